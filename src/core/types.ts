@@ -1,0 +1,193 @@
+/**
+ * Shared domain types. Every module in src/ speaks these; adapters (Node, Workers) implement the
+ * interfaces at the bottom. Keep this file free of runtime imports so any runtime can load it.
+ */
+
+/** Fixed topic taxonomy; see docs/topics.md for what each id covers. */
+export const topicIds = [
+  'go',
+  'cpp',
+  'java',
+  'python',
+  'redis',
+  'mysql',
+  'network',
+  'os',
+  'distributed',
+  'cloud',
+  'mq',
+  'system-design',
+  'algorithms',
+  'security',
+  'blockchain',
+  'project',
+  'behavioural',
+] as const;
+export type TopicId = (typeof topicIds)[number];
+
+/** One question of the question bank, parsed from a note file. */
+export interface QuestionItem {
+  /** Stable id: a hash of the source path, heading path and question text (never the position). */
+  id: string;
+  question: string;
+  /** The full reference answer as Markdown; code blocks and tables intact. Empty when unanswered. */
+  answer: string;
+  answered: boolean;
+  topics: TopicId[];
+  /** Path relative to the corpus folder, with forward slashes, e.g. "go-basics-qa.md". */
+  source: string;
+  /** Headings above and including the question, outermost first. */
+  headingPath: string[];
+  /** 1-based inclusive line range of the question and its answer in the source file. */
+  lines: { start: number; end: number };
+}
+
+/** A retrievable passage. A chunk never spans two questions. */
+export interface Chunk {
+  /** `${itemId}#${ordinal}` */
+  id: string;
+  itemId: string;
+  /** Passage text (a slice of the answer, or the question itself for unanswered items). */
+  text: string;
+  /** Heading path joined with " > ", ending in the question. */
+  heading: string;
+  source: string;
+  topics: TopicId[];
+  /** Content hash of what gets embedded, the key of the embedding cache. */
+  hash: string;
+}
+
+export type SearchMode = 'hybrid' | 'lexical' | 'vector';
+
+export interface SearchHit {
+  chunk: Chunk;
+  score: number;
+}
+
+export interface SearchOptions {
+  k?: number;
+  mode?: SearchMode;
+  topics?: TopicId[];
+}
+
+/** The loaded question bank and indexes, whatever runtime built them. */
+export interface KnowledgeBase {
+  readonly items: readonly QuestionItem[];
+  readonly chunks: readonly Chunk[];
+  getItem(id: string): QuestionItem | undefined;
+  search(query: string, options?: SearchOptions): Promise<SearchHit[]>;
+  /** Cosine similarity of two texts under the index's embedder; the grader uses it. */
+  similarity(a: string, b: string): Promise<number>;
+}
+
+/** A passage a grade was made against, cited back to the user. */
+export interface Reference {
+  source: string;
+  heading: string;
+  text: string;
+}
+
+export type Coverage = 'yes' | 'partial' | 'no';
+
+export interface KeyPoint {
+  text: string;
+  covered: Coverage;
+  evidence?: string;
+}
+
+export type GradeBand = 'excellent' | 'good' | 'fair' | 'weak' | 'none';
+
+export interface Grade {
+  /** 0–10, at most one decimal. */
+  score: number;
+  band: GradeBand;
+  keyPoints: KeyPoint[];
+  strengths: string[];
+  gaps: string[];
+  /** Chinese, 2–5 concrete sentences. */
+  feedback: string;
+  references: Reference[];
+  grader: 'offline' | 'llm';
+  /** True when an LLM grade was wanted but the offline grader produced this one. */
+  fallback: boolean;
+  /** Shown to the user when something degraded, e.g. "LLM 超时，已改用离线评分". */
+  notice?: string;
+}
+
+export interface GradeRequest {
+  question: string;
+  answer: string;
+  references?: Reference[];
+}
+
+export interface Grader {
+  grade(request: GradeRequest, options?: { signal?: AbortSignal }): Promise<Grade>;
+}
+
+export type SessionMode = 'interview' | 'practice' | 'drill';
+export type SessionStatus = 'active' | 'done';
+
+export type TurnKind =
+  | 'opening'
+  | 'question'
+  | 'followup'
+  | 'answer'
+  | 'skip'
+  | 'hint'
+  | 'closing';
+
+export interface Turn {
+  sessionId: string;
+  /** 0-based position in the transcript; (sessionId, seq) is unique. */
+  seq: number;
+  role: 'interviewer' | 'candidate';
+  kind: TurnKind;
+  text: string;
+  questionId?: string;
+  /** Present on candidate answer/skip turns once graded. */
+  grade?: Grade;
+  createdAt: string;
+}
+
+export interface SessionRecord {
+  id: string;
+  ownerId: string;
+  mode: SessionMode;
+  topics: TopicId[];
+  status: SessionStatus;
+  /** Incremented on every committed turn; the store's optimistic-concurrency guard. */
+  version: number;
+  /** Engine-owned JSON state (plan, cursor, follow-up count, hints used, …). */
+  state: unknown;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** An FSRS card for one question, per owner. `card` is ts-fsrs's Card serialised to JSON. */
+export interface ReviewCard {
+  ownerId: string;
+  questionId: string;
+  topics: TopicId[];
+  due: string;
+  card: unknown;
+}
+
+/**
+ * Durable session storage. Node implements it with SQLite, Workers with D1.
+ * `appendTurns` must be atomic: it writes the turns and the new state only when the stored
+ * version equals `expectedVersion`, and returns false otherwise (the caller answers 409).
+ */
+export interface SessionStore {
+  createSession(session: SessionRecord, turns: Turn[]): Promise<void>;
+  getSession(id: string): Promise<SessionRecord | null>;
+  listSessions(ownerId: string): Promise<SessionRecord[]>;
+  listTurns(sessionId: string): Promise<Turn[]>;
+  appendTurns(
+    sessionId: string,
+    expectedVersion: number,
+    turns: Turn[],
+    next: { state: unknown; status: SessionStatus },
+  ): Promise<boolean>;
+  getCards(ownerId: string, topic?: TopicId): Promise<ReviewCard[]>;
+  putCard(card: ReviewCard): Promise<void>;
+}
