@@ -1,3 +1,5 @@
+export {};
+
 /**
  * `npm run cli -- <command> …` — search, questions, index and grade from the terminal.
  * Commands live in their own modules; this file only dispatches.

@@ -1,3 +1,5 @@
+export {};
+
 /**
  * `npm run eval -- <retrieval|grading> --file <jsonl> [--json]`
  * Each suite lives in its own module so the two can evolve independently.

@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { AppError } from './errors.ts';
+
+/**
+ * Provider presets: an OpenAI-compatible base URL plus sensible default models, so a user only
+ * sets `MIANBA_LLM_PRESET` and a key. Explicit env vars always win over a preset.
+ */
+export const llmPresets = {
+  openai: { baseURL: 'https://api.openai.com/v1', chatModel: 'gpt-4o-mini', embeddingModel: 'text-embedding-3-small' },
+  deepseek: { baseURL: 'https://api.deepseek.com/v1', chatModel: 'deepseek-chat', embeddingModel: undefined },
+  qwen: {
+    baseURL: 'https://dashscope.aliyuncs.com/compatible-mode/v1',
+    chatModel: 'qwen-plus',
+    embeddingModel: 'text-embedding-v3',
+  },
+  ollama: { baseURL: 'http://127.0.0.1:11434/v1', chatModel: 'qwen2.5:7b', embeddingModel: 'nomic-embed-text' },
+} as const satisfies Record<string, { baseURL: string; chatModel: string; embeddingModel: string | undefined }>;
+
+export type LlmPreset = keyof typeof llmPresets;
+
+const optionalText = z
+  .string()
+  .transform((value) => value.trim())
+  .pipe(z.string())
+  .optional()
+  .transform((value) => (value ? value : undefined));
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(8787),
+  MIANBA_CORPUS_DIR: z.string().default('corpus'),
+  MIANBA_DATA_DIR: z.string().default('data'),
+  MIANBA_LLM_PRESET: z.enum(Object.keys(llmPresets) as [LlmPreset, ...LlmPreset[]]).optional(),
+  OPENAI_API_KEY: optionalText,
+  OPENAI_BASE_URL: optionalText.pipe(z.url().optional()),
+  MIANBA_CHAT_MODEL: optionalText,
+  MIANBA_EMBEDDING_MODEL: optionalText,
+  MIANBA_EMBEDDINGS: z.enum(['lexical', 'openai']).default('lexical'),
+  MIANBA_LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  MIANBA_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  ACCESS_TOKEN: optionalText,
+});
+
+export interface LlmConfig {
+  apiKey: string;
+  baseURL: string;
+  chatModel: string;
+  embeddingModel: string | undefined;
+  timeoutMs: number;
+}
+
+export interface Config {
+  port: number;
+  corpusDir: string;
+  dataDir: string;
+  /** Present only when an LLM is configured; its absence means the offline default. */
+  llm: LlmConfig | undefined;
+  /** Why the product runs in the mode it does, shown by /api/health and the CLI. */
+  modeReason: string;
+  embeddings: 'lexical' | 'openai';
+  rateLimitPerMinute: number;
+  accessToken: string | undefined;
+}
+
+/** Reads configuration from an env record (process.env on Node, bindings on Workers). */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new AppError('bad_request', `invalid configuration ${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}`);
+  }
+  const e = parsed.data;
+  const preset = e.MIANBA_LLM_PRESET ? llmPresets[e.MIANBA_LLM_PRESET] : undefined;
+  // Ollama and other local servers accept any key, so a preset or base URL alone enables the LLM.
+  const apiKey = e.OPENAI_API_KEY ?? (e.MIANBA_LLM_PRESET === 'ollama' || e.OPENAI_BASE_URL ? 'local' : undefined);
+  const llm: LlmConfig | undefined = apiKey
+    ? {
+        apiKey,
+        baseURL: e.OPENAI_BASE_URL ?? preset?.baseURL ?? llmPresets.openai.baseURL,
+        chatModel: e.MIANBA_CHAT_MODEL ?? preset?.chatModel ?? llmPresets.openai.chatModel,
+        embeddingModel: e.MIANBA_EMBEDDING_MODEL ?? preset?.embeddingModel,
+        timeoutMs: e.MIANBA_LLM_TIMEOUT_MS,
+      }
+    : undefined;
+  if (e.MIANBA_EMBEDDINGS === 'openai' && !llm?.embeddingModel) {
+    throw new AppError('bad_request', 'MIANBA_EMBEDDINGS=openai needs OPENAI_API_KEY (or a preset) and an embedding model');
+  }
+  const modeReason = llm
+    ? `LLM mode: ${llm.chatModel} at ${new URL(llm.baseURL).host}${e.MIANBA_LLM_PRESET ? ` (preset ${e.MIANBA_LLM_PRESET})` : ''}`
+    : 'offline mode: no OPENAI_API_KEY, OPENAI_BASE_URL or MIANBA_LLM_PRESET set';
+  return {
+    port: e.PORT,
+    corpusDir: e.MIANBA_CORPUS_DIR,
+    dataDir: e.MIANBA_DATA_DIR,
+    llm,
+    modeReason,
+    embeddings: e.MIANBA_EMBEDDINGS,
+    rateLimitPerMinute: e.MIANBA_RATE_LIMIT_PER_MINUTE,
+    accessToken: e.ACCESS_TOKEN,
+  };
+}
