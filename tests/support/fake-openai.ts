@@ -1,0 +1,350 @@
+/**
+ * A real HTTP fake of the OpenAI API on 127.0.0.1, so LLM paths are tested through the actual
+ * openai SDK, sockets, SSE framing and timeouts instead of mocks of our own code.
+ *
+ * Endpoints: POST /v1/chat/completions (JSON, or SSE when `stream: true`) and POST /v1/embeddings
+ * (deterministic char-bigram hashed vectors, float or base64). Everything else answers 404.
+ *
+ * Behaviour is scripted per endpoint: a default behaviour plus a queue of one-shot behaviours that
+ * are consumed first ("first call fails, second succeeds"). Every request is recorded.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  /** Parsed JSON body, or the raw text when it was not JSON. */
+  body: unknown;
+  headers: Record<string, string>;
+}
+
+/** Content of a chat reply: fixed text, or computed from the recorded request. */
+export type ReplyContent = string | ((request: RecordedRequest) => string);
+
+export type FakeBehaviour =
+  /** A normal answer (JSON or SSE, whichever the client asked for), optionally after a delay. */
+  | { type: 'reply'; content?: ReplyContent; delayMs?: number; chunkDelayMs?: number }
+  /** An HTTP error with an OpenAI-shaped error body, e.g. 500 or 429. */
+  | { type: 'error'; status: number; message?: string; delayMs?: number; retryAfterMs?: number }
+  /** 200 with a body that is not valid JSON (for streams: a `data:` line that is not JSON). */
+  | { type: 'malformed'; delayMs?: number }
+  /** Accepts the request and never answers; ends only when the client aborts or on close(). */
+  | { type: 'hang' }
+  /**
+   * Starts answering, then stalls: for streams, sends `afterChunks` content chunks and hangs;
+   * for JSON, sends the headers and half the body and hangs.
+   */
+  | { type: 'stall'; content?: ReplyContent; afterChunks?: number };
+
+export interface FakeOpenAIOptions {
+  /** Default chat behaviour when the queue is empty. Defaults to a reply of `defaultContent`. */
+  behaviour?: FakeBehaviour;
+  /** Content of the default reply. */
+  defaultContent?: ReplyContent;
+  /** Characters per SSE content chunk. */
+  chunkSize?: number;
+  /** Embedding dimension when the request does not ask for one. */
+  embeddingDimensions?: number;
+}
+
+export interface FakeOpenAI {
+  /** Base URL including `/v1`, ready for `new OpenAI({ baseURL })`. */
+  url: string;
+  /** Every request received, in arrival order. */
+  requests: RecordedRequest[];
+  /** Chat requests only (POST /v1/chat/completions). */
+  chatRequests(): RecordedRequest[];
+  /** A single behaviour becomes the default; an array is queued as one-shot behaviours. */
+  setBehaviour(behaviour: FakeBehaviour | FakeBehaviour[]): void;
+  /** Adds one-shot chat behaviours consumed, in order, before the default applies. */
+  enqueue(...behaviours: FakeBehaviour[]): void;
+  /** Same as setBehaviour, for POST /v1/embeddings ('reply' content is ignored there). */
+  setEmbeddingsBehaviour(behaviour: FakeBehaviour | FakeBehaviour[]): void;
+  /** Requests that were aborted by the client before the fake finished answering. */
+  abortedCount(): number;
+  close(): Promise<void>;
+}
+
+const defaultReply = 'fake reply';
+const maxBodyBytes = 5 * 1024 * 1024;
+
+class BehaviourChannel {
+  private queue: FakeBehaviour[] = [];
+  constructor(private fallback: FakeBehaviour) {}
+
+  set(behaviour: FakeBehaviour | FakeBehaviour[]): void {
+    if (Array.isArray(behaviour)) this.queue = [...behaviour];
+    else {
+      this.fallback = behaviour;
+      this.queue = [];
+    }
+  }
+
+  enqueue(behaviours: FakeBehaviour[]): void {
+    this.queue.push(...behaviours);
+  }
+
+  next(): FakeBehaviour {
+    return this.queue.shift() ?? this.fallback;
+  }
+}
+
+export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<FakeOpenAI> {
+  const chunkSize = options.chunkSize ?? 8;
+  const dimensionsDefault = options.embeddingDimensions ?? 64;
+  const chat = new BehaviourChannel(options.behaviour ?? { type: 'reply', content: options.defaultContent ?? defaultReply });
+  const embeddings = new BehaviourChannel({ type: 'reply' });
+  const requests: RecordedRequest[] = [];
+  const sockets = new Set<Socket>();
+  const timers = new Set<NodeJS.Timeout>();
+  let aborted = 0;
+  let closed = false;
+
+  const wait = (ms: number, response: ServerResponse): Promise<boolean> =>
+    new Promise((resolve) => {
+      if (ms <= 0) return resolve(!response.destroyed);
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        resolve(!response.destroyed && !closed);
+      }, ms);
+      timers.add(timer);
+      response.once('close', () => {
+        clearTimeout(timer);
+        timers.delete(timer);
+        resolve(false);
+      });
+    });
+
+  const server = createServer((request, response) => {
+    void handle(request, response).catch((error: unknown) => {
+      if (!response.headersSent) {
+        response.writeHead(500, { 'content-type': 'application/json' });
+        response.end(JSON.stringify({ error: { message: String(error), type: 'fake_error' } }));
+      } else response.destroy();
+    });
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const raw = await readBody(request);
+    const path = (request.url ?? '/').split('?')[0] ?? '/';
+    const recorded: RecordedRequest = {
+      method: request.method ?? 'GET',
+      path,
+      body: parseJson(raw),
+      headers: Object.fromEntries(
+        Object.entries(request.headers).map(([key, value]) => [key, Array.isArray(value) ? value.join(', ') : (value ?? '')]),
+      ),
+    };
+    requests.push(recorded);
+    let finished = false;
+    response.once('finish', () => (finished = true));
+    response.once('close', () => {
+      if (!finished) aborted += 1;
+    });
+
+    if (request.method === 'POST' && path === '/v1/chat/completions') return answerChat(recorded, chat.next(), response);
+    if (request.method === 'POST' && path === '/v1/embeddings') return answerEmbeddings(recorded, embeddings.next(), response);
+    sendJson(response, 404, { error: { message: `fake has no route ${request.method} ${path}`, type: 'invalid_request_error' } });
+  }
+
+  async function answerChat(request: RecordedRequest, behaviour: FakeBehaviour, response: ServerResponse): Promise<void> {
+    if (behaviour.type === 'hang') return;
+    if ('delayMs' in behaviour && behaviour.delayMs && !(await wait(behaviour.delayMs, response))) return;
+    if (behaviour.type === 'error') return sendError(response, behaviour);
+    const body = (request.body ?? {}) as { stream?: boolean; model?: string };
+    const model = body.model ?? 'fake-model';
+    const streaming = body.stream === true;
+
+    if (behaviour.type === 'malformed') {
+      if (streaming) {
+        startSse(response);
+        response.write('data: {"id":"chatcmpl-fake","choices":[{"delta":{"content":\n\n');
+        response.end('data: [DONE]\n\n');
+      } else {
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.end('{"id":"chatcmpl-fake","object":"chat.completion","choices":[{"index":0,');
+      }
+      return;
+    }
+
+    const content = resolveContent(behaviour.content ?? options.defaultContent ?? defaultReply, request);
+    if (behaviour.type === 'stall') {
+      if (streaming) {
+        startSse(response);
+        const pieces = splitContent(content, chunkSize).slice(0, behaviour.afterChunks ?? 2);
+        response.write(sse(chunkOf(model, { role: 'assistant', content: '' }, null)));
+        for (const piece of pieces) response.write(sse(chunkOf(model, { content: piece }, null)));
+      } else {
+        const full = JSON.stringify(completionOf(model, content));
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.write(full.slice(0, Math.floor(full.length / 2)));
+      }
+      return;
+    }
+
+    if (!streaming) return sendJson(response, 200, completionOf(model, content));
+    startSse(response);
+    response.write(sse(chunkOf(model, { role: 'assistant', content: '' }, null)));
+    for (const piece of splitContent(content, chunkSize)) {
+      if (behaviour.chunkDelayMs && !(await wait(behaviour.chunkDelayMs, response))) return;
+      response.write(sse(chunkOf(model, { content: piece }, null)));
+    }
+    response.write(sse(chunkOf(model, {}, 'stop')));
+    response.end('data: [DONE]\n\n');
+  }
+
+  async function answerEmbeddings(request: RecordedRequest, behaviour: FakeBehaviour, response: ServerResponse): Promise<void> {
+    if (behaviour.type === 'hang' || behaviour.type === 'stall') return;
+    if ('delayMs' in behaviour && behaviour.delayMs && !(await wait(behaviour.delayMs, response))) return;
+    if (behaviour.type === 'error') return sendError(response, behaviour);
+    if (behaviour.type === 'malformed') {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end('{"object":"list","data":[{"embedding":[0.1,');
+      return;
+    }
+    const body = (request.body ?? {}) as { input?: unknown; model?: string; dimensions?: number; encoding_format?: string };
+    const inputs = Array.isArray(body.input) ? body.input : [body.input];
+    const dimensions = body.dimensions ?? dimensionsDefault;
+    const data = inputs.map((input, index) => {
+      const vector = embed(typeof input === 'string' ? input : JSON.stringify(input), dimensions);
+      const embedding = body.encoding_format === 'base64' ? Buffer.from(vector.buffer).toString('base64') : Array.from(vector);
+      return { object: 'embedding', index, embedding };
+    });
+    sendJson(response, 200, { object: 'list', data, model: body.model ?? 'fake-embedding', usage: { prompt_tokens: 0, total_tokens: 0 } });
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}/v1`,
+    requests,
+    chatRequests: () => requests.filter((request) => request.path === '/v1/chat/completions'),
+    setBehaviour: (behaviour) => chat.set(behaviour),
+    enqueue: (...behaviours) => chat.enqueue(behaviours),
+    setEmbeddingsBehaviour: (behaviour) => embeddings.set(behaviour),
+    abortedCount: () => aborted,
+    close: async () => {
+      closed = true;
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const parts: Buffer[] = [];
+    let size = 0;
+    request.on('data', (part: Buffer) => {
+      size += part.length;
+      if (size > maxBodyBytes) {
+        request.destroy();
+        reject(new Error('fake-openai: request body too large'));
+        return;
+      }
+      parts.push(part);
+    });
+    request.on('end', () => resolve(Buffer.concat(parts).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+function parseJson(raw: string): unknown {
+  if (!raw) return undefined;
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch {
+    return raw;
+  }
+}
+
+function resolveContent(content: ReplyContent, request: RecordedRequest): string {
+  return typeof content === 'function' ? content(request) : content;
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { 'content-type': 'application/json' });
+  response.end(JSON.stringify(body));
+}
+
+function sendError(response: ServerResponse, behaviour: { status: number; message?: string; retryAfterMs?: number }): void {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (behaviour.retryAfterMs !== undefined) headers['retry-after-ms'] = String(behaviour.retryAfterMs);
+  response.writeHead(behaviour.status, headers);
+  response.end(
+    JSON.stringify({
+      error: { message: behaviour.message ?? `fake upstream error ${behaviour.status}`, type: 'server_error', code: null },
+    }),
+  );
+}
+
+function startSse(response: ServerResponse): void {
+  response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
+  response.flushHeaders();
+}
+
+function sse(payload: unknown): string {
+  return `data: ${JSON.stringify(payload)}\n\n`;
+}
+
+function splitContent(content: string, size: number): string[] {
+  const characters = Array.from(content);
+  const pieces: string[] = [];
+  for (let start = 0; start < characters.length; start += size) pieces.push(characters.slice(start, start + size).join(''));
+  return pieces;
+}
+
+const created = () => Math.floor(Date.now() / 1000);
+
+function completionOf(model: string, content: string) {
+  return {
+    id: 'chatcmpl-fake',
+    object: 'chat.completion',
+    created: created(),
+    model,
+    choices: [{ index: 0, message: { role: 'assistant', content, refusal: null }, finish_reason: 'stop', logprobs: null }],
+    usage: { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 },
+  };
+}
+
+function chunkOf(model: string, delta: Record<string, unknown>, finishReason: string | null) {
+  return {
+    id: 'chatcmpl-fake',
+    object: 'chat.completion.chunk',
+    created: created(),
+    model,
+    choices: [{ index: 0, delta, finish_reason: finishReason, logprobs: null }],
+  };
+}
+
+/**
+ * Deterministic embedding: character bigrams hashed into buckets, L2-normalised, so texts that
+ * share characters are similar, like a (very) poor real embedder.
+ */
+function embed(text: string, dimensions: number): Float32Array {
+  const vector = new Float32Array(dimensions);
+  const characters = Array.from(text.toLowerCase());
+  for (let index = 0; index < characters.length; index += 1) {
+    const gram = characters[index]! + (characters[index + 1] ?? '');
+    let hash = 2166136261;
+    for (let position = 0; position < gram.length; position += 1) {
+      hash ^= gram.charCodeAt(position);
+      hash = Math.imul(hash, 16777619);
+    }
+    vector[(hash >>> 0) % dimensions]! += 1;
+  }
+  const norm = Math.hypot(...vector) || 1;
+  for (let index = 0; index < dimensions; index += 1) vector[index] = vector[index]! / norm;
+  return vector;
+}
