@@ -1,0 +1,33 @@
+import { existsSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import type { Context, MiddlewareHandler } from 'hono';
+
+const noNext = async () => {};
+
+function cachePolicy(path: string, c: Context): void {
+  // Vite fingerprints everything under assets/, so those never change; the shell must revalidate.
+  c.header('Cache-Control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+}
+
+/**
+ * Serves the built web app from `distDir`. Unknown extension-less paths get index.html so the
+ * app's client-side routes survive a reload; API paths and everything else fall through.
+ */
+export function staticAssets(distDir: string): MiddlewareHandler {
+  // serve-static resolves its root against the working directory.
+  const root = relative(process.cwd(), resolve(distDir)) || '.';
+  const indexFile = join(resolve(distDir), 'index.html');
+  const files = serveStatic({ root, onFound: cachePolicy });
+  const shell = serveStatic({ root, path: 'index.html', onFound: cachePolicy });
+  return async (c, next) => {
+    if ((c.req.method !== 'GET' && c.req.method !== 'HEAD') || c.req.path.startsWith('/api/')) return next();
+    const file = await files(c, noNext);
+    if (file) return file;
+    if (!/\.[A-Za-z0-9]+$/.test(c.req.path) && existsSync(indexFile)) {
+      const page = await shell(c, noNext);
+      if (page) return page;
+    }
+    return next();
+  };
+}

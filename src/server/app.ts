@@ -1,0 +1,55 @@
+import { Hono } from 'hono';
+import { defaultLimits, type AppDeps, type AppLogger, type Limits } from './deps.ts';
+import type { AppEnv } from './env.ts';
+import { accessGate } from './middleware/access-gate.ts';
+import { createErrorHandler, notFoundHandler } from './middleware/error-handler.ts';
+import { ownerToken } from './middleware/owner.ts';
+import { rateLimit } from './middleware/rate-limit.ts';
+import { securityHeaders } from './middleware/security-headers.ts';
+import { gradeRoutes } from './routes/grade.ts';
+import { healthRoutes } from './routes/health.ts';
+import { searchRoutes } from './routes/search.ts';
+
+export type { AppDeps } from './deps.ts';
+
+const consoleLogger: AppLogger = {
+  error: (message, details) => console.error(`[mianba] ${message}`, details ?? ''),
+};
+
+/**
+ * The whole HTTP surface of MianBa, independent of the runtime: Node and Workers entries build
+ * the dependencies and hand the returned app's `fetch` to their server.
+ */
+export function createApp(deps: AppDeps) {
+  const limits: Limits = { ...defaultLimits, ...deps.limits };
+  const secrets = [deps.config.llm?.apiKey, deps.config.accessToken].filter((s): s is string => Boolean(s));
+  const app = new Hono<AppEnv>();
+
+  app.onError(createErrorHandler(deps.logger ?? consoleLogger, secrets));
+  app.notFound(notFoundHandler);
+
+  app.use('*', securityHeaders());
+  app.use('*', accessGate(deps.config.accessToken));
+  app.use('*', ownerToken(deps.newId));
+  app.use('*', async (c, next) => {
+    c.set('limits', limits);
+    await next();
+  });
+  const limiter = rateLimit(deps.rateLimiter, deps.clientAddress);
+  // Health is polled by probes and restart loops; it is cheap and reveals nothing, so it is not metered.
+  app.use('/api/*', async (c, next) => (c.req.path === '/api/health' ? next() : limiter(c, next)));
+
+  const api = new Hono<AppEnv>()
+    .route('/', healthRoutes(deps))
+    .route('/', searchRoutes(deps))
+    .route('/', gradeRoutes(deps, limits));
+  app.route('/api', api);
+
+  if (deps.staticAssets) {
+    const assets = deps.staticAssets;
+    app.use('*', async (c, next) => (c.req.path.startsWith('/api/') ? next() : assets(c, next)));
+  }
+  return app;
+}
+
+export type MianBaApp = ReturnType<typeof createApp>;

@@ -1,0 +1,60 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import type { Config } from '../core/config.ts';
+import type { Grader, KnowledgeBase, SessionStore } from '../core/types.ts';
+
+/** Whether answers are graded and worded by an LLM or fully offline, and why (shown by /api/health). */
+export interface ModeInfo {
+  mode: 'offline' | 'llm';
+  reason: string;
+}
+
+export type RateLimitDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+
+/**
+ * Per-client request budget. Node counts in memory (sliding window); Workers delegates to the
+ * `ratelimits` binding, which is shared across isolates.
+ */
+export interface RateLimiter {
+  consume(clientKey: string): Promise<RateLimitDecision>;
+}
+
+export interface Limits {
+  /** Largest accepted answer, in UTF-8 bytes. */
+  answerBytes: number;
+  /** Largest accepted request body for the answer route (the answer plus its JSON envelope). */
+  answerBodyBytes: number;
+  /** Largest accepted request body for every other route. */
+  bodyBytes: number;
+}
+
+export const defaultLimits: Limits = {
+  answerBytes: 32 * 1024,
+  // JSON escaping (newlines, quotes in code answers) inflates an answer, so the envelope gets room.
+  answerBodyBytes: 2 * 32 * 1024 + 4 * 1024,
+  bodyBytes: 2 * 32 * 1024 + 64 * 1024,
+};
+
+export interface AppLogger {
+  error(message: string, details?: Record<string, unknown>): void;
+}
+
+export interface AppDeps {
+  kb: KnowledgeBase;
+  grader: Grader;
+  store: SessionStore;
+  config: Config;
+  mode: ModeInfo;
+  /** Serves the built web app for every non-API path; absent when only the API is wanted. */
+  staticAssets?: MiddlewareHandler;
+  /** Unguessable id (at least 128 random bits, URL-safe) for sessions and owner tokens. */
+  newId: () => string;
+  rateLimiter: RateLimiter;
+  limits?: Partial<Limits>;
+  /**
+   * The client's network address, the rate-limit key. Runtime-specific (socket on Node,
+   * CF-Connecting-IP on Workers); when it is unknown the owner token is used instead.
+   */
+  clientAddress?: (c: Context) => string | undefined;
+  logger?: AppLogger;
+  now?: () => Date;
+}

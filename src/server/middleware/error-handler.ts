@@ -1,0 +1,50 @@
+import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { AppError, errorCodes, isAppError, type ErrorCode } from '../../core/errors.ts';
+import type { AppLogger } from '../deps.ts';
+
+const codeByStatus = new Map<number, ErrorCode>(
+  Object.entries(errorCodes).map(([code, status]) => [status, code as ErrorCode]),
+);
+
+/** Maps any thrown value to an AppError whose message is safe to show to a user. */
+export function toAppError(error: unknown): AppError {
+  if (isAppError(error)) return error;
+  if (error instanceof HTTPException) {
+    const code = codeByStatus.get(error.status) ?? (error.status >= 500 ? 'internal' : 'bad_request');
+    return new AppError(code, code === 'payload_too_large' ? 'request body too large' : 'request rejected', { cause: error });
+  }
+  return new AppError('internal', 'internal error', { cause: error });
+}
+
+/** Replaces every configured secret in a log line, so API keys and access tokens never reach logs. */
+export function redact(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const secret of secrets) {
+    if (secret.length >= 4) out = out.split(secret).join('[redacted]');
+  }
+  return out;
+}
+
+export function errorResponse(c: Context, error: AppError): Response {
+  return c.json(error.toBody(), error.status);
+}
+
+export function createErrorHandler(logger: AppLogger, secrets: readonly string[]): ErrorHandler {
+  return (error, c) => {
+    const appError = toAppError(error);
+    if (appError.status >= 500) {
+      const cause = isAppError(error) ? error.cause : error;
+      const detail = cause instanceof Error ? (cause.stack ?? `${cause.name}: ${cause.message}`) : String(cause ?? '');
+      logger.error(redact(`${c.req.method} ${new URL(c.req.url).pathname} -> ${appError.status} ${appError.message}`, secrets), {
+        cause: redact(detail, secrets),
+      });
+    }
+    return errorResponse(c, appError);
+  };
+}
+
+export const notFoundHandler: NotFoundHandler = (c) => {
+  const path = new URL(c.req.url).pathname.slice(0, 200);
+  return errorResponse(c, new AppError('not_found', `no route for ${c.req.method.slice(0, 16)} ${path}`));
+};
