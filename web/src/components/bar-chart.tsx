@@ -1,0 +1,82 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { formatScore } from './grade-card.tsx';
+
+export interface Bar {
+  label: string;
+  value: number;
+}
+
+/**
+ * Horizontal bars on a 0–10 scale in plain SVG (a chart library would dwarf the app). The
+ * viewBox tracks the rendered width, so one unit is one CSS pixel and text stays legible from a
+ * 375 px phone to a desktop; colours come from CSS classes.
+ */
+export function BarChart({ bars, label }: { bars: Bar[]; label: string }) {
+  const figure = useRef<HTMLElement>(null);
+  const [width, setWidth] = useState(520);
+  useEffect(() => {
+    const element = figure.current;
+    if (!element || typeof ResizeObserver === 'undefined') return undefined;
+    const observer = new ResizeObserver(([entry]) => {
+      const measured = Math.round(entry?.contentRect.width ?? 0);
+      if (measured > 0) setWidth(measured);
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+
+  const rowHeight = 34;
+  const labelWidth = Math.min(130, Math.round(width * 0.3));
+  const valueWidth = 36;
+  const chartWidth = Math.max(60, width - labelWidth - valueWidth);
+  const height = bars.length * rowHeight + 24;
+  const maxLabelChars = Math.max(4, Math.floor(labelWidth / 14));
+  const ticks = width < 360 ? [0, 5, 10] : [0, 2, 4, 6, 8, 10];
+  return (
+    <figure class="chart" ref={figure}>
+      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label}>
+        <title>{label}</title>
+        {ticks.map((tick) => {
+          const x = labelWidth + (tick / 10) * chartWidth;
+          return (
+            <g key={tick} class="chart-tick">
+              <line x1={x} x2={x} y1={0} y2={bars.length * rowHeight} />
+              <text x={x} y={bars.length * rowHeight + 16} text-anchor="middle">
+                {tick}
+              </text>
+            </g>
+          );
+        })}
+        {bars.map((bar, index) => {
+          const y = index * rowHeight;
+          const clamped = Math.max(0, Math.min(10, bar.value));
+          const barWidth = Math.max(2, (clamped / 10) * chartWidth);
+          const tone = clamped >= 8 ? 'high' : clamped >= 5 ? 'mid' : 'low';
+          const shortLabel = bar.label.length > maxLabelChars ? `${bar.label.slice(0, maxLabelChars - 1)}…` : bar.label;
+          return (
+            <g key={bar.label}>
+              <text class="chart-label" x={labelWidth - 8} y={y + rowHeight / 2 + 5} text-anchor="end">
+                {shortLabel}
+              </text>
+              <rect class={`chart-bar chart-${tone}`} x={labelWidth} y={y + 6} width={barWidth} height={rowHeight - 12} rx={4} />
+              <text class="chart-value" x={labelWidth + barWidth + 6} y={y + rowHeight / 2 + 5}>
+                {formatScore(bar.value)}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+      <table class="sr-only">
+        <caption>{label}</caption>
+        <tbody>
+          {bars.map((bar) => (
+            <tr key={bar.label}>
+              <th scope="row">{bar.label}</th>
+              <td>{formatScore(bar.value)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </figure>
+  );
+}

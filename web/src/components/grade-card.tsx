@@ -1,0 +1,91 @@
+import type { Grade } from '../api.ts';
+import { useI18n } from '../i18n.ts';
+import { MarkdownView } from './markdown-view.tsx';
+
+export function scoreClass(score: number): string {
+  if (score >= 8) return 'score-high';
+  if (score >= 5) return 'score-mid';
+  return 'score-low';
+}
+
+export function formatScore(score: number): string {
+  return (Math.round(score * 10) / 10).toFixed(1).replace(/\.0$/, '');
+}
+
+/** Score, covered and missed key points, feedback and the cited reference of one answer. */
+export function GradeCard({ grade }: { grade: Grade }) {
+  const { t } = useI18n();
+  const covered = grade.keyPoints.filter((point) => point.covered === 'yes');
+  const partial = grade.keyPoints.filter((point) => point.covered === 'partial');
+  const missed = grade.keyPoints.filter((point) => point.covered === 'no');
+  const notice = grade.notice ?? undefined;
+  return (
+    <section class="grade-card" aria-label={`${t('score')} ${formatScore(grade.score)} ${t('outOf')}`}>
+      <div class="grade-head">
+        <span class={`grade-score ${scoreClass(grade.score)}`}>
+          {formatScore(grade.score)}
+          <small> {t('outOf')}</small>
+        </span>
+        {grade.grader ? <span class="chip">{grade.grader === 'llm' ? 'LLM' : t('modeOffline')}</span> : null}
+      </div>
+      {notice ? (
+        <p class="notice" role="status">
+          {notice}
+        </p>
+      ) : null}
+      {grade.keyPoints.length > 0 ? (
+        <div class="keypoints">
+          <KeyPointList title={t('covered')} tone="yes" points={covered} />
+          <KeyPointList title={t('partial')} tone="partial" points={partial} />
+          <KeyPointList title={t('missed')} tone="no" points={missed} />
+        </div>
+      ) : null}
+      {grade.feedback ? (
+        <div class="feedback">
+          <h4>{t('feedback')}</h4>
+          <p class="plain">{grade.feedback}</p>
+        </div>
+      ) : null}
+      {grade.references.length > 0 ? (
+        grade.references.map((reference, index) => (
+          <details class="reference" key={index}>
+            <summary>
+              {t('reference')} · <span class="ref-source">{reference.source}</span>
+              {reference.heading ? <span class="ref-heading"> › {reference.heading}</span> : null}
+            </summary>
+            <MarkdownView source={reference.text} class="ref-body" />
+          </details>
+        ))
+      ) : (
+        <p class="muted">{t('noReference')}</p>
+      )}
+    </section>
+  );
+}
+
+function KeyPointList({
+  title,
+  tone,
+  points,
+}: {
+  title: string;
+  tone: 'yes' | 'partial' | 'no';
+  points: Grade['keyPoints'];
+}) {
+  if (points.length === 0) return null;
+  return (
+    <div class={`kp kp-${tone}`}>
+      <h4>
+        {title} <span class="count">{points.length}</span>
+      </h4>
+      <ul>
+        {points.map((point, index) => (
+          <li key={index}>
+            <span class="plain">{point.text}</span>
+            {point.evidence ? <span class="evidence plain">“{point.evidence}”</span> : null}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

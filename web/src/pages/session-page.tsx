@@ -1,0 +1,281 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { api, ApiError, type AnswerResult, type Transcript, type Turn } from '../api.ts';
+import { ErrorBanner } from '../components/error-banner.tsx';
+import { QuestionTimer } from '../components/timer.tsx';
+import { TranscriptView } from '../components/transcript-view.tsx';
+import { clearDraft, loadDraft, saveDraft } from '../drafts.ts';
+import { useI18n, type MessageKey } from '../i18n.ts';
+import { links } from '../router.ts';
+import { takeCreated } from '../session-start.ts';
+
+type Submission = { answer: string } | { action: 'skip' | 'hint' };
+
+const isHint = (submission: Submission) => 'action' in submission && submission.action === 'hint';
+
+const modeTitles: Record<string, MessageKey> = {
+  interview: 'modeInterview',
+  practice: 'modePractice',
+  drill: 'modeDrill',
+};
+
+/** Turns the server counts as the candidate's moves; used to tell whether a lost request landed. */
+function movesOf(turns: Turn[]): number {
+  return turns.filter((turn) => turn.role === 'candidate' || turn.kind === 'hint').length;
+}
+
+function lastCandidateAnswer(turns: Turn[]): string | undefined {
+  for (let index = turns.length - 1; index >= 0; index--) {
+    const turn = turns[index];
+    if (turn?.role === 'candidate' && turn.kind === 'answer') return turn.text;
+  }
+  return undefined;
+}
+
+/** When the current question was asked, so the timer survives a reload. */
+function questionStart(turns: Turn[]): number {
+  for (let index = turns.length - 1; index >= 0; index--) {
+    const turn = turns[index];
+    if (turn?.role === 'interviewer' && turn.kind !== 'hint') {
+      const at = turn.createdAt ? Date.parse(turn.createdAt) : Number.NaN;
+      return Number.isFinite(at) && at <= Date.now() ? at : Date.now();
+    }
+  }
+  return Date.now();
+}
+
+function seed(id: string): Transcript | undefined {
+  const created = takeCreated(id);
+  if (!created) return undefined;
+  return {
+    session: { id, mode: created.mode, topics: [], status: 'active' },
+    turns: [{ role: 'interviewer', kind: 'question', text: created.message.text, questionId: created.message.questionId }],
+  };
+}
+
+export function SessionPage({ id }: { id: string }) {
+  const { t, topicName } = useI18n();
+  const [data, setData] = useState<Transcript | undefined>(() => seed(id));
+  const [loadError, setLoadError] = useState<unknown>();
+  const [text, setText] = useState(() => loadDraft(id));
+  const [busy, setBusy] = useState<'answer' | 'skip' | 'hint' | null>(null);
+  const [streaming, setStreaming] = useState<string | null>(null);
+  const [failure, setFailure] = useState<{ error: unknown; retry?: () => void; hint?: string }>();
+  const [notice, setNotice] = useState('');
+  const [showGrades, setShowGrades] = useState(false);
+  const [since, setSince] = useState(() => (data ? questionStart(data.turns) : Date.now()));
+  const answerBox = useRef<HTMLTextAreaElement>(null);
+  const reportLink = useRef<HTMLAnchorElement>(null);
+  const bottom = useRef<HTMLDivElement>(null);
+  // Latest transcript for async callbacks that outlive the render that created them.
+  const dataRef = useRef(data);
+  dataRef.current = data;
+
+  const adopt = (transcript: Transcript) => {
+    setData(transcript);
+    setSince(questionStart(transcript.turns));
+    // The server has the answer that is still in the draft: its response was lost, not the answer.
+    const draft = loadDraft(id);
+    if (draft && lastCandidateAnswer(transcript.turns) === draft) {
+      clearDraft(id);
+      setText('');
+    }
+  };
+
+  const load = () => {
+    setLoadError(undefined);
+    api.transcript(id).then(adopt, setLoadError);
+  };
+
+  useEffect(() => {
+    if (!data) load();
+  }, [id]);
+
+  const done = data?.session.status === 'done';
+  const mode = data?.session.mode;
+  const gradesVisible = mode !== 'interview' || showGrades;
+
+  useEffect(() => {
+    // Keep the newest line and the answer box in view together, newest line directly above it.
+    bottom.current?.scrollIntoView({ block: 'end' });
+  }, [data?.turns.length, streaming]);
+
+  useEffect(() => {
+    if (done) reportLink.current?.focus();
+  }, [done]);
+
+  const apply = (submission: Submission, result: AnswerResult) => {
+    const current = dataRef.current;
+    if (!current) return;
+    const turns = [...current.turns];
+    if ('answer' in submission) {
+      turns.push({ role: 'candidate', kind: 'answer', text: submission.answer, grade: result.grade ?? null });
+    } else if (submission.action === 'skip') {
+      turns.push({ role: 'candidate', kind: 'skip', text: '', grade: result.grade ?? null });
+    }
+    const finished = result.next.kind === 'done';
+    const kind = isHint(submission) ? 'hint' : finished ? 'closing' : result.next.kind;
+    if (result.next.text) turns.push({ role: 'interviewer', kind, text: result.next.text });
+    setData({ session: { ...current.session, status: finished ? 'done' : current.session.status }, turns });
+    if (!isHint(submission)) setSince(Date.now());
+  };
+
+  const perform = async (submission: Submission): Promise<void> => {
+    setBusy('answer' in submission ? 'answer' : submission.action);
+    setFailure(undefined);
+    setNotice('');
+    setStreaming('');
+    const movesBefore = movesOf(dataRef.current?.turns ?? []);
+    try {
+      const result = await api.answer(id, submission, (chunk) => setStreaming((shown) => (shown ?? '') + chunk));
+      setStreaming(null);
+      apply(submission, result);
+      if ('answer' in submission) {
+        clearDraft(id);
+        setText('');
+      }
+      answerBox.current?.focus();
+    } catch (error) {
+      setStreaming(null);
+      if (error instanceof ApiError && error.status === 409) {
+        // Another tab or a double click already answered this turn: show what the server has.
+        api.transcript(id).then(adopt, () => undefined);
+        setNotice(t('conflict'));
+      } else {
+        const lostInTransit = error instanceof ApiError && error.retryable;
+        setFailure({
+          error,
+          hint: lostInTransit && 'answer' in submission ? t('networkError') : undefined,
+          retry: lostInTransit ? () => void retry(submission, movesBefore) : undefined,
+        });
+      }
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  /** A retry first asks the server whether the failed request landed, so nothing is sent twice. */
+  const retry = async (submission: Submission, movesBefore: number) => {
+    setFailure(undefined);
+    try {
+      const server = await api.transcript(id);
+      if (movesOf(server.turns) > movesBefore) {
+        adopt(server);
+        if ('answer' in submission && lastCandidateAnswer(server.turns) === submission.answer) {
+          clearDraft(id);
+          setText('');
+        }
+        return;
+      }
+    } catch (error) {
+      setFailure({ error, hint: t('networkError'), retry: () => void retry(submission, movesBefore) });
+      return;
+    }
+    await perform(submission);
+  };
+
+  const submitAnswer = () => {
+    if (busy || done) return;
+    const answer = text;
+    if (!answer.trim()) {
+      setNotice(t('emptyAnswer'));
+      answerBox.current?.focus();
+      return;
+    }
+    saveDraft(id, answer);
+    void perform({ answer });
+  };
+
+  if (!data) {
+    return (
+      <section class="page">
+        <h1 tabIndex={-1}>{t('loading')}</h1>
+        {loadError ? <ErrorBanner error={loadError} onRetry={load} /> : <p class="muted">{t('loading')}</p>}
+      </section>
+    );
+  }
+
+  const topics = data.session.topics.map((topic) => topicName(topic)).join(' · ');
+  return (
+    <section class="page session" data-session-id={id} data-status={data.session.status}>
+      <div class="session-head">
+        <h1 tabIndex={-1}>{t(modeTitles[data.session.mode] ?? 'modePractice')}</h1>
+        {topics ? <span class="muted session-topics">{topics}</span> : null}
+        {!done ? <QuestionTimer since={since} stopped={done} /> : null}
+      </div>
+      {mode === 'interview' ? (
+        <label class="toggle">
+          <input type="checkbox" checked={showGrades} onChange={(event) => setShowGrades(event.currentTarget.checked)} />
+          {t('showGrades')}
+        </label>
+      ) : null}
+      <TranscriptView turns={data.turns} showGrades={gradesVisible} streaming={streaming} />
+      {failure ? (
+        <ErrorBanner error={failure.error} hint={failure.hint} onRetry={failure.retry} onDismiss={() => setFailure(undefined)} />
+      ) : null}
+      {notice ? (
+        <p class="notice" role="status">
+          {notice}
+        </p>
+      ) : null}
+      {done ? (
+        <div class="finished">
+          <p>{t('sessionDone')}</p>
+          <a class="btn btn-primary btn-large" href={links.report(id)} ref={reportLink}>
+            {t('viewReport')}
+          </a>
+        </div>
+      ) : (
+        <form
+          class="composer"
+          onSubmit={(event) => {
+            event.preventDefault();
+            submitAnswer();
+          }}
+        >
+          <label for="answer" class="composer-label">
+            {t('answerLabel')}
+          </label>
+          <textarea
+            id="answer"
+            ref={answerBox}
+            rows={6}
+            value={text}
+            placeholder={t('answerPlaceholder')}
+            aria-describedby="answer-help"
+            aria-busy={busy != null}
+            readOnly={busy != null}
+            maxLength={32_000}
+            onInput={(event) => {
+              const value = event.currentTarget.value;
+              setText(value);
+              saveDraft(id, value);
+              if (notice) setNotice('');
+            }}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+                event.preventDefault();
+                submitAnswer();
+              }
+            }}
+          />
+          <p id="answer-help" class="muted small">
+            {t('submitShortcut')}
+            {text ? ` · ${t('draftSaved')}` : ''}
+          </p>
+          <div class="composer-actions">
+            <button type="submit" class="btn btn-primary" disabled={busy != null}>
+              {busy === 'answer' ? t('submitting') : t('submit')}
+            </button>
+            <button type="button" class="btn" disabled={busy != null} onClick={() => void perform({ action: 'hint' })}>
+              {t('hint')}
+            </button>
+            <button type="button" class="btn" disabled={busy != null} onClick={() => void perform({ action: 'skip' })}>
+              {t('skip')}
+            </button>
+          </div>
+        </form>
+      )}
+      <div ref={bottom} />
+    </section>
+  );
+}

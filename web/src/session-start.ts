@@ -1,0 +1,23 @@
+import { api, type CreatedSession, type SessionMode } from './api.ts';
+
+/**
+ * The opening message returned by POST /api/sessions, handed to the session page so it can show
+ * it without a second round trip. Only the most recent creation is kept.
+ */
+let lastCreated: CreatedSession | undefined;
+
+export function takeCreated(id: string): CreatedSession | undefined {
+  if (lastCreated?.id !== id) return undefined;
+  const created = lastCreated;
+  lastCreated = undefined;
+  return created;
+}
+
+export async function startSession(
+  body: { mode: SessionMode; topics?: string[]; questions?: number },
+  onToken: (chunk: string) => void,
+): Promise<CreatedSession> {
+  const created = await api.createSession(body, onToken);
+  lastCreated = created;
+  return created;
+}
