@@ -1,0 +1,86 @@
+/**
+ * Key-point bookkeeping for follow-ups and hints: which missed point matters most, how to name it
+ * in a question without giving the answer away, and how hints cap a question's score.
+ */
+import type { Coverage, Grade, GradeBand, KeyPoint } from '../core/types.ts';
+
+export interface RankedPoint {
+  text: string;
+  covered: Coverage;
+}
+
+const coverageOrder: Record<Coverage, number> = { no: 0, partial: 1, yes: 2 };
+
+function weightOf(point: KeyPoint): number {
+  // Graders may attach an importance weight; without one, their own order is the importance order.
+  const weight = (point as KeyPoint & { weight?: unknown }).weight;
+  return typeof weight === 'number' && Number.isFinite(weight) ? weight : 0;
+}
+
+/**
+ * Orders a grade's key points for asking: missed before covered; within those, heavier first,
+ * then 'no' before 'partial', then the grader's own order.
+ */
+export function rankPoints(keyPoints: readonly KeyPoint[]): RankedPoint[] {
+  return keyPoints
+    .map((point, order) => ({ point, order }))
+    .sort((a, b) => {
+      const missedA = a.point.covered === 'yes' ? 1 : 0;
+      const missedB = b.point.covered === 'yes' ? 1 : 0;
+      return (
+        missedA - missedB ||
+        weightOf(b.point) - weightOf(a.point) ||
+        coverageOrder[a.point.covered] - coverageOrder[b.point.covered] ||
+        a.order - b.order
+      );
+    })
+    .map(({ point }) => ({ text: point.text, covered: point.covered }));
+}
+
+/** The most important missed point not yet asked about or revealed by a hint. */
+export function topMissedPoint(points: readonly RankedPoint[], exclude: readonly string[]): RankedPoint | undefined {
+  return points.find((point) => point.covered !== 'yes' && !exclude.includes(point.text));
+}
+
+const focusMaxChars = 28;
+
+/**
+ * A short name for a key point to ask about: the term before a colon ("**原子性**：…" → "原子性"),
+ * else the first clause, so the follow-up names the subject without reading out the answer.
+ */
+export function focusOf(point: string): string {
+  const plain = point
+    .replace(/[*_`#>|]/g, ' ')
+    .replace(/^\s*(\d+[.)、]|[-•])\s*/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const colon = plain.search(/[:：]/);
+  if (colon > 0 && colon <= focusMaxChars) return plain.slice(0, colon).trim();
+  const clause = (plain.split(/[，。；;,!?！？]|\.\s/)[0] ?? plain).trim();
+  return clause.length > focusMaxChars ? `${clause.slice(0, focusMaxChars)}…` : clause;
+}
+
+/** Highest score a question can still earn after 0, 1, 2, 3 hints. */
+const hintCaps = [10, 7, 5, 3] as const;
+export const maxHints = hintCaps.length - 1;
+
+export function hintCap(hints: number): number {
+  return hintCaps[Math.min(Math.max(hints, 0), maxHints)] ?? 3;
+}
+
+/** Band of a 0–10 score, used when a cap lowers a grader's score. */
+export function bandForScore(score: number): GradeBand {
+  if (score >= 8.5) return 'excellent';
+  if (score >= 7) return 'good';
+  if (score >= 5) return 'fair';
+  if (score >= 2) return 'weak';
+  return 'none';
+}
+
+/** Applies the hint cap to a grade, recording why in its notice; an uncapped grade is returned as is. */
+export function capGrade(grade: Grade, hints: number): Grade {
+  const cap = hintCap(hints);
+  if (hints === 0 || grade.score <= cap) return grade;
+  const reason = `使用了 ${hints} 次提示，本题最高 ${cap} 分（原始得分 ${grade.score}）`;
+  return { ...grade, score: cap, band: bandForScore(cap), notice: grade.notice ? `${grade.notice}；${reason}` : reason };
+}

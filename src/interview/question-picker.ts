@@ -1,0 +1,156 @@
+/**
+ * Which questions a session asks, decided once when it starts so a resumed session continues the
+ * same plan. Everything random goes through the injected `random`, so a seed reproduces a plan.
+ */
+import type { QuestionItem, ReviewCard, TopicId } from '../core/types.ts';
+import { isDue } from './review-schedule.ts';
+
+export interface PlanOptions {
+  /** Chosen topics; empty means the whole bank. */
+  topics: readonly TopicId[];
+  count: number;
+  random: () => number;
+  /** Ids never to plan, e.g. the item already used as the warm-up. */
+  exclude?: ReadonlySet<string>;
+}
+
+function shuffled<T>(values: readonly T[], random: () => number): T[] {
+  const copy = [...values];
+  for (let index = copy.length - 1; index > 0; index -= 1) {
+    const other = Math.min(index, Math.floor(random() * (index + 1)));
+    [copy[index], copy[other]] = [copy[other] as T, copy[index] as T];
+  }
+  return copy;
+}
+
+function matchesTopics(item: QuestionItem, topics: readonly TopicId[]): boolean {
+  return topics.length === 0 || item.topics.some((topic) => topics.includes(topic));
+}
+
+/**
+ * Plans `count` distinct questions. Answered items come first (they have a reference to grade
+ * against); unanswered ones only fill up a bank that runs short. Topics are interleaved: chosen
+ * topics take turns round-robin, while the whole bank is sampled in proportion to each topic's
+ * remaining size and never the same topic twice in a row when another is available.
+ */
+export function planQuestions(items: readonly QuestionItem[], options: PlanOptions): string[] {
+  const exclude = options.exclude ?? new Set<string>();
+  const pool = items.filter((item) => !exclude.has(item.id) && item.question.trim() && matchesTopics(item, options.topics));
+  const used = new Set<string>();
+  const plan: string[] = [];
+  for (const answered of [true, false]) {
+    if (plan.length >= options.count) break;
+    const tier = pool.filter((item) => item.answered === answered);
+    plan.push(...interleave(tier, options, used, options.count - plan.length));
+  }
+  return plan;
+}
+
+function interleave(
+  tier: readonly QuestionItem[],
+  options: PlanOptions,
+  used: Set<string>,
+  wanted: number,
+): string[] {
+  const buckets = new Map<TopicId, QuestionItem[]>();
+  for (const item of shuffled(tier, options.random)) {
+    for (const topic of item.topics) {
+      if (options.topics.length > 0 && !options.topics.includes(topic)) continue;
+      const bucket = buckets.get(topic) ?? [];
+      bucket.push(item);
+      buckets.set(topic, bucket);
+    }
+  }
+  const weighted = options.topics.length === 0;
+  const rotation = shuffled([...buckets.keys()].sort(), options.random);
+  const picked: string[] = [];
+  let turn = 0;
+  let lastTopic: TopicId | undefined;
+
+  const takeFrom = (topic: TopicId): boolean => {
+    const bucket = buckets.get(topic) ?? [];
+    while (bucket.length > 0) {
+      const item = bucket.shift() as QuestionItem;
+      if (used.has(item.id)) continue;
+      used.add(item.id);
+      picked.push(item.id);
+      lastTopic = topic;
+      return true;
+    }
+    buckets.delete(topic);
+    return false;
+  };
+
+  while (picked.length < wanted && buckets.size > 0) {
+    if (weighted) {
+      const candidates = [...buckets.keys()].filter((topic) => topic !== lastTopic || buckets.size === 1);
+      const topic = weightedChoice(candidates, (topic) => buckets.get(topic)?.length ?? 0, options.random);
+      takeFrom(topic);
+    } else {
+      const topic = rotation[turn % rotation.length] as TopicId;
+      turn += 1;
+      if (!buckets.has(topic)) continue;
+      takeFrom(topic);
+    }
+  }
+  return picked;
+}
+
+function weightedChoice<T>(values: readonly T[], weight: (value: T) => number, random: () => number): T {
+  const total = values.reduce((sum, value) => sum + weight(value), 0);
+  let target = random() * total;
+  for (const value of values) {
+    target -= weight(value);
+    if (target < 0) return value;
+  }
+  return values[values.length - 1] as T;
+}
+
+export interface DrillPlan {
+  plan: string[];
+  /** How many of the planned questions were due. */
+  due: number;
+}
+
+/**
+ * A drill over one topic: due cards first, most overdue first; then questions never reviewed
+ * (answered ones first, shuffled); then cards not yet due, soonest first, so a small topic still
+ * fills a session.
+ */
+export function planDrill(
+  items: readonly QuestionItem[],
+  topic: TopicId,
+  cards: readonly ReviewCard[],
+  options: { count: number; now: Date; random: () => number },
+): DrillPlan {
+  const inTopic = new Map(items.filter((item) => item.topics.includes(topic) && item.question.trim()).map((item) => [item.id, item]));
+  const cardsInTopic = cards.filter((card) => inTopic.has(card.questionId));
+  const byDue = [...cardsInTopic].sort((a, b) => Date.parse(a.due) - Date.parse(b.due) || a.questionId.localeCompare(b.questionId));
+  const dueIds = byDue.filter((card) => isDue(card, options.now)).map((card) => card.questionId);
+  const reviewed = new Set(cardsInTopic.map((card) => card.questionId));
+  const fresh = [...inTopic.values()].filter((item) => !reviewed.has(item.id));
+  const newIds = [
+    ...shuffled(fresh.filter((item) => item.answered), options.random),
+    ...shuffled(fresh.filter((item) => !item.answered), options.random),
+  ].map((item) => item.id);
+  const laterIds = byDue.filter((card) => !isDue(card, options.now)).map((card) => card.questionId);
+  const plan = [...dueIds, ...newIds, ...laterIds].slice(0, options.count);
+  return { plan, due: Math.min(dueIds.length, plan.length) };
+}
+
+const selfIntroduction = /自我介绍|介绍一下(你)?自己|introduce yourself|self[- ]?introduction/i;
+const projectIntroduction = /介绍|项目|实习|经历/;
+
+/**
+ * The warm-up for an interview: the candidate's own self-introduction item when the notes have
+ * one, else an introduction of a project or internship, else none (a generic warm-up is asked).
+ */
+export function findOpeningItem(items: readonly QuestionItem[], random: () => number): QuestionItem | undefined {
+  const answered = items.filter((item) => item.answered);
+  const selfIntro = answered.filter((item) => selfIntroduction.test(item.question));
+  if (selfIntro.length > 0) return selfIntro[Math.floor(random() * selfIntro.length)] ?? selfIntro[0];
+  const projects = answered.filter(
+    (item) => item.topics.some((topic) => topic === 'project' || topic === 'behavioural') && projectIntroduction.test(item.question),
+  );
+  return projects.length > 0 ? (projects[Math.floor(random() * projects.length)] ?? projects[0]) : undefined;
+}

@@ -1,0 +1,204 @@
+/**
+ * Session summaries, the end-of-session report and its Markdown export. All derived from the
+ * stored session, its state and turns; nothing here writes.
+ */
+import type { Grade, KnowledgeBase, SessionMode, SessionRecord, SessionStatus, TopicId, Turn } from '../core/types.ts';
+import { rankPoints } from './key-points.ts';
+import type { SessionState } from './session-state.ts';
+import { topicList, topicNames } from './topic-names.ts';
+
+export interface SessionSummary {
+  id: string;
+  mode: SessionMode;
+  topics: TopicId[];
+  status: SessionStatus;
+  createdAt: string;
+  updatedAt: string;
+  /** Main questions finished so far out of those planned (the warm-up is not counted). */
+  progress: { done: number; total: number };
+  /** Mean score of the finished, graded main questions; null before any. */
+  score: number | null;
+}
+
+export interface ReportQuestion {
+  questionId: string | null;
+  question: string;
+  topics: TopicId[];
+  score: number | null;
+  skipped: boolean;
+  hints: number;
+  followups: number;
+  /** True for the interview warm-up, which is not part of the overall score. */
+  opening: boolean;
+}
+
+export interface WeakPoint {
+  /** The missed key point, as the grader phrased it. */
+  point: string;
+  /** The topic to drill for it (the "drill this" link). */
+  topic: TopicId;
+  questionId: string;
+  question: string;
+  score: number;
+}
+
+export interface SessionReport {
+  session: SessionSummary;
+  /** Mean of the graded main questions, one decimal; null when none was graded. */
+  overall: number | null;
+  topics: { topic: TopicId; name: string; score: number; questions: number }[];
+  /** Up to five missed key points from the lowest-scoring questions. */
+  weakest: WeakPoint[];
+  questions: ReportQuestion[];
+  /** Every turn with its grade. */
+  turns: Turn[];
+}
+
+const maxWeakPoints = 5;
+const weakPointsPerQuestion = 2;
+
+function mean(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  return Math.round((values.reduce((sum, value) => sum + value, 0) / values.length) * 10) / 10;
+}
+
+function mainScores(state: SessionState): number[] {
+  return state.results.filter((result) => !result.opening && result.score !== null).map((result) => result.score ?? 0);
+}
+
+export function summarize(session: SessionRecord, state: SessionState): SessionSummary {
+  return {
+    id: session.id,
+    mode: session.mode,
+    topics: session.topics,
+    status: session.status,
+    createdAt: session.createdAt,
+    updatedAt: session.updatedAt,
+    progress: { done: state.results.filter((result) => !result.opening).length, total: state.plan.length },
+    score: mean(mainScores(state)),
+  };
+}
+
+/** The topic a question counts under: one the session chose, else its first own topic. */
+function reportTopic(topics: readonly TopicId[], sessionTopics: readonly TopicId[]): TopicId | undefined {
+  return topics.find((topic) => sessionTopics.includes(topic)) ?? topics[0];
+}
+
+/** The grade a question's score came from: its best-scoring graded turn, the latest on ties. */
+function bestGrade(turns: readonly Turn[], questionId: string): Grade | undefined {
+  let best: Grade | undefined;
+  for (const turn of turns) {
+    if (turn.role !== 'candidate' || turn.questionId !== questionId || !turn.grade) continue;
+    if (!best || turn.grade.score >= best.score) best = turn.grade;
+  }
+  return best;
+}
+
+export function buildReport(session: SessionRecord, state: SessionState, turns: Turn[], kb: KnowledgeBase): SessionReport {
+  const questions: ReportQuestion[] = state.results.map((result) => ({
+    questionId: result.questionId,
+    question: (result.questionId ? kb.getItem(result.questionId)?.question : undefined) ?? '自我介绍',
+    topics: result.topics,
+    score: result.score,
+    skipped: result.skipped,
+    hints: result.hints,
+    followups: result.followups,
+    opening: result.opening,
+  }));
+
+  const byTopic = new Map<TopicId, number[]>();
+  for (const question of questions) {
+    if (question.opening || question.score === null) continue;
+    const topic = reportTopic(question.topics, session.topics);
+    if (!topic) continue;
+    byTopic.set(topic, [...(byTopic.get(topic) ?? []), question.score]);
+  }
+
+  const weakest: WeakPoint[] = [];
+  const ranked = questions
+    .filter((question): question is ReportQuestion & { questionId: string; score: number } => !question.opening && question.questionId !== null && question.score !== null)
+    .sort((a, b) => a.score - b.score);
+  for (const question of ranked) {
+    if (weakest.length >= maxWeakPoints) break;
+    const topic = reportTopic(question.topics, session.topics);
+    const grade = bestGrade(turns, question.questionId);
+    if (!topic || !grade) continue;
+    const missed = rankPoints(grade.keyPoints).filter((point) => point.covered !== 'yes');
+    for (const point of missed.slice(0, weakPointsPerQuestion)) {
+      if (weakest.length >= maxWeakPoints) break;
+      weakest.push({ point: point.text, topic, questionId: question.questionId, question: question.question, score: question.score });
+    }
+  }
+
+  return {
+    session: summarize(session, state),
+    overall: mean(mainScores(state)),
+    topics: [...byTopic.entries()].map(([topic, scores]) => ({
+      topic,
+      name: topicNames[topic],
+      score: mean(scores) ?? 0,
+      questions: scores.length,
+    })),
+    weakest,
+    questions,
+    turns,
+  };
+}
+
+const modeTitles: Record<SessionMode, string> = { interview: '模拟面试', practice: '练习', drill: '专项复习' };
+
+// The export is opened in Markdown viewers that render HTML, so user text must not carry tags.
+function escapeText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function quote(text: string): string {
+  return escapeText(text)
+    .split(/\r?\n/)
+    .map((line) => `> ${line}`)
+    .join('\n');
+}
+
+function gradeLines(grade: Grade): string[] {
+  const lines = [`**评分：${grade.score} / 10**（${grade.band}）${grade.notice ? ` — ${escapeText(grade.notice)}` : ''}`, '', escapeText(grade.feedback)];
+  const missed = grade.keyPoints.filter((point) => point.covered !== 'yes');
+  if (missed.length > 0) {
+    lines.push('', '遗漏或不完整的要点：', ...missed.map((point) => `- ${escapeText(point.text)}（${point.covered === 'no' ? '未提到' : '部分'}）`));
+  }
+  for (const reference of grade.references) lines.push('', `参考：${escapeText(reference.source)} › ${escapeText(reference.heading)}`);
+  return lines;
+}
+
+/** The whole session as a Markdown document: scores, weakest points and the graded transcript. */
+export function renderMarkdown(report: SessionReport): string {
+  const { session } = report;
+  const lines = [
+    `# 面霸 MianBa ${modeTitles[session.mode]}记录`,
+    '',
+    `- 时间：${session.createdAt}`,
+    `- 主题：${topicList(session.topics)}`,
+    `- 状态：${session.status === 'done' ? '已完成' : '进行中'}（${session.progress.done}/${session.progress.total} 题）`,
+    `- 总分：${report.overall === null ? '—' : `${report.overall} / 10`}`,
+  ];
+  if (report.topics.length > 0) {
+    lines.push('', '## 各主题得分', '', '| 主题 | 得分 | 题数 |', '| --- | --- | --- |');
+    for (const topic of report.topics) lines.push(`| ${topic.name} | ${topic.score} | ${topic.questions} |`);
+  }
+  if (report.weakest.length > 0) {
+    lines.push('', '## 最需要加强的要点', '');
+    report.weakest.forEach((weak, index) => {
+      lines.push(`${index + 1}. ${escapeText(weak.point)}（${topicNames[weak.topic]} · ${escapeText(weak.question)} · ${weak.score} 分）`);
+    });
+  }
+  lines.push('', '## 对话记录');
+  for (const turn of report.turns) {
+    lines.push('');
+    if (turn.role === 'interviewer') {
+      lines.push(`**面试官**：${escapeText(turn.text)}`);
+      continue;
+    }
+    lines.push(turn.kind === 'skip' ? '**我**：（跳过）' : `**我**：\n\n${quote(turn.text)}`);
+    if (turn.grade) lines.push('', ...gradeLines(turn.grade));
+  }
+  return `${lines.join('\n')}\n`;
+}
