@@ -21,12 +21,19 @@ const aspectWords = new Set(
 const countPrefix = /^(?:[一二三四五六七八九十两几多每各]+|第[一二三四五六七八九十]+)[种个类点条项步]/u;
 const cjkRun = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/gu;
 const boldPattern = /(\*\*|__)(.+?)\1/gu;
-const minimumSentenceTermCount = 2;
+/** Heading/bold candidates up to this length are terms; longer ones are usually clauses. */
+const maxTrustedTermLength = 6;
 /**
  * Single characters that always end a term. Other one-character stopwords (时, 上, 用, 中) are
  * also pieces of terms that ICU cut apart (定|时|器), so they do not split.
  */
 const boundaryParticles = new Set('的了是和与及或吗呢吧啊呀么着把被'.split(''));
+
+/**
+ * Function characters trimmed from a fragment's edges. Stopwords such as 有, 内, 用 are not
+ * here because they begin or end real terms (有栈协程, 内核态, 多路复用).
+ */
+const edgeParticles = new Set('中上下对在从将让会要也还就而并所像为这那其该此之于以都又但被把给向到'.split(''));
 
 function endsTerm(word: string): boolean {
   return stopwords.has(word) && (word.length > 1 || boundaryParticles.has(word));
@@ -40,13 +47,21 @@ function segmentWords(run: string): string[] {
   return Array.from(segmenter.segment(run), (piece) => piece.segment);
 }
 
-/** Multi-word CJK fragments of a short phrase, split at stopwords, trimmed of counts/aspects. */
+/** Leading verbs that frame a term ("避免内存逃逸", "实现一致性") rather than belong to it. */
+const framingVerbs = /^(?:实现|解决|提高|避免|保证|减少|减轻|支持|处理|获取|读取|利用|导致|影响|造成|引入|说出|说明|谈一谈|请说出)/u;
+const numeralsOnly = /^[一二三四五六七八九十百千零两]+$/u;
+
+/** CJK term candidates of a short phrase: split at stopwords, trimmed of counts, verbs, aspects. */
 export function termCandidates(phrase: string): string[] {
   const found: string[] = [];
   for (const [run] of normaliseText(phrase).matchAll(cjkRun)) {
     let fragment: string[] = [];
     const flush = () => {
+      // ICU leaves function characters stuck to the edges of a fragment (中|读取, 对|切片).
+      while (fragment.length > 0 && edgeParticles.has(fragment[0] ?? '')) fragment.shift();
+      while (fragment.length > 0 && edgeParticles.has(fragment[fragment.length - 1] ?? '')) fragment.pop();
       let term = fragment.join('').replace(countPrefix, '');
+      if (term.length > 3) term = term.replace(framingVerbs, '');
       for (let trimmed = true; trimmed; ) {
         trimmed = false;
         for (const aspect of aspectWords) {
@@ -58,7 +73,7 @@ export function termCandidates(phrase: string): string[] {
       }
       // Even words ICU keeps whole in isolation get split in context (三种定时器 → 三|种定|时|器),
       // so single-segment terms are kept too.
-      const meaningful = !aspectWords.has(term) && !stopwords.has(term);
+      const meaningful = !aspectWords.has(term) && !stopwords.has(term) && !numeralsOnly.test(term);
       if (meaningful && term.length >= 2 && term.length <= maxDictionaryWordLength) found.push(term);
       fragment = [];
     };
@@ -71,30 +86,36 @@ export function termCandidates(phrase: string): string[] {
   return found;
 }
 
+function countUpTo(haystack: string, needle: string, limit: number): number {
+  let count = 0;
+  for (let at = haystack.indexOf(needle); at !== -1 && count < limit; at = haystack.indexOf(needle, at + 1)) count++;
+  return count;
+}
+
 /**
- * Terms from headings and bold text are taken as written. Bare-line questions are sentences, so
- * a fragment from one counts only when it recurs elsewhere in the notes.
+ * Short candidates from headings and bold text are taken as written: that is where a candidate
+ * names their terms. Longer ones, and anything from bare-line questions (sentences), count only
+ * when they recur in the notes, which filters clauses such as "有只猴子在树林里采".
  */
 export function buildDomainDictionary(items: readonly DictionarySource[]): string[] {
-  const terms = new Set<string>();
-  const sentenceCandidates = new Set<string>();
+  const named = new Set<string>();
+  const needRecurrence = new Set<string>();
   const allText: string[] = [];
+  const consider = (term: string, trusted: boolean) => {
+    (trusted && term.length <= maxTrustedTermLength ? named : needRecurrence).add(term);
+  };
   for (const item of items) {
-    for (const heading of item.headingPath) for (const term of termCandidates(heading)) terms.add(term);
+    for (const heading of item.headingPath) for (const term of termCandidates(heading)) consider(term, true);
     for (const [, , bold] of item.answer.matchAll(boldPattern)) {
-      for (const term of termCandidates(bold ?? '')) terms.add(term);
+      for (const term of termCandidates(bold ?? '')) consider(term, true);
     }
-    for (const term of termCandidates(item.question)) sentenceCandidates.add(term);
+    for (const term of termCandidates(item.question)) consider(term, false);
     allText.push(normaliseText(item.question), normaliseText(item.answer));
   }
   const corpus = allText.join('\n');
-  for (const term of sentenceCandidates) {
-    if (terms.has(term)) continue;
-    let count = 0;
-    for (let at = corpus.indexOf(term); at !== -1 && count < minimumSentenceTermCount; at = corpus.indexOf(term, at + 1)) {
-      count++;
-    }
-    if (count >= minimumSentenceTermCount) terms.add(term);
+  const terms = new Set(named);
+  for (const term of needRecurrence) {
+    if (!terms.has(term) && countUpTo(corpus, term, 2) >= 2) terms.add(term);
   }
   return [...terms].sort();
 }

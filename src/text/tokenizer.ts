@@ -29,7 +29,7 @@ const runPattern = new RegExp(`(${identifierPattern})|([${cjkClass}]+)`, 'gu');
 const cjkOnly = new RegExp(`^[${cjkClass}]+$`, 'u');
 
 /** Longest dictionary word considered; longer phrases are sentences, not terms. */
-export const maxDictionaryWordLength = 12;
+export const maxDictionaryWordLength = 10;
 
 /**
  * NFKC folds full-width forms (ＡＢＣ, ＃, （）) to ASCII and lowercases so "Epoll", "EPOLL" and

@@ -1,0 +1,358 @@
+/**
+ * A bilingual glossary of general software-engineering interview vocabulary. Candidates write
+ * notes in Chinese with English terms mixed in, and interviewers ask in either language, so a
+ * question in English ("stackless coroutine") must reach a note in Chinese (无栈协程). Each entry
+ * is one concept: its English surface forms (lowercase, singular) and Chinese forms. Text that
+ * mentions any form gets the concept's token, on the document side and the query side alike.
+ *
+ * This is general CS vocabulary, not a list of the seed notes' phrases; it is versioned because
+ * the lexical embedder's output depends on it (see glossaryVersion).
+ */
+import { normaliseText } from './tokenizer.ts';
+
+const entries: ReadonlyArray<readonly [english: string, chinese: string]> = [
+  // concurrency
+  ['coroutine|goroutine|fiber', '协程'],
+  ['stackful', '有栈'],
+  ['stackless', '无栈'],
+  ['symmetric', '对称'],
+  ['asymmetric', '非对称'],
+  ['suspend|yield', '挂起|让出'],
+  ['resume', '恢复'],
+  ['process', '进程'],
+  ['thread|multithread|multithreading', '线程'],
+  ['lock|mutex', '锁|互斥'],
+  ['spinlock', '自旋锁'],
+  ['deadlock', '死锁'],
+  ['semaphore', '信号量'],
+  ['signal', '信号'],
+  ['condition variable', '条件变量'],
+  ['atomic', '原子'],
+  ['concurrency|concurrent', '并发'],
+  ['parallel|parallelism', '并行'],
+  ['race condition|data race', '竞态|竞争'],
+  ['scheduling|schedule', '调度'],
+  ['preemption|preemptive', '抢占'],
+  ['context switch', '上下文切换'],
+  ['thread pool', '线程池'],
+  ['memory pool', '内存池'],
+  ['memory model|memory order', '内存模型|内存序'],
+  ['channel', '通道|管道'],
+  ['pipe', '管道'],
+  ['message queue|mq', '消息队列'],
+  ['shared memory', '共享内存'],
+  ['ipc|inter-process communication', '进程间通信|进程通信'],
+  ['socket', '套接字'],
+  ['producer', '生产者'],
+  ['consumer', '消费者'],
+  ['orphan process', '孤儿进程'],
+  ['zombie process', '僵尸进程'],
+  // operating systems
+  ['kernel', '内核'],
+  ['kernel mode|kernel space|privileged mode|supervisor mode', '内核态|特权'],
+  ['user mode|user space', '用户态'],
+  ['system call|syscall', '系统调用'],
+  ['interrupt', '中断'],
+  ['virtual memory', '虚拟内存'],
+  ['physical memory', '物理内存'],
+  ['paging', '分页'],
+  ['page table', '页表'],
+  ['page fault', '缺页'],
+  ['memory', '内存'],
+  ['memory leak', '内存泄漏|内存泄露'],
+  ['heap', '堆'],
+  ['stack', '栈'],
+  ['stack frame', '栈帧'],
+  ['escape analysis', '逃逸分析|内存逃逸'],
+  ['garbage collection|garbage collector|gc', '垃圾回收'],
+  ['tri-color marking|tricolor marking|three-color marking', '三色标记'],
+  ['write barrier', '写屏障'],
+  ['stop the world|stw', '暂停|停顿'],
+  ['reference counting', '引用计数'],
+  ['file descriptor|fd', '文件描述符'],
+  ['zero copy', '零拷贝'],
+  ['copy on write|cow', '写时复制'],
+  ['i/o multiplexing|io multiplexing|multiplexing', '多路复用'],
+  ['blocking', '阻塞'],
+  ['non-blocking|nonblocking', '非阻塞'],
+  ['asynchronous|async', '异步'],
+  ['synchronous|sync', '同步'],
+  ['cache', '缓存'],
+  ['cpu', '处理器'],
+  ['disk', '磁盘'],
+  ['hardware', '硬件'],
+  ['compile|compiler|compilation|build', '编译'],
+  ['link|linker|linking', '链接'],
+  ['binary|executable', '二进制|可执行文件'],
+  ['source code|source', '源码|源代码'],
+  ['dependency|dependencies', '依赖'],
+  ['package manager', '包管理'],
+  // languages
+  ['interface', '接口'],
+  ['inheritance|inherit', '继承'],
+  ['polymorphism', '多态'],
+  ['virtual function|virtual method', '虚函数'],
+  ['vtable|virtual table|virtual function table', '虚函数表|虚表'],
+  ['override|overriding', '重写|覆盖'],
+  ['overload|overloading', '重载'],
+  ['base class|parent class', '基类|父类'],
+  ['derived class|subclass|child class', '派生类|子类'],
+  ['pointer', '指针'],
+  ['reference', '引用'],
+  ['smart pointer', '智能指针'],
+  ['constructor', '构造函数'],
+  ['destructor', '析构函数'],
+  ['template|generic|generics', '模板|泛型'],
+  ['closure', '闭包'],
+  ['slice', '切片'],
+  ['array', '数组'],
+  ['map|hashmap|hash map|hash table', '哈希表|映射'],
+  ['struct', '结构体'],
+  ['embedding|embedded struct', '嵌入|内嵌|组合'],
+  ['method', '方法'],
+  ['function', '函数'],
+  ['variable', '变量'],
+  ['loop|iterate|iteration', '循环|遍历'],
+  ['value type', '值类型'],
+  ['reference type', '引用类型'],
+  ['zero value', '零值'],
+  ['allocate|allocation', '分配'],
+  ['initialize|initialization', '初始化'],
+  ['panic', '恐慌'],
+  ['exception', '异常'],
+  ['defer', '延迟调用|延迟执行'],
+  ['select', '多路选择'],
+  ['singleton', '单例'],
+  ['observer pattern', '观察者模式'],
+  ['design pattern', '设计模式'],
+  // data structures and algorithms
+  ['linked list|list', '链表'],
+  ['queue', '队列'],
+  ['priority queue|min heap|min-heap|max heap', '优先队列|小根堆|大根堆|最小堆'],
+  ['tree', '树'],
+  ['binary tree', '二叉树'],
+  ['b+ tree|b+tree|btree|b-tree', 'b+树'],
+  ['red-black tree|red black tree', '红黑树'],
+  ['skip list|skiplist', '跳表'],
+  ['hash|hashing', '哈希|散列'],
+  ['consistent hashing|hash ring', '一致性哈希|哈希环|一致性hash'],
+  ['virtual node', '虚拟节点'],
+  ['bloom filter', '布隆过滤器'],
+  ['sort|sorting', '排序'],
+  ['binary search', '二分查找'],
+  ['time complexity|complexity', '时间复杂度|复杂度'],
+  ['timer', '定时器'],
+  ['timing wheel|time wheel', '时间轮'],
+  ['lru|least recently used', '最近最少使用'],
+  ['lfu|least frequently used', '最不经常使用'],
+  ['algorithm', '算法'],
+  // networking
+  ['network|networking', '网络'],
+  ['handshake|three-way handshake', '握手|三次握手'],
+  ['four-way handshake|connection termination', '四次挥手|挥手'],
+  ['connection', '连接'],
+  ['persistent connection|keep-alive|keepalive', '长连接|持久连接'],
+  ['short connection', '短连接'],
+  ['congestion control', '拥塞控制'],
+  ['flow control', '流量控制'],
+  ['sliding window', '滑动窗口'],
+  ['retransmission|retransmit', '重传'],
+  ['packet', '数据包|报文'],
+  ['port', '端口'],
+  ['protocol', '协议'],
+  ['request', '请求'],
+  ['response', '响应'],
+  ['browser', '浏览器'],
+  ['server', '服务器|服务端'],
+  ['client', '客户端'],
+  ['proxy|reverse proxy', '代理|反向代理'],
+  ['load balancing|load balancer', '负载均衡'],
+  ['cross-origin|cors', '跨域'],
+  ['half-open connection|half-open', '半连接|半开'],
+  ['syn flood', 'syn洪泛|syn攻击'],
+  ['attack', '攻击'],
+  ['certificate', '证书'],
+  ['encryption|encrypt', '加密'],
+  ['decryption|decrypt', '解密'],
+  ['symmetric encryption', '对称加密'],
+  ['asymmetric encryption|public key', '非对称加密|公钥'],
+  ['authentication|login', '认证|鉴权|登录'],
+  ['authorization', '授权'],
+  ['session', '会话'],
+  ['token', '令牌'],
+  ['stateless', '无状态'],
+  ['stateful', '有状态'],
+  ['expire|expiration|expiry|ttl', '过期|有效期'],
+  ['signature', '签名'],
+  ['routing|router|route', '路由'],
+  ['middleware', '中间件'],
+  ['domain name|dns', '域名'],
+  // databases and caches
+  ['database|db', '数据库'],
+  ['transaction', '事务'],
+  ['commit', '提交'],
+  ['rollback', '回滚'],
+  ['isolation level', '隔离级别'],
+  ['index', '索引'],
+  ['clustered index', '聚簇索引'],
+  ['covering index', '覆盖索引'],
+  ['inverted index', '倒排索引'],
+  ['full-text index|full text search', '全文索引|全文检索'],
+  ['primary key', '主键'],
+  ['row lock|row-level lock', '行锁'],
+  ['table lock', '表锁'],
+  ['gap lock', '间隙锁'],
+  ['optimistic lock|optimistic locking', '乐观锁'],
+  ['pessimistic lock|pessimistic locking', '悲观锁'],
+  ['distributed lock', '分布式锁'],
+  ['mvcc|multi-version concurrency control', '多版本并发控制'],
+  ['log', '日志'],
+  ['flush|fsync|persist', '刷盘|落盘|持久化'],
+  ['persistence|durability', '持久化'],
+  ['replication|replica', '复制|副本'],
+  ['master-slave|primary-replica|leader-follower', '主从'],
+  ['sharding|shard|partition', '分片|分区|分库分表'],
+  ['read-write splitting', '读写分离'],
+  ['slow query', '慢查询'],
+  ['query', '查询'],
+  ['buffer pool', '缓冲池'],
+  ['buffer', '缓冲'],
+  ['prefetch|read-ahead', '预读'],
+  ['cache penetration', '缓存穿透'],
+  ['cache breakdown|hotspot invalid|hot key', '缓存击穿|热点'],
+  ['cache avalanche', '缓存雪崩'],
+  ['cache warming|warm up', '缓存预热|预热'],
+  ['eviction|evict', '淘汰'],
+  ['single-threaded|single thread', '单线程'],
+  ['hot data|hot key|hotspot', '热点数据|热点'],
+  ['inventory|stock', '库存'],
+  ['flash sale|seckill', '秒杀'],
+  ['order', '订单'],
+  ['idempotent|idempotency', '幂等'],
+  ['rate limiting|rate limit|throttling', '限流'],
+  ['circuit breaker|circuit breaking', '熔断'],
+  ['degradation|fallback', '降级'],
+  ['peak shaving', '削峰'],
+  // distributed systems and cloud
+  ['distributed', '分布式'],
+  ['consensus', '共识'],
+  ['consistency|consistent', '一致性|一致'],
+  ['strong consistency|strongly consistent|linearizable|linearizability', '强一致|线性一致'],
+  ['eventual consistency', '最终一致'],
+  ['availability|highly available|high availability', '可用性|高可用'],
+  ['partition tolerance', '分区容错'],
+  ['fault tolerance|failover', '容错|故障转移'],
+  ['leader', '领导者|主节点'],
+  ['follower', '跟随者|从节点'],
+  ['candidate', '候选者|候选人'],
+  ['election|elect', '选举'],
+  ['vote|voting', '投票'],
+  ['heartbeat', '心跳'],
+  ['majority|quorum', '多数派|过半|大多数'],
+  ['term', '任期'],
+  ['log replication', '日志复制'],
+  ['snapshot', '快照'],
+  ['read index|readindex', '读索引'],
+  ['lease', '租约'],
+  ['read-only|read only', '只读'],
+  ['node', '节点'],
+  ['cluster', '集群'],
+  ['service discovery|registry', '服务发现|注册中心'],
+  ['microservice|microservices', '微服务'],
+  ['monolith|monolithic', '单体|整体式'],
+  ['container', '容器'],
+  ['image|picture|photo', '图片|图像'],
+  ['container image|docker image', '镜像'],
+  ['pod', '容器组'],
+  ['deployment|deploy', '部署'],
+  ['scaling|scale out|autoscaling', '扩容|伸缩'],
+  ['scheduler', '调度器'],
+  ['control plane', '控制平面'],
+  ['object storage', '对象存储'],
+  ['storage', '存储'],
+  ['rpc|remote procedure call', '远程过程调用'],
+  ['serialization|serialize', '序列化'],
+  ['deserialization|deserialize', '反序列化'],
+  ['ephemeral node', '临时节点'],
+  ['sequential node', '顺序节点|有序节点'],
+  ['watch|watcher', '监听'],
+  // engineering practice
+  ['performance', '性能'],
+  ['bottleneck', '瓶颈'],
+  ['flame graph', '火焰图'],
+  ['profiling|profile', '性能分析'],
+  ['benchmark|load test|stress test|pressure test', '压测|压力测试'],
+  ['throughput', '吞吐|吞吐量'],
+  ['latency', '延迟|时延'],
+  ['high concurrency', '高并发'],
+  ['optimization|optimize', '优化'],
+  ['overhead', '开销'],
+  ['regular expression|regex', '正则表达式|正则'],
+  ['unit test|testing', '单元测试|测试'],
+  ['debug|debugging|troubleshoot', '调试|排查'],
+  ['monitoring|monitor', '监控'],
+  ['logging', '日志记录'],
+  ['upload', '上传'],
+  ['download', '下载'],
+  ['compression|compress', '压缩'],
+  ['thumbnail', '缩略图'],
+  ['advantage|advantages|pros', '优点|优势'],
+  ['disadvantage|disadvantages|cons|drawback', '缺点|劣势'],
+  ['difference|compare|comparison', '区别|对比'],
+  ['fastest', '最快'],
+  ['data', '数据'],
+  ['exchange|communicate|communication', '通信|交换'],
+];
+
+export interface GlossaryConcept {
+  /** Stable token for the concept, e.g. "~coroutine". */
+  token: string;
+  /** Space-padded, singularised word sequences, e.g. " stack frame ". */
+  english: readonly string[];
+  chinese: readonly string[];
+}
+
+const wordPattern = /[a-z0-9][a-z0-9+#]*/g;
+
+/** Lowercase words, singularised, space-padded: the form both text and glossary are matched in. */
+function englishWords(text: string): string {
+  return ` ${Array.from(text.matchAll(wordPattern), (match) => singular(match[0])).join(' ')} `;
+}
+
+export const glossary: readonly GlossaryConcept[] = entries.map(([english, chinese]) => {
+  const englishForms = english.split('|').map((form) => normaliseText(form));
+  return {
+    token: `~${englishForms[0]!.replace(/[^a-z0-9+]+/g, '_')}`,
+    english: englishForms.map(englishWords),
+    chinese: chinese.split('|').map((form) => normaliseText(form)),
+  };
+});
+
+/** Bump when `entries` changes: embeddings built with another glossary are not comparable. */
+export const glossaryVersion = 1;
+
+/** Crude English singular: enough to map "coroutines"/"processes"/"replicas" to the glossary. */
+function singular(word: string): string {
+  if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  if (word.length > 4 && /(?:ss|sh|ch|x)es$/.test(word)) return word.slice(0, -2);
+  if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
+  return word;
+}
+
+/**
+ * Concept tokens for every glossary concept `text` mentions, in glossary order, each once.
+ * English forms must match whole words (after singularising); Chinese forms match as substrings
+ * because Chinese has no spaces and ICU may split them.
+ */
+export function conceptTokens(text: string): string[] {
+  const normalised = normaliseText(text);
+  const englishText = englishWords(normalised);
+  const found: string[] = [];
+  for (const concept of glossary) {
+    const mentioned =
+      concept.chinese.some((form) => normalised.includes(form)) ||
+      concept.english.some((form) => englishText.includes(form));
+    if (mentioned) found.push(concept.token);
+  }
+  return found;
+}
