@@ -1,0 +1,412 @@
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../../src/core/errors.ts';
+import type { Grade, Turn } from '../../src/core/types.ts';
+import { createInterviewService } from '../../src/interview/interview-service.ts';
+import { BigramGrader } from '../support/bigram-knowledge.ts';
+import { loadPrompts, perfectAnswer, sampleItems } from '../support/interview-fixtures.ts';
+import { makeHarness } from '../support/interview-harness.ts';
+
+const owner = 'owner-a';
+const only = (...ids: string[]) => sampleItems.filter((entry) => ids.includes(entry.id));
+
+/** The three key points of redis-persist, in the grader's (importance) order. */
+const rdbPoint = 'RDB 快照：fork 子进程把内存数据写成二进制文件';
+const aofAnswer = 'AOF 日志：把每条写命令追加到文件，可以重写压缩';
+
+async function expectAppError(promise: Promise<unknown>, code: AppError['code']): Promise<void> {
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  expect((error as AppError).code).toBe(code);
+}
+
+describe('practice mode', () => {
+  it('grades each answer right away, asks every planned question once and closes with a report', async () => {
+    const { service, store } = makeHarness({ items: only('redis-persist', 'mysql-index', 'go-channel', 'os-deadlock') });
+    const { session, message } = await service.start(owner, { mode: 'practice', questions: 3 });
+    expect(session.status).toBe('active');
+    expect(session.progress).toEqual({ done: 0, total: 3 });
+    expect(message.questionId).toBeDefined();
+
+    const asked = [message.questionId];
+    let result = await service.submit(session.id, owner, { answer: perfectAnswer(message.questionId ?? '') });
+    expect(result.reveal).toBe(true);
+    expect(result.grade?.score).toBe(10);
+    expect(result.grade?.references[0]?.source).toBeTruthy();
+    expect(result.next.kind).toBe('question');
+    while (result.next.kind !== 'done') {
+      asked.push(result.next.questionId);
+      result = await service.submit(session.id, owner, { answer: perfectAnswer(result.next.questionId ?? '') });
+    }
+    expect(new Set(asked).size).toBe(3);
+    expect(result.next.text).toMatch(/10/);
+
+    const stored = await store.getSession(session.id);
+    expect(stored?.status).toBe('done');
+    await expectAppError(service.submit(session.id, owner, { answer: '还能答吗' }), 'conflict');
+
+    const report = await service.report(session.id, owner);
+    expect(report.overall).toBe(10);
+    expect(report.questions.map((question) => question.questionId)).toEqual(asked);
+    expect(report.turns.filter((turn) => turn.kind === 'answer').every((turn) => turn.grade)).toBe(true);
+  });
+
+  it('writes the answer, its grade and the next line in one atomic append', async () => {
+    const { service, store } = makeHarness({ items: only('redis-persist', 'mysql-index') });
+    const { session } = await service.start(owner, { mode: 'practice', questions: 2 });
+    const before = store.commits;
+    await service.submit(session.id, owner, { answer: '不知道' });
+    expect(store.commits - before).toBe(1);
+    const turns = await store.listTurns(session.id);
+    expect(turns.map((turn) => [turn.seq, turn.role, turn.kind])).toEqual([
+      [0, 'interviewer', 'question'],
+      [1, 'candidate', 'answer'],
+      [2, 'interviewer', 'question'],
+    ]);
+    expect(turns[1]?.grade?.score).toBe(0);
+    expect((await store.getSession(session.id))?.version).toBe(1);
+  });
+});
+
+describe('interview mode', () => {
+  it('warms up with the notes’ self-introduction, asks N questions, closes, and withholds grades until the report', async () => {
+    const { service, store } = makeHarness();
+    const { session, message } = await service.start(owner, { mode: 'interview', topics: ['redis', 'mysql'], questions: 2 });
+    expect(message.questionId).toBe('intro');
+    expect(message.text).toContain('自我介绍');
+
+    const warmUp = await service.submit(session.id, owner, { answer: '我是后端工程师，主要用 Go 和 C++，在腾讯实习过' });
+    expect(warmUp.reveal).toBe(false);
+    expect(warmUp.grade).not.toBeNull();
+    expect(warmUp.next.kind).toBe('question');
+    const planned = [warmUp.next.questionId];
+
+    const first = await service.submit(session.id, owner, { answer: perfectAnswer(warmUp.next.questionId ?? '') });
+    expect(first.grade?.score).toBe(10);
+    expect(first.next.kind).toBe('question');
+    planned.push(first.next.questionId);
+    const last = await service.submit(session.id, owner, { answer: perfectAnswer(first.next.questionId ?? '') });
+    expect(last.next.kind).toBe('done');
+    expect(planned).not.toContain('intro');
+
+    const turns = await store.listTurns(session.id);
+    expect(turns[0]?.kind).toBe('opening');
+    expect(turns.at(-1)?.kind).toBe('closing');
+    expect(turns.at(-1)?.text).not.toMatch(/\d+(\.\d)? ?分/);
+
+    const report = await service.report(session.id, owner);
+    expect(report.overall).toBe(10);
+    const opening = report.questions.find((question) => question.opening);
+    expect(opening?.questionId).toBe('intro');
+    expect(report.topics.every((topic) => topic.topic === 'redis' || topic.topic === 'mysql')).toBe(true);
+  });
+
+  it('hides grades in the transcript of an active interview but not in practice', async () => {
+    const { service } = makeHarness();
+    const interview = await service.start(owner, { mode: 'interview', questions: 2 });
+    await service.submit(interview.session.id, owner, { answer: '我是后端工程师' });
+    await service.submit(interview.session.id, owner, { answer: '不知道' });
+    const hidden = await service.transcript(interview.session.id, owner);
+    expect(hidden.reveal).toBe(false);
+    expect(hidden.turns.some((turn) => turn.grade)).toBe(false);
+    expect(hidden.pending?.questionId).toBeDefined();
+    const report = await service.report(interview.session.id, owner);
+    expect(report.turns.some((turn) => turn.grade)).toBe(true);
+
+    const practice = await service.start(owner, { mode: 'practice', questions: 2 });
+    await service.submit(practice.session.id, owner, { answer: '不知道' });
+    const shown = await service.transcript(practice.session.id, owner);
+    expect(shown.reveal).toBe(true);
+    expect(shown.turns.some((turn) => turn.grade)).toBe(true);
+  });
+
+  it('uses a generic warm-up, ungraded, when the notes have no introduction', async () => {
+    const { service } = makeHarness({ items: only('redis-persist', 'mysql-index') });
+    const { session, message } = await service.start(owner, { mode: 'interview', questions: 2 });
+    expect(message.questionId).toBeUndefined();
+    expect(message.text).toMatch(/介绍/);
+    const result = await service.submit(session.id, owner, { answer: '我叫小王，做了三年后端' });
+    expect(result.grade).toBeNull();
+    expect(result.next.kind).toBe('question');
+  });
+});
+
+describe('follow-ups', () => {
+  it('after a partial answer asks about the most important missed point, at most twice, grading against the same reference', async () => {
+    const { service, grader, store } = makeHarness({ items: only('redis-persist', 'mysql-index'), seed: 3 });
+    const { session, message } = await service.start(owner, { mode: 'practice', topics: ['redis'], questions: 1 });
+    expect(message.questionId).toBe('redis-persist');
+
+    const partial = await service.submit(session.id, owner, { answer: rdbPoint });
+    expect(partial.grade?.score).toBeGreaterThanOrEqual(3);
+    expect(partial.grade?.score).toBeLessThan(8);
+    expect(partial.next.kind).toBe('followup');
+    expect(partial.next.questionId).toBe('redis-persist');
+    expect(partial.next.text).toContain('AOF 日志');
+
+    const second = await service.submit(session.id, owner, { answer: aofAnswer });
+    expect(second.next.kind).toBe('followup');
+    expect(second.next.text).toContain('混合持久化');
+    // The follow-up is graded on everything said about the question, against the item's reference.
+    const lastRequest = grader.requests.at(-1);
+    expect(lastRequest?.answer).toContain(rdbPoint);
+    expect(lastRequest?.answer).toContain(aofAnswer);
+    expect(lastRequest?.references?.[0]?.text).toBe(sampleItems.find((entry) => entry.id === 'redis-persist')?.answer);
+
+    const third = await service.submit(session.id, owner, { answer: '这个我不太清楚' });
+    expect(third.next.kind).toBe('done');
+    const turns = await store.listTurns(session.id);
+    expect(turns.filter((turn) => turn.kind === 'followup')).toHaveLength(2);
+    const report = await service.report(session.id, owner);
+    expect(report.questions[0]?.followups).toBe(2);
+    expect(report.weakest[0]?.point).toContain('混合持久化');
+    expect(report.weakest[0]?.topic).toBe('redis');
+  });
+
+  it('targets the heaviest missed point when the grader weights key points', async () => {
+    const reversedWeights = (grade: Grade): Grade => ({
+      ...grade,
+      keyPoints: grade.keyPoints.map((point, index) => ({ ...point, weight: index + 1 })),
+    });
+    const { service } = makeHarness({
+      items: only('redis-persist'),
+      grader: (kb) => ({ grade: async (request) => reversedWeights(await new BigramGrader(kb).grade(request)) }),
+    });
+    const { session } = await service.start(owner, { mode: 'practice', questions: 1 });
+    const result = await service.submit(session.id, owner, { answer: rdbPoint });
+    expect(result.next.kind).toBe('followup');
+    expect(result.next.text).toContain('混合持久化');
+  });
+
+  it('moves on offline after a strong answer and after a weak one', async () => {
+    const { service } = makeHarness({ items: only('redis-persist', 'mysql-index', 'go-map') });
+    const { session, message } = await service.start(owner, { mode: 'practice', questions: 3 });
+    const strong = await service.submit(session.id, owner, { answer: perfectAnswer(message.questionId ?? '') });
+    expect(strong.next.kind).toBe('question');
+    const weak = await service.submit(session.id, owner, { answer: '不知道' });
+    expect(weak.grade?.score).toBeLessThan(3);
+    expect(weak.next.kind).toBe('question');
+  });
+});
+
+describe('skip and hint', () => {
+  it('skip records a 0-score skip turn and moves on', async () => {
+    const { service, store } = makeHarness({ items: only('redis-persist', 'mysql-index') });
+    const { session, message } = await service.start(owner, { mode: 'practice', questions: 2 });
+    const skipped = await service.submit(session.id, owner, { action: 'skip' });
+    expect(skipped.grade?.score).toBe(0);
+    expect(skipped.grade?.keyPoints.length).toBeGreaterThan(0);
+    expect(skipped.grade?.keyPoints.every((point) => point.covered === 'no')).toBe(true);
+    expect(skipped.next.kind).toBe('question');
+    expect(skipped.next.questionId).not.toBe(message.questionId);
+    const turns = await store.listTurns(session.id);
+    expect(turns[1]).toMatchObject({ role: 'candidate', kind: 'skip', questionId: message.questionId });
+    await service.submit(session.id, owner, { answer: perfectAnswer(skipped.next.questionId ?? '') });
+    const report = await service.report(session.id, owner);
+    expect(report.questions[0]).toMatchObject({ questionId: message.questionId, score: 0, skipped: true });
+    expect(report.overall).toBe(5);
+  });
+
+  it('skipping a follow-up keeps the score the earlier answer earned', async () => {
+    const { service } = makeHarness({ items: only('redis-persist') });
+    const { session } = await service.start(owner, { mode: 'practice', questions: 1 });
+    const partial = await service.submit(session.id, owner, { answer: rdbPoint });
+    expect(partial.next.kind).toBe('followup');
+    const skipped = await service.submit(session.id, owner, { action: 'skip' });
+    expect(skipped.next.kind).toBe('done');
+    const report = await service.report(session.id, owner);
+    expect(report.questions[0]?.score).toBe(partial.grade?.score);
+    expect(report.questions[0]?.skipped).toBe(false);
+  });
+
+  it('each hint reveals the next most important point and caps the later answer: 7 after one, 5 after two', async () => {
+    const { service, store } = makeHarness({ items: only('redis-persist', 'mysql-index') });
+    const { session, message } = await service.start(owner, { mode: 'practice', topics: ['redis'], questions: 1 });
+    expect(message.questionId).toBe('redis-persist');
+
+    const first = await service.submit(session.id, owner, { action: 'hint' });
+    expect(first.grade).toBeNull();
+    expect(first.hint).toEqual({ point: rdbPoint, cap: 7 });
+    expect(first.next).toMatchObject({ kind: 'question', questionId: 'redis-persist' });
+    expect(first.next.text).toContain(rdbPoint);
+    const second = await service.submit(session.id, owner, { action: 'hint' });
+    expect(second.hint?.cap).toBe(5);
+    expect(second.hint?.point).toContain('AOF 日志');
+
+    const answered = await service.submit(session.id, owner, { answer: perfectAnswer('redis-persist') });
+    expect(answered.grade?.score).toBe(5);
+    expect(answered.grade?.band).toBe('fair');
+    expect(answered.grade?.notice).toMatch(/2 次提示/);
+    const turns = await store.listTurns(session.id);
+    expect(turns.filter((turn) => turn.kind === 'hint')).toHaveLength(2);
+    expect(turns.find((turn) => turn.kind === 'answer')?.grade?.score).toBe(5);
+    const report = await service.report(session.id, owner);
+    expect(report.questions[0]).toMatchObject({ score: 5, hints: 2 });
+  });
+
+  it('never asks a follow-up about a point a hint already revealed', async () => {
+    const { service } = makeHarness({ items: only('redis-persist') });
+    const { session } = await service.start(owner, { mode: 'practice', questions: 1 });
+    const hint = await service.submit(session.id, owner, { action: 'hint' });
+    expect(hint.hint?.point).toBe(rdbPoint);
+    // Covers only the third point: the RDB point is the most important miss, but it was revealed.
+    const result = await service.submit(session.id, owner, { answer: '混合持久化：AOF 重写时以 RDB 格式开头再追加增量命令' });
+    expect(result.grade?.score).toBeLessThanOrEqual(7);
+    expect(result.next.kind).toBe('followup');
+    expect(result.next.text).toContain('AOF 日志');
+    expect(result.next.text).not.toContain('RDB 快照');
+  });
+
+  it('stops revealing after three hints', async () => {
+    const { service } = makeHarness({ items: only('os-deadlock') });
+    const { session } = await service.start(owner, { mode: 'practice', questions: 1 });
+    const caps = [];
+    for (let index = 0; index < 4; index += 1) caps.push((await service.submit(session.id, owner, { action: 'hint' })).hint?.cap);
+    expect(caps).toEqual([7, 5, 3, undefined]);
+    const answered = await service.submit(session.id, owner, { answer: perfectAnswer('os-deadlock') });
+    expect(answered.grade?.score).toBe(3);
+  });
+
+  it('a hint on a warm-up with no reference says there is nothing to hint', async () => {
+    const { service } = makeHarness({ items: only('redis-persist') });
+    const { session } = await service.start(owner, { mode: 'interview', questions: 1 });
+    const result = await service.submit(session.id, owner, { action: 'hint' });
+    expect(result.hint).toBeUndefined();
+    expect(result.next.kind).toBe('question');
+  });
+});
+
+describe('ownership, validation and concurrency', () => {
+  it('another owner’s or an unknown session is not_found', async () => {
+    const { service } = makeHarness();
+    const { session } = await service.start(owner, { mode: 'practice', questions: 1 });
+    await expectAppError(service.submit(session.id, 'owner-b', { answer: 'x' }), 'not_found');
+    await expectAppError(service.transcript(session.id, 'owner-b'), 'not_found');
+    await expectAppError(service.report('missing', owner), 'not_found');
+    expect(await service.history('owner-b')).toEqual([]);
+  });
+
+  it('rejects invalid input with bad_request', async () => {
+    const { service } = makeHarness();
+    await expectAppError(service.start(owner, { mode: 'drill', topics: ['redis', 'go'] }), 'bad_request');
+    await expectAppError(service.start(owner, { mode: 'practice', topics: ['blockchain'] }), 'bad_request');
+    await expectAppError(service.start(owner, { mode: 'quiz' } as never), 'bad_request');
+    const { session } = await service.start(owner, { mode: 'practice', questions: 1 });
+    await expectAppError(service.submit(session.id, owner, { answer: '   ' }), 'bad_request');
+    await expectAppError(service.submit(session.id, owner, { action: 'reveal' } as never), 'bad_request');
+  });
+
+  it('an empty bank is empty_corpus', async () => {
+    const { service } = makeHarness({ items: [] });
+    await expectAppError(service.start(owner, { mode: 'practice' }), 'empty_corpus');
+  });
+
+  it('two concurrent submissions of one turn: exactly one is accepted, the other is a conflict', async () => {
+    const { service, store, grader } = makeHarness({ items: only('redis-persist', 'mysql-index') });
+    const { session } = await service.start(owner, { mode: 'practice', questions: 2 });
+    const outcomes = await Promise.allSettled([
+      service.submit(session.id, owner, { answer: '第一份回答' }),
+      service.submit(session.id, owner, { answer: '第二份回答' }),
+    ]);
+    expect(outcomes.filter((outcome) => outcome.status === 'fulfilled')).toHaveLength(1);
+    const rejected = outcomes.find((outcome) => outcome.status === 'rejected');
+    expect((rejected as PromiseRejectedResult).reason).toMatchObject({ code: 'conflict' });
+    expect(grader.requests).toHaveLength(1);
+    const answers = (await store.listTurns(session.id)).filter((turn) => turn.kind === 'answer');
+    expect(answers).toHaveLength(1);
+  });
+
+  it('a version moved on by another process is a conflict and writes nothing', async () => {
+    // Two engine instances over one store behave like two server processes.
+    const first = makeHarness({ items: only('redis-persist', 'mysql-index') });
+    const second = createInterviewService({ kb: first.kb, grader: first.grader, store: first.store, prompts: loadPrompts() });
+    const { session } = await first.service.start(owner, { mode: 'practice', questions: 2 });
+    const outcomes = await Promise.allSettled([
+      first.service.submit(session.id, owner, { answer: '进程一的回答' }),
+      second.submit(session.id, owner, { answer: '进程二的回答' }),
+    ]);
+    expect(outcomes.map((outcome) => outcome.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const rejected = outcomes.find((outcome) => outcome.status === 'rejected') as PromiseRejectedResult;
+    expect(rejected.reason).toMatchObject({ code: 'conflict' });
+    const turns = await first.store.listTurns(session.id);
+    expect(turns.filter((turn: Turn) => turn.kind === 'answer')).toHaveLength(1);
+    expect(turns.map((turn) => turn.seq)).toEqual([0, 1, 2]);
+    // After the conflict the session continues normally from the committed state.
+    const next = await second.submit(session.id, owner, { answer: '继续作答' });
+    expect(next.next.kind).toBe('done');
+  });
+});
+
+describe('choosing questions', () => {
+  it('never repeats a question and prefers answered items over unanswered ones', async () => {
+    const { service, store } = makeHarness();
+    const answeredCount = sampleItems.filter((entry) => entry.answered && entry.id !== 'intro').length;
+    const { session } = await service.start(owner, { mode: 'interview', questions: 30 });
+    const stored = await store.getSession(session.id);
+    const plan = (stored?.state as { plan: string[] }).plan;
+    expect(new Set(plan).size).toBe(plan.length);
+    expect(plan).not.toContain('intro');
+    expect(plan.slice(0, answeredCount).every((id) => sampleItems.find((entry) => entry.id === id)?.answered)).toBe(true);
+    expect(plan.at(-1)).toBe('os-unanswered');
+
+    const seen: string[] = [];
+    let result = await service.submit(session.id, owner, { action: 'skip' });
+    while (result.next.kind !== 'done') {
+      seen.push(result.next.questionId ?? '');
+      result = await service.submit(session.id, owner, { action: 'skip' });
+    }
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen).toEqual(plan);
+  });
+
+  it('mixes the chosen topics round-robin', async () => {
+    const { service, store } = makeHarness();
+    const { session } = await service.start(owner, { mode: 'practice', topics: ['redis', 'mysql', 'go'], questions: 6 });
+    const plan = ((await store.getSession(session.id))?.state as { plan: string[] }).plan;
+    const topics = plan.map((id) => sampleItems.find((entry) => entry.id === id)?.topics[0]);
+    expect(topics.slice(0, 3).sort()).toEqual(['go', 'mysql', 'redis']);
+    expect(topics.slice(3, 6).sort()).toEqual(['go', 'mysql', 'redis']);
+  });
+
+  it('is deterministic for a seed and varies across seeds', async () => {
+    const plans = await Promise.all(
+      [5, 5, 6, 11].map(async (seed) => {
+        const { service, store } = makeHarness({ seed });
+        const { session, message } = await service.start(owner, { mode: 'practice', questions: 5 });
+        return JSON.stringify([((await store.getSession(session.id))?.state as { plan: string[] }).plan, message.text]);
+      }),
+    );
+    expect(plans[0]).toBe(plans[1]);
+    expect(new Set(plans).size).toBeGreaterThan(1);
+  });
+});
+
+describe('history and export', () => {
+  it('lists the owner’s sessions newest first with progress and score', async () => {
+    const { service, clock } = makeHarness();
+    const older = await service.start(owner, { mode: 'practice', questions: 1 });
+    await service.submit(older.session.id, owner, { answer: perfectAnswer(older.message.questionId ?? '') });
+    clock.now = new Date(clock.now.getTime() + 60_000);
+    const newer = await service.start(owner, { mode: 'interview', questions: 2 });
+    const history = await service.history(owner);
+    expect(history.map((entry) => entry.id)).toEqual([newer.session.id, older.session.id]);
+    expect(history[1]).toMatchObject({ status: 'done', score: 10, progress: { done: 1, total: 1 } });
+    expect(history[0]).toMatchObject({ status: 'active', score: null, progress: { done: 0, total: 2 } });
+  });
+
+  it('exports Markdown with scores and the transcript, keeping HTML in answers inert', async () => {
+    const { service } = makeHarness({ items: only('redis-persist', 'mysql-index') });
+    const { session } = await service.start(owner, { mode: 'practice', questions: 2 });
+    await service.submit(session.id, owner, { answer: '<img src=x onerror=alert(1)>' });
+    await service.submit(session.id, owner, { answer: '不知道' });
+    const markdown = await service.exportMarkdown(session.id, owner);
+    expect(markdown).toMatch(/^# 面霸 MianBa 练习记录/);
+    expect(markdown).toContain('总分：0 / 10');
+    expect(markdown).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(markdown).not.toContain('<img');
+    expect(markdown).toMatch(/参考：redis\.md › /);
+    expect(markdown).toContain('## 最需要加强的要点');
+  });
+});
