@@ -139,7 +139,7 @@ export function planDrill(
 }
 
 const selfIntroduction = /自我介绍|介绍一下(你)?自己|introduce yourself|self[- ]?introduction/i;
-const projectIntroduction = /介绍|项目|实习|经历/;
+const projectIntroduction = /介绍|introduc/i;
 
 /**
  * The warm-up for an interview: the candidate's own self-introduction item when the notes have

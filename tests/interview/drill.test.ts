@@ -59,7 +59,7 @@ describe('drill mode', () => {
     await store.putCard(storedCard('mysql-index', new Date(now.getTime() - 3 * day), new Date(now.getTime() - 6 * day)));
 
     const before = await service.due(owner, 'redis');
-    expect(before.topics).toEqual([{ topic: 'redis', name: 'Redis', due: 2, reviewed: 2, questions: 3 }]);
+    expect(before.topics).toEqual([{ topic: 'redis', name: 'Redis 与缓存', due: 2, reviewed: 2, questions: 3 }]);
     expect(before.questions.map((question) => question.questionId)).toEqual(['redis-evict', 'redis-aof-rewrite']);
     const all = await service.due(owner);
     expect(all.topics.find((topic) => topic.topic === 'mysql')?.due).toBe(1);
