@@ -61,6 +61,10 @@ const nextKind = z.string();
 const answerResult = z.object({
   grade: z.optional(z.nullable(grade)),
   next: z.object({ kind: nextKind, text: z._default(z.string(), '') }),
+  reveal: z.optional(z.boolean()),
+  notice: z.optional(z.nullable(z.string())),
+  hint: z.optional(z.object({ point: z.string(), cap: z.number() })),
+  review: z.optional(z.object({ questionId: z.string(), rating: z.string(), due: z.string() })),
 });
 export type AnswerResult = z.infer<typeof answerResult>;
 
@@ -83,8 +87,7 @@ const sessionSummary = z.object({
   createdAt: z.optional(z.string()),
   updatedAt: z.optional(z.string()),
   score: z.optional(z.nullable(z.number())),
-  questions: z.optional(z.number()),
-  title: z.optional(z.string()),
+  progress: z.optional(z.object({ done: z.number(), total: z.number() })),
 });
 export type SessionSummary = z.infer<typeof sessionSummary>;
 
@@ -105,26 +108,25 @@ const topicScore = z.object({
   topic: z.string(),
   name: z.optional(z.string()),
   score: z.number(),
-  count: z.optional(z.number()),
+  questions: z.optional(z.number()),
 });
 export type TopicScore = z.infer<typeof topicScore>;
 
 const weakPoint = z.object({
-  topic: z.optional(z.nullable(z.string())),
-  question: z.optional(z.string()),
-  point: z.optional(z.string()),
-  text: z.optional(z.string()),
-  score: z.optional(z.number()),
+  point: z.string(),
+  topic: z.string(),
+  question: z._default(z.string(), ''),
+  score: z.optional(z.nullable(z.number())),
   questionId: z.optional(z.nullable(z.string())),
 });
 export type WeakPoint = z.infer<typeof weakPoint>;
 
 const report = z.object({
-  overall: z.optional(z.nullable(z.number())),
-  score: z.optional(z.nullable(z.number())),
+  overall: z.nullable(z.number()),
   topics: z._default(z.array(topicScore), []),
   weakest: z._default(z.array(weakPoint), []),
-  summary: z.optional(z.string()),
+  /** Every turn with its grade; when absent the page falls back to the transcript route. */
+  turns: z.optional(z.array(turn)),
 });
 export type Report = z.infer<typeof report>;
 

@@ -48,11 +48,17 @@ const zh = {
   skip: '跳过',
   hint: '提示',
   timerLabel: '本题用时',
+  progress: '第 {n} / {total} 题',
+  warmup: '热身',
+  hintCap: '用了提示，本题最高 {cap} 分',
+  nextReview: '已记入复习计划，下次复习：{due}',
   draftSaved: '草稿已保存在本机',
   submitShortcut: 'Ctrl/⌘ + Enter 提交',
   retry: '重试',
   dismiss: '关闭',
-  networkError: '网络错误，你的回答已保存在本机，可以重试。',
+  networkError: '你的回答已保存在本机，可以重试。',
+  networkLost: '网络连接失败',
+  badResponse: '服务器返回了无法识别的内容',
   sessionDone: '本轮结束',
   viewReport: '查看报告',
   showGrades: '显示评分',
@@ -143,11 +149,17 @@ const en: Record<MessageKey, string> = {
   skip: 'Skip',
   hint: 'Hint',
   timerLabel: 'Time on this question',
+  progress: 'Question {n} of {total}',
+  warmup: 'Warm-up',
+  hintCap: 'Hint used: this question now scores at most {cap}',
+  nextReview: 'Scheduled for review on {due}',
   draftSaved: 'Draft saved on this device',
   submitShortcut: 'Ctrl/⌘ + Enter to submit',
   retry: 'Retry',
   dismiss: 'Dismiss',
-  networkError: 'Network error. Your answer is saved on this device; you can retry.',
+  networkError: 'Your answer is saved on this device; you can retry.',
+  networkLost: 'Network connection failed',
+  badResponse: 'The server sent a response the app does not understand',
   sessionDone: 'Session finished',
   viewReport: 'View report',
   showGrades: 'Show grades',
@@ -236,7 +248,8 @@ export function persistLang(lang: Lang): void {
 
 export interface I18n {
   lang: Lang;
-  t: (key: MessageKey) => string;
+  /** The message for `key`, with `{name}` placeholders filled from `values`. */
+  t: (key: MessageKey, values?: Record<string, string | number>) => string;
   topicName: (id: string, serverName?: string) => string;
 }
 
@@ -244,7 +257,8 @@ export function makeI18n(lang: Lang, serverTopicNames: ReadonlyMap<string, strin
   const dictionary = dictionaries[lang];
   return {
     lang,
-    t: (key) => dictionary[key],
+    t: (key, values) =>
+      values ? dictionary[key].replace(/\{(\w+)\}/g, (whole, name: string) => String(values[name] ?? whole)) : dictionary[key],
     topicName: (id, serverName) =>
       lang === 'en' ? (topicNamesEn[id] ?? serverName ?? id) : (serverName ?? serverTopicNames.get(id) ?? id),
   };

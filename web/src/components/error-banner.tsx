@@ -20,7 +20,10 @@ export function ErrorBanner({
   hint?: string;
 }) {
   const { t } = useI18n();
-  const { code, message } = describeError(error);
+  const described = describeError(error);
+  const { code } = described;
+  // Failures the browser detected itself get a localized message; the server's are shown as sent.
+  const message = code === 'network' ? t('networkLost') : code === 'bad_response' ? t('badResponse') : described.message;
   return (
     <div class="banner banner-error" role="alert">
       <div class="banner-text">

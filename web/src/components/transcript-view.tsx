@@ -28,7 +28,7 @@ export function TranscriptView({
               <li class="turn turn-candidate" key={turn.seq ?? index}>
                 <div class="bubble bubble-candidate">
                   <span class="who">{t('you')}</span>
-                  {turn.kind === 'skip' && !turn.text ? (
+                  {turn.kind === 'skip' ? (
                     <p class="muted">{t('skippedAnswer')}</p>
                   ) : (
                     <p class="plain answer-text">{turn.text}</p>

@@ -3,16 +3,11 @@ import { api, type SessionSummary } from '../api.ts';
 import { ErrorBanner } from '../components/error-banner.tsx';
 import { formatScore, scoreClass } from '../components/grade-card.tsx';
 import { useI18n, type MessageKey } from '../i18n.ts';
+import { formatDate } from '../format.ts';
 import { links } from '../router.ts';
 
 const modeNames: Record<string, MessageKey> = { interview: 'modeInterview', practice: 'modePractice', drill: 'modeDrill' };
 
-function formatDate(iso: string | undefined, lang: string): string {
-  if (!iso) return '';
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return '';
-  return date.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en', { dateStyle: 'medium', timeStyle: 'short' });
-}
 
 export function HistoryPage() {
   const { t, topicName, lang } = useI18n();
@@ -44,6 +39,11 @@ export function HistoryPage() {
                 <strong>{t(modeNames[session.mode] ?? 'modePractice')}</strong>
                 <span class={`chip ${done ? 'chip-done' : 'chip-active'}`}>{done ? t('statusDone') : t('statusActive')}</span>
                 {session.score != null ? <span class={`chip ${scoreClass(session.score)}`}>{formatScore(session.score)}</span> : null}
+                {session.progress && session.progress.total > 0 ? (
+                  <span class="chip">
+                    {session.progress.done}/{session.progress.total}
+                  </span>
+                ) : null}
                 <span class="muted small">
                   {session.topics.map((topic) => topicName(topic)).join(' · ')}
                   {session.topics.length > 0 ? ' · ' : ''}

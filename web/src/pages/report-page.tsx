@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { api, type Report, type Transcript } from '../api.ts';
+import { api, type Report, type Turn } from '../api.ts';
 import { BarChart } from '../components/bar-chart.tsx';
 import { ErrorBanner } from '../components/error-banner.tsx';
 import { formatScore, scoreClass } from '../components/grade-card.tsx';
@@ -10,19 +10,22 @@ import { links } from '../router.ts';
 export function ReportPage({ id }: { id: string }) {
   const { t, topicName } = useI18n();
   const [report, setReport] = useState<Report>();
-  const [transcript, setTranscript] = useState<Transcript>();
+  const [turns, setTurns] = useState<Turn[]>();
   const [error, setError] = useState<unknown>();
 
   const load = () => {
     setError(undefined);
-    Promise.all([api.report(id), api.transcript(id)]).then(([loadedReport, loadedTranscript]) => {
-      setReport(loadedReport);
-      setTranscript(loadedTranscript);
-    }, setError);
+    api
+      .report(id)
+      .then(async (loaded) => {
+        setReport(loaded);
+        setTurns(loaded.turns ?? (await api.transcript(id)).turns);
+      })
+      .catch(setError);
   };
   useEffect(load, [id]);
 
-  if (!report || !transcript) {
+  if (!report || !turns) {
     return (
       <section class="page">
         <h1 tabIndex={-1}>{t('reportTitle')}</h1>
@@ -31,7 +34,7 @@ export function ReportPage({ id }: { id: string }) {
     );
   }
 
-  const overall = report.overall ?? report.score ?? null;
+  const overall = report.overall;
   const bars = report.topics.map((entry) => ({ label: topicName(entry.topic, entry.name), value: entry.score }));
   return (
     <section class="page report" data-session-id={id}>
@@ -42,8 +45,7 @@ export function ReportPage({ id }: { id: string }) {
           <span class="overall-value">{overall == null ? '—' : formatScore(overall)}</span>
           <span class="overall-scale">{t('outOf')}</span>
         </div>
-        {report.summary ? <p class="plain report-text">{report.summary}</p> : null}
-        <div class="report-actions">
+          <div class="report-actions">
           <a class="btn" href={api.exportUrl(id)} download={`mianba-${id.slice(0, 8)}.md`}>
             {t('exportMd')}
           </a>
@@ -63,15 +65,13 @@ export function ReportPage({ id }: { id: string }) {
             {report.weakest.map((weak, index) => (
               <li key={index} class="weak-item">
                 <div class="weak-text">
-                  <span class="plain">{weak.point ?? weak.text ?? weak.question ?? ''}</span>
-                  {weak.question && (weak.point ?? weak.text) ? <span class="muted small plain">{weak.question}</span> : null}
+                  <span class="plain">{weak.point}</span>
+                  {weak.question ? <span class="muted small plain">{weak.question}</span> : null}
                 </div>
                 {weak.score != null ? <span class={`chip ${scoreClass(weak.score)}`}>{formatScore(weak.score)}</span> : null}
-                {weak.topic ? (
-                  <a class="btn btn-small" href={links.drillTopic(weak.topic)}>
-                    {t('drillThis')} · {topicName(weak.topic)}
-                  </a>
-                ) : null}
+                <a class="btn btn-small" href={links.drillTopic(weak.topic)}>
+                  {t('drillThis')} · {topicName(weak.topic)}
+                </a>
               </li>
             ))}
           </ul>
@@ -79,7 +79,7 @@ export function ReportPage({ id }: { id: string }) {
       ) : null}
 
       <h2>{t('transcript')}</h2>
-      <TranscriptView turns={transcript.turns} showGrades />
+      <TranscriptView turns={turns} showGrades />
     </section>
   );
 }

@@ -5,6 +5,8 @@ import { QuestionTimer } from '../components/timer.tsx';
 import { TranscriptView } from '../components/transcript-view.tsx';
 import { clearDraft, loadDraft, saveDraft } from '../drafts.ts';
 import { useI18n, type MessageKey } from '../i18n.ts';
+import { formatScore } from '../components/grade-card.tsx';
+import { formatDate } from '../format.ts';
 import { links } from '../router.ts';
 import { takeCreated } from '../session-start.ts';
 
@@ -53,7 +55,7 @@ function seed(id: string): Transcript | undefined {
 }
 
 export function SessionPage({ id }: { id: string }) {
-  const { t, topicName } = useI18n();
+  const { t, topicName, lang } = useI18n();
   const [data, setData] = useState<Transcript | undefined>(() => seed(id));
   const [loadError, setLoadError] = useState<unknown>();
   const [text, setText] = useState(() => loadDraft(id));
@@ -61,6 +63,8 @@ export function SessionPage({ id }: { id: string }) {
   const [streaming, setStreaming] = useState<string | null>(null);
   const [failure, setFailure] = useState<{ error: unknown; retry?: () => void; hint?: string }>();
   const [notice, setNotice] = useState('');
+  /** Degradations and scheduling facts about the last turn (LLM fallback, hint cap, next review). */
+  const [turnNotes, setTurnNotes] = useState<string[]>([]);
   const [showGrades, setShowGrades] = useState(false);
   const [since, setSince] = useState(() => (data ? questionStart(data.turns) : Date.now()));
   const answerBox = useRef<HTMLTextAreaElement>(null);
@@ -117,12 +121,26 @@ export function SessionPage({ id }: { id: string }) {
     if (result.next.text) turns.push({ role: 'interviewer', kind, text: result.next.text });
     setData({ session: { ...current.session, status: finished ? 'done' : current.session.status }, turns });
     if (!isHint(submission)) setSince(Date.now());
+
+    const notes: string[] = [];
+    if (result.notice) notes.push(result.notice);
+    // A grade's own notice shows on its card; when the card is hidden (interview) it must still be seen.
+    if (result.grade?.notice && current.session.mode === 'interview' && !showGrades) notes.push(result.grade.notice);
+    if (result.hint) notes.push(t('hintCap', { cap: formatScore(result.hint.cap) }));
+    if (result.review) notes.push(t('nextReview', { due: formatDate(result.review.due, lang) }));
+    setTurnNotes(notes);
+    // Progress ("question 2 of 3") is the server's to count; refresh it without touching the turns.
+    api.transcript(id).then(
+      (server) => setData((shown) => (shown ? { ...shown, session: { ...shown.session, ...server.session } } : shown)),
+      () => undefined,
+    );
   };
 
   const perform = async (submission: Submission): Promise<void> => {
     setBusy('answer' in submission ? 'answer' : submission.action);
     setFailure(undefined);
     setNotice('');
+    setTurnNotes([]);
     setStreaming('');
     const movesBefore = movesOf(dataRef.current?.turns ?? []);
     try {
@@ -195,11 +213,21 @@ export function SessionPage({ id }: { id: string }) {
   }
 
   const topics = data.session.topics.map((topic) => topicName(topic)).join(' · ');
+  const progress = data.session.progress;
+  const lastAsked = [...data.turns].reverse().find((turn) => turn.role === 'interviewer' && turn.kind !== 'hint');
+  const progressText =
+    lastAsked?.kind === 'opening'
+      ? t('warmup')
+      : progress && progress.total > 0
+        ? t('progress', { n: Math.min(progress.done + 1, progress.total), total: progress.total })
+        : '';
   return (
-    <section class="page session" data-session-id={id} data-status={data.session.status}>
+    <section class="page session" data-session-id={id} data-status={data.session.status} data-busy={busy ? 'true' : 'false'}>
       <div class="session-head">
         <h1 tabIndex={-1}>{t(modeTitles[data.session.mode] ?? 'modePractice')}</h1>
-        {topics ? <span class="muted session-topics">{topics}</span> : null}
+        <span class="muted session-topics">
+          {[progressText, topics].filter(Boolean).join(' · ')}
+        </span>
         {!done ? <QuestionTimer since={since} stopped={done} /> : null}
       </div>
       {mode === 'interview' ? (
@@ -212,11 +240,11 @@ export function SessionPage({ id }: { id: string }) {
       {failure ? (
         <ErrorBanner error={failure.error} hint={failure.hint} onRetry={failure.retry} onDismiss={() => setFailure(undefined)} />
       ) : null}
-      {notice ? (
-        <p class="notice" role="status">
-          {notice}
+      {[...turnNotes, ...(notice ? [notice] : [])].map((text) => (
+        <p class="notice" role="status" key={text}>
+          {text}
         </p>
-      ) : null}
+      ))}
       {done ? (
         <div class="finished">
           <p>{t('sessionDone')}</p>

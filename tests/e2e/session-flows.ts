@@ -1,0 +1,82 @@
+/**
+ * Steps a candidate takes in the browser, shared by the e2e suites. They act only through what a
+ * user sees (labels, buttons, keyboard) and wait on the page's own state, never on timers.
+ */
+import type { Page } from 'playwright-core';
+
+export type Mode = 'interview' | 'practice' | 'drill';
+
+const modeLabels: Record<Mode, string> = { interview: '模拟面试', practice: '练习反馈', drill: '专项刷题' };
+
+/** Fills the start screen and waits for the session view with the first question. */
+export async function startFromStartScreen(
+  page: Page,
+  baseUrl: string,
+  options: { mode: Mode; topic?: string; questions: number },
+): Promise<string> {
+  await page.goto(`${baseUrl}/`);
+  await page.getByRole('radio', { name: new RegExp(modeLabels[options.mode]) }).check();
+  if (options.topic) await page.locator(`input[name="topics"][value="${options.topic}"]`).check();
+  await page.getByLabel('题目数量').fill(String(options.questions));
+  await page.getByRole('button', { name: '开始', exact: true }).click();
+  await page.locator('#answer').waitFor({ timeout: 30_000 });
+  const match = /#\/session\/([^/]+)$/.exec(page.url());
+  if (!match?.[1]) throw new Error(`no session id in ${page.url()}`);
+  return decodeURIComponent(match[1]);
+}
+
+/** The line the candidate is currently answering: the latest interviewer bubble. */
+export async function currentQuestion(page: Page): Promise<string> {
+  return (await page.locator('.turn-interviewer .md').last().innerText()).trim();
+}
+
+export async function turnCount(page: Page): Promise<number> {
+  return page.locator('.transcript > li').count();
+}
+
+/** Waits until the in-flight submission finished and the transcript grew past `before` turns. */
+export async function waitForTurnDone(page: Page, before: number): Promise<void> {
+  await page.waitForFunction(
+    (count) => {
+      const section = document.querySelector('.session');
+      return section?.getAttribute('data-busy') === 'false' && document.querySelectorAll('.transcript > li').length > count;
+    },
+    before,
+    { timeout: 30_000 },
+  );
+}
+
+/** Types an answer and submits it with Ctrl+Enter, as a keyboard user would. */
+export async function answer(page: Page, text: string): Promise<void> {
+  const before = await turnCount(page);
+  const box = page.locator('#answer');
+  await box.fill(text);
+  await box.press('Control+Enter');
+  await waitForTurnDone(page, before);
+}
+
+export async function isFinished(page: Page): Promise<boolean> {
+  return (await page.locator('.session[data-status="done"]').count()) > 0;
+}
+
+/** The best-matching reference passage for a question, looked up as the browser's owner. */
+export async function referenceFor(page: Page, baseUrl: string, question: string): Promise<string> {
+  const response = await page.request.get(`${baseUrl}/api/search?k=1&q=${encodeURIComponent(question.slice(0, 300))}`);
+  if (!response.ok()) throw new Error(`search failed: ${response.status()} ${await response.text()}`);
+  const body = (await response.json()) as { results: { text: string }[] };
+  return body.results[0]?.text ?? '';
+}
+
+/**
+ * An answer that covers roughly the first third of the reference: enough to be on topic, short
+ * of complete, which is what makes an interviewer follow up on a missed point.
+ */
+export function partialAnswerFrom(reference: string): string {
+  const sentences = reference
+    .replace(/```[\s\S]*?```/g, ' ')
+    .split(/(?<=[。！？.!?\n])/)
+    .map((sentence) => sentence.replace(/[#>*`|-]/g, ' ').trim())
+    .filter((sentence) => sentence.length > 4);
+  const take = Math.max(1, Math.ceil(sentences.length / 3));
+  return sentences.slice(0, take).join(' ') || '这个问题我只了解一部分。';
+}
