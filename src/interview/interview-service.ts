@@ -297,24 +297,24 @@ export function createInterviewService(deps: InterviewDeps): InterviewService {
     };
     const firstTurn = turn(
       { session, state, turns: [], now: at.toISOString() },
-      { role: 'interviewer', kind: mode === 'interview' ? 'opening' : 'question', text: firstLine, ...(firstQuestionId ? { questionId: firstQuestionId } : {}) },
+      { role: 'interviewer', kind: mode === 'interview' ? 'opening' : 'question', text: firstLine, ...questionIdField(firstQuestionId) },
     );
-    session.state = state;
     await store.createSession(session, [firstTurn]);
-    const message: InterviewerMessage = { role: 'interviewer', text: firstLine };
-    if (firstQuestionId) message.questionId = firstQuestionId;
+    const message: InterviewerMessage = { role: 'interviewer', text: firstLine, ...questionIdField(firstQuestionId) };
     return { session: summarize(session, state), message };
   }
 
   /** Without a chosen topic, a drill goes where most cards are due, else to the largest topic. */
   function busiestDrillTopic(cards: readonly ReviewCard[], at: Date): TopicId | undefined {
-    const score = new Map<TopicId, number>();
+    const dueCounts = new Map<TopicId, number>();
     for (const card of cards) {
       if (!isDue(card, at) || !kb.getItem(card.questionId)) continue;
-      for (const topic of card.topics) score.set(topic, (score.get(topic) ?? 0) + 1_000_000);
+      for (const topic of card.topics) dueCounts.set(topic, (dueCounts.get(topic) ?? 0) + 1);
     }
-    for (const item of kb.items) for (const topic of item.topics) score.set(topic, (score.get(topic) ?? 0) + 1);
-    return [...score.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
+    const sizes = new Map<TopicId, number>();
+    for (const item of kb.items) for (const topic of item.topics) sizes.set(topic, (sizes.get(topic) ?? 0) + 1);
+    const counts = dueCounts.size > 0 ? dueCounts : sizes;
+    return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
   }
 
   /** Key points of the current question's reference, most important missed first. */
@@ -543,7 +543,7 @@ export function createInterviewService(deps: InterviewDeps): InterviewService {
     };
     state.results.push(result);
     if (session.mode === 'drill' && item) {
-      const existing = (await store.getCards(session.ownerId)).find((card) => card.questionId === item.id);
+      const existing = (await store.getCards(session.ownerId, state.drill?.topic)).find((card) => card.questionId === item.id);
       const score = result.score ?? 0;
       const card = reviewCard(session.ownerId, item, existing, score, new Date(step.now));
       step.review = { card, rating: { questionId: item.id, rating: ratingName(ratingForScore(score)), due: card.due } };
