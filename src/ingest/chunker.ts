@@ -1,0 +1,184 @@
+/**
+ * Section-aware chunking. Every chunk belongs to exactly one item; long answers are cut at block
+ * boundaries first (paragraphs, lists, code, tables), then at sentence ends (。！？；, newlines),
+ * and consecutive chunks overlap a little so a sentence near a cut is found from either side.
+ * Chunk text is always one contiguous slice of the item's answer, byte for byte, so anything
+ * quoted from the notes can be found verbatim in some chunk; fenced code and tables are never
+ * cut unless a single one is larger than `hardLimit`.
+ */
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { gfm } from 'micromark-extension-gfm';
+import { stableHash } from '../core/hash.ts';
+import type { Chunk, QuestionItem } from '../core/types.ts';
+
+export interface ChunkOptions {
+  /** Preferred chunk length in characters. */
+  targetSize?: number;
+  /** Characters repeated from the end of one chunk at the start of the next. */
+  overlap?: number;
+  /** An unsplittable block (code, table) is only cut when longer than this. */
+  hardLimit?: number;
+}
+
+const defaults: Required<ChunkOptions> = { targetSize: 500, overlap: 80, hardLimit: 2000 };
+
+/** Separator between heading path segments in `Chunk.heading`. */
+export const headingSeparator = ' > ';
+
+/**
+ * The exact text to embed and index for a chunk: heading path (which ends in the question) then
+ * the passage. `Chunk.hash` is the hash of this string, so embedding caches key on it.
+ */
+export function chunkEmbeddingText(chunk: Pick<Chunk, 'heading' | 'text'>): string {
+  return `${chunk.heading}\n${chunk.text}`;
+}
+
+interface Atom {
+  start: number;
+  end: number;
+  /** Code or table: never split, never used as overlap. */
+  solid: boolean;
+}
+
+const sentenceEnd = /[。！？；!?;]+[”」）)]*|\n+/g;
+
+function sentenceAtoms(text: string, start: number, end: number, maxSize: number): Atom[] {
+  const atoms: Atom[] = [];
+  let cursor = start;
+  const slice = text.slice(start, end);
+  sentenceEnd.lastIndex = 0;
+  for (const match of slice.matchAll(sentenceEnd)) {
+    const boundary = start + (match.index ?? 0) + match[0].length;
+    if (boundary > cursor) atoms.push(...capped(text, cursor, boundary, maxSize));
+    cursor = boundary;
+  }
+  if (cursor < end) atoms.push(...capped(text, cursor, end, maxSize));
+  return atoms;
+}
+
+/** A "sentence" longer than maxSize is cut at commas or spaces, as a last resort anywhere. */
+function capped(text: string, start: number, end: number, maxSize: number): Atom[] {
+  if (end - start <= maxSize) return [{ start, end, solid: false }];
+  const atoms: Atom[] = [];
+  let cursor = start;
+  while (end - cursor > maxSize) {
+    const window = text.slice(cursor, cursor + maxSize);
+    const soft = Math.max(window.lastIndexOf('，'), window.lastIndexOf(','), window.lastIndexOf(' '));
+    const cut = soft > maxSize / 2 ? cursor + soft + 1 : cursor + maxSize;
+    atoms.push({ start: cursor, end: cut, solid: false });
+    cursor = cut;
+  }
+  atoms.push({ start: cursor, end, solid: false });
+  return atoms;
+}
+
+function lineAtoms(text: string, start: number, end: number, maxSize: number): Atom[] {
+  // An oversized code block or table: cut between lines, keeping each piece under maxSize.
+  const atoms: Atom[] = [];
+  let pieceStart = start;
+  let cursor = start;
+  while (cursor < end) {
+    const newline = text.indexOf('\n', cursor);
+    const lineEnd = newline < 0 || newline >= end ? end : newline + 1;
+    if (lineEnd - pieceStart > maxSize && cursor > pieceStart) {
+      atoms.push({ start: pieceStart, end: cursor, solid: true });
+      pieceStart = cursor;
+    }
+    cursor = lineEnd;
+  }
+  if (pieceStart < end) atoms.push({ start: pieceStart, end, solid: true });
+  return atoms;
+}
+
+function atomise(answer: string, options: Required<ChunkOptions>): Atom[] {
+  const tree = fromMarkdown(answer, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+  const atoms: Atom[] = [];
+  let cursor = 0;
+  const blocks = tree.children;
+  blocks.forEach((block, index) => {
+    const next = blocks[index + 1];
+    // Each block owns the blank lines after it, so atoms tile the whole answer.
+    const end = next?.position?.start.offset ?? answer.length;
+    const blockStart = cursor;
+    cursor = end;
+    const solid = block.type === 'code' || block.type === 'table' || block.type === 'html';
+    if (solid) {
+      atoms.push(...(end - blockStart > options.hardLimit ? lineAtoms(answer, blockStart, end, options.targetSize) : [{ start: blockStart, end, solid: true }]));
+    } else {
+      atoms.push(...sentenceAtoms(answer, blockStart, end, options.targetSize));
+    }
+  });
+  if (cursor < answer.length) atoms.push(...sentenceAtoms(answer, cursor, answer.length, options.targetSize));
+  return atoms;
+}
+
+/** Where the next chunk should start so it repeats about `overlap` characters of prose. */
+function overlapStart(atoms: Atom[], firstIndex: number, lastIndex: number, overlap: number): number | null {
+  const last = atoms[lastIndex];
+  if (!last || last.solid || overlap <= 0) return null;
+  let start = last.end;
+  for (let index = lastIndex; index > firstIndex; index--) {
+    const atom = atoms[index];
+    if (!atom || atom.solid || last.end - atom.start > overlap * 1.5) break;
+    start = atom.start;
+  }
+  if (start === last.end) start = Math.max(last.start, last.end - overlap);
+  return start;
+}
+
+function splitAnswer(answer: string, options: Required<ChunkOptions>): Array<{ start: number; end: number }> {
+  if (answer.length <= options.targetSize) return [{ start: 0, end: answer.length }];
+  const atoms = atomise(answer, options);
+  const pieces: Array<{ start: number; end: number }> = [];
+  let first = 0;
+  while (first < atoms.length) {
+    const firstAtom = atoms[first];
+    if (!firstAtom) break;
+    let last = first;
+    while (last + 1 < atoms.length) {
+      const candidate = atoms[last + 1];
+      if (!candidate || candidate.end - firstAtom.start > options.targetSize) break;
+      last++;
+    }
+    const lastAtom = atoms[last] ?? firstAtom;
+    const previous = pieces[pieces.length - 1];
+    const carried = previous && first > 0 ? overlapStart(atoms, 0, first - 1, options.overlap) : null;
+    const start = carried !== null && carried < firstAtom.start ? carried : firstAtom.start;
+    pieces.push({ start, end: lastAtom.end });
+    first = last + 1;
+  }
+  // A tiny tail chunk carries almost nothing on its own; fold it into the previous one.
+  const tail = pieces[pieces.length - 1];
+  const beforeTail = pieces[pieces.length - 2];
+  if (tail && beforeTail && answer.slice(tail.start, tail.end).trim().length < options.overlap * 1.5 && tail.end - beforeTail.start <= options.targetSize * 1.4) {
+    pieces.splice(pieces.length - 2, 2, { start: beforeTail.start, end: tail.end });
+  }
+  return pieces;
+}
+
+/** Chunks for all items: one or more per answered item, the question itself for unanswered ones. */
+export function chunkItems(items: readonly QuestionItem[], options: ChunkOptions = {}): Chunk[] {
+  const settings = { ...defaults, ...options };
+  const chunks: Chunk[] = [];
+  for (const item of items) {
+    const heading = item.headingPath.join(headingSeparator);
+    const texts = item.answered
+      ? splitAnswer(item.answer, settings)
+          .map(({ start, end }) => item.answer.slice(start, end).trim())
+          .filter((text) => text !== '')
+      : [item.question];
+    texts.forEach((text, ordinal) => {
+      chunks.push({
+        id: `${item.id}#${ordinal}`,
+        itemId: item.id,
+        text,
+        heading,
+        source: item.source,
+        topics: item.topics,
+        hash: stableHash(chunkEmbeddingText({ heading, text })),
+      });
+    });
+  }
+  return chunks;
+}

@@ -1,0 +1,590 @@
+/**
+ * Turns one Markdown note into question-bank items. Structure comes from the mdast tree
+ * (headings, paragraphs, lists, code, tables, thematic breaks); answers are slices of the original
+ * source located by node positions, so code blocks and tables stay byte-for-byte intact.
+ * Heading-less notes (bare question lines followed by answers, separated by `---`) are split with
+ * the line heuristics in question-lines.ts, which look at one paragraph line at a time.
+ */
+import type { Heading, List, Nodes, Paragraph, Root, RootContent } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { gfm } from 'micromark-extension-gfm';
+import { stableHash } from '../core/hash.ts';
+import type { QuestionItem } from '../core/types.ts';
+import { classifyLine, cleanQuestion, isQuestionText, stripLineMarkup, type LineClass } from './question-lines.ts';
+import { assignTopics, majorityTopics } from './topics.ts';
+
+interface Replacement {
+  start: number;
+  end: number;
+  text: string;
+}
+
+interface LineUnit {
+  type: 'line';
+  start: number;
+  end: number;
+  line: number;
+  raw: string;
+  paragraphId: number;
+}
+
+interface BlockUnit {
+  type: 'block';
+  start: number;
+  end: number;
+  startLine: number;
+  endLine: number;
+}
+
+interface BreakUnit {
+  type: 'break';
+}
+
+type Unit = LineUnit | BlockUnit | BreakUnit;
+
+type DraftKind = 'heading' | 'question' | 'label' | 'weak' | 'orphan';
+
+interface Draft {
+  question: string;
+  kind: DraftKind;
+  path: string[];
+  questionLine: number;
+  spanStart: number | null;
+  spanEnd: number;
+  endLine: number;
+}
+
+/** Headings that organise a document rather than ask anything. */
+const noiseHeadings = /^(目录|toc|table of contents|参考|参考链接|参考资料|参考文献|引用|references?)$/i;
+/** Sub-headings too vague to stand alone as a question; they are prefixed with their parent. */
+const genericHeadings =
+  /^(介绍|简介|概述|优点|缺点|结论|总结|详细|详细介绍|实现|原理|特点|作用|例子|示例|背景|思路|方案|(难点|问题)\s*\d*)$/;
+
+function normaliseSource(text: string): string {
+  return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+}
+
+function startOffset(node: Nodes): number {
+  return node.position?.start.offset ?? 0;
+}
+
+function endOffset(node: Nodes): number {
+  return node.position?.end.offset ?? 0;
+}
+
+function startLine(node: Nodes): number {
+  return node.position?.start.line ?? 1;
+}
+
+function endLine(node: Nodes): number {
+  return node.position?.end.line ?? 1;
+}
+
+function plainText(node: Nodes): string {
+  if (node.type === 'image' || node.type === 'imageReference' || node.type === 'html') return '';
+  if (node.type === 'footnoteReference') return '';
+  if (node.type === 'link' && node.url.startsWith('#')) return '';
+  if ('value' in node && typeof node.value === 'string') return node.value;
+  if ('children' in node) return (node.children as Nodes[]).map(plainText).join('');
+  return '';
+}
+
+function isTocParagraph(node: Paragraph, source: string): boolean {
+  return /^@?\[toc\]$/i.test(source.slice(startOffset(node), endOffset(node)).trim());
+}
+
+function stripHtml(html: string): string {
+  return html
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/<[^>]*>/g, '')
+    .trim();
+}
+
+/** Everything the answer text must not contain: images, HTML noise, [TOC], dead anchors. */
+function collectReplacements(tree: Root, source: string): { replacements: Replacement[]; codeRanges: Array<[number, number]> } {
+  const replacements: Replacement[] = [];
+  const codeRanges: Array<[number, number]> = [];
+  const visit = (node: Nodes): void => {
+    switch (node.type) {
+      case 'code':
+        codeRanges.push([startOffset(node), endOffset(node)]);
+        return;
+      case 'inlineCode':
+        return;
+      case 'image':
+      case 'imageReference':
+        replacements.push({ start: startOffset(node), end: endOffset(node), text: '' });
+        return;
+      case 'html':
+        replacements.push({ start: startOffset(node), end: endOffset(node), text: stripHtml(node.value) });
+        return;
+      case 'link':
+        if (node.url.startsWith('#fn')) {
+          replacements.push({ start: startOffset(node), end: endOffset(node), text: '' });
+          return;
+        }
+        break;
+      case 'paragraph':
+        if (isTocParagraph(node, source)) {
+          replacements.push({ start: startOffset(node), end: endOffset(node), text: '' });
+          return;
+        }
+        break;
+      case 'text': {
+        // Obsidian embeds (![[file.png]]) are plain text to CommonMark but dead images to us.
+        const raw = source.slice(startOffset(node), endOffset(node));
+        for (const match of raw.matchAll(/!\[\[[^\]\n]*\]\]/g)) {
+          const start = startOffset(node) + (match.index ?? 0);
+          replacements.push({ start, end: start + match[0].length, text: '' });
+        }
+        return;
+      }
+      default:
+        break;
+    }
+    if ('children' in node) for (const child of node.children as Nodes[]) visit(child);
+  };
+  visit(tree);
+  replacements.sort((a, b) => a.start - b.start);
+  return { replacements, codeRanges };
+}
+
+class SourceView {
+  constructor(
+    readonly source: string,
+    private readonly replacements: Replacement[],
+    private readonly codeRanges: Array<[number, number]>,
+  ) {}
+
+  /** The source between two offsets with noise removed; code and tables are untouched. */
+  clean(start: number, end: number): string {
+    let result = '';
+    let cursor = start;
+    for (const replacement of this.replacements) {
+      if (replacement.end <= cursor || replacement.start < cursor) continue;
+      if (replacement.start >= end) break;
+      result += this.collapseBlankLines(cursor, replacement.start) + replacement.text;
+      cursor = Math.min(replacement.end, end);
+    }
+    result += this.collapseBlankLines(cursor, end);
+    return this.collapseAroundRemovals(result);
+  }
+
+  visibleText(start: number, end: number): string {
+    return stripLineMarkup(this.clean(start, end));
+  }
+
+  private collapseBlankLines(start: number, end: number): string {
+    // Runs of blank lines become one, except inside fenced code where every byte counts.
+    let result = '';
+    let cursor = start;
+    for (const [codeStart, codeEnd] of this.codeRanges) {
+      if (codeEnd <= cursor) continue;
+      if (codeStart >= end) break;
+      result += squeeze(this.source.slice(cursor, Math.max(cursor, codeStart)));
+      result += this.source.slice(Math.max(cursor, codeStart), Math.min(codeEnd, end));
+      cursor = Math.min(codeEnd, end);
+    }
+    return result + squeeze(this.source.slice(cursor, end));
+  }
+
+  private collapseAroundRemovals(text: string): string {
+    // Removing an image-only line leaves an empty line behind; only runs that contain no code
+    // fence marker are squeezed again, which is all of them outside code blocks.
+    return text.replace(/\n[ \t]*\n([ \t]*\n)+(?![ \t]*(```|~~~))/g, '\n\n').trim();
+  }
+}
+
+function squeeze(text: string): string {
+  return text.replace(/\n[ \t]*\n([ \t]*\n)+/g, '\n\n');
+}
+
+let paragraphCounter = 0;
+
+function paragraphLines(node: Paragraph, view: SourceView, fromOffset?: number): LineUnit[] {
+  const paragraphId = ++paragraphCounter;
+  const start = fromOffset ?? startOffset(node);
+  const raw = view.source.slice(start, endOffset(node));
+  const units: LineUnit[] = [];
+  let offset = start;
+  let line = fromOffset === undefined ? startLine(node) : lineOf(view.source, start);
+  for (const text of raw.split('\n')) {
+    const lineEnd = offset + text.length;
+    if (view.visibleText(offset, lineEnd) !== '') {
+      units.push({ type: 'line', start: offset, end: lineEnd, line, raw: view.clean(offset, lineEnd), paragraphId });
+    }
+    offset = lineEnd + 1;
+    line += 1;
+  }
+  return units;
+}
+
+/**
+ * A paragraph line inside a list item that starts at column 1 is a "lazy continuation": Markdown
+ * glues it to the list, but the author meant a new top-level line (often a new question).
+ */
+function splitLazyList(node: List, view: SourceView): Unit[] {
+  const paragraphs: Paragraph[] = [];
+  const collect = (child: Nodes): void => {
+    if (child.type === 'paragraph') paragraphs.push(child);
+    else if ('children' in child) for (const grandChild of child.children as Nodes[]) collect(grandChild);
+  };
+  collect(node);
+  for (const paragraph of paragraphs) {
+    const raw = view.source.slice(startOffset(paragraph), endOffset(paragraph));
+    const firstBreak = raw.indexOf('\n');
+    if (firstBreak < 0) continue;
+    let offset = startOffset(paragraph) + firstBreak + 1;
+    for (const text of raw.slice(firstBreak + 1).split('\n')) {
+      if (/^[^\s>|]/.test(text) && !/^([-*+]|\d+[.)])\s/.test(text)) {
+        const units: Unit[] = [];
+        if (view.visibleText(startOffset(node), offset) !== '') {
+          units.push({ type: 'block', start: startOffset(node), end: offset - 1, startLine: startLine(node), endLine: lineOf(view.source, offset - 1) });
+        }
+        units.push(...paragraphLines(paragraph, view, offset));
+        if (endOffset(paragraph) < endOffset(node) && view.visibleText(endOffset(paragraph), endOffset(node)) !== '') {
+          units.push({ type: 'block', start: endOffset(paragraph), end: endOffset(node), startLine: endLine(paragraph), endLine: endLine(node) });
+        }
+        return units;
+      }
+      offset += text.length + 1;
+    }
+  }
+  return [blockUnit(node)];
+}
+
+function lineOf(source: string, offset: number): number {
+  let line = 1;
+  for (let index = 0; index < offset && index < source.length; index++) if (source.charCodeAt(index) === 10) line++;
+  return line;
+}
+
+function blockUnit(node: Nodes): BlockUnit {
+  return { type: 'block', start: startOffset(node), end: endOffset(node), startLine: startLine(node), endLine: endLine(node) };
+}
+
+function toUnits(blocks: RootContent[], view: SourceView): Unit[] {
+  const units: Unit[] = [];
+  for (const block of blocks) {
+    if (block.type === 'thematicBreak') units.push({ type: 'break' });
+    else if (block.type === 'paragraph') units.push(...paragraphLines(block, view));
+    else if (block.type === 'list') units.push(...splitLazyList(block, view));
+    else if (block.type === 'definition') continue;
+    else if (view.visibleText(startOffset(block), endOffset(block)) !== '') units.push(blockUnit(block));
+  }
+  return units;
+}
+
+function unitEndLine(unit: LineUnit | BlockUnit): number {
+  return unit.type === 'line' ? unit.line : unit.endLine;
+}
+
+function unitStartLine(unit: LineUnit | BlockUnit): number {
+  return unit.type === 'line' ? unit.line : unit.startLine;
+}
+
+/** A question for text that precedes any question: its first clause. */
+function orphanQuestion(text: string): string {
+  const firstLine = stripLineMarkup(text.split('\n').find((line) => stripLineMarkup(line) !== '') ?? '');
+  const clause = firstLine.split(/[，,。：:；;！!？?]/)[0]?.trim() ?? '';
+  const chars = [...(clause === '' ? firstLine : clause)];
+  return chars.length > 30 ? `${chars.slice(0, 30).join('')}…` : chars.join('');
+}
+
+/**
+ * Does a short line read as the topic of the question below it? Topic lines share a term with
+ * the question ("红黑树" → "为什么叫红黑树") or head a terse follow-up ("死锁 举例" → "怎么避免").
+ */
+function introduces(topicLine: string, question: string): boolean {
+  if ([...question].length <= 6) return true;
+  const lowerQuestion = question.toLowerCase();
+  const words = topicLine.toLowerCase().match(/[a-z][a-z0-9+#.-]+/g) ?? [];
+  if (words.some((word) => lowerQuestion.includes(word))) return true;
+  const han = topicLine.replace(/[^\u4e00-\u9fff]/g, '');
+  for (let index = 0; index + 2 <= han.length; index++) if (question.includes(han.slice(index, index + 2))) return true;
+  return /[：:]$/.test(topicLine);
+}
+
+interface SectionContext {
+  view: SourceView;
+  path: string[];
+  /** The heading's own question, when the section belongs to a question heading. */
+  heading?: { question: string; line: number };
+  /** Heading-less text: short keyword lines and labels may start questions too. */
+  loose: boolean;
+}
+
+/**
+ * Split a run of blocks into drafts. Inside a heading section the heading is the question and
+ * only unmistakable question lines split it; once that happens (a heading followed by a list of
+ * bare questions) the rest of the section is read like a heading-less note.
+ */
+function splitSection(units: Unit[], context: SectionContext): Draft[] {
+  const drafts: Draft[] = [];
+  let loose = context.loose;
+  let topic: string[] = [];
+  let previousWasTopic = false;
+  /** Paragraphs in which a prose line has been seen: later lines there are prose too. */
+  const proseParagraphs = new Set<number>();
+  let current: Draft | null = context.heading
+    ? { question: context.heading.question, kind: 'heading', path: [...context.path], questionLine: context.heading.line, spanStart: null, spanEnd: 0, endLine: context.heading.line }
+    : null;
+
+  const close = (): void => {
+    if (current) drafts.push(current);
+    current = null;
+  };
+  const start = (question: string, kind: DraftKind, line: number): void => {
+    close();
+    current = { question, kind, path: [...context.path, ...topic], questionLine: line, spanStart: null, spanEnd: 0, endLine: line };
+  };
+  const addContent = (unit: LineUnit | BlockUnit): void => {
+    if (!current) {
+      current = { question: orphanQuestion(context.view.clean(unit.start, unit.end)), kind: 'orphan', path: [...context.path, ...topic], questionLine: unitStartLine(unit), spanStart: null, spanEnd: 0, endLine: unitStartLine(unit) };
+    }
+    if (current.spanStart === null) current.spanStart = unit.start;
+    current.spanEnd = unit.end;
+    current.endLine = unitEndLine(unit);
+  };
+  const hasContent = (draft: Draft | null): boolean => draft !== null && draft.spanStart !== null;
+
+  const classifyAt = (index: number): LineClass | 'block' | 'break' | 'end' => {
+    const unit = units[index];
+    if (!unit) return 'end';
+    if (unit.type === 'break') return 'break';
+    if (unit.type === 'block') return 'block';
+    return classifyLine(unit.raw);
+  };
+  const isQuestionAt = (index: number): boolean => {
+    const next = classifyAt(index);
+    return typeof next === 'object' && next.kind === 'question';
+  };
+  /** Label/keyword line directly above a question: a topic line, not a question. */
+  const isTopicAt = (index: number, depth = 0): boolean => {
+    const here = classifyAt(index);
+    if (typeof here !== 'object' || (here.kind !== 'label' && here.kind !== 'weak')) return false;
+    const next = units[index + 1];
+    if (isQuestionAt(index + 1) && next?.type === 'line' && introduces(here.text, classifyLine(next.raw).text)) return true;
+    const nextClass = classifyAt(index + 1);
+    return depth === 0 && typeof nextClass === 'object' && nextClass.kind === 'label' && isTopicAt(index + 1, depth + 1);
+  };
+  /** Does answer-like content (not another prompt) follow, and is it more than a word or two? */
+  const substantialContentAfter = (index: number): boolean => {
+    let chars = 0;
+    for (let cursor = index + 1; cursor < units.length; cursor++) {
+      const unit = units[cursor];
+      if (!unit || unit.type === 'break') break;
+      if (unit.type === 'block') return true;
+      const kind = classifyLine(unit.raw).kind;
+      if (kind !== 'content' && kind !== 'answer-lead' && kind !== 'filler') break;
+      chars += [...stripLineMarkup(unit.raw)].length;
+    }
+    return chars > 40;
+  };
+
+  for (let index = 0; index < units.length; index++) {
+    const unit = units[index];
+    if (!unit) continue;
+    if (unit.type === 'break') {
+      if (loose && hasContent(current)) close();
+      if (loose) topic = [];
+      previousWasTopic = false;
+      continue;
+    }
+    if (unit.type === 'block') {
+      addContent(unit);
+      previousWasTopic = false;
+      continue;
+    }
+    const eligible = !proseParagraphs.has(unit.paragraphId);
+    const lineClass = classifyLine(unit.raw);
+    if (lineClass.kind === 'content' || lineClass.kind === 'answer-lead') proseParagraphs.add(unit.paragraphId);
+    const nextUnit = units[index + 1];
+    const answeredNext = nextUnit?.type === 'line' && nextUnit.paragraphId === unit.paragraphId && classifyLine(nextUnit.raw).kind === 'answer-lead';
+    let kind = lineClass.kind;
+    if (eligible && answeredNext && kind !== 'answer-lead') kind = 'question';
+    if (!eligible || kind === 'content' || kind === 'answer-lead' || kind === 'filler') {
+      addContent(unit);
+      previousWasTopic = false;
+      continue;
+    }
+    if (kind === 'question' && (loose || lineClass.strong || answeredNext)) {
+      // A topic line introduces the questions right below it, not everything after them.
+      if (hasContent(current) && topic.length > 0 && current?.path.length !== context.path.length) topic = [];
+      start(cleanQuestion(lineClass.text), 'question', unit.line);
+      loose = true;
+      previousWasTopic = false;
+      continue;
+    }
+    if (!loose || kind === 'question') {
+      addContent(unit);
+      continue;
+    }
+    const previous = units[index - 1];
+    const followsBlockOrStart = previous === undefined || previous.type !== 'line';
+    if ((followsBlockOrStart || !hasContent(current)) && isTopicAt(index)) {
+      if (hasContent(current) || current?.kind !== 'heading') close();
+      const label = cleanQuestion(lineClass.text);
+      topic = previousWasTopic ? [...topic, label] : [label];
+      previousWasTopic = true;
+      continue;
+    }
+    previousWasTopic = false;
+    if (kind === 'label') {
+      topic = [];
+      start(cleanQuestion(lineClass.text), 'label', unit.line);
+      continue;
+    }
+    // A keyword line: a terse question when an answer follows it or when it continues a run of
+    // unanswered questions; otherwise it is terse answer content ("FIFO", "部署简单").
+    if (current?.kind === 'label' && !hasContent(current)) {
+      addContent(unit);
+      continue;
+    }
+    const awaitingAnswer = current !== null && !hasContent(current);
+    const substantial = substantialContentAfter(index);
+    const nextIsBlock = units[index + 1]?.type === 'block';
+    if (awaitingAnswer && substantial && !nextIsBlock && current?.kind === 'question') {
+      // "go的扩容机制是怎么实现的？" then "调用append函数…" then paragraphs: the start of its answer.
+      addContent(unit);
+    } else if (substantial || awaitingAnswer || current === null) {
+      topic = [];
+      start(cleanQuestion(lineClass.text), 'weak', unit.line);
+    } else {
+      addContent(unit);
+    }
+  }
+  close();
+  return drafts;
+}
+
+interface HeadingInfo {
+  index: number;
+  node: Heading;
+  depth: number;
+  title: string;
+}
+
+function headingTitle(node: Heading): string {
+  return cleanQuestion(node.children.map(plainText).join(''));
+}
+
+function qualify(title: string, parent: string | undefined): string {
+  return parent && genericHeadings.test(title) ? `${parent}：${title}` : title;
+}
+
+/** Parse one note into question items (topics assigned, ids stable across unrelated edits). */
+export function parseNote(source: string, rawText: string): QuestionItem[] {
+  const text = normaliseSource(rawText);
+  const tree = fromMarkdown(text, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+  const { replacements, codeRanges } = collectReplacements(tree, text);
+  const view = new SourceView(text, replacements, codeRanges);
+  const blocks = tree.children;
+  const headings: HeadingInfo[] = [];
+  blocks.forEach((node, index) => {
+    if (node.type === 'heading') headings.push({ index, node, depth: node.depth, title: headingTitle(node) });
+  });
+  const topDepth = Math.min(...headings.map((heading) => heading.depth));
+  const drafts: Draft[] = [];
+
+  const firstHeadingIndex = headings[0]?.index ?? blocks.length;
+  drafts.push(...splitSection(toUnits(blocks.slice(0, firstHeadingIndex), view), { view, path: [], loose: true }));
+
+  const stack: Array<{ depth: number; title: string; isContext: boolean }> = [];
+  let skipUntil = -1;
+  headings.forEach((heading, position) => {
+    if (heading.index < skipUntil) return;
+    while (stack.length > 0 && (stack[stack.length - 1]?.depth ?? 0) >= heading.depth) stack.pop();
+    const contextPath = stack.filter((entry) => entry.isContext).map((entry) => entry.title);
+    const parentTitle = stack[stack.length - 1]?.title;
+    const nextHeading = headings[position + 1];
+    const bodyEnd = nextHeading?.index ?? blocks.length;
+    const subtreeEndHeading = headings.slice(position + 1).find((other) => other.depth <= heading.depth);
+    const subtreeEnd = subtreeEndHeading?.index ?? blocks.length;
+    const children = headings.slice(position + 1).filter((other) => other.index < subtreeEnd);
+    const body = blocks.slice(heading.index + 1, bodyEnd);
+    const title = heading.title;
+
+    if (noiseHeadings.test(title) || title === '') {
+      stack.push({ depth: heading.depth, title, isContext: false });
+      return;
+    }
+    const questionLike = isQuestionText(title);
+    if (children.length > 0) {
+      const childDepth = Math.min(...children.map((child) => child.depth));
+      const directChildren = children.filter((child) => child.depth === childDepth);
+      const mergeSubtree =
+        (questionLike && children.every((child) => !isQuestionText(child.title))) ||
+        directChildren.every((child) => genericHeadings.test(child.title));
+      if (mergeSubtree) {
+        const lastBlock = blocks[subtreeEnd - 1];
+        const answerStart = endOffset(heading.node);
+        const answerEnd = lastBlock ? endOffset(lastBlock) : answerStart;
+        drafts.push({
+          question: qualify(title, parentTitle),
+          kind: 'heading',
+          path: contextPath,
+          questionLine: startLine(heading.node),
+          spanStart: answerEnd > answerStart ? answerStart : null,
+          spanEnd: answerEnd,
+          endLine: lastBlock ? endLine(lastBlock) : startLine(heading.node),
+        });
+        skipUntil = subtreeEnd;
+        return;
+      }
+      stack.push({ depth: heading.depth, title, isContext: !questionLike });
+      const units = toUnits(body, view);
+      const introChars = units.reduce((sum, unit) => sum + (unit.type === 'break' ? 0 : view.visibleText(unit.start, unit.end).length), 0);
+      if (introChars >= 10) {
+        drafts.push(
+          ...splitSection(units, {
+            view,
+            path: contextPath,
+            heading: { question: qualify(title, parentTitle), line: startLine(heading.node) },
+            loose: false,
+          }).map((draft) => (draft.kind === 'heading' || questionLike ? draft : { ...draft, path: [...contextPath, title, ...draft.path.slice(contextPath.length)] })),
+        );
+      }
+      return;
+    }
+    const units = toUnits(body, view);
+    const empty = units.every((unit) => unit.type === 'break');
+    if (empty && heading.depth === topDepth && !questionLike) return;
+    drafts.push(
+      ...splitSection(units, {
+        view,
+        path: contextPath,
+        heading: { question: qualify(title, parentTitle), line: startLine(heading.node) },
+        loose: false,
+      }),
+    );
+  });
+
+  return finaliseItems(source, drafts, view);
+}
+
+function finaliseItems(source: string, drafts: Draft[], view: SourceView): QuestionItem[] {
+  const seen = new Map<string, number>();
+  const items: QuestionItem[] = drafts
+    .filter((draft) => draft.question !== '')
+    .map((draft) => {
+      const answer = draft.spanStart === null ? '' : view.clean(draft.spanStart, draft.spanEnd);
+      const headingPath = [...draft.path, draft.question];
+      const key = `${source}\u0000${headingPath.join('\u0000')}\u0000${draft.question}`;
+      const ordinal = seen.get(key) ?? 0;
+      seen.set(key, ordinal + 1);
+      return {
+        id: stableHash(ordinal === 0 ? key : `${key}\u0000${ordinal}`),
+        question: draft.question,
+        answer,
+        answered: answer !== '',
+        topics: assignTopics({ headingPath, question: draft.question, answer }),
+        source,
+        headingPath,
+        lines: { start: draft.questionLine, end: answer === '' ? draft.questionLine : Math.max(draft.questionLine, draft.endLine) },
+      };
+    });
+  const fallback = majorityTopics(items.map((item) => item.topics));
+  return items.map((item) => (item.topics.length > 0 ? item : { ...item, topics: fallback }));
+}
