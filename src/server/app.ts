@@ -2,13 +2,16 @@ import { Hono } from 'hono';
 import { defaultLimits, type AppDeps, type AppLogger, type Limits } from './deps.ts';
 import type { AppEnv } from './env.ts';
 import { accessGate } from './middleware/access-gate.ts';
-import { createErrorHandler, notFoundHandler } from './middleware/error-handler.ts';
+import { createErrorHandler, createErrorReporter, notFoundHandler } from './middleware/error-handler.ts';
 import { ownerToken } from './middleware/owner.ts';
 import { rateLimit } from './middleware/rate-limit.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
 import { gradeRoutes } from './routes/grade.ts';
 import { healthRoutes } from './routes/health.ts';
 import { searchRoutes } from './routes/search.ts';
+import { sessionRoutes } from './routes/sessions.ts';
+import { topicRoutes } from './routes/topics.ts';
+import { InFlightTurns } from './in-flight.ts';
 
 export type { AppDeps } from './deps.ts';
 
@@ -25,7 +28,8 @@ export function createApp(deps: AppDeps) {
   const secrets = [deps.config.llm?.apiKey, deps.config.accessToken].filter((s): s is string => Boolean(s));
   const app = new Hono<AppEnv>();
 
-  app.onError(createErrorHandler(deps.logger ?? consoleLogger, secrets));
+  const report = createErrorReporter(deps.logger ?? consoleLogger, secrets);
+  app.onError(createErrorHandler(report));
   app.notFound(notFoundHandler);
 
   app.use('*', securityHeaders());
@@ -41,8 +45,10 @@ export function createApp(deps: AppDeps) {
 
   const api = new Hono<AppEnv>()
     .route('/', healthRoutes(deps))
+    .route('/', topicRoutes(deps))
     .route('/', searchRoutes(deps))
-    .route('/', gradeRoutes(deps, limits));
+    .route('/', gradeRoutes(deps, limits))
+    .route('/', sessionRoutes(deps, { limits, inFlight: new InFlightTurns(), report }));
   app.route('/api', api);
 
   if (deps.staticAssets) {

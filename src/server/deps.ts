@@ -1,6 +1,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Config } from '../core/config.ts';
 import type { Grader, KnowledgeBase, SessionStore } from '../core/types.ts';
+import type { InterviewService } from '../interview/interview-service.ts';
 
 /** Whether answers are graded and worded by an LLM or fully offline, and why (shown by /api/health). */
 export interface ModeInfo {
@@ -41,6 +42,8 @@ export interface AppLogger {
 export interface AppDeps {
   kb: KnowledgeBase;
   grader: Grader;
+  /** The session engine; it persists through the same `store`. */
+  interview: InterviewService;
   store: SessionStore;
   config: Config;
   mode: ModeInfo;

@@ -30,18 +30,23 @@ export function errorResponse(c: Context, error: AppError): Response {
   return c.json(error.toBody(), error.status);
 }
 
-export function createErrorHandler(logger: AppLogger, secrets: readonly string[]): ErrorHandler {
-  return (error, c) => {
+/** Converts a thrown value to the error a user sees, logging server faults (with secrets redacted). */
+export type ErrorReporter = (error: unknown, where: string) => AppError;
+
+export function createErrorReporter(logger: AppLogger, secrets: readonly string[]): ErrorReporter {
+  return (error, where) => {
     const appError = toAppError(error);
     if (appError.status >= 500) {
-      const cause = isAppError(error) ? error.cause : error;
-      const detail = cause instanceof Error ? (cause.stack ?? `${cause.name}: ${cause.message}`) : String(cause ?? '');
-      logger.error(redact(`${c.req.method} ${new URL(c.req.url).pathname} -> ${appError.status} ${appError.message}`, secrets), {
-        cause: redact(detail, secrets),
-      });
+      const cause = isAppError(error) ? (error.cause ?? error) : error;
+      const detail = cause instanceof Error ? (cause.stack ?? `${cause.name}: ${cause.message}`) : String(cause);
+      logger.error(redact(`${where} -> ${appError.status} ${appError.message}`, secrets), { cause: redact(detail, secrets) });
     }
-    return errorResponse(c, appError);
+    return appError;
   };
+}
+
+export function createErrorHandler(report: ErrorReporter): ErrorHandler {
+  return (error, c) => errorResponse(c, report(error, `${c.req.method} ${new URL(c.req.url).pathname}`));
 }
 
 export const notFoundHandler: NotFoundHandler = (c) => {

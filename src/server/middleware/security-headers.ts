@@ -18,6 +18,7 @@ export function securityHeaders() {
       formAction: ["'self'"],
       frameAncestors: ["'none'"],
     },
+    xFrameOptions: 'DENY',
     referrerPolicy: 'no-referrer',
     // HSTS on a plain-http localhost server would be ignored at best and sticky at worst.
     strictTransportSecurity: false,

@@ -1,0 +1,96 @@
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import { AppError } from '../../core/errors.ts';
+import { topicIds } from '../../core/types.ts';
+import { startOptionsSchema } from '../../interview/interview-service.ts';
+import type { AppDeps } from '../deps.ts';
+import type { AppEnv } from '../env.ts';
+import type { InFlightTurns } from '../in-flight.ts';
+import { limitBody } from '../middleware/body-limit.ts';
+import type { ErrorReporter } from '../middleware/error-handler.ts';
+import { respondMaybeStreaming } from '../sse.ts';
+import { answerText, parseQuery, readJsonBody } from '../validation.ts';
+
+// Ids are ≥128-bit random URL-safe strings; anything else cannot name a session.
+const sessionIdSchema = z.string().regex(/^[A-Za-z0-9_-]{16,128}$/);
+
+function sessionId(c: Context<AppEnv>): string {
+  const parsed = sessionIdSchema.safeParse(c.req.param('id'));
+  if (!parsed.success) throw new AppError('not_found', 'session not found');
+  return parsed.data;
+}
+
+export interface SessionRouteOptions {
+  limits: { answerBytes: number; answerBodyBytes: number; bodyBytes: number };
+  inFlight: InFlightTurns;
+  report: ErrorReporter;
+}
+
+export function sessionRoutes(deps: AppDeps, options: SessionRouteOptions) {
+  const { interview, store } = deps;
+  const submitBody = z.union([
+    z.object({ answer: answerText(options.limits.answerBytes) }).strict(),
+    z.object({ action: z.enum(['skip', 'hint']) }).strict(),
+  ]);
+
+  /** Ownership first: another owner's session is indistinguishable from a missing one. */
+  async function ownedSession(c: Context<AppEnv>) {
+    const session = await store.getSession(sessionId(c));
+    if (!session || session.ownerId !== c.get('ownerId')) throw new AppError('not_found', 'session not found');
+    return session;
+  }
+
+  return new Hono<AppEnv>()
+    .post('/sessions', limitBody(options.limits.bodyBytes), async (c) => {
+      const request = await readJsonBody(c, startOptionsSchema);
+      const ownerId = c.get('ownerId');
+      return respondMaybeStreaming(c, {
+        status: 201,
+        report: options.report,
+        produce: async () => {
+          const started = await interview.start(ownerId, request);
+          return { id: started.session.id, mode: started.session.mode, message: started.message, session: started.session };
+        },
+        textOf: (body) => body.message.text,
+      });
+    })
+    .get('/sessions', async (c) => c.json({ sessions: await interview.history(c.get('ownerId')) }))
+    .post('/sessions/:id/answers', limitBody(options.limits.answerBodyBytes), async (c) => {
+      const id = sessionId(c);
+      const input = await readJsonBody(c, submitBody);
+      // Taken before any await, so of two concurrent submissions exactly one proceeds.
+      const release = options.inFlight.acquire(id);
+      try {
+        const session = await ownedSession(c);
+        if (session.status === 'done') throw new AppError('conflict', 'this session is finished');
+      } catch (error) {
+        release();
+        throw error;
+      }
+      return respondMaybeStreaming(c, {
+        status: 200,
+        report: options.report,
+        produce: async (onToken) => {
+          try {
+            return await interview.submit(id, c.get('ownerId'), input, onToken ? { onToken } : {});
+          } finally {
+            release();
+          }
+        },
+        textOf: (body) => body.next.text,
+      });
+    })
+    .get('/sessions/:id', async (c) => c.json(await interview.transcript(sessionId(c), c.get('ownerId'))))
+    .get('/sessions/:id/report', async (c) => c.json(await interview.report(sessionId(c), c.get('ownerId'))))
+    .get('/sessions/:id/export.md', async (c) => {
+      const id = sessionId(c);
+      const markdown = await interview.exportMarkdown(id, c.get('ownerId'));
+      c.header('Content-Type', 'text/markdown; charset=utf-8');
+      c.header('Content-Disposition', `attachment; filename="mianba-${id}.md"`);
+      return c.body(markdown);
+    })
+    .get('/drill/due', async (c) => {
+      const query = parseQuery(c, z.object({ topic: z.enum(topicIds).optional() }));
+      return c.json(await interview.due(c.get('ownerId'), query.topic));
+    });
+}

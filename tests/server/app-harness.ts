@@ -1,0 +1,128 @@
+/**
+ * Builds the real app over a temp-file SQLite store, with a browser-like cookie jar per client.
+ * The knowledge base and grader are the bigram implementations from tests/support until the
+ * production retrieval/grading loaders are wired here.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { newId } from '../../src/adapters/node/ids.ts';
+import { MemoryRateLimiter } from '../../src/adapters/node/memory-rate-limiter.ts';
+import { SqliteSessionStore } from '../../src/adapters/node/sqlite-store.ts';
+import { parseConfig } from '../../src/core/config.ts';
+import type { Grader, KnowledgeBase } from '../../src/core/types.ts';
+import { createInterviewService } from '../../src/interview/interview-service.ts';
+import { createApp } from '../../src/server/app.ts';
+import type { AppDeps, Limits } from '../../src/server/deps.ts';
+import { BigramGrader, BigramKnowledgeBase } from '../support/bigram-knowledge.ts';
+import { loadPrompts, sampleItems, seededRandom } from '../support/interview-fixtures.ts';
+
+export interface HarnessOptions {
+  env?: Record<string, string>;
+  limits?: Partial<Limits>;
+  /** Reuse a database file, e.g. to simulate a restart. */
+  databaseFile?: string;
+  staticAssets?: AppDeps['staticAssets'];
+  clientAddress?: AppDeps['clientAddress'];
+}
+
+export interface Harness {
+  app: ReturnType<typeof createApp>;
+  store: SqliteSessionStore;
+  kb: KnowledgeBase;
+  grader: Grader;
+  databaseFile: string;
+  logged: string[];
+  browser(): Browser;
+  close(): void;
+}
+
+/** Keeps the cookies a server sets, like a browser, and sends them back. */
+export class Browser {
+  readonly cookies = new Map<string, string>();
+  lastSetCookie: string[] = [];
+
+  constructor(private readonly app: Harness['app']) {}
+
+  async request(path: string, init: RequestInit = {}): Promise<Response> {
+    const headers = new Headers(init.headers);
+    if (this.cookies.size > 0) headers.set('cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
+    const response = await this.app.request(path, { ...init, headers });
+    this.lastSetCookie = response.headers.getSetCookie();
+    for (const line of this.lastSetCookie) {
+      const [pair] = line.split(';');
+      const [name, ...value] = (pair ?? '').split('=');
+      if (name) this.cookies.set(name.trim(), value.join('='));
+    }
+    return response;
+  }
+
+  post(path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+    return this.request(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+  }
+}
+
+const tempDirs: string[] = [];
+
+export function makeHarness(options: HarnessOptions = {}): Harness {
+  let databaseFile = options.databaseFile;
+  if (!databaseFile) {
+    const dir = mkdtempSync(join(tmpdir(), 'mianba-server-'));
+    tempDirs.push(dir);
+    databaseFile = join(dir, 'mianba.sqlite');
+  }
+  const config = parseConfig({ MIANBA_RATE_LIMIT_PER_MINUTE: '10000', ...options.env });
+  const kb = new BigramKnowledgeBase(sampleItems);
+  const grader = new BigramGrader(kb);
+  const store = new SqliteSessionStore(databaseFile);
+  const interview = createInterviewService({ kb, grader, store, prompts: loadPrompts(), random: seededRandom(11), newId });
+  const logged: string[] = [];
+  const app = createApp({
+    kb,
+    grader,
+    interview,
+    store,
+    config,
+    mode: { mode: config.llm ? 'llm' : 'offline', reason: config.modeReason },
+    newId,
+    rateLimiter: new MemoryRateLimiter(config.rateLimitPerMinute),
+    logger: { error: (message, details) => logged.push(`${message} ${JSON.stringify(details ?? {})}`) },
+    ...(options.limits ? { limits: options.limits } : {}),
+    ...(options.staticAssets ? { staticAssets: options.staticAssets } : {}),
+    ...(options.clientAddress ? { clientAddress: options.clientAddress } : {}),
+  });
+  return {
+    app,
+    store,
+    kb,
+    grader,
+    databaseFile,
+    logged,
+    browser: () => new Browser(app),
+    close: () => store.close(),
+  };
+}
+
+export function removeTempDirs(): void {
+  for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
+/** Parses an SSE body into its events. */
+export function parseSse(text: string): { event: string; data: string }[] {
+  return text
+    .split('\n\n')
+    .filter((block) => block.trim())
+    .map((block) => {
+      const lines = block.split('\n');
+      const event = lines.find((line) => line.startsWith('event: '))?.slice(7) ?? 'message';
+      const data = lines
+        .filter((line) => line.startsWith('data: ') || line === 'data:')
+        .map((line) => line.slice(6))
+        .join('\n');
+      return { event, data };
+    });
+}
