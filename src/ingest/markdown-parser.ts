@@ -200,10 +200,9 @@ function squeeze(text: string): string {
   return text.replace(/\n[ \t]*\n([ \t]*\n)+/g, '\n\n');
 }
 
-let paragraphCounter = 0;
-
 function paragraphLines(node: Paragraph, view: SourceView, fromOffset?: number): LineUnit[] {
-  const paragraphId = ++paragraphCounter;
+  // Lazy list lines start mid-paragraph; their offset keeps them apart from the list's own lines.
+  const paragraphId = fromOffset ?? startOffset(node);
   const start = fromOffset ?? startOffset(node);
   const raw = view.source.slice(start, endOffset(node));
   const units: LineUnit[] = [];
@@ -306,6 +305,25 @@ function introduces(topicLine: string, question: string): boolean {
   return /[：:]$/.test(topicLine);
 }
 
+/** Paragraphs of three or more lines that are mostly questions ("map的底层实现\nredis集群？…"). */
+function questionListParagraphs(units: Unit[]): Set<number> {
+  const stats = new Map<number, { lines: number; questions: number; terse: number }>();
+  for (const unit of units) {
+    if (unit.type !== 'line') continue;
+    const entry = stats.get(unit.paragraphId) ?? { lines: 0, questions: 0, terse: 0 };
+    const kind = classifyLine(unit.raw).kind;
+    entry.lines += 1;
+    if (kind === 'question') entry.questions += 1;
+    if (kind === 'weak' || kind === 'label') entry.terse += 1;
+    stats.set(unit.paragraphId, entry);
+  }
+  const lists = new Set<number>();
+  for (const [paragraphId, { lines, questions, terse }] of stats) {
+    if (lines >= 3 && questions >= 2 && questions + terse >= lines * 0.7) lists.add(paragraphId);
+  }
+  return lists;
+}
+
 interface SectionContext {
   view: SourceView;
   path: string[];
@@ -348,6 +366,7 @@ function splitSection(units: Unit[], context: SectionContext): Draft[] {
     current.endLine = unitEndLine(unit);
   };
   const hasContent = (draft: Draft | null): boolean => draft !== null && draft.spanStart !== null;
+  const questionLists = questionListParagraphs(units);
 
   const classifyAt = (index: number): LineClass | 'block' | 'break' | 'end' => {
     const unit = units[index];
@@ -397,13 +416,19 @@ function splitSection(units: Unit[], context: SectionContext): Draft[] {
       previousWasTopic = false;
       continue;
     }
-    const eligible = !proseParagraphs.has(unit.paragraphId);
+    // A heading followed by a paragraph that is a list of questions: from here on the section
+    // reads like a heading-less note.
+    const inQuestionList = questionLists.has(unit.paragraphId);
+    if (inQuestionList) loose = true;
+    const eligible = inQuestionList || !proseParagraphs.has(unit.paragraphId);
     const lineClass = classifyLine(unit.raw);
     if (lineClass.kind === 'content' || lineClass.kind === 'answer-lead') proseParagraphs.add(unit.paragraphId);
     const nextUnit = units[index + 1];
     const answeredNext = nextUnit?.type === 'line' && nextUnit.paragraphId === unit.paragraphId && classifyLine(nextUnit.raw).kind === 'answer-lead';
     let kind = lineClass.kind;
     if (eligible && answeredNext && kind !== 'answer-lead') kind = 'question';
+    // In a list of questions every short line is one, commas or not ("tcp与udp区别，udp优点").
+    if (inQuestionList && kind === 'content' && [...lineClass.text].length <= 40) kind = 'question';
     if (!eligible || kind === 'content' || kind === 'answer-lead' || kind === 'filler') {
       addContent(unit);
       previousWasTopic = false;
@@ -423,7 +448,7 @@ function splitSection(units: Unit[], context: SectionContext): Draft[] {
     }
     const previous = units[index - 1];
     const followsBlockOrStart = previous === undefined || previous.type !== 'line';
-    if ((followsBlockOrStart || !hasContent(current)) && isTopicAt(index)) {
+    if (!inQuestionList && (followsBlockOrStart || !hasContent(current)) && isTopicAt(index)) {
       if (hasContent(current) || current?.kind !== 'heading') close();
       const label = cleanQuestion(lineClass.text);
       topic = previousWasTopic ? [...topic, label] : [label];
@@ -448,7 +473,7 @@ function splitSection(units: Unit[], context: SectionContext): Draft[] {
     if (awaitingAnswer && substantial && !nextIsBlock && current?.kind === 'question') {
       // "go的扩容机制是怎么实现的？" then "调用append函数…" then paragraphs: the start of its answer.
       addContent(unit);
-    } else if (substantial || awaitingAnswer || current === null) {
+    } else if (substantial || awaitingAnswer || current === null || inQuestionList) {
       topic = [];
       start(cleanQuestion(lineClass.text), 'weak', unit.line);
     } else {

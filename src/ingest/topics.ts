@@ -30,7 +30,7 @@ export const topicKeywords: Record<TopicId, Record<string, number>> = {
     go: 3, golang: 3, goroutine: 3, gmp: 3, gin: 2, 'go-micro': 2, defer: 3, panic: 2, recover: 2,
     切片: 2, slice: 2, channel: 2, 'sync.map': 3, 'sync.mutex': 2, waitgroup: 3, 逃逸: 2,
     三色标记: 3, 写屏障: 2, gomaxprocs: 3, errgroup: 3, pprof: 2, mspan: 3, tcmalloc: 1,
-    'interface{}': 2, 'for range': 2, 'for ... range': 2, 协程: 1, 'make': 1, singleflight: 2,
+    'interface{}': 2, 'for range': 2, 'for ... range': 2, singleflight: 2, 'go build': 3,
   },
   cpp: {
     'c++': 3, cpp: 3, 虚函数: 3, vtable: 3, stl: 2, 智能指针: 3, shared_ptr: 3, unique_ptr: 3,
@@ -141,14 +141,18 @@ function countMatches(pattern: RegExp, text: string, cap: number): number {
 
 /** Raw score per topic for an item; exported so callers (and tests) can inspect why. */
 export function scoreTopics(input: { headingPath: string[]; question: string; answer: string }): Map<TopicId, number> {
-  const context = input.headingPath.slice(0, -1).join(' ').toLowerCase();
+  // The nearest enclosing heading says most about an item; outer ones ("面试 > 项目") less.
+  const ancestors = input.headingPath.slice(0, -1);
+  const nearest = (ancestors[ancestors.length - 1] ?? '').toLowerCase();
+  const outer = ancestors.slice(0, -1).join(' ').toLowerCase();
   const question = input.question.toLowerCase();
   const answer = input.answer.toLowerCase();
   const scores = new Map<TopicId, number>();
   for (const [topic, keywords] of compiledKeywords) {
     let score = 0;
     for (const { pattern, weight } of keywords) {
-      score += weight * 3 * Math.min(1, countMatches(pattern, context, 1));
+      score += weight * 3 * countMatches(pattern, nearest, 1);
+      score += weight * 1.5 * countMatches(pattern, outer, 1);
       score += weight * 2 * countMatches(pattern, question, 2);
       score += weight * 0.5 * countMatches(pattern, answer, 4);
     }
