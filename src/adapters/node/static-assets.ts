@@ -1,13 +1,14 @@
 import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
-import type { Context, MiddlewareHandler } from 'hono';
+import type { MiddlewareHandler } from 'hono';
 
 const noNext = async () => {};
 
-function cachePolicy(path: string, c: Context): void {
+function withCachePolicy(response: Response, requestPath: string): Response {
   // Vite fingerprints everything under assets/, so those never change; the shell must revalidate.
-  c.header('Cache-Control', /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache');
+  response.headers.set('Cache-Control', requestPath.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+  return response;
 }
 
 /**
@@ -18,15 +19,15 @@ export function staticAssets(distDir: string): MiddlewareHandler {
   // serve-static resolves its root against the working directory.
   const root = relative(process.cwd(), resolve(distDir)) || '.';
   const indexFile = join(resolve(distDir), 'index.html');
-  const files = serveStatic({ root, onFound: cachePolicy });
-  const shell = serveStatic({ root, path: 'index.html', onFound: cachePolicy });
+  const files = serveStatic({ root });
+  const shell = serveStatic({ root, path: 'index.html' });
   return async (c, next) => {
     if ((c.req.method !== 'GET' && c.req.method !== 'HEAD') || c.req.path.startsWith('/api/')) return next();
     const file = await files(c, noNext);
-    if (file) return file;
+    if (file) return withCachePolicy(file, c.req.path);
     if (!/\.[A-Za-z0-9]+$/.test(c.req.path) && existsSync(indexFile)) {
       const page = await shell(c, noNext);
-      if (page) return page;
+      if (page) return withCachePolicy(page, '/index.html');
     }
     return next();
   };
