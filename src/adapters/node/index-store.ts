@@ -1,0 +1,325 @@
+/**
+ * The on-disk index (Node only): `data/index/` holds the manifest, question bank, chunks,
+ * dictionary, lexical index, query-side IDF table and the HNSWLib vector index;
+ * `data/embedding-cache/` holds vectors keyed by chunk content hash, one file per embedder
+ * identity, so neither a corrupt index nor switching embedders back and forth re-pays for
+ * embeddings.
+ *
+ * Writes go to a sibling temp folder that replaces the index only once complete, and the
+ * manifest is the last file written, so a crash mid-build leaves either the old index or a
+ * folder without a manifest — both are detected and rebuilt.
+ */
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { DocumentInterface } from '@langchain/core/documents';
+import type { EmbeddingsInterface } from '@langchain/core/embeddings';
+import { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
+import { SynchronousInMemoryDocstore } from '@langchain/community/stores/doc/in_memory';
+import hnswlib from 'hnswlib-node';
+import { z } from 'zod';
+import { stableHash } from '../../core/hash.ts';
+import { topicIds, type Chunk, type QuestionItem } from '../../core/types.ts';
+import type { SerializedBm25 } from '../../retrieval/bm25.ts';
+import { frequencyTableSize, type FeatureFrequencies } from '../../retrieval/lexical-embeddings.ts';
+
+/** Bump when anything written here, or the ingest/chunking it stores, changes shape. */
+export const indexFormatVersion = 1;
+
+export interface HnswParameters {
+  /** Graph degree. 16 is hnswlib's default and ample for ≤ 1M points. */
+  m: number;
+  efConstruction: number;
+  /** Candidate list size at query time; hnswlib's default of 10 loses recall (see bench). */
+  efSearch: number;
+}
+
+export const defaultHnswParameters: HnswParameters = { m: 16, efConstruction: 200, efSearch: 160 };
+
+const manifestSchema = z.object({
+  format: z.literal(indexFormatVersion),
+  embedder: z.string().min(1),
+  /** Corpus-relative path → sha256 of the file's bytes. */
+  files: z.record(z.string(), z.string()),
+  dimensions: z.number().int().positive(),
+  hnsw: z.object({ m: z.number().int(), efConstruction: z.number().int(), efSearch: z.number().int() }),
+  counts: z.object({ items: z.number().int(), chunks: z.number().int() }),
+  /** Ingest warnings (skipped files…) so a no-op re-run still reports them. */
+  warnings: z.array(z.string()),
+  builtAt: z.string(),
+});
+export type IndexManifest = z.infer<typeof manifestSchema>;
+
+const itemSchema = z.object({
+  id: z.string(),
+  question: z.string(),
+  answer: z.string(),
+  answered: z.boolean(),
+  topics: z.array(z.enum(topicIds)),
+  source: z.string(),
+  headingPath: z.array(z.string()),
+  lines: z.object({ start: z.number().int(), end: z.number().int() }),
+});
+const chunkSchema = z.object({
+  id: z.string(),
+  itemId: z.string(),
+  text: z.string(),
+  heading: z.string(),
+  source: z.string(),
+  topics: z.array(z.enum(topicIds)),
+  hash: z.string(),
+});
+const lexicalSchema = z.object({
+  format: z.literal('bm25f/1'),
+  options: z.object({
+    k1: z.number(),
+    b: z.object({ heading: z.number(), body: z.number() }),
+    weight: z.object({ heading: z.number(), body: z.number() }),
+  }),
+  lengths: z.object({ heading: z.array(z.number()), body: z.array(z.number()) }),
+  postings: z.record(z.string(), z.tuple([z.array(z.number()), z.array(z.number()), z.array(z.number())])),
+});
+
+/** Thrown when the index folder exists but cannot be trusted; the loader rebuilds. */
+export class CorruptIndexError extends Error {
+  override name = 'CorruptIndexError';
+}
+
+export interface StoredIndex {
+  manifest: IndexManifest;
+  items: QuestionItem[];
+  chunks: Chunk[];
+  dictionary: string[];
+  lexical: SerializedBm25;
+  frequencies: FeatureFrequencies | undefined;
+  vectorStore: HNSWLib;
+}
+
+const files = {
+  manifest: 'manifest.json',
+  items: 'items.json',
+  chunks: 'chunks.json',
+  dictionary: 'dictionary.json',
+  lexical: 'lexical.json',
+  frequencies: 'query-idf.bin',
+  vectors: 'hnsw',
+} as const;
+
+async function readJson<T>(directory: string, name: string, schema: z.ZodType<T>): Promise<T> {
+  let text: string;
+  try {
+    text = await readFile(path.join(directory, name), 'utf8');
+  } catch (error) {
+    throw new CorruptIndexError(`${name} is missing (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new CorruptIndexError(`${name} is not valid JSON`);
+  }
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) throw new CorruptIndexError(`${name} has an unexpected shape: ${parsed.error.issues[0]?.message ?? ''}`);
+  return parsed.data;
+}
+
+/** The manifest, or undefined when there is no index yet. Throws CorruptIndexError when unreadable. */
+export async function readManifest(directory: string): Promise<IndexManifest | undefined> {
+  try {
+    await readFile(path.join(directory, files.manifest));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      // A folder with files but no manifest is a build that died half-way.
+      const partial = await readFile(path.join(directory, files.items)).then(
+        () => true,
+        () => false,
+      );
+      if (partial) throw new CorruptIndexError('the index folder has no manifest (an earlier build did not finish)');
+      return undefined;
+    }
+    throw new CorruptIndexError(`manifest.json is unreadable`);
+  }
+  return readJson(directory, files.manifest, manifestSchema);
+}
+
+export async function readIndex(
+  directory: string,
+  manifest: IndexManifest,
+  embeddings: EmbeddingsInterface,
+): Promise<StoredIndex> {
+  const [items, chunks, dictionary, lexical, frequencies] = await Promise.all([
+    readJson(directory, files.items, z.array(itemSchema)),
+    readJson(directory, files.chunks, z.array(chunkSchema)),
+    readJson(directory, files.dictionary, z.array(z.string())),
+    readJson(directory, files.lexical, lexicalSchema),
+    readFrequencies(path.join(directory, files.frequencies)),
+  ]);
+  if (items.length !== manifest.counts.items || chunks.length !== manifest.counts.chunks) {
+    throw new CorruptIndexError('item or chunk count differs from the manifest');
+  }
+  if (lexical.lengths.body.length !== chunks.length) throw new CorruptIndexError('lexical index does not match the chunks');
+  let vectorStore: HNSWLib;
+  try {
+    vectorStore = await HNSWLib.load(path.join(directory, files.vectors), embeddings);
+  } catch (error) {
+    throw new CorruptIndexError(`vector index is unreadable: ${(error as Error).message}`);
+  }
+  if (vectorStore.index.getCurrentCount() !== chunks.length || vectorStore.index.getNumDimensions() !== manifest.dimensions) {
+    throw new CorruptIndexError('vector index does not match the chunks');
+  }
+  vectorStore.index.setEf(manifest.hnsw.efSearch);
+  return { manifest, items, chunks, dictionary, lexical, frequencies, vectorStore };
+}
+
+async function readFrequencies(file: string): Promise<FeatureFrequencies | undefined> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new CorruptIndexError('query-idf.bin is unreadable');
+  }
+  if (bytes.byteLength !== 4 * (frequencyTableSize + 1)) throw new CorruptIndexError('query-idf.bin has the wrong size');
+  const words = new Uint32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+  return { documents: words[0]!, counts: words.slice(1) };
+}
+
+/** Builds an HNSW index with explicit parameters (HNSWLib's own init would use defaults). */
+export function buildHnswStore(
+  embeddings: EmbeddingsInterface,
+  vectors: ArrayLike<number>[],
+  documents: DocumentInterface[],
+  parameters: HnswParameters = defaultHnswParameters,
+): HNSWLib {
+  const dimensions = vectors[0]?.length;
+  if (!dimensions) throw new Error('cannot build a vector index without vectors');
+  const index = new hnswlib.HierarchicalNSW('cosine', dimensions);
+  index.initIndex(vectors.length, parameters.m, parameters.efConstruction, 100);
+  const docstore = new SynchronousInMemoryDocstore();
+  const entries: Record<string, DocumentInterface> = {};
+  vectors.forEach((vector, label) => {
+    index.addPoint(Array.from(vector), label);
+    entries[String(label)] = documents[label]!;
+  });
+  docstore.add(entries);
+  index.setEf(parameters.efSearch);
+  return new HNSWLib(embeddings, { space: 'cosine', numDimensions: dimensions, index, docstore });
+}
+
+export interface IndexContents {
+  manifest: IndexManifest;
+  items: readonly QuestionItem[];
+  chunks: readonly Chunk[];
+  dictionary: readonly string[];
+  lexical: SerializedBm25;
+  frequencies: FeatureFrequencies | undefined;
+  vectorStore: HNSWLib;
+}
+
+/** Writes a complete index next to `directory`, then swaps it in. */
+export async function writeIndex(directory: string, contents: IndexContents): Promise<void> {
+  const staging = `${directory}.building-${process.pid}`;
+  const retired = `${directory}.old-${process.pid}`;
+  await rm(staging, { recursive: true, force: true });
+  await mkdir(staging, { recursive: true });
+  await Promise.all([
+    writeFile(path.join(staging, files.items), JSON.stringify(contents.items)),
+    writeFile(path.join(staging, files.chunks), JSON.stringify(contents.chunks)),
+    writeFile(path.join(staging, files.dictionary), JSON.stringify(contents.dictionary)),
+    writeFile(path.join(staging, files.lexical), JSON.stringify(contents.lexical)),
+    contents.frequencies ? writeFile(path.join(staging, files.frequencies), frequencyBytes(contents.frequencies)) : undefined,
+    contents.vectorStore.save(path.join(staging, files.vectors)),
+  ]);
+  await writeFile(path.join(staging, files.manifest), JSON.stringify(contents.manifest, null, 2));
+  await rm(retired, { recursive: true, force: true });
+  await rename(directory, retired).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ENOENT') throw error;
+  });
+  await rename(staging, directory);
+  await rm(retired, { recursive: true, force: true });
+}
+
+function frequencyBytes(frequencies: FeatureFrequencies): Uint8Array {
+  const words = new Uint32Array(frequencyTableSize + 1);
+  words[0] = frequencies.documents;
+  words.set(frequencies.counts, 1);
+  return new Uint8Array(words.buffer);
+}
+
+const cacheMagic = 'MIANBA-EMBEDDINGS-1\n';
+const cacheHeaderSchema = z.object({ identity: z.string(), dimensions: z.number().int().positive(), keys: z.array(z.string()) });
+
+/**
+ * Vectors keyed by chunk content hash for one embedder identity. Layout: magic line, uint32
+ * header length, JSON header {identity, dimensions, keys}, then keys.length × dimensions float32.
+ */
+export class EmbeddingCache {
+  private constructor(
+    readonly file: string,
+    readonly identity: string,
+    private readonly vectors: Map<string, Float32Array>,
+  ) {}
+
+  static fileFor(cacheDirectory: string, identity: string): string {
+    return path.join(cacheDirectory, `embeddings-${stableHash(identity)}.bin`);
+  }
+
+  /** Opens the cache; an unreadable or foreign file yields an empty cache and a warning. */
+  static async open(cacheDirectory: string, identity: string): Promise<{ cache: EmbeddingCache; warning?: string }> {
+    const file = EmbeddingCache.fileFor(cacheDirectory, identity);
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(file);
+    } catch {
+      return { cache: new EmbeddingCache(file, identity, new Map()) };
+    }
+    try {
+      return { cache: new EmbeddingCache(file, identity, decodeCache(bytes, identity)) };
+    } catch (error) {
+      return {
+        cache: new EmbeddingCache(file, identity, new Map()),
+        warning: `embedding cache ${path.basename(file)} is corrupt (${(error as Error).message}); re-embedding`,
+      };
+    }
+  }
+
+  get size(): number {
+    return this.vectors.size;
+  }
+
+  get(key: string): Float32Array | undefined {
+    return this.vectors.get(key);
+  }
+
+  set(key: string, vector: ArrayLike<number>): void {
+    this.vectors.set(key, Float32Array.from(vector));
+  }
+
+  /** Saves only `keep` (the current chunks), so the cache does not grow with every edit. */
+  async save(keep: Iterable<string>): Promise<void> {
+    const keys = [...new Set(keep)].filter((key) => this.vectors.has(key));
+    const dimensions = keys.length ? this.vectors.get(keys[0]!)!.length : 1;
+    const header = Buffer.from(JSON.stringify({ identity: this.identity, dimensions, keys }));
+    const length = Buffer.alloc(4);
+    length.writeUInt32LE(header.length);
+    const data = new Float32Array(keys.length * dimensions);
+    keys.forEach((key, row) => data.set(this.vectors.get(key)!, row * dimensions));
+    await mkdir(path.dirname(this.file), { recursive: true });
+    const temporary = `${this.file}.tmp-${process.pid}`;
+    await writeFile(temporary, Buffer.concat([Buffer.from(cacheMagic), length, header, Buffer.from(data.buffer)]));
+    await rename(temporary, this.file);
+  }
+}
+
+function decodeCache(bytes: Buffer, identity: string): Map<string, Float32Array> {
+  if (bytes.subarray(0, cacheMagic.length).toString() !== cacheMagic) throw new Error('bad magic');
+  const headerLength = bytes.readUInt32LE(cacheMagic.length);
+  const headerStart = cacheMagic.length + 4;
+  const header = cacheHeaderSchema.parse(JSON.parse(bytes.subarray(headerStart, headerStart + headerLength).toString()));
+  if (header.identity !== identity) throw new Error('written by another embedder');
+  const dataStart = headerStart + headerLength;
+  if (bytes.length - dataStart !== header.keys.length * header.dimensions * 4) throw new Error('truncated');
+  const data = new Float32Array(bytes.buffer.slice(bytes.byteOffset + dataStart, bytes.byteOffset + bytes.length));
+  const vectors = new Map<string, Float32Array>();
+  header.keys.forEach((key, row) => vectors.set(key, data.slice(row * header.dimensions, (row + 1) * header.dimensions)));
+  return vectors;
+}
