@@ -7,6 +7,8 @@
  *
  *   npx tsx scripts/bench-exact-search.ts [--sizes 1000,10000,50000,100000] [--queries 50] [--dim 512] [--json]
  */
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Document } from '@langchain/core/documents';
 import { Embeddings } from '@langchain/core/embeddings';
 import { z } from 'zod';
@@ -121,7 +123,7 @@ export async function run(argv: string[]): Promise<{ title: string; markdown: st
   return { title: 'Exact cosine search scaling (Worker index)', markdown: lines.join('\n'), rows };
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   const argv = process.argv.slice(2);
   const result = await run(argv);
   console.log(`## ${result.title}\n\n${result.markdown}`);
