@@ -11,6 +11,7 @@ import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { gfm } from 'micromark-extension-gfm';
 import { stableHash } from '../core/hash.ts';
 import type { Chunk, QuestionItem } from '../core/types.ts';
+import type { Nodes, Root } from 'mdast';
 
 export interface ChunkOptions {
   /** Preferred chunk length in characters. */
@@ -91,38 +92,48 @@ function lineAtoms(text: string, start: number, end: number, maxSize: number): A
   return atoms;
 }
 
+function isSolid(node: Nodes): boolean {
+  return node.type === 'code' || node.type === 'table' || node.type === 'html';
+}
+
+/** Code blocks and tables anywhere in the answer, including inside lists and quotes. */
+function solidRanges(tree: Root): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  const visit = (node: Nodes): void => {
+    if (isSolid(node) && node.type !== 'html') {
+      ranges.push([node.position?.start.offset ?? 0, node.position?.end.offset ?? 0]);
+      return;
+    }
+    if ('children' in node) for (const child of node.children as Nodes[]) visit(child);
+  };
+  visit(tree);
+  return ranges;
+}
+
 function atomise(answer: string, options: Required<ChunkOptions>): Atom[] {
   const tree = fromMarkdown(answer, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
   const atoms: Atom[] = [];
   let cursor = 0;
-  const blocks = tree.children;
-  blocks.forEach((block, index) => {
-    const next = blocks[index + 1];
-    // Each block owns the blank lines after it, so atoms tile the whole answer.
-    const end = next?.position?.start.offset ?? answer.length;
-    const blockStart = cursor;
+  for (const [start, end] of solidRanges(tree)) {
+    if (start > cursor) atoms.push(...sentenceAtoms(answer, cursor, start, options.targetSize));
+    atoms.push(...(end - start > options.hardLimit ? lineAtoms(answer, start, end, options.targetSize) : [{ start, end, solid: true }]));
     cursor = end;
-    const solid = block.type === 'code' || block.type === 'table' || block.type === 'html';
-    if (solid) {
-      atoms.push(...(end - blockStart > options.hardLimit ? lineAtoms(answer, blockStart, end, options.targetSize) : [{ start: blockStart, end, solid: true }]));
-    } else {
-      atoms.push(...sentenceAtoms(answer, blockStart, end, options.targetSize));
-    }
-  });
+  }
   if (cursor < answer.length) atoms.push(...sentenceAtoms(answer, cursor, answer.length, options.targetSize));
   return atoms;
 }
 
 /** Where the next chunk should start so it repeats about `overlap` characters of prose. */
-function overlapStart(atoms: Atom[], firstIndex: number, lastIndex: number, overlap: number): number | null {
+function overlapStart(atoms: Atom[], lastIndex: number, overlap: number): number | null {
   const last = atoms[lastIndex];
   if (!last || last.solid || overlap <= 0) return null;
   let start = last.end;
-  for (let index = lastIndex; index > firstIndex; index--) {
+  for (let index = lastIndex; index >= 0; index--) {
     const atom = atoms[index];
-    if (!atom || atom.solid || last.end - atom.start > overlap * 1.5) break;
+    if (!atom || atom.solid || last.end - atom.start > overlap) break;
     start = atom.start;
   }
+  // The last sentence alone is longer than the overlap: repeat its tail instead.
   if (start === last.end) start = Math.max(last.start, last.end - overlap);
   return start;
 }
@@ -135,17 +146,15 @@ function splitAnswer(answer: string, options: Required<ChunkOptions>): Array<{ s
   while (first < atoms.length) {
     const firstAtom = atoms[first];
     if (!firstAtom) break;
+    const carried = first > 0 ? overlapStart(atoms, first - 1, options.overlap) : null;
+    const start = carried !== null && carried < firstAtom.start ? carried : firstAtom.start;
     let last = first;
     while (last + 1 < atoms.length) {
       const candidate = atoms[last + 1];
-      if (!candidate || candidate.end - firstAtom.start > options.targetSize) break;
+      if (!candidate || candidate.end - start > options.targetSize) break;
       last++;
     }
-    const lastAtom = atoms[last] ?? firstAtom;
-    const previous = pieces[pieces.length - 1];
-    const carried = previous && first > 0 ? overlapStart(atoms, 0, first - 1, options.overlap) : null;
-    const start = carried !== null && carried < firstAtom.start ? carried : firstAtom.start;
-    pieces.push({ start, end: lastAtom.end });
+    pieces.push({ start, end: (atoms[last] ?? firstAtom).end });
     first = last + 1;
   }
   // A tiny tail chunk carries almost nothing on its own; fold it into the previous one.
@@ -165,7 +174,8 @@ export function chunkItems(items: readonly QuestionItem[], options: ChunkOptions
     const heading = item.headingPath.join(headingSeparator);
     const texts = item.answered
       ? splitAnswer(item.answer, settings)
-          .map(({ start, end }) => item.answer.slice(start, end).trim())
+          // Leading blank lines go, leading indentation stays (it belongs to code).
+          .map(({ start, end }) => item.answer.slice(start, end).replace(/^(?:[ \t]*\n)+/, '').trimEnd())
           .filter((text) => text !== '')
       : [item.question];
     texts.forEach((text, ordinal) => {

@@ -40,7 +40,7 @@ const interrogatives = new RegExp(`${askWords.source}|${topicWords.source}`, 'i'
 const statementMarkers = /就是|是指|指的是|表示|因为|所以|导致|然后/;
 const questionEnding = /([？?]|吗|呢|么)$/;
 const narrativeLeads =
-  /^(不过|但是|但|所以|因此|其实|这里|这是|这时|这样|这个|那么回到|根据|非也|总结|例如|比如|也就是|然后|首先|其次|最后|因为|由于|我们|我|此时|同样|另外|以下|上面|下面|可以看到|对于|当|在|如果是|即|即使|虽然|通过|使用|同时|而且|为了|除了|只有|关于)/;
+  /^(不过|但是|但|所以|因此|其实|这里|这是|这时|这样|这个|那么回到|根据|非也|总结|例如|比如|也就是|然后|首先|其次|最后|因为|由于|我们|我|此时|同样|另外|可以看到|对于|当|在|如果是|即|即使|虽然|通过|使用|同时|而且|为了|除了|只有|关于)/;
 /** Labels that introduce part of an answer rather than a new question. */
 const genericLabels =
   /^(好处|坏处|优点|缺点|优势|劣势|特点|特性|关键点|要点|几点说明|说明|可以解决|工作原理|原理|结果|运行结果|执行结果|输出|解析|答案?|总结|结论|详细|详细介绍|具体方法|具体|实现|应用场景|场景|注意|注意事项|原因|步骤|流程|例子|示例|举例|代码|分析|补充|参考|参考链接|备注|其他|other|工作模式|特点如下|区别|用法|作用|定义|概念|背景|方案|思路|问题|问题描述|分析和答案|答案\d*)$/i;
@@ -97,7 +97,9 @@ export function classifyLine(rawLine: string): LineClass {
   // "term：description" lines are answer content, not prompts.
   if (/[：:]\s*\S/.test(core) && !interrogatives.test(core)) return result('content');
   if (statementMarkers.test(core)) return result('content');
-  if (askWords.test(core) && length <= 50 && commas <= 2) return result('question');
+  // "…并没有什么影响。" mentions 什么 without asking anything.
+  const statement = /。$/.test(text) || /[没不]有?什么/.test(core);
+  if (askWords.test(core) && length <= 50 && commas <= 2 && !statement) return result('question');
   if (topicWords.test(core) && length <= 30 && commas <= 1) return result('question');
   const boldOnly = /^\*\*[^*]+\*\*[：:]?$/.test(rawLine.trim());
   if (boldOnly && length <= 30 && !genericLabels.test(labelText)) return result('label');
@@ -106,7 +108,7 @@ export function classifyLine(rawLine: string): LineClass {
   const phrases = core.split(/\s+/).length;
   if (genericLabels.test(core)) return result('filler');
   if (enumerated && length > 20) return result('content');
-  if (length <= 30 && commas === 0 && !sentenceLike && phrases <= 3) {
+  if (length <= 30 && commas === 0 && !sentenceLike && phrases <= 3 && !/。$/.test(text)) {
     return result('weak');
   }
   return result('content');

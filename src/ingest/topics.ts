@@ -6,9 +6,9 @@ import { topicIds, type TopicId } from '../core/types.ts';
 
 export const topicNames: Record<TopicId, string> = {
   go: 'Go 语言',
-  cpp: 'C/C++',
-  java: 'Java',
-  python: 'Python',
+  cpp: 'C/C++ 语言',
+  java: 'Java 语言',
+  python: 'Python 语言',
   redis: 'Redis 与缓存',
   mysql: 'MySQL 与数据库',
   network: '计算机网络',
@@ -162,6 +162,7 @@ export function scoreTopics(input: { headingPath: string[]; question: string; an
 }
 
 const maxTopicsPerItem = 3;
+const metaTopics = new Set<TopicId>(['project', 'behavioural']);
 const minimumScore = 2;
 
 /** Topics for one item, strongest first; empty when nothing matches (caller falls back). */
@@ -169,8 +170,11 @@ export function assignTopics(input: { headingPath: string[]; question: string; a
   const ranked = [...scoreTopics(input).entries()].sort((a, b) => b[1] - a[1]);
   const best = ranked[0]?.[1] ?? 0;
   if (best < minimumScore) return [];
+  // "项目 > 腾讯实习 > 什么是偏向锁" is about Java as much as about the internship, so technical
+  // topics compete among themselves, not against the project/behavioural context.
+  const bestTechnical = ranked.find(([topic]) => !metaTopics.has(topic))?.[1] ?? 0;
   return ranked
-    .filter(([, score]) => score >= minimumScore && score >= best * 0.5)
+    .filter(([topic, score]) => score >= minimumScore && score >= (metaTopics.has(topic) ? best : bestTechnical) * 0.5)
     .slice(0, maxTopicsPerItem)
     .map(([topic]) => topic);
 }
