@@ -7,6 +7,13 @@ import { AppError } from '../core/errors.ts';
 import type { QuestionItem } from '../core/types.ts';
 import { parseNote } from './markdown-parser.ts';
 
+/**
+ * Changes whenever parsing or chunking would produce different items/chunks from the same bytes.
+ * Index manifests store it next to file hashes so an unchanged corpus is still re-ingested after
+ * an upgrade of these rules.
+ */
+export const ingestVersion = 2;
+
 export interface CorpusFile {
   /** Path relative to the corpus folder, forward slashes. */
   path: string;

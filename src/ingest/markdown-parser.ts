@@ -11,7 +11,7 @@ import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { gfm } from 'micromark-extension-gfm';
 import { stableHash } from '../core/hash.ts';
 import type { QuestionItem } from '../core/types.ts';
-import { classifyLine, cleanQuestion, isQuestionText, stripLineMarkup, type LineClass } from './question-lines.ts';
+import { classifyLine, cleanQuestion, isQuestionText, startsNarrative, stripLineMarkup, type LineClass } from './question-lines.ts';
 import { assignTopics, majorityTopics } from './topics.ts';
 
 interface Replacement {
@@ -420,15 +420,17 @@ function splitSection(units: Unit[], context: SectionContext): Draft[] {
     // reads like a heading-less note.
     const inQuestionList = questionLists.has(unit.paragraphId);
     if (inQuestionList) loose = true;
-    const eligible = inQuestionList || !proseParagraphs.has(unit.paragraphId);
     const lineClass = classifyLine(unit.raw);
+    // Prose makes later lines of its paragraph prose too, except a short line that plainly asks.
+    const plainlyAsks = lineClass.kind === 'question' && lineClass.strong && [...lineClass.text].length <= 30;
+    const eligible = inQuestionList || plainlyAsks || !proseParagraphs.has(unit.paragraphId);
     if (lineClass.kind === 'content' || lineClass.kind === 'answer-lead') proseParagraphs.add(unit.paragraphId);
     const nextUnit = units[index + 1];
     const answeredNext = nextUnit?.type === 'line' && nextUnit.paragraphId === unit.paragraphId && classifyLine(nextUnit.raw).kind === 'answer-lead';
     let kind = lineClass.kind;
     if (eligible && answeredNext && kind !== 'answer-lead') kind = 'question';
     // In a list of questions every short line is one, commas or not ("tcp与udp区别，udp优点").
-    if (inQuestionList && kind === 'content' && [...lineClass.text].length <= 40) kind = 'question';
+    if (inQuestionList && kind === 'content' && [...lineClass.text].length <= 40 && !startsNarrative(lineClass.text)) kind = 'question';
     if (!eligible || kind === 'content' || kind === 'answer-lead' || kind === 'filler') {
       addContent(unit);
       previousWasTopic = false;

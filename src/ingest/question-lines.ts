@@ -120,6 +120,12 @@ export function isQuestionText(text: string): boolean {
   return questionEnding.test(core) || strongLeads.test(core) || interrogatives.test(core);
 }
 
+/** Lines opening like narration ("通过…", "所以…", "我…") never read as questions. */
+export function startsNarrative(text: string): boolean {
+  const core = stripLineMarkup(text);
+  return narrativeLeads.test(core) && !strongLeads.test(core);
+}
+
 /** Normalise a question: drop numbering, interviewer lead-ins and trailing punctuation. */
 export function cleanQuestion(text: string): string {
   let question = stripLineMarkup(text);
