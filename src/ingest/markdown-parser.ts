@@ -95,6 +95,7 @@ function isTocParagraph(node: Paragraph, source: string): boolean {
 }
 
 function stripHtml(html: string): string {
+  if (/^<br\s*\/?>$/i.test(html.trim())) return '\n';
   return html
     .replace(/<!--[\s\S]*?-->/g, '')
     .replace(/<[^>]*>/g, '')
@@ -157,43 +158,55 @@ class SourceView {
     private readonly codeRanges: Array<[number, number]>,
   ) {}
 
-  /** The source between two offsets with noise removed; code and tables are untouched. */
+  /**
+   * The source between two offsets with noise removed and blank-line runs squeezed to one blank
+   * line. Fenced code is copied byte for byte (replacements never fall inside it).
+   */
   clean(start: number, end: number): string {
+    const verbatim: string[] = [];
+    let prose = '';
     let result = '';
+    const flushProse = (): void => {
+      result += squeeze(prose);
+      prose = '';
+    };
+    const specials = [
+      ...this.replacements.map((replacement) => ({ ...replacement, code: false })),
+      ...this.codeRanges.map(([codeStart, codeEnd]) => ({ start: codeStart, end: codeEnd, text: '', code: true })),
+    ]
+      .filter((special) => special.end > start && special.start < end)
+      .sort((a, b) => a.start - b.start);
     let cursor = start;
-    for (const replacement of this.replacements) {
-      if (replacement.end <= cursor || replacement.start < cursor) continue;
-      if (replacement.start >= end) break;
-      result += this.collapseBlankLines(cursor, replacement.start) + replacement.text;
-      cursor = Math.min(replacement.end, end);
+    for (const special of specials) {
+      if (special.start < cursor) continue;
+      prose += this.source.slice(cursor, special.start);
+      if (special.code) {
+        flushProse();
+        const code = this.source.slice(special.start, Math.min(special.end, end));
+        verbatim.push(code);
+        result += code;
+      } else {
+        prose += special.text;
+      }
+      cursor = Math.min(special.end, end);
     }
-    result += this.collapseBlankLines(cursor, end);
-    return this.collapseAroundRemovals(result);
+    prose += this.source.slice(cursor, end);
+    flushProse();
+    return trimAnswer(result, verbatim[0]);
   }
 
   visibleText(start: number, end: number): string {
     return stripLineMarkup(this.clean(start, end));
   }
+}
 
-  private collapseBlankLines(start: number, end: number): string {
-    // Runs of blank lines become one, except inside fenced code where every byte counts.
-    let result = '';
-    let cursor = start;
-    for (const [codeStart, codeEnd] of this.codeRanges) {
-      if (codeEnd <= cursor) continue;
-      if (codeStart >= end) break;
-      result += squeeze(this.source.slice(cursor, Math.max(cursor, codeStart)));
-      result += this.source.slice(Math.max(cursor, codeStart), Math.min(codeEnd, end));
-      cursor = Math.min(codeEnd, end);
-    }
-    return result + squeeze(this.source.slice(cursor, end));
+/** Trim surrounding blank space, but never the indentation of a leading code block. */
+function trimAnswer(text: string, firstCode: string | undefined): string {
+  const withoutBlankLines = text.replace(/^(?:[ \t]*\n)+/, '').trimEnd();
+  if (firstCode !== undefined && withoutBlankLines.trimStart().startsWith(firstCode.trimStart())) {
+    return withoutBlankLines;
   }
-
-  private collapseAroundRemovals(text: string): string {
-    // Removing an image-only line leaves an empty line behind; only runs that contain no code
-    // fence marker are squeezed again, which is all of them outside code blocks.
-    return text.replace(/\n[ \t]*\n([ \t]*\n)+(?![ \t]*(```|~~~))/g, '\n\n').trim();
-  }
+  return withoutBlankLines.trimStart();
 }
 
 function squeeze(text: string): string {

@@ -64,9 +64,21 @@ describe('parseNote edge cases', () => {
       '![dead](./assets/missing.png)',
     ].join('\n');
     const [item] = parseNote('net.md', markdown);
-    expect(item?.answer).toContain('重点：证书校验');
+    expect(item?.answer).toContain('TLS\n第二行 重点：证书校验');
     expect(item?.answer).toContain('握手需要非对称加密');
     expect(item?.answer).not.toMatch(/<|>|missing\.png|example\.com/);
+  });
+
+  it('squeezes blank lines left by removed images but never inside code', () => {
+    const code = '```go\nfunc a() {}\n\n\n\nfunc b() {}\n```';
+    const markdown = `## defer 的执行顺序是什么？\n\n后注册的先执行。\n\n![图](a.png)\n\n![图](b.png)\n\n例子：\n\n${code}\n`;
+    const [item] = parseNote('go.md', markdown);
+    expect(item?.answer).toBe(`后注册的先执行。\n\n例子：\n\n${code}`);
+  });
+
+  it('keeps the indentation of an answer that starts with indented code', () => {
+    const [item] = parseNote('c.md', '## 输出是什么？\n\n    int main() { return 0; }\n\n返回 0。\n');
+    expect(item?.answer).toBe('    int main() { return 0; }\n\n返回 0。');
   });
 
   it('cleans numbered, bold and link headings', () => {
