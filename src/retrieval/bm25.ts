@@ -1,41 +1,51 @@
 /**
- * BM25F over two fields of a chunk: its heading path (which ends in the question) and its body.
- * A question's wording is the strongest evidence of what a passage answers, so heading terms are
- * boosted; each field has its own length normalisation so long heading paths are not punished
- * like long bodies. Runtime-agnostic and serialisable, so Node persists it and Workers bundle it.
+ * BM25F over three fields of a chunk: the question it answers, the headings above that question
+ * (context such as "redis" or "项目 > web server"), and the passage body. A question's wording is
+ * the strongest evidence of what a passage answers, so question terms are boosted; each field
+ * has its own length normalisation so a long heading path is not punished like a long body.
+ * Runtime-agnostic and serialisable, so Node persists it and Workers bundle it.
  */
 
-export interface LexicalFields {
-  heading: string[];
-  body: string[];
-}
+export const lexicalFieldNames = ['question', 'context', 'body'] as const;
+export type LexicalFieldName = (typeof lexicalFieldNames)[number];
+export type LexicalFields = Record<LexicalFieldName, string[]>;
+type PerField = Record<LexicalFieldName, number>;
 
 export interface Bm25Options {
   k1: number;
   /** Length normalisation per field (0 = none, 1 = full). */
-  b: { heading: number; body: number };
+  b: PerField;
   /** How much one occurrence in a field counts. */
-  weight: { heading: number; body: number };
+  weight: PerField;
+  /**
+   * Exponent of the coordination factor: the score is multiplied by (IDF mass of the query terms
+   * a document contains / IDF mass of all query terms it could match)^coordination, so a passage
+   * covering more of the question's distinct terms beats one repeating a single term
+   * (measured: 0.5 lifts lexical MRR 0.836 → 0.843 and hybrid MRR 0.821 → 0.875; 1 and 2 hurt).
+   */
+  coordination?: number;
 }
 
 export const defaultBm25Options: Bm25Options = {
   k1: 1.2,
-  b: { heading: 0.3, body: 0.75 },
-  weight: { heading: 2, body: 1 },
+  b: { question: 0.3, context: 0.3, body: 0.5 },
+  weight: { question: 3, context: 1, body: 1 },
+  coordination: 0.5,
 };
 
-/** Postings: for each term, parallel arrays of document index and per-field term frequency. */
+/** Postings: for each term, the documents containing it and the term frequency per field. */
 interface Posting {
   docs: number[];
-  heading: number[];
-  body: number[];
+  frequencies: PerFieldArrays;
 }
+type PerFieldArrays = Record<LexicalFieldName, number[]>;
 
 export interface SerializedBm25 {
-  format: 'bm25f/1';
+  format: 'bm25f/2';
   options: Bm25Options;
-  lengths: { heading: number[]; body: number[] };
-  postings: Record<string, [docs: number[], heading: number[], body: number[]]>;
+  lengths: PerFieldArrays;
+  /** term → [docs, ...per-field frequencies in lexicalFieldNames order] */
+  postings: Record<string, number[][]>;
 }
 
 export interface ScoredDocument {
@@ -50,48 +60,57 @@ function countTerms(tokens: readonly string[]): Map<string, number> {
   return counts;
 }
 
+const perField = <T>(make: (field: LexicalFieldName) => T): Record<LexicalFieldName, T> =>
+  Object.fromEntries(lexicalFieldNames.map((field) => [field, make(field)])) as Record<LexicalFieldName, T>;
+
 export class Bm25Index {
-  private readonly averageLength: { heading: number; body: number };
+  private readonly averageLength: PerField;
 
   private constructor(
     readonly options: Bm25Options,
-    private readonly lengths: { heading: number[]; body: number[] },
+    private readonly lengths: PerFieldArrays,
     private readonly postings: Map<string, Posting>,
   ) {
-    const mean = (values: number[]) => (values.length ? values.reduce((sum, value) => sum + value, 0) / values.length : 0);
-    this.averageLength = { heading: mean(lengths.heading) || 1, body: mean(lengths.body) || 1 };
+    this.averageLength = perField((field) => {
+      const values = lengths[field];
+      return values.length ? values.reduce((sum, value) => sum + value, 0) / values.length || 1 : 1;
+    });
   }
 
   static build(documents: readonly LexicalFields[], options: Bm25Options = defaultBm25Options): Bm25Index {
     const postings = new Map<string, Posting>();
-    const lengths = { heading: [] as number[], body: [] as number[] };
+    const lengths = perField(() => [] as number[]);
     documents.forEach((document, index) => {
-      lengths.heading.push(document.heading.length);
-      lengths.body.push(document.body.length);
-      const heading = countTerms(document.heading);
-      const body = countTerms(document.body);
-      for (const term of new Set([...heading.keys(), ...body.keys()])) {
+      const counts = perField((field) => {
+        lengths[field].push(document[field].length);
+        return countTerms(document[field]);
+      });
+      const terms = new Set(lexicalFieldNames.flatMap((field) => [...counts[field].keys()]));
+      for (const term of terms) {
         let posting = postings.get(term);
-        if (!posting) postings.set(term, (posting = { docs: [], heading: [], body: [] }));
+        if (!posting) postings.set(term, (posting = { docs: [], frequencies: perField(() => []) }));
         posting.docs.push(index);
-        posting.heading.push(heading.get(term) ?? 0);
-        posting.body.push(body.get(term) ?? 0);
+        for (const field of lexicalFieldNames) posting.frequencies[field].push(counts[field].get(term) ?? 0);
       }
     });
     return new Bm25Index(options, lengths, postings);
   }
 
   static fromJSON(data: SerializedBm25): Bm25Index {
-    if (data.format !== 'bm25f/1') throw new Error(`unsupported lexical index format ${String(data.format)}`);
+    if (data.format !== 'bm25f/2') throw new Error(`unsupported lexical index format ${String(data.format)}`);
     const postings = new Map<string, Posting>();
-    for (const [term, [docs, heading, body]] of Object.entries(data.postings)) postings.set(term, { docs, heading, body });
+    for (const [term, [docs = [], ...fields]] of Object.entries(data.postings)) {
+      postings.set(term, { docs, frequencies: perField((field) => fields[lexicalFieldNames.indexOf(field)] ?? []) });
+    }
     return new Bm25Index(data.options, data.lengths, postings);
   }
 
   toJSON(): SerializedBm25 {
     const postings: SerializedBm25['postings'] = {};
-    for (const [term, posting] of this.postings) postings[term] = [posting.docs, posting.heading, posting.body];
-    return { format: 'bm25f/1', options: this.options, lengths: this.lengths, postings };
+    for (const [term, posting] of this.postings) {
+      postings[term] = [posting.docs, ...lexicalFieldNames.map((field) => posting.frequencies[field])];
+    }
+    return { format: 'bm25f/2', options: this.options, lengths: this.lengths, postings };
   }
 
   get size(): number {
@@ -114,23 +133,31 @@ export class Bm25Index {
    */
   search(queryTerms: readonly string[], k: number, accept?: (index: number) => boolean): ScoredDocument[] {
     const scores = new Map<number, number>();
+    const covered = new Map<number, number>();
     const { k1, b, weight } = this.options;
+    let queryMass = 0;
     for (const term of new Set(queryTerms)) {
       const posting = this.postings.get(term);
       if (!posting) continue;
       const idf = this.inverseDocumentFrequency(term);
+      queryMass += idf;
       for (let at = 0; at < posting.docs.length; at++) {
         const index = posting.docs[at]!;
         if (accept && !accept(index)) continue;
-        const headingNorm = 1 - b.heading + (b.heading * this.lengths.heading[index]!) / this.averageLength.heading;
-        const bodyNorm = 1 - b.body + (b.body * this.lengths.body[index]!) / this.averageLength.body;
-        const frequency =
-          (weight.heading * posting.heading[at]!) / headingNorm + (weight.body * posting.body[at]!) / bodyNorm;
+        let frequency = 0;
+        for (const field of lexicalFieldNames) {
+          const count = posting.frequencies[field][at]!;
+          if (count === 0) continue;
+          const norm = 1 - b[field] + (b[field] * this.lengths[field][index]!) / this.averageLength[field];
+          frequency += (weight[field] * count) / norm;
+        }
         scores.set(index, (scores.get(index) ?? 0) + (idf * frequency * (k1 + 1)) / (frequency + k1));
+        covered.set(index, (covered.get(index) ?? 0) + idf);
       }
     }
+    const coordination = this.options.coordination ?? 0;
     return [...scores]
-      .map(([index, score]) => ({ index, score }))
+      .map(([index, score]) => ({ index, score: score * ((covered.get(index) ?? 0) / queryMass) ** coordination }))
       .sort((left, right) => right.score - left.score || left.index - right.index)
       .slice(0, k);
   }

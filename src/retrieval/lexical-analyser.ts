@@ -6,9 +6,13 @@
 import type { Chunk } from '../core/types.ts';
 import { conceptTokens } from '../text/glossary.ts';
 import { charNgrams, createTokenizer } from '../text/tokenizer.ts';
+import { headingSeparator } from '../ingest/chunker.ts';
 import type { LexicalFields } from './bm25.ts';
 
 export type LexicalAnalyser = (text: string) => string[];
+
+/** Bump when the analyser's output changes, so persisted lexical indexes are rebuilt. */
+export const lexicalAnalyserVersion = 1;
 
 const cjk = /[\u3400-\u9fff]/u;
 
@@ -27,6 +31,12 @@ export function createLexicalAnalyser(dictionary: Iterable<string>): LexicalAnal
   };
 }
 
+/**
+ * Splits a chunk into BM25F fields. `Chunk.heading` is the heading path joined with " > " and
+ * ending in the question, so its last segment is the question and the rest is context.
+ */
 export function lexicalFieldsOf(chunk: Pick<Chunk, 'heading' | 'text'>, analyse: LexicalAnalyser): LexicalFields {
-  return { heading: analyse(chunk.heading), body: analyse(chunk.text) };
+  const path = chunk.heading.split(headingSeparator);
+  const question = path.pop() ?? '';
+  return { question: analyse(question), context: analyse(path.join(' ')), body: analyse(chunk.text) };
 }

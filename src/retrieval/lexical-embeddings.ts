@@ -15,7 +15,7 @@
  * every vector; character n-grams already keep dictionary terms together.
  */
 import { Embeddings } from '@langchain/core/embeddings';
-import { conceptTokens, glossaryVersion } from '../text/glossary.ts';
+import { conceptTokens, glossaryVersion, withChineseTerms } from '../text/glossary.ts';
 import { charNgrams, createTokenizer } from '../text/tokenizer.ts';
 
 export interface LexicalEmbeddingsOptions {
@@ -141,9 +141,12 @@ export class LexicalEmbeddings extends Embeddings {
     return documents.map((document) => this.vectorOf(document, false));
   }
 
-  /** Query vectors carry the IDF of the indexed corpus, when set. */
+  /**
+   * Query vectors carry the IDF of the indexed corpus, when set, and the Chinese words of
+   * concepts the query names in English (notes are mostly Chinese).
+   */
   async embedQuery(document: string): Promise<number[]> {
-    return this.vectorOf(document, true);
+    return this.vectorOf(withChineseTerms(document), true);
   }
 }
 

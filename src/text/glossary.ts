@@ -223,7 +223,7 @@ const entries: ReadonlyArray<readonly [english: string, chinese: string]> = [
   ['cache avalanche', '缓存雪崩'],
   ['cache warming|warm up', '缓存预热|预热'],
   ['eviction|evict', '淘汰'],
-  ['single-threaded|single thread', '单线程'],
+  ['single-threaded|single thread', '单线程|一个线程|单个线程'],
   ['hot data|hot key|hotspot', '热点数据|热点'],
   ['inventory|stock', '库存'],
   ['flash sale|seckill', '秒杀'],
@@ -276,6 +276,15 @@ const entries: ReadonlyArray<readonly [english: string, chinese: string]> = [
   ['ephemeral node', '临时节点'],
   ['sequential node', '顺序节点|有序节点'],
   ['watch|watcher', '监听'],
+  // products and their common abbreviations
+  ['zookeeper|zk', '分布式协调'],
+  ['kubernetes|k8s', '容器编排'],
+  ['mysql|innodb', '关系型数据库'],
+  ['golang|go', 'go语言'],
+  ['jvm|java virtual machine', 'java虚拟机'],
+  ['operating system|os', '操作系统'],
+  ['qps|tps|queries per second', '每秒请求|每秒查询'],
+  ['oom|out of memory', '内存溢出|内存不足'],
   // engineering practice
   ['performance', '性能'],
   ['bottleneck', '瓶颈'],
@@ -324,12 +333,15 @@ export const glossary: readonly GlossaryConcept[] = entries.map(([english, chine
   return {
     token: `~${englishForms[0]!.replace(/[^a-z0-9+]+/g, '_')}`,
     english: englishForms.map(englishWords),
-    chinese: chinese.split('|').map((form) => normaliseText(form)),
+    chinese: chinese
+      .split('|')
+      .map((form) => normaliseText(form))
+      .filter((form) => form !== ''),
   };
 });
 
 /** Bump when `entries` changes: embeddings built with another glossary are not comparable. */
-export const glossaryVersion = 1;
+export const glossaryVersion = 2;
 
 /** Crude English singular: enough to map "coroutines"/"processes"/"replicas" to the glossary. */
 function singular(word: string): string {
@@ -337,6 +349,26 @@ function singular(word: string): string {
   if (word.length > 4 && /(?:ss|sh|ch|x)es$/.test(word)) return word.slice(0, -2);
   if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
   return word;
+}
+
+/**
+ * For a question asked mostly in English: the Chinese forms of the concepts it names, appended,
+ * so it can match Chinese notes on their actual words ("stackless coroutine" also reads 无栈
+ * 协程). Meant for queries: notes are not rewritten.
+ */
+export function withChineseTerms(text: string): string {
+  const normalised = normaliseText(text);
+  // A Chinese question with English terms mixed in (CPU, Redis) already uses the notes' words.
+  const latin = normalised.match(/[a-z]/g)?.length ?? 0;
+  const han = normalised.match(/[\u3400-\u9fff]/gu)?.length ?? 0;
+  if (latin <= 2 * han) return text;
+  const englishText = englishWords(normalised);
+  const additions: string[] = [];
+  for (const concept of glossary) {
+    if (concept.chinese.length === 0 || concept.chinese.some((form) => normalised.includes(form))) continue;
+    if (concept.english.some((form) => englishText.includes(form))) additions.push(concept.chinese[0]!);
+  }
+  return additions.length ? `${text}\n${additions.join(' ')}` : text;
 }
 
 /**

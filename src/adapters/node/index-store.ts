@@ -36,11 +36,17 @@ export interface HnswParameters {
 export const defaultHnswParameters: HnswParameters = { m: 16, efConstruction: 200, efSearch: 160 };
 
 const manifestSchema = z.object({
-  format: z.literal(indexFormatVersion),
+  /** Compared by the loader: another version means "rebuild", not "corrupt". */
+  format: z.number().int(),
   embedder: z.string().min(1),
   /** Corpus-relative path → sha256 of the file's bytes. */
   files: z.record(z.string(), z.string()),
   dimensions: z.number().int().positive(),
+  /**
+   * Everything besides the corpus and embedder that shapes the stored index (lexical options,
+   * glossary version…); a mismatch means the code changed and the index is rebuilt.
+   */
+  pipeline: z.string().default(''),
   hnsw: z.object({ m: z.number().int(), efConstruction: z.number().int(), efSearch: z.number().int() }),
   counts: z.object({ items: z.number().int(), chunks: z.number().int() }),
   /** Ingest warnings (skipped files…) so a no-op re-run still reports them. */
@@ -68,15 +74,17 @@ const chunkSchema = z.object({
   topics: z.array(z.enum(topicIds)),
   hash: z.string(),
 });
+const perField = <T extends z.ZodType>(schema: T) => z.object({ question: schema, context: schema, body: schema });
 const lexicalSchema = z.object({
-  format: z.literal('bm25f/1'),
+  format: z.literal('bm25f/2'),
   options: z.object({
     k1: z.number(),
-    b: z.object({ heading: z.number(), body: z.number() }),
-    weight: z.object({ heading: z.number(), body: z.number() }),
+    b: perField(z.number()),
+    weight: perField(z.number()),
+    coordination: z.number().optional(),
   }),
-  lengths: z.object({ heading: z.array(z.number()), body: z.array(z.number()) }),
-  postings: z.record(z.string(), z.tuple([z.array(z.number()), z.array(z.number()), z.array(z.number())])),
+  lengths: perField(z.array(z.number())),
+  postings: z.record(z.string(), z.array(z.array(z.number())).length(4)),
 });
 
 /** Thrown when the index folder exists but cannot be trusted; the loader rebuilds. */

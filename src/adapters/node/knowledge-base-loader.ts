@@ -12,12 +12,13 @@ import { AppError } from '../../core/errors.ts';
 import type { Chunk, QuestionItem } from '../../core/types.ts';
 import { chunkEmbeddingText, chunkItems } from '../../ingest/chunker.ts';
 import { buildQuestionBank } from '../../ingest/corpus.ts';
-import { Bm25Index } from '../../retrieval/bm25.ts';
+import { Bm25Index, defaultBm25Options } from '../../retrieval/bm25.ts';
 import { createEmbeddings, type IdentifiedEmbeddings } from '../../retrieval/embeddings-factory.ts';
 import { HybridKnowledgeBase, chunkDocuments, type FusionOptions } from '../../retrieval/knowledge-base.ts';
-import { createLexicalAnalyser, lexicalFieldsOf } from '../../retrieval/lexical-analyser.ts';
+import { createLexicalAnalyser, lexicalAnalyserVersion, lexicalFieldsOf } from '../../retrieval/lexical-analyser.ts';
 import { LexicalEmbeddings } from '../../retrieval/lexical-embeddings.ts';
 import { buildDomainDictionary } from '../../text/domain-dictionary.ts';
+import { glossaryVersion } from '../../text/glossary.ts';
 import {
   CorruptIndexError,
   EmbeddingCache,
@@ -116,6 +117,7 @@ function sameFiles(left: Record<string, string>, right: Record<string, string>):
 function changeSummary(previous: IndexManifest | undefined, identity: string, files: Record<string, string>): string {
   if (!previous) return 'no index yet';
   if (previous.embedder !== identity) return `embedder changed (${previous.embedder} → ${identity})`;
+  if (previous.format !== indexFormatVersion || previous.pipeline !== pipelineSignature()) return 'indexing code changed';
   const changed = Object.keys(files).filter((file) => previous.files[file] !== files[file]);
   const removed = Object.keys(previous.files).filter((file) => !(file in files));
   const parts = [
@@ -123,6 +125,11 @@ function changeSummary(previous: IndexManifest | undefined, identity: string, fi
     removed.length ? `removed: ${removed.join(', ')}` : '',
   ].filter(Boolean);
   return parts.join('; ') || 'index settings changed';
+}
+
+/** What, besides corpus and embedder, the stored index depends on. */
+function pipelineSignature(): string {
+  return JSON.stringify({ lexical: defaultBm25Options, glossary: glossaryVersion, analyser: lexicalAnalyserVersion });
 }
 
 function statsOf(items: readonly QuestionItem[], chunks: readonly Chunk[]) {
@@ -152,9 +159,12 @@ export async function loadKnowledgeBase(options: LoadKnowledgeBaseOptions): Prom
     warnings.push(`index folder ${indexDirectory} is corrupt (${error.message}); rebuilding`);
   }
 
+  const pipeline = pipelineSignature();
   const unchanged =
     !options.force &&
     previous !== undefined &&
+    previous.format === indexFormatVersion &&
+    previous.pipeline === pipeline &&
     previous.embedder === embeddings.identity &&
     sameFiles(previous.files, hashes) &&
     previous.hnsw.m === hnsw.m &&
@@ -223,6 +233,7 @@ export async function loadKnowledgeBase(options: LoadKnowledgeBaseOptions): Prom
   const manifest: IndexManifest = {
     format: indexFormatVersion,
     embedder: embeddings.identity,
+    pipeline,
     files: hashes,
     dimensions: vectors[0]!.length,
     hnsw,
