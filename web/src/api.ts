@@ -54,7 +54,24 @@ const interviewerMessage = z.object({
   questionId: z.optional(z.nullable(z.string())),
 });
 
-const createdSession = z.object({ id: z.string(), mode: sessionMode, message: interviewerMessage });
+const sessionSummary = z.object({
+  id: z.string(),
+  mode: sessionMode,
+  topics: z._default(z.array(z.string()), []),
+  status: z._default(z.string(), 'active'),
+  createdAt: z.optional(z.string()),
+  updatedAt: z.optional(z.string()),
+  score: z.optional(z.nullable(z.number())),
+  progress: z.optional(z.object({ done: z.number(), total: z.number() })),
+});
+export type SessionSummary = z.infer<typeof sessionSummary>;
+
+const createdSession = z.object({
+  id: z.string(),
+  mode: sessionMode,
+  message: interviewerMessage,
+  session: z.optional(sessionSummary),
+});
 export type CreatedSession = z.infer<typeof createdSession>;
 
 const nextKind = z.string();
@@ -79,17 +96,6 @@ const turn = z.object({
 });
 export type Turn = z.infer<typeof turn>;
 
-const sessionSummary = z.object({
-  id: z.string(),
-  mode: sessionMode,
-  topics: z._default(z.array(z.string()), []),
-  status: z._default(z.string(), 'active'),
-  createdAt: z.optional(z.string()),
-  updatedAt: z.optional(z.string()),
-  score: z.optional(z.nullable(z.number())),
-  progress: z.optional(z.object({ done: z.number(), total: z.number() })),
-});
-export type SessionSummary = z.infer<typeof sessionSummary>;
 
 /** The transcript arrives either flat (`{id, mode, …, turns}`) or nested (`{session, turns}`). */
 const transcript = z.pipe(
@@ -153,6 +159,16 @@ const drillDue = z.pipe(
     return [...counts].map(([id, due]) => ({ topic: id, due }));
   }),
 );
+
+/** The server's error codes (src/core/errors.ts) that are not worth retrying when they arrive mid-stream. */
+const statusOfCode: Record<string, number> = {
+  bad_request: 400,
+  unauthorized: 401,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  empty_corpus: 422,
+};
 
 const errorBody = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
 
@@ -236,7 +252,7 @@ async function postStream<T>(
       else if (event.event === 'error') {
         const parsed = errorBody.safeParse(JSON.parse(event.data));
         throw parsed.success
-          ? new ApiError(parsed.data.error.code, parsed.data.error.message, 500)
+          ? new ApiError(parsed.data.error.code, parsed.data.error.message, statusOfCode[parsed.data.error.code] ?? 500)
           : new ApiError('internal', 'stream failed', 500);
       }
     }

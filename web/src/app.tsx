@@ -111,7 +111,7 @@ function Header({
   healthError: unknown;
   onToggleLang: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const current = (names: Route['name'][]) => (names.includes(route.name) ? 'page' : undefined);
   const reason = health?.reason ?? health?.modeReason ?? '';
   const badgeText = health ? (health.mode === 'llm' ? t('modeLlm') : t('modeOffline')) : healthError ? '?' : t('modeUnknown');
@@ -122,7 +122,8 @@ function Header({
           面
         </span>
         <span>
-          {t('appName')} <span class="brand-latin">MianBa</span>
+          {t('appName')}
+          {lang === 'zh' ? <span class="brand-latin"> MianBa</span> : null}
         </span>
       </a>
       <nav aria-label="MianBa">
@@ -146,7 +147,7 @@ function Header({
           {badgeText}
           {reason ? <span class="sr-only"> ({reason})</span> : null}
         </span>
-        <button type="button" class="btn btn-small" onClick={onToggleLang} aria-label={t('switchLangLabel')} lang={t('switchLang') === 'English' ? 'en' : 'zh-CN'}>
+        <button type="button" class="btn btn-small" onClick={onToggleLang} aria-label={t('switchLangLabel')} lang={lang === 'zh' ? 'en' : 'zh-CN'}>
           {t('switchLang')}
         </button>
       </div>

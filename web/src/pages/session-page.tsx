@@ -49,7 +49,7 @@ function seed(id: string): Transcript | undefined {
   const created = takeCreated(id);
   if (!created) return undefined;
   return {
-    session: { id, mode: created.mode, topics: [], status: 'active' },
+    session: created.session ?? { id, mode: created.mode, topics: [], status: 'active' },
     turns: [{ role: 'interviewer', kind: 'question', text: created.message.text, questionId: created.message.questionId }],
   };
 }
