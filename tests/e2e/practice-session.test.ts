@@ -91,6 +91,17 @@ describe('offline practice in Chromium', () => {
     expect(page.url()).toMatch(/#\/session\/[^/]+$/);
     expect(page.url()).not.toContain(sessionId);
 
+    // A finished drill question is recorded as an FSRS review, and the drill page lists due counts.
+    const drillTurns = await turnCount(page);
+    await page.getByRole('button', { name: '跳过' }).click();
+    await waitForTurnDone(page, drillTurns);
+    expect(await page.locator('.notice').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining('复习')]));
+    await page.getByRole('link', { name: '专项刷题', exact: true }).click();
+    await page.locator('.drill-item').first().waitFor();
+    expect(await page.locator('.drill-item[data-topic="go"] .due').innerText()).toMatch(/^到期 \d+$/);
+    expect(await page.locator('.drill-item[data-topic="go"] .drill-main').innerText()).toMatch(/已练 [1-9]\d* 题/);
+    await screenshot(page, 'drill-page');
+
     expect(problems.errors).toEqual([]);
     expect(problems.dialogs).toEqual([]);
     await context.close();

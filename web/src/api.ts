@@ -136,7 +136,12 @@ const report = z.object({
 });
 export type Report = z.infer<typeof report>;
 
-const dueEntry = z.object({ topic: z.string(), name: z.optional(z.string()), due: z.number() });
+const dueEntry = z.object({
+  topic: z.string(),
+  name: z.optional(z.string()),
+  due: z.number(),
+  reviewed: z.optional(z.number()),
+});
 export type DueEntry = z.infer<typeof dueEntry>;
 
 /** `/api/drill/due` may list topics with counts, or individual due questions to be counted here. */

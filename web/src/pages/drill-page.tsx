@@ -18,10 +18,11 @@ export function DrillPage() {
   };
   useEffect(load, []);
 
-  const dueByTopic = new Map((due ?? []).map((entry) => [entry.topic, entry.due]));
-  const rows = (topics ?? [])
+  const dueByTopic = new Map((due ?? []).map((entry) => [entry.topic, entry]));
+  // Rows wait for the due counts: a zero shown before they arrive would be a wrong answer.
+  const rows = (due ? (topics ?? []) : [])
     .filter((topic) => topic.questions > 0)
-    .map((topic) => ({ ...topic, due: dueByTopic.get(topic.id) ?? 0 }))
+    .map((topic) => ({ ...topic, due: dueByTopic.get(topic.id)?.due ?? 0, reviewed: dueByTopic.get(topic.id)?.reviewed ?? 0 }))
     .sort((a, b) => b.due - a.due || b.questions - a.questions);
   const anyDue = rows.some((row) => row.due > 0);
 
@@ -39,6 +40,7 @@ export function DrillPage() {
               <strong>{topicName(row.id, row.name)}</strong>
               <span class="muted small">
                 {row.questions} {t('questionsCount')}
+                {row.reviewed > 0 ? ` · ${t('reviewedCount', { n: row.reviewed })}` : ''}
               </span>
             </div>
             <span class={`due ${row.due > 0 ? 'due-some' : ''}`} aria-label={`${t('dueCount')} ${row.due}`}>
