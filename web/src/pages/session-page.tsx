@@ -25,6 +25,14 @@ function movesOf(turns: Turn[]): number {
   return turns.filter((turn) => turn.role === 'candidate' || turn.kind === 'hint').length;
 }
 
+/** The server accepts answers up to 32 KB of UTF-8 (413 beyond); Chinese text is 3 bytes a character. */
+const maxAnswerBytes = 32 * 1024;
+const encoder = new TextEncoder();
+
+function utf8Length(text: string): number {
+  return text.length * 3 <= maxAnswerBytes * 0.8 ? text.length : encoder.encode(text).length;
+}
+
 function lastCandidateAnswer(turns: Turn[]): string | undefined {
   for (let index = turns.length - 1; index >= 0; index--) {
     const turn = turns[index];
@@ -94,6 +102,7 @@ export function SessionPage({ id }: { id: string }) {
     if (!data) load();
   }, [id]);
 
+  const answerBytes = utf8Length(text);
   const done = data?.session.status === 'done';
   const mode = data?.session.mode;
   const gradesVisible = mode !== 'interview' || showGrades;
@@ -199,6 +208,11 @@ export function SessionPage({ id }: { id: string }) {
       answerBox.current?.focus();
       return;
     }
+    if (answerBytes > maxAnswerBytes) {
+      setNotice(t('answerTooLong', { kb: Math.ceil(answerBytes / 1024) }));
+      answerBox.current?.focus();
+      return;
+    }
     saveDraft(id, answer);
     void perform({ answer });
   };
@@ -272,7 +286,6 @@ export function SessionPage({ id }: { id: string }) {
             aria-describedby="answer-help"
             aria-busy={busy != null}
             readOnly={busy != null}
-            maxLength={32_000}
             onInput={(event) => {
               const value = event.currentTarget.value;
               setText(value);
@@ -289,6 +302,12 @@ export function SessionPage({ id }: { id: string }) {
           <p id="answer-help" class="muted small">
             {t('submitShortcut')}
             {text ? ` · ${t('draftSaved')}` : ''}
+            {answerBytes > maxAnswerBytes * 0.8 ? (
+              <span class={answerBytes > maxAnswerBytes ? 'field-error' : ''}>
+                {' · '}
+                {Math.ceil(answerBytes / 1024)} / 32 KB
+              </span>
+            ) : null}
           </p>
           <div class="composer-actions">
             <button type="submit" class="btn btn-primary" disabled={busy != null}>
