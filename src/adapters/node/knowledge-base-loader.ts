@@ -92,7 +92,8 @@ async function readCorpus(root: string, warnings: string[]): Promise<CorpusFile[
   }
   const found: CorpusFile[] = [];
   for (const entry of entries) {
-    if (!entry.isFile() || !noteExtensions.has(path.extname(entry.name).toLowerCase())) continue;
+    // Symlinked notes are followed (readFile resolves them); a dangling one is reported below.
+    if (!(entry.isFile() || entry.isSymbolicLink()) || !noteExtensions.has(path.extname(entry.name).toLowerCase())) continue;
     const absolute = path.join(entry.parentPath, entry.name);
     const relative = path.relative(root, absolute).split(path.sep).join('/');
     if (relative.split('/').some((part) => part.startsWith('.'))) continue;
@@ -198,15 +199,10 @@ export async function loadKnowledgeBase(options: LoadKnowledgeBaseOptions): Prom
   }
 
   log(`building index: ${options.force ? 'forced' : changeSummary(previous, embeddings.identity, hashes)}`);
-  const bank = buildQuestionBank(files);
+  // Throws empty_corpus, naming the folder, when no file yields a question.
+  const bank = buildQuestionBank(files, config.corpusDir);
   const ingestWarnings = [...corpusWarnings, ...bank.warnings];
   warnings.push(...ingestWarnings);
-  if (bank.items.length === 0) {
-    throw new AppError(
-      'empty_corpus',
-      `no questions found in ${config.corpusDir}${files.length ? ` (${files.length} file(s) read, none with questions)` : ' (no .md or .txt files)'}: add interview notes and run npm run index`,
-    );
-  }
   const items = bank.items;
   const chunks = chunkItems(items);
   const dictionary = buildDomainDictionary(items);
