@@ -1,0 +1,86 @@
+/**
+ * How far an answer covers one key point. Evidence is lexical: the share of the point's
+ * informative units (character bigrams, English words) the answer contains, with glossary
+ * translations bridging English and Chinese. Matching is done against the best local window of the
+ * answer as well as the whole answer: a point explained in one place is covered, while the same
+ * words scattered over a list of terms only partly are.
+ */
+import type { KeyPointSpec } from './key-points.ts';
+import { isMostlyEnglish, profileText, type TextProfile } from './text-analysis.ts';
+
+export interface AnswerView {
+  profile: TextProfile;
+  units: Set<string>;
+  /** Unit sets of overlapping windows of consecutive clauses. */
+  windows: { text: string; units: Set<string> }[];
+  english: boolean;
+}
+
+export function viewAnswer(answer: string): AnswerView {
+  const profile = profileText(answer);
+  const clauses = answer.split(/(?<=[。！？!?；;，,、\n])/u).filter((clause) => clause.trim());
+  const windows: AnswerView['windows'] = [];
+  // Windows of ~3 clauses: long enough for one explained point, short enough that a bare list
+  // of terms does not look like one.
+  for (let start = 0; start < clauses.length; start += 1) {
+    const text = clauses.slice(start, start + 3).join('');
+    windows.push({ text, units: new Set(profileText(text).units.keys()) });
+    if (start + 3 >= clauses.length) break;
+  }
+  return { profile, units: new Set(profile.units.keys()), windows, english: isMostlyEnglish(profile) };
+}
+
+export interface PointCoverage {
+  /** Informative (not question-echo), observable unit weight of the point. */
+  mass: number;
+  /** Part of `mass` the answer contains. */
+  found: number;
+  /** found / mass, 0–1. */
+  recall: number;
+  /** The answer window that matched best, for the evidence field. */
+  evidence: string | undefined;
+  /** Share of the point's unit weight the grader could observe at all (below 1 for cross-lingual). */
+  observable: number;
+}
+
+/**
+ * For an English answer to a Chinese point only the point's English words and glossary concepts
+ * are observable; its Chinese bigrams say nothing about an English answer either way.
+ */
+function observableUnits(point: KeyPointSpec, english: boolean): Map<string, number> {
+  if (!english || point.profile.cjkCharacters === 0) return point.profile.units;
+  const observable = new Map<string, number>();
+  for (const [unit, weight] of point.profile.units) if (!/^[\u3400-\u9fff\uf900-\ufaff]/u.test(unit)) observable.set(unit, weight);
+  return observable;
+}
+
+/**
+ * Units the question already contains carry no evidence: restating the question is not an answer.
+ */
+export function coverPoint(point: KeyPointSpec, answer: AnswerView, questionUnits: ReadonlySet<string>): PointCoverage {
+  const units = observableUnits(point, answer.english);
+  let totalWeight = 0;
+  for (const weight of point.profile.units.values()) totalWeight += weight;
+  let observableWeight = 0;
+  let mass = 0;
+  let found = 0;
+  for (const [unit, weight] of units) {
+    observableWeight += weight;
+    if (questionUnits.has(unit)) continue;
+    mass += weight;
+    if (answer.units.has(unit)) found += weight;
+  }
+  let evidence: string | undefined;
+  let bestWindow = 0;
+  if (found > 0) {
+    for (const window of answer.windows) {
+      let inWindow = 0;
+      for (const [unit, weight] of units) if (!questionUnits.has(unit) && window.units.has(unit)) inWindow += weight;
+      if (inWindow > bestWindow) {
+        bestWindow = inWindow;
+        evidence = window.text.trim();
+      }
+    }
+  }
+  return { mass, found, recall: mass > 0 ? found / mass : 0, evidence, observable: totalWeight > 0 ? observableWeight / totalWeight : 0 };
+}

@@ -1,0 +1,79 @@
+/**
+ * The product's grader: offline by default, LLM-backed when a client is configured, falling back
+ * to offline (with a notice) whenever the LLM times out, errors or answers nonsense. Without given
+ * references it grades against the best-matching question-bank item, or says there is none.
+ */
+import { z } from 'zod';
+import { AppError } from '../core/errors.ts';
+import type { Grade, Grader, GradeRequest, KnowledgeBase, Reference } from '../core/types.ts';
+import { LlmError, type LlmClient } from '../llm/client.ts';
+import { noReferenceGrade } from './grade-builder.ts';
+import { fallbackNotice, gradeWithLlm } from './llm-grader.ts';
+import { gradeOffline } from './offline-grader.ts';
+import { findReference } from './reference-finder.ts';
+
+export interface GraderDeps {
+  /** Needed to grade requests that carry no references. */
+  kb?: KnowledgeBase;
+  /** When present, answers are graded by the LLM (with offline fallback). */
+  llm?: LlmClient;
+  /** `grader-system` and `grader-user` are required when `llm` is given. */
+  prompts?: Record<string, string>;
+}
+
+/** Longest answer accepted; the server enforces a smaller limit on its own routes. */
+export const maximumAnswerCharacters = 64 * 1024;
+
+const referenceSchema = z.object({
+  source: z.string().max(1_000),
+  heading: z.string().max(1_000),
+  text: z.string().max(100_000),
+});
+
+export const gradeRequestSchema = z.object({
+  question: z.string().trim().min(1, 'question is empty').max(4_000),
+  answer: z.string().max(maximumAnswerCharacters),
+  references: z.array(referenceSchema).max(20).optional(),
+});
+
+export function createGrader(deps: GraderDeps): Grader {
+  const llmPrompts = deps.llm ? requirePrompts(deps.prompts) : undefined;
+
+  async function referencesFor(request: z.infer<typeof gradeRequestSchema>, signal?: AbortSignal): Promise<Reference[] | undefined> {
+    const given = request.references?.filter((reference) => reference.text.trim());
+    if (given?.length) return given;
+    if (!deps.kb) return undefined;
+    return (await findReference(deps.kb, request.question, signal))?.references;
+  }
+
+  return {
+    async grade(request: GradeRequest, options: { signal?: AbortSignal } = {}): Promise<Grade> {
+      const parsed = gradeRequestSchema.safeParse(request);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new AppError('bad_request', `invalid grade request ${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}`.trim());
+      }
+      const input = parsed.data;
+      const references = await referencesFor(input, options.signal);
+      if (!references) return noReferenceGrade();
+
+      const offline = gradeOffline({ question: input.question, answer: input.answer, references });
+      if (!deps.llm || !llmPrompts) return offline.grade;
+      try {
+        return await gradeWithLlm(deps.llm, llmPrompts, { question: input.question, answer: input.answer, references, offline }, options.signal);
+      } catch (error) {
+        if (error instanceof LlmError && error.kind === 'aborted') throw error;
+        return { ...offline.grade, fallback: true, notice: fallbackNotice(error) };
+      }
+    },
+  };
+}
+
+function requirePrompts(prompts: Record<string, string> | undefined): { system: string; user: string } {
+  const system = prompts?.['grader-system'];
+  const user = prompts?.['grader-user'];
+  if (!system || !user) {
+    throw new AppError('internal', 'the LLM grader needs prompts/grader-system.md and prompts/grader-user.md');
+  }
+  return { system, user };
+}

@@ -1,0 +1,198 @@
+/**
+ * Key points of a reference answer: the statements an interviewer would tick off. Taken from the
+ * Markdown structure the notes already have (bullets, numbered steps, table rows, sentences of
+ * prose), with trivial fragments merged into their neighbours and each point weighted by how much
+ * it is likely to matter.
+ */
+import { profileText, type TextProfile } from './text-analysis.ts';
+
+export interface KeyPointSpec {
+  /** Clean display text (Markdown removed). */
+  text: string;
+  /** Relative importance including size; weights of one reference sum to 1 (display, hints). */
+  weight: number;
+  /** Importance per unit of content (position, emphasis, asides); scales coverage evidence. */
+  importance: number;
+  profile: TextProfile;
+  /** Which reference (index into the references given) this point came from. */
+  referenceIndex: number;
+}
+
+/** Below this many content characters a fragment is a label or a connective, not a point. */
+const minimumPointCharacters = 10;
+/** Beyond this many characters a unit is split at clause boundaries. */
+const maximumPointCharacters = 140;
+const maximumPoints = 24;
+
+interface RawUnit {
+  text: string;
+  bold: boolean;
+  kind: 'prose' | 'list' | 'table';
+  /** Ends in a colon: an introduction to what follows. */
+  introduces: boolean;
+}
+
+export function extractKeyPoints(markdown: string, referenceIndex = 0): KeyPointSpec[] {
+  const units = mergeTrivial(splitLong(blockUnits(markdown)));
+  const deduplicated = deduplicate(units);
+  const scored = deduplicated.map((unit, index) => ({ unit, profile: profileText(unit.text), index }));
+  let points = scored.map(({ unit, profile, index }) => {
+    const pointImportance = importance(unit, index);
+    return { text: unit.text, weight: pointImportance * substance(profile), importance: pointImportance, profile, referenceIndex };
+  });
+  if (points.length > maximumPoints) {
+    const kept = new Set([...points].sort((a, b) => b.weight - a.weight).slice(0, maximumPoints));
+    points = points.filter((point) => kept.has(point));
+  }
+  const total = points.reduce((sum, point) => sum + point.weight, 0) || 1;
+  return points.map((point) => ({ ...point, weight: point.weight / total }));
+}
+
+/** Content size: Chinese characters plus ASCII word characters, ignoring punctuation and spaces. */
+export function contentLength(text: string): number {
+  return (text.match(/[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaffA-Za-z0-9]/gu) ?? []).length;
+}
+
+function blockUnits(markdown: string): RawUnit[] {
+  const withoutCode = markdown.replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, '');
+  // A reference that is only code is still gradable by its identifiers.
+  const source = contentLength(withoutCode) >= minimumPointCharacters ? withoutCode : markdown.replace(/^(```|~~~).*$/gm, '');
+  const units: RawUnit[] = [];
+  let tableHeader: string[] | undefined;
+  let paragraph: string[] = [];
+  const flushParagraph = () => {
+    if (paragraph.length) pushSentences(units, paragraph.join(' '), 'prose');
+    paragraph = [];
+  };
+  for (const rawLine of source.split('\n')) {
+    const line = rawLine.trim();
+    if (!line || /^#{1,6}\s/.test(line) || /^(?:-{3,}|\*{3,}|_{3,})$/.test(line)) {
+      flushParagraph();
+      if (!line.startsWith('|')) tableHeader = undefined;
+      continue;
+    }
+    if (line.startsWith('|')) {
+      flushParagraph();
+      const cells = line.replace(/^\||\|$/g, '').split('|').map((cell) => cleanInline(cell).text);
+      if (cells.every((cell) => /^:?-{2,}:?$/.test(cell.trim()) || !cell.trim())) continue;
+      if (!tableHeader) {
+        tableHeader = cells;
+        continue;
+      }
+      const [first, ...rest] = cells.filter((cell) => cell.trim());
+      if (first) units.push({ text: rest.length ? `${first}：${rest.join('；')}` : first, bold: false, kind: 'table', introduces: false });
+      continue;
+    }
+    tableHeader = undefined;
+    const listItem = /^(?:[-*+]|\d+[.)、]|[（(]?\d+[）)]|[①-⑩])\s*(.*)$/u.exec(line);
+    if (listItem) {
+      flushParagraph();
+      pushSentences(units, listItem[1] ?? '', 'list');
+      continue;
+    }
+    paragraph.push(line.replace(/^>\s?/, ''));
+  }
+  flushParagraph();
+  return units;
+}
+
+function pushSentences(units: RawUnit[], rawText: string, kind: RawUnit['kind']): void {
+  const { text, bold } = cleanInline(rawText);
+  // Enumerations written inline ("①…；②…", "1.… 2.…") are separate points.
+  const marked = text.replace(/(?:^|(?<=[\s。；;：:，,]))(?:[（(]\d{1,2}[）)]|\d{1,2}[.、)）](?![\d.])|[①-⑩])\s*|\s*[①-⑩]\s*/gu, '\n');
+  for (const sentence of marked.split(/(?<=[。！？!?；;])|\n/u)) {
+    const trimmed = sentence.trim();
+    if (!trimmed) continue;
+    units.push({ text: trimmed, bold, kind, introduces: /[:：]$/.test(trimmed) });
+  }
+}
+
+/** Strips inline Markdown; reports whether the text had bold spans (notes bold what matters). */
+function cleanInline(raw: string): { text: string; bold: boolean } {
+  const bold = /(\*\*|__)[^*_]+\1/.test(raw);
+  const text = raw
+    .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/<[^>]+>/g, '')
+    .replace(/(\*\*|__)/g, '')
+    .replace(/(^|[^\w*])[*_](\S[^*_]*?)[*_](?!\w)/g, '$1$2')
+    .replace(/`([^`]*)`/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return { text, bold };
+}
+
+function splitLong(units: RawUnit[]): RawUnit[] {
+  return units.flatMap((unit) => {
+    if (unit.text.length <= maximumPointCharacters) return [unit];
+    const pieces: string[] = [];
+    let current = '';
+    for (const clause of unit.text.split(/(?<=[，,])/u)) {
+      if (current && (current + clause).length > maximumPointCharacters * 0.6) {
+        pieces.push(current);
+        current = '';
+      }
+      current += clause;
+    }
+    if (current) pieces.push(current);
+    return pieces.map((text, index) => ({ ...unit, text: text.trim(), introduces: index === pieces.length - 1 && unit.introduces }));
+  });
+}
+
+function mergeTrivial(units: RawUnit[]): RawUnit[] {
+  const merged: RawUnit[] = [];
+  let pending: RawUnit | undefined;
+  for (const unit of units) {
+    const current: RawUnit = pending ? { ...unit, text: `${pending.text} ${unit.text}`, bold: pending.bold || unit.bold } : unit;
+    pending = undefined;
+    if (current.introduces || contentLength(current.text) < minimumPointCharacters) {
+      pending = current;
+      continue;
+    }
+    merged.push(current);
+  }
+  if (pending) {
+    const last = merged.pop();
+    if (last) merged.push({ ...last, text: `${last.text} ${pending.text}`, bold: last.bold || pending.bold });
+    else if (contentLength(pending.text) > 0) merged.push(pending);
+  }
+  return merged;
+}
+
+function bigramSet(text: string): Set<string> {
+  return new Set(profileText(text).units.keys());
+}
+
+/** Near-identical points (notes repeat themselves; alternative references overlap) count once. */
+function deduplicate(units: RawUnit[]): RawUnit[] {
+  const kept: { unit: RawUnit; grams: Set<string> }[] = [];
+  for (const unit of units) {
+    const grams = bigramSet(unit.text);
+    const duplicate = kept.some(({ grams: other }) => {
+      let shared = 0;
+      for (const gram of grams) if (other.has(gram)) shared += 1;
+      return shared / Math.max(1, Math.min(grams.size, other.size)) >= 0.8;
+    });
+    if (!duplicate) kept.push({ unit, grams });
+  }
+  return kept.map(({ unit }) => unit);
+}
+
+/** How much there is to say in a point: informative unit weight, saturating. */
+function substance(profile: TextProfile): number {
+  let information = 0;
+  for (const weight of profile.units.values()) information += weight;
+  return Math.min(1.6, Math.sqrt(information / 12));
+}
+
+/**
+ * Importance of a point's content: earlier statements (notes lead with the answer), bold
+ * emphasis, and less for examples, asides and rhetorical questions.
+ */
+function importance(unit: RawUnit, index: number): number {
+  const position = 1 / (1 + 0.06 * index);
+  const emphasis = unit.bold ? 1.4 : 1;
+  const aside = /^(?:例如|比如|举个例子|e\.g\.|for example)|^(?:注|ps)[:：]/iu.test(unit.text) ? 0.6 : 1;
+  const rhetorical = /[？?]$/u.test(unit.text) ? 0.4 : 1;
+  return position * emphasis * aside * rhetorical;
+}

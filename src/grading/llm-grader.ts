@@ -1,0 +1,139 @@
+/**
+ * The LLM grader. The model judges the same key points the offline grader extracted, so its
+ * score is justified point by point, and three guards keep it honest:
+ * - the candidate answer (and the note) go into delimited blocks with their delimiters defused,
+ *   and the prompt declares them untrusted data;
+ * - a point counts as covered only if the model quotes evidence that really is in the answer
+ *   (outside any injected instruction), and the score is clamped to what the verified points
+ *   justify — an LLM cannot give 10 with every point "no";
+ * - an answer the offline scan caught instructing the grader keeps the offline injection cap.
+ */
+import { z } from 'zod';
+import type { Grade, Reference } from '../core/types.ts';
+import { LlmError, type ChatMessage, type LlmClient } from '../llm/client.ts';
+import { buildGrade, coverageOf, selectShownPoints, type GradedPoint } from './grade-builder.ts';
+import { injectionScoreCap, neutraliseDelimiters, stripInjection } from './injection.ts';
+import type { OfflineGradeResult } from './offline-grader.ts';
+import { profileText } from './text-analysis.ts';
+
+export const llmGradeSchema = z.object({
+  keyPoints: z
+    .array(
+      z.object({
+        index: z.number().int().min(1),
+        covered: z.enum(['yes', 'partial', 'no']),
+        evidence: z.string().max(1000).nullish(),
+      }),
+    )
+    .max(64),
+  score: z.number().min(0).max(10),
+  strengths: z.array(z.string().max(400)).max(10).default([]),
+  gaps: z.array(z.string().max(400)).max(10).default([]),
+  feedback: z.string().trim().min(1).max(3000),
+});
+
+export type LlmGradeReply = z.infer<typeof llmGradeSchema>;
+
+/** Share of an evidence quote's character bigrams that must occur in the answer. */
+const evidenceMatch = 0.7;
+
+export interface LlmGradeInput {
+  question: string;
+  answer: string;
+  references: Reference[];
+  offline: OfflineGradeResult;
+}
+
+function fill(template: string, values: Record<string, string>): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (whole, key: string) => values[key] ?? whole);
+}
+
+export function graderMessages(prompts: { system: string; user: string }, input: LlmGradeInput, points: readonly GradedPoint[]): ChatMessage[] {
+  const keyPoints = points.map((point, index) => `${index + 1}. ${neutraliseDelimiters(point.text)}`).join('\n');
+  const user = fill(prompts.user, {
+    question: neutraliseDelimiters(input.question),
+    reference: neutraliseDelimiters(input.references.map((reference) => reference.text).join('\n\n')),
+    key_points: keyPoints || '(none)',
+    answer: neutraliseDelimiters(input.answer),
+  });
+  return [
+    { role: 'system', content: prompts.system },
+    { role: 'user', content: user },
+  ];
+}
+
+/** Whether a quoted piece of evidence is really in the (injection-stripped) answer. */
+export function evidenceInAnswer(evidence: string | null | undefined, answerUnits: ReadonlySet<string>): boolean {
+  if (!evidence) return false;
+  const units = [...profileText(evidence).units.keys()];
+  if (units.length === 0) return false;
+  return units.filter((unit) => answerUnits.has(unit)).length / units.length >= evidenceMatch;
+}
+
+export async function gradeWithLlm(
+  llm: LlmClient,
+  prompts: { system: string; user: string },
+  input: LlmGradeInput,
+  signal?: AbortSignal,
+): Promise<Grade> {
+  const { details } = input.offline;
+  const points: GradedPoint[] = selectShownPoints(
+    details.points.map(({ spec, coverage }) => ({ text: spec.text, weight: spec.weight, covered: coverageOf(coverage.recall) })),
+  );
+  const reply = await llm.completeJson(graderMessages(prompts, input, points), llmGradeSchema, signal ? { signal } : {});
+
+  const trustedAnswer = new Set(profileText(stripInjection(input.answer).cleaned).units.keys());
+  const judged = new Map(reply.keyPoints.map((point) => [point.index, point]));
+  const verified: GradedPoint[] = points.map((point, index) => {
+    const verdict = judged.get(index + 1);
+    const supported = verdict && verdict.covered !== 'no' && evidenceInAnswer(verdict.evidence, trustedAnswer);
+    return {
+      text: point.text,
+      weight: point.weight,
+      covered: supported ? verdict.covered : 'no',
+      ...(supported && verdict.evidence ? { evidence: verdict.evidence } : {}),
+    };
+  });
+
+  const totalWeight = verified.reduce((sum, point) => sum + point.weight, 0);
+  const credited = verified.reduce((sum, point) => sum + point.weight * (point.covered === 'yes' ? 1 : point.covered === 'partial' ? 0.5 : 0), 0);
+  const coverage = totalWeight > 0 ? credited / totalWeight : 0;
+  // The rubric in the prompt maps coverage to score; the bound is that rubric plus one point of
+  // judgement, so the model may weigh points but not invent coverage.
+  let score = Math.min(reply.score, justifiedScore(coverage));
+  if (details.flags.includes('injection')) score = Math.min(score, injectionScoreCap);
+
+  const worded = buildGrade({
+    score,
+    points: verified,
+    flags: details.flags.filter((flag) => flag === 'injection'),
+    references: input.references,
+    grader: 'llm',
+    fallback: false,
+  });
+  const chinese = /[\u4e00-\u9fff]/u.test(reply.feedback);
+  const injected = details.flags.includes('injection');
+  return {
+    ...worded,
+    // The model's wording is kept only when it is Chinese and the answer did not try to steer it.
+    feedback: chinese && !injected ? reply.feedback : worded.feedback,
+    strengths: injected ? worded.strengths : reply.strengths.slice(0, 5),
+    gaps: reply.gaps.length ? reply.gaps.slice(0, 5) : worded.gaps,
+  };
+}
+
+/** Highest score the verified key-point coverage justifies (all points → 10, none → 1). */
+export function justifiedScore(coverage: number): number {
+  return Math.min(10, 1 + 10 * Math.max(0, Math.min(1, coverage)));
+}
+
+/** The Chinese notice shown when the LLM grade fell back to the offline grader. */
+export function fallbackNotice(error: unknown): string {
+  if (error instanceof LlmError) {
+    if (error.kind === 'timeout') return 'LLM 评分超时，已改用离线评分。';
+    if (error.kind === 'http') return `LLM 服务返回错误（HTTP ${error.httpStatus ?? '?'}），已改用离线评分。`;
+    if (error.kind === 'network') return 'LLM 服务无法连接，已改用离线评分。';
+    if (error.kind === 'invalid_json' || error.kind === 'schema' || error.kind === 'empty') return 'LLM 返回的评分格式无效，已改用离线评分。';
+  }
+  return 'LLM 评分失败，已改用离线评分。';
+}

@@ -1,0 +1,35 @@
+/**
+ * The offline grader: scores an answer against reference passages with `scoreAnswer` and words
+ * the result as a `Grade`. Synchronous and runtime-agnostic; no model, no network.
+ */
+import type { Grade, Reference } from '../core/types.ts';
+import { buildGrade, coverageOf, type GradedPoint } from './grade-builder.ts';
+import { scoreAnswer, type OfflineScore } from './offline-scorer.ts';
+
+export interface OfflineGradeResult {
+  grade: Grade;
+  details: OfflineScore;
+}
+
+export function gradeOffline(request: { question: string; answer: string; references: Reference[] }): OfflineGradeResult {
+  const details = scoreAnswer({
+    question: request.question,
+    answer: request.answer,
+    references: request.references.map((reference) => reference.text),
+  });
+  const points: GradedPoint[] = details.points.map(({ spec, coverage }) => ({
+    text: spec.text,
+    weight: spec.weight,
+    covered: coverageOf(coverage.recall),
+    ...(coverage.evidence ? { evidence: coverage.evidence } : {}),
+  }));
+  const grade = buildGrade({
+    score: details.score,
+    points,
+    flags: details.flags,
+    references: request.references,
+    grader: 'offline',
+    fallback: false,
+  });
+  return { grade, details };
+}

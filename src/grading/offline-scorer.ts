@@ -1,0 +1,173 @@
+/**
+ * The offline grader's scoring: key-point coverage → calibrated 0–10, plus the guards for the
+ * answers a coverage score alone gets wrong (injection, "I don't know", off-topic, bare term
+ * lists, a wrong verdict on a true/false question). Pure and synchronous.
+ */
+import { clausesOf, functionCharacterShare, removeHedges } from './answer-signals.ts';
+import { coverPoint, viewAnswer, type AnswerView, type PointCoverage } from './coverage.ts';
+import { injectionScoreCap, stripInjection } from './injection.ts';
+import { contentLength, extractKeyPoints, type KeyPointSpec } from './key-points.ts';
+import { profileText, type TextProfile } from './text-analysis.ts';
+import { judgementVerdicts } from './verdict.ts';
+
+export interface ScoredPoint {
+  spec: KeyPointSpec;
+  coverage: PointCoverage;
+}
+
+export type ScoreFlag = 'empty' | 'dontknow' | 'offtopic' | 'injection' | 'list-of-terms' | 'wrong-verdict' | 'right-verdict';
+
+export interface OfflineScore {
+  /** 0–10, one decimal. */
+  score: number;
+  /** Importance-weighted share of the reference's informative content the answer covers, 0–1. */
+  coverage: number;
+  /** Share of the answer's content that relates to the question or reference, 0–1. */
+  relevance: number;
+  /** Key points of the reference that fits the answer best. */
+  points: ScoredPoint[];
+  referenceIndex: number;
+  flags: ScoreFlag[];
+  injectionSpans: string[];
+}
+
+export interface ScoreInput {
+  question: string;
+  answer: string;
+  /** Reference answers as Markdown. */
+  references: string[];
+}
+
+/** Longest answer analysed; beyond it, text is padding as far as scoring is concerned. */
+const maximumAnswerCharacters = 6000;
+
+/** The few numbers that turn coverage into a score; see docs/grading.md for how they were set. */
+export interface ScoringParameters {
+  /** Below this relevance (with little coverage) an answer is about something else. */
+  offTopicRelevance: number;
+  /** Coverage credited for the right verdict on a true/false question, before the explanation. */
+  rightVerdictFloor: number;
+  /** Explanation coverage at which a right verdict earns full marks. */
+  rightVerdictFull: number;
+  /** Coverage that reads as a complete answer (notes hold more than any spoken answer). */
+  fullCoverage: number;
+  /** Curvature of coverage → score (below 1: concave, early points count most). */
+  curve: number;
+}
+
+export const defaultScoringParameters: Readonly<ScoringParameters> = {
+  offTopicRelevance: 0.12,
+  rightVerdictFloor: 0.4,
+  rightVerdictFull: 0.5,
+  fullCoverage: 0.5,
+  curve: 0.7,
+};
+
+export function scoreAnswer(input: ScoreInput, parameters: Readonly<ScoringParameters> = defaultScoringParameters): OfflineScore {
+  const injection = stripInjection(input.answer.slice(0, maximumAnswerCharacters));
+  const { substantive, hedged } = removeHedges(injection.cleaned);
+  const flags: ScoreFlag[] = [];
+  if (injection.spans.length) flags.push('injection');
+  const question = profileText(input.question);
+  const questionUnits = new Set(question.units.keys());
+  const referenceTexts = input.references.map((reference) => stripInjection(reference).cleaned);
+  const pointSets = referenceTexts.map((text, index) => extractKeyPoints(text, index));
+
+  if (contentLength(substantive) < 2) {
+    flags.push(hedged ? 'dontknow' : 'empty');
+    const points = (pointSets[0] ?? []).map((spec) => ({ spec, coverage: coverPoint(spec, viewAnswer(''), questionUnits) }));
+    return { score: 0, coverage: 0, relevance: 0, points, referenceIndex: 0, flags, injectionSpans: injection.spans };
+  }
+
+  const answer = viewAnswer(substantive);
+  const perReference = pointSets.map((specs) => {
+    const points = specs.map((spec) => ({ spec, coverage: coverPoint(spec, answer, questionUnits) }));
+    return { points, coverage: aggregate(points) };
+  });
+  let bestIndex = 0;
+  perReference.forEach((entry, index) => {
+    if (entry.coverage > (perReference[bestIndex]?.coverage ?? 0)) bestIndex = index;
+  });
+  const best = perReference[bestIndex] ?? { points: [], coverage: 0 };
+  // Several references are alternative model answers: agreeing with more of them is stronger
+  // evidence than matching one by chance, so the best and the average both count.
+  const mean = perReference.reduce((sum, entry) => sum + entry.coverage, 0) / Math.max(1, perReference.length);
+  let coverage = (best.coverage + mean) / 2;
+
+  const verdict = judgementVerdicts(input.question, referenceTexts, substantive);
+  if (verdict === 'disagree') flags.push('wrong-verdict');
+  if (verdict === 'agree') {
+    flags.push('right-verdict');
+    coverage = parameters.rightVerdictFloor + (1 - parameters.rightVerdictFloor) * Math.min(1, coverage / parameters.rightVerdictFull);
+  }
+  const relevance = relevanceOf(answer, question, referenceTexts);
+  if (relevance < parameters.offTopicRelevance && coverage < 0.15) flags.push('offtopic');
+  if (hedged && coverage < 0.15) flags.push('dontknow');
+  if (looksLikeTermList(substantive, answer)) flags.push('list-of-terms');
+
+  let score = calibrate(coverage, parameters);
+  if (flags.includes('list-of-terms')) score *= 0.5;
+  if (flags.includes('wrong-verdict')) score = Math.min(score * 0.1, 1);
+  if (flags.includes('offtopic') || flags.includes('dontknow')) score = Math.min(score, 1);
+  if (flags.includes('injection')) score = Math.min(score, injectionScoreCap);
+  return {
+    score: roundScore(score),
+    coverage,
+    relevance,
+    points: best.points,
+    referenceIndex: bestIndex,
+    flags,
+    injectionSpans: injection.spans,
+  };
+}
+
+/** Importance-weighted share of the reference's informative content found in the answer. */
+function aggregate(points: ScoredPoint[]): number {
+  let mass = 0;
+  let found = 0;
+  for (const { spec, coverage } of points) {
+    mass += spec.importance * coverage.mass;
+    found += spec.importance * coverage.found;
+  }
+  return mass > 0 ? found / mass : 0;
+}
+
+/** Share of the answer's informative units that also occur in the question or a reference. */
+function relevanceOf(answer: AnswerView, question: TextProfile, references: string[]): number {
+  const known = new Set(question.units.keys());
+  for (const reference of references) for (const unit of profileText(reference).units.keys()) known.add(unit);
+  let total = 0;
+  let related = 0;
+  for (const [unit, weight] of answer.profile.units) {
+    total += weight;
+    if (known.has(unit)) related += weight;
+  }
+  return total > 0 ? related / total : 0;
+}
+
+/**
+ * A bare list of terms: mostly short items (split at 、，, and, when the text has no sentence
+ * punctuation at all, at spaces) and little of the grammar that explains how they relate.
+ */
+function looksLikeTermList(text: string, answer: AnswerView): boolean {
+  if (answer.english) return false;
+  const punctuated = /[。！？；;，,.!?]/u.test(text);
+  const items = (punctuated ? clausesOf(text.replace(/、/g, '、\n')) : text.split(/[\s、]+/u)).filter((item) => contentLength(item) > 0);
+  if (items.length < 4) return false;
+  const short = items.filter((item) => contentLength(item) <= 8).length / items.length;
+  const share = functionCharacterShare(text);
+  return short >= 0.6 && (share === undefined || share < 0.22);
+}
+
+/**
+ * Coverage → score. Notes hold more than any good spoken answer, so covering about half of the
+ * weighted content already reads as excellent; the curve is concave accordingly.
+ */
+export function calibrate(coverage: number, parameters: Readonly<ScoringParameters> = defaultScoringParameters): number {
+  const clamped = Math.min(1, Math.max(0, coverage));
+  return 10 * Math.min(1, Math.pow(clamped / parameters.fullCoverage, parameters.curve));
+}
+
+export function roundScore(score: number): number {
+  return Math.round(Math.min(10, Math.max(0, score)) * 10) / 10;
+}

@@ -1,0 +1,119 @@
+/**
+ * Finds the question-bank item a question should be graded against, or decides there is none.
+ *
+ * Retrieval always returns *something*; grading against an unrelated passage would be worse than
+ * not grading. So a hit is accepted only if the item is about what the question is about: most of
+ * the question's topic content (its informative units, minus interview phrasing such as 什么/为什么/
+ * 区别) must occur in the item's question, headings or answer. That measure is absolute — it does
+ * not depend on how the rest of the bank scores — so "nothing in your notes covers this" is a
+ * stable answer, not an artefact of ranking.
+ */
+import type { KnowledgeBase, QuestionItem, Reference } from '../core/types.ts';
+import { profileText } from './text-analysis.ts';
+
+/** Share of the question's topic content an item must contain to count as the same question. */
+export const minimumTopicMatch = 0.5;
+/** Topic match given up per rank position: the retriever's order breaks near-ties. */
+const rankPenalty = 0.04;
+/** Candidates (distinct items) considered from the hybrid ranking. */
+const candidateCount = 6;
+/** Sub-questions folded into an overview item's reference, at most. */
+const maximumChildren = 12;
+/** Characters of each sub-question's answer kept in an overview reference (its gist). */
+const childGistCharacters = 220;
+
+/** Interview phrasing that says what kind of answer is wanted, not what it is about. */
+const framingPattern =
+  /为什么|为何|怎么样|怎么|怎样|如何|什么是|是什么|什么|哪些|哪几种|有哪|区别|不同|异同|原理|作用|优缺点|优点|缺点|特点|流程|过程|机制|介绍|说说|说一下|讲讲|谈谈|简述|描述|解释|理解|一般|通常|分别|主要|常见|请问|面试|的话|呢|吗|\b(?:what|why|how|which|explain|describe|difference|differences|between|compare|does|do|is|are|the|of|and|in|a|an)\b/giu;
+
+export interface ReferenceMatch {
+  item: QuestionItem;
+  references: Reference[];
+  /** 0–1 share of the question's topic content found in the item. */
+  topicMatch: number;
+}
+
+/** Informative units of the question after its framing words are removed. */
+function topicUnits(question: string): Map<string, number> {
+  return profileText(question.replace(framingPattern, ' ')).units;
+}
+
+export function topicMatch(question: string, item: QuestionItem, children: readonly QuestionItem[] = []): number {
+  const wanted = topicUnits(question);
+  const itemUnits = new Set(
+    profileText([...item.headingPath, item.question, item.answer, ...children.map((child) => child.question)].join('\n')).units.keys(),
+  );
+  let total = 0;
+  let found = 0;
+  for (const [unit, weight] of wanted) {
+    total += weight;
+    if (itemUnits.has(unit)) found += weight;
+  }
+  return total > 0 ? found / total : 0;
+}
+
+/**
+ * How much of the item's own question the asked question covers: of two items that both contain
+ * the topic, the one whose title is about exactly this (共享内存通信 vs 进程通信方法) fits better.
+ */
+export function titleCoverage(question: string, item: QuestionItem): number {
+  const asked = new Set(topicUnits(question).keys());
+  let total = 0;
+  let found = 0;
+  for (const [unit, weight] of topicUnits(item.question)) {
+    total += weight;
+    if (asked.has(unit)) found += weight;
+  }
+  return total > 0 ? found / total : 0;
+}
+
+/** Items nested under `item` in the same note (its sub-sections), in note order. */
+export function childrenOf(item: QuestionItem, items: readonly QuestionItem[]): QuestionItem[] {
+  const depth = item.headingPath.length;
+  return items
+    .filter(
+      (other) =>
+        other.source === item.source &&
+        other.id !== item.id &&
+        other.headingPath.length > depth &&
+        other.lines.start > item.lines.start &&
+        item.headingPath.every((heading, index) => other.headingPath[index] === heading),
+    )
+    .sort((left, right) => left.lines.start - right.lines.start)
+    .slice(0, maximumChildren);
+}
+
+/**
+ * The full reference for an item: its own answer, plus the gist of each sub-section when the item
+ * is an overview whose content lives in its sub-sections ("进程通信方法" → 管道, 消息队列, …).
+ */
+export function referenceFor(item: QuestionItem, items: readonly QuestionItem[]): Reference {
+  const children = childrenOf(item, items).filter((child) => child.answered);
+  const parts = [item.answer.trim()];
+  for (const child of children) {
+    const gist = child.answer.replace(/```[\s\S]*?```/g, ' ').replace(/\s+/g, ' ').trim().slice(0, childGistCharacters);
+    parts.push(`- ${child.question}：${gist}`);
+  }
+  return { source: item.source, heading: item.headingPath.join(' > ') || item.question, text: parts.filter(Boolean).join('\n') };
+}
+
+export async function findReference(kb: KnowledgeBase, question: string, signal?: AbortSignal): Promise<ReferenceMatch | undefined> {
+  const hits = await kb.search(question, { k: candidateCount * 3, mode: 'hybrid' });
+  signal?.throwIfAborted();
+  const seen = new Set<string>();
+  let best: (ReferenceMatch & { rankScore: number }) | undefined;
+  for (const hit of hits) {
+    if (seen.has(hit.chunk.itemId) || seen.size >= candidateCount) continue;
+    const rank = seen.size;
+    seen.add(hit.chunk.itemId);
+    const item = kb.getItem(hit.chunk.itemId);
+    if (!item) continue;
+    const reference = referenceFor(item, kb.items);
+    if (!reference.text.trim()) continue;
+    const match = topicMatch(question, item, childrenOf(item, kb.items));
+    if (match < minimumTopicMatch) continue;
+    const rankScore = (match + titleCoverage(question, item)) / 2 - rankPenalty * rank;
+    if (!best || rankScore > best.rankScore) best = { item, references: [reference], topicMatch: match, rankScore };
+  }
+  return best ? { item: best.item, references: best.references, topicMatch: best.topicMatch } : undefined;
+}

@@ -1,0 +1,108 @@
+/**
+ * Lexical views of a text that the offline grader compares: weighted "units" (CJK character
+ * bigrams and stemmed ASCII words) and terms (the tokenizer's words). Chinese segmentation is
+ * coarse and paraphrases re-split words, so bigrams carry most of the matching; terms add
+ * whole-word evidence that bigrams alone would smear.
+ */
+import { normaliseText } from '../text/tokenizer.ts';
+import { stopwords } from '../text/stopwords.ts';
+import { conceptsIn, stemWord } from './glossary.ts';
+
+const cjkRun = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/gu;
+const asciiWord = /[a-z0-9][a-z0-9_+#]*(?:[.\-][a-z0-9_+#]+)*/g;
+
+/**
+ * Characters that glue Chinese sentences together without carrying the topic. A bigram made only
+ * of them ("就是", "可以") says nothing about coverage; one with a content character says a little.
+ */
+const functionCharacters = new Set(
+  Array.from(
+    '的了是在和与及或吗呢吧啊呀着过也都就还又而但并被把给对从向到于以之其该此这那哪个一些有没很太更最能会要可得地么们你我他她它说让用做如果因为所以然后等每各种什么怎样当时里上下中后前来去再才已经即所为将则而且并且或者还是比如例如这样那样一般一直一下一点',
+  ),
+);
+
+export interface TextProfile {
+  /** Normalised text (NFKC, lower case). */
+  text: string;
+  /** Unit → informativeness weight. */
+  units: Map<string, number>;
+  /** Stemmed ASCII words. */
+  asciiStems: Set<string>;
+  /** Glossary concept tokens the text names in either language (cross-lingual evidence). */
+  concepts: Set<string>;
+  /** Counts used to decide whether a text is English or Chinese. */
+  cjkCharacters: number;
+  asciiLetters: number;
+}
+
+/** Weight of a glossary concept unit: a named field term, worth a bit more than one bigram. */
+const conceptWeight = 1.2;
+
+export function unitWeight(unit: string): number {
+  if (unit.startsWith('~')) return conceptWeight;
+  if (/^[a-z0-9]/.test(unit)) return unit.length === 1 ? 0.6 : 1.4;
+  const characters = Array.from(unit);
+  const functional = characters.filter((character) => functionCharacters.has(character)).length;
+  if (characters.length === 1) return functional ? 0 : 0.5;
+  if (functional === characters.length) return 0.05;
+  return functional > 0 ? 0.45 : 1;
+}
+
+function addUnit(units: Map<string, number>, unit: string): void {
+  const weight = unitWeight(unit);
+  if (weight > 0) units.set(unit, weight);
+}
+
+function addCjkUnits(units: Map<string, number>, run: string): void {
+  const characters = Array.from(run);
+  if (characters.length === 1) {
+    addUnit(units, run);
+    return;
+  }
+  for (let index = 0; index + 1 < characters.length; index += 1) addUnit(units, characters[index]! + characters[index + 1]!);
+}
+
+/**
+ * Orthographic variants of the same word (结点/节点 are both "node"); folded before comparing so
+ * a spelling choice is not a content difference.
+ */
+const variantSpellings: ReadonlyArray<readonly [RegExp, string]> = [
+  [/结点/g, '节点'],
+  [/储存|存贮/g, '存储'],
+  [/帐号/g, '账号'],
+];
+
+export function profileText(raw: string): TextProfile {
+  // Links and image URLs in notes are addresses, not content.
+  let text = normaliseText(raw).replace(/(?:https?|ftp):\/\/\S+|www\.\S+/g, ' ');
+  for (const [variant, canonical] of variantSpellings) text = text.replace(variant, canonical);
+  const units = new Map<string, number>();
+  const asciiStems = new Set<string>();
+  let cjkCharacters = 0;
+  for (const [run] of text.matchAll(cjkRun)) {
+    cjkCharacters += run.length;
+    addCjkUnits(units, run);
+  }
+  let asciiLetters = 0;
+  const stems: string[] = [];
+  for (const [word] of text.matchAll(asciiWord)) {
+    asciiLetters += word.length;
+    for (const part of word.split(/[.\-_]/)) if (part) stems.push(stemWord(part));
+    if (stopwords.has(word)) continue;
+    const stem = stemWord(word);
+    asciiStems.add(stem);
+    addUnit(units, stem);
+  }
+  const concepts = conceptsIn(text, ` ${stems.join(' ')} `);
+  for (const concept of concepts) addUnit(units, concept);
+  return { text, units, asciiStems, concepts, cjkCharacters, asciiLetters };
+}
+
+/** True when the text is written mostly in English (letters outnumber Chinese characters 2:1). */
+export function isMostlyEnglish(profile: TextProfile): boolean {
+  return profile.asciiLetters > 2 * profile.cjkCharacters && profile.asciiLetters >= 12;
+}
+
+export function isFunctionCharacter(character: string): boolean {
+  return functionCharacters.has(character);
+}
