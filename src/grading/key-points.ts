@@ -32,7 +32,21 @@ interface RawUnit {
   introduces: boolean;
 }
 
+/** Graders see the same few references again and again (one per question); extraction is cached. */
+const cache = new Map<string, KeyPointSpec[]>();
+const cacheSize = 512;
+
 export function extractKeyPoints(markdown: string, referenceIndex = 0): KeyPointSpec[] {
+  const key = `${referenceIndex}\u0000${markdown}`;
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const points = extract(markdown, referenceIndex);
+  if (cache.size >= cacheSize) cache.delete(cache.keys().next().value ?? '');
+  cache.set(key, points);
+  return points;
+}
+
+function extract(markdown: string, referenceIndex: number): KeyPointSpec[] {
   const units = mergeTrivial(splitLong(blockUnits(markdown)));
   const deduplicated = deduplicate(units);
   const scored = deduplicated.map((unit, index) => ({ unit, profile: profileText(unit.text), index }));

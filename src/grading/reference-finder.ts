@@ -38,11 +38,21 @@ function topicUnits(question: string): Map<string, number> {
   return profileText(question.replace(framingPattern, ' ')).units;
 }
 
+/** Items are immutable once loaded, so their unit sets are computed once. */
+const itemUnitCache = new WeakMap<QuestionItem, Set<string>>();
+
+function unitsOfItem(item: QuestionItem, children: readonly QuestionItem[]): Set<string> {
+  let units = itemUnitCache.get(item);
+  if (!units) {
+    units = new Set(profileText([...item.headingPath, item.question, item.answer, ...children.map((child) => child.question)].join('\n')).units.keys());
+    itemUnitCache.set(item, units);
+  }
+  return units;
+}
+
 export function topicMatch(question: string, item: QuestionItem, children: readonly QuestionItem[] = []): number {
   const wanted = topicUnits(question);
-  const itemUnits = new Set(
-    profileText([...item.headingPath, item.question, item.answer, ...children.map((child) => child.question)].join('\n')).units.keys(),
-  );
+  const itemUnits = unitsOfItem(item, children);
   let total = 0;
   let found = 0;
   for (const [unit, weight] of wanted) {
@@ -67,10 +77,14 @@ export function titleCoverage(question: string, item: QuestionItem): number {
   return total > 0 ? found / total : 0;
 }
 
+const childrenCache = new WeakMap<QuestionItem, QuestionItem[]>();
+
 /** Items nested under `item` in the same note (its sub-sections), in note order. */
 export function childrenOf(item: QuestionItem, items: readonly QuestionItem[]): QuestionItem[] {
+  const cached = childrenCache.get(item);
+  if (cached) return cached;
   const depth = item.headingPath.length;
-  return items
+  const children = items
     .filter(
       (other) =>
         other.source === item.source &&
@@ -81,6 +95,8 @@ export function childrenOf(item: QuestionItem, items: readonly QuestionItem[]): 
     )
     .sort((left, right) => left.lines.start - right.lines.start)
     .slice(0, maximumChildren);
+  childrenCache.set(item, children);
+  return children;
 }
 
 /**

@@ -1,0 +1,77 @@
+/**
+ * `npm run bench -- grading [--json] [--rounds N]`
+ * Offline grading latency per answer, as a user waits for it: with the reference retrieved from
+ * the corpus (the product path) and with the reference given. Answers are the grading eval set
+ * when it is present next to the repository (../shared/eval/grading.jsonl), otherwise synthetic
+ * answers built from the notes themselves. Target: p95 < 20 ms per answer.
+ */
+import { existsSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { loadKnowledgeBase } from '../src/adapters/node/knowledge-base-loader.ts';
+import { parseConfig } from '../src/core/config.ts';
+import type { GradeRequest, QuestionItem } from '../src/core/types.ts';
+import { createGrader } from '../src/grading/grader.ts';
+import { referenceFor } from '../src/grading/reference-finder.ts';
+import type { BenchSection } from './bench.ts';
+import { readGradingCases } from './eval-grading.ts';
+
+const evalFile = new URL('../../shared/eval/grading.jsonl', import.meta.url);
+
+function percentile(values: number[], fraction: number): number {
+  const sorted = [...values].sort((left, right) => left - right);
+  return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))] ?? 0;
+}
+
+/** Answers made from the notes: the first half of each answered item, so they partly cover it. */
+function syntheticRequests(items: readonly QuestionItem[]): GradeRequest[] {
+  return items
+    .filter((item) => item.answered)
+    .slice(0, 60)
+    .map((item) => ({ question: item.question, answer: item.answer.slice(0, Math.max(40, Math.floor(item.answer.length / 2))) }));
+}
+
+export async function run(argv: string[]): Promise<BenchSection> {
+  const { values } = parseArgs({ args: argv, options: { json: { type: 'boolean', default: false }, rounds: { type: 'string', default: '5' } } });
+  const rounds = Math.max(1, Number(values.rounds) || 5);
+  const { kb } = await loadKnowledgeBase({ config: parseConfig(process.env), log: (line) => console.error(line) });
+  const requests = existsSync(evalFile)
+    ? (await readGradingCases(evalFile.pathname)).map(({ question, answer }) => ({ question, answer }))
+    : syntheticRequests(kb.items);
+  const source = existsSync(evalFile) ? 'grading eval answers' : 'synthetic answers from the notes';
+  const grader = createGrader({ kb });
+
+  // Given references: the reference each request retrieves, so both paths grade the same text.
+  const withReferences: GradeRequest[] = [];
+  for (const request of requests) {
+    const grade = await grader.grade(request);
+    withReferences.push({ ...request, references: grade.references.length ? grade.references : [referenceFor(kb.items[0]!, kb.items)] });
+  }
+
+  const measure = async (list: GradeRequest[]) => {
+    const durations: number[] = [];
+    for (let round = 0; round < rounds; round += 1) {
+      for (const request of list) {
+        const started = performance.now();
+        await grader.grade(request);
+        durations.push(performance.now() - started);
+      }
+    }
+    return { p50: percentile(durations, 0.5), p95: percentile(durations, 0.95), max: Math.max(...durations), count: durations.length };
+  };
+  const retrieved = await measure(requests);
+  const given = await measure(withReferences);
+  const results = { answers: requests.length, rounds, source, retrieved, given, targetP95Ms: 20 };
+  const row = (name: string, stats: typeof retrieved) =>
+    `| ${name} | ${stats.count} | ${stats.p50.toFixed(2)} | ${stats.p95.toFixed(2)} | ${stats.max.toFixed(2)} |`;
+  const markdown = [
+    `Offline grader, ${requests.length} ${source} × ${rounds} rounds (after one warm-up pass). Target: p95 < 20 ms per answer.`,
+    '',
+    '| path | gradings | p50 ms | p95 ms | max ms |',
+    '|---|---|---|---|---|',
+    row('reference retrieved from the notes', retrieved),
+    row('reference given', given),
+  ].join('\n');
+  console.log(markdown);
+  if (values.json) console.log(JSON.stringify(results));
+  return { title: 'Grading latency', markdown };
+}

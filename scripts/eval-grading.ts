@@ -1,0 +1,207 @@
+/**
+ * `npm run eval -- grading --file <jsonl> [--json]`
+ * Agreement of the OFFLINE grader with human labels. Each line: {id?, question, answer,
+ * label (0–10), references? (strings or {source, heading, text}), kind?}. Lines without
+ * references are graded against the corpus (the grader retrieves, as in the product).
+ * Prints Spearman, Pearson and MAE against `label`, the mean score per `kind`, the maximum score
+ * over injection / dontknow / offtopic items, the minimum over English answers labelled ≥ 8, and
+ * a character-bigram-recall baseline computed against the same references the grader used.
+ * With --json the LAST stdout line is {"metrics":{...},"items":[{"id","score"}]}.
+ */
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { loadKnowledgeBase } from '../src/adapters/node/knowledge-base-loader.ts';
+import { parseConfig } from '../src/core/config.ts';
+import { AppError } from '../src/core/errors.ts';
+import type { KnowledgeBase, Reference } from '../src/core/types.ts';
+import { createGrader } from '../src/grading/grader.ts';
+
+const lineSchema = z.object({
+  id: z.string().optional(),
+  question: z.string().min(1),
+  answer: z.string(),
+  label: z.number().min(0).max(10),
+  references: z
+    .array(z.union([z.string(), z.object({ source: z.string(), heading: z.string(), text: z.string() })]))
+    .optional(),
+  kind: z.string().optional(),
+});
+
+export interface GradingCase {
+  id: string;
+  question: string;
+  answer: string;
+  label: number;
+  references: Reference[] | undefined;
+  kind: string | undefined;
+}
+
+/** Kinds whose answers deserve no credit at all; the target is every one of them ≤ 1. */
+const guardedKinds = ['injection', 'dontknow', 'offtopic'];
+
+export async function readGradingCases(file: string): Promise<GradingCase[]> {
+  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    throw new AppError('bad_request', `cannot read eval file ${file} (${error.code ?? error.message})`);
+  });
+  const cases: GradingCase[] = [];
+  text.split('\n').forEach((raw, index) => {
+    const line = raw.trim();
+    if (!line) return;
+    let data: unknown;
+    try {
+      data = JSON.parse(line);
+    } catch {
+      throw new AppError('bad_request', `${file}:${index + 1} is not JSON`);
+    }
+    const parsed = lineSchema.safeParse(data);
+    if (!parsed.success) throw new AppError('bad_request', `${file}:${index + 1}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+    const value = parsed.data;
+    cases.push({
+      id: value.id ?? `line-${index + 1}`,
+      question: value.question,
+      answer: value.answer,
+      label: value.label,
+      references: value.references?.map((reference) =>
+        typeof reference === 'string' ? { source: 'eval', heading: value.question, text: reference } : reference,
+      ),
+      kind: value.kind,
+    });
+  });
+  if (!cases.length) throw new AppError('bad_request', `${file} has no cases`);
+  return cases;
+}
+
+function ranks(values: readonly number[]): number[] {
+  const order = values.map((value, index) => ({ value, index })).sort((a, b) => a.value - b.value);
+  const result = new Array<number>(values.length).fill(0);
+  for (let start = 0; start < order.length; ) {
+    let end = start;
+    while (end + 1 < order.length && order[end + 1]!.value === order[start]!.value) end += 1;
+    for (let position = start; position <= end; position += 1) result[order[position]!.index] = (start + end) / 2;
+    start = end + 1;
+  }
+  return result;
+}
+
+export function pearson(a: readonly number[], b: readonly number[]): number {
+  const n = a.length;
+  const meanA = a.reduce((sum, value) => sum + value, 0) / n;
+  const meanB = b.reduce((sum, value) => sum + value, 0) / n;
+  let covariance = 0;
+  let varianceA = 0;
+  let varianceB = 0;
+  for (let index = 0; index < n; index += 1) {
+    covariance += (a[index]! - meanA) * (b[index]! - meanB);
+    varianceA += (a[index]! - meanA) ** 2;
+    varianceB += (b[index]! - meanB) ** 2;
+  }
+  return varianceA && varianceB ? covariance / Math.sqrt(varianceA * varianceB) : 0;
+}
+
+export function spearman(a: readonly number[], b: readonly number[]): number {
+  return pearson(ranks(a), ranks(b));
+}
+
+/** The naive baseline: share of the reference's character bigrams that appear in the answer. */
+export function bigramRecall(reference: string, answer: string): number {
+  const bigrams = (text: string) => {
+    const characters = Array.from(text.replace(/\s+/g, ''));
+    const set = new Set<string>();
+    for (let index = 0; index + 1 < characters.length; index += 1) set.add(characters[index]! + characters[index + 1]!);
+    return set;
+  };
+  const wanted = bigrams(reference);
+  const present = bigrams(answer);
+  let found = 0;
+  for (const gram of wanted) if (present.has(gram)) found += 1;
+  return wanted.size ? found / wanted.size : 0;
+}
+
+const round = (value: number, digits = 3) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+export interface GradingEvaluation {
+  metrics: {
+    n: number;
+    spearman: number;
+    pearson: number;
+    mae: number;
+    baselineBigramSpearman: number;
+    meanScoreByKind: Record<string, number>;
+    maxScoreInjectionDontknowOfftopic: number | null;
+    minScoreEnglishLabelledAtLeast8: number | null;
+    retrieved: number;
+    noReferenceFound: number;
+    msPerAnswerP50: number;
+    msPerAnswerP95: number;
+  };
+  items: { id: string; score: number }[];
+}
+
+export async function evaluateGrading(cases: readonly GradingCase[], kb: KnowledgeBase | undefined): Promise<GradingEvaluation> {
+  const grader = createGrader(kb ? { kb } : {});
+  const scores: number[] = [];
+  const baseline: number[] = [];
+  const durations: number[] = [];
+  let retrieved = 0;
+  let noReferenceFound = 0;
+  for (const item of cases) {
+    const started = performance.now();
+    const grade = await grader.grade({ question: item.question, answer: item.answer, ...(item.references ? { references: item.references } : {}) });
+    durations.push(performance.now() - started);
+    if (!item.references) retrieved += 1;
+    if (!grade.references.length) noReferenceFound += 1;
+    scores.push(grade.score);
+    baseline.push(Math.max(0, ...grade.references.map((reference) => bigramRecall(reference.text, item.answer))));
+  }
+  const labels = cases.map((item) => item.label);
+  const byKind = new Map<string, number[]>();
+  cases.forEach((item, index) => {
+    if (item.kind) byKind.set(item.kind, [...(byKind.get(item.kind) ?? []), scores[index]!]);
+  });
+  const guarded = cases.flatMap((item, index) => (item.kind && guardedKinds.includes(item.kind) ? [scores[index]!] : []));
+  const english = cases.flatMap((item, index) => (item.kind === 'english' && item.label >= 8 ? [scores[index]!] : []));
+  const sorted = [...durations].sort((a, b) => a - b);
+  const percentile = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
+  return {
+    metrics: {
+      n: cases.length,
+      spearman: round(spearman(scores, labels)),
+      pearson: round(pearson(scores, labels)),
+      mae: round(scores.reduce((sum, score, index) => sum + Math.abs(score - labels[index]!), 0) / cases.length, 2),
+      baselineBigramSpearman: round(spearman(baseline, labels)),
+      meanScoreByKind: Object.fromEntries([...byKind].map(([kind, list]) => [kind, round(list.reduce((a, b) => a + b, 0) / list.length, 1)])),
+      maxScoreInjectionDontknowOfftopic: guarded.length ? Math.max(...guarded) : null,
+      minScoreEnglishLabelledAtLeast8: english.length ? Math.min(...english) : null,
+      retrieved,
+      noReferenceFound,
+      msPerAnswerP50: round(percentile(0.5), 2),
+      msPerAnswerP95: round(percentile(0.95), 2),
+    },
+    items: cases.map((item, index) => ({ id: item.id, score: scores[index]! })),
+  };
+}
+
+export async function run(argv: string[]): Promise<void> {
+  const { values } = parseArgs({ args: argv, options: { file: { type: 'string' }, json: { type: 'boolean', default: false } } });
+  if (!values.file) throw new AppError('bad_request', 'usage: npm run eval -- grading --file <jsonl> [--json]');
+  const cases = await readGradingCases(values.file);
+  const needsCorpus = cases.some((item) => !item.references);
+  const kb = needsCorpus ? (await loadKnowledgeBase({ config: parseConfig(process.env), log: (line) => console.error(line) })).kb : undefined;
+  const { metrics, items } = await evaluateGrading(cases, kb);
+
+  console.log(`grading eval: ${values.file} (${metrics.n} answers, ${metrics.retrieved} graded against retrieved notes)`);
+  console.log(`  Spearman ${metrics.spearman.toFixed(3)}   (char-bigram-recall baseline ${metrics.baselineBigramSpearman.toFixed(3)})`);
+  console.log(`  Pearson  ${metrics.pearson.toFixed(3)}`);
+  console.log(`  MAE      ${metrics.mae.toFixed(2)}`);
+  if (metrics.maxScoreInjectionDontknowOfftopic !== null) console.log(`  max score over injection/dontknow/offtopic: ${metrics.maxScoreInjectionDontknowOfftopic}`);
+  if (metrics.minScoreEnglishLabelledAtLeast8 !== null) console.log(`  min score over English answers labelled ≥ 8: ${metrics.minScoreEnglishLabelledAtLeast8}`);
+  if (metrics.noReferenceFound) console.log(`  answers with no matching note: ${metrics.noReferenceFound}`);
+  console.log(`  ms per answer: p50 ${metrics.msPerAnswerP50}, p95 ${metrics.msPerAnswerP95}`);
+  const kinds = Object.entries(metrics.meanScoreByKind);
+  if (kinds.length) {
+    console.log('  mean score by kind:');
+    for (const [kind, mean] of kinds) console.log(`    ${kind.padEnd(12)} ${mean.toFixed(1)}`);
+  }
+  if (values.json) console.log(JSON.stringify({ metrics, items }));
+}
