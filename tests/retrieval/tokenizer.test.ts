@@ -1,4 +1,6 @@
+import { readFile, readdir } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
+import { buildQuestionBank } from '../../src/ingest/corpus.ts';
 import { buildDomainDictionary, termCandidates } from '../../src/text/domain-dictionary.ts';
 import { charNgrams, createTokenizer, normaliseText } from '../../src/text/tokenizer.ts';
 
@@ -87,5 +89,17 @@ describe('charNgrams', () => {
 
   it('rejects a non-positive n', () => {
     expect(() => charNgrams('abc', 0)).toThrow(RangeError);
+  });
+});
+
+describe('domain dictionary from the real notes', () => {
+  it('keeps 三色标记法, 偏向锁 and 时间轮 whole', async () => {
+    const names = (await readdir('corpus')).filter((name) => name.endsWith('.md'));
+    const files = await Promise.all(names.map(async (name) => ({ path: name, bytes: await readFile(`corpus/${name}`) })));
+    const tokenizer = createTokenizer(buildDomainDictionary(buildQuestionBank(files).items));
+    for (const term of ['三色标记法', '偏向锁', '时间轮']) {
+      expect(tokenizer.hasWord(term)).toBe(true);
+      expect(tokenizer.tokens(`面试官问：${term}是什么？`)).toContain(term);
+    }
   });
 });
