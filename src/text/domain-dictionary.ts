@@ -5,7 +5,7 @@
  * notes' terms: a user's own notes yield their own dictionary.
  */
 import type { QuestionItem } from '../core/types.ts';
-import { maxDictionaryWordLength, normaliseText } from './tokenizer.ts';
+import { maxDictionaryWordLength, normaliseText, segmentCjk } from './tokenizer.ts';
 import { stopwords } from './stopwords.ts';
 
 /** Words that name an aspect of a term ("…的区别", "…原理"), not the term itself. */
@@ -41,12 +41,6 @@ function endsTerm(word: string): boolean {
 
 type DictionarySource = Pick<QuestionItem, 'question' | 'answer' | 'headingPath'>;
 
-function segmentWords(run: string): string[] {
-  if (typeof Intl.Segmenter !== 'function') return Array.from(run);
-  const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
-  return Array.from(segmenter.segment(run), (piece) => piece.segment);
-}
-
 /** Leading verbs that frame a term ("避免内存逃逸", "实现一致性") rather than belong to it. */
 const framingVerbs = /^(?:实现|解决|提高|避免|保证|减少|减轻|支持|处理|获取|读取|利用|导致|影响|造成|引入|说出|说明|谈一谈|请说出)/u;
 const numeralsOnly = /^[一二三四五六七八九十百千零两]+$/u;
@@ -77,7 +71,7 @@ export function termCandidates(phrase: string): string[] {
       if (meaningful && term.length >= 2 && term.length <= maxDictionaryWordLength) found.push(term);
       fragment = [];
     };
-    for (const word of segmentWords(run)) {
+    for (const word of segmentCjk(run)) {
       if (endsTerm(word)) flush();
       else fragment.push(word);
     }

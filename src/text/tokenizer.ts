@@ -70,7 +70,8 @@ function chineseSegmenter(): SegmenterLike | null {
   return sharedSegmenter;
 }
 
-function segmentCjk(run: string): string[] {
+/** ICU word segmentation of one CJK run (no punctuation inside), single characters without ICU. */
+export function segmentCjk(run: string): string[] {
   const segmenter = chineseSegmenter();
   // Without ICU word data, single characters are still a correct (if coarse) segmentation.
   if (!segmenter) return Array.from(run);
