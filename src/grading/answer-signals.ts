@@ -1,8 +1,7 @@
 /**
- * Properties of the answer itself, independent of the reference: admissions of not knowing,
- * and the "shape" of the text (explained sentences versus a bare list of terms).
+ * Properties of the answer itself, independent of the reference: admissions of not knowing or
+ * not remembering, which carry no content and must not earn or cost credit by themselves.
  */
-import { isFunctionCharacter } from './text-analysis.ts';
 
 /**
  * Clauses that say the candidate does not know or does not remember. Phrases that also occur in
@@ -38,15 +37,4 @@ export function removeHedges(answer: string): HedgeSplit {
   const clauses = clausesOf(answer);
   const kept = clauses.filter((clause) => !isHedge(clause));
   return { substantive: kept.join(''), hedged: kept.length < clauses.length };
-}
-
-/**
- * How much the Chinese text reads as explanation rather than a list of nouns: the share of
- * function characters (的, 是, 会, 就, 把 …). Explanations in Chinese run at roughly 25–35 %;
- * a list of terms joined by 、 sits far below. English text returns undefined (not measured).
- */
-export function functionCharacterShare(text: string): number | undefined {
-  const characters = text.match(/[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/gu) ?? [];
-  if (characters.length < 20) return undefined;
-  return characters.filter(isFunctionCharacter).length / characters.length;
 }

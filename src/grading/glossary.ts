@@ -53,6 +53,10 @@ const entries: ReadonlyArray<readonly [string, readonly string[]]> = [
   // Memory and OS
   ['内存', ['memory']],
   ['虚拟内存', ['virtual memory']],
+  ['地址空间', ['address space']],
+  ['寄存器', ['register']],
+  ['隔离', ['isolate', 'isolation', 'isolated']],
+  ['崩溃', ['crash']],
   ['物理内存', ['physical memory']],
   ['页表', ['page table']],
   ['缺页', ['page fault']],

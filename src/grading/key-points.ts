@@ -19,7 +19,7 @@ export interface KeyPointSpec {
 }
 
 /** Below this many content characters a fragment is a label or a connective, not a point. */
-const minimumPointCharacters = 10;
+const minimumPointCharacters = 6;
 /** Beyond this many characters a unit is split at clause boundaries. */
 const maximumPointCharacters = 140;
 const maximumPoints = 24;
@@ -159,7 +159,8 @@ function mergeTrivial(units: RawUnit[]): RawUnit[] {
   for (const unit of units) {
     const current: RawUnit = pending ? { ...unit, text: `${pending.text} ${unit.text}`, bold: pending.bold || unit.bold } : unit;
     pending = undefined;
-    if (current.introduces || contentLength(current.text) < minimumPointCharacters) {
+    const minimum = current.kind === 'table' ? 2 : minimumPointCharacters;
+    if (current.introduces || contentLength(current.text) < minimum) {
       pending = current;
       continue;
     }

@@ -3,11 +3,11 @@
  * answers a coverage score alone gets wrong (injection, "I don't know", off-topic, bare term
  * lists, a wrong verdict on a true/false question). Pure and synchronous.
  */
-import { clausesOf, functionCharacterShare, removeHedges } from './answer-signals.ts';
+import { removeHedges } from './answer-signals.ts';
 import { coverPoint, viewAnswer, type AnswerView, type PointCoverage } from './coverage.ts';
 import { injectionScoreCap, stripInjection } from './injection.ts';
 import { contentLength, extractKeyPoints, type KeyPointSpec } from './key-points.ts';
-import { profileText, type TextProfile } from './text-analysis.ts';
+import { isFunctionCharacter, profileText, type TextProfile } from './text-analysis.ts';
 import { judgementVerdicts } from './verdict.ts';
 
 export interface ScoredPoint {
@@ -38,6 +38,8 @@ export interface ScoreInput {
   references: string[];
 }
 
+/** What a bare list of terms keeps of its coverage score: naming is not explaining. */
+const listOfTermsFactor = 0.35;
 /** Longest answer analysed; beyond it, text is padding as far as scoring is concerned. */
 const maximumAnswerCharacters = 6000;
 
@@ -106,7 +108,7 @@ export function scoreAnswer(input: ScoreInput, parameters: Readonly<ScoringParam
   if (looksLikeTermList(substantive, answer)) flags.push('list-of-terms');
 
   let score = calibrate(coverage, parameters);
-  if (flags.includes('list-of-terms')) score *= 0.5;
+  if (flags.includes('list-of-terms')) score *= listOfTermsFactor;
   if (flags.includes('wrong-verdict')) score = Math.min(score * 0.1, 1);
   if (flags.includes('offtopic') || flags.includes('dontknow')) score = Math.min(score, 1);
   if (flags.includes('injection')) score = Math.min(score, injectionScoreCap);
@@ -146,17 +148,22 @@ function relevanceOf(answer: AnswerView, question: TextProfile, references: stri
 }
 
 /**
- * A bare list of terms: mostly short items (split at 、，, and, when the text has no sentence
- * punctuation at all, at spaces) and little of the grammar that explains how they relate.
+ * A bare list of terms: at least five enumerated items (split at 、，；, and at spaces when there is
+ * no sentence punctuation), most of them short term-like nouns with none of the grammar (的, 是,
+ * 会, 把 …) that would explain how they relate.
  */
 function looksLikeTermList(text: string, answer: AnswerView): boolean {
   if (answer.english) return false;
   const punctuated = /[。！？；;，,.!?]/u.test(text);
-  const items = (punctuated ? clausesOf(text.replace(/、/g, '、\n')) : text.split(/[\s、]+/u)).filter((item) => contentLength(item) > 0);
-  if (items.length < 4) return false;
-  const short = items.filter((item) => contentLength(item) <= 8).length / items.length;
-  const share = functionCharacterShare(text);
-  return short >= 0.6 && (share === undefined || share < 0.22);
+  const items = text
+    .split(punctuated ? /[、，,；;。！？!?\n]+/u : /[\s、]+/u)
+    .map((item) => item.trim())
+    .filter((item) => contentLength(item) > 0);
+  if (items.length < 5) return false;
+  const termLike = items.filter(
+    (item) => contentLength(item) <= 6 && /[\u4e00-\u9fff]|[a-z]{2}/iu.test(item) && !Array.from(item).some(isFunctionCharacter),
+  );
+  return termLike.length / items.length >= 0.7;
 }
 
 /**

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { extractKeyPoints } from '../../src/grading/key-points.ts';
+
+const texts = (markdown: string) => extractKeyPoints(markdown).map((point) => point.text);
+
+describe('extractKeyPoints', () => {
+  it('takes bullets and numbered steps as separate points, without their markers', () => {
+    const points = texts(`TCP 建立连接需要三次握手：
+
+1. 客户端发送 SYN 报文，进入 SYN_SENT 状态。
+2. 服务端回复 SYN+ACK 报文，进入 SYN_RCVD 状态。
+3. 客户端再发送 ACK 报文，双方进入 ESTABLISHED。
+
+- 三次握手可以防止已失效的连接请求被服务端误当成新连接。`);
+    expect(points).toEqual([
+      'TCP 建立连接需要三次握手： 客户端发送 SYN 报文，进入 SYN_SENT 状态。',
+      '服务端回复 SYN+ACK 报文，进入 SYN_RCVD 状态。',
+      '客户端再发送 ACK 报文，双方进入 ESTABLISHED。',
+      '三次握手可以防止已失效的连接请求被服务端误当成新连接。',
+    ]);
+  });
+
+  it('splits prose into sentences and merges fragments too short to be a point', () => {
+    const points = texts('进程是资源分配的基本单位。线程是调度的基本单位。注意：\n同一进程内的线程共享地址空间和文件描述符。对。');
+    expect(points).toEqual(['进程是资源分配的基本单位。', '线程是调度的基本单位。', '注意： 同一进程内的线程共享地址空间和文件描述符。 对。']);
+  });
+
+  it('turns table rows into "first cell：other cells" points and skips header and separator', () => {
+    const points = texts(`| 隔离级别 | 脏读 | 不可重复读 |
+|---|---|---|
+| 读未提交 | 可能 | 可能 |
+| 可重复读 | 不可能 | 不可能 |`);
+    expect(points).toEqual(['读未提交：可能；可能', '可重复读：不可能；不可能']);
+  });
+
+  it('drops code blocks, images and link targets but keeps link text and inline code', () => {
+    const points = texts('使用 `sync.Mutex` 保护共享变量，参考[官方文档](https://go.dev/doc)。\n\n```go\nmu.Lock()\n```\n\n![图](https://x/y.png)');
+    expect(points).toEqual(['使用 sync.Mutex 保护共享变量，参考官方文档。']);
+  });
+
+  it('keeps O(1) and other parenthesised numbers intact while splitting inline enumerations', () => {
+    const points = texts('单链表不可以。双链表可以，时间复杂度为O(1)。①需要额外的指针空间；②插入删除方便。');
+    expect(points).toContain('双链表可以，时间复杂度为O(1)。');
+    expect(points).toContain('需要额外的指针空间；');
+    expect(points.some((point) => point.includes('O('))).toBe(true);
+    expect(points.every((point) => !point.includes('①'))).toBe(true);
+  });
+
+  it('counts near-duplicate statements once', () => {
+    expect(texts('栈是后进先出的线性表。\n\n栈是后进先出的线性表！')).toHaveLength(1);
+  });
+
+  it('weights bold and early points above late asides, and normalises weights to 1', () => {
+    const points = extractKeyPoints(
+      '- **每个 P 有自己的本地运行队列**，减少了全局锁竞争。\n- 调度时优先从本地队列获取可运行的 G。\n- 例如某个 P 空闲时可以从其他 P 偷取一半的 G 来运行。',
+    );
+    const [bold, plain, example] = points;
+    expect(bold!.weight).toBeGreaterThan(plain!.weight);
+    expect(plain!.weight).toBeGreaterThan(example!.weight);
+    expect(points.reduce((sum, point) => sum + point.weight, 0)).toBeCloseTo(1, 6);
+  });
+
+  it('downweights rhetorical questions inside notes', () => {
+    const points = extractKeyPoints('那为什么不直接把队列放在 M 上呢？\n因为 M 的数量会随着阻塞的系统调用不断增加。');
+    expect(points[0]!.importance).toBeLessThan(points[1]!.importance);
+  });
+
+  it('returns no points for an empty reference', () => {
+    expect(extractKeyPoints('   \n\n')).toEqual([]);
+  });
+});

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { calibrate, defaultScoringParameters, scoreAnswer } from '../../src/grading/offline-scorer.ts';
+
+const question = '进程和线程有什么区别？';
+const reference = `- 进程是操作系统资源分配的基本单位，线程是 CPU 调度的基本单位。
+- 每个进程有独立的地址空间；同一进程内的线程共享地址空间、文件描述符等资源，但各自有独立的栈和寄存器。
+- 进程切换需要切换页表和地址空间，开销大；线程切换只需保存和恢复寄存器与栈，开销小。
+- 进程之间相互隔离，一个进程崩溃一般不影响其他进程；一个线程崩溃可能导致整个进程退出。
+- 进程间通信需要借助管道、消息队列、共享内存等机制，线程间可以直接读写共享变量，但需要加锁同步。`;
+
+const answers = {
+  paraphrase:
+    '进程是分配资源的单位，而线程才是被 CPU 调度执行的单位。每个进程都有自己独立的虚拟地址空间，同一个进程里的多个线程共用这个地址空间和打开的文件，不过每个线程有自己的栈和寄存器。因为切换进程要换页表，所以代价比线程切换大得多。进程之间是隔离的，某个进程挂了不会拖垮别的进程，但线程崩溃会让整个进程退出。进程通信要用管道、消息队列或者共享内存，线程之间直接共享变量就行，只是要加锁。',
+  partial: '进程是资源分配的单位，线程是调度的单位。线程切换比进程切换开销小。',
+  english:
+    'A process is the unit of resource allocation while a thread is the unit of CPU scheduling. Each process has its own address space; threads in the same process share the address space and file descriptors, but each thread has its own stack and registers. Switching processes means switching page tables, so a context switch between processes costs more than between threads. Processes are isolated from each other, while a crashing thread can take down the whole process. Processes communicate through pipes, message queues or shared memory; threads share memory directly but need a lock.',
+  stuffing: '进程、线程、地址空间、页表、寄存器、栈、管道、消息队列、共享内存、锁、调度、资源分配。',
+  offTopic: 'Redis 的持久化有 RDB 和 AOF 两种方式，RDB 定期生成快照，AOF 记录每一条写命令，重启时重放恢复数据。',
+  echo: '进程和线程的区别就是进程和线程不一样，它们是有区别的。',
+  dontKnow: '这个我不太清楚，没怎么接触过。',
+};
+
+const score = (answer: string, q = question, references = [reference]) => scoreAnswer({ question: q, answer, references }).score;
+
+describe('scoreAnswer on a Chinese reference', () => {
+  it('scores a correct paraphrase high and above a partial answer', () => {
+    expect(score(answers.paraphrase)).toBeGreaterThanOrEqual(8);
+    const partial = score(answers.partial);
+    expect(partial).toBeGreaterThan(2);
+    expect(partial).toBeLessThan(score(answers.paraphrase) - 2);
+  });
+
+  it('scores an English answer by its content through shared terms and the glossary', () => {
+    expect(score(answers.english)).toBeGreaterThanOrEqual(6);
+    expect(score(answers.english)).toBeGreaterThan(score(answers.partial));
+  });
+
+  it('keeps "I don\'t know", empty, off-topic and question-echo answers at 0–1', () => {
+    for (const answer of [answers.dontKnow, '', '   ', '不知道', "I don't know.", answers.offTopic, answers.echo]) {
+      expect(score(answer), answer).toBeLessThanOrEqual(1);
+    }
+    expect(scoreAnswer({ question, answer: answers.dontKnow, references: [reference] }).flags).toContain('dontknow');
+    expect(scoreAnswer({ question, answer: answers.offTopic, references: [reference] }).flags).toContain('offtopic');
+  });
+
+  it('scores a bare list of the right terms low', () => {
+    const result = scoreAnswer({ question, answer: answers.stuffing, references: [reference] });
+    expect(result.flags).toContain('list-of-terms');
+    expect(result.score).toBeLessThanOrEqual(3);
+  });
+
+  it('gives no credit for padding or repetition', () => {
+    const base = score(answers.partial);
+    const filler = '嗯，这个问题我觉得非常重要，在实际工作中也经常遇到，大家都应该好好掌握，面试里也很常见。';
+    expect(score(answers.partial + filler.repeat(8))).toBeLessThanOrEqual(base);
+    expect(score(Array(5).fill(answers.partial).join(''))).toBeLessThanOrEqual(base);
+  });
+
+  it('does not count words the question already contains', () => {
+    const result = scoreAnswer({ question, answer: '进程 线程 区别', references: ['进程和线程的区别在于资源分配与调度。'] });
+    expect(result.coverage).toBeLessThan(0.3);
+  });
+
+  it('lets the best of several alternative references decide, and reports it', () => {
+    const other = '线程共享进程的内存，创建和切换都比进程便宜。';
+    const result = scoreAnswer({ question, answer: '线程共享进程内存，所以线程的创建和切换比进程便宜。', references: [reference, other] });
+    expect(result.referenceIndex).toBe(1);
+    expect(result.score).toBeGreaterThan(score('线程共享进程内存，所以线程的创建和切换比进程便宜。'));
+  });
+});
+
+describe('true/false questions', () => {
+  const judge = '请判断以下叙述是否正确，并做出解释：栈底元素是不能删除的元素';
+  const ref = '错误。栈中元素可以从栈顶开始依次出栈删除，直到最后删除栈底元素。';
+
+  it('gives the opposite verdict at most 1 however much it shares with the note', () => {
+    expect(score('正确。栈中元素只能从栈顶依次出栈删除，所以栈底元素不能删除。', judge, [ref])).toBeLessThanOrEqual(1);
+  });
+
+  it('credits the right verdict even with a short explanation', () => {
+    expect(score('不正确，当上面的元素都出栈以后，栈底元素也可以被删除。', judge, [ref])).toBeGreaterThanOrEqual(6);
+  });
+});
+
+describe('calibrate', () => {
+  it('is monotone from 0 to 10 and saturates at full coverage', () => {
+    let previous = -1;
+    for (let coverage = 0; coverage <= 1.0001; coverage += 0.05) {
+      const value = calibrate(coverage);
+      expect(value).toBeGreaterThanOrEqual(previous);
+      previous = value;
+    }
+    expect(calibrate(0)).toBe(0);
+    expect(calibrate(defaultScoringParameters.fullCoverage)).toBe(10);
+    expect(calibrate(2)).toBe(10);
+    expect(calibrate(-1)).toBe(0);
+  });
+
+  it('is concave: the first half of the content earns more than the second', () => {
+    const half = defaultScoringParameters.fullCoverage / 2;
+    expect(calibrate(half)).toBeGreaterThan(5);
+  });
+});
