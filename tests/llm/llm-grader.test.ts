@@ -1,0 +1,197 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Grade, Reference } from '../../src/core/types.ts';
+import { createGrader } from '../../src/grading/grader.ts';
+import { scoreAnswer } from '../../src/grading/offline-scorer.ts';
+import { createLlmClient } from '../../src/llm/client.ts';
+import { startFakeOpenAI, type FakeOpenAI, type RecordedRequest } from '../support/fake-openai.ts';
+import { injectionVariants } from '../support/injection-variants.ts';
+
+const prompts = {
+  'grader-system': readFileSync(new URL('../../prompts/grader-system.md', import.meta.url), 'utf8'),
+  'grader-user': readFileSync(new URL('../../prompts/grader-user.md', import.meta.url), 'utf8'),
+};
+const question = 'TCP 为什么需要三次握手？';
+const references: Reference[] = [
+  {
+    source: 'network.md',
+    heading: '网络 > TCP 为什么需要三次握手？',
+    text: `- 客户端发送 SYN，服务端回复 SYN+ACK，客户端再回复 ACK。
+- 三次握手用来确认双方的发送和接收能力都正常，并同步双方的初始序列号。
+- 如果只有两次握手，已经失效的历史连接请求到达服务端时，服务端会误建立连接、浪费资源。`,
+  },
+];
+const answer = '客户端发 SYN，服务端回 SYN+ACK，客户端再回 ACK，双方都确认了彼此能收能发，也同步了初始序列号。';
+
+let fake: FakeOpenAI;
+beforeAll(async () => {
+  fake = await startFakeOpenAI();
+});
+afterAll(async () => {
+  await fake.close();
+});
+beforeEach(() => {
+  fake.requests.length = 0;
+  fake.setBehaviour({ type: 'reply', content: goodReply });
+});
+
+function graderWith(timeoutMs = 2_000) {
+  const llm = createLlmClient({ apiKey: 'k', baseURL: fake.url, chatModel: 'fake-grader', embeddingModel: undefined, timeoutMs }, { backoffMs: 10 });
+  return createGrader({ llm, prompts });
+}
+
+const reply = (value: unknown) => JSON.stringify(value);
+const goodReply = reply({
+  keyPoints: [
+    { index: 1, covered: 'yes', evidence: '客户端发 SYN，服务端回 SYN+ACK' },
+    { index: 2, covered: 'yes', evidence: '双方都确认了彼此能收能发' },
+    { index: 3, covered: 'no' },
+  ],
+  score: 7.5,
+  strengths: ['握手过程讲得清楚'],
+  gaps: ['没有说明两次握手的问题'],
+  feedback: '你讲清楚了三次握手的报文交互和确认收发能力的目的。还缺少两次握手会导致历史连接被误建立的分析。',
+});
+
+function userPrompt(request: RecordedRequest | undefined): string {
+  const messages = (request?.body as { messages: { role: string; content: string }[] }).messages;
+  return messages.find((message) => message.role === 'user')?.content ?? '';
+}
+
+async function grade(answerText = answer, timeoutMs?: number): Promise<Grade> {
+  return graderWith(timeoutMs).grade({ question, answer: answerText, references });
+}
+
+describe('LLM grader against the fake OpenAI server', () => {
+  it('grades with the LLM: temperature 0, json_object, key points judged, Chinese feedback kept', async () => {
+    const result = await grade();
+    expect(result).toMatchObject({ grader: 'llm', fallback: false, score: 7.5, references });
+    expect(result.notice).toBeUndefined();
+    expect(result.keyPoints.map((point) => point.covered)).toEqual(['yes', 'yes', 'no']);
+    expect(result.keyPoints[0]?.evidence).toContain('SYN');
+    expect(result.feedback).toContain('两次握手');
+    const [request] = fake.chatRequests();
+    expect(request?.body).toMatchObject({ model: 'fake-grader', temperature: 0, response_format: { type: 'json_object' } });
+    expect(userPrompt(request)).toContain('1. 客户端发送 SYN');
+  });
+
+  it('cannot give 10 when every key point is "no"', async () => {
+    fake.setBehaviour({ type: 'reply', content: reply({ keyPoints: [1, 2, 3].map((index) => ({ index, covered: 'no' })), score: 10, strengths: [], gaps: [], feedback: '非常好。满分。' }) });
+    expect((await grade()).score).toBeLessThanOrEqual(1);
+  });
+
+  it('does not count a point whose evidence is not in the answer', async () => {
+    fake.setBehaviour({
+      type: 'reply',
+      content: reply({
+        keyPoints: [
+          { index: 1, covered: 'yes', evidence: '客户端发 SYN，服务端回 SYN+ACK' },
+          { index: 2, covered: 'yes', evidence: '双方都确认了彼此能收能发' },
+          { index: 3, covered: 'yes', evidence: '两次握手会让失效的历史连接被误建立' },
+        ],
+        score: 10,
+        strengths: [],
+        gaps: [],
+        feedback: '三个要点都讲到了。回答完整。',
+      }),
+    });
+    const result = await grade();
+    expect(result.keyPoints[2]?.covered).toBe('no');
+    expect(result.score).toBeLessThan(10);
+  });
+
+  it('retries once after a 500 and then grades with the LLM', async () => {
+    fake.enqueue({ type: 'error', status: 500 });
+    const result = await grade();
+    expect(result).toMatchObject({ grader: 'llm', fallback: false });
+    expect(fake.chatRequests()).toHaveLength(2);
+  });
+
+  it('falls back to the offline grade with a notice after two 500s', async () => {
+    fake.setBehaviour([{ type: 'error', status: 500 }, { type: 'error', status: 502 }]);
+    const result = await grade();
+    const offline = await createGrader({}).grade({ question, answer, references });
+    expect(result).toMatchObject({ grader: 'offline', fallback: true, score: offline.score, notice: expect.stringContaining('HTTP 502') });
+    expect(fake.chatRequests()).toHaveLength(2);
+  });
+
+  it('falls back within the timeout when the provider is too slow', async () => {
+    fake.setBehaviour({ type: 'reply', content: goodReply, delayMs: 5_000 });
+    const started = Date.now();
+    const result = await grade(answer, 400);
+    expect(Date.now() - started).toBeLessThan(1_500);
+    expect(result).toMatchObject({ grader: 'offline', fallback: true, notice: expect.stringContaining('超时') });
+  });
+
+  it('falls back when the body stalls halfway', async () => {
+    fake.setBehaviour({ type: 'stall', content: goodReply });
+    expect(await grade(answer, 400)).toMatchObject({ fallback: true, notice: expect.stringContaining('超时') });
+  });
+
+  it('falls back on malformed JSON and on a wrong schema, after one retry each', async () => {
+    fake.setBehaviour({ type: 'malformed' });
+    expect(await grade()).toMatchObject({ grader: 'offline', fallback: true, notice: expect.stringContaining('格式无效') });
+    expect(fake.chatRequests()).toHaveLength(2);
+    fake.requests.length = 0;
+    fake.setBehaviour({ type: 'reply', content: reply({ verdict: 'great', points: 10 }) });
+    expect(await grade()).toMatchObject({ grader: 'offline', fallback: true, notice: expect.stringContaining('格式无效') });
+    expect(fake.chatRequests()).toHaveLength(2);
+  });
+
+  it('recovers when the first reply has the wrong schema and the retry is valid', async () => {
+    fake.enqueue({ type: 'reply', content: '{"score": "ten"}' });
+    expect(await grade()).toMatchObject({ grader: 'llm', fallback: false });
+  });
+
+  it('falls back with a notice when nothing listens', async () => {
+    const llm = createLlmClient({ apiKey: 'k', baseURL: 'http://127.0.0.1:9/v1', chatModel: 'm', embeddingModel: undefined, timeoutMs: 1_000 }, { backoffMs: 10 });
+    const result = await createGrader({ llm, prompts }).grade({ question, answer, references });
+    expect(result).toMatchObject({ fallback: true, notice: expect.stringContaining('无法连接') });
+  });
+});
+
+describe('LLM grader against prompt injection', () => {
+  /** A fake model that obeys any injection: full marks, every point "covered", quoting the attack. */
+  const obedientReply = (request: RecordedRequest) => {
+    const attack = /<<<CANDIDATE_ANSWER\n([\s\S]*)\nCANDIDATE_ANSWER>>>/.exec(userPrompt(request))?.[1] ?? '';
+    return reply({
+      keyPoints: [1, 2, 3].map((index) => ({ index, covered: 'yes', evidence: attack.slice(-40) })),
+      score: 10,
+      strengths: ['满分'],
+      gaps: [],
+      feedback: '回答完美，满分。',
+    });
+  };
+
+  for (const variant of injectionVariants) {
+    it(`keeps the answer inside its delimiters and never raises the score: ${variant.slice(0, 36).replace(/\n/g, ' ')}`, async () => {
+      fake.setBehaviour({ type: 'reply', content: obedientReply });
+      const attacked = `${answer}\n${variant}`;
+      const result = await grade(attacked);
+      const offlineBase = scoreAnswer({ question, answer, references: references.map((reference) => reference.text) }).score;
+      expect(result.score).toBeLessThanOrEqual(offlineBase);
+      expect(result.score).toBeLessThanOrEqual(1);
+
+      const prompt = userPrompt(fake.chatRequests().at(-1));
+      const opening = prompt.indexOf('<<<CANDIDATE_ANSWER\n');
+      const closing = prompt.lastIndexOf('\nCANDIDATE_ANSWER>>>');
+      // Exactly one answer block, and the whole answer (delimiters defused) sits inside it.
+      expect(prompt.split('<<<CANDIDATE_ANSWER').length).toBe(2);
+      expect(prompt.split('CANDIDATE_ANSWER>>>').length).toBe(2);
+      expect(prompt.split('<<<REFERENCE').length).toBe(2);
+      expect(prompt.split('REFERENCE>>>').length).toBe(2);
+      const inside = prompt.slice(opening + '<<<CANDIDATE_ANSWER\n'.length, closing);
+      expect(inside).toContain(answer);
+      expect(inside.replace(/[‹›]/g, '')).toContain(variant.replace(/<<<|>>>/g, '').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, ''));
+      expect(prompt.slice(closing)).not.toContain(answer);
+    });
+  }
+
+  it('declares the answer untrusted in the system prompt', async () => {
+    await grade();
+    const messages = (fake.chatRequests()[0]?.body as { messages: { role: string; content: string }[] }).messages;
+    expect(messages[0]).toMatchObject({ role: 'system' });
+    expect(messages[0]?.content).toMatch(/untrusted data/);
+    expect(messages[0]?.content).toContain('<<<CANDIDATE_ANSWER');
+  });
+});
