@@ -1,0 +1,158 @@
+/**
+ * Same grades on both runtimes: a fixed script of answers is sent to the Node server (a child
+ * process on a temp data dir, building its own index from corpus/) and to the local Worker
+ * (bundled index, exact search, D1), and every score must be equal.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { QuestionItem, TopicId } from '../../src/core/types.ts';
+import { HttpClient } from './http-client.ts';
+import { questionBank, scriptedAnswer } from './scripted-answers.ts';
+import { freePort, spawnGroup, startLocalWorker, stopGroup, waitForHealth, type RunningProcess } from './worker-process.ts';
+
+const tsxCli = createRequire(import.meta.url).resolve('tsx/cli');
+
+/** Anything that could switch the Node server to LLM mode or gate it is removed. */
+function offlineNodeEnv(port: number, dataDir: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (!/^(OPENAI_|MIANBA_|ACCESS_TOKEN$|PORT$)/.test(key)) env[key] = value;
+  }
+  return { ...env, PORT: String(port), MIANBA_DATA_DIR: dataDir, MIANBA_CORPUS_DIR: 'corpus', MIANBA_RATE_LIMIT_PER_MINUTE: '100000' };
+}
+
+async function startNodeServer(): Promise<RunningProcess> {
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'mianba-node-parity-'));
+  const { child, output } = spawnGroup(process.execPath, [tsxCli, 'src/entries/node-server.ts'], offlineNodeEnv(port, dataDir));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    await stopGroup(child);
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await waitForHealth(baseUrl, child, output, 120_000);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { baseUrl, output, stop };
+}
+
+/** Answers that exercise the grader's range: empty-ish, partial, fuller, off-topic, English. */
+const gradeScript: { question: string; answer: string }[] = [
+  { question: 'epoll 和 select 的区别是什么？', answer: 'select 每次都要把 fd 集合从用户态拷贝到内核态，并且线性扫描；epoll 用红黑树管理 fd，就绪的放进就绪链表，epoll_wait 只返回就绪的 fd。' },
+  { question: 'epoll 和 select 的区别是什么？', answer: '不太清楚。' },
+  { question: 'Go 的 GMP 调度模型是怎样的？', answer: 'G 是 goroutine，M 是系统线程，P 是处理器，持有本地运行队列；M 必须绑定 P 才能运行 G，空闲时会从其他 P 偷取任务（work stealing）。' },
+  { question: 'Redis 的持久化方式有哪些？', answer: 'RDB 快照和 AOF 追加日志，AOF 可以配置 always、everysec、no 三种刷盘策略，还可以混合持久化。' },
+  { question: 'MySQL 的事务隔离级别有哪些？', answer: 'Read uncommitted, read committed, repeatable read and serializable; InnoDB uses MVCC with undo logs and read views.' },
+  { question: 'TCP 为什么需要三次握手？', answer: '我喜欢吃火锅和烧烤。' },
+  { question: '缓存击穿、穿透、雪崩分别怎么处理？', answer: '击穿用互斥锁或者热点永不过期；穿透用布隆过滤器或缓存空值；雪崩给过期时间加随机值。' },
+];
+
+interface GradeBody {
+  score: number;
+  band: string;
+  keyPoints: { text: string; covered: string }[];
+  references: { source: string; heading: string }[];
+}
+
+interface TurnBody {
+  grade: GradeBody;
+  next: { kind: string; text: string; questionId?: string };
+}
+
+/**
+ * The topic with the fewest answered questions (at least 4): a session asking exactly that many
+ * questions asks all of them (the planner takes answered items first), so both runtimes ask the
+ * same set, only in their own random order.
+ */
+function smallTopic(items: Iterable<QuestionItem>): { topic: TopicId; count: number } {
+  const answered = new Map<TopicId, number>();
+  for (const item of items) {
+    if (!item.answered || !item.question.trim()) continue;
+    for (const topic of item.topics) answered.set(topic, (answered.get(topic) ?? 0) + 1);
+  }
+  const smallest = [...answered].filter(([, n]) => n >= 4).sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]))[0];
+  if (!smallest) throw new Error('no topic with four answered questions in the corpus');
+  return { topic: smallest[0], count: smallest[1] };
+}
+
+/** Runs one practice session and returns score per (question, attempt). */
+async function scriptedSession(client: HttpClient, bank: Map<string, QuestionItem>, topic: TopicId, count: number) {
+  const started = await client.post<{ id: string; message: { questionId: string } }>('/api/sessions', { mode: 'practice', topics: [topic], questions: count });
+  expect(started.status).toBe(201);
+  const scores = new Map<string, number>();
+  const attempts = new Map<string, number>();
+  let questionId = started.body.message.questionId;
+  for (let turn = 0; turn < count * 4; turn++) {
+    const attempt = attempts.get(questionId) ?? 0;
+    attempts.set(questionId, attempt + 1);
+    const reply = await client.post<TurnBody>(`/api/sessions/${started.body.id}/answers`, { answer: scriptedAnswer(bank.get(questionId), attempt) });
+    expect(reply.status, JSON.stringify(reply.body)).toBe(200);
+    scores.set(`${questionId}#${attempt}`, reply.body.grade.score);
+    if (reply.body.next.kind === 'done') break;
+    questionId = reply.body.next.questionId ?? questionId;
+  }
+  return scores;
+}
+
+describe('Node server and local Worker grade alike', () => {
+  let node: RunningProcess;
+  let worker: RunningProcess;
+
+  beforeAll(async () => {
+    // Sequential: two builds at once would compete for the two cores.
+    worker = await startLocalWorker();
+    node = await startNodeServer();
+  }, 240_000);
+
+  afterAll(async () => {
+    await Promise.all([worker?.stop(), node?.stop()]);
+  });
+
+  it('serves the same question bank', async () => {
+    const [nodeHealth, workerHealth] = await Promise.all([
+      new HttpClient(node.baseUrl).json<{ index: unknown }>('/api/health'),
+      new HttpClient(worker.baseUrl, '10.0.2.1').json<{ index: unknown }>('/api/health'),
+    ]);
+    expect(workerHealth.body.index).toEqual(nodeHealth.body.index);
+  });
+
+  it('gives equal /api/grade results for a fixed script of answers', async () => {
+    const nodeClient = new HttpClient(node.baseUrl);
+    const workerClient = new HttpClient(worker.baseUrl, '10.0.2.2');
+    const scores = new Set<number>();
+    for (const entry of gradeScript) {
+      const [fromNode, fromWorker] = await Promise.all([nodeClient.post<GradeBody>('/api/grade', entry), workerClient.post<GradeBody>('/api/grade', entry)]);
+      expect(fromNode.status).toBe(200);
+      expect(fromWorker.status).toBe(200);
+      const label = `${entry.question} / ${entry.answer.slice(0, 20)}`;
+      expect(fromWorker.body.score, label).toBe(fromNode.body.score);
+      scores.add(fromNode.body.score);
+      expect(fromWorker.body.band, label).toBe(fromNode.body.band);
+      expect(fromWorker.body.keyPoints.map((point) => point.covered), label).toEqual(fromNode.body.keyPoints.map((point) => point.covered));
+      expect(fromWorker.body.references.map((ref) => `${ref.source}#${ref.heading}`), label).toEqual(
+        fromNode.body.references.map((ref) => `${ref.source}#${ref.heading}`),
+      );
+    }
+    // The script spans the grader's range, so equality is not the trivial "all zero".
+    expect(scores.size).toBeGreaterThanOrEqual(3);
+  });
+
+  it('gives equal per-answer scores in a scripted practice session', async () => {
+    const bank = questionBank();
+    const { topic, count } = smallTopic(bank.values());
+    const [nodeScores, workerScores] = await Promise.all([
+      scriptedSession(new HttpClient(node.baseUrl), bank, topic, count),
+      scriptedSession(new HttpClient(worker.baseUrl, '10.0.2.3'), bank, topic, count),
+    ]);
+    const shared = [...nodeScores.keys()].filter((key) => workerScores.has(key));
+    expect(shared.length).toBeGreaterThanOrEqual(count);
+    for (const key of shared) expect(workerScores.get(key), key).toBe(nodeScores.get(key));
+    expect(new Set(shared.map((key) => nodeScores.get(key))).size).toBeGreaterThanOrEqual(2);
+  });
+});
