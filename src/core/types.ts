@@ -93,6 +93,8 @@ export interface KeyPoint {
   text: string;
   covered: Coverage;
   evidence?: string;
+  /** Relative importance within the grade (higher matters more); follow-ups ask the heaviest miss first. */
+  weight?: number;
 }
 
 export type GradeBand = 'excellent' | 'good' | 'fair' | 'weak' | 'none';
