@@ -2,7 +2,8 @@
  * Key-point bookkeeping for follow-ups and hints: which missed point matters most, how to name it
  * in a question without giving the answer away, and how hints cap a question's score.
  */
-import type { Coverage, Grade, GradeBand, KeyPoint } from '../core/types.ts';
+import type { Coverage, Grade, KeyPoint } from '../core/types.ts';
+import { bandOf } from '../grading/grade-builder.ts';
 
 export interface RankedPoint {
   text: string;
@@ -12,9 +13,8 @@ export interface RankedPoint {
 const coverageOrder: Record<Coverage, number> = { no: 0, partial: 1, yes: 2 };
 
 function weightOf(point: KeyPoint): number {
-  // Graders may attach an importance weight; without one, their own order is the importance order.
-  const weight = (point as KeyPoint & { weight?: unknown }).weight;
-  return typeof weight === 'number' && Number.isFinite(weight) ? weight : 0;
+  // Without weights, the grader's own order stands as the importance order.
+  return typeof point.weight === 'number' && Number.isFinite(point.weight) ? point.weight : 0;
 }
 
 /**
@@ -68,19 +68,10 @@ export function hintCap(hints: number): number {
   return hintCaps[Math.min(Math.max(hints, 0), maxHints)] ?? 3;
 }
 
-/** Band of a 0–10 score, used when a cap lowers a grader's score. */
-export function bandForScore(score: number): GradeBand {
-  if (score >= 8.5) return 'excellent';
-  if (score >= 7) return 'good';
-  if (score >= 5) return 'fair';
-  if (score >= 2) return 'weak';
-  return 'none';
-}
-
 /** Applies the hint cap to a grade, recording why in its notice; an uncapped grade is returned as is. */
 export function capGrade(grade: Grade, hints: number): Grade {
   const cap = hintCap(hints);
   if (hints === 0 || grade.score <= cap) return grade;
   const reason = `使用了 ${hints} 次提示，本题最高 ${cap} 分（原始得分 ${grade.score}）`;
-  return { ...grade, score: cap, band: bandForScore(cap), notice: grade.notice ? `${grade.notice}；${reason}` : reason };
+  return { ...grade, score: cap, band: bandOf(cap), notice: grade.notice ? `${grade.notice}；${reason}` : reason };
 }

@@ -83,7 +83,7 @@ describe('key points', () => {
       { text: 'a', covered: 'partial' },
       { text: 'b', covered: 'yes' },
       { text: 'c', covered: 'no' },
-      { text: 'd', covered: 'no', weight: 3 } as never,
+      { text: 'd', covered: 'no', weight: 3 },
     ]);
     expect(ranked.map((point) => point.text)).toEqual(['d', 'c', 'a', 'b']);
     expect(topMissedPoint(ranked, ['d'])?.text).toBe('c');
