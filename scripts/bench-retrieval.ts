@@ -185,7 +185,7 @@ export async function run(argv: string[]): Promise<BenchSection> {
     options: {
       json: { type: 'boolean', default: false },
       scale: { type: 'string', default: '100000' },
-      ef: { type: 'string', default: `32,64,128,${defaultHnswParameters.efSearch},256` },
+      ef: { type: 'string', default: `64,128,256,${defaultHnswParameters.efSearch},512` },
       m: { type: 'string', default: String(defaultHnswParameters.m) },
       'ef-construction': { type: 'string', default: String(defaultHnswParameters.efConstruction) },
     },

@@ -33,7 +33,13 @@ export interface HnswParameters {
   efSearch: number;
 }
 
-export const defaultHnswParameters: HnswParameters = { m: 16, efConstruction: 200, efSearch: 160 };
+/**
+ * efSearch measured by `npm run bench -- retrieval` at 100k synthetic 512-d chunks (M=16,
+ * efConstruction=200): recall@10 vs exact 0.89 at 64, 0.958 at 128, 0.978 at 256, 0.999 at 384
+ * with p50 ≈ 1.3 ms. Hashed lexical vectors have a high intrinsic dimension, so HNSW needs a
+ * wide candidate list; at corpus scale (hundreds of chunks) 384 makes the search exact.
+ */
+export const defaultHnswParameters: HnswParameters = { m: 16, efConstruction: 200, efSearch: 384 };
 
 const manifestSchema = z.object({
   /** Compared by the loader: another version means "rebuild", not "corrupt". */
