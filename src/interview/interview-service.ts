@@ -40,7 +40,7 @@ import {
   type LineRequest,
   type Reaction,
 } from './interviewer-voice.ts';
-import { capGrade, focusOf, hintCap, maxHints, rankPoints, topMissedPoint } from './key-points.ts';
+import { capGrade, focusOf, hintCap, maxHints, rankPoints, referencePoints, topMissedPoint, weighPoints } from './key-points.ts';
 import { findOpeningItem, planDrill, planQuestions } from './question-picker.ts';
 import { buildReport, renderMarkdown, summarize, type SessionReport, type SessionSummary } from './report.ts';
 import { isDue, ratingName, ratingForScore, reviewCard } from './review-schedule.ts';
@@ -318,14 +318,10 @@ export function createInterviewService(deps: InterviewDeps): InterviewService {
   }
 
   /** Key points of the current question's reference, most important missed first. */
-  async function pointsFor(current: CurrentQuestion, signal: AbortSignal | undefined): Promise<CurrentQuestion['points']> {
+  function pointsFor(current: CurrentQuestion): CurrentQuestion['points'] {
     if (current.points.length > 0 || !current.questionId) return current.points;
     const item = kb.getItem(current.questionId);
-    const references = referencesOf(item);
-    if (!item || !references) return [];
-    // Grading an empty answer is how any Grader exposes the reference's key points, all uncovered.
-    const blank = await grader.grade({ question: item.question, answer: '', references }, signal ? { signal } : undefined);
-    current.points = rankPoints(blank.keyPoints);
+    current.points = item?.answered ? referencePoints(item.answer) : [];
     return current.points;
   }
 
@@ -346,7 +342,7 @@ export function createInterviewService(deps: InterviewDeps): InterviewService {
       const reveal = session.mode !== 'interview';
       let result: SubmitResult;
       if ('action' in input && input.action === 'hint') {
-        result = await giveHint(step, current, options, reveal);
+        result = giveHint(step, current, options, reveal);
       } else if ('action' in input) {
         result = await skipQuestion(step, current, options, reveal);
       } else {
@@ -370,8 +366,8 @@ export function createInterviewService(deps: InterviewDeps): InterviewService {
     }
   }
 
-  async function giveHint(step: Step, current: CurrentQuestion, options: SubmitOptions, reveal: boolean): Promise<SubmitResult> {
-    const points = await pointsFor(current, options.signal);
+  function giveHint(step: Step, current: CurrentQuestion, options: SubmitOptions, reveal: boolean): SubmitResult {
+    const points = pointsFor(current);
     const nextKind: NextLine['kind'] = current.awaiting === 'followup' ? 'followup' : 'question';
     const candidate = topMissedPoint(points, current.revealed);
     let text: string;
@@ -398,7 +394,7 @@ export function createInterviewService(deps: InterviewDeps): InterviewService {
     const item = current.questionId ? kb.getItem(current.questionId) : undefined;
     let grade: Grade | null = null;
     if (item) {
-      const points = await pointsFor(current, options.signal);
+      const points = pointsFor(current);
       const missed = points.slice(0, 3).map((point) => point.text);
       grade = {
         score: 0,
@@ -441,7 +437,7 @@ export function createInterviewService(deps: InterviewDeps): InterviewService {
       rawScore = raw.score;
       grade = capGrade(raw, current.hints);
       current.best = roundScore(Math.max(current.best ?? 0, grade.score));
-      current.points = rankPoints(raw.keyPoints);
+      current.points = rankPoints(weighPoints(raw.keyPoints, item.answered ? item.answer : undefined));
     }
     turn(step, { role: 'candidate', kind: 'answer', text: answer, ...questionIdField(current.questionId), ...(grade ? { grade } : {}) });
     if (grade?.notice && grade.fallback) step.notice = joinNotice(step.notice, grade.notice);

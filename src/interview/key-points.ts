@@ -4,6 +4,7 @@
  */
 import type { Coverage, Grade, KeyPoint } from '../core/types.ts';
 import { bandOf } from '../grading/grade-builder.ts';
+import { extractKeyPoints } from '../grading/key-points.ts';
 
 export interface RankedPoint {
   text: string;
@@ -35,6 +36,28 @@ export function rankPoints(keyPoints: readonly KeyPoint[]): RankedPoint[] {
       );
     })
     .map(({ point }) => ({ text: point.text, covered: point.covered }));
+}
+
+/**
+ * Gives a grade's key points the importance weights of the reference they were taken from, when
+ * the grader did not attach its own; if the texts do not line up, the grader's order stands.
+ */
+export function weighPoints(keyPoints: readonly KeyPoint[], reference: string | undefined): KeyPoint[] {
+  if (!reference || keyPoints.every((point) => typeof point.weight === 'number')) return [...keyPoints];
+  const weights = new Map(extractKeyPoints(reference).map((point) => [point.text, point.weight]));
+  if (!keyPoints.every((point) => weights.has(point.text))) return [...keyPoints];
+  return keyPoints.map((point) => ({ ...point, weight: point.weight ?? weights.get(point.text) }));
+}
+
+/** Shown per hint-able question; matches what a grade card lists, so a hint names a point the card shows. */
+const referencePointLimit = 8;
+
+/** A reference's most important key points, heaviest first, none covered yet: the source of hints. */
+export function referencePoints(reference: string): RankedPoint[] {
+  return [...extractKeyPoints(reference)]
+    .sort((a, b) => b.weight - a.weight)
+    .slice(0, referencePointLimit)
+    .map((point) => ({ text: point.text, covered: 'no' as const }));
 }
 
 /** The most important missed point not yet asked about or revealed by a hint. */

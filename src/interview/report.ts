@@ -3,7 +3,7 @@
  * stored session, its state and turns; nothing here writes.
  */
 import type { Grade, KnowledgeBase, SessionMode, SessionRecord, SessionStatus, TopicId, Turn } from '../core/types.ts';
-import { rankPoints } from './key-points.ts';
+import { rankPoints, weighPoints } from './key-points.ts';
 import type { SessionState } from './session-state.ts';
 import { topicList, topicNames } from './topic-names.ts';
 
@@ -123,7 +123,8 @@ export function buildReport(session: SessionRecord, state: SessionState, turns: 
     const topic = reportTopic(question.topics, session.topics);
     const grade = bestGrade(turns, question.questionId);
     if (!topic || !grade) continue;
-    const missed = rankPoints(grade.keyPoints).filter((point) => point.covered !== 'yes');
+    const reference = kb.getItem(question.questionId)?.answer;
+    const missed = rankPoints(weighPoints(grade.keyPoints, reference)).filter((point) => point.covered !== 'yes');
     for (const point of missed.slice(0, weakPointsPerQuestion)) {
       if (weakest.length >= maxWeakPoints) break;
       weakest.push({ point: point.text, topic, questionId: question.questionId, question: question.question, score: question.score });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src/core/errors.ts';
 import type { Grade, Turn } from '../../src/core/types.ts';
+import { extractKeyPoints } from '../../src/grading/key-points.ts';
 import { createInterviewService } from '../../src/interview/interview-service.ts';
 import { BigramGrader } from '../support/bigram-knowledge.ts';
 import { loadPrompts, perfectAnswer, sampleItems } from '../support/interview-fixtures.ts';
@@ -228,12 +229,16 @@ describe('skip and hint', () => {
 
     const first = await service.submit(session.id, owner, { action: 'hint' });
     expect(first.grade).toBeNull();
-    expect(first.hint).toEqual({ point: rdbPoint, cap: 7 });
+    expect(first.hint?.cap).toBe(7);
     expect(first.next).toMatchObject({ kind: 'question', questionId: 'redis-persist' });
-    expect(first.next.text).toContain(rdbPoint);
+    expect(first.next.text).toContain(first.hint?.point);
     const second = await service.submit(session.id, owner, { action: 'hint' });
     expect(second.hint?.cap).toBe(5);
-    expect(second.hint?.point).toContain('AOF 日志');
+    // Hints go heaviest first by the grading module's own key-point weights.
+    const heaviest = [...extractKeyPoints(sampleItems.find((entry) => entry.id === 'redis-persist')?.answer ?? '')]
+      .sort((a, b) => b.weight - a.weight)
+      .map((point) => point.text);
+    expect([first.hint?.point, second.hint?.point]).toEqual(heaviest.slice(0, 2));
 
     const answered = await service.submit(session.id, owner, { answer: perfectAnswer('redis-persist') });
     expect(answered.grade?.score).toBe(5);

@@ -116,7 +116,7 @@ describe('LLM-worded interviewer lines', () => {
 
   it('a stalled stream times out and the template line replaces what was streamed', async () => {
     fake.setBehaviour({ type: 'stall', content: '嗯，我们看下一个问题吧，请你讲讲', afterChunks: 2 });
-    const chat = createLlmClient({ apiKey: 'test', baseURL: fake.url, chatModel: 'fake-chat', embeddingModel: undefined, timeoutMs: 400 });
+    const chat = createLlmClient({ apiKey: 'test', baseURL: fake.url, chatModel: 'fake-chat', embeddingModel: undefined, timeoutMs: 1_500 });
     const { service } = makeHarness({ items: only('redis-persist', 'mysql-index'), extra: { chat } });
     const { session } = await service.start(owner, { mode: 'practice', questions: 2 });
     const tokens: string[] = [];

@@ -109,7 +109,8 @@ export class BigramGrader implements Grader {
       .map((line) => line.replace(/^\s*[-*]\s+/, '').trim())
       .filter((line) => line.length > 0);
     const answerGrams = bigrams(request.answer);
-    const keyPoints: KeyPoint[] = points.map((text) => ({ text, covered: coverage(text, answerGrams) }));
+    // Earlier bullets matter more, the way notes usually lead with the core idea.
+    const keyPoints: KeyPoint[] = points.map((text, index) => ({ text, covered: coverage(text, answerGrams), weight: points.length - index }));
     const credit = keyPoints.reduce((sum, point) => sum + (point.covered === 'yes' ? 1 : point.covered === 'partial' ? 0.5 : 0), 0);
     const score = keyPoints.length === 0 ? 0 : Math.round((credit / keyPoints.length) * 100) / 10;
     const band = score >= 8.5 ? 'excellent' : score >= 7 ? 'good' : score >= 5 ? 'fair' : score >= 2 ? 'weak' : 'none';

@@ -1,0 +1,120 @@
+/**
+ * The engine over the real notes, the real hybrid knowledge base and the real offline grader:
+ * the flows users run, with nothing hand-built in between.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadKnowledgeBase } from '../../src/adapters/node/knowledge-base-loader.ts';
+import type { Grader, KnowledgeBase, QuestionItem } from '../../src/core/types.ts';
+import { createGrader } from '../../src/grading/grader.ts';
+import { extractKeyPoints } from '../../src/grading/key-points.ts';
+import { createInterviewService } from '../../src/interview/interview-service.ts';
+import { focusOf } from '../../src/interview/key-points.ts';
+import { loadPrompts, seededRandom } from '../support/interview-fixtures.ts';
+import { MemorySessionStore } from '../support/memory-store.ts';
+
+const corpusDir = join(import.meta.dirname, '..', '..', 'corpus');
+const owner = 'real-owner';
+let dataDir: string;
+let kb: KnowledgeBase;
+let grader: Grader;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'mianba-interview-'));
+  kb = (await loadKnowledgeBase({ config: { corpusDir, dataDir, embeddings: 'lexical', llm: undefined }, progressBar: false })).kb;
+  grader = createGrader({ kb });
+});
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+/** The real knowledge base with its question list narrowed, so a session asks known questions. */
+function narrowed(keep: (item: QuestionItem) => boolean): KnowledgeBase {
+  return {
+    items: kb.items.filter(keep),
+    chunks: kb.chunks,
+    getItem: (id) => kb.getItem(id),
+    search: (query, options) => kb.search(query, options),
+    similarity: (a, b) => kb.similarity(a, b),
+  };
+}
+
+function service(bank: KnowledgeBase, seed = 1) {
+  const store = new MemorySessionStore();
+  let count = 0;
+  const interviews = createInterviewService({
+    kb: bank,
+    grader,
+    store,
+    prompts: loadPrompts(),
+    random: seededRandom(seed),
+    newId: () => `real-session-${(count += 1)}`,
+  });
+  return { interviews, store };
+}
+
+function itemNamed(question: string): QuestionItem {
+  const found = kb.items.find((item) => item.question === question && item.answered);
+  if (!found) throw new Error(`the notes have no answered question ${question}`);
+  return found;
+}
+
+describe('interview engine on the real notes', () => {
+  it('opens an interview with the candidate’s own self-introduction and asks answered questions of the chosen topics', async () => {
+    const { interviews, store } = service(kb);
+    const { session, message } = await interviews.start(owner, { mode: 'interview', topics: ['redis', 'mysql', 'go'], questions: 4 });
+    expect(message.questionId).toBe(itemNamed('自我介绍').id);
+    const plan = ((await store.getSession(session.id))?.state as { plan: string[] }).plan;
+    expect(plan).toHaveLength(4);
+    const items = plan.map((id) => kb.getItem(id));
+    expect(items.every((item) => item?.answered)).toBe(true);
+    expect(items.every((item) => item?.topics.some((topic) => ['redis', 'mysql', 'go'].includes(topic)))).toBe(true);
+    expect(new Set(items.map((item) => item?.topics.find((topic) => ['redis', 'mysql', 'go'].includes(topic)))).size).toBe(3);
+  });
+
+  it('a partial answer is followed up on its most important missed key point', async () => {
+    const compare = itemNamed('redis vs memcached');
+    const { interviews } = service(narrowed((item) => item.id === compare.id));
+    const { session } = await interviews.start(owner, { mode: 'practice', questions: 1 });
+    const points = extractKeyPoints(compare.answer);
+    const partial = await interviews.submit(session.id, owner, { answer: points[0]?.text ?? '' });
+    expect(partial.grade?.references[0]?.source).toBe(compare.source);
+    expect(partial.grade?.score).toBeGreaterThanOrEqual(3);
+    expect(partial.grade?.score).toBeLessThan(8);
+    expect(partial.next.kind).toBe('followup');
+    const missed = new Set(partial.grade?.keyPoints.filter((point) => point.covered !== 'yes').map((point) => point.text));
+    const heaviestMissed = [...points].sort((a, b) => b.weight - a.weight).find((point) => missed.has(point.text));
+    expect(heaviestMissed).toBeDefined();
+    expect(partial.next.text).toContain(focusOf(heaviestMissed?.text ?? ''));
+  });
+
+  it('the verbatim reference scores high and the interviewer moves on offline', async () => {
+    const single = itemNamed('redis为什么用单线程？');
+    const { interviews } = service(narrowed((item) => item.id === single.id));
+    const { session } = await interviews.start(owner, { mode: 'practice', questions: 1 });
+    const result = await interviews.submit(session.id, owner, { answer: single.answer });
+    expect(result.grade?.score).toBeGreaterThanOrEqual(8);
+    expect(result.next.kind).toBe('done');
+  });
+
+  it('a hint reveals a real key point and caps the grade of the later answer', async () => {
+    const single = itemNamed('redis为什么用单线程？');
+    const { interviews } = service(narrowed((item) => item.id === single.id));
+    const { session } = await interviews.start(owner, { mode: 'practice', questions: 1 });
+    const hint = await interviews.submit(session.id, owner, { action: 'hint' });
+    expect(extractKeyPoints(single.answer).map((point) => point.text)).toContain(hint.hint?.point);
+    const answered = await interviews.submit(session.id, owner, { answer: single.answer });
+    expect(answered.grade?.score).toBe(7);
+  });
+
+  it('a drill over a real topic records a review for each finished question', async () => {
+    const { interviews, store } = service(kb, 4);
+    const { session, message } = await interviews.start(owner, { mode: 'drill', topics: ['mysql'], questions: 2 });
+    const first = await interviews.submit(session.id, owner, { answer: kb.getItem(message.questionId ?? '')?.answer ?? '' });
+    let result = first;
+    while (result.next.kind !== 'done') result = await interviews.submit(session.id, owner, { action: 'skip' });
+    const cards = await store.getCards(owner, 'mysql');
+    expect(cards.length).toBe(2);
+    expect((await interviews.due(owner, 'mysql')).topics[0]?.reviewed).toBe(2);
+  });
+});
