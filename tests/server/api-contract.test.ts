@@ -4,7 +4,7 @@ import { makeHarness, removeTempDirs, type Harness } from './app-harness.ts';
 import { perfectAnswer } from '../support/interview-fixtures.ts';
 
 let harness: Harness;
-afterEach(() => harness?.close());
+afterEach(async () => harness?.close());
 afterAll(removeTempDirs);
 
 const errorShape = { error: { code: expect.any(String), message: expect.any(String) } };

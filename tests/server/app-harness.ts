@@ -34,7 +34,7 @@ export interface Harness {
   databaseFile: string;
   logged: string[];
   browser(): Browser;
-  close(): void;
+  close(): Promise<void>;
 }
 
 /** Keeps the cookies a server sets, like a browser, and sends them back. */

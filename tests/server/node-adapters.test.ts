@@ -71,7 +71,7 @@ describe('staticAssets', () => {
       expect(api.status).toBe(404);
       expect(await api.json()).toMatchObject({ error: { code: 'not_found' } });
     } finally {
-      harness.close();
+      await harness.close();
     }
   });
 });

@@ -4,7 +4,7 @@ import { makeHarness, parseSse, removeTempDirs, type Harness } from './app-harne
 import { perfectAnswer } from '../support/interview-fixtures.ts';
 
 let harness: Harness;
-afterEach(() => harness?.close());
+afterEach(async () => harness?.close());
 afterAll(removeTempDirs);
 
 describe('ACCESS_TOKEN gate', () => {
@@ -137,7 +137,7 @@ describe('persistence across restarts', () => {
     const first = await browser.post(`/api/sessions/${created.id}/answers`, { answer: '我做过两年后端开发，主要写 Go 和 Redis。' });
     expect(first.status).toBe(200);
     const before = (await (await browser.request(`/api/sessions/${created.id}`)).json()) as { turns: unknown[]; pending: unknown };
-    harness.close();
+    await harness.close();
 
     // The restarted server: new store, new engine, new app, same file and the same browser cookies.
     harness = makeHarness({ databaseFile: harness.databaseFile });

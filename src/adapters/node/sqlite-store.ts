@@ -2,6 +2,7 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import { SqliteWriteError, SqliteWriter, type WriteStep } from './sqlite-writer.ts';
 import type {
   Grade,
   ReviewCard,
@@ -83,6 +84,20 @@ function toCard(row: CardRow): ReviewCard {
   };
 }
 
+const insertSessionSql = `INSERT INTO sessions (id, owner_id, mode, topics, status, version, state, created_at, updated_at)
+  VALUES (@id, @owner_id, @mode, @topics, @status, @version, @state, @created_at, @updated_at)`;
+const insertTurnSql = `INSERT INTO turns (session_id, seq, role, kind, text, question_id, grade, created_at)
+  VALUES (@session_id, @seq, @role, @kind, @text, @question_id, @grade, @created_at)`;
+const advanceSessionSql = `UPDATE sessions SET version = version + 1, state = @state, status = @status, updated_at = @updated_at
+  WHERE id = @id AND version = @expected_version`;
+const upsertCardSql = `INSERT INTO review_cards (owner_id, question_id, topics, due, card)
+  VALUES (@owner_id, @question_id, @topics, @due, @card)
+  ON CONFLICT (owner_id, question_id) DO UPDATE SET topics = excluded.topics, due = excluded.due, card = excluded.card`;
+
+function insertTurnStep(turn: Turn): WriteStep {
+  return { sql: insertTurnSql, params: turnParams(turn) };
+}
+
 function turnParams(turn: Turn) {
   return {
     session_id: turn.sessionId,
@@ -94,10 +109,6 @@ function turnParams(turn: Turn) {
     grade: turn.grade ? JSON.stringify(turn.grade) : null,
     created_at: turn.createdAt,
   };
-}
-
-function isConstraintViolation(error: unknown): boolean {
-  return error instanceof Error && 'code' in error && String(error.code).startsWith('SQLITE_CONSTRAINT');
 }
 
 /** Applies every `NNNN_name.sql` in order, once; applied names are recorded in `schema_migrations`. */
@@ -122,15 +133,19 @@ function migrate(db: Database.Database, migrationsDir: string): void {
 /**
  * SessionStore on a local SQLite file. WAL with synchronous=FULL makes every committed turn
  * durable (fsynced) before the call returns, so an acknowledged answer survives kill -9.
+ * Reads run on this thread's connection; writes go to one group-committing writer thread, so a
+ * slow fsync never blocks the event loop. WAL lets the reader see each commit as soon as it is
+ * acknowledged.
  */
 export class SqliteSessionStore implements SessionStore {
   readonly file: string;
   private readonly db: Database.Database;
+  private readonly writer: SqliteWriter;
   private readonly statements;
 
   constructor(file: string, options: { migrationsDir?: string } = {}) {
     this.file = file;
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    mkdirSync(dirname(file), { recursive: true });
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
@@ -138,52 +153,39 @@ export class SqliteSessionStore implements SessionStore {
     // A restarted server may briefly overlap a dying one on the same file.
     this.db.pragma('busy_timeout = 5000');
     migrate(this.db, options.migrationsDir ?? defaultMigrationsDir);
+    this.writer = new SqliteWriter(file);
     const db = this.db;
     this.statements = {
-      insertSession: db.prepare(
-        `INSERT INTO sessions (id, owner_id, mode, topics, status, version, state, created_at, updated_at)
-         VALUES (@id, @owner_id, @mode, @topics, @status, @version, @state, @created_at, @updated_at)`,
-      ),
-      insertTurn: db.prepare(
-        `INSERT INTO turns (session_id, seq, role, kind, text, question_id, grade, created_at)
-         VALUES (@session_id, @seq, @role, @kind, @text, @question_id, @grade, @created_at)`,
-      ),
       getSession: db.prepare('SELECT * FROM sessions WHERE id = ?'),
       listSessions: db.prepare('SELECT * FROM sessions WHERE owner_id = ? ORDER BY created_at DESC, id'),
       listTurns: db.prepare('SELECT * FROM turns WHERE session_id = ? ORDER BY seq'),
-      advanceSession: db.prepare(
-        `UPDATE sessions SET version = version + 1, state = @state, status = @status, updated_at = @updated_at
-         WHERE id = @id AND version = @expected_version`,
-      ),
       cardsOfOwner: db.prepare('SELECT * FROM review_cards WHERE owner_id = ? ORDER BY due, question_id'),
       cardsOfOwnerTopic: db.prepare(
         `SELECT * FROM review_cards
          WHERE owner_id = ? AND EXISTS (SELECT 1 FROM json_each(review_cards.topics) WHERE json_each.value = ?)
          ORDER BY due, question_id`,
       ),
-      putCard: db.prepare(
-        `INSERT INTO review_cards (owner_id, question_id, topics, due, card)
-         VALUES (@owner_id, @question_id, @topics, @due, @card)
-         ON CONFLICT (owner_id, question_id) DO UPDATE SET topics = excluded.topics, due = excluded.due, card = excluded.card`,
-      ),
     };
   }
 
   async createSession(session: SessionRecord, turns: Turn[]): Promise<void> {
-    this.db.transaction(() => {
-      this.statements.insertSession.run({
-        id: session.id,
-        owner_id: session.ownerId,
-        mode: session.mode,
-        topics: JSON.stringify(session.topics),
-        status: session.status,
-        version: session.version,
-        state: JSON.stringify(session.state ?? null),
-        created_at: session.createdAt,
-        updated_at: session.updatedAt,
-      });
-      for (const turn of turns) this.statements.insertTurn.run(turnParams(turn));
-    })();
+    await this.writer.write([
+      {
+        sql: insertSessionSql,
+        params: {
+          id: session.id,
+          owner_id: session.ownerId,
+          mode: session.mode,
+          topics: JSON.stringify(session.topics),
+          status: session.status,
+          version: session.version,
+          state: JSON.stringify(session.state ?? null),
+          created_at: session.createdAt,
+          updated_at: session.updatedAt,
+        },
+      },
+      ...turns.map(insertTurnStep),
+    ]);
   }
 
   async getSession(id: string): Promise<SessionRecord | null> {
@@ -205,23 +207,26 @@ export class SqliteSessionStore implements SessionStore {
     turns: Turn[],
     next: { state: unknown; status: SessionStatus },
   ): Promise<boolean> {
-    const commit = this.db.transaction(() => {
-      const advanced = this.statements.advanceSession.run({
-        id: sessionId,
-        expected_version: expectedVersion,
-        state: JSON.stringify(next.state ?? null),
-        status: next.status,
-        updated_at: new Date().toISOString(),
-      });
-      if (advanced.changes !== 1) return false;
-      for (const turn of turns) this.statements.insertTurn.run(turnParams(turn));
-      return true;
-    });
     try {
-      return commit();
+      const outcome = await this.writer.write([
+        {
+          sql: advanceSessionSql,
+          params: {
+            id: sessionId,
+            expected_version: expectedVersion,
+            state: JSON.stringify(next.state ?? null),
+            status: next.status,
+            updated_at: new Date().toISOString(),
+          },
+          // Another writer moved the session on: write nothing.
+          expectChanges: 1,
+        },
+        ...turns.map(insertTurnStep),
+      ]);
+      return outcome === 'committed';
     } catch (error) {
       // A duplicate (session_id, seq) means another writer already committed this turn.
-      if (isConstraintViolation(error)) return false;
+      if (error instanceof SqliteWriteError && error.code.startsWith('SQLITE_CONSTRAINT')) return false;
       throw error;
     }
   }
@@ -234,20 +239,27 @@ export class SqliteSessionStore implements SessionStore {
   }
 
   async putCard(card: ReviewCard): Promise<void> {
-    this.statements.putCard.run({
-      owner_id: card.ownerId,
-      question_id: card.questionId,
-      topics: JSON.stringify(card.topics),
-      due: card.due,
-      card: JSON.stringify(card.card),
-    });
+    await this.writer.write([
+      {
+        sql: upsertCardSql,
+        params: {
+          owner_id: card.ownerId,
+          question_id: card.questionId,
+          topics: JSON.stringify(card.topics),
+          due: card.due,
+          card: JSON.stringify(card.card),
+        },
+      },
+    ]);
   }
 
   integrityCheck(): string {
     return this.db.pragma('integrity_check', { simple: true }) as string;
   }
 
-  close(): void {
+  /** Commits writes still queued, stops the writer thread and closes the file. */
+  async close(): Promise<void> {
+    await this.writer.close();
     if (this.db.open) this.db.close();
   }
 }

@@ -8,7 +8,7 @@ import type { AppEnv } from '../env.ts';
 import type { InFlightTurns } from '../in-flight.ts';
 import { limitBody } from '../middleware/body-limit.ts';
 import type { ErrorReporter } from '../middleware/error-handler.ts';
-import { respondMaybeStreaming } from '../sse.ts';
+import { respondMaybeStreaming, wantsEventStream } from '../sse.ts';
 import { answerText, parseQuery, readJsonBody } from '../validation.ts';
 
 // Ids are ≥128-bit random URL-safe strings; anything else cannot name a session.
@@ -58,8 +58,17 @@ export function sessionRoutes(deps: AppDeps, options: SessionRouteOptions) {
     .post('/sessions/:id/answers', limitBody(options.limits.answerBodyBytes), async (c) => {
       const id = sessionId(c);
       const input = await readJsonBody(c, submitBody);
-      // Taken before any await, so of two concurrent submissions exactly one proceeds.
+      const ownerId = c.get('ownerId');
+      // Taken before any further await, so of two concurrent submissions exactly one proceeds.
       const release = options.inFlight.acquire(id);
+      if (!wantsEventStream(c)) {
+        try {
+          return c.json(await interview.submit(id, ownerId, input));
+        } finally {
+          release();
+        }
+      }
+      // Once an event stream starts its status is 200, so 404 and 409 are decided before it.
       try {
         const session = await ownedSession(c);
         if (session.status === 'done') throw new AppError('conflict', 'this session is finished');
@@ -72,7 +81,7 @@ export function sessionRoutes(deps: AppDeps, options: SessionRouteOptions) {
         report: options.report,
         produce: async (onToken) => {
           try {
-            return await interview.submit(id, c.get('ownerId'), input, onToken ? { onToken } : {});
+            return await interview.submit(id, ownerId, input, onToken ? { onToken } : {});
           } finally {
             release();
           }

@@ -1,0 +1,126 @@
+/**
+ * `npm start`: the whole product on one Node process and one port. Builds the web app and the
+ * index when they are missing, opens the SQLite store, wires the runtime-agnostic app and serves
+ * it with @hono/node-server. `startNodeServer` is exported for the server benchmark and tests.
+ */
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { newId } from '../adapters/node/ids.ts';
+import { loadKnowledgeBase } from '../adapters/node/knowledge-base-loader.ts';
+import { MemoryRateLimiter } from '../adapters/node/memory-rate-limiter.ts';
+import { loadPrompts } from '../adapters/node/prompts-loader.ts';
+import { SqliteSessionStore } from '../adapters/node/sqlite-store.ts';
+import { staticAssets } from '../adapters/node/static-assets.ts';
+import { ensureWebBuilt } from '../adapters/node/web-build.ts';
+import { parseConfig } from '../core/config.ts';
+import { isAppError } from '../core/errors.ts';
+import { createGrader } from '../grading/grader.ts';
+import { createInterviewService } from '../interview/interview-service.ts';
+import { createLlmClient, describeMode } from '../llm/client.ts';
+import { createApp } from '../server/app.ts';
+
+const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface NodeServerOptions {
+  env: Record<string, string | undefined>;
+  /** Defaults to all interfaces; the benchmark and tests pass 127.0.0.1. */
+  hostname?: string;
+  /** Overrides PORT; 0 picks a free port. */
+  port?: number;
+  /** Serve the built web app too (building it if missing). */
+  serveWeb?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  databaseFile: string;
+  mode: 'offline' | 'llm';
+  /** Stops accepting connections, lets in-flight requests finish (bounded), then closes the database. */
+  close(): Promise<void>;
+}
+
+export async function startNodeServer(options: NodeServerOptions): Promise<RunningServer> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const config = parseConfig(options.env);
+  const mode = describeMode(config);
+  const distDir = options.serveWeb === false ? undefined : await ensureWebBuilt(join(repositoryRoot, 'web'), log);
+  const loaded = await loadKnowledgeBase({ config, log });
+  for (const warning of loaded.warnings) log(`warning: ${warning}`);
+  const { kb } = loaded;
+  const prompts = await loadPrompts(join(repositoryRoot, 'prompts'));
+  const llm = config.llm ? createLlmClient(config.llm) : undefined;
+  const grader = createGrader({ kb, prompts, ...(llm ? { llm } : {}) });
+  const databaseFile = resolve(config.dataDir, 'mianba.sqlite');
+  const store = new SqliteSessionStore(databaseFile);
+  const interview = createInterviewService({ kb, grader, store, prompts, newId, ...(llm ? { chat: llm } : {}) });
+  const app = createApp({
+    kb,
+    grader,
+    interview,
+    store,
+    config,
+    mode,
+    newId,
+    rateLimiter: new MemoryRateLimiter(config.rateLimitPerMinute),
+    clientAddress: (c) => getConnInfo(c).remote.address,
+    ...(distDir ? { staticAssets: staticAssets(distDir) } : {}),
+  });
+
+  const port = options.port ?? config.port;
+  const { server, address } = await new Promise<{ server: Server; address: AddressInfo }>((resolveListen, reject) => {
+    const listening = serve({ fetch: app.fetch, port, ...(options.hostname ? { hostname: options.hostname } : {}) }, (info) =>
+      resolveListen({ server: listening as Server, address: info }),
+    );
+    listening.once('error', reject);
+  });
+  const host = !options.hostname || options.hostname === '0.0.0.0' || options.hostname === '::' ? 'localhost' : options.hostname;
+  const url = `http://${host}:${address.port}`;
+  log(`MianBa 面霸 is serving at ${url}`);
+  log(`mode: ${mode.mode} (${mode.reason}); question bank: ${kb.items.length} questions, ${kb.chunks.length} passages`);
+
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    port: address.port,
+    databaseFile,
+    mode: mode.mode,
+    close: () => {
+      closing ??= new Promise<void>((resolveClose) => {
+        // In-flight answers get a few seconds to commit; idle keep-alive sockets go at once.
+        const force = setTimeout(() => server.closeAllConnections(), 5_000);
+        server.close(() => {
+          clearTimeout(force);
+          void store.close().then(resolveClose, resolveClose);
+        });
+        server.closeIdleConnections();
+      });
+      return closing;
+    },
+  };
+}
+
+async function main(): Promise<void> {
+  const running = await startNodeServer({ env: process.env });
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: shutting down`);
+    void running.close().then(() => process.exit(0));
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  main().catch((error: unknown) => {
+    console.error(isAppError(error) ? `MianBa cannot start [${error.code}]: ${error.message}` : error);
+    process.exit(1);
+  });
+}
