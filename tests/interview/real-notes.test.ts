@@ -72,6 +72,31 @@ describe('interview engine on the real notes', () => {
     expect(new Set(items.map((item) => item?.topics.find((topic) => ['redis', 'mysql', 'go'].includes(topic)))).size).toBe(3);
   });
 
+  it('runs a whole interview to a report whose weakest points name topics to drill', async () => {
+    const { interviews } = service(kb, 2);
+    const { session } = await interviews.start(owner, { mode: 'interview', topics: ['redis', 'network'], questions: 3 });
+    let result = await interviews.submit(session.id, owner, { answer: '我是后端开发，主要写 C++ 和 Go，做过 web server 项目，在腾讯实习过。' });
+    const answers = ['不太清楚', 'TCP 是面向连接的可靠传输协议，通过序号、确认和重传保证可靠', '不知道'];
+    let followups = 0;
+    for (let turn = 0; result.next.kind !== 'done' && turn < 12; turn += 1) {
+      if (result.next.kind === 'followup') followups += 1;
+      expect(result.reveal).toBe(false);
+      result = await interviews.submit(session.id, owner, { answer: answers[turn % answers.length] ?? '' });
+    }
+    expect(result.next.kind).toBe('done');
+    expect(followups).toBeLessThanOrEqual(6);
+    const report = await interviews.report(session.id, owner);
+    expect(report.session.status).toBe('done');
+    expect(report.questions.filter((question) => !question.opening)).toHaveLength(3);
+    expect(report.overall).not.toBeNull();
+    expect(report.overall ?? 11).toBeLessThanOrEqual(10);
+    expect(report.topics.length).toBeGreaterThan(0);
+    expect(report.weakest.length).toBeGreaterThan(0);
+    for (const weak of report.weakest) expect(['redis', 'network']).toContain(weak.topic);
+    const markdown = await interviews.exportMarkdown(session.id, owner);
+    expect(markdown).toContain(report.weakest[0]?.point.slice(0, 10) ?? '—');
+  });
+
   it('a partial answer is followed up on its most important missed key point', async () => {
     const compare = itemNamed('redis vs memcached');
     const { interviews } = service(narrowed((item) => item.id === compare.id));
