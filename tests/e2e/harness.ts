@@ -69,7 +69,8 @@ export async function startServer(options: { timeoutMs?: number } = {}): Promise
   const dataDir = mkdtempSync(join(tmpdir(), 'mianba-e2e-'));
   const child: ChildProcess = spawn(process.execPath, [join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'src/entries/node-server.ts'], {
     cwd: repoRoot,
-    env: offlineEnv({ PORT: String(port), MIANBA_DATA_DIR: dataDir }),
+    // The suites drive many requests from one address within a minute; rate limiting has its own tests.
+    env: offlineEnv({ PORT: String(port), MIANBA_DATA_DIR: dataDir, MIANBA_RATE_LIMIT_PER_MINUTE: '100000' }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

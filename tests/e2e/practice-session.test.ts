@@ -3,10 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot, startServer, watchPage, type RunningServer } from './harness.ts';
 import {
   answer,
-  currentQuestion,
   isFinished,
-  partialAnswerFrom,
-  referenceFor,
+  partialAnswerForPending,
   startFromStartScreen,
   turnCount,
   waitForTurnDone,
@@ -30,7 +28,7 @@ describe('offline practice in Chromium', () => {
     const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, locale: 'zh-CN' });
     const page = await context.newPage();
     const problems = watchPage(page);
-    const sessionId = await startFromStartScreen(page, server.baseUrl, { mode: 'practice', topic: 'go', questions: 3 });
+    const sessionId = await startFromStartScreen(page, server.baseUrl, { mode: 'practice', topic: 'redis', questions: 3 });
     await expect.poll(() => page.getByTestId('mode-badge').innerText()).toContain('离线');
 
     let reference = '';
@@ -49,9 +47,10 @@ describe('offline practice in Chromium', () => {
         await waitForTurnDone(page, before);
         continue;
       }
-      // A new main question: answer about a third of its reference, so the grade is partial.
-      reference = await referenceFor(page, server.baseUrl, await currentQuestion(page));
-      await answer(page, partialAnswerFrom(reference));
+      // A new main question: a partial answer, which an interviewer follows up on.
+      const partial = await partialAnswerForPending(page, server.baseUrl, sessionId);
+      reference = partial.reference;
+      await answer(page, partial.answer);
     }
 
     expect(await isFinished(page)).toBe(true);
@@ -98,8 +97,8 @@ describe('offline practice in Chromium', () => {
     expect(await page.locator('.notice').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining('复习')]));
     await page.getByRole('link', { name: '专项刷题', exact: true }).click();
     await page.locator('.drill-item').first().waitFor();
-    expect(await page.locator('.drill-item[data-topic="go"] .due').innerText()).toMatch(/^到期 \d+$/);
-    expect(await page.locator('.drill-item[data-topic="go"] .drill-main').innerText()).toMatch(/已练 [1-9]\d* 题/);
+    expect(await page.locator('.drill-item[data-topic="redis"] .due').innerText()).toMatch(/^到期 \d+$/);
+    expect(await page.locator('.drill-item[data-topic="redis"] .drill-main').innerText()).toMatch(/已练 [1-9]\d* 题/);
     await screenshot(page, 'drill-page');
 
     expect(problems.errors).toEqual([]);

@@ -67,16 +67,53 @@ export async function referenceFor(page: Page, baseUrl: string, question: string
   return body.results[0]?.text ?? '';
 }
 
-/**
- * An answer that covers roughly the first third of the reference: enough to be on topic, short
- * of complete, which is what makes an interviewer follow up on a missed point.
- */
-export function partialAnswerFrom(reference: string): string {
-  const sentences = reference
+function sentencesOf(reference: string): string[] {
+  return reference
     .replace(/```[\s\S]*?```/g, ' ')
     .split(/(?<=[。！？.!?\n])/)
-    .map((sentence) => sentence.replace(/[#>*`|-]/g, ' ').trim())
+    .map((sentence) => sentence.replace(/[#>*`|]/g, ' ').replace(/^\s*[-\d.]+\s*/, '').trim())
     .filter((sentence) => sentence.length > 4);
-  const take = Math.max(1, Math.ceil(sentences.length / 3));
-  return sentences.slice(0, take).join(' ') || '这个问题我只了解一部分。';
+}
+
+/**
+ * An answer covering about a third of the reference, for flows that only need something on topic.
+ */
+export function partialAnswerFrom(reference: string): string {
+  const sentences = sentencesOf(reference);
+  return sentences.slice(0, Math.max(1, Math.ceil(sentences.length / 3))).join(' ') || '这个问题我只了解一部分。';
+}
+
+/**
+ * A genuinely partial answer to the pending question: prefixes of its reference passage, graded
+ * with the server's own grader, keeping the one scored closest to the middle of the "partial"
+ * band — the answers an interviewer follows up on. Falls back to a third of the reference.
+ */
+export async function partialAnswerForPending(page: Page, baseUrl: string, sessionId: string): Promise<{ answer: string; reference: string }> {
+  const transcript = (await (await page.request.get(`${baseUrl}/api/sessions/${sessionId}`)).json()) as {
+    pending: { text: string; questionId?: string } | null;
+  };
+  if (!transcript.pending) throw new Error('no pending question');
+  const { text, questionId } = transcript.pending;
+  const search = (await (await page.request.get(`${baseUrl}/api/search?k=20&q=${encodeURIComponent(text.slice(0, 300))}`)).json()) as {
+    results: { text: string; source: string; heading: string; itemId?: string }[];
+  };
+  const own = search.results.filter((hit) => hit.itemId === questionId);
+  const passages = own.length > 0 ? own : search.results.slice(0, 1);
+  const reference = passages.map((hit) => hit.text).join('\n');
+  const heading = passages[0]?.heading ?? '';
+  const sentences = sentencesOf(reference);
+  let best: { answer: string; distance: number } | undefined;
+  for (let count = 1; count < Math.min(sentences.length, 9); count++) {
+    const answer = sentences.slice(0, count).join(' ');
+    const graded = await page.request.post(`${baseUrl}/api/grade`, {
+      data: {
+        question: heading.split(' > ').at(-1) ?? text,
+        answer,
+        references: [{ source: passages[0]?.source ?? '', heading, text: reference }],
+      },
+    });
+    const { score } = (await graded.json()) as { score: number };
+    if (score >= 3 && score < 8 && (!best || Math.abs(score - 5.5) < best.distance)) best = { answer, distance: Math.abs(score - 5.5) };
+  }
+  return { answer: best?.answer ?? partialAnswerFrom(reference), reference };
 }
