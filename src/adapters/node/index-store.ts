@@ -90,8 +90,23 @@ const lexicalSchema = z.object({
     coordination: z.number().optional(),
   }),
   lengths: perField(z.array(z.number())),
-  postings: z.record(z.string(), z.array(z.array(z.number())).length(4)),
+  // ~15k terms × 4 arrays: a plain loop checks them in a few ms where a nested zod schema
+  // costs more than the rest of an unchanged re-index.
+  postings: z.custom<Record<string, number[][]>>(isPostings, 'postings must map terms to 4 equal-length number arrays'),
 });
+
+function isPostings(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  for (const entry of Object.values(value)) {
+    if (!Array.isArray(entry) || entry.length !== 4) return false;
+    const length = (entry[0] as unknown[] | undefined)?.length;
+    for (const column of entry as unknown[]) {
+      if (!Array.isArray(column) || column.length !== length) return false;
+      for (const number of column) if (typeof number !== 'number') return false;
+    }
+  }
+  return true;
+}
 
 /** Thrown when the index folder exists but cannot be trusted; the loader rebuilds. */
 export class CorruptIndexError extends Error {
