@@ -57,16 +57,28 @@ function observableUnits(point: KeyPointSpec, english: boolean): Map<string, num
 /**
  * Units the question already contains carry no evidence: restating the question is not an answer.
  */
-export function coverPoint(point: KeyPointSpec, answer: AnswerView, questionUnits: ReadonlySet<string>): PointCoverage {
+export interface CoverOptions {
+  /** Multiplier for a unit's weight from how rare it is in the notes (1 when unknown). */
+  rarity?: (unit: string) => number;
+  /** Weight factor of glossary-concept units when answer and point share a language. */
+  sameLanguageConcepts?: number;
+}
+
+export function coverPoint(point: KeyPointSpec, answer: AnswerView, questionUnits: ReadonlySet<string>, options: CoverOptions = {}): PointCoverage {
   const units = observableUnits(point, answer.english);
+  const crossLingual = answer.english && point.profile.cjkCharacters > 0;
+  const conceptFactor = crossLingual ? 1 : (options.sameLanguageConcepts ?? 1);
   let totalWeight = 0;
   for (const weight of point.profile.units.values()) totalWeight += weight;
   let observableWeight = 0;
   let mass = 0;
   let found = 0;
-  for (const [unit, weight] of units) {
-    observableWeight += weight;
+  const effective = new Map<string, number>();
+  for (const [unit, baseWeight] of units) {
+    observableWeight += baseWeight;
     if (questionUnits.has(unit)) continue;
+    const weight = baseWeight * (unit.startsWith('~') ? conceptFactor : 1) * (options.rarity?.(unit) ?? 1);
+    effective.set(unit, weight);
     mass += weight;
     if (answer.units.has(unit)) found += weight;
   }
@@ -75,7 +87,7 @@ export function coverPoint(point: KeyPointSpec, answer: AnswerView, questionUnit
   if (found > 0) {
     for (const window of answer.windows) {
       let inWindow = 0;
-      for (const [unit, weight] of units) if (!questionUnits.has(unit) && window.units.has(unit)) inWindow += weight;
+      for (const [unit, weight] of effective) if (window.units.has(unit)) inWindow += weight;
       if (inWindow > bestWindow) {
         bestWindow = inWindow;
         evidence = window.text.trim();

@@ -59,6 +59,7 @@ const flagSentences: Partial<Record<ScoreFlag, string>> = {
   injection: '回答里有试图影响评分的指令性文字，这部分已被忽略，并按无效内容处理。',
   'wrong-verdict': '判断结论与笔记相反，这道判断题的核心结论答错了。',
   'list-of-terms': '回答主要是在罗列术语，没有解释它们之间的关系和作用。',
+  'swapped-values': '几个取值和它们的含义对应错了，和笔记里的说法正好错开。',
   dontknow: '你表示对这道题不太清楚，建议先对照参考答案把要点过一遍再练。',
   offtopic: '回答的内容和题目关系不大，请围绕题目本身作答。',
   empty: '没有收到有效的回答内容。',
@@ -87,7 +88,7 @@ export function buildGrade(input: BuildGradeInput): Grade {
     covered: point.covered,
     ...(point.evidence && point.covered !== 'no' ? { evidence: shorten(point.evidence, evidenceCharacters) } : {}),
   }));
-  const untrusted = input.flags.includes('injection') || input.flags.includes('wrong-verdict');
+  const untrusted = ['injection', 'wrong-verdict', 'swapped-values'].some((flag) => input.flags.includes(flag as ScoreFlag));
   const strengths = untrusted ? [] : [...covered, ...partial].slice(0, 3).map((point) => `讲到了：${shorten(point.text, 40)}`);
   const gaps = [...missed, ...partial].slice(0, 3).map((point) => `${point.covered === 'partial' ? '没讲透' : '没有提到'}：${shorten(point.text, 40)}`);
 

@@ -8,6 +8,7 @@ import { coverPoint, viewAnswer, type AnswerView, type PointCoverage } from './c
 import { injectionScoreCap, stripInjection } from './injection.ts';
 import { contentLength, extractKeyPoints, type KeyPointSpec } from './key-points.ts';
 import { isFunctionCharacter, profileText, type TextProfile } from './text-analysis.ts';
+import { checkValues } from './value-consistency.ts';
 import { judgementVerdicts } from './verdict.ts';
 
 export interface ScoredPoint {
@@ -15,7 +16,15 @@ export interface ScoredPoint {
   coverage: PointCoverage;
 }
 
-export type ScoreFlag = 'empty' | 'dontknow' | 'offtopic' | 'injection' | 'list-of-terms' | 'wrong-verdict' | 'right-verdict';
+export type ScoreFlag =
+  | 'empty'
+  | 'dontknow'
+  | 'offtopic'
+  | 'injection'
+  | 'list-of-terms'
+  | 'wrong-verdict'
+  | 'right-verdict'
+  | 'swapped-values';
 
 export interface OfflineScore {
   /** 0–10, one decimal. */
@@ -36,8 +45,12 @@ export interface ScoreInput {
   answer: string;
   /** Reference answers as Markdown. */
   references: string[];
+  /** How rare a unit is in the notes, as an IDF (ln N/df); omitted when no notes are loaded. */
+  inverseDocumentFrequency?: (unit: string) => number;
 }
 
+/** What an answer that attaches the note's descriptions to the wrong values keeps of its score. */
+const swappedValuesFactor = 0.25;
 /** What a bare list of terms keeps of its coverage score: naming is not explaining. */
 const listOfTermsFactor = 0.35;
 /** Longest answer analysed; beyond it, text is padding as far as scoring is concerned. */
@@ -55,6 +68,12 @@ export interface ScoringParameters {
   fullCoverage: number;
   /** Curvature of coverage → score (below 1: concave, early points count most). */
   curve: number;
+  /** Extra importance of a point for each unit of it the question shares (it answers what was asked). */
+  questionFocus: number;
+  /** Weight factor of glossary concepts in same-language matching (their bigrams already count). */
+  sameLanguageConcepts: number;
+  /** Exponent of the rarity (IDF) factor applied to units; 0 turns it off. */
+  rarityExponent: number;
 }
 
 export const defaultScoringParameters: Readonly<ScoringParameters> = {
@@ -63,6 +82,9 @@ export const defaultScoringParameters: Readonly<ScoringParameters> = {
   rightVerdictFull: 0.5,
   fullCoverage: 0.5,
   curve: 0.7,
+  questionFocus: 0,
+  sameLanguageConcepts: 1,
+  rarityExponent: 0,
 };
 
 export function scoreAnswer(input: ScoreInput, parameters: Readonly<ScoringParameters> = defaultScoringParameters): OfflineScore {
@@ -82,9 +104,14 @@ export function scoreAnswer(input: ScoreInput, parameters: Readonly<ScoringParam
   }
 
   const answer = viewAnswer(substantive);
+  const idf = input.inverseDocumentFrequency;
+  const coverOptions = {
+    sameLanguageConcepts: parameters.sameLanguageConcepts,
+    ...(idf && parameters.rarityExponent > 0 ? { rarity: (unit: string) => Math.pow(Math.max(0.1, idf(unit)), parameters.rarityExponent) } : {}),
+  };
   const perReference = pointSets.map((specs) => {
-    const points = specs.map((spec) => ({ spec, coverage: coverPoint(spec, answer, questionUnits) }));
-    return { points, coverage: aggregate(points) };
+    const points = specs.map((spec) => ({ spec, coverage: coverPoint(spec, answer, questionUnits, coverOptions) }));
+    return { points, coverage: aggregate(points, question, parameters) };
   });
   let bestIndex = 0;
   perReference.forEach((entry, index) => {
@@ -104,11 +131,15 @@ export function scoreAnswer(input: ScoreInput, parameters: Readonly<ScoringParam
   }
   const relevance = relevanceOf(answer, question, referenceTexts);
   if (relevance < parameters.offTopicRelevance && coverage < 0.15) flags.push('offtopic');
-  if (hedged && coverage < 0.15) flags.push('dontknow');
+  // An admission of not knowing decides the grade only when little else was said.
+  if (hedged && (coverage < 0.06 || contentLength(substantive) < 25)) flags.push('dontknow');
   if (looksLikeTermList(substantive, answer)) flags.push('list-of-terms');
+  const values = checkValues(input.question, substantive, referenceTexts[bestIndex] ?? '');
+  if (values.swapped > values.consistent) flags.push('swapped-values');
 
   let score = calibrate(coverage, parameters);
   if (flags.includes('list-of-terms')) score *= listOfTermsFactor;
+  if (flags.includes('swapped-values')) score *= swappedValuesFactor;
   if (flags.includes('wrong-verdict')) score = Math.min(score * 0.1, 1);
   if (flags.includes('offtopic') || flags.includes('dontknow')) score = Math.min(score, 1);
   if (flags.includes('injection')) score = Math.min(score, injectionScoreCap);
@@ -124,12 +155,19 @@ export function scoreAnswer(input: ScoreInput, parameters: Readonly<ScoringParam
 }
 
 /** Importance-weighted share of the reference's informative content found in the answer. */
-function aggregate(points: ScoredPoint[]): number {
+function aggregate(points: ScoredPoint[], question: TextProfile, parameters: Readonly<ScoringParameters>): number {
   let mass = 0;
   let found = 0;
   for (const { spec, coverage } of points) {
-    mass += spec.importance * coverage.mass;
-    found += spec.importance * coverage.found;
+    let shared = 0;
+    let total = 0;
+    for (const [unit, weight] of spec.profile.units) {
+      total += weight;
+      if (question.units.has(unit)) shared += weight;
+    }
+    const importance = spec.importance * (1 + parameters.questionFocus * (total > 0 ? shared / total : 0));
+    mass += importance * coverage.mass;
+    found += importance * coverage.found;
   }
   return mass > 0 ? found / mass : 0;
 }

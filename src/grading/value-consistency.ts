@@ -1,0 +1,74 @@
+/**
+ * Swapped values: notes often enumerate what each setting value means ("设置为 0 时…；设置为 1
+ * 时…；设置为 2 时…"). An answer that uses all the right words but attaches them to the wrong values
+ * shares as much vocabulary with the note as a correct one, so coverage alone scores it high.
+ * Here each value the answer mentions is compared with what the note says about that value and
+ * about the others; a description that fits another value much better is a swap.
+ */
+import { profileText } from './text-analysis.ts';
+
+/** "设置为 0", "设成 1", "取值 2", "= 3", "value 4": a number introduced as a value. */
+const valuePattern = /(?:设置为|设置成|设为|设成|配置为|配成|取值为?|值为|等于|改为|=|\bset to|\bvalue(?: of)?|\bequals?)\s*(\d{1,4})(?![\d.])/giu;
+
+interface ValueMention {
+  value: string;
+  /** The text that describes the value: up to the next value mention or the end of the sentence run. */
+  description: string;
+}
+
+function mentions(text: string): ValueMention[] {
+  const found = [...text.matchAll(valuePattern)];
+  return found.map((match, index) => {
+    const start = (match.index ?? 0) + match[0].length;
+    const next = index + 1 < found.length ? (found[index + 1]!.index ?? text.length) : text.length;
+    // A value's description ends with its sentence (or list item), or where the next value starts.
+    const sentenceEnd = /[。；;！？!?\n]/u.exec(text.slice(start));
+    const end = Math.min(next, sentenceEnd ? start + sentenceEnd.index + 1 : text.length);
+    return { value: match[1]!, description: text.slice(start, end) };
+  });
+}
+
+export interface ValueCheck {
+  /** Values whose description matches the note's description of that value. */
+  consistent: number;
+  /** Values described the way the note describes a different value. */
+  swapped: number;
+}
+
+/** Share of `units` (by weight) also present in `other`. */
+function overlap(units: Map<string, number>, other: Set<string>): number {
+  let total = 0;
+  let found = 0;
+  for (const [unit, weight] of units) {
+    total += weight;
+    if (other.has(unit)) found += weight;
+  }
+  return total > 0 ? found / total : 0;
+}
+
+export function checkValues(question: string, answer: string, reference: string): ValueCheck {
+  const questionUnits = new Set(profileText(question).units.keys());
+  const described = new Map<string, Set<string>>();
+  for (const { value, description } of mentions(reference)) {
+    const units = described.get(value) ?? new Set<string>();
+    for (const unit of profileText(description).units.keys()) if (!questionUnits.has(unit)) units.add(unit);
+    described.set(value, units);
+  }
+  // Only a note that enumerates at least two values says what distinguishes them.
+  if (described.size < 2) return { consistent: 0, swapped: 0 };
+  // Units every value's description shares ("每次事务提交") tell values apart no better than noise.
+  const shared = [...described.values()].reduce((common, units) => new Set([...common].filter((unit) => units.has(unit))));
+
+  const result: ValueCheck = { consistent: 0, swapped: 0 };
+  for (const { value, description } of mentions(answer)) {
+    const own = described.get(value);
+    if (!own) continue;
+    const units = new Map([...profileText(description).units].filter(([unit]) => !questionUnits.has(unit) && !shared.has(unit)));
+    if (units.size < 2) continue;
+    const fitOwn = overlap(units, own);
+    const fitOther = Math.max(...[...described].filter(([other]) => other !== value).map(([, other]) => overlap(units, other)));
+    if (fitOther >= 0.15 && fitOther >= 2 * fitOwn + 0.1) result.swapped += 1;
+    else if (fitOwn >= 0.15 && fitOwn >= fitOther) result.consistent += 1;
+  }
+  return result;
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { scoreAnswer } from '../../src/grading/offline-scorer.ts';
+import { checkValues } from '../../src/grading/value-consistency.ts';
+
+const question = 'vm.overcommit_memory 的几个取值分别是什么意思？';
+const reference = `内核参数 vm.overcommit_memory 控制内存申请策略：
+1. 设置为 0 时，内核用启发式算法判断，明显超出可用内存的申请会被拒绝；
+2. 设置为 1 时，内核总是允许申请，不做任何检查；
+3. 设置为 2 时，内核严格限制，提交的总量不能超过交换空间加上一定比例的物理内存。`;
+const right = '设成 0 是启发式判断，明显超出可用内存的申请会被拒绝；设成 1 是总是允许申请，不做检查；设成 2 是严格限制，总量不能超过交换空间加一定比例的物理内存。';
+const swapped = '设成 0 是总是允许申请，不做检查；设成 1 是严格限制，总量不能超过交换空间加一定比例的物理内存；设成 2 是启发式判断，明显超出可用内存的申请会被拒绝。';
+
+describe('checkValues', () => {
+  it('finds each value described as the note describes it', () => {
+    expect(checkValues(question, right, reference)).toEqual({ consistent: 3, swapped: 0 });
+  });
+
+  it('finds descriptions attached to the wrong values', () => {
+    expect(checkValues(question, swapped, reference)).toEqual({ consistent: 0, swapped: 3 });
+  });
+
+  it('says nothing when the note does not enumerate values', () => {
+    expect(checkValues(question, swapped, '这个参数控制内存超额分配。')).toEqual({ consistent: 0, swapped: 0 });
+  });
+});
+
+describe('scoring swapped values', () => {
+  it('scores the swapped answer far below the right one although they share the same words', () => {
+    const good = scoreAnswer({ question, answer: right, references: [reference] });
+    const bad = scoreAnswer({ question, answer: swapped, references: [reference] });
+    expect(good.score).toBeGreaterThanOrEqual(8);
+    expect(bad.flags).toContain('swapped-values');
+    expect(bad.score).toBeLessThanOrEqual(3);
+  });
+});
