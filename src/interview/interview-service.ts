@@ -275,7 +275,7 @@ export function createInterviewService(deps: InterviewDeps): InterviewService {
       if (mode === 'practice') {
         firstLine = say(state, 'start-practice', { question, topics: topicList(topics), total });
       } else {
-        const topic = topicNames[state.drill?.topic ?? 'behavioural'];
+        const topic = state.drill ? topicNames[state.drill.topic] : '';
         const due = state.drill?.due ?? 0;
         firstLine =
           due > 0
@@ -560,7 +560,7 @@ export function createInterviewService(deps: InterviewDeps): InterviewService {
           ? say(state, 'closing-interview', { count })
           : session.mode === 'practice'
             ? say(state, 'closing-practice', { count, score })
-            : say(state, 'closing-drill', { count, score, topic: topicNames[state.drill?.topic ?? 'behavioural'] });
+            : say(state, 'closing-drill', { count, score, topic: state.drill ? topicNames[state.drill.topic] : '' });
       const text = await speak(step, { ...how, intent: { kind: 'closing', count } }, current, `${prefix}${closing}`, options);
       turn(step, { role: 'interviewer', kind: 'closing', text });
       return { kind: 'done', text };
