@@ -1,7 +1,7 @@
 /**
- * Builds the real app over a temp-file SQLite store, with a browser-like cookie jar per client.
- * The knowledge base and grader are the bigram implementations from tests/support until the
- * production retrieval/grading loaders are wired here.
+ * Builds the real app from the production parts: the knowledge base indexed from the real notes
+ * in corpus/ (into a temp data folder), the offline grader, the interview engine, and the SQLite
+ * store on a temp file. Each client gets a browser-like cookie jar.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,11 +11,14 @@ import { MemoryRateLimiter } from '../../src/adapters/node/memory-rate-limiter.t
 import { SqliteSessionStore } from '../../src/adapters/node/sqlite-store.ts';
 import { parseConfig } from '../../src/core/config.ts';
 import type { Grader, KnowledgeBase } from '../../src/core/types.ts';
+import { loadKnowledgeBase } from '../../src/adapters/node/knowledge-base-loader.ts';
+import { loadPrompts } from '../../src/adapters/node/prompts-loader.ts';
+import { createGrader } from '../../src/grading/grader.ts';
 import { createInterviewService } from '../../src/interview/interview-service.ts';
 import { createApp } from '../../src/server/app.ts';
 import type { AppDeps, Limits } from '../../src/server/deps.ts';
-import { BigramGrader, BigramKnowledgeBase } from '../support/bigram-knowledge.ts';
-import { loadPrompts, sampleItems, seededRandom } from '../support/interview-fixtures.ts';
+
+const repositoryRoot = join(import.meta.dirname, '..', '..');
 
 export interface HarnessOptions {
   env?: Record<string, string>;
@@ -68,18 +71,39 @@ export class Browser {
 
 const tempDirs: string[] = [];
 
-export function makeHarness(options: HarnessOptions = {}): Harness {
+function tempDir(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  tempDirs.push(dir);
+  return dir;
+}
+
+let shared: Promise<{ kb: KnowledgeBase; prompts: Record<string, string> }> | undefined;
+
+/** The real notes indexed once per test file; building takes about a second. */
+function sharedParts() {
+  shared ??= (async () => {
+    const config = parseConfig({ MIANBA_CORPUS_DIR: join(repositoryRoot, 'corpus'), MIANBA_DATA_DIR: tempDir('mianba-index-') });
+    const { kb } = await loadKnowledgeBase({ config, progressBar: false });
+    return { kb, prompts: await loadPrompts(join(repositoryRoot, 'prompts')) };
+  })();
+  return shared;
+}
+
+/** A candidate who knows the reference answer by heart. */
+export function referenceAnswer(kb: KnowledgeBase, questionId: string): string {
+  const item = kb.getItem(questionId);
+  if (!item?.answered) throw new Error(`question ${questionId} has no reference answer`);
+  return item.answer;
+}
+
+export async function makeHarness(options: HarnessOptions = {}): Promise<Harness> {
   let databaseFile = options.databaseFile;
-  if (!databaseFile) {
-    const dir = mkdtempSync(join(tmpdir(), 'mianba-server-'));
-    tempDirs.push(dir);
-    databaseFile = join(dir, 'mianba.sqlite');
-  }
+  databaseFile ??= join(tempDir('mianba-server-'), 'mianba.sqlite');
   const config = parseConfig({ MIANBA_RATE_LIMIT_PER_MINUTE: '10000', ...options.env });
-  const kb = new BigramKnowledgeBase(sampleItems);
-  const grader = new BigramGrader(kb);
+  const { kb, prompts } = await sharedParts();
+  const grader = createGrader({ kb, prompts });
   const store = new SqliteSessionStore(databaseFile);
-  const interview = createInterviewService({ kb, grader, store, prompts: loadPrompts(), random: seededRandom(11), newId });
+  const interview = createInterviewService({ kb, grader, store, prompts, newId });
   const logged: string[] = [];
   const app = createApp({
     kb,

@@ -45,7 +45,7 @@ describe('staticAssets', () => {
   writeFileSync(join(dist, 'assets', 'app-1234.js'), 'console.log("app")');
 
   it('serves files and the app shell for client routes, behind the app’s headers; API paths are never served', async () => {
-    const harness = makeHarness({ staticAssets: staticAssets(dist) });
+    const harness = await makeHarness({ staticAssets: staticAssets(dist) });
     try {
       const browser = harness.browser();
       const shell = await browser.request('/');

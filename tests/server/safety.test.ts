@@ -1,7 +1,6 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { MemoryRateLimiter } from '../../src/adapters/node/memory-rate-limiter.ts';
-import { makeHarness, parseSse, removeTempDirs, type Harness } from './app-harness.ts';
-import { perfectAnswer } from '../support/interview-fixtures.ts';
+import { makeHarness, parseSse, referenceAnswer, removeTempDirs, type Harness } from './app-harness.ts';
 
 let harness: Harness;
 afterEach(async () => harness?.close());
@@ -11,7 +10,7 @@ describe('ACCESS_TOKEN gate', () => {
   const token = 'correct-horse-battery-staple';
 
   it('answers 401 JSON without the token, while health stays open and data-free', async () => {
-    harness = makeHarness({ env: { ACCESS_TOKEN: token } });
+    harness = await makeHarness({ env: { ACCESS_TOKEN: token } });
     const browser = harness.browser();
     for (const path of ['/api/topics', '/api/sessions', '/api/search?q=redis', '/']) {
       const response = await browser.request(path);
@@ -26,7 +25,7 @@ describe('ACCESS_TOKEN gate', () => {
   });
 
   it('accepts a Bearer header, or ?token= once and then its cookie', async () => {
-    harness = makeHarness({ env: { ACCESS_TOKEN: token } });
+    harness = await makeHarness({ env: { ACCESS_TOKEN: token } });
     const api = harness.browser();
     expect((await api.request('/api/topics', { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
 
@@ -47,7 +46,7 @@ describe('ACCESS_TOKEN gate', () => {
 
 describe('rate limit', () => {
   it('answers 429 JSON with Retry-After once a client spends its budget, per client', async () => {
-    harness = makeHarness({ env: { MIANBA_RATE_LIMIT_PER_MINUTE: '3' }, clientAddress: (c) => c.req.header('x-test-client') });
+    harness = await makeHarness({ env: { MIANBA_RATE_LIMIT_PER_MINUTE: '3' }, clientAddress: (c) => c.req.header('x-test-client') });
     const browser = harness.browser();
     const statuses: number[] = [];
     for (let i = 0; i < 4; i += 1) statuses.push((await browser.request('/api/topics', { headers: { 'x-test-client': 'a' } })).status);
@@ -74,7 +73,7 @@ describe('rate limit', () => {
 
 describe('secure headers', () => {
   it('sends a strict CSP and companions on API and page responses', async () => {
-    harness = makeHarness({ staticAssets: async (c) => c.html('<!doctype html><script type="module" src="/assets/app.js"></script>') });
+    harness = await makeHarness({ staticAssets: async (c) => c.html('<!doctype html><script type="module" src="/assets/app.js"></script>') });
     for (const path of ['/api/health', '/', '/api/nope']) {
       const response = await harness.browser().request(path);
       const csp = response.headers.get('content-security-policy') ?? '';
@@ -90,7 +89,7 @@ describe('secure headers', () => {
 
 describe('SSE streaming', () => {
   it('streams the opening line as token events and ends with done carrying the JSON body', async () => {
-    harness = makeHarness();
+    harness = await makeHarness();
     const browser = harness.browser();
     const response = await browser.post('/api/sessions', { mode: 'practice', questions: 2 }, { accept: 'text/event-stream' });
     expect(response.status).toBe(201);
@@ -103,7 +102,7 @@ describe('SSE streaming', () => {
     expect(tokens.length).toBeGreaterThan(1);
     expect(tokens.join('')).toBe(body.message.text);
 
-    const answer = await browser.post(`/api/sessions/${body.id}/answers`, { answer: perfectAnswer(body.message.questionId) }, { accept: 'text/event-stream' });
+    const answer = await browser.post(`/api/sessions/${body.id}/answers`, { answer: referenceAnswer(harness.kb, body.message.questionId) }, { accept: 'text/event-stream' });
     expect(answer.status).toBe(200);
     const answerEvents = parseSse(await answer.text());
     const final = JSON.parse(answerEvents.at(-1)?.data ?? '{}') as { grade: { score: number }; next: { text: string } };
@@ -115,7 +114,7 @@ describe('SSE streaming', () => {
   });
 
   it('reports plain failures with real statuses and in-stream failures as an error event', async () => {
-    harness = makeHarness();
+    harness = await makeHarness();
     const browser = harness.browser();
     const notMine = await browser.post('/api/sessions/aaaaaaaaaaaaaaaaaaaaaaaa/answers', { answer: 'x' }, { accept: 'text/event-stream' });
     expect(notMine.status).toBe(404);
@@ -131,7 +130,7 @@ describe('SSE streaming', () => {
 
 describe('persistence across restarts', () => {
   it('a new app over the same SQLite file resumes the session where it stopped', async () => {
-    harness = makeHarness();
+    harness = await makeHarness();
     const browser = harness.browser();
     const created = (await (await browser.post('/api/sessions', { mode: 'interview', questions: 2 })).json()) as { id: string };
     const first = await browser.post(`/api/sessions/${created.id}/answers`, { answer: '我做过两年后端开发，主要写 Go 和 Redis。' });
@@ -140,7 +139,7 @@ describe('persistence across restarts', () => {
     await harness.close();
 
     // The restarted server: new store, new engine, new app, same file and the same browser cookies.
-    harness = makeHarness({ databaseFile: harness.databaseFile });
+    harness = await makeHarness({ databaseFile: harness.databaseFile });
     const reopened = harness.browser();
     for (const [name, value] of browser.cookies) reopened.cookies.set(name, value);
     const after = (await (await reopened.request(`/api/sessions/${created.id}`)).json()) as { turns: unknown[]; pending: unknown };
