@@ -189,6 +189,11 @@ interface Step {
   now: string;
   notice?: string;
   review?: { card: ReviewCard; rating: SubmitResult['review'] };
+  /**
+   * The LLM already failed during this turn (grading fell back, or a line could not be worded):
+   * the rest of the turn uses templates, so a down provider costs one timeout and one notice.
+   */
+  llmFailed?: boolean;
 }
 
 export function createInterviewService(deps: InterviewDeps): InterviewService {
@@ -440,7 +445,10 @@ export function createInterviewService(deps: InterviewDeps): InterviewService {
       current.points = rankPoints(weighPoints(raw.keyPoints, item.answered ? item.answer : undefined));
     }
     turn(step, { role: 'candidate', kind: 'answer', text: answer, ...questionIdField(current.questionId), ...(grade ? { grade } : {}) });
-    if (grade?.notice && grade.fallback) step.notice = joinNotice(step.notice, grade.notice);
+    if (grade?.fallback) {
+      step.llmFailed = true;
+      if (grade.notice) step.notice = joinNotice(step.notice, grade.notice);
+    }
 
     if (current.awaiting === 'opening' || rawScore === null) {
       const next = await moveOn(step, current, { reaction: 'opening', prefixSlot: 'transition-opening', answer }, options, false);
@@ -459,11 +467,12 @@ export function createInterviewService(deps: InterviewDeps): InterviewService {
         return { grade, next: askFollowup(step, current, text), reveal };
       }
     }
-    if (canFollowUp && reaction === 'strong' && deps.chat && systemPrompt && item) {
+    if (canFollowUp && reaction === 'strong' && deps.chat && systemPrompt && item && !step.llmFailed) {
       const request = lineRequest(step, current, { reaction, answer, intent: { kind: 'followup-deeper', section: sectionOf(item) } });
       const spoken = await speakWithLlm(deps.chat, systemPrompt, request, options);
       if (spoken.ok) return { grade, next: askFollowup(step, current, spoken.text), reveal };
       // Offline there is no deeper question to ask, so a failed LLM simply moves on.
+      step.llmFailed = true;
       step.notice = joinNotice(step.notice, llmWordingNotice);
     }
     const next = await moveOn(step, current, { reaction, prefixSlot: `transition-${reaction}`, answer }, options, false);
@@ -509,9 +518,10 @@ export function createInterviewService(deps: InterviewDeps): InterviewService {
     fallback: string,
     options: SubmitOptions,
   ): Promise<string> {
-    if (deps.chat && systemPrompt) {
+    if (deps.chat && systemPrompt && !step.llmFailed) {
       const spoken = await speakWithLlm(deps.chat, systemPrompt, lineRequest(step, current, fields), options);
       if (spoken.ok) return spoken.text;
+      step.llmFailed = true;
       step.notice = joinNotice(step.notice, llmWordingNotice);
     }
     options.onToken?.(fallback);
