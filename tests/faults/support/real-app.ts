@@ -1,0 +1,113 @@
+/**
+ * The production wiring of the app, in process: the real knowledge base built from `corpus/`, the
+ * real grader (offline, or LLM against the fake OpenAI server), the real interview engine and a
+ * temp-file SQLite store — the same pieces `src/entries/node-server.ts` assembles, minus the socket.
+ */
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { newId } from '../../../src/adapters/node/ids.ts';
+import { loadKnowledgeBase } from '../../../src/adapters/node/knowledge-base-loader.ts';
+import { MemoryRateLimiter } from '../../../src/adapters/node/memory-rate-limiter.ts';
+import { loadPrompts } from '../../../src/adapters/node/prompts-loader.ts';
+import { SqliteSessionStore } from '../../../src/adapters/node/sqlite-store.ts';
+import { staticAssets } from '../../../src/adapters/node/static-assets.ts';
+import { parseConfig, type Config } from '../../../src/core/config.ts';
+import type { KnowledgeBase } from '../../../src/core/types.ts';
+import { createGrader } from '../../../src/grading/grader.ts';
+import { createInterviewService } from '../../../src/interview/interview-service.ts';
+import { createLlmClient, describeMode } from '../../../src/llm/client.ts';
+import { createApp } from '../../../src/server/app.ts';
+
+export const repoRoot = resolve(import.meta.dirname, '..', '..', '..');
+export const corpusDir = join(repoRoot, 'corpus');
+/**
+ * One index of the real corpus shared by every fault/security/fuzz suite and child server. The
+ * loader's manifest rebuilds it when the corpus or the indexing code changed, else it loads in
+ * well under a second.
+ */
+export const sharedIndexDataDir = join(tmpdir(), 'mianba-h-shared-index');
+
+const knowledgeBases = new Map<string, Promise<KnowledgeBase>>();
+
+export function loadCorpusKnowledgeBase(corpus = corpusDir, dataDir = sharedIndexDataDir): Promise<KnowledgeBase> {
+  const key = `${corpus}\0${dataDir}`;
+  let loading = knowledgeBases.get(key);
+  if (!loading) {
+    loading = loadKnowledgeBase({ config: parseConfig({ MIANBA_CORPUS_DIR: corpus, MIANBA_DATA_DIR: dataDir }), progressBar: false }).then(
+      (loaded) => loaded.kb,
+    );
+    knowledgeBases.set(key, loading);
+  }
+  return loading;
+}
+
+/** A fresh data folder holding a copy of the shared index, so a child server starts without re-indexing. */
+export async function seededDataDir(prefix: string): Promise<string> {
+  await loadCorpusKnowledgeBase();
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  for (const entry of ['index', 'embedding-cache']) {
+    const from = join(sharedIndexDataDir, entry);
+    if (existsSync(from)) cpSync(from, join(dir, entry), { recursive: true });
+  }
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+export interface RealAppOptions {
+  /** Env for parseConfig; OPENAI_BASE_URL etc. switch the grader and the interviewer voice to LLM mode. */
+  env?: Record<string, string>;
+  corpus?: string;
+  /** Data folder for the index of `corpus` (defaults to the shared one of the real corpus). */
+  indexDataDir?: string;
+  databaseFile?: string;
+  /** Serve web/dist for non-API paths (it must have been built). */
+  web?: boolean;
+}
+
+export interface RealApp {
+  app: ReturnType<typeof createApp>;
+  store: SqliteSessionStore;
+  kb: KnowledgeBase;
+  config: Config;
+  /** Lines the app's error logger received. */
+  logged: string[];
+  databaseFile: string;
+  close(): void;
+}
+
+const tempDirs: string[] = [];
+
+export async function makeRealApp(options: RealAppOptions = {}): Promise<RealApp> {
+  const config = parseConfig({ MIANBA_RATE_LIMIT_PER_MINUTE: '1000000', ...options.env });
+  const kb = await loadCorpusKnowledgeBase(options.corpus, options.indexDataDir);
+  const prompts = await loadPrompts(join(repoRoot, 'prompts'));
+  const llm = config.llm ? createLlmClient(config.llm) : undefined;
+  const grader = createGrader({ kb, prompts, ...(llm ? { llm } : {}) });
+  let databaseFile = options.databaseFile;
+  if (!databaseFile) {
+    const dir = mkdtempSync(join(tmpdir(), 'mianba-h-app-'));
+    tempDirs.push(dir);
+    databaseFile = join(dir, 'mianba.sqlite');
+  }
+  const store = new SqliteSessionStore(databaseFile);
+  const interview = createInterviewService({ kb, grader, store, prompts, newId, ...(llm ? { chat: llm } : {}) });
+  const logged: string[] = [];
+  const app = createApp({
+    kb,
+    grader,
+    interview,
+    store,
+    config,
+    mode: describeMode(config),
+    newId,
+    rateLimiter: new MemoryRateLimiter(config.rateLimitPerMinute),
+    logger: { error: (message, details) => logged.push(`${message} ${JSON.stringify(details ?? {})}`) },
+    ...(options.web ? { staticAssets: staticAssets(join(repoRoot, 'web', 'dist')) } : {}),
+  });
+  return { app, store, kb, config, logged, databaseFile, close: () => store.close() };
+}
+
+export function removeRealAppTempDirs(): void {
+  for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
