@@ -34,7 +34,6 @@ const grade = z.object({
   notice: z.optional(z.nullable(z.string())),
 });
 export type Grade = z.infer<typeof grade>;
-export type Reference = z.infer<typeof reference>;
 
 const health = z.object({
   ok: z.boolean(),
@@ -116,7 +115,6 @@ const topicScore = z.object({
   score: z.number(),
   questions: z.optional(z.number()),
 });
-export type TopicScore = z.infer<typeof topicScore>;
 
 const weakPoint = z.object({
   point: z.string(),
@@ -125,7 +123,6 @@ const weakPoint = z.object({
   score: z.optional(z.nullable(z.number())),
   questionId: z.optional(z.nullable(z.string())),
 });
-export type WeakPoint = z.infer<typeof weakPoint>;
 
 const report = z.object({
   overall: z.nullable(z.number()),

@@ -25,7 +25,6 @@ const zh = {
   modeDrill: '专项刷题',
   modeDrillHint: '只练一个方向，按遗忘曲线优先复习到期题目',
   topicsLegend: '方向',
-  topicsAll: '全部方向',
   topicsNone: '不选则混合所有方向',
   topicsDrillNeedsOne: '专项刷题请选择一个方向',
   questionCount: '题目数量',
@@ -73,7 +72,6 @@ const zh = {
   feedback: '点评',
   strengths: '亮点',
   reference: '参考答案',
-  referenceFrom: '出处',
   noReference: '笔记中没有找到相关段落。',
   reportTitle: '面试报告',
   overall: '总分',
@@ -100,7 +98,6 @@ const zh = {
   notFound: '页面不存在',
   backHome: '回到首页',
   newSession: '再来一轮',
-  started: '开始于',
   scoreChartLabel: '各方向得分柱状图',
 } as const;
 
@@ -128,7 +125,6 @@ const en: Record<MessageKey, string> = {
   modeDrill: 'Topic drill',
   modeDrillHint: 'One topic, due questions first (spaced repetition)',
   topicsLegend: 'Topics',
-  topicsAll: 'All topics',
   topicsNone: 'Leave empty to mix all topics',
   topicsDrillNeedsOne: 'Pick one topic to drill',
   questionCount: 'Number of questions',
@@ -176,7 +172,6 @@ const en: Record<MessageKey, string> = {
   feedback: 'Feedback',
   strengths: 'Strengths',
   reference: 'Reference answer',
-  referenceFrom: 'Source',
   noReference: 'No relevant passage was found in the notes.',
   reportTitle: 'Interview report',
   overall: 'Overall',
@@ -203,7 +198,6 @@ const en: Record<MessageKey, string> = {
   notFound: 'Page not found',
   backHome: 'Back to start',
   newSession: 'Start another',
-  started: 'Started',
   scoreChartLabel: 'Bar chart of scores by topic',
 };
 

@@ -40,6 +40,18 @@ export function GradeCard({ grade }: { grade: Grade }) {
           <KeyPointList title={t('missed')} tone="no" points={missed} />
         </div>
       ) : null}
+      {grade.strengths.length > 0 ? (
+        <div class="strengths">
+          <h4>{t('strengths')}</h4>
+          <ul>
+            {grade.strengths.map((strength, index) => (
+              <li key={index} class="plain">
+                {strength}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       {grade.feedback ? (
         <div class="feedback">
           <h4>{t('feedback')}</h4>

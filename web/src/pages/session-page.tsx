@@ -245,10 +245,13 @@ export function SessionPage({ id }: { id: string }) {
         {!done ? <QuestionTimer since={since} stopped={done} /> : null}
       </div>
       {mode === 'interview' ? (
-        <label class="toggle">
-          <input type="checkbox" checked={showGrades} onChange={(event) => setShowGrades(event.currentTarget.checked)} />
-          {t('showGrades')}
-        </label>
+        <p class="toggle-row">
+          <label class="toggle">
+            <input type="checkbox" checked={showGrades} onChange={(event) => setShowGrades(event.currentTarget.checked)} />
+            {t('showGrades')}
+          </label>
+          {!showGrades ? <span class="muted small"> · {t('gradesHidden')}</span> : null}
+        </p>
       ) : null}
       <TranscriptView turns={data.turns} showGrades={gradesVisible} streaming={streaming} />
       {failure ? (
