@@ -40,7 +40,8 @@ export async function respondMaybeStreaming<Body extends object>(
     const onToken: TokenSink = (token) => {
       if (!token) return;
       streamed = true;
-      pending = pending.then(() => stream.writeSSE({ event: 'token', data: token }));
+      // A template line arrives whole; split it so every reply streams the same way.
+      for (const piece of textPieces(token)) pending = pending.then(() => stream.writeSSE({ event: 'token', data: piece }));
     };
     try {
       const body = await options.produce(onToken);

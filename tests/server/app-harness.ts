@@ -15,6 +15,7 @@ import { loadKnowledgeBase } from '../../src/adapters/node/knowledge-base-loader
 import { loadPrompts } from '../../src/adapters/node/prompts-loader.ts';
 import { createGrader } from '../../src/grading/grader.ts';
 import { createInterviewService } from '../../src/interview/interview-service.ts';
+import { createLlmClient, describeMode } from '../../src/llm/client.ts';
 import { createApp } from '../../src/server/app.ts';
 import type { AppDeps, Limits } from '../../src/server/deps.ts';
 
@@ -101,9 +102,10 @@ export async function makeHarness(options: HarnessOptions = {}): Promise<Harness
   databaseFile ??= join(tempDir('mianba-server-'), 'mianba.sqlite');
   const config = parseConfig({ MIANBA_RATE_LIMIT_PER_MINUTE: '10000', ...options.env });
   const { kb, prompts } = await sharedParts();
-  const grader = createGrader({ kb, prompts });
+  const llm = config.llm ? createLlmClient(config.llm) : undefined;
+  const grader = createGrader({ kb, prompts, ...(llm ? { llm } : {}) });
   const store = new SqliteSessionStore(databaseFile);
-  const interview = createInterviewService({ kb, grader, store, prompts, newId });
+  const interview = createInterviewService({ kb, grader, store, prompts, newId, ...(llm ? { chat: llm } : {}) });
   const logged: string[] = [];
   const app = createApp({
     kb,
@@ -111,7 +113,7 @@ export async function makeHarness(options: HarnessOptions = {}): Promise<Harness
     interview,
     store,
     config,
-    mode: { mode: config.llm ? 'llm' : 'offline', reason: config.modeReason },
+    mode: describeMode(config),
     newId,
     rateLimiter: new MemoryRateLimiter(config.rateLimitPerMinute),
     logger: { error: (message, details) => logged.push(`${message} ${JSON.stringify(details ?? {})}`) },
