@@ -58,8 +58,6 @@ function observableUnits(point: KeyPointSpec, english: boolean): Map<string, num
  * Units the question already contains carry no evidence: restating the question is not an answer.
  */
 export interface CoverOptions {
-  /** Multiplier for a unit's weight from how rare it is in the notes (1 when unknown). */
-  rarity?: (unit: string) => number;
   /** Weight factor of glossary-concept units when answer and point share a language. */
   sameLanguageConcepts?: number;
 }
@@ -77,7 +75,7 @@ export function coverPoint(point: KeyPointSpec, answer: AnswerView, questionUnit
   for (const [unit, baseWeight] of units) {
     observableWeight += baseWeight;
     if (questionUnits.has(unit)) continue;
-    const weight = baseWeight * (unit.startsWith('~') ? conceptFactor : 1) * (options.rarity?.(unit) ?? 1);
+    const weight = baseWeight * (unit.startsWith('~') ? conceptFactor : 1);
     effective.set(unit, weight);
     mass += weight;
     if (answer.units.has(unit)) found += weight;

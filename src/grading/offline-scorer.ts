@@ -45,8 +45,6 @@ export interface ScoreInput {
   answer: string;
   /** Reference answers as Markdown. */
   references: string[];
-  /** How rare a unit is in the notes, as an IDF (ln N/df); omitted when no notes are loaded. */
-  inverseDocumentFrequency?: (unit: string) => number;
 }
 
 /** What an answer that attaches the note's descriptions to the wrong values keeps of its score. */
@@ -68,12 +66,10 @@ export interface ScoringParameters {
   fullCoverage: number;
   /** Curvature of coverage → score (below 1: concave, early points count most). */
   curve: number;
-  /** Extra importance of a point for each unit of it the question shares (it answers what was asked). */
-  questionFocus: number;
   /** Weight factor of glossary concepts in same-language matching (their bigrams already count). */
   sameLanguageConcepts: number;
-  /** Exponent of the rarity (IDF) factor applied to units; 0 turns it off. */
-  rarityExponent: number;
+  /** With several references: 0 takes the best-matching one, 1 the average over all. */
+  referenceAveraging: number;
 }
 
 export const defaultScoringParameters: Readonly<ScoringParameters> = {
@@ -82,9 +78,8 @@ export const defaultScoringParameters: Readonly<ScoringParameters> = {
   rightVerdictFull: 0.5,
   fullCoverage: 0.5,
   curve: 0.7,
-  questionFocus: 0,
-  sameLanguageConcepts: 1,
-  rarityExponent: 0,
+  sameLanguageConcepts: 0.5,
+  referenceAveraging: 0.5,
 };
 
 export function scoreAnswer(input: ScoreInput, parameters: Readonly<ScoringParameters> = defaultScoringParameters): OfflineScore {
@@ -104,14 +99,10 @@ export function scoreAnswer(input: ScoreInput, parameters: Readonly<ScoringParam
   }
 
   const answer = viewAnswer(substantive);
-  const idf = input.inverseDocumentFrequency;
-  const coverOptions = {
-    sameLanguageConcepts: parameters.sameLanguageConcepts,
-    ...(idf && parameters.rarityExponent > 0 ? { rarity: (unit: string) => Math.pow(Math.max(0.1, idf(unit)), parameters.rarityExponent) } : {}),
-  };
+  const coverOptions = { sameLanguageConcepts: parameters.sameLanguageConcepts };
   const perReference = pointSets.map((specs) => {
     const points = specs.map((spec) => ({ spec, coverage: coverPoint(spec, answer, questionUnits, coverOptions) }));
-    return { points, coverage: aggregate(points, question, parameters) };
+    return { points, coverage: aggregate(points) };
   });
   let bestIndex = 0;
   perReference.forEach((entry, index) => {
@@ -121,7 +112,7 @@ export function scoreAnswer(input: ScoreInput, parameters: Readonly<ScoringParam
   // Several references are alternative model answers: agreeing with more of them is stronger
   // evidence than matching one by chance, so the best and the average both count.
   const mean = perReference.reduce((sum, entry) => sum + entry.coverage, 0) / Math.max(1, perReference.length);
-  let coverage = (best.coverage + mean) / 2;
+  let coverage = best.coverage + parameters.referenceAveraging * (mean - best.coverage);
 
   const verdict = judgementVerdicts(input.question, referenceTexts, substantive);
   if (verdict === 'disagree') flags.push('wrong-verdict');
@@ -155,19 +146,12 @@ export function scoreAnswer(input: ScoreInput, parameters: Readonly<ScoringParam
 }
 
 /** Importance-weighted share of the reference's informative content found in the answer. */
-function aggregate(points: ScoredPoint[], question: TextProfile, parameters: Readonly<ScoringParameters>): number {
+function aggregate(points: ScoredPoint[]): number {
   let mass = 0;
   let found = 0;
   for (const { spec, coverage } of points) {
-    let shared = 0;
-    let total = 0;
-    for (const [unit, weight] of spec.profile.units) {
-      total += weight;
-      if (question.units.has(unit)) shared += weight;
-    }
-    const importance = spec.importance * (1 + parameters.questionFocus * (total > 0 ? shared / total : 0));
-    mass += importance * coverage.mass;
-    found += importance * coverage.found;
+    mass += spec.importance * coverage.mass;
+    found += spec.importance * coverage.found;
   }
   return mass > 0 ? found / mass : 0;
 }
