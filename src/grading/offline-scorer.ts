@@ -54,7 +54,7 @@ const listOfTermsFactor = 0.35;
 /** Longest answer analysed; beyond it, text is padding as far as scoring is concerned. */
 const maximumAnswerCharacters = 6000;
 
-/** The few numbers that turn coverage into a score; see docs/grading.md for how they were set. */
+/** The few numbers that turn coverage into a score (docs/grading.md explains each step). */
 export interface ScoringParameters {
   /** Below this relevance (with little coverage) an answer is about something else. */
   offTopicRelevance: number;
