@@ -111,22 +111,26 @@ function turnParams(turn: Turn) {
   };
 }
 
-/** Applies every `NNNN_name.sql` in order, once; applied names are recorded in `schema_migrations`. */
+/**
+ * Applies every `NNNN_name.sql` in order, once; applied names are recorded in `schema_migrations`.
+ * Each runs in an IMMEDIATE transaction that re-checks the record, so two processes starting on
+ * the same file at once cannot both apply it.
+ */
 function migrate(db: Database.Database, migrationsDir: string): void {
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY NOT NULL, applied_at TEXT NOT NULL)');
-  const applied = new Set(
-    (db.prepare('SELECT name FROM schema_migrations').all() as { name: string }[]).map((row) => row.name),
-  );
+  const isApplied = db.prepare('SELECT 1 FROM schema_migrations WHERE name = ?');
+  const record = db.prepare('INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)');
   const files = readdirSync(migrationsDir)
     .filter((name) => /^\d{4}_[\w-]+\.sql$/.test(name))
     .sort();
   for (const name of files) {
-    if (applied.has(name)) continue;
+    if (isApplied.get(name)) continue;
     const sql = readFileSync(join(migrationsDir, name), 'utf8');
     db.transaction(() => {
+      if (isApplied.get(name)) return;
       db.exec(sql);
-      db.prepare('INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)').run(name, new Date().toISOString());
-    })();
+      record.run(name, new Date().toISOString());
+    }).immediate();
   }
 }
 
