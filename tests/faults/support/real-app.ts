@@ -111,3 +111,20 @@ export async function makeRealApp(options: RealAppOptions = {}): Promise<RealApp
 export function removeRealAppTempDirs(): void {
   for (const dir of tempDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
+
+/** Serves an app on a free 127.0.0.1 port with @hono/node-server, as the Node entry does. */
+export async function listen(app: RealApp['app']): Promise<{ baseUrl: string; close(): Promise<void> }> {
+  const { serve } = await import('@hono/node-server');
+  return new Promise((resolveListen) => {
+    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
+      resolveListen({
+        baseUrl: `http://127.0.0.1:${info.port}`,
+        close: () =>
+          new Promise<void>((resolveClose) => {
+            server.close(() => resolveClose());
+            (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+          }),
+      });
+    });
+  });
+}
