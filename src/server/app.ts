@@ -35,10 +35,6 @@ export function createApp(deps: AppDeps) {
   app.use('*', securityHeaders());
   app.use('*', accessGate(deps.config.accessToken));
   app.use('*', ownerToken(deps.newId));
-  app.use('*', async (c, next) => {
-    c.set('limits', limits);
-    await next();
-  });
   const limiter = rateLimit(deps.rateLimiter, deps.clientAddress);
   // Health is polled by probes and restart loops; it is cheap and reveals nothing, so it is not metered.
   app.use('/api/*', async (c, next) => (c.req.path === '/api/health' ? next() : limiter(c, next)));

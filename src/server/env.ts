@@ -1,10 +1,7 @@
-import type { Limits } from './deps.ts';
-
 /** Hono environment shared by every route and middleware of the app. */
 export interface AppEnv {
   Variables: {
     /** The browser's owner token; sessions are visible only to the owner that created them. */
     ownerId: string;
-    limits: Limits;
   };
 }
