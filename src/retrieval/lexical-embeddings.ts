@@ -35,6 +35,9 @@ const defaults: Required<LexicalEmbeddingsOptions> = {
   trigramWeight: 0.25,
 };
 
+/** Texts whose features are memoised: a personal corpus fits; bounded so 100k chunks do not. */
+const featureMemoSize = 5_000;
+
 /** Bump when feature extraction changes so persisted vectors are rebuilt. */
 const featureVersion = 1;
 
@@ -67,6 +70,7 @@ export class LexicalEmbeddings extends Embeddings {
   readonly identity: string;
   private readonly tokenizer = createTokenizer();
   private frequencies: FeatureFrequencies | undefined;
+  private readonly recentFeatures = new Map<string, Map<number, number>>();
 
   constructor(options: LexicalEmbeddingsOptions = {}) {
     super({});
@@ -82,8 +86,21 @@ export class LexicalEmbeddings extends Embeddings {
     return this.options.dimensions;
   }
 
-  /** Hashed features of one text with sublinear term frequency times the feature-kind weight. */
+  /**
+   * Hashed features of one text with sublinear term frequency times the feature-kind weight.
+   * Memoised for a while because a build extracts them twice per chunk (vectors, then the
+   * query-side IDF table).
+   */
   features(text: string): Map<number, number> {
+    const remembered = this.recentFeatures.get(text);
+    if (remembered) return remembered;
+    const computed = this.extractFeatures(text);
+    if (this.recentFeatures.size >= featureMemoSize) this.recentFeatures.clear();
+    this.recentFeatures.set(text, computed);
+    return computed;
+  }
+
+  private extractFeatures(text: string): Map<number, number> {
     const counts = new Map<string, number>();
     const add = (feature: string) => counts.set(feature, (counts.get(feature) ?? 0) + 1);
     for (const token of this.tokenizer.searchTokens(text)) add(`w:${token}`);
