@@ -11,7 +11,7 @@ import type { Config } from '../../core/config.ts';
 import { AppError } from '../../core/errors.ts';
 import type { Chunk, QuestionItem } from '../../core/types.ts';
 import { chunkEmbeddingText, chunkItems } from '../../ingest/chunker.ts';
-import { buildQuestionBank } from '../../ingest/corpus.ts';
+import { buildQuestionBank, ingestVersion } from '../../ingest/corpus.ts';
 import { Bm25Index, defaultBm25Options } from '../../retrieval/bm25.ts';
 import { createEmbeddings, type IdentifiedEmbeddings } from '../../retrieval/embeddings-factory.ts';
 import { HybridKnowledgeBase, chunkDocuments, type FusionOptions } from '../../retrieval/knowledge-base.ts';
@@ -128,9 +128,14 @@ function changeSummary(previous: IndexManifest | undefined, identity: string, fi
   return parts.join('; ') || 'index settings changed';
 }
 
-/** What, besides corpus and embedder, the stored index depends on. */
+/** What, besides corpus and embedder, the stored index depends on: a parser or chunker change bumps ingestVersion. */
 function pipelineSignature(): string {
-  return JSON.stringify({ lexical: defaultBm25Options, glossary: glossaryVersion, analyser: lexicalAnalyserVersion });
+  return JSON.stringify({
+    ingest: ingestVersion,
+    lexical: defaultBm25Options,
+    glossary: glossaryVersion,
+    analyser: lexicalAnalyserVersion,
+  });
 }
 
 function statsOf(items: readonly QuestionItem[], chunks: readonly Chunk[]) {
