@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { newId } from '../adapters/node/ids.ts';
@@ -79,6 +80,7 @@ export async function startNodeServer(options: NodeServerOptions): Promise<Runni
     );
     listening.once('error', reject);
   });
+  server.on('clientError', answerMalformedRequest);
   const host = !options.hostname || options.hostname === '0.0.0.0' || options.hostname === '::' ? 'localhost' : options.hostname;
   const url = `http://${host}:${address.port}`;
   log(`MianBa 面霸 is serving at ${url}`);
@@ -103,6 +105,25 @@ export async function startNodeServer(options: NodeServerOptions): Promise<Runni
       return closing;
     },
   };
+}
+
+/**
+ * Requests Node's HTTP parser rejects (oversized headers, broken framing) never reach the app;
+ * they still get the API's JSON error shape instead of Node's bare status line.
+ */
+function answerMalformedRequest(error: Error & { code?: string }, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+  const body = JSON.stringify({
+    error: { code: 'bad_request', message: tooLarge ? 'request headers too large' : 'malformed HTTP request' },
+  });
+  socket.end(
+    `HTTP/1.1 ${tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request'}\r\n` +
+      `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }
 
 async function main(): Promise<void> {
