@@ -16,7 +16,7 @@
  * not stored.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { serve } from '@hono/node-server';
@@ -258,6 +258,8 @@ export async function run(argv: string[]): Promise<BenchSection> {
       `| lost (acknowledged but not stored) | ${figures.lost} (target 0) |`,
       `| errors | ${figures.errors} (target 0) |`,
       `| sessions started | ${sessionIds.length} |`,
+      // Other work on the machine shows up directly in tail latency; say how busy it was.
+      `| machine load average (1 min) at the end | ${loadavg()[0]?.toFixed(2)} |`,
       ...(samples.length ? ['', 'Error samples:', '', ...samples.map((sample) => `- \`${sample}\``)] : []),
     ].join('\n');
     console.log(markdown);
