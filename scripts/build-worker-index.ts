@@ -16,7 +16,7 @@ import { pathToFileURL } from 'node:url';
 import { loadKnowledgeBase } from '../src/adapters/node/knowledge-base-loader.ts';
 import { readIndex, readManifest, type IndexManifest } from '../src/adapters/node/index-store.ts';
 import { loadPrompts } from '../src/adapters/node/prompts-loader.ts';
-import { encodeFrequencies, bytesToBase64, workerIndexFormat, type WorkerIndexFile } from '../src/adapters/workers/prebuilt-index.ts';
+import { encodeFrequencies, float32Text, workerIndexFormat, type WorkerIndexFile } from '../src/adapters/workers/prebuilt-index.ts';
 import { parseConfig } from '../src/core/config.ts';
 import { stableHash } from '../src/core/hash.ts';
 import { createEmbeddings, type IdentifiedEmbeddings } from '../src/retrieval/embeddings-factory.ts';
@@ -56,21 +56,19 @@ export async function workerIndexFromStored(
   source: string,
 ): Promise<WorkerIndexFile> {
   const stored = await readIndex(indexDir, manifest, embeddings);
-  const dimensions = manifest.dimensions;
-  const matrix = new Float32Array(stored.chunks.length * dimensions);
   // HNSW labels are chunk positions (see buildHnswStore), so row i is chunks[i].
-  stored.chunks.forEach((_, label) => matrix.set(stored.vectorStore.index.getPoint(label), label * dimensions));
+  const vectors = stored.chunks.map((_, label) => stored.vectorStore.index.getPoint(label).map(float32Text));
   return {
     format: workerIndexFormat,
     source,
     embedder: manifest.embedder,
-    dimensions,
+    dimensions: manifest.dimensions,
     items: stored.items,
     chunks: stored.chunks,
     dictionary: stored.dictionary,
     lexical: stored.lexical,
     frequencies: stored.frequencies ? encodeFrequencies(stored.frequencies) : null,
-    vectors: bytesToBase64(new Uint8Array(matrix.buffer)),
+    vectors,
   };
 }
 
