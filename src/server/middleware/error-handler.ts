@@ -7,9 +7,16 @@ const codeByStatus = new Map<number, ErrorCode>(
   Object.entries(errorCodes).map(([code, status]) => [status, code as ErrorCode]),
 );
 
+/** The client hung up while its request body was still arriving (Node reports ECONNRESET). */
+function isClientAbort(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && error.code === 'ECONNRESET';
+}
+
 /** Maps any thrown value to an AppError whose message is safe to show to a user. */
 export function toAppError(error: unknown): AppError {
   if (isAppError(error)) return error;
+  // A client's broken upload is not a server fault: no 500, and nothing to log.
+  if (isClientAbort(error)) return new AppError('bad_request', 'the request body was not received completely', { cause: error });
   if (error instanceof HTTPException) {
     const code = codeByStatus.get(error.status) ?? (error.status >= 500 ? 'internal' : 'bad_request');
     return new AppError(code, code === 'payload_too_large' ? 'request body too large' : 'request rejected', { cause: error });
