@@ -31,9 +31,14 @@ export interface RunningProcess {
   stop(): Promise<void>;
 }
 
-/** Spawns a command as the leader of a new process group, capturing its output. */
+/**
+ * Spawns a command as the leader of a new process group, capturing its output. If the test
+ * runner itself exits before the test stops the group (a crash, a killed worker thread), the
+ * group is killed on the way out so no wrangler or workerd is left behind.
+ */
 export function spawnGroup(command: string, args: string[], env: NodeJS.ProcessEnv): { child: ChildProcess; output: () => string } {
   const child = spawn(command, args, { cwd: repoRoot, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  process.once('exit', () => signalGroup(child, 'SIGKILL'));
   let log = '';
   const append = (chunk: Buffer) => {
     log = (log + chunk.toString('utf8')).slice(-20_000);
