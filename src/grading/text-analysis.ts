@@ -38,8 +38,15 @@ export interface TextProfile {
 /** Weight of a glossary concept unit: a named field term, worth a bit more than one bigram. */
 const conceptWeight = 1.2;
 
+/**
+ * Weight of a formula unit ("$2^(n-1)", "$o(1)"): a stated result. Worth several bigrams because
+ * the whole expression must match, and in algorithm answers the formula often is the answer.
+ */
+const formulaWeight = 3;
+
 export function unitWeight(unit: string): number {
   if (unit.startsWith('~')) return conceptWeight;
+  if (unit.startsWith('$')) return formulaWeight;
   if (/^[a-z0-9]/.test(unit)) return unit.length === 1 ? 0.6 : 1.4;
   const characters = Array.from(unit);
   const functional = characters.filter((character) => functionCharacters.has(character)).length;
@@ -95,7 +102,51 @@ export function profileText(raw: string): TextProfile {
   }
   const concepts = conceptsIn(text, ` ${stems.join(' ')} `);
   for (const concept of concepts) addUnit(units, concept);
+  for (const formula of formulasIn(text)) addUnit(units, `$${formula}`);
   return { text, units, asciiStems, concepts, cjkCharacters, asciiLetters };
+}
+
+const mathCandidate = /[a-z0-9(][a-z0-9()^+\-*/=<>.]*[a-z0-9)]/g;
+/** Letter runs a formula may contain: variables, and the few function names notes write inline. */
+const formulaWord = /^(?:[a-z]{1,2}|n?log\d*n?|sqrt|pow|sum|max|min)$/;
+
+/**
+ * Mathematical expressions in a normalised text ("2^(n-1)", "o(nlogn)", "(2n+1)/3"), written
+ * canonically so the spellings candidates use meet: spaces, "×" and implicit multiplication
+ * ("2*n" = "2n"), "2的n-1次方" = "2^(n-1)", pow(2,n) = 2^(n), "o1" = "o(1)". An expression is
+ * one unit: "2^(n-1)" and "2^n-1" differ, while their words alone would not.
+ */
+export function formulasIn(normalised: string): Set<string> {
+  const text = normalised
+    .replace(/[−–—]/g, '-')
+    .replace(/×/g, '*')
+    .replace(/÷/g, '/')
+    .replace(/\s+(?=[)^+\-*/=<>])|(?<=[(^+\-*/=<>])\s+/g, '')
+    .replace(/的\(?([a-z0-9+\-*/]+)\)?次方/g, '^($1)')
+    .replace(/(?<![a-z])pow\(([^,()]+),([^()]+)\)/g, '$1^($2)')
+    .replace(/(?<![a-z])o([1n])(?![a-z0-9])/g, 'o($1)');
+  const formulas = new Set<string>();
+  for (const [candidate] of text.matchAll(mathCandidate)) {
+    // A list number glued to what follows ("1.n/2") is not part of the expression.
+    const expression = candidate.replace(/^\d+\.(?=[a-z(])/, '').replace(/\*(?=[a-z(])|(?<=\))\*/g, '');
+    if (expression.length > 24 || !/[\^+\-*/=<>]|^o\(/.test(expression) || /\+\+|--/.test(expression)) continue;
+    if (!(expression.match(/[a-z]+/g) ?? []).every((word) => formulaWord.test(word))) continue;
+    if (!/[a-z0-9]/.test(expression) || /^\d+(?:[.\-]\d+)*$/.test(expression)) continue;
+    formulas.add(stripOuterParentheses(expression));
+    for (const side of expression.split(/[=<>]+/)) if (side !== expression && /[\^+\-*/]|^o\(/.test(side)) formulas.add(stripOuterParentheses(side));
+  }
+  return formulas;
+}
+
+function stripOuterParentheses(expression: string): string {
+  if (!expression.startsWith('(') || !expression.endsWith(')')) return expression;
+  let depth = 0;
+  for (let index = 0; index < expression.length - 1; index += 1) {
+    if (expression[index] === '(') depth += 1;
+    else if (expression[index] === ')') depth -= 1;
+    if (depth === 0) return expression;
+  }
+  return expression.slice(1, -1);
 }
 
 /** True when the text is written mostly in English (letters outnumber Chinese characters 2:1). */

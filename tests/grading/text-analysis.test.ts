@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { formulasIn, profileText } from '../../src/grading/text-analysis.ts';
+import { normaliseText } from '../../src/text/tokenizer.ts';
+
+const formulas = (text: string) => [...formulasIn(normaliseText(text))];
+
+describe('formulasIn', () => {
+  it('writes the spellings of one expression the same way', () => {
+    for (const spelling of ['2^(n-1)', '2 ^(n-1)', '2的n-1次方', '2的（n-1）次方', 'pow（2，n-1）']) expect(formulas(spelling), spelling).toEqual(['2^(n-1)']);
+    expect(formulas('（2*n+1）/3')).toEqual(['(2n+1)/3']);
+    expect(formulas('时间复杂度O⑴，最坏 O(n)')).toEqual(['o(1)', 'o(n)']);
+    expect(formulas('复杂度On')).toEqual(['o(n)']);
+  });
+
+  it('keeps different expressions apart and splits list numbers and equations', () => {
+    expect(formulas('2^n-1')).toEqual(['2^n-1']);
+    expect(formulas('1.n/2 2.(n-1)/2+1')).toEqual(['n/2', '(n-1)/2+1']);
+    expect(formulas('ai=3（n-i+1）')).toEqual(['ai=3(n-i+1)', '3(n-i+1)']);
+  });
+
+  it('leaves identifiers, versions and settings alone', () => {
+    expect(formulas('utf-8 time-wait go1.18 c++ p->next Go 1.0 innodb_flush_log_at_trx_commit=1 1-2')).toEqual([]);
+  });
+
+  it('makes a formula one unit of a text profile', () => {
+    expect(profileText('个数为2^(n-1)').units.has('$2^(n-1)')).toBe(true);
+    expect(profileText('个数为2^n-1').units.has('$2^(n-1)')).toBe(false);
+  });
+});
