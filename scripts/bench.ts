@@ -8,6 +8,7 @@ const suites: Record<string, () => Promise<{ run(argv: string[]): Promise<BenchS
   retrieval: () => import('./bench-retrieval.ts'),
   grading: () => import('./bench-grading.ts'),
   server: () => import('./bench-server.ts'),
+  'exact-search': () => import('./bench-exact-search.ts'),
 };
 
 export interface BenchSection {
