@@ -36,5 +36,5 @@ export interface HedgeSplit {
 export function removeHedges(answer: string): HedgeSplit {
   const clauses = clausesOf(answer);
   const kept = clauses.filter((clause) => !isHedge(clause));
-  return { substantive: kept.join(''), hedged: kept.length < clauses.length };
+  return { substantive: kept.join(' '), hedged: kept.length < clauses.length };
 }

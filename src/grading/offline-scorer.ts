@@ -24,6 +24,7 @@ export type ScoreFlag =
   | 'list-of-terms'
   | 'wrong-verdict'
   | 'right-verdict'
+  | 'right-result'
   | 'swapped-values';
 
 export interface OfflineScore {
@@ -58,10 +59,13 @@ const maximumAnswerCharacters = 6000;
 export interface ScoringParameters {
   /** Below this relevance (with little coverage) an answer is about something else. */
   offTopicRelevance: number;
-  /** Coverage credited for the right verdict on a true/false question, before the explanation. */
-  rightVerdictFloor: number;
-  /** Explanation coverage at which a right verdict earns full marks. */
-  rightVerdictFull: number;
+  /**
+   * Coverage credited for the right conclusion, before the explanation: the verdict on a
+   * true/false question, or all of the note's results (formulas) on a question asking for them.
+   */
+  conclusionFloor: number;
+  /** Explanation coverage at which the right conclusion earns full marks. */
+  conclusionFull: number;
   /** Coverage that reads as a complete answer (notes hold more than any spoken answer). */
   fullCoverage: number;
   /** Curvature of coverage → score (below 1: concave, early points count most). */
@@ -74,8 +78,8 @@ export interface ScoringParameters {
 
 export const defaultScoringParameters: Readonly<ScoringParameters> = {
   offTopicRelevance: 0.12,
-  rightVerdictFloor: 0.4,
-  rightVerdictFull: 0.5,
+  conclusionFloor: 0.4,
+  conclusionFull: 0.5,
   fullCoverage: 0.5,
   curve: 0.7,
   sameLanguageConcepts: 0.5,
@@ -116,9 +120,12 @@ export function scoreAnswer(input: ScoreInput, parameters: Readonly<ScoringParam
 
   const verdict = judgementVerdicts(input.question, referenceTexts, substantive);
   if (verdict === 'disagree') flags.push('wrong-verdict');
-  if (verdict === 'agree') {
-    flags.push('right-verdict');
-    coverage = parameters.rightVerdictFloor + (1 - parameters.rightVerdictFloor) * Math.min(1, coverage / parameters.rightVerdictFull);
+  if (verdict === 'agree') flags.push('right-verdict');
+  if (asksForResult.test(input.question) && statesResults(referenceTexts, questionUnits, answer)) flags.push('right-result');
+  // The right conclusion (verdict, or the note's results) is most of the answer; the
+  // explanation earns the rest.
+  if (verdict === 'agree' || flags.includes('right-result')) {
+    coverage = parameters.conclusionFloor + (1 - parameters.conclusionFloor) * Math.min(1, coverage / parameters.conclusionFull);
   }
   const relevance = relevanceOf(answer, question, referenceTexts);
   if (relevance < parameters.offTopicRelevance && coverage < 0.15) flags.push('offtopic');
@@ -143,6 +150,25 @@ export function scoreAnswer(input: ScoreInput, parameters: Readonly<ScoringParam
     flags,
     injectionSpans: injection.spans,
   };
+}
+
+/** Questions that ask for a quantity: how many, how much, which complexity, compute/derive. */
+const asksForResult = /多少|几[个种次条]|个数|复杂度|求解?|计算|推导|\bhow (?:many|much)\b|\bcomplexity\b|\bcompute\b|\bcalculate\b/iu;
+
+/**
+ * Whether the answer states all the results of one reference: the formulas the question does not
+ * already contain ("2^(n-1)", "o(1)"). When a question asks for a quantity, the note's formula is
+ * the answer and the rest is its derivation; stating only some of them earns no floor (a
+ * half-right result is often a wrong one).
+ */
+function statesResults(references: string[], questionUnits: ReadonlySet<string>, answer: AnswerView): boolean {
+  for (const reference of references) {
+    const formulas = [...profileText(reference).units.keys()].filter((unit) => unit.startsWith('$') && !questionUnits.has(unit));
+    // "n-1" inside "2^(n-1)" is part of the result, not a second one.
+    const results = formulas.filter((unit) => !formulas.some((other) => other !== unit && other.includes(unit.slice(1))));
+    if (results.length && results.every((unit) => answer.units.has(unit))) return true;
+  }
+  return false;
 }
 
 /** Importance-weighted share of the reference's informative content found in the answer. */

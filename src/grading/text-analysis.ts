@@ -123,7 +123,7 @@ export function formulasIn(normalised: string): Set<string> {
     .replace(/÷/g, '/')
     .replace(/\s+(?=[)^+\-*/=<>])|(?<=[(^+\-*/=<>])\s+/g, '')
     .replace(/的\(?([a-z0-9+\-*/]+)\)?次方/g, '^($1)')
-    .replace(/(?<![a-z])pow\(([^,()]+),([^()]+)\)/g, '$1^($2)')
+    .replace(/(?<![a-z])pow\(\s*([^,()]+?)\s*,\s*([^()]+?)\s*\)/g, '$1^($2)')
     .replace(/(?<![a-z])o([1n])(?![a-z0-9])/g, 'o($1)');
   const formulas = new Set<string>();
   for (const [candidate] of text.matchAll(mathCandidate)) {
@@ -132,10 +132,19 @@ export function formulasIn(normalised: string): Set<string> {
     if (expression.length > 24 || !/[\^+\-*/=<>]|^o\(/.test(expression) || /\+\+|--/.test(expression)) continue;
     if (!(expression.match(/[a-z]+/g) ?? []).every((word) => formulaWord.test(word))) continue;
     if (!/[a-z0-9]/.test(expression) || /^\d+(?:[.\-]\d+)*$/.test(expression)) continue;
-    formulas.add(stripOuterParentheses(expression));
-    for (const side of expression.split(/[=<>]+/)) if (side !== expression && /[\^+\-*/]|^o\(/.test(side)) formulas.add(stripOuterParentheses(side));
+    formulas.add(stripOuterParentheses(balanced(expression)));
+    for (const side of expression.split(/[=<>]+/)) if (side !== expression && /[\^+\-*/]|^o\(/.test(side)) formulas.add(stripOuterParentheses(balanced(side)));
   }
   return formulas;
+}
+
+/** Drops the unmatched parentheses a cut through "(0<=i<=n-1)" or "ls=(a1,…" leaves. */
+function balanced(expression: string): string {
+  let text = expression;
+  const count = (character: string) => text.split(character).length - 1;
+  while (count('(') > count(')') && text.includes('(')) text = text.replace('(', '');
+  while (count(')') > count('(') && text.includes(')')) text = text.replace(/\)(?!.*\))/, '');
+  return text;
 }
 
 function stripOuterParentheses(expression: string): string {

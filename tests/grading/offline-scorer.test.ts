@@ -82,6 +82,37 @@ describe('true/false questions', () => {
   });
 });
 
+describe('questions that ask for a quantity', () => {
+  const count = '有n个节点并且高度为n的二叉树的个数是多少？';
+  const ref = '每个分支节点都只有一个子节点，可以是左子节点也可以是右子节点。分支节点共有n-1个，因此这种树共有2^(n-1)种。';
+
+  it('credits the note\'s result in any spelling as most of the answer', () => {
+    for (const answer of ['2^(n-1)', '2的n-1次方种', 'pow(2, n-1)']) {
+      const result = scoreAnswer({ question: count, answer, references: [ref] });
+      expect(result.flags, answer).toContain('right-result');
+      expect(result.score, answer).toBeGreaterThanOrEqual(8);
+    }
+  });
+
+  it('gives a different result no such credit, and the derivation still adds to the right one', () => {
+    const wrong = scoreAnswer({ question: count, answer: '每个节点只有一个孩子，所以一共有2^n-1个', references: [ref] });
+    expect(wrong.flags).not.toContain('right-result');
+    expect(wrong.score).toBeLessThan(6);
+    const explained = score('除根节点外每个节点都可以是左孩子或右孩子，分支节点有n-1个，所以共有2^(n-1)种。', count, [ref]);
+    expect(explained).toBeGreaterThanOrEqual(score('2^(n-1)', count, [ref]));
+  });
+
+  it('needs every result of the note, and only when the question asks for one', () => {
+    const two = '在等概率下平均移动n/2个元素；在给定概率下平均移动(2n+1)/3个元素。';
+    const asked = '插入一个元素平均要移动多少个元素？两种概率下各是多少？';
+    expect(scoreAnswer({ question: asked, answer: 'n/2', references: [two] }).flags).not.toContain('right-result');
+    expect(scoreAnswer({ question: asked, answer: 'n/2，(2*n+1)/3', references: [two] }).flags).toContain('right-result');
+    const notAsked = '顺序表和链表各有什么特点？';
+    const note = '顺序表支持随机访问，按下标访问为O(1)；链表插入删除方便，但查找要从头遍历，为O(n)。';
+    expect(scoreAnswer({ question: notAsked, answer: 'O(1) 和 O(n)', references: [note] }).flags).not.toContain('right-result');
+  });
+});
+
 describe('calibrate', () => {
   it('is monotone from 0 to 10 and saturates at full coverage', () => {
     let previous = -1;
