@@ -3,112 +3,26 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { SqliteWriteError, SqliteWriter, type WriteStep } from './sqlite-writer.ts';
-import type {
-  Grade,
-  ReviewCard,
-  SessionRecord,
-  SessionStatus,
-  SessionStore,
-  TopicId,
-  Turn,
-} from '../../core/types.ts';
+import type { ReviewCard, SessionRecord, SessionStatus, SessionStore, TopicId, Turn } from '../../core/types.ts';
+import {
+  advanceSessionValues,
+  cardFromRow,
+  cardValues,
+  sessionFromRow,
+  sessionStoreSql,
+  sessionValues,
+  turnFromRow,
+  turnValues,
+  type CardRow,
+  type SessionRow,
+  type TurnRow,
+} from '../session-rows.ts';
 
 /** The repository's `migrations/` folder, shared verbatim with the Workers D1 store. */
 export const defaultMigrationsDir = fileURLToPath(new URL('../../../migrations/', import.meta.url));
 
-interface SessionRow {
-  id: string;
-  owner_id: string;
-  mode: SessionRecord['mode'];
-  topics: string;
-  status: SessionStatus;
-  version: number;
-  state: string;
-  created_at: string;
-  updated_at: string;
-}
-
-interface TurnRow {
-  session_id: string;
-  seq: number;
-  role: Turn['role'];
-  kind: Turn['kind'];
-  text: string;
-  question_id: string | null;
-  grade: string | null;
-  created_at: string;
-}
-
-interface CardRow {
-  owner_id: string;
-  question_id: string;
-  topics: string;
-  due: string;
-  card: string;
-}
-
-function toSession(row: SessionRow): SessionRecord {
-  return {
-    id: row.id,
-    ownerId: row.owner_id,
-    mode: row.mode,
-    topics: JSON.parse(row.topics) as TopicId[],
-    status: row.status,
-    version: row.version,
-    state: JSON.parse(row.state) as unknown,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
-}
-
-function toTurn(row: TurnRow): Turn {
-  return {
-    sessionId: row.session_id,
-    seq: row.seq,
-    role: row.role,
-    kind: row.kind,
-    text: row.text,
-    ...(row.question_id !== null ? { questionId: row.question_id } : {}),
-    ...(row.grade !== null ? { grade: JSON.parse(row.grade) as Grade } : {}),
-    createdAt: row.created_at,
-  };
-}
-
-function toCard(row: CardRow): ReviewCard {
-  return {
-    ownerId: row.owner_id,
-    questionId: row.question_id,
-    topics: JSON.parse(row.topics) as TopicId[],
-    due: row.due,
-    card: JSON.parse(row.card) as unknown,
-  };
-}
-
-const insertSessionSql = `INSERT INTO sessions (id, owner_id, mode, topics, status, version, state, created_at, updated_at)
-  VALUES (@id, @owner_id, @mode, @topics, @status, @version, @state, @created_at, @updated_at)`;
-const insertTurnSql = `INSERT INTO turns (session_id, seq, role, kind, text, question_id, grade, created_at)
-  VALUES (@session_id, @seq, @role, @kind, @text, @question_id, @grade, @created_at)`;
-const advanceSessionSql = `UPDATE sessions SET version = version + 1, state = @state, status = @status, updated_at = @updated_at
-  WHERE id = @id AND version = @expected_version`;
-const upsertCardSql = `INSERT INTO review_cards (owner_id, question_id, topics, due, card)
-  VALUES (@owner_id, @question_id, @topics, @due, @card)
-  ON CONFLICT (owner_id, question_id) DO UPDATE SET topics = excluded.topics, due = excluded.due, card = excluded.card`;
-
 function insertTurnStep(turn: Turn): WriteStep {
-  return { sql: insertTurnSql, params: turnParams(turn) };
-}
-
-function turnParams(turn: Turn) {
-  return {
-    session_id: turn.sessionId,
-    seq: turn.seq,
-    role: turn.role,
-    kind: turn.kind,
-    text: turn.text,
-    question_id: turn.questionId ?? null,
-    grade: turn.grade ? JSON.stringify(turn.grade) : null,
-    created_at: turn.createdAt,
-  };
+  return { sql: sessionStoreSql.insertTurn, params: turnValues(turn) };
 }
 
 /**
@@ -160,49 +74,32 @@ export class SqliteSessionStore implements SessionStore {
     this.writer = new SqliteWriter(file);
     const db = this.db;
     this.statements = {
-      getSession: db.prepare('SELECT * FROM sessions WHERE id = ?'),
-      listSessions: db.prepare('SELECT * FROM sessions WHERE owner_id = ? ORDER BY created_at DESC, id'),
-      listTurns: db.prepare('SELECT * FROM turns WHERE session_id = ? ORDER BY seq'),
-      cardsOfOwner: db.prepare('SELECT * FROM review_cards WHERE owner_id = ? ORDER BY due, question_id'),
-      cardsOfOwnerTopic: db.prepare(
-        `SELECT * FROM review_cards
-         WHERE owner_id = ? AND EXISTS (SELECT 1 FROM json_each(review_cards.topics) WHERE json_each.value = ?)
-         ORDER BY due, question_id`,
-      ),
+      getSession: db.prepare(sessionStoreSql.getSession),
+      listSessions: db.prepare(sessionStoreSql.listSessions),
+      listTurns: db.prepare(sessionStoreSql.listTurns),
+      cardsOfOwner: db.prepare(sessionStoreSql.cardsOfOwner),
+      cardsOfOwnerTopic: db.prepare(sessionStoreSql.cardsOfOwnerTopic),
     };
   }
 
   async createSession(session: SessionRecord, turns: Turn[]): Promise<void> {
     await this.writer.write([
-      {
-        sql: insertSessionSql,
-        params: {
-          id: session.id,
-          owner_id: session.ownerId,
-          mode: session.mode,
-          topics: JSON.stringify(session.topics),
-          status: session.status,
-          version: session.version,
-          state: JSON.stringify(session.state ?? null),
-          created_at: session.createdAt,
-          updated_at: session.updatedAt,
-        },
-      },
+      { sql: sessionStoreSql.insertSession, params: sessionValues(session) },
       ...turns.map(insertTurnStep),
     ]);
   }
 
   async getSession(id: string): Promise<SessionRecord | null> {
     const row = this.statements.getSession.get(id) as SessionRow | undefined;
-    return row ? toSession(row) : null;
+    return row ? sessionFromRow(row) : null;
   }
 
   async listSessions(ownerId: string): Promise<SessionRecord[]> {
-    return (this.statements.listSessions.all(ownerId) as SessionRow[]).map(toSession);
+    return (this.statements.listSessions.all(ownerId) as SessionRow[]).map(sessionFromRow);
   }
 
   async listTurns(sessionId: string): Promise<Turn[]> {
-    return (this.statements.listTurns.all(sessionId) as TurnRow[]).map(toTurn);
+    return (this.statements.listTurns.all(sessionId) as TurnRow[]).map(turnFromRow);
   }
 
   async appendTurns(
@@ -214,14 +111,8 @@ export class SqliteSessionStore implements SessionStore {
     try {
       const outcome = await this.writer.write([
         {
-          sql: advanceSessionSql,
-          params: {
-            id: sessionId,
-            expected_version: expectedVersion,
-            state: JSON.stringify(next.state ?? null),
-            status: next.status,
-            updated_at: new Date().toISOString(),
-          },
+          sql: sessionStoreSql.advanceSession,
+          params: advanceSessionValues(sessionId, expectedVersion, next, new Date().toISOString()),
           // Another writer moved the session on: write nothing.
           expectChanges: 1,
         },
@@ -239,22 +130,11 @@ export class SqliteSessionStore implements SessionStore {
     const rows = topic
       ? (this.statements.cardsOfOwnerTopic.all(ownerId, topic) as CardRow[])
       : (this.statements.cardsOfOwner.all(ownerId) as CardRow[]);
-    return rows.map(toCard);
+    return rows.map(cardFromRow);
   }
 
   async putCard(card: ReviewCard): Promise<void> {
-    await this.writer.write([
-      {
-        sql: upsertCardSql,
-        params: {
-          owner_id: card.ownerId,
-          question_id: card.questionId,
-          topics: JSON.stringify(card.topics),
-          due: card.due,
-          card: JSON.stringify(card.card),
-        },
-      },
-    ]);
+    await this.writer.write([{ sql: sessionStoreSql.upsertCard, params: cardValues(card) }]);
   }
 
   integrityCheck(): string {

@@ -1,10 +1,13 @@
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 
-/** One SQL statement of a write; `expectChanges` makes the whole write a no-op when not met. */
+/**
+ * One SQL statement of a write with its positional parameters; `expectChanges` makes the whole
+ * write a no-op when not met.
+ */
 export interface WriteStep {
   sql: string;
-  params: Record<string, unknown>;
+  params: readonly unknown[];
   expectChanges?: number;
 }
 
