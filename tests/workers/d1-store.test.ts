@@ -1,45 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { D1SessionStore } from '../../src/adapters/workers/d1-store.ts';
-import type { Grade, SessionRecord, Turn } from '../../src/core/types.ts';
+import { itBehavesLikeASessionStore, sampleSession as session, sampleTurn as turn } from '../support/session-store-contract.ts';
 import { openLocalD1, type LocalD1 } from './local-d1.ts';
-
-const grade: Grade = {
-  score: 6.5,
-  band: 'good',
-  keyPoints: [{ text: 'GMP 调度', covered: 'partial', evidence: '提到了 P' }],
-  strengths: ['结构清晰'],
-  gaps: ['没有提到 work stealing'],
-  feedback: '回答覆盖了主要概念。',
-  references: [{ source: 'go-basics-qa.md', heading: 'Go > GMP', text: 'G、M、P 三者……' }],
-  grader: 'offline',
-  fallback: false,
-};
-
-function session(id: string, ownerId: string, createdAt = '2025-01-01T00:00:00.000Z'): SessionRecord {
-  return {
-    id,
-    ownerId,
-    mode: 'practice',
-    topics: ['go', 'redis'],
-    status: 'active',
-    version: 0,
-    state: { cursor: 0, plan: ['q1', 'q2'] },
-    createdAt,
-    updatedAt: createdAt,
-  };
-}
-
-function turn(sessionId: string, seq: number, extra: Partial<Turn> = {}): Turn {
-  return {
-    sessionId,
-    seq,
-    role: seq % 2 === 0 ? 'interviewer' : 'candidate',
-    kind: seq % 2 === 0 ? 'question' : 'answer',
-    text: `turn ${seq}：说说 Go 的调度器`,
-    createdAt: '2025-01-01T00:00:01.000Z',
-    ...extra,
-  };
-}
 
 // One database for the file (wrangler applies the migrations once); each test uses its own ids.
 describe('D1SessionStore on a local D1 with the shared migrations', () => {
@@ -55,81 +17,7 @@ describe('D1SessionStore on a local D1 with the shared migrations', () => {
     await d1?.dispose();
   });
 
-  it('round-trips a session with its opening turns, state and grades', async () => {
-    await store.createSession(session('s1', 'alice'), [turn('s1', 0, { questionId: 'q1' })]);
-    const ok = await store.appendTurns('s1', 0, [turn('s1', 1, { questionId: 'q1', grade })], {
-      state: { cursor: 1, plan: ['q1', 'q2'] },
-      status: 'active',
-    });
-    expect(ok).toBe(true);
-    const stored = await store.getSession('s1');
-    expect(stored).toMatchObject({ id: 's1', ownerId: 'alice', topics: ['go', 'redis'], version: 1, state: { cursor: 1 } });
-    const turns = await store.listTurns('s1');
-    expect(turns.map((t) => t.seq)).toEqual([0, 1]);
-    expect(turns[0]).not.toHaveProperty('grade');
-    expect(turns[0]?.questionId).toBe('q1');
-    expect(turns[1]?.grade).toEqual(grade);
-    expect(await store.getSession('missing')).toBeNull();
-  });
-
-  it('refuses a stale version and writes nothing, so only one of two racing writers wins', async () => {
-    await store.createSession(session('race', 'alice'), [turn('race', 0)]);
-    const results = await Promise.all([
-      store.appendTurns('race', 0, [turn('race', 1, { text: 'first' }), turn('race', 2)], { state: { by: 'first' }, status: 'active' }),
-      store.appendTurns('race', 0, [turn('race', 1, { text: 'second' }), turn('race', 2)], { state: { by: 'second' }, status: 'active' }),
-    ]);
-    expect(results.filter(Boolean)).toHaveLength(1);
-    const winner = results[0] ? 'first' : 'second';
-    const turns = await store.listTurns('race');
-    expect(turns.map((t) => t.seq)).toEqual([0, 1, 2]);
-    expect(turns[1]?.text).toBe(winner);
-    const stored = await store.getSession('race');
-    expect(stored?.version).toBe(1);
-    expect(stored?.state).toEqual({ by: winner });
-
-    // A writer that read the old version later still loses and leaves no trace.
-    expect(await store.appendTurns('race', 0, [turn('race', 3)], { state: { by: 'late' }, status: 'done' })).toBe(false);
-    expect((await store.listTurns('race')).map((t) => t.seq)).toEqual([0, 1, 2]);
-    expect(await store.getSession('race')).toMatchObject({ version: 1, status: 'active' });
-  });
-
-  it('rolls back the version bump when a turn collides on (session_id, seq)', async () => {
-    await store.createSession(session('dup', 'alice'), [turn('dup', 0)]);
-    const ok = await store.appendTurns('dup', 0, [turn('dup', 0, { text: 'duplicate seq' })], { state: {}, status: 'done' });
-    expect(ok).toBe(false);
-    const stored = await store.getSession('dup');
-    expect(stored?.version).toBe(0);
-    expect(stored?.status).toBe('active');
-    expect((await store.listTurns('dup')).map((t) => t.text)).toEqual(['turn 0：说说 Go 的调度器']);
-  });
-
-  it('answers false for a session that does not exist', async () => {
-    expect(await store.appendTurns('ghost', 0, [], { state: {}, status: 'done' })).toBe(false);
-  });
-
-  it('lists only the owner’s sessions, newest first', async () => {
-    await store.createSession(session('old', 'carol', '2025-01-01T00:00:00.000Z'), []);
-    await store.createSession(session('new', 'carol', '2025-02-01T00:00:00.000Z'), []);
-    await store.createSession(session('other', 'dave'), []);
-    expect((await store.listSessions('carol')).map((s) => s.id)).toEqual(['new', 'old']);
-    expect((await store.listSessions('dave')).map((s) => s.id)).toEqual(['other']);
-    expect(await store.listSessions('nobody')).toEqual([]);
-  });
-
-  it('upserts FSRS cards per owner and filters by topic', async () => {
-    await store.putCard({ ownerId: 'erin', questionId: 'q1', topics: ['go'], due: '2025-01-02T00:00:00.000Z', card: { reps: 1 } });
-    await store.putCard({ ownerId: 'erin', questionId: 'q2', topics: ['redis', 'mysql'], due: '2025-01-01T00:00:00.000Z', card: { reps: 1 } });
-    await store.putCard({ ownerId: 'erin', questionId: 'q1', topics: ['go'], due: '2025-01-05T00:00:00.000Z', card: { reps: 2 } });
-    await store.putCard({ ownerId: 'frank', questionId: 'q1', topics: ['go'], due: '2025-01-01T00:00:00.000Z', card: { reps: 9 } });
-    const all = await store.getCards('erin');
-    expect(all.map((c) => [c.questionId, c.due])).toEqual([
-      ['q2', '2025-01-01T00:00:00.000Z'],
-      ['q1', '2025-01-05T00:00:00.000Z'],
-    ]);
-    expect(all[1]?.card).toEqual({ reps: 2 });
-    expect((await store.getCards('erin', 'mysql')).map((c) => c.questionId)).toEqual(['q2']);
-    expect(await store.getCards('erin', 'os')).toEqual([]);
-  });
+  itBehavesLikeASessionStore(() => store);
 
   it('deletes a session’s turns with it (foreign keys are enforced on D1)', async () => {
     await store.createSession(session('gone', 'alice'), [turn('gone', 0), turn('gone', 1)]);
