@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, startServer, watchPage, type RunningServer } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openWatchedPage, screenshot, useServerAndBrowser } from './harness.ts';
 import { answer, isFinished, startFromStartScreen, turnCount, waitForTurnDone } from './session-flows.ts';
 
 /** Presses Tab until the focused element matches `selector`; fails if it is not reachable. */
@@ -24,29 +24,16 @@ async function horizontalOverflow(page: Page): Promise<number> {
 }
 
 describe('phone width, keyboard-only use and the language toggle', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = useServerAndBrowser();
 
   it('fits a 375 px wide phone screen from start to report', async () => {
-    const context = await browser.newContext({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
-    const page = await context.newPage();
-    const problems = watchPage(page);
-    await page.goto(`${server.baseUrl}/`);
+    const { context, page, problems } = await openWatchedPage(suite.browser, { viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+    await page.goto(`${suite.server.baseUrl}/`);
     await page.locator('input[name="topics"]').first().waitFor();
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, 'phone-start');
 
-    await startFromStartScreen(page, server.baseUrl, { mode: 'practice', questions: 1 });
+    await startFromStartScreen(page, suite.server.baseUrl, { mode: 'practice', questions: 1 });
     await answer(page, 'TCP 三次握手是为了确认双方的收发能力，并同步初始序列号。');
     expect(await page.locator('.grade-card').count()).toBeGreaterThanOrEqual(1);
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
@@ -66,10 +53,8 @@ describe('phone width, keyboard-only use and the language toggle', () => {
   });
 
   it('can be driven with the keyboard alone, with a visible focus ring', async () => {
-    const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
-    const page = await context.newPage();
-    const problems = watchPage(page);
-    await page.goto(`${server.baseUrl}/`);
+    const { context, page, problems } = await openWatchedPage(suite.browser, { viewport: { width: 1000, height: 800 } });
+    await page.goto(`${suite.server.baseUrl}/`);
     await page.locator('input[name="topics"]').first().waitFor();
 
     await page.keyboard.press('Tab');
@@ -132,9 +117,9 @@ describe('phone width, keyboard-only use and the language toggle', () => {
   });
 
   it('switches to English and remembers the choice across reloads', async () => {
-    const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
+    const context = await suite.browser.newContext({ viewport: { width: 1000, height: 800 } });
     const page = await context.newPage();
-    await page.goto(`${server.baseUrl}/`);
+    await page.goto(`${suite.server.baseUrl}/`);
     expect(await page.locator('h1').innerText()).toBe('开始练习');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
     await page.getByRole('button', { name: 'Switch to English' }).click();

@@ -8,7 +8,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } fro
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const repoRoot = resolve(import.meta.dirname, '..', '..');
 const webDir = join(repoRoot, 'web');
@@ -125,6 +126,37 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
+export interface ServerAndBrowser {
+  readonly server: RunningServer;
+  readonly browser: Browser;
+}
+
+/** Starts the server, then Chromium, before the enclosing `describe`'s tests; stops both after them. */
+export function useServerAndBrowser(): ServerAndBrowser {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  const started = <T>(value: T | undefined, name: string): T => {
+    if (value === undefined) throw new Error(`${name} is only available inside a test`);
+    return value;
+  };
+  return {
+    get server() {
+      return started(server, 'server');
+    },
+    get browser() {
+      return started(browser, 'browser');
+    },
+  };
+}
+
 export interface PageProblems {
   /** Uncaught exceptions, console errors (CSP violations appear here) and alert()/confirm() dialogs. */
   errors: string[];
@@ -143,6 +175,16 @@ export function watchPage(page: Page): PageProblems {
     void dialog.dismiss();
   });
   return problems;
+}
+
+/** A fresh context with one page whose problems are recorded; close the context at the end. */
+export async function openWatchedPage(
+  browser: Browser,
+  options: BrowserContextOptions,
+): Promise<{ context: BrowserContext; page: Page; problems: PageProblems }> {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  return { context, page, problems: watchPage(page) };
 }
 
 export async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {

@@ -1,31 +1,17 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, startServer, watchPage, type RunningServer } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { openWatchedPage, screenshot, useServerAndBrowser } from './harness.ts';
 import { answer, currentQuestion, isFinished, partialAnswerFrom, referenceFor, startFromStartScreen } from './session-flows.ts';
 
 describe('interview resume in Chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = useServerAndBrowser();
 
   it('restores the same transcript and the unsent draft after a reload, then continues to the report', async () => {
-    const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
-    const page = await context.newPage();
-    const problems = watchPage(page);
-    const sessionId = await startFromStartScreen(page, server.baseUrl, { mode: 'interview', topic: 'redis', questions: 2 });
+    const { context, page, problems } = await openWatchedPage(suite.browser, { viewport: { width: 1100, height: 900 } });
+    const sessionId = await startFromStartScreen(page, suite.server.baseUrl, { mode: 'interview', topic: 'redis', questions: 2 });
 
     await answer(page, '我是后端工程师，主要用 Go 和 Redis 做电商系统，负责缓存和订单服务。');
     const question = await currentQuestion(page);
-    await answer(page, partialAnswerFrom(await referenceFor(page, server.baseUrl, question)));
+    await answer(page, partialAnswerFrom(await referenceFor(page, suite.server.baseUrl, question)));
     // An interview keeps grades back until the report unless the candidate asks for them.
     expect(await page.locator('.grade-card').count()).toBe(0);
     await page.getByLabel('显示评分').check();

@@ -1,6 +1,5 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, startServer, watchPage, type RunningServer } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { openWatchedPage, screenshot, useServerAndBrowser } from './harness.ts';
 import {
   answer,
   isFinished,
@@ -11,24 +10,11 @@ import {
 } from './session-flows.ts';
 
 describe('offline practice in Chromium', () => {
-  let server: RunningServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = useServerAndBrowser();
 
   it('runs a 3-question practice session with a follow-up and ends in a visible report', async () => {
-    const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, locale: 'zh-CN' });
-    const page = await context.newPage();
-    const problems = watchPage(page);
-    const sessionId = await startFromStartScreen(page, server.baseUrl, { mode: 'practice', topic: 'redis', questions: 3 });
+    const { context, page, problems } = await openWatchedPage(suite.browser, { viewport: { width: 1100, height: 900 }, locale: 'zh-CN' });
+    const sessionId = await startFromStartScreen(page, suite.server.baseUrl, { mode: 'practice', topic: 'redis', questions: 3 });
     await expect.poll(() => page.getByTestId('mode-badge').innerText()).toContain('离线');
 
     let reference = '';
@@ -48,7 +34,7 @@ describe('offline practice in Chromium', () => {
         continue;
       }
       // A new main question: a partial answer, which an interviewer follows up on.
-      const partial = await partialAnswerForPending(page, server.baseUrl, sessionId);
+      const partial = await partialAnswerForPending(page, suite.server.baseUrl, sessionId);
       reference = partial.reference;
       await answer(page, partial.answer);
     }
@@ -72,7 +58,7 @@ describe('offline practice in Chromium', () => {
     expect(await page.locator('.report .transcript > li').count()).toBeGreaterThanOrEqual(6);
     const exportHref = await page.getByRole('link', { name: '导出 Markdown' }).getAttribute('href');
     expect(exportHref).toBe(`/api/sessions/${sessionId}/export.md`);
-    const exported = await page.request.get(`${server.baseUrl}${exportHref}`);
+    const exported = await page.request.get(`${suite.server.baseUrl}${exportHref}`);
     expect(exported.status()).toBe(200);
     expect(await exported.text()).toMatch(/^# /);
     await screenshot(page, 'practice-report');
@@ -107,10 +93,8 @@ describe('offline practice in Chromium', () => {
   });
 
   it('shows an XSS payload as text, never as markup, and keeps an answer through a failed submit', async () => {
-    const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
-    const page = await context.newPage();
-    const problems = watchPage(page);
-    const sessionId = await startFromStartScreen(page, server.baseUrl, { mode: 'practice', questions: 2 });
+    const { context, page, problems } = await openWatchedPage(suite.browser, { viewport: { width: 1100, height: 900 } });
+    const sessionId = await startFromStartScreen(page, suite.server.baseUrl, { mode: 'practice', questions: 2 });
 
     // The first submission dies on the wire: the answer must stay in the box and in local storage.
     let dropped = 0;
