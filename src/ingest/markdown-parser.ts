@@ -106,6 +106,8 @@ function stripHtml(html: string): string {
 function collectReplacements(tree: Root, source: string): { replacements: Replacement[]; codeRanges: Array<[number, number]> } {
   const replacements: Replacement[] = [];
   const codeRanges: Array<[number, number]> = [];
+  // An explicit stack, not recursion: 5,000 nested block quotes (5 KB of `>`) overflowed the call stack.
+  const pending: Nodes[] = [tree];
   const visit = (node: Nodes): void => {
     switch (node.type) {
       case 'code':
@@ -144,9 +146,9 @@ function collectReplacements(tree: Root, source: string): { replacements: Replac
       default:
         break;
     }
-    if ('children' in node) for (const child of node.children as Nodes[]) visit(child);
+    if ('children' in node) for (const child of node.children as Nodes[]) pending.push(child);
   };
-  visit(tree);
+  for (let node = pending.pop(); node; node = pending.pop()) visit(node);
   replacements.sort((a, b) => a.start - b.start);
   return { replacements, codeRanges };
 }
@@ -514,10 +516,24 @@ function qualify(title: string, parent: string | undefined): string {
   return parent && genericHeadings.test(title) ? `${parent}：${title}` : title;
 }
 
+/**
+ * The note's syntax tree with GFM (tables, footnotes, autolinks). GFM's tree transforms recurse
+ * once per nesting level, so a note nested a few thousand containers deep (8 KB of `> - `)
+ * overflows the stack; such a note is parsed as CommonMark instead of failing the whole index.
+ */
+function markdownTree(text: string): Root {
+  try {
+    return fromMarkdown(text, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    return fromMarkdown(text);
+  }
+}
+
 /** Parse one note into question items (topics assigned, ids stable across unrelated edits). */
 export function parseNote(source: string, rawText: string): QuestionItem[] {
   const text = normaliseSource(rawText);
-  const tree = fromMarkdown(text, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+  const tree = markdownTree(text);
   const { replacements, codeRanges } = collectReplacements(tree, text);
   const view = new SourceView(text, replacements, codeRanges);
   const blocks = tree.children;
