@@ -10,11 +10,14 @@
  * // POST /api/sessions/:id/answers; onToken feeds SSE, the resolved object is the final event
  * const { grade, next, reveal } = await interviews.submit(session.id, ownerId, { answer: '...' }, { onToken });
  * await interviews.submit(session.id, ownerId, { action: 'hint' }); // or 'skip'
+ * // `turn` (message.turn / next.turn / pending.turn) makes a repeated or stale submit a conflict
+ * await interviews.submit(session.id, ownerId, { answer: '...', turn: next.turn });
  * await interviews.transcript(id, ownerId); await interviews.report(id, ownerId);
  * await interviews.exportMarkdown(id, ownerId); await interviews.history(ownerId); await interviews.due(ownerId, 'redis');
  * ```
  * Errors are `AppError`s: `not_found` (unknown session or another owner's), `conflict` (session
- * finished, or a concurrent submit already moved it on), `bad_request` (invalid input),
+ * finished, a concurrent submit already moved it on, or `turn` names a line that is no longer
+ * the latest), `bad_request` (invalid input),
  * `empty_corpus` (no questions to ask).
  */
 import { z } from 'zod';
@@ -73,11 +76,24 @@ export const startOptionsSchema = z.object({
 });
 export type StartOptions = z.infer<typeof startOptionsSchema>;
 
-/** Request body of POST /api/sessions/:id/answers (the server enforces the byte limit first). */
-export const submitInputSchema = z.union([
-  z.object({ answer: z.string() }).strict(),
-  z.object({ action: z.enum(['skip', 'hint']) }).strict(),
-]);
+/**
+ * `turn`: the seq of the interviewer line being answered (`message.turn`, `next.turn`,
+ * `pending.turn`). Optional for API callers; with it, a double-click's second request that
+ * arrives after the first committed is refused instead of answering the next question.
+ */
+const turnField = z.number().int().min(0).optional();
+
+/**
+ * Request body of POST /api/sessions/:id/answers, with the caller's schema for the answer text:
+ * the server passes its byte-limited one, so the body is defined only here.
+ */
+export function submitInputSchemaWith<Answer extends z.ZodType<string>>(answer: Answer) {
+  return z.union([
+    z.object({ answer, turn: turnField }).strict(),
+    z.object({ action: z.enum(['skip', 'hint']), turn: turnField }).strict(),
+  ]);
+}
+export const submitInputSchema = submitInputSchemaWith(z.string());
 export type SubmitInput = z.infer<typeof submitInputSchema>;
 
 export interface InterviewerMessage {
@@ -85,6 +101,8 @@ export interface InterviewerMessage {
   text: string;
   /** The question-bank item being asked; absent for a generic warm-up. */
   questionId?: string;
+  /** Seq of the latest interviewer line (after a hint, the hint's); send it back as the answer's `turn`. */
+  turn: number;
 }
 
 export interface StartResult {
@@ -104,6 +122,8 @@ export interface NextLine {
   /** The full interviewer line; authoritative even if streamed tokens differed (LLM fallback). */
   text: string;
   questionId?: string;
+  /** Seq of this line in the transcript; send it back as the next answer's `turn`. */
+  turn: number;
 }
 
 export interface SubmitResult {
@@ -305,7 +325,7 @@ export function createInterviewService(deps: InterviewDeps): InterviewService {
       { role: 'interviewer', kind: mode === 'interview' ? 'opening' : 'question', text: firstLine, ...questionIdField(firstQuestionId) },
     );
     await store.createSession(session, [firstTurn]);
-    const message: InterviewerMessage = { role: 'interviewer', text: firstLine, ...questionIdField(firstQuestionId) };
+    const message: InterviewerMessage = { role: 'interviewer', text: firstLine, ...questionIdField(firstQuestionId), turn: firstTurn.seq };
     return { session: summarize(session, state), message };
   }
 
@@ -336,7 +356,7 @@ export function createInterviewService(deps: InterviewDeps): InterviewService {
     const input = parsedInput.data;
     if ('answer' in input && !input.answer.trim()) throw new AppError('bad_request', '回答不能为空；不会的话可以选择跳过');
     const session = await loadOwned(sessionId, ownerId);
-    if (session.status === 'done') throw new AppError('conflict', '这场会话已经结束');
+    assertSubmittable(session, input.turn);
     if (inFlight.has(sessionId)) throw new AppError('conflict', '上一个回答还在处理中');
     inFlight.add(sessionId);
     try {
@@ -388,9 +408,10 @@ export function createInterviewService(deps: InterviewDeps): InterviewService {
       text = say(step.state, 'hint', { point: candidate.text, cap });
       hint = { point: candidate.text, cap };
     }
-    turn(step, { role: 'interviewer', kind: 'hint', text, ...questionIdField(current.questionId) });
+    const line = turn(step, { role: 'interviewer', kind: 'hint', text, ...questionIdField(current.questionId) });
     options.onToken?.(text);
-    const result: SubmitResult = { grade: null, next: { kind: nextKind, text, ...questionIdField(current.questionId) }, reveal };
+    const next: NextLine = { kind: nextKind, text, ...questionIdField(current.questionId), turn: line.seq };
+    const result: SubmitResult = { grade: null, next, reveal };
     if (hint) result.hint = hint;
     return result;
   }
@@ -482,8 +503,8 @@ export function createInterviewService(deps: InterviewDeps): InterviewService {
   function askFollowup(step: Step, current: CurrentQuestion, text: string): NextLine {
     current.followups += 1;
     current.awaiting = 'followup';
-    turn(step, { role: 'interviewer', kind: 'followup', text, ...questionIdField(current.questionId) });
-    return { kind: 'followup', text, ...questionIdField(current.questionId) };
+    const line = turn(step, { role: 'interviewer', kind: 'followup', text, ...questionIdField(current.questionId) });
+    return { kind: 'followup', text, ...questionIdField(current.questionId), turn: line.seq };
   }
 
   /** Builds the related material for a deeper follow-up: the item and its siblings under the same heading. */
@@ -572,8 +593,8 @@ export function createInterviewService(deps: InterviewDeps): InterviewService {
             ? say(state, 'closing-practice', { count, score })
             : say(state, 'closing-drill', { count, score, topic: state.drill ? topicNames[state.drill.topic] : '' });
       const text = await speak(step, { ...how, intent: { kind: 'closing', count } }, current, `${prefix}${closing}`, options);
-      turn(step, { role: 'interviewer', kind: 'closing', text });
-      return { kind: 'done', text };
+      const closed = turn(step, { role: 'interviewer', kind: 'closing', text });
+      return { kind: 'done', text, turn: closed.seq };
     }
 
     const question = questionText(nextId);
@@ -583,8 +604,8 @@ export function createInterviewService(deps: InterviewDeps): InterviewService {
     const line = `${prefix}${say(state, slot, { question, index, total })}`;
     const text = await speak(step, { ...how, intent: { kind: 'next-question', question, index, total, last } }, current, line, options);
     state.current = freshQuestion(nextId, 'question');
-    turn(step, { role: 'interviewer', kind: 'question', text, questionId: nextId });
-    return { kind: 'question', text, questionId: nextId };
+    const asked = turn(step, { role: 'interviewer', kind: 'question', text, questionId: nextId });
+    return { kind: 'question', text, questionId: nextId, turn: asked.seq };
   }
 
   async function transcript(sessionId: string, ownerId: string): Promise<TranscriptResult> {
@@ -597,7 +618,7 @@ export function createInterviewService(deps: InterviewDeps): InterviewService {
     const pending: InterviewerMessage | null =
       session.status === 'done' || !asking
         ? null
-        : { role: 'interviewer', text: asking.text, ...questionIdField(state.current?.questionId ?? null) };
+        : { role: 'interviewer', text: asking.text, ...questionIdField(state.current?.questionId ?? null), turn: state.turns - 1 };
     return { session: summarize(session, state), turns: shown, pending, reveal };
   }
 
@@ -649,6 +670,19 @@ export function createInterviewService(deps: InterviewDeps): InterviewService {
   }
 
   return { start, submit, transcript, report, exportMarkdown, history, due };
+}
+
+/**
+ * Refuses a submit the session cannot take: it is finished, or `turn` names an interviewer line
+ * that is no longer the latest (the request repeats one already answered). Exported so the
+ * server can decide before an event stream commits to status 200.
+ */
+export function assertSubmittable(session: SessionRecord, turn: number | undefined): void {
+  if (session.status === 'done') throw new AppError('conflict', '这场会话已经结束');
+  // Every committed step ends with an interviewer line, so the latest line is the last seq.
+  if (turn !== undefined && turn !== readState(session.state).turns - 1) {
+    throw new AppError('conflict', '这一轮已经提交过了（重复或过期的提交），本次未作处理；请刷新后继续');
+  }
 }
 
 function questionIdField(questionId: string | null | undefined): { questionId?: string } {

@@ -323,6 +323,37 @@ describe('ownership, validation and concurrency', () => {
     expect(answers).toHaveLength(1);
   });
 
+  it('a repeated submit that arrives after the first committed is a conflict, not the next question’s answer', async () => {
+    const { service, store, grader } = makeHarness({ items: only('redis-persist', 'mysql-index') });
+    const { session, message } = await service.start(owner, { mode: 'practice', questions: 2 });
+    expect(message.turn).toBe(0);
+    const first = await service.submit(session.id, owner, { answer: '第一份回答', turn: message.turn });
+    const before = await store.listTurns(session.id);
+    expect(first.next.turn).toBe(before.at(-1)?.seq);
+    expect(grader.requests).toHaveLength(1);
+
+    await expectAppError(service.submit(session.id, owner, { answer: '第一份回答', turn: message.turn }), 'conflict');
+    await expectAppError(service.submit(session.id, owner, { action: 'skip', turn: message.turn }), 'conflict');
+    await expectAppError(service.submit(session.id, owner, { action: 'hint', turn: first.next.turn + 1 }), 'conflict');
+    expect(grader.requests).toHaveLength(1);
+    expect(await store.listTurns(session.id)).toEqual(before);
+
+    // The current line's turn is accepted, after a hint the hint's own seq is, and the transcript names it.
+    const hint = await service.submit(session.id, owner, { action: 'hint', turn: first.next.turn });
+    expect((await service.transcript(session.id, owner)).pending?.turn).toBe(hint.next.turn);
+    await expectAppError(service.submit(session.id, owner, { action: 'skip', turn: first.next.turn }), 'conflict');
+    const last = await service.submit(session.id, owner, { action: 'skip', turn: hint.next.turn });
+    expect(last.next.kind).toBe('done');
+    expect(last.next.turn).toBe((await store.listTurns(session.id)).at(-1)?.seq);
+  });
+
+  it('rejects a turn that is not a non-negative integer', async () => {
+    const { service } = makeHarness();
+    const { session } = await service.start(owner, { mode: 'practice', questions: 1 });
+    await expectAppError(service.submit(session.id, owner, { answer: 'x', turn: -1 }), 'bad_request');
+    await expectAppError(service.submit(session.id, owner, { answer: 'x', turn: 0.5 }), 'bad_request');
+  });
+
   it('a version moved on by another process is a conflict and writes nothing', async () => {
     // Two engine instances over one store behave like two server processes.
     const first = makeHarness({ items: only('redis-persist', 'mysql-index') });

@@ -262,6 +262,40 @@ describe('sessions', () => {
     expect((await harness.store.getSession(created.id))?.version).toBe(1);
   });
 
+  it('answers 409 to a repeated submit of an already answered turn, without grading it as the next answer', async () => {
+    harness = await makeHarness();
+    const browser = harness.browser();
+    const created = (await (await browser.post('/api/sessions', { mode: 'practice', questions: 3 })).json()) as {
+      id: string;
+      message: { questionId: string; turn: number };
+    };
+    expect(created.message.turn).toBe(0);
+    const body = { answer: referenceAnswer(harness.kb, created.message.questionId), turn: created.message.turn };
+    const first = await browser.post(`/api/sessions/${created.id}/answers`, body);
+    expect(first.status).toBe(200);
+    const { next } = (await first.json()) as { next: { turn: number } };
+
+    // The double-click's second request lands after the first committed, as JSON and as SSE.
+    const repeated = await browser.post(`/api/sessions/${created.id}/answers`, body);
+    expect(repeated.status).toBe(409);
+    expect(await repeated.json()).toMatchObject({ error: { code: 'conflict', message: expect.stringContaining('已经提交过') } });
+    const streamed = await browser.post(`/api/sessions/${created.id}/answers`, body, { accept: 'text/event-stream' });
+    expect(streamed.status).toBe(409);
+    expect(streamed.headers.get('content-type')).toContain('application/json');
+
+    const transcript = (await (await browser.request(`/api/sessions/${created.id}`)).json()) as {
+      turns: { seq: number; role: string }[];
+      pending: { turn: number };
+    };
+    expect(transcript.turns.filter((turn) => turn.role === 'candidate')).toHaveLength(1);
+    expect(transcript.pending.turn).toBe(next.turn);
+    expect(transcript.turns.at(-1)?.seq).toBe(next.turn);
+    expect((await harness.store.getSession(created.id))?.version).toBe(1);
+
+    const current = await browser.post(`/api/sessions/${created.id}/answers`, { action: 'skip', turn: next.turn });
+    expect(current.status).toBe(200);
+  });
+
   it('lists due drill questions per topic', async () => {
     harness = await makeHarness();
     const browser = harness.browser();

@@ -156,6 +156,22 @@ describe('the Worker under local wrangler dev', () => {
     });
   });
 
+  it('with the answered turn named, a double submit is graded once however the requests interleave', async () => {
+    const alice = new HttpClient(worker.baseUrl, '10.0.1.10');
+    const { body: session } = await alice.post<StartBody & { message: { turn: number } }>('/api/sessions', { mode: 'practice', questions: 3 });
+    const answers = ['双击答案一：持久化', '双击答案二：主从复制', '双击答案三：哨兵'];
+    // Concurrent and sequential repeats alike: the in-flight guard, the D1 version check or the stale turn refuses them.
+    const racing = await Promise.all(
+      answers.slice(0, 2).map((answer) => alice.post(`/api/sessions/${session.id}/answers`, { answer, turn: session.message.turn })),
+    );
+    const late = await alice.post<ErrorBody>(`/api/sessions/${session.id}/answers`, { answer: answers[2], turn: session.message.turn });
+    expect(racing.map((reply) => reply.status).sort()).toEqual([200, 409]);
+    expect(late.status).toBe(409);
+    expect(late.body.error.code).toBe('conflict');
+    const transcript = await alice.json<{ turns: { role: string; text: string }[] }>(`/api/sessions/${session.id}`);
+    expect(transcript.body.turns.filter((turn) => turn.role === 'candidate')).toHaveLength(1);
+  });
+
   it('streams the interviewer line as SSE with the same final object', async () => {
     const client = new HttpClient(worker.baseUrl, '10.0.1.6');
     const { body: session } = await client.post<StartBody>('/api/sessions', { mode: 'practice', questions: 2 });

@@ -51,6 +51,8 @@ const interviewerMessage = z.object({
   role: z.optional(z.string()),
   text: z.string(),
   questionId: z.optional(z.nullable(z.string())),
+  /** Seq of this line in the transcript; sent back as the answer's `turn`. */
+  turn: z.optional(z.number()),
 });
 
 const sessionSummary = z.object({
@@ -76,7 +78,7 @@ export type CreatedSession = z.infer<typeof createdSession>;
 const nextKind = z.string();
 const answerResult = z.object({
   grade: z.optional(z.nullable(grade)),
-  next: z.object({ kind: nextKind, text: z._default(z.string(), '') }),
+  next: z.object({ kind: nextKind, text: z._default(z.string(), ''), turn: z.optional(z.number()) }),
   reveal: z.optional(z.boolean()),
   notice: z.optional(z.nullable(z.string())),
   hint: z.optional(z.object({ point: z.string(), cap: z.number() })),
@@ -293,6 +295,11 @@ export const api = {
     body: { mode: SessionMode; topics?: string[]; questions?: number },
     onToken: (chunk: string) => void,
   ) => postStream('/api/sessions', body, createdSession, onToken),
-  answer: (id: string, body: { answer: string } | { action: 'skip' | 'hint' }, onToken: (chunk: string) => void) =>
+  /** `turn` is the seq of the line being answered, so a repeated submit is a 409, not the next question's answer. */
+  answer: (
+    id: string,
+    body: ({ answer: string } | { action: 'skip' | 'hint' }) & { turn?: number },
+    onToken: (chunk: string) => void,
+  ) =>
     postStream(`/api/sessions/${encodeURIComponent(id)}/answers`, body, answerResult, onToken),
 };

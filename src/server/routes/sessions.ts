@@ -2,7 +2,7 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { AppError } from '../../core/errors.ts';
 import { topicIds } from '../../core/types.ts';
-import { startOptionsSchema } from '../../interview/interview-service.ts';
+import { assertSubmittable, startOptionsSchema, submitInputSchemaWith } from '../../interview/interview-service.ts';
 import type { AppDeps } from '../deps.ts';
 import type { AppEnv } from '../env.ts';
 import type { InFlightTurns } from '../in-flight.ts';
@@ -28,10 +28,7 @@ export interface SessionRouteOptions {
 
 export function sessionRoutes(deps: AppDeps, options: SessionRouteOptions) {
   const { interview, store } = deps;
-  const submitBody = z.union([
-    z.object({ answer: answerText(options.limits.answerBytes) }).strict(),
-    z.object({ action: z.enum(['skip', 'hint']) }).strict(),
-  ]);
+  const submitBody = submitInputSchemaWith(answerText(options.limits.answerBytes));
 
   /** Ownership first: another owner's session is indistinguishable from a missing one. */
   async function ownedSession(c: Context<AppEnv>) {
@@ -70,8 +67,7 @@ export function sessionRoutes(deps: AppDeps, options: SessionRouteOptions) {
       }
       // Once an event stream starts its status is 200, so 404 and 409 are decided before it.
       try {
-        const session = await ownedSession(c);
-        if (session.status === 'done') throw new AppError('conflict', 'this session is finished');
+        assertSubmittable(await ownedSession(c), input.turn);
       } catch (error) {
         release();
         throw error;

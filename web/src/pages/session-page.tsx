@@ -33,6 +33,11 @@ function utf8Length(text: string): number {
   return text.length * 3 <= maxAnswerBytes * 0.8 ? text.length : encoder.encode(text).length;
 }
 
+/** Seq of the line awaiting an answer: the latest turn, which is always the interviewer's. */
+function currentTurn(turns: Turn[]): number | undefined {
+  return turns.at(-1)?.seq;
+}
+
 function lastCandidateAnswer(turns: Turn[]): string | undefined {
   for (let index = turns.length - 1; index >= 0; index--) {
     const turn = turns[index];
@@ -58,7 +63,9 @@ function seed(id: string): Transcript | undefined {
   if (!created) return undefined;
   return {
     session: created.session ?? { id, mode: created.mode, topics: [], status: 'active' },
-    turns: [{ role: 'interviewer', kind: 'question', text: created.message.text, questionId: created.message.questionId }],
+    turns: [
+      { role: 'interviewer', kind: 'question', text: created.message.text, questionId: created.message.questionId, seq: created.message.turn },
+    ],
   };
 }
 
@@ -127,7 +134,7 @@ export function SessionPage({ id }: { id: string }) {
     }
     const finished = result.next.kind === 'done';
     const kind = isHint(submission) ? 'hint' : finished ? 'closing' : result.next.kind;
-    if (result.next.text) turns.push({ role: 'interviewer', kind, text: result.next.text });
+    if (result.next.text) turns.push({ role: 'interviewer', kind, text: result.next.text, seq: result.next.turn });
     setData({ session: { ...current.session, status: finished ? 'done' : current.session.status }, turns });
     if (!isHint(submission)) setSince(Date.now());
 
@@ -152,8 +159,10 @@ export function SessionPage({ id }: { id: string }) {
     setTurnNotes([]);
     setStreaming('');
     const movesBefore = movesOf(dataRef.current?.turns ?? []);
+    const turn = currentTurn(dataRef.current?.turns ?? []);
+    const body = turn === undefined ? submission : { ...submission, turn };
     try {
-      const result = await api.answer(id, submission, (chunk) => setStreaming((shown) => (shown ?? '') + chunk));
+      const result = await api.answer(id, body, (chunk) => setStreaming((shown) => (shown ?? '') + chunk));
       setStreaming(null);
       apply(submission, result);
       if ('answer' in submission) {
