@@ -13,6 +13,7 @@ import { Document } from '@langchain/core/documents';
 import { Embeddings } from '@langchain/core/embeddings';
 import { z } from 'zod';
 import { ExactVectorStore } from '../src/retrieval/exact-vector-store.ts';
+import { percentile, seededRandom } from './bench-support.ts';
 
 const argsSchema = z.object({
   sizes: z.array(z.number().int().positive()).min(1),
@@ -36,18 +37,6 @@ function parseArgs(argv: string[]): z.infer<typeof argsSchema> {
   });
 }
 
-/** Deterministic vectors (mulberry32) so runs are comparable; only the arithmetic is measured. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** The store never embeds here: vectors are added directly and queries are vectors too. */
 class UnusedEmbeddings extends Embeddings {
   constructor() {
@@ -61,10 +50,6 @@ class UnusedEmbeddings extends Embeddings {
   }
 }
 
-function percentile(sorted: number[], fraction: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))] ?? Number.NaN;
-}
-
 interface Row {
   chunks: number;
   matrixMb: number;
@@ -74,6 +59,7 @@ interface Row {
 }
 
 async function measure(chunks: number, dim: number, queries: number, k: number): Promise<Row> {
+  // Deterministic vectors so runs are comparable; only the arithmetic is measured.
   const random = seededRandom(chunks);
   const vector = () => Array.from({ length: dim }, () => random() * 2 - 1);
   const store = new ExactVectorStore(new UnusedEmbeddings(), { dimensions: dim });
@@ -96,7 +82,6 @@ async function measure(chunks: number, dim: number, queries: number, k: number):
     await store.similaritySearchVectorWithScore(query, k);
     timings.push(performance.now() - began);
   }
-  timings.sort((a, b) => a - b);
   return {
     chunks,
     matrixMb: (chunks * dim * 4) / 1e6,

@@ -13,14 +13,10 @@ import type { GradeRequest, QuestionItem } from '../src/core/types.ts';
 import { createGrader } from '../src/grading/grader.ts';
 import { referenceFor } from '../src/grading/reference-finder.ts';
 import type { BenchSection } from './bench.ts';
+import { percentile } from './bench-support.ts';
 import { readGradingCases } from './eval-grading.ts';
 
 const evalFile = new URL('../../shared/eval/grading.jsonl', import.meta.url);
-
-function percentile(values: number[], fraction: number): number {
-  const sorted = [...values].sort((left, right) => left - right);
-  return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))] ?? 0;
-}
 
 /** Answers made from the notes: the first half of each answered item, so they partly cover it. */
 function syntheticRequests(items: readonly QuestionItem[]): GradeRequest[] {

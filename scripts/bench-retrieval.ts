@@ -21,26 +21,10 @@ import type { SearchMode } from '../src/core/types.ts';
 import { ExactVectorStore } from '../src/retrieval/exact-vector-store.ts';
 import { LexicalEmbeddings } from '../src/retrieval/lexical-embeddings.ts';
 import type { BenchSection } from './bench.ts';
-
-function percentile(values: number[], fraction: number): number {
-  const sorted = [...values].sort((left, right) => left - right);
-  return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))] ?? 0;
-}
+import { percentile, seededRandom } from './bench-support.ts';
 
 const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 0)} ms`;
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
-
-/** Small deterministic PRNG so the synthetic corpus is the same on every run. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function corpusBench(corpusDir: string) {
   const workspace = await mkdtemp(path.join(os.tmpdir(), 'mianba-bench-'));
@@ -99,7 +83,7 @@ async function scaleBench(
     .flatMap((text) => text.split(/(?<=[。！？；!?])|\n+/u))
     .map((sentence) => sentence.trim())
     .filter((sentence) => sentence.length >= 8);
-  const random = mulberry32(42);
+  const random = seededRandom(42);
   const pick = () => sentences[Math.floor(random() * sentences.length)]!;
   const syntheticText = () => Array.from({ length: 2 + Math.floor(random() * 3) }, pick).join('');
 
