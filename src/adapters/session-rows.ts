@@ -39,7 +39,7 @@ export interface CardRow {
   card: string;
 }
 
-export const sessionStoreSql = {
+export const sql = {
   insertSession: `INSERT INTO sessions (id, owner_id, mode, topics, status, version, state, created_at, updated_at)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   insertTurn: `INSERT INTO turns (session_id, seq, role, kind, text, question_id, grade, created_at)

@@ -4,25 +4,13 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { SqliteWriteError, SqliteWriter, type WriteStep } from './sqlite-writer.ts';
 import type { ReviewCard, SessionRecord, SessionStatus, SessionStore, TopicId, Turn } from '../../core/types.ts';
-import {
-  advanceSessionValues,
-  cardFromRow,
-  cardValues,
-  sessionFromRow,
-  sessionStoreSql,
-  sessionValues,
-  turnFromRow,
-  turnValues,
-  type CardRow,
-  type SessionRow,
-  type TurnRow,
-} from '../session-rows.ts';
+import * as rows from '../session-rows.ts';
 
 /** The repository's `migrations/` folder, shared verbatim with the Workers D1 store. */
 export const defaultMigrationsDir = fileURLToPath(new URL('../../../migrations/', import.meta.url));
 
 function insertTurnStep(turn: Turn): WriteStep {
-  return { sql: sessionStoreSql.insertTurn, params: turnValues(turn) };
+  return { sql: rows.sql.insertTurn, params: rows.turnValues(turn) };
 }
 
 /**
@@ -74,32 +62,32 @@ export class SqliteSessionStore implements SessionStore {
     this.writer = new SqliteWriter(file);
     const db = this.db;
     this.statements = {
-      getSession: db.prepare(sessionStoreSql.getSession),
-      listSessions: db.prepare(sessionStoreSql.listSessions),
-      listTurns: db.prepare(sessionStoreSql.listTurns),
-      cardsOfOwner: db.prepare(sessionStoreSql.cardsOfOwner),
-      cardsOfOwnerTopic: db.prepare(sessionStoreSql.cardsOfOwnerTopic),
+      getSession: db.prepare(rows.sql.getSession),
+      listSessions: db.prepare(rows.sql.listSessions),
+      listTurns: db.prepare(rows.sql.listTurns),
+      cardsOfOwner: db.prepare(rows.sql.cardsOfOwner),
+      cardsOfOwnerTopic: db.prepare(rows.sql.cardsOfOwnerTopic),
     };
   }
 
   async createSession(session: SessionRecord, turns: Turn[]): Promise<void> {
     await this.writer.write([
-      { sql: sessionStoreSql.insertSession, params: sessionValues(session) },
+      { sql: rows.sql.insertSession, params: rows.sessionValues(session) },
       ...turns.map(insertTurnStep),
     ]);
   }
 
   async getSession(id: string): Promise<SessionRecord | null> {
-    const row = this.statements.getSession.get(id) as SessionRow | undefined;
-    return row ? sessionFromRow(row) : null;
+    const row = this.statements.getSession.get(id) as rows.SessionRow | undefined;
+    return row ? rows.sessionFromRow(row) : null;
   }
 
   async listSessions(ownerId: string): Promise<SessionRecord[]> {
-    return (this.statements.listSessions.all(ownerId) as SessionRow[]).map(sessionFromRow);
+    return (this.statements.listSessions.all(ownerId) as rows.SessionRow[]).map(rows.sessionFromRow);
   }
 
   async listTurns(sessionId: string): Promise<Turn[]> {
-    return (this.statements.listTurns.all(sessionId) as TurnRow[]).map(turnFromRow);
+    return (this.statements.listTurns.all(sessionId) as rows.TurnRow[]).map(rows.turnFromRow);
   }
 
   async appendTurns(
@@ -111,8 +99,8 @@ export class SqliteSessionStore implements SessionStore {
     try {
       const outcome = await this.writer.write([
         {
-          sql: sessionStoreSql.advanceSession,
-          params: advanceSessionValues(sessionId, expectedVersion, next, new Date().toISOString()),
+          sql: rows.sql.advanceSession,
+          params: rows.advanceSessionValues(sessionId, expectedVersion, next, new Date().toISOString()),
           // Another writer moved the session on: write nothing.
           expectChanges: 1,
         },
@@ -127,14 +115,14 @@ export class SqliteSessionStore implements SessionStore {
   }
 
   async getCards(ownerId: string, topic?: TopicId): Promise<ReviewCard[]> {
-    const rows = topic
-      ? (this.statements.cardsOfOwnerTopic.all(ownerId, topic) as CardRow[])
-      : (this.statements.cardsOfOwner.all(ownerId) as CardRow[]);
-    return rows.map(cardFromRow);
+    const found = topic
+      ? (this.statements.cardsOfOwnerTopic.all(ownerId, topic) as rows.CardRow[])
+      : (this.statements.cardsOfOwner.all(ownerId) as rows.CardRow[]);
+    return found.map(rows.cardFromRow);
   }
 
   async putCard(card: ReviewCard): Promise<void> {
-    await this.writer.write([{ sql: sessionStoreSql.upsertCard, params: cardValues(card) }]);
+    await this.writer.write([{ sql: rows.sql.upsertCard, params: rows.cardValues(card) }]);
   }
 
   integrityCheck(): string {

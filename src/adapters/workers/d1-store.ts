@@ -1,18 +1,6 @@
 import type { D1Database, D1PreparedStatement } from '@cloudflare/workers-types';
 import type { ReviewCard, SessionRecord, SessionStatus, SessionStore, TopicId, Turn } from '../../core/types.ts';
-import {
-  advanceSessionValues,
-  cardFromRow,
-  cardValues,
-  sessionFromRow,
-  sessionStoreSql,
-  sessionValues,
-  turnFromRow,
-  turnValues,
-  type CardRow,
-  type SessionRow,
-  type TurnRow,
-} from '../session-rows.ts';
+import * as rows from '../session-rows.ts';
 
 function isConstraintViolation(error: unknown): boolean {
   return error instanceof Error && /constraint failed|SQLITE_CONSTRAINT/i.test(error.message);
@@ -39,25 +27,25 @@ export class D1SessionStore implements SessionStore {
 
   async createSession(session: SessionRecord, turns: Turn[]): Promise<void> {
     const statements: D1PreparedStatement[] = [
-      this.db.prepare(sessionStoreSql.insertSession).bind(...sessionValues(session)),
-      ...turns.map((turn) => this.db.prepare(sessionStoreSql.insertTurn).bind(...turnValues(turn))),
+      this.db.prepare(rows.sql.insertSession).bind(...rows.sessionValues(session)),
+      ...turns.map((turn) => this.db.prepare(rows.sql.insertTurn).bind(...rows.turnValues(turn))),
     ];
     await this.db.batch(statements);
   }
 
   async getSession(id: string): Promise<SessionRecord | null> {
-    const row = await this.db.prepare(sessionStoreSql.getSession).bind(id).first<SessionRow>();
-    return row ? sessionFromRow(row) : null;
+    const row = await this.db.prepare(rows.sql.getSession).bind(id).first<rows.SessionRow>();
+    return row ? rows.sessionFromRow(row) : null;
   }
 
   async listSessions(ownerId: string): Promise<SessionRecord[]> {
-    const { results } = await this.db.prepare(sessionStoreSql.listSessions).bind(ownerId).all<SessionRow>();
-    return results.map(sessionFromRow);
+    const { results } = await this.db.prepare(rows.sql.listSessions).bind(ownerId).all<rows.SessionRow>();
+    return results.map(rows.sessionFromRow);
   }
 
   async listTurns(sessionId: string): Promise<Turn[]> {
-    const { results } = await this.db.prepare(sessionStoreSql.listTurns).bind(sessionId).all<TurnRow>();
-    return results.map(turnFromRow);
+    const { results } = await this.db.prepare(rows.sql.listTurns).bind(sessionId).all<rows.TurnRow>();
+    return results.map(rows.turnFromRow);
   }
 
   async appendTurns(
@@ -68,11 +56,11 @@ export class D1SessionStore implements SessionStore {
   ): Promise<boolean> {
     const statements = [
       ...turns.map((turn) =>
-        this.db.prepare(guardedInsertTurnSql).bind(...turnValues(turn), sessionId, expectedVersion),
+        this.db.prepare(guardedInsertTurnSql).bind(...rows.turnValues(turn), sessionId, expectedVersion),
       ),
       this.db
-        .prepare(sessionStoreSql.advanceSession)
-        .bind(...advanceSessionValues(sessionId, expectedVersion, next, this.now().toISOString())),
+        .prepare(rows.sql.advanceSession)
+        .bind(...rows.advanceSessionValues(sessionId, expectedVersion, next, this.now().toISOString())),
     ];
     try {
       const results = await this.db.batch(statements);
@@ -86,13 +74,13 @@ export class D1SessionStore implements SessionStore {
 
   async getCards(ownerId: string, topic?: TopicId): Promise<ReviewCard[]> {
     const statement = topic
-      ? this.db.prepare(sessionStoreSql.cardsOfOwnerTopic).bind(ownerId, topic)
-      : this.db.prepare(sessionStoreSql.cardsOfOwner).bind(ownerId);
-    const { results } = await statement.all<CardRow>();
-    return results.map(cardFromRow);
+      ? this.db.prepare(rows.sql.cardsOfOwnerTopic).bind(ownerId, topic)
+      : this.db.prepare(rows.sql.cardsOfOwner).bind(ownerId);
+    const { results } = await statement.all<rows.CardRow>();
+    return results.map(rows.cardFromRow);
   }
 
   async putCard(card: ReviewCard): Promise<void> {
-    await this.db.prepare(sessionStoreSql.upsertCard).bind(...cardValues(card)).run();
+    await this.db.prepare(rows.sql.upsertCard).bind(...rows.cardValues(card)).run();
   }
 }
