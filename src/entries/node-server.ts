@@ -19,10 +19,8 @@ import { staticAssets } from '../adapters/node/static-assets.ts';
 import { ensureWebBuilt } from '../adapters/node/web-build.ts';
 import { parseConfig } from '../core/config.ts';
 import { isAppError } from '../core/errors.ts';
-import { createGrader } from '../grading/grader.ts';
-import { createInterviewService } from '../interview/interview-service.ts';
-import { createLlmClient, describeMode } from '../llm/client.ts';
-import { createApp } from '../server/app.ts';
+import { describeMode } from '../llm/client.ts';
+import { assembleApp } from '../server/assemble-app.ts';
 
 const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -55,18 +53,13 @@ export async function startNodeServer(options: NodeServerOptions): Promise<Runni
   for (const warning of loaded.warnings) log(`warning: ${warning}`);
   const { kb } = loaded;
   const prompts = await loadPrompts(join(repositoryRoot, 'prompts'));
-  const llm = config.llm ? createLlmClient(config.llm) : undefined;
-  const grader = createGrader({ kb, prompts, ...(llm ? { llm } : {}) });
   const databaseFile = resolve(config.dataDir, 'mianba.sqlite');
   const store = new SqliteSessionStore(databaseFile);
-  const interview = createInterviewService({ kb, grader, store, prompts, newId, ...(llm ? { chat: llm } : {}) });
-  const app = createApp({
+  const { app } = assembleApp({
     kb,
-    grader,
-    interview,
+    prompts,
     store,
     config,
-    mode,
     newId,
     rateLimiter: new MemoryRateLimiter(config.rateLimitPerMinute),
     clientAddress: (c) => getConnInfo(c).remote.address,

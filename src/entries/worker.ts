@@ -15,11 +15,9 @@ import { BindingRateLimiter } from '../adapters/workers/rate-limiter.ts';
 import { assetsFromBinding } from '../adapters/workers/static-assets.ts';
 import { parseConfig } from '../core/config.ts';
 import { AppError, isAppError } from '../core/errors.ts';
-import { createGrader } from '../grading/grader.ts';
-import { createInterviewService } from '../interview/interview-service.ts';
-import { createLlmClient, describeMode } from '../llm/client.ts';
 import { createEmbeddings } from '../retrieval/embeddings-factory.ts';
-import { createApp, type MianBaApp } from '../server/app.ts';
+import type { MianBaApp } from '../server/app.ts';
+import { assembleApp } from '../server/assemble-app.ts';
 
 /** Bindings declared in wrangler.toml; every other string entry is a var or secret. */
 export interface WorkerEnv {
@@ -43,23 +41,17 @@ async function buildApp(env: WorkerEnv): Promise<MianBaApp> {
   const config = parseConfig(stringVars(env));
   const prompts = promptsSchema.parse(bundledPrompts);
   const kb = await loadPrebuiltKnowledgeBase(bundledIndex, createEmbeddings(config));
-  const llm = config.llm ? createLlmClient(config.llm) : undefined;
-  const grader = createGrader({ kb, prompts, ...(llm ? { llm } : {}) });
-  const store = new D1SessionStore(env.DB);
-  const interview = createInterviewService({ kb, grader, store, prompts, newId, ...(llm ? { chat: llm } : {}) });
-  return createApp({
+  return assembleApp({
     kb,
-    grader,
-    interview,
-    store,
+    prompts,
+    store: new D1SessionStore(env.DB),
     config,
-    mode: describeMode(config),
     newId,
     rateLimiter: new BindingRateLimiter(env.RATE_LIMITER, rateLimitPeriodSeconds),
     // Set by Cloudflare's edge for every request; a client cannot forge it in production.
     clientAddress: (c) => c.req.header('cf-connecting-ip'),
     staticAssets: assetsFromBinding(env.ASSETS),
-  });
+  }).app;
 }
 
 let app: Promise<MianBaApp> | undefined;

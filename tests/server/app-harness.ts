@@ -13,10 +13,8 @@ import { parseConfig } from '../../src/core/config.ts';
 import type { Grader, KnowledgeBase } from '../../src/core/types.ts';
 import { loadKnowledgeBase } from '../../src/adapters/node/knowledge-base-loader.ts';
 import { loadPrompts } from '../../src/adapters/node/prompts-loader.ts';
-import { createGrader } from '../../src/grading/grader.ts';
-import { createInterviewService } from '../../src/interview/interview-service.ts';
-import { createLlmClient, describeMode } from '../../src/llm/client.ts';
-import { createApp } from '../../src/server/app.ts';
+import type { MianBaApp } from '../../src/server/app.ts';
+import { assembleApp } from '../../src/server/assemble-app.ts';
 import type { AppDeps, Limits } from '../../src/server/deps.ts';
 
 const repositoryRoot = join(import.meta.dirname, '..', '..');
@@ -31,7 +29,7 @@ export interface HarnessOptions {
 }
 
 export interface Harness {
-  app: ReturnType<typeof createApp>;
+  app: MianBaApp;
   store: SqliteSessionStore;
   kb: KnowledgeBase;
   grader: Grader;
@@ -102,18 +100,13 @@ export async function makeHarness(options: HarnessOptions = {}): Promise<Harness
   databaseFile ??= join(tempDir('mianba-server-'), 'mianba.sqlite');
   const config = parseConfig({ MIANBA_RATE_LIMIT_PER_MINUTE: '10000', ...options.env });
   const { kb, prompts } = await sharedParts();
-  const llm = config.llm ? createLlmClient(config.llm) : undefined;
-  const grader = createGrader({ kb, prompts, ...(llm ? { llm } : {}) });
   const store = new SqliteSessionStore(databaseFile);
-  const interview = createInterviewService({ kb, grader, store, prompts, newId, ...(llm ? { chat: llm } : {}) });
   const logged: string[] = [];
-  const app = createApp({
+  const { app, grader } = assembleApp({
     kb,
-    grader,
-    interview,
+    prompts,
     store,
     config,
-    mode: describeMode(config),
     newId,
     rateLimiter: new MemoryRateLimiter(config.rateLimitPerMinute),
     logger: { error: (message, details) => logged.push(`${message} ${JSON.stringify(details ?? {})}`) },
