@@ -6,12 +6,10 @@
  * quoted from the notes can be found verbatim in some chunk; fenced code and tables are never
  * cut unless a single one is larger than `hardLimit`.
  */
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
-import { gfm } from 'micromark-extension-gfm';
 import { stableHash } from '../core/hash.ts';
 import type { Chunk, QuestionItem } from '../core/types.ts';
 import type { Nodes, Root } from 'mdast';
+import { markdownTree } from './markdown-parser.ts';
 
 export interface ChunkOptions {
   /** Preferred chunk length in characters. */
@@ -99,19 +97,17 @@ function isSolid(node: Nodes): boolean {
 /** Code blocks and tables anywhere in the answer, including inside lists and quotes. */
 function solidRanges(tree: Root): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
-  const visit = (node: Nodes): void => {
-    if (isSolid(node) && node.type !== 'html') {
-      ranges.push([node.position?.start.offset ?? 0, node.position?.end.offset ?? 0]);
-      return;
-    }
-    if ('children' in node) for (const child of node.children as Nodes[]) visit(child);
-  };
-  visit(tree);
-  return ranges;
+  // An explicit stack, not recursion: answers nested thousands of quotes/lists deep overflowed it.
+  const pending: Nodes[] = [tree];
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    if (isSolid(node) && node.type !== 'html') ranges.push([node.position?.start.offset ?? 0, node.position?.end.offset ?? 0]);
+    else if ('children' in node) for (const child of node.children as Nodes[]) pending.push(child);
+  }
+  return ranges.sort((left, right) => left[0] - right[0]);
 }
 
 function atomise(answer: string, options: Required<ChunkOptions>): Atom[] {
-  const tree = fromMarkdown(answer, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+  const tree = markdownTree(answer);
   const atoms: Atom[] = [];
   let cursor = 0;
   for (const [start, end] of solidRanges(tree)) {

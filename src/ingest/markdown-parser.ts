@@ -521,7 +521,7 @@ function qualify(title: string, parent: string | undefined): string {
  * once per nesting level, so a note nested a few thousand containers deep (8 KB of `> - `)
  * overflows the stack; such a note is parsed as CommonMark instead of failing the whole index.
  */
-function markdownTree(text: string): Root {
+export function markdownTree(text: string): Root {
   try {
     return fromMarkdown(text, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
   } catch (error) {
