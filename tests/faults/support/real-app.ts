@@ -1,7 +1,7 @@
 /**
- * The production wiring of the app, in process: the real knowledge base built from `corpus/`, the
- * real grader (offline, or LLM against the fake OpenAI server), the real interview engine and a
- * temp-file SQLite store — the same pieces `src/entries/node-server.ts` assembles, minus the socket.
+ * The production wiring of the app, in process: the real knowledge base built from `corpus/`, and
+ * `assembleApp` (the same assembly the Node entry uses: real grader, offline or LLM against the
+ * fake OpenAI server, real interview engine) over a temp-file SQLite store — minus the socket.
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,10 +14,8 @@ import { SqliteSessionStore } from '../../../src/adapters/node/sqlite-store.ts';
 import { staticAssets } from '../../../src/adapters/node/static-assets.ts';
 import { parseConfig, type Config } from '../../../src/core/config.ts';
 import type { KnowledgeBase } from '../../../src/core/types.ts';
-import { createGrader } from '../../../src/grading/grader.ts';
-import { createInterviewService } from '../../../src/interview/interview-service.ts';
-import { createLlmClient, describeMode } from '../../../src/llm/client.ts';
-import { createApp } from '../../../src/server/app.ts';
+import type { MianBaApp } from '../../../src/server/app.ts';
+import { assembleApp } from '../../../src/server/assemble-app.ts';
 
 export const repoRoot = resolve(import.meta.dirname, '..', '..', '..');
 export const corpusDir = join(repoRoot, 'corpus');
@@ -66,7 +64,7 @@ export interface RealAppOptions {
 }
 
 export interface RealApp {
-  app: ReturnType<typeof createApp>;
+  app: MianBaApp;
   store: SqliteSessionStore;
   kb: KnowledgeBase;
   config: Config;
@@ -82,8 +80,6 @@ export async function makeRealApp(options: RealAppOptions = {}): Promise<RealApp
   const config = parseConfig({ MIANBA_RATE_LIMIT_PER_MINUTE: '1000000', ...options.env });
   const kb = await loadCorpusKnowledgeBase(options.corpus, options.indexDataDir);
   const prompts = await loadPrompts(join(repoRoot, 'prompts'));
-  const llm = config.llm ? createLlmClient(config.llm) : undefined;
-  const grader = createGrader({ kb, prompts, ...(llm ? { llm } : {}) });
   let databaseFile = options.databaseFile;
   if (!databaseFile) {
     const dir = mkdtempSync(join(tmpdir(), 'mianba-h-app-'));
@@ -91,15 +87,12 @@ export async function makeRealApp(options: RealAppOptions = {}): Promise<RealApp
     databaseFile = join(dir, 'mianba.sqlite');
   }
   const store = new SqliteSessionStore(databaseFile);
-  const interview = createInterviewService({ kb, grader, store, prompts, newId, ...(llm ? { chat: llm } : {}) });
   const logged: string[] = [];
-  const app = createApp({
+  const { app } = assembleApp({
     kb,
-    grader,
-    interview,
     store,
     config,
-    mode: describeMode(config),
+    prompts,
     newId,
     rateLimiter: new MemoryRateLimiter(config.rateLimitPerMinute),
     logger: { error: (message, details) => logged.push(`${message} ${JSON.stringify(details ?? {})}`) },
