@@ -60,6 +60,12 @@ function observableUnits(point: KeyPointSpec, english: boolean): Map<string, num
 export interface CoverOptions {
   /** Weight factor of glossary-concept units when answer and point share a language. */
   sameLanguageConcepts?: number;
+  /**
+   * How many of the reference's points contain each unit. A unit the whole note repeats (节点 in
+   * a note on linked lists) says little about which point an answer made, so its weight is
+   * divided by that count; without it, saying one point verbatim would half-cover every other.
+   */
+  pointFrequency?: ReadonlyMap<string, number>;
 }
 
 export function coverPoint(point: KeyPointSpec, answer: AnswerView, questionUnits: ReadonlySet<string>, options: CoverOptions = {}): PointCoverage {
@@ -75,7 +81,7 @@ export function coverPoint(point: KeyPointSpec, answer: AnswerView, questionUnit
   for (const [unit, baseWeight] of units) {
     observableWeight += baseWeight;
     if (questionUnits.has(unit)) continue;
-    const weight = baseWeight * (unit.startsWith('~') ? conceptFactor : 1);
+    const weight = (baseWeight * (unit.startsWith('~') ? conceptFactor : 1)) / (options.pointFrequency?.get(unit) ?? 1);
     effective.set(unit, weight);
     mass += weight;
     if (answer.units.has(unit)) found += weight;

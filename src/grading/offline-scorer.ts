@@ -66,9 +66,13 @@ export interface ScoringParameters {
   conclusionFloor: number;
   /** Explanation coverage at which the right conclusion earns full marks. */
   conclusionFull: number;
-  /** Coverage that reads as a complete answer (notes hold more than any spoken answer). */
-  fullCoverage: number;
-  /** Curvature of coverage → score (below 1: concave, early points count most). */
+  /** Share of a point's content at which the point counts as made. */
+  pointMade: number;
+  /** Points a complete spoken answer makes; a note with more is complete with this many. */
+  completePoints: number;
+  /** Smallest share of a long note's points that still counts as complete. */
+  minimumComplete: number;
+  /** Curvature of coverage → score (below 1: slightly concave, the first points count most). */
   curve: number;
   /** Weight factor of glossary concepts in same-language matching (their bigrams already count). */
   sameLanguageConcepts: number;
@@ -80,8 +84,10 @@ export const defaultScoringParameters: Readonly<ScoringParameters> = {
   offTopicRelevance: 0.12,
   conclusionFloor: 0.4,
   conclusionFull: 0.5,
-  fullCoverage: 0.5,
-  curve: 0.7,
+  pointMade: 0.5,
+  completePoints: 6,
+  minimumComplete: 0.3,
+  curve: 0.85,
   sameLanguageConcepts: 0.5,
   referenceAveraging: 0.5,
 };
@@ -105,8 +111,9 @@ export function scoreAnswer(input: ScoreInput, parameters: Readonly<ScoringParam
   const answer = viewAnswer(substantive);
   const coverOptions = { sameLanguageConcepts: parameters.sameLanguageConcepts };
   const perReference = pointSets.map((specs) => {
-    const points = specs.map((spec) => ({ spec, coverage: coverPoint(spec, answer, questionUnits, coverOptions) }));
-    return { points, coverage: aggregate(points) };
+    const options = { ...coverOptions, pointFrequency: pointFrequencies(specs) };
+    const points = specs.map((spec) => ({ spec, coverage: coverPoint(spec, answer, questionUnits, options) }));
+    return { points, coverage: aggregate(points, parameters) };
   });
   let bestIndex = 0;
   perReference.forEach((entry, index) => {
@@ -171,15 +178,31 @@ function statesResults(references: string[], questionUnits: ReadonlySet<string>,
   return false;
 }
 
-/** Importance-weighted share of the reference's informative content found in the answer. */
-function aggregate(points: ScoredPoint[]): number {
+function pointFrequencies(specs: readonly KeyPointSpec[]): Map<string, number> {
+  const frequency = new Map<string, number>();
+  for (const spec of specs) for (const unit of spec.profile.units.keys()) frequency.set(unit, (frequency.get(unit) ?? 0) + 1);
+  return frequency;
+}
+
+/**
+ * How much of the reference the answer covers, 0–1. Each point counts as made once half of its
+ * content is there (a paraphrase keeps the substance, not the wording), partly below that; points
+ * weigh by importance and size. A complete spoken answer makes about `completePoints` points, so
+ * a longer note is fully covered by that many of its points' worth.
+ */
+function aggregate(points: ScoredPoint[], parameters: Readonly<ScoringParameters>): number {
   let mass = 0;
-  let found = 0;
+  let credit = 0;
+  let counted = 0;
   for (const { spec, coverage } of points) {
+    if (coverage.mass <= 0) continue;
+    counted += 1;
     mass += spec.importance * coverage.mass;
-    found += spec.importance * coverage.found;
+    credit += spec.importance * coverage.mass * Math.min(1, coverage.recall / parameters.pointMade);
   }
-  return mass > 0 ? found / mass : 0;
+  if (mass <= 0) return 0;
+  const complete = Math.min(1, Math.max(parameters.minimumComplete, parameters.completePoints / counted));
+  return Math.min(1, credit / mass / complete);
 }
 
 /** Share of the answer's informative units that also occur in the question or a reference. */
@@ -214,13 +237,10 @@ function looksLikeTermList(text: string, answer: AnswerView): boolean {
   return termLike.length / items.length >= 0.7;
 }
 
-/**
- * Coverage → score. Notes hold more than any good spoken answer, so covering about half of the
- * weighted content already reads as excellent; the curve is concave accordingly.
- */
+/** Coverage → score: graded, slightly concave, 10 at complete coverage. */
 export function calibrate(coverage: number, parameters: Readonly<ScoringParameters> = defaultScoringParameters): number {
   const clamped = Math.min(1, Math.max(0, coverage));
-  return 10 * Math.min(1, Math.pow(clamped / parameters.fullCoverage, parameters.curve));
+  return 10 * Math.pow(clamped, parameters.curve);
 }
 
 export function roundScore(score: number): number {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calibrate, defaultScoringParameters, scoreAnswer } from '../../src/grading/offline-scorer.ts';
+import { calibrate, scoreAnswer } from '../../src/grading/offline-scorer.ts';
 
 const question = '进程和线程有什么区别？';
 const reference = `- 进程是操作系统资源分配的基本单位，线程是 CPU 调度的基本单位。
@@ -114,7 +114,7 @@ describe('questions that ask for a quantity', () => {
 });
 
 describe('calibrate', () => {
-  it('is monotone from 0 to 10 and saturates at full coverage', () => {
+  it('is monotone from 0 to 10 and reaches 10 at complete coverage', () => {
     let previous = -1;
     for (let coverage = 0; coverage <= 1.0001; coverage += 0.05) {
       const value = calibrate(coverage);
@@ -122,13 +122,15 @@ describe('calibrate', () => {
       previous = value;
     }
     expect(calibrate(0)).toBe(0);
-    expect(calibrate(defaultScoringParameters.fullCoverage)).toBe(10);
+    expect(calibrate(1)).toBe(10);
     expect(calibrate(2)).toBe(10);
     expect(calibrate(-1)).toBe(0);
   });
 
-  it('is concave: the first half of the content earns more than the second', () => {
-    const half = defaultScoringParameters.fullCoverage / 2;
-    expect(calibrate(half)).toBeGreaterThan(5);
+  it('is graded and mildly concave: half the content earns a little over half the score', () => {
+    expect(calibrate(0.5)).toBeGreaterThan(5);
+    expect(calibrate(0.5)).toBeLessThan(6.5);
+    expect(calibrate(0.25)).toBeGreaterThan(2);
+    expect(calibrate(0.25)).toBeLessThan(4);
   });
 });

@@ -1,0 +1,72 @@
+/**
+ * Calibration on the real notes: an answer made of the first 25 / 50 / 75 / 100 % of a note's key
+ * points must score increasingly and roughly in proportion, not jump from 0 to 10. Notes lead with
+ * their longest, most important points, so a prefix holds more than its share of the content and
+ * the bands sit about a point above the share itself (25 % → 2–5.5, 50 % → 4–8, 75 % → 6–9.5).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { extractKeyPoints } from '../../src/grading/key-points.ts';
+import { scoreAnswer } from '../../src/grading/offline-scorer.ts';
+import { buildQuestionBank } from '../../src/ingest/corpus.ts';
+
+const corpusDir = join(import.meta.dirname, '../../corpus');
+const encoder = new TextEncoder();
+const { items } = buildQuestionBank(
+  readdirSync(corpusDir)
+    .filter((name) => name.endsWith('.md'))
+    .sort()
+    .map((name) => ({ path: name, bytes: encoder.encode(readFileSync(join(corpusDir, name), 'utf8')) })),
+);
+
+const shares = [0.25, 0.5, 0.75, 1] as const;
+/** Notes of an interview answer's size: four to eight key points. */
+const ladderItems = items
+  .filter((item) => item.answer.length >= 80)
+  .map((item) => ({ item, points: extractKeyPoints(item.answer) }))
+  .filter(({ points }) => points.length >= 4 && points.length <= 8)
+  .slice(0, 12);
+
+function ladder({ item, points }: (typeof ladderItems)[number]): number[] {
+  return shares.map((share) => {
+    const answer = points
+      .slice(0, Math.max(1, Math.round(points.length * share)))
+      .map((point) => point.text)
+      .join('\n');
+    return scoreAnswer({ question: item.question, answer, references: [item.answer] }).score;
+  });
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+describe('prefixes of a real note score along a graded ladder', () => {
+  const ladders = ladderItems.map((entry) => ({ question: entry.item.question, scores: ladder(entry) }));
+
+  it('has enough real notes of interview size to test', () => {
+    expect(ladders.length).toBeGreaterThanOrEqual(8);
+  });
+
+  it('never scores a longer prefix lower, and spans most of the scale on every note', () => {
+    for (const { question, scores } of ladders) {
+      for (let step = 1; step < scores.length; step += 1) expect(scores[step], `${question}: ${scores.join(' ')}`).toBeGreaterThanOrEqual(scores[step - 1]!);
+      expect(scores[3]! - scores[0]!, `${question}: ${scores.join(' ')}`).toBeGreaterThanOrEqual(3.5);
+      expect(scores[0], `${question}: ${scores.join(' ')}`).toBeLessThanOrEqual(6.5);
+      expect(scores[3], `${question}: ${scores.join(' ')}`).toBeGreaterThanOrEqual(8.5);
+    }
+  });
+
+  it('lands each step near its share of the note', () => {
+    const bands: ReadonlyArray<readonly [number, number]> = [
+      [2, 5.5],
+      [4, 8],
+      [6, 9.5],
+      [9, 10],
+    ];
+    bands.forEach(([low, high], step) => {
+      const value = median(ladders.map(({ scores }) => scores[step]!));
+      expect(value, `${shares[step]! * 100}% prefix median`).toBeGreaterThanOrEqual(low);
+      expect(value, `${shares[step]! * 100}% prefix median`).toBeLessThanOrEqual(high);
+    });
+  });
+});
