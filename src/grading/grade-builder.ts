@@ -86,6 +86,7 @@ export function buildGrade(input: BuildGradeInput): Grade {
   const keyPoints: KeyPoint[] = shown.map((point) => ({
     text: point.text,
     covered: point.covered,
+    weight: point.weight,
     ...(point.evidence && point.covered !== 'no' ? { evidence: shorten(point.evidence, evidenceCharacters) } : {}),
   }));
   const untrusted = ['injection', 'wrong-verdict', 'swapped-values'].some((flag) => input.flags.includes(flag as ScoreFlag));

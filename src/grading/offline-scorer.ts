@@ -138,7 +138,9 @@ export function scoreAnswer(input: ScoreInput, parameters: Readonly<ScoringParam
   if (relevance < parameters.offTopicRelevance && coverage < 0.15) flags.push('offtopic');
   // An admission of not knowing decides the grade only when little else was said.
   if (hedged && (coverage < 0.06 || contentLength(substantive) < 25)) flags.push('dontknow');
-  if (looksLikeTermList(substantive, answer)) flags.push('list-of-terms');
+  // Naming is not explaining, unless the note itself is a bare list of names.
+  const noteIsList = looksLikeTermList(referenceTexts[bestIndex] ?? '', viewAnswer(referenceTexts[bestIndex] ?? ''));
+  if (!noteIsList && looksLikeTermList(substantive, answer)) flags.push('list-of-terms');
   const values = checkValues(input.question, substantive, referenceTexts[bestIndex] ?? '');
   if (values.swapped > values.consistent) flags.push('swapped-values');
 

@@ -16,7 +16,11 @@ function expectWellFormed(grade: Grade): void {
   expect(grade.score).toBeLessThanOrEqual(10);
   expect(Math.round(grade.score * 10) / 10).toBe(grade.score);
   expect(['excellent', 'good', 'fair', 'weak', 'none']).toContain(grade.band);
-  for (const point of grade.keyPoints) expect(['yes', 'partial', 'no']).toContain(point.covered);
+  for (const point of grade.keyPoints) {
+    expect(['yes', 'partial', 'no']).toContain(point.covered);
+    // Follow-ups and hints rank missed points by weight.
+    expect(point.weight).toBeGreaterThan(0);
+  }
   const sentences = grade.feedback.split('。').filter((sentence) => sentence.trim()).length;
   expect(sentences).toBeGreaterThanOrEqual(2);
   expect(sentences).toBeLessThanOrEqual(5);

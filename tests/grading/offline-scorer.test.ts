@@ -49,6 +49,15 @@ describe('scoreAnswer on a Chinese reference', () => {
     expect(result.score).toBeLessThanOrEqual(3);
   });
 
+  it('scores the verbatim note high even when the note itself is a bare list', () => {
+    const strategies = 'FIFO\n\nLFU\n\nLRU\n\nTTL\n\nRandom';
+    expect(score(strategies, '缓存失效策略', [strategies])).toBeGreaterThanOrEqual(9);
+    const scaling = '答：1-主备 2-读写分离 3-集群 4-负载均衡 5-查询缓存 6-raid';
+    const result = scoreAnswer({ question: '百万级Mysql怎么处理', answer: scaling, references: [scaling] });
+    expect(result.flags).not.toContain('list-of-terms');
+    expect(result.score).toBeGreaterThanOrEqual(9);
+  });
+
   it('gives no credit for padding or repetition', () => {
     const base = score(answers.partial);
     const filler = '嗯，这个问题我觉得非常重要，在实际工作中也经常遇到，大家都应该好好掌握，面试里也很常见。';
