@@ -56,6 +56,9 @@ export function sessionRoutes(deps: AppDeps, options: SessionRouteOptions) {
       const id = sessionId(c);
       const input = await readJsonBody(c, submitBody);
       const ownerId = c.get('ownerId');
+      // Ownership before the in-flight guard: another owner gets 404 even while the owner's answer
+      // is being graded, and cannot turn the owner's own submission into a 409.
+      await ownedSession(c);
       // Taken before any further await, so of two concurrent submissions exactly one proceeds.
       const release = options.inFlight.acquire(id);
       if (!wantsEventStream(c)) {
