@@ -18,6 +18,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  if (real.logged.length) console.log(`[concurrency] server faults:\n${real.logged.slice(0, 3).join('\n').slice(0, 3_000)}`);
   await server.close();
   real.close();
   removeRealAppTempDirs();
@@ -43,7 +44,8 @@ describe('concurrency', () => {
       for (let trial = 0; trial < 4; trial += 1) {
         const session = await startSession(client, { mode: 'practice', questions: 3 });
         const marker = `DBL-${variant.name}-${trial}`;
-        const body = JSON.stringify({ answer: answerFor(real.kb, session.message.questionId, marker, random) });
+        // As the web app does, the answer names the line it answers, so a repeat is refused whatever the timing.
+        const body = JSON.stringify({ answer: answerFor(real.kb, session.message.questionId, marker, random), turn: session.message.turn });
         const send = (accept: string | undefined) =>
           client.raw(`/api/sessions/${session.id}/answers`, {
             method: 'POST',
@@ -66,7 +68,8 @@ describe('concurrency', () => {
     }
     // A double-clicked skip is applied once as well.
     const session = await startSession(client, { mode: 'practice', questions: 3 });
-    const skips = await Promise.all([submit(client, session.id, { action: 'skip' }), submit(client, session.id, { action: 'skip' })]);
+    const skip = { action: 'skip', turn: session.message.turn };
+    const skips = await Promise.all([submit(client, session.id, skip), submit(client, session.id, skip)]);
     expect(skips.map((reply) => reply.status).sort()).toEqual([200, 409]);
     const recorded = await transcript(client, session.id);
     expect(recorded.turns.filter((turn) => turn.kind === 'skip')).toHaveLength(1);
@@ -89,7 +92,8 @@ describe('concurrency', () => {
         }
         await new Promise((wait) => setTimeout(wait, Math.floor(random() * 15)));
         const marker = `TAB-${name}-${step}`;
-        const body = random() < 0.15 ? { action: 'skip' as const } : { answer: answerFor(real.kb, view.pending.questionId, marker, random) };
+        const turn = view.pending.turn;
+        const body = random() < 0.15 ? { action: 'skip' as const, turn } : { answer: answerFor(real.kb, view.pending.questionId, marker, random), turn };
         const reply = await submit(client, session.id, body);
         expect([200, 409], JSON.stringify(reply.body)).toContain(reply.status);
         if (reply.status === 409) {
@@ -122,10 +126,10 @@ describe('concurrency', () => {
         const session = await startSession(client, { mode: index % 3 === 0 ? 'interview' : 'practice', questions: 3 });
         count(201);
         const markers: string[] = [];
-        let pending: { questionId?: string } | null = session.message;
+        let pending: { questionId?: string; turn?: number } | null = session.message;
         for (let step = 0; pending && step < 12; step += 1) {
           const marker = `PAR-${index}-${step}`;
-          const reply = await submit(client, session.id, { answer: answerFor(real.kb, pending.questionId, marker, random) });
+          const reply = await submit(client, session.id, { answer: answerFor(real.kb, pending.questionId, marker, random), turn: pending.turn });
           count(reply.status);
           expect(reply.status, JSON.stringify(reply.body)).toBe(200);
           markers.push(marker);

@@ -9,12 +9,13 @@ import type { ApiClient, JsonResponse } from './client.ts';
 export interface StartedSession {
   id: string;
   mode: string;
-  message: { role: 'interviewer'; text: string; questionId?: string };
+  /** `turn` is the seq of the line awaiting an answer; a client sends it back with its answer. */
+  message: { role: 'interviewer'; text: string; questionId?: string; turn?: number };
 }
 
 export interface SubmitReply {
   grade: Grade | null;
-  next: { kind: 'followup' | 'question' | 'done'; text: string; questionId?: string };
+  next: { kind: 'followup' | 'question' | 'done'; text: string; questionId?: string; turn?: number };
   reveal: boolean;
   notice?: string;
 }
@@ -22,7 +23,7 @@ export interface SubmitReply {
 export interface Transcript {
   session: { id: string; status: 'active' | 'done'; mode: string; progress: { done: number; total: number } };
   turns: Turn[];
-  pending: { role: 'interviewer'; text: string; questionId?: string } | null;
+  pending: { role: 'interviewer'; text: string; questionId?: string; turn?: number } | null;
 }
 
 export async function startSession(
