@@ -129,9 +129,16 @@ export class Bm25Index {
 
   /**
    * Top `k` documents for the query terms (repeats in the query count once), optionally only
-   * those `accept` lets through. Documents matching no term are never returned.
+   * those `accept` lets through. Documents matching no term are never returned. `termWeight`
+   * scales a query term's IDF (in the score and in the coordination mass alike), so the caller
+   * can trust some kinds of term less than others.
    */
-  search(queryTerms: readonly string[], k: number, accept?: (index: number) => boolean): ScoredDocument[] {
+  search(
+    queryTerms: readonly string[],
+    k: number,
+    accept?: (index: number) => boolean,
+    termWeight?: (term: string) => number,
+  ): ScoredDocument[] {
     const scores = new Map<number, number>();
     const covered = new Map<number, number>();
     const { k1, b, weight } = this.options;
@@ -139,7 +146,7 @@ export class Bm25Index {
     for (const term of new Set(queryTerms)) {
       const posting = this.postings.get(term);
       if (!posting) continue;
-      const idf = this.inverseDocumentFrequency(term);
+      const idf = this.inverseDocumentFrequency(term) * (termWeight?.(term) ?? 1);
       queryMass += idf;
       for (let at = 0; at < posting.docs.length; at++) {
         const index = posting.docs[at]!;

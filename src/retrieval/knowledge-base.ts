@@ -22,7 +22,7 @@ import {
 import { chunkEmbeddingText } from '../ingest/chunker.ts';
 import { buildDomainDictionary } from '../text/domain-dictionary.ts';
 import { Bm25Index, type Bm25Options, type ScoredDocument } from './bm25.ts';
-import { createLexicalAnalyser, lexicalFieldsOf, type LexicalAnalyser } from './lexical-analyser.ts';
+import { createLexicalAnalyser, lexicalFieldsOf, lexicalQueryTermWeight, type LexicalAnalyser } from './lexical-analyser.ts';
 
 export const maxQueryLength = 2_000;
 export const maxResults = 50;
@@ -173,7 +173,7 @@ export class HybridKnowledgeBase implements KnowledgeBase {
   }
 
   private lexicalRanking(query: string, pool: number, accept?: (index: number) => boolean): ScoredDocument[] {
-    return this.parts.lexicalIndex.search(this.analyse(query), pool, accept);
+    return this.parts.lexicalIndex.search(this.analyse(query), pool, accept, lexicalQueryTermWeight);
   }
 
   private async vectorRanking(query: string, pool: number, accept?: (index: number) => boolean): Promise<ScoredDocument[]> {

@@ -38,6 +38,15 @@ describe('Bm25Index', () => {
     expect(index.search(['redis'], 5, (position) => position !== 0).map((hit) => hit.index)).not.toContain(0);
   });
 
+  it('scales a query term by its weight, in the score and in coordination', () => {
+    const query = ['线程', '红黑树'];
+    expect(index.search(query, 5)[0]!.index).toBe(2);
+    const trustingTheRareTermLess = index.search(query, 5, undefined, (term) => (term === '红黑树' ? 0.2 : 1));
+    expect(trustingTheRareTermLess[0]!.index).toBe(3);
+    const unweighted = index.search(query, 5, undefined, () => 1);
+    expect(unweighted).toEqual(index.search(query, 5));
+  });
+
   it('serialises and restores with identical scores', () => {
     const restored = Bm25Index.fromJSON(JSON.parse(JSON.stringify(index.toJSON())));
     expect(restored.search(['redis', '线程', '锁'], 5)).toEqual(index.search(['redis', '线程', '锁'], 5));
