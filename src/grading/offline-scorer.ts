@@ -139,8 +139,11 @@ export function scoreAnswer(input: ScoreInput, parameters: Readonly<ScoringParam
   // An admission of not knowing decides the grade only when little else was said.
   if (hedged && (coverage < 0.06 || contentLength(substantive) < 25)) flags.push('dontknow');
   // Naming is not explaining, unless the note itself is a bare list of names.
-  const noteIsList = looksLikeTermList(referenceTexts[bestIndex] ?? '', viewAnswer(referenceTexts[bestIndex] ?? ''));
-  if (!noteIsList && looksLikeTermList(substantive, answer)) flags.push('list-of-terms');
+  const note = referenceTexts[bestIndex] ?? '';
+  const noteIsList = looksLikeTermList(note, viewAnswer(note)) || enumeratedNames(note) >= minimumNamedItems || pointsAreNames(best.points);
+  if (!noteIsList && (looksLikeTermList(substantive, answer) || namesWithoutExplaining(substantive, best.points, questionUnits))) {
+    flags.push('list-of-terms');
+  }
   const values = checkValues(input.question, substantive, referenceTexts[bestIndex] ?? '');
   if (values.swapped > values.consistent) flags.push('swapped-values');
 
@@ -237,6 +240,74 @@ function looksLikeTermList(text: string, answer: AnswerView): boolean {
     (item) => contentLength(item) <= 6 && /[\u4e00-\u9fff]|[a-z]{2}/iu.test(item) && !Array.from(item).some(isFunctionCharacter),
   );
   return termLike.length / items.length >= 0.7;
+}
+
+/**
+ * Terms enumerated with 、 ("临时有序节点、watch 机制、最小节点、删除事件这几个东西") where no other clause
+ * of the answer explains any point of the note: the names of the mechanism without the mechanism.
+ * Needs at least four named items, so a short answer listing three conditions is not caught.
+ */
+function namesWithoutExplaining(text: string, points: readonly ScoredPoint[], questionUnits: ReadonlySet<string>): boolean {
+  const others = answerClauses(text).filter((clause) => enumeratedTerms(clause) < 3);
+  if (enumeratedNames(text) < minimumNamedItems) return false;
+  return !others.some((clause) => {
+    const units = profileText(clause).units;
+    return points.some(({ spec }) => {
+      let mass = 0;
+      let found = 0;
+      for (const [unit, weight] of spec.profile.units) {
+        if (questionUnits.has(unit)) continue;
+        mass += weight;
+        if (units.has(unit)) found += weight;
+      }
+      return mass > 0 && found / mass >= explainingRecall;
+    });
+  });
+}
+
+const minimumNamedItems = 4;
+
+/** A note whose points are mostly bare names (fields of a table, a list of options). */
+function pointsAreNames(points: readonly ScoredPoint[]): boolean {
+  return points.length > 0 && points.filter(({ spec }) => contentLength(spec.text) <= 12).length >= 0.6 * points.length;
+}
+
+function answerClauses(text: string): string[] {
+  return text.split(/[，,。；;！？!?\n]+/u).filter((clause) => contentLength(clause) > 0);
+}
+
+/** Names enumerated with 、 over the whole text. */
+function enumeratedNames(text: string): number {
+  return answerClauses(text)
+    .map(enumeratedTerms)
+    .filter((items) => items >= 3)
+    .reduce((sum, items) => sum + items, 0);
+}
+
+/** Share of a point's content one clause must restate to count as explaining it. */
+const explainingRecall = 0.2;
+
+/** Grammatical particles: a run of text containing one is a phrase, not a term. */
+const particle = /[的了是在把被会要就都也还又吗呢吧着过让给这那等几]/u;
+
+/** Term-like items of a 、-enumeration; the first and last items lose the sentence around them. */
+function enumeratedTerms(clause: string): number {
+  const parts = clause.split('、');
+  if (parts.length < 3) return 0;
+  const trimmed = parts.map((part, index) => {
+    const characters = Array.from(part.trim());
+    if (index === 0) return characters.slice(characters.findLastIndex((character) => particle.test(character)) + 1).join('');
+    if (index === parts.length - 1) {
+      const first = characters.findIndex((character) => particle.test(character));
+      return (first < 0 ? characters : characters.slice(0, first)).join('');
+    }
+    return part.trim();
+  });
+  return trimmed.filter((item) => {
+    const size = contentLength(item);
+    // Numbers (4、3、2、1) and labelled values (第一趟：3) are data, not names.
+    return size >= 2 && size <= 8 && /[\u4e00-\u9fff]|[a-z]{2}/iu.test(item) && !particle.test(item) && !/(?:^|[^a-z])\d|[:：]/iu.test(item);
+  }).length;
 }
 
 /** Coverage → score: graded, slightly concave, 10 at complete coverage. */

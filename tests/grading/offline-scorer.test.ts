@@ -49,6 +49,16 @@ describe('scoreAnswer on a Chinese reference', () => {
     expect(result.score).toBeLessThanOrEqual(3);
   });
 
+  it('scores the right terms named in a sentence but never explained low, below a partial answer', () => {
+    const named = '进程和线程的区别主要就是资源分配、CPU 调度、地址空间、页表、寄存器这些东西，再加上锁和信号量，把这些弄清楚就没问题了。';
+    const result = scoreAnswer({ question, answer: named, references: [reference] });
+    expect(result.flags).toContain('list-of-terms');
+    expect(result.score).toBeLessThanOrEqual(3);
+    expect(result.score).toBeLessThan(score(answers.partial));
+    const explained = '进程有独立的地址空间、页表、文件描述符，同一进程内的线程共享地址空间，但各自有独立的栈和寄存器。';
+    expect(scoreAnswer({ question, answer: explained, references: [reference] }).flags).not.toContain('list-of-terms');
+  });
+
   it('scores the verbatim note high even when the note itself is a bare list', () => {
     const strategies = 'FIFO\n\nLFU\n\nLRU\n\nTTL\n\nRandom';
     expect(score(strategies, '缓存失效策略', [strategies])).toBeGreaterThanOrEqual(9);
