@@ -68,6 +68,8 @@ export interface ScoringParameters {
   conclusionFull: number;
   /** Share of a point's content at which the point counts as made. */
   pointMade: number;
+  /** The same for an answer in another language than the point (only terms are observable). */
+  crossLingualPointMade: number;
   /** Points a complete spoken answer makes; a note with more is complete with this many. */
   completePoints: number;
   /** Smallest share of a long note's points that still counts as complete. */
@@ -85,6 +87,7 @@ export const defaultScoringParameters: Readonly<ScoringParameters> = {
   conclusionFloor: 0.4,
   conclusionFull: 0.5,
   pointMade: 0.5,
+  crossLingualPointMade: 1,
   completePoints: 6,
   minimumComplete: 0.3,
   curve: 0.85,
@@ -202,8 +205,11 @@ function aggregate(points: ScoredPoint[], parameters: Readonly<ScoringParameters
   for (const { spec, coverage } of points) {
     if (coverage.mass <= 0) continue;
     counted += 1;
+    // Across languages only the point's named terms are observable: half of them is not half
+    // the point, so the point is made only when all of them are there.
+    const made = coverage.observable < 1 ? parameters.crossLingualPointMade : parameters.pointMade;
     mass += spec.importance * coverage.mass;
-    credit += spec.importance * coverage.mass * Math.min(1, coverage.recall / parameters.pointMade);
+    credit += spec.importance * coverage.mass * Math.min(1, coverage.recall / made);
   }
   if (mass <= 0) return 0;
   const complete = Math.min(1, Math.max(parameters.minimumComplete, parameters.completePoints / counted));

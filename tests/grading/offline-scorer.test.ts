@@ -35,6 +35,17 @@ describe('scoreAnswer on a Chinese reference', () => {
     expect(score(answers.english)).toBeGreaterThan(score(answers.partial));
   });
 
+  it('scores an English answer that makes half the points about half', () => {
+    const sentences = answers.english.split(/(?<=\.)\s+/);
+    const first = score(sentences.slice(0, 1).join(' '));
+    const half = score(sentences.slice(0, 2).join(' '));
+    expect(first).toBeGreaterThanOrEqual(1.5);
+    expect(first).toBeLessThanOrEqual(5);
+    expect(half).toBeGreaterThan(first);
+    expect(half).toBeLessThanOrEqual(7.5);
+    expect(score(answers.english) - half).toBeGreaterThanOrEqual(2);
+  });
+
   it('keeps "I don\'t know", empty, off-topic and question-echo answers at 0–1', () => {
     for (const answer of [answers.dontKnow, '', '   ', '不知道', "I don't know.", answers.offTopic, answers.echo]) {
       expect(score(answer), answer).toBeLessThanOrEqual(1);
