@@ -9,6 +9,7 @@ const suites: Record<string, () => Promise<{ run(argv: string[]): Promise<BenchS
   grading: () => import('./bench-grading.ts'),
   server: () => import('./bench-server.ts'),
   'exact-search': () => import('./bench-exact-search.ts'),
+  faults: () => import('./bench-faults.ts'),
 };
 
 export interface BenchSection {
