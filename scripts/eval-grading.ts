@@ -6,6 +6,7 @@
  * Prints Spearman, Pearson and MAE against `label`, the mean score per `kind`, the maximum score
  * over injection / dontknow / offtopic items, the minimum over English answers labelled ≥ 8, and
  * a character-bigram-recall baseline computed against the same references the grader used.
+ * With --folds N it also prints Spearman within N disjoint folds of questions (by `qid`).
  * With --json the LAST stdout line is {"metrics":{...},"items":[{"id","score"}]}.
  */
 import { readFile } from 'node:fs/promises';
@@ -26,6 +27,7 @@ const lineSchema = z.object({
     .array(z.union([z.string(), z.object({ source: z.string(), heading: z.string(), text: z.string() })]))
     .optional(),
   kind: z.string().optional(),
+  qid: z.string().optional(),
 });
 
 export interface GradingCase {
@@ -35,6 +37,8 @@ export interface GradingCase {
   label: number;
   references: Reference[] | undefined;
   kind: string | undefined;
+  /** Question id for held-out folds; the question text when absent. */
+  group: string;
 }
 
 /** Kinds whose answers deserve no credit at all; the target is every one of them ≤ 1. */
@@ -66,6 +70,7 @@ export async function readGradingCases(file: string): Promise<GradingCase[]> {
         typeof reference === 'string' ? { source: 'eval', heading: value.question, text: reference } : reference,
       ),
       kind: value.kind,
+      group: value.qid ?? value.question,
     });
   });
   if (!cases.length) throw new AppError('bad_request', `${file} has no cases`);
@@ -134,11 +139,25 @@ export interface GradingEvaluation {
     noReferenceFound: number;
     msPerAnswerP50: number;
     msPerAnswerP95: number;
+    /** Spearman within each fold of questions (sorted question ids, index mod folds), when asked. */
+    foldSpearman?: number[];
   };
   items: { id: string; score: number }[];
 }
 
-export async function evaluateGrading(cases: readonly GradingCase[], kb: KnowledgeBase | undefined): Promise<GradingEvaluation> {
+/**
+ * Agreement on disjoint groups of questions: every question's answers land in one fold, so each
+ * fold is data of the same shape the grader was not looked at on, one question set at a time.
+ */
+export function foldSpearman(cases: readonly GradingCase[], scores: readonly number[], folds: number): number[] {
+  const groups = [...new Set(cases.map((item) => item.group))].sort();
+  return Array.from({ length: folds }, (_, fold) => {
+    const members = cases.flatMap((item, index) => (groups.indexOf(item.group) % folds === fold ? [index] : []));
+    return round(spearman(members.map((index) => scores[index]!), members.map((index) => cases[index]!.label)));
+  });
+}
+
+export async function evaluateGrading(cases: readonly GradingCase[], kb: KnowledgeBase | undefined, folds = 0): Promise<GradingEvaluation> {
   const grader = createGrader(kb ? { kb } : {});
   const scores: number[] = [];
   const baseline: number[] = [];
@@ -177,18 +196,24 @@ export async function evaluateGrading(cases: readonly GradingCase[], kb: Knowled
       noReferenceFound,
       msPerAnswerP50: round(percentile(0.5), 2),
       msPerAnswerP95: round(percentile(0.95), 2),
+      ...(folds > 1 ? { foldSpearman: foldSpearman(cases, scores, folds) } : {}),
     },
     items: cases.map((item, index) => ({ id: item.id, score: scores[index]! })),
   };
 }
 
 export async function run(argv: string[]): Promise<void> {
-  const { values } = parseArgs({ args: argv, options: { file: { type: 'string' }, json: { type: 'boolean', default: false } } });
-  if (!values.file) throw new AppError('bad_request', 'usage: npm run eval -- grading --file <jsonl> [--json]');
+  const { values } = parseArgs({
+    args: argv,
+    options: { file: { type: 'string' }, json: { type: 'boolean', default: false }, folds: { type: 'string', default: '0' } },
+  });
+  if (!values.file) throw new AppError('bad_request', 'usage: npm run eval -- grading --file <jsonl> [--folds N] [--json]');
+  const folds = Number(values.folds);
+  if (!Number.isInteger(folds) || folds < 0) throw new AppError('bad_request', '--folds must be a whole number');
   const cases = await readGradingCases(values.file);
   const needsCorpus = cases.some((item) => !item.references);
   const kb = needsCorpus ? (await loadKnowledgeBase({ config: parseConfig(process.env), log: (line) => console.error(line) })).kb : undefined;
-  const { metrics, items } = await evaluateGrading(cases, kb);
+  const { metrics, items } = await evaluateGrading(cases, kb, folds);
 
   console.log(`grading eval: ${values.file} (${metrics.n} answers, ${metrics.retrieved} graded against retrieved notes)`);
   console.log(`  Spearman ${metrics.spearman.toFixed(3)}   (char-bigram-recall baseline ${metrics.baselineBigramSpearman.toFixed(3)})`);
@@ -197,6 +222,10 @@ export async function run(argv: string[]): Promise<void> {
   if (metrics.maxScoreInjectionDontknowOfftopic !== null) console.log(`  max score over injection/dontknow/offtopic: ${metrics.maxScoreInjectionDontknowOfftopic}`);
   if (metrics.minScoreEnglishLabelledAtLeast8 !== null) console.log(`  min score over English answers labelled ≥ 8: ${metrics.minScoreEnglishLabelledAtLeast8}`);
   if (metrics.noReferenceFound) console.log(`  answers with no matching note: ${metrics.noReferenceFound}`);
+  if (metrics.foldSpearman) {
+    const mean = metrics.foldSpearman.reduce((sum, value) => sum + value, 0) / metrics.foldSpearman.length;
+    console.log(`  Spearman by question fold: ${metrics.foldSpearman.map((value) => value.toFixed(3)).join(' ')} (mean ${mean.toFixed(3)})`);
+  }
   console.log(`  ms per answer: p50 ${metrics.msPerAnswerP50}, p95 ${metrics.msPerAnswerP95}`);
   const kinds = Object.entries(metrics.meanScoreByKind);
   if (kinds.length) {
