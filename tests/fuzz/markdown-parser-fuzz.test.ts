@@ -12,7 +12,7 @@ import type { RunnerMessage } from './support/markdown-fuzz-runner.ts';
  * No single note, however hostile, may take longer than this to parse (twice, plus chunking).
  * Generous for a loaded 2-core CI machine; a quadratic regression at these sizes takes minutes.
  */
-const perCaseBoundMs = 10_000;
+const perCaseBoundMs = 15_000;
 const totalBoundMs = 150_000;
 
 it('parseNote and buildQuestionBank survive random, broken and adversarial Markdown within a per-case time bound', async () => {
