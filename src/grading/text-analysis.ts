@@ -6,7 +6,7 @@
  */
 import { normaliseText } from '../text/tokenizer.ts';
 import { stopwords } from '../text/stopwords.ts';
-import { conceptsIn, stemWord } from './glossary.ts';
+import { conceptTokens } from '../text/glossary.ts';
 
 const cjkRun = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/gu;
 const asciiWord = /[a-z0-9][a-z0-9_+#]*(?:[.\-][a-z0-9_+#]+)*/g;
@@ -20,6 +20,21 @@ const functionCharacters = new Set(
     '的了是在和与及或吗呢吧啊呀着过也都就还又而但并被把给对从向到于以之其该此这那哪个一些有没很太更最能会要可得地么们你我他她它说让用做如果因为所以然后等每各种什么怎样当时里上下中后前来去再才已经即所为将则而且并且或者还是比如例如这样那样一般一直一下一点',
   ),
 );
+
+/**
+ * Light English stemming, enough to make plural, tense and -ing variants of a word meet:
+ * expire/expires/expired → expir, cache/caches → cach, process/processes → process.
+ */
+export function stemWord(word: string): string {
+  let stem = word.toLowerCase();
+  if (stem.length <= 3) return stem;
+  if (stem.endsWith('ies')) stem = `${stem.slice(0, -3)}y`;
+  else if (stem.endsWith('ing') && stem.length >= 6) stem = stem.slice(0, -3);
+  else if (stem.endsWith('ed') && stem.length >= 5) stem = stem.slice(0, -2);
+  else if (stem.endsWith('es') && stem.length >= 5) stem = stem.slice(0, -2);
+  else if (stem.endsWith('s') && !stem.endsWith('ss')) stem = stem.slice(0, -1);
+  return stem.length > 3 && stem.endsWith('e') ? stem.slice(0, -1) : stem;
+}
 
 export interface TextProfile {
   /** Normalised text (NFKC, lower case). */
@@ -91,16 +106,14 @@ export function profileText(raw: string): TextProfile {
     addCjkUnits(units, run);
   }
   let asciiLetters = 0;
-  const stems: string[] = [];
   for (const [word] of text.matchAll(asciiWord)) {
     asciiLetters += word.length;
-    for (const part of word.split(/[.\-_]/)) if (part) stems.push(stemWord(part));
     if (stopwords.has(word)) continue;
     const stem = stemWord(word);
     asciiStems.add(stem);
     addUnit(units, stem);
   }
-  const concepts = conceptsIn(text, ` ${stems.join(' ')} `);
+  const concepts = new Set(conceptTokens(text));
   for (const concept of concepts) addUnit(units, concept);
   for (const formula of formulasIn(text)) addUnit(units, `$${formula}`);
   return { text, units, asciiStems, concepts, cjkCharacters, asciiLetters };
