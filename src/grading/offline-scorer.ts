@@ -86,7 +86,7 @@ export const defaultScoringParameters: Readonly<ScoringParameters> = {
   offTopicRelevance: 0.12,
   conclusionFloor: 0.4,
   conclusionFull: 0.5,
-  pointMade: 0.5,
+  pointMade: 0.4,
   crossLingualPointMade: 1,
   completePoints: 6,
   minimumComplete: 0.3,
