@@ -1,13 +1,12 @@
+import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
-import { createRequire } from 'node:module';
 import type { BenchSection } from './bench.ts';
 
-const require = createRequire(import.meta.url);
-
+// Read from node_modules directly: some packages (hono) hide package.json behind their exports map.
 function versionOf(pkg: string): string {
   try {
-    return (require(`${pkg}/package.json`) as { version: string }).version;
+    return (JSON.parse(readFileSync(`node_modules/${pkg}/package.json`, 'utf8')) as { version: string }).version;
   } catch {
     return 'unknown';
   }
