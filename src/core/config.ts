@@ -27,6 +27,8 @@ const optionalText = z
 
 const envSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(8787),
+  // Loopback by default: a laptop tool should not be reachable from the café Wi-Fi without ACCESS_TOKEN.
+  HOST: z.string().trim().min(1).default('127.0.0.1'),
   MIANBA_CORPUS_DIR: z.string().default('corpus'),
   MIANBA_DATA_DIR: z.string().default('data'),
   MIANBA_LLM_PRESET: z.enum(Object.keys(llmPresets) as [LlmPreset, ...LlmPreset[]]).optional(),
@@ -50,6 +52,7 @@ export interface LlmConfig {
 
 export interface Config {
   port: number;
+  host: string;
   corpusDir: string;
   dataDir: string;
   /** Present only when an LLM is configured; its absence means the offline default. */
@@ -89,6 +92,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     : 'offline mode: no OPENAI_API_KEY, OPENAI_BASE_URL or MIANBA_LLM_PRESET set';
   return {
     port: e.PORT,
+    host: e.HOST,
     corpusDir: e.MIANBA_CORPUS_DIR,
     dataDir: e.MIANBA_DATA_DIR,
     llm,

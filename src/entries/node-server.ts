@@ -26,7 +26,7 @@ const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 export interface NodeServerOptions {
   env: Record<string, string | undefined>;
-  /** Defaults to all interfaces; the benchmark and tests pass 127.0.0.1. */
+  /** Overrides HOST (default 127.0.0.1). */
   hostname?: string;
   /** Overrides PORT; 0 picks a free port. */
   port?: number;
@@ -67,14 +67,15 @@ export async function startNodeServer(options: NodeServerOptions): Promise<Runni
   });
 
   const port = options.port ?? config.port;
+  const hostname = options.hostname ?? config.host;
   const { server, address } = await new Promise<{ server: Server; address: AddressInfo }>((resolveListen, reject) => {
-    const listening = serve({ fetch: app.fetch, port, ...(options.hostname ? { hostname: options.hostname } : {}) }, (info) =>
+    const listening = serve({ fetch: app.fetch, port, hostname }, (info) =>
       resolveListen({ server: listening as Server, address: info }),
     );
     listening.once('error', reject);
   });
   server.on('clientError', answerMalformedRequest);
-  const host = !options.hostname || options.hostname === '0.0.0.0' || options.hostname === '::' ? 'localhost' : options.hostname;
+  const host = hostname === '0.0.0.0' || hostname === '::' ? 'localhost' : hostname.includes(':') ? `[${hostname}]` : hostname;
   const url = `http://${host}:${address.port}`;
   log(`MianBa 面霸 is serving at ${url}`);
   log(`mode: ${mode.mode} (${mode.reason}); question bank: ${kb.items.length} questions, ${kb.chunks.length} passages`);

@@ -64,7 +64,7 @@ afterAll(async () => {
 
 describe('node server entry', () => {
   it('prints its URL and mode', () => {
-    expect(output).toContain(`http://localhost:${new URL(baseUrl).port}`);
+    expect(output).toContain(`http://127.0.0.1:${new URL(baseUrl).port}`);
     expect(output).toMatch(/mode: offline/);
   });
 
