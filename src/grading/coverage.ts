@@ -14,6 +14,8 @@ export interface AnswerView {
   /** Unit sets of overlapping windows of consecutive clauses. */
   windows: { text: string; units: Set<string> }[];
   english: boolean;
+  /** Chinese prose with little English of its own (an English note's words cannot show in it). */
+  chinese: boolean;
 }
 
 export function viewAnswer(answer: string): AnswerView {
@@ -27,7 +29,13 @@ export function viewAnswer(answer: string): AnswerView {
     windows.push({ text, units: new Set(profileText(text).units.keys()) });
     if (start + 3 >= clauses.length) break;
   }
-  return { profile, units: new Set(profile.units.keys()), windows, english: isMostlyEnglish(profile) };
+  return {
+    profile,
+    units: new Set(profile.units.keys()),
+    windows,
+    english: isMostlyEnglish(profile),
+    chinese: profile.cjkCharacters >= 6 && profile.asciiLetters < profile.cjkCharacters / 2,
+  };
 }
 
 export interface PointCoverage {
@@ -44,14 +52,20 @@ export interface PointCoverage {
 }
 
 /**
- * For an English answer to a Chinese point only the point's English words and glossary concepts
- * are observable; its Chinese bigrams say nothing about an English answer either way.
+ * Which of a point's units an answer in the other language could show at all. For an English
+ * answer to a Chinese point: its English words, glossary concepts and formulas; its Chinese
+ * bigrams say nothing about an English answer either way. For a Chinese answer (with little
+ * English of its own) to a point in English prose (five words or more, not a formula): its
+ * glossary concepts and formulas.
  */
-function observableUnits(point: KeyPointSpec, english: boolean): Map<string, number> {
-  if (!english || point.profile.cjkCharacters === 0) return point.profile.units;
-  const observable = new Map<string, number>();
-  for (const [unit, weight] of point.profile.units) if (!/^[\u3400-\u9fff\uf900-\ufaff]/u.test(unit)) observable.set(unit, weight);
-  return observable;
+function observableUnits(point: KeyPointSpec, answer: AnswerView): Map<string, number> | undefined {
+  if (answer.english && point.profile.cjkCharacters > 0) {
+    return new Map([...point.profile.units].filter(([unit]) => !/^[\u3400-\u9fff\uf900-\ufaff]/u.test(unit)));
+  }
+  if (answer.chinese && isMostlyEnglish(point.profile) && [...point.profile.asciiStems].filter((stem) => stem.length > 2).length >= 5) {
+    return new Map([...point.profile.units].filter(([unit]) => unit.startsWith('~') || unit.startsWith('$')));
+  }
+  return undefined;
 }
 
 /**
@@ -69,8 +83,9 @@ export interface CoverOptions {
 }
 
 export function coverPoint(point: KeyPointSpec, answer: AnswerView, questionUnits: ReadonlySet<string>, options: CoverOptions = {}): PointCoverage {
-  const units = observableUnits(point, answer.english);
-  const crossLingual = answer.english && point.profile.cjkCharacters > 0;
+  const crossLingualUnits = observableUnits(point, answer);
+  const crossLingual = crossLingualUnits !== undefined;
+  const units = crossLingualUnits ?? point.profile.units;
   const conceptFactor = crossLingual ? 1 : (options.sameLanguageConcepts ?? 1);
   let totalWeight = 0;
   for (const weight of point.profile.units.values()) totalWeight += weight;

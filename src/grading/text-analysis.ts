@@ -135,6 +135,7 @@ export function formulasIn(normalised: string): Set<string> {
     .replace(/×/g, '*')
     .replace(/÷/g, '/')
     .replace(/\s+(?=[)^+\-*/=<>])|(?<=[(^+\-*/=<>])\s+/g, '')
+    .replace(/\blog\s+(?=[a-z0-9(])|(?<=[a-z0-9)])\s+(?=log\b)/g, (match) => match.trim())
     .replace(/的\(?([a-z0-9+\-*/]+)\)?次方/g, '^($1)')
     .replace(/(?<![a-z])pow\(\s*([^,()]+?)\s*,\s*([^()]+?)\s*\)/g, '$1^($2)')
     .replace(/(?<![a-z])o([1n])(?![a-z0-9])/g, 'o($1)');

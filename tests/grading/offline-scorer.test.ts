@@ -35,6 +35,13 @@ describe('scoreAnswer on a Chinese reference', () => {
     expect(score(answers.english)).toBeGreaterThan(score(answers.partial));
   });
 
+  it('scores a Chinese answer to an English note by the concepts they share', () => {
+    const note = 'A deadlock happens when two or more threads each hold a lock and wait for a lock held by another thread, so none of them can proceed.';
+    const deadlock = '什么是死锁？';
+    expect(score('两个线程各自持有对方需要的锁并互相等待，谁也无法继续执行。', deadlock, [note])).toBeGreaterThanOrEqual(4);
+    expect(score('Redis 的持久化有 RDB 和 AOF 两种方式，RDB 定期生成快照。', deadlock, [note])).toBeLessThanOrEqual(1);
+  });
+
   it('scores an English answer that makes half the points about half', () => {
     const sentences = answers.english.split(/(?<=\.)\s+/);
     const first = score(sentences.slice(0, 1).join(' '));

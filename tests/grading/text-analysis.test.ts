@@ -10,6 +10,7 @@ describe('formulasIn', () => {
     expect(formulas('（2*n+1）/3')).toEqual(['(2n+1)/3']);
     expect(formulas('时间复杂度O⑴，最坏 O(n)')).toEqual(['o(1)', 'o(n)']);
     expect(formulas('复杂度On')).toEqual(['o(n)']);
+    expect(formulas('O(n log n)，最好 O(log n)')).toEqual(['o(nlogn)', 'o(logn)']);
   });
 
   it('keeps different expressions apart and splits list numbers and equations', () => {
