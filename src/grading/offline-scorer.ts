@@ -143,7 +143,7 @@ export function scoreAnswer(input: ScoreInput, parameters: Readonly<ScoringParam
   if (hedged && (coverage < 0.06 || contentLength(substantive) < 25)) flags.push('dontknow');
   // Naming is not explaining, unless the note itself is a bare list of names.
   const note = referenceTexts[bestIndex] ?? '';
-  const noteIsList = looksLikeTermList(note, viewAnswer(note)) || enumeratedNames(note) >= minimumNamedItems || pointsAreNames(best.points);
+  const noteIsList = noteFacts(note).isList || pointsAreNames(best.points);
   if (!noteIsList && (looksLikeTermList(substantive, answer) || namesWithoutExplaining(substantive, best.points, questionUnits))) {
     flags.push('list-of-terms');
   }
@@ -178,12 +178,31 @@ const asksForResult = /多少|几[个种次条]|个数|复杂度|求解?|计算|
  */
 function statesResults(references: string[], questionUnits: ReadonlySet<string>, answer: AnswerView): boolean {
   for (const reference of references) {
-    const formulas = [...profileText(reference).units.keys()].filter((unit) => unit.startsWith('$') && !questionUnits.has(unit));
+    const formulas = [...noteFacts(reference).profile.units.keys()].filter((unit) => unit.startsWith('$') && !questionUnits.has(unit));
     // "n-1" inside "2^(n-1)" is part of the result, not a second one.
     const results = formulas.filter((unit) => !formulas.some((other) => other !== unit && other.includes(unit.slice(1))));
     if (results.length && results.every((unit) => answer.units.has(unit))) return true;
   }
   return false;
+}
+
+/** What scoring needs of a reference itself; the same few references are graded against again and again. */
+interface NoteFacts {
+  profile: TextProfile;
+  /** The note is itself a list of names, so listing names answers it. */
+  isList: boolean;
+}
+
+const noteFactsCache = new Map<string, NoteFacts>();
+const noteFactsCacheSize = 256;
+
+function noteFacts(note: string): NoteFacts {
+  const cached = noteFactsCache.get(note);
+  if (cached) return cached;
+  const facts = { profile: profileText(note), isList: looksLikeTermList(note, viewAnswer(note)) || enumeratedNames(note) >= minimumNamedItems };
+  if (noteFactsCache.size >= noteFactsCacheSize) noteFactsCache.delete(noteFactsCache.keys().next().value ?? '');
+  noteFactsCache.set(note, facts);
+  return facts;
 }
 
 function pointFrequencies(specs: readonly KeyPointSpec[]): Map<string, number> {
@@ -219,7 +238,7 @@ function aggregate(points: ScoredPoint[], parameters: Readonly<ScoringParameters
 /** Share of the answer's informative units that also occur in the question or a reference. */
 function relevanceOf(answer: AnswerView, question: TextProfile, references: string[]): number {
   const known = new Set(question.units.keys());
-  for (const reference of references) for (const unit of profileText(reference).units.keys()) known.add(unit);
+  for (const reference of references) for (const unit of noteFacts(reference).profile.units.keys()) known.add(unit);
   let total = 0;
   let related = 0;
   for (const [unit, weight] of answer.profile.units) {
