@@ -268,7 +268,7 @@ function looksLikeTermList(text: string, answer: AnswerView): boolean {
 }
 
 /**
- * Terms enumerated with 、 ("临时有序节点、watch 机制、最小节点、删除事件这几个东西") where no other clause
+ * Terms enumerated with 、 ("资源分配、CPU 调度、地址空间、页表、寄存器这些东西") where no other clause
  * of the answer explains any point of the note: the names of the mechanism without the mechanism.
  * Needs at least four named items, so a short answer listing three conditions is not caught.
  */
