@@ -7,13 +7,12 @@
  * process and killed with SIGKILL a few times to measure restart-to-healthy time.
  * With `--json`, the last stdout line is one JSON object with every figure.
  */
-import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startNodeServer } from '../src/entries/node-server.ts';
 import { startFakeOpenAI, type FakeBehaviour, type RecordedRequest } from '../tests/support/fake-openai.ts';
+import { startServerProcess } from '../tests/support/server-process.ts';
 import type { BenchSection } from './bench.ts';
 import { percentile } from './bench-support.ts';
 
@@ -133,48 +132,15 @@ async function measureFaults(timeoutMs: number, turns: number): Promise<FaultFig
   return figures;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolvePort(port));
-    });
-  });
-}
-
 /** Spawns the entry (node --import tsx, so SIGKILL hits the server itself), times it to healthy, kills it. */
 async function measureRestarts(restarts: number): Promise<number[]> {
   const dataDir = seededDataDir();
   const times: number[] = [];
   try {
     for (let attempt = 0; attempt < restarts; attempt += 1) {
-      const port = await freePort();
-      const env: NodeJS.ProcessEnv = {};
-      for (const [key, value] of Object.entries(process.env)) {
-        if (!key.startsWith('OPENAI_') && !key.startsWith('MIANBA_') && key !== 'ACCESS_TOKEN' && key !== 'PORT') env[key] = value;
-      }
-      const started = performance.now();
-      const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'src', 'entries', 'node-server.ts')], {
-        cwd: repoRoot,
-        env: { ...env, PORT: String(port), MIANBA_DATA_DIR: dataDir },
-        stdio: 'ignore',
-      });
-      const exited = new Promise<void>((resolveExit) => child.once('exit', () => resolveExit()));
-      let healthy = false;
-      while (!healthy && performance.now() - started < 120_000 && child.exitCode === null) {
-        try {
-          healthy = (await fetch(`http://127.0.0.1:${port}/api/health`, { signal: AbortSignal.timeout(1_000) })).ok;
-        } catch {
-          await new Promise((wait) => setTimeout(wait, 25));
-        }
-      }
-      if (healthy) times.push(performance.now() - started);
-      child.kill('SIGKILL');
-      await exited;
-      if (!healthy) throw new Error('the server did not become healthy');
+      const server = await startServerProcess({ dataDir, timeoutMs: 120_000 });
+      times.push(server.startupMs);
+      await server.kill9();
     }
   } finally {
     rmSync(dataDir, { recursive: true, force: true });

@@ -3,13 +3,12 @@
  * process on a free 127.0.0.1 port with a throwaway data folder and no LLM configured, and drives
  * Debian's Chromium through playwright-core. Everything it starts, it stops.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import { startThrowawayServerProcess, type ServerProcess } from '../support/server-process.ts';
 
 export const repoRoot = resolve(import.meta.dirname, '..', '..');
 const webDir = join(repoRoot, 'web');
@@ -34,79 +33,16 @@ export function ensureWebBuilt(): void {
   if (result.status !== 0) throw new Error(`web build failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolvePort(port));
-    });
-  });
-}
+export type RunningServer = ServerProcess & { dataDir: string };
 
-/** The parent's environment minus anything that would switch the server to an LLM or gate it. */
-function offlineEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    if (key.startsWith('OPENAI_') || key.startsWith('MIANBA_') || key === 'ACCESS_TOKEN' || key === 'PORT') continue;
-    env[key] = value;
-  }
-  return { ...env, ...extra };
-}
-
-export interface RunningServer {
-  baseUrl: string;
-  dataDir: string;
-  output: () => string;
-  stop: () => Promise<void>;
-}
-
-/** Starts `src/entries/node-server.ts` and resolves once /api/health answers. */
-export async function startServer(options: { timeoutMs?: number } = {}): Promise<RunningServer> {
+/** Starts `src/entries/node-server.ts` offline over a throwaway data folder; resolves once /api/health answers. */
+export async function startServer(): Promise<RunningServer> {
   ensureWebBuilt();
-  const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), 'mianba-e2e-'));
-  const child: ChildProcess = spawn(process.execPath, [join(repoRoot, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'src/entries/node-server.ts'], {
-    cwd: repoRoot,
+  return startThrowawayServerProcess('mianba-e2e-', {
     // The suites drive many requests from one address within a minute; rate limiting has its own tests.
-    env: offlineEnv({ PORT: String(port), MIANBA_DATA_DIR: dataDir, MIANBA_RATE_LIMIT_PER_MINUTE: '100000' }),
-    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { MIANBA_RATE_LIMIT_PER_MINUTE: '100000' },
+    timeoutMs: 100_000,
   });
-  let output = '';
-  const collect = (chunk: Buffer) => {
-    // Bounded: a chatty server must not grow the test's memory without limit.
-    output = (output + chunk.toString('utf8')).slice(-20_000);
-  };
-  child.stdout?.on('data', collect);
-  child.stderr?.on('data', collect);
-  const exited = new Promise<void>((resolveExit) => child.once('exit', () => resolveExit()));
-
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
-      const killer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-      await exited;
-      clearTimeout(killer);
-    }
-    rmSync(dataDir, { recursive: true, force: true });
-  };
-
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + (options.timeoutMs ?? 100_000);
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) break;
-    try {
-      const response = await fetch(`${baseUrl}/api/health`, { signal: AbortSignal.timeout(2_000) });
-      if (response.ok) return { baseUrl, dataDir, output: () => output, stop };
-    } catch {
-      // Not listening yet (the first start builds the index).
-    }
-    await new Promise((wait) => setTimeout(wait, 250));
-  }
-  await stop();
-  throw new Error(`server did not become healthy on ${baseUrl}:\n${output}`);
 }
 
 export async function launchBrowser(): Promise<Browser> {

@@ -11,7 +11,7 @@ import type { KnowledgeBase } from '../../src/core/types.ts';
 import { ApiClient, overHttp, type Fetcher } from './support/client.ts';
 import { loadCorpusKnowledgeBase, seededDataDir } from './support/real-app.ts';
 import { answerFor, seeded, seqIsContiguous, type SubmitReply, type Transcript } from './support/session-driver.ts';
-import { startServerProcess, type ServerProcess } from './support/server-process.ts';
+import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
 
 const cycles = 20;
 const seed = 20_241_122;

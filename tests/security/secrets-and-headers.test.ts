@@ -14,7 +14,7 @@ import { ensureWebBuilt } from '../e2e/harness.ts';
 import { startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.ts';
 import { ApiClient, overHttp } from '../faults/support/client.ts';
 import { repoRoot, seededDataDir } from '../faults/support/real-app.ts';
-import { startServerProcess, type ServerProcess } from '../faults/support/server-process.ts';
+import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
 import type { SubmitReply } from '../faults/support/session-driver.ts';
 
 const apiKey = `sk-h-secret-${Math.random().toString(36).slice(2)}${Date.now().toString(36)}`;

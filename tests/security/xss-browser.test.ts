@@ -12,7 +12,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { ensureWebBuilt, launchBrowser, openWatchedPage, screenshot } from '../e2e/harness.ts';
 import { answer, isFinished, startFromStartScreen } from '../e2e/session-flows.ts';
-import { startServerProcess, type ServerProcess } from '../faults/support/server-process.ts';
+import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
 
 const note = `# XSS 测试笔记
 

@@ -1,20 +1,24 @@
 /**
  * Runs the real Node entry (`src/entries/node-server.ts` under tsx) as a child process on a free
- * 127.0.0.1 port, captures everything it prints, and stops it — gracefully or with SIGKILL.
+ * 127.0.0.1 port, captures everything it prints, and stops it — gracefully or with SIGKILL. Shared
+ * by the e2e, fault, security and Workers-parity tests and by `npm run bench -- faults`.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
-import { repoRoot } from './real-app.ts';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 
-export async function freePort(): Promise<number> {
+const repoRoot = resolve(import.meta.dirname, '..', '..');
+
+/** A port nothing listens on right now (the OS picks it), for a child process to bind. */
+export function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolvePort(port));
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
     });
   });
 }
@@ -42,16 +46,18 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-const maxCapturedBytes = 2 * 1024 * 1024;
-
-export async function startServerProcess(options: {
+export interface ServerProcessOptions {
   dataDir: string;
   env?: Record<string, string>;
   port?: number;
   timeoutMs?: number;
   /** Sent with the health probe, e.g. a bearer token for a gated server (health itself is open). */
   healthHeaders?: Record<string, string>;
-}): Promise<ServerProcess> {
+}
+
+const maxCapturedBytes = 2 * 1024 * 1024;
+
+export async function startServerProcess(options: ServerProcessOptions): Promise<ServerProcess> {
   const port = options.port ?? (await freePort());
   const started = performance.now();
   // `node --import tsx` rather than the tsx CLI: the CLI is a wrapper process, and SIGKILL to it would
@@ -101,4 +107,31 @@ export async function startServerProcess(options: {
   }
   await kill9();
   throw new Error(`server did not become healthy on ${baseUrl}:\n${output.slice(-5_000)}`);
+}
+
+/** `startServerProcess` over a fresh temp data folder, which `stop` and `kill9` delete afterwards. */
+export async function startThrowawayServerProcess(
+  tempPrefix: string,
+  options: Omit<ServerProcessOptions, 'dataDir'> = {},
+): Promise<ServerProcess & { dataDir: string }> {
+  const dataDir = mkdtempSync(join(tmpdir(), tempPrefix));
+  const removeDataDir = () => rmSync(dataDir, { recursive: true, force: true });
+  try {
+    const server = await startServerProcess({ ...options, dataDir });
+    return {
+      ...server,
+      dataDir,
+      kill9: async () => {
+        await server.kill9();
+        removeDataDir();
+      },
+      stop: async () => {
+        await server.stop();
+        removeDataDir();
+      },
+    };
+  } catch (error) {
+    removeDataDir();
+    throw error;
+  }
 }

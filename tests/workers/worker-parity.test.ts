@@ -3,43 +3,19 @@
  * process on a temp data dir, building its own index from corpus/) and to the local Worker
  * (bundled index, exact search, D1), and every score must be equal.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { QuestionItem, TopicId } from '../../src/core/types.ts';
+import { startThrowawayServerProcess } from '../support/server-process.ts';
 import { HttpClient } from './http-client.ts';
 import { questionBank, scriptedAnswer } from './scripted-answers.ts';
-import { freePort, spawnGroup, startLocalWorker, stopGroup, waitForHealth, type RunningProcess } from './worker-process.ts';
+import { startLocalWorker, type RunningProcess } from './worker-process.ts';
 
-const tsxCli = createRequire(import.meta.url).resolve('tsx/cli');
-
-/** Anything that could switch the Node server to LLM mode or gate it is removed. */
-function offlineNodeEnv(port: number, dataDir: string): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    if (!/^(OPENAI_|MIANBA_|ACCESS_TOKEN$|PORT$)/.test(key)) env[key] = value;
-  }
-  return { ...env, PORT: String(port), MIANBA_DATA_DIR: dataDir, MIANBA_CORPUS_DIR: 'corpus', MIANBA_RATE_LIMIT_PER_MINUTE: '100000' };
-}
-
-async function startNodeServer(): Promise<RunningProcess> {
-  const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), 'mianba-node-parity-'));
-  const { child, output } = spawnGroup(process.execPath, [tsxCli, 'src/entries/node-server.ts'], offlineNodeEnv(port, dataDir));
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const stop = async () => {
-    await stopGroup(child);
-    rmSync(dataDir, { recursive: true, force: true });
-  };
-  try {
-    await waitForHealth(baseUrl, child, output, 120_000);
-  } catch (error) {
-    await stop();
-    throw error;
-  }
-  return { baseUrl, output, stop };
+/** The Node entry over its own temp data folder, indexing corpus/ itself, with rate limiting out of the way. */
+function startNodeServer(): Promise<RunningProcess> {
+  return startThrowawayServerProcess('mianba-node-parity-', {
+    env: { MIANBA_CORPUS_DIR: 'corpus', MIANBA_RATE_LIMIT_PER_MINUTE: '100000' },
+    timeoutMs: 120_000,
+  });
 }
 
 /** Answers that exercise the grader's range: empty-ish, partial, fuller, off-topic, English. */

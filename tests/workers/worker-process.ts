@@ -5,24 +5,13 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { offlineWranglerEnv, repoRoot } from '../../scripts/wrangler-offline.ts';
+import { freePort } from '../support/server-process.ts';
 
 const tsxCli = createRequire(import.meta.url).resolve('tsx/cli');
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 export interface RunningProcess {
   baseUrl: string;
@@ -36,7 +25,7 @@ export interface RunningProcess {
  * runner itself exits before the test stops the group (a crash, a killed worker thread), the
  * group is killed on the way out so no wrangler or workerd is left behind.
  */
-export function spawnGroup(command: string, args: string[], env: NodeJS.ProcessEnv): { child: ChildProcess; output: () => string } {
+function spawnGroup(command: string, args: string[], env: NodeJS.ProcessEnv): { child: ChildProcess; output: () => string } {
   const child = spawn(command, args, { cwd: repoRoot, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   process.once('exit', () => signalGroup(child, 'SIGKILL'));
   let log = '';
@@ -58,7 +47,7 @@ function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
 }
 
 /** SIGTERM to the group, then SIGKILL if it is not gone within `graceMs`. */
-export async function stopGroup(child: ChildProcess, graceMs = 5_000): Promise<void> {
+async function stopGroup(child: ChildProcess, graceMs = 5_000): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) {
     signalGroup(child, 'SIGKILL');
     return;
@@ -72,7 +61,7 @@ export async function stopGroup(child: ChildProcess, graceMs = 5_000): Promise<v
   signalGroup(child, 'SIGKILL');
 }
 
-export async function waitForHealth(
+async function waitForHealth(
   baseUrl: string,
   child: ChildProcess,
   output: () => string,
