@@ -4,16 +4,23 @@
  * - the candidate answer (and the note) go into delimited blocks with their delimiters defused,
  *   and the prompt declares them untrusted data;
  * - a point counts as covered only if the model quotes evidence that really is in the answer
- *   (outside any injected instruction), and the score is clamped to what the verified points
- *   justify — an LLM cannot give 10 with every point "no";
+ *   (outside any injected instruction) AND that evidence is about the point: measured with the
+ *   offline grader's own point coverage, evidence that shares (almost) nothing with the point earns
+ *   nothing and weakly related evidence earns at most "partial". An injection the scanner misses
+ *   can make an obedient model say "covered", but it cannot make an unrelated sentence relevant;
+ * - the score is clamped to what the verified points justify — an LLM cannot give 10 with every
+ *   point "no" — and with no verified point it cannot exceed the offline score;
  * - an answer the offline scan caught instructing the grader keeps the offline injection cap.
  */
 import { z } from 'zod';
-import type { Grade, Reference } from '../core/types.ts';
+import type { Coverage, Grade, Reference } from '../core/types.ts';
 import { LlmError, type ChatMessage, type LlmClient } from '../llm/client.ts';
+import { coverPoint, viewAnswer, type CoverOptions } from './coverage.ts';
 import { buildGrade, coverageOf, selectShownPoints, type GradedPoint } from './grade-builder.ts';
 import { injectionScoreCap, neutraliseDelimiters, stripInjection } from './injection.ts';
+import type { KeyPointSpec } from './key-points.ts';
 import type { OfflineGradeResult } from './offline-grader.ts';
+import { defaultScoringParameters, pointFrequencies } from './offline-scorer.ts';
 import { profileText } from './text-analysis.ts';
 
 export const llmGradeSchema = z.object({
@@ -36,6 +43,16 @@ export type LlmGradeReply = z.infer<typeof llmGradeSchema>;
 
 /** Share of an evidence quote's character bigrams that must occur in the answer. */
 const evidenceMatch = 0.7;
+
+/**
+ * How much of a key point's content (offline coverage recall) the quoted evidence must contain.
+ * Below `unrelatedEvidence` the quote is about something else and the point is "no"; below
+ * `relatedEvidence` it touches the point only lightly and a "yes" becomes "partial". Chosen from
+ * honest paraphrases of corpus points (docs/grading.md, "LLM grader"): they reach 0.2 and more,
+ * while sentences from other topics stay under 0.05.
+ */
+export const unrelatedEvidence = 0.08;
+export const relatedEvidence = 0.2;
 
 export interface LlmGradeInput {
   question: string;
@@ -79,22 +96,20 @@ export async function gradeWithLlm(
   signal?: AbortSignal,
 ): Promise<Grade> {
   const { details } = input.offline;
-  const points: GradedPoint[] = selectShownPoints(
-    details.points.map(({ spec, coverage }) => ({ text: spec.text, weight: spec.weight, covered: coverageOf(coverage.recall) })),
+  const shown = selectShownPoints(
+    details.points.map(({ spec, coverage }) => ({ spec, text: spec.text, weight: spec.weight, covered: coverageOf(coverage.recall) })),
   );
+  const points: GradedPoint[] = shown.map(({ text, weight, covered }) => ({ text, weight, covered }));
   const reply = await llm.completeJson(graderMessages(prompts, input, points), llmGradeSchema, signal ? { signal } : {});
 
   const trustedAnswer = new Set(profileText(stripInjection(input.answer).cleaned).units.keys());
   const judged = new Map(reply.keyPoints.map((point) => [point.index, point]));
-  const verified: GradedPoint[] = points.map((point, index) => {
+  const relatedness = evidenceRelatedness(input.question, details.points.map(({ spec }) => spec));
+  const verified: GradedPoint[] = shown.map((point, index) => {
     const verdict = judged.get(index + 1);
-    const supported = verdict && verdict.covered !== 'no' && evidenceInAnswer(verdict.evidence, trustedAnswer);
-    return {
-      text: point.text,
-      weight: point.weight,
-      covered: supported ? verdict.covered : 'no',
-      ...(supported && verdict.evidence ? { evidence: verdict.evidence } : {}),
-    };
+    const quoted = verdict && verdict.covered !== 'no' && verdict.evidence && evidenceInAnswer(verdict.evidence, trustedAnswer) ? verdict.evidence : undefined;
+    const covered = verdict && quoted ? creditedCoverage(verdict.covered, relatedness(quoted, point.spec)) : 'no';
+    return { text: point.text, weight: point.weight, covered, ...(covered !== 'no' && quoted ? { evidence: quoted } : {}) };
   });
 
   const totalWeight = verified.reduce((sum, point) => sum + point.weight, 0);
@@ -103,6 +118,8 @@ export async function gradeWithLlm(
   // The rubric in the prompt maps coverage to score; the bound is that rubric plus one point of
   // judgement, so the model may weigh points but not invent coverage.
   let score = Math.min(reply.score, justifiedScore(coverage));
+  // With nothing verified the model has shown nothing the offline grader missed.
+  if (coverage === 0) score = Math.min(score, details.score);
   if (details.flags.includes('injection')) score = Math.min(score, injectionScoreCap);
 
   const worded = buildGrade({
@@ -122,6 +139,30 @@ export async function gradeWithLlm(
     strengths: injected ? worded.strengths : reply.strengths.slice(0, 5),
     gaps: reply.gaps.length ? reply.gaps.slice(0, 5) : worded.gaps,
   };
+}
+
+/**
+ * Offline coverage recall of a key point by a quoted evidence span, measured exactly as the offline
+ * grader measures an answer (question echo ignored, units the whole note repeats discounted,
+ * glossary bridging English and Chinese).
+ */
+export function evidenceRelatedness(question: string, notePoints: readonly KeyPointSpec[]): (evidence: string, point: KeyPointSpec) => number {
+  const questionUnits = new Set(profileText(question).units.keys());
+  const options: CoverOptions = { sameLanguageConcepts: defaultScoringParameters.sameLanguageConcepts, pointFrequency: pointFrequencies(notePoints) };
+  // Only the quote itself counts, not the passage around it: a window around an injected sentence
+  // would borrow the relevance of its neighbours.
+  return (evidence, point) => {
+    const view = viewAnswer(evidence);
+    const measured = coverPoint(point, view, questionUnits, options);
+    // A point that only restates the question has no content of its own to look for.
+    return measured.mass > 0 ? measured.recall : coverPoint(point, view, new Set(), options).recall;
+  };
+}
+
+/** The model's verdict, lowered when its evidence is unrelated or only loosely related to the point. */
+export function creditedCoverage(claimed: Coverage, relatedness: number): Coverage {
+  if (claimed === 'no' || relatedness < unrelatedEvidence) return 'no';
+  return relatedness < relatedEvidence ? 'partial' : claimed;
 }
 
 /** Highest score the verified key-point coverage justifies (all points → 10, none → 1). */

@@ -205,7 +205,8 @@ function noteFacts(note: string): NoteFacts {
   return facts;
 }
 
-function pointFrequencies(specs: readonly KeyPointSpec[]): Map<string, number> {
+/** In how many of a note's points each unit occurs (coverage divides a unit's weight by it). */
+export function pointFrequencies(specs: readonly KeyPointSpec[]): Map<string, number> {
   const frequency = new Map<string, number>();
   for (const spec of specs) for (const unit of spec.profile.units.keys()) frequency.set(unit, (frequency.get(unit) ?? 0) + 1);
   return frequency;
