@@ -13,7 +13,8 @@ import { Document } from '@langchain/core/documents';
 import { Embeddings } from '@langchain/core/embeddings';
 import { z } from 'zod';
 import { ExactVectorStore } from '../src/retrieval/exact-vector-store.ts';
-import { percentile, seededRandom } from './bench-support.ts';
+import { seededRandom } from '../tests/support/seeded-random.ts';
+import { percentile } from './bench-support.ts';
 
 const argsSchema = z.object({
   sizes: z.array(z.number().int().positive()).min(1),

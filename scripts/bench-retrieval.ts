@@ -20,8 +20,9 @@ import { parseConfig } from '../src/core/config.ts';
 import type { SearchMode } from '../src/core/types.ts';
 import { ExactVectorStore } from '../src/retrieval/exact-vector-store.ts';
 import { LexicalEmbeddings } from '../src/retrieval/lexical-embeddings.ts';
+import { seededRandom } from '../tests/support/seeded-random.ts';
 import type { BenchSection } from './bench.ts';
-import { percentile, seededRandom } from './bench-support.ts';
+import { percentile } from './bench-support.ts';
 
 const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 0)} ms`;
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;

@@ -3,9 +3,10 @@
  * must never grade an answer twice, drop one, or answer 5xx.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seededRandom } from '../support/seeded-random.ts';
 import { ApiClient, isErrorBody, overHttp, type Fetcher } from './support/client.ts';
 import { listen, makeRealApp, removeRealAppTempDirs, type RealApp } from './support/real-app.ts';
-import { answerFor, markerCounts, seeded, seqIsContiguous, startSession, submit, transcript, type SubmitReply } from './support/session-driver.ts';
+import { answerFor, markerCounts, seqIsContiguous, startSession, submit, transcript, type SubmitReply } from './support/session-driver.ts';
 
 let real: RealApp;
 let server: { baseUrl: string; close(): Promise<void> };
@@ -34,7 +35,7 @@ async function browser(): Promise<ApiClient> {
 describe('concurrency', () => {
   it('a double-submitted answer is graded once: one 200, one 409, one turn', async () => {
     const client = await browser();
-    const random = seeded(7);
+    const random = seededRandom(7);
     const variants: { name: string; accept: [string | undefined, string | undefined] }[] = [
       { name: 'json+json', accept: [undefined, undefined] },
       { name: 'sse+json', accept: ['text/event-stream', undefined] },
@@ -78,7 +79,7 @@ describe('concurrency', () => {
   it('two tabs of one browser interleaving submits on one session lose and duplicate nothing', async () => {
     const tabA = await browser();
     const tabB = tabA.sameBrowser();
-    const random = seeded(11);
+    const random = seededRandom(11);
     const session = await startSession(tabA, { mode: 'practice', questions: 6 });
     const accepted: string[] = [];
     const refused: string[] = [];
@@ -117,7 +118,7 @@ describe('concurrency', () => {
   });
 
   it('50 parallel sessions: no 5xx, every answer stored once, in its own session only', async () => {
-    const random = seeded(50);
+    const random = seededRandom(50);
     const candidates = await Promise.all(Array.from({ length: 50 }, () => browser()));
     const statuses = new Map<number, number>();
     const count = (status: number) => statuses.set(status, (statuses.get(status) ?? 0) + 1);

@@ -8,10 +8,11 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { KnowledgeBase } from '../../src/core/types.ts';
+import { seededRandom } from '../support/seeded-random.ts';
+import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
 import { ApiClient, overHttp, type Fetcher } from './support/client.ts';
 import { loadCorpusKnowledgeBase, seededDataDir } from './support/real-app.ts';
-import { answerFor, seeded, seqIsContiguous, type SubmitReply, type Transcript } from './support/session-driver.ts';
-import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
+import { answerFor, seqIsContiguous, type SubmitReply, type Transcript } from './support/session-driver.ts';
 
 const cycles = 20;
 const seed = 20_241_122;
@@ -66,7 +67,7 @@ async function readSseDone(response: Response): Promise<SubmitReply | undefined>
 it(
   `acknowledged answers survive ${cycles} kill -9 cycles exactly once, and sessions resume`,
   async () => {
-    const random = seeded(seed);
+    const random = seededRandom(seed);
     const sessions: TrackedSession[] = [];
     const browser = { cookies: new Map<string, string>() };
     const startupMs: number[] = [];

@@ -7,9 +7,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeBehaviour, FakeOpenAI, RecordedRequest } from '../support/fake-openai.ts';
 import { startFakeOpenAI } from '../support/fake-openai.ts';
+import { seededRandom } from '../support/seeded-random.ts';
 import { ApiClient, inProcess } from './support/client.ts';
 import { makeRealApp, removeRealAppTempDirs, type RealApp } from './support/real-app.ts';
-import { answerFor, markerCounts, seeded, seqIsContiguous, startSession, submit, transcript, type SubmitReply } from './support/session-driver.ts';
+import { answerFor, markerCounts, seqIsContiguous, startSession, submit, transcript, type SubmitReply } from './support/session-driver.ts';
 
 const timeoutMs = 800;
 /**
@@ -68,7 +69,7 @@ describe('upstream faults: every answer graded, no turn lost, server responsive'
     try {
       fake.setBehaviour(behaviour);
       const client = new ApiClient(inProcess(real.app));
-      const random = seeded(name.length);
+      const random = seededRandom(name.length);
       const session = await startSession(client, { mode: 'practice', questions: 2 });
       let pending: { text: string; questionId?: string } | null = session.message;
       const acknowledged: string[] = [];
@@ -128,12 +129,12 @@ describe('upstream faults: every answer graded, no turn lost, server responsive'
       const client = new ApiClient(inProcess(real.app));
       fake.setBehaviour({ type: 'error', status: 500 });
       const session = await startSession(client, { mode: 'practice', questions: 3 });
-      const failed = await submit(client, session.id, { answer: answerFor(real.kb, session.message.questionId, 'R-1', seeded(1)) });
+      const failed = await submit(client, session.id, { answer: answerFor(real.kb, session.message.questionId, 'R-1', seededRandom(1)) });
       expect(failed.status).toBe(200);
       expect(failed.body.grade?.fallback).toBe(true);
       fake.setBehaviour({ type: 'reply', content: healthyReply });
       const next = failed.body.next;
-      const recovered = await submit(client, session.id, { answer: answerFor(real.kb, next.questionId, 'R-2', seeded(2)) });
+      const recovered = await submit(client, session.id, { answer: answerFor(real.kb, next.questionId, 'R-2', seededRandom(2)) });
       expect(recovered.status).toBe(200);
       expect(recovered.body.grade?.grader).toBe('llm');
       expect(recovered.body.grade?.fallback).toBe(false);
@@ -153,7 +154,7 @@ describe('upstream faults: every answer graded, no turn lost, server responsive'
       const response = await client.raw(`/api/sessions/${session.id}/answers`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
-        body: JSON.stringify({ answer: answerFor(real.kb, session.message.questionId, 'SSE-1', seeded(3)) }),
+        body: JSON.stringify({ answer: answerFor(real.kb, session.message.questionId, 'SSE-1', seededRandom(3)) }),
       });
       expect(response.status).toBe(200);
       const events = (await response.text())

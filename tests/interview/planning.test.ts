@@ -3,7 +3,8 @@ import type { QuestionItem, TopicId } from '../../src/core/types.ts';
 import { capGrade, focusOf, rankPoints, topMissedPoint } from '../../src/interview/key-points.ts';
 import { findOpeningItem, planDrill, planQuestions } from '../../src/interview/question-picker.ts';
 import { item } from '../support/bigram-knowledge.ts';
-import { sampleItems, seededRandom } from '../support/interview-fixtures.ts';
+import { sampleItems } from '../support/interview-fixtures.ts';
+import { seededRandom } from '../support/seeded-random.ts';
 
 function bank(counts: Partial<Record<TopicId, number>>): QuestionItem[] {
   return Object.entries(counts).flatMap(([topic, count]) =>

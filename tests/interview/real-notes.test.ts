@@ -12,8 +12,9 @@ import { createGrader } from '../../src/grading/grader.ts';
 import { extractKeyPoints } from '../../src/grading/key-points.ts';
 import { createInterviewService } from '../../src/interview/interview-service.ts';
 import { focusOf } from '../../src/interview/key-points.ts';
-import { loadPrompts, seededRandom } from '../support/interview-fixtures.ts';
+import { loadPrompts } from '../support/interview-fixtures.ts';
 import { MemorySessionStore } from '../support/memory-store.ts';
+import { seededRandom } from '../support/seeded-random.ts';
 
 const corpusDir = join(import.meta.dirname, '..', '..', 'corpus');
 const owner = 'real-owner';

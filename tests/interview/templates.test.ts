@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseTemplates, pickVariant, renderTemplate, templateSlots } from '../../src/interview/templates.ts';
-import { loadPrompts, seededRandom } from '../support/interview-fixtures.ts';
+import { loadPrompts } from '../support/interview-fixtures.ts';
 import { makeHarness } from '../support/interview-harness.ts';
+import { seededRandom } from '../support/seeded-random.ts';
 
 const minimal = Object.keys(templateSlots)
   .map((slot) => `## ${slot}\n- 一\n- 二\n- 三`)

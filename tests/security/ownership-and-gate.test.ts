@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureWebBuilt } from '../e2e/harness.ts';
 import { ApiClient, inProcess, isErrorBody } from '../faults/support/client.ts';
 import { makeRealApp, removeRealAppTempDirs, type RealApp } from '../faults/support/real-app.ts';
-import { answerFor, seeded, startSession, submit, transcript } from '../faults/support/session-driver.ts';
+import { answerFor, startSession, submit, transcript } from '../faults/support/session-driver.ts';
+import { seededRandom } from '../support/seeded-random.ts';
 
 afterAll(() => removeRealAppTempDirs());
 
@@ -19,7 +20,7 @@ describe('cross-owner access', () => {
 
   it('answers 404 on every session route, leaks nothing and changes nothing', async () => {
     const owner = new ApiClient(inProcess(real.app));
-    const random = seeded(5);
+    const random = seededRandom(5);
     const sessions: string[] = [];
     for (const mode of ['interview', 'practice', 'drill'] as const) {
       const session = await startSession(owner, { mode, questions: 3 });

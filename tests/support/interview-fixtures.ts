@@ -1,20 +1,8 @@
-/** A small question bank, a seeded random and the real prompt files, shared by the interview tests. */
+/** A small question bank and the real prompt files, shared by the interview tests. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { QuestionItem } from '../../src/core/types.ts';
 import { item } from './bigram-knowledge.ts';
-
-/** Deterministic PRNG (mulberry32) so a seed reproduces a whole session. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** prompts/* keyed by file name without extension, the way the entries pass them in. */
 export function loadPrompts(): Record<string, string> {

@@ -2,8 +2,9 @@
 import type { Grade, GradeRequest, Grader, KnowledgeBase, QuestionItem } from '../../src/core/types.ts';
 import { createInterviewService, type InterviewDeps, type InterviewService } from '../../src/interview/interview-service.ts';
 import { BigramGrader, BigramKnowledgeBase } from './bigram-knowledge.ts';
-import { loadPrompts, sampleItems, seededRandom } from './interview-fixtures.ts';
+import { loadPrompts, sampleItems } from './interview-fixtures.ts';
 import { MemorySessionStore } from './memory-store.ts';
+import { seededRandom } from './seeded-random.ts';
 
 export interface Harness {
   service: InterviewService;

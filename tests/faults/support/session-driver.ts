@@ -45,18 +45,6 @@ export async function transcript(client: ApiClient, sessionId: string): Promise<
   return response.body;
 }
 
-/** A deterministic pseudo-random generator (mulberry32), so failures reproduce from the seed. */
-export function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * An answer to the pending line that is recognisably ours: a slice of the reference answer (so
  * grades and follow-ups vary like a real candidate's) tagged with `marker`.
