@@ -37,7 +37,7 @@ const entries: ReadonlyArray<readonly [english: string, chinese: string]> = [
   ['context switch|context switching', '上下文切换'],
   ['thread pool', '线程池'],
   ['memory pool', '内存池'],
-  ['memory model|memory order', '内存模型|内存序'],
+  ['memory model|memory order|relaxed|sequential consistency|sequentially consistent|acquire release|acquire-release', '内存模型|内存序|内存次序|宽松|先后一致|获取释放'],
   ['channel', '通道|管道'],
   ['pipe', '管道'],
   ['message queue|mq', '消息队列'],
@@ -268,7 +268,9 @@ const entries: ReadonlyArray<readonly [english: string, chinese: string]> = [
   ['deployment|deploy', '部署'],
   ['scaling|scale out|autoscaling|scale up', '扩容|伸缩'],
   ['scheduler', '调度器'],
-  ['control plane', '控制平面'],
+  ['control plane', '控制平面|控制面'],
+  ['state', '状态'],
+  ['close|closed', '关闭'],
   ['object storage', '对象存储'],
   ['storage', '存储'],
   ['rpc|remote procedure call', '远程过程调用'],
@@ -430,7 +432,7 @@ export const glossary: readonly GlossaryConcept[] = entries.map(([english, chine
 });
 
 /** Bump when `entries` changes: embeddings built with another glossary are not comparable. */
-export const glossaryVersion = 3;
+export const glossaryVersion = 4;
 
 /** Crude English singular: enough to map "coroutines"/"processes"/"replicas" to the glossary. */
 function singular(word: string): string {
