@@ -567,6 +567,12 @@ export function parseNote(source: string, rawText: string): QuestionItem[] {
       return;
     }
     const questionLike = isQuestionText(title);
+    const section: SectionContext = {
+      view,
+      path: contextPath,
+      heading: { question: qualify(title, parentTitle), line: startLine(heading.node) },
+      loose: false,
+    };
     if (children.length > 0) {
       const childDepth = Math.min(...children.map((child) => child.depth));
       const directChildren = children.filter((child) => child.depth === childDepth);
@@ -594,12 +600,7 @@ export function parseNote(source: string, rawText: string): QuestionItem[] {
       const introChars = units.reduce((sum, unit) => sum + (unit.type === 'break' ? 0 : view.visibleText(unit.start, unit.end).length), 0);
       if (introChars >= 10) {
         drafts.push(
-          ...splitSection(units, {
-            view,
-            path: contextPath,
-            heading: { question: qualify(title, parentTitle), line: startLine(heading.node) },
-            loose: false,
-          }).map((draft) => (draft.kind === 'heading' || questionLike ? draft : { ...draft, path: [...contextPath, title, ...draft.path.slice(contextPath.length)] })),
+          ...splitSection(units, section).map((draft) => (draft.kind === 'heading' || questionLike ? draft : { ...draft, path: [...contextPath, title, ...draft.path.slice(contextPath.length)] })),
         );
       }
       return;
@@ -607,14 +608,7 @@ export function parseNote(source: string, rawText: string): QuestionItem[] {
     const units = toUnits(body, view);
     const empty = units.every((unit) => unit.type === 'break');
     if (empty && heading.depth === topDepth && !questionLike) return;
-    drafts.push(
-      ...splitSection(units, {
-        view,
-        path: contextPath,
-        heading: { question: qualify(title, parentTitle), line: startLine(heading.node) },
-        loose: false,
-      }),
-    );
+    drafts.push(...splitSection(units, section));
   });
 
   return finaliseItems(source, drafts, view);
