@@ -39,8 +39,6 @@ export const llmGradeSchema = z.object({
   feedback: z.string().trim().min(1).max(3000),
 });
 
-export type LlmGradeReply = z.infer<typeof llmGradeSchema>;
-
 /** Share of an evidence quote's character bigrams that must occur in the answer. */
 const evidenceMatch = 0.7;
 
