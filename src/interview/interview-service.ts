@@ -142,7 +142,7 @@ export interface SubmitResult {
 
 export interface TranscriptResult {
   session: SessionSummary;
-  /** In an active interview, grades are withheld here; the report always has them. */
+  /** In an active interview, grades are withheld here unless the owner asked to reveal them; the report always has them. */
   turns: Turn[];
   /** The line awaiting an answer, null when the session is done. */
   pending: InterviewerMessage | null;
@@ -176,7 +176,8 @@ export interface InterviewService {
    * interviewer line in one atomic `appendTurns`, so an acknowledged answer is durable exactly once.
    */
   submit(sessionId: string, ownerId: string, input: SubmitInput, options?: SubmitOptions): Promise<SubmitResult>;
-  transcript(sessionId: string, ownerId: string): Promise<TranscriptResult>;
+  /** `reveal`: the owner asked to see an active interview's grades (they are withheld otherwise). */
+  transcript(sessionId: string, ownerId: string, options?: { reveal?: boolean }): Promise<TranscriptResult>;
   /** Scores overall and per topic, weakest points with their topic, and the turns with grades. */
   report(sessionId: string, ownerId: string): Promise<SessionReport>;
   exportMarkdown(sessionId: string, ownerId: string): Promise<string>;
@@ -608,11 +609,11 @@ export function createInterviewService(deps: InterviewDeps): InterviewService {
     return { kind: 'question', text, questionId: nextId, turn: asked.seq };
   }
 
-  async function transcript(sessionId: string, ownerId: string): Promise<TranscriptResult> {
+  async function transcript(sessionId: string, ownerId: string, options: { reveal?: boolean } = {}): Promise<TranscriptResult> {
     const session = await loadOwned(sessionId, ownerId);
     const state = readState(session.state);
     const turns = await store.listTurns(session.id);
-    const reveal = session.mode !== 'interview' || session.status === 'done';
+    const reveal = session.mode !== 'interview' || session.status === 'done' || options.reveal === true;
     const shown = reveal ? turns : turns.map(({ grade: _withheld, ...rest }) => rest);
     const asking = [...turns].reverse().find((entry) => entry.role === 'interviewer' && entry.kind !== 'hint' && entry.kind !== 'closing');
     const pending: InterviewerMessage | null =

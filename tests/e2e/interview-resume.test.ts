@@ -32,6 +32,14 @@ describe('interview resume in Chromium', () => {
     expect(await page.locator('.transcript > li').allInnerTexts()).toEqual(transcriptBefore);
     expect(await page.locator('#answer').inputValue()).toBe(draft);
     await screenshot(page, 'interview-after-reload');
+    // After the reload the page holds no grades of its own: asking to see them fetches them.
+    expect(await page.locator('.grade-card').count()).toBe(0);
+    await page.getByLabel('显示评分').check();
+    await page.locator('.grade-card').first().waitFor();
+    await screenshot(page, 'interview-after-reload-grades');
+    await page.getByLabel('显示评分').uncheck();
+    expect(await page.locator('.grade-card').count()).toBe(0);
+    expect(await page.locator('#answer').inputValue()).toBe(draft);
 
     // It continues where it stopped: the draft is submitted as the answer to the pending line.
     await answer(page, draft);

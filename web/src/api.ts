@@ -287,7 +287,8 @@ export const api = {
       '/api/sessions',
       z.union([z.array(sessionSummary), z.pipe(z.object({ sessions: z.array(sessionSummary) }), z.transform((v) => v.sessions))]),
     ),
-  transcript: (id: string) => getJson(`/api/sessions/${encodeURIComponent(id)}`, transcript),
+  /** `reveal`: include the grades an active interview keeps back (the candidate asked to see them). */
+  transcript: (id: string, reveal = false) => getJson(`/api/sessions/${encodeURIComponent(id)}${reveal ? '?reveal=1' : ''}`, transcript),
   report: (id: string) => getJson(`/api/sessions/${encodeURIComponent(id)}/report`, report),
   drillDue: () => getJson('/api/drill/due', drillDue),
   exportUrl: (id: string) => `/api/sessions/${encodeURIComponent(id)}/export.md`,

@@ -14,6 +14,9 @@ import { answerText, parseQuery, readJsonBody } from '../validation.ts';
 // Ids are ≥128-bit random URL-safe strings; anything else cannot name a session.
 const sessionIdSchema = z.string().regex(/^[A-Za-z0-9_-]{16,128}$/);
 
+/** `?reveal=1`: the owner asks to see the grades an active interview keeps back. */
+const transcriptQuery = z.object({ reveal: z.enum(['0', '1']).optional() });
+
 function sessionId(c: Context<AppEnv>): string {
   const parsed = sessionIdSchema.safeParse(c.req.param('id'));
   if (!parsed.success) throw new AppError('not_found', 'session not found');
@@ -88,7 +91,11 @@ export function sessionRoutes(deps: AppDeps, options: SessionRouteOptions) {
         textOf: (body) => body.next.text,
       });
     })
-    .get('/sessions/:id', async (c) => c.json(await interview.transcript(sessionId(c), c.get('ownerId'))))
+    .get('/sessions/:id', async (c) => {
+      const id = sessionId(c);
+      const query = parseQuery(c, transcriptQuery);
+      return c.json(await interview.transcript(id, c.get('ownerId'), { reveal: query.reveal === '1' }));
+    })
     .get('/sessions/:id/report', async (c) => c.json(await interview.report(sessionId(c), c.get('ownerId'))))
     .get('/sessions/:id/export.md', async (c) => {
       const id = sessionId(c);

@@ -209,6 +209,12 @@ export function SessionPage({ id }: { id: string }) {
     await perform(submission);
   };
 
+  /** The page only holds grades received since it loaded; asking to see them fetches every earlier one too. */
+  const toggleGrades = (show: boolean) => {
+    setShowGrades(show);
+    if (show && !busy) api.transcript(id, true).then(adopt, () => undefined);
+  };
+
   const submitAnswer = () => {
     if (busy || done) return;
     const answer = text;
@@ -256,7 +262,7 @@ export function SessionPage({ id }: { id: string }) {
       {mode === 'interview' ? (
         <p class="toggle-row">
           <label class="toggle">
-            <input type="checkbox" checked={showGrades} onChange={(event) => setShowGrades(event.currentTarget.checked)} />
+            <input type="checkbox" checked={showGrades} onChange={(event) => toggleGrades(event.currentTarget.checked)} />
             {t('showGrades')}
           </label>
           {!showGrades ? <span class="muted small"> · {t('gradesHidden')}</span> : null}
