@@ -35,12 +35,15 @@ export function ensureWebBuilt(): void {
 
 export type RunningServer = ServerProcess & { dataDir: string };
 
-/** Starts `src/entries/node-server.ts` offline over a throwaway data folder; resolves once /api/health answers. */
-export async function startServer(): Promise<RunningServer> {
+/**
+ * Starts `src/entries/node-server.ts` over a throwaway data folder, offline unless `env` configures
+ * an LLM; resolves once /api/health answers.
+ */
+export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   ensureWebBuilt();
   return startThrowawayServerProcess('mianba-e2e-', {
     // The suites drive many requests from one address within a minute; rate limiting has its own tests.
-    env: { MIANBA_RATE_LIMIT_PER_MINUTE: '100000' },
+    env: { MIANBA_RATE_LIMIT_PER_MINUTE: '100000', ...env },
     timeoutMs: 100_000,
   });
 }

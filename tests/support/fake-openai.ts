@@ -104,16 +104,19 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
   const wait = (ms: number, response: ServerResponse): Promise<boolean> =>
     new Promise((resolve) => {
       if (ms <= 0) return resolve(!response.destroyed);
-      const timer = setTimeout(() => {
-        timers.delete(timer);
-        resolve(!response.destroyed && !closed);
-      }, ms);
-      timers.add(timer);
-      response.once('close', () => {
+      // Removed when the timer fires, so a long chunked stream does not pile up listeners.
+      const onClose = () => {
         clearTimeout(timer);
         timers.delete(timer);
         resolve(false);
-      });
+      };
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        response.off('close', onClose);
+        resolve(!response.destroyed && !closed);
+      }, ms);
+      timers.add(timer);
+      response.once('close', onClose);
     });
 
   const server = createServer((request, response) => {
