@@ -39,6 +39,7 @@ const envSchema = z.object({
   MIANBA_EMBEDDINGS: z.enum(['lexical', 'openai']).default('lexical'),
   MIANBA_LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   MIANBA_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
+  MIANBA_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
   ACCESS_TOKEN: optionalText,
 });
 
@@ -61,6 +62,8 @@ export interface Config {
   modeReason: string;
   embeddings: 'lexical' | 'openai';
   rateLimitPerMinute: number;
+  /** Reverse proxies in front of `npm start` whose X-Forwarded-For entries are believed. */
+  trustedProxyHops: number;
   accessToken: string | undefined;
 }
 
@@ -99,6 +102,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     modeReason,
     embeddings: e.MIANBA_EMBEDDINGS,
     rateLimitPerMinute: e.MIANBA_RATE_LIMIT_PER_MINUTE,
+    trustedProxyHops: e.MIANBA_TRUSTED_PROXY_HOPS,
     accessToken: e.ACCESS_TOKEN,
   };
 }

@@ -21,6 +21,7 @@ import { parseConfig } from '../core/config.ts';
 import { isAppError } from '../core/errors.ts';
 import { describeMode } from '../llm/client.ts';
 import { assembleApp } from '../server/assemble-app.ts';
+import { forwardedClientAddress } from '../server/client-address.ts';
 
 const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -62,7 +63,8 @@ export async function startNodeServer(options: NodeServerOptions): Promise<Runni
     config,
     newId,
     rateLimiter: new MemoryRateLimiter(config.rateLimitPerMinute),
-    clientAddress: (c) => getConnInfo(c).remote.address,
+    clientAddress: (c) =>
+      forwardedClientAddress(c.req.header('x-forwarded-for'), config.trustedProxyHops) ?? getConnInfo(c).remote.address,
     ...(distDir ? { staticAssets: staticAssets(distDir) } : {}),
   });
 
