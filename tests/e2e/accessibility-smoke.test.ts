@@ -123,11 +123,14 @@ describe('phone width, keyboard-only use and the language toggle', () => {
     expect(await page.locator('h1').innerText()).toBe('开始练习');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
     await page.getByRole('button', { name: 'Switch to English' }).click();
-    expect(await page.locator('h1').innerText()).toBe('Start a session');
+    // Rendering follows the click asynchronously: wait for the English heading rather than racing it.
+    await page.locator('h1', { hasText: 'Start a session' }).waitFor({ timeout: 5_000 });
     await page.reload();
+    await page.locator('h1', { hasText: 'Start a session' }).waitFor({ timeout: 5_000 });
     expect(await page.locator('h1').innerText()).toBe('Start a session');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
-    expect(await page.getByTestId('mode-badge').innerText()).toContain('Offline');
+    // The badge fills in once /api/health answers.
+    await page.getByTestId('mode-badge').filter({ hasText: 'Offline' }).waitFor({ timeout: 5_000 });
     await screenshot(page, 'english-start');
     await context.close();
   });
