@@ -22,6 +22,7 @@
  */
 import { z } from 'zod';
 import { AppError } from '../core/errors.ts';
+import { isQuestionText } from '../ingest/question-lines.ts';
 import {
   topicIds,
   type Grade,
@@ -241,6 +242,12 @@ export function createInterviewService(deps: InterviewDeps): InterviewService {
     return (questionId ? kb.getItem(questionId)?.question : undefined) ?? fallback;
   }
 
+  /** Notes often title an answer with a topic or a statement; an interviewer turns that into a question. */
+  function askedQuestion(state: SessionState, questionId: string | null): string {
+    const question = questionText(questionId);
+    return !question || isQuestionText(question) ? question : say(state, 'ask-about', { topic: question });
+  }
+
   async function loadOwned(sessionId: string, ownerId: string): Promise<SessionRecord> {
     const session = await store.getSession(sessionId);
     // Another owner's session is indistinguishable from a missing one.
@@ -297,7 +304,7 @@ export function createInterviewService(deps: InterviewDeps): InterviewService {
     } else {
       firstQuestionId = state.plan[0] ?? null;
       state.current = freshQuestion(firstQuestionId, 'question');
-      const question = questionText(firstQuestionId);
+      const question = askedQuestion(state, firstQuestionId);
       if (mode === 'practice') {
         firstLine = say(state, 'start-practice', { question, topics: topicList(topics), total });
       } else {
@@ -598,7 +605,7 @@ export function createInterviewService(deps: InterviewDeps): InterviewService {
       return { kind: 'done', text, turn: closed.seq };
     }
 
-    const question = questionText(nextId);
+    const question = askedQuestion(state, nextId);
     const index = state.index + 1;
     const last = state.index === total - 1;
     const slot: TemplateSlot = result.opening ? 'first-question' : last ? 'last-question' : 'next-question';

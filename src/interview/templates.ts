@@ -15,6 +15,7 @@ export const templateSlots = {
   'first-question': ['question', 'index', 'total'],
   'next-question': ['question', 'index', 'total'],
   'last-question': ['question', 'index', 'total'],
+  'ask-about': ['topic'],
   'transition-opening': [],
   'transition-strong': [],
   'transition-partial': [],

@@ -3,7 +3,7 @@ import { AppError } from '../../src/core/errors.ts';
 import type { Grade, Turn } from '../../src/core/types.ts';
 import { extractKeyPoints } from '../../src/grading/key-points.ts';
 import { createInterviewService } from '../../src/interview/interview-service.ts';
-import { BigramGrader } from '../support/bigram-knowledge.ts';
+import { BigramGrader, item } from '../support/bigram-knowledge.ts';
 import { loadPrompts, perfectAnswer, sampleItems } from '../support/interview-fixtures.ts';
 import { makeHarness } from '../support/interview-harness.ts';
 
@@ -444,5 +444,28 @@ describe('history and export', () => {
     expect(markdown).not.toContain('<img');
     expect(markdown).toMatch(/参考：redis\.md › /);
     expect(markdown).toContain('## 最需要加强的要点');
+  });
+});
+
+describe('asking a note whose title is not a question', () => {
+  const statement = item({
+    id: 'tcp-congestion',
+    question: 'TCP 拥塞控制',
+    answer: '- 慢启动：拥塞窗口指数增长\n- 拥塞避免：到阈值后线性增长\n- 快重传与快恢复：收到三个重复 ACK 立即重传',
+    topics: ['network'],
+  });
+
+  it('turns the title into a question instead of reading it out bare', async () => {
+    const { service } = makeHarness({ items: [statement] });
+    const { message } = await service.start(owner, { mode: 'practice', questions: 1 });
+    expect(message.questionId).toBe('tcp-congestion');
+    expect(message.text).toMatch(/「TCP 拥塞控制」.*(？|。)/u);
+  });
+
+  it('keeps a title that already asks something as it is', async () => {
+    const { service } = makeHarness({ items: only('redis-persist') });
+    const { message } = await service.start(owner, { mode: 'practice', questions: 1 });
+    expect(message.text).toContain('Redis 的持久化方式有哪些？');
+    expect(message.text).not.toContain('「Redis 的持久化方式有哪些？」');
   });
 });
