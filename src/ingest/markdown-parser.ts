@@ -50,6 +50,8 @@ interface Draft {
   kind: DraftKind;
   path: string[];
   questionLine: number;
+  /** How the question line was numbered ("（n）", "n、"…), so its numbered siblings are known. */
+  enumerator?: string;
   spanStart: number | null;
   spanEnd: number;
   endLine: number;
@@ -320,21 +322,38 @@ function introduces(topicLine: string, question: string): boolean {
   return /[：:]$/.test(topicLine);
 }
 
+/** The numbering style a line opens with: "（2）" and "（1）" share one, "2、" another. */
+function enumeratorStyle(text: string): string | undefined {
+  const match = /^(（\d+）|\(\d+\)|\d+、|\d+[.．](?!\d))/u.exec(text);
+  return match?.[1]?.replace(/\d+/g, 'n');
+}
+
+/** "常见的查找：二分、哈希、二叉搜索": a topic and the things asked about it, no sentence. */
+function isTopicListLine(text: string): boolean {
+  return /^[^：:，,。]{1,12}[：:][^。！!？?；;，,：:]{1,30}$/u.test(text) && !/[了就是]|可以|应该|需要/.test(text);
+}
+
 /** Paragraphs of three or more lines that are mostly questions ("map的底层实现\nredis集群？…"). */
 function questionListParagraphs(units: Unit[]): Set<number> {
-  const stats = new Map<number, { lines: number; questions: number; terse: number }>();
+  const stats = new Map<number, { lines: number; questions: number; terse: number; short: number; firstAsks: boolean; lastAsks: boolean }>();
   for (const unit of units) {
     if (unit.type !== 'line') continue;
-    const entry = stats.get(unit.paragraphId) ?? { lines: 0, questions: 0, terse: 0 };
-    const kind = classifyLine(unit.raw).kind;
+    const entry = stats.get(unit.paragraphId) ?? { lines: 0, questions: 0, terse: 0, short: 0, firstAsks: false, lastAsks: false };
+    const { kind, text } = classifyLine(unit.raw);
+    if (entry.lines === 0) entry.firstAsks = kind === 'question';
+    entry.lastAsks = kind === 'question';
     entry.lines += 1;
+    if ([...text].length <= 30 && !startsNarrative(text)) entry.short += 1;
     if (kind === 'question') entry.questions += 1;
     if (kind === 'weak' || kind === 'label') entry.terse += 1;
     stats.set(unit.paragraphId, entry);
   }
   const lists = new Set<number>();
-  for (const [paragraphId, { lines, questions, terse }] of stats) {
-    if (lines >= 3 && questions >= 2 && questions + terse >= lines * 0.7) lists.add(paragraphId);
+  for (const [paragraphId, { lines, questions, terse, short, firstAsks, lastAsks }] of stats) {
+    if (lines < 3 || questions < 2) continue;
+    // "copy是…还是…\nGo里面…上面的。\nGo的协程可以不可以…": short lines framed by questions are
+    // questions too, even one the note wrote down as a statement.
+    if (questions + terse >= lines * 0.7 || (short === lines && firstAsks && lastAsks)) lists.add(paragraphId);
   }
   return lists;
 }
@@ -368,9 +387,9 @@ function splitSection(units: Unit[], context: SectionContext): Draft[] {
     if (current) drafts.push(current);
     current = null;
   };
-  const start = (question: string, kind: DraftKind, line: number): void => {
+  const start = (question: string, kind: DraftKind, line: number, enumerator?: string): void => {
     close();
-    current = { question, kind, path: [...context.path, ...topic], questionLine: line, spanStart: null, spanEnd: 0, endLine: line };
+    current = { question, kind, path: [...context.path, ...topic], questionLine: line, enumerator, spanStart: null, spanEnd: 0, endLine: line };
   };
   const addContent = (unit: LineUnit | BlockUnit): void => {
     if (!current) {
@@ -446,15 +465,27 @@ function splitSection(units: Unit[], context: SectionContext): Draft[] {
     if (eligible && answeredNext && kind !== 'answer-lead') kind = 'question';
     // In a list of questions every short line is one, commas or not ("tcp与udp区别，udp优点").
     if (inQuestionList && kind === 'content' && [...lineClass.text].length <= 40 && !startsNarrative(lineClass.text)) kind = 'question';
+    const enumerator = enumeratorStyle(lineClass.text);
+    const awaitingQuestion = current !== null && !hasContent(current) && (current.kind === 'question' || current.kind === 'weak');
+    const terseLine = [...lineClass.text].length <= 40 && !/[。！!；;]/.test(lineClass.text) && !startsNarrative(lineClass.text);
+    // "（2）…" right under an unanswered "（1）…" is the next question, not its answer.
+    const sibling = eligible && awaitingQuestion && terseLine && enumerator !== undefined && enumerator === current?.enumerator && kind !== 'answer-lead';
+    if (sibling) kind = 'question';
+    // A topic with its sub-questions between unanswered questions is one more question.
+    const nextKind = classifyAt(index + 1);
+    const nextBlock = nextKind === 'block' ? units[index + 1] : undefined;
+    const terseBlockFollows = nextBlock !== undefined && nextBlock.type === 'block' && [...context.view.visibleText(nextBlock.start, nextBlock.end)].length <= 30;
+    const promptFollows = typeof nextKind !== 'object' ? nextKind !== 'block' || terseBlockFollows : nextKind.kind !== 'content' && nextKind.kind !== 'answer-lead';
+    if (eligible && awaitingQuestion && kind === 'content' && isTopicListLine(lineClass.text) && promptFollows) kind = 'weak';
     if (!eligible || kind === 'content' || kind === 'answer-lead' || kind === 'filler') {
       addContent(unit);
       previousWasTopic = false;
       continue;
     }
-    if (kind === 'question' && (loose || lineClass.strong || answeredNext)) {
+    if (kind === 'question' && (loose || lineClass.strong || answeredNext || sibling)) {
       // A topic line introduces the questions right below it, not everything after them.
       if (hasContent(current) && topic.length > 0 && current?.path.length !== context.path.length) topic = [];
-      start(cleanQuestion(lineClass.text), 'question', unit.line);
+      start(cleanQuestion(lineClass.text), 'question', unit.line, enumerator);
       loose = true;
       previousWasTopic = false;
       continue;
@@ -492,7 +523,7 @@ function splitSection(units: Unit[], context: SectionContext): Draft[] {
       addContent(unit);
     } else if (substantial || awaitingAnswer || current === null || inQuestionList) {
       topic = [];
-      start(cleanQuestion(lineClass.text), 'weak', unit.line);
+      start(cleanQuestion(lineClass.text), 'weak', unit.line, enumerator);
     } else {
       addContent(unit);
     }

@@ -34,8 +34,15 @@ export function stripLineMarkup(line: string): string {
 }
 
 const strongLeads =
-  /^(为什么|为啥|什么是|什么|如何|怎么|怎样|说一下|说说|讲一下|讲讲|介绍一下|谈谈|谈一谈|聊聊|简述|简单说|请问|请你|请说|描述一下|解释一下|那么他可能|那你|问了|主要问了|是否|能否|能不能|有没有|可不可以)/;
-const askWords = /(什么|为什么|为何|为啥|怎么|如何|怎样|哪|多少|是否|能不能|可不可以|有没有|吗)/;
+  /^((算法|场景|智力|编程|设计|系统设计|手撕)题?[：:]|为什么|为啥|什么是|什么|如何|怎么|怎样|说一下|说说|讲一下|讲讲|介绍一下|谈谈|谈一谈|聊聊|简述|简单说|请问|请你|请说|描述一下|解释一下|那么他可能|那你|问了|主要问了|是否|能否|能不能|有没有|可不可以)/;
+const askWords = /(什么|为什么|为何|为啥|怎么|如何|怎样|哪|多少|是否|能不能|可不可以|可以不可以|是不是|会不会|要不要|有没有|吗)/;
+/** "copy是操作符还是内置函数": an either-or choice put to the candidate. */
+const choiceQuestion = /是[^，,。；;]{1,15}还是[^，,。；;]{1,15}$/;
+/**
+ * Interview logs mark what the candidate could not answer: "（不会）", "(304不会)", a bare "不会".
+ * Such a line is a question by the note's own account, and it has no answer.
+ */
+const unknownMarker = /\s*(?:[（(][^（）()]{0,12}不会[)）]|[，,\s]不会)$/u;
 const topicWords = /(区别|差别|差异|原理|\bvs\b)/i;
 const interrogatives = new RegExp(`${askWords.source}|${topicWords.source}`, 'i');
 /** Words that make a line a statement even when it mentions 区别/原理. */
@@ -65,6 +72,7 @@ export function classifyLine(rawLine: string): LineClass {
   if (/^第[一二三四五六七八九十\d]+(个)?(问题|题)[：:]?$/.test(text)) return result('filler');
   // Enumeration marks ("（2）", "3、") say nothing about whether the line asks something.
   const core = text.replace(/[。；;，,\s]+$/u, '').replace(/^([（(]\d+[)）]|\d+[、.．]\s*(?=\D))\s*/u, '');
+  if (unknownMarker.test(core) && charLength(core) <= 60 && !/[。！!]/.test(core)) return result('question', true);
   const length = charLength(core);
   const commas = (core.match(/[，,]/g) ?? []).length;
   const isLabel = /[：:]$/.test(core);
@@ -102,12 +110,17 @@ export function classifyLine(rawLine: string): LineClass {
   // "…并没有什么影响。" mentions 什么 without asking anything.
   const statement = /。$/.test(text) || /[没不]有?什么/.test(core);
   if (askWords.test(core) && length <= 50 && commas <= 2 && !statement) return result('question');
+  if (choiceQuestion.test(core) && length <= 30 && commas === 0) return result('question');
   if (topicWords.test(core) && length <= 30 && commas <= 1) return result('question');
   const boldOnly = /^\*\*[^*]+\*\*[：:]?$/.test(rawLine.trim());
   if (boldOnly && length <= 30 && !genericLabels.test(labelText)) return result('label');
   // Keyword lines only: sentence particles or several space-separated phrases mean a note.
   const sentenceLike = /[了就不没是]|可以|应该|需要|分为|包括/.test(core);
-  const phrases = core.split(/\s+/).length;
+  // Spaces beside Latin words are typography ("C 和 C++ 的字节对齐"), not phrase breaks.
+  // Code ("// context 的 cancel 方法", "type errgroup struct {") and English prose keep every space.
+  const prose = /[\u4e00-\u9fff]/.test(core) && !/[{}();=]|\/\//.test(core);
+  const phraseBreak = prose ? /(?<=[^\x00-\x7f])\s+(?=[^\x00-\x7f])/u : /\s+/;
+  const phrases = core.split(phraseBreak).length;
   if (genericLabels.test(core)) return result('filler');
   if (enumerated && length > 20) return result('content');
   if (length <= 30 && commas === 0 && !sentenceLike && phrases <= 3 && !/。$/.test(text)) {
@@ -140,6 +153,7 @@ export function cleanQuestion(text: string): string {
     .replace(/^那你/u, '')
     .replace(/[，,]\s*你(会|要|该)?怎么回答[？?]?$/u, '？')
     .replace(/[（(][^（()）]*面试题[)）]$/u, '')
+    .replace(/\s*[（(]不会[)）]$/u, '')
     .replace(/[：:；;，,。\s]+$/u, '')
     .trim();
   return question === '' ? stripLineMarkup(text) : question;

@@ -19,6 +19,23 @@ describe('classifyLine on real note lines', () => {
     expect(kindOf(line)).toBe('question');
   });
 
+  it.each([
+    '（3）TCP全连接和半连接队列（不会）',
+    '（1）http状态码（304不会）',
+    'copy是操作符还是内置函数',
+    'Go的协程可以不可以自己让出cpu',
+    '算法题：快排思路找topK',
+    '场景题：两堆大数，100亿个数和10亿个数，找交集',
+  ])('asks (not-known marker, either-or, A-not-A, named exercise): %s', (line) => {
+    expect(kindOf(line)).toBe('question');
+  });
+
+  it('reads spaces around Latin words as typography, but not in code lines', () => {
+    expect(kindOf('C 和 C++ 的字节对齐')).toBe('weak');
+    expect(kindOf('\t// context 的 cancel 方法\t')).toBe('content');
+    expect(kindOf('一条就可以了')).toBe('content');
+  });
+
   it('tells unmistakable questions from keyword mentions', () => {
     expect(classifyLine('redis为什么用单线程？').strong).toBe(true);
     expect(classifyLine('java nio和go 区别').strong).toBe(false);
@@ -75,6 +92,12 @@ describe('cleanQuestion', () => {
     ['100亿个数和10亿个数找交集', '100亿个数和10亿个数找交集'],
   ])('%s → %s', (raw, clean) => {
     expect(cleanQuestion(raw.replace(/^#+\s*/, ''))).toBe(clean);
+  });
+});
+
+describe('cleanQuestion drops the candidate\'s not-known marker', () => {
+  it('keeps the question itself', () => {
+    expect(cleanQuestion('（3）TCP全连接和半连接队列（不会）')).toBe('TCP全连接和半连接队列');
   });
 });
 
