@@ -94,7 +94,9 @@ export async function partialAnswerForPending(page: Page, baseUrl: string, sessi
   };
   if (!transcript.pending) throw new Error('no pending question');
   const { text, questionId } = transcript.pending;
-  const search = (await (await page.request.get(`${baseUrl}/api/search?k=20&q=${encodeURIComponent(text.slice(0, 300))}`)).json()) as {
+  // A note title that is not a question is asked as 「title」 inside a template line; search for the title itself.
+  const query = /「(.+?)」/u.exec(text)?.[1] ?? text;
+  const search = (await (await page.request.get(`${baseUrl}/api/search?k=50&q=${encodeURIComponent(query.slice(0, 300))}`)).json()) as {
     results: { text: string; source: string; heading: string; itemId?: string }[];
   };
   const own = search.results.filter((hit) => hit.itemId === questionId);
