@@ -59,5 +59,4 @@ export interface AppDeps {
    */
   clientAddress?: (c: Context) => string | undefined;
   logger?: AppLogger;
-  now?: () => Date;
 }
