@@ -54,6 +54,17 @@ export function chunkDocuments(chunks: readonly Chunk[]): DocumentInterface[] {
   );
 }
 
+/** The domain dictionary drawn from `items` and the BM25F index of `chunks` analysed with it. */
+export function buildLexicalIndex(
+  items: readonly QuestionItem[],
+  chunks: readonly Chunk[],
+  bm25?: Bm25Options,
+): { dictionary: string[]; lexicalIndex: Bm25Index } {
+  const dictionary = buildDomainDictionary(items);
+  const analyse = createLexicalAnalyser(dictionary);
+  return { dictionary, lexicalIndex: Bm25Index.build(chunks.map((chunk) => lexicalFieldsOf(chunk, analyse)), bm25) };
+}
+
 const searchOptionsSchema = z.object({
   k: z.number().int().min(1).max(maxResults).default(5),
   mode: z.enum(['hybrid', 'lexical', 'vector']).default('hybrid'),
@@ -131,12 +142,7 @@ export class HybridKnowledgeBase implements KnowledgeBase {
     fusion?: Partial<FusionOptions>;
     bm25?: Bm25Options;
   }): Promise<HybridKnowledgeBase> {
-    const dictionary = buildDomainDictionary(options.items);
-    const analyse = createLexicalAnalyser(dictionary);
-    const lexicalIndex = Bm25Index.build(
-      options.chunks.map((chunk) => lexicalFieldsOf(chunk, analyse)),
-      options.bm25,
-    );
+    const { dictionary, lexicalIndex } = buildLexicalIndex(options.items, options.chunks, options.bm25);
     await options.vectorStore.addDocuments(chunkDocuments(options.chunks));
     return new HybridKnowledgeBase({ ...options, dictionary, lexicalIndex });
   }

@@ -14,10 +14,9 @@ import { chunkEmbeddingText, chunkItems } from '../../ingest/chunker.ts';
 import { buildQuestionBank, ingestVersion } from '../../ingest/corpus.ts';
 import { Bm25Index, defaultBm25Options } from '../../retrieval/bm25.ts';
 import { createEmbeddings, type IdentifiedEmbeddings } from '../../retrieval/embeddings-factory.ts';
-import { HybridKnowledgeBase, chunkDocuments, type FusionOptions } from '../../retrieval/knowledge-base.ts';
-import { createLexicalAnalyser, lexicalAnalyserVersion, lexicalFieldsOf } from '../../retrieval/lexical-analyser.ts';
+import { HybridKnowledgeBase, buildLexicalIndex, chunkDocuments, type FusionOptions } from '../../retrieval/knowledge-base.ts';
+import { lexicalAnalyserVersion } from '../../retrieval/lexical-analyser.ts';
 import { LexicalEmbeddings } from '../../retrieval/lexical-embeddings.ts';
-import { buildDomainDictionary } from '../../text/domain-dictionary.ts';
 import { glossaryVersion } from '../../text/glossary.ts';
 import {
   CorruptIndexError,
@@ -210,9 +209,7 @@ export async function loadKnowledgeBase(options: LoadKnowledgeBaseOptions): Prom
   warnings.push(...ingestWarnings);
   const items = bank.items;
   const chunks = chunkItems(items);
-  const dictionary = buildDomainDictionary(items);
-  const analyse = createLexicalAnalyser(dictionary);
-  const lexicalIndex = Bm25Index.build(chunks.map((chunk) => lexicalFieldsOf(chunk, analyse)));
+  const { dictionary, lexicalIndex } = buildLexicalIndex(items, chunks);
 
   const { cache, warning } = await EmbeddingCache.open(cacheDirectory, embeddings.identity);
   if (warning) warnings.push(warning);
