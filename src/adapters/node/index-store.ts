@@ -140,6 +140,10 @@ async function readJson<T>(directory: string, name: string, schema: z.ZodType<T>
   } catch (error) {
     throw new CorruptIndexError(`${name} is missing (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})`);
   }
+  return parseJson(name, text, schema);
+}
+
+function parseJson<T>(name: string, text: string, schema: z.ZodType<T>): T {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -153,8 +157,9 @@ async function readJson<T>(directory: string, name: string, schema: z.ZodType<T>
 
 /** The manifest, or undefined when there is no index yet. Throws CorruptIndexError when unreadable. */
 export async function readManifest(directory: string): Promise<IndexManifest | undefined> {
+  let text: string;
   try {
-    await readFile(path.join(directory, files.manifest));
+    text = await readFile(path.join(directory, files.manifest), 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
       // A folder with files but no manifest is a build that died half-way.
@@ -167,7 +172,7 @@ export async function readManifest(directory: string): Promise<IndexManifest | u
     }
     throw new CorruptIndexError(`manifest.json is unreadable`);
   }
-  return readJson(directory, files.manifest, manifestSchema);
+  return parseJson(files.manifest, text, manifestSchema);
 }
 
 export async function readIndex(
