@@ -3,7 +3,7 @@
  * missed key points, strengths, gaps and concrete Chinese feedback that names the points.
  */
 import type { Coverage, Grade, GradeBand, KeyPoint, Reference } from '../core/types.ts';
-import type { ScoreFlag } from './offline-scorer.ts';
+import { roundScore, type ScoreFlag } from './offline-scorer.ts';
 
 /** Key points shown per grade; the rest are minor and would bury the ones that matter. */
 export const maximumShownKeyPoints = 8;
@@ -76,7 +76,7 @@ export interface BuildGradeInput {
 }
 
 export function buildGrade(input: BuildGradeInput): Grade {
-  const score = Math.round(Math.min(10, Math.max(0, input.score)) * 10) / 10;
+  const score = roundScore(input.score);
   const band = bandOf(score);
   const shown = selectShownPoints(input.points);
   const byWeight = [...shown].sort((a, b) => b.weight - a.weight);

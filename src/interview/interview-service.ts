@@ -22,6 +22,7 @@
  */
 import { z } from 'zod';
 import { AppError } from '../core/errors.ts';
+import { roundScore } from '../grading/offline-scorer.ts';
 import { isQuestionText } from '../ingest/question-lines.ts';
 import {
   topicIds,
@@ -197,10 +198,6 @@ function randomHexId(): string {
 function referencesOf(item: QuestionItem | undefined): Reference[] | undefined {
   if (!item?.answered) return undefined;
   return [{ source: item.source, heading: item.headingPath.join(' > '), text: item.answer }];
-}
-
-function roundScore(score: number): number {
-  return Math.round(score * 10) / 10;
 }
 
 /** Mutable context of one submit: the state being advanced and the turns to append. */

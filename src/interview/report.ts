@@ -3,6 +3,7 @@
  * stored session, its state and turns; nothing here writes.
  */
 import type { Grade, KnowledgeBase, SessionMode, SessionRecord, SessionStatus, TopicId, Turn } from '../core/types.ts';
+import { roundScore } from '../grading/offline-scorer.ts';
 import { rankPoints, weighPoints } from './key-points.ts';
 import type { SessionState } from './session-state.ts';
 import { topicList, topicNames } from './topic-names.ts';
@@ -59,7 +60,7 @@ const weakPointsPerQuestion = 2;
 
 function mean(values: readonly number[]): number | null {
   if (values.length === 0) return null;
-  return Math.round((values.reduce((sum, value) => sum + value, 0) / values.length) * 10) / 10;
+  return roundScore(values.reduce((sum, value) => sum + value, 0) / values.length);
 }
 
 function mainScores(state: SessionState): number[] {
