@@ -117,13 +117,8 @@ export class Bm25Index {
     return this.lengths.body.length;
   }
 
-  /** Documents containing each term; used to weight query terms elsewhere. */
-  documentFrequency(term: string): number {
-    return this.postings.get(term)?.docs.length ?? 0;
-  }
-
-  inverseDocumentFrequency(term: string): number {
-    const frequency = this.documentFrequency(term);
+  private inverseDocumentFrequency(posting: Posting): number {
+    const frequency = posting.docs.length;
     return Math.log(1 + (this.size - frequency + 0.5) / (frequency + 0.5));
   }
 
@@ -146,7 +141,7 @@ export class Bm25Index {
     for (const term of new Set(queryTerms)) {
       const posting = this.postings.get(term);
       if (!posting) continue;
-      const idf = this.inverseDocumentFrequency(term) * (termWeight?.(term) ?? 1);
+      const idf = this.inverseDocumentFrequency(posting) * (termWeight?.(term) ?? 1);
       queryMass += idf;
       for (let at = 0; at < posting.docs.length; at++) {
         const index = posting.docs[at]!;
