@@ -46,7 +46,6 @@ function sentenceAtoms(text: string, start: number, end: number, maxSize: number
   const atoms: Atom[] = [];
   let cursor = start;
   const slice = text.slice(start, end);
-  sentenceEnd.lastIndex = 0;
   for (const match of slice.matchAll(sentenceEnd)) {
     const boundary = start + (match.index ?? 0) + match[0].length;
     if (boundary > cursor) atoms.push(...capped(text, cursor, boundary, maxSize));
@@ -90,17 +89,13 @@ function lineAtoms(text: string, start: number, end: number, maxSize: number): A
   return atoms;
 }
 
-function isSolid(node: Nodes): boolean {
-  return node.type === 'code' || node.type === 'table' || node.type === 'html';
-}
-
 /** Code blocks and tables anywhere in the answer, including inside lists and quotes. */
 function solidRanges(tree: Root): Array<[number, number]> {
   const ranges: Array<[number, number]> = [];
   // An explicit stack, not recursion: answers nested thousands of quotes/lists deep overflowed it.
   const pending: Nodes[] = [tree];
   for (let node = pending.pop(); node; node = pending.pop()) {
-    if (isSolid(node) && node.type !== 'html') ranges.push([node.position?.start.offset ?? 0, node.position?.end.offset ?? 0]);
+    if (node.type === 'code' || node.type === 'table') ranges.push([node.position?.start.offset ?? 0, node.position?.end.offset ?? 0]);
     else if ('children' in node) for (const child of node.children as Nodes[]) pending.push(child);
   }
   return ranges.sort((left, right) => left[0] - right[0]);
