@@ -11,7 +11,7 @@ import type { Config } from '../../core/config.ts';
 import { AppError } from '../../core/errors.ts';
 import type { Chunk, QuestionItem } from '../../core/types.ts';
 import { chunkEmbeddingText, chunkItems } from '../../ingest/chunker.ts';
-import { buildQuestionBank, ingestVersion } from '../../ingest/corpus.ts';
+import { buildQuestionBank, ingestVersion, type CorpusFile } from '../../ingest/corpus.ts';
 import { Bm25Index, defaultBm25Options } from '../../retrieval/bm25.ts';
 import { createEmbeddings, type IdentifiedEmbeddings } from '../../retrieval/embeddings-factory.ts';
 import { HybridKnowledgeBase, buildLexicalIndex, chunkDocuments, type FusionOptions } from '../../retrieval/knowledge-base.ts';
@@ -68,11 +68,6 @@ export interface LoadedKnowledgeBase {
     embedded: number;
     ms: number;
   };
-}
-
-interface CorpusFile {
-  path: string;
-  bytes: Uint8Array;
 }
 
 const noteExtensions = new Set(['.md', '.markdown', '.txt']);
