@@ -67,6 +67,9 @@ export function contentLength(text: string): number {
   return (text.match(/[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaffA-Za-z0-9]/gu) ?? []).length;
 }
 
+/** Longest text beside a link that still reads as a citation label (参考链接, 原文, see also). */
+const maxCitationLabel = 8;
+
 function blockUnits(markdown: string): RawUnit[] {
   const withoutCode = markdown.replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, '');
   // A reference that is only code is still gradable by its identifiers.
@@ -110,7 +113,17 @@ function blockUnits(markdown: string): RawUnit[] {
   return units;
 }
 
+/**
+ * "参考链接 [title](url)": a pointer to reading elsewhere, not a point the candidate must make.
+ * A block counts as one when it holds a link and at most a short label outside the links.
+ */
+function isCitation(rawText: string): boolean {
+  const link = /!?\[[^\]]*\]\([^)]*\)/g;
+  return link.test(rawText) && contentLength(rawText.replace(link, '')) <= maxCitationLabel;
+}
+
 function pushSentences(units: RawUnit[], rawText: string, kind: RawUnit['kind']): void {
+  if (isCitation(rawText)) return;
   const { text, bold } = cleanInline(rawText);
   // Enumerations written inline ("①…；②…", "1.… 2.…") are separate points.
   const marked = text.replace(/(?:^|(?<=[\s。；;：:，,]))(?:[（(]\d{1,2}[）)]|\d{1,2}[.、)）](?![\d.])|[①-⑩])\s*|\s*[①-⑩]\s*/gu, '\n');

@@ -69,3 +69,18 @@ describe('extractKeyPoints', () => {
     expect(extractKeyPoints('   \n\n')).toEqual([]);
   });
 });
+
+describe('citations', () => {
+  it('a "参考链接 [title](url)" line is a pointer elsewhere, not a key point', () => {
+    const points = extractKeyPoints(
+      '用协程包装需要等待的事件，事件没处理完时注册监听然后让出，由调度器切给别的协程。\n\n参考链接 [协程和io多路复用的结合](https://example.com/video\n)',
+    ).map((point) => point.text);
+    expect(points.some((text) => text.includes('参考链接'))).toBe(false);
+    expect(points.join('')).toContain('注册监听');
+  });
+
+  it('a sentence that explains something keeps its point even when it carries a link', () => {
+    const points = extractKeyPoints('epoll 使用红黑树管理监听的文件描述符，详见 [man epoll](https://man7.org/epoll.7.html) 的说明。').map((point) => point.text);
+    expect(points.join('')).toContain('红黑树');
+  });
+});
