@@ -14,15 +14,9 @@ import { startNodeServer } from '../src/entries/node-server.ts';
 import { startFakeOpenAI, type FakeBehaviour, type RecordedRequest } from '../tests/support/fake-openai.ts';
 import { startServerProcess } from '../tests/support/server-process.ts';
 import type { BenchSection } from './bench.ts';
-import { percentile } from './bench-support.ts';
+import { option, percentile } from './bench-support.ts';
 
 const repoRoot = resolve(import.meta.dirname, '..');
-
-function option(argv: string[], name: string, fallback: number): number {
-  const index = argv.indexOf(`--${name}`);
-  const value = index >= 0 ? Number(argv[index + 1]) : fallback;
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-}
 
 function isGradingCall(request: RecordedRequest): boolean {
   return typeof request.body === 'object' && request.body !== null && 'response_format' in request.body;

@@ -25,6 +25,7 @@ import { Hono } from 'hono';
 import type { AddressInfo } from 'node:net';
 import { startNodeServer } from '../src/entries/node-server.ts';
 import type { BenchSection } from './bench.ts';
+import { option } from './bench-support.ts';
 
 interface LoadResult {
   latenciesMs: number[];
@@ -155,12 +156,6 @@ function thinkRange(argv: string[]): [number, number] {
 function latencyRow(label: string, latencies: number[]): string {
   const sorted = [...latencies].sort((a, b) => a - b);
   return `| ${label} | p50 ${round(percentile(sorted, 50), 2)} ms, p99 ${round(percentile(sorted, 99), 2)} ms, max ${round(sorted.at(-1) ?? Number.NaN, 2)} ms (${sorted.length} turns) |`;
-}
-
-function option(argv: string[], name: string, fallback: number): number {
-  const index = argv.indexOf(`--${name}`);
-  const value = index >= 0 ? Number(argv[index + 1]) : fallback;
-  return Number.isFinite(value) && value > 0 ? value : fallback;
 }
 
 // Realistic candidate answers of varied length and quality, Chinese with English terms.

@@ -6,3 +6,10 @@ export function percentile(values: readonly number[], fraction: number): number 
   return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))] ?? 0;
 }
 
+
+/** The positive number after `--name` in argv, else `fallback`. */
+export function option(argv: string[], name: string, fallback: number): number {
+  const index = argv.indexOf(`--${name}`);
+  const value = index >= 0 ? Number(argv[index + 1]) : fallback;
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+}
