@@ -123,8 +123,13 @@ describe('phone width, keyboard-only use and the language toggle', () => {
     expect(await page.locator('h1').innerText()).toBe('开始练习');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
     await page.getByRole('button', { name: 'Switch to English' }).click();
-    // Rendering follows the click asynchronously: wait for the English heading rather than racing it.
     await page.locator('h1', { hasText: 'Start a session' }).waitFor({ timeout: 5_000 });
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    // Back to Chinese and straight into a reload: the choice must be saved by the click itself, not by a later render.
+    await page.getByRole('button', { name: '切换到中文' }).click();
+    await page.reload();
+    await page.locator('h1', { hasText: '开始练习' }).waitFor({ timeout: 5_000 });
+    await page.getByRole('button', { name: 'Switch to English' }).click();
     await page.reload();
     await page.locator('h1', { hasText: 'Start a session' }).waitFor({ timeout: 5_000 });
     expect(await page.locator('h1').innerText()).toBe('Start a session');

@@ -1,6 +1,6 @@
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { api, type Health, type Topic } from './api.ts';
-import { I18nContext, initialLang, makeI18n, persistLang, useI18n, type Lang } from './i18n.ts';
+import { documentLang, I18nContext, initialLang, makeI18n, persistLang, useI18n, type Lang } from './i18n.ts';
 import { links, useRoute, type Route } from './router.ts';
 import { AppDataContext, type AppData } from './app-data.ts';
 import { StartPage } from './pages/start-page.tsx';
@@ -21,9 +21,15 @@ export function App() {
     setTopicsError(undefined);
     api.topics().then(setTopics, setTopicsError);
   };
-  useEffect(() => {
-    persistLang(lang);
+  // Before paint, so screen readers never announce English text with a Chinese lang attribute.
+  useLayoutEffect(() => {
+    document.documentElement.lang = documentLang(lang);
   }, [lang]);
+  const toggleLang = () => {
+    const next: Lang = lang === 'zh' ? 'en' : 'zh';
+    persistLang(next);
+    setLang(next);
+  };
   useEffect(() => {
     api.health().then(setHealth, setHealthError);
     loadTopics();
@@ -54,7 +60,7 @@ export function App() {
         <a class="skip-link" href="#main" onClick={skipToMain}>
           {i18n.t('skipToContent')}
         </a>
-        <Header route={route} health={health} healthError={healthError} onToggleLang={() => setLang(lang === 'zh' ? 'en' : 'zh')} />
+        <Header route={route} health={health} healthError={healthError} onToggleLang={toggleLang} />
         <main id="main" tabIndex={-1}>
           <Page route={route} />
         </main>

@@ -235,13 +235,17 @@ export function initialLang(): Lang {
   return 'zh';
 }
 
+/** Saved at the moment of choosing, not after render, so a reload straight after the click keeps it. */
 export function persistLang(lang: Lang): void {
   try {
     localStorage.setItem(storageKey, lang);
   } catch {
     // Not persisting is acceptable; the toggle still works for this page view.
   }
-  document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+}
+
+export function documentLang(lang: Lang): string {
+  return lang === 'zh' ? 'zh-CN' : 'en';
 }
 
 export interface I18n {
