@@ -129,10 +129,18 @@ function pushSentences(units: RawUnit[], rawText: string, kind: RawUnit['kind'])
   const marked = text.replace(/(?:^|(?<=[\s。；;：:，,]))(?:[（(]\d{1,2}[）)]|\d{1,2}[.、)）](?![\d.])|[①-⑩])\s*|\s*[①-⑩]\s*/gu, '\n');
   for (const sentence of marked.split(/(?<=[。！？!?；;])|\n/u)) {
     const trimmed = sentence.trim();
-    if (!trimmed) continue;
+    if (!trimmed || announcesList.test(trimmed)) continue;
     units.push({ text: trimmed, bold, kind, introduces: /[:：]$/.test(trimmed) });
   }
 }
+
+/**
+ * A sentence that only announces the list after it ("主要流程如下：", "有以下几点：", "as follows:").
+ * Its substance is the list; merged into the first item it would make that item look half-missed.
+ * A label such as "缓存失效策略：" is not one: it names what follows and stays merged with it.
+ */
+const announcesList =
+  /(?:如下|以下(?:几[点个种条类步方面]|内容|方面|步骤)?|下面(?:几[点个种条类步])?|(?:主要)?(?:有|包括|分为|分成)(?:以下|如下|下面)?(?:几[点个种条类步方面])|as follows|the following(?: \w+)?)\s*[:：]$/iu;
 
 /** Strips inline Markdown; reports whether the text had bold spans (notes bold what matters). */
 function cleanInline(raw: string): { text: string; bold: boolean } {

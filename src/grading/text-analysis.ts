@@ -94,6 +94,18 @@ const variantSpellings: ReadonlyArray<readonly [RegExp, string]> = [
   [/帐号/g, '账号'],
 ];
 
+/**
+ * A hyphenated or dotted name also matches its parts and its unhyphenated spelling: notes write
+ * kube-scheduler, api-server and node.js where answers say scheduler, apiserver and nodejs.
+ */
+function compoundVariants(word: string): string[] {
+  const pieces = word.split(/[-.]/);
+  // "n-1" and "1.18" are values, not names.
+  const names = pieces.filter((piece) => /[a-z].*[a-z]/.test(piece) && !stopwords.has(piece));
+  if (pieces.length < 2 || !names.length) return [];
+  return [...names, pieces.join('')].map(stemWord);
+}
+
 export function profileText(raw: string): TextProfile {
   // Links and image URLs in notes are addresses, not content.
   let text = normaliseText(raw).replace(/(?:https?|ftp):\/\/\S+|www\.\S+/g, ' ');
@@ -112,6 +124,7 @@ export function profileText(raw: string): TextProfile {
     const stem = stemWord(word);
     asciiStems.add(stem);
     addUnit(units, stem);
+    for (const variant of compoundVariants(word)) addUnit(units, variant);
   }
   const concepts = new Set(conceptTokens(text));
   for (const concept of concepts) addUnit(units, concept);

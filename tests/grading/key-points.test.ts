@@ -25,6 +25,22 @@ describe('extractKeyPoints', () => {
     expect(points).toEqual(['进程是资源分配的基本单位。', '线程是调度的基本单位。', '注意： 同一进程内的线程共享地址空间和文件描述符。 对。']);
   });
 
+  it('drops a sentence that only announces the list, but keeps a label merged with its content', () => {
+    const points = texts(`Kubernetes 中创建一个 Pod 涉及多个组件之间联动，主要流程如下：
+
+1. 客户端提交 Pod 的配置信息到 kube-apiserver。
+2. Kube-scheduler 挑选出更适合运行 Pod 的节点。
+
+缓存失效策略：
+- 定期删除和惰性删除配合使用。`);
+    expect(points).toEqual([
+      '客户端提交 Pod 的配置信息到 kube-apiserver。',
+      'Kube-scheduler 挑选出更适合运行 Pod 的节点。',
+      '缓存失效策略： 定期删除和惰性删除配合使用。',
+    ]);
+    expect(texts('Redis 的持久化有以下两种方式：\n\n- RDB 快照\n- AOF 日志追加')).not.toContain(expect.stringContaining('以下两种'));
+  });
+
   it('turns table rows into "first cell：other cells" points and skips header and separator', () => {
     const points = texts(`| 隔离级别 | 脏读 | 不可重复读 |
 |---|---|---|

@@ -23,6 +23,14 @@ describe('formulasIn', () => {
     expect(formulas('utf-8 time-wait go1.18 c++ p->next Go 1.0 innodb_flush_log_at_trx_commit=1 1-2')).toEqual([]);
   });
 
+  it('lets a hyphenated or dotted name meet its parts and its unhyphenated spelling', () => {
+    const note = profileText('Kube-scheduler 将 Pod 绑定到节点，api-server 写入 etcd');
+    for (const unit of ['scheduler', 'kubescheduler', 'apiserver', 'server']) expect(note.units.has(unit), unit).toBe(true);
+    expect(profileText('node.js').units.has('nodej')).toBe(true);
+    // Numbers and single letters are not names: "n-1" adds nothing beyond itself.
+    expect([...profileText('n-1 与 utf-8').units.keys()].filter((unit) => /^[a-z0-9]/.test(unit)).sort()).toEqual(['n-1', 'utf', 'utf-8', 'utf8']);
+  });
+
   it('makes a formula one unit of a text profile', () => {
     expect(profileText('个数为2^(n-1)').units.has('$2^(n-1)')).toBe(true);
     expect(profileText('个数为2^n-1').units.has('$2^(n-1)')).toBe(false);
