@@ -128,19 +128,37 @@ function pushSentences(units: RawUnit[], rawText: string, kind: RawUnit['kind'])
   // Enumerations written inline ("①…；②…", "1.… 2.…") are separate points.
   const marked = text.replace(/(?:^|(?<=[\s。；;：:，,]))(?:[（(]\d{1,2}[）)]|\d{1,2}[.、)）](?![\d.])|[①-⑩])\s*|\s*[①-⑩]\s*/gu, '\n');
   for (const sentence of marked.split(/(?<=[。！？!?；;])|\n/u)) {
-    const trimmed = sentence.trim();
-    if (!trimmed || announcesList.test(trimmed)) continue;
+    const trimmed = withoutAnnouncement(sentence.trim());
+    if (!trimmed) continue;
     units.push({ text: trimmed, bold, kind, introduces: /[:：]$/.test(trimmed) });
   }
 }
 
+/** Longest colon-ended sentence that is read as a label ("控制平面包括：") rather than an announcement. */
+const maximumLabelCharacters = 10;
+
 /**
- * A sentence that only announces the list after it ("主要流程如下：", "有以下几点：", "as follows:").
- * Its substance is the list; merged into the first item it would make that item look half-missed.
- * A label such as "缓存失效策略：" is not one: it names what follows and stays merged with it.
+ * A sentence minus its closing announcement of the list that follows ("…，主要原因有以下几点："). What
+ * comes before it is kept as a point of its own, unless it only frames the question ("为了解决缓存击穿的问题").
+ */
+function withoutAnnouncement(sentence: string): string {
+  if (contentLength(sentence) <= maximumLabelCharacters || !announcesList.test(sentence)) return sentence;
+  const lastClause = Math.max(sentence.lastIndexOf('，'), sentence.lastIndexOf(','));
+  const before = lastClause > 0 ? sentence.slice(0, lastClause).trim() : '';
+  return framesQuestion.test(before) ? '' : before;
+}
+
+/** Opens with a purpose, topic or assumption: it sets up what was asked rather than answering it. */
+const framesQuestion = /^(?:为了|对于|关于|针对|至于|假设|假如)/u;
+
+/**
+ * A sentence that only announces the list after it ("主要流程如下：", "常见的几种策略包括：", "有两种方式：",
+ * "as follows:"). Its substance is the list, and notes word it as a restatement of the question;
+ * merged into the first item it would make that item look half-missed. A label such as
+ * "缓存失效策略：" or "第三步：" is not one: it names what follows and stays merged with it.
  */
 const announcesList =
-  /(?:如下|以下(?:几[点个种条类步方面]|内容|方面|步骤)?|下面(?:几[点个种条类步])?|(?:主要)?(?:有|包括|分为|分成)(?:以下|如下|下面)?(?:几[点个种条类步方面])|as follows|the following(?: \w+)?)\s*[:：]$/iu;
+  /(?:(?:如下|以下|下面|下列)[^，,。；;:：]{0,6}|包括|包含|主要有|(?<!没)有|分为|分成|(?<!第)(?:[几两三四五六七八九十]|\d+)\s*[点种个条类步大][^，,。；;:：]{0,4}|as follows|the following(?: \w+)?)\s*[:：]$/iu;
 
 /** Strips inline Markdown; reports whether the text had bold spans (notes bold what matters). */
 function cleanInline(raw: string): { text: string; bold: boolean } {

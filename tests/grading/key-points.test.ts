@@ -34,11 +34,23 @@ describe('extractKeyPoints', () => {
 缓存失效策略：
 - 定期删除和惰性删除配合使用。`);
     expect(points).toEqual([
+      'Kubernetes 中创建一个 Pod 涉及多个组件之间联动',
       '客户端提交 Pod 的配置信息到 kube-apiserver。',
       'Kube-scheduler 挑选出更适合运行 Pod 的节点。',
       '缓存失效策略： 定期删除和惰性删除配合使用。',
     ]);
-    expect(texts('Redis 的持久化有以下两种方式：\n\n- RDB 快照\n- AOF 日志追加')).not.toContain(expect.stringContaining('以下两种'));
+    for (const announcement of ['Redis 的持久化有以下两种方式：', '为了解决缓存击穿的问题，常见的几种策略包括：', 'It works as follows:']) {
+      const items = texts(`${announcement}\n\n- 设置热点数据永不过期，由后台任务刷新。\n- 用互斥锁保证只有一个线程回源加载。`);
+      expect(items, announcement).toEqual(['设置热点数据永不过期，由后台任务刷新。', '用互斥锁保证只有一个线程回源加载。']);
+    }
+    // Labels stay merged with what they name; content before an announcement stays a point.
+    expect(texts('第三步：\n\n- 客户端再发送 ACK 报文，连接建立。')).toEqual(['第三步： 客户端再发送 ACK 报文，连接建立。']);
+    expect(texts('假设输出序列为 Y，对于输入序列 X，按如下过程进行操作：\n\n1. X 中元素全部依次压入 S1 栈。')).toEqual(['X 中元素全部依次压入 S1 栈。']);
+    expect(texts('控制平面包括：\n\n- kube-apiserver、etcd、scheduler 和 controller-manager。')).toEqual(['控制平面包括： kube-apiserver、etcd、scheduler 和 controller-manager。']);
+    expect(texts('偏向锁是为了在低竞争时提高性能，但有时会导致性能损失，主要原因有以下几点：\n\n- 撤销偏向锁需要等到全局安全点。')).toEqual([
+      '偏向锁是为了在低竞争时提高性能，但有时会导致性能损失',
+      '撤销偏向锁需要等到全局安全点。',
+    ]);
   });
 
   it('turns table rows into "first cell：other cells" points and skips header and separator', () => {
