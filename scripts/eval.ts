@@ -14,6 +14,7 @@ const everySet: string[][] = [
   ['retrieval', '--file', '../shared/eval/retrieval.jsonl'],
   ['retrieval', '--file', 'eval/retrieval-heldout.jsonl'],
   ['grading', '--file', '../shared/eval/grading.jsonl'],
+  ['grading', '--file', 'eval/grading-heldout.jsonl'],
   ['grading', '--file', '../shared/eval/ads/train.jsonl', '--folds', '5'],
 ];
 

@@ -13,6 +13,15 @@ import { profileText } from './text-analysis.ts';
 
 /** Share of the question's topic content an item must contain to count as the same question. */
 export const minimumTopicMatch = 0.5;
+/**
+ * A question of several parts ("RDB 怎么生成？save 和 bgsave 有什么区别？bgsave 时还能写吗？") matches a
+ * note that covers one part almost entirely, even when the other parts use words the note does not,
+ * as long as this much of the whole question is there too.
+ */
+const minimumTopicMatchWithPart = 0.35;
+const minimumPartMatch = 0.8;
+/** Informative weight a part needs to count as a question of its own (not "为什么？"). */
+const minimumPartWeight = 2.5;
 /** Topic match given up per rank position: the retriever's order breaks near-ties. */
 const rankPenalty = 0.04;
 /** Candidates (distinct items) considered from the hybrid ranking. */
@@ -51,8 +60,22 @@ function unitsOfItem(item: QuestionItem, children: readonly QuestionItem[]): Set
 }
 
 export function topicMatch(question: string, item: QuestionItem, children: readonly QuestionItem[] = []): number {
-  const wanted = topicUnits(question);
+  return shareFound(topicUnits(question), unitsOfItem(item, children));
+}
+
+/** Whether the item is about what the question asks: most of it, or one of its parts almost entirely. */
+function isAbout(question: string, item: QuestionItem, children: readonly QuestionItem[], match: number): boolean {
+  if (match >= minimumTopicMatch) return true;
+  if (match < minimumTopicMatchWithPart) return false;
+  const parts = question
+    .split(/[？?；;。！!]/u)
+    .map(topicUnits)
+    .filter((units) => [...units.values()].reduce((sum, weight) => sum + weight, 0) >= minimumPartWeight);
   const itemUnits = unitsOfItem(item, children);
+  return parts.length >= 2 && parts.some((units) => shareFound(units, itemUnits) >= minimumPartMatch);
+}
+
+function shareFound(wanted: ReadonlyMap<string, number>, itemUnits: ReadonlySet<string>): number {
   let total = 0;
   let found = 0;
   for (const [unit, weight] of wanted) {
@@ -126,8 +149,9 @@ export async function findReference(kb: KnowledgeBase, question: string, signal?
     if (!item) continue;
     const reference = referenceFor(item, kb.items);
     if (!reference.text.trim()) continue;
-    const match = topicMatch(question, item, childrenOf(item, kb.items));
-    if (match < minimumTopicMatch) continue;
+    const children = childrenOf(item, kb.items);
+    const match = topicMatch(question, item, children);
+    if (!isAbout(question, item, children, match)) continue;
     const rankScore = (match + titleCoverage(question, item)) / 2 - rankPenalty * rank;
     if (!best || rankScore > best.rankScore) best = { item, references: [reference], topicMatch: match, rankScore };
   }

@@ -4,7 +4,8 @@ import type { Grade } from '../../src/core/types.ts';
 import { createGrader } from '../../src/grading/grader.ts';
 import { createLlmClient } from '../../src/llm/client.ts';
 import type { HybridKnowledgeBase } from '../../src/retrieval/knowledge-base.ts';
-import { buildNotesKnowledgeBase } from './notes-knowledge-base.ts';
+import { minimumTopicMatch, topicMatch } from '../../src/grading/reference-finder.ts';
+import { buildNotesKnowledgeBase, sampleNotes } from './notes-knowledge-base.ts';
 
 let kb: HybridKnowledgeBase;
 beforeAll(async () => {
@@ -59,6 +60,34 @@ describe('offline grader with retrieval', () => {
     expectWellFormed(grade);
     expect(grade).toMatchObject({ score: 0, band: 'none', references: [], keyPoints: [], grader: 'offline', fallback: false });
     expect(grade.feedback).toContain('没有找到');
+  });
+
+  it('grades a several-part question against the note that answers one part, but not against a merely nearby note', async () => {
+    const withRedis = await buildNotesKnowledgeBase({
+      ...sampleNotes,
+      'redis-notes.md': `# redis
+
+### RDB是怎么进行操作？
+
+redis 一般会有两个命令生产RDB，一个是\`save\`，另一个是\`bgsave\`，区别在于是否阻塞主线程。
+
+- save 是和操作命令在同一个线程里面，如果有大key写入RDB文件，会造成阻塞。
+- bgsave是创建一个子进程来写入RDB文件，不会造成阻塞。
+`,
+    });
+    const question = 'Redis 的 RDB 快照是怎么生成的？save 和 bgsave 有什么区别？bgsave 的时候主线程还能处理写请求吗？';
+    const note = withRedis.items.find((item) => item.question.startsWith('RDB'))!;
+    // Most of the question is worded differently from the note; one part is the note's own question.
+    expect(topicMatch(question, note)).toBeLessThan(minimumTopicMatch);
+    const grade = await createGrader({ kb: withRedis }).grade({ question, answer: 'save 在主线程里写 RDB 文件，会阻塞；bgsave fork 一个子进程来写，主线程不阻塞。' });
+    expect(grade.references[0]?.heading).toContain('RDB是怎么进行操作');
+    expect(grade.score).toBeGreaterThanOrEqual(5);
+
+    const elsewhere = await createGrader({ kb: withRedis }).grade({
+      question: 'Kafka 的消息是怎么持久化的？ISR 列表是什么？消费者组怎么重平衡？',
+      answer: '写到分区日志里，ISR 是和 leader 保持同步的副本。',
+    });
+    expect(elsewhere.references).toEqual([]);
   });
 
   it('uses the given references without retrieving', async () => {
