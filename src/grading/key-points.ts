@@ -101,12 +101,15 @@ function blockUnits(markdown: string): RawUnit[] {
       continue;
     }
     tableHeader = undefined;
-    const listItem = /^(?:[-*+]|\d+[.)、]|[（(]?\d+[）)]|[①-⑩])\s*(.*)$/u.exec(line);
+    // A bullet marker needs the space after it, as in Markdown: "**双有序链表**每次…" is bold prose.
+    const listItem = /^(?:[-*+](?=\s|$)|\d+[.)、]|[（(]?\d+[）)]|[①-⑩])\s*(.*)$/u.exec(line);
     if (listItem) {
       flushParagraph();
       pushSentences(units, listItem[1] ?? '', 'list');
       continue;
     }
+    // A line led by a bold label ("**时间堆**也需要…") starts a statement of its own, even without a blank line.
+    if (/^(?:\*\*|__)/.test(line)) flushParagraph();
     paragraph.push(line.replace(/^>\s?/, ''));
   }
   flushParagraph();

@@ -7,7 +7,7 @@ import { removeHedges } from './answer-signals.ts';
 import { coverPoint, viewAnswer, type AnswerView, type PointCoverage } from './coverage.ts';
 import { injectionScoreCap, stripInjection } from './injection.ts';
 import { contentLength, extractKeyPoints, type KeyPointSpec } from './key-points.ts';
-import { isFunctionCharacter, profileText, type TextProfile } from './text-analysis.ts';
+import { isFunctionCharacter, profileText, topicUnits, type TextProfile } from './text-analysis.ts';
 import { checkValues } from './value-consistency.ts';
 import { judgementVerdicts } from './verdict.ts';
 
@@ -138,7 +138,9 @@ export function scoreAnswer(input: ScoreInput, parameters: Readonly<ScoringParam
     coverage = parameters.conclusionFloor + (1 - parameters.conclusionFloor) * Math.min(1, coverage / parameters.conclusionFull);
   }
   const relevance = relevanceOf(answer, question, referenceTexts);
-  if (relevance < parameters.offTopicRelevance && coverage < 0.15) flags.push('offtopic');
+  // An answer that talks about what the question names is on topic, however little of the note's
+  // wording it shares; only one that does neither is about something else.
+  if (relevance < parameters.offTopicRelevance && coverage < 0.15 && sharedTopic(input.question, answer) < onTopicShare) flags.push('offtopic');
   // An admission of not knowing decides the grade only when little else was said.
   if (hedged && (coverage < 0.06 || contentLength(substantive) < 25)) flags.push('dontknow');
   // Naming is not explaining, unless the note itself is a bare list of names.
@@ -234,6 +236,19 @@ function aggregate(points: ScoredPoint[], parameters: Readonly<ScoringParameters
   if (mass <= 0) return 0;
   const complete = Math.min(1, Math.max(parameters.minimumComplete, parameters.completePoints / counted));
   return Math.min(1, credit / mass / complete);
+}
+
+/** Share of the question's subject matter (its units without framing words) an on-topic answer names. */
+const onTopicShare = 0.4;
+
+function sharedTopic(question: string, answer: AnswerView): number {
+  let total = 0;
+  let named = 0;
+  for (const [unit, weight] of topicUnits(question)) {
+    total += weight;
+    if (answer.units.has(unit)) named += weight;
+  }
+  return total > 0 ? named / total : 0;
 }
 
 /** Share of the answer's informative units that also occur in the question or a reference. */

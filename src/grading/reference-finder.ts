@@ -9,7 +9,7 @@
  * stable answer, not an artefact of ranking.
  */
 import type { KnowledgeBase, QuestionItem, Reference } from '../core/types.ts';
-import { profileText } from './text-analysis.ts';
+import { profileText, topicUnits } from './text-analysis.ts';
 
 /** Share of the question's topic content an item must contain to count as the same question. */
 export const minimumTopicMatch = 0.5;
@@ -31,20 +31,11 @@ const maximumChildren = 12;
 /** Characters of each sub-question's answer kept in an overview reference (its gist). */
 const childGistCharacters = 220;
 
-/** Interview phrasing that says what kind of answer is wanted, not what it is about. */
-const framingPattern =
-  /为什么|为何|怎么样|怎么|怎样|如何|什么是|是什么|什么|哪些|哪几种|有哪|区别|不同|异同|原理|作用|优缺点|优点|缺点|特点|流程|过程|机制|介绍|说说|说一下|讲讲|谈谈|简述|描述|解释|理解|一般|通常|分别|主要|常见|请问|面试|的话|呢|吗|\b(?:what|why|how|which|explain|describe|difference|differences|between|compare|does|do|is|are|the|of|and|in|a|an)\b/giu;
-
 export interface ReferenceMatch {
   item: QuestionItem;
   references: Reference[];
   /** 0–1 share of the question's topic content found in the item. */
   topicMatch: number;
-}
-
-/** Informative units of the question after its framing words are removed. */
-function topicUnits(question: string): Map<string, number> {
-  return profileText(question.replace(framingPattern, ' ')).units;
 }
 
 /** Items are immutable once loaded, so their unit sets are computed once. */

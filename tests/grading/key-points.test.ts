@@ -53,6 +53,12 @@ describe('extractKeyPoints', () => {
     ]);
   });
 
+  it('reads a line led by bold as a statement of its own, not as a "*" bullet', () => {
+    const points = texts('**详细：**\n**双有序链表**每次增加定时器都要调整链表，需要对整个链表加锁，\n**时间堆**也需要对整个堆上锁，但调整的复杂度是 O(logn)，');
+    expect(points).toEqual(['详细： 双有序链表每次增加定时器都要调整链表，需要对整个链表加锁，', '时间堆也需要对整个堆上锁，但调整的复杂度是 O(logn)，']);
+    expect(texts('*强调的开头* 不是列表项，而是一句完整的话。')).toEqual(['强调的开头 不是列表项，而是一句完整的话。']);
+  });
+
   it('turns table rows into "first cell：other cells" points and skips header and separator', () => {
     const points = texts(`| 隔离级别 | 脏读 | 不可重复读 |
 |---|---|---|

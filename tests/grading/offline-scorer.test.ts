@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calibrate, scoreAnswer } from '../../src/grading/offline-scorer.ts';
+import { calibrate, defaultScoringParameters, scoreAnswer } from '../../src/grading/offline-scorer.ts';
 
 const question = '进程和线程有什么区别？';
 const reference = `- 进程是操作系统资源分配的基本单位，线程是 CPU 调度的基本单位。
@@ -59,6 +59,22 @@ describe('scoreAnswer on a Chinese reference', () => {
     }
     expect(scoreAnswer({ question, answer: answers.dontKnow, references: [reference] }).flags).toContain('dontknow');
     expect(scoreAnswer({ question, answer: answers.offTopic, references: [reference] }).flags).toContain('offtopic');
+  });
+
+  it('does not call an answer off-topic when it talks about what the question names in its own words', () => {
+    const timers = '你的 WebServer 里实现过有序链表、时间堆、时间轮三种定时器，它们有什么区别？高并发场景下你会选哪个？';
+    const note = `我认为主要的区别就是在高并发场景下的更改数据结构，所需要加的锁粒度
+
+**详细：**
+**双有序链表**每次增加定时器或者给定时器延长时间需要调整链表，因此需要对整个链表进行加锁，调整的时间复杂度是O(n)，
+**时间堆**也需要对整个堆进行上锁，但是其调整的时间复杂度是O(logn)，
+**时间轮**定时器调整的时候不需要对整个时间轮进行上锁，仅需要锁住涉及到的槽位即可，可以精细化锁粒度。`;
+    const ownWords = '三种结构在找谁先到期这件事上都没问题，差别主要在改动的时候得把多大一片圈起来、不让别的线程碰。排好序的双向链表，新来一个定时器，或者某个连接又活跃了要往后推超时时间，就得从头往后找插入位置，花的时间跟元素个数成正比，而且找和挪的过程中整条链都不能让别人动。小根堆把这个代价降到了对数级，但上浮下沉会牵扯整棵树，照样得把整个堆圈起来。时间轮像个钟表盘，每一格挂着这一格到期的那些定时器，改动只发生在相关的那一两格上，所以只要把那几格圈起来，其他格子别的线程照常用，并发度最高。所以请求多、连接多的时候我会用时间轮。';
+    const onTopic = scoreAnswer({ question: timers, answer: ownWords, references: [note] });
+    // Little of the note's wording is there, so relevance alone would call it off-topic.
+    expect(onTopic.relevance).toBeLessThan(defaultScoringParameters.offTopicRelevance);
+    expect(onTopic.flags).not.toContain('offtopic');
+    expect(scoreAnswer({ question: timers, answer: answers.offTopic, references: [note] }).flags).toContain('offtopic');
   });
 
   it('scores a bare list of the right terms low', () => {
