@@ -92,6 +92,14 @@ const variantSpellings: ReadonlyArray<readonly [RegExp, string]> = [
   [/结点/g, '节点'],
   [/储存|存贮/g, '存储'],
   [/帐号/g, '账号'],
+  // Words candidates use interchangeably with the notes' words for the same thing.
+  [/拷贝/g, '复制'],
+  [/翻倍|二倍|2倍|2 倍/g, '两倍'],
+  [/超过|超出/g, '大于'],
+  [/卡住|堵塞/g, '阻塞'],
+  [/好处|优势/g, '优点'],
+  [/弊端|不足之处/g, '缺点'],
+  [/代价|成本/g, '开销'],
 ];
 
 /**

@@ -23,6 +23,14 @@ describe('formulasIn', () => {
     expect(formulas('utf-8 time-wait go1.18 c++ p->next Go 1.0 innodb_flush_log_at_trx_commit=1 1-2')).toEqual([]);
   });
 
+  it('folds words candidates use interchangeably with the notes\' words', () => {
+    const units = (text: string) => [...profileText(text).units.keys()].sort();
+    expect(units('容量不够就拷贝到翻倍的新数组')).toEqual(units('容量不够就复制到两倍的新数组'));
+    expect(units('元素个数超过 1024 时')).toEqual(units('元素个数大于 1024 时'));
+    expect(units('主线程会卡住')).toEqual(units('主线程会阻塞'));
+    expect(units('复制')).not.toEqual(units('回收'));
+  });
+
   it('lets a hyphenated or dotted name meet its parts and its unhyphenated spelling', () => {
     const note = profileText('Kube-scheduler 将 Pod 绑定到节点，api-server 写入 etcd');
     for (const unit of ['scheduler', 'kubescheduler', 'apiserver', 'server']) expect(note.units.has(unit), unit).toBe(true);
