@@ -1,18 +1,20 @@
 export {};
 
 /**
- * `npm run eval` runs every quality set this project is held to; `npm run eval -- <retrieval|grading>
+ * `npm run eval` runs every quality set this project is held to; `npm run eval -- <retrieval|references|grading>
  * --file <jsonl> [--json]` runs one. Each suite lives in its own module so the two can evolve independently.
  */
 const suites: Record<string, () => Promise<{ run(argv: string[]): Promise<void> }>> = {
   retrieval: () => import('./eval-retrieval.ts'),
   grading: () => import('./eval-grading.ts'),
+  references: () => import('./eval-references.ts'),
 };
 
 /** The sets the README's quality table quotes, in its order. */
 const everySet: string[][] = [
   ['retrieval', '--file', '../shared/eval/retrieval.jsonl'],
   ['retrieval', '--file', 'eval/retrieval-heldout.jsonl'],
+  ['references', '--file', '../shared/eval/retrieval.jsonl', '--file', 'eval/retrieval-heldout.jsonl', '--negatives', 'eval/reference-negatives.jsonl'],
   ['grading', '--file', '../shared/eval/grading.jsonl'],
   ['grading', '--file', 'eval/grading-heldout.jsonl'],
   ['grading', '--file', '../shared/eval/ads/train.jsonl', '--folds', '5'],

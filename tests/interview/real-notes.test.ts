@@ -146,3 +146,24 @@ describe('interview engine on the real notes', () => {
     expect((await interviews.due(owner, 'mysql')).topics[0]?.reviewed).toBe(2);
   });
 });
+
+describe('finding the note to grade against, on the real notes', () => {
+  it('finds the note for questions worded unlike it, by their distinctive words', async () => {
+    const cases: [question: string, noteQuestion: string][] = [
+      ['JWT 和 session 做登录鉴权，各有什么好处和坏处？', '相比于cookie、session、双token的优势？劣势'],
+      ['线上 Go 服务内存一直在涨，你会怎么排查？', '当go服务部署到线上了，发现有内存泄露，该怎么处理'],
+      ['几十万用户都挂着长连接但什么都不做，服务器最先扛不住的是哪里？', '如果大量用户在线，什么都不做？哪里先崩溃？'],
+    ];
+    for (const [question, noteQuestion] of cases) {
+      const grade = await grader.grade({ question, answer: '这个我大概了解一些。' });
+      expect(grade.references[0]?.heading, question).toContain(noteQuestion);
+    }
+  });
+
+  it('declines questions the notes do not cover, even when a note shares their generic words', async () => {
+    for (const question of ['Java 里的 ThreadLocal 为什么可能导致内存泄漏？', 'MySQL 的 MVCC 是怎么实现的？ReadView 里有哪些字段？', '红烧肉怎么做才好吃？']) {
+      const grade = await grader.grade({ question, answer: '不太清楚。' });
+      expect(grade.references, question).toEqual([]);
+    }
+  });
+});

@@ -1,0 +1,78 @@
+/**
+ * `npm run eval -- references --file <jsonl> [--negatives <jsonl>] [--json]`
+ * How well the grader finds the note to grade against (src/grading/reference-finder.ts).
+ * Positives are retrieval-eval lines ({id, query, expect}): right when the chosen note's reference
+ * contains an `expect` substring, "none" when the finder declines. Negatives are interview
+ * questions the notes do not cover ({id, question}): each accepted one is a false match.
+ * With --json the last stdout line is {"metrics":{...},"items":[{id, kind, outcome, note}]}.
+ */
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { loadKnowledgeBase } from '../src/adapters/node/knowledge-base-loader.ts';
+import { parseConfig } from '../src/core/config.ts';
+import { AppError } from '../src/core/errors.ts';
+import { findReference } from '../src/grading/reference-finder.ts';
+import { readCases } from './eval-retrieval.ts';
+
+const negativeSchema = z.object({ id: z.string().min(1), question: z.string().min(1) });
+const squash = (text: string) => text.replace(/\s+/g, '');
+
+async function readNegatives(file: string): Promise<z.infer<typeof negativeSchema>[]> {
+  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    throw new AppError('bad_request', `cannot read eval file ${file} (${error.code ?? error.message})`);
+  });
+  return text
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line, index) => {
+      let data: unknown;
+      try {
+        data = JSON.parse(line);
+      } catch {
+        throw new AppError('bad_request', `${file}:${index + 1} is not JSON`);
+      }
+      const parsed = negativeSchema.safeParse(data);
+      if (!parsed.success) throw new AppError('bad_request', `${file}:${index + 1}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+      return parsed.data;
+    });
+}
+
+export async function run(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: { file: { type: 'string', multiple: true }, negatives: { type: 'string' }, json: { type: 'boolean', default: false } },
+  });
+  if (!values.file?.length) throw new AppError('bad_request', 'usage: npm run eval -- references --file <jsonl> [--file …] [--negatives <jsonl>] [--json]');
+  const positives = (await Promise.all(values.file.map(readCases))).flat();
+  const negatives = values.negatives ? await readNegatives(values.negatives) : [];
+  const { kb } = await loadKnowledgeBase({ config: parseConfig(process.env), log: (line) => console.error(line) });
+
+  const items: { id: string; kind: 'positive' | 'negative'; outcome: 'right' | 'other' | 'none' | 'rejected' | 'accepted'; note?: string }[] = [];
+  for (const { id, query, expect } of positives) {
+    const match = await findReference(kb, query);
+    if (!match) {
+      items.push({ id, kind: 'positive', outcome: 'none' });
+      continue;
+    }
+    const text = squash(match.references.map((reference) => reference.text).join('\n'));
+    items.push({ id, kind: 'positive', outcome: expect.some((needle) => text.includes(squash(needle))) ? 'right' : 'other', note: match.item.question });
+  }
+  for (const { id, question } of negatives) {
+    const match = await findReference(kb, question);
+    items.push({ id, kind: 'negative', outcome: match ? 'accepted' : 'rejected', ...(match ? { note: match.item.question } : {}) });
+  }
+  const count = (outcome: string) => items.filter((item) => item.outcome === outcome).length;
+  const metrics = {
+    positives: positives.length,
+    right: count('right'),
+    otherNote: count('other'),
+    none: count('none'),
+    negatives: negatives.length,
+    falselyAccepted: count('accepted'),
+  };
+  console.log(`reference finding: ${metrics.positives} answerable questions, ${metrics.negatives} the notes do not cover`);
+  console.log(`  right note ${metrics.right}, another note ${metrics.otherNote}, none ${metrics.none}`);
+  if (negatives.length) console.log(`  uncovered questions given a note anyway: ${metrics.falselyAccepted} / ${metrics.negatives}`);
+  if (values.json) console.log(JSON.stringify({ metrics, items }));
+}
