@@ -48,7 +48,7 @@ export async function run(argv: string[]): Promise<void> {
   const negatives = values.negatives ? await readNegatives(values.negatives) : [];
   const { kb } = await loadKnowledgeBase({ config: parseConfig(process.env), log: (line) => console.error(line) });
 
-  const items: { id: string; kind: 'positive' | 'negative'; outcome: 'right' | 'other' | 'none' | 'rejected' | 'accepted'; note?: string }[] = [];
+  const items: { id: string; kind: 'positive' | 'negative'; outcome: 'right' | 'other' | 'none' | 'rejected' | 'accepted'; closest?: boolean; note?: string }[] = [];
   for (const { id, query, expect } of positives) {
     const match = await findReference(kb, query);
     if (!match) {
@@ -56,23 +56,29 @@ export async function run(argv: string[]): Promise<void> {
       continue;
     }
     const text = squash(match.references.map((reference) => reference.text).join('\n'));
-    items.push({ id, kind: 'positive', outcome: expect.some((needle) => text.includes(squash(needle))) ? 'right' : 'other', note: match.item.question });
+    const outcome = expect.some((needle) => text.includes(squash(needle))) ? 'right' : 'other';
+    items.push({ id, kind: 'positive', outcome, closest: match.closest, note: match.item.question });
   }
   for (const { id, question } of negatives) {
     const match = await findReference(kb, question);
-    items.push({ id, kind: 'negative', outcome: match ? 'accepted' : 'rejected', ...(match ? { note: match.item.question } : {}) });
+    items.push({ id, kind: 'negative', outcome: match ? 'accepted' : 'rejected', ...(match ? { closest: match.closest, note: match.item.question } : {}) });
   }
-  const count = (outcome: string) => items.filter((item) => item.outcome === outcome).length;
+  const count = (outcome: string, closest?: boolean) =>
+    items.filter((item) => item.outcome === outcome && (closest === undefined || item.closest === closest)).length;
   const metrics = {
     positives: positives.length,
     right: count('right'),
     otherNote: count('other'),
     none: count('none'),
     negatives: negatives.length,
-    falselyAccepted: count('accepted'),
+    falselyAccepted: count('accepted', false),
+    givenClosestNote: count('accepted', true),
+    rightAsClosest: count('right', true),
   };
   console.log(`reference finding: ${metrics.positives} answerable questions, ${metrics.negatives} the notes do not cover`);
-  console.log(`  right note ${metrics.right}, another note ${metrics.otherNote}, none ${metrics.none}`);
-  if (negatives.length) console.log(`  uncovered questions given a note anyway: ${metrics.falselyAccepted} / ${metrics.negatives}`);
+  console.log(`  right note ${metrics.right} (${metrics.rightAsClosest} of them as the closest note), another note ${metrics.otherNote}, none ${metrics.none}`);
+  if (negatives.length) {
+    console.log(`  uncovered questions given a note as a match: ${metrics.falselyAccepted} / ${metrics.negatives}; as the closest note, with a notice: ${metrics.givenClosestNote}`);
+  }
   if (values.json) console.log(JSON.stringify({ metrics, items }));
 }

@@ -39,11 +39,16 @@ export const gradeRequestSchema = z.object({
 export function createGrader(deps: GraderDeps): Grader {
   const llmPrompts = deps.llm ? requirePrompts(deps.prompts) : undefined;
 
-  async function referencesFor(request: z.infer<typeof gradeRequestSchema>, signal?: AbortSignal): Promise<Reference[] | undefined> {
+  async function referencesFor(
+    request: z.infer<typeof gradeRequestSchema>,
+    signal?: AbortSignal,
+  ): Promise<{ references: Reference[]; notice?: string } | undefined> {
     const given = request.references?.filter((reference) => reference.text.trim());
-    if (given?.length) return given;
+    if (given?.length) return { references: given };
     if (!deps.kb) return undefined;
-    return (await findReference(deps.kb, request.question, signal))?.references;
+    const match = await findReference(deps.kb, request.question, signal);
+    if (!match) return undefined;
+    return match.closest ? { references: match.references, notice: closestNoteNotice(match.item.question) } : { references: match.references };
   }
 
   return {
@@ -54,19 +59,29 @@ export function createGrader(deps: GraderDeps): Grader {
         throw new AppError('bad_request', `invalid grade request ${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}`.trim());
       }
       const input = parsed.data;
-      const references = await referencesFor(input, options.signal);
-      if (!references) return noReferenceGrade();
+      const found = await referencesFor(input, options.signal);
+      if (!found) return noReferenceGrade();
+      const { references } = found;
+      const withNotice = (grade: Grade, notice?: string): Grade => {
+        const notices = [found.notice, notice ?? grade.notice].filter(Boolean);
+        return notices.length ? { ...grade, notice: notices.join(' ') } : grade;
+      };
 
       const offline = gradeOffline({ question: input.question, answer: input.answer, references });
-      if (!deps.llm || !llmPrompts) return offline.grade;
+      if (!deps.llm || !llmPrompts) return withNotice(offline.grade);
       try {
-        return await gradeWithLlm(deps.llm, llmPrompts, { question: input.question, answer: input.answer, references, offline }, options.signal);
+        return withNotice(await gradeWithLlm(deps.llm, llmPrompts, { question: input.question, answer: input.answer, references, offline }, options.signal));
       } catch (error) {
         if (error instanceof LlmError && error.kind === 'aborted') throw error;
-        return { ...offline.grade, fallback: true, notice: fallbackNotice(error) };
+        return withNotice({ ...offline.grade, fallback: true }, fallbackNotice(error));
       }
     },
   };
+}
+
+/** Said with a grade made against the closest note rather than one about the question. */
+function closestNoteNotice(noteQuestion: string): string {
+  return `笔记里没有正好对应这道题的内容，这次按最接近的一条「${noteQuestion}」评分，仅供参考。`;
 }
 
 function requirePrompts(prompts: Record<string, string> | undefined): { system: string; user: string } {

@@ -160,10 +160,21 @@ describe('finding the note to grade against, on the real notes', () => {
     }
   });
 
-  it('declines questions the notes do not cover, even when a note shares their generic words', async () => {
-    for (const question of ['Java 里的 ThreadLocal 为什么可能导致内存泄漏？', 'MySQL 的 MVCC 是怎么实现的？ReadView 里有哪些字段？', '红烧肉怎么做才好吃？']) {
+  it('never presents a note as the match for a question the notes do not cover', async () => {
+    for (const question of ['Java 里的 ThreadLocal 为什么可能导致内存泄漏？', 'MySQL 的 MVCC 是怎么实现的？ReadView 里有哪些字段？', 'QUIC 协议相比 TCP 有哪些改进？']) {
       const grade = await grader.grade({ question, answer: '不太清楚。' });
-      expect(grade.references, question).toEqual([]);
+      // Either nothing, or the closest note with a notice saying it is only the closest.
+      if (grade.references.length) expect(grade.notice, question).toContain('最接近');
     }
+    expect((await grader.grade({ question: '红烧肉怎么做才好吃？', answer: '小火慢炖。' })).references).toEqual([]);
+  });
+
+  it('grades against the closest note, and says so, when none is about the question but one is close', async () => {
+    const question = '用基类指针去调用子类重写过的函数，程序运行时是怎么找到子类那份实现的？';
+    const grade = await grader.grade({ question, answer: '每个有虚函数的类有一张虚函数表，对象里有虚表指针，调用时通过虚表指针找到子类重写的函数地址。' });
+    expect(grade.references[0]?.heading).toContain('c++虚函数的底层');
+    expect(grade.notice).toContain('最接近的一条「c++虚函数的底层」');
+    // A real grade against that note, not the zero of "nothing in your notes".
+    expect(grade.score).toBeGreaterThan(3);
   });
 });
