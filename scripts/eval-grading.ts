@@ -9,7 +9,6 @@
  * With --folds N it also prints Spearman within N disjoint folds of questions (by `qid`).
  * With --json the LAST stdout line is {"metrics":{...},"items":[{"id","score"}]}.
  */
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { loadKnowledgeBase } from '../src/adapters/node/knowledge-base-loader.ts';
@@ -17,6 +16,7 @@ import { parseConfig } from '../src/core/config.ts';
 import { AppError } from '../src/core/errors.ts';
 import type { KnowledgeBase, Reference } from '../src/core/types.ts';
 import { createGrader } from '../src/grading/grader.ts';
+import { readJsonlFile } from './eval-support.ts';
 
 const lineSchema = z.object({
   id: z.string().optional(),
@@ -45,34 +45,17 @@ export interface GradingCase {
 const guardedKinds = ['injection', 'dontknow', 'offtopic'];
 
 export async function readGradingCases(file: string): Promise<GradingCase[]> {
-  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    throw new AppError('bad_request', `cannot read eval file ${file} (${error.code ?? error.message})`);
-  });
-  const cases: GradingCase[] = [];
-  text.split('\n').forEach((raw, index) => {
-    const line = raw.trim();
-    if (!line) return;
-    let data: unknown;
-    try {
-      data = JSON.parse(line);
-    } catch {
-      throw new AppError('bad_request', `${file}:${index + 1} is not JSON`);
-    }
-    const parsed = lineSchema.safeParse(data);
-    if (!parsed.success) throw new AppError('bad_request', `${file}:${index + 1}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
-    const value = parsed.data;
-    cases.push({
-      id: value.id ?? `line-${index + 1}`,
-      question: value.question,
-      answer: value.answer,
-      label: value.label,
-      references: value.references?.map((reference) =>
-        typeof reference === 'string' ? { source: 'eval', heading: value.question, text: reference } : reference,
-      ),
-      kind: value.kind,
-      group: value.qid ?? value.question,
-    });
-  });
+  const cases = (await readJsonlFile(file, lineSchema)).map(({ value, line }) => ({
+    id: value.id ?? `line-${line}`,
+    question: value.question,
+    answer: value.answer,
+    label: value.label,
+    references: value.references?.map((reference) =>
+      typeof reference === 'string' ? { source: 'eval', heading: value.question, text: reference } : reference,
+    ),
+    kind: value.kind,
+    group: value.qid ?? value.question,
+  }));
   if (!cases.length) throw new AppError('bad_request', `${file} has no cases`);
   return cases;
 }

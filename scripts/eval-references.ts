@@ -6,7 +6,6 @@
  * questions the notes do not cover ({id, question}): each accepted one is a false match.
  * With --json the last stdout line is {"metrics":{...},"items":[{id, kind, outcome, note}]}.
  */
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { loadKnowledgeBase } from '../src/adapters/node/knowledge-base-loader.ts';
@@ -14,29 +13,9 @@ import { parseConfig } from '../src/core/config.ts';
 import { AppError } from '../src/core/errors.ts';
 import { findReference } from '../src/grading/reference-finder.ts';
 import { readCases } from './eval-retrieval.ts';
+import { readJsonlFile, squash } from './eval-support.ts';
 
 const negativeSchema = z.object({ id: z.string().min(1), question: z.string().min(1) });
-const squash = (text: string) => text.replace(/\s+/g, '');
-
-async function readNegatives(file: string): Promise<z.infer<typeof negativeSchema>[]> {
-  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    throw new AppError('bad_request', `cannot read eval file ${file} (${error.code ?? error.message})`);
-  });
-  return text
-    .split('\n')
-    .filter((line) => line.trim())
-    .map((line, index) => {
-      let data: unknown;
-      try {
-        data = JSON.parse(line);
-      } catch {
-        throw new AppError('bad_request', `${file}:${index + 1} is not JSON`);
-      }
-      const parsed = negativeSchema.safeParse(data);
-      if (!parsed.success) throw new AppError('bad_request', `${file}:${index + 1}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
-      return parsed.data;
-    });
-}
 
 export async function run(argv: string[]): Promise<void> {
   const { values } = parseArgs({
@@ -45,7 +24,7 @@ export async function run(argv: string[]): Promise<void> {
   });
   if (!values.file?.length) throw new AppError('bad_request', 'usage: npm run eval -- references --file <jsonl> [--file …] [--negatives <jsonl>] [--json]');
   const positives = (await Promise.all(values.file.map(readCases))).flat();
-  const negatives = values.negatives ? await readNegatives(values.negatives) : [];
+  const negatives = values.negatives ? (await readJsonlFile(values.negatives, negativeSchema)).map(({ value }) => value) : [];
   const { kb } = await loadKnowledgeBase({ config: parseConfig(process.env), log: (line) => console.error(line) });
 
   const items: { id: string; kind: 'positive' | 'negative'; outcome: 'right' | 'other' | 'none' | 'rejected' | 'accepted'; closest?: boolean; note?: string }[] = [];

@@ -5,13 +5,13 @@
  * substring with whitespace removed. With --json the last stdout line is
  * {"metrics":{...},"items":[{"id","results":[{text,source,heading,score}]}]} (top-5 hybrid).
  */
-import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { loadKnowledgeBase } from '../src/adapters/node/knowledge-base-loader.ts';
 import { parseConfig } from '../src/core/config.ts';
 import { AppError } from '../src/core/errors.ts';
 import type { KnowledgeBase, SearchHit, SearchMode } from '../src/core/types.ts';
+import { readJsonlFile, squash } from './eval-support.ts';
 
 const caseSchema = z.object({
   id: z.string().min(1),
@@ -31,8 +31,6 @@ const modes: SearchMode[] = ['hybrid', 'lexical', 'vector'];
 /** MRR looks this deep; a passage ranked lower counts as not found. */
 const depth = 10;
 
-const squash = (text: string) => text.replace(/\s+/g, '');
-
 export function firstHitRank(hits: readonly SearchHit[], expect: readonly string[]): number {
   const wanted = expect.map(squash);
   return hits.findIndex((hit) => {
@@ -42,24 +40,7 @@ export function firstHitRank(hits: readonly SearchHit[], expect: readonly string
 }
 
 export async function readCases(file: string): Promise<EvalCase[]> {
-  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    throw new AppError('bad_request', `cannot read eval file ${file} (${error.code ?? error.message})`);
-  });
-  return text
-    .split('\n')
-    .map((line, index) => ({ line: line.trim(), number: index + 1 }))
-    .filter(({ line }) => line !== '')
-    .map(({ line, number }) => {
-      let data: unknown;
-      try {
-        data = JSON.parse(line);
-      } catch {
-        throw new AppError('bad_request', `${file}:${number} is not JSON`);
-      }
-      const parsed = caseSchema.safeParse(data);
-      if (!parsed.success) throw new AppError('bad_request', `${file}:${number}: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
-      return parsed.data;
-    });
+  return (await readJsonlFile(file, caseSchema)).map(({ value }) => value);
 }
 
 export async function evaluate(kb: KnowledgeBase, cases: readonly EvalCase[]) {
