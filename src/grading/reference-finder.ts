@@ -73,10 +73,34 @@ function unitsOfItem(item: QuestionItem, children: readonly QuestionItem[]): Set
   return units;
 }
 
+/** What a question is about, analysed once and compared with every candidate item. */
+interface AskedTopic {
+  /** Informative bigram units, framing removed. */
+  units: Map<string, number>;
+  /** Words as the notes' tokenizer reads them, framing removed. */
+  words: Set<string>;
+  /** Units of each part of a several-part question that is a question of its own. */
+  parts: Map<string, number>[];
+}
+
+function askedTopic(question: string, items: readonly QuestionItem[]): AskedTopic {
+  return {
+    units: topicUnits(question),
+    words: wordsIn(vocabularyOf(items).tokenizer, withoutFraming(question)),
+    parts: question
+      .split(/[？?；;。！!]/u)
+      .map(topicUnits)
+      .filter((units) => [...units.values()].reduce((sum, weight) => sum + weight, 0) >= minimumPartWeight),
+  };
+}
+
 /** How much of what the question is about the item contains, 0–1: bigram and specific-word shares averaged. */
 export function topicMatch(question: string, item: QuestionItem, items: readonly QuestionItem[]): number {
-  const children = childrenOf(item, items);
-  return (shareFound(topicUnits(question), unitsOfItem(item, children)) + specificWordShare(question, item, items)) / 2;
+  return matchOf(askedTopic(question, items), item, items);
+}
+
+function matchOf(asked: AskedTopic, item: QuestionItem, items: readonly QuestionItem[]): number {
+  return (shareFound(asked.units, unitsOfItem(item, childrenOf(item, items))) + specificWordShare(asked.words, item, items)) / 2;
 }
 
 /** The notes' words, as the notes' own tokenizer reads them, and how many items use each. */
@@ -112,12 +136,12 @@ function vocabularyOf(items: readonly QuestionItem[]): NotesVocabulary {
 }
 
 /** Share of the question's words the item uses, each weighted by its IDF over the items. */
-function specificWordShare(question: string, item: QuestionItem, items: readonly QuestionItem[]): number {
+function specificWordShare(words: ReadonlySet<string>, item: QuestionItem, items: readonly QuestionItem[]): number {
   const vocabulary = vocabularyOf(items);
   const used = vocabulary.wordsOf.get(item);
   let total = 0;
   let found = 0;
-  for (const word of wordsIn(vocabulary.tokenizer, withoutFraming(question))) {
+  for (const word of words) {
     const specificity = Math.log(1 + items.length / (1 + (vocabulary.itemsUsing.get(word) ?? 0)));
     const weight = specificity * (Array.from(word).length === 1 ? singleCharacterWeight : 1);
     total += weight;
@@ -127,15 +151,11 @@ function specificWordShare(question: string, item: QuestionItem, items: readonly
 }
 
 /** Whether the item is about what the question asks: most of it, or one of its parts almost entirely. */
-function isAbout(question: string, item: QuestionItem, children: readonly QuestionItem[], match: number): boolean {
+function isAbout(asked: AskedTopic, item: QuestionItem, items: readonly QuestionItem[], match: number): boolean {
   if (match >= minimumTopicMatch) return true;
-  if (match < minimumTopicMatchWithPart) return false;
-  const parts = question
-    .split(/[？?；;。！!]/u)
-    .map(topicUnits)
-    .filter((units) => [...units.values()].reduce((sum, weight) => sum + weight, 0) >= minimumPartWeight);
-  const itemUnits = unitsOfItem(item, children);
-  return parts.length >= 2 && parts.some((units) => shareFound(units, itemUnits) >= minimumPartMatch);
+  if (match < minimumTopicMatchWithPart || asked.parts.length < 2) return false;
+  const itemUnits = unitsOfItem(item, childrenOf(item, items));
+  return asked.parts.some((units) => shareFound(units, itemUnits) >= minimumPartMatch);
 }
 
 function shareFound(wanted: ReadonlyMap<string, number>, itemUnits: ReadonlySet<string>): number {
@@ -152,13 +172,12 @@ function shareFound(wanted: ReadonlyMap<string, number>, itemUnits: ReadonlySet<
  * How much of the item's own question the asked question covers: of two items that both contain
  * the topic, the one whose title is about exactly this (共享内存通信 vs 进程通信方法) fits better.
  */
-export function titleCoverage(question: string, item: QuestionItem): number {
-  const asked = new Set(topicUnits(question).keys());
+function titleCoverage(asked: AskedTopic, item: QuestionItem): number {
   let total = 0;
   let found = 0;
   for (const [unit, weight] of topicUnits(item.question)) {
     total += weight;
-    if (asked.has(unit)) found += weight;
+    if (asked.units.has(unit)) found += weight;
   }
   return total > 0 ? found / total : 0;
 }
@@ -202,6 +221,7 @@ export function referenceFor(item: QuestionItem, items: readonly QuestionItem[])
 export async function findReference(kb: KnowledgeBase, question: string, signal?: AbortSignal): Promise<ReferenceMatch | undefined> {
   const hits = await kb.search(question, { k: candidateCount * 3, mode: 'hybrid' });
   signal?.throwIfAborted();
+  const asked = askedTopic(question, kb.items);
   const seen = new Set<string>();
   let best: (ReferenceMatch & { rankScore: number }) | undefined;
   let closest: (ReferenceMatch & { rankScore: number }) | undefined;
@@ -213,10 +233,10 @@ export async function findReference(kb: KnowledgeBase, question: string, signal?
     if (!item) continue;
     const reference = referenceFor(item, kb.items);
     if (!reference.text.trim()) continue;
-    const match = topicMatch(question, item, kb.items);
-    const rankScore = (match + titleCoverage(question, item)) / 2 - rankPenalty * rank;
+    const match = matchOf(asked, item, kb.items);
+    const rankScore = (match + titleCoverage(asked, item)) / 2 - rankPenalty * rank;
     const candidate = { item, references: [reference], topicMatch: match, rankScore };
-    if (isAbout(question, item, childrenOf(item, kb.items), match)) {
+    if (isAbout(asked, item, kb.items, match)) {
       if (!best || rankScore > best.rankScore) best = { ...candidate, closest: false };
     } else if (match >= minimumClosestMatch && (!closest || rankScore > closest.rankScore)) {
       closest = { ...candidate, closest: true };
