@@ -46,7 +46,9 @@ function gradingModel(request: RecordedRequest): string {
 
 /** Roughly the first 40 % of the reference in plain words: a partial, honest answer. */
 function honestAnswer(item: QuestionItem): string {
-  const plain = item.answer.replace(/```[\s\S]*?```/g, ' ').replace(/[#>*`|]/g, ' ').replace(/\s+/g, ' ').trim();
+  const plainText = (markdown: string) => markdown.replace(/[#>*`|]/g, ' ').replace(/\s+/g, ' ').trim();
+  // Some notes answer with code alone ("下面代码会输出什么？"); then the code is what a candidate would say.
+  const plain = plainText(item.answer.replace(/```[\s\S]*?```/g, ' ')) || plainText(item.answer);
   return plain.slice(0, Math.max(40, Math.floor(plain.length * 0.4)));
 }
 
