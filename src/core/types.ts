@@ -25,15 +25,52 @@ export const topicIds = [
 ] as const;
 export type TopicId = (typeof topicIds)[number];
 
-/** One question of the question bank, parsed from a note file. */
-export interface QuestionItem {
+/**
+ * What a card asks for. Technical cards are 八股 graded against their reference; behavioural cards
+ * (self-introduction) and project cards (the candidate's own projects and internships) are asked in
+ * their own interview phases.
+ */
+export const cardKinds = ['technical', 'behavioural', 'project'] as const;
+export type CardKind = (typeof cardKinds)[number];
+
+/** One atomic claim of a reference that a complete answer makes. */
+export interface CardKeyPoint {
+  /** A short statement of fact or mechanism, taken from the reference. */
+  text: string;
+  /** The terms that carry the claim (glossary terms and the notes' own vocabulary). */
+  concepts: string[];
+  /** Importance to the question, 0–1 (1 = the point the question is about). */
+  weight: number;
+}
+
+/** A follow-up a real interviewer asked after this question (interview-log notes). */
+export interface CardFollowup {
+  question: string;
+  answer?: string;
+}
+
+/**
+ * A knowledge card: the unit that search, grading and the interviewer use. Parsed from one place
+ * in a note file; rebuilt whenever that file changes.
+ */
+export interface Card {
   /** Stable id: a hash of the source path, heading path and question text (never the position). */
   id: string;
+  /** The question as an interviewer would ask it, self-contained (a label gets its parent's subject). */
   question: string;
-  /** The full reference answer as Markdown; code blocks and tables intact. Empty when unanswered. */
-  answer: string;
-  answered: boolean;
+  /** The subject the question belongs to, e.g. "Go > 垃圾回收"; empty at the top of a note. */
+  context: string;
+  /** Code the question refers to, as fenced Markdown; the web app shows it under the question. */
+  code?: string;
+  /** The reference answer as Markdown, ending where its answer ends. Empty when unanswered. */
+  reference: string;
+  keyPoints: CardKeyPoint[];
+  followups: CardFollowup[];
   topics: TopicId[];
+  kind: CardKind;
+  answered: boolean;
+  /** Other phrasings of the same question found in the notes; a session asks the card once. */
+  variants?: string[];
   /** Path relative to the corpus folder, with forward slashes, e.g. "go-basics-qa.md". */
   source: string;
   /** Headings above and including the question, outermost first. */
