@@ -1,13 +1,14 @@
 import { existsSync } from 'node:fs';
 
 /**
- * `npm run eval` runs every quality set this project is held to; `npm run eval -- <retrieval|references|grading>
+ * `npm run eval` runs every quality set this project is held to; `npm run eval -- <retrieval|references|grading|cards>
  * --file <jsonl> [--json]` runs one. Each suite lives in its own module so the two can evolve independently.
  */
 const suites: Record<string, () => Promise<{ run(argv: string[]): Promise<void> }>> = {
   retrieval: () => import('./eval-retrieval.ts'),
   grading: () => import('./eval-grading.ts'),
   references: () => import('./eval-references.ts'),
+  cards: () => import('./eval-cards.ts'),
 };
 
 /** The sets the README's quality table quotes, in its order. */
@@ -18,6 +19,7 @@ const everySet: string[][] = [
   ['grading', '--file', '../shared/eval/grading.jsonl'],
   ['grading', '--file', 'eval/grading-heldout.jsonl'],
   ['grading', '--file', '../shared/eval/ads/train.jsonl', '--folds', '5'],
+  ['cards', '--file', 'eval/cards-audit.jsonl'],
 ];
 
 /**
