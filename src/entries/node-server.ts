@@ -12,7 +12,7 @@ import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { newId } from '../adapters/node/ids.ts';
 import { loadKnowledgeBase } from '../adapters/node/knowledge-base-loader.ts';
-import { MemoryRateLimiter } from '../adapters/node/memory-rate-limiter.ts';
+import { MemoryRateLimiter } from '../server/memory-rate-limiter.ts';
 import { loadPrompts } from '../adapters/node/prompts-loader.ts';
 import { SqliteSessionStore } from '../adapters/node/sqlite-store.ts';
 import { staticAssets } from '../adapters/node/static-assets.ts';

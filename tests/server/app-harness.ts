@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { newId } from '../../src/adapters/node/ids.ts';
-import { MemoryRateLimiter } from '../../src/adapters/node/memory-rate-limiter.ts';
+import { MemoryRateLimiter } from '../../src/server/memory-rate-limiter.ts';
 import { SqliteSessionStore } from '../../src/adapters/node/sqlite-store.ts';
 import { parseConfig } from '../../src/core/config.ts';
 import type { Grader, KnowledgeBase } from '../../src/core/types.ts';

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { newId } from '../../../src/adapters/node/ids.ts';
 import { loadKnowledgeBase } from '../../../src/adapters/node/knowledge-base-loader.ts';
-import { MemoryRateLimiter } from '../../../src/adapters/node/memory-rate-limiter.ts';
+import { MemoryRateLimiter } from '../../../src/server/memory-rate-limiter.ts';
 import { loadPrompts } from '../../../src/adapters/node/prompts-loader.ts';
 import { SqliteSessionStore } from '../../../src/adapters/node/sqlite-store.ts';
 import { staticAssets } from '../../../src/adapters/node/static-assets.ts';
