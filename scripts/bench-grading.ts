@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadKnowledgeBase } from '../src/adapters/node/knowledge-base-loader.ts';
 import { parseConfig } from '../src/core/config.ts';
-import type { GradeRequest, QuestionItem } from '../src/core/types.ts';
+import type { GradeRequest, Card } from '../src/core/types.ts';
 import { createGrader } from '../src/grading/grader.ts';
 import { referenceFor } from '../src/grading/reference-finder.ts';
 import type { BenchSection } from './bench.ts';
@@ -19,11 +19,11 @@ import { readGradingCases } from './eval-grading.ts';
 const evalFile = new URL('../../shared/eval/grading.jsonl', import.meta.url);
 
 /** Answers made from the notes: the first half of each answered item, so they partly cover it. */
-function syntheticRequests(items: readonly QuestionItem[]): GradeRequest[] {
+function syntheticRequests(items: readonly Card[]): GradeRequest[] {
   return items
     .filter((item) => item.answered)
     .slice(0, 60)
-    .map((item) => ({ question: item.question, answer: item.answer.slice(0, Math.max(40, Math.floor(item.answer.length / 2))) }));
+    .map((item) => ({ question: item.question, answer: item.reference.slice(0, Math.max(40, Math.floor(item.reference.length / 2))) }));
 }
 
 export async function run(argv: string[]): Promise<BenchSection> {
@@ -32,7 +32,7 @@ export async function run(argv: string[]): Promise<BenchSection> {
   const { kb } = await loadKnowledgeBase({ config: parseConfig(process.env), log: (line) => console.error(line) });
   const requests = existsSync(evalFile)
     ? (await readGradingCases(evalFile.pathname)).map(({ question, answer }) => ({ question, answer }))
-    : syntheticRequests(kb.items);
+    : syntheticRequests(kb.cards);
   const source = existsSync(evalFile) ? 'grading eval answers' : 'synthetic answers from the notes';
   const grader = createGrader({ kb });
 
@@ -40,7 +40,7 @@ export async function run(argv: string[]): Promise<BenchSection> {
   const withReferences: GradeRequest[] = [];
   for (const request of requests) {
     const grade = await grader.grade(request);
-    withReferences.push({ ...request, references: grade.references.length ? grade.references : [referenceFor(kb.items[0]!, kb.items)] });
+    withReferences.push({ ...request, references: grade.references.length ? grade.references : [referenceFor(kb.cards[0]!, kb.cards)] });
   }
 
   const measure = async (list: GradeRequest[]) => {

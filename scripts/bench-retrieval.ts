@@ -39,8 +39,8 @@ async function corpusBench(corpusDir: string) {
     await appendFile(path.join(corpus, noteFiles[0]!), '\n\n## 基准测试追加的问题\n\n这是一段新增的回答，用来测量增量索引。\n');
     const edited = await loadKnowledgeBase({ config, progressBar: false });
 
-    const { kb, items } = unchanged;
-    const queries = items.map((item) => item.question).filter((question) => question.trim().length > 0);
+    const { kb, cards } = unchanged;
+    const queries = cards.map((item) => item.question).filter((question) => question.trim().length > 0);
     const latency: Record<SearchMode, number[]> = { hybrid: [], lexical: [], vector: [] };
     for (const mode of ['hybrid', 'lexical', 'vector'] as const) {
       for (const query of queries.slice(0, 20)) await kb.search(query, { k: 5, mode }); // warm-up
@@ -186,7 +186,7 @@ export async function run(argv: string[]): Promise<BenchSection> {
   const scale = size > 0 ? await scaleBench(corpus.chunkTexts, size, graph, efValues, log) : undefined;
 
   const lines = [
-    `Corpus (${corpus.stats.items} questions, ${corpus.stats.answered} answered, ${corpus.stats.chunks} chunks; offline lexical embedder):`,
+    `Corpus (${corpus.stats.cards} questions, ${corpus.stats.answered} answered, ${corpus.stats.chunks} chunks; offline lexical embedder):`,
     '',
     '| measure | value |',
     '|---|---|',

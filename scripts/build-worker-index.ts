@@ -1,6 +1,6 @@
 /**
  * Prebuilds what the Worker bundles (wrangler.toml aliases them):
- *   data/worker/index.json   — items, chunks, dictionary, BM25F postings, query-side IDF and
+ *   data/worker/index.json   — cards, chunks, dictionary, BM25F postings, query-side IDF and
  *                              Float32 vectors, taken from the SAME stored index `npm start` uses
  *                              (built or refreshed here through the Node loader), so both
  *                              runtimes grade against identical data;
@@ -63,7 +63,7 @@ export async function workerIndexFromStored(
     source,
     embedder: manifest.embedder,
     dimensions: manifest.dimensions,
-    items: stored.items,
+    cards: stored.cards,
     chunks: stored.chunks,
     dictionary: stored.dictionary,
     lexical: stored.lexical,
@@ -101,7 +101,7 @@ export async function ensureWorkerIndex(log: (line: string) => void, options: { 
   const text = JSON.stringify(file);
   const bytes = Buffer.byteLength(text);
   await writeIfChanged(workerIndexFile, text);
-  log(`Worker index: ${file.items.length} questions, ${file.chunks.length} chunks × ${file.dimensions} dims → ${(bytes / 1e6).toFixed(2)} MB`);
+  log(`Worker index: ${file.cards.length} questions, ${file.chunks.length} chunks × ${file.dimensions} dims → ${(bytes / 1e6).toFixed(2)} MB`);
   return { built: true, chunks: file.chunks.length, bytes };
 }
 

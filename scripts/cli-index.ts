@@ -20,7 +20,7 @@ export async function run(argv: string[]): Promise<void> {
   });
   for (const warning of loaded.warnings) console.error(`warning: ${warning}`);
   const perTopic = Object.fromEntries(
-    topicIds.map((topic) => [topic, loaded.items.filter((item) => item.topics.includes(topic)).length]).filter(([, count]) => count),
+    topicIds.map((topic) => [topic, loaded.cards.filter((item) => item.topics.includes(topic)).length]).filter(([, count]) => count),
   );
   const { stats } = loaded;
   if (values.json) {
@@ -28,7 +28,7 @@ export async function run(argv: string[]): Promise<void> {
     return;
   }
   console.log(
-    `${stats.built ? 'built' : 'unchanged'} in ${stats.ms.toFixed(0)} ms: ${stats.items} questions ` +
+    `${stats.built ? 'built' : 'unchanged'} in ${stats.ms.toFixed(0)} ms: ${stats.cards} questions ` +
       `(${stats.answered} answered, ${stats.unanswered} unanswered), ${stats.chunks} chunks, ${stats.embedded} embedded`,
   );
   console.log(`topics: ${Object.entries(perTopic).map(([topic, count]) => `${topic} ${count}`).join(', ')}`);

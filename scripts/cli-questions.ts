@@ -20,13 +20,13 @@ export async function run(argv: string[]): Promise<void> {
   if (topic !== undefined && !(topicIds as readonly string[]).includes(topic)) {
     throw new AppError('bad_request', `unknown topic "${topic}"; choose one of: ${topicIds.join(', ')}`);
   }
-  const { items, warnings } = await loadKnowledgeBase({ config: parseConfig(process.env), log: (line) => console.error(line) });
+  const { cards, warnings } = await loadKnowledgeBase({ config: parseConfig(process.env), log: (line) => console.error(line) });
   for (const warning of warnings) console.error(`warning: ${warning}`);
-  const selected = items.filter(
+  const selected = cards.filter(
     (item) => (!topic || item.topics.includes(topic as TopicId)) && (!values.unanswered || !item.answered),
   );
   if (values.json) {
-    console.log(JSON.stringify({ count: selected.length, items: selected }));
+    console.log(JSON.stringify({ count: selected.length, cards: selected }));
     return;
   }
   for (const item of selected) {

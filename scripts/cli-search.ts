@@ -31,7 +31,7 @@ export async function run(argv: string[]): Promise<void> {
       score: Number(score.toFixed(6)),
       source: chunk.source,
       heading: chunk.heading,
-      itemId: chunk.itemId,
+      cardId: chunk.cardId,
       topics: chunk.topics,
       text: chunk.text,
     }));

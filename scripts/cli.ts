@@ -8,6 +8,7 @@ const commands: Record<string, () => Promise<{ run(argv: string[]): Promise<void
   index: () => import('./cli-index.ts'),
   search: () => import('./cli-search.ts'),
   questions: () => import('./cli-questions.ts'),
+  cards: () => import('./cli-cards.ts'),
   grade: () => import('./cli-grade.ts'),
 };
 

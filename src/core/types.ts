@@ -71,6 +71,8 @@ export interface Card {
   answered: boolean;
   /** Other phrasings of the same question found in the notes; a session asks the card once. */
   variants?: string[];
+  /** A passage with no question of its own (jottings between answers): found by search, never asked. */
+  searchOnly?: boolean;
   /** Path relative to the corpus folder, with forward slashes, e.g. "go-basics-qa.md". */
   source: string;
   /** Headings above and including the question, outermost first. */
@@ -81,9 +83,9 @@ export interface Card {
 
 /** A retrievable passage. A chunk never spans two questions. */
 export interface Chunk {
-  /** `${itemId}#${ordinal}` */
+  /** `${cardId}#${ordinal}` */
   id: string;
-  itemId: string;
+  cardId: string;
   /** Passage text (a slice of the answer, or the question itself for unanswered items). */
   text: string;
   /** Heading path joined with " > ", ending in the question. */
@@ -109,9 +111,9 @@ export interface SearchOptions {
 
 /** The loaded question bank and indexes, whatever runtime built them. */
 export interface KnowledgeBase {
-  readonly items: readonly QuestionItem[];
+  readonly cards: readonly Card[];
   readonly chunks: readonly Chunk[];
-  getItem(id: string): QuestionItem | undefined;
+  getCard(id: string): Card | undefined;
   search(query: string, options?: SearchOptions): Promise<SearchHit[]>;
   /** Cosine similarity of two texts under the index's embedder; the grader uses it. */
   similarity(a: string, b: string): Promise<number>;

@@ -80,7 +80,7 @@ export async function startNodeServer(options: NodeServerOptions): Promise<Runni
   const host = hostname === '0.0.0.0' || hostname === '::' ? 'localhost' : hostname.includes(':') ? `[${hostname}]` : hostname;
   const url = `http://${host}:${address.port}`;
   log(`MianBa 面霸 is serving at ${url}`);
-  log(`mode: ${mode.mode} (${mode.reason}); question bank: ${kb.items.length} questions, ${kb.chunks.length} passages`);
+  log(`mode: ${mode.mode} (${mode.reason}); question bank: ${kb.cards.length} questions, ${kb.chunks.length} passages`);
 
   let closing: Promise<void> | undefined;
   return {

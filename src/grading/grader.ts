@@ -48,7 +48,7 @@ export function createGrader(deps: GraderDeps): Grader {
     if (!deps.kb) return undefined;
     const match = await findReference(deps.kb, request.question, signal);
     if (!match) return undefined;
-    return match.closest ? { references: match.references, notice: closestNoteNotice(match.item.question) } : { references: match.references };
+    return match.closest ? { references: match.references, notice: closestNoteNotice(match.item.headingPath.at(-1) ?? match.item.question) } : { references: match.references };
   }
 
   return {
@@ -80,6 +80,7 @@ export function createGrader(deps: GraderDeps): Grader {
 }
 
 /** Said with a grade made against the closest note rather than one about the question. */
+/** Names the note as its author titled it, so the candidate recognises it. */
 function closestNoteNotice(noteQuestion: string): string {
   return `笔记里没有正好对应这道题的内容，这次按最接近的一条「${noteQuestion}」评分，仅供参考。`;
 }

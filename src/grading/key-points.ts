@@ -4,6 +4,7 @@
  * prose), with trivial fragments merged into their neighbours and each point weighted by how much
  * it is likely to matter.
  */
+import { isClaim } from '../ingest/claims.ts';
 import { profileText, type TextProfile } from './text-analysis.ts';
 
 export interface KeyPointSpec {
@@ -48,7 +49,9 @@ export function extractKeyPoints(markdown: string, referenceIndex = 0): KeyPoint
 
 function extract(markdown: string, referenceIndex: number): KeyPointSpec[] {
   const units = mergeTrivial(splitLong(blockUnits(markdown)));
-  const deduplicated = deduplicate(units);
+  // Narration, to-dos and framing are not graded; a terse reference with no claim keeps its terms.
+  const claims = units.filter((unit) => isClaim(unit.text, { personal: true }));
+  const deduplicated = deduplicate(claims.length > 0 ? claims : units);
   const scored = deduplicated.map((unit, index) => ({ unit, profile: profileText(unit.text), index }));
   let points = scored.map(({ unit, profile, index }) => {
     const pointImportance = importance(unit, index);

@@ -12,7 +12,7 @@
  * for 27, and accepted 7 of the 24 Chinese uncovered ones; the average at 0.45 gives 53, 17 and 6,
  * and with the closest-note tier below 57 and 11.
  */
-import type { KnowledgeBase, QuestionItem, Reference } from '../core/types.ts';
+import type { KnowledgeBase, Card, Reference } from '../core/types.ts';
 import { buildDomainDictionary } from '../text/domain-dictionary.ts';
 import { conceptTokens } from '../text/glossary.ts';
 import { createTokenizer, type Tokenizer } from '../text/tokenizer.ts';
@@ -50,7 +50,7 @@ const maximumChildren = 12;
 const childGistCharacters = 220;
 
 export interface ReferenceMatch {
-  item: QuestionItem;
+  item: Card;
   references: Reference[];
   /** 0–1 share of the question's topic content found in the item. */
   topicMatch: number;
@@ -62,12 +62,12 @@ export interface ReferenceMatch {
 }
 
 /** Items are immutable once loaded, so their unit sets are computed once. */
-const itemUnitCache = new WeakMap<QuestionItem, Set<string>>();
+const itemUnitCache = new WeakMap<Card, Set<string>>();
 
-function unitsOfItem(item: QuestionItem, children: readonly QuestionItem[]): Set<string> {
+function unitsOfItem(item: Card, children: readonly Card[]): Set<string> {
   let units = itemUnitCache.get(item);
   if (!units) {
-    units = new Set(profileText([...item.headingPath, item.question, item.answer, ...children.map((child) => child.question)].join('\n')).units.keys());
+    units = new Set(profileText([...item.headingPath, item.question, item.reference, ...children.map((child) => child.question)].join('\n')).units.keys());
     itemUnitCache.set(item, units);
   }
   return units;
@@ -83,7 +83,7 @@ interface AskedTopic {
   parts: Map<string, number>[];
 }
 
-function askedTopic(question: string, items: readonly QuestionItem[]): AskedTopic {
+function askedTopic(question: string, items: readonly Card[]): AskedTopic {
   return {
     units: topicUnits(question),
     words: wordsIn(vocabularyOf(items).tokenizer, withoutFraming(question)),
@@ -95,37 +95,37 @@ function askedTopic(question: string, items: readonly QuestionItem[]): AskedTopi
 }
 
 /** How much of what the question is about the item contains, 0–1: bigram and specific-word shares averaged. */
-export function topicMatch(question: string, item: QuestionItem, items: readonly QuestionItem[]): number {
+export function topicMatch(question: string, item: Card, items: readonly Card[]): number {
   return matchOf(askedTopic(question, items), item, items);
 }
 
-function matchOf(asked: AskedTopic, item: QuestionItem, items: readonly QuestionItem[]): number {
+function matchOf(asked: AskedTopic, item: Card, items: readonly Card[]): number {
   return (shareFound(asked.units, unitsOfItem(item, childrenOf(item, items))) + specificWordShare(asked.words, item, items)) / 2;
 }
 
 /** The notes' words, as the notes' own tokenizer reads them, and how many items use each. */
 interface NotesVocabulary {
   tokenizer: Tokenizer;
-  wordsOf: Map<QuestionItem, Set<string>>;
+  wordsOf: Map<Card, Set<string>>;
   itemsUsing: Map<string, number>;
 }
 
 /** One vocabulary per loaded question bank (the items array is immutable once loaded). */
-const vocabularies = new WeakMap<readonly QuestionItem[], NotesVocabulary>();
+const vocabularies = new WeakMap<readonly Card[], NotesVocabulary>();
 
 /** Words and glossary concepts, so an English question meets a Chinese note on 协程/coroutine. */
 function wordsIn(tokenizer: Tokenizer, text: string): Set<string> {
   return new Set([...tokenizer.searchTokens(text), ...conceptTokens(text)]);
 }
 
-function vocabularyOf(items: readonly QuestionItem[]): NotesVocabulary {
+function vocabularyOf(items: readonly Card[]): NotesVocabulary {
   const known = vocabularies.get(items);
   if (known) return known;
   const tokenizer = createTokenizer(buildDomainDictionary(items));
-  const wordsOf = new Map<QuestionItem, Set<string>>();
+  const wordsOf = new Map<Card, Set<string>>();
   const itemsUsing = new Map<string, number>();
   for (const item of items) {
-    const text = [...item.headingPath, item.question, item.answer, ...childrenOf(item, items).map((child) => child.question)].join('\n');
+    const text = [...item.headingPath, item.question, item.reference, ...childrenOf(item, items).map((child) => child.question)].join('\n');
     const words = wordsIn(tokenizer, text);
     wordsOf.set(item, words);
     for (const word of words) itemsUsing.set(word, (itemsUsing.get(word) ?? 0) + 1);
@@ -136,7 +136,7 @@ function vocabularyOf(items: readonly QuestionItem[]): NotesVocabulary {
 }
 
 /** Share of the question's words the item uses, each weighted by its IDF over the items. */
-function specificWordShare(words: ReadonlySet<string>, item: QuestionItem, items: readonly QuestionItem[]): number {
+function specificWordShare(words: ReadonlySet<string>, item: Card, items: readonly Card[]): number {
   const vocabulary = vocabularyOf(items);
   const used = vocabulary.wordsOf.get(item);
   let total = 0;
@@ -151,7 +151,7 @@ function specificWordShare(words: ReadonlySet<string>, item: QuestionItem, items
 }
 
 /** Whether the item is about what the question asks: most of it, or one of its parts almost entirely. */
-function isAbout(asked: AskedTopic, item: QuestionItem, items: readonly QuestionItem[], match: number): boolean {
+function isAbout(asked: AskedTopic, item: Card, items: readonly Card[], match: number): boolean {
   if (match >= minimumTopicMatch) return true;
   if (match < minimumTopicMatchWithPart || asked.parts.length < 2) return false;
   const itemUnits = unitsOfItem(item, childrenOf(item, items));
@@ -172,7 +172,7 @@ function shareFound(wanted: ReadonlyMap<string, number>, itemUnits: ReadonlySet<
  * How much of the item's own question the asked question covers: of two items that both contain
  * the topic, the one whose title is about exactly this (共享内存通信 vs 进程通信方法) fits better.
  */
-function titleCoverage(asked: AskedTopic, item: QuestionItem): number {
+function titleCoverage(asked: AskedTopic, item: Card): number {
   let total = 0;
   let found = 0;
   for (const [unit, weight] of topicUnits(item.question)) {
@@ -182,10 +182,10 @@ function titleCoverage(asked: AskedTopic, item: QuestionItem): number {
   return total > 0 ? found / total : 0;
 }
 
-const childrenCache = new WeakMap<QuestionItem, QuestionItem[]>();
+const childrenCache = new WeakMap<Card, Card[]>();
 
 /** Items nested under `item` in the same note (its sub-sections), in note order. */
-export function childrenOf(item: QuestionItem, items: readonly QuestionItem[]): QuestionItem[] {
+export function childrenOf(item: Card, items: readonly Card[]): Card[] {
   const cached = childrenCache.get(item);
   if (cached) return cached;
   const depth = item.headingPath.length;
@@ -208,11 +208,11 @@ export function childrenOf(item: QuestionItem, items: readonly QuestionItem[]): 
  * The full reference for an item: its own answer, plus the gist of each sub-section when the item
  * is an overview whose content lives in its sub-sections ("进程通信方法" → 管道, 消息队列, …).
  */
-export function referenceFor(item: QuestionItem, items: readonly QuestionItem[]): Reference {
+export function referenceFor(item: Card, items: readonly Card[]): Reference {
   const children = childrenOf(item, items).filter((child) => child.answered);
-  const parts = [item.answer.trim()];
+  const parts = [item.reference.trim()];
   for (const child of children) {
-    const gist = child.answer.replace(/```[\s\S]*?```/g, ' ').replace(/\s+/g, ' ').trim().slice(0, childGistCharacters);
+    const gist = child.reference.replace(/```[\s\S]*?```/g, ' ').replace(/\s+/g, ' ').trim().slice(0, childGistCharacters);
     parts.push(`- ${child.question}：${gist}`);
   }
   return { source: item.source, heading: item.headingPath.join(' > ') || item.question, text: parts.filter(Boolean).join('\n') };
@@ -221,22 +221,22 @@ export function referenceFor(item: QuestionItem, items: readonly QuestionItem[])
 export async function findReference(kb: KnowledgeBase, question: string, signal?: AbortSignal): Promise<ReferenceMatch | undefined> {
   const hits = await kb.search(question, { k: candidateCount * 3, mode: 'hybrid' });
   signal?.throwIfAborted();
-  const asked = askedTopic(question, kb.items);
+  const asked = askedTopic(question, kb.cards);
   const seen = new Set<string>();
   let best: (ReferenceMatch & { rankScore: number }) | undefined;
   let closest: (ReferenceMatch & { rankScore: number }) | undefined;
   for (const hit of hits) {
-    if (seen.has(hit.chunk.itemId) || seen.size >= candidateCount) continue;
+    if (seen.has(hit.chunk.cardId) || seen.size >= candidateCount) continue;
     const rank = seen.size;
-    seen.add(hit.chunk.itemId);
-    const item = kb.getItem(hit.chunk.itemId);
+    seen.add(hit.chunk.cardId);
+    const item = kb.getCard(hit.chunk.cardId);
     if (!item) continue;
-    const reference = referenceFor(item, kb.items);
+    const reference = referenceFor(item, kb.cards);
     if (!reference.text.trim()) continue;
-    const match = matchOf(asked, item, kb.items);
+    const match = matchOf(asked, item, kb.cards);
     const rankScore = (match + titleCoverage(asked, item)) / 2 - rankPenalty * rank;
     const candidate = { item, references: [reference], topicMatch: match, rankScore };
-    if (isAbout(asked, item, kb.items, match)) {
+    if (isAbout(asked, item, kb.cards, match)) {
       if (!best || rankScore > best.rankScore) best = { ...candidate, closest: false };
     } else if (match >= minimumClosestMatch && (!closest || rankScore > closest.rankScore)) {
       closest = { ...candidate, closest: true };

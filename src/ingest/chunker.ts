@@ -7,7 +7,7 @@
  * cut unless a single one is larger than `hardLimit`.
  */
 import { stableHash } from '../core/hash.ts';
-import type { Chunk, QuestionItem } from '../core/types.ts';
+import type { Chunk, Card } from '../core/types.ts';
 import type { Nodes, Root } from 'mdast';
 import { markdownTree } from './markdown-parser.ts';
 
@@ -158,21 +158,21 @@ function splitAnswer(answer: string, options: Required<ChunkOptions>): Array<{ s
 }
 
 /** Chunks for all items: one or more per answered item, the question itself for unanswered ones. */
-export function chunkItems(items: readonly QuestionItem[], options: ChunkOptions = {}): Chunk[] {
+export function chunkItems(items: readonly Card[], options: ChunkOptions = {}): Chunk[] {
   const settings = { ...defaults, ...options };
   const chunks: Chunk[] = [];
   for (const item of items) {
     const heading = item.headingPath.join(headingSeparator);
     const texts = item.answered
-      ? splitAnswer(item.answer, settings)
+      ? splitAnswer(item.reference, settings)
           // Leading blank lines go, leading indentation stays (it belongs to code).
-          .map(({ start, end }) => item.answer.slice(start, end).replace(/^(?:[ \t]*\n)+/, '').trimEnd())
+          .map(({ start, end }) => item.reference.slice(start, end).replace(/^(?:[ \t]*\n)+/, '').trimEnd())
           .filter((text) => text !== '')
       : [item.question];
     texts.forEach((text, ordinal) => {
       chunks.push({
         id: `${item.id}#${ordinal}`,
-        itemId: item.id,
+        cardId: item.id,
         text,
         heading,
         source: item.source,

@@ -4,15 +4,16 @@
  * parses the rest, so one bad file never stops the others from being indexed.
  */
 import { AppError } from '../core/errors.ts';
-import type { QuestionItem } from '../core/types.ts';
+import type { Card } from '../core/types.ts';
+import { finishCards } from './card-bank.ts';
 import { parseNote } from './markdown-parser.ts';
 
 /**
- * Changes whenever parsing or chunking would produce different items/chunks from the same bytes.
+ * Changes whenever parsing or chunking would produce different cards/chunks from the same bytes.
  * Index manifests store it next to file hashes so an unchanged corpus is still re-ingested after
  * an upgrade of these rules.
  */
-export const ingestVersion = 3;
+export const ingestVersion = 4;
 
 export interface CorpusFile {
   /** Path relative to the corpus folder, forward slashes. */
@@ -21,9 +22,9 @@ export interface CorpusFile {
 }
 
 export interface QuestionBank {
-  items: QuestionItem[];
+  cards: Card[];
   warnings: string[];
-  /** Files that decoded and parsed (possibly to zero items), in input order. */
+  /** Files that decoded and parsed (possibly to zero cards), in input order. */
   filesIndexed: string[];
 }
 
@@ -62,7 +63,7 @@ export function decodeNote(file: CorpusFile): { text: string } | { warning: stri
  * nothing usable is found.
  */
 export function buildQuestionBank(files: ReadonlyArray<CorpusFile>, corpusLabel = 'corpus/'): QuestionBank {
-  const items: QuestionItem[] = [];
+  const cards: Card[] = [];
   const warnings: string[] = [];
   const filesIndexed: string[] = [];
   for (const file of files) {
@@ -73,15 +74,15 @@ export function buildQuestionBank(files: ReadonlyArray<CorpusFile>, corpusLabel 
     }
     const parsed = parseNote(file.path, decoded.text);
     if (parsed.length === 0) warnings.push(`${file.path} 中没有找到任何问题 (no questions found in ${file.path})`);
-    items.push(...parsed);
+    cards.push(...parsed);
     filesIndexed.push(file.path);
   }
-  if (items.length === 0) {
+  if (cards.length === 0) {
     throw new AppError(
       'empty_corpus',
       `题库为空：${corpusLabel} 中没有可用的 .md/.txt 笔记，请把面试笔记放进该文件夹后重试。` +
         ` (The question bank is empty: no usable .md/.txt notes were found in ${corpusLabel}. Add your interview notes there and try again.)`,
     );
   }
-  return { items, warnings, filesIndexed };
+  return { cards: finishCards(cards), warnings, filesIndexed };
 }

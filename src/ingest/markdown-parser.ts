@@ -9,10 +9,10 @@ import type { Heading, List, Nodes, Paragraph, Root, RootContent } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { gfm } from 'micromark-extension-gfm';
-import { stableHash } from '../core/hash.ts';
-import type { QuestionItem } from '../core/types.ts';
+import type { Card } from '../core/types.ts';
 import { classifyLine, cleanQuestion, isQuestionText, startsNarrative, stripLineMarkup, type LineClass } from './question-lines.ts';
-import { assignTopics, majorityTopics } from './topics.ts';
+import { buildCards, type ParsedQuestion } from './card-builder.ts';
+import { majorityTopics } from './topics.ts';
 
 interface Replacement {
   start: number;
@@ -561,8 +561,8 @@ export function markdownTree(text: string): Root {
   }
 }
 
-/** Parse one note into question items (topics assigned, ids stable across unrelated edits). */
-export function parseNote(source: string, rawText: string): QuestionItem[] {
+/** Parse one note into knowledge cards (topics assigned, ids stable across unrelated edits). */
+export function parseNote(source: string, rawText: string): Card[] {
   const text = normaliseSource(rawText);
   const tree = markdownTree(text);
   const { replacements, codeRanges } = collectReplacements(tree, text);
@@ -642,30 +642,25 @@ export function parseNote(source: string, rawText: string): QuestionItem[] {
     drafts.push(...splitSection(units, section));
   });
 
-  return finaliseItems(source, drafts, view);
+  return withFallbackTopics(buildCards(source, parsedQuestions(drafts, view), text));
 }
 
-function finaliseItems(source: string, drafts: Draft[], view: SourceView): QuestionItem[] {
-  const seen = new Map<string, number>();
-  const items: QuestionItem[] = drafts
+function parsedQuestions(drafts: Draft[], view: SourceView): ParsedQuestion[] {
+  return drafts
     .filter((draft) => draft.question !== '')
     .map((draft) => {
-      const answer = draft.spanStart === null ? '' : view.clean(draft.spanStart, draft.spanEnd);
-      const headingPath = [...draft.path, draft.question];
-      const key = `${source}\u0000${headingPath.join('\u0000')}\u0000${draft.question}`;
-      const ordinal = seen.get(key) ?? 0;
-      seen.set(key, ordinal + 1);
+      const reference = draft.spanStart === null ? '' : view.clean(draft.spanStart, draft.spanEnd);
       return {
-        id: stableHash(ordinal === 0 ? key : `${key}\u0000${ordinal}`),
         question: draft.question,
-        answer,
-        answered: answer !== '',
-        topics: assignTopics({ headingPath, question: draft.question, answer }),
-        source,
-        headingPath,
-        lines: { start: draft.questionLine, end: answer === '' ? draft.questionLine : Math.max(draft.questionLine, draft.endLine) },
+        origin: draft.kind,
+        path: draft.path,
+        reference,
+        lines: { start: draft.questionLine, end: reference === '' ? draft.questionLine : Math.max(draft.questionLine, draft.endLine) },
       };
     });
-  const fallback = majorityTopics(items.map((item) => item.topics));
-  return items.map((item) => (item.topics.length > 0 ? item : { ...item, topics: fallback }));
+}
+
+function withFallbackTopics(cards: Card[]): Card[] {
+  const fallback = majorityTopics(cards.map((card) => card.topics));
+  return cards.map((card) => (card.topics.length > 0 ? card : { ...card, topics: fallback }));
 }

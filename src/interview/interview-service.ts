@@ -29,7 +29,7 @@ import {
   type Grade,
   type Grader,
   type KnowledgeBase,
-  type QuestionItem,
+  type Card,
   type Reference,
   type ReviewCard,
   type SessionMode,
@@ -195,9 +195,9 @@ function randomHexId(): string {
   return Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('');
 }
 
-function referencesOf(item: QuestionItem | undefined): Reference[] | undefined {
+function referencesOf(item: Card | undefined): Reference[] | undefined {
   if (!item?.answered) return undefined;
-  return [{ source: item.source, heading: item.headingPath.join(' > '), text: item.answer }];
+  return [{ source: item.source, heading: item.headingPath.join(' > '), text: item.reference }];
 }
 
 /** Mutable context of one submit: the state being advanced and the turns to append. */
@@ -236,7 +236,7 @@ export function createInterviewService(deps: InterviewDeps): InterviewService {
   }
 
   function questionText(questionId: string | null, fallback = ''): string {
-    return (questionId ? kb.getItem(questionId)?.question : undefined) ?? fallback;
+    return (questionId ? kb.getCard(questionId)?.question : undefined) ?? fallback;
   }
 
   /** Notes often title an answer with a topic or a statement; an interviewer turns that into a question. */
@@ -265,7 +265,7 @@ export function createInterviewService(deps: InterviewDeps): InterviewService {
     if (!parsed.success) throw new AppError('bad_request', '无效的会话参数');
     const { mode } = parsed.data;
     const count = parsed.data.questions ?? defaultQuestions[mode];
-    if (kb.items.length === 0) throw new AppError('empty_corpus', '题库为空，请先添加笔记并建立索引');
+    if (kb.cards.length === 0) throw new AppError('empty_corpus', '题库为空，请先添加笔记并建立索引');
     const at = now();
     const state: SessionState = { schema: 1, plan: [], index: 0, current: null, results: [], turns: 0, lastVariant: {} };
     let topics: TopicId[] = [...new Set(parsed.data.topics ?? [])];
@@ -277,18 +277,18 @@ export function createInterviewService(deps: InterviewDeps): InterviewService {
       const topic = topics.length === 1 ? topics[0] : topics.length === 0 ? busiestDrillTopic(cards, at) : undefined;
       if (!topic) throw new AppError('bad_request', '专项复习一次只能选择一个主题');
       topics = [topic];
-      const drill = planDrill(kb.items, topic, cards, { count, now: at, random });
+      const drill = planDrill(kb.cards, topic, cards, { count, now: at, random });
       state.plan = drill.plan;
       state.drill = { topic, due: drill.due };
     } else {
       let exclude = new Set<string>();
       if (mode === 'interview') {
-        const opening = findOpeningItem(kb.items, random);
+        const opening = findOpeningItem(kb.cards, random);
         if (opening) exclude = new Set([opening.id]);
         state.current = freshQuestion(opening?.id ?? null, 'opening');
         state.index = -1;
       }
-      state.plan = planQuestions(kb.items, { topics, count, random, exclude });
+      state.plan = planQuestions(kb.cards, { topics, count, random, exclude });
     }
     if (state.plan.length === 0) throw new AppError('bad_request', '所选主题下没有可以提问的题目');
 
@@ -338,11 +338,11 @@ export function createInterviewService(deps: InterviewDeps): InterviewService {
   function busiestDrillTopic(cards: readonly ReviewCard[], at: Date): TopicId | undefined {
     const dueCounts = new Map<TopicId, number>();
     for (const card of cards) {
-      if (!isDue(card, at) || !kb.getItem(card.questionId)) continue;
+      if (!isDue(card, at) || !kb.getCard(card.questionId)) continue;
       for (const topic of card.topics) dueCounts.set(topic, (dueCounts.get(topic) ?? 0) + 1);
     }
     const sizes = new Map<TopicId, number>();
-    for (const item of kb.items) for (const topic of item.topics) sizes.set(topic, (sizes.get(topic) ?? 0) + 1);
+    for (const item of kb.cards) for (const topic of item.topics) sizes.set(topic, (sizes.get(topic) ?? 0) + 1);
     const counts = dueCounts.size > 0 ? dueCounts : sizes;
     return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
   }
@@ -350,8 +350,8 @@ export function createInterviewService(deps: InterviewDeps): InterviewService {
   /** Key points of the current question's reference, most important missed first. */
   function pointsFor(current: CurrentQuestion): CurrentQuestion['points'] {
     if (current.points.length > 0 || !current.questionId) return current.points;
-    const item = kb.getItem(current.questionId);
-    current.points = item?.answered ? referencePoints(item.answer) : [];
+    const item = kb.getCard(current.questionId);
+    current.points = item?.answered ? referencePoints(item.reference) : [];
     return current.points;
   }
 
@@ -422,7 +422,7 @@ export function createInterviewService(deps: InterviewDeps): InterviewService {
   }
 
   async function skipQuestion(step: Step, current: CurrentQuestion, options: SubmitOptions, reveal: boolean): Promise<SubmitResult> {
-    const item = current.questionId ? kb.getItem(current.questionId) : undefined;
+    const item = current.questionId ? kb.getCard(current.questionId) : undefined;
     let grade: Grade | null = null;
     if (item) {
       const points = pointsFor(current);
@@ -455,7 +455,7 @@ export function createInterviewService(deps: InterviewDeps): InterviewService {
     options: SubmitOptions,
     reveal: boolean,
   ): Promise<SubmitResult> {
-    const item = current.questionId ? kb.getItem(current.questionId) : undefined;
+    const item = current.questionId ? kb.getCard(current.questionId) : undefined;
     current.answers.push(answer);
     let grade: Grade | null = null;
     let rawScore: number | null = null;
@@ -468,7 +468,7 @@ export function createInterviewService(deps: InterviewDeps): InterviewService {
       rawScore = raw.score;
       grade = capGrade(raw, current.hints);
       current.best = roundScore(Math.max(current.best ?? 0, grade.score));
-      current.points = rankPoints(weighPoints(raw.keyPoints, item.answered ? item.answer : undefined));
+      current.points = rankPoints(weighPoints(raw.keyPoints, item.answered ? item.reference : undefined));
     }
     turn(step, { role: 'candidate', kind: 'answer', text: answer, ...questionIdField(current.questionId), ...(grade ? { grade } : {}) });
     if (grade?.fallback) {
@@ -513,12 +513,12 @@ export function createInterviewService(deps: InterviewDeps): InterviewService {
   }
 
   /** Builds the related material for a deeper follow-up: the item and its siblings under the same heading. */
-  function sectionOf(item: QuestionItem): string {
+  function sectionOf(item: Card): string {
     const parent = item.headingPath.slice(0, -1).join(' > ');
-    const siblings = kb.items.filter(
+    const siblings = kb.cards.filter(
       (other) => other.id !== item.id && other.source === item.source && other.answered && other.headingPath.slice(0, -1).join(' > ') === parent,
     );
-    return [item, ...siblings.slice(0, 3)].map((entry) => `### ${entry.question}\n${entry.answer}`).join('\n\n');
+    return [item, ...siblings.slice(0, 3)].map((entry) => `### ${entry.question}\n${entry.reference}`).join('\n\n');
   }
 
   function lineRequest(
@@ -563,7 +563,7 @@ export function createInterviewService(deps: InterviewDeps): InterviewService {
     skipped: boolean,
   ): Promise<NextLine> {
     const { state, session } = step;
-    const item = current.questionId ? kb.getItem(current.questionId) : undefined;
+    const item = current.questionId ? kb.getCard(current.questionId) : undefined;
     const result: QuestionResult = {
       questionId: current.questionId,
       opening: current.awaiting === 'opening',
@@ -646,14 +646,14 @@ export function createInterviewService(deps: InterviewDeps): InterviewService {
 
   async function due(ownerId: string, topic?: TopicId): Promise<DueResult> {
     const at = now();
-    const cards = (await store.getCards(ownerId, topic)).filter((card) => kb.getItem(card.questionId));
+    const cards = (await store.getCards(ownerId, topic)).filter((card) => kb.getCard(card.questionId));
     const counts = new Map<TopicId, { due: number; reviewed: number; questions: number }>();
     const entry = (id: TopicId) => {
       const existing = counts.get(id) ?? { due: 0, reviewed: 0, questions: 0 };
       counts.set(id, existing);
       return existing;
     };
-    for (const item of kb.items) for (const id of item.topics) if (!topic || id === topic) entry(id).questions += 1;
+    for (const item of kb.cards) for (const id of item.topics) if (!topic || id === topic) entry(id).questions += 1;
     const dueCards: ReviewCard[] = [];
     for (const card of cards) {
       const cardIsDue = isDue(card, at);

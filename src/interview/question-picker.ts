@@ -2,7 +2,8 @@
  * Which questions a session asks, decided once when it starts so a resumed session continues the
  * same plan. Everything random goes through the injected `random`, so a seed reproduces a plan.
  */
-import type { QuestionItem, ReviewCard, TopicId } from '../core/types.ts';
+import type { Card, ReviewCard, TopicId } from '../core/types.ts';
+import { isAskable } from '../ingest/card-bank.ts';
 import { isDue } from './review-schedule.ts';
 
 export interface PlanOptions {
@@ -23,7 +24,7 @@ function shuffled<T>(values: readonly T[], random: () => number): T[] {
   return copy;
 }
 
-function matchesTopics(item: QuestionItem, topics: readonly TopicId[]): boolean {
+function matchesTopics(item: Card, topics: readonly TopicId[]): boolean {
   return topics.length === 0 || item.topics.some((topic) => topics.includes(topic));
 }
 
@@ -33,9 +34,9 @@ function matchesTopics(item: QuestionItem, topics: readonly TopicId[]): boolean 
  * topics take turns round-robin, while the whole bank is sampled in proportion to each topic's
  * remaining size and never the same topic twice in a row when another is available.
  */
-export function planQuestions(items: readonly QuestionItem[], options: PlanOptions): string[] {
+export function planQuestions(items: readonly Card[], options: PlanOptions): string[] {
   const exclude = options.exclude ?? new Set<string>();
-  const pool = items.filter((item) => !exclude.has(item.id) && item.question.trim() && matchesTopics(item, options.topics));
+  const pool = items.filter((item) => !exclude.has(item.id) && isAskable(item) && matchesTopics(item, options.topics));
   const used = new Set<string>();
   const plan: string[] = [];
   for (const answered of [true, false]) {
@@ -47,12 +48,12 @@ export function planQuestions(items: readonly QuestionItem[], options: PlanOptio
 }
 
 function interleave(
-  tier: readonly QuestionItem[],
+  tier: readonly Card[],
   options: PlanOptions,
   used: Set<string>,
   wanted: number,
 ): string[] {
-  const buckets = new Map<TopicId, QuestionItem[]>();
+  const buckets = new Map<TopicId, Card[]>();
   for (const item of shuffled(tier, options.random)) {
     for (const topic of item.topics) {
       if (options.topics.length > 0 && !options.topics.includes(topic)) continue;
@@ -70,7 +71,7 @@ function interleave(
   const takeFrom = (topic: TopicId): boolean => {
     const bucket = buckets.get(topic) ?? [];
     while (bucket.length > 0) {
-      const item = bucket.shift() as QuestionItem;
+      const item = bucket.shift() as Card;
       if (used.has(item.id)) continue;
       used.add(item.id);
       picked.push(item.id);
@@ -118,12 +119,15 @@ export interface DrillPlan {
  * fills a session.
  */
 export function planDrill(
-  items: readonly QuestionItem[],
+  items: readonly Card[],
   topic: TopicId,
   cards: readonly ReviewCard[],
-  options: { count: number; now: Date; random: () => number },
+  options: { count: number; now: Date; random: () => number; includeUnanswered?: boolean },
 ): DrillPlan {
-  const inTopic = new Map(items.filter((item) => item.topics.includes(topic) && item.question.trim()).map((item) => [item.id, item]));
+  // A drill grades against the notes, so questions the notes do not answer only come when asked for.
+  const inTopic = new Map(
+    items.filter((item) => item.topics.includes(topic) && isAskable(item) && (item.answered || options.includeUnanswered)).map((item) => [item.id, item]),
+  );
   const cardsInTopic = cards.filter((card) => inTopic.has(card.questionId));
   const byDue = [...cardsInTopic].sort((a, b) => Date.parse(a.due) - Date.parse(b.due) || a.questionId.localeCompare(b.questionId));
   const dueIds = byDue.filter((card) => isDue(card, options.now)).map((card) => card.questionId);
@@ -145,8 +149,8 @@ const projectIntroduction = /介绍|introduc/i;
  * The warm-up for an interview: the candidate's own self-introduction item when the notes have
  * one, else an introduction of a project or internship, else none (a generic warm-up is asked).
  */
-export function findOpeningItem(items: readonly QuestionItem[], random: () => number): QuestionItem | undefined {
-  const answered = items.filter((item) => item.answered);
+export function findOpeningItem(items: readonly Card[], random: () => number): Card | undefined {
+  const answered = items.filter((item) => item.answered && !item.searchOnly);
   const selfIntro = answered.filter((item) => selfIntroduction.test(item.question));
   if (selfIntro.length > 0) return selfIntro[Math.floor(random() * selfIntro.length)] ?? selfIntro[0];
   const projects = answered.filter(

@@ -98,7 +98,7 @@ function bestGrade(turns: readonly Turn[], questionId: string): Grade | undefine
 export function buildReport(session: SessionRecord, state: SessionState, turns: Turn[], kb: KnowledgeBase): SessionReport {
   const questions: ReportQuestion[] = state.results.map((result) => ({
     questionId: result.questionId,
-    question: (result.questionId ? kb.getItem(result.questionId)?.question : undefined) ?? '自我介绍',
+    question: (result.questionId ? kb.getCard(result.questionId)?.question : undefined) ?? '自我介绍',
     topics: result.topics,
     score: result.score,
     skipped: result.skipped,
@@ -124,7 +124,7 @@ export function buildReport(session: SessionRecord, state: SessionState, turns: 
     const topic = reportTopic(question.topics, session.topics);
     const grade = bestGrade(turns, question.questionId);
     if (!topic || !grade) continue;
-    const reference = kb.getItem(question.questionId)?.answer;
+    const reference = kb.getCard(question.questionId)?.reference;
     const missed = rankPoints(weighPoints(grade.keyPoints, reference)).filter((point) => point.covered !== 'yes');
     for (const point of missed.slice(0, weakPointsPerQuestion)) {
       if (weakest.length >= maxWeakPoints) break;

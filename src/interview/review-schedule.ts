@@ -2,8 +2,8 @@
  * Spaced repetition for drills: one FSRS card per (owner, question), scheduled by ts-fsrs. A
  * finished drill question is one review, rated from the question's final score.
  */
-import { createEmptyCard, fsrs, Rating, TypeConvert, type Card, type Grade as FsrsRating } from 'ts-fsrs';
-import type { QuestionItem, ReviewCard } from '../core/types.ts';
+import { createEmptyCard, fsrs, Rating, TypeConvert, type Card as FsrsCard, type Grade as FsrsRating } from 'ts-fsrs';
+import type { Card, ReviewCard } from '../core/types.ts';
 
 // Fuzz would make intervals depend on hidden randomness; the engine's randomness is injected.
 const scheduler = fsrs({ enable_fuzz: false });
@@ -28,10 +28,10 @@ export function ratingName(rating: FsrsRating): 'again' | 'hard' | 'good' | 'eas
 }
 
 /** Revives a stored card (dates arrive as strings from JSON); anything unreadable starts fresh. */
-export function readCard(stored: unknown, now: Date): Card {
+export function readCard(stored: unknown, now: Date): FsrsCard {
   if (stored && typeof stored === 'object') {
     try {
-      const card = TypeConvert.card(stored as Card);
+      const card = TypeConvert.card(stored as FsrsCard);
       if (!Number.isNaN(card.due.getTime())) return card;
     } catch {
       // A corrupt card must not block a drill; the question is simply scheduled as new.
@@ -43,7 +43,7 @@ export function readCard(stored: unknown, now: Date): Card {
 /** Applies one review and returns the card to persist with `store.putCard`. */
 export function reviewCard(
   ownerId: string,
-  item: QuestionItem,
+  item: Card,
   existing: ReviewCard | undefined,
   score: number,
   now: Date,

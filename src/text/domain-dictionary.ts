@@ -4,7 +4,7 @@
  * general-purpose segmenter splits (三色标记法 → 三色|标记|法). No hand-made list of the seed
  * notes' terms: a user's own notes yield their own dictionary.
  */
-import type { QuestionItem } from '../core/types.ts';
+import type { Card } from '../core/types.ts';
 import { maxDictionaryWordLength, normaliseText, segmentCjk } from './tokenizer.ts';
 import { stopwords } from './stopwords.ts';
 
@@ -39,7 +39,7 @@ function endsTerm(word: string): boolean {
   return stopwords.has(word) && (word.length > 1 || boundaryParticles.has(word));
 }
 
-type DictionarySource = Pick<QuestionItem, 'question' | 'answer' | 'headingPath'>;
+type DictionarySource = Pick<Card, 'question' | 'reference' | 'headingPath'>;
 
 /** Leading verbs that frame a term ("避免内存逃逸", "实现一致性") rather than belong to it. */
 const framingVerbs = /^(?:实现|解决|提高|避免|保证|减少|减轻|支持|处理|获取|读取|利用|导致|影响|造成|引入|说出|说明|谈一谈|请说出)/u;
@@ -100,11 +100,11 @@ export function buildDomainDictionary(items: readonly DictionarySource[]): strin
   };
   for (const item of items) {
     for (const heading of item.headingPath) for (const term of termCandidates(heading)) consider(term, true);
-    for (const [, , bold] of item.answer.matchAll(boldPattern)) {
+    for (const [, , bold] of item.reference.matchAll(boldPattern)) {
       for (const term of termCandidates(bold ?? '')) consider(term, true);
     }
     for (const term of termCandidates(item.question)) consider(term, false);
-    allText.push(normaliseText(item.question), normaliseText(item.answer));
+    allText.push(normaliseText(item.question), normaliseText(item.reference));
   }
   const corpus = allText.join('\n');
   const terms = new Set(named);

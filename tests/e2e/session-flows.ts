@@ -97,9 +97,9 @@ export async function partialAnswerForPending(page: Page, baseUrl: string, sessi
   // A note title that is not a question is asked as 「title」 inside a template line; search for the title itself.
   const query = /「(.+?)」/u.exec(text)?.[1] ?? text;
   const search = (await (await page.request.get(`${baseUrl}/api/search?k=50&q=${encodeURIComponent(query.slice(0, 300))}`)).json()) as {
-    results: { text: string; source: string; heading: string; itemId?: string }[];
+    results: { text: string; source: string; heading: string; cardId?: string }[];
   };
-  const own = search.results.filter((hit) => hit.itemId === questionId);
+  const own = search.results.filter((hit) => hit.cardId === questionId);
   const passages = own.length > 0 ? own : search.results.slice(0, 1);
   const reference = passages.map((hit) => hit.text).join('\n');
   const heading = passages[0]?.heading ?? '';

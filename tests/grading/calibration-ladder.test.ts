@@ -13,7 +13,7 @@ import { buildQuestionBank } from '../../src/ingest/corpus.ts';
 
 const corpusDir = join(import.meta.dirname, '../../corpus');
 const encoder = new TextEncoder();
-const { items } = buildQuestionBank(
+const { cards } = buildQuestionBank(
   readdirSync(corpusDir)
     .filter((name) => name.endsWith('.md'))
     .sort()
@@ -22,9 +22,9 @@ const { items } = buildQuestionBank(
 
 const shares = [0.25, 0.5, 0.75, 1] as const;
 /** Notes of an interview answer's size: four to eight key points. */
-const ladderItems = items
-  .filter((item) => item.answer.length >= 80)
-  .map((item) => ({ item, points: extractKeyPoints(item.answer) }))
+const ladderItems = cards
+  .filter((item) => item.reference.length >= 80)
+  .map((item) => ({ item, points: extractKeyPoints(item.reference) }))
   .filter(({ points }) => points.length >= 4 && points.length <= 8)
   .slice(0, 12);
 
@@ -34,7 +34,7 @@ function ladder({ item, points }: (typeof ladderItems)[number]): number[] {
       .slice(0, Math.max(1, Math.round(points.length * share)))
       .map((point) => point.text)
       .join('\n');
-    return scoreAnswer({ question: item.question, answer, references: [item.answer] }).score;
+    return scoreAnswer({ question: item.question, answer, references: [item.reference] }).score;
   });
 }
 

@@ -76,9 +76,9 @@ redis 一般会有两个命令生产RDB，一个是\`save\`，另一个是\`bgsa
 `,
     });
     const question = 'Redis 的 RDB 快照是怎么生成的？save 和 bgsave 有什么区别？bgsave 的时候主线程还能处理写请求吗？';
-    const note = withRedis.items.find((item) => item.question.startsWith('RDB'))!;
+    const note = withRedis.cards.find((item) => item.question.startsWith('RDB'))!;
     // Most of the question is worded differently from the note; one part is the note's own question.
-    expect(topicMatch(question, note, withRedis.items)).toBeLessThan(minimumTopicMatch);
+    expect(topicMatch(question, note, withRedis.cards)).toBeLessThan(minimumTopicMatch);
     const grade = await createGrader({ kb: withRedis }).grade({ question, answer: 'save 在主线程里写 RDB 文件，会阻塞；bgsave fork 一个子进程来写，主线程不阻塞。' });
     expect(grade.references[0]?.heading).toContain('RDB是怎么进行操作');
     expect(grade.score).toBeGreaterThanOrEqual(5);

@@ -45,9 +45,9 @@ export const sampleNotes: Record<string, string> = {
 
 export async function buildNotesKnowledgeBase(notes: Record<string, string> = sampleNotes): Promise<HybridKnowledgeBase> {
   const encoder = new TextEncoder();
-  const { items } = buildQuestionBank(Object.entries(notes).map(([path, text]) => ({ path, bytes: encoder.encode(text) })));
-  const chunks = chunkItems(items);
+  const { cards } = buildQuestionBank(Object.entries(notes).map(([path, text]) => ({ path, bytes: encoder.encode(text) })));
+  const chunks = chunkItems(cards);
   const embeddings = new LexicalEmbeddings();
   embeddings.setDocumentFrequencies(embeddings.documentFrequencies(chunks.map(chunkEmbeddingText)));
-  return HybridKnowledgeBase.build({ items, chunks, embeddings, vectorStore: new ExactVectorStore(embeddings) });
+  return HybridKnowledgeBase.build({ cards, chunks, embeddings, vectorStore: new ExactVectorStore(embeddings) });
 }

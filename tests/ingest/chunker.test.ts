@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { stableHash } from '../../src/core/hash.ts';
-import type { QuestionItem } from '../../src/core/types.ts';
+import type { Card } from '../../src/core/types.ts';
 import { chunkEmbeddingText, chunkItems } from '../../src/ingest/chunker.ts';
 import { corpusFileNames, findItem, parseCorpusFile } from './corpus-fixture.ts';
 
@@ -8,11 +8,15 @@ const corpusItems = corpusFileNames().flatMap(parseCorpusFile);
 const corpusChunks = chunkItems(corpusItems);
 const itemById = new Map(corpusItems.map((item) => [item.id, item]));
 
-function item(answer: string, overrides: Partial<QuestionItem> = {}): QuestionItem {
+function item(answer: string, overrides: Partial<Card> = {}): Card {
   return {
     id: 'item-1',
     question: '什么是三色标记法？',
-    answer,
+    context: '',
+    reference: answer,
+    keyPoints: [],
+    followups: [],
+    kind: 'technical',
     answered: answer !== '',
     topics: ['go'],
     source: 'go.md',
@@ -27,20 +31,20 @@ const sentence = (index: number): string => `第${index}句话讲的是写屏障
 describe('chunkItems', () => {
   it('never lets a chunk span two items: every chunk is a slice of its own answer', () => {
     for (const chunk of corpusChunks) {
-      const owner = itemById.get(chunk.itemId);
+      const owner = itemById.get(chunk.cardId);
       expect(owner).toBeDefined();
       if (!owner) continue;
       expect(chunk.source).toBe(owner.source);
       expect(chunk.topics).toEqual(owner.topics);
       expect(chunk.heading).toBe(owner.headingPath.join(' > '));
-      if (owner.answered) expect(owner.answer).toContain(chunk.text);
+      if (owner.answered) expect(owner.reference).toContain(chunk.text);
       else expect(chunk.text).toBe(owner.question);
     }
   });
 
   it('gives every item at least one chunk, with ids numbered per item', () => {
     const byItem = new Map<string, string[]>();
-    for (const chunk of corpusChunks) byItem.set(chunk.itemId, [...(byItem.get(chunk.itemId) ?? []), chunk.id]);
+    for (const chunk of corpusChunks) byItem.set(chunk.cardId, [...(byItem.get(chunk.cardId) ?? []), chunk.id]);
     for (const entry of corpusItems) {
       const ids = byItem.get(entry.id) ?? [];
       expect(ids.length).toBeGreaterThan(0);
@@ -54,8 +58,8 @@ describe('chunkItems', () => {
 
   it('keeps a table inside one chunk', () => {
     const channelStates = findItem(corpusItems, 'channel 状态');
-    const table = channelStates.answer.slice(channelStates.answer.indexOf('| 操作'));
-    expect(corpusChunks.some((chunk) => chunk.itemId === channelStates.id && chunk.text.includes(table.trim()))).toBe(true);
+    const table = channelStates.reference.slice(channelStates.reference.indexOf('| 操作'));
+    expect(corpusChunks.some((chunk) => chunk.cardId === channelStates.id && chunk.text.includes(table.trim()))).toBe(true);
   });
 
   it('splits a long answer at sentence ends, near the target size, with overlap', () => {

@@ -18,7 +18,7 @@ const minimums: Record<string, { items: number; answered: number }> = {
 describe('the bundled corpus', () => {
   const names = corpusFileNames();
   const bank = buildQuestionBank(names.map((name) => ({ path: name, bytes: readFileSync(path.join(corpusDir, name)) })));
-  const chunks = chunkItems(bank.items);
+  const chunks = chunkItems(bank.cards);
 
   it('has all five notes and indexes every one without warnings', () => {
     expect(names).toEqual(Object.keys(minimums));
@@ -27,30 +27,30 @@ describe('the bundled corpus', () => {
   });
 
   it.each(Object.entries(minimums))('%s parses into a sensible number of questions', (name, floor) => {
-    const items = bank.items.filter((item) => item.source === name);
+    const items = bank.cards.filter((item) => item.source === name);
     expect(items.length).toBeGreaterThanOrEqual(floor.items);
     expect(items.filter((item) => item.answered).length).toBeGreaterThanOrEqual(floor.answered);
   });
 
   it('gives every item a unique id, a question and at least one known topic', () => {
-    expect(new Set(bank.items.map((item) => item.id)).size).toBe(bank.items.length);
-    for (const item of bank.items) {
+    expect(new Set(bank.cards.map((item) => item.id)).size).toBe(bank.cards.length);
+    for (const item of bank.cards) {
       expect(item.question.trim()).not.toBe('');
-      expect(item.answered).toBe(item.answer !== '');
+      expect(item.answered).toBe(item.reference !== '');
       expect(item.topics.length).toBeGreaterThan(0);
       for (const topic of item.topics) expect(topicIds).toContain(topic);
     }
   });
 
   it('covers most topics of the taxonomy', () => {
-    const used = new Set(bank.items.flatMap((item) => item.topics));
+    const used = new Set(bank.cards.flatMap((item) => item.topics));
     for (const topic of ['go', 'cpp', 'redis', 'mysql', 'network', 'os', 'distributed', 'cloud', 'mq', 'project'] as const) {
       expect(used.has(topic), topic).toBe(true);
     }
   });
 
   it('chunks into at least one passage per item and keeps chunk ids unique', () => {
-    expect(chunks.length).toBeGreaterThanOrEqual(bank.items.length);
+    expect(chunks.length).toBeGreaterThanOrEqual(bank.cards.length);
     expect(new Set(chunks.map((chunk) => chunk.id)).size).toBe(chunks.length);
   });
 

@@ -19,7 +19,7 @@ describe('buildQuestionBank', () => {
   it('skips invalid UTF-8 with a warning naming the file and indexes the rest', () => {
     const bank = buildQuestionBank([{ path: 'latin1.md', bytes: new Uint8Array([0x23, 0x20, 0xc4, 0xe3, 0xba, 0xc3, 0xff, 0x0a]) }, goodNote]);
     expect(bank.filesIndexed).toEqual(['good.md']);
-    expect(bank.items.map((item) => item.question)).toEqual(['什么是死锁？']);
+    expect(bank.cards.map((item) => item.question)).toEqual(['什么是死锁？']);
     expect(bank.warnings).toHaveLength(1);
     expect(bank.warnings[0]).toContain('latin1.md');
     expect(bank.warnings[0]).toContain('UTF-8');
@@ -36,8 +36,8 @@ describe('buildQuestionBank', () => {
 
   it('strips a BOM and CRLF line endings', () => {
     const bank = buildQuestionBank([{ path: 'windows.txt', bytes: utf8('\uFEFF什么是进程？\r\n\r\n资源分配的基本单位。\r\n进程之间地址空间隔离。\r\n') }]);
-    expect(bank.items).toHaveLength(1);
-    expect(bank.items[0]).toMatchObject({ question: '什么是进程？', answer: '资源分配的基本单位。\n进程之间地址空间隔离。', source: 'windows.txt' });
+    expect(bank.cards).toHaveLength(1);
+    expect(bank.cards[0]).toMatchObject({ question: '什么是进程？', reference: '资源分配的基本单位。\n进程之间地址空间隔离。', source: 'windows.txt' });
   });
 
   it('warns about a readable file without questions but keeps going', () => {

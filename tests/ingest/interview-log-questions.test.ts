@@ -23,18 +23,18 @@ describe('runs of question lines in interview logs (real notes)', () => {
     const item = findItem(ecommerce, question);
     expect(item.lines.start).toBe(line);
     expect(item.answered).toBe(false);
-    expect(item.answer).toBe('');
+    expect(item.reference).toBe('');
   });
 
   it('does not give a question the topic line listed after it as an answer', () => {
-    expect(findItem(imageService, '线程和协程').answer).toBe('');
+    expect(findItem(imageService, '线程和协程').reference).toBe('');
     expect(findItem(imageService, '常见的查找：二分、哈希、二叉搜索').lines.start).toBe(530);
   });
 
   it('keeps short legitimate answers', () => {
-    expect(findItem(imageService, '缓存失效策略').answer).toBe('FIFO\n\nLFU\n\nLRU\n\nTTL\n\nRandom');
-    expect(findItem(imageService, 'redis为什么用单线程？').answer).toMatch(/^- 简单，避免死锁、数据竞争\n- 效率高/);
-    expect(findItem(imageService, '存几条记录？').answer).toBe('一条就可以了');
-    expect(findItem(ecommerce, '电商系统图片过多会造成带宽过高，如何解决').answer).toBe('cdn,nginx');
+    expect(findItem(imageService, '缓存失效策略').reference).toBe('FIFO\n\nLFU\n\nLRU\n\nTTL\n\nRandom');
+    expect(findItem(imageService, 'redis为什么用单线程？').reference).toMatch(/^- 简单，避免死锁、数据竞争\n- 效率高/);
+    expect(findItem(imageService, '存几条记录？').reference).toBe('一条就可以了');
+    expect(findItem(ecommerce, '电商系统图片过多会造成带宽过高，如何解决').reference).toBe('cdn,nginx');
   });
 });

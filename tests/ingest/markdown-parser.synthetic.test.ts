@@ -13,7 +13,7 @@ describe('parseNote edge cases', () => {
 
   it('marks an empty question heading unanswered and keeps its neighbour answered', () => {
     const items = parseNote('go.md', '# Go\n\n## 什么是 GMP？\n\n## 什么是 channel？\n\nchannel 是 goroutine 之间通信的管道。\n');
-    expect(items.map((item) => [item.question, item.answered, item.answer])).toEqual([
+    expect(items.map((item) => [item.question, item.answered, item.reference])).toEqual([
       ['什么是 GMP？', false, ''],
       ['什么是 channel？', true, 'channel 是 goroutine 之间通信的管道。'],
     ]);
@@ -47,7 +47,7 @@ describe('parseNote edge cases', () => {
       ['如何防止缓存雪崩？', false],
       ['如何保证缓存和数据库一致？', true],
     ]);
-    expect(items[0]?.answer).toBe('因为快。内存存储，单线程避免锁竞争。');
+    expect(items[0]?.reference).toBe('因为快。内存存储，单线程避免锁竞争。');
     expect(items[3]?.lines).toEqual({ start: 13, end: 15 });
   });
 
@@ -64,21 +64,21 @@ describe('parseNote edge cases', () => {
       '![dead](./assets/missing.png)',
     ].join('\n');
     const [item] = parseNote('net.md', markdown);
-    expect(item?.answer).toContain('TLS\n第二行 重点：证书校验');
-    expect(item?.answer).toContain('握手需要非对称加密');
-    expect(item?.answer).not.toMatch(/<|>|missing\.png|example\.com/);
+    expect(item?.reference).toContain('TLS\n第二行 重点：证书校验');
+    expect(item?.reference).toContain('握手需要非对称加密');
+    expect(item?.reference).not.toMatch(/<|>|missing\.png|example\.com/);
   });
 
   it('squeezes blank lines left by removed images but never inside code', () => {
     const code = '```go\nfunc a() {}\n\n\n\nfunc b() {}\n```';
     const markdown = `## defer 的执行顺序是什么？\n\n后注册的先执行。\n\n![图](a.png)\n\n![图](b.png)\n\n例子：\n\n${code}\n`;
     const [item] = parseNote('go.md', markdown);
-    expect(item?.answer).toBe(`后注册的先执行。\n\n例子：\n\n${code}`);
+    expect(item?.reference).toBe(`后注册的先执行。\n\n例子：\n\n${code}`);
   });
 
   it('keeps the indentation of an answer that starts with indented code', () => {
     const [item] = parseNote('c.md', '## 输出是什么？\n\n    int main() { return 0; }\n\n返回 0。\n');
-    expect(item?.answer).toBe('    int main() { return 0; }\n\n返回 0。');
+    expect(item?.reference).toBe('    int main() { return 0; }\n\n返回 0。');
   });
 
   it('cleans numbered, bold and link headings', () => {
@@ -111,12 +111,12 @@ describe('parseNote edge cases', () => {
     const markdown = '# 后端\n## 存储\n### 数据库\n#### MySQL\n##### 索引\n###### B+ 树为什么适合做索引？\n\n矮胖，范围查询友好。\n';
     const [item] = parseNote('deep.md', markdown);
     expect(item?.headingPath).toEqual(['后端', '存储', '数据库', 'MySQL', '索引', 'B+ 树为什么适合做索引？']);
-    expect(item?.answer).toBe('矮胖，范围查询友好。');
+    expect(item?.reference).toBe('矮胖，范围查询友好。');
   });
 
   it('normalises CRLF and a BOM without shifting line numbers', () => {
     const [item] = parseNote('win.md', '\uFEFF## 什么是死锁？\r\n\r\n两个线程互相等待对方的锁。\r\n');
-    expect(item).toMatchObject({ question: '什么是死锁？', answer: '两个线程互相等待对方的锁。', lines: { start: 1, end: 3 } });
+    expect(item).toMatchObject({ question: '什么是死锁？', reference: '两个线程互相等待对方的锁。', lines: { start: 1, end: 3 } });
   });
 
   it('rewrites interviewer lead-ins into the question itself', () => {

@@ -154,7 +154,7 @@ describe('follow-ups', () => {
     const lastRequest = grader.requests.at(-1);
     expect(lastRequest?.answer).toContain(rdbPoint);
     expect(lastRequest?.answer).toContain(aofAnswer);
-    expect(lastRequest?.references?.[0]?.text).toBe(sampleItems.find((entry) => entry.id === 'redis-persist')?.answer);
+    expect(lastRequest?.references?.[0]?.text).toBe(sampleItems.find((entry) => entry.id === 'redis-persist')?.reference);
 
     const third = await service.submit(session.id, owner, { answer: '这个我不太清楚' });
     expect(third.next.kind).toBe('done');
@@ -235,7 +235,7 @@ describe('skip and hint', () => {
     const second = await service.submit(session.id, owner, { action: 'hint' });
     expect(second.hint?.cap).toBe(5);
     // Hints go heaviest first by the grading module's own key-point weights.
-    const heaviest = [...extractKeyPoints(sampleItems.find((entry) => entry.id === 'redis-persist')?.answer ?? '')]
+    const heaviest = [...extractKeyPoints(sampleItems.find((entry) => entry.id === 'redis-persist')?.reference ?? '')]
       .sort((a, b) => b.weight - a.weight)
       .map((point) => point.text);
     expect([first.hint?.point, second.hint?.point]).toEqual(heaviest.slice(0, 2));

@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import type { QuestionItem, TopicId } from '../../src/core/types.ts';
+import type { Card, TopicId } from '../../src/core/types.ts';
 import { capGrade, focusOf, rankPoints, topMissedPoint } from '../../src/interview/key-points.ts';
 import { findOpeningItem, planDrill, planQuestions } from '../../src/interview/question-picker.ts';
 import { item } from '../support/bigram-knowledge.ts';
 import { sampleItems } from '../support/interview-fixtures.ts';
 import { seededRandom } from '../support/seeded-random.ts';
 
-function bank(counts: Partial<Record<TopicId, number>>): QuestionItem[] {
+function bank(counts: Partial<Record<TopicId, number>>): Card[] {
   return Object.entries(counts).flatMap(([topic, count]) =>
     Array.from({ length: count ?? 0 }, (_, index) => item({ id: `${topic}-${index}`, question: `${topic} 问题 ${index}`, answer: `- 答案 ${index}`, topics: [topic as TopicId] })),
   );
 }
 
-const topicOf = (items: QuestionItem[], id: string) => items.find((entry) => entry.id === id)?.topics[0];
+const topicOf = (items: Card[], id: string) => items.find((entry) => entry.id === id)?.topics[0];
 
 describe('planQuestions', () => {
   it('over the whole bank never asks the same topic twice in a row while another remains', () => {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadKnowledgeBase } from '../../src/adapters/node/knowledge-base-loader.ts';
-import type { Grader, KnowledgeBase, QuestionItem } from '../../src/core/types.ts';
+import type { Grader, KnowledgeBase, Card } from '../../src/core/types.ts';
 import { createGrader } from '../../src/grading/grader.ts';
 import { extractKeyPoints } from '../../src/grading/key-points.ts';
 import { createInterviewService } from '../../src/interview/interview-service.ts';
@@ -30,11 +30,11 @@ beforeAll(async () => {
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 /** The real knowledge base with its question list narrowed, so a session asks known questions. */
-function narrowed(keep: (item: QuestionItem) => boolean): KnowledgeBase {
+function narrowed(keep: (item: Card) => boolean): KnowledgeBase {
   return {
-    items: kb.items.filter(keep),
+    cards: kb.cards.filter(keep),
     chunks: kb.chunks,
-    getItem: (id) => kb.getItem(id),
+    getCard: (id) => kb.getCard(id),
     search: (query, options) => kb.search(query, options),
     similarity: (a, b) => kb.similarity(a, b),
   };
@@ -54,8 +54,8 @@ function service(bank: KnowledgeBase, seed = 1) {
   return { interviews, store };
 }
 
-function itemNamed(question: string): QuestionItem {
-  const found = kb.items.find((item) => item.question === question && item.answered);
+function itemNamed(question: string): Card {
+  const found = kb.cards.find((item) => item.question === question && item.answered);
   if (!found) throw new Error(`the notes have no answered question ${question}`);
   return found;
 }
@@ -67,7 +67,7 @@ describe('interview engine on the real notes', () => {
     expect(message.questionId).toBe(itemNamed('自我介绍').id);
     const plan = ((await store.getSession(session.id))?.state as { plan: string[] }).plan;
     expect(plan).toHaveLength(4);
-    const items = plan.map((id) => kb.getItem(id));
+    const items = plan.map((id) => kb.getCard(id));
     expect(items.every((item) => item?.answered)).toBe(true);
     expect(items.every((item) => item?.topics.some((topic) => ['redis', 'mysql', 'go'].includes(topic)))).toBe(true);
     expect(new Set(items.map((item) => item?.topics.find((topic) => ['redis', 'mysql', 'go'].includes(topic)))).size).toBe(3);
@@ -102,7 +102,7 @@ describe('interview engine on the real notes', () => {
     const compare = itemNamed('redis vs memcached');
     const { interviews } = service(narrowed((item) => item.id === compare.id));
     const { session } = await interviews.start(owner, { mode: 'practice', questions: 1 });
-    const points = extractKeyPoints(compare.answer);
+    const points = extractKeyPoints(compare.reference);
     // The first two points: the first alone is a one-line summary of a table, too thin to count as partial.
     const partialAnswer = points.slice(0, 2).map((point) => point.text).join('\n');
     const partial = await interviews.submit(session.id, owner, { answer: partialAnswer });
@@ -120,7 +120,7 @@ describe('interview engine on the real notes', () => {
     const single = itemNamed('redis为什么用单线程？');
     const { interviews } = service(narrowed((item) => item.id === single.id));
     const { session } = await interviews.start(owner, { mode: 'practice', questions: 1 });
-    const result = await interviews.submit(session.id, owner, { answer: single.answer });
+    const result = await interviews.submit(session.id, owner, { answer: single.reference });
     expect(result.grade?.score).toBeGreaterThanOrEqual(8);
     expect(result.next.kind).toBe('done');
   });
@@ -130,15 +130,15 @@ describe('interview engine on the real notes', () => {
     const { interviews } = service(narrowed((item) => item.id === single.id));
     const { session } = await interviews.start(owner, { mode: 'practice', questions: 1 });
     const hint = await interviews.submit(session.id, owner, { action: 'hint' });
-    expect(extractKeyPoints(single.answer).map((point) => point.text)).toContain(hint.hint?.point);
-    const answered = await interviews.submit(session.id, owner, { answer: single.answer });
+    expect(extractKeyPoints(single.reference).map((point) => point.text)).toContain(hint.hint?.point);
+    const answered = await interviews.submit(session.id, owner, { answer: single.reference });
     expect(answered.grade?.score).toBe(7);
   });
 
   it('a drill over a real topic records a review for each finished question', async () => {
     const { interviews, store } = service(kb, 4);
     const { session, message } = await interviews.start(owner, { mode: 'drill', topics: ['mysql'], questions: 2 });
-    const first = await interviews.submit(session.id, owner, { answer: kb.getItem(message.questionId ?? '')?.answer ?? '' });
+    const first = await interviews.submit(session.id, owner, { answer: kb.getCard(message.questionId ?? '')?.reference ?? '' });
     let result = first;
     while (result.next.kind !== 'done') result = await interviews.submit(session.id, owner, { action: 'skip' });
     const cards = await store.getCards(owner, 'mysql');

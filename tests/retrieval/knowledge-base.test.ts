@@ -20,11 +20,11 @@ let kb: HybridKnowledgeBase;
 beforeAll(async () => {
   const names = (await readdir(corpusDir)).filter((name) => /\.(md|txt)$/.test(name));
   const files = await Promise.all(names.map(async (name) => ({ path: name, bytes: await readFile(path.join(corpusDir, name)) })));
-  const { items } = buildQuestionBank(files);
-  const chunks = chunkItems(items);
+  const { cards } = buildQuestionBank(files);
+  const chunks = chunkItems(cards);
   const embeddings = new LexicalEmbeddings();
   embeddings.setDocumentFrequencies(embeddings.documentFrequencies(chunks.map(chunkEmbeddingText)));
-  kb = await HybridKnowledgeBase.build({ items, chunks, embeddings, vectorStore: new ExactVectorStore(embeddings) });
+  kb = await HybridKnowledgeBase.build({ cards, chunks, embeddings, vectorStore: new ExactVectorStore(embeddings) });
 });
 
 const squash = (text: string) => text.replace(/\s+/g, '');
@@ -60,7 +60,7 @@ describe('HybridKnowledgeBase on the real notes', () => {
   it('returns k passages from answered questions only, best first', async () => {
     const hits = await kb.search('redis 持久化', { k: 7 });
     expect(hits).toHaveLength(7);
-    for (const hit of hits) expect(kb.getItem(hit.chunk.itemId)?.answered).toBe(true);
+    for (const hit of hits) expect(kb.getCard(hit.chunk.cardId)?.answered).toBe(true);
     const scores = hits.map((hit) => hit.score);
     expect(scores).toEqual([...scores].sort((left, right) => right - left));
   });
@@ -92,10 +92,10 @@ describe('HybridKnowledgeBase on the real notes', () => {
     await expect(kb.search('redis', { topics: ['cooking' as never] })).rejects.toThrow(/invalid search option topics/);
   });
 
-  it('gets items by id', () => {
-    const item = kb.items[0]!;
-    expect(kb.getItem(item.id)).toBe(item);
-    expect(kb.getItem('no-such-id')).toBeUndefined();
+  it('gets cards by id', () => {
+    const item = kb.cards[0]!;
+    expect(kb.getCard(item.id)).toBe(item);
+    expect(kb.getCard('no-such-id')).toBeUndefined();
   });
 
   it('scores similarity with the embedder: identical ≈ 1, related > unrelated', async () => {

@@ -66,9 +66,9 @@ describe('persistent index', () => {
     const embeddings = new CountingEmbeddings();
     const loaded = await load(embeddings);
     expect(loaded.stats.built).toBe(true);
-    expect(loaded.stats.items).toBe(4);
+    expect(loaded.stats.cards).toBe(4);
     expect(loaded.stats.answered).toBe(4);
-    expect(new Set(loaded.items.map((item) => item.source))).toEqual(new Set(['go.md', 'nested/redis.txt']));
+    expect(new Set(loaded.cards.map((item) => item.source))).toEqual(new Set(['go.md', 'nested/redis.txt']));
     expect(embeddings.embedded).toHaveLength(loaded.stats.chunks);
     const [top] = await loaded.kb.search('热点 key 过期');
     expect(top!.chunk.source).toBe('nested/redis.txt');
@@ -91,7 +91,7 @@ describe('persistent index', () => {
     const embeddings = new CountingEmbeddings();
     const second = await load(embeddings);
     expect(second.stats.built).toBe(true);
-    expect(second.stats.items).toBe(first.stats.items + 1);
+    expect(second.stats.cards).toBe(first.stats.cards + 1);
     expect(embeddings.embedded).toHaveLength(1);
     expect(embeddings.embedded[0]).toContain('channel 用于 goroutine 之间通信');
     const [top] = await second.kb.search('channel 的作用');
@@ -156,7 +156,7 @@ describe('bad corpus input', () => {
     expect(warnings).toContain('dangling.md');
     expect(warnings).toContain('latin1.md');
     expect(warnings).toContain('binary.md');
-    expect(loaded.stats.items).toBe(4);
+    expect(loaded.stats.cards).toBe(4);
     // A no-op re-run still reports what was skipped.
     const again = await load();
     expect(again.stats.built).toBe(false);

@@ -6,9 +6,9 @@ import { charNgrams, createTokenizer, normaliseText } from '../../src/text/token
 
 // Items shaped like the seed notes: terms appear in headings and bold text, never in a list.
 const items = [
-  { question: '什么是偏向锁', headingPath: ['面试', '腾讯实习可能的问题', '什么是偏向锁'], answer: '偏向锁是 JVM 的一种锁优化。' },
-  { question: 'Go GC算法，三色标记法描述', headingPath: ['go', 'Go GC算法，三色标记法描述'], answer: '三色标记法属于增量式GC算法。' },
-  { question: '三种定时器的区别', headingPath: ['web server可能的相关问题', '三种定时器的区别'], answer: '**时间轮**定时器调整的时候不需要对整个时间轮进行上锁。' },
+  { question: '什么是偏向锁', headingPath: ['面试', '腾讯实习可能的问题', '什么是偏向锁'], reference: '偏向锁是 JVM 的一种锁优化。' },
+  { question: 'Go GC算法，三色标记法描述', headingPath: ['go', 'Go GC算法，三色标记法描述'], reference: '三色标记法属于增量式GC算法。' },
+  { question: '三种定时器的区别', headingPath: ['web server可能的相关问题', '三种定时器的区别'], reference: '**时间轮**定时器调整的时候不需要对整个时间轮进行上锁。' },
 ];
 
 describe('domain dictionary', () => {
@@ -96,7 +96,7 @@ describe('domain dictionary from the real notes', () => {
   it('keeps 三色标记法, 偏向锁 and 时间轮 whole', async () => {
     const names = (await readdir('corpus')).filter((name) => name.endsWith('.md'));
     const files = await Promise.all(names.map(async (name) => ({ path: name, bytes: await readFile(`corpus/${name}`) })));
-    const tokenizer = createTokenizer(buildDomainDictionary(buildQuestionBank(files).items));
+    const tokenizer = createTokenizer(buildDomainDictionary(buildQuestionBank(files).cards));
     for (const term of ['三色标记法', '偏向锁', '时间轮']) {
       expect(tokenizer.hasWord(term)).toBe(true);
       expect(tokenizer.tokens(`面试官问：${term}是什么？`)).toContain(term);

@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Grade, QuestionItem } from '../../src/core/types.ts';
+import type { Grade, Card } from '../../src/core/types.ts';
 import { startFakeOpenAI, type FakeOpenAI, type RecordedRequest } from '../support/fake-openai.ts';
 import { ApiClient, inProcess } from '../faults/support/client.ts';
 import { loadCorpusKnowledgeBase, makeRealApp, removeRealAppTempDirs, type RealApp } from '../faults/support/real-app.ts';
@@ -45,10 +45,10 @@ function gradingModel(request: RecordedRequest): string {
 }
 
 /** Roughly the first 40 % of the reference in plain words: a partial, honest answer. */
-function honestAnswer(item: QuestionItem): string {
+function honestAnswer(item: Card): string {
   const plainText = (markdown: string) => markdown.replace(/[#>*`|]/g, ' ').replace(/\s+/g, ' ').trim();
   // Some notes answer with code alone ("下面代码会输出什么？"); then the code is what a candidate would say.
-  const plain = plainText(item.answer.replace(/```[\s\S]*?```/g, ' ')) || plainText(item.answer);
+  const plain = plainText(item.reference.replace(/```[\s\S]*?```/g, ' ')) || plainText(item.reference);
   return plain.slice(0, Math.max(40, Math.floor(plain.length * 0.4)));
 }
 
@@ -71,10 +71,10 @@ function llmEnv(): Record<string, string> {
 }
 
 /** Answered items of the real notes with a plain-prose answer, one per payload. */
-async function sampleItems(): Promise<QuestionItem[]> {
+async function sampleItems(): Promise<Card[]> {
   const kb = await loadCorpusKnowledgeBase();
-  const items = kb.items.filter(
-    (item) => item.answered && item.answer.length >= 200 && item.answer.length <= 1_500 && !/^#/m.test(item.answer) && /[？?]$/.test(item.question),
+  const items = kb.cards.filter(
+    (item) => item.answered && item.reference.length >= 200 && item.reference.length <= 1_500 && !/^#/m.test(item.reference) && /[？?]$/.test(item.question),
   );
   expect(items.length).toBeGreaterThanOrEqual(injections.length);
   return items.slice(0, injections.length);
@@ -114,7 +114,7 @@ describe('prompt injection never raises a score', () => {
         const items = await sampleItems();
         for (const [index, injection] of injections.entries()) {
           const item = items[index]!;
-          const references = [{ source: item.source, heading: item.headingPath.join(' > '), text: item.answer }];
+          const references = [{ source: item.source, heading: item.headingPath.join(' > '), text: item.reference }];
           const honest = honestAnswer(item);
           const clean = await grade(client, { question: item.question, answer: honest, references });
           const attacked = await grade(client, { question: item.question, answer: withInjection(honest, injection.text, index), references });
@@ -127,11 +127,11 @@ describe('prompt injection never raises a score', () => {
         const session = await startSession(client, { mode: 'practice', questions: 5 });
         let pending: { questionId?: string } | null = session.message;
         for (let step = 0; pending && step < 12; step += 1) {
-          const item = pending.questionId ? real.kb.getItem(pending.questionId) : undefined;
+          const item = pending.questionId ? real.kb.getCard(pending.questionId) : undefined;
           expect(item).toBeDefined();
           const honest = honestAnswer(item!);
           const injection = injections[step % injections.length]!;
-          const references = item!.answered ? [{ source: item!.source, heading: item!.headingPath.join(' > '), text: item!.answer }] : undefined;
+          const references = item!.answered ? [{ source: item!.source, heading: item!.headingPath.join(' > '), text: item!.reference }] : undefined;
           const clean = await grade(client, { question: item!.question, answer: honest, ...(references ? { references } : {}) });
           const reply = await submit(client, session.id, { answer: withInjection(honest, injection.text, step) });
           expect(reply.status).toBe(200);
@@ -157,8 +157,8 @@ describe('prompt injection never raises a score', () => {
       tempDirs.push(dir);
       mkdirSync(join(dir, 'corpus'));
       const answers = items.map((item, index) => {
-        if (kind === 'clean') return item.answer;
-        const paragraphs = item.answer.split('\n\n');
+        if (kind === 'clean') return item.reference;
+        const paragraphs = item.reference.split('\n\n');
         paragraphs.splice(Math.min(1, paragraphs.length), 0, injections[index]!.text);
         return paragraphs.join('\n\n');
       });
@@ -171,8 +171,8 @@ describe('prompt injection never raises a score', () => {
         injected: await makeRealApp({ corpus: join(corpora.injected, 'corpus'), indexDataDir: join(corpora.injected, 'data'), ...(grader === 'llm' ? { env: llmEnv() } : {}) }),
       };
       try {
-        expect(apps.injected.kb.items.length).toBe(apps.clean.kb.items.length);
-        const injectedReferences = apps.injected.kb.items.map((item) => item.answer).join('\n');
+        expect(apps.injected.kb.cards.length).toBe(apps.clean.kb.cards.length);
+        const injectedReferences = apps.injected.kb.cards.map((item) => item.reference).join('\n');
         expect(injections.filter((injection) => injectedReferences.includes(injection.probe)).length, 'the payloads are in the notes').toBeGreaterThanOrEqual(20);
         for (const [index, item] of items.entries()) {
           const answer = honestAnswer(item);

@@ -17,7 +17,7 @@ describe('read-only routes', () => {
       ok: true,
       mode: 'offline',
       reason: expect.stringContaining('offline'),
-      index: { items: harness.kb.items.length, chunks: harness.kb.chunks.length },
+      index: { items: harness.kb.cards.length, chunks: harness.kb.chunks.length },
     });
   });
 
@@ -25,7 +25,7 @@ describe('read-only routes', () => {
     harness = await makeHarness();
     const topics = (await (await harness.browser().request('/api/topics')).json()) as { id: string; name: string; questions: number }[];
     const counts = new Map<string, number>();
-    for (const item of harness.kb.items) for (const topic of item.topics) counts.set(topic, (counts.get(topic) ?? 0) + 1);
+    for (const item of harness.kb.cards) for (const topic of item.topics) counts.set(topic, (counts.get(topic) ?? 0) + 1);
     expect(topics.length).toBe(counts.size);
     for (const topic of topics) {
       expect(topic).toEqual({ id: topic.id, name: topicNames[topic.id as keyof typeof topicNames], questions: counts.get(topic.id) });
@@ -154,7 +154,7 @@ describe('sessions', () => {
     const created = (await createdResponse.json()) as { id: string; mode: string; message: { role: string; text: string; questionId: string } };
     expect(created).toMatchObject({ mode: 'practice', message: { role: 'interviewer', text: expect.any(String), questionId: expect.any(String) } });
     expect(created.id).toMatch(/^[A-Za-z0-9_-]{22,}$/);
-    expect(created.message.text).toContain(harness.kb.getItem(created.message.questionId)?.question);
+    expect(created.message.text).toContain(harness.kb.getCard(created.message.questionId)?.question);
 
     const hint = await browser.post(`/api/sessions/${created.id}/answers`, { action: 'hint' });
     expect(hint.status).toBe(200);

@@ -90,9 +90,9 @@ function sharedParts() {
 
 /** A candidate who knows the reference answer by heart. */
 export function referenceAnswer(kb: KnowledgeBase, questionId: string): string {
-  const item = kb.getItem(questionId);
+  const item = kb.getCard(questionId);
   if (!item?.answered) throw new Error(`question ${questionId} has no reference answer`);
-  return item.answer;
+  return item.reference;
 }
 
 export async function makeHarness(options: HarnessOptions = {}): Promise<Harness> {

@@ -5,7 +5,7 @@
  * - the grader takes each bullet line of the reference as a key point (earlier = more important)
  *   and marks it covered by the share of its bigrams that the answer contains.
  */
-import type { Chunk, Grade, GradeRequest, Grader, KeyPoint, KnowledgeBase, QuestionItem, SearchHit, SearchOptions, TopicId } from '../../src/core/types.ts';
+import type { Chunk, Grade, GradeRequest, Grader, KeyPoint, KnowledgeBase, Card, SearchHit, SearchOptions, TopicId } from '../../src/core/types.ts';
 
 function bigrams(text: string): Map<string, number> {
   const characters = Array.from(text.toLowerCase().replace(/[\s*`#>|，。：:；;、,.!?！？()（）「」“”-]+/g, ''));
@@ -32,12 +32,16 @@ export function item(fields: {
   topics: TopicId[];
   source?: string;
   headingPath?: string[];
-}): QuestionItem {
+}): Card {
   const answer = fields.answer ?? '';
   return {
     id: fields.id,
     question: fields.question,
-    answer,
+    context: '',
+    reference: answer,
+    keyPoints: [],
+    followups: [],
+    kind: 'technical',
     answered: answer.trim().length > 0,
     topics: fields.topics,
     source: fields.source ?? `${fields.topics[0]}.md`,
@@ -48,14 +52,14 @@ export function item(fields: {
 
 export class BigramKnowledgeBase implements KnowledgeBase {
   readonly chunks: readonly Chunk[];
-  private readonly byId: Map<string, QuestionItem>;
+  private readonly byId: Map<string, Card>;
 
-  constructor(readonly items: readonly QuestionItem[]) {
-    this.byId = new Map(items.map((entry) => [entry.id, entry]));
-    this.chunks = items.map((entry) => ({
+  constructor(readonly cards: readonly Card[]) {
+    this.byId = new Map(cards.map((entry) => [entry.id, entry]));
+    this.chunks = cards.map((entry) => ({
       id: `${entry.id}#0`,
-      itemId: entry.id,
-      text: entry.answered ? entry.answer : entry.question,
+      cardId: entry.id,
+      text: entry.answered ? entry.reference : entry.question,
       heading: entry.headingPath.join(' > '),
       source: entry.source,
       topics: entry.topics,
@@ -63,7 +67,7 @@ export class BigramKnowledgeBase implements KnowledgeBase {
     }));
   }
 
-  getItem(id: string): QuestionItem | undefined {
+  getCard(id: string): Card | undefined {
     return this.byId.get(id);
   }
 

@@ -1,7 +1,7 @@
 /** A small question bank and the real prompt files, shared by the interview tests. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { QuestionItem } from '../../src/core/types.ts';
+import type { Card } from '../../src/core/types.ts';
 import { item } from './bigram-knowledge.ts';
 
 /** prompts/* keyed by file name without extension, the way the entries pass them in. */
@@ -14,7 +14,7 @@ export function loadPrompts(): Record<string, string> {
   );
 }
 
-export const sampleItems: QuestionItem[] = [
+export const sampleItems: Card[] = [
   item({
     id: 'intro',
     question: '自我介绍',
@@ -90,5 +90,5 @@ export const sampleItems: QuestionItem[] = [
 export function perfectAnswer(id: string): string {
   const found = sampleItems.find((entry) => entry.id === id);
   if (!found) throw new Error(`no sample item ${id}`);
-  return found.answer.replace(/^- /gm, '');
+  return found.reference.replace(/^- /gm, '');
 }

@@ -1,5 +1,5 @@
 /** Builds an interview service over the sample bank with a controllable clock and seed. */
-import type { Grade, GradeRequest, Grader, KnowledgeBase, QuestionItem } from '../../src/core/types.ts';
+import type { Grade, GradeRequest, Grader, KnowledgeBase, Card } from '../../src/core/types.ts';
 import { createInterviewService, type InterviewDeps, type InterviewService } from '../../src/interview/interview-service.ts';
 import { BigramGrader, BigramKnowledgeBase } from './bigram-knowledge.ts';
 import { loadPrompts, sampleItems } from './interview-fixtures.ts';
@@ -27,7 +27,7 @@ export class RecordingGrader implements Grader {
 
 export function makeHarness(
   options: {
-    items?: QuestionItem[];
+    items?: Card[];
     seed?: number;
     grader?: (kb: KnowledgeBase) => Grader;
     extra?: Partial<InterviewDeps>;

@@ -44,7 +44,7 @@ describe('the bundled Worker index against the Node index it is built from', () 
   });
 
   it('carries the same question bank and chunks', () => {
-    expect(workerKb.items).toEqual(nodeKb.items);
+    expect(workerKb.cards).toEqual(nodeKb.cards);
     expect(workerKb.chunks).toEqual(nodeKb.chunks);
     expect(file.vectors).toHaveLength(file.chunks.length);
   });

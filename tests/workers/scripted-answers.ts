@@ -4,17 +4,17 @@
  */
 import { readFileSync } from 'node:fs';
 import { workerIndexFile } from '../../scripts/build-worker-index.ts';
-import type { QuestionItem } from '../../src/core/types.ts';
+import type { Card } from '../../src/core/types.ts';
 import type { HttpClient } from './http-client.ts';
 
-export function questionBank(): Map<string, QuestionItem> {
-  const file = JSON.parse(readFileSync(workerIndexFile, 'utf8')) as { items: QuestionItem[] };
+export function questionBank(): Map<string, Card> {
+  const file = JSON.parse(readFileSync(workerIndexFile, 'utf8')) as { items: Card[] };
   return new Map(file.items.map((item) => [item.id, item]));
 }
 
 /** The n-th scripted answer to a question (0-based attempt). */
-export function scriptedAnswer(item: QuestionItem | undefined, attempt: number): string {
-  const reference = item?.answer.replace(/\s+/g, ' ').trim() ?? '';
+export function scriptedAnswer(item: Card | undefined, attempt: number): string {
+  const reference = item?.reference.replace(/\s+/g, ' ').trim() ?? '';
   if (!reference) return '这个问题我没有准备过。';
   const third = Math.max(30, Math.ceil(reference.length / 3));
   return reference.slice(attempt * third, (attempt + 1) * third) || '我再补充一点：主要就是这些。';
@@ -30,10 +30,10 @@ interface GradeReply {
  * question against its own reference, through POST /api/grade), it scores in the "partial" band
  * [3, 8) and leaves a key point uncovered. Falls back to the first third when no prefix does.
  */
-export async function partialAnswer(client: HttpClient, item: QuestionItem | undefined): Promise<string> {
-  const reference = item?.answer.replace(/\s+/g, ' ').trim() ?? '';
+export async function partialAnswer(client: HttpClient, item: Card | undefined): Promise<string> {
+  const reference = item?.reference.replace(/\s+/g, ' ').trim() ?? '';
   if (!item || !reference) return scriptedAnswer(item, 0);
-  const references = [{ source: item.source, heading: item.headingPath.join(' > '), text: item.answer }];
+  const references = [{ source: item.source, heading: item.headingPath.join(' > '), text: item.reference }];
   // The offline grader is generous with prefixes, so short ones are tried first.
   for (const fraction of [0.1, 0.15, 0.2, 0.05, 0.25, 0.35]) {
     const answer = reference.slice(0, Math.max(12, Math.ceil(reference.length * fraction)));

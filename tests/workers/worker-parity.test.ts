@@ -4,7 +4,7 @@
  * (bundled index, exact search, D1), and every score must be equal.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { QuestionItem, TopicId } from '../../src/core/types.ts';
+import type { Card, TopicId } from '../../src/core/types.ts';
 import { startThrowawayServerProcess } from '../support/server-process.ts';
 import { HttpClient } from './http-client.ts';
 import { questionBank, scriptedAnswer } from './scripted-answers.ts';
@@ -46,7 +46,7 @@ interface TurnBody {
  * questions asks all of them (the planner takes answered items first), so both runtimes ask the
  * same set, only in their own random order.
  */
-function smallTopic(items: Iterable<QuestionItem>): { topic: TopicId; count: number } {
+function smallTopic(items: Iterable<Card>): { topic: TopicId; count: number } {
   const answered = new Map<TopicId, number>();
   for (const item of items) {
     if (!item.answered || !item.question.trim()) continue;
@@ -58,7 +58,7 @@ function smallTopic(items: Iterable<QuestionItem>): { topic: TopicId; count: num
 }
 
 /** Runs one practice session and returns score per (question, attempt). */
-async function scriptedSession(client: HttpClient, bank: Map<string, QuestionItem>, topic: TopicId, count: number) {
+async function scriptedSession(client: HttpClient, bank: Map<string, Card>, topic: TopicId, count: number) {
   const started = await client.post<{ id: string; message: { questionId: string } }>('/api/sessions', { mode: 'practice', topics: [topic], questions: count });
   expect(started.status).toBe(201);
   const scores = new Map<string, number>();

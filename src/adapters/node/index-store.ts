@@ -17,8 +17,9 @@ import { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
 import { SynchronousInMemoryDocstore } from '@langchain/community/stores/doc/in_memory';
 import hnswlib from 'hnswlib-node';
 import { z } from 'zod';
+import { cardSchema } from '../../ingest/card-schema.ts';
 import { stableHash } from '../../core/hash.ts';
-import { topicIds, type Chunk, type QuestionItem } from '../../core/types.ts';
+import { topicIds, type Chunk, type Card } from '../../core/types.ts';
 import type { SerializedBm25 } from '../../retrieval/bm25.ts';
 import { frequencyTableSize, type FeatureFrequencies } from '../../retrieval/lexical-embeddings.ts';
 
@@ -54,26 +55,16 @@ const manifestSchema = z.object({
    */
   pipeline: z.string().default(''),
   hnsw: z.object({ m: z.number().int(), efConstruction: z.number().int(), efSearch: z.number().int() }),
-  counts: z.object({ items: z.number().int(), chunks: z.number().int() }),
+  counts: z.object({ cards: z.number().int(), chunks: z.number().int() }),
   /** Ingest warnings (skipped files…) so a no-op re-run still reports them. */
   warnings: z.array(z.string()),
   builtAt: z.string(),
 });
 export type IndexManifest = z.infer<typeof manifestSchema>;
 
-const itemSchema = z.object({
-  id: z.string(),
-  question: z.string(),
-  answer: z.string(),
-  answered: z.boolean(),
-  topics: z.array(z.enum(topicIds)),
-  source: z.string(),
-  headingPath: z.array(z.string()),
-  lines: z.object({ start: z.number().int(), end: z.number().int() }),
-});
 const chunkSchema = z.object({
   id: z.string(),
-  itemId: z.string(),
+  cardId: z.string(),
   text: z.string(),
   heading: z.string(),
   source: z.string(),
@@ -115,7 +106,7 @@ export class CorruptIndexError extends Error {
 
 export interface StoredIndex {
   manifest: IndexManifest;
-  items: QuestionItem[];
+  cards: Card[];
   chunks: Chunk[];
   dictionary: string[];
   lexical: SerializedBm25;
@@ -125,7 +116,7 @@ export interface StoredIndex {
 
 const files = {
   manifest: 'manifest.json',
-  items: 'items.json',
+  cards: 'cards.json',
   chunks: 'chunks.json',
   dictionary: 'dictionary.json',
   lexical: 'lexical.json',
@@ -163,7 +154,7 @@ export async function readManifest(directory: string): Promise<IndexManifest | u
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
       // A folder with files but no manifest is a build that died half-way.
-      const partial = await readFile(path.join(directory, files.items)).then(
+      const partial = await readFile(path.join(directory, files.cards)).then(
         () => true,
         () => false,
       );
@@ -180,14 +171,14 @@ export async function readIndex(
   manifest: IndexManifest,
   embeddings: EmbeddingsInterface,
 ): Promise<StoredIndex> {
-  const [items, chunks, dictionary, lexical, frequencies] = await Promise.all([
-    readJson(directory, files.items, z.array(itemSchema)),
+  const [cards, chunks, dictionary, lexical, frequencies] = await Promise.all([
+    readJson(directory, files.cards, z.array(cardSchema)),
     readJson(directory, files.chunks, z.array(chunkSchema)),
     readJson(directory, files.dictionary, z.array(z.string())),
     readJson(directory, files.lexical, lexicalSchema),
     readFrequencies(path.join(directory, files.frequencies)),
   ]);
-  if (items.length !== manifest.counts.items || chunks.length !== manifest.counts.chunks) {
+  if (cards.length !== manifest.counts.cards || chunks.length !== manifest.counts.chunks) {
     throw new CorruptIndexError('item or chunk count differs from the manifest');
   }
   if (lexical.lengths.body.length !== chunks.length) throw new CorruptIndexError('lexical index does not match the chunks');
@@ -201,7 +192,7 @@ export async function readIndex(
     throw new CorruptIndexError('vector index does not match the chunks');
   }
   vectorStore.index.setEf(manifest.hnsw.efSearch);
-  return { manifest, items, chunks, dictionary, lexical, frequencies, vectorStore };
+  return { manifest, cards, chunks, dictionary, lexical, frequencies, vectorStore };
 }
 
 async function readFrequencies(file: string): Promise<FeatureFrequencies | undefined> {
@@ -241,7 +232,7 @@ export function buildHnswStore(
 
 export interface IndexContents {
   manifest: IndexManifest;
-  items: readonly QuestionItem[];
+  cards: readonly Card[];
   chunks: readonly Chunk[];
   dictionary: readonly string[];
   lexical: SerializedBm25;
@@ -256,7 +247,7 @@ export async function writeIndex(directory: string, contents: IndexContents): Pr
   await rm(staging, { recursive: true, force: true });
   await mkdir(staging, { recursive: true });
   await Promise.all([
-    writeFile(path.join(staging, files.items), JSON.stringify(contents.items)),
+    writeFile(path.join(staging, files.cards), JSON.stringify(contents.cards)),
     writeFile(path.join(staging, files.chunks), JSON.stringify(contents.chunks)),
     writeFile(path.join(staging, files.dictionary), JSON.stringify(contents.dictionary)),
     writeFile(path.join(staging, files.lexical), JSON.stringify(contents.lexical)),

@@ -9,7 +9,7 @@ import path from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Config } from '../../core/config.ts';
 import { AppError } from '../../core/errors.ts';
-import type { Chunk, QuestionItem } from '../../core/types.ts';
+import type { Chunk, Card } from '../../core/types.ts';
 import { chunkEmbeddingText, chunkItems } from '../../ingest/chunker.ts';
 import { buildQuestionBank, ingestVersion, type CorpusFile } from '../../ingest/corpus.ts';
 import { Bm25Index, defaultBm25Options } from '../../retrieval/bm25.ts';
@@ -54,11 +54,11 @@ export interface LoadKnowledgeBaseOptions {
 
 export interface LoadedKnowledgeBase {
   kb: HybridKnowledgeBase;
-  items: readonly QuestionItem[];
+  cards: readonly Card[];
   chunks: readonly Chunk[];
   warnings: string[];
   stats: {
-    items: number;
+    cards: number;
     answered: number;
     unanswered: number;
     chunks: number;
@@ -132,9 +132,9 @@ function pipelineSignature(): string {
   });
 }
 
-function statsOf(items: readonly QuestionItem[], chunks: readonly Chunk[]) {
-  const answered = items.filter((item) => item.answered).length;
-  return { items: items.length, answered, unanswered: items.length - answered, chunks: chunks.length };
+function statsOf(cards: readonly Card[], chunks: readonly Chunk[]) {
+  const answered = cards.filter((item) => item.answered).length;
+  return { cards: cards.length, answered, unanswered: cards.length - answered, chunks: chunks.length };
 }
 
 export async function loadKnowledgeBase(options: LoadKnowledgeBaseOptions): Promise<LoadedKnowledgeBase> {
@@ -174,7 +174,7 @@ export async function loadKnowledgeBase(options: LoadKnowledgeBaseOptions): Prom
       const stored = await readIndex(indexDirectory, { ...previous, hnsw: { ...previous.hnsw, efSearch: hnsw.efSearch } }, embeddings);
       if (embeddings instanceof LexicalEmbeddings) embeddings.setDocumentFrequencies(stored.frequencies);
       const kb = new HybridKnowledgeBase({
-        items: stored.items,
+        cards: stored.cards,
         chunks: stored.chunks,
         embeddings,
         vectorStore: stored.vectorStore,
@@ -185,11 +185,11 @@ export async function loadKnowledgeBase(options: LoadKnowledgeBaseOptions): Prom
       log(`index is up to date (${stored.chunks.length} chunks)`);
       return {
         kb,
-        items: stored.items,
+        cards: stored.cards,
         chunks: stored.chunks,
         // The manifest carries the warnings of the build that produced it (skipped files…).
         warnings: [...stored.manifest.warnings, ...warnings],
-        stats: { ...statsOf(stored.items, stored.chunks), built: false, embedded: 0, ms: performance.now() - started },
+        stats: { ...statsOf(stored.cards, stored.chunks), built: false, embedded: 0, ms: performance.now() - started },
       };
     } catch (error) {
       if (!(error instanceof CorruptIndexError)) throw error;
@@ -202,9 +202,9 @@ export async function loadKnowledgeBase(options: LoadKnowledgeBaseOptions): Prom
   const bank = buildQuestionBank(files, config.corpusDir);
   const ingestWarnings = [...corpusWarnings, ...bank.warnings];
   warnings.push(...ingestWarnings);
-  const items = bank.items;
-  const chunks = chunkItems(items);
-  const { dictionary, lexicalIndex } = buildLexicalIndex(items, chunks);
+  const cards = bank.cards;
+  const chunks = chunkItems(cards);
+  const { dictionary, lexicalIndex } = buildLexicalIndex(cards, chunks);
 
   const { cache, warning } = await EmbeddingCache.open(cacheDirectory, embeddings.identity);
   if (warning) warnings.push(warning);
@@ -230,27 +230,27 @@ export async function loadKnowledgeBase(options: LoadKnowledgeBaseOptions): Prom
     files: hashes,
     dimensions: vectors[0]!.length,
     hnsw,
-    counts: { items: items.length, chunks: chunks.length },
+    counts: { cards: cards.length, chunks: chunks.length },
     warnings: ingestWarnings,
     builtAt: new Date().toISOString(),
   };
   await writeIndex(indexDirectory, {
     manifest,
-    items,
+    cards,
     chunks,
     dictionary,
     lexical: lexicalIndex.toJSON(),
     frequencies,
     vectorStore,
   });
-  const kb = new HybridKnowledgeBase({ items, chunks, embeddings, vectorStore, lexicalIndex, dictionary, fusion: options.fusion });
-  log(`indexed ${items.length} questions, ${chunks.length} chunks; embedded ${uniqueMissing.length} new chunk(s)`);
+  const kb = new HybridKnowledgeBase({ cards, chunks, embeddings, vectorStore, lexicalIndex, dictionary, fusion: options.fusion });
+  log(`indexed ${cards.length} questions, ${chunks.length} chunks; embedded ${uniqueMissing.length} new chunk(s)`);
   return {
     kb,
-    items,
+    cards,
     chunks,
     warnings,
-    stats: { ...statsOf(items, chunks), built: true, embedded: uniqueMissing.length, ms: performance.now() - started },
+    stats: { ...statsOf(cards, chunks), built: true, embedded: uniqueMissing.length, ms: performance.now() - started },
   };
 }
 

@@ -1,6 +1,6 @@
 /**
  * The index the Worker bundles: built in Node by scripts/build-worker-index.ts from the same
- * stored index `npm start` uses (items, chunks, dictionary, BM25F postings, query-side IDF table,
+ * stored index `npm start` uses (cards, chunks, dictionary, BM25F postings, query-side IDF table,
  * vectors), loaded here into the runtime-agnostic HybridKnowledgeBase with the pure-JS exact
  * cosine store — hnswlib-node is a native addon and cannot run in workerd.
  *
@@ -13,7 +13,7 @@
  */
 import { z } from 'zod';
 import { AppError } from '../../core/errors.ts';
-import type { Chunk, QuestionItem } from '../../core/types.ts';
+import type { Chunk, Card } from '../../core/types.ts';
 import { Bm25Index, type SerializedBm25 } from '../../retrieval/bm25.ts';
 import type { IdentifiedEmbeddings } from '../../retrieval/embeddings-factory.ts';
 import { ExactVectorStore } from '../../retrieval/exact-vector-store.ts';
@@ -28,7 +28,7 @@ export interface WorkerIndexFile {
   source: string;
   embedder: string;
   dimensions: number;
-  items: QuestionItem[];
+  cards: Card[];
   chunks: Chunk[];
   dictionary: string[];
   lexical: SerializedBm25;
@@ -78,7 +78,7 @@ const envelopeSchema = z.object({
   source: z.string(),
   embedder: z.string().min(1),
   dimensions: z.number().int().positive(),
-  items: z.array(z.unknown()).min(1),
+  cards: z.array(z.unknown()).min(1),
   chunks: z.array(z.unknown()).min(1),
   dictionary: z.array(z.string()),
   // Bm25Index.fromJSON checks its own format version.
@@ -121,7 +121,7 @@ export async function loadPrebuiltKnowledgeBase(
   const vectorStore = new ExactVectorStore(embeddings, { dimensions: file.dimensions });
   await vectorStore.addVectors(file.vectors, chunkDocuments(file.chunks));
   return new HybridKnowledgeBase({
-    items: file.items,
+    cards: file.cards,
     chunks: file.chunks,
     embeddings,
     vectorStore,

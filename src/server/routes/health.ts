@@ -9,7 +9,7 @@ export function healthRoutes(deps: AppDeps) {
       ok: true as const,
       mode: deps.mode.mode,
       reason: deps.mode.reason,
-      index: { items: deps.kb.items.length, chunks: deps.kb.chunks.length },
+      index: { items: deps.kb.cards.length, chunks: deps.kb.chunks.length },
     }),
   );
 }

@@ -26,7 +26,7 @@ export function searchRoutes(deps: AppDeps) {
         heading: hit.chunk.heading,
         text: hit.chunk.text,
         score: hit.score,
-        itemId: hit.chunk.itemId,
+        cardId: hit.chunk.cardId,
         topics: hit.chunk.topics,
       })),
     });

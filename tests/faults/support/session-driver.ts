@@ -50,7 +50,7 @@ export async function transcript(client: ApiClient, sessionId: string): Promise<
  * grades and follow-ups vary like a real candidate's) tagged with `marker`.
  */
 export function answerFor(kb: KnowledgeBase, questionId: string | undefined, marker: string, random: () => number): string {
-  const reference = questionId ? (kb.getItem(questionId)?.answer ?? '') : '';
+  const reference = questionId ? (kb.getCard(questionId)?.reference ?? '') : '';
   const plain = reference.replace(/```[\s\S]*?```/g, ' ').replace(/[#>*`|]/g, ' ').replace(/\s+/g, ' ').trim();
   const share = [0.1, 0.4, 0.8][Math.floor(random() * 3)] ?? 0.4;
   const body = plain.slice(0, Math.max(20, Math.floor(plain.length * share))).slice(0, 1500) || '我在项目里主要负责后端服务的开发和维护。';

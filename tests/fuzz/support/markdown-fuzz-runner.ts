@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { isAppError } from '../../../src/core/errors.ts';
-import { topicIds, type QuestionItem } from '../../../src/core/types.ts';
+import { topicIds, type Card } from '../../../src/core/types.ts';
 import { chunkItems } from '../../../src/ingest/chunker.ts';
 import { buildQuestionBank } from '../../../src/ingest/corpus.ts';
 import { parseNote } from '../../../src/ingest/markdown-parser.ts';
@@ -31,7 +31,7 @@ const realNotes = readdirSync(corpusDir)
 const topicSet = new Set<string>(topicIds);
 
 /** What the parser promises about its output for any input; throws with the broken promise. */
-function checkItems(path: string, text: string, items: QuestionItem[]): void {
+function checkItems(path: string, text: string, items: Card[]): void {
   const lineCount = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n').length;
   for (const item of items) {
     if (typeof item.id !== 'string' || item.id.length === 0) throw new Error('item without an id');
@@ -41,10 +41,10 @@ function checkItems(path: string, text: string, items: QuestionItem[]): void {
       throw new Error(`line range ${item.lines.start}-${item.lines.end} outside 1-${lineCount}`);
     }
     if (!item.topics.every((topic) => topicSet.has(topic))) throw new Error(`unknown topic in ${item.topics.join(',')}`);
-    if (item.answered !== (item.answer.trim().length > 0)) throw new Error('answered flag disagrees with the answer');
+    if (item.answered !== (item.reference.trim().length > 0)) throw new Error('answered flag disagrees with the answer');
   }
   for (const chunk of chunkItems(items)) {
-    if (!items.some((item) => item.id === chunk.itemId)) throw new Error('chunk of an unknown item');
+    if (!items.some((item) => item.id === chunk.cardId)) throw new Error('chunk of an unknown item');
   }
 }
 
@@ -100,7 +100,7 @@ await runProperty(
   (files) => {
     try {
       const bank = buildQuestionBank(files);
-      if (bank.items.length === 0) throw new Error('an empty bank must be the empty_corpus error');
+      if (bank.cards.length === 0) throw new Error('an empty bank must be the empty_corpus error');
     } catch (error) {
       // The one documented failure: nothing usable in the corpus.
       if (!(isAppError(error) && error.code === 'empty_corpus')) throw error;

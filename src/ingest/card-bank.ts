@@ -1,0 +1,107 @@
+/**
+ * What only the whole bank can decide about a card: which questions across the notes ask the same
+ * thing (one card, the other phrasings its variants), and the key points with the terms that carry
+ * them, named from the notes' own vocabulary.
+ */
+import type { Card, CardKeyPoint } from '../core/types.ts';
+import { extractKeyPoints } from '../grading/key-points.ts';
+import { conceptTokens, glossary } from '../text/glossary.ts';
+import { buildDomainDictionary } from '../text/domain-dictionary.ts';
+import { normaliseText } from '../text/tokenizer.ts';
+import { conceptsIn, isClaim } from './claims.ts';
+
+/** A card shows at most this many points: in a long section, the ones most about the question. */
+const maximumKeyPoints = 8;
+
+/** Words that frame a question without saying what it is about. */
+const questionFraming = /你对|的了解|了解|说一下|说说|讲一下|讲讲|介绍一下|谈谈|聊聊|请问|什么是|什么|为什么|怎么|如何|怎样|有哪些|哪些|是否|吗|呢|的|了|你|一下|go|golang|中|里|和|与|跟|及|有|是/g;
+
+interface QuestionCore {
+  concepts: string;
+  /** Characters and Latin words left once framing and the concepts' own names are removed. */
+  rest: Set<string>;
+}
+
+/** What a question asks, for comparison: its glossary concepts and whatever else it says. */
+function questionCore(question: string): QuestionCore {
+  const normalised = normaliseText(question);
+  const concepts = conceptTokens(normalised);
+  let residue = normalised;
+  for (const concept of glossary) {
+    if (!concepts.includes(concept.token)) continue;
+    for (const form of [...concept.chinese, ...concept.english.map((english) => english.trim())]) if (form) residue = residue.split(form).join(' ');
+  }
+  const rest = new Set(residue.replace(/[^\u4e00-\u9fffa-z0-9 ]/g, ' ').replace(questionFraming, ' ').match(/[\u4e00-\u9fff]|[a-z0-9]+/g) ?? []);
+  return { concepts: concepts.sort().join(), rest };
+}
+
+function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  let shared = 0;
+  for (const value of a) if (b.has(value)) shared += 1;
+  const union = a.size + b.size - shared;
+  return union === 0 ? 1 : shared / union;
+}
+
+/**
+ * Do two questions ask the same thing? Nearly the same words, or the same two or more concepts
+ * ("数组和切片的区别", "slice和array的区别": ~array, ~slice) with the same words around them. A
+ * word that tells them apart (匿名/有名管道, 同/不同 node) keeps them apart.
+ */
+export function sameQuestion(left: QuestionCore, right: QuestionCore): boolean {
+  const overlap = jaccard(left.rest, right.rest);
+  const apart = [...left.rest, ...right.rest].filter((token) => !(left.rest.has(token) && right.rest.has(token)));
+  if (apart.some((token) => /^[不非无没未反逆]$/.test(token))) return false;
+  if (overlap >= 0.85 && Math.min(left.rest.size, right.rest.size) >= 4) return true;
+  return left.concepts.split(',').length >= 2 && left.concepts === right.concepts && overlap >= 0.6;
+}
+
+/** A technical question of its own: what practice, drills and the technical phase ask. */
+export function isAskable(card: Card): boolean {
+  return !card.searchOnly && card.kind === 'technical' && card.question.trim() !== '';
+}
+
+/**
+ * Merge questions that ask the same thing: the answered card with the longest reference keeps the
+ * others' phrasings as variants; the others stay searchable (their passages are knowledge too)
+ * but are never asked.
+ */
+function mergeVariants(cards: Card[]): Card[] {
+  const askable = cards.filter(isAskable);
+  const absorbed = new Map<string, Card>();
+  const ranked = [...askable].sort((a, b) => Number(b.answered) - Number(a.answered) || b.reference.length - a.reference.length);
+  const cores = new Map(ranked.map((card) => [card.id, questionCore(card.question)]));
+  for (const [index, primary] of ranked.entries()) {
+    if (absorbed.has(primary.id)) continue;
+    for (const other of ranked.slice(index + 1)) {
+      if (absorbed.has(other.id) || !sameQuestion(cores.get(primary.id)!, cores.get(other.id)!)) continue;
+      absorbed.set(other.id, primary);
+      if (other.question !== primary.question) primary.variants = [...(primary.variants ?? []), other.question];
+      primary.followups = [...primary.followups, ...other.followups];
+    }
+  }
+  return cards.map((card) => (absorbed.has(card.id) ? { ...card, searchOnly: true } : card));
+}
+
+/** Key points of one card: claims of its reference, weighted by how much they are about the question. */
+function keyPointsOf(card: Card, dictionary: readonly string[]): CardKeyPoint[] {
+  if (!card.answered) return [];
+  const personal = card.kind !== 'technical';
+  const questionWords = new Set(normaliseText(`${card.context} ${card.question}`).match(/[\u4e00-\u9fff]{2}|[a-z][a-z0-9]+/g) ?? []);
+  const points = extractKeyPoints(card.reference)
+    .filter((point) => isClaim(point.text, { personal }))
+    .map((point, order) => {
+      const words = normaliseText(point.text).match(/[\u4e00-\u9fff]{2}|[a-z][a-z0-9]+/g) ?? [];
+      const about = words.filter((word) => questionWords.has(word)).length / Math.max(1, Math.min(words.length, questionWords.size));
+      return { text: point.text, concepts: conceptsIn(point.text, dictionary), relevance: point.weight * (1 + 2 * Math.min(1, about)), order };
+    });
+  const chosen = [...points].sort((a, b) => b.relevance - a.relevance).slice(0, maximumKeyPoints).sort((a, b) => a.order - b.order);
+  const top = Math.max(...chosen.map((point) => point.relevance), Number.EPSILON);
+  return chosen.map((point) => ({ text: point.text, concepts: point.concepts, weight: Math.round((point.relevance / top) * 100) / 100 }));
+}
+
+/** Settle variants and key points for the whole bank. */
+export function finishCards(cards: Card[]): Card[] {
+  const merged = mergeVariants(cards);
+  const dictionary = buildDomainDictionary(merged);
+  return merged.map((card) => ({ ...card, keyPoints: keyPointsOf(card, dictionary) }));
+}

@@ -1,0 +1,201 @@
+/**
+ * Parsed questions → knowledge cards. The parser finds where questions and answers are; this
+ * module decides what a candidate is asked: references cut at their answer (neighbouring
+ * definitions become cards, the interviewer's next questions become follow-ups, unrelated jottings
+ * become search-only notes), labels asked with their parent's subject, code questions carrying
+ * their code, narratives asked in their own phase, and lines that ask nothing dropped.
+ */
+import { stableHash } from '../core/hash.ts';
+import type { Card, CardFollowup, CardKind } from '../core/types.ts';
+import { askOwnAspect, selfContainedQuestion, subjectOf } from './card-wording.ts';
+import { isQuestionText, stripLineMarkup } from './question-lines.ts';
+import { splitReference } from './reference-splitter.ts';
+import { assignTopics } from './topics.ts';
+
+/** One question as the parser found it, before it becomes a card. */
+export interface ParsedQuestion {
+  question: string;
+  /** How the parser found it: a heading, a question line, a `label：` line, a keyword line, or text before any question. */
+  origin: 'heading' | 'question' | 'label' | 'weak' | 'orphan';
+  /** Headings (and topic lines) above the question, outermost first. */
+  path: string[];
+  reference: string;
+  lines: { start: number; end: number };
+}
+
+/** A card before ids, topics and key points are settled. */
+interface Draft {
+  question: string;
+  asked: string;
+  kind: CardKind | 'note';
+  path: string[];
+  reference: string;
+  code?: string;
+  followups: CardFollowup[];
+  lines: { start: number; end: number };
+}
+
+/** Lines that name an interview round or a company, not a question ("小厂-奇酷酷2", "字节二面"). */
+const roundHeader = /^(小厂|中厂|大厂|外企|国企)|[一二三四五六七八九]面|^(hr|HR)面|面经|笔试|^第.{1,2}轮/;
+/** A line cheering the author on ("吴希，你是最棒的，加油！！！！"). */
+const cheer = /加油|你是最棒的|冲冲冲|[!！]{2,}$/;
+/** What a log line reports was asked ("主要问了os的项目" asks about the os project). */
+const reportedAsk = /^(主要|还|又|然后|接着)?问了(一下|一些|下)?|^问(?=[^题答])/;
+/** Follow-up markers of interview logs ("那么他可能问你，…", "追问：…"). */
+const followupLead = /^(那么?他?(可能)?(还会|继续|接着)?问你|追问|继续问|接着问|然后问|又问)[，,：:\s]*/;
+const codeQuestion = /(以下|下面|如下|这段|下列)的?(代码|程序|函数|输出|内容)|输出(结果|什么)|打印(出来)?什么|会输出|代码.{0,8}(问题|输出|结果)/;
+const behaviouralQuestion = /自我介绍|自我评价|职业规划|个人优势|个人信息|学习和生活|优缺点是什么|你的(优点|缺点)|有什么想问|反问|为什么(选择|想来|离职|学)|期望薪资|兴趣爱好|感触|体验/;
+const projectWords = /项目|实习|经历/;
+const projectQuestion = /你们?(的|在|做|负责|怎么|是怎么)|项目|实习|介绍$|难点|困难|背景|收获|工作内容|排查/;
+
+function contentLength(text: string): number {
+  return (text.match(/[\u3400-\u9fffA-Za-z0-9]/gu) ?? []).length;
+}
+
+function kindOf(question: string, path: readonly string[]): CardKind {
+  if (behaviouralQuestion.test(question)) return 'behavioural';
+  const underProject = path.some((heading) => projectWords.test(heading) && !/可能的|面试题|八股/.test(heading));
+  if (/你们?(的|在|做|负责|平时)?[^？?，,]{0,12}(项目|系统|服务|mq|框架|开发|实习|工作|难点|做过|遇到|碰到)/.test(question) && !/你觉得|你认为/.test(question)) return 'project';
+  return underProject && projectQuestion.test(question) && !isQuestionText(question.replace(/介绍$/, '')) ? 'project' : 'technical';
+}
+
+/** A terse line worded as an interviewer asks it: "对称加密和非对称加密" asks for the difference. */
+function asQuestion(raw: string): string {
+  const text = raw.replace(/\s*[（(][^（）()]{0,12}不会[)）]/u, '').trim();
+  if (behaviouralQuestion.test(text) || isQuestionText(text) || /[？?]/.test(text) || contentLength(text) > 24) return text;
+  const pair = /^([^，,、]{1,12})(和|与|跟|vs)([^，,、]{1,12})$/i.exec(text);
+  // Two things that share a stem (对称加密/非对称加密, 线程/协程) are asked apart; others explained.
+  if (pair?.[1] && pair[3] && [...pair[1]].some((character) => /[\u4e00-\u9fffA-Za-z]/.test(character) && pair[3]!.includes(character))) {
+    return `${text}有什么区别？`;
+  }
+  // Only a name is asked about as such; a clause ("Go里面一个协程能保证绑定…") reads as it is.
+  const nameOnly = contentLength(text) <= 12 && !/[是能会要在把被让有了过]/.test(text);
+  return askOwnAspect(text) ?? (nameOnly ? `说说你对${text}的了解。` : text);
+}
+
+/** Code the question refers to: the first code in its reference, before the answer explains it. */
+function takeCode(reference: string): { code?: string; rest: string } {
+  const fenced = /^(```|~~~)[^\n]*\n[\s\S]*?\n\1[ \t]*$/m.exec(reference);
+  const inline = /^`([^`\n]{20,})`\s*$/m.exec(reference);
+  const found = [fenced, inline].filter((match) => match !== null).sort((a, b) => a!.index - b!.index)[0];
+  if (!found) return { rest: reference };
+  const before = stripLineMarkup(reference.slice(0, found.index));
+  if (contentLength(before) > 60) return { rest: reference };
+  const code = found === inline ? `\`\`\`\n${inline![1]!.trim()}\n\`\`\`` : found[0];
+  return { code, rest: `${reference.slice(0, found.index)}${reference.slice(found.index + found[0].length)}`.trim() };
+}
+
+/** The 1-based source line where `text` begins, searching from `from`. */
+function locate(sourceLines: readonly string[], text: string, from: number): number {
+  const probe = stripLineMarkup(text.split('\n')[0] ?? '').slice(0, 12);
+  if (probe === '') return from;
+  for (let line = Math.max(1, from); line <= sourceLines.length; line += 1) {
+    if (stripLineMarkup(sourceLines[line - 1] ?? '').includes(probe)) return line;
+  }
+  return from;
+}
+
+function draftOf(parsed: ParsedQuestion, parent: string | undefined): Draft {
+  const reported = parsed.question.replace(reportedAsk, '');
+  const wordedLabel = selfContainedQuestion(reported, parent);
+  const asked = parsed.origin === 'heading' && wordedLabel === reported ? reported : asQuestion(wordedLabel);
+  return { question: parsed.question, asked, kind: parsed.origin === 'orphan' ? 'note' : kindOf(parsed.question, parsed.path), path: parsed.path, reference: parsed.reference, followups: [], lines: parsed.lines };
+}
+
+/** Cut a draft's reference at its answer; what follows becomes cards, follow-ups or notes. */
+function splitDraft(draft: Draft, sourceLines: readonly string[]): Draft[] {
+  if (draft.reference === '') return [draft];
+  const { own, pieces } = splitReference(draft.reference, [...draft.path, draft.question].join('\n'));
+  const head: Draft = { ...draft, reference: own };
+  const drafts: Draft[] = [head];
+  let cursor = draft.lines.start;
+  for (const piece of pieces) {
+    const start = locate(sourceLines, piece.title || piece.body, cursor);
+    cursor = start;
+    const lines = { start, end: Math.min(sourceLines.length, start + piece.body.split('\n').length) };
+    if (piece.kind === 'question') {
+      head.followups.push(piece.body ? { question: piece.title, answer: piece.body } : { question: piece.title });
+      if (contentLength(piece.body) >= 20) drafts.push({ ...draft, question: piece.title, asked: piece.title, path: [...draft.path, draft.question], reference: piece.body, followups: [], lines });
+    } else if (piece.kind === 'definition') {
+      drafts.push({ ...draft, question: piece.title, asked: `什么是${piece.title}？`, reference: piece.body, followups: [], lines });
+    } else {
+      drafts.push({ ...draft, question: firstClause(piece.body), asked: firstClause(piece.body), kind: 'note', reference: piece.body, followups: [], lines });
+    }
+  }
+  if (own === '' && head.followups.length === 0 && pieces.length > 0) drafts.shift();
+  return drafts;
+}
+
+function firstClause(text: string): string {
+  const line = stripLineMarkup(text.split('\n').find((candidate) => stripLineMarkup(candidate) !== '') ?? '');
+  const clause = line.split(/[，,。：:；;！!？?]/)[0]?.trim() || line;
+  return [...clause].length > 30 ? `${[...clause].slice(0, 30).join('')}…` : clause;
+}
+
+function asksNothing(draft: Draft): boolean {
+  const plain = draft.question.trim();
+  if (contentLength(plain) < 2 || /^[\d\s.%]+$/.test(plain)) return true;
+  return !isQuestionText(plain) && draft.reference === '' && (roundHeader.test(plain) || cheer.test(plain));
+}
+
+/**
+ * Interview logs: "那么他可能问你，X？" under a question is that question's follow-up. It stays a
+ * card of its own too (its answer is knowledge), asked without the log's lead-in.
+ */
+function chainFollowups(drafts: Draft[]): void {
+  for (let index = 1; index < drafts.length; index += 1) {
+    const current = drafts[index]!;
+    const previous = drafts[index - 1]!;
+    if (current.lines.start - previous.lines.end > 3 || previous.kind === 'note') continue;
+    if (!followupLead.test(current.question)) continue;
+    const question = current.question.replace(followupLead, '').replace(/[，,]?你怎么回答[？?]?$/, '？');
+    previous.followups.push(current.reference ? { question, answer: current.reference } : { question });
+    current.asked = asQuestion(question);
+  }
+}
+
+/** The cards of one note file. Ids hash the source, heading path and question, never the position. */
+export function buildCards(source: string, parsed: readonly ParsedQuestion[], text: string): Card[] {
+  const sourceLines = text.split('\n');
+  let previousAsked: string | undefined;
+  const drafts: Draft[] = [];
+  for (const question of parsed) {
+    const parent = question.path[question.path.length - 1] ?? (question.origin === 'label' ? previousAsked : undefined);
+    const draft = draftOf(question, parent);
+    if (/(^|\s)(以下|下面)/.test(draft.asked) && codeQuestion.test(draft.asked)) Object.assign(draft, takeCode(draft.reference));
+    drafts.push(...splitDraft(draft, sourceLines));
+    previousAsked = draft.asked;
+  }
+  const kept = drafts.filter((draft) => !asksNothing(draft));
+  chainFollowups(kept);
+  const seen = new Map<string, number>();
+  return kept.map((draft) => {
+    const headingPath = [...draft.path, draft.question];
+    const key = `${source}\u0000${headingPath.join('\u0000')}\u0000${draft.question}`;
+    const ordinal = seen.get(key) ?? 0;
+    seen.set(key, ordinal + 1);
+    // Trim blank lines, never the indentation of an answer that starts with indented code.
+    const reference = draft.reference.replace(/^(?:[ \t]*\n)+/, '').trimEnd();
+    const card: Card = {
+      id: stableHash(ordinal === 0 ? key : `${key}\u0000${ordinal}`),
+      question: draft.asked,
+      context: draft.path.map(subjectOrHeading).join(' > '),
+      reference,
+      keyPoints: [],
+      followups: draft.followups,
+      topics: assignTopics({ headingPath, question: draft.asked, answer: reference }),
+      kind: draft.kind === 'note' ? 'technical' : draft.kind,
+      answered: reference !== '',
+      source,
+      headingPath,
+      lines: { start: draft.lines.start, end: Math.max(draft.lines.start, draft.lines.end) },
+    };
+    if (draft.code) card.code = draft.code;
+    if (draft.kind === 'note') card.searchOnly = true;
+    return card;
+  });
+}
+
+function subjectOrHeading(heading: string): string {
+  return subjectOf(heading) || heading;
+}

@@ -1,0 +1,82 @@
+/**
+ * Questions a candidate can answer without seeing the note. Notes title their sections with labels
+ * ("优化手段", "redis实现", "缺点") whose subject is the section above; asked alone they make no
+ * sense. A label is asked with its parent's subject, worded the way an interviewer would ask it.
+ */
+
+/** Words that ask about an aspect of something rather than naming a subject. */
+const aspectPattern =
+  /^(?<subject>.*?)(?<aspect>优化手段|优化方法|优化方案|优化|解决方案|解决方法|解决办法|解决|实现方式|实现方法|实现原理|实现|底层原理|原理|介绍|简介|概述|概念|定义|优缺点|优点|缺点|好处|坏处|弊端|难点|问题|作用|用途|特点|特性|流程|过程|步骤|区别|场景|应用场景|使用场景|机制|方式|策略|分类|种类|类型|结构|数据结构|注意事项|总结|例子|示例|背景|[一二三四五六七八九十几\d]*个?(?:阶段|方面))$/;
+
+/** Question words and framing stripped to find what a question is about. */
+const framing =
+  /^(请|简单|简要)?(说说|说一下|讲讲|讲一下|介绍一下|介绍下|谈谈|聊聊|描述一下|解释一下)?(你对|什么是|何为)?|(是什么|是啥|是怎么回事|有哪些|有什么|的了解|怎么样|如何|吗|呢)?[？?。！!：:\s]*$/g;
+
+/** What a question or heading is about: "什么是raft算法？" → "raft算法", "分布式锁实现" → "分布式锁". */
+export function subjectOf(text: string): string {
+  // "golang基于空闲链表的tcmalloc算法，golang gc的四个阶段": the last clause is what is asked.
+  const lastClause = text.split(/[，,；;]/).map((clause) => clause.trim()).filter((clause) => contentLength(clause) >= 2).pop() ?? text;
+  const stripped = lastClause.replace(framing, '').trim();
+  const aspect = aspectPattern.exec(stripped);
+  const subject = aspect?.groups?.subject?.replace(/[的之中：:\s]+$/u, '').trim();
+  return subject && contentLength(subject) >= 2 ? subject : stripped;
+}
+
+function contentLength(text: string): number {
+  return (text.match(/[\u3400-\u9fffA-Za-z0-9]/gu) ?? []).length;
+}
+
+/** Does the label lack a subject of its own ("优化手段", "实现", "缺点", "难点2")? */
+export function isBareAspect(label: string): boolean {
+  const stripped = label.replace(framing, '').replace(/\s*\d+$/, '').trim();
+  const aspect = aspectPattern.exec(stripped);
+  return aspect !== null && contentLength(aspect.groups?.subject ?? '') === 0;
+}
+
+/**
+ * A label that names a way of doing the parent ("redis实现" under "分布式锁实现"): the label's own
+ * subject is a tool, the parent's is the goal.
+ */
+function implementationWith(label: string, parent: string): string | undefined {
+  const match = /^(?<tool>[^，,。？?]{1,20}?)(实现|方案|做法)$/u.exec(label);
+  const parentAspect = aspectPattern.exec(parent.replace(framing, '').trim());
+  if (!match?.groups?.tool || parentAspect?.groups?.aspect === undefined || !/实现|方案|做法|解决/.test(parentAspect.groups.aspect)) return undefined;
+  const goal = subjectOf(parent);
+  return goal === '' ? undefined : `如何用 ${match.groups.tool.trim()} 实现${goal}？`;
+}
+
+/** An aspect label asked about a subject, in an interviewer's words. */
+function askAspect(subject: string, aspect: string): string {
+  if (/优化/.test(aspect)) return `${subject}有哪些${aspect === '优化' ? '优化手段' : aspect}？`;
+  if (/^(实现|实现方式|实现方法)$/.test(aspect)) return `${subject}是怎么实现的？`;
+  if (/原理|机制/.test(aspect)) return `${subject}的${aspect}是什么？`;
+  if (/^(介绍|简介|概述|概念|定义)$/.test(aspect)) return `介绍一下${subject}。`;
+  if (/优缺点|优点|缺点|好处|坏处|弊端|特点|特性|作用|用途|区别/.test(aspect)) return `${subject}有什么${aspect}？`;
+  if (/流程|过程|步骤/.test(aspect)) return `${subject}的${aspect}是怎样的？`;
+  if (/场景/.test(aspect)) return `${subject}适用于哪些场景？`;
+  if (/难点|问题/.test(aspect)) return `${subject}遇到了哪些${aspect}，怎么解决的？`;
+  if (/解决/.test(aspect)) return `${subject}怎么解决？`;
+  return `说说${subject}的${aspect}。`;
+}
+
+/** "ceph存储图片的好处" asks about an aspect of its own subject: "ceph存储图片有什么好处？". */
+export function askOwnAspect(label: string): string | undefined {
+  const aspect = aspectPattern.exec(label.replace(framing, '').trim());
+  const subject = aspect?.groups?.subject?.replace(/[的之中：:\s]+$/u, '').trim();
+  return subject && aspect?.groups?.aspect && contentLength(subject) >= 2 ? askAspect(subject, aspect.groups.aspect) : undefined;
+}
+
+/**
+ * The question for a card: a question that stands on its own is kept; a bare label or a label
+ * that only makes sense under its parent gets the parent's subject.
+ */
+export function selfContainedQuestion(question: string, parent: string | undefined): string {
+  const trimmed = question.trim();
+  if (!parent) return trimmed;
+  const implementation = implementationWith(trimmed, parent);
+  if (implementation) return implementation;
+  if (!isBareAspect(trimmed)) return trimmed;
+  const subject = subjectOf(parent);
+  const aspect = aspectPattern.exec(trimmed.replace(framing, '').replace(/\s*\d+$/, '').trim())?.groups?.aspect ?? trimmed;
+  return subject === '' ? trimmed : askAspect(subject, aspect);
+}
