@@ -8,7 +8,7 @@ import { extractKeyPoints } from '../grading/key-points.ts';
 import { conceptTokens, glossary } from '../text/glossary.ts';
 import { buildDomainDictionary } from '../text/domain-dictionary.ts';
 import { normaliseText } from '../text/tokenizer.ts';
-import { conceptsIn, isClaim } from './claims.ts';
+import { conceptsIn, isBareTerm, isClaim } from './claims.ts';
 
 /** A card shows at most this many points: in a long section, the ones most about the question. */
 const maximumKeyPoints = 8;
@@ -82,13 +82,40 @@ function mergeVariants(cards: Card[]): Card[] {
   return cards.map((card) => (absorbed.has(card.id) ? { ...card, searchOnly: true } : card));
 }
 
+/** A point longer than this is cut into its clauses, so each reads at a glance. */
+const glanceCharacters = 80;
+
+/**
+ * A long run-on point cut at clause boundaries (；。 then ，) into pieces of at most
+ * `glanceCharacters`, each ending where its clause ends, never on a dangling comma.
+ */
+function atAGlance(point: { text: string; weight: number }): Array<{ text: string; weight: number }> {
+  const text = point.text.replace(/[，,、；;：:\s]+$/u, '');
+  if ([...text].length <= glanceCharacters) return [{ text, weight: point.weight }];
+  const clauses = text.split(/(?<=[。；;！!？?])|(?<=[，,])/u).map((clause) => clause.trim()).filter(Boolean);
+  const pieces: string[] = [];
+  for (const clause of clauses) {
+    const last = pieces[pieces.length - 1];
+    if (last !== undefined && [...last].length + [...clause].length <= glanceCharacters) pieces[pieces.length - 1] = `${last}${clause}`;
+    else pieces.push(clause);
+  }
+  const trimmed = pieces.map((piece) => piece.replace(/[，,、；;：:\s]+$/u, '')).filter((piece) => piece !== '');
+  return trimmed.map((piece) => ({ text: piece, weight: (point.weight * [...piece].length) / [...text].length }));
+}
+
 /** Key points of one card: claims of its reference, weighted by how much they are about the question. */
 function keyPointsOf(card: Card, dictionary: readonly string[]): CardKeyPoint[] {
   if (!card.answered) return [];
   const personal = card.kind !== 'technical';
   const questionWords = new Set(normaliseText(`${card.context} ${card.question}`).match(/[\u4e00-\u9fff]{2}|[a-z][a-z0-9]+/g) ?? []);
-  const points = extractKeyPoints(card.reference)
-    .filter((point) => isClaim(point.text, { personal }))
+  const claims = extractKeyPoints(card.reference)
+    // An Obsidian callout's marker ("[!note] 重点") is markup, not part of the point.
+    .map((point) => ({ ...point, text: point.text.replace(/\[![a-z]+\][+-]?\s*/gi, '') }))
+    .flatMap(atAGlance)
+    .filter((point) => isClaim(point.text, { personal }));
+  // A reference made only of names ("FIFO / LFU / LRU") keeps them: they are what it answers.
+  const statements = claims.filter((point) => !isBareTerm(point.text));
+  const points = (statements.length > 0 ? statements : claims)
     .map((point, order) => {
       const words = normaliseText(point.text).match(/[\u4e00-\u9fff]{2}|[a-z][a-z0-9]+/g) ?? [];
       const about = words.filter((word) => questionWords.has(word)).length / Math.max(1, Math.min(words.length, questionWords.size));

@@ -8,6 +8,7 @@
 import { stableHash } from '../core/hash.ts';
 import type { Card, CardFollowup, CardKind } from '../core/types.ts';
 import { askOwnAspect, selfContainedQuestion, subjectOf } from './card-wording.ts';
+import { isClaim } from './claims.ts';
 import { isQuestionText, stripLineMarkup } from './question-lines.ts';
 import { splitReference } from './reference-splitter.ts';
 import { assignTopics } from './topics.ts';
@@ -26,6 +27,7 @@ export interface ParsedQuestion {
 /** A card before ids, topics and key points are settled. */
 interface Draft {
   question: string;
+  origin: ParsedQuestion['origin'] | 'piece';
   asked: string;
   kind: CardKind | 'note';
   path: string[];
@@ -39,12 +41,14 @@ interface Draft {
 const roundHeader = /^(小厂|中厂|大厂|外企|国企)|[一二三四五六七八九]面|^(hr|HR)面|面经|笔试|^第.{1,2}轮/;
 /** A line cheering the author on ("吴希，你是最棒的，加油！！！！"). */
 const cheer = /加油|你是最棒的|冲冲冲|[!！]{2,}$/;
+/** "A：" / "答：" opening an answer in Q：/A： notes and interview logs: the label, not the answer. */
+const answerLabel = /^\s*(?:A|Answer|答案?|回答)\s*[：:]\s*/i;
 /** What a log line reports was asked ("主要问了os的项目" asks about the os project). */
 const reportedAsk = /^(主要|还|又|然后|接着)?问了(一下|一些|下)?|^问(?=[^题答])/;
 /** Follow-up markers of interview logs ("那么他可能问你，…", "追问：…"). */
 const followupLead = /^(那么?他?(可能)?(还会|继续|接着)?问你|追问|继续问|接着问|然后问|又问)[，,：:\s]*/;
 const codeQuestion = /(以下|下面|如下|这段|下列)的?(代码|程序|函数|输出|内容)|输出(结果|什么)|打印(出来)?什么|会输出|代码.{0,8}(问题|输出|结果)/;
-const behaviouralQuestion = /自我介绍|自我评价|职业规划|个人优势|个人信息|学习和生活|优缺点是什么|你的(优点|缺点)|有什么想问|反问|为什么(选择|想来|离职|学)|期望薪资|兴趣爱好|感触|体验/;
+const behaviouralQuestion = /自我介绍|自我评价|职业规划|个人优势|个人信息|学习和生活|优缺点是什么|你的(优点|缺点)|有什么想问|为什么(选择|想来|离职|学)|期望薪资|兴趣爱好|感触|体验/;
 const projectWords = /项目|实习|经历/;
 const projectQuestion = /你们?(的|在|做|负责|怎么|是怎么)|项目|实习|介绍$|难点|困难|背景|收获|工作内容|排查/;
 
@@ -55,6 +59,7 @@ function contentLength(text: string): number {
 function kindOf(question: string, path: readonly string[]): CardKind {
   if (behaviouralQuestion.test(question)) return 'behavioural';
   const underProject = path.some((heading) => projectWords.test(heading) && !/可能的|面试题|八股/.test(heading));
+  if (/[的个]项目/.test(question) && !/开源项目/.test(question)) return 'project';
   if (/你们?(的|在|做|负责|平时)?[^？?，,]{0,12}(项目|系统|服务|mq|框架|开发|实习|工作|难点|做过|遇到|碰到)/.test(question) && !/你觉得|你认为/.test(question)) return 'project';
   return underProject && projectQuestion.test(question) && !isQuestionText(question.replace(/介绍$/, '')) ? 'project' : 'technical';
 }
@@ -74,15 +79,15 @@ function asQuestion(raw: string): string {
 }
 
 /** Code the question refers to: the first code in its reference, before the answer explains it. */
-function takeCode(reference: string): { code?: string; rest: string } {
+function takeCode(reference: string): { code?: string; reference: string } {
   const fenced = /^(```|~~~)[^\n]*\n[\s\S]*?\n\1[ \t]*$/m.exec(reference);
   const inline = /^`([^`\n]{20,})`\s*$/m.exec(reference);
   const found = [fenced, inline].filter((match) => match !== null).sort((a, b) => a!.index - b!.index)[0];
-  if (!found) return { rest: reference };
+  if (!found) return { reference };
   const before = stripLineMarkup(reference.slice(0, found.index));
-  if (contentLength(before) > 60) return { rest: reference };
+  if (contentLength(before) > 60) return { reference };
   const code = found === inline ? `\`\`\`\n${inline![1]!.trim()}\n\`\`\`` : found[0];
-  return { code, rest: `${reference.slice(0, found.index)}${reference.slice(found.index + found[0].length)}`.trim() };
+  return { code, reference: `${reference.slice(0, found.index)}${reference.slice(found.index + found[0].length)}`.trim() };
 }
 
 /** The 1-based source line where `text` begins, searching from `from`. */
@@ -99,13 +104,13 @@ function draftOf(parsed: ParsedQuestion, parent: string | undefined): Draft {
   const reported = parsed.question.replace(reportedAsk, '');
   const wordedLabel = selfContainedQuestion(reported, parent);
   const asked = parsed.origin === 'heading' && wordedLabel === reported ? reported : asQuestion(wordedLabel);
-  return { question: parsed.question, asked, kind: parsed.origin === 'orphan' ? 'note' : kindOf(parsed.question, parsed.path), path: parsed.path, reference: parsed.reference, followups: [], lines: parsed.lines };
+  return { question: parsed.question, origin: parsed.origin, asked, kind: parsed.origin === 'orphan' ? 'note' : kindOf(parsed.question, parsed.path), path: parsed.path, reference: parsed.reference, followups: [], lines: parsed.lines };
 }
 
 /** Cut a draft's reference at its answer; what follows becomes cards, follow-ups or notes. */
 function splitDraft(draft: Draft, sourceLines: readonly string[]): Draft[] {
   if (draft.reference === '') return [draft];
-  const { own, pieces } = splitReference(draft.reference, [...draft.path, draft.question].join('\n'));
+  const { own, pieces } = splitReference(draft.reference, [...draft.path, draft.question].join('\n'), (text) => isClaim(text, { personal: draft.kind !== 'technical' }));
   const head: Draft = { ...draft, reference: own };
   const drafts: Draft[] = [head];
   let cursor = draft.lines.start;
@@ -117,12 +122,11 @@ function splitDraft(draft: Draft, sourceLines: readonly string[]): Draft[] {
       head.followups.push(piece.body ? { question: piece.title, answer: piece.body } : { question: piece.title });
       if (contentLength(piece.body) >= 20) drafts.push({ ...draft, question: piece.title, asked: piece.title, path: [...draft.path, draft.question], reference: piece.body, followups: [], lines });
     } else if (piece.kind === 'definition') {
-      drafts.push({ ...draft, question: piece.title, asked: `什么是${piece.title}？`, reference: piece.body, followups: [], lines });
+      drafts.push({ ...draft, origin: 'piece', question: piece.title, asked: `什么是${piece.title}？`, reference: piece.body, followups: [], lines });
     } else {
-      drafts.push({ ...draft, question: firstClause(piece.body), asked: firstClause(piece.body), kind: 'note', reference: piece.body, followups: [], lines });
+      drafts.push({ ...draft, origin: 'piece', question: firstClause(piece.body), asked: firstClause(piece.body), kind: 'note', reference: piece.body, followups: [], lines });
     }
   }
-  if (own === '' && head.followups.length === 0 && pieces.length > 0) drafts.shift();
   return drafts;
 }
 
@@ -132,25 +136,42 @@ function firstClause(text: string): string {
   return [...clause].length > 30 ? `${[...clause].slice(0, 30).join('')}…` : clause;
 }
 
+/**
+ * Lines that ask nothing: an empty topic heading or log line that only names a topic ("etcd",
+ * "interface", "索引"), a round header, a cheer, or the log's mark of the candidate's turn ("反问").
+ */
 function asksNothing(draft: Draft): boolean {
-  const plain = draft.question.trim();
-  if (contentLength(plain) < 2 || /^[\d\s.%]+$/.test(plain)) return true;
-  return !isQuestionText(plain) && draft.reference === '' && (roundHeader.test(plain) || cheer.test(plain));
+  const plain = draft.question.replace(/[？?]+$/, '').trim();
+  if (contentLength(plain) < 2 || /^[\d\s.%]+$/.test(plain) || /^反问$/.test(plain)) return true;
+  if (draft.reference !== '' || draft.code || isQuestionText(draft.question)) return false;
+  if (roundHeader.test(plain) || cheer.test(plain)) return true;
+  // Under a heading of questions ("可能的面试题") a bare topic is asked ("CAP理论"); elsewhere it only names a section.
+  const amongQuestions = draft.path.some((heading) => /面试题|问题|八股|题目|考点/.test(heading));
+  const singleTerm = /^[A-Za-z][\w.+#-]*$|^[\u4e00-\u9fff]{1,4}$/u.test(plain);
+  return !amongQuestions && singleTerm && draft.followups.length === 0 && draft.kind === 'technical';
 }
 
 /**
- * Interview logs: "那么他可能问你，X？" under a question is that question's follow-up. It stays a
+ * Interview logs. "那么他可能问你，X？" under a question is that question's follow-up; so is every
+ * question line in the section of a heading that itself asks ("## top10 表情包怎么存？" then
+ * "zset 的底层是什么？"), where a topic heading's question lines are siblings. A follow-up stays a
  * card of its own too (its answer is knowledge), asked without the log's lead-in.
  */
-function chainFollowups(drafts: Draft[]): void {
-  for (let index = 1; index < drafts.length; index += 1) {
+function chainFollowups(drafts: Draft[], sourceLines: readonly string[]): void {
+  let chainHead: Draft | undefined;
+  for (let index = 0; index < drafts.length; index += 1) {
     const current = drafts[index]!;
-    const previous = drafts[index - 1]!;
-    if (current.lines.start - previous.lines.end > 3 || previous.kind === 'note') continue;
-    if (!followupLead.test(current.question)) continue;
+    const previous = drafts[index - 1];
+    const sourceLine = stripLineMarkup(sourceLines[current.lines.start - 1] ?? '');
+    const marked = followupLead.test(current.question) || followupLead.test(sourceLine);
+    const inAskingSection = chainHead !== undefined && current.origin === 'question' && current.path.join('\u0000') === chainHead.path.join('\u0000');
+    const head = inAskingSection ? chainHead : marked && previous && previous.kind !== 'note' && current.lines.start - previous.lines.end <= 3 ? previous : undefined;
+    if (current.origin === 'heading') chainHead = isQuestionText(current.question) ? current : undefined;
+    else if (!inAskingSection && current.origin !== 'piece') chainHead = undefined;
+    if (!head) continue;
     const question = current.question.replace(followupLead, '').replace(/[，,]?你怎么回答[？?]?$/, '？');
-    previous.followups.push(current.reference ? { question, answer: current.reference } : { question });
-    current.asked = asQuestion(question);
+    head.followups.push(current.reference ? { question, answer: current.reference } : { question });
+    if (marked) current.asked = asQuestion(question);
   }
 }
 
@@ -162,12 +183,12 @@ export function buildCards(source: string, parsed: readonly ParsedQuestion[], te
   for (const question of parsed) {
     const parent = question.path[question.path.length - 1] ?? (question.origin === 'label' ? previousAsked : undefined);
     const draft = draftOf(question, parent);
-    if (/(^|\s)(以下|下面)/.test(draft.asked) && codeQuestion.test(draft.asked)) Object.assign(draft, takeCode(draft.reference));
+    if (codeQuestion.test(draft.asked)) Object.assign(draft, takeCode(draft.reference));
     drafts.push(...splitDraft(draft, sourceLines));
     previousAsked = draft.asked;
   }
   const kept = drafts.filter((draft) => !asksNothing(draft));
-  chainFollowups(kept);
+  chainFollowups(kept, sourceLines);
   const seen = new Map<string, number>();
   return kept.map((draft) => {
     const headingPath = [...draft.path, draft.question];
@@ -175,7 +196,7 @@ export function buildCards(source: string, parsed: readonly ParsedQuestion[], te
     const ordinal = seen.get(key) ?? 0;
     seen.set(key, ordinal + 1);
     // Trim blank lines, never the indentation of an answer that starts with indented code.
-    const reference = draft.reference.replace(/^(?:[ \t]*\n)+/, '').trimEnd();
+    const reference = draft.reference.replace(/^(?:[ \t]*\n)+/, '').replace(answerLabel, '').trimEnd();
     const card: Card = {
       id: stableHash(ordinal === 0 ? key : `${key}\u0000${ordinal}`),
       question: draft.asked,

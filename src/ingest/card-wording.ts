@@ -6,7 +6,7 @@
 
 /** Words that ask about an aspect of something rather than naming a subject. */
 const aspectPattern =
-  /^(?<subject>.*?)(?<aspect>优化手段|优化方法|优化方案|优化|解决方案|解决方法|解决办法|解决|实现方式|实现方法|实现原理|实现|底层原理|原理|介绍|简介|概述|概念|定义|优缺点|优点|缺点|好处|坏处|弊端|难点|问题|作用|用途|特点|特性|流程|过程|步骤|区别|场景|应用场景|使用场景|机制|方式|策略|分类|种类|类型|结构|数据结构|注意事项|总结|例子|示例|背景|[一二三四五六七八九十几\d]*个?(?:阶段|方面))$/;
+  /^(?<subject>.*?)(?<aspect>优化手段|优化方法|优化方案|优化|解决方案|解决方法|解决办法|解决|实现方式|实现方法|实现原理|实现|底层原理|原理|介绍|简介|概述|概念|定义|优缺点|优点|缺点|好处|坏处|弊端|难点|问题|作用|用途|特点|特性|流程|过程|步骤|区别|场景|应用场景|使用场景|机制|方式|策略|分类|种类|类型|结构|数据结构|注意事项|总结|例子|示例|举例|背景|可能的相关问题|可能的面试题|可能的问题|相关问题|[一二三四五六七八九十几\d]*个?(?:阶段|方面))$/;
 
 /** Question words and framing stripped to find what a question is about. */
 const framing =
@@ -31,6 +31,14 @@ export function isBareAspect(label: string): boolean {
   const stripped = label.replace(framing, '').replace(/\s*\d+$/, '').trim();
   const aspect = aspectPattern.exec(stripped);
   return aspect !== null && contentLength(aspect.groups?.subject ?? '') === 0;
+}
+
+/** Question words with no subject of their own: "怎么实现", "怎么避免", "为什么". */
+const askingWords = /怎么|怎样|如何|为什么|为啥|什么|哪些|哪个|多少|几[条个种次]?|可以|可不可以|能不能|能否|是否|有没有|会不会|吗|呢|实现|避免|解决|优化|区别|原理|作用|用|存|做|的|了|是|有|[？?，,。\s]/g;
+
+/** A follow-up that only makes sense after its topic line: "红黑树 / 怎么实现". */
+function isBareAsk(question: string): boolean {
+  return /[？?]$|^(怎么|怎样|如何|为什么|为啥|可以|能|是否|有没有)/.test(question) && contentLength(question.replace(askingWords, '')) < 2;
 }
 
 /**
@@ -75,6 +83,10 @@ export function selfContainedQuestion(question: string, parent: string | undefin
   if (!parent) return trimmed;
   const implementation = implementationWith(trimmed, parent);
   if (implementation) return implementation;
+  if (isBareAsk(trimmed)) {
+    const subject = subjectOf(parent);
+    return subject === '' || trimmed.includes(subject) ? trimmed : `${subject}${/^[a-z0-9]/i.test(trimmed) ? ' ' : ''}${trimmed.replace(/[？?]*$/, '？')}`;
+  }
   if (!isBareAspect(trimmed)) return trimmed;
   const subject = subjectOf(parent);
   const aspect = aspectPattern.exec(trimmed.replace(framing, '').replace(/\s*\d+$/, '').trim())?.groups?.aspect ?? trimmed;

@@ -9,18 +9,29 @@ import { normaliseText } from '../text/tokenizer.ts';
 
 /** The author talking to the reader, or about their own interview, not about the subject. */
 const narration =
-  /小伙伴|同学们|大家|读者|我们来看|我们先|下面我们|下面来|接下来我们|接下来看|这时候就|有人会问|你可能会|面试官|面试的时候|本文|这篇|上文|下文|前面提到|后面会讲|见下图|如下图|下图|上图|看图|b站|视频|讲的不错|讲得不错|推荐|感兴趣的|有兴趣的|详见|参见|自行|百度|谷歌|google一下/i;
+  /小伙伴|同学们|大家|读者|我们来看|我们先|我们再|下面我们|下面来|接下来我们|接下来看|这时候就|有人会问|你可能会|面试官|面试的时候|一起面试|大佬|捂脸|罢了|或多或少|已有答案|不再展开|细节过多|另外一篇|另一篇|单独分析|熟记|以后再|后续有时间|有时间再|好东西|折磨|自我介绍完毕|加油|你是最棒的|我(先|简单)?介绍一下|我先介绍|这里我先|考察|口述|^第[一二三四五六七八九十\d]+(个|道)?(问题|题)|一道.{0,6}题|本文|这篇|上文|下文|前面提到|后面会讲|见下图|如下图|下图|上图|看图|b站|视频|讲的不错|讲得不错|推荐|感兴趣的|有兴趣的|详见|参见|自行|百度|谷歌|google一下/i;
 /** The author's own voice: narration in a technical answer, the substance of a project story. */
 const authorVoice = /当时|我觉得|我认为|我记得|我个人/;
 /** Notes to self. */
 const toDo = /复习|要看|待看|待补充|待完善|没看|没写完|todo|to do|fixme|记住|背下来|背一下/i;
+/** The author unsure of it: "malloc自己好像是有内存池的" is a guess, not a fact to be graded on. */
+const hedged = /好像|似乎|不确定|不太清楚|应该是吧|可能吧|大概吧/;
+/** Code, not prose: an inline snippet in the note is shown with the question, not asked back. */
+const codeLike = /\bfunc\s|:=|\bfmt\.|;\s*\}|^\s*(type|package|import)\s|#include|\breturn\s+\w+;|[{}]\s*[{}]/;
+/** Sentences that announce what follows ("具有一些优点和缺点", "会碰到以下两个问题"). */
+const announcing = /(以下|如下)(几|[一二三四五六七八九十\d])?(个|点|种|条)?(问题|几点|方面|情况|特性|步骤)?[。：:]?$|具有一些|有以下/;
 /** Practice lists: "leetcode 146、460", "剑指offer". */
 const practiceList = /leetcode|力扣|剑指|牛客|hot\s*100|lc\s*\d+/i;
 /** Sentences that set up the answer without stating anything ("在Go语言中，我们通常会用到…"). */
-const framing = /^(在[^，,。]{1,20}[中里]，?)?(我们|大家|人们)(通常|一般|经常|平时)?(会)?(用到|使用|遇到|说到|提到|听到)|^(下面|以下|接下来)(介绍|来看|说说|讲讲|是)|^(首先|先)(来)?(看|说|介绍)一下/;
+const framing = /^((但是|而|那么)?在[^，,。]{1,20}[中里下]，?)?(我们|大家|人们)(通常|一般|经常|常常|平时)?(会)?(用到|使用|遇到|碰到|说到|提到|听到)|^(下面|以下|接下来)(介绍|来看|说说|讲讲|是)|^(首先|先)(来)?(看|说|介绍)一下/;
 
 function contentLength(text: string): number {
   return (text.match(/[\u3400-\u9fffA-Za-z0-9]/gu) ?? []).length;
+}
+
+/** The author talking, a note to self, a practice list or a cheer: never part of an answer. */
+export function isNarration(text: string): boolean {
+  return narration.test(text) || toDo.test(text) || practiceList.test(text);
 }
 
 /** Is this key-point candidate a statement of fact or mechanism a candidate could make? */
@@ -28,10 +39,26 @@ export function isClaim(text: string, options: { personal?: boolean } = {}): boo
   const plain = text.replace(/https?:\/\/\S+/g, '').trim();
   if (contentLength(plain) < 6) return false;
   if (/[？?]$/.test(plain) || /[：:]$/.test(plain)) return false;
-  if (narration.test(plain) || toDo.test(plain) || practiceList.test(plain)) return false;
+  if (narration.test(plain) || toDo.test(plain) || practiceList.test(plain) || hedged.test(plain)) return false;
+  if (codeLike.test(plain) || announcing.test(plain)) return false;
   if (!options.personal && authorVoice.test(plain)) return false;
-  if (framing.test(plain) && contentLength(plain) < 40) return false;
-  return true;
+  return !framing.test(plain);
+}
+
+/**
+ * Words that make a short phrase say something ("AOF 更安全", "避免死锁", "非常轻巧") rather than
+ * name a topic ("etcd在raft上的优化", "map的底层实现", "事务隔离级别").
+ */
+const predicate =
+  /是|会|能|可以|要|需要|把|被|将|让|使|通过|导致|保证|避免|减少|增加|提高|降低|不|没|用于|负责|支持|提供|就|才|得|了|更|很|非常|较|比|最|快|慢|高|低|大|小|多|少|好|差|强|弱|安全|简单|复杂|稳定|友好|轻|重|类似|一样|相同|等于|属于|包括|包含|分为|取决于/;
+
+/**
+ * A bare name: in interview logs these are the next questions or section labels, not statements.
+ * Only short phrases without a predicate count.
+ */
+export function isBareTerm(text: string): boolean {
+  const plain = text.replace(/[。.！!；;，,、\s]+$/u, '');
+  return contentLength(plain) < 16 && !predicate.test(plain);
 }
 
 /**

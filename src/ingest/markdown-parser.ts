@@ -63,8 +63,13 @@ const noiseHeadings = /^(目录|toc|table of contents|参考|参考链接|参考
 const genericHeadings =
   /^(介绍|简介|概述|优点|缺点|结论|总结|详细|详细介绍|实现|原理|特点|作用|例子|示例|背景|思路|方案|(难点|问题)\s*\d*)$/;
 
+/**
+ * Line endings normalised, and YAML front matter (Obsidian, Hugo) blanked line for line: Markdown
+ * would read its closing `---` as a setext heading, and its keys are metadata, not notes.
+ */
 function normaliseSource(text: string): string {
-  return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const normalised = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  return normalised.replace(/^---\n(?:[^\n]*\n){0,100}?---\n/, (frontMatter) => frontMatter.replace(/[^\n]/g, ''));
 }
 
 function startOffset(node: Nodes): number {

@@ -6,6 +6,7 @@
  * parsed reference into its own answer and the pieces that follow it, each piece with the line it
  * starts on, so the card builder can make cards, follow-ups or search-only notes of them.
  */
+import { isBareTerm, isNarration } from './claims.ts';
 import { classifyLine, stripLineMarkup } from './question-lines.ts';
 
 export type PieceKind =
@@ -96,7 +97,8 @@ function paragraphsOf(lines: readonly string[]): Paragraph[] {
 
 /** Where a new piece starts inside a paragraph's first line, if it does. */
 function pieceAt(paragraph: Paragraph, isFirst: boolean): { kind: PieceKind; title: string; rest: string } | undefined {
-  if (paragraph.code) return undefined;
+  // The first paragraph is the answer's own start, whatever it looks like.
+  if (paragraph.code || isFirst) return undefined;
   const first = paragraph.lines[0]?.trim() ?? '';
   const definition = boldDefinition.exec(first);
   if (definition?.[1] && definition[2] && !/^\d/.test(definition[1])) {
@@ -106,7 +108,6 @@ function pieceAt(paragraph: Paragraph, isFirst: boolean): { kind: PieceKind; tit
       return { kind: 'definition', title: term, rest: body };
     }
   }
-  if (isFirst) return undefined;
   const lineClass = classifyLine(first);
   if (paragraph.lines.length === 1 && lineClass.kind === 'question' && lineClass.strong && [...lineClass.text].length <= 60) {
     return { kind: 'question', title: lineClass.text, rest: '' };
@@ -115,10 +116,35 @@ function pieceAt(paragraph: Paragraph, isFirst: boolean): { kind: PieceKind; tit
 }
 
 /**
+ * Trailing paragraphs of an answer that state nothing ("看b站视频，讲的不错", "…都要复习", "map的底层实现。"
+ * — the next question of an interview log) are notes to self: they become a search-only piece.
+ * An answer made only of such lines ("FIFO / LFU / LRU") is left whole.
+ */
+function withoutTrailingNotes(lines: string[], paragraphs: Paragraph[], ownEnd: number, isClaim: (sentence: string) => boolean, pieces: ReferencePiece[]): number {
+  const own = paragraphs.filter((paragraph) => paragraph.start < ownEnd);
+  const states = (paragraph: Paragraph): boolean =>
+    paragraph.code ||
+    stripLineMarkup(paragraph.lines.join(' '))
+      .split(/(?<=[。！!？?；;])/u)
+      .some((sentence) => isClaim(sentence) && !isBareTerm(sentence));
+  let keep = own.length;
+  while (keep > 1 && !states(own[keep - 1]!)) keep -= 1;
+  if (keep === own.length) return ownEnd;
+  if (!own.slice(0, keep).some(states)) {
+    // Nothing here states anything: keep terse answers ("FIFO / LFU", code), drop pure narration ("看b站视频").
+    if (!own.every((paragraph) => !paragraph.code && isNarration(stripLineMarkup(paragraph.lines.join(' '))))) return ownEnd;
+    keep = 0;
+  }
+  const cut = own[keep]?.start ?? ownEnd;
+  pieces.unshift({ kind: 'unrelated', title: '', body: lines.slice(cut, ownEnd).join('\n').trim(), lineIndex: cut });
+  return cut;
+}
+
+/**
  * Split a reference into its own answer and what follows it. `about` is the question (and its
  * context), used to tell an unrelated trailing paragraph from more of the answer.
  */
-export function splitReference(reference: string, about: string): SplitReference {
+export function splitReference(reference: string, about: string, isClaim: (sentence: string) => boolean): SplitReference {
   const lines = reference.split('\n');
   const paragraphs = paragraphsOf(lines);
   // A reference with its own sub-headings or tables is a section the note kept together on purpose.
@@ -157,5 +183,6 @@ export function splitReference(reference: string, about: string): SplitReference
     for (const unit of units) seen.add(unit);
   });
   close(lines.length);
+  ownEnd = withoutTrailingNotes(lines, paragraphs, ownEnd, isClaim, pieces);
   return { own: lines.slice(0, ownEnd).join('\n').replace(/^(?:[ \t]*\n)+/, '').trimEnd(), pieces };
 }

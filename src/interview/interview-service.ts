@@ -242,7 +242,10 @@ export function createInterviewService(deps: InterviewDeps): InterviewService {
   /** Notes often title an answer with a topic or a statement; an interviewer turns that into a question. */
   function askedQuestion(state: SessionState, questionId: string | null): string {
     const question = questionText(questionId);
-    return !question || isQuestionText(question) ? question : say(state, 'ask-about', { topic: question });
+    const asked = !question || isQuestionText(question) ? question : say(state, 'ask-about', { topic: question });
+    // A question about code is unanswerable without it: the code goes under the question, as a block.
+    const code = questionId ? kb.getCard(questionId)?.code : undefined;
+    return code ? `${asked}\n\n${code}` : asked;
   }
 
   async function loadOwned(sessionId: string, ownerId: string): Promise<SessionRecord> {

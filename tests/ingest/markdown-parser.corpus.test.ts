@@ -75,9 +75,9 @@ describe('parseNote on the real notes', () => {
 
     it('cleans headings that are links', () => {
       const item = findItem(items, '请说出下面代码存在什么问题');
-      expect(item.reference).toContain('case *student, student:');
+      expect(item.code).toContain('case *student, student:');
       expect(item.reference).toContain('编译阶段就会报错');
-      expect(findItem(items, '下面的代码会输出什么，并说明原因').reference).toContain('runtime.GOMAXPROCS(1)');
+      expect(findItem(items, '下面的代码会输出什么，并说明原因').code).toContain('runtime.GOMAXPROCS(1)');
       for (const entry of items) {
         expect(entry.question).not.toMatch(/\]\(|https?:\/\//);
         for (const segment of entry.headingPath) expect(segment).not.toMatch(/\]\(|https?:\/\//);
@@ -101,7 +101,8 @@ describe('parseNote on the real notes', () => {
     });
 
     it('splits bare question lines inside a heading section, with "答" lines as answers', () => {
-      expect(findItem(items, '百万级Mysql怎么处理').reference).toBe('答：1-主备 2-读写分离 3-集群 4-负载均衡 5-查询缓存 6-raid');
+      // The "答：" label opens the answer; it is not part of it.
+      expect(findItem(items, '百万级Mysql怎么处理').reference).toBe('1-主备 2-读写分离 3-集群 4-负载均衡 5-查询缓存 6-raid');
       expect(findItem(items, '怎么用go实现一个栈').answered).toBe(true);
       expect(findItem(items, '开发过程中，你觉得怎样的代码是写得比较好的代码？').reference).toContain('5、经常review重构');
       expect(findItem(items, '开发过程中，你觉得怎样的代码是写得比较好的代码？').reference).not.toContain('项目管理的工具');
@@ -201,7 +202,8 @@ describe('parseNote on the real notes', () => {
         if ('children' in node) for (const child of node.children as Nodes[]) visit(child);
       };
       visit(tree);
-      for (const block of solid) expect(items.some((item) => item.reference.includes(block)), block.slice(0, 60)).toBe(true);
+      // A question's code is carried with the question (card.code), the rest in references.
+      for (const block of solid) expect(items.some((item) => `${item.code ?? ''}\n${item.reference}`.includes(block)), block.slice(0, 60)).toBe(true);
     });
 
     it.each(corpusFileNames())('%s: line ranges are inside the file and start at the question', (name) => {
