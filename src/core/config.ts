@@ -91,7 +91,8 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     throw new AppError('bad_request', 'MIANBA_EMBEDDINGS=openai needs OPENAI_API_KEY (or a preset) and an embedding model');
   }
   const modeReason = llm
-    ? `LLM mode: ${llm.chatModel} at ${new URL(llm.baseURL).host}${e.MIANBA_LLM_PRESET ? ` (preset ${e.MIANBA_LLM_PRESET})` : ''}`
+    ? // Shown by /api/health, so it names the model but not the provider's host.
+      `LLM mode: ${llm.chatModel}${e.MIANBA_LLM_PRESET ? ` (preset ${e.MIANBA_LLM_PRESET})` : ''}`
     : 'offline mode: no OPENAI_API_KEY, OPENAI_BASE_URL or MIANBA_LLM_PRESET set';
   return {
     port: e.PORT,

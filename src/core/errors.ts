@@ -5,12 +5,14 @@
 export const errorCodes = {
   bad_request: 400,
   unauthorized: 401,
+  forbidden: 403,
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,
   rate_limited: 429,
   empty_corpus: 422,
   index_unavailable: 503,
+  storage_unavailable: 503,
   upstream_failed: 502,
   internal: 500,
 } as const;

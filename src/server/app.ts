@@ -1,7 +1,9 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { defaultLimits, type AppDeps, type AppLogger, type Limits } from './deps.ts';
 import type { AppEnv } from './env.ts';
+import { rateLimitKey } from './client-address.ts';
 import { accessGate } from './middleware/access-gate.ts';
+import { crossSiteGuard } from './middleware/cross-site.ts';
 import { createErrorHandler, createErrorReporter, notFoundHandler } from './middleware/error-handler.ts';
 import { ownerToken } from './middleware/owner.ts';
 import { rateLimit } from './middleware/rate-limit.ts';
@@ -32,15 +34,21 @@ export function createApp(deps: AppDeps) {
   app.onError(createErrorHandler(report));
   app.notFound(notFoundHandler);
 
+  const addressKey = (c: Context<AppEnv>) => {
+    const address = deps.clientAddress?.(c);
+    return address === undefined ? undefined : rateLimitKey(address);
+  };
   app.use('*', securityHeaders());
-  app.use('*', accessGate(deps.config.accessToken));
+  app.use('*', crossSiteGuard());
+  // Clients of unknown address share one budget of wrong tokens: failing closed, not open.
+  app.use('*', accessGate(deps.config.accessToken, (c) => addressKey(c) ?? 'unknown address'));
   app.use('*', ownerToken(deps.newId));
-  const limiter = rateLimit(deps.rateLimiter, deps.clientAddress);
+  const limiter = rateLimit(deps.rateLimiter, addressKey);
   // Health is polled by probes and restart loops; it is cheap and reveals nothing, so it is not metered.
   app.use('/api/*', async (c, next) => (c.req.path === '/api/health' ? next() : limiter(c, next)));
 
   const api = new Hono<AppEnv>()
-    .route('/', healthRoutes(deps))
+    .route('/', healthRoutes(deps, deps.providerStatus))
     .route('/', topicRoutes(deps))
     .route('/', searchRoutes(deps))
     .route('/', gradeRoutes(deps, limits))

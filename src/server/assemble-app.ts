@@ -4,9 +4,10 @@ import { createInterviewService } from '../interview/interview-service.ts';
 import { createLlmClient, describeMode } from '../llm/client.ts';
 import { createApp, type MianBaApp } from './app.ts';
 import type { AppDeps } from './deps.ts';
+import { ProviderStatus } from './provider-status.ts';
 
 /** What a runtime supplies; the grader, the interview engine and the mode follow from it. */
-export type RuntimeParts = Omit<AppDeps, 'grader' | 'interview' | 'mode'> & {
+export type RuntimeParts = Omit<AppDeps, 'grader' | 'interview' | 'mode' | 'providerStatus'> & {
   /** `prompts/*` keyed by file name. */
   prompts: Readonly<Record<string, string>>;
 };
@@ -19,9 +20,10 @@ export type RuntimeParts = Omit<AppDeps, 'grader' | 'interview' | 'mode'> & {
 export function assembleApp(parts: RuntimeParts): { app: MianBaApp; grader: Grader } {
   const { prompts, ...deps } = parts;
   const { kb, store, newId, config } = deps;
-  const llm = config.llm ? createLlmClient(config.llm) : undefined;
+  const providerStatus = config.llm ? new ProviderStatus() : undefined;
+  const llm = config.llm && providerStatus ? providerStatus.watch(createLlmClient(config.llm)) : undefined;
   const grader = createGrader({ kb, prompts, ...(llm ? { llm } : {}) });
   const interview = createInterviewService({ kb, grader, store, prompts, newId, ...(llm ? { chat: llm } : {}) });
-  const app = createApp({ ...deps, grader, interview, mode: describeMode(config) });
+  const app = createApp({ ...deps, grader, interview, mode: describeMode(config), ...(providerStatus ? { providerStatus } : {}) });
   return { app, grader };
 }

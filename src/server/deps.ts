@@ -2,6 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import type { Config } from '../core/config.ts';
 import type { Grader, KnowledgeBase, SessionStore } from '../core/types.ts';
 import type { InterviewService } from '../interview/interview-service.ts';
+import type { ProviderStatus } from './provider-status.ts';
 
 /** Whether answers are graded and worded by an LLM or fully offline, and why (shown by /api/health). */
 export interface ModeInfo {
@@ -12,7 +13,7 @@ export interface ModeInfo {
 export type RateLimitDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
 /**
- * Per-client request budget. Node counts in memory (sliding window); Workers delegates to the
+ * Per-client request budget. Node counts in memory (MemoryRateLimiter); Workers delegates to the
  * `ratelimits` binding, which is shared across isolates.
  */
 export interface RateLimiter {
@@ -59,4 +60,6 @@ export interface AppDeps {
    */
   clientAddress?: (c: Context) => string | undefined;
   logger?: AppLogger;
+  /** Outcome of the LLM provider's last call, for /api/health; absent offline. */
+  providerStatus?: ProviderStatus;
 }

@@ -83,7 +83,7 @@ describe('cross-owner access', () => {
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=(Lax|Strict)/i);
     const overHttps = await real.app.request('https://mianba.example/api/sessions');
-    expect(overHttps.headers.getSetCookie().find((line) => line.startsWith('mianba_owner='))).toMatch(/Secure/i);
+    expect(overHttps.headers.getSetCookie().find((line) => line.startsWith('__Host-mianba_owner='))).toMatch(/Secure/i);
   });
 });
 
@@ -92,7 +92,8 @@ describe('ACCESS_TOKEN', () => {
   let gated: RealApp;
   beforeAll(async () => {
     ensureWebBuilt();
-    gated = await makeRealApp({ env: { ACCESS_TOKEN: token }, web: true });
+    // Each attempt comes from its own address, so the wrong-token budget (tested elsewhere) never runs out here.
+    gated = await makeRealApp({ env: { ACCESS_TOKEN: token }, web: true, clientAddress: (c) => c.req.header('x-test-client') });
   });
   afterAll(() => gated.close());
 
@@ -113,8 +114,11 @@ describe('ACCESS_TOKEN', () => {
     { method: 'GET', path: '/favicon.svg' },
   ];
 
-  const send = (client: ApiClient, route: (typeof routes)[number], headers: Record<string, string> = {}) =>
-    route.method === 'GET' ? client.get(route.path, headers) : client.post(route.path, route.body, headers);
+  let attempt = 0;
+  const send = (client: ApiClient, route: (typeof routes)[number], headers: Record<string, string> = {}) => {
+    const from = { 'x-test-client': `10.9.${attempt >> 8}.${attempt++ & 255}`, ...headers };
+    return route.method === 'GET' ? client.get(route.path, from) : client.post(route.path, route.body, from);
+  };
 
   it('refuses every route but the public health check without the token', async () => {
     for (const route of routes) {

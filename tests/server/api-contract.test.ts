@@ -228,7 +228,7 @@ describe('sessions', () => {
     }
   });
 
-  it('sets the owner cookie HttpOnly, SameSite=Lax, Path=/ and Secure only over https', async () => {
+  it('sets the owner cookie HttpOnly, SameSite=Lax, Path=/, and Secure with the __Host- prefix only over https', async () => {
     harness = await makeHarness();
     const http = await harness.app.request('/api/health');
     const cookie = http.headers.getSetCookie().find((line) => line.startsWith('mianba_owner='));
@@ -237,7 +237,11 @@ describe('sessions', () => {
     expect(cookie).toMatch(/Path=\//);
     expect(cookie).not.toMatch(/Secure/);
     const https = await harness.app.request('https://mianba.example/api/health');
-    expect(https.headers.getSetCookie().find((line) => line.startsWith('mianba_owner='))).toMatch(/Secure/);
+    const secure = https.headers.getSetCookie().find((line) => line.startsWith('__Host-mianba_owner='));
+    expect(secure).toMatch(/Secure/);
+    expect(secure).toMatch(/Path=\//);
+    expect(secure).not.toMatch(/Domain/i);
+    expect(https.headers.getSetCookie().some((line) => line.startsWith('mianba_owner=')), 'no unprefixed cookie over https').toBe(false);
     // A returning browser keeps its token; a malformed one is replaced.
     const token = cookie?.split(';')[0]?.split('=')[1] ?? '';
     const again = await harness.app.request('/api/health', { headers: { cookie: `mianba_owner=${token}` } });

@@ -3,8 +3,11 @@ import { HTTPException } from 'hono/http-exception';
 import { AppError, errorCodes, isAppError, type ErrorCode } from '../../core/errors.ts';
 import type { AppLogger } from '../deps.ts';
 
+// The first code listed for a status stands for it (503 is index_unavailable, not storage_unavailable).
 const codeByStatus = new Map<number, ErrorCode>(
-  Object.entries(errorCodes).map(([code, status]) => [status, code as ErrorCode]),
+  Object.entries(errorCodes)
+    .reverse()
+    .map(([code, status]) => [status, code as ErrorCode]),
 );
 
 /** The client hung up while its request body was still arriving (Node reports ECONNRESET). */

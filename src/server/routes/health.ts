@@ -1,15 +1,22 @@
 import { Hono } from 'hono';
 import type { AppDeps } from '../deps.ts';
 import type { AppEnv } from '../env.ts';
+import type { ProviderStatus } from '../provider-status.ts';
 
-/** Liveness plus the mode and index size; open even behind ACCESS_TOKEN, so it exposes only counts. */
-export function healthRoutes(deps: AppDeps) {
-  return new Hono<AppEnv>().get('/health', (c) =>
-    c.json({
+/**
+ * Liveness, open even behind ACCESS_TOKEN for probes; without the token it says only `ok`. With
+ * it (or with no gate): the mode and why, whether the LLM provider answered its last call, and
+ * the index size. Never the provider's host.
+ */
+export function healthRoutes(deps: AppDeps, provider: ProviderStatus | undefined) {
+  return new Hono<AppEnv>().get('/health', (c) => {
+    if (!c.get('authenticated')) return c.json({ ok: true as const });
+    return c.json({
       ok: true as const,
       mode: deps.mode.mode,
       reason: deps.mode.reason,
+      ...(provider ? { provider: provider.report() } : {}),
       index: { items: deps.kb.cards.length, chunks: deps.kb.chunks.length },
-    }),
-  );
+    });
+  });
 }

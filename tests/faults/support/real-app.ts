@@ -16,6 +16,7 @@ import { parseConfig, type Config } from '../../../src/core/config.ts';
 import type { KnowledgeBase } from '../../../src/core/types.ts';
 import type { MianBaApp } from '../../../src/server/app.ts';
 import { assembleApp } from '../../../src/server/assemble-app.ts';
+import type { AppDeps } from '../../../src/server/deps.ts';
 
 export const repoRoot = resolve(import.meta.dirname, '..', '..', '..');
 export const corpusDir = join(repoRoot, 'corpus');
@@ -61,6 +62,8 @@ export interface RealAppOptions {
   databaseFile?: string;
   /** Serve web/dist for non-API paths (it must have been built). */
   web?: boolean;
+  /** The client's address as the rate limiters see it (in process there is no socket). */
+  clientAddress?: AppDeps['clientAddress'];
 }
 
 export interface RealApp {
@@ -97,6 +100,7 @@ export async function makeRealApp(options: RealAppOptions = {}): Promise<RealApp
     rateLimiter: new MemoryRateLimiter(config.rateLimitPerMinute),
     logger: { error: (message, details) => logged.push(`${message} ${JSON.stringify(details ?? {})}`) },
     ...(options.web ? { staticAssets: staticAssets(join(repoRoot, 'web', 'dist')) } : {}),
+    ...(options.clientAddress ? { clientAddress: options.clientAddress } : {}),
   });
   return { app, store, kb, config, logged, databaseFile, close: () => store.close() };
 }
