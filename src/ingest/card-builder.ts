@@ -7,7 +7,7 @@
  */
 import { stableHash } from '../core/hash.ts';
 import type { Card, CardFollowup, CardKind } from '../core/types.ts';
-import { askOwnAspect, selfContainedQuestion, subjectOf } from './card-wording.ts';
+import { askFromAnswer, askOwnAspect, selfContainedQuestion, subjectOf } from './card-wording.ts';
 import { isClaim } from './claims.ts';
 import { isQuestionText, stripLineMarkup } from './question-lines.ts';
 import { splitReference } from './reference-splitter.ts';
@@ -65,7 +65,7 @@ function kindOf(question: string, path: readonly string[]): CardKind {
 }
 
 /** A terse line worded as an interviewer asks it: "对称加密和非对称加密" asks for the difference. */
-function asQuestion(raw: string): string {
+function asQuestion(raw: string, reference = ''): string {
   const text = raw.replace(/\s*[（(][^（）()]{0,12}不会[)）]/u, '').trim();
   if (behaviouralQuestion.test(text) || isQuestionText(text) || /[？?]/.test(text) || contentLength(text) > 24) return text;
   const pair = /^([^，,、]{1,12})(和|与|跟|vs)([^，,、]{1,12})$/i.exec(text);
@@ -73,9 +73,10 @@ function asQuestion(raw: string): string {
   if (pair?.[1] && pair[3] && [...pair[1]].some((character) => /[\u4e00-\u9fffA-Za-z]/.test(character) && pair[3]!.includes(character))) {
     return `${text}有什么区别？`;
   }
+  if (pair) return `说说${text}。`;
   // Only a name is asked about as such; a clause ("Go里面一个协程能保证绑定…") reads as it is.
   const nameOnly = contentLength(text) <= 12 && !/[是能会要在把被让有了过]/.test(text);
-  return askOwnAspect(text) ?? (nameOnly ? `说说你对${text}的了解。` : text);
+  return askOwnAspect(text) ?? (nameOnly ? askFromAnswer(text, reference) : text);
 }
 
 /** Code the question refers to: the first code in its reference, before the answer explains it. */
@@ -103,14 +104,18 @@ function locate(sourceLines: readonly string[], text: string, from: number): num
 function draftOf(parsed: ParsedQuestion, parent: string | undefined): Draft {
   const reported = parsed.question.replace(reportedAsk, '');
   const wordedLabel = selfContainedQuestion(reported, parent);
-  const asked = parsed.origin === 'heading' && wordedLabel === reported ? reported : asQuestion(wordedLabel);
-  return { question: parsed.question, origin: parsed.origin, asked, kind: parsed.origin === 'orphan' ? 'note' : kindOf(parsed.question, parsed.path), path: parsed.path, reference: parsed.reference, followups: [], lines: parsed.lines };
+  // A heading keeps its words unless it is only a name; a round header's text is kept for search only.
+  const nameOnly = contentLength(reported) <= 12 && !isQuestionText(reported) && !/[是能会要在把被让有了过]/.test(reported);
+  const asked = parsed.origin === 'heading' && wordedLabel === reported && !nameOnly ? reported : asQuestion(wordedLabel, parsed.reference);
+  const header = roundHeader.test(parsed.question) && !isQuestionText(parsed.question);
+  const kind = parsed.origin === 'orphan' || header ? 'note' : kindOf(parsed.question, parsed.path);
+  return { question: parsed.question, origin: parsed.origin, asked, kind, path: parsed.path, reference: parsed.reference, followups: [], lines: parsed.lines };
 }
 
 /** Cut a draft's reference at its answer; what follows becomes cards, follow-ups or notes. */
 function splitDraft(draft: Draft, sourceLines: readonly string[]): Draft[] {
   if (draft.reference === '') return [draft];
-  const { own, pieces } = splitReference(draft.reference, [...draft.path, draft.question].join('\n'), (text) => isClaim(text, { personal: draft.kind !== 'technical' }));
+  const { own, pieces } = splitReference(draft.reference, [...draft.path, draft.question, draft.code ?? ''].join('\n'), (text) => isClaim(text, { personal: draft.kind !== 'technical' }));
   const head: Draft = { ...draft, reference: own };
   const drafts: Draft[] = [head];
   let cursor = draft.lines.start;

@@ -6,7 +6,7 @@
 
 /** Words that ask about an aspect of something rather than naming a subject. */
 const aspectPattern =
-  /^(?<subject>.*?)(?<aspect>优化手段|优化方法|优化方案|优化|解决方案|解决方法|解决办法|解决|实现方式|实现方法|实现原理|实现|底层原理|原理|介绍|简介|概述|概念|定义|优缺点|优点|缺点|好处|坏处|弊端|难点|问题|作用|用途|特点|特性|流程|过程|步骤|区别|场景|应用场景|使用场景|机制|方式|策略|分类|种类|类型|结构|数据结构|注意事项|总结|例子|示例|举例|背景|可能的相关问题|可能的面试题|可能的问题|相关问题|[一二三四五六七八九十几\d]*个?(?:阶段|方面))$/;
+  /^(?<subject>.*?)(?<aspect>优化手段|优化方法|优化方案|优化|解决方案|解决方法|解决办法|解决|实现方式|实现方法|实现原理|实现|底层原理|原理|介绍|简介|概述|概念|定义|优缺点|优点|缺点|好处|坏处|弊端|难点|问题|作用|用途|特点|特性|流程|过程|步骤|区别|场景|应用场景|使用场景|机制|方式|方案|设计|做法|策略|分类|种类|类型|结构|数据结构|注意事项|原因|总结|例子|示例|举例|背景|可能的相关问题|可能的面试题|可能的问题|相关问题|[一二三四五六七八九十几\d]*个?(?:阶段|方面))$/;
 
 /** Question words and framing stripped to find what a question is about. */
 const framing =
@@ -87,8 +87,31 @@ export function selfContainedQuestion(question: string, parent: string | undefin
     const subject = subjectOf(parent);
     return subject === '' || trimmed.includes(subject) ? trimmed : `${subject}${/^[a-z0-9]/i.test(trimmed) ? ' ' : ''}${trimmed.replace(/[？?]*$/, '？')}`;
   }
+  // "实习介绍" under "游码量化": the label's own subject is only a kind of thing; the parent names it.
+  const generic = /^(实习|项目|系统|服务|模块|公司|框架)/.exec(trimmed);
+  if (generic && isBareAspect(trimmed.slice(generic[0].length))) {
+    const named = subjectOf(parent);
+    const aspect = aspectPattern.exec(trimmed.slice(generic[0].length))?.groups?.aspect;
+    if (named && aspect && !named.includes(generic[0])) return askAspect(`${named}${generic[0]}`, aspect);
+  }
   if (!isBareAspect(trimmed)) return trimmed;
   const subject = subjectOf(parent);
   const aspect = aspectPattern.exec(trimmed.replace(framing, '').replace(/\s*\d+$/, '').trim())?.groups?.aspect ?? trimmed;
   return subject === '' ? trimmed : askAspect(subject, aspect);
+}
+
+/**
+ * A bare name ("k8s", "内存池", "errgroup") asked the way its answer answers it: a reference that
+ * lists parts is asked for the parts, a definition for the definition, a description of how it is
+ * built for the implementation. Where the answer places the name ("c++中内存模型…"), the question
+ * does too.
+ */
+export function askFromAnswer(term: string, reference: string): string {
+  const opening = reference.replace(/^[>\s*-]+/, '').slice(0, 80);
+  const place = new RegExp(`([A-Za-z+#\\u4e00-\\u9fff]{1,10})(?:中|里)的?${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'i').exec(opening)?.[1];
+  const named = place && !term.toLowerCase().includes(place.toLowerCase()) ? `${place} 的${term}` : term;
+  if (/^(```|~~~)/.test(reference.trim())) return `${named}是怎么实现的？`;
+  if (/组成|分为|构成|包括/.test(opening)) return `${named}由哪些部分组成？`;
+  if (/是指|指的是|是一种|是一个/.test(opening.slice(0, 30))) return `什么是${named}？`;
+  return `说说你对${named}的了解。`;
 }

@@ -128,9 +128,9 @@ function withoutTrailingNotes(lines: string[], paragraphs: Paragraph[], ownEnd: 
       .split(/(?<=[。！!？?；;])/u)
       .some((sentence) => isClaim(sentence) && !isBareTerm(sentence));
   let keep = own.length;
-  while (keep > 1 && !states(own[keep - 1]!)) keep -= 1;
+  while (keep > 0 && !states(own[keep - 1]!)) keep -= 1;
   if (keep === own.length) return ownEnd;
-  if (!own.slice(0, keep).some(states)) {
+  if (keep === 0) {
     // Nothing here states anything: keep terse answers ("FIFO / LFU", code), drop pure narration ("看b站视频").
     if (!own.every((paragraph) => !paragraph.code && isNarration(stripLineMarkup(paragraph.lines.join(' '))))) return ownEnd;
     keep = 0;
@@ -179,7 +179,8 @@ export function splitReference(reference: string, about: string, isClaim: (sente
       seen = contentUnits(`${piece?.title ?? ''}\n${stripLineMarkup(text)}`);
       return;
     }
-    if (!open) ownParagraphs += 1;
+    // Only a paragraph that answers something ("**解析：**" does not) lets a later one be unrelated.
+    if (!open && hanBigrams >= 12) ownParagraphs += 1;
     for (const unit of units) seen.add(unit);
   });
   close(lines.length);

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseNote } from '../../src/ingest/markdown-parser.ts';
 import { findItem, parseCorpusFile, readCorpusText } from './corpus-fixture.ts';
 
-const questionsOf = (markdown: string): string[] => parseNote('note.md', markdown).map((item) => item.question);
+// The questions as the note words them; how a card asks them is tested in knowledge-cards.test.ts.
+const questionsOf = (markdown: string): string[] => parseNote('note.md', markdown).map((item) => item.headingPath.at(-1) ?? item.question);
 
 describe('parseNote edge cases', () => {
   it('returns nothing for an empty or blank file', () => {
