@@ -285,15 +285,28 @@ function blockUnit(node: Nodes): BlockUnit {
   return { type: 'block', start: startOffset(node), end: endOffset(node), startLine: startLine(node), endLine: endLine(node) };
 }
 
+/**
+ * Two or more empty lines between blocks: in notes without headings authors leave a wider gap
+ * where one topic ends ("用户文件表 … / 秒传 …"), a break as strong as `---`. Breaks only split
+ * loose text (see splitSection), never a heading's answer.
+ */
+function wideGap(view: SourceView, previous: RootContent | undefined, next: RootContent): boolean {
+  if (!previous) return false;
+  const gap = view.source.slice(endOffset(previous), startOffset(next));
+  // Truly empty lines: exports indent the line after a list item ("    "), which is not a gap.
+  return gap.includes('\n\n\n') && gap.trim() === '';
+}
+
 function toUnits(blocks: RootContent[], view: SourceView): Unit[] {
   const units: Unit[] = [];
-  for (const block of blocks) {
+  blocks.forEach((block, index) => {
+    if (wideGap(view, blocks[index - 1], block) && units.at(-1)?.type !== 'break') units.push({ type: 'break' });
     if (block.type === 'thematicBreak') units.push({ type: 'break' });
     else if (block.type === 'paragraph') units.push(...paragraphLines(block, view));
     else if (block.type === 'list') units.push(...splitLazyList(block, view));
-    else if (block.type === 'definition') continue;
+    else if (block.type === 'definition') return;
     else if (view.visibleText(startOffset(block), endOffset(block)) !== '') units.push(blockUnit(block));
-  }
+  });
   return units;
 }
 

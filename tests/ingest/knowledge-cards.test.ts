@@ -95,6 +95,14 @@ describe('references that stop at their answer', () => {
     expect(card.keyPoints.map((point) => point.text).join()).not.toContain('跳表');
   });
 
+  it('ends an answer at a wide gap (two empty lines) in notes without headings, but not inside a heading’s answer', () => {
+    const loose = cardsOf('用户文件表\n\n- id\n- 文件哈希（unique key）\n\n\n\n秒传\n\n查询文件 hash，已存在就直接关联。\n');
+    expect(loose.map((card) => card.headingPath.at(-1))).toEqual(['用户文件表', '秒传']);
+    expect(loose[0]!.reference).not.toContain('查询文件');
+    const [headed] = cardsOf('## 为什么用 B+ 树？\n\n矮胖，磁盘 IO 少。\n\n\n\n叶子节点有链表，范围查询快。\n');
+    expect(headed!.reference).toContain('范围查询快');
+  });
+
   it('moves notes to self after an answer out of it', () => {
     const [card] = cardsOf('## raft 怎么选主？\n\nfollower 超时后变成 candidate，拿到多数票就成为 leader。\n\n看b站视频，讲的不错\n');
     expect(card!.reference).toBe('follower 超时后变成 candidate，拿到多数票就成为 leader。');
