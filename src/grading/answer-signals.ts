@@ -1,6 +1,8 @@
 /**
- * Properties of the answer itself, independent of the reference: admissions of not knowing or
- * not remembering, which carry no content and must not earn or cost credit by themselves.
+ * Properties of the answer itself, independent of the reference: which clauses assert something,
+ * which only admit not knowing ("跳表不太记得了"), which are unsure ("好像是…吧"), and which are
+ * questions back to the interviewer ("您是指哪个？"). Only assertions are evidence: a hedged term is
+ * not coverage of that term, and a question is not an answer.
  */
 
 /**
@@ -8,15 +10,37 @@
  * technical prose ("发送方不知道对方是否收到", "忘了释放锁会死锁") count only in the first person.
  */
 const hedgeAnywhere =
-  /说不上来|说不清楚|讲不清楚|想不起来|记不太?清|记不得了?|没怎么?接触过|答不上来?|没有?印象|\bno idea\b|\bno clue\b|\bi (?:don'?t|do not) know\b|\bnot sure\b|\bi (?:can'?t|cannot|don'?t) remember\b|\bi forgot\b|\bnot familiar\b/iu;
-const hedgeFirstPerson = /不知道|不太?清楚|不大清楚|不太?了解|不太?熟悉?|没用过|没学过|没了解过|忘了|忘记了|不太会/u;
+  /说不上来|说不清楚|讲不清楚|想不起来|记不太?清|记不住|记不得了?|没怎么?接触过|答不上来?|没有?印象|没细看|没细想|没细算|没仔细看|没怎么看|没看过|没研究过|\bno idea\b|\bno clue\b|\bi (?:don'?t|do not) know\b|\bnot sure\b|\bi (?:can'?t|cannot|don'?t) remember\b|\bi forgot\b|\bnot familiar\b/iu;
+const hedgeFirstPerson = /不知道|不太?清楚|不大清楚|不太?了解|不太?熟悉?|没用过|没学过|没了解过|忘了|忘记了|不太会|不会|记不太?得|不确定/u;
 
 /** A clause that is nothing but the admission ("不知道。", "不清楚") is a hedge in any person. */
-const bareHedge = /^(?:我|俺|这个|这题|这道题|其实|真的|确实|完全|暂时|目前)*(?:不知道|不太?清楚|不太?了解|不太?会|不懂|忘了|忘记了)(?:了|啊|呢|哈|诶|欸)*[。.!！…~～]*$/u;
+const bareHedge = /^(?:我|俺|这个|这题|这道题|其实|真的|确实|完全|暂时|目前)*(?:不知道|不太?清楚|不太?了解|不太?会|不懂|忘了|忘记了|不确定)(?:了|啊|呢|哈|诶|欸)*[。.!！…~～]*$/u;
+
+/** Words of guessing: the clause may be right, but the candidate does not claim it. */
+const tentative = /好像|似乎|貌似|印象中|大概是|应该是|可能是|也许|估计是|\bi think\b|\bmaybe\b|\bprobably\b|\bi guess\b/iu;
+/** "…吧", "…？" at the end of a statement: said as a guess. */
+const guessEnding = /(?:吧|吗|嘛|呢)[。.!！…~～]*$/u;
+
+/** Asking the interviewer back: what is meant, to repeat the question. */
+const askingBack = /[您你](?:是|说的是|问的是|指的?是)|是指|再说一[下遍]|再念一遍|再讲一[下遍]|能不能|能否|可以再|哪个|哪一个|还是(?:问|说|指)|什么意思|\bdo you mean\b|\bcould you\b|\bcan you\b/iu;
+
+export type ClauseStance = 'asserted' | 'tentative' | 'hedged' | 'question';
+
+export interface AnswerClause {
+  text: string;
+  stance: ClauseStance;
+}
 
 function isHedge(clause: string): boolean {
   const trimmed = clause.replace(/[，,；;\s]+$/u, '').trim();
-  return hedgeAnywhere.test(clause) || bareHedge.test(trimmed) || (/[我俺]/u.test(clause) && hedgeFirstPerson.test(clause));
+  return hedgeAnywhere.test(clause) || bareHedge.test(trimmed) || (/[我俺](?!们)/u.test(clause) && hedgeFirstPerson.test(clause));
+}
+
+function stanceOf(clause: string): ClauseStance {
+  if (isHedge(clause)) return 'hedged';
+  if (/[？?]\s*$/u.test(clause)) return askingBack.test(clause) || /^(?:啊|嗯|呃|额)?[？?]/u.test(clause) ? 'question' : 'tentative';
+  if (tentative.test(clause) || guessEnding.test(clause.trim())) return 'tentative';
+  return 'asserted';
 }
 
 /** Clauses of an answer: the unit a hedge or a list shape is judged on. */
@@ -27,14 +51,40 @@ export function clausesOf(text: string): string[] {
     .filter(Boolean);
 }
 
-export interface HedgeSplit {
-  /** The answer without its "I don't know" clauses. */
-  substantive: string;
+export interface AnswerStances {
+  clauses: AnswerClause[];
+  /** The asserted clauses, joined: what the answer claims. */
+  asserted: string;
+  /** Asserted and tentative clauses: what the answer says at all. */
+  said: string;
+  /** Some clause admits not knowing. */
   hedged: boolean;
+  /** Every clause with content is a question back to the interviewer. */
+  questionsOnly: boolean;
+  /** Share of the said content that is only guessed, 0–1. */
+  tentativeShare: number;
 }
 
-export function removeHedges(answer: string): HedgeSplit {
-  const clauses = clausesOf(answer);
-  const kept = clauses.filter((clause) => !isHedge(clause));
-  return { substantive: kept.join(' '), hedged: kept.length < clauses.length };
+const content = (text: string) => (text.match(/[\u3400-\u9fffA-Za-z0-9]/gu) ?? []).length;
+
+export function readStances(answer: string): AnswerStances {
+  const clauses = clausesOf(answer).map((text) => ({ text, stance: stanceOf(text) }));
+  // Clauses of one sentence stay on one line; sentences keep their breaks (order is judged per sentence).
+  const join = (stances: ClauseStance[]) =>
+    clauses
+      .filter((clause) => stances.includes(clause.stance))
+      .map((clause) => (/[，,、]$/u.test(clause.text) ? `${clause.text} ` : `${clause.text}\n`))
+      .join('')
+      .trim();
+  const asserted = join(['asserted']);
+  const said = join(['asserted', 'tentative']);
+  const withContent = clauses.filter((clause) => content(clause.text) > 0);
+  return {
+    clauses,
+    asserted,
+    said,
+    hedged: clauses.some((clause) => clause.stance === 'hedged'),
+    questionsOnly: withContent.length > 0 && withContent.every((clause) => clause.stance === 'question'),
+    tentativeShare: content(said) > 0 ? 1 - content(asserted) / content(said) : 0,
+  };
 }

@@ -17,6 +17,8 @@ export interface KeyPointSpec {
   profile: TextProfile;
   /** Which reference (index into the references given) this point came from. */
   referenceIndex: number;
+  /** Headings (and bold-only label lines) above the point inside the reference, outermost first. */
+  section: string[];
 }
 
 /** Below this many content characters a fragment is a label or a connective, not a point. */
@@ -31,6 +33,7 @@ interface RawUnit {
   kind: 'prose' | 'list' | 'table';
   /** Ends in a colon: an introduction to what follows. */
   introduces: boolean;
+  section: string[];
 }
 
 /** Graders see the same few references again and again (one per question); extraction is cached. */
@@ -55,7 +58,7 @@ function extract(markdown: string, referenceIndex: number): KeyPointSpec[] {
   const scored = deduplicated.map((unit, index) => ({ unit, profile: profileText(unit.text), index }));
   let points = scored.map(({ unit, profile, index }) => {
     const pointImportance = importance(unit, index);
-    return { text: unit.text, weight: pointImportance * substance(profile), importance: pointImportance, profile, referenceIndex };
+    return { text: unit.text, weight: pointImportance * substance(profile), importance: pointImportance, profile, referenceIndex, section: unit.section };
   });
   if (points.length > maximumPoints) {
     const kept = new Set([...points].sort((a, b) => b.weight - a.weight).slice(0, maximumPoints));
@@ -80,12 +83,22 @@ function blockUnits(markdown: string): RawUnit[] {
   const units: RawUnit[] = [];
   let tableHeader: string[] | undefined;
   let paragraph: string[] = [];
+  // Headings by level (1–6, and 7 for a line that is only a bold label): where in the note a point is.
+  const headings: string[] = [];
+  const section = () => headings.filter(Boolean);
   const flushParagraph = () => {
-    if (paragraph.length) pushSentences(units, paragraph.join(' '), 'prose');
+    if (paragraph.length) pushSentences(units, paragraph.join(' '), 'prose', section());
     paragraph = [];
   };
   for (const rawLine of source.split('\n')) {
     const line = rawLine.trim();
+    const heading = /^(#{1,6})\s+(.*)$/.exec(line) ?? (/^(?:\*\*|__)[^*_]+(?:\*\*|__)[：:]?$/.test(line) ? ['', '#######', line] : undefined);
+    if (heading) {
+      flushParagraph();
+      const level = heading[1]!.length;
+      headings.length = level;
+      headings[level - 1] = cleanInline(heading[2] ?? '').text.replace(/[：:]$/, '');
+    }
     if (!line || /^#{1,6}\s/.test(line) || /^(?:-{3,}|\*{3,}|_{3,})$/.test(line)) {
       flushParagraph();
       if (!line.startsWith('|')) tableHeader = undefined;
@@ -100,7 +113,7 @@ function blockUnits(markdown: string): RawUnit[] {
         continue;
       }
       const [first, ...rest] = cells.filter((cell) => cell.trim());
-      if (first) units.push({ text: rest.length ? `${first}：${rest.join('；')}` : first, bold: false, kind: 'table', introduces: false });
+      if (first) units.push({ text: rest.length ? `${first}：${rest.join('；')}` : first, bold: false, kind: 'table', introduces: false, section: section() });
       continue;
     }
     tableHeader = undefined;
@@ -108,7 +121,7 @@ function blockUnits(markdown: string): RawUnit[] {
     const listItem = /^(?:[-*+](?=\s|$)|\d+[.)、]|[（(]?\d+[）)]|[①-⑩])\s*(.*)$/u.exec(line);
     if (listItem) {
       flushParagraph();
-      pushSentences(units, listItem[1] ?? '', 'list');
+      pushSentences(units, listItem[1] ?? '', 'list', section());
       continue;
     }
     // A line led by a bold label ("**时间堆**也需要…") starts a statement of its own, even without a blank line.
@@ -128,7 +141,7 @@ function isCitation(rawText: string): boolean {
   return link.test(rawText) && contentLength(rawText.replace(link, '')) <= maxCitationLabel;
 }
 
-function pushSentences(units: RawUnit[], rawText: string, kind: RawUnit['kind']): void {
+function pushSentences(units: RawUnit[], rawText: string, kind: RawUnit['kind'], section: string[]): void {
   if (isCitation(rawText)) return;
   const { text, bold } = cleanInline(rawText);
   // Enumerations written inline ("①…；②…", "1.… 2.…") are separate points.
@@ -136,7 +149,7 @@ function pushSentences(units: RawUnit[], rawText: string, kind: RawUnit['kind'])
   for (const sentence of marked.split(/(?<=[。！？!?；;])|\n/u)) {
     const trimmed = withoutAnnouncement(sentence.trim());
     if (!trimmed) continue;
-    units.push({ text: trimmed, bold, kind, introduces: /[:：]$/.test(trimmed) });
+    units.push({ text: trimmed, bold, kind, introduces: /[:：]$/.test(trimmed), section });
   }
 }
 

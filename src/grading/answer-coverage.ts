@@ -1,0 +1,184 @@
+/**
+ * How much of a note an answer covers: each key point's coverage (coverage.ts) summed by
+ * importance, with contradicted points counted against the answer, and the measures the guards
+ * need (relevance to the note, naming the question's subject, stating the note's results).
+ */
+import { coverPoint, viewAnswer, type AnswerView, type PointCoverage } from './coverage.ts';
+import type { KeyPointSpec } from './key-points.ts';
+import { enumeratedNames, looksLikeTermList, minimumNamedItems } from './non-answers.ts';
+import { profileText, topicUnits, type TextProfile } from './text-analysis.ts';
+
+export interface ScoredPoint {
+  spec: KeyPointSpec;
+  coverage: PointCoverage;
+  /** The answer contradicts this point: what it said and what the note says. */
+  wrong?: { said: string; notes: string };
+}
+
+/** The few numbers that turn point coverage into answer coverage (docs/grading.md explains each). */
+export interface CoverageParameters {
+  /** Share of a point's content at which the point counts as made. */
+  pointMade: number;
+  /** The same for an answer in another language than the point (only terms are observable). */
+  crossLingualPointMade: number;
+  /** Points a complete spoken answer makes; a note with more is complete with this many. */
+  completePoints: number;
+  /** Smallest share of a long note's points that still counts as complete. */
+  minimumComplete: number;
+  /** Weight factor of glossary concepts in same-language matching (their bigrams already count). */
+  sameLanguageConcepts: number;
+}
+
+/** In how many of a note's points each unit occurs (coverage divides a unit's weight by it). */
+export function pointFrequencies(specs: readonly KeyPointSpec[]): Map<string, number> {
+  const frequency = new Map<string, number>();
+  for (const spec of specs) for (const unit of spec.profile.units.keys()) frequency.set(unit, (frequency.get(unit) ?? 0) + 1);
+  return frequency;
+}
+
+/**
+ * Coverage of each point by what the answer asserts and, at half weight, by what it only guesses
+ * ("好像是…吧"). A contradicted point is covered by nothing.
+ */
+export function coverPoints(
+  specs: readonly KeyPointSpec[],
+  views: { asserted: AnswerView; said: AnswerView },
+  questionUnits: ReadonlySet<string>,
+  parameters: Readonly<CoverageParameters>,
+  wrong: ReadonlyMap<number, { said: string; notes: string }>,
+): ScoredPoint[] {
+  const options = { sameLanguageConcepts: parameters.sameLanguageConcepts, pointFrequency: pointFrequencies(specs) };
+  return specs.map((spec, index) => {
+    const contradicted = wrong.get(index);
+    if (contradicted) return { spec, coverage: { ...coverPoint(spec, viewAnswer(''), questionUnits, options), evidence: contradicted.said }, wrong: contradicted };
+    const asserted = coverPoint(spec, views.asserted, questionUnits, options);
+    const said = coverPoint(spec, views.said, questionUnits, options);
+    const found = (asserted.found + said.found) / 2;
+    return { spec, coverage: { ...said, found, recall: said.mass > 0 ? found / said.mass : 0, evidence: asserted.evidence ?? said.evidence } };
+  });
+}
+
+export interface AnswerCoverage {
+  /** Importance-weighted share of the note the answer makes, 0–1. */
+  covered: number;
+  /** Importance-weighted share of the note the answer contradicts, 0–1. */
+  wrong: number;
+}
+
+/**
+ * Points weigh by importance × size. A point counts as made once `pointMade` of its content is
+ * there (a paraphrase keeps the substance, not the wording), partly below that. A complete spoken
+ * answer makes about `completePoints` points, so a longer note is complete with that many.
+ */
+export function aggregate(points: readonly ScoredPoint[], parameters: Readonly<CoverageParameters>): AnswerCoverage {
+  let mass = 0;
+  let credit = 0;
+  let against = 0;
+  let counted = 0;
+  for (const { spec, coverage, wrong } of points) {
+    if (coverage.mass <= 0) continue;
+    counted += 1;
+    const weight = spec.importance * coverage.mass;
+    mass += weight;
+    if (wrong) {
+      against += weight;
+      continue;
+    }
+    // Across languages only the point's named terms are observable: half of them is not half
+    // the point, so the point is made only when all of them are there.
+    const made = coverage.observable < 1 ? parameters.crossLingualPointMade : parameters.pointMade;
+    credit += weight * Math.min(1, coverage.recall / made);
+  }
+  if (mass <= 0) return { covered: 0, wrong: 0 };
+  const complete = Math.min(1, Math.max(parameters.minimumComplete, parameters.completePoints / counted));
+  return { covered: Math.min(1, credit / mass / complete), wrong: Math.min(1, against / mass / complete) };
+}
+
+/**
+ * Points under the part of the note the question asks about. A long note is often an overview
+ * with sections ("#### 垃圾回收触发时机", "**逃逸分析的作用：**"); a question about one of them is
+ * answered by that section, not by the whole note. Applies only when one section's headings name
+ * clearly more of the question than the others.
+ */
+export function focusOn(question: string, specs: readonly KeyPointSpec[]): KeyPointSpec[] {
+  const wanted = topicUnits(question);
+  const sections = new Map<string, KeyPointSpec[]>();
+  for (const spec of specs) for (const heading of spec.section) sections.set(heading, [...(sections.get(heading) ?? []), spec]);
+  if (sections.size < 2) return [...specs];
+  let best: { heading: string; match: number } | undefined;
+  let second = 0;
+  for (const heading of sections.keys()) {
+    const units = profileText(heading).units;
+    let total = 0;
+    let found = 0;
+    for (const [unit, weight] of wanted) {
+      total += weight;
+      if (units.has(unit)) found += weight;
+    }
+    const match = total > 0 ? found / total : 0;
+    if (!best || match > best.match) [second, best] = [best?.match ?? 0, { heading, match }];
+    else second = Math.max(second, match);
+  }
+  if (!best || best.match < 0.2 || best.match < second + 0.1) return [...specs];
+  const focused = sections.get(best.heading) ?? [];
+  return focused.length >= 1 && focused.length < specs.length ? focused : [...specs];
+}
+
+/** What scoring needs of a reference itself; the same few references are graded against again and again. */
+export interface NoteFacts {
+  profile: TextProfile;
+  /** The note is itself a list of names, so listing names answers it. */
+  isList: boolean;
+}
+
+const noteFactsCache = new Map<string, NoteFacts>();
+const noteFactsCacheSize = 256;
+
+export function noteFacts(note: string): NoteFacts {
+  const cached = noteFactsCache.get(note);
+  if (cached) return cached;
+  const facts = { profile: profileText(note), isList: looksLikeTermList(note) || enumeratedNames(note) >= minimumNamedItems };
+  if (noteFactsCache.size >= noteFactsCacheSize) noteFactsCache.delete(noteFactsCache.keys().next().value ?? '');
+  noteFactsCache.set(note, facts);
+  return facts;
+}
+
+/**
+ * Whether the answer states all the results of one reference: the formulas the question does not
+ * already contain ("2^(n-1)", "o(1)"). When a question asks for a quantity, the note's formula is
+ * the answer and the rest is its derivation; stating only some of them earns no floor (a
+ * half-right result is often a wrong one).
+ */
+export function statesResults(references: readonly string[], questionUnits: ReadonlySet<string>, answer: AnswerView): boolean {
+  for (const reference of references) {
+    const formulas = [...noteFacts(reference).profile.units.keys()].filter((unit) => unit.startsWith('$') && !questionUnits.has(unit));
+    // "n-1" inside "2^(n-1)" is part of the result, not a second one.
+    const results = formulas.filter((unit) => !formulas.some((other) => other !== unit && other.includes(unit.slice(1))));
+    if (results.length && results.every((unit) => answer.units.has(unit))) return true;
+  }
+  return false;
+}
+
+/** Share of the question's subject matter (its units without framing words) the answer names. */
+export function sharedTopic(question: string, answer: AnswerView): number {
+  let total = 0;
+  let named = 0;
+  for (const [unit, weight] of topicUnits(question)) {
+    total += weight;
+    if (answer.units.has(unit)) named += weight;
+  }
+  return total > 0 ? named / total : 0;
+}
+
+/** Share of the answer's informative units that also occur in the question or a reference. */
+export function relevanceOf(answer: AnswerView, question: TextProfile, references: readonly string[]): number {
+  const known = new Set(question.units.keys());
+  for (const reference of references) for (const unit of noteFacts(reference).profile.units.keys()) known.add(unit);
+  let total = 0;
+  let related = 0;
+  for (const [unit, weight] of answer.profile.units) {
+    total += weight;
+    if (known.has(unit)) related += weight;
+  }
+  return total > 0 ? related / total : 0;
+}

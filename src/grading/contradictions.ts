@@ -1,0 +1,154 @@
+/**
+ * Statements of an answer that say the opposite of the note: a clause that matches a note clause
+ * but with the other polarity ("并不是数组长度固定"), the note's description given to the wrong
+ * subject (role-swaps.ts), a different number or share for the same thing ("每隔 10 秒" for "每秒",
+ * "全部节点" for "多数"), or the note's steps in reverse order (sequence-order.ts). Each makes the
+ * point it contradicts wrong: it earns nothing and costs score.
+ */
+import { anchorOf, conflicting, quantitiesIn, sameQuantity, type Quantity } from './quantities.ts';
+import { findSwaps, subjectsOf } from './role-swaps.ts';
+import { compareOrder, isSequenced } from './sequence-order.ts';
+import { sharedWeight, statementsOf, unitsWithoutNegation, type Statement } from './statements.ts';
+
+export type ContradictionCue = 'negation' | 'swap' | 'number' | 'order';
+
+export interface WrongStatement {
+  /** Index of the note point contradicted. */
+  point: number;
+  /** What the answer said. */
+  said: string;
+  /** What the note says instead. */
+  notes: string;
+  cue: ContradictionCue;
+}
+
+export interface NotePoint {
+  text: string;
+}
+
+/** Shared content a clause pair needs to be about the same thing, in unit weight (about two words). */
+const minimumShared = 1.5;
+/** Share of the note clause, and of the answer clause, their shared content must be. */
+const noteShare = 0.5;
+const answerShare = 0.5;
+/** Reversed step pairs needed, and their share of all ordered pairs, to call an order reversed. */
+const minimumReversed = 2;
+const reversedShare = 0.2;
+
+interface Alignment {
+  note: Statement;
+  strength: number;
+}
+
+/** The note clause an answer clause restates, if any: most shared content, enough of both. */
+function align(said: Statement, note: readonly Statement[], ignored: ReadonlySet<string>): Alignment | undefined {
+  let best: Alignment | undefined;
+  for (const statement of note) {
+    const { shared, ofA, ofB } = sharedWeight(said, statement, ignored);
+    const whole = ofB > 0 && shared >= 0.99 * ofB && ofB >= 0.9;
+    if ((shared < minimumShared && !whole) || shared < noteShare * ofB || shared < answerShare * ofA) continue;
+    const strength = (2 * shared) / (ofA + ofB);
+    if (!best || strength > best.strength) best = { note: statement, strength };
+  }
+  return best;
+}
+
+/**
+ * Negations of `statement` that deny something `other` says: most of what the negation covers is
+ * in the other clause. "没提交事务的 redo" negates a modifier the note clause does not talk about.
+ */
+function relevantNegations(statement: Statement, other: Statement): number {
+  return statement.scopes.filter((scope) => {
+    let total = 0;
+    let held = 0;
+    for (const [unit, weight] of scope) {
+      total += weight;
+      if (other.units.has(unit)) held += weight;
+    }
+    return held >= 1 && held >= 0.5 * total;
+  }).length;
+}
+
+function negations(note: readonly Statement[], answer: readonly Statement[], ignored: ReadonlySet<string>): WrongStatement[] {
+  const verdicts = new Map<Statement, { strength: number; agrees: boolean; said: Statement }>();
+  for (const said of answer) {
+    const aligned = align(said, note, ignored);
+    if (!aligned) continue;
+    const agrees = relevantNegations(aligned.note, said) % 2 === relevantNegations(said, aligned.note) % 2;
+    const known = verdicts.get(aligned.note);
+    // The clause that restates a note clause most closely decides; a tie goes to agreement.
+    if (!known || aligned.strength > known.strength || (aligned.strength === known.strength && agrees)) {
+      verdicts.set(aligned.note, { strength: aligned.strength, agrees, said });
+    }
+  }
+  return [...verdicts].filter(([, verdict]) => !verdict.agrees).map(([statement, verdict]) => wrong(statement, verdict.said.text, 'negation'));
+}
+
+/** Units of the words around a quantity, digits left out. */
+function anchorUnits(normalised: string, quantity: Quantity): Map<string, number> {
+  return new Map([...unitsWithoutNegation(anchorOf(normalised, quantity))].filter(([unit, weight]) => weight >= 1 && !/^[\d.]+$/.test(unit)));
+}
+
+const sharesUnit = (a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>) => [...a.keys()].some((unit) => b.has(unit));
+
+/**
+ * A quantity the answer gives for what the note quantifies differently: the clauses match, the
+ * words around the two quantities match ("每隔 _ 秒"), and the note never gives the answer's value
+ * in such words.
+ */
+function numbers(note: readonly Statement[], answer: readonly Statement[], ignored: ReadonlySet<string>): WrongStatement[] {
+  const noteQuantities = note.flatMap((statement) => quantitiesIn(statement.normalised).map((quantity) => ({ statement, quantity, anchor: anchorUnits(statement.normalised, quantity) })));
+  const found: WrongStatement[] = [];
+  for (const said of answer) {
+    for (const quantity of quantitiesIn(said.normalised)) {
+      const anchor = anchorUnits(said.normalised, quantity);
+      const comparable = noteQuantities.filter((entry) => entry.quantity.family === quantity.family && sharesUnit(anchor, entry.anchor));
+      if (!comparable.length || comparable.some((entry) => sameQuantity(entry.quantity, quantity))) continue;
+      const differing = comparable.find((entry) => {
+        const { shared, ofA } = sharedWeight(said, entry.statement, ignored);
+        return conflicting(entry.quantity, quantity) && shared >= minimumShared && shared >= 0.3 * ofA;
+      });
+      if (differing) found.push(wrong(differing.statement, said.text, 'number'));
+    }
+  }
+  return found;
+}
+
+/** Note points within which two steps count as one sequence: a pair further apart is not ordered by the note. */
+const stepWindow = 3;
+
+/** The note's steps reversed within one sentence of the answer ("先写 binlog，再写 redo"). */
+function order(points: readonly NotePoint[], note: readonly Statement[], answerText: string, ignored: ReadonlySet<string>): WrongStatement[] {
+  const noteText = points.map((point) => point.text).join('\n');
+  if (!isSequenced(noteText)) return [];
+  const pointsOf = (unit: string) => note.filter((statement) => statement.units.has(unit)).map((statement) => statement.point);
+  const near = (a: string, b: string) => pointsOf(a).some((left) => pointsOf(b).some((right) => Math.abs(left - right) < stepWindow));
+  const found: WrongStatement[] = [];
+  for (const sentence of answerText.split(/[。！？!?\n]|\.\s/u)) {
+    if (!isSequenced(sentence)) continue;
+    const { agreeing, reversed, example } = compareOrder(noteText, sentence, ignored, near);
+    if (reversed < minimumReversed || reversed < reversedShare * (agreeing + reversed) || !example) continue;
+    const later = note.find((statement) => statement.units.has(example[1])) ?? note.find((statement) => statement.units.has(example[0]));
+    if (later) found.push(wrong(later, sentence.trim(), 'order'));
+  }
+  return found;
+}
+
+function wrong(statement: Statement, said: string, cue: ContradictionCue): WrongStatement {
+  return { point: statement.point, said, notes: statement.text, cue };
+}
+
+/**
+ * Everything the answer contradicts, at most one entry per note point (the first cue found).
+ * `answer` holds only what the candidate asserts; hedged or asked clauses claim nothing.
+ */
+export function findContradictions(question: string, points: readonly NotePoint[], answer: string, questionUnits: ReadonlySet<string>): WrongStatement[] {
+  const note = points.flatMap((point, index) => statementsOf(point.text, index, index * 100));
+  const said = statementsOf(answer);
+  const noteText = points.map((point) => point.text).join('\n');
+  const swaps = findSwaps(note, said, subjectsOf(question, noteText, points.map((point) => point.text)), questionUnits).map((swap) => wrong(swap.notes, swap.said.text, 'swap'));
+  const all = [...swaps, ...negations(note, said, questionUnits), ...numbers(note, said, questionUnits), ...order(points, note, answer, questionUnits)];
+  const byPoint = new Map<number, WrongStatement>();
+  for (const entry of all) if (entry.point >= 0 && !byPoint.has(entry.point)) byPoint.set(entry.point, entry);
+  return [...byPoint.values()];
+}

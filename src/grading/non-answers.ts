@@ -1,0 +1,117 @@
+/**
+ * Answers that name the note's terms without saying anything about them: a bare list of terms,
+ * fragment soup ("单线 程简 单避 免死 锁"), or terms enumerated in passing with nothing explained.
+ * Each hits many of the note's units, so coverage alone would score them high.
+ */
+import { contentLength } from './key-points.ts';
+import { isFunctionCharacter, profileText } from './text-analysis.ts';
+
+/** English words that make a phrase a sentence rather than a term. */
+const englishGrammar =
+  /\b(?:is|are|was|were|be|been|the|a|an|to|of|and|or|in|on|for|with|when|if|it|its|that|this|so|but|by|as|can|will|only|not|no|then|than|which|who|has|have|does|do|from|into|until|while|because)\b/iu;
+
+/** Items of a text read as a list: split at enumeration punctuation, or at spaces when it has none. */
+function listItems(text: string): string[] {
+  const punctuated = /[。！？；;，,.!?、]/u.test(text);
+  return text
+    .split(punctuated ? /[、，,；;。！？!?\n]+|\.\s/u : /[\s、]+/u)
+    .map((item) => item.trim())
+    .filter((item) => contentLength(item) > 0);
+}
+
+/** A term: a short Chinese noun with no grammar in it, or an identifier / a few English words without grammar. */
+function isTermLike(item: string): boolean {
+  if (englishGrammar.test(item)) return false;
+  const chinese = (item.match(/[\u3400-\u9fff]/gu) ?? []).length;
+  const words = item.match(/[A-Za-z0-9_.\-+#/()]+/g) ?? [];
+  if (chinese === 0) return words.length > 0 && words.length <= 3;
+  return chinese <= 6 && words.length <= 2 && !Array.from(item).some(isFunctionCharacter);
+}
+
+/**
+ * A bare list of terms: at least five items, most of them term-like, none of the grammar (的, 是,
+ * 会, is, the …) that would say how they relate. Fragment soup is one too: its pieces are terms.
+ */
+export function looksLikeTermList(text: string): boolean {
+  const items = listItems(text);
+  return items.length >= 5 && items.filter(isTermLike).length / items.length >= 0.7;
+}
+
+/** Nothing but names (two or more): after "不知道", what is left of a non-answer. */
+export function onlyNames(text: string): boolean {
+  const items = listItems(text);
+  return items.length >= 2 && items.filter(isTermLike).length / items.length >= 0.8;
+}
+
+/** Share of a point's content one clause must restate to count as explaining it. */
+const explainingRecall = 0.2;
+/** Named items an enumeration needs before naming-without-explaining applies. */
+export const minimumNamedItems = 4;
+
+/** Grammatical particles: a run of text containing one is a phrase, not a term. */
+const particle = /[的了是在把被会要就都也还又吗呢吧着过让给这那等几]/u;
+
+function answerClauses(text: string): string[] {
+  return text.split(/[，,。；;！？!?\n]+/u).filter((clause) => contentLength(clause) > 0);
+}
+
+/** Term-like items of a 、-enumeration; the first and last items lose the sentence around them. */
+function enumeratedTerms(clause: string): number {
+  const parts = clause.split('、');
+  if (parts.length < 3) return 0;
+  const trimmed = parts.map((part, index) => {
+    const characters = Array.from(part.trim());
+    if (index === 0) return characters.slice(characters.findLastIndex((character) => particle.test(character)) + 1).join('');
+    if (index === parts.length - 1) {
+      const first = characters.findIndex((character) => particle.test(character));
+      return (first < 0 ? characters : characters.slice(0, first)).join('');
+    }
+    return part.trim();
+  });
+  return trimmed.filter((item) => {
+    const size = contentLength(item);
+    // Numbers (4、3、2、1) and labelled values (第一趟：3) are data, not names.
+    return size >= 2 && size <= 8 && /[\u4e00-\u9fff]|[a-z]{2}/iu.test(item) && !particle.test(item) && !/(?:^|[^a-z])\d|[:：]/iu.test(item);
+  }).length;
+}
+
+/** Names enumerated with 、 over the whole text. */
+export function enumeratedNames(text: string): number {
+  return answerClauses(text)
+    .map(enumeratedTerms)
+    .filter((items) => items >= 3)
+    .reduce((sum, items) => sum + items, 0);
+}
+
+/** What a point offers to be explained: its units without the question's. */
+export interface PointUnits {
+  units: ReadonlyMap<string, number>;
+}
+
+/**
+ * Terms enumerated with 、 ("资源分配、CPU 调度、地址空间、页表、寄存器这些东西") where no other clause
+ * of the answer explains any point of the note: the names of the mechanism without the mechanism.
+ * Needs at least four named items, so a short answer listing three conditions is not caught.
+ */
+export function namesWithoutExplaining(text: string, points: readonly PointUnits[], questionUnits: ReadonlySet<string>): boolean {
+  if (enumeratedNames(text) < minimumNamedItems) return false;
+  const others = answerClauses(text).filter((clause) => enumeratedTerms(clause) < 3);
+  return !others.some((clause) => {
+    const units = profileText(clause).units;
+    return points.some((point) => {
+      let mass = 0;
+      let found = 0;
+      for (const [unit, weight] of point.units) {
+        if (questionUnits.has(unit)) continue;
+        mass += weight;
+        if (units.has(unit)) found += weight;
+      }
+      return mass > 0 && found / mass >= explainingRecall;
+    });
+  });
+}
+
+/** A note whose points are mostly bare names (fields of a table, a list of options). */
+export function pointsAreNames(points: readonly { text: string }[]): boolean {
+  return points.length > 0 && points.filter((point) => contentLength(point.text) <= 12).length >= 0.6 * points.length;
+}

@@ -1,0 +1,105 @@
+/**
+ * Quantities a clause states: a number with its unit ("每秒", "2 分钟", "4096 字节", "高 16 位"), or a
+ * share ("多数", "全部", "三分之一"). An answer that says "每隔 10 秒" where the note says "每秒", or
+ * "全部节点确认" where it says "多数", states a different fact in the same words.
+ */
+
+export interface Quantity {
+  /** Value in the unit family's base unit (seconds, bytes, a share 0–1, or the bare number). */
+  value: number;
+  family: 'time' | 'size' | 'bits' | 'share' | 'percent' | 'times' | 'count' | 'bare';
+  /** Exactly as written, for feedback. */
+  text: string;
+  /** Where it starts and ends in the normalised text. */
+  start: number;
+  end: number;
+}
+
+const chineseDigits: Record<string, number> = { 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** "十", "二十", "三百", "一千二" → number (small Chinese numerals as notes write them). */
+function chineseNumber(text: string): number | undefined {
+  if (/^\d+(?:\.\d+)?$/.test(text)) return Number(text);
+  let total = 0;
+  let digit = 0;
+  for (const character of text) {
+    if (character in chineseDigits) digit = chineseDigits[character]!;
+    else if (character === '十') (total += (digit || 1) * 10), (digit = 0);
+    else if (character === '百') (total += digit * 100), (digit = 0);
+    else if (character === '千') (total += digit * 1000), (digit = 0);
+    else if (character === '万') (total = (total + digit) * 10_000), (digit = 0);
+    else return undefined;
+  }
+  return total + digit;
+}
+
+const units: ReadonlyArray<{ pattern: RegExp; family: Quantity['family']; factor: number }> = [
+  { pattern: /^(?:ms|毫秒)/u, family: 'time', factor: 0.001 },
+  { pattern: /^(?:秒钟?|s(?![a-z])|sec(?:ond)?s?\b)/u, family: 'time', factor: 1 },
+  { pattern: /^(?:分钟|min(?:ute)?s?\b)/u, family: 'time', factor: 60 },
+  { pattern: /^(?:个?小时|h(?:ours?)?\b)/u, family: 'time', factor: 3600 },
+  { pattern: /^(?:天|days?\b)/u, family: 'time', factor: 86_400 },
+  { pattern: /^(?:gb|g(?![a-z]))/u, family: 'size', factor: 1024 ** 3 },
+  { pattern: /^(?:mb|m(?![a-z]))/u, family: 'size', factor: 1024 ** 2 },
+  { pattern: /^(?:kb|k(?![a-z]))/u, family: 'size', factor: 1024 },
+  { pattern: /^(?:字节|bytes?\b|b(?![a-z]))/u, family: 'size', factor: 1 },
+  { pattern: /^(?:位|bits?\b)/u, family: 'bits', factor: 1 },
+  { pattern: /^%/u, family: 'percent', factor: 1 },
+  { pattern: /^倍/u, family: 'times', factor: 1 },
+  { pattern: /^(?:个|次|条|种|台|核|槽|次方)/u, family: 'count', factor: 1 },
+];
+
+/** Shares said in words: most of them, all of them, a third. */
+const shares: ReadonlyArray<readonly [RegExp, number]> = [
+  [/过半数?|半数以上|超过半数|大多数|多数派?|\bmajority\b|\bmost of\b/giu, 0.75],
+  [/全部|所有|全员|每一个|\ball (?:of )?(?:the )?(?:nodes|followers|replicas|members)\b|\bevery (?:node|follower|replica)\b/giu, 1],
+  [/三分之一|\bone third\b|\ba third\b/giu, 1 / 3],
+  [/一半(?!以上)|\bhalf\b/giu, 0.5],
+];
+
+const number = /(\d+(?:\.\d+)?|[零一二两三四五六七八九十百千万]+)\s*/gu;
+
+export function quantitiesIn(normalised: string): Quantity[] {
+  const found: Quantity[] = [];
+  for (const [pattern, value] of shares) for (const match of normalised.matchAll(pattern)) found.push({ value, family: 'share', text: match[0], start: match.index ?? 0, end: (match.index ?? 0) + match[0].length });
+  // "每秒", "每分钟": one of the unit.
+  for (const match of normalised.matchAll(/每(?:隔)?(秒|分钟|小时|天)/gu)) {
+    const unit = units.find(({ pattern }) => pattern.test(match[1]!));
+    if (unit) found.push({ value: unit.factor, family: unit.family, text: match[0], start: match.index ?? 0, end: (match.index ?? 0) + match[0].length });
+  }
+  for (const match of normalised.matchAll(number)) {
+    const raw = match[1]!;
+    const start = match.index ?? 0;
+    const before = normalised.slice(Math.max(0, start - 1), start);
+    // Inside an identifier (fin_wait_1, md5, ipv4) a digit is part of a name; in a formula, of the formula.
+    if (/[a-z_/*^+\-=(（×÷]/.test(before) || /^[/*^+\-=)）×÷]/.test(normalised.slice(start + match[0].length))) continue;
+    const value = chineseNumber(raw);
+    if (value === undefined || (!/\d/.test(raw) && raw.length === 1 && !/[两二三四五六七八九]/u.test(raw))) continue;
+    const rest = normalised.slice(start + match[0].length);
+    if (/^[a-z_]/.test(rest) && !units.some(({ pattern }) => pattern.test(rest))) continue;
+    const unit = units.find(({ pattern }) => pattern.test(rest));
+    const unitText = unit ? (unit.pattern.exec(rest)?.[0] ?? '') : '';
+    const end = start + match[0].length + unitText.length;
+    found.push({ value: value * (unit?.factor ?? 1), family: unit?.family ?? 'bare', text: match[0].trim() + unitText, start, end });
+  }
+  return found;
+}
+
+/** Two quantities of one family that differ; bare numbers only compare with bare numbers. */
+export function conflicting(a: Quantity, b: Quantity): boolean {
+  if (a.family !== b.family) return false;
+  return Math.abs(a.value - b.value) > 1e-9 * Math.max(1, Math.abs(a.value));
+}
+
+/** Characters around a quantity that say what it counts ("每隔 _ 秒", "分为 _ 个槽", "_ 节点"). */
+const anchorBefore = 6;
+const anchorAfter = 4;
+
+/** The text around a quantity, the quantity itself left out. */
+export function anchorOf(normalised: string, quantity: Quantity): string {
+  return `${normalised.slice(Math.max(0, quantity.start - anchorBefore), quantity.start)} ${normalised.slice(quantity.end, quantity.end + anchorAfter)}`;
+}
+
+export function sameQuantity(a: Quantity, b: Quantity): boolean {
+  return a.family === b.family && !conflicting(a, b);
+}

@@ -1,0 +1,112 @@
+/**
+ * Swapped roles: "切片是值类型、数组是引用类型" uses exactly the note's words, attached to the wrong
+ * subjects. The subjects are the things a question contrasts ("数组和切片", "穿透和雪崩") and the
+ * labels a note describes in turn ("引用计数：…", "标记-清除：…"). A clause that names one subject
+ * and describes it the way the note describes another is a swap.
+ */
+import type { Statement } from './statements.ts';
+import { isFunctionCharacter, profileText } from './text-analysis.ts';
+
+/** Labels that organise a note but are not things ("缺点：", "解决："). */
+const genericLabel = /^(?:优点|缺点|优势|劣势|原因|作用|解决|解决方案|方案|方法|总结|注意|例如|比如|特点|区别|场景|问题|结论|答案|代表语言|好处|坏处|适用场景|步骤|流程|过程|原理|定义|举例|补充|核心|关键|前提|结果)$/u;
+
+const term = String.raw`((?:[a-z0-9_+#.\-]+)?[\u4e00-\u9fff]{2,}|[a-z0-9_+#.\-]{2,})`;
+const contrast = new RegExp(String.raw`${term}(?:和|与|跟|以及|及|同|还是|或者?|vs\.?|versus|、|/|\band\b|\bor\b)${term}`, 'giu');
+
+/** Text as subjects are looked up in: normalised, without spaces ("IO 密集型" = "io密集型"). */
+const compact = (text: string) => profileText(text).text.replace(/\s+/g, '');
+
+/** The longest end (or start) of a run, two characters or more, that the note itself uses. */
+function inNote(run: string, side: 'end' | 'start', note: string): string | undefined {
+  const characters = Array.from(run);
+  for (let length = characters.length; length >= 2; length -= 1) {
+    const piece = (side === 'end' ? characters.slice(-length) : characters.slice(0, length)).join('');
+    if (note.includes(piece)) return piece;
+  }
+  return undefined;
+}
+
+/** Drops what both terms share at either end ("缓存穿透", "缓存雪崩" → "穿透", "雪崩"), keeping two characters. */
+function distinct(left: string, right: string): [string, string] {
+  let a = Array.from(left);
+  let b = Array.from(right);
+  while (a.length > 2 && b.length > 2 && a[0] === b[0]) (a = a.slice(1)), (b = b.slice(1));
+  while (a.length > 2 && b.length > 2 && a.at(-1) === b.at(-1)) (a = a.slice(0, -1)), (b = b.slice(0, -1));
+  return [a.join(''), b.join('')];
+}
+
+/** The subjects of a question and its note, as compact normalised strings. */
+export function subjectsOf(question: string, noteText: string, pointTexts: readonly string[]): string[] {
+  const subjects = new Set<string>();
+  const note = compact(noteText);
+  for (const match of compact(question).matchAll(contrast)) {
+    const left = inNote(match[1]!, 'end', note);
+    const right = inNote(match[2]!, 'start', note);
+    if (!left || !right) continue;
+    const [a, b] = distinct(left, right);
+    if (a !== b && !a.includes(b) && !b.includes(a)) subjects.add(a).add(b);
+  }
+  for (const text of pointTexts) {
+    const label = /^([^：:，,。；;]{2,10})[：:]/u.exec(compact(text))?.[1];
+    if (label && !genericLabel.test(label)) subjects.add(label);
+  }
+  return [...subjects];
+}
+
+/** Subjects a clause names as words of their own (not 动态数组 for 数组). */
+function mentioned(text: string, subjects: readonly string[]): string[] {
+  return subjects.filter((subject) => {
+    for (let index = text.indexOf(subject); index >= 0; index = text.indexOf(subject, index + 1)) {
+      const before = text[index - 1] ?? ' ';
+      if (!/[\u4e00-\u9fffa-z0-9]/u.test(before) || isFunctionCharacter(before)) return true;
+    }
+    return false;
+  });
+}
+
+export interface Swap {
+  said: Statement;
+  /** The note clause whose description the answer gave to the wrong subject. */
+  notes: Statement;
+}
+
+/** Share of `units` (weight) that `other` holds, and the weight held. */
+function fit(units: ReadonlyMap<string, number>, other: ReadonlyMap<string, number>): { share: number; weight: number } {
+  let total = 0;
+  let held = 0;
+  for (const [unit, weight] of units) {
+    total += weight;
+    if (other.has(unit)) held += weight;
+  }
+  return { share: total > 0 ? held / total : 0, weight: held };
+}
+
+export function findSwaps(note: readonly Statement[], answer: readonly Statement[], subjects: readonly string[], ignored: ReadonlySet<string>): Swap[] {
+  if (subjects.length < 2) return [];
+  const subjectUnits = new Set(subjects.flatMap((subject) => [...profileText(subject).units.keys()]));
+  // A note clause without a subject of its own continues the one before it ("引用计数：… 缺点：…").
+  let current: string[] = [];
+  const noteSubjects = note.map((statement) => {
+    const own = mentioned(compact(statement.text), subjects);
+    if (own.length) current = own;
+    return current;
+  });
+  const swaps: Swap[] = [];
+  for (const said of answer) {
+    const named = mentioned(compact(said.text), subjects);
+    if (named.length !== 1) continue;
+    const subject = named[0]!;
+    const description = new Map([...said.units].filter(([unit]) => !subjectUnits.has(unit) && !ignored.has(unit)));
+    let own = 0;
+    let other: { share: number; weight: number; statement: Statement } | undefined;
+    note.forEach((statement, index) => {
+      const about = noteSubjects[index] ?? [];
+      if (!about.length) return;
+      const measured = fit(description, statement.units);
+      if (about.includes(subject)) own = Math.max(own, measured.share);
+      else if (!other || measured.share > other.share) other = { ...measured, statement };
+    });
+    if (other && other.weight >= 1.5 && other.share >= 0.4 && other.share >= 1.5 * own + 0.15) swaps.push({ said, notes: other.statement });
+  }
+  return swaps;
+}

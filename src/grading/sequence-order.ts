@@ -1,0 +1,88 @@
+/**
+ * Order of steps. A note that says "先写 redo log（prepare），再写 binlog" and an answer that says
+ * "先写 binlog，再写 redo" share every word; only the order differs. Both texts are cut into steps
+ * at order words (先/再/然后/之后/最后/→, first/then/after), "X 在 Y 之后" is read as Y then X, and each
+ * pair of the note's step terms that the answer puts the other way round is a reversal.
+ */
+import { profileText } from './text-analysis.ts';
+
+/** Words and arrows that end one step and start the next. */
+const stepBreak =
+  /->|→|=>|⇒|，?(?:然后|接着|随后|之后|以后|再|最后|最终|接下来|才)|[;；]|\b(?:then|after that|afterwards|next|finally|before that)\b/giu;
+/** Order words: without them a text lists things, it does not sequence them. */
+const ordered = /先(?!后)|然后|接着|随后|之后|以后|再|最后|最终|->|→|=>|\bthen\b|\bfirst\b|\bafter\b|\bbefore\b|\bfinally\b/giu;
+/** "X 在 Y 之后…": Y happens first. */
+const afterPattern = /([^，,。；;]{2,24}?)在([^，,。；;]{2,24}?)(?:之后|以后)/gu;
+const beforePattern = /([^，,。；;]{2,24}?)在([^，,。；;]{2,24}?)(?:之前|以前)/gu;
+
+/** A text that sequences steps: two order words at least ("先…再…", "A → B → C"). */
+export function isSequenced(text: string): boolean {
+  return (text.match(ordered) ?? []).length >= 2;
+}
+
+/** Step index of each unit that appears in one step only, after "X 在 Y 之后" is rewritten as "Y → X". */
+export function stepsOf(text: string): Map<string, number> {
+  const rewritten = profileText(text)
+    .text.replace(afterPattern, (_, later: string, earlier: string) => `${earlier} → ${later}`)
+    .replace(beforePattern, (_, earlier: string, later: string) => `${earlier} → ${later}`);
+  const steps = new Map<string, number>();
+  const repeated = new Set<string>();
+  rewritten.split(stepBreak).forEach((step, index) => {
+    if (!step) return;
+    for (const unit of profileText(step).units.keys()) {
+      if (steps.has(unit) && steps.get(unit) !== index) repeated.add(unit);
+      else steps.set(unit, index);
+    }
+  });
+  // A unit in several steps (日志, leader) places none of them.
+  for (const unit of repeated) steps.delete(unit);
+  return steps;
+}
+
+/** Units that name a step: specific enough that their order means something. */
+function stepTerm(unit: string, weight: number): boolean {
+  return weight >= 1 && !unit.startsWith('$');
+}
+
+export interface OrderComparison {
+  /** Weight of unit pairs the answer orders as the note does. */
+  agreeing: number;
+  /** Weight of unit pairs the answer orders the other way round. */
+  reversed: number;
+  /** A reversed pair, for feedback: [what the note has first, what it has second]. */
+  example?: [string, string];
+}
+
+/**
+ * Compares the order of the units both texts sequence. Units the question names, units that
+ * occur in several steps of either text, pairs in the same step and pairs that are not `near`
+ * each other in the note say nothing about order.
+ */
+export function compareOrder(
+  note: string,
+  answer: string,
+  ignored: ReadonlySet<string>,
+  near: (a: string, b: string) => boolean = () => true,
+): OrderComparison {
+  const noteSteps = stepsOf(note);
+  const answerSteps = stepsOf(answer);
+  const weights = profileText(answer).units;
+  const shared = [...answerSteps.keys()].filter((unit) => noteSteps.has(unit) && !ignored.has(unit) && stepTerm(unit, weights.get(unit) ?? 0));
+  const result: OrderComparison = { agreeing: 0, reversed: 0 };
+  for (let i = 0; i < shared.length; i += 1) {
+    for (let j = i + 1; j < shared.length; j += 1) {
+      const a = shared[i]!;
+      const b = shared[j]!;
+      if (!near(a, b)) continue;
+      const inNote = Math.sign(noteSteps.get(b)! - noteSteps.get(a)!);
+      const inAnswer = Math.sign(answerSteps.get(b)! - answerSteps.get(a)!);
+      if (inNote === 0 || inAnswer === 0) continue;
+      if (inNote === inAnswer) result.agreeing += 1;
+      else {
+        result.reversed += 1;
+        result.example ??= inNote > 0 ? [a, b] : [b, a];
+      }
+    }
+  }
+  return result;
+}

@@ -1,0 +1,96 @@
+/**
+ * Statements: the clauses of a note or an answer, each with what contradiction checks need — its
+ * content units (negation words removed, so "不阻塞" and "阻塞" meet), what each of its negations
+ * denies, and which point of the note it belongs to. A clause is the unit a claim is made in:
+ * "bgsave 不会阻塞主线程" says one thing, and denies 阻塞主线程.
+ */
+import { profileText } from './text-analysis.ts';
+
+export interface Statement {
+  /** The clause as written, for feedback ("你说 X，但笔记里是 Y"). */
+  text: string;
+  /** Normalised clause text (lower case, NFKC through profileText). */
+  normalised: string;
+  /** Content units with negation words removed. */
+  units: Map<string, number>;
+  /** What each negation denies: the units of the few characters after it. */
+  scopes: Map<string, number>[];
+  /** Index of the note point the clause belongs to; -1 for answer clauses. */
+  point: number;
+  /** Sentence index within its text: clauses of one sentence share a subject. */
+  sentence: number;
+}
+
+/**
+ * Words with a negating character that do not negate ("不同" is "different", "无论" is "whatever",
+ * "区别" has nothing to deny). Removed before negations are counted.
+ */
+const notNegations =
+  /不同|不断|不仅|不只|不光|不过|不管|不论|无论|不少|非常|不久|不然|要不|除非|否则|是否|能否|可否|与否|未来|无数|不错|差不多|无非|不得不|不一定|并不多|不到位/gu;
+
+/** Negations: Chinese 不/没/无/非/未 (and verbs that deny: 避免 = "so that … does not"), English not/never/no. */
+const negation =
+  /不|没|无|非|未|避免|防止|杜绝|免去|\bnot\b|n't\b|\bnever\b|\bno\b|\bnone\b|\bnothing\b|\bneither\b|\bnor\b|\bwithout\b|\bcannot\b|\bavoids?\b|\bprevents?\b/giu;
+
+/** Characters after a negation that it denies ("不会阻塞主线程" denies 阻塞主线程, not the clause's subject). */
+const scopeCharacters = 8;
+
+/** The units each negation of a clause denies, in order. */
+export function negationScopes(normalised: string): Map<string, number>[] {
+  const masked = normalised.replace(notNegations, (word) => ' '.repeat(word.length));
+  return [...masked.matchAll(negation)].map((match) => {
+    const start = (match.index ?? 0) + match[0].length;
+    return unitsWithoutNegation(masked.slice(start, start + scopeCharacters + (/[a-z]/i.test(match[0]) ? 16 : 0)));
+  });
+}
+
+/** The clause's words without its negations, so that what is asserted and what is denied meet. */
+export function unitsWithoutNegation(normalised: string): Map<string, number> {
+  let kept = '';
+  let from = 0;
+  for (const match of normalised.matchAll(notNegations)) {
+    kept += normalised.slice(from, match.index).replace(negation, ' ') + match[0];
+    from = (match.index ?? 0) + match[0].length;
+  }
+  return profileText(kept + normalised.slice(from).replace(negation, ' ')).units;
+}
+
+/** Clause boundaries: sentence ends and commas, in both languages. */
+const clauseEnd = /(?<=[。！？!?；;，,\n])|(?<=[.:;])\s+/u;
+const sentenceEnd = /[。！？!?；;\n]|\.\s/u;
+
+export function statementsOf(text: string, point = -1, sentenceOffset = 0): Statement[] {
+  const statements: Statement[] = [];
+  let sentence = sentenceOffset;
+  for (const piece of text.split(clauseEnd)) {
+    const clause = piece.trim();
+    if (clause) {
+      const normalised = profileText(clause).text;
+      const units = unitsWithoutNegation(normalised);
+      if (units.size > 0) {
+        statements.push({ text: clause, normalised, units, scopes: negationScopes(normalised), point, sentence });
+      }
+    }
+    if (sentenceEnd.test(piece)) sentence += 1;
+  }
+  return statements;
+}
+
+/** Weight of the units two statements share, leaving out `ignored` (the question's words). */
+export function sharedWeight(a: Statement, b: Statement, ignored: ReadonlySet<string>): { shared: number; ofA: number; ofB: number } {
+  let shared = 0;
+  let ofA = 0;
+  let ofB = 0;
+  for (const [unit, weight] of a.units) {
+    if (ignored.has(unit)) continue;
+    ofA += conceptDiscount(unit, weight);
+    if (b.units.has(unit)) shared += conceptDiscount(unit, Math.min(weight, b.units.get(unit) ?? 0));
+  }
+  for (const [unit, weight] of b.units) if (!ignored.has(unit)) ofB += conceptDiscount(unit, weight);
+  return { shared, ofA, ofB };
+}
+
+/** A glossary concept mostly repeats the words it was found in ("数据" gives ~data); it bridges languages, little more. */
+function conceptDiscount(unit: string, weight: number): number {
+  return unit.startsWith('~') ? 0.3 * weight : weight;
+}
