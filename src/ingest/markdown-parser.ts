@@ -39,6 +39,8 @@ interface BlockUnit {
 
 interface BreakUnit {
   type: 'break';
+  /** A wide gap rather than `---`: it ends a topic only when the next line starts another. */
+  soft?: boolean;
 }
 
 type Unit = LineUnit | BlockUnit | BreakUnit;
@@ -300,7 +302,7 @@ function wideGap(view: SourceView, previous: RootContent | undefined, next: Root
 function toUnits(blocks: RootContent[], view: SourceView): Unit[] {
   const units: Unit[] = [];
   blocks.forEach((block, index) => {
-    if (wideGap(view, blocks[index - 1], block) && units.at(-1)?.type !== 'break') units.push({ type: 'break' });
+    if (wideGap(view, blocks[index - 1], block) && units.at(-1)?.type !== 'break') units.push({ type: 'break', soft: true });
     if (block.type === 'thematicBreak') units.push({ type: 'break' });
     else if (block.type === 'paragraph') units.push(...paragraphLines(block, view));
     else if (block.type === 'list') units.push(...splitLazyList(block, view));
@@ -458,6 +460,9 @@ function splitSection(units: Unit[], context: SectionContext): Draft[] {
     const unit = units[index];
     if (!unit) continue;
     if (unit.type === 'break') {
+      // After a wide gap, "应用场景" or a sentence still belongs to the topic above; "秒传" starts one.
+      const next = classifyAt(index + 1);
+      if (unit.soft && (typeof next !== 'object' || !['question', 'label', 'weak'].includes(next.kind))) continue;
       if (loose && hasContent(current)) close();
       if (loose) topic = [];
       previousWasTopic = false;

@@ -95,10 +95,12 @@ describe('references that stop at their answer', () => {
     expect(card.keyPoints.map((point) => point.text).join()).not.toContain('跳表');
   });
 
-  it('ends an answer at a wide gap (two empty lines) in notes without headings, but not inside a heading’s answer', () => {
+  it('ends an answer at a wide gap (two empty lines) before a new topic line in notes without headings, never inside a heading’s answer', () => {
     const loose = cardsOf('用户文件表\n\n- id\n- 文件哈希（unique key）\n\n\n\n秒传\n\n查询文件 hash，已存在就直接关联。\n');
     expect(loose.map((card) => card.headingPath.at(-1))).toEqual(['用户文件表', '秒传']);
     expect(loose[0]!.reference).not.toContain('查询文件');
+    const [service] = cardsOf('微服务是什么\n\n一种分散治理的架构。\n\n\n\n应用场景\n\n单体应用逻辑复杂时按业务拆分。\n');
+    expect(service!.reference).toContain('按业务拆分');
     const [headed] = cardsOf('## 为什么用 B+ 树？\n\n矮胖，磁盘 IO 少。\n\n\n\n叶子节点有链表，范围查询快。\n');
     expect(headed!.reference).toContain('范围查询快');
   });
