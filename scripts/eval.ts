@@ -15,6 +15,7 @@ const suites: Record<string, () => Promise<{ run(argv: string[]): Promise<void> 
 const everySet: string[][] = [
   ['retrieval', '--file', '../shared/eval/retrieval.jsonl'],
   ['retrieval', '--file', 'eval/retrieval-heldout.jsonl'],
+  ['retrieval', '--file', 'eval/retrieval-rare-preamble.jsonl'],
   ['references', '--file', '../shared/eval/retrieval.jsonl', '--file', 'eval/retrieval-heldout.jsonl', '--negatives', 'eval/reference-negatives.jsonl'],
   ['grading', '--file', '../shared/eval/grading.jsonl'],
   ['grading', '--file', 'eval/grading-heldout.jsonl'],

@@ -52,6 +52,8 @@ export interface ScoredDocument {
   /** Position of the document in the array the index was built from. */
   index: number;
   score: number;
+  /** IDF mass of the query's rare terms the document contains (see `search`); absent when none. */
+  rare?: number;
 }
 
 function countTerms(tokens: readonly string[]): Map<string, number> {
@@ -122,30 +124,52 @@ export class Bm25Index {
     return Math.log(1 + (this.size - frequency + 0.5) / (frequency + 0.5));
   }
 
+  /** How many documents contain `term` (0 when none). */
+  documentFrequency(term: string): number {
+    return this.postings.get(term)?.docs.length ?? 0;
+  }
+
+  /** The documents containing `term`, by position. */
+  documentsContaining(term: string): readonly number[] {
+    return this.postings.get(term)?.docs ?? [];
+  }
+
   /**
    * Top `k` documents for the query terms (repeats in the query count once), optionally only
    * those `accept` lets through. Documents matching no term are never returned. `termWeight`
    * scales a query term's IDF (in the score and in the coordination mass alike), so the caller
    * can trust some kinds of term less than others.
+   *
+   * `rare` names query terms that are exact, rare evidence (an identifier the question names that
+   * one or two passages contain). BM25 alone buries such a hit: one occurrence in a long passage
+   * is length-normalised away and outvoted by common words that a short passage repeats. So a
+   * document containing any of them ranks above every document containing none: its score is
+   * raised by the best plain score times (1 + the IDF mass of the rare terms it contains), which
+   * keeps scores in ranking order and lets a passage with more of them rank higher.
    */
   search(
     queryTerms: readonly string[],
     k: number,
     accept?: (index: number) => boolean,
     termWeight?: (term: string) => number,
+    rare?: ReadonlySet<string>,
   ): ScoredDocument[] {
     const scores = new Map<number, number>();
     const covered = new Map<number, number>();
+    const rareMass = new Map<number, number>();
     const { k1, b, weight } = this.options;
     let queryMass = 0;
     for (const term of new Set(queryTerms)) {
       const posting = this.postings.get(term);
       if (!posting) continue;
-      const idf = this.inverseDocumentFrequency(posting) * (termWeight?.(term) ?? 1);
+      const plainIdf = this.inverseDocumentFrequency(posting);
+      const idf = plainIdf * (termWeight?.(term) ?? 1);
+      const isRare = rare?.has(term) ?? false;
       queryMass += idf;
       for (let at = 0; at < posting.docs.length; at++) {
         const index = posting.docs[at]!;
         if (accept && !accept(index)) continue;
+        if (isRare) rareMass.set(index, (rareMass.get(index) ?? 0) + plainIdf);
         let frequency = 0;
         for (const field of lexicalFieldNames) {
           const count = posting.frequencies[field][at]!;
@@ -158,9 +182,19 @@ export class Bm25Index {
       }
     }
     const coordination = this.options.coordination ?? 0;
-    return [...scores]
-      .map(([index, score]) => ({ index, score: score * ((covered.get(index) ?? 0) / queryMass) ** coordination }))
-      .sort((left, right) => right.score - left.score || left.index - right.index)
-      .slice(0, k);
+    const ranked: ScoredDocument[] = [...scores].map(([index, score]) => ({
+      index,
+      score: queryMass > 0 ? score * ((covered.get(index) ?? 0) / queryMass) ** coordination : 0,
+    }));
+    if (rareMass.size > 0) {
+      const best = ranked.reduce((top, document) => Math.max(top, document.score), 0);
+      for (const document of ranked) {
+        const mass = rareMass.get(document.index);
+        if (mass === undefined) continue;
+        document.rare = mass;
+        document.score += best * (1 + mass);
+      }
+    }
+    return ranked.sort((left, right) => right.score - left.score || left.index - right.index).slice(0, k);
   }
 }

@@ -1,8 +1,11 @@
 /**
  * The runtime-agnostic KnowledgeBase: question bank + chunks, searched lexically (BM25F), by
  * vector (any LangChain VectorStore: HNSWLib on Node, ExactVectorStore on Workers) or by both
- * fused with reciprocal rank fusion. Node's loader and the Workers entry assemble the parts;
- * `HybridKnowledgeBase.build` assembles them from scratch (Workers cold start, tests).
+ * fused with reciprocal rank fusion. Each query is planned first (query-plan.ts): a spoken
+ * lead-in before the actual question is down-weighted, and rare exact terms the question names
+ * rank the passages containing them first; both rankers and the fusion follow the plan. Node's
+ * loader and the Workers entry assemble the parts; `HybridKnowledgeBase.build` assembles them
+ * from scratch (Workers cold start, tests).
  */
 import { Document, type DocumentInterface } from '@langchain/core/documents';
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
@@ -13,7 +16,7 @@ import {
   topicIds,
   type Chunk,
   type KnowledgeBase,
-  type QuestionItem,
+  type Card,
   type SearchHit,
   type SearchMode,
   type SearchOptions,
@@ -22,7 +25,8 @@ import {
 import { chunkEmbeddingText } from '../ingest/chunker.ts';
 import { buildDomainDictionary } from '../text/domain-dictionary.ts';
 import { Bm25Index, type Bm25Options, type ScoredDocument } from './bm25.ts';
-import { createLexicalAnalyser, lexicalFieldsOf, lexicalQueryTermWeight, type LexicalAnalyser } from './lexical-analyser.ts';
+import { createLexicalAnalyser, lexicalFieldsOf, type LexicalAnalyser } from './lexical-analyser.ts';
+import { QueryPlanner, defaultQueryPlanOptions, type QueryPlan, type QueryPlanOptions } from './query-plan.ts';
 
 export const maxQueryLength = 2_000;
 export const maxResults = 50;
@@ -34,6 +38,13 @@ export interface FusionOptions {
   vectorWeight: number;
   /** Candidates taken from each ranker before fusing. */
   pool: number;
+  /**
+   * Weight of a third ranking fused in: the lexical ranking's passages that contain a rare exact
+   * term of the question (query-plan.ts). Lexical search ranks them first, but without this a
+   * passage the vector ranker never saw loses to the lexical runner-up the vector ranker likes
+   * (1/21 < 1/22 + 0.35/21). At 1 they stay ahead of every passage without the term.
+   */
+  rareWeight: number;
 }
 
 /**
@@ -44,7 +55,7 @@ export interface FusionOptions {
  * 0.858 held-out (k = 30: 0.881 / 0.858; k = 40: 0.86 / 0.85); vector weight 0.25–0.35 is flat
  * and 0.45 loses on both. k = 20 is the middle of that plateau, not its single best point.
  */
-export const defaultFusion: FusionOptions = { rrfK: 20, lexicalWeight: 1, vectorWeight: 0.35, pool: 50 };
+export const defaultFusion: FusionOptions = { rrfK: 20, lexicalWeight: 1, vectorWeight: 0.35, pool: 50, rareWeight: 1 };
 
 /** Vector-store documents for chunks; metadata.chunkIndex points back into the chunk array. */
 export function chunkDocuments(chunks: readonly Chunk[]): DocumentInterface[] {
@@ -54,13 +65,13 @@ export function chunkDocuments(chunks: readonly Chunk[]): DocumentInterface[] {
   );
 }
 
-/** The domain dictionary drawn from `items` and the BM25F index of `chunks` analysed with it. */
+/** The domain dictionary drawn from `cards` and the BM25F index of `chunks` analysed with it. */
 export function buildLexicalIndex(
-  items: readonly QuestionItem[],
+  cards: readonly Card[],
   chunks: readonly Chunk[],
   bm25?: Bm25Options,
 ): { dictionary: string[]; lexicalIndex: Bm25Index } {
-  const dictionary = buildDomainDictionary(items);
+  const dictionary = buildDomainDictionary(cards);
   const analyse = createLexicalAnalyser(dictionary);
   return { dictionary, lexicalIndex: Bm25Index.build(chunks.map((chunk) => lexicalFieldsOf(chunk, analyse)), bm25) };
 }
@@ -99,7 +110,7 @@ export function validateSearch(query: unknown, options: SearchOptions = {}): Val
 }
 
 export interface KnowledgeBaseParts {
-  items: readonly QuestionItem[];
+  cards: readonly Card[];
   chunks: readonly Chunk[];
   /** Embeds queries; must be the embedder that produced the vector store's vectors. */
   embeddings: EmbeddingsInterface;
@@ -109,55 +120,66 @@ export interface KnowledgeBaseParts {
   /** The domain dictionary the lexical index was built with. */
   dictionary: readonly string[];
   fusion?: Partial<FusionOptions>;
+  /** Query focusing and rare-term settings (defaults: `defaultQueryPlanOptions`). */
+  query?: Partial<QueryPlanOptions>;
 }
 
 export class HybridKnowledgeBase implements KnowledgeBase {
-  readonly items: readonly QuestionItem[];
+  readonly cards: readonly Card[];
   readonly chunks: readonly Chunk[];
   readonly dictionary: readonly string[];
   readonly fusion: FusionOptions;
-  private readonly itemsById: Map<string, QuestionItem>;
+  private readonly cardsById: Map<string, Card>;
   private readonly analyse: LexicalAnalyser;
   private readonly answeredChunks: boolean[];
+  private readonly planner: QueryPlanner;
 
   constructor(private readonly parts: KnowledgeBaseParts) {
-    this.items = parts.items;
+    this.cards = parts.cards;
     this.chunks = parts.chunks;
     this.dictionary = parts.dictionary;
     this.fusion = { ...defaultFusion, ...parts.fusion };
-    this.itemsById = new Map(parts.items.map((item) => [item.id, item]));
+    this.cardsById = new Map(parts.cards.map((item) => [item.id, item]));
     this.analyse = createLexicalAnalyser(parts.dictionary);
-    this.answeredChunks = parts.chunks.map((chunk) => this.itemsById.get(chunk.itemId)?.answered ?? true);
+    this.answeredChunks = parts.chunks.map((chunk) => this.cardsById.get(chunk.cardId)?.answered ?? true);
     if (parts.lexicalIndex.size !== parts.chunks.length) {
       throw new AppError('index_unavailable', 'lexical index does not match the chunks; rebuild the index');
     }
+    this.planner = new QueryPlanner(
+      this.analyse,
+      parts.lexicalIndex,
+      (index) => `${parts.chunks[index]?.heading ?? ''}\n${parts.chunks[index]?.text ?? ''}`,
+      { ...defaultQueryPlanOptions, ...parts.query },
+    );
   }
 
-  /** Builds every index in memory from items and chunks: dictionary, BM25F, vectors. */
+  /** Builds every index in memory from cards and chunks: dictionary, BM25F, vectors. */
   static async build(options: {
-    items: readonly QuestionItem[];
+    cards: readonly Card[];
     chunks: readonly Chunk[];
     embeddings: EmbeddingsInterface;
     vectorStore: VectorStore;
     fusion?: Partial<FusionOptions>;
+    query?: Partial<QueryPlanOptions>;
     bm25?: Bm25Options;
   }): Promise<HybridKnowledgeBase> {
-    const { dictionary, lexicalIndex } = buildLexicalIndex(options.items, options.chunks, options.bm25);
+    const { dictionary, lexicalIndex } = buildLexicalIndex(options.cards, options.chunks, options.bm25);
     await options.vectorStore.addDocuments(chunkDocuments(options.chunks));
     return new HybridKnowledgeBase({ ...options, dictionary, lexicalIndex });
   }
 
-  getItem(id: string): QuestionItem | undefined {
-    return this.itemsById.get(id);
+  getCard(id: string): Card | undefined {
+    return this.cardsById.get(id);
   }
 
   async search(query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
     const request = validateSearch(query, options);
     const accept = this.acceptor(request.topics);
     const pool = Math.max(request.k, this.fusion.pool);
-    if (request.mode === 'lexical') return this.toHits(this.lexicalRanking(request.query, pool, accept), request.k);
-    if (request.mode === 'vector') return this.toHits(await this.vectorRanking(request.query, pool, accept), request.k);
-    const [lexical, vector] = [this.lexicalRanking(request.query, pool, accept), await this.vectorRanking(request.query, pool, accept)];
+    const plan = this.planner.plan(request.query);
+    if (request.mode === 'lexical') return this.toHits(this.lexicalRanking(plan, pool, accept), request.k);
+    if (request.mode === 'vector') return this.toHits(await this.vectorRanking(plan, pool, accept), request.k);
+    const [lexical, vector] = [this.lexicalRanking(plan, pool, accept), await this.vectorRanking(plan, pool, accept)];
     return this.toHits(this.fuse(lexical, vector), request.k);
   }
 
@@ -180,12 +202,25 @@ export class HybridKnowledgeBase implements KnowledgeBase {
     };
   }
 
-  private lexicalRanking(query: string, pool: number, accept?: (index: number) => boolean): ScoredDocument[] {
-    return this.parts.lexicalIndex.search(this.analyse(query), pool, accept, lexicalQueryTermWeight);
+  private lexicalRanking(plan: QueryPlan, pool: number, accept?: (index: number) => boolean): ScoredDocument[] {
+    return this.parts.lexicalIndex.search(plan.terms, pool, accept, plan.weight, plan.rare);
   }
 
-  private async vectorRanking(query: string, pool: number, accept?: (index: number) => boolean): Promise<ScoredDocument[]> {
-    const vector = await this.parts.embeddings.embedQuery(query);
+  /**
+   * The query vector; with a lead-in, the focus's unit vector plus the lead-in's scaled by the
+   * plan's lead-in weight, so the lead-in's topics count as much less as its words do lexically.
+   */
+  private async queryVector(plan: QueryPlan): Promise<number[]> {
+    const { embeddings } = this.parts;
+    if (!plan.preamble) return embeddings.embedQuery(plan.focus);
+    const [focus, preamble] = await Promise.all([embeddings.embedQuery(plan.focus), embeddings.embedQuery(plan.preamble)]);
+    const focusScale = 1 / (euclideanNorm(focus) || 1);
+    const preambleScale = this.planner.options.preambleWeight / (euclideanNorm(preamble) || 1);
+    return focus.map((value, index) => value * focusScale + (preamble[index] ?? 0) * preambleScale);
+  }
+
+  private async vectorRanking(plan: QueryPlan, pool: number, accept?: (index: number) => boolean): Promise<ScoredDocument[]> {
+    const vector = await this.queryVector(plan);
     const filter = accept ? (document: DocumentInterface) => accept(chunkIndexOf(document)) : undefined;
     const found = await this.parts.vectorStore.similaritySearchVectorWithScore(
       vector,
@@ -195,14 +230,21 @@ export class HybridKnowledgeBase implements KnowledgeBase {
     return found.map(([document, distance]) => ({ index: chunkIndexOf(document), score: 1 - distance }));
   }
 
-  /** Reciprocal rank fusion: robust to the two rankers' incomparable score scales. */
+  /**
+   * Reciprocal rank fusion: robust to the two rankers' incomparable score scales. The passages
+   * holding a rare term of the question are fused in as a third ranking (see `rareWeight`).
+   */
   private fuse(lexical: ScoredDocument[], vector: ScoredDocument[]): ScoredDocument[] {
-    const { rrfK, lexicalWeight, vectorWeight } = this.fusion;
+    const { rrfK, lexicalWeight, vectorWeight, rareWeight } = this.fusion;
     const scores = new Map<number, number>();
     const add = (ranking: ScoredDocument[], weight: number) =>
       ranking.forEach(({ index }, rank) => scores.set(index, (scores.get(index) ?? 0) + weight / (rrfK + rank + 1)));
     add(lexical, lexicalWeight);
     add(vector, vectorWeight);
+    add(
+      lexical.filter((document) => document.rare !== undefined),
+      rareWeight,
+    );
     return [...scores]
       .map(([index, score]) => ({ index, score }))
       .sort((left, right) => right.score - left.score || left.index - right.index);
@@ -220,6 +262,12 @@ function chunkIndexOf(document: DocumentInterface): number {
   const index = (document.metadata as { chunkIndex?: unknown }).chunkIndex;
   if (typeof index !== 'number') throw new AppError('index_unavailable', 'vector index entry has no chunk index; rebuild the index');
   return index;
+}
+
+function euclideanNorm(vector: readonly number[]): number {
+  let sum = 0;
+  for (const value of vector) sum += value * value;
+  return Math.sqrt(sum);
 }
 
 function cosine(left: readonly number[], right: readonly number[]): number {

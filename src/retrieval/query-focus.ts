@@ -1,0 +1,85 @@
+/**
+ * Query focusing: which part of a question is the question. Interviewers often lead in with what
+ * they saw or heard before asking ("你们聊天消息是先写 RabbitMQ 再异步落 MySQL 的，那 redo log…",
+ * "我看你简历上写了 web server，我想问一下…", "刚才你提到了 GC，那逃逸分析…"). The lead-in names
+ * other topics of the notes, so searched at full weight it pulls the search to their notes.
+ *
+ * `splitPreamble` finds the lead-in by its discourse shape, never by topic words:
+ * 1. a transition that opens a later clause — 那/那么/所以/请问/我想问/我问一下/换个话题…, or
+ *    "so", "then", "my question is" in English — ends the lead-in: the rest is the focus;
+ * 2. otherwise, a first clause that opens like a lead-in (我看你/刚才/你们/你说…) and asks
+ *    nothing, with the clauses after it that ask nothing either, is the lead-in; the focus starts
+ *    at the first clause that asks (？/什么/怎么/为什么/吗/哪…).
+ * The lead-in is kept, down-weighted by the caller: a focus like "那它的缺点呢" needs its subject.
+ * Pure string work, runtime-agnostic.
+ */
+
+export interface FocusedQuery {
+  /** The question proper; the whole query when no lead-in was found. */
+  focus: string;
+  /** The lead-in before it, '' when none. */
+  preamble: string;
+}
+
+/** A clause: text up to and including the punctuation or line break that closes it. */
+const clausePattern = /[^，,。；;！!？?\n]+[，,。；;！!？?\n]*/gu;
+
+/**
+ * Transitions that open the clause carrying the actual question. 那 and 那么 only as a
+ * conjunction: not 那个/那些/那种… (demonstratives) nor 那么多/那么快… (degree).
+ */
+const transition = new RegExp(
+  [
+    '^那么(?![多少大小快慢长短久高低重要])',
+    '^那(?![么个些种时里边样儿位条份块段次年天件张篇])',
+    '^所以',
+    '^请问',
+    '^(?:我)?想(?:问|了解)(?:一下|下)?',
+    '^我(?:再)?问(?:你)?(?:一下|下|个问题)',
+    '^(?:再)?问(?:一下|下)',
+    '^换(?:个|一个)(?:方向|话题|问题)',
+    '^接下来',
+    '^回到',
+    '^(?:so|then|my question is|i(?:\'d| would) like to ask|let me ask|i want to ask)\\b',
+  ].join('|'),
+  'iu',
+);
+
+/** How a clause opens when it reports the candidate's background rather than asking. */
+const leadIn = /^(?:我看(?:到)?你|看(?:到)?你|你简历|简历上|刚才|你刚才|刚刚|你刚刚|前面|之前|你之前|你们|你说|你提到|聊了|聊到|you (?:said|mentioned|wrote)|i see (?:that )?you)/iu;
+
+/** Words that make a clause a question. */
+const asks = /[？?]|什么|怎么|怎样|为什么|为何|如何|哪|多少|几种|几个|吗|呢|是否|能否|能不能|可不可以|是不是|有没有|会不会|区别|\b(?:what|why|how|which|when|does|do|is|are|can)\b/iu;
+
+interface Clause {
+  /** Offset of the clause's first non-blank character in the query. */
+  start: number;
+  text: string;
+}
+
+function clausesOf(query: string): Clause[] {
+  const clauses: Clause[] = [];
+  for (const match of query.matchAll(clausePattern)) {
+    const text = match[0].trim();
+    if (text) clauses.push({ start: match.index + (match[0].length - match[0].trimStart().length), text });
+  }
+  return clauses;
+}
+
+/** Splits `query` into its lead-in and its focus (see the module comment). */
+export function splitPreamble(query: string): FocusedQuery {
+  const clauses = clausesOf(query);
+  if (clauses.length < 2) return { focus: query, preamble: '' };
+  const at = (clause: Clause): FocusedQuery => ({
+    focus: query.slice(clause.start).trim(),
+    preamble: query.slice(0, clause.start).trim(),
+  });
+  // 1. The last clause after the first that opens with a transition starts the focus.
+  for (let index = clauses.length - 1; index >= 1; index--) {
+    if (transition.test(clauses[index]!.text)) return at(clauses[index]!);
+  }
+  // 2. A lead-in opener, then clauses that ask nothing, then the first that asks.
+  if (!leadIn.test(clauses[0]!.text) || asks.test(clauses[0]!.text)) return { focus: query, preamble: '' };
+  const firstAsking = clauses.findIndex((clause) => asks.test(clause.text));
+  return firstAsking > 0 ? at(clauses[firstAsking]!) : { focus: query, preamble: '' };
+}
