@@ -96,11 +96,25 @@ export function aggregate(points: readonly ScoredPoint[], parameters: Readonly<C
 
 /**
  * Points under the part of the note the question asks about. A long note is often an overview
- * with sections ("#### 垃圾回收触发时机", "**逃逸分析的作用：**"); a question about one of them is
+ * with sections ("#### 垃圾回收触发时机", "#### GC性能优化"); a question about one of them is
  * answered by that section, not by the whole note. Applies only when one section's headings name
  * clearly more of the question than the others.
  */
+const focusCache = new WeakMap<readonly KeyPointSpec[], Map<string, KeyPointSpec[]>>();
+
 export function focusOn(question: string, specs: readonly KeyPointSpec[]): KeyPointSpec[] {
+  const byQuestion = focusCache.get(specs) ?? new Map<string, KeyPointSpec[]>();
+  focusCache.set(specs, byQuestion);
+  let focused = byQuestion.get(question);
+  if (!focused) {
+    focused = focusSection(question, specs);
+    if (byQuestion.size > 64) byQuestion.clear();
+    byQuestion.set(question, focused);
+  }
+  return focused;
+}
+
+function focusSection(question: string, specs: readonly KeyPointSpec[]): KeyPointSpec[] {
   const wanted = topicUnits(question);
   const sections = new Map<string, KeyPointSpec[]>();
   for (const spec of specs) for (const heading of spec.section) sections.set(heading, [...(sections.get(heading) ?? []), spec]);
@@ -119,7 +133,7 @@ export function focusOn(question: string, specs: readonly KeyPointSpec[]): KeyPo
     if (!best || match > best.match) [second, best] = [best?.match ?? 0, { heading, match }];
     else second = Math.max(second, match);
   }
-  if (!best || best.match < 0.2 || best.match < second + 0.1) return [...specs];
+  if (!best || best.match < 0.3 || best.match < second + 0.1) return [...specs];
   const focused = sections.get(best.heading) ?? [];
   return focused.length >= 1 && focused.length < specs.length ? focused : [...specs];
 }

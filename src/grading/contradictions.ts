@@ -9,6 +9,7 @@ import { anchorOf, conflicting, quantitiesIn, sameQuantity, type Quantity } from
 import { findSwaps, subjectsOf } from './role-swaps.ts';
 import { compareOrder, isSequenced } from './sequence-order.ts';
 import { sharedWeight, statementsOf, unitsWithoutNegation, type Statement } from './statements.ts';
+import { wordUnits } from './text-analysis.ts';
 
 export type ContradictionCue = 'negation' | 'swap' | 'number' | 'order';
 
@@ -44,9 +45,10 @@ interface Alignment {
 function align(said: Statement, note: readonly Statement[], ignored: ReadonlySet<string>): Alignment | undefined {
   let best: Alignment | undefined;
   for (const statement of note) {
-    const { shared, ofA, ofB } = sharedWeight(said, statement, ignored);
+    const { shared, ofA, ofB, words } = sharedWeight(said, statement, ignored);
     const whole = ofB > 0 && shared >= 0.99 * ofB && ofB >= 0.9;
-    if ((shared < minimumShared && !whole) || shared < noteShare * ofB || shared < answerShare * ofA) continue;
+    // Two words at least: one shared term ("ACK") does not make two clauses say the same thing.
+    if ((shared < minimumShared && !whole) || (words < 2 && !whole) || shared < noteShare * ofB || shared < answerShare * ofA) continue;
     const strength = (2 * shared) / (ofA + ofB);
     if (!best || strength > best.strength) best = { note: statement, strength };
   }
@@ -86,7 +88,7 @@ function negations(note: readonly Statement[], answer: readonly Statement[], ign
 
 /** Units of the words around a quantity, digits left out. */
 function anchorUnits(normalised: string, quantity: Quantity): Map<string, number> {
-  return new Map([...unitsWithoutNegation(anchorOf(normalised, quantity))].filter(([unit, weight]) => weight >= 1 && !/^[\d.]+$/.test(unit)));
+  return new Map([...unitsWithoutNegation(anchorOf(normalised, quantity), wordUnits)].filter(([unit, weight]) => weight >= 1 && !/^[\d.]+$/.test(unit)));
 }
 
 const sharesUnit = (a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>) => [...a.keys()].some((unit) => b.has(unit));
@@ -142,8 +144,20 @@ function wrong(statement: Statement, said: string, cue: ContradictionCue): Wrong
  * Everything the answer contradicts, at most one entry per note point (the first cue found).
  * `answer` holds only what the candidate asserts; hedged or asked clauses claim nothing.
  */
+/** A note's statements, made once per set of points (the same note is graded against again and again). */
+const noteStatements = new WeakMap<readonly NotePoint[], Statement[]>();
+
+function statementsOfNote(points: readonly NotePoint[]): Statement[] {
+  let statements = noteStatements.get(points);
+  if (!statements) {
+    statements = points.flatMap((point, index) => statementsOf(point.text, index, index * 100));
+    noteStatements.set(points, statements);
+  }
+  return statements;
+}
+
 export function findContradictions(question: string, points: readonly NotePoint[], answer: string, questionUnits: ReadonlySet<string>): WrongStatement[] {
-  const note = points.flatMap((point, index) => statementsOf(point.text, index, index * 100));
+  const note = statementsOfNote(points);
   const said = statementsOf(answer);
   const noteText = points.map((point) => point.text).join('\n');
   const swaps = findSwaps(note, said, subjectsOf(question, noteText, points.map((point) => point.text)), questionUnits).map((swap) => wrong(swap.notes, swap.said.text, 'swap'));

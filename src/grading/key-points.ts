@@ -17,7 +17,7 @@ export interface KeyPointSpec {
   profile: TextProfile;
   /** Which reference (index into the references given) this point came from. */
   referenceIndex: number;
-  /** Headings (and bold-only label lines) above the point inside the reference, outermost first. */
+  /** Markdown headings above the point inside the reference, outermost first. */
   section: string[];
 }
 
@@ -83,7 +83,8 @@ function blockUnits(markdown: string): RawUnit[] {
   const units: RawUnit[] = [];
   let tableHeader: string[] | undefined;
   let paragraph: string[] = [];
-  // Headings by level (1–6, and 7 for a line that is only a bold label): where in the note a point is.
+  // Headings by level: where in the note a point is. Bold label lines are not sections: they
+  // introduce the lists of one answer ("**channel有三种状态：**"), not topics of their own.
   const headings: string[] = [];
   const section = () => headings.filter(Boolean);
   const flushParagraph = () => {
@@ -92,7 +93,7 @@ function blockUnits(markdown: string): RawUnit[] {
   };
   for (const rawLine of source.split('\n')) {
     const line = rawLine.trim();
-    const heading = /^(#{1,6})\s+(.*)$/.exec(line) ?? (/^(?:\*\*|__)[^*_]+(?:\*\*|__)[：:]?$/.test(line) ? ['', '#######', line] : undefined);
+    const heading = /^(#{1,6})\s+(.*)$/.exec(line);
     if (heading) {
       flushParagraph();
       const level = heading[1]!.length;

@@ -4,7 +4,7 @@
  * denies, and which point of the note it belongs to. A clause is the unit a claim is made in:
  * "bgsave 不会阻塞主线程" says one thing, and denies 阻塞主线程.
  */
-import { profileText } from './text-analysis.ts';
+import { profileText, wordUnits } from './text-analysis.ts';
 
 export interface Statement {
   /** The clause as written, for feedback ("你说 X，但笔记里是 Y"). */
@@ -26,7 +26,7 @@ export interface Statement {
  * "区别" has nothing to deny). Removed before negations are counted.
  */
 const notNegations =
-  /不同|不断|不仅|不只|不光|不过|不管|不论|无论|不少|非常|不久|不然|要不|除非|否则|是否|能否|可否|与否|未来|无数|不错|差不多|无非|不得不|不一定|并不多|不到位/gu;
+  /会不会|是不是|能不能|有没有|要不要|可不可以|对不对|好不好|不同|不断|不仅|不只|不光|不过|不管|不论|无论|不少|非常|不久|不然|要不|除非|否则|是否|能否|可否|与否|未来|无数|不错|差不多|无非|不得不|不一定|并不多|不到位/gu;
 
 /** Negations: Chinese 不/没/无/非/未 (and verbs that deny: 避免 = "so that … does not"), English not/never/no. */
 const negation =
@@ -39,20 +39,23 @@ const scopeCharacters = 8;
 export function negationScopes(normalised: string): Map<string, number>[] {
   const masked = normalised.replace(notNegations, (word) => ' '.repeat(word.length));
   return [...masked.matchAll(negation)].map((match) => {
-    const start = (match.index ?? 0) + match[0].length;
-    return unitsWithoutNegation(masked.slice(start, start + scopeCharacters + (/[a-z]/i.test(match[0]) ? 16 : 0)));
+    const at = match.index ?? 0;
+    const start = at + match[0].length;
+    // "处理不了", "做不到": a 不 before a potential complement denies the verb before it.
+    if (match[0] === '不' && /^[了到动完出起住下掉来去清懂成着]/u.test(masked.slice(start))) return unitsWithoutNegation(masked.slice(Math.max(0, at - 6), at), wordUnits);
+    return unitsWithoutNegation(masked.slice(start, start + scopeCharacters + (/[a-z]/i.test(match[0]) ? 16 : 0)), wordUnits);
   });
 }
 
 /** The clause's words without its negations, so that what is asserted and what is denied meet. */
-export function unitsWithoutNegation(normalised: string): Map<string, number> {
+export function unitsWithoutNegation(normalised: string, units: (text: string) => Map<string, number> = (text) => profileText(text).units): Map<string, number> {
   let kept = '';
   let from = 0;
   for (const match of normalised.matchAll(notNegations)) {
     kept += normalised.slice(from, match.index).replace(negation, ' ') + match[0];
     from = (match.index ?? 0) + match[0].length;
   }
-  return profileText(kept + normalised.slice(from).replace(negation, ' ')).units;
+  return units(kept + normalised.slice(from).replace(negation, ' '));
 }
 
 /** Clause boundaries: sentence ends and commas, in both languages. */
@@ -77,17 +80,20 @@ export function statementsOf(text: string, point = -1, sentenceOffset = 0): Stat
 }
 
 /** Weight of the units two statements share, leaving out `ignored` (the question's words). */
-export function sharedWeight(a: Statement, b: Statement, ignored: ReadonlySet<string>): { shared: number; ofA: number; ofB: number } {
+export function sharedWeight(a: Statement, b: Statement, ignored: ReadonlySet<string>): { shared: number; ofA: number; ofB: number; words: number } {
   let shared = 0;
   let ofA = 0;
   let ofB = 0;
+  let words = 0;
   for (const [unit, weight] of a.units) {
     if (ignored.has(unit)) continue;
     ofA += conceptDiscount(unit, weight);
-    if (b.units.has(unit)) shared += conceptDiscount(unit, Math.min(weight, b.units.get(unit) ?? 0));
+    if (!b.units.has(unit)) continue;
+    shared += conceptDiscount(unit, Math.min(weight, b.units.get(unit) ?? 0));
+    if (!unit.startsWith('~') && weight >= 0.9) words += 1;
   }
   for (const [unit, weight] of b.units) if (!ignored.has(unit)) ofB += conceptDiscount(unit, weight);
-  return { shared, ofA, ofB };
+  return { shared, ofA, ofB, words };
 }
 
 /** A glossary concept mostly repeats the words it was found in ("数据" gives ~data); it bridges languages, little more. */
