@@ -44,6 +44,36 @@ export interface GradingCase {
 /** Kinds whose answers deserve no credit at all; the target is every one of them ≤ 1. */
 const guardedKinds = ['injection', 'dontknow', 'offtopic'];
 
+/**
+ * Issue 10's targets, read on any set whose kinds name them: no non-answer (a contradiction, term
+ * list, fragment soup, "不知道" + terms, question back) above 2, no hedge above 3.5, no correct
+ * answer (labelled ≥ 7) more than 2 below its label.
+ */
+const nonAnswerKind = /^(?:contradiction-|termlist|fragment|dontknow-terms|question-back)/;
+const nonAnswerCeiling = 2;
+const hedgeCeiling = 3.5;
+const correctLabel = 7;
+const correctShortfall = 2;
+
+export interface TargetCheck {
+  name: string;
+  /** Items checked, and the ids of those that miss. */
+  checked: number;
+  misses: string[];
+}
+
+function targetChecks(cases: readonly GradingCase[], scores: readonly number[]): TargetCheck[] {
+  const check = (name: string, applies: (item: GradingCase) => boolean, passes: (item: GradingCase, score: number) => boolean): TargetCheck => {
+    const indices = cases.flatMap((item, index) => (applies(item) ? [index] : []));
+    return { name, checked: indices.length, misses: indices.filter((index) => !passes(cases[index]!, scores[index]!)).map((index) => cases[index]!.id) };
+  };
+  return [
+    check(`non-answers (contradiction, term list, fragments, 不知道+terms, question back) ≤ ${nonAnswerCeiling}`, (item) => nonAnswerKind.test(item.kind ?? ''), (_, score) => score <= nonAnswerCeiling),
+    check(`hedges ≤ ${hedgeCeiling}`, (item) => item.kind === 'hedge', (_, score) => score <= hedgeCeiling),
+    check(`correct answers (label ≥ ${correctLabel}) ≥ label − ${correctShortfall}`, (item) => item.label >= correctLabel, (item, score) => score >= item.label - correctShortfall),
+  ].filter((entry) => entry.checked > 0);
+}
+
 export async function readGradingCases(file: string): Promise<GradingCase[]> {
   const cases = (await readJsonlFile(file, lineSchema)).map(({ value, line }) => ({
     id: value.id ?? `line-${line}`,
@@ -116,6 +146,9 @@ export interface GradingEvaluation {
     mae: number;
     baselineBigramSpearman: number;
     meanScoreByKind: Record<string, number>;
+    /** Per kind: answers, mean label, mean and highest score. */
+    kinds: Record<string, { n: number; meanLabel: number; meanScore: number; maxScore: number }>;
+    targets: TargetCheck[];
     maxScoreInjectionDontknowOfftopic: number | null;
     minScoreEnglishLabelledAtLeast8: number | null;
     retrieved: number;
@@ -173,6 +206,14 @@ export async function evaluateGrading(cases: readonly GradingCase[], kb: Knowled
       mae: round(scores.reduce((sum, score, index) => sum + Math.abs(score - labels[index]!), 0) / cases.length, 2),
       baselineBigramSpearman: round(spearman(baseline, labels)),
       meanScoreByKind: Object.fromEntries([...byKind].map(([kind, list]) => [kind, round(list.reduce((a, b) => a + b, 0) / list.length, 1)])),
+      kinds: Object.fromEntries(
+        [...byKind].map(([kind, list]) => {
+          const labels = cases.filter((item) => item.kind === kind).map((item) => item.label);
+          const mean = (values: number[]) => round(values.reduce((a, b) => a + b, 0) / values.length, 1);
+          return [kind, { n: list.length, meanLabel: mean(labels), meanScore: mean(list), maxScore: Math.max(...list) }];
+        }),
+      ),
+      targets: targetChecks(cases, scores),
       maxScoreInjectionDontknowOfftopic: guarded.length ? Math.max(...guarded) : null,
       minScoreEnglishLabelledAtLeast8: english.length ? Math.min(...english) : null,
       retrieved,
@@ -210,10 +251,16 @@ export async function run(argv: string[]): Promise<void> {
     console.log(`  Spearman by question fold: ${metrics.foldSpearman.map((value) => value.toFixed(3)).join(' ')} (mean ${mean.toFixed(3)})`);
   }
   console.log(`  ms per answer: p50 ${metrics.msPerAnswerP50}, p95 ${metrics.msPerAnswerP95}`);
-  const kinds = Object.entries(metrics.meanScoreByKind);
+  const kinds = Object.entries(metrics.kinds).sort((a, b) => b[1].meanLabel - a[1].meanLabel);
   if (kinds.length) {
-    console.log('  mean score by kind:');
-    for (const [kind, mean] of kinds) console.log(`    ${kind.padEnd(12)} ${mean.toFixed(1)}`);
+    console.log(`  by kind:               ${'n'.padStart(4)} ${'label'.padStart(6)} ${'mean'.padStart(6)} ${'max'.padStart(6)}`);
+    for (const [kind, entry] of kinds) {
+      console.log(`    ${kind.padEnd(22)} ${String(entry.n).padStart(3)} ${entry.meanLabel.toFixed(1).padStart(6)} ${entry.meanScore.toFixed(1).padStart(6)} ${entry.maxScore.toFixed(1).padStart(6)}`);
+    }
+  }
+  for (const target of metrics.targets) {
+    const status = target.misses.length ? `MISSED by ${target.misses.length}/${target.checked}: ${target.misses.join(' ')}` : `met (${target.checked})`;
+    console.log(`  target ${target.name}: ${status}`);
   }
   if (values.json) console.log(JSON.stringify({ metrics, items }));
 }

@@ -19,6 +19,10 @@ const everySet: string[][] = [
   ['references', '--file', '../shared/eval/retrieval.jsonl', '--file', 'eval/retrieval-heldout.jsonl', '--negatives', 'eval/reference-negatives.jsonl'],
   ['grading', '--file', '../shared/eval/grading.jsonl'],
   ['grading', '--file', 'eval/grading-heldout.jsonl'],
+  ['grading', '--file', 'eval/grading-blind.jsonl'],
+  ['grading', '--file', 'eval/grading-spoken-blind.jsonl'],
+  ['grading', '--file', 'eval/grading-adversarial.jsonl'],
+  ['grading', '--file', 'eval/grading-injection.jsonl'],
   ['grading', '--file', '../shared/eval/ads/train.jsonl', '--folds', '5'],
   ['cards', '--file', 'eval/cards-audit.jsonl'],
 ];
