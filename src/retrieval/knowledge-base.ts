@@ -207,12 +207,11 @@ export class HybridKnowledgeBase implements KnowledgeBase {
   }
 
   /**
-   * The query vector; with a lead-in, the focus's unit vector plus the lead-in's scaled by the
-   * plan's lead-in weight, so the lead-in's topics count as much less as its words do lexically.
+   * The query vector of a plan with a lead-in: the focus's unit vector plus the lead-in's scaled
+   * by the plan's lead-in weight, so the lead-in's topics count as much less as its words do lexically.
    */
-  private async queryVector(plan: QueryPlan): Promise<number[]> {
+  private async focusedVector(plan: QueryPlan): Promise<number[]> {
     const { embeddings } = this.parts;
-    if (!plan.preamble) return embeddings.embedQuery(plan.focus);
     const [focus, preamble] = await Promise.all([embeddings.embedQuery(plan.focus), embeddings.embedQuery(plan.preamble)]);
     const focusScale = 1 / (euclideanNorm(focus) || 1);
     const preambleScale = this.planner.options.preambleWeight / (euclideanNorm(preamble) || 1);
@@ -220,7 +219,7 @@ export class HybridKnowledgeBase implements KnowledgeBase {
   }
 
   private async vectorRanking(plan: QueryPlan, pool: number, accept?: (index: number) => boolean): Promise<ScoredDocument[]> {
-    const vector = await this.queryVector(plan);
+    const vector = await (plan.preamble ? this.focusedVector(plan) : this.parts.embeddings.embedQuery(plan.focus));
     const filter = accept ? (document: DocumentInterface) => accept(chunkIndexOf(document)) : undefined;
     const found = await this.parts.vectorStore.similaritySearchVectorWithScore(
       vector,
@@ -241,10 +240,9 @@ export class HybridKnowledgeBase implements KnowledgeBase {
       ranking.forEach(({ index }, rank) => scores.set(index, (scores.get(index) ?? 0) + weight / (rrfK + rank + 1)));
     add(lexical, lexicalWeight);
     add(vector, vectorWeight);
-    add(
-      lexical.filter((document) => document.rare !== undefined),
-      rareWeight,
-    );
+    // Passages holding a rare term lead the lexical ranking, so they are its prefix.
+    const rare = lexical.findIndex((document) => document.rare === undefined);
+    if (rare !== 0) add(rare < 0 ? lexical : lexical.slice(0, rare), rareWeight);
     return [...scores]
       .map(([index, score]) => ({ index, score }))
       .sort((left, right) => right.score - left.score || left.index - right.index);

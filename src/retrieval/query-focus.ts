@@ -66,8 +66,12 @@ function clausesOf(query: string): Clause[] {
   return clauses;
 }
 
+/** Punctuation followed by more text: a query without it is one clause. */
+const laterClause = /[，,。；;！!？?\n][^，,。；;！!？?\n]*[^\s，,。；;！!？?\n]/u;
+
 /** Splits `query` into its lead-in and its focus (see the module comment). */
 export function splitPreamble(query: string): FocusedQuery {
+  if (!laterClause.test(query)) return { focus: query, preamble: '' };
   const clauses = clausesOf(query);
   if (clauses.length < 2) return { focus: query, preamble: '' };
   const at = (clause: Clause): FocusedQuery => ({

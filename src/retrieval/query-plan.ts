@@ -76,6 +76,8 @@ const wholeCacheSize = 10_000;
 
 const cjk = /[\u3400-\u9fff]/u;
 const hasLetter = /[a-z]/;
+/** Latin letters in any width: NFKC folds full-width ones to ASCII. */
+const latinLetter = /[a-zA-Z\uff21-\uff3a\uff41-\uff5a]/;
 const identifierPunctuation = /[0-9._\-]/;
 /** ASCII identifiers as the tokenizer reads them (go1.18, time_wait, sync.cond, c++). */
 const identifiers = /[a-z0-9](?:[a-z0-9_]|[.\-](?=[a-z0-9]))*[+#]*/g;
@@ -110,7 +112,7 @@ export function mentionsWhole(text: string, term: string): boolean {
  */
 export function rareTerms(text: string, source: RareTermSource, maxDocumentFrequency: number): Set<string> {
   const found = new Set<string>();
-  if (maxDocumentFrequency < 1) return found;
+  if (maxDocumentFrequency < 1 || !latinLetter.test(text)) return found;
   const english = !cjk.test(text);
   const qualifies = (term: string) => {
     if (term.length < 3 || !hasLetter.test(term) || literals.has(term) || stopwords.has(term)) return false;
