@@ -51,8 +51,10 @@ export function sameQuestion(left: QuestionCore, right: QuestionCore): boolean {
   const overlap = jaccard(left.rest, right.rest);
   const apart = [...left.rest, ...right.rest].filter((token) => !(left.rest.has(token) && right.rest.has(token)));
   if (apart.some((token) => /^[不非无没未反逆]$/.test(token))) return false;
+  // Different concepts are different questions however alike the wording ("k8s/内存池由哪些部分组成").
+  if (left.concepts !== right.concepts) return false;
   if (overlap >= 0.85 && Math.min(left.rest.size, right.rest.size) >= 4) return true;
-  return left.concepts.split(',').length >= 2 && left.concepts === right.concepts && overlap >= 0.6;
+  return left.concepts.split(',').length >= 2 && overlap >= 0.6;
 }
 
 /** A technical question of its own: what practice, drills and the technical phase ask. */
@@ -66,17 +68,30 @@ export function isAskable(card: Card): boolean {
  * but are never asked.
  */
 function mergeVariants(cards: Card[]): Card[] {
-  const askable = cards.filter(isAskable);
-  const absorbed = new Map<string, Card>();
-  const ranked = [...askable].sort((a, b) => Number(b.answered) - Number(a.answered) || b.reference.length - a.reference.length);
-  const cores = new Map(ranked.map((card) => [card.id, questionCore(card.question)]));
-  for (const [index, primary] of ranked.entries()) {
-    if (absorbed.has(primary.id)) continue;
-    for (const other of ranked.slice(index + 1)) {
-      if (absorbed.has(other.id) || !sameQuestion(cores.get(primary.id)!, cores.get(other.id)!)) continue;
-      absorbed.set(other.id, primary);
-      if (other.question !== primary.question) primary.variants = [...(primary.variants ?? []), other.question];
-      primary.followups = [...primary.followups, ...other.followups];
+  const ranked = cards.filter(isAskable).sort((a, b) => Number(b.answered) - Number(a.answered) || b.reference.length - a.reference.length);
+  const absorbed = new Set<string>();
+  const absorb = (primary: Card, other: Card): void => {
+    absorbed.add(other.id);
+    if (other.question !== primary.question && !primary.variants?.includes(other.question)) primary.variants = [...(primary.variants ?? []), other.question];
+    primary.followups = [...primary.followups, ...other.followups];
+  };
+  // Questions with the same words merge at once; only distinct wordings are compared pairwise
+  // (a note pasted twice would otherwise cost a comparison per pair of its cards).
+  const byWording = new Map<string, { card: Card; core: QuestionCore }>();
+  for (const card of ranked) {
+    const core = questionCore(card.question);
+    const key = `${core.concepts}|${[...core.rest].sort().join(' ')}`;
+    const first = byWording.get(key);
+    if (first) absorb(first.card, card);
+    else byWording.set(key, { card, core });
+  }
+  const distinct = [...byWording.values()];
+  for (let index = 0; index < distinct.length; index += 1) {
+    const primary = distinct[index]!;
+    if (absorbed.has(primary.card.id)) continue;
+    for (let other = index + 1; other < distinct.length; other += 1) {
+      const candidate = distinct[other]!;
+      if (!absorbed.has(candidate.card.id) && sameQuestion(primary.core, candidate.core)) absorb(primary.card, candidate.card);
     }
   }
   return cards.map((card) => (absorbed.has(card.id) ? { ...card, searchOnly: true } : card));

@@ -28,6 +28,13 @@ export interface QuestionBank {
   filesIndexed: string[];
 }
 
+/**
+ * Largest note parsed. The Markdown parser reads about 70 KB/s of CJK notes here, so a larger file
+ * (an export of a whole wiki, a log pasted by mistake) would stall every index build; the largest
+ * real note we have seen is 42 KB. Such a file is skipped with a warning that says to split it.
+ */
+export const maxNoteBytes = 512 * 1024;
+
 /** Share of control characters (other than tab/newline/CR) above which a file is binary. */
 const maxControlRatio = 0.02;
 
@@ -43,6 +50,10 @@ function controlRatio(text: string): number {
 
 /** Decode one file, or explain in a warning why it was skipped. */
 export function decodeNote(file: CorpusFile): { text: string } | { warning: string } {
+  if (file.bytes.byteLength > maxNoteBytes) {
+    const size = `${(file.bytes.byteLength / 1024 / 1024).toFixed(1)} MB`;
+    return { warning: `已跳过 ${file.path}：文件过大（${size}，上限 512 KB），请拆成多个笔记文件 (skipped ${file.path}: ${size} is over the 512 KB limit per note; split it into smaller files)` };
+  }
   if (file.bytes.includes(0)) {
     return { warning: `已跳过 ${file.path}：看起来是二进制文件 (skipped ${file.path}: binary file, contains NUL bytes)` };
   }

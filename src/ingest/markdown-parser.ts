@@ -163,11 +163,41 @@ function collectReplacements(tree: Root, source: string): { replacements: Replac
 }
 
 class SourceView {
+  /** Replacements and code ranges by start offset, with the largest end so far: found by binary search. */
+  private readonly specials: Array<Replacement & { code: boolean }>;
+  private readonly endsSoFar: number[];
+
   constructor(
     readonly source: string,
-    private readonly replacements: Replacement[],
-    private readonly codeRanges: Array<[number, number]>,
-  ) {}
+    replacements: Replacement[],
+    codeRanges: Array<[number, number]>,
+  ) {
+    this.specials = [
+      ...replacements.map((replacement) => ({ ...replacement, code: false })),
+      ...codeRanges.map(([codeStart, codeEnd]) => ({ start: codeStart, end: codeEnd, text: '', code: true })),
+    ].sort((a, b) => a.start - b.start);
+    let furthest = 0;
+    this.endsSoFar = this.specials.map((special) => (furthest = Math.max(furthest, special.end)));
+  }
+
+  /**
+   * The specials overlapping [start, end), in order. Every line of a note is cleaned, so scanning
+   * all specials each time made a note with thousands of images quadratic.
+   */
+  private overlapping(start: number, end: number): Array<Replacement & { code: boolean }> {
+    let low = 0;
+    let high = this.specials.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((this.endsSoFar[middle] ?? 0) <= start) low = middle + 1;
+      else high = middle;
+    }
+    const found: Array<Replacement & { code: boolean }> = [];
+    for (let index = low; index < this.specials.length && this.specials[index]!.start < end; index += 1) {
+      if (this.specials[index]!.end > start) found.push(this.specials[index]!);
+    }
+    return found;
+  }
 
   /**
    * The source between two offsets with noise removed and blank-line runs squeezed to one blank
@@ -181,12 +211,7 @@ class SourceView {
       result += squeeze(prose);
       prose = '';
     };
-    const specials = [
-      ...this.replacements.map((replacement) => ({ ...replacement, code: false })),
-      ...this.codeRanges.map(([codeStart, codeEnd]) => ({ start: codeStart, end: codeEnd, text: '', code: true })),
-    ]
-      .filter((special) => special.end > start && special.start < end)
-      .sort((a, b) => a.start - b.start);
+    const specials = this.overlapping(start, end);
     let cursor = start;
     for (const special of specials) {
       if (special.start < cursor) continue;

@@ -168,6 +168,11 @@ describe('the bank', () => {
     expect(asked.map((card) => card.headingPath.at(-1))).toEqual(expect.arrayContaining(['匿名管道通信', '有名管道通信']));
   });
 
+  it('never merges questions about different things, however alike their wording', () => {
+    const bank = buildQuestionBank([{ path: 'a.md', bytes: utf8('## k8s\n\nKubernetes 由控制平面和节点组成。\n\n## 内存池\n\n内存池由多个槽组成，每个槽管理一种大小。\n') }]);
+    expect(bank.cards.filter((card) => !card.searchOnly).map((card) => card.question)).toEqual(['k8s由哪些部分组成？', '内存池由哪些部分组成？']);
+  });
+
   it('keeps ids when the note is re-indexed unchanged, and when another question is added', () => {
     const note = '## 什么是进程？\n\n资源分配的单位。\n\n## 什么是线程？\n\n调度的单位。\n';
     const first = cardsOf(note).map((card) => card.id);

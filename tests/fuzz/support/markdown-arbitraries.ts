@@ -93,3 +93,37 @@ export const adversarialNotes: { name: string; text: string }[] = [
   { name: '2,000 nested HTML details', text: `${'<details>'.repeat(2_000)}问题？${'</details>'.repeat(2_000)}` },
   { name: 'CRLF, BOM and NUL soup', text: `\ufeff# 问题？\r\n\u0000答案\r\r\n${'\r'.repeat(5_000)}` },
 ];
+
+const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
+
+/** A note that exercises every card splitter: definitions, follow-up lines, wide gaps, code questions. */
+const splittingNote = [
+  '## 缓存击穿是什么？',
+  '缓存击穿是指热点 key 过期的瞬间请求打到数据库。',
+  '**缓存穿透**：缓存穿透是指查询不存在的数据。',
+  '那么他可能问你，怎么解决缓存穿透？',
+  '布隆过滤器。',
+  '',
+  '',
+  '秒传',
+  '查询文件 hash。',
+  '## 下面的代码会输出什么？',
+  '```go\nfmt.Println(1)\n```',
+  '输出 1。',
+  '看b站视频，讲的不错',
+].join('\n\n');
+
+/**
+ * Whole files for buildQuestionBank, where the size limit and decoding live: a 10 MB note (skipped
+ * with a warning), a note just under the limit made of every splitting shape, 100k short lines,
+ * 500 alternating heading levels, binary and broken UTF-8. Each set also holds one ordinary note,
+ * which must still be indexed.
+ */
+export const hostileFiles: { name: string; files: { path: string; bytes: Uint8Array }[] }[] = [
+  { name: '10 MB note', files: [{ path: 'huge.md', bytes: encode(splittingNote.repeat(Math.ceil(10_000_000 / encode(splittingNote).length))) }] },
+  { name: '500 KB of splitting shapes', files: [{ path: 'near-limit.md', bytes: encode(splittingNote.repeat(Math.floor(500_000 / encode(splittingNote).length))) }] },
+  { name: '100,000 short lines', files: [{ path: 'lines.md', bytes: encode(Array.from({ length: 100_000 }, (_, index) => (index % 2 ? 'ok' : 'q?')).join('\n')) }] },
+  { name: '500 alternating heading levels with bold definitions', files: [{ path: 'deep.md', bytes: encode(Array.from({ length: 500 }, (_, index) => `${'#'.repeat((index % 6) + 1)} 标题${index}\n\n**术语${index}**：术语${index}是指第 ${index} 个概念。`).join('\n\n')) }] },
+  { name: 'binary file', files: [{ path: 'image.md', bytes: Uint8Array.from({ length: 4096 }, (_, index) => (index * 31) % 256) }] },
+  { name: 'broken UTF-8', files: [{ path: 'broken.md', bytes: Uint8Array.from([0xe4, 0xbd, 0x20, 0xff, 0xfe, 0x0a, 0xe5]) }] },
+].map(({ name, files }) => ({ name, files: [...files, { path: 'ordinary.md', bytes: encode('## 什么是进程？\n\n资源分配的基本单位。\n') }] }));

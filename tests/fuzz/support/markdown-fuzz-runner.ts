@@ -11,7 +11,7 @@ import { topicIds, type Card } from '../../../src/core/types.ts';
 import { chunkItems } from '../../../src/ingest/chunker.ts';
 import { buildQuestionBank } from '../../../src/ingest/corpus.ts';
 import { parseNote } from '../../../src/ingest/markdown-parser.ts';
-import { adversarialNotes, brokenMarkdown, mutatedNote } from './markdown-arbitraries.ts';
+import { adversarialNotes, brokenMarkdown, hostileFiles, mutatedNote } from './markdown-arbitraries.ts';
 
 export type RunnerMessage =
   | { type: 'case'; property: string; index: number; input: string }
@@ -126,4 +126,30 @@ for (const [index, note] of adversarialNotes.entries()) {
   send({ type: 'case-done', property, index: index + 1, ms });
 }
 send({ type: 'property-done', property: 'parseNote on adversarial shapes', runs: adversarialNotes.length, maxMs: adversarialMaxMs, totalMs: performance.now() - adversarialBegan });
+
+// Whole hostile files: the bank finishes, warns about what it skipped, and still indexes the rest.
+let hostileMaxMs = 0;
+const hostileBegan = performance.now();
+for (const [index, { name, files }] of hostileFiles.entries()) {
+  const property = 'buildQuestionBank on hostile files';
+  send({ type: 'case', property, index: index + 1, input: name });
+  const started = performance.now();
+  try {
+    const bank = buildQuestionBank(files);
+    if (!bank.cards.some((card) => card.source === 'ordinary.md')) throw new Error('the ordinary note beside it was not indexed');
+    const skipped = files.filter((file) => !bank.filesIndexed.includes(file.path)).map((file) => file.path);
+    for (const path of skipped) if (!bank.warnings.some((warning) => warning.includes(path))) throw new Error(`${path} skipped without a warning`);
+    for (const file of files.filter((entry) => bank.filesIndexed.includes(entry.path))) {
+      const text = new TextDecoder().decode(file.bytes);
+      checkItems(file.path, text, bank.cards.filter((card) => card.source === file.path));
+    }
+  } catch (error) {
+    send({ type: 'failed', property, report: `${name}: ${String(error instanceof Error ? error.message : error)}` });
+    continue;
+  }
+  const ms = performance.now() - started;
+  hostileMaxMs = Math.max(hostileMaxMs, ms);
+  send({ type: 'case-done', property, index: index + 1, ms });
+}
+send({ type: 'property-done', property: 'buildQuestionBank on hostile files', runs: hostileFiles.length, maxMs: hostileMaxMs, totalMs: performance.now() - hostileBegan });
 send({ type: 'finished' });
