@@ -48,14 +48,14 @@ export const topicKeywords: Record<TopicId, Record<string, number>> = {
   },
   mysql: {
     mysql: 3, innodb: 3, 索引: 2, 'b+树': 3, redo: 3, redolog: 3, binlog: 3, undo: 2, 事务: 2,
-    隔离级别: 3, sql: 2, 慢查询: 3, explain: 2, 主从: 2, 读写分离: 2, 'buffer pool': 3, mvcc: 3,
+    隔离级别: 3, sql: 2, 慢查询: 3, explain: 2, 主从复制: 2, 主从同步: 2, 主从模式: 2, 主从延迟: 2, 读写分离: 2, 'buffer pool': 3, mvcc: 3,
     行锁: 2, 行级锁: 2, 'left join': 3, 数据库: 1, 倒排索引: 1,
   },
   network: {
     tcp: 3, udp: 3, http: 2, https: 2, ssl: 2, tls: 2, 三次握手: 3, 四次挥手: 3, time_wait: 3,
     'time-wait': 3, socket: 2, 拥塞: 3, 滑动窗口: 3, websocket: 2, cookie: 1, session: 1, dns: 2,
     url: 1, syn: 2, 半连接: 2, 全连接: 2, 'keep-alive': 2, 字节序: 2, 大端: 1, 小端: 1, 状态码: 2,
-    抓包: 2, 'io多路复用': 2, epoll: 2, 网络: 1, pipelining: 2, 长连接: 2,
+    抓包: 2, 'io多路复用': 2, epoll: 2, 网络: 1, pipelining: 2, 长连接: 2, 请求行: 2, 请求头: 2, 报文: 2,
   },
   os: {
     进程: 2, 线程: 1, 操作系统: 3, 内核: 2, 内核态: 3, 用户态: 3, 管道: 2, 信号量: 2, 共享内存: 2,
@@ -162,6 +162,16 @@ export function scoreTopics(input: { headingPath: string[]; question: string; an
 }
 
 const maxTopicsPerItem = 3;
+
+/** Technical topics whose strongest keywords (weight 3) the question itself contains. */
+function namedInQuestion(question: string): Set<TopicId> {
+  const lower = question.toLowerCase();
+  const named = new Set<TopicId>();
+  for (const [topic, keywords] of compiledKeywords) {
+    if (!metaTopics.has(topic) && keywords.some(({ pattern, weight }) => weight >= 3 && countMatches(pattern, lower, 1) > 0)) named.add(topic);
+  }
+  return named;
+}
 const metaTopics = new Set<TopicId>(['project', 'behavioural']);
 const minimumScore = 2;
 
@@ -173,8 +183,10 @@ export function assignTopics(input: { headingPath: string[]; question: string; a
   // "项目 > 腾讯实习 > 什么是偏向锁" is about Java as much as about the internship, so technical
   // topics compete among themselves, not against the project/behavioural context.
   const bestTechnical = ranked.find(([topic]) => !metaTopics.has(topic))?.[1] ?? 0;
+  // A question that names its subject ("redis中lfu和lru的实现方式") is about it, whatever its section says.
+  const named = namedInQuestion(input.question);
   return ranked
-    .filter(([topic, score]) => score >= minimumScore && score >= (metaTopics.has(topic) ? best : bestTechnical) * 0.5)
+    .filter(([topic, score]) => named.has(topic) || (score >= minimumScore && score >= (metaTopics.has(topic) ? best : bestTechnical) * 0.5))
     .slice(0, maxTopicsPerItem)
     .map(([topic]) => topic);
 }

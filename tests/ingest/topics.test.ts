@@ -30,6 +30,15 @@ describe('assignTopics', () => {
     expect(topicsOf('什么是偏向锁', ['腾讯实习可能的问题'])).toContain('java');
   });
 
+  it('keeps the topic a question names even when its section is about something else', () => {
+    expect(topicsOf('redis中lfu和lru的实现方式', ['web server', 'lfu和lru'], 'lru 是对结构体加了时间字段，lfu 用高 16 位记录时间。')).toContain('redis');
+  });
+
+  it('does not read every 主从 as MySQL replication', () => {
+    expect(topicsOf('主从状态机', ['web server'], '主状态机有三种状态，分别对应请求行、请求头和请求内容的解析。')).not.toContain('mysql');
+    expect(topicsOf('mysql主从复制的原理')).toContain('mysql');
+  });
+
   it('returns nothing when nothing matches, so the caller can fall back', () => {
     expect(topicsOf('你平时有什么爱好')).toEqual([]);
   });
