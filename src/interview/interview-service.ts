@@ -39,11 +39,12 @@ import {
   type Turn,
 } from '../core/types.ts';
 import {
-  speakWithLlm,
+  createInterviewerVoice,
   llmWordingNotice,
-  type ChatStreamer,
-  type LineRequest,
+  type InterviewerModel,
+  type NextStep,
   type Reaction,
+  type VoiceDecision,
 } from './interviewer-voice.ts';
 import { capGrade, focusOf, hintCap, maxHints, rankPoints, referencePoints, topMissedPoint, weighPoints } from './key-points.ts';
 import { findOpeningItem, planDrill, planQuestions } from './question-picker.ts';
@@ -59,7 +60,7 @@ import {
 import { parseTemplates, pickVariant, renderTemplate, type TemplateSlot, type Templates } from './templates.ts';
 import { topicList, topicNames } from './topic-names.ts';
 
-export type { ChatStreamer } from './interviewer-voice.ts';
+export type { InterviewerModel } from './interviewer-voice.ts';
 export type { SessionReport, SessionSummary } from './report.ts';
 
 /** Default number of main questions per mode, and the most a session may ask. */
@@ -160,10 +161,10 @@ export interface InterviewDeps {
   kb: KnowledgeBase;
   grader: Grader;
   store: SessionStore;
-  /** `prompts/*` keyed by file name: needs `interviewer-templates`, and `interviewer-system` with `chat`. */
+  /** `prompts/*` keyed by file name: needs `interviewer-templates`, and `interviewer-system`/`-user` with `chat`. */
   prompts: Readonly<Record<string, string>>;
-  /** When given, the interviewer's lines are LLM-worded and streamed; templates are the fallback. */
-  chat?: ChatStreamer;
+  /** When given, the LLM decides follow-up or move-on and words the line; templates are the fallback. */
+  chat?: InterviewerModel;
   now?: () => Date;
   random?: () => number;
   /** Session id factory; the server passes ≥128-bit random ids. */
@@ -213,14 +214,15 @@ interface Step {
    * the rest of the turn uses templates, so a down provider costs one timeout and one notice.
    */
   llmFailed?: boolean;
+  /** The checked LLM line that moves on (next question or closing), decided before the move. */
+  decidedLine?: string;
 }
 
 export function createInterviewService(deps: InterviewDeps): InterviewService {
   const templateSource = deps.prompts['interviewer-templates'];
   if (!templateSource) throw new AppError('internal', 'prompts/interviewer-templates.md is missing');
   const templates: Templates = parseTemplates(templateSource);
-  const systemPrompt = deps.prompts['interviewer-system'];
-  if (deps.chat && !systemPrompt) throw new AppError('internal', 'prompts/interviewer-system.md is missing');
+  const voice = deps.chat ? createInterviewerVoice({ model: deps.chat, prompts: deps.prompts, kb: deps.kb }) : undefined;
   const now = deps.now ?? (() => new Date());
   const random = deps.random ?? Math.random;
   const newId = deps.newId ?? randomHexId;
@@ -486,23 +488,21 @@ export function createInterviewService(deps: InterviewDeps): InterviewService {
     const reaction: Reaction = rawScore >= strongScore ? 'strong' : rawScore >= weakScore ? 'partial' : 'weak';
     const canFollowUp = current.followups < maxFollowups;
 
-    if (canFollowUp && reaction === 'partial') {
+    const decided = await decideWithLlm(step, current, { reaction, answer, followupAllowed: canFollowUp && reaction !== 'weak' }, options);
+    if (decided?.action === 'followup') {
+      if (decided.targetPoint) current.targeted.push(decided.targetPoint);
+      options.onToken?.(decided.line);
+      return { grade, next: askFollowup(step, current, decided.line), reveal };
+    }
+    if (!decided && canFollowUp && reaction === 'partial') {
       const missed = topMissedPoint(current.points, [...current.targeted, ...current.revealed]);
       if (missed) {
         const focus = focusOf(missed.text);
         current.targeted.push(missed.text);
-        const fallback = say(step.state, 'followup-missed', { focus, question: questionText(current.questionId) });
-        const text = await speak(step, { reaction, answer, intent: { kind: 'followup-missed', focus } }, current, fallback, options);
+        const text = say(step.state, 'followup-missed', { focus, question: questionText(current.questionId) });
+        options.onToken?.(text);
         return { grade, next: askFollowup(step, current, text), reveal };
       }
-    }
-    if (canFollowUp && reaction === 'strong' && deps.chat && systemPrompt && item && !step.llmFailed) {
-      const request = lineRequest(step, current, { reaction, answer, intent: { kind: 'followup-deeper', section: sectionOf(item) } });
-      const spoken = await speakWithLlm(deps.chat, systemPrompt, request, options);
-      if (spoken.ok) return { grade, next: askFollowup(step, current, spoken.text), reveal };
-      // Offline there is no deeper question to ask, so a failed LLM simply moves on.
-      step.llmFailed = true;
-      step.notice = joinNotice(step.notice, llmWordingNotice);
     }
     const next = await moveOn(step, current, { reaction, prefixSlot: `transition-${reaction}`, answer }, options, false);
     return { grade, next, reveal };
@@ -515,46 +515,57 @@ export function createInterviewService(deps: InterviewDeps): InterviewService {
     return { kind: 'followup', text, ...questionIdField(current.questionId), turn: line.seq };
   }
 
-  /** Builds the related material for a deeper follow-up: the item and its siblings under the same heading. */
-  function sectionOf(item: Card): string {
-    const parent = item.headingPath.slice(0, -1).join(' > ');
-    const siblings = kb.cards.filter(
-      (other) => other.id !== item.id && other.source === item.source && other.answered && other.headingPath.slice(0, -1).join(' > ') === parent,
-    );
-    return [item, ...siblings.slice(0, 3)].map((entry) => `### ${entry.question}\n${entry.reference}`).join('\n\n');
-  }
-
-  function lineRequest(
+  /**
+   * In LLM mode, asks the LLM what to do next and for its line, within the engine's caps; the
+   * decision is validated before it is used. A failure (or none configured) leaves `undefined`, and
+   * the rest of the turn uses templates, so a down provider costs one timeout and one notice.
+   */
+  async function decideWithLlm(
     step: Step,
     current: CurrentQuestion,
-    fields: Pick<LineRequest, 'reaction' | 'intent'> & { answer?: string },
-  ): LineRequest {
-    const request: LineRequest = {
-      mode: step.session.mode,
-      reaction: fields.reaction,
-      previousQuestion: questionText(current.questionId, '自我介绍'),
-      intent: fields.intent,
-    };
-    if (fields.answer !== undefined) request.answer = fields.answer;
-    return request;
-  }
-
-  /** The LLM line when configured and working, else the template line; streamed either way. */
-  async function speak(
-    step: Step,
-    fields: Pick<LineRequest, 'reaction' | 'intent'> & { answer?: string },
-    current: CurrentQuestion,
-    fallback: string,
+    how: { reaction: Reaction; answer?: string; followupAllowed: boolean },
     options: SubmitOptions,
-  ): Promise<string> {
-    if (deps.chat && systemPrompt && !step.llmFailed) {
-      const spoken = await speakWithLlm(deps.chat, systemPrompt, lineRequest(step, current, fields), options);
-      if (spoken.ok) return spoken.text;
+  ): Promise<Extract<VoiceDecision, { ok: true }> | undefined> {
+    if (!voice || step.llmFailed) return undefined;
+    const item = current.questionId ? kb.getCard(current.questionId) : undefined;
+    const exclude = [...current.targeted, ...current.revealed];
+    const decision = await voice.decide(
+      {
+        mode: step.session.mode,
+        reaction: how.reaction,
+        question: questionText(current.questionId, '自我介绍'),
+        ...(how.answer !== undefined ? { answer: how.answer } : {}),
+        missedPoints: current.points.filter((point) => point.covered !== 'yes' && !exclude.includes(point.text)).map((point) => point.text),
+        followupAllowed: how.followupAllowed,
+        next: upcoming(step.state, current),
+        ...(item?.answered ? { reference: item.reference } : {}),
+      },
+      options.signal,
+    );
+    if (!decision.ok) {
       step.llmFailed = true;
       step.notice = joinNotice(step.notice, llmWordingNotice);
+      return undefined;
     }
-    options.onToken?.(fallback);
-    return fallback;
+    if (decision.action === 'next') step.decidedLine = decision.line;
+    return decision;
+  }
+
+  /** Where moving on from the current question leads: the next planned question, or the closing. */
+  function upcoming(state: SessionState, current: CurrentQuestion): NextStep {
+    const nextId = state.plan[state.index + 1];
+    const total = state.plan.length;
+    if (nextId === undefined) {
+      return { kind: 'closing', count: state.results.filter((entry) => !entry.opening).length + (current.awaiting === 'opening' ? 0 : 1) };
+    }
+    return { kind: 'question', question: askedQuestion(state, nextId), index: state.index + 2, total, last: state.index + 1 === total - 1 };
+  }
+
+  /** The checked LLM line when one was decided, else the template line; sent whole either way. */
+  function speak(step: Step, fallback: string, options: SubmitOptions): string {
+    const text = step.decidedLine ?? fallback;
+    options.onToken?.(text);
+    return text;
   }
 
   /** Closes the current question (recording its result and drill review) and asks the next one or closes. */
@@ -565,6 +576,8 @@ export function createInterviewService(deps: InterviewDeps): InterviewService {
     options: SubmitOptions,
     skipped: boolean,
   ): Promise<NextLine> {
+    // Decided before the state moves, so the LLM is told the question that really comes next.
+    if (step.decidedLine === undefined) await decideWithLlm(step, current, { ...how, followupAllowed: false }, options);
     const { state, session } = step;
     const item = current.questionId ? kb.getCard(current.questionId) : undefined;
     const result: QuestionResult = {
@@ -600,7 +613,7 @@ export function createInterviewService(deps: InterviewDeps): InterviewService {
           : session.mode === 'practice'
             ? say(state, 'closing-practice', { count, score })
             : say(state, 'closing-drill', { count, score, topic: state.drill ? topicNames[state.drill.topic] : '' });
-      const text = await speak(step, { ...how, intent: { kind: 'closing', count } }, current, `${prefix}${closing}`, options);
+      const text = speak(step, `${prefix}${closing}`, options);
       const closed = turn(step, { role: 'interviewer', kind: 'closing', text });
       return { kind: 'done', text, turn: closed.seq };
     }
@@ -610,7 +623,7 @@ export function createInterviewService(deps: InterviewDeps): InterviewService {
     const last = state.index === total - 1;
     const slot: TemplateSlot = result.opening ? 'first-question' : last ? 'last-question' : 'next-question';
     const line = `${prefix}${say(state, slot, { question, index, total })}`;
-    const text = await speak(step, { ...how, intent: { kind: 'next-question', question, index, total, last } }, current, line, options);
+    const text = speak(step, line, options);
     state.current = freshQuestion(nextId, 'question');
     const asked = turn(step, { role: 'interviewer', kind: 'question', text, questionId: nextId });
     return { kind: 'question', text, questionId: nextId, turn: asked.seq };

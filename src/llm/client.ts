@@ -1,61 +1,69 @@
 /**
- * The one way MianBa talks to an LLM: any OpenAI-compatible chat API through the openai SDK v6.
- * Runtime-agnostic (the SDK uses the global fetch on Node and on Workers).
+ * The one way MianBa talks to an LLM: LangChain's `ChatOpenAI` against any OpenAI-compatible
+ * base URL (OpenAI, DeepSeek, Qwen, Ollama, vLLM, llama.cpp). Runtime-agnostic: the openai SDK
+ * under it uses the global fetch on Node and on Workers.
  *
- * Time budget: `timeoutMs` bounds a whole call including its one retry, because a user waiting on
- * a grade should wait at most "the grading timeout" before the offline fallback kicks in. The
- * first attempt gets half the budget when a retry is still possible, the retry gets what is left.
- * The SDK's own retries are off so it cannot silently spend that budget; its timeout only covers
- * the response headers, so each attempt also carries our own abort timer that covers the body.
+ * Every call:
+ * - sends `max_tokens`, so a server never generates until its context fills;
+ * - runs under one deadline, `timeoutMs`, that bounds the whole call including its retry (a user
+ *   waiting on a grade waits at most that long before the offline fallback answers). The first
+ *   attempt gets half of it, so a hung request leaves room for LangChain's `withRetry`; replies
+ *   are not streamed, so there is no started stream to cut short;
+ * - goes through a circuit breaker: after 3 failures in a row calls are skipped for a while and
+ *   `health()` says why;
+ * - when it fails, logs one line: purpose, kind, HTTP status, latency and model; never the key,
+ *   the prompt or the reply.
+ * Server capabilities are learnt once and cached: `json_schema` replies, falling back to
+ * `json_object` when the server refuses them, and tool calling, probed with one tiny request.
  */
-import OpenAI from 'openai';
-import type { z } from 'zod';
+import { HumanMessage, type BaseMessage } from '@langchain/core/messages';
+import { tool } from '@langchain/core/tools';
+import { ChatOpenAI } from '@langchain/openai';
+import { z } from 'zod';
 import type { Config, LlmConfig } from '../core/config.ts';
-import { AppError } from '../core/errors.ts';
+import { createCircuitBreaker, type CircuitBreaker } from './circuit-breaker.ts';
+import { decideWithAgent, interviewerDecisionSchema, type AgentReply, type NotesReader } from './interviewer-agent.ts';
+import { isRetryable, LlmError, toLlmError, type CallSignals } from './llm-error.ts';
+import { structuredReply, type JsonReplyFormat, type StructuredReply } from './structured-output.ts';
 
-export interface ChatMessage {
-  role: 'system' | 'user' | 'assistant';
-  content: string;
-}
+export { LlmError, type LlmFailureKind } from './llm-error.ts';
 
-export type LlmFailureKind = 'timeout' | 'http' | 'network' | 'invalid_json' | 'schema' | 'empty' | 'aborted';
-
-/** An LLM call that failed after its retry; `kind` lets callers word a precise notice. */
-export class LlmError extends AppError {
-  readonly kind: LlmFailureKind;
-  readonly httpStatus: number | undefined;
-
-  constructor(kind: LlmFailureKind, message: string, options: { cause?: unknown; httpStatus?: number } = {}) {
-    super('upstream_failed', message, { cause: options.cause });
-    this.name = 'LlmError';
-    this.kind = kind;
-    this.httpStatus = options.httpStatus;
-  }
-}
+export type ChatMessage = BaseMessage;
 
 export interface CallOptions {
   signal?: AbortSignal;
-  temperature?: number;
 }
 
-export interface StreamOptions extends CallOptions {
-  onToken: (token: string) => void;
+export type LlmHealth = { degraded: false } | { degraded: true; reason: string };
+
+export interface DecisionRequest<T> {
+  /** The prompt, worded for whether the model can read the notes through tools itself. */
+  messages(toolsAvailable: boolean): Promise<BaseMessage[]>;
+  notes: NotesReader;
+  /** The engine's validation of the decision: the accepted result, or why it is refused. */
+  check(reply: AgentReply): { ok: true; value: T } | { ok: false; reason: string };
 }
 
 export interface LlmClient {
   readonly model: string;
-  /** A JSON object reply (`response_format: json_object`) validated by `schema`; retried once. */
+  /** A JSON reply validated by `schema` (grading); retried once within the deadline. */
   completeJson<T>(messages: ChatMessage[], schema: z.ZodType<T>, options?: CallOptions): Promise<T>;
-  /** Streams the reply token by token; resolves with the full text. Retried only before the first token. */
-  stream(messages: ChatMessage[], options: StreamOptions): Promise<string>;
+  /** The interviewer's next move, accepted by `request.check`; an `LlmError` otherwise. */
+  decide<T>(request: DecisionRequest<T>, options?: CallOptions): Promise<T>;
+  /** `degraded` while the circuit breaker is open. */
+  health(): LlmHealth;
 }
 
 export interface LlmClientOptions {
-  /** Attempts per call, including the first. */
-  attempts?: number;
-  /** Base delay before a retry; jittered, and never beyond the remaining budget. */
-  backoffMs?: number;
+  /** Where the one-line fallback reports go; console.warn by default. */
+  log?: (line: string) => void;
+  breaker?: CircuitBreaker;
 }
+
+/** Reply budgets: a grade with its evidence quotes, an interviewer decision, a capability probe. */
+const maxTokens = { grade: 1024, decide: 400, probe: 8 } as const;
+/** LangChain's withRetry waits 1–2 s before retrying; with less of the deadline left, it cannot finish. */
+const retryRoomMs = 2_500;
 
 /** Is the product running offline or with an LLM, and why; shown by /api/health and the CLI. */
 export function describeMode(config: Pick<Config, 'llm' | 'modeReason'>): { mode: 'offline' | 'llm'; reason: string } {
@@ -63,183 +71,133 @@ export function describeMode(config: Pick<Config, 'llm' | 'modeReason'>): { mode
 }
 
 export function createLlmClient(llm: LlmConfig, options: LlmClientOptions = {}): LlmClient {
-  const attempts = Math.max(1, options.attempts ?? 2);
-  const backoffMs = options.backoffMs ?? 250;
-  const sdk = new OpenAI({ apiKey: llm.apiKey, baseURL: llm.baseURL, maxRetries: 0, timeout: llm.timeoutMs });
-  const model = llm.chatModel;
+  const log = options.log ?? ((line: string) => console.warn(line));
+  const breaker = options.breaker ?? createCircuitBreaker();
+  const chatModel = (temperature: number, tokens: number) =>
+    new ChatOpenAI({
+      model: llm.chatModel,
+      apiKey: llm.apiKey,
+      configuration: { baseURL: llm.baseURL },
+      temperature,
+      maxTokens: tokens,
+      // Retries are ours (withRetry under the deadline); the SDK's would spend the budget unseen.
+      maxRetries: 0,
+      timeout: Math.ceil(llm.timeoutMs / 2),
+    });
+  const graderModel = chatModel(0, maxTokens.grade);
+  const interviewerModel = chatModel(0.7, maxTokens.decide);
+  const probeModel = chatModel(0, maxTokens.probe);
+  let replyFormat: JsonReplyFormat = 'json_schema';
+  let toolSupport: 'unknown' | 'yes' | 'no' = 'unknown';
 
-  async function withRetry<T>(signal: AbortSignal | undefined, run: (attemptSignal: AbortSignal) => Promise<T>): Promise<T> {
-    const deadline = Date.now() + llm.timeoutMs;
-    let lastError: LlmError | undefined;
-    for (let attempt = 1; attempt <= attempts; attempt += 1) {
-      const remaining = deadline - Date.now();
-      if (remaining <= 0) break;
-      const isLast = attempt === attempts;
-      const attemptBudget = isLast ? remaining : Math.min(remaining, Math.ceil(llm.timeoutMs / attempts));
-      const attemptScope = scopedSignal(signal, attemptBudget);
-      try {
-        return await run(attemptScope.signal);
-      } catch (error) {
-        const failure = toLlmError(error, attemptScope.timedOut(), signal);
-        if (failure.kind === 'aborted') throw failure;
-        lastError = failure;
-        // A stream that already delivered tokens cannot be replayed without duplicating them.
-        if (error instanceof StreamStarted) throw failure;
-      } finally {
-        attemptScope.dispose();
-      }
-      if (isLast) break;
-      const pause = retryPause(lastError, backoffMs);
-      if (Date.now() + pause >= deadline) break;
-      await sleep(pause, signal);
+  async function guarded<T>(purpose: string, caller: AbortSignal | undefined, run: (signal: AbortSignal, signals: CallSignals) => Promise<T>): Promise<T> {
+    const started = Date.now();
+    if (!breaker.allows()) {
+      const failure = new LlmError('circuit_open', 'the LLM is skipped for a while after repeated failures');
+      logFallback(purpose, failure, started);
+      throw failure;
     }
-    throw lastError ?? new LlmError('timeout', `LLM did not answer within ${llm.timeoutMs} ms`);
+    const deadline = AbortSignal.timeout(llm.timeoutMs);
+    const signals: CallSignals = { caller, deadline };
+    try {
+      const value = await run(caller ? AbortSignal.any([caller, deadline]) : deadline, signals);
+      breaker.succeeded();
+      return value;
+    } catch (error) {
+      const failure = toLlmError(error, signals);
+      if (failure.kind !== 'aborted') {
+        breaker.failed(failure.kind);
+        logFallback(purpose, failure, started);
+      }
+      throw failure;
+    }
   }
 
-  return {
-    model,
-
-    completeJson: <T>(messages: ChatMessage[], schema: z.ZodType<T>, callOptions: CallOptions = {}) => {
-      let conversation = messages;
-      return withRetry(callOptions.signal, async (signal) => {
-        const completion = await sdk.chat.completions.create(
-          { model, messages: conversation, temperature: callOptions.temperature ?? 0, response_format: { type: 'json_object' } },
-          { signal, timeout: llm.timeoutMs },
-        );
-        const content = completion.choices[0]?.message.content ?? '';
-        try {
-          return parseJsonReply(content, schema);
-        } catch (error) {
-          // The retry tells the model what went wrong instead of repeating the identical request.
-          conversation = [
-            ...messages,
-            { role: 'user', content: 'Your previous reply was not a JSON object matching the required fields. Reply again with the JSON object only.' },
-          ];
-          throw error;
-        }
-      });
-    },
-
-    stream: (messages: ChatMessage[], callOptions: StreamOptions) =>
-      withRetry(callOptions.signal, async (signal) => {
-        const stream = await sdk.chat.completions.create(
-          { model, messages, temperature: callOptions.temperature ?? 0.7, stream: true },
-          { signal, timeout: llm.timeoutMs },
-        );
-        let text = '';
-        try {
-          for await (const chunk of stream) {
-            const token = chunk.choices[0]?.delta?.content;
-            if (!token) continue;
-            text += token;
-            callOptions.onToken(token);
-          }
-        } catch (error) {
-          throw text ? new StreamStarted(error) : error;
-        }
-        // The SDK ends iteration quietly when aborted mid-stream; a stall must still count as a failure.
-        if (signal.aborted) throw text ? new StreamStarted(signal.reason) : signal.reason;
-        if (!text) throw new LlmError('empty', 'LLM stream ended without content');
-        return text;
-      }),
-  };
-}
-
-/** Marks a stream failure after tokens were already handed to the caller. */
-class StreamStarted extends Error {
-  constructor(readonly original: unknown) {
-    super('stream failed after it started', { cause: original });
+  function logFallback(purpose: string, failure: LlmError, started: number): void {
+    log(`[mianba] llm fallback purpose=${purpose} kind=${failure.kind} status=${failure.httpStatus ?? '-'} latency_ms=${Date.now() - started} model=${llm.chatModel}`);
   }
-}
 
-class ReplyFormatError extends Error {
-  constructor(
-    readonly kind: 'invalid_json' | 'schema' | 'empty',
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-/** Parses a model's JSON reply, tolerating code fences some providers add despite json_object. */
-export function parseJsonReply<T>(content: string, schema: z.ZodType<T>): T {
-  const trimmed = content.trim();
-  if (!trimmed) throw new ReplyFormatError('empty', 'LLM reply was empty');
-  const unfenced = trimmed.replace(/^```(?:json)?\s*/i, '').replace(/\s*```$/, '');
-  const start = unfenced.indexOf('{');
-  const end = unfenced.lastIndexOf('}');
-  if (start < 0 || end < start) throw new ReplyFormatError('invalid_json', 'LLM reply contained no JSON object');
-  let value: unknown;
-  try {
-    value = JSON.parse(unfenced.slice(start, end + 1));
-  } catch {
-    throw new ReplyFormatError('invalid_json', 'LLM reply was not valid JSON');
-  }
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new ReplyFormatError('schema', `LLM reply did not match the schema at ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? ''}`);
-  }
-  return parsed.data;
-}
-
-function toLlmError(error: unknown, timedOut: boolean, callerSignal: AbortSignal | undefined): LlmError {
-  const original = error instanceof StreamStarted ? error.original : error;
-  if (original instanceof LlmError) return original;
-  if (callerSignal?.aborted) return new LlmError('aborted', 'LLM call was cancelled', { cause: original });
-  if (timedOut || original instanceof OpenAI.APIConnectionTimeoutError) {
-    return new LlmError('timeout', 'LLM did not answer in time', { cause: original });
-  }
-  if (original instanceof ReplyFormatError) return new LlmError(original.kind, original.message, { cause: original });
-  if (original instanceof OpenAI.APIError && typeof original.status === 'number') {
-    return new LlmError('http', `LLM answered HTTP ${original.status}`, { cause: original, httpStatus: original.status });
-  }
-  // The SDK reports a broken body (malformed JSON, cut-off stream) as a plain SyntaxError or connection error.
-  if (original instanceof SyntaxError) return new LlmError('invalid_json', 'LLM reply was not valid JSON', { cause: original });
-  return new LlmError('network', 'could not reach the LLM', { cause: original });
-}
-
-function retryPause(error: LlmError | undefined, backoffMs: number): number {
-  const headers = error?.cause instanceof OpenAI.APIError ? error.cause.headers : undefined;
-  const retryAfterMs = Number(headers?.get('retry-after-ms'));
-  if (Number.isFinite(retryAfterMs) && retryAfterMs >= 0) return retryAfterMs;
-  const retryAfterSeconds = Number(headers?.get('retry-after'));
-  if (Number.isFinite(retryAfterSeconds) && retryAfterSeconds >= 0) return retryAfterSeconds * 1000;
-  return backoffMs * (0.75 + Math.random() * 0.5);
-}
-
-/** An abort signal that fires when the caller aborts or after `ms`, whichever comes first. */
-function scopedSignal(parent: AbortSignal | undefined, ms: number): { signal: AbortSignal; timedOut(): boolean; dispose(): void } {
-  const controller = new AbortController();
-  let timedOut = false;
-  const onParentAbort = () => controller.abort(parent?.reason);
-  if (parent?.aborted) controller.abort(parent.reason);
-  parent?.addEventListener('abort', onParentAbort, { once: true });
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort(new LlmError('timeout', `LLM did not answer within ${ms} ms`));
-  }, ms);
-  return {
-    signal: controller.signal,
-    timedOut: () => timedOut,
-    dispose: () => {
-      clearTimeout(timer);
-      parent?.removeEventListener('abort', onParentAbort);
-    },
-  };
-}
-
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new LlmError('aborted', 'LLM call was cancelled'));
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(new LlmError('aborted', 'LLM call was cancelled'));
+  function retryPolicy(signals: CallSignals, deadlineAt: number) {
+    return {
+      stopAfterAttempt: 2,
+      onFailedAttempt: (error: unknown) => {
+        const failure = toLlmError(error, signals);
+        // A per-attempt timeout (the deadline itself not yet reached) is worth the retry too.
+        const retryable = isRetryable(failure) || (failure.kind === 'timeout' && !signals.deadline.aborted);
+        if (!retryable || deadlineAt - Date.now() < retryRoomMs) throw failure;
+      },
     };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
+  }
+
+  async function structured<T>(model: ChatOpenAI, schema: z.ZodType<T>, name: string, messages: BaseMessage[], signal: AbortSignal, signals: CallSignals): Promise<StructuredReply<T>> {
+    const deadlineAt = Date.now() + llm.timeoutMs;
+    const attempt = (format: JsonReplyFormat) => structuredReply(model, schema, format, name).withRetry(retryPolicy(signals, deadlineAt)).invoke(messages, { signal });
+    try {
+      return await attempt(replyFormat);
+    } catch (error) {
+      const failure = toLlmError(error, signals);
+      if (replyFormat !== 'json_schema' || !refusesJsonSchema(failure)) throw failure;
+      replyFormat = 'json_object';
+      return attempt(replyFormat);
+    }
+  }
+
+  async function toolsAvailable(signal: AbortSignal, signals: CallSignals): Promise<boolean> {
+    if (toolSupport !== 'unknown') return toolSupport === 'yes';
+    try {
+      await probeModel.bindTools([probeTool]).invoke([new HumanMessage('ping')], { signal });
+      toolSupport = 'yes';
+    } catch (error) {
+      const failure = toLlmError(error, signals);
+      if (!refusesTools(failure)) throw failure;
+      toolSupport = 'no';
+    }
+    return toolSupport === 'yes';
+  }
+
+  return {
+    model: llm.chatModel,
+
+    completeJson: (messages, schema, callOptions = {}) =>
+      guarded('grade', callOptions.signal, async (signal, signals) => (await structured(graderModel, schema, 'grade', messages, signal, signals)).value),
+
+    decide: (request, callOptions = {}) =>
+      guarded('decide', callOptions.signal, async (signal, signals) => {
+        const withTools = await toolsAvailable(signal, signals);
+        const messages = await request.messages(withTools);
+        const reply: AgentReply = withTools
+          ? await decideWithAgent(interviewerModel, request.notes, messages, signal)
+          : await structured(interviewerModel, interviewerDecisionSchema, 'interviewer_decision', messages, signal, signals).then(({ value, finishReason }) => ({
+              decision: value,
+              finishReason,
+              notesSeen: [],
+            }));
+        const verdict = request.check(reply);
+        if (!verdict.ok) throw new LlmError('rejected', `interviewer line refused: ${verdict.reason}`);
+        return verdict.value;
+      }),
+
+    health: () => {
+      const state = breaker.state();
+      return state.state === 'open' ? { degraded: true, reason: state.reason } : { degraded: false };
+    },
+  };
+}
+
+const probeTool = tool(() => 'ok', { name: 'ping', description: 'Answers ok.', schema: z.object({}) });
+
+/** A server that does not do `json_schema` answers 400/422 naming it; other 400s are real failures. */
+function refusesJsonSchema(failure: LlmError): boolean {
+  return failure.kind === 'http' && (failure.httpStatus === 400 || failure.httpStatus === 422) && /response_format|json_schema|schema/i.test(messageOf(failure.cause));
+}
+
+/** Refusals of `tools`: a 4xx, or llama-server's 500 "tools param requires --jinja flag". */
+function refusesTools(failure: LlmError): boolean {
+  if (failure.kind !== 'http') return false;
+  const status = failure.httpStatus ?? 0;
+  return (status >= 400 && status < 500 && status !== 401 && status !== 403 && status !== 408 && status !== 429) || /tool|jinja/i.test(messageOf(failure.cause));
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

@@ -21,7 +21,9 @@ export function assembleApp(parts: RuntimeParts): { app: MianBaApp; grader: Grad
   const { prompts, ...deps } = parts;
   const { kb, store, newId, config } = deps;
   const providerStatus = config.llm ? new ProviderStatus() : undefined;
-  const llm = config.llm && providerStatus ? providerStatus.watch(createLlmClient(config.llm)) : undefined;
+  // Each LLM fallback is one log line (no key, no content), through the app's logger when it has one.
+  const fallbackLog = deps.logger ? { log: (line: string) => deps.logger?.error(line) } : {};
+  const llm = config.llm && providerStatus ? providerStatus.watch(createLlmClient(config.llm, fallbackLog)) : undefined;
   const grader = createGrader({ kb, prompts, ...(llm ? { llm } : {}) });
   const interview = createInterviewService({ kb, grader, store, prompts, newId, ...(llm ? { chat: llm } : {}) });
   const app = createApp({ ...deps, grader, interview, mode: describeMode(config), ...(providerStatus ? { providerStatus } : {}) });

@@ -1,4 +1,4 @@
-import { LlmError, type LlmClient } from '../llm/client.ts';
+import { LlmError, type LlmClient, type LlmHealth } from '../llm/client.ts';
 
 /** What /api/health says about the LLM provider: how its most recent call ended, if any. */
 export interface ProviderReport {
@@ -21,11 +21,16 @@ export class ProviderStatus {
     return this.last;
   }
 
+  /** `degraded` while the client's circuit breaker skips the LLM; see `LlmClient.health`. */
+  health: () => LlmHealth = () => ({ degraded: false });
+
   watch(client: LlmClient): LlmClient {
+    this.health = () => client.health();
     return {
       model: client.model,
       completeJson: (messages, schema, options) => this.track(client.completeJson(messages, schema, options)),
-      stream: (messages, options) => this.track(client.stream(messages, options)),
+      decide: (request, options) => this.track(client.decide(request, options)),
+      health: () => client.health(),
     };
   }
 

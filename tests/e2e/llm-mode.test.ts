@@ -1,26 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { startFakeOpenAI, type FakeOpenAI, type RecordedRequest } from '../support/fake-openai.ts';
+import { startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.ts';
+import { isDecision, isGrading, nextQuestionIn, routedReplies, type Decision } from '../support/llm-replies.ts';
 import { launchBrowser, openWatchedPage, screenshot, startServer, type RunningServer } from './harness.ts';
 import { currentQuestion, partialAnswerFrom, referenceFor, startFromStartScreen, turnCount, waitForTurnDone } from './session-flows.ts';
 
-/** What the fake "LLM interviewer" says; plain text, so the rendered bubble equals it exactly. */
-const interviewerLine = '好的，我接着追问一下：如果主节点突然宕机，这套方案怎样保证已经确认的写入不丢失？';
+/** What the fake "LLM interviewer" says before the question it was given; plain text, so the bubble shows it exactly. */
+const interviewerLine = '好的，这块先聊到这里。接下来想听你讲讲：';
+const gibberish = 'align区块 PrincetonAMPL Lod去看 Raid.sendRedirect';
 const gradeReply = JSON.stringify({ keyPoints: [], score: 6, strengths: ['思路清楚'], gaps: ['细节不足'], feedback: '回答抓住了主线，但细节还不够。' });
-
-function messagesOf(request: RecordedRequest): { role: string; content: string }[] {
-  const body = request.body as { messages?: { role: string; content: string }[] } | undefined;
-  return body?.messages ?? [];
-}
-
-/** The server words interviewer lines with the interviewer-system prompt and grades with grader-system. */
-function isWording(request: RecordedRequest): boolean {
-  return messagesOf(request)[0]?.content.includes('技术面试官') === true && (request.body as { stream?: boolean }).stream === true;
-}
-
-function isGrading(request: RecordedRequest): boolean {
-  return messagesOf(request)[0]?.content.includes('grading one answer') === true;
-}
 
 declare global {
   interface Window {
@@ -43,15 +31,16 @@ describe('LLM mode in Chromium against a fake OpenAI server', () => {
     await fake?.close();
   });
 
-  it('shows the LLM badge, streams the worded line into the page, and falls back with a visible notice', async () => {
-    fake.setBehaviour({ type: 'reply', content: (request) => (isWording(request) ? interviewerLine : gradeReply), chunkDelayMs: 100 });
+  it('shows the LLM badge, shows only checked LLM lines, never gibberish, and falls back with a visible notice', async () => {
+    let decide = (question: string): Decision => ({ action: 'next', line: `${interviewerLine}${question}` });
+    fake.setBehaviour({ type: 'reply', content: routedReplies({ grade: gradeReply, decide: (request) => decide(nextQuestionIn(request)) }), delayMs: 300 });
     const { context, page, problems } = await openWatchedPage(browser, { viewport: { width: 1100, height: 900 }, locale: 'zh-CN' });
 
     await page.goto(`${server.baseUrl}/`);
     await expect.poll(() => page.getByTestId('mode-badge').innerText()).toContain('LLM');
     await screenshot(page, 'llm-start');
 
-    await startFromStartScreen(page, server.baseUrl, { mode: 'practice', topic: 'redis', questions: 2 });
+    await startFromStartScreen(page, server.baseUrl, { mode: 'practice', topic: 'redis', questions: 4 });
     // Records every text the streaming bubble shows, however briefly.
     await page.evaluate(() => {
       window.streamedTexts = [];
@@ -66,26 +55,33 @@ describe('LLM mode in Chromium against a fake OpenAI server', () => {
     const before = await turnCount(page);
     await page.locator('#answer').fill(partialAnswerFrom(reference));
     await page.locator('#answer').press('Control+Enter');
-    await page.waitForFunction(() => (document.querySelector('.is-streaming p.plain')?.textContent ?? '').length > 0, undefined, {
-      timeout: 15_000,
-    });
-    await screenshot(page, 'llm-streaming', false);
     await waitForTurnDone(page, before);
 
     const finalLine = await currentQuestion(page);
-    expect(finalLine).toBe(interviewerLine);
+    expect(finalLine.startsWith(interviewerLine)).toBe(true);
+    expect(finalLine.length).toBeGreaterThan(interviewerLine.length);
+    // The line reaches the page only after it passed its checks: whatever was on screen is part of it.
     const streamed = await page.evaluate(() => window.streamedTexts ?? []);
-    // Progressive: several growing prefixes of the final line were on screen before it was complete.
-    const partials = streamed.filter((text) => text.length < interviewerLine.length);
-    expect(new Set(partials.map((text) => text.length)).size).toBeGreaterThanOrEqual(2);
-    for (const text of streamed) expect(interviewerLine.startsWith(text)).toBe(true);
-    expect(streamed.at(-1)).toBe(interviewerLine);
+    for (const text of streamed) expect(finalLine.startsWith(text)).toBe(true);
     const llmCard = page.locator('.turn-candidate .grade-card').last();
     expect(await llmCard.locator('.chip').innerText()).toBe('LLM');
     expect(await llmCard.locator('.notice').count()).toBe(0);
     expect(fake.chatRequests().filter(isGrading).length).toBeGreaterThanOrEqual(1);
-    expect(fake.chatRequests().filter(isWording).length).toBeGreaterThanOrEqual(1);
-    await screenshot(page, 'llm-streamed');
+    expect(fake.chatRequests().filter(isDecision).length).toBeGreaterThanOrEqual(1);
+    await screenshot(page, 'llm-checked-line');
+
+    // A garbage line never reaches the page: the template line replaces it, with a notice.
+    decide = () => ({ action: 'next', line: gibberish });
+    await page.evaluate(() => (window.streamedTexts = []));
+    const beforeGarbage = await turnCount(page);
+    await page.locator('#answer').fill('不知道');
+    await page.locator('#answer').press('Control+Enter');
+    await waitForTurnDone(page, beforeGarbage);
+    const shown = await page.evaluate(() => window.streamedTexts ?? []);
+    expect(shown.join('')).not.toContain('Princeton');
+    expect(await currentQuestion(page)).not.toContain('Princeton');
+    expect(await page.locator('.session > p.notice').first().innerText()).toContain('离线模板');
+    await screenshot(page, 'llm-garbage-replaced');
 
     // The provider goes down: the answer is still graded (offline) and the page says so.
     fake.setBehaviour({ type: 'error', status: 500 });
@@ -105,7 +101,7 @@ describe('LLM mode in Chromium against a fake OpenAI server', () => {
     expect(await turnNotice.first().isVisible()).toBe(true);
     expect(await turnNotice.first().innerText()).toContain((await cardNotice.innerText()).slice(0, 8));
     // The next line is a template line, not the LLM's.
-    expect(await currentQuestion(page)).not.toBe(interviewerLine);
+    expect(await currentQuestion(page)).not.toContain(interviewerLine);
     await screenshot(page, 'llm-fallback');
 
     expect(problems.errors).toEqual([]);

@@ -81,7 +81,8 @@ describe('upstream faults: every answer graded, no turn lost, server responsive'
         // While the provider misbehaves, other requests are still served promptly.
         const health = await client.get<{ ok: boolean; mode: string }>('/api/health');
         expect(health.status).toBe(200);
-        expect(health.body.mode).toBe('llm');
+        // After 3 failed calls in a row the circuit breaker skips the provider and health says so.
+        expect(['llm', 'degraded']).toContain(health.body.mode);
         expect(health.ms).toBeLessThan(1_000);
 
         const reply = await inFlight;

@@ -36,8 +36,9 @@ beforeEach(() => {
   fake.setBehaviour({ type: 'reply', content: goodReply });
 });
 
-function graderWith(timeoutMs = 2_000) {
-  const llm = createLlmClient({ apiKey: 'k', baseURL: fake.url, chatModel: 'fake-grader', embeddingModel: undefined, timeoutMs }, { backoffMs: 10 });
+// LangChain's withRetry waits 1–2 s before its retry, so retry tests need a deadline beyond that.
+function graderWith(timeoutMs = 6_000) {
+  const llm = createLlmClient({ apiKey: 'k', baseURL: fake.url, chatModel: 'fake-grader', embeddingModel: undefined, timeoutMs });
   return createGrader({ llm, prompts });
 }
 
@@ -64,7 +65,7 @@ async function grade(answerText = answer, timeoutMs?: number): Promise<Grade> {
 }
 
 describe('LLM grader against the fake OpenAI server', () => {
-  it('grades with the LLM: temperature 0, json_object, key points judged, Chinese feedback kept', async () => {
+  it('grades with the LLM: temperature 0, json_schema from the zod schema, max_tokens, key points judged, Chinese feedback kept', async () => {
     const result = await grade();
     expect(result).toMatchObject({ grader: 'llm', fallback: false, score: 7.5, references });
     expect(result.notice).toBeUndefined();
@@ -72,7 +73,12 @@ describe('LLM grader against the fake OpenAI server', () => {
     expect(result.keyPoints[0]?.evidence).toContain('SYN');
     expect(result.feedback).toContain('两次握手');
     const [request] = fake.chatRequests();
-    expect(request?.body).toMatchObject({ model: 'fake-grader', temperature: 0, response_format: { type: 'json_object' } });
+    expect(request?.body).toMatchObject({
+      model: 'fake-grader',
+      temperature: 0,
+      max_tokens: expect.any(Number),
+      response_format: { type: 'json_schema', json_schema: { name: 'grade', schema: { properties: { keyPoints: expect.any(Object), score: expect.any(Object) } } } },
+    });
     expect(userPrompt(request)).toContain('1. 客户端发送 SYN');
   });
 
@@ -145,7 +151,7 @@ describe('LLM grader against the fake OpenAI server', () => {
   });
 
   it('falls back with a notice when nothing listens', async () => {
-    const llm = createLlmClient({ apiKey: 'k', baseURL: 'http://127.0.0.1:9/v1', chatModel: 'm', embeddingModel: undefined, timeoutMs: 1_000 }, { backoffMs: 10 });
+    const llm = createLlmClient({ apiKey: 'k', baseURL: 'http://127.0.0.1:9/v1', chatModel: 'm', embeddingModel: undefined, timeoutMs: 1_000 });
     const result = await createGrader({ llm, prompts }).grade({ question, answer, references });
     expect(result).toMatchObject({ fallback: true, notice: expect.stringContaining('无法连接') });
   });

@@ -1,14 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeOpenAI, type FakeOpenAI, type RecordedRequest } from '../support/fake-openai.ts';
+import { startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.ts';
+import { isDecision, moveOnAsking, routedReplies } from '../support/llm-replies.ts';
 import { makeHarness, parseSse, referenceAnswer, removeTempDirs, type Harness } from './app-harness.ts';
 
 const interviewerLine = '好的，我们换个角度：如果主节点宕机，这个方案怎么保证数据不丢？';
 const gradeReply = JSON.stringify({ keyPoints: [], score: 6, strengths: ['思路清楚'], gaps: ['细节不足'], feedback: '回答抓住了主线，但细节还不够。' });
 const secret = 'sk-test-secret-key-123';
-
-function isStreamed(request: RecordedRequest): boolean {
-  return typeof request.body === 'object' && request.body !== null && (request.body as { stream?: boolean }).stream === true;
-}
 
 let fake: FakeOpenAI;
 let harness: Harness;
@@ -44,8 +41,8 @@ describe('LLM mode against a fake OpenAI-compatible server', () => {
     expect(health).not.toContain(secret);
   });
 
-  it('streams the LLM’s interviewer line as it arrives, then done with the same text', async () => {
-    fake.setBehaviour({ type: 'reply', content: (request) => (isStreamed(request) ? interviewerLine : gradeReply), chunkDelayMs: 5 });
+  it('sends the LLM’s interviewer line only once it passed its checks, then done with the same text', async () => {
+    fake.setBehaviour({ type: 'reply', content: routedReplies({ grade: gradeReply, decide: moveOnAsking(interviewerLine) }) });
     const { status, events } = await answerFirstQuestion();
     expect(status).toBe(200);
     expect(events.at(-1)?.event).toBe('done');
@@ -54,8 +51,29 @@ describe('LLM mode against a fake OpenAI-compatible server', () => {
     const tokens = events.filter((event) => event.event === 'token').map((event) => event.data);
     expect(tokens.length).toBeGreaterThan(2);
     expect(tokens.join('')).toBe(body.next.text);
-    expect(body.next.text).toContain(interviewerLine);
-    expect(fake.chatRequests().some(isStreamed)).toBe(true);
+    expect(body.next.text.startsWith(interviewerLine)).toBe(true);
+    expect(body.next.text.length).toBeGreaterThan(interviewerLine.length);
+    expect(fake.chatRequests().some(isDecision)).toBe(true);
+    expect(fake.chatRequests().every((request) => (request.body as { stream?: boolean }).stream !== true)).toBe(true);
+  });
+
+  it('after 3 failed LLM calls in a row, health says degraded and why, and each fallback logged one line', async () => {
+    fake.setBehaviour({ type: 'error', status: 503 });
+    harness = await makeHarness({ env: { OPENAI_API_KEY: secret, OPENAI_BASE_URL: fake.url, MIANBA_LLM_TIMEOUT_MS: '1000' } });
+    const browser = harness.browser();
+    const created = (await (await browser.post('/api/sessions', { mode: 'practice', questions: 5 })).json()) as { id: string; message: { questionId: string } };
+    let questionId = created.message.questionId;
+    for (let turn = 0; turn < 4; turn += 1) {
+      const response = await browser.post(`/api/sessions/${created.id}/answers`, { answer: '不知道' });
+      questionId = ((await response.json()) as { next: { questionId: string } }).next.questionId;
+    }
+    expect(questionId).toBeTruthy();
+    const health = (await (await browser.request('/api/health')).json()) as { mode: string; reason: string };
+    expect(health).toMatchObject({ mode: 'degraded', reason: expect.stringContaining('3 LLM calls failed in a row') });
+    const fallbacks = harness.logged.filter((line) => line.includes('llm fallback'));
+    expect(fallbacks.length).toBe(4);
+    for (const line of fallbacks) expect(line).toMatch(/purpose=grade kind=(http|circuit_open) status=(503|-) latency_ms=\d+ model=gpt-4o-mini/);
+    expect(fallbacks.join('\n')).not.toMatch(/不知道|sk-test/);
   });
 
   it('keeps the turn when the provider returns garbage: offline grade with a notice, template line streamed', async () => {

@@ -2,8 +2,10 @@
  * A real HTTP fake of the OpenAI API on 127.0.0.1, so LLM paths are tested through the actual
  * openai SDK, sockets, SSE framing and timeouts instead of mocks of our own code.
  *
- * Endpoints: POST /v1/chat/completions (JSON, or SSE when `stream: true`) and POST /v1/embeddings
- * (deterministic char-bigram hashed vectors, float or base64). Everything else answers 404.
+ * Endpoints: POST /v1/chat/completions (JSON, or SSE when `stream: true`; text or tool calls; any
+ * finish reason) and POST /v1/embeddings (deterministic char-bigram hashed vectors, float or
+ * base64). Everything else answers 404. Like real servers it can refuse `response_format:
+ * json_schema` (as DeepSeek does) and `tools` (as llama-server does without --jinja).
  *
  * Behaviour is scripted per endpoint: a default behaviour plus a queue of one-shot behaviours that
  * are consumed first ("first call fails, second succeeds"). Every request is recorded.
@@ -19,8 +21,15 @@ export interface RecordedRequest {
   headers: Record<string, string>;
 }
 
-/** Content of a chat reply: fixed text, or computed from the recorded request. */
-export type ReplyContent = string | ((request: RecordedRequest) => string);
+/** A chat reply beyond plain text: tool calls, and the finish reason (default `stop`, or `tool_calls`). */
+export interface FakeReply {
+  content?: string;
+  toolCalls?: { name: string; arguments: string }[];
+  finishReason?: string;
+}
+
+/** Content of a chat reply: fixed, or computed from the recorded request. */
+export type ReplyContent = string | FakeReply | ((request: RecordedRequest) => string | FakeReply);
 
 export type FakeBehaviour =
   /** A normal answer (JSON or SSE, whichever the client asked for), optionally after a delay. */
@@ -46,6 +55,15 @@ export interface FakeOpenAIOptions {
   chunkSize?: number;
   /** Embedding dimension when the request does not ask for one. */
   embeddingDimensions?: number;
+  /** What the server refuses, as some real ones do; changeable later with `setRefusals`. */
+  refuse?: Refusals;
+}
+
+export interface Refusals {
+  /** 400 for `response_format: {type: "json_schema"}`. */
+  jsonSchema?: boolean;
+  /** 500 "tools param requires --jinja flag" for any request with `tools`. */
+  tools?: boolean;
 }
 
 export interface FakeOpenAI {
@@ -63,6 +81,7 @@ export interface FakeOpenAI {
   setEmbeddingsBehaviour(behaviour: FakeBehaviour | FakeBehaviour[]): void;
   /** Requests that were aborted by the client before the fake finished answering. */
   abortedCount(): number;
+  setRefusals(refusals: Refusals): void;
   close(): Promise<void>;
 }
 
@@ -100,6 +119,7 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
   const timers = new Set<NodeJS.Timeout>();
   let aborted = 0;
   let closed = false;
+  let refusals: Refusals = options.refuse ?? {};
 
   const wait = (ms: number, response: ServerResponse): Promise<boolean> =>
     new Promise((resolve) => {
@@ -159,7 +179,11 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
     if (behaviour.type === 'hang') return;
     if ('delayMs' in behaviour && behaviour.delayMs && !(await wait(behaviour.delayMs, response))) return;
     if (behaviour.type === 'error') return sendError(response, behaviour);
-    const body = (request.body ?? {}) as { stream?: boolean; model?: string };
+    const body = (request.body ?? {}) as { stream?: boolean; model?: string; tools?: unknown[]; response_format?: { type?: string } };
+    if (refusals.jsonSchema && body.response_format?.type === 'json_schema') {
+      return sendError(response, { status: 400, message: "This response_format type 'json_schema' is unavailable now" });
+    }
+    if (refusals.tools && body.tools?.length) return sendError(response, { status: 500, message: 'tools param requires --jinja flag' });
     const model = body.model ?? 'fake-model';
     const streaming = body.stream === true;
 
@@ -175,7 +199,8 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
       return;
     }
 
-    const content = resolveContent(behaviour.content ?? options.defaultContent ?? defaultReply, request);
+    const reply = resolveContent(behaviour.content ?? options.defaultContent ?? defaultReply, request);
+    const content = reply.content ?? '';
     if (behaviour.type === 'stall') {
       if (streaming) {
         startSse(response);
@@ -183,21 +208,22 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
         response.write(sse(chunkOf(model, { role: 'assistant', content: '' }, null)));
         for (const piece of pieces) response.write(sse(chunkOf(model, { content: piece }, null)));
       } else {
-        const full = JSON.stringify(completionOf(model, content));
+        const full = JSON.stringify(completionOf(model, reply));
         response.writeHead(200, { 'content-type': 'application/json' });
         response.write(full.slice(0, Math.floor(full.length / 2)));
       }
       return;
     }
 
-    if (!streaming) return sendJson(response, 200, completionOf(model, content));
+    if (!streaming) return sendJson(response, 200, completionOf(model, reply));
     startSse(response);
     response.write(sse(chunkOf(model, { role: 'assistant', content: '' }, null)));
     for (const piece of splitContent(content, chunkSize)) {
       if (behaviour.chunkDelayMs && !(await wait(behaviour.chunkDelayMs, response))) return;
       response.write(sse(chunkOf(model, { content: piece }, null)));
     }
-    response.write(sse(chunkOf(model, {}, 'stop')));
+    if (reply.toolCalls?.length) response.write(sse(chunkOf(model, { tool_calls: toolCallsOf(reply, true) }, null)));
+    response.write(sse(chunkOf(model, {}, finishReasonOf(reply))));
     response.end('data: [DONE]\n\n');
   }
 
@@ -235,6 +261,7 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
     enqueue: (...behaviours) => chat.enqueue(behaviours),
     setEmbeddingsBehaviour: (behaviour) => embeddings.set(behaviour),
     abortedCount: () => aborted,
+    setRefusals: (next) => (refusals = next),
     close: async () => {
       closed = true;
       for (const timer of timers) clearTimeout(timer);
@@ -272,8 +299,22 @@ function parseJson(raw: string): unknown {
   }
 }
 
-function resolveContent(content: ReplyContent, request: RecordedRequest): string {
-  return typeof content === 'function' ? content(request) : content;
+function resolveContent(content: ReplyContent, request: RecordedRequest): FakeReply {
+  const resolved = typeof content === 'function' ? content(request) : content;
+  return typeof resolved === 'string' ? { content: resolved } : resolved;
+}
+
+function finishReasonOf(reply: FakeReply): string {
+  return reply.finishReason ?? (reply.toolCalls?.length ? 'tool_calls' : 'stop');
+}
+
+function toolCallsOf(reply: FakeReply, streamed: boolean) {
+  return (reply.toolCalls ?? []).map((call, index) => ({
+    ...(streamed ? { index } : {}),
+    id: `call_fake_${index}`,
+    type: 'function',
+    function: { name: call.name, arguments: call.arguments },
+  }));
 }
 
 function sendJson(response: ServerResponse, status: number, body: unknown): void {
@@ -310,13 +351,14 @@ function splitContent(content: string, size: number): string[] {
 
 const created = () => Math.floor(Date.now() / 1000);
 
-function completionOf(model: string, content: string) {
+function completionOf(model: string, reply: FakeReply) {
+  const toolCalls = reply.toolCalls?.length ? { tool_calls: toolCallsOf(reply, false) } : {};
   return {
     id: 'chatcmpl-fake',
     object: 'chat.completion',
     created: created(),
     model,
-    choices: [{ index: 0, message: { role: 'assistant', content, refusal: null }, finish_reason: 'stop', logprobs: null }],
+    choices: [{ index: 0, message: { role: 'assistant', content: reply.content ?? null, refusal: null, ...toolCalls }, finish_reason: finishReasonOf(reply), logprobs: null }],
     usage: { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 },
   };
 }

@@ -5,28 +5,26 @@
  * concurrent answers to the same turn is graded, the other gets 409.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeOpenAI, type FakeOpenAI, type RecordedRequest } from '../support/fake-openai.ts';
+import { startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.ts';
+import { moveOnAsking, routedReplies } from '../support/llm-replies.ts';
 import { HttpClient } from './http-client.ts';
 import { startLocalWorker, type RunningProcess } from './worker-process.ts';
 
 const apiKey = 'sk-worker-test-0123456789';
 
-function wantsJson(request: RecordedRequest): boolean {
-  const body = request.body as { response_format?: { type?: string } } | undefined;
-  return body?.response_format?.type === 'json_object';
-}
+const interviewerLine = '好的，我们换个角度继续。';
 
-/** Grades as JSON (the grader asks for json_object), interviewer lines as plain text. */
-function reply(request: RecordedRequest): string {
-  if (!wantsJson(request)) return '好的，我们换个角度继续。';
-  return JSON.stringify({
+/** Grades as JSON; the interviewer agent's decision as a tool call that asks the next question. */
+const reply = routedReplies({
+  grade: JSON.stringify({
     keyPoints: [{ index: 1, covered: 'partial', evidence: null }],
     score: 6,
     strengths: ['思路清楚'],
     gaps: ['细节不够'],
     feedback: '回答抓住了主干，但缺少关键细节。建议补充具体机制。',
-  });
-}
+  }),
+  decide: moveOnAsking(interviewerLine),
+});
 
 describe('the local Worker in LLM mode', () => {
   let fake: FakeOpenAI;
@@ -68,8 +66,12 @@ describe('the local Worker in LLM mode', () => {
     fake.setBehaviour({ type: 'reply', content: reply, delayMs: 1_500 });
     try {
       const answers = ['第一份：RDB 是快照', '第二份：AOF 是日志'];
-      const replies = await Promise.all(answers.map((answer) => client.post<{ error?: { code: string } }>(`/api/sessions/${started.body.id}/answers`, { answer })));
+      const replies = await Promise.all(
+        answers.map((answer) => client.post<{ error?: { code: string }; next?: { text: string } }>(`/api/sessions/${started.body.id}/answers`, { answer })),
+      );
       expect(replies.map((r) => r.status).sort()).toEqual([200, 409]);
+      // The LangChain interviewer agent ran inside workerd: its checked line asks the next question.
+      expect(replies.find((r) => r.status === 200)?.body.next?.text.startsWith(interviewerLine)).toBe(true);
       expect(replies.find((r) => r.status === 409)?.body.error?.code).toBe('conflict');
       const transcript = JSON.stringify((await client.json(`/api/sessions/${started.body.id}`)).body);
       expect(answers.filter((answer) => transcript.includes(answer))).toHaveLength(1);

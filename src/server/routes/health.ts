@@ -11,10 +11,12 @@ import type { ProviderStatus } from '../provider-status.ts';
 export function healthRoutes(deps: AppDeps, provider: ProviderStatus | undefined) {
   return new Hono<AppEnv>().get('/health', (c) => {
     if (!c.get('authenticated')) return c.json({ ok: true as const });
+    // After repeated LLM failures the circuit breaker answers offline for a while: say so, and why.
+    const llm = provider?.health();
     return c.json({
       ok: true as const,
-      mode: deps.mode.mode,
-      reason: deps.mode.reason,
+      mode: llm?.degraded ? ('degraded' as const) : deps.mode.mode,
+      reason: llm?.degraded ? llm.reason : deps.mode.reason,
       ...(provider ? { provider: provider.report() } : {}),
       index: { items: deps.kb.cards.length, chunks: deps.kb.chunks.length },
     });
