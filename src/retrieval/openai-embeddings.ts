@@ -1,15 +1,18 @@
 /**
  * Embeddings from any OpenAI-compatible /v1/embeddings endpoint (OpenAI, Qwen/DashScope, Ollama,
- * vLLM…) through the openai SDK v6. Runtime-agnostic: the SDK uses the global fetch.
+ * vLLM…) through LangChain's `OpenAIEmbeddings`: it batches, and retries transient failures
+ * (5xx, connection errors, timeouts, a 429 that says when to come back) with exponential backoff
+ * through its own AsyncCaller. Runtime-agnostic: the openai SDK under it uses the global fetch.
  *
- * Indexing sends many chunks, so requests are batched, and a paid API fails transiently (429,
- * 5xx, resets), so each batch is retried with exponential backoff and jitter under a per-request
- * timeout. Our own retry loop (not the SDK's) makes the attempt count explicit and testable.
+ * On top of it, what an index needs: an identity for the index manifest, inputs a provider
+ * accepts (no empty strings, no over-long texts), a check that every input got a vector, one
+ * `AppError` naming the host and status when a batch finally fails, and a count of the requests
+ * sent (retries included), so callers and tests can see what indexing cost.
  */
-import { Embeddings } from '@langchain/core/embeddings';
-import OpenAI from 'openai';
+import { OpenAIEmbeddings } from '@langchain/openai';
 import { z } from 'zod';
 import { AppError } from '../core/errors.ts';
+import { httpStatusOf } from '../llm/llm-error.ts';
 
 export interface OpenAICompatibleEmbeddingsOptions {
   apiKey: string;
@@ -19,8 +22,6 @@ export interface OpenAICompatibleEmbeddingsOptions {
   batchSize?: number;
   /** Attempts per batch including the first. */
   attempts?: number;
-  /** First retry delay; doubles per attempt, ±50 % jitter. */
-  backoffMs?: number;
   /** Per-request timeout. */
   timeoutMs?: number;
   /** Requested output dimension for models that support it (text-embedding-3-*). */
@@ -29,97 +30,74 @@ export interface OpenAICompatibleEmbeddingsOptions {
   maxInputChars?: number;
 }
 
-const responseSchema = z.object({
-  data: z
-    .array(z.object({ index: z.number().int().nonnegative(), embedding: z.array(z.number()) }))
-    .min(1),
-});
+const vectorsSchema = z.array(z.array(z.number()).min(1));
 
-function isRetryable(error: unknown): boolean {
-  if (error instanceof OpenAI.APIConnectionError) return true; // includes timeouts
-  if (error instanceof OpenAI.APIError) return error.status === 429 || (error.status ?? 0) >= 500;
-  return error instanceof SyntaxError;
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-export class OpenAICompatibleEmbeddings extends Embeddings {
+export class OpenAICompatibleEmbeddings extends OpenAIEmbeddings {
   readonly identity: string;
-  /** Requests sent, including retries; lets callers and tests see what indexing cost. */
+  /** Requests sent, including retries. */
   requestCount = 0;
-  private readonly client: OpenAI;
-  private readonly settings: Required<Omit<OpenAICompatibleEmbeddingsOptions, 'apiKey' | 'dimensions'>> & {
-    dimensions: number | undefined;
-  };
+  private readonly host: string;
+  private readonly maxInputChars: number;
 
   constructor(options: OpenAICompatibleEmbeddingsOptions) {
-    super({});
-    this.settings = {
-      baseURL: options.baseURL,
-      model: options.model,
-      batchSize: options.batchSize ?? 64,
-      attempts: options.attempts ?? 4,
-      backoffMs: options.backoffMs ?? 500,
-      timeoutMs: options.timeoutMs ?? 30_000,
-      dimensions: options.dimensions,
-      maxInputChars: options.maxInputChars ?? 8_000,
-    };
-    if (this.settings.batchSize < 1 || this.settings.attempts < 1) throw new RangeError('batchSize and attempts must be ≥ 1');
-    this.client = new OpenAI({
+    const attempts = options.attempts ?? 4;
+    const batchSize = options.batchSize ?? 64;
+    if (batchSize < 1 || attempts < 1) throw new RangeError('batchSize and attempts must be ≥ 1');
+    let counted: { requestCount: number } | undefined;
+    super({
       apiKey: options.apiKey,
-      baseURL: options.baseURL,
-      timeout: this.settings.timeoutMs,
-      maxRetries: 0,
+      model: options.model,
+      batchSize,
+      maxRetries: attempts - 1,
+      maxConcurrency: 2,
+      timeout: options.timeoutMs ?? 30_000,
+      encodingFormat: 'float',
+      // Vectors of the text as written: a manifest built before keeps matching.
+      stripNewLines: false,
+      ...(options.dimensions ? { dimensions: options.dimensions } : {}),
+      configuration: {
+        baseURL: options.baseURL,
+        // Every attempt goes through fetch once, so this counts retries too.
+        fetch: (input: RequestInfo | URL, init?: RequestInit) => {
+          if (counted) counted.requestCount += 1;
+          return fetch(input, init);
+        },
+      },
     });
+    counted = this;
+    this.host = new URL(options.baseURL).host;
+    this.maxInputChars = options.maxInputChars ?? 8_000;
     // The key is not part of the identity: rotating it does not change vectors; host+model do.
-    this.identity = `openai-compatible:${new URL(options.baseURL).host}:${options.model}:dim=${options.dimensions ?? 'native'}:max=${this.settings.maxInputChars}`;
+    this.identity = `openai-compatible:${this.host}:${options.model}:dim=${options.dimensions ?? 'native'}:max=${this.maxInputChars}`;
   }
 
-  async embedDocuments(documents: string[]): Promise<number[][]> {
-    const vectors: number[][] = [];
-    for (let start = 0; start < documents.length; start += this.settings.batchSize) {
-      vectors.push(...(await this.embedBatch(documents.slice(start, start + this.settings.batchSize))));
-    }
-    return vectors;
+  override async embedDocuments(documents: string[]): Promise<number[][]> {
+    return this.checked(documents.length, () => super.embedDocuments(documents.map((text) => this.acceptable(text))));
   }
 
-  async embedQuery(document: string): Promise<number[]> {
-    const [vector] = await this.embedBatch([document]);
+  override async embedQuery(document: string): Promise<number[]> {
+    const [vector] = await this.checked(1, async () => [await super.embedQuery(this.acceptable(document))]);
     return vector!;
   }
 
-  private async embedBatch(texts: string[]): Promise<number[][]> {
-    // Empty strings are rejected by several providers; a single space embeds as "nothing".
-    const input = texts.map((text) => text.slice(0, this.settings.maxInputChars) || ' ');
-    let lastError: unknown;
-    for (let attempt = 1; attempt <= this.settings.attempts; attempt++) {
-      try {
-        this.requestCount++;
-        const response = await this.client.embeddings.create({
-          model: this.settings.model,
-          input,
-          encoding_format: 'float',
-          ...(this.settings.dimensions ? { dimensions: this.settings.dimensions } : {}),
-        });
-        const parsed = responseSchema.safeParse(response);
-        if (!parsed.success || parsed.data.data.length !== input.length) {
-          throw new AppError('upstream_failed', `embedding endpoint returned ${parsed.success ? parsed.data.data.length : 'malformed'} vectors for ${input.length} inputs`);
-        }
-        const ordered = [...parsed.data.data].sort((left, right) => left.index - right.index);
-        return ordered.map((entry) => entry.embedding);
-      } catch (error) {
-        lastError = error;
-        if (!isRetryable(error) || attempt === this.settings.attempts) break;
-        const delay = this.settings.backoffMs * 2 ** (attempt - 1);
-        await sleep(delay * (0.5 + Math.random()));
-      }
+  /** Empty strings are rejected by several providers; a single space embeds as "nothing". */
+  private acceptable(text: string): string {
+    return text.slice(0, this.maxInputChars) || ' ';
+  }
+
+  private async checked(expected: number, embed: () => Promise<number[][]>): Promise<number[][]> {
+    let vectors: unknown;
+    try {
+      vectors = await embed();
+    } catch (error) {
+      const status = httpStatusOf(error);
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new AppError('upstream_failed', `embedding request to ${this.host} failed${status ? ` (HTTP ${status})` : ''}: ${reason}`, { cause: error });
     }
-    if (lastError instanceof AppError) throw lastError;
-    const status = lastError instanceof OpenAI.APIError ? ` (HTTP ${lastError.status ?? '?'})` : '';
-    throw new AppError(
-      'upstream_failed',
-      `embedding request to ${new URL(this.settings.baseURL).host} failed${status}: ${lastError instanceof Error ? lastError.message : String(lastError)}`,
-      { cause: lastError },
-    );
+    const parsed = vectorsSchema.safeParse(vectors);
+    if (!parsed.success || parsed.data.length !== expected) {
+      throw new AppError('upstream_failed', `embedding endpoint returned ${parsed.success ? parsed.data.length : 'malformed'} vectors for ${expected} inputs`);
+    }
+    return parsed.data;
   }
 }

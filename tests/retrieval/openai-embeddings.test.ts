@@ -17,7 +17,6 @@ function embedder(options: Partial<ConstructorParameters<typeof OpenAICompatible
     apiKey: 'test-key',
     baseURL: fake.url,
     model: 'fake-embedding',
-    backoffMs: 5,
     timeoutMs: 2_000,
     ...options,
   });
@@ -38,13 +37,14 @@ describe('OpenAICompatibleEmbeddings against a real HTTP fake', () => {
     expect(single).toEqual(vectors[3]);
     const sent = embeddingRequests().at(-1)!;
     expect(sent.headers.authorization).toBe('Bearer test-key');
-    expect(sent.body).toMatchObject({ model: 'fake-embedding', input: ['偏向锁'] });
+    expect(sent.body).toMatchObject({ model: 'fake-embedding', input: '偏向锁', encoding_format: 'float' });
   });
 
-  it('retries a 500 and a 429, then succeeds', async () => {
+  it('retries a 500 and a 429 that says when to come back (LangChain’s retries), then succeeds', async () => {
     fake.setEmbeddingsBehaviour([
       { type: 'error', status: 500 },
-      { type: 'error', status: 429 },
+      // OpenAI's wording; LangChain waits as told (a bare 429 is a capacity limit it does not retry).
+      { type: 'error', status: 429, message: 'Rate limit reached for requests. Please try again in 20ms.' },
     ]);
     const client = embedder({ attempts: 3 });
     const vector = await client.embedQuery('重试');
