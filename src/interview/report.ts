@@ -2,6 +2,7 @@
  * Session summaries, the end-of-session report and its Markdown export. All derived from the
  * stored session, its state and turns; nothing here writes.
  */
+import { escapeMarkdown, quoteMarkdown } from '../core/markdown-escape.ts';
 import type { Grade, KnowledgeBase, SessionMode, SessionRecord, SessionStatus, TopicId, Turn } from '../core/types.ts';
 import { roundScore } from '../grading/offline-scorer.ts';
 import { rankPoints, weighPoints } from './key-points.ts';
@@ -149,29 +150,21 @@ export function buildReport(session: SessionRecord, state: SessionState, turns: 
 
 const modeTitles: Record<SessionMode, string> = { interview: '模拟面试', practice: '练习', drill: '专项复习' };
 
-// The export is opened in Markdown viewers that render HTML, so user text must not carry tags.
-function escapeText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-function quote(text: string): string {
-  return escapeText(text)
-    .split(/\r?\n/)
-    .map((line) => `> ${line}`)
-    .join('\n');
-}
-
 function gradeLines(grade: Grade): string[] {
-  const lines = [`**评分：${grade.score} / 10**（${grade.band}）${grade.notice ? ` — ${escapeText(grade.notice)}` : ''}`, '', escapeText(grade.feedback)];
+  const lines = [`**评分：${grade.score} / 10**（${grade.band}）${grade.notice ? ` — ${escapeMarkdown(grade.notice)}` : ''}`, '', escapeMarkdown(grade.feedback)];
   const missed = grade.keyPoints.filter((point) => point.covered !== 'yes');
   if (missed.length > 0) {
-    lines.push('', '遗漏或不完整的要点：', ...missed.map((point) => `- ${escapeText(point.text)}（${point.covered === 'no' ? '未提到' : '部分'}）`));
+    lines.push('', '遗漏或不完整的要点：', ...missed.map((point) => `- ${escapeMarkdown(point.text)}（${point.covered === 'no' ? '未提到' : '部分'}）`));
   }
-  for (const reference of grade.references) lines.push('', `参考：${escapeText(reference.source)} › ${escapeText(reference.heading)}`);
+  for (const reference of grade.references) lines.push('', `参考：${escapeMarkdown(reference.source)} › ${escapeMarkdown(reference.heading)}`);
   return lines;
 }
 
-/** The whole session as a Markdown document: scores, weakest points and the graded transcript. */
+/**
+ * The whole session as a Markdown document: scores, weakest points and the graded transcript.
+ * It is opened in viewers that render HTML, so no text a candidate or an LLM wrote may become
+ * markup (a forged grade heading, a javascript: link, a remote image): all of it is escaped.
+ */
 export function renderMarkdown(report: SessionReport): string {
   const { session } = report;
   const lines = [
@@ -189,17 +182,17 @@ export function renderMarkdown(report: SessionReport): string {
   if (report.weakest.length > 0) {
     lines.push('', '## 最需要加强的要点', '');
     report.weakest.forEach((weak, index) => {
-      lines.push(`${index + 1}. ${escapeText(weak.point)}（${topicNames[weak.topic]} · ${escapeText(weak.question)} · ${weak.score} 分）`);
+      lines.push(`${index + 1}. ${escapeMarkdown(weak.point)}（${topicNames[weak.topic]} · ${escapeMarkdown(weak.question)} · ${weak.score} 分）`);
     });
   }
   lines.push('', '## 对话记录');
   for (const turn of report.turns) {
     lines.push('');
     if (turn.role === 'interviewer') {
-      lines.push(`**面试官**：${escapeText(turn.text)}`);
+      lines.push(`**面试官**：${escapeMarkdown(turn.text)}`);
       continue;
     }
-    lines.push(turn.kind === 'skip' ? '**我**：（跳过）' : `**我**：\n\n${quote(turn.text)}`);
+    lines.push(turn.kind === 'skip' ? '**我**：（跳过）' : `**我**：\n\n${quoteMarkdown(turn.text)}`);
     if (turn.grade) lines.push('', ...gradeLines(turn.grade));
   }
   return `${lines.join('\n')}\n`;

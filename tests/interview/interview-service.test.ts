@@ -440,9 +440,9 @@ describe('history and export', () => {
     const markdown = await service.exportMarkdown(session.id, owner);
     expect(markdown).toMatch(/^# 面霸 MianBa 练习记录/);
     expect(markdown).toContain('总分：0 / 10');
-    expect(markdown).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(markdown).toContain('&lt;img src\\=x onerror\\=alert\\(1\\)&gt;');
     expect(markdown).not.toContain('<img');
-    expect(markdown).toMatch(/参考：redis\.md › /);
+    expect(markdown).toMatch(/参考：redis\\\.md › /);
     expect(markdown).toContain('## 最需要加强的要点');
   });
 });
