@@ -120,29 +120,33 @@ function pieceAt(paragraph: Paragraph, isFirst: boolean): { kind: PieceKind; tit
  * — the next question of an interview log) are notes to self: they become a search-only piece.
  * An answer made only of such lines ("FIFO / LFU / LRU") is left whole.
  */
-function withoutTrailingNotes(lines: string[], paragraphs: Paragraph[], ownEnd: number, isClaim: (sentence: string) => boolean, pieces: ReferencePiece[]): number {
-  const own = paragraphs.filter((paragraph) => paragraph.start < ownEnd);
+function withoutTrailingNotes(own: Paragraph[], isClaim: (sentence: string) => boolean, pieces: ReferencePiece[]): Paragraph[] {
+  const textOf = (paragraph: Paragraph): string => stripLineMarkup(paragraph.lines.join(' '));
   const states = (paragraph: Paragraph): boolean =>
-    paragraph.code ||
-    stripLineMarkup(paragraph.lines.join(' '))
-      .split(/(?<=[。！!？?；;])/u)
-      .some((sentence) => isClaim(sentence) && !isBareTerm(sentence));
+    paragraph.code || textOf(paragraph).split(/(?<=[。！!？?；;])/u).some((sentence) => isClaim(sentence) && !isBareTerm(sentence));
   let keep = own.length;
   while (keep > 0 && !states(own[keep - 1]!)) keep -= 1;
-  if (keep === own.length) return ownEnd;
-  if (keep === 0) {
-    // Nothing here states anything: keep terse answers ("FIFO / LFU", code), drop pure narration ("看b站视频").
-    if (!own.every((paragraph) => !paragraph.code && isNarration(stripLineMarkup(paragraph.lines.join(' '))))) return ownEnd;
-    keep = 0;
-  }
-  const cut = own[keep]?.start ?? ownEnd;
-  pieces.unshift({ kind: 'unrelated', title: '', body: lines.slice(cut, ownEnd).join('\n').trim(), lineIndex: cut });
-  return cut;
+  if (keep === own.length) return own;
+  // Nothing here states anything: keep terse answers ("FIFO / LFU", code), drop pure narration ("看b站视频").
+  if (keep === 0 && !own.every((paragraph) => !paragraph.code && isNarration(textOf(paragraph)))) return own;
+  const notes = own.slice(keep);
+  pieces.unshift({ kind: 'unrelated', title: '', body: notes.map((paragraph) => paragraph.lines.join('\n')).join('\n\n'), lineIndex: notes[0]!.start });
+  return own.slice(0, keep);
+}
+
+interface OpenPiece {
+  kind: PieceKind;
+  title: string;
+  rest: string;
+  start: number;
+  paragraphs: Paragraph[];
 }
 
 /**
- * Split a reference into its own answer and what follows it. `about` is the question (and its
- * context), used to tell an unrelated trailing paragraph from more of the answer.
+ * Split a reference into its own answer and the pieces inside or after it. `about` is the
+ * question (and its context and code): a paragraph sharing no words with it or with the answer so
+ * far is not part of the answer. Such a paragraph is lifted out on its own — the answer goes on
+ * after it when the next paragraph is about the answer again.
  */
 export function splitReference(reference: string, about: string, isClaim: (sentence: string) => boolean): SplitReference {
   const lines = reference.split('\n');
@@ -150,40 +154,67 @@ export function splitReference(reference: string, about: string, isClaim: (sente
   // A reference with its own sub-headings or tables is a section the note kept together on purpose.
   const structured = lines.some((line) => /^\s*(#{1,6}\s|\|)/.test(line));
   const pieces: ReferencePiece[] = [];
-  let ownEnd = lines.length;
-  let seen = contentUnits(about);
-  let ownParagraphs = 0;
-  let open: { kind: PieceKind; title: string; rest: string; start: number } | undefined;
-  const close = (end: number): void => {
+  const own: Paragraph[] = [];
+  const answerSeen = contentUnits(about);
+  /** Own paragraphs that answer something ("**解析：**" does not): only after one can another be unrelated. */
+  let answering = 0;
+  let open: OpenPiece | undefined;
+  const close = (): void => {
     if (!open) return;
-    const bodyLines = lines.slice(open.start + 1, end);
-    const body = [open.rest, ...bodyLines].join('\n').trim();
+    const body = [open.rest, ...open.paragraphs.map((paragraph) => paragraph.lines.join('\n'))].filter(Boolean).join('\n\n').trim();
     pieces.push({ kind: open.kind, title: open.title, body, lineIndex: open.start });
     open = undefined;
   };
   paragraphs.forEach((paragraph, index) => {
-    const text = paragraph.lines.join('\n');
     const piece = pieceAt(paragraph, index === 0);
-    const units = contentUnits(stripLineMarkup(text));
-    // After a label's first block, a plain paragraph sharing nothing with it is not its answer.
+    if (piece) {
+      close();
+      open = { ...piece, start: paragraph.start, paragraphs: [] };
+      return;
+    }
+    // A definition or a follow-up question keeps what follows it, up to the next piece.
+    if (open && open.kind !== 'unrelated') {
+      open.paragraphs.push(paragraph);
+      return;
+    }
+    const units = contentUnits(stripLineMarkup(paragraph.lines.join('\n')));
+    const aboutTheAnswer = paragraph.code || shares(units, answerSeen);
+    if (open && !aboutTheAnswer) {
+      open.paragraphs.push(paragraph);
+      return;
+    }
+    close();
     // Only a real paragraph of prose counts: notes put one short item per line, and a list's
     // items ("灵活的路由", "CLOSED->SYN_SENT…") share few words with each other yet belong together.
     const hanBigrams = [...units].filter((unit) => /[\u4e00-\u9fff]{2}/.test(unit)).length;
-    const unrelated =
-      !structured &&
-      !piece && !paragraph.code && index > 0 && ownParagraphs + (open ? 1 : 0) >= 1 && hanBigrams >= 12 && !/^\s*([-*+]|\d+[.)、])\s/.test(paragraph.lines[0] ?? '') && !shares(units, seen) && open?.kind !== 'question';
-    if (piece || unrelated) {
-      if (ownEnd === lines.length) ownEnd = paragraph.start;
-      close(paragraph.start);
-      open = piece ? { ...piece, start: paragraph.start } : { kind: 'unrelated', title: '', rest: paragraph.lines[0] ?? '', start: paragraph.start };
-      seen = contentUnits(`${piece?.title ?? ''}\n${stripLineMarkup(text)}`);
+    const listItem = /^\s*([-*+]|\d+[.)、])\s/.test(paragraph.lines[0] ?? '');
+    if (!structured && !aboutTheAnswer && index > 0 && answering >= 1 && hanBigrams >= 12 && !listItem) {
+      open = { kind: 'unrelated', title: '', rest: '', start: paragraph.start, paragraphs: [paragraph] };
       return;
     }
-    // Only a paragraph that answers something ("**解析：**" does not) lets a later one be unrelated.
-    if (!open && hanBigrams >= 12) ownParagraphs += 1;
-    for (const unit of units) seen.add(unit);
+    own.push(paragraph);
+    if (hanBigrams >= 12) answering += 1;
+    for (const unit of units) answerSeen.add(unit);
   });
-  close(lines.length);
-  ownEnd = withoutTrailingNotes(lines, paragraphs, ownEnd, isClaim, pieces);
-  return { own: lines.slice(0, ownEnd).join('\n').replace(/^(?:[ \t]*\n)+/, '').trimEnd(), pieces };
+  close();
+  const answer = new Set(withoutTrailingNotes(own, isClaim, pieces));
+  // The answer is the reference with the lifted paragraphs taken out, every other line as written
+  // (code keeps its blank and indented lines byte for byte).
+  const lifted = new Set<number>();
+  for (const paragraph of paragraphs) {
+    if (answer.has(paragraph)) continue;
+    for (let line = paragraph.start; line < paragraph.start + paragraph.lines.length; line += 1) lifted.add(line);
+  }
+  const kept: string[] = [];
+  let afterLifted = false;
+  lines.forEach((text, line) => {
+    if (lifted.has(line)) afterLifted = true;
+    // Only the blank lines a lifted paragraph leaves behind are squeezed.
+    else if (!(afterLifted && text.trim() === '' && (kept.at(-1) ?? '').trim() === '')) {
+      kept.push(text);
+      if (text.trim() !== '') afterLifted = false;
+    }
+  });
+  const ownText = kept.join('\n');
+  return { own: ownText.replace(/^(?:[ \t]*\n)+/, '').trimEnd(), pieces };
 }

@@ -105,6 +105,19 @@ describe('references that stop at their answer', () => {
     expect(headed!.reference).toContain('范围查询快');
   });
 
+  it('lifts an unrelated paragraph out of an answer and keeps the answer that follows it', () => {
+    const [card] = cardsOf(
+      [
+        '## Redis 为什么用单线程？',
+        '避免线程切换和锁竞争，单线程处理命令每个操作都是原子的。',
+        '顺便记一下，明天下午三点要去银行办卡，别忘了带身份证和户口本。',
+        'Redis 的瓶颈在内存和网络，不在 CPU，所以单线程也够快。',
+      ].join('\n\n'),
+    );
+    expect(card!.reference).not.toContain('银行');
+    expect(card!.reference).toContain('瓶颈在内存和网络');
+  });
+
   it('moves notes to self after an answer out of it', () => {
     const [card] = cardsOf('## raft 怎么选主？\n\nfollower 超时后变成 candidate，拿到多数票就成为 leader。\n\n看b站视频，讲的不错\n');
     expect(card!.reference).toBe('follower 超时后变成 candidate，拿到多数票就成为 leader。');

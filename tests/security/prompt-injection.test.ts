@@ -171,7 +171,9 @@ describe('prompt injection never raises a score', () => {
         injected: await makeRealApp({ corpus: join(corpora.injected, 'corpus'), indexDataDir: join(corpora.injected, 'data'), ...(grader === 'llm' ? { env: llmEnv() } : {}) }),
       };
       try {
-        expect(apps.injected.kb.cards.length).toBe(apps.clean.kb.cards.length);
+        // A payload paragraph unrelated to its answer is cut out as a search-only passage; the questions are the same.
+        const asked = (app: RealApp) => app.kb.cards.filter((card) => !card.searchOnly).map((card) => card.question);
+        expect(asked(apps.injected)).toEqual(asked(apps.clean));
         const injectedReferences = apps.injected.kb.cards.map((item) => item.reference).join('\n');
         expect(injections.filter((injection) => injectedReferences.includes(injection.probe)).length, 'the payloads are in the notes').toBeGreaterThanOrEqual(20);
         for (const [index, item] of items.entries()) {
