@@ -212,6 +212,35 @@ describe('the Worker under local wrangler dev', () => {
     expect((await new HttpClient(worker.baseUrl, '10.0.1.8').request('/api/topics')).status).toBe(200);
   });
 
+  it('refuses cross-site writes and a planted second owner cookie with 403, as on Node', async () => {
+    const client = new HttpClient(worker.baseUrl, '10.0.1.11');
+    const start = JSON.stringify({ mode: 'practice', questions: 1 });
+    const post = (headers: Record<string, string>) => client.json<ErrorBody>('/api/sessions', { method: 'POST', headers, body: start });
+    expect((await post({ 'content-type': 'application/json', origin: worker.baseUrl })).status, 'from the app itself').toBe(201);
+    expect((await post({ 'content-type': 'application/json', 'sec-fetch-site': 'same-origin' })).status).toBe(201);
+    for (const headers of [
+      { 'content-type': 'text/plain' },
+      { 'content-type': 'application/x-www-form-urlencoded' },
+      { 'content-type': 'application/json', origin: 'http://127.0.0.1:1' },
+      { 'content-type': 'application/json', 'sec-fetch-site': 'same-site' },
+      { 'content-type': 'application/json', 'sec-fetch-site': 'cross-site', origin: worker.baseUrl },
+    ]) {
+      const refused = await post(headers);
+      expect(refused.status, JSON.stringify(headers)).toBe(403);
+      expect(refused.body.error.code).toBe('forbidden');
+    }
+    expect((await client.json<{ sessions: unknown[] }>('/api/sessions')).body.sessions).toHaveLength(2);
+
+    // What a browser sends once a page on another port set `mianba_owner=…; path=/api`.
+    const planted = await new HttpClient(worker.baseUrl, '10.0.1.11').json<ErrorBody>('/api/sessions', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie: 'mianba_owner=ATTACKERxATTACKERxATTACK; mianba_owner=VICTIMxxVICTIMxxVICTIMxx' },
+      body: start,
+    });
+    expect(planted.status).toBe(403);
+    expect(planted.body.error.code).toBe('forbidden');
+  });
+
   it('serves the web app through the Worker with the same CSP, and client routes get the shell', async () => {
     const client = new HttpClient(worker.baseUrl, '10.0.1.9');
     const home = await client.request('/');
