@@ -115,7 +115,7 @@ function draftOf(parsed: ParsedQuestion, parent: string | undefined): Draft {
 /** Cut a draft's reference at its answer; what follows becomes cards, follow-ups or notes. */
 function splitDraft(draft: Draft, sourceLines: readonly string[]): Draft[] {
   if (draft.reference === '') return [draft];
-  const { own, pieces } = splitReference(draft.reference, [...draft.path, draft.question, draft.code ?? ''].join('\n'), (text) => isClaim(text, { personal: draft.kind !== 'technical' }));
+  const { own, pieces } = splitReference(draft.reference, [...draft.path, draft.question, draft.code ?? ''].join('\n'), (text) => isClaim(text, { personal: draft.kind !== 'technical' }), { underHeading: draft.origin === 'heading' });
   const head: Draft = { ...draft, reference: own };
   const drafts: Draft[] = [head];
   let cursor = draft.lines.start;

@@ -157,16 +157,33 @@ function splitAnswer(answer: string, options: Required<ChunkOptions>): Array<{ s
   return pieces;
 }
 
+/**
+ * The heading path, its last segment the question both as the note words it and as the card asks
+ * it: "redis实现" is found by "分布式锁" too once it is asked as "如何用 redis 实现分布式锁？".
+ */
+function chunkHeading(card: Pick<Card, 'headingPath' | 'question'>): string {
+  const noted = card.headingPath.at(-1) ?? card.question;
+  const asked = card.question === noted ? noted : `${noted} ${card.question}`;
+  return [...card.headingPath.slice(0, -1), asked.replaceAll(headingSeparator, ' ')].join(headingSeparator);
+}
+
+/** What a card's chunks are cut from: its code, then its reference. */
+export function passageOf(card: Pick<Card, 'code' | 'reference'>): string {
+  return card.code ? `${card.code}\n\n${card.reference}`.trimEnd() : card.reference;
+}
+
 /** Chunks for all items: one or more per answered item, the question itself for unanswered ones. */
 export function chunkItems(items: readonly Card[], options: ChunkOptions = {}): Chunk[] {
   const settings = { ...defaults, ...options };
   const chunks: Chunk[] = [];
   for (const item of items) {
-    const heading = item.headingPath.join(headingSeparator);
-    const texts = item.answered
-      ? splitAnswer(item.reference, settings)
+    const heading = chunkHeading(item);
+    // A code question is found by its code as much as by its answer ("结构体嵌入…同名方法").
+    const passage = passageOf(item);
+    const texts = passage !== ''
+      ? splitAnswer(passage, settings)
           // Leading blank lines go, leading indentation stays (it belongs to code).
-          .map(({ start, end }) => item.reference.slice(start, end).replace(/^(?:[ \t]*\n)+/, '').trimEnd())
+          .map(({ start, end }) => passage.slice(start, end).replace(/^(?:[ \t]*\n)+/, '').trimEnd())
           .filter((text) => text !== '')
       : [item.question];
     texts.forEach((text, ordinal) => {

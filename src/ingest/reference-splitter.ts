@@ -148,11 +148,17 @@ interface OpenPiece {
  * far is not part of the answer. Such a paragraph is lifted out on its own — the answer goes on
  * after it when the next paragraph is about the answer again.
  */
-export function splitReference(reference: string, about: string, isClaim: (sentence: string) => boolean): SplitReference {
+export function splitReference(
+  reference: string,
+  about: string,
+  isClaim: (sentence: string) => boolean,
+  options: { underHeading: boolean },
+): SplitReference {
   const lines = reference.split('\n');
   const paragraphs = paragraphsOf(lines);
-  // A reference with its own sub-headings or tables is a section the note kept together on purpose.
-  const structured = lines.some((line) => /^\s*(#{1,6}\s|\|)/.test(line));
+  // What an author wrote under a heading, or as a section with its own sub-headings or tables, was
+  // kept together on purpose; only loose text runs on into unrelated jottings.
+  const structured = options.underHeading || lines.some((line) => /^\s*(#{1,6}\s|\|)/.test(line));
   const pieces: ReferencePiece[] = [];
   const own: Paragraph[] = [];
   const answerSeen = contentUnits(about);

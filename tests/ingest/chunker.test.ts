@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { stableHash } from '../../src/core/hash.ts';
 import type { Card } from '../../src/core/types.ts';
-import { chunkEmbeddingText, chunkItems } from '../../src/ingest/chunker.ts';
+import { chunkEmbeddingText, chunkItems, passageOf } from '../../src/ingest/chunker.ts';
 import { corpusFileNames, findItem, parseCorpusFile } from './corpus-fixture.ts';
 
 const corpusItems = corpusFileNames().flatMap(parseCorpusFile);
@@ -29,7 +29,7 @@ function item(answer: string, overrides: Partial<Card> = {}): Card {
 const sentence = (index: number): string => `第${index}句话讲的是写屏障如何让标记和用户代码并发运行，避免漏标。`;
 
 describe('chunkItems', () => {
-  it('never lets a chunk span two items: every chunk is a slice of its own answer', () => {
+  it('never lets a chunk span two items: every chunk is a slice of its own passage (code, then answer)', () => {
     for (const chunk of corpusChunks) {
       const owner = itemById.get(chunk.cardId);
       expect(owner).toBeDefined();
@@ -37,9 +37,16 @@ describe('chunkItems', () => {
       expect(chunk.source).toBe(owner.source);
       expect(chunk.topics).toEqual(owner.topics);
       expect(chunk.heading).toBe(owner.headingPath.join(' > '));
-      if (owner.answered) expect(owner.reference).toContain(chunk.text);
+      if (owner.answered || owner.code) expect(passageOf(owner)).toContain(chunk.text);
       else expect(chunk.text).toBe(owner.question);
     }
+  });
+
+  it('chunks a code question’s code with its answer, so the code finds it', () => {
+    const card = item('输出 showA、showB：Go 没有继承，只有组合。', { code: '```go\ntype Teacher struct { People }\n```' });
+    const [chunk] = chunkItems([card]);
+    expect(chunk!.text).toContain('type Teacher struct');
+    expect(chunk!.text).toContain('只有组合');
   });
 
   it('gives every item at least one chunk, with ids numbered per item', () => {

@@ -105,10 +105,10 @@ describe('references that stop at their answer', () => {
     expect(headed!.reference).toContain('范围查询快');
   });
 
-  it('lifts an unrelated paragraph out of an answer and keeps the answer that follows it', () => {
+  it('lifts an unrelated paragraph out of a loose answer and keeps the answer that follows it; a heading keeps what is under it', () => {
     const [card] = cardsOf(
       [
-        '## Redis 为什么用单线程？',
+        'Redis 为什么用单线程？',
         '避免线程切换和锁竞争，单线程处理命令每个操作都是原子的。',
         '顺便记一下，明天下午三点要去银行办卡，别忘了带身份证和户口本。',
         'Redis 的瓶颈在内存和网络，不在 CPU，所以单线程也够快。',
@@ -116,6 +116,8 @@ describe('references that stop at their answer', () => {
     );
     expect(card!.reference).not.toContain('银行');
     expect(card!.reference).toContain('瓶颈在内存和网络');
+    const [headed] = cardsOf('## 为什么要有 P？\n\n这时候就有小伙伴会疑惑了，为什么不直接在 M 上加本地队列呢？\n\n结合系统线程的定位来看，若这么做，会有以下的问题出现：\n\n- M 的数量都会多于 P\n');
+    expect(headed!.reference).toContain('结合系统线程的定位来看');
   });
 
   it('moves notes to self after an answer out of it', () => {
