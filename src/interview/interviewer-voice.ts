@@ -107,10 +107,8 @@ export function createInterviewerVoice(deps: { model: InterviewerModel; prompts:
   return { decide };
 }
 
-export type InterviewerVoice = ReturnType<typeof createInterviewerVoice>;
-
 /** The engine's validation of the LLM's decision; see the module comment. */
-export function checkDecision(request: VoiceRequest, reply: AgentReply): { ok: true; value: VoiceDecision } | { ok: false; reason: string } {
+function checkDecision(request: VoiceRequest, reply: AgentReply): { ok: true; value: VoiceDecision } | { ok: false; reason: string } {
   const { decision } = reply;
   const followup = decision.action === 'followup';
   if (followup && !request.followupAllowed) return { ok: false, reason: 'a follow-up is not allowed here' };

@@ -25,7 +25,7 @@ export interface LineExpectation {
 export type LineVerdict = { ok: true; text: string } | { ok: false; reason: string };
 
 /** Finish reasons of a reply that ended on its own: plain text, or a decision sent as a tool call. */
-export const completeFinishReasons: readonly string[] = ['stop', 'tool_calls'];
+const completeFinishReasons: readonly string[] = ['stop', 'tool_calls'];
 
 export function checkLine(raw: string, finishReason: string | undefined, expect: LineExpectation): LineVerdict {
   if (finishReason !== undefined && !completeFinishReasons.includes(finishReason)) return { ok: false, reason: `finish_reason ${finishReason}` };
@@ -45,7 +45,7 @@ export function checkLine(raw: string, finishReason: string | undefined, expect:
 }
 
 /** Strips what models add around a line: a speaker label, wrapping quotes, surrounding space. */
-export function cleanLine(text: string): string {
+function cleanLine(text: string): string {
   return text
     .trim()
     .replace(/^(面试官|interviewer)\s*[:：]\s*/i, '')
