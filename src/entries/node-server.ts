@@ -17,11 +17,12 @@ import { loadPrompts } from '../adapters/node/prompts-loader.ts';
 import { SqliteSessionStore } from '../adapters/node/sqlite-store.ts';
 import { staticAssets } from '../adapters/node/static-assets.ts';
 import { ensureWebBuilt } from '../adapters/node/web-build.ts';
-import { parseConfig } from '../core/config.ts';
-import { isAppError } from '../core/errors.ts';
+import { parseConfig, type Config } from '../core/config.ts';
+import { AppError } from '../core/errors.ts';
 import { describeMode } from '../llm/client.ts';
 import { assembleApp } from '../server/assemble-app.ts';
 import { forwardedClientAddress } from '../server/client-address.ts';
+import { startupFailureLine } from '../adapters/node/startup-failure.ts';
 
 const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -48,14 +49,23 @@ export interface RunningServer {
 export async function startNodeServer(options: NodeServerOptions): Promise<RunningServer> {
   const log = options.log ?? ((line: string) => console.log(line));
   const config = parseConfig(options.env);
+  // The database first: a damaged or unwritable one should stop startup before minutes of indexing.
+  const store = new SqliteSessionStore(resolve(config.dataDir, 'mianba.sqlite'));
+  try {
+    return await serveStore(options, config, store, log);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}
+
+async function serveStore(options: NodeServerOptions, config: Config, store: SqliteSessionStore, log: (line: string) => void): Promise<RunningServer> {
   const mode = describeMode(config);
   const distDir = options.serveWeb === false ? undefined : await ensureWebBuilt(join(repositoryRoot, 'web'), log);
   const loaded = await loadKnowledgeBase({ config, log });
   for (const warning of loaded.warnings) log(`warning: ${warning}`);
   const { kb } = loaded;
   const prompts = await loadPrompts(join(repositoryRoot, 'prompts'));
-  const databaseFile = resolve(config.dataDir, 'mianba.sqlite');
-  const store = new SqliteSessionStore(databaseFile);
   const { app } = assembleApp({
     kb,
     prompts,
@@ -71,22 +81,22 @@ export async function startNodeServer(options: NodeServerOptions): Promise<Runni
   const port = options.port ?? config.port;
   const hostname = options.hostname ?? config.host;
   const { server, address } = await new Promise<{ server: Server; address: AddressInfo }>((resolveListen, reject) => {
-    const listening = serve({ fetch: app.fetch, port, hostname }, (info) =>
+    const listening = serve({ fetch: app.fetch, port, hostname, serverOptions: requestTimeouts }, (info) =>
       resolveListen({ server: listening as Server, address: info }),
     );
-    listening.once('error', reject);
+    listening.once('error', (error) => reject(listenFailure(error, hostname, port)));
   });
   server.on('clientError', answerMalformedRequest);
   const host = hostname === '0.0.0.0' || hostname === '::' ? 'localhost' : hostname.includes(':') ? `[${hostname}]` : hostname;
   const url = `http://${host}:${address.port}`;
   log(`MianBa 面霸 is serving at ${url}`);
-  log(`mode: ${mode.mode} (${mode.reason}); question bank: ${kb.cards.length} questions, ${kb.chunks.length} passages`);
+  log(`mode: ${mode.mode} (${mode.reason}${config.llm ? ` at ${new URL(config.llm.baseURL).host}` : ''}); question bank: ${kb.cards.length} questions, ${kb.chunks.length} passages`);
 
   let closing: Promise<void> | undefined;
   return {
     url,
     port: address.port,
-    databaseFile,
+    databaseFile: store.file,
     mode: mode.mode,
     close: () => {
       closing ??= new Promise<void>((resolveClose) => {
@@ -104,22 +114,40 @@ export async function startNodeServer(options: NodeServerOptions): Promise<Runni
 }
 
 /**
- * Requests Node's HTTP parser rejects (oversized headers, broken framing) never reach the app;
- * they still get the API's JSON error shape instead of Node's bare status line.
+ * How long a client may take to send a request. Node's defaults (60 s for headers, 300 s for the
+ * whole request) let a slow sender hold a socket for minutes; the largest body we accept (about
+ * 130 KB) takes under 30 s even at 5 KB/s. Expiry is checked every second instead of every 30.
+ * Responses are not limited, so SSE streams and slow LLM calls are unaffected.
+ */
+export const requestTimeouts = { headersTimeout: 10_000, requestTimeout: 30_000, connectionsCheckingInterval: 1_000 };
+
+/** The listen error as one line naming the cause and the fix. */
+function listenFailure(error: Error & { code?: string }, hostname: string, port: number): Error {
+  const where = `${hostname}:${port}`;
+  if (error.code === 'EADDRINUSE') return new AppError('conflict', `port ${port} is already in use on ${hostname}. Fix: stop the other server, or set PORT to a free port.`, { cause: error });
+  if (error.code === 'EACCES') return new AppError('bad_request', `listening on ${where} needs privileges. Fix: set PORT to 1024 or above.`, { cause: error });
+  if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND') return new AppError('bad_request', `${hostname} is not an address of this machine. Fix: set HOST to 127.0.0.1, 0.0.0.0 or one of its addresses.`, { cause: error });
+  return error;
+}
+
+/**
+ * Requests Node's HTTP parser rejects (oversized headers, broken framing) or gives up on (too
+ * slow, see `requestTimeouts`) never reach the app; they still get the API's JSON error shape
+ * instead of Node's bare status line.
  */
 function answerMalformedRequest(error: Error & { code?: string }, socket: Duplex): void {
   if (error.code === 'ECONNRESET' || !socket.writable) {
     socket.destroy();
     return;
   }
-  const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
-  const body = JSON.stringify({
-    error: { code: 'bad_request', message: tooLarge ? 'request headers too large' : 'malformed HTTP request' },
-  });
-  socket.end(
-    `HTTP/1.1 ${tooLarge ? '431 Request Header Fields Too Large' : '400 Bad Request'}\r\n` +
-      `Content-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
-  );
+  const [status, code, message] =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? ['431 Request Header Fields Too Large', 'bad_request', 'request headers too large']
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? ['408 Request Timeout', 'request_timeout', 'the request was not received in time']
+        : ['400 Bad Request', 'bad_request', 'malformed HTTP request'];
+  const body = JSON.stringify({ error: { code, message } });
+  socket.end(`HTTP/1.1 ${status}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
 }
 
 async function main(): Promise<void> {
@@ -137,7 +165,7 @@ async function main(): Promise<void> {
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   main().catch((error: unknown) => {
-    console.error(isAppError(error) ? `MianBa cannot start [${error.code}]: ${error.message}` : error);
+    console.error(startupFailureLine(error));
     process.exit(1);
   });
 }

@@ -218,13 +218,14 @@ describe('the Worker under local wrangler dev', () => {
     const post = (headers: Record<string, string>) => client.json<ErrorBody>('/api/sessions', { method: 'POST', headers, body: start });
     expect((await post({ 'content-type': 'application/json', origin: worker.baseUrl })).status, 'from the app itself').toBe(201);
     expect((await post({ 'content-type': 'application/json', 'sec-fetch-site': 'same-origin' })).status).toBe(201);
-    for (const headers of [
+    const refusals: Record<string, string>[] = [
       { 'content-type': 'text/plain' },
       { 'content-type': 'application/x-www-form-urlencoded' },
       { 'content-type': 'application/json', origin: 'http://127.0.0.1:1' },
       { 'content-type': 'application/json', 'sec-fetch-site': 'same-site' },
       { 'content-type': 'application/json', 'sec-fetch-site': 'cross-site', origin: worker.baseUrl },
-    ]) {
+    ];
+    for (const headers of refusals) {
       const refused = await post(headers);
       expect(refused.status, JSON.stringify(headers)).toBe(403);
       expect(refused.body.error.code).toBe('forbidden');

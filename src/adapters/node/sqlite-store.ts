@@ -1,7 +1,8 @@
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
+import { openVerifiedDatabase } from './sqlite-open.ts';
 import { SqliteWriteError, SqliteWriter, type WriteStep } from './sqlite-writer.ts';
 import type { ReviewCard, SessionRecord, SessionStatus, SessionStore, TopicId, Turn } from '../../core/types.ts';
 import * as rows from '../session-rows.ts';
@@ -51,13 +52,7 @@ export class SqliteSessionStore implements SessionStore {
 
   constructor(file: string, options: { migrationsDir?: string } = {}) {
     this.file = file;
-    mkdirSync(dirname(file), { recursive: true });
-    this.db = new Database(file);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = FULL');
-    this.db.pragma('foreign_keys = ON');
-    // A restarted server may briefly overlap a dying one on the same file.
-    this.db.pragma('busy_timeout = 5000');
+    this.db = openVerifiedDatabase(file);
     migrate(this.db, options.migrationsDir ?? defaultMigrationsDir);
     this.writer = new SqliteWriter(file);
     const db = this.db;
