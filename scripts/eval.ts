@@ -9,6 +9,7 @@ const suites: Record<string, () => Promise<{ run(argv: string[]): Promise<void> 
   grading: () => import('./eval-grading.ts'),
   references: () => import('./eval-references.ts'),
   cards: () => import('./eval-cards.ts'),
+  interviewer: () => import('./eval-interviewer.ts'),
 };
 
 /** The sets the README's quality table quotes, in its order. */
