@@ -30,6 +30,32 @@ describe('fake OpenAI server', () => {
     expect(pieces.join('')).toBe('echo stream-model 一二三四五六七八九十');
   });
 
+  it('answers with tool calls, in JSON and as SSE, and with any finish reason', async () => {
+    fake.setBehaviour({ type: 'reply', content: { toolCalls: [{ name: 'search_notes', arguments: '{"query":"RDB"}' }] } });
+    const completion = await client.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: 'x' }] });
+    expect(completion.choices[0]).toMatchObject({ finish_reason: 'tool_calls', message: { tool_calls: [{ type: 'function', function: { name: 'search_notes', arguments: '{"query":"RDB"}' } }] } });
+    const stream = await client.chat.completions.create({ model: 'm', stream: true, messages: [{ role: 'user', content: 'x' }] });
+    const calls: string[] = [];
+    let finish: string | null | undefined;
+    for await (const chunk of stream) {
+      for (const call of chunk.choices[0]?.delta.tool_calls ?? []) calls.push(`${call.function?.name}:${call.function?.arguments}`);
+      finish = chunk.choices[0]?.finish_reason ?? finish;
+    }
+    expect(calls).toEqual(['search_notes:{"query":"RDB"}']);
+    expect(finish).toBe('tool_calls');
+    fake.setBehaviour({ type: 'reply', content: { content: '一半', finishReason: 'length' } });
+    expect((await client.chat.completions.create({ model: 'm', messages: [] })).choices[0]?.finish_reason).toBe('length');
+  });
+
+  it('refuses json_schema and tools like the servers that do', async () => {
+    fake.setRefusals({ jsonSchema: true, tools: true });
+    const schemaFormat = { type: 'json_schema' as const, json_schema: { name: 'x', schema: { type: 'object' } } };
+    await expect(client.chat.completions.create({ model: 'm', messages: [], response_format: schemaFormat })).rejects.toMatchObject({ status: 400 });
+    const tools = [{ type: 'function' as const, function: { name: 'ping', parameters: { type: 'object' } } }];
+    await expect(client.chat.completions.create({ model: 'm', messages: [], tools })).rejects.toMatchObject({ status: 500, message: expect.stringContaining('--jinja') });
+    await expect(client.chat.completions.create({ model: 'm', messages: [], response_format: { type: 'json_object' } })).resolves.toBeDefined();
+  });
+
   it('serves queued behaviours first, then the default', async () => {
     fake.enqueue({ type: 'error', status: 500 }, { type: 'reply', content: 'second' });
     await expect(client.chat.completions.create({ model: 'm', messages: [] })).rejects.toMatchObject({ status: 500 });
