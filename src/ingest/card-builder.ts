@@ -7,7 +7,7 @@
  */
 import { stableHash } from '../core/hash.ts';
 import type { Card, CardFollowup, CardKind } from '../core/types.ts';
-import { askFromAnswer, askOwnAspect, selfContainedQuestion, subjectOf } from './card-wording.ts';
+import { askFromAnswer, askOwnAspect, selfContainedQuestion, subjectOf, withParentSubject } from './card-wording.ts';
 import { isClaim } from './claims.ts';
 import { isQuestionText, stripLineMarkup } from './question-lines.ts';
 import { splitReference } from './reference-splitter.ts';
@@ -106,7 +106,11 @@ function draftOf(parsed: ParsedQuestion, parent: string | undefined): Draft {
   const wordedLabel = selfContainedQuestion(reported, parent);
   // A heading keeps its words unless it is only a name; a round header's text is kept for search only.
   const nameOnly = contentLength(reported) <= 12 && !isQuestionText(reported) && !/[是能会要在把被让有了过]/.test(reported);
-  const asked = parsed.origin === 'heading' && wordedLabel === reported && !nameOnly ? reported : asQuestion(wordedLabel, parsed.reference);
+  const worded = parsed.origin === 'heading' && wordedLabel === reported && !nameOnly ? reported : asQuestion(wordedLabel, parsed.reference);
+  // A label the wording already placed under its parent needs no second mention of it.
+  // Only a section inside a section lends its subject: a note's top heading ("操作系统") is a domain.
+  const lender = parsed.origin === 'heading' && parsed.path.length < 2 ? undefined : parent;
+  const asked = worded === reported || worded === asQuestion(reported, parsed.reference) ? withParentSubject(worded, lender) : worded;
   const header = roundHeader.test(parsed.question) && !isQuestionText(parsed.question);
   const kind = parsed.origin === 'orphan' || header ? 'note' : kindOf(parsed.question, parsed.path);
   return { question: parsed.question, origin: parsed.origin, asked, kind, path: parsed.path, reference: parsed.reference, followups: [], lines: parsed.lines };

@@ -115,3 +115,31 @@ export function askFromAnswer(term: string, reference: string): string {
   if (/是指|指的是|是一种|是一个/.test(opening.slice(0, 30))) return `什么是${named}？`;
   return `说说你对${named}的了解。`;
 }
+
+/** Headings that hold questions rather than name a subject. */
+const containerHeading = /面试|面经|笔记|八股|题目|问题|可能的|目录|总结|其他|其它|基础|知识点|补充|杂项|^项目$|^关键$|misc|notes?|questions?/i;
+
+function sharesWords(a: string, b: string): boolean {
+  const units = (text: string): Set<string> => {
+    const lower = text.toLowerCase();
+    const found = new Set(lower.match(/[a-z][a-z0-9+#]*/g) ?? []);
+    for (const run of lower.match(/[\u4e00-\u9fff]+/g) ?? []) for (let index = 0; index + 2 <= run.length; index += 1) found.add(run.slice(index, index + 2));
+    return found;
+  };
+  const left = units(a);
+  for (const unit of units(b)) if (left.has(unit)) return true;
+  return false;
+}
+
+/**
+ * A question that leans on the heading above it ("为什么要有 P" under "GMP 模型", "Master节点"
+ * under "Kubernetes 组件") is asked with that heading's subject in front, as an interviewer
+ * would: "关于GMP 模型，为什么要有 P"。A question that already names its subject is left alone.
+ */
+export function withParentSubject(question: string, parent: string | undefined): string {
+  // A parent that is itself a question, or a long line, is a previous question, not a subject.
+  if (!parent || /[？?]/.test(parent) || contentLength(parent) > 16) return question;
+  const subject = subjectOf(parent).trim();
+  if (contentLength(subject) < 2 || containerHeading.test(subject) || sharesWords(question, parent)) return question;
+  return `关于${subject}，${question}`;
+}

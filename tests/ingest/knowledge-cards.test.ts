@@ -30,6 +30,12 @@ describe('self-contained questions', () => {
     expect(cardAt(cards, '三色标记法').question).toBe('说说你对三色标记法的了解。');
   });
 
+  it('asks a sub-question that leans on its section with the section’s subject, but not under a note’s top heading', () => {
+    const cards = cardsOf('# go\n\n## GMP 模型\n\n### 为什么要有 P\n\nM 的数量多于 P，本地队列挂在 M 上会随 M 膨胀。\n\n## new make 区别\n\nmake 初始化内部结构，new 只分配内存。\n');
+    expect(cardAt(cards, '为什么要有 P').question).toBe('关于GMP 模型，为什么要有 P');
+    expect(cardAt(cards, 'new make 区别').question).toBe('new make 区别');
+  });
+
   it('asks an implementation label for the goal of its parent', () => {
     const cards = cardsOf('## 分布式锁实现\n\n### redis实现\n\nset nx expire，再加 redlock。\n\n### zookeeper实现\n\n临时有序节点，最小的节点拿到锁。\n');
     expect(cardAt(cards, 'redis实现').question).toBe('如何用 redis 实现分布式锁？');
