@@ -7,8 +7,10 @@ function escapeHtml(text: string): string {
 
 /**
  * Raw HTML inside Markdown is shown as text, not interpreted: notes and interviewer lines may
- * quote a candidate's answer, and `<img onerror>` must stay visible and inert. DOMPurify then
- * sanitises the result as a second, independent layer.
+ * quote a candidate's answer, and `<img onerror>` must stay visible and inert, in a link's text
+ * too: that is rendered from its tokens, so raw HTML there goes through `html` like anywhere else.
+ * Only http(s) links stay links. DOMPurify then sanitises the result as a second, independent
+ * layer; this one must be safe without it (tests/security/markdown-renderer.test.ts).
  */
 const marked = new Marked({
   gfm: true,
@@ -17,9 +19,9 @@ const marked = new Marked({
   renderer: {
     html: ({ text }) => escapeHtml(text),
     image: ({ text }) => escapeHtml(text),
-    link: ({ href, text }) => {
-      const safe = /^https?:\/\//i.test(href) ? href : '';
-      return safe ? `<a href="${escapeHtml(safe)}" rel="noopener noreferrer" target="_blank">${text}</a>` : text;
+    link({ href, tokens }) {
+      const text = this.parser.parseInline(tokens);
+      return /^https?:\/\//i.test(href) ? `<a href="${escapeHtml(href)}" rel="noopener noreferrer" target="_blank">${text}</a>` : text;
     },
   },
 });
