@@ -463,6 +463,47 @@ export function withChineseTerms(text: string): string {
 }
 
 /**
+ * Which concepts a text can mention at all, by the first character of each Chinese form and the
+ * first word of each English form. Scanning all ~450 concepts with `includes` for every text was
+ * most of the grader's time; the index narrows that to the few concepts whose forms could start
+ * somewhere in the text, and the exact checks below decide as before (same tokens, same order).
+ */
+interface GlossaryIndex {
+  byFirstCharacter: Map<string, number[]>;
+  byFirstWord: Map<string, number[]>;
+  /** Concepts with an English form of no words, which any text's word string could contain. */
+  always: number[];
+}
+
+let glossaryIndex: GlossaryIndex | undefined;
+
+function indexGlossary(): GlossaryIndex {
+  const index: GlossaryIndex = { byFirstCharacter: new Map(), byFirstWord: new Map(), always: [] };
+  const add = (map: Map<string, number[]>, key: string, position: number) => {
+    const list = map.get(key) ?? [];
+    if (list.at(-1) !== position) list.push(position);
+    map.set(key, list);
+  };
+  glossary.forEach((concept, position) => {
+    for (const form of concept.chinese) add(index.byFirstCharacter, String.fromCodePoint(form.codePointAt(0)!), position);
+    for (const form of concept.english) {
+      const first = form.trim().split(' ')[0];
+      if (first) add(index.byFirstWord, first, position);
+      else index.always.push(position);
+    }
+  });
+  return index;
+}
+
+function candidateConcepts(normalised: string, englishText: string): number[] {
+  glossaryIndex ??= indexGlossary();
+  const candidates = new Set<number>(glossaryIndex.always);
+  for (const character of new Set(normalised)) for (const position of glossaryIndex.byFirstCharacter.get(character) ?? []) candidates.add(position);
+  for (const word of new Set(englishText.split(' '))) for (const position of glossaryIndex.byFirstWord.get(word) ?? []) candidates.add(position);
+  return [...candidates].sort((a, b) => a - b);
+}
+
+/**
  * Concept tokens for every glossary concept `text` mentions, in glossary order, each once.
  * English forms must match whole words (after singularising); Chinese forms match as substrings
  * because Chinese has no spaces and ICU may split them.
@@ -471,7 +512,8 @@ export function conceptTokens(text: string): string[] {
   const normalised = normaliseText(text);
   const englishText = englishWords(normalised);
   const found: string[] = [];
-  for (const concept of glossary) {
+  for (const position of candidateConcepts(normalised, englishText)) {
+    const concept = glossary[position]!;
     const mentioned =
       concept.chinese.some((form) => normalised.includes(form)) ||
       concept.english.some((form) => englishText.includes(form));
