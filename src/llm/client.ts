@@ -60,6 +60,12 @@ export interface LlmClientOptions {
   breaker?: CircuitBreaker;
 }
 
+/** One guarded call: its signals and when its whole-call deadline falls. */
+interface CallScope {
+  signals: CallSignals;
+  deadlineAt: number;
+}
+
 /** Reply budgets: a grade with its evidence quotes, an interviewer decision, a capability probe. */
 const maxTokens = { grade: 1024, decide: 400, probe: 8 } as const;
 /** LangChain's withRetry waits 1–2 s before retrying; with less of the deadline left, it cannot finish. */
@@ -90,7 +96,7 @@ export function createLlmClient(llm: LlmConfig, options: LlmClientOptions = {}):
   let replyFormat: JsonReplyFormat = 'json_schema';
   let toolSupport: 'unknown' | 'yes' | 'no' = 'unknown';
 
-  async function guarded<T>(purpose: string, caller: AbortSignal | undefined, run: (signal: AbortSignal, signals: CallSignals) => Promise<T>): Promise<T> {
+  async function guarded<T>(purpose: string, caller: AbortSignal | undefined, run: (signal: AbortSignal, call: CallScope) => Promise<T>): Promise<T> {
     const started = Date.now();
     if (!breaker.allows()) {
       const failure = new LlmError('circuit_open', 'the LLM is skipped for a while after repeated failures');
@@ -100,7 +106,7 @@ export function createLlmClient(llm: LlmConfig, options: LlmClientOptions = {}):
     const deadline = AbortSignal.timeout(llm.timeoutMs);
     const signals: CallSignals = { caller, deadline };
     try {
-      const value = await run(caller ? AbortSignal.any([caller, deadline]) : deadline, signals);
+      const value = await run(caller ? AbortSignal.any([caller, deadline]) : deadline, { signals, deadlineAt: started + llm.timeoutMs });
       breaker.succeeded();
       return value;
     } catch (error) {
@@ -117,7 +123,7 @@ export function createLlmClient(llm: LlmConfig, options: LlmClientOptions = {}):
     log(`[mianba] llm fallback purpose=${purpose} kind=${failure.kind} status=${failure.httpStatus ?? '-'} latency_ms=${Date.now() - started} model=${llm.chatModel}`);
   }
 
-  function retryPolicy(signals: CallSignals, deadlineAt: number) {
+  function retryPolicy({ signals, deadlineAt }: CallScope) {
     return {
       stopAfterAttempt: 2,
       onFailedAttempt: (error: unknown) => {
@@ -129,20 +135,19 @@ export function createLlmClient(llm: LlmConfig, options: LlmClientOptions = {}):
     };
   }
 
-  async function structured<T>(model: ChatOpenAI, schema: z.ZodType<T>, name: string, messages: BaseMessage[], signal: AbortSignal, signals: CallSignals): Promise<StructuredReply<T>> {
-    const deadlineAt = Date.now() + llm.timeoutMs;
-    const attempt = (format: JsonReplyFormat) => structuredReply(model, schema, format, name).withRetry(retryPolicy(signals, deadlineAt)).invoke(messages, { signal });
+  async function structured<T>(model: ChatOpenAI, schema: z.ZodType<T>, name: string, messages: BaseMessage[], signal: AbortSignal, call: CallScope): Promise<StructuredReply<T>> {
+    const attempt = (format: JsonReplyFormat) => structuredReply(model, schema, format, name).withRetry(retryPolicy(call)).invoke(messages, { signal });
     try {
       return await attempt(replyFormat);
     } catch (error) {
-      const failure = toLlmError(error, signals);
+      const failure = toLlmError(error, call.signals);
       if (replyFormat !== 'json_schema' || !refusesJsonSchema(failure)) throw failure;
       replyFormat = 'json_object';
       return attempt(replyFormat);
     }
   }
 
-  async function toolsAvailable(signal: AbortSignal, signals: CallSignals): Promise<boolean> {
+  async function toolsAvailable(signal: AbortSignal, { signals }: CallScope): Promise<boolean> {
     if (toolSupport !== 'unknown') return toolSupport === 'yes';
     try {
       await probeModel.bindTools([probeTool]).invoke([new HumanMessage('ping')], { signal });
@@ -159,15 +164,15 @@ export function createLlmClient(llm: LlmConfig, options: LlmClientOptions = {}):
     model: llm.chatModel,
 
     completeJson: (messages, schema, callOptions = {}) =>
-      guarded('grade', callOptions.signal, async (signal, signals) => (await structured(graderModel, schema, 'grade', messages, signal, signals)).value),
+      guarded('grade', callOptions.signal, async (signal, call) => (await structured(graderModel, schema, 'grade', messages, signal, call)).value),
 
     decide: (request, callOptions = {}) =>
-      guarded('decide', callOptions.signal, async (signal, signals) => {
-        const withTools = await toolsAvailable(signal, signals);
+      guarded('decide', callOptions.signal, async (signal, call) => {
+        const withTools = await toolsAvailable(signal, call);
         const messages = await request.messages(withTools);
         const reply: AgentReply = withTools
           ? await decideWithAgent(interviewerModel, request.notes, messages, signal)
-          : await structured(interviewerModel, interviewerDecisionSchema, 'interviewer_decision', messages, signal, signals).then(({ value, finishReason }) => ({
+          : await structured(interviewerModel, interviewerDecisionSchema, 'interviewer_decision', messages, signal, call).then(({ value, finishReason }) => ({
               decision: value,
               finishReason,
               notesSeen: [],
