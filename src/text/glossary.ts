@@ -497,10 +497,15 @@ function indexGlossary(): GlossaryIndex {
 
 function candidateConcepts(normalised: string, englishText: string): number[] {
   glossaryIndex ??= indexGlossary();
-  const candidates = new Set<number>(glossaryIndex.always);
-  for (const character of new Set(normalised)) for (const position of glossaryIndex.byFirstCharacter.get(character) ?? []) candidates.add(position);
-  for (const word of new Set(englishText.split(' '))) for (const position of glossaryIndex.byFirstWord.get(word) ?? []) candidates.add(position);
-  return [...candidates].sort((a, b) => a - b);
+  const marked = new Uint8Array(glossary.length);
+  for (const position of glossaryIndex.always) marked[position] = 1;
+  for (const character of normalised) for (const position of glossaryIndex.byFirstCharacter.get(character) ?? []) marked[position] = 1;
+  for (const word of englishText.split(' ')) for (const position of glossaryIndex.byFirstWord.get(word) ?? []) marked[position] = 1;
+  const candidates: number[] = [];
+  marked.forEach((flag, position) => {
+    if (flag) candidates.push(position);
+  });
+  return candidates;
 }
 
 /**
