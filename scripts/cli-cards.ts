@@ -23,11 +23,7 @@ function describe(card: Card): string {
 }
 
 export async function run(argv: string[]): Promise<void> {
-  const { values } = parseArgs({ args: argv, options: { topic: { type: 'string' }, json: { type: 'boolean', default: false }, help: { type: 'boolean', default: false } } });
-  if (values.help) {
-    console.log(usage);
-    return;
-  }
+  const { values } = parseArgs({ args: argv, options: { topic: { type: 'string' }, json: { type: 'boolean', default: false } } });
   const topic = values.topic;
   if (topic !== undefined && !(topicIds as readonly string[]).includes(topic)) {
     throw new AppError('bad_request', `unknown topic "${topic}"; choose one of: ${topicIds.join(', ')}`);

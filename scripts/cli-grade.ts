@@ -15,6 +15,9 @@ import { createLlmClient, describeMode } from '../src/llm/client.ts';
 
 const promptsDir = fileURLToPath(new URL('../prompts/', import.meta.url));
 
+export const usage =
+  'usage: npm run cli -- grade --question "<question>" --answer "<answer>" [--reference "<text>"]... [--json]\n  Grades one answer against the best-matching note, or against the given reference texts.';
+
 export async function run(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
@@ -26,7 +29,7 @@ export async function run(argv: string[]): Promise<void> {
     },
   });
   if (!values.question || values.answer === undefined) {
-    throw new AppError('bad_request', 'usage: npm run cli -- grade --question "<question>" --answer "<answer>" [--reference "<text>"] [--json]');
+    throw new AppError('bad_request', `--question and --answer are required\n${usage}`);
   }
   const config = parseConfig(process.env);
   const mode = describeMode(config);

@@ -7,6 +7,8 @@ import { loadKnowledgeBase } from '../src/adapters/node/knowledge-base-loader.ts
 import { parseConfig } from '../src/core/config.ts';
 import { topicIds } from '../src/core/types.ts';
 
+export const usage = 'usage: npm run index [-- --force] [--json]   (same as npm run cli -- index)\n  Builds or refreshes the index of your notes in MIANBA_DATA_DIR; --force rebuilds it all, --json prints the figures as JSON.';
+
 export async function run(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,

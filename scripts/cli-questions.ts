@@ -7,6 +7,8 @@ import { parseConfig } from '../src/core/config.ts';
 import { AppError } from '../src/core/errors.ts';
 import { topicIds, type TopicId } from '../src/core/types.ts';
 
+export const usage = 'usage: npm run cli -- questions [--topic <topic>] [--unanswered] [--json]\n  Lists the question bank; --unanswered shows only questions your notes do not answer.';
+
 export async function run(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,

@@ -8,6 +8,9 @@ import { parseConfig } from '../src/core/config.ts';
 import { AppError } from '../src/core/errors.ts';
 import type { SearchMode, TopicId } from '../src/core/types.ts';
 
+export const usage =
+  'usage: npm run cli -- search "<query>" [--k <n>] [--mode hybrid|lexical|vector] [--topic <topic>]... [--json]\n  Searches your notes the way the interviewer and the grader do (k defaults to 5, mode to hybrid).';
+
 export async function run(argv: string[]): Promise<void> {
   const { values, positionals } = parseArgs({
     args: argv,
