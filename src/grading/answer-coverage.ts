@@ -4,7 +4,7 @@
  * need (relevance to the note, naming the question's subject, stating the note's results).
  */
 import { coverPoint, viewAnswer, type AnswerView, type PointCoverage } from './coverage.ts';
-import type { KeyPointSpec } from './key-points.ts';
+import { capPoints, type KeyPointSpec } from './key-points.ts';
 import { enumeratedNames, looksLikeTermList, minimumNamedItems } from './non-answers.ts';
 import { profileText, topicUnits, type TextProfile } from './text-analysis.ts';
 
@@ -102,20 +102,28 @@ export function aggregate(points: readonly ScoredPoint[], parameters: Readonly<C
  */
 const focusCache = new WeakMap<readonly KeyPointSpec[], Map<string, KeyPointSpec[]>>();
 
-export function focusOn(question: string, specs: readonly KeyPointSpec[]): KeyPointSpec[] {
+/**
+ * `specs` are all of a note's points (extractAllKeyPoints); the result is capped after focusing.
+ * `subject` is the note's own heading path ("go > 聊聊你对gc的理解"): what the whole note is about
+ * does not tell its sections apart, so those words do not choose one ("Go 的 GC 什么时候触发" is
+ * about 触发, not about the section whose heading happens to repeat "Go").
+ */
+export function focusOn(question: string, specs: readonly KeyPointSpec[], subject = ''): KeyPointSpec[] {
   const byQuestion = focusCache.get(specs) ?? new Map<string, KeyPointSpec[]>();
   focusCache.set(specs, byQuestion);
-  let focused = byQuestion.get(question);
+  const key = `${question}\u0000${subject}`;
+  let focused = byQuestion.get(key);
   if (!focused) {
-    focused = focusSection(question, specs);
+    focused = capPoints(focusSection(question, specs, subject));
     if (byQuestion.size > 64) byQuestion.clear();
-    byQuestion.set(question, focused);
+    byQuestion.set(key, focused);
   }
   return focused;
 }
 
-function focusSection(question: string, specs: readonly KeyPointSpec[]): KeyPointSpec[] {
-  const wanted = topicUnits(question);
+function focusSection(question: string, specs: readonly KeyPointSpec[], subject: string): KeyPointSpec[] {
+  const noteSubject = profileText(subject).units;
+  const wanted = new Map([...topicUnits(question)].filter(([unit]) => !noteSubject.has(unit)));
   const sections = new Map<string, KeyPointSpec[]>();
   for (const spec of specs) for (const heading of spec.section) sections.set(heading, [...(sections.get(heading) ?? []), spec]);
   if (sections.size < 2) return [...specs];

@@ -41,6 +41,15 @@ const cache = new Map<string, KeyPointSpec[]>();
 const cacheSize = 512;
 
 export function extractKeyPoints(markdown: string, referenceIndex = 0): KeyPointSpec[] {
+  return capPoints(extractAllKeyPoints(markdown, referenceIndex));
+}
+
+/**
+ * Every point of a reference, uncapped. The grader focuses on the section a question asks about
+ * first and caps after: capping a long overview note first dropped whole sections' points
+ * (三色标记法's 灰色/黑色/白色) before a question about that section could be graded on them.
+ */
+export function extractAllKeyPoints(markdown: string, referenceIndex = 0): KeyPointSpec[] {
   const key = `${referenceIndex}\u0000${markdown}`;
   const cached = cache.get(key);
   if (cached) return cached;
@@ -50,22 +59,27 @@ export function extractKeyPoints(markdown: string, referenceIndex = 0): KeyPoint
   return points;
 }
 
-function extract(markdown: string, referenceIndex: number): KeyPointSpec[] {
-  const units = mergeTrivial(splitLong(blockUnits(markdown)));
-  // Narration, to-dos and framing are not graded; a terse reference with no claim keeps its terms.
-  const claims = units.filter((unit) => isClaim(unit.text, { personal: true }));
-  const deduplicated = deduplicate(claims.length > 0 ? claims : units);
-  const scored = deduplicated.map((unit, index) => ({ unit, profile: profileText(unit.text), index }));
-  let points = scored.map(({ unit, profile, index }) => {
-    const pointImportance = importance(unit, index);
-    return { text: unit.text, weight: pointImportance * substance(profile), importance: pointImportance, profile, referenceIndex, section: unit.section };
-  });
+/** The `maximumPoints` heaviest points in note order, weights renormalised to sum to 1. */
+export function capPoints(specs: readonly KeyPointSpec[]): KeyPointSpec[] {
+  let points = [...specs];
   if (points.length > maximumPoints) {
     const kept = new Set([...points].sort((a, b) => b.weight - a.weight).slice(0, maximumPoints));
     points = points.filter((point) => kept.has(point));
   }
   const total = points.reduce((sum, point) => sum + point.weight, 0) || 1;
   return points.map((point) => ({ ...point, weight: point.weight / total }));
+}
+
+function extract(markdown: string, referenceIndex: number): KeyPointSpec[] {
+  const units = mergeTrivial(splitLong(blockUnits(markdown)));
+  // Narration, to-dos and framing are not graded; a terse reference with no claim keeps its terms.
+  const claims = units.filter((unit) => isClaim(unit.text, { personal: true }));
+  const deduplicated = deduplicate(claims.length > 0 ? claims : units);
+  const scored = deduplicated.map((unit, index) => ({ unit, profile: profileText(unit.text), index }));
+  return scored.map(({ unit, profile, index }) => {
+    const pointImportance = importance(unit, index);
+    return { text: unit.text, weight: pointImportance * substance(profile), importance: pointImportance, profile, referenceIndex, section: unit.section };
+  });
 }
 
 /** Content size: Chinese characters plus ASCII word characters, ignoring punctuation and spaces. */

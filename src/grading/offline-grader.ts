@@ -16,6 +16,7 @@ export function gradeOffline(request: { question: string; answer: string; refere
     question: request.question,
     answer: request.answer,
     references: request.references.map((reference) => reference.text),
+    headings: request.references.map((reference) => reference.heading),
   });
   const points: GradedPoint[] = details.points.map(({ spec, coverage }) => ({
     text: spec.text,

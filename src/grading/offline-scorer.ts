@@ -10,7 +10,7 @@ import { calibrate, type CalibrationParameters } from './calibration.ts';
 import { findContradictions } from './contradictions.ts';
 import { viewAnswer } from './coverage.ts';
 import { injectionScoreCap, stripInjection } from './injection.ts';
-import { contentLength, extractKeyPoints, type KeyPointSpec } from './key-points.ts';
+import { contentLength, extractAllKeyPoints, type KeyPointSpec } from './key-points.ts';
 import { looksLikeTermList, namesWithoutExplaining, onlyNames, pointsAreNames } from './non-answers.ts';
 import { profileText } from './text-analysis.ts';
 import { checkValues } from './value-consistency.ts';
@@ -54,6 +54,8 @@ export interface ScoreInput {
   answer: string;
   /** Reference answers as Markdown. */
   references: string[];
+  /** Each reference's heading path in the notes ("go > 聊聊你对gc的理解"), when known. */
+  headings?: string[];
 }
 
 /** The numbers that turn coverage into a score (docs/grading.md explains each step). */
@@ -104,7 +106,7 @@ export function scoreAnswer(input: ScoreInput, parameters: Readonly<ScoringParam
   const question = profileText(input.question);
   const questionUnits = new Set(question.units.keys());
   const referenceTexts = input.references.map((reference) => stripInjection(reference).cleaned);
-  const pointSets = referenceTexts.map((text, index) => focusOn(input.question, extractKeyPoints(text, index)));
+  const pointSets = referenceTexts.map((text, index) => focusOn(input.question, extractAllKeyPoints(text, index), input.headings?.[index]));
 
   if (stances.questionsOnly) return emptyScore('question-back', pointSets, injection.spans);
   if (contentLength(stances.said) < 2) return emptyScore(stances.hedged ? 'dontknow' : 'empty', pointSets, injection.spans);
