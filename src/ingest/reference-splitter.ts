@@ -53,8 +53,14 @@ function contentUnits(text: string): Set<string> {
 /** Bigrams so common in notes that sharing one says nothing about the subject. */
 const commonUnits = new Set(['可以', '一个', '这个', '我们', '就是', '如果', '进行', '使用', '没有', '需要', '时候', '因为', '所以', '数据', '通过', '问题', '不是', '什么', '的话', '也是', '还是', '其他', '一些', '以及', '可能', '会被']);
 
+/**
+ * Do two texts share a word? Between two Chinese texts it must be a Chinese word: "sync.Pool" in a
+ * paragraph on uncopyable types shares only an identifier with a list that mentions sync.pool.
+ */
 function shares(a: Set<string>, b: Set<string>): boolean {
-  for (const unit of a) if (!commonUnits.has(unit) && b.has(unit)) return true;
+  const han = (units: Set<string>): number => [...units].filter((unit) => /[\u4e00-\u9fff]/.test(unit)).length;
+  const needsChinese = han(a) >= 4 && han(b) >= 4;
+  for (const unit of a) if (!commonUnits.has(unit) && b.has(unit) && (!needsChinese || /[\u4e00-\u9fff]/.test(unit))) return true;
   return false;
 }
 
