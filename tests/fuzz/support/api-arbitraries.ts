@@ -134,9 +134,17 @@ function encodedBody(value: fc.Arbitrary<unknown>): fc.Arbitrary<string | Uint8A
   );
 }
 
-const contentType = fc.option(
-  fc.constantFrom('application/json', 'application/json; charset=utf-8', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/json; charset=latin1', '*/*', 'garbage'),
-  { nil: undefined },
+// Mostly JSON, which is all the API accepts for writes (anything else is a 403 before any route),
+// so most bodies still reach the routes' own validation.
+const contentType = fc.oneof(
+  { weight: 3, arbitrary: fc.constant('application/json') },
+  {
+    weight: 2,
+    arbitrary: fc.option(
+      fc.constantFrom('application/json; charset=utf-8', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/json; charset=latin1', '*/*', 'garbage'),
+      { nil: undefined },
+    ),
+  },
 );
 const accept = fc.option(fc.constantFrom('application/json', 'text/event-stream', '*/*', 'text/html', 'text/event-stream, application/json'), { nil: undefined });
 const headerToken = fc.stringMatching(/^[a-z][a-z0-9-]{0,20}$/).filter((name) => !['host', 'content-length', 'connection', 'transfer-encoding', 'cookie', 'expect', 'upgrade', 'keep-alive', 'te', 'trailer'].includes(name));
