@@ -166,6 +166,13 @@ function asksNothing(draft: Draft): boolean {
  * "zset 的底层是什么？"), where a topic heading's question lines are siblings. A follow-up stays a
  * card of its own too (its answer is knowledge), asked without the log's lead-in.
  */
+/** Does `text` name a term of `about`: a Latin word, or a two-character Chinese word? */
+function sharesTerm(text: string, about: string): boolean {
+  const lower = about.toLowerCase();
+  const words = text.toLowerCase().match(/[a-z][a-z0-9+#]{1,}|[\u4e00-\u9fff]{2}/g) ?? [];
+  return words.some((word) => !/^(什么|怎么|为什|如何|哪些|可以|是否|一下|这个|那么)$/.test(word) && lower.includes(word));
+}
+
 function chainFollowups(drafts: Draft[], sourceLines: readonly string[]): void {
   let chainHead: Draft | undefined;
   for (let index = 0; index < drafts.length; index += 1) {
@@ -173,7 +180,12 @@ function chainFollowups(drafts: Draft[], sourceLines: readonly string[]): void {
     const previous = drafts[index - 1];
     const sourceLine = stripLineMarkup(sourceLines[current.lines.start - 1] ?? '');
     const marked = followupLead.test(current.question) || followupLead.test(sourceLine);
-    const inAskingSection = chainHead !== undefined && current.origin === 'question' && current.path.join('\u0000') === chainHead.path.join('\u0000');
+    // A follow-up is about what its head asked: a log's list of unrelated questions are siblings.
+    const inAskingSection =
+      chainHead !== undefined &&
+      current.origin === 'question' &&
+      current.path.join('\u0000') === chainHead.path.join('\u0000') &&
+      sharesTerm(current.question, `${chainHead.question}\n${chainHead.reference}`);
     const head = inAskingSection ? chainHead : marked && previous && previous.kind !== 'note' && current.lines.start - previous.lines.end <= 3 ? previous : undefined;
     if (current.origin === 'heading') chainHead = isQuestionText(current.question) ? current : undefined;
     else if (!inAskingSection && current.origin !== 'piece') chainHead = undefined;

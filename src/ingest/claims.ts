@@ -68,7 +68,8 @@ export function isBareTerm(text: string): boolean {
 export function conceptsIn(text: string, dictionary: readonly string[]): string[] {
   const normalised = normaliseText(text);
   const candidates = new Set<string>();
-  for (const term of dictionary) if (term.length >= 2 && normalised.includes(term)) candidates.add(term);
+  // Dictionary terms that recur only because a phrase recurs ("也就表示") are not concepts.
+  for (const term of dictionary) if (term.length >= 2 && !/[的了是就也都和与或被把将这那个些么吗呢]/.test(term) && normalised.includes(term)) candidates.add(term);
   for (const concept of glossary) {
     for (const form of concept.chinese) if (form.length >= 2 && normalised.includes(form)) candidates.add(form);
   }

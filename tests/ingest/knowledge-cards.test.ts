@@ -126,6 +126,12 @@ describe('references that stop at their answer', () => {
     expect(headed!.reference).toContain('结合系统线程的定位来看');
   });
 
+  it('keeps a log’s unrelated next questions under a question heading as siblings, not follow-ups', () => {
+    const cards = cardsOf('## RDB 是怎么进行操作？\n\nsave 阻塞主线程，bgsave fork 子进程写 RDB。\n\ngin 的 context 包含了什么？\n\nrestful 的优势？\n');
+    expect(cardAt(cards, 'RDB 是怎么进行操作？').followups).toEqual([]);
+    expect(cards.map((card) => card.headingPath.at(-1))).toEqual(['RDB 是怎么进行操作？', 'gin 的 context 包含了什么？', 'restful 的优势？']);
+  });
+
   it('moves notes to self after an answer out of it', () => {
     const [card] = cardsOf('## raft 怎么选主？\n\nfollower 超时后变成 candidate，拿到多数票就成为 leader。\n\n看b站视频，讲的不错\n');
     expect(card!.reference).toBe('follower 超时后变成 candidate，拿到多数票就成为 leader。');
