@@ -81,6 +81,21 @@ describe('wrong access tokens', () => {
     }
   });
 
+  it('expires a stale access cookie (the token was changed), so the browser does not spend the budget on every request', async () => {
+    const gated = await makeRealApp({ env: { ACCESS_TOKEN: token }, clientAddress: (c) => c.req.header('x-test-client') });
+    try {
+      const overHttp = await gated.app.request('/api/topics', { headers: fromClient('10.0.1.1', { cookie: 'mianba_access=stale' }) });
+      expect(overHttp.status).toBe(401);
+      expect(overHttp.headers.getSetCookie().find((line) => line.startsWith('mianba_access='))).toMatch(/^mianba_access=; Max-Age=0; Path=\//);
+      const overHttps = await gated.app.request('https://mianba.example/api/topics', { headers: fromClient('10.0.1.2', { cookie: '__Host-mianba_access=stale' }) });
+      expect(overHttps.status).toBe(401);
+      const expiry = overHttps.headers.getSetCookie().find((line) => line.startsWith('__Host-mianba_access='));
+      expect(expiry, 'a __Host- cookie is only dropped by a Set-Cookie with Secure and Path=/').toMatch(/^__Host-mianba_access=; Max-Age=0; Path=\/;.*Secure/);
+    } finally {
+      gated.close();
+    }
+  });
+
   it('keys IPv6 clients by /64, so one subscriber cannot rotate addresses for more guesses', async () => {
     const gated = await makeRealApp({ env: { ACCESS_TOKEN: token }, clientAddress: (c) => c.req.header('x-test-client') });
     try {

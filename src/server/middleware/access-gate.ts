@@ -1,9 +1,8 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import { deleteCookie } from 'hono/cookie';
 import { AppError } from '../../core/errors.ts';
 import type { AppEnv } from '../env.ts';
 import { MemoryRateLimiter } from '../memory-rate-limiter.ts';
-import { cookieName, cookieValues, writeCookie } from './cookies.ts';
+import { cookieValues, expireCookie, writeCookie } from './cookies.ts';
 import { errorResponse } from './error-handler.ts';
 
 export const accessCookieName = 'mianba_access';
@@ -70,7 +69,7 @@ export function accessGate(accessToken: string | undefined, clientKey: (c: Conte
       return 'granted-by-query';
     }
     // A stale cookie (the token was changed) would otherwise be counted on every request.
-    if (cookies.length > 0) deleteCookie(c, cookieName(c, accessCookieName), { path: '/' });
+    if (cookies.length > 0) expireCookie(c, accessCookieName);
     return 'denied';
   }
 

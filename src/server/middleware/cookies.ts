@@ -33,6 +33,11 @@ export function writeCookie(c: Context, name: string, value: string, maxAgeSecon
   else setCookie(c, name, value, options);
 }
 
+/** Tells the browser to drop one of our cookies (with the attributes its prefix demands). */
+export function expireCookie(c: Context, name: string): void {
+  writeCookie(c, name, '', 0);
+}
+
 /**
  * Expires copies of a cookie set on narrower paths than ours (`/api`, `/api/sessions`, …), the
  * way a page on another port of the same host can plant one. A cookie is sent only to paths it
