@@ -9,6 +9,7 @@ const suites: Record<string, () => Promise<{ run(argv: string[]): Promise<void> 
   grading: () => import('./eval-grading.ts'),
   references: () => import('./eval-references.ts'),
   cards: () => import('./eval-cards.ts'),
+  calibration: () => import('./eval-calibration.ts'),
   interviewer: () => import('./eval-interviewer.ts'),
 };
 

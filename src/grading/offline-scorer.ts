@@ -7,6 +7,7 @@
 import { aggregate, coverPoints, focusOn, noteFacts, relevanceOf, sharedTopic, statesResults, type CoverageParameters, type ScoredPoint } from './answer-coverage.ts';
 import { readStances } from './answer-signals.ts';
 import { calibrate, type CalibrationParameters } from './calibration.ts';
+import { fittedKnots } from './calibration-fitted.ts';
 import { findContradictions } from './contradictions.ts';
 import { viewAnswer } from './coverage.ts';
 import { injectionScoreCap, stripInjection } from './injection.ts';
@@ -82,6 +83,7 @@ export const defaultScoringParameters: Readonly<ScoringParameters> = {
   completePoints: 6,
   minimumComplete: 0.3,
   curve: 0.85,
+  knots: fittedKnots,
   wrongCost: 2,
   sameLanguageConcepts: 0.5,
   referenceAveraging: 0.5,

@@ -10,6 +10,9 @@ import { isFunctionCharacter, profileText } from './text-analysis.ts';
 /** Labels that organise a note but are not things ("缺点：", "解决："). */
 const genericLabel = /^(?:优点|缺点|优势|劣势|原因|作用|解决|解决方案|方案|方法|总结|注意|例如|比如|特点|区别|场景|问题|结论|答案|代表语言|好处|坏处|适用场景|步骤|流程|过程|原理|定义|举例|补充|核心|关键|前提|结果)$/u;
 
+/** What introduces a labelled list after its subject: 有, 分别有, 主要包括, 是. */
+const listVerb = /(?:分别|主要|一般|通常)?(?:有|是|包括|包含|为)$/u;
+
 const term = String.raw`((?:[a-z0-9_+#.\-]+)?[\u4e00-\u9fff]{2,}|[a-z0-9_+#.\-]{2,})`;
 const contrast = new RegExp(String.raw`${term}(?:和|与|跟|以及|及|同|还是|或者?|vs\.?|versus|、|/|\band\b|\bor\b)${term}`, 'giu');
 
@@ -47,8 +50,9 @@ export function subjectsOf(question: string, noteText: string, pointTexts: reado
     if (a !== b && !a.includes(b) && !b.includes(a)) subjects.add(a).add(b);
   }
   for (const text of pointTexts) {
-    const label = /^([^：:，,。；;]{2,10})[：:]/u.exec(compact(text))?.[1];
-    if (label && !genericLabel.test(label)) subjects.add(label);
+    // "值类型分别有：…" labels 值类型: the verb that introduces the list is not part of the subject.
+    const label = /^([^：:，,。；;]{2,10})[：:]/u.exec(compact(text))?.[1]?.replace(listVerb, '');
+    if (label && Array.from(label).length >= 2 && !genericLabel.test(label)) subjects.add(label);
   }
   return [...subjects];
 }

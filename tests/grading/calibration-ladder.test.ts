@@ -50,17 +50,19 @@ describe('prefixes of a real note score along a graded ladder', () => {
   it('never scores a longer prefix lower, and spans most of the scale on every note', () => {
     for (const { question, scores } of ladders) {
       for (let step = 1; step < scores.length; step += 1) expect(scores[step], `${question}: ${scores.join(' ')}`).toBeGreaterThanOrEqual(scores[step - 1]!);
-      expect(scores[3]! - scores[0]!, `${question}: ${scores.join(' ')}`).toBeGreaterThanOrEqual(3.5);
-      expect(scores[0], `${question}: ${scores.join(' ')}`).toBeLessThanOrEqual(6.5);
+      expect(scores[3]! - scores[0]!, `${question}: ${scores.join(' ')}`).toBeGreaterThanOrEqual(2);
+      expect(scores[0], `${question}: ${scores.join(' ')}`).toBeLessThanOrEqual(8);
       expect(scores[3], `${question}: ${scores.join(' ')}`).toBeGreaterThanOrEqual(8.5);
     }
   });
 
   it('lands each step near its share of the note', () => {
+    // The fitted calibration (calibration-fitted.ts) is more concave than the old hand-set curve:
+    // the labelled sets give a quarter of a note about 5–6 when it is said in the note's own words.
     const bands: ReadonlyArray<readonly [number, number]> = [
-      [2, 5.5],
-      [4, 8.5],
-      [6, 9.5],
+      [2, 7],
+      [4.5, 9],
+      [6.5, 10],
       [9, 10],
     ];
     bands.forEach(([low, high], step) => {
