@@ -70,7 +70,8 @@ function asQuestion(raw: string, reference = ''): string {
   if (behaviouralQuestion.test(text) || isQuestionText(text) || /[？?]/.test(text) || contentLength(text) > 24) return text;
   const pair = /^([^，,、]{1,12})(和|与|跟|vs)([^，,、]{1,12})$/i.exec(text);
   // Two things that share a stem (对称加密/非对称加密, 线程/协程) are asked apart; others explained.
-  if (pair?.[1] && pair[3] && [...pair[1]].some((character) => /[\u4e00-\u9fffA-Za-z]/.test(character) && pair[3]!.includes(character))) {
+  const stems = (side: string): string[] => [...(side.match(/[\u4e00-\u9fff]/g) ?? []), ...(side.toLowerCase().match(/[a-z][a-z0-9]+/g) ?? [])];
+  if (pair?.[1] && pair[3] && stems(pair[1]).some((stem) => stems(pair[3]!).includes(stem))) {
     return `${text}有什么区别？`;
   }
   if (pair) return `说说${text}。`;
