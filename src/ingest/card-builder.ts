@@ -8,7 +8,7 @@
 import { stableHash } from '../core/hash.ts';
 import type { Card, CardFollowup, CardKind } from '../core/types.ts';
 import { askFromAnswer, askOwnAspect, selfContainedQuestion, subjectOf, withParentSubject } from './card-wording.ts';
-import { isClaim } from './claims.ts';
+import { contentLength, isClaim } from './claims.ts';
 import { isQuestionText, stripLineMarkup } from './question-lines.ts';
 import { splitReference } from './reference-splitter.ts';
 import { assignTopics } from './topics.ts';
@@ -52,9 +52,6 @@ const behaviouralQuestion = /自我介绍|自我评价|职业规划|个人优势
 const projectWords = /项目|实习|经历/;
 const projectQuestion = /你们?(的|在|做|负责|怎么|是怎么)|项目|实习|介绍$|难点|困难|背景|收获|工作内容|排查/;
 
-function contentLength(text: string): number {
-  return (text.match(/[\u3400-\u9fffA-Za-z0-9]/gu) ?? []).length;
-}
 
 function kindOf(question: string, path: readonly string[]): CardKind {
   if (behaviouralQuestion.test(question)) return 'behavioural';

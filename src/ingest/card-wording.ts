@@ -3,6 +3,7 @@
  * ("优化手段", "redis实现", "缺点") whose subject is the section above; asked alone they make no
  * sense. A label is asked with its parent's subject, worded the way an interviewer would ask it.
  */
+import { contentLength } from './claims.ts';
 
 /** Words that ask about an aspect of something rather than naming a subject. */
 const aspectPattern =
@@ -22,9 +23,6 @@ export function subjectOf(text: string): string {
   return subject && contentLength(subject) >= 2 ? subject : stripped;
 }
 
-function contentLength(text: string): number {
-  return (text.match(/[\u3400-\u9fffA-Za-z0-9]/gu) ?? []).length;
-}
 
 /** Does the label lack a subject of its own ("优化手段", "实现", "缺点", "难点2")? */
 export function isBareAspect(label: string): boolean {

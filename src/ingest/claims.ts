@@ -25,7 +25,8 @@ const practiceList = /leetcode|力扣|剑指|牛客|hot\s*100|lc\s*\d+/i;
 /** Sentences that set up the answer without stating anything ("在Go语言中，我们通常会用到…"). */
 const framing = /^((但是|而|那么)?在[^，,。]{1,20}[中里下]，?)?(我们|大家|人们)(通常|一般|经常|常常|平时)?(会)?(用到|使用|遇到|碰到|说到|提到|听到)|^(下面|以下|接下来)(介绍|来看|说说|讲讲|是)|^(首先|先)(来)?(看|说|介绍)一下/;
 
-function contentLength(text: string): number {
+/** Characters that carry content: Chinese characters, Latin letters and digits. */
+export function contentLength(text: string): number {
   return (text.match(/[\u3400-\u9fffA-Za-z0-9]/gu) ?? []).length;
 }
 
