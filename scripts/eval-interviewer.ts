@@ -33,6 +33,8 @@ const offTopicAnswers = [
 ];
 const selfIntroduction =
   '面试官你好，我叫李明，计算机专业硕士在读。主要用 Go 和 C++ 做后端开发。之前在腾讯实习，做数据平台的接入服务；个人项目是一个基于 epoll 的高性能 web server，还做过一个 Raft 的 KV 存储。';
+const projectAnswer =
+  '这个是我在实习时做的，主要负责接入层。当时用 epoll 加线程池，因为连接数很多；难点是排查一个偶发的内存泄漏，最后用 pprof 定位到了。';
 const candidateQuestion = '你们团队现在主要用什么技术栈？新人进来一般做什么？';
 
 function seededRandom(seed: number): () => number {
@@ -168,7 +170,7 @@ export async function run(argv: string[]): Promise<void> {
         const phase = last?.kind;
         let behaviour = behaviours[Math.floor(random() * behaviours.length)] ?? 'partial';
         if (!card || card.kind !== 'technical') {
-          const text = phase === 'closing' || /想问|问我/.test(pending.text) ? candidateQuestion : selfIntroduction;
+          const text = !card && /想问|想了解|问我/.test(pending.text) ? candidateQuestion : phase === 'opening' ? selfIntroduction : projectAnswer;
           await interviews.submit(session.id, owner, { answer: text, turn: pending.turn });
           continue;
         }

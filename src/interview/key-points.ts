@@ -1,6 +1,6 @@
 /**
- * Key-point bookkeeping for follow-ups and hints: which missed point matters most, how to name it
- * in a question without giving the answer away, and how hints cap a question's score.
+ * Key-point bookkeeping on grades: the importance order of a grade's points (for the report and
+ * the LLM interviewer), and how hints cap a question's score.
  */
 import type { Coverage, Grade, KeyPoint } from '../core/types.ts';
 import { bandOf } from '../grading/grade-builder.ts';
@@ -58,29 +58,6 @@ export function referencePoints(reference: string): RankedPoint[] {
     .sort((a, b) => b.weight - a.weight)
     .slice(0, referencePointLimit)
     .map((point) => ({ text: point.text, covered: 'no' as const }));
-}
-
-/** The most important missed point not yet asked about or revealed by a hint. */
-export function topMissedPoint(points: readonly RankedPoint[], exclude: readonly string[]): RankedPoint | undefined {
-  return points.find((point) => point.covered !== 'yes' && !exclude.includes(point.text));
-}
-
-const focusMaxChars = 28;
-
-/**
- * A short name for a key point to ask about: the term before a colon ("**原子性**：…" → "原子性"),
- * else the first clause, so the follow-up names the subject without reading out the answer.
- */
-export function focusOf(point: string): string {
-  const plain = point
-    .replace(/[*_`#>|]/g, ' ')
-    .replace(/^\s*(\d+[.)、]|[-•])\s*/, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-  const colon = plain.search(/[:：]/);
-  if (colon > 0 && colon <= focusMaxChars) return plain.slice(0, colon).trim();
-  const clause = (plain.split(/[，。；;,!?！？]|\.\s/)[0] ?? plain).trim();
-  return clause.length > focusMaxChars ? `${clause.slice(0, focusMaxChars)}…` : clause;
 }
 
 /** Highest score a question can still earn after 0, 1, 2, 3 hints. */

@@ -2,7 +2,7 @@
  * Which questions a session asks, decided once when it starts so a resumed session continues the
  * same plan. Everything random goes through the injected `random`, so a seed reproduces a plan.
  */
-import type { Card, ReviewCard, TopicId } from '../core/types.ts';
+import type { Card, KnowledgeBase, ReviewCard, TopicId } from '../core/types.ts';
 import { isAskable } from '../ingest/card-bank.ts';
 import { isDue } from './review-schedule.ts';
 
@@ -24,6 +24,24 @@ function shuffled<T>(values: readonly T[], random: () => number): T[] {
   return copy;
 }
 
+/** A question's wording with spacing, punctuation and case gone: two cards worded alike ask the same thing. */
+export function questionKey(question: string): string {
+  return question.replace(/[\s\p{P}\p{S}]/gu, '').toLowerCase();
+}
+
+/** Cards whose question or a variant is worded like an earlier card's are the same question asked twice. */
+export function distinctQuestions(cards: readonly Card[], alreadyAsked: readonly Card[] = []): Card[] {
+  const seen = new Set(alreadyAsked.flatMap((card) => [card.question, ...(card.variants ?? [])].map(questionKey)));
+  const kept: Card[] = [];
+  for (const card of cards) {
+    const keys = [card.question, ...(card.variants ?? [])].map(questionKey);
+    if (keys.some((key) => seen.has(key))) continue;
+    for (const key of keys) seen.add(key);
+    kept.push(card);
+  }
+  return kept;
+}
+
 function matchesTopics(item: Card, topics: readonly TopicId[]): boolean {
   return topics.length === 0 || item.topics.some((topic) => topics.includes(topic));
 }
@@ -36,7 +54,7 @@ function matchesTopics(item: Card, topics: readonly TopicId[]): boolean {
  */
 export function planQuestions(items: readonly Card[], options: PlanOptions): string[] {
   const exclude = options.exclude ?? new Set<string>();
-  const pool = items.filter((item) => !exclude.has(item.id) && isAskable(item) && matchesTopics(item, options.topics));
+  const pool = distinctQuestions(items.filter((item) => !exclude.has(item.id) && isAskable(item) && matchesTopics(item, options.topics)));
   const used = new Set<string>();
   const plan: string[] = [];
   for (const answered of [true, false]) {
@@ -126,7 +144,7 @@ export function planDrill(
 ): DrillPlan {
   // A drill grades against the notes, so questions the notes do not answer only come when asked for.
   const inTopic = new Map(
-    items.filter((item) => item.topics.includes(topic) && isAskable(item) && (item.answered || options.includeUnanswered)).map((item) => [item.id, item]),
+    distinctQuestions(items).filter((item) => item.topics.includes(topic) && isAskable(item) && (item.answered || options.includeUnanswered)).map((item) => [item.id, item]),
   );
   const cardsInTopic = cards.filter((card) => inTopic.has(card.questionId));
   const byDue = [...cardsInTopic].sort((a, b) => Date.parse(a.due) - Date.parse(b.due) || a.questionId.localeCompare(b.questionId));
@@ -157,4 +175,17 @@ export function findOpeningItem(items: readonly Card[], random: () => number): C
     (item) => item.topics.some((topic) => topic === 'project' || topic === 'behavioural') && projectIntroduction.test(item.question),
   );
   return projects.length > 0 ? (projects[Math.floor(random() * projects.length)] ?? projects[0]) : undefined;
+}
+
+/** Without a chosen topic, a drill goes where most cards are due, else to the largest topic. */
+export function busiestDrillTopic(kb: KnowledgeBase, cards: readonly ReviewCard[], at: Date): TopicId | undefined {
+  const dueCounts = new Map<TopicId, number>();
+  for (const card of cards) {
+    if (!isDue(card, at) || !kb.getCard(card.questionId)) continue;
+    for (const topic of card.topics) dueCounts.set(topic, (dueCounts.get(topic) ?? 0) + 1);
+  }
+  const sizes = new Map<TopicId, number>();
+  for (const item of kb.cards) for (const topic of item.topics) sizes.set(topic, (sizes.get(topic) ?? 0) + 1);
+  const counts = dueCounts.size > 0 ? dueCounts : sizes;
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
 }

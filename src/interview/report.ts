@@ -6,7 +6,8 @@ import { escapeMarkdown, quoteMarkdown } from '../core/markdown-escape.ts';
 import type { Grade, KnowledgeBase, SessionMode, SessionRecord, SessionStatus, TopicId, Turn } from '../core/types.ts';
 import { roundScore } from '../grading/offline-scorer.ts';
 import { rankPoints, weighPoints } from './key-points.ts';
-import type { SessionState } from './session-state.ts';
+import { gradeOfQuestion } from './question-grade.ts';
+import { isScoredResult, type PhaseName, type SessionState } from './session-state.ts';
 import { topicList, topicNames } from './topic-names.ts';
 
 export interface SessionSummary {
@@ -32,6 +33,8 @@ export interface ReportQuestion {
   followups: number;
   /** True for the interview warm-up, which is not part of the overall score. */
   opening: boolean;
+  /** Only technical questions are scored; the opening and the project deep-dive are listed. */
+  phase: PhaseName;
 }
 
 export interface WeakPoint {
@@ -65,7 +68,7 @@ function mean(values: readonly number[]): number | null {
 }
 
 function mainScores(state: SessionState): number[] {
-  return state.results.filter((result) => !result.opening && result.score !== null).map((result) => result.score ?? 0);
+  return state.results.filter((result) => isScoredResult(result) && result.score !== null).map((result) => result.score ?? 0);
 }
 
 export function summarize(session: SessionRecord, state: SessionState): SessionSummary {
@@ -76,7 +79,7 @@ export function summarize(session: SessionRecord, state: SessionState): SessionS
     status: session.status,
     createdAt: session.createdAt,
     updatedAt: session.updatedAt,
-    progress: { done: state.results.filter((result) => !result.opening).length, total: state.plan.length },
+    progress: { done: state.results.filter(isScoredResult).length, total: state.plan.length },
     score: mean(mainScores(state)),
   };
 }
@@ -84,16 +87,6 @@ export function summarize(session: SessionRecord, state: SessionState): SessionS
 /** The topic a question counts under: one the session chose, else its first own topic. */
 function reportTopic(topics: readonly TopicId[], sessionTopics: readonly TopicId[]): TopicId | undefined {
   return topics.find((topic) => sessionTopics.includes(topic)) ?? topics[0];
-}
-
-/** The grade a question's score came from: its best-scoring graded turn, the latest on ties. */
-function bestGrade(turns: readonly Turn[], questionId: string): Grade | undefined {
-  let best: Grade | undefined;
-  for (const turn of turns) {
-    if (turn.role !== 'candidate' || turn.questionId !== questionId || !turn.grade) continue;
-    if (!best || turn.grade.score >= best.score) best = turn.grade;
-  }
-  return best;
 }
 
 export function buildReport(session: SessionRecord, state: SessionState, turns: Turn[], kb: KnowledgeBase): SessionReport {
@@ -106,11 +99,12 @@ export function buildReport(session: SessionRecord, state: SessionState, turns: 
     hints: result.hints,
     followups: result.followups,
     opening: result.opening,
+    phase: result.phase,
   }));
 
   const byTopic = new Map<TopicId, number[]>();
   for (const question of questions) {
-    if (question.opening || question.score === null) continue;
+    if (question.opening || question.phase !== 'technical' || question.score === null) continue;
     const topic = reportTopic(question.topics, session.topics);
     if (!topic) continue;
     byTopic.set(topic, [...(byTopic.get(topic) ?? []), question.score]);
@@ -118,12 +112,12 @@ export function buildReport(session: SessionRecord, state: SessionState, turns: 
 
   const weakest: WeakPoint[] = [];
   const ranked = questions
-    .filter((question): question is ReportQuestion & { questionId: string; score: number } => !question.opening && question.questionId !== null && question.score !== null)
+    .filter((question): question is ReportQuestion & { questionId: string; score: number } => !question.opening && question.phase === 'technical' && question.questionId !== null && question.score !== null)
     .sort((a, b) => a.score - b.score);
   for (const question of ranked) {
     if (weakest.length >= maxWeakPoints) break;
     const topic = reportTopic(question.topics, session.topics);
-    const grade = bestGrade(turns, question.questionId);
+    const grade = gradeOfQuestion(turns, question.questionId);
     if (!topic || !grade) continue;
     const reference = kb.getCard(question.questionId)?.reference;
     const missed = rankPoints(weighPoints(grade.keyPoints, reference)).filter((point) => point.covered !== 'yes');

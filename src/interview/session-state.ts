@@ -28,8 +28,14 @@ const currentSchema = z.object({
   points: z.array(z.object({ text: z.string(), covered: z.enum(['yes', 'partial', 'no']) })),
 });
 
+/** The parts of an interview, in the order `prompts/interviewer-phases.md` gives per mode. */
+export const phaseNames = ['opening', 'technical', 'project', 'closing'] as const;
+export type PhaseName = (typeof phaseNames)[number];
+
 const resultSchema = z.object({
   questionId: z.string().nullable(),
+  /** Only technical questions are graded as 八股 and count in scores; the others are listed. */
+  phase: z.enum(phaseNames).default('technical'),
   /** The warm-up: listed in the report but kept out of the overall and per-topic scores. */
   opening: z.boolean(),
   topics: z.array(topicSchema),
@@ -52,6 +58,12 @@ export const sessionStateSchema = z.object({
   turns: z.number().int().min(0),
   /** Last template variant used per slot, so phrasing never repeats back to back. */
   lastVariant: z.record(z.string(), z.number().int().min(0)),
+  /** The phase being run; sessions stored before phases existed are in their technical part. */
+  phase: z.enum(phaseNames).default('technical'),
+  /** Cards asked so far, main questions and follow-ups alike: a session never asks one twice. */
+  asked: z.array(z.string()).default([]),
+  /** The optional per-question time limit the candidate chose, in seconds. */
+  questionSeconds: z.number().int().positive().optional(),
   /** Drill only: the topic and how many planned questions were due when it started. */
   drill: z.object({ topic: topicSchema, due: z.number().int().min(0) }).optional(),
 });
@@ -64,6 +76,11 @@ export function readState(value: unknown): SessionState {
   const parsed = sessionStateSchema.safeParse(value);
   if (!parsed.success) throw new AppError('internal', '会话状态已损坏，无法继续');
   return parsed.data;
+}
+
+/** Whether a finished question counts in scores: a graded technical question, not the warm-up or a project story. */
+export function isScoredResult(result: QuestionResult): boolean {
+  return !result.opening && result.phase === 'technical';
 }
 
 export function freshQuestion(questionId: string | null, awaiting: CurrentQuestion['awaiting']): CurrentQuestion {

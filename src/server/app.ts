@@ -13,7 +13,6 @@ import { healthRoutes } from './routes/health.ts';
 import { searchRoutes } from './routes/search.ts';
 import { sessionRoutes } from './routes/sessions.ts';
 import { topicRoutes } from './routes/topics.ts';
-import { InFlightTurns } from './in-flight.ts';
 
 export type { AppDeps } from './deps.ts';
 
@@ -52,7 +51,7 @@ export function createApp(deps: AppDeps) {
     .route('/', topicRoutes(deps))
     .route('/', searchRoutes(deps))
     .route('/', gradeRoutes(deps, limits))
-    .route('/', sessionRoutes(deps, { limits, inFlight: new InFlightTurns(), report }));
+    .route('/', sessionRoutes(deps, { limits, report }));
   app.route('/api', api);
 
   if (deps.staticAssets) {

@@ -44,8 +44,11 @@ describe('the LLM interviewer', () => {
   it('moves on with the checked LLM line that asks the next question, and stores exactly it', async () => {
     const { service, store } = harness();
     const { session } = await service.start(owner, { mode: 'interview', questions: 2 });
+    // The opening's question about the candidate's work is the engine's; the LLM words the move to the technical part.
+    const opening = await service.submit(session.id, owner, { answer: '我做了三年后端开发' });
+    expect(opening.next.kind).toBe('followup');
     const tokens: string[] = [];
-    const result = await service.submit(session.id, owner, { answer: '我做了三年后端开发' }, { onToken: (token) => tokens.push(token) });
+    const result = await service.submit(session.id, owner, { answer: '主要做订单系统的接口' }, { onToken: (token) => tokens.push(token) });
     const nextQuestion = questionOf(result.next.questionId);
     expect(result.next).toMatchObject({ kind: 'question', text: `嗯，这块理解得不错。我们接着聊：${nextQuestion}` });
     // The candidate sees the line only once it passed its checks: whole, never partial tokens.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Card, TopicId } from '../../src/core/types.ts';
-import { capGrade, focusOf, rankPoints, topMissedPoint } from '../../src/interview/key-points.ts';
+import { capGrade, rankPoints } from '../../src/interview/key-points.ts';
 import { findOpeningItem, planDrill, planQuestions } from '../../src/interview/question-picker.ts';
 import { item } from '../support/bigram-knowledge.ts';
 import { sampleItems } from '../support/interview-fixtures.ts';
@@ -87,15 +87,6 @@ describe('key points', () => {
       { text: 'd', covered: 'no', weight: 3 },
     ]);
     expect(ranked.map((point) => point.text)).toEqual(['d', 'c', 'a', 'b']);
-    expect(topMissedPoint(ranked, ['d'])?.text).toBe('c');
-    expect(topMissedPoint(ranked, ['d', 'c', 'a'])).toBeUndefined();
-  });
-
-  it('names a point by its term or first clause, without markup', () => {
-    expect(focusOf('**原子性**：事务要么全部成功要么全部失败')).toBe('原子性');
-    expect(focusOf('1. 叶子节点用链表相连，范围查询快')).toBe('叶子节点用链表相连');
-    expect(focusOf('| 可重复读 | 解决不可重复读 |')).toBe('可重复读 解决不可重复读');
-    expect(focusOf('一个非常非常长的没有任何标点的要点描述它会一直延续下去直到超过长度限制为止')).toMatch(/…$/);
   });
 
   it('caps a grade after hints and says why, leaving lower scores alone', () => {

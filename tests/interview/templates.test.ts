@@ -11,25 +11,25 @@ const minimal = Object.keys(templateSlots)
 describe('template file', () => {
   it('the shipped file parses and offers several phrasings for every frequent slot', () => {
     const templates = parseTemplates(loadPrompts()['interviewer-templates'] ?? '');
-    for (const slot of ['next-question', 'transition-strong', 'transition-partial', 'transition-weak', 'followup-missed', 'hint', 'skip-ack'] as const) {
+    for (const slot of ['next-question', 'transition-strong', 'transition-partial', 'transition-weak', 'transition-none', 'followup-missed', 'hint-concept', 'hint-direction', 'skip-ack'] as const) {
       expect(templates[slot].length).toBeGreaterThanOrEqual(3);
       expect(new Set(templates[slot]).size).toBe(templates[slot].length);
     }
     expect(templates['next-question'].every((variant) => variant.includes('{question}'))).toBe(true);
-    expect(templates['followup-missed'].every((variant) => variant.includes('{focus}'))).toBe(true);
-    expect(templates.hint.every((variant) => variant.includes('{point}'))).toBe(true);
+    expect(templates['followup-missed'].every((variant) => variant.includes('{concepts}'))).toBe(true);
+    expect(templates['hint-concept'].every((variant) => variant.includes('{concepts}') && variant.includes('{cap}'))).toBe(true);
   });
 
   it('ignores prose and comments, joins indented continuation lines', () => {
-    const source = `# 标题\n说明文字\n- 不属于任何槽位\n<!-- {bogus}\n## nonsense -->\n${minimal.replace('## hint\n- 一', '## hint\n说明 {point}\n- 提示：{point}\n  （最高 {cap} 分）')}`;
+    const source = `# 标题\n说明文字\n- 不属于任何槽位\n<!-- {bogus}\n## nonsense -->\n${minimal.replace('## hint-concept\n- 一', '## hint-concept\n说明 {concepts}\n- 提示：{concepts}\n  （最高 {cap} 分）')}`;
     const templates = parseTemplates(source);
-    expect(templates.hint[0]).toBe('提示：{point}（最高 {cap} 分）');
+    expect(templates['hint-concept'][0]).toBe('提示：{concepts}（最高 {cap} 分）');
     expect(templates['opening-intro']).toEqual(['一', '二', '三']);
   });
 
   it('rejects unknown slots, unknown placeholders, missing slots and too few variants, naming the line', () => {
     expect(() => parseTemplates(`${minimal}\n## greeting\n- 你好`)).toThrow(/line \d+: unknown slot "greeting"/);
-    expect(() => parseTemplates(minimal.replace('## hint\n- 一', '## hint\n- {answer}'))).toThrow(/slot "hint" has no placeholder \{answer\}/);
+    expect(() => parseTemplates(minimal.replace('## hint-concept\n- 一', '## hint-concept\n- {answer}'))).toThrow(/slot "hint-concept" has no placeholder \{answer\}/);
     expect(() => parseTemplates(minimal.replace(/## closing-drill\n- 一\n- 二\n- 三/, ''))).toThrow(/"closing-drill" has no variants/);
     expect(() => parseTemplates(minimal.replace('## skip-ack\n- 一\n- 二', '## skip-ack\n'))).toThrow(/"skip-ack" needs at least 3/);
   });

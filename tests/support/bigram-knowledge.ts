@@ -41,7 +41,7 @@ export function item(fields: {
     reference: answer,
     keyPoints: [],
     followups: [],
-    kind: 'technical',
+    kind: fields.topics.includes('behavioural') ? 'behavioural' : fields.topics.includes('project') ? 'project' : 'technical',
     answered: answer.trim().length > 0,
     topics: fields.topics,
     source: fields.source ?? `${fields.topics[0]}.md`,

@@ -1,5 +1,6 @@
 /** Builds an interview service over the sample bank with a controllable clock and seed. */
 import type { Grade, GradeRequest, Grader, KnowledgeBase, Card } from '../../src/core/types.ts';
+import { finishCards } from '../../src/ingest/card-bank.ts';
 import { createInterviewService, type InterviewDeps, type InterviewService } from '../../src/interview/interview-service.ts';
 import { BigramGrader, BigramKnowledgeBase } from './bigram-knowledge.ts';
 import { loadPrompts, sampleItems } from './interview-fixtures.ts';
@@ -35,7 +36,8 @@ export function makeHarness(
     clock?: { now: Date };
   } = {},
 ): Harness {
-  const kb = new BigramKnowledgeBase(options.items ?? sampleItems);
+  // The bank's own finishing step gives the sample cards key points with concepts and weights.
+  const kb = new BigramKnowledgeBase(finishCards([...(options.items ?? sampleItems)]));
   const clock = options.clock ?? { now: new Date('2026-03-01T09:00:00.000Z') };
   const store = options.store ?? new MemorySessionStore(() => clock.now);
   const grader = new RecordingGrader(options.grader ? options.grader(kb) : new BigramGrader(kb));

@@ -2,10 +2,9 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { AppError } from '../../core/errors.ts';
 import { topicIds } from '../../core/types.ts';
-import { assertSubmittable, startOptionsSchema, submitInputSchemaWith } from '../../interview/interview-service.ts';
+import { startOptionsSchema, submitInputSchemaWith } from '../../interview/contract.ts';
 import type { AppDeps } from '../deps.ts';
 import type { AppEnv } from '../env.ts';
-import type { InFlightTurns } from '../in-flight.ts';
 import { limitBody } from '../middleware/body-limit.ts';
 import type { ErrorReporter } from '../middleware/error-handler.ts';
 import { respondMaybeStreaming, wantsEventStream } from '../sse.ts';
@@ -25,20 +24,12 @@ function sessionId(c: Context<AppEnv>): string {
 
 export interface SessionRouteOptions {
   limits: { answerBytes: number; answerBodyBytes: number; bodyBytes: number };
-  inFlight: InFlightTurns;
   report: ErrorReporter;
 }
 
 export function sessionRoutes(deps: AppDeps, options: SessionRouteOptions) {
-  const { interview, store } = deps;
+  const { interview } = deps;
   const submitBody = submitInputSchemaWith(answerText(options.limits.answerBytes));
-
-  /** Ownership first: another owner's session is indistinguishable from a missing one. */
-  async function ownedSession(c: Context<AppEnv>) {
-    const session = await store.getSession(sessionId(c));
-    if (!session || session.ownerId !== c.get('ownerId')) throw new AppError('not_found', 'session not found');
-    return session;
-  }
 
   return new Hono<AppEnv>()
     .post('/sessions', limitBody(options.limits.bodyBytes), async (c) => {
@@ -58,34 +49,24 @@ export function sessionRoutes(deps: AppDeps, options: SessionRouteOptions) {
     .post('/sessions/:id/answers', limitBody(options.limits.answerBodyBytes), async (c) => {
       const id = sessionId(c);
       const input = await readJsonBody(c, submitBody);
-      const ownerId = c.get('ownerId');
-      // Ownership before the in-flight guard: another owner gets 404 even while the owner's answer
-      // is being graded, and cannot turn the owner's own submission into a 409.
-      await ownedSession(c);
-      // Taken before any further await, so of two concurrent submissions exactly one proceeds.
-      const release = options.inFlight.acquire(id);
+      // Ownership, the one-turn lock, 404 and 409 are all decided here, before an event stream
+      // commits to status 200; another owner gets 404 even while the owner's answer is graded.
+      const claim = await interview.claimTurn(id, c.get('ownerId'), input.turn);
       if (!wantsEventStream(c)) {
         try {
-          return c.json(await interview.submit(id, ownerId, input));
+          return c.json(await interview.submitClaimed(claim, input));
         } finally {
-          release();
+          claim.release();
         }
-      }
-      // Once an event stream starts its status is 200, so 404 and 409 are decided before it.
-      try {
-        assertSubmittable(await ownedSession(c), input.turn);
-      } catch (error) {
-        release();
-        throw error;
       }
       return respondMaybeStreaming(c, {
         status: 200,
         report: options.report,
         produce: async (onToken) => {
           try {
-            return await interview.submit(id, ownerId, input, onToken ? { onToken } : {});
+            return await interview.submitClaimed(claim, input, onToken ? { onToken } : {});
           } finally {
-            release();
+            claim.release();
           }
         },
         textOf: (body) => body.next.text,

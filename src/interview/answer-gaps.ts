@@ -1,0 +1,117 @@
+/**
+ * What an answer left out, in the card's own terms: which key points it missed or only touched,
+ * heaviest first, each named by its concepts, so a follow-up or a hint can ask about the idea
+ * without reading out the note. Also tells a real attempt from a non-answer.
+ */
+import type { Card, CardKeyPoint, Grade } from '../core/types.ts';
+
+export interface Gap {
+  /** The key point's text: the identity follow-ups and hints remember; never shown. */
+  point: string;
+  /** The concepts to name instead, most specific first. */
+  concepts: string[];
+  covered: 'partial' | 'no';
+  weight: number;
+}
+
+/**
+ * Words the notes use everywhere: naming one asks about nothing ("你刚才没怎么提到「所以」").
+ * Concepts that are only these are never put to the candidate.
+ */
+const vagueConcepts = new Set(
+  '系统 数据 处理 提高 避免 进行 使用 可以 需要 方法 方式 问题 实现 操作 情况 时候 时间 通过 一个 这个 那个 所以 因此 然后 就是 主要 比较 不同 相同 区别 作用 功能 性能 支持 提供 导致 保证 结构 过程 原因 目的 部分 内容 能力 效果 机制 策略 发生 完成 执行 调用 返回 对象 信息 资源 解决 影响 特点 优点 缺点 场景 其他 以及 如果 那么 每次 可能 函数 变量 类型 程序 代码 东西 一般 整个 直接 当前 大量 出现 语言 golang for'.split(' '),
+);
+const maxConceptChars = 16;
+
+/** A verb or function word at the start marks a clause fragment ("有三种状态"), not a term. */
+const fragmentStart = /^[有是在会能要把被将对让使的了和与或就都也还又]/;
+
+/** How much a concept names one idea: identifiers and longer terms say more than two-character words. */
+function specificity(concept: string): number {
+  if (/^[A-Za-z][\w.+#-]{2,}$/.test(concept)) return 3;
+  const length = [...concept].length;
+  return length >= 3 ? 2 : 1;
+}
+
+/** A concept as the note writes it ("AOF", not the index's "aof"). */
+function asWritten(concept: string, text: string): string {
+  const at = text.toLowerCase().indexOf(concept.toLowerCase());
+  return at >= 0 ? text.slice(at, at + concept.length) : concept;
+}
+
+/**
+ * A point's concepts worth naming, most specific first: not vague, not a clause fragment, not
+ * already in the question, and (given `said`) not what the candidate already said.
+ */
+export function nameableConcepts(point: CardKeyPoint, question: string, said = ''): string[] {
+  const asked = question.toLowerCase();
+  const spoken = said.toLowerCase();
+  const seen = new Set<string>();
+  const concepts: string[] = [];
+  for (const raw of point.concepts) {
+    const concept = raw.trim();
+    const key = concept.toLowerCase();
+    const length = [...concept].length;
+    if (!concept || seen.has(key) || vagueConcepts.has(concept) || length > maxConceptChars || length < 2 || fragmentStart.test(concept)) continue;
+    if (asked.includes(key) || (spoken && spoken.includes(key))) continue;
+    seen.add(key);
+    concepts.push(concept);
+  }
+  return concepts
+    .map((concept) => asWritten(concept, point.text))
+    .map((concept, order) => ({ concept, order }))
+    .sort((a, b) => specificity(b.concept) - specificity(a.concept) || a.order - b.order)
+    .map(({ concept }) => concept)
+    .slice(0, 2);
+}
+
+function overlaps(a: string, b: string): boolean {
+  const compactA = a.replace(/\s+/g, '');
+  const compactB = b.replace(/\s+/g, '');
+  return compactA.length > 0 && compactB.length > 0 && (compactA.includes(compactB) || compactB.includes(compactA));
+}
+
+/**
+ * The card's key points the answer did not fully make, heaviest first: covered when the grader
+ * said so for the same claim, touched (partial) when the answer names some of its concepts.
+ */
+export function gapsOf(card: Card, answer: string, grade: Grade | null): Gap[] {
+  const said = answer.toLowerCase();
+  const gaps: Gap[] = [];
+  for (const point of card.keyPoints) {
+    const graded = grade?.keyPoints.find((entry) => overlaps(entry.text, point.text));
+    if (graded?.covered === 'yes') continue;
+    const concepts = nameableConcepts(point, card.question, answer);
+    if (concepts.length === 0) continue;
+    const named = point.concepts.filter((concept) => said.includes(concept.toLowerCase())).length;
+    const covered: Gap['covered'] = graded?.covered === 'partial' || named > 0 ? 'partial' : 'no';
+    if (covered === 'partial' && named === point.concepts.length && point.concepts.length > 0) continue;
+    gaps.push({ point: point.text, concepts, covered, weight: point.weight });
+  }
+  return gaps.sort((a, b) => b.weight - a.weight || (a.covered === 'no' ? -1 : 1) - (b.covered === 'no' ? -1 : 1));
+}
+
+/** The most important gap not yet asked about or hinted at. */
+export function topGap(gaps: readonly Gap[], exclude: readonly string[]): Gap | undefined {
+  return gaps.find((gap) => !exclude.includes(gap.point));
+}
+
+const giveUp = /不知道|不清楚|不太清楚|不了解|不太了解|没了解|没学过|没接触|没用过|忘了|忘记了|记不清|不记得|没印象|想不起来|没细看|no idea|don'?t know|not sure|forgot/i;
+
+const giveUpChars = 40;
+
+/**
+ * A non-answer: nothing said, "不知道" (however hedged), or words that touch none of the card's
+ * key points. After one the interviewer moves on kindly, with no follow-up and no praise.
+ */
+export function isNonAnswer(card: Card | undefined, answer: string, grade: Grade | null): boolean {
+  const text = answer.replace(/[\s\p{P}]/gu, '');
+  if (text.length < 2) return true;
+  const covered = grade?.keyPoints.some((point) => point.covered !== 'no') ?? false;
+  // A long answer that says "记不清" once is still an answer; a short one that says it is not.
+  if (giveUp.test(answer) && text.length <= giveUpChars && !grade?.keyPoints.some((point) => point.covered === 'yes')) return true;
+  if (!card || card.keyPoints.length === 0) return false;
+  const said = answer.toLowerCase();
+  const namesAConcept = card.keyPoints.some((point) => point.concepts.some((concept) => concept.length >= 2 && !vagueConcepts.has(concept) && said.includes(concept.toLowerCase())));
+  return !covered && !namesAConcept && (grade?.score ?? 0) < 2;
+}

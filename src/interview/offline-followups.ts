@@ -1,0 +1,139 @@
+/**
+ * The offline interviewer's follow-ups. After a technical answer: the interview log's own next
+ * question where the notes have one, else the heaviest key point missed or only touched, asked
+ * by its concepts; after a strong answer, first a related card one level deeper, found by retrieval.
+ * After the self-introduction: one question about a project it mentions. In the project
+ * deep-dive: why this design, what was hard, what you'd change, numbers. A line never repeats
+ * 16 characters of the note it is about; a line that would is not said.
+ */
+import type { Card, Grade } from '../core/types.ts';
+import { leakRunChars, repeatsRun } from '../llm/line-checks.ts';
+import { gapsOf, topGap } from './answer-gaps.ts';
+import { askedQuestion, markAsked, say, type EngineContext } from './engine-context.ts';
+import { distinctQuestions } from './question-picker.ts';
+import type { CurrentQuestion, SessionState } from './session-state.ts';
+import type { TemplateSlot } from './templates.ts';
+
+export interface Followup {
+  text: string;
+  /** What `current.targeted` remembers, so the same thing is never asked again. */
+  target: string;
+}
+
+/** How many retrieval hits to look through for a deeper card. */
+const relatedHits = 8;
+
+function leaks(text: string, card: Card): boolean {
+  return card.answered && repeatsRun(text, card.reference, leakRunChars);
+}
+
+/** The interview log's follow-ups not yet asked; their answers stay with the notes. */
+function logFollowup(ctx: EngineContext, state: SessionState, card: Card, current: CurrentQuestion): Followup | undefined {
+  for (const [index, followup] of card.followups.entries()) {
+    const target = `log:${index}`;
+    if (current.targeted.includes(target)) continue;
+    const text = say(ctx, state, 'followup-log', { question: followup.question });
+    if (!leaks(text, card)) return { text, target };
+  }
+  return undefined;
+}
+
+function missedPointFollowup(ctx: EngineContext, state: SessionState, card: Card, current: CurrentQuestion, grade: Grade | null): Followup | undefined {
+  const gaps = gapsOf(card, current.answers.join('\n'), grade);
+  const exclude = [...current.targeted, ...current.revealed];
+  for (let gap = topGap(gaps, exclude); gap; gap = topGap(gaps, exclude)) {
+    exclude.push(gap.point);
+    const text = say(ctx, state, 'followup-missed', { concepts: gap.concepts.slice(0, 2).join('、') });
+    if (!leaks(text, card)) return { text, target: gap.point };
+  }
+  return undefined;
+}
+
+/** A card near this one that the session has not asked or planned: the next level down. */
+async function deeperFollowup(ctx: EngineContext, state: SessionState, card: Card): Promise<Followup | undefined> {
+  const hits = await ctx.kb.search(card.question, { k: relatedHits });
+  const taken = new Set([...state.asked, ...state.plan, card.id]);
+  const takenCards = [...taken].flatMap((id) => ctx.kb.getCard(id) ?? []);
+  const candidates = hits
+    .map((hit) => ctx.kb.getCard(hit.chunk.cardId))
+    .filter((found): found is Card => !!found && found.kind === 'technical' && found.answered && !found.searchOnly && !taken.has(found.id))
+    .filter((found) => found.topics.some((topic) => card.topics.includes(topic)));
+  const related = distinctQuestions(candidates, takenCards)[0];
+  if (!related) return undefined;
+  const text = say(ctx, state, 'followup-deeper', { question: askedQuestion(ctx, state, related.id) });
+  if (leaks(text, card)) return undefined;
+  markAsked(state, related.id);
+  return { text, target: `card:${related.id}` };
+}
+
+/** The follow-up to a technical answer, or none (then the engine moves on). */
+export async function technicalFollowup(
+  ctx: EngineContext,
+  state: SessionState,
+  card: Card,
+  current: CurrentQuestion,
+  how: { strong: boolean; grade: Grade | null },
+): Promise<Followup | undefined> {
+  if (how.strong) {
+    return (await deeperFollowup(ctx, state, card)) ?? logFollowup(ctx, state, card, current) ?? missedPointFollowup(ctx, state, card, current, how.grade);
+  }
+  return logFollowup(ctx, state, card, current) ?? missedPointFollowup(ctx, state, card, current, how.grade);
+}
+
+/** "腾讯实习", "web server" out of "介绍一下腾讯实习。" and "说说你对mprpc项目的了解。". */
+function projectName(card: Card): string {
+  return card.question
+    .replace(/^(介绍一下|说说你对|谈一谈你对|谈谈你对|聊聊)/, '')
+    .replace(/(的了解|的理解)?[。？?！!]*$/, '')
+    .trim();
+}
+
+/** The user's project cards with their names, answered ones first. */
+function projectCards(ctx: EngineContext): Card[] {
+  const projects = ctx.kb.cards.filter((card) => card.kind === 'project' && !card.searchOnly);
+  return [...projects.filter((card) => card.answered), ...projects.filter((card) => !card.answered)];
+}
+
+/** After the self-introduction: a question about a project or internship it mentions. */
+export function openingFollowup(ctx: EngineContext, state: SessionState, answer: string): Followup {
+  const said = answer.toLowerCase();
+  let best: { card: Card; name: string; hits: number } | undefined;
+  for (const card of projectCards(ctx)) {
+    if (state.asked.includes(card.id)) continue;
+    const name = projectName(card);
+    const words = name.toLowerCase().split(/[\s的和与]+|(?<=[\u4e00-\u9fff])(?=[a-z])|(?<=[a-z])(?=[\u4e00-\u9fff])/).filter((word) => word.length >= 2);
+    const hits = words.filter((word) => said.includes(word)).length;
+    if (hits > 0 && (!best || hits > best.hits)) best = { card, name, hits };
+  }
+  if (!best) return { text: say(ctx, state, 'opening-project-generic'), target: 'project:generic' };
+  markAsked(state, best.card.id);
+  return { text: say(ctx, state, 'opening-project', { project: best.name }), target: `card:${best.card.id}` };
+}
+
+/** Project cards the deep-dive may ask about: answered in the notes, not asked yet. */
+export function deepDiveCandidates(ctx: EngineContext, state: SessionState): Card[] {
+  return projectCards(ctx).filter((card) => card.answered && !state.asked.includes(card.id));
+}
+
+/** The project card the deep-dive asks about. */
+export function deepDiveCard(ctx: EngineContext, state: SessionState): Card | undefined {
+  const candidates = deepDiveCandidates(ctx, state);
+  return candidates[Math.floor(ctx.random() * candidates.length)] ?? candidates[0];
+}
+
+const angles: { slot: TemplateSlot; said: RegExp }[] = [
+  { slot: 'project-why', said: /因为|考虑|权衡|为了|选择|之所以/ },
+  { slot: 'project-hard', said: /难点|困难|挑战|棘手|踩坑|坑/ },
+  { slot: 'project-numbers', said: /\d/ },
+  { slot: 'project-change', said: /重新做|改进|不足|重构|优化空间/ },
+];
+
+/** The next deep-dive question: the notes' own follow-ups first, then an angle the answer left out. */
+export function projectFollowup(ctx: EngineContext, state: SessionState, card: Card | undefined, current: CurrentQuestion): Followup | undefined {
+  const logged = card ? logFollowup(ctx, state, card, current) : undefined;
+  if (logged) return logged;
+  const said = current.answers.join('\n');
+  const open = angles.filter((angle) => !current.targeted.includes(angle.slot));
+  const angle = open.find((candidate) => !candidate.said.test(said)) ?? open[0];
+  return angle ? { text: say(ctx, state, angle.slot), target: angle.slot } : undefined;
+}

@@ -1,0 +1,67 @@
+/**
+ * A question's grade, defined once. A question is asked, maybe followed up, maybe hinted at and
+ * maybe skipped part-way; each answer is graded on everything said so far (hint-capped), so the
+ * question's grade is its best graded answer, the latest on ties. A skip before any answer is a
+ * 0; a skip after one (of a follow-up) keeps what was answered. The engine's running score, the
+ * card shown after a skip, the report, the export, history and the FSRS review all read this.
+ */
+import type { Card, Grade, Reference, Turn } from '../core/types.ts';
+import { roundScore } from '../grading/offline-scorer.ts';
+import type { RankedPoint } from './key-points.ts';
+
+export const keptAfterSkipNotice = '跳过了追问，本题保留已作答部分的成绩';
+
+/** Whether `candidate` replaces `current` as the question's grade. */
+function isBetter(candidate: Grade, current: Grade | undefined): boolean {
+  return !current || candidate.score >= current.score;
+}
+
+/** The running score after one more graded answer. */
+export function nextBestScore(best: number | null, grade: Grade): number {
+  return roundScore(Math.max(best ?? 0, grade.score));
+}
+
+/** The question's grade from its turns: best answer grade, else the 0 of a skip, else none. */
+export function gradeOfQuestion(turns: readonly Turn[], questionId: string): Grade | undefined {
+  let best: Grade | undefined;
+  let skipped: Grade | undefined;
+  for (const turn of turns) {
+    if (turn.role !== 'candidate' || turn.questionId !== questionId || !turn.grade) continue;
+    if (turn.kind === 'skip') skipped ??= turn.grade;
+    else if (isBetter(turn.grade, best)) best = turn.grade;
+  }
+  return best ?? skipped;
+}
+
+export function referencesOf(card: Card | undefined): Reference[] | undefined {
+  if (!card?.answered) return undefined;
+  return [{ source: card.source, heading: card.headingPath.join(' > '), text: card.reference }];
+}
+
+/** The grade of a question skipped before any answer: 0, with what it asks about named as concepts. */
+export function skippedGrade(card: Card, points: readonly RankedPoint[], concepts: readonly string[]): Grade {
+  const named = concepts.slice(0, 4);
+  return {
+    score: 0,
+    band: 'none',
+    keyPoints: points.map((point) => ({ text: point.text, covered: 'no' })),
+    strengths: [],
+    gaps: points.slice(0, 3).map((point) => point.text),
+    feedback: [
+      '你跳过了这道题，本题记 0 分。',
+      named.length > 0 ? `复习时重点看看${named.join('、')}。` : '',
+      '建议对照参考答案复习后再来练一次。',
+    ]
+      .filter(Boolean)
+      .join(''),
+    references: referencesOf(card) ?? [],
+    grader: 'offline',
+    fallback: false,
+  };
+}
+
+/** The grade a skip of a follow-up shows: what was answered, saying why it stands. */
+export function keptGrade(grade: Grade): Grade {
+  const notice = grade.notice?.includes(keptAfterSkipNotice) ? grade.notice : grade.notice ? `${grade.notice}；${keptAfterSkipNotice}` : keptAfterSkipNotice;
+  return { ...grade, notice };
+}
