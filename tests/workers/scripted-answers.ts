@@ -8,8 +8,8 @@ import type { Card } from '../../src/core/types.ts';
 import type { HttpClient } from './http-client.ts';
 
 export function questionBank(): Map<string, Card> {
-  const file = JSON.parse(readFileSync(workerIndexFile, 'utf8')) as { items: Card[] };
-  return new Map(file.items.map((item) => [item.id, item]));
+  const file = JSON.parse(readFileSync(workerIndexFile, 'utf8')) as { cards: Card[] };
+  return new Map(file.cards.map((item) => [item.id, item]));
 }
 
 /** The n-th scripted answer to a question (0-based attempt). */
