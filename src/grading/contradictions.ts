@@ -6,7 +6,7 @@
  * point it contradicts wrong: it earns nothing and costs score.
  */
 import { anchorOf, conflicting, quantitiesIn, sameQuantity, type Quantity } from './quantities.ts';
-import { findSwaps, subjectsOf } from './role-swaps.ts';
+import { findSwaps, mentioned, subjectsOf } from './role-swaps.ts';
 import { compareOrder, isSequenced } from './sequence-order.ts';
 import { sharedWeight, statementsOf, unitsWithoutNegation, type Statement } from './statements.ts';
 import { wordUnits } from './text-analysis.ts';
@@ -71,7 +71,20 @@ function relevantNegations(statement: Statement, other: Statement): number {
   }).length;
 }
 
-function negations(note: readonly Statement[], answer: readonly Statement[], ignored: ReadonlySet<string>): WrongStatement[] {
+/** The subjects each statement's sentence names (clauses of one sentence share a subject). */
+function sentenceSubjects(statements: readonly Statement[], subjects: readonly string[]): Map<Statement, string[]> {
+  const bySentence = new Map<number, Set<string>>();
+  for (const statement of statements) {
+    const named = bySentence.get(statement.sentence) ?? new Set<string>();
+    for (const subject of mentioned(statement.normalised.replace(/\s+/g, ''), subjects)) named.add(subject);
+    bySentence.set(statement.sentence, named);
+  }
+  return new Map(statements.map((statement) => [statement, [...(bySentence.get(statement.sentence) ?? [])]]));
+}
+
+function negations(note: readonly Statement[], answer: readonly Statement[], ignored: ReadonlySet<string>, subjects: readonly string[]): WrongStatement[] {
+  // Separately: answer and note number their sentences independently.
+  const about = new Map([...sentenceSubjects(note, subjects), ...sentenceSubjects(answer, subjects)]);
   const verdicts = new Map<Statement, { strength: number; agrees: boolean; said: Statement }>();
   for (const said of answer) {
     const aligned = align(said, note, ignored);
@@ -83,7 +96,37 @@ function negations(note: readonly Statement[], answer: readonly Statement[], ign
       verdicts.set(aligned.note, { strength: aligned.strength, agrees, said });
     }
   }
-  return [...verdicts].filter(([, verdict]) => !verdict.agrees).map(([statement, verdict]) => wrong(statement, verdict.said.text, 'negation'));
+  return [...verdicts]
+    .filter(([statement, verdict]) => !verdict.agrees && !noteAlsoSays(verdict.said, statement, note, about))
+    .map(([statement, verdict]) => wrong(statement, verdict.said.text, 'negation'));
+}
+
+/** The first content word a clause's negations deny ("不阻塞主线程" → 阻塞). */
+function deniedHead(statement: Statement): string | undefined {
+  for (const scope of statement.scopes) for (const [unit, weight] of scope) if (weight >= 0.9) return unit;
+  return undefined;
+}
+
+const denies = (statement: Statement, unit: string) => statement.scopes.some((scope) => scope.has(unit));
+
+/**
+ * Whether another clause of the note says what the answer clause says about the word in dispute.
+ * A note often states both sides: "bgsave … 不会造成阻塞" and, about forking, "是会阻塞主线程的".
+ * An answer agreeing with one of them ("bgsave …，不阻塞主线程") is not contradicting the note, even
+ * if it happens to align more closely with the other.
+ */
+function noteAlsoSays(said: Statement, contradicted: Statement, note: readonly Statement[], about: ReadonlyMap<Statement, string[]>): boolean {
+  const head = deniedHead(said) ?? deniedHead(contradicted);
+  if (!head) return false;
+  const saidDenies = denies(said, head);
+  // When the sentences name the question's subjects, the other clause must be about the same one:
+  // "save … 不会阻塞" is not excused by the note's "bgsave … 不会造成阻塞".
+  const saidAbout = about.get(said) ?? [];
+  const sameSubject = (other: Statement) => {
+    const otherAbout = about.get(other) ?? [];
+    return !saidAbout.length || !otherAbout.length || otherAbout.some((subject) => saidAbout.includes(subject));
+  };
+  return note.some((other) => other !== contradicted && other.units.has(head) && denies(other, head) === saidDenies && sameSubject(other));
 }
 
 /** Units of the words around a quantity, digits left out. */
@@ -160,8 +203,9 @@ export function findContradictions(question: string, points: readonly NotePoint[
   const note = statementsOfNote(points);
   const said = statementsOf(answer);
   const noteText = points.map((point) => point.text).join('\n');
-  const swaps = findSwaps(note, said, subjectsOf(question, noteText, points.map((point) => point.text)), questionUnits).map((swap) => wrong(swap.notes, swap.said.text, 'swap'));
-  const all = [...swaps, ...negations(note, said, questionUnits), ...numbers(note, said, questionUnits), ...order(points, note, answer, questionUnits)];
+  const subjects = subjectsOf(question, noteText, points.map((point) => point.text));
+  const swaps = findSwaps(note, said, subjects, questionUnits).map((swap) => wrong(swap.notes, swap.said.text, 'swap'));
+  const all = [...swaps, ...negations(note, said, questionUnits, subjects), ...numbers(note, said, questionUnits), ...order(points, note, answer, questionUnits)];
   const byPoint = new Map<number, WrongStatement>();
   for (const entry of all) if (entry.point >= 0 && !byPoint.has(entry.point)) byPoint.set(entry.point, entry);
   return [...byPoint.values()];

@@ -4,7 +4,7 @@
  */
 import type { Grade, Reference } from '../core/types.ts';
 import { buildGrade, coverageOf, type GradedPoint } from './grade-builder.ts';
-import { scoreAnswer, type OfflineScore } from './offline-scorer.ts';
+import { defaultScoringParameters, scoreAnswer, type OfflineScore } from './offline-scorer.ts';
 
 export interface OfflineGradeResult {
   grade: Grade;
@@ -18,13 +18,15 @@ export function gradeOffline(request: { question: string; answer: string; refere
     references: request.references.map((reference) => reference.text),
     headings: request.references.map((reference) => reference.heading),
   });
-  const points: GradedPoint[] = details.points.map(({ spec, coverage }) => ({
+  const points: GradedPoint[] = details.points.map(({ spec, coverage, wrong }) => ({
     text: spec.text,
     weight: spec.weight,
-    covered: coverageOf(coverage.recall),
+    covered: wrong ? 'no' : coverageOf(coverage.recall, coverage.observable < 1 ? defaultScoringParameters.crossLingualPointMade : defaultScoringParameters.pointMade),
     ...(coverage.evidence ? { evidence: coverage.evidence } : {}),
+    ...(wrong ? { wrong } : {}),
   }));
   const grade = buildGrade({
+    question: request.question,
     score: details.score,
     points,
     flags: details.flags,

@@ -46,8 +46,10 @@ export function subjectsOf(question: string, noteText: string, pointTexts: reado
     const left = inNote(match[1]!, 'end', note);
     const right = inNote(match[2]!, 'start', note);
     if (!left || !right) continue;
-    const [a, b] = distinct(left, right);
-    if (a !== b && !a.includes(b) && !b.includes(a)) subjects.add(a).add(b);
+    // Identifiers are told apart as whole words (save / bgsave); Chinese terms that contain each other are one thing (数组 / 动态数组).
+    const identifiers = /^[a-z0-9_]+$/.test(left) && /^[a-z0-9_]+$/.test(right);
+    const [a, b] = identifiers ? [left, right] : distinct(left, right);
+    if (a !== b && (identifiers || (!a.includes(b) && !b.includes(a)))) subjects.add(a).add(b);
   }
   for (const text of pointTexts) {
     // "值类型分别有：…" labels 值类型: the verb that introduces the list is not part of the subject.
@@ -57,12 +59,14 @@ export function subjectsOf(question: string, noteText: string, pointTexts: reado
   return [...subjects];
 }
 
-/** Subjects a clause names as words of their own (not 动态数组 for 数组). */
-function mentioned(text: string, subjects: readonly string[]): string[] {
+/** Subjects a clause names as words of their own (not 动态数组 for 数组, not bgsave for save). */
+export function mentioned(text: string, subjects: readonly string[]): string[] {
   return subjects.filter((subject) => {
     for (let index = text.indexOf(subject); index >= 0; index = text.indexOf(subject, index + 1)) {
       const before = text[index - 1] ?? ' ';
-      if (!/[\u4e00-\u9fffa-z0-9]/u.test(before) || isFunctionCharacter(before)) return true;
+      const after = text[index + subject.length] ?? ' ';
+      const wordEnds = !/^[a-z0-9_]+$/.test(subject) || !/[a-z0-9_]/.test(after);
+      if ((!/[\u4e00-\u9fffa-z0-9]/u.test(before) || isFunctionCharacter(before)) && wordEnds) return true;
     }
     return false;
   });
