@@ -130,7 +130,7 @@ function transcriptMarkdown(title: string, turns: readonly Turn[], behaviourAt: 
     if (turn.role === 'interviewer') lines.push(`**面试官**（${turn.kind}）：${turn.text}`, '');
     else {
       const score = turn.grade ? `（${turn.grade.score} 分）` : '';
-      lines.push(`**候选人**〔${behaviourAt.get(turn.seq) ?? 'opening'}〕${score}：${turn.text}`, '');
+      lines.push(`**候选人**〔${behaviourAt.get(turn.seq) ?? 'own story'}〕${score}：${turn.text}`, '');
     }
   }
   return lines.join('\n');

@@ -102,7 +102,8 @@ export function questionText(ctx: EngineContext, questionId: string | null, fall
 /** Notes often title an answer with a topic or a statement; an interviewer turns that into a question. */
 export function askedQuestion(ctx: EngineContext, state: SessionState, questionId: string | null): string {
   const question = questionText(ctx, questionId);
-  const asked = !question || isQuestionText(question) ? question : say(ctx, state, 'ask-about', { topic: question });
+  // A title that already starts "关于…" would read "关于关于…" in the templates that add one.
+  const asked = !question || isQuestionText(question) ? question : say(ctx, state, 'ask-about', { topic: question.replace(/^关于\s*/, '') });
   // A question about code is unanswerable without it: the code goes under the question, as a block.
   const code = questionId ? ctx.kb.getCard(questionId)?.code : undefined;
   return code ? `${asked}\n\n${code}` : asked;

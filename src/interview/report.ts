@@ -21,6 +21,8 @@ export interface SessionSummary {
   progress: { done: number; total: number };
   /** Mean score of the finished, graded main questions; null before any. */
   score: number | null;
+  /** The per-question time limit chosen at the start, in seconds; absent for none. */
+  questionSeconds?: number;
 }
 
 export interface ReportQuestion {
@@ -81,6 +83,7 @@ export function summarize(session: SessionRecord, state: SessionState): SessionS
     updatedAt: session.updatedAt,
     progress: { done: state.results.filter(isScoredResult).length, total: state.plan.length },
     score: mean(mainScores(state)),
+    ...(state.questionSeconds ? { questionSeconds: state.questionSeconds } : {}),
   };
 }
 

@@ -10,6 +10,9 @@ describe('interview resume in Chromium', () => {
     const sessionId = await startFromStartScreen(page, suite.server.baseUrl, { mode: 'interview', topic: 'redis', questions: 2 });
 
     await answer(page, '我是后端工程师，主要用 Go 和 Redis 做电商系统，负责缓存和订单服务。');
+    // The interviewer asks one question about the work the introduction mentions, ungraded.
+    expect(await page.locator('.turn-interviewer').last().getAttribute('class')).toContain('kind-followup');
+    await answer(page, '订单服务是我从零搭的，用 Redis 做库存预扣。');
     const question = await currentQuestion(page);
     await answer(page, partialAnswerFrom(await referenceFor(page, suite.server.baseUrl, question)));
     // An interview keeps grades back until the report unless the candidate asks for them.
@@ -43,7 +46,7 @@ describe('interview resume in Chromium', () => {
 
     // It continues where it stopped: the draft is submitted as the answer to the pending line.
     await answer(page, draft);
-    for (let step = 0; step < 8 && !(await isFinished(page)); step++) {
+    for (let step = 0; step < 16 && !(await isFinished(page)); step++) {
       await answer(page, '这部分我了解得不多，大概是通过配置和监控来保证的。');
     }
     expect(await isFinished(page)).toBe(true);

@@ -1,5 +1,10 @@
 import * as z from 'zod/mini';
+import type * as Contract from '../../src/interview/contract.ts';
 import { SseParser } from './sse.ts';
+
+/** Request bodies come from the server's contract itself (type-only: no server code is bundled). */
+export type StartOptions = Contract.StartOptions;
+export type SubmitInput = Contract.SubmitInput;
 
 /**
  * The browser's view of the HTTP contract (issue 4). Responses are validated with zod/mini at
@@ -64,6 +69,7 @@ const sessionSummary = z.object({
   updatedAt: z.optional(z.string()),
   score: z.optional(z.nullable(z.number())),
   progress: z.optional(z.object({ done: z.number(), total: z.number() })),
+  questionSeconds: z.optional(z.number()),
 });
 export type SessionSummary = z.infer<typeof sessionSummary>;
 
@@ -85,6 +91,17 @@ const answerResult = z.object({
   review: z.optional(z.object({ questionId: z.string(), rating: z.string(), due: z.string() })),
 });
 export type AnswerResult = z.infer<typeof answerResult>;
+
+/**
+ * Compile-time guard against drift: every body the server's contract can send must be one these
+ * lenient schemas accept, so a renamed or retyped field fails `npm run typecheck`, not a user.
+ */
+type Accepts<View, Server extends View> = Server;
+export type ContractChecks = [
+  Accepts<AnswerResult, Contract.SubmitResult>,
+  Accepts<SessionSummary, Contract.SessionSummary>,
+  Accepts<CreatedSession, Contract.CreatedSession>,
+];
 
 const turn = z.object({
   seq: z.optional(z.number()),
@@ -293,13 +310,13 @@ export const api = {
   drillDue: () => getJson('/api/drill/due', drillDue),
   exportUrl: (id: string) => `/api/sessions/${encodeURIComponent(id)}/export.md`,
   createSession: (
-    body: { mode: SessionMode; topics?: string[]; questions?: number },
+    body: StartOptions,
     onToken: (chunk: string) => void,
   ) => postStream('/api/sessions', body, createdSession, onToken),
   /** `turn` is the seq of the line being answered, so a repeated submit is a 409, not the next question's answer. */
   answer: (
     id: string,
-    body: ({ answer: string } | { action: 'skip' | 'hint' }) & { turn?: number },
+    body: SubmitInput,
     onToken: (chunk: string) => void,
   ) =>
     postStream(`/api/sessions/${encodeURIComponent(id)}/answers`, body, answerResult, onToken),

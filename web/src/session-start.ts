@@ -1,4 +1,4 @@
-import { api, type CreatedSession, type SessionMode } from './api.ts';
+import { api, type CreatedSession, type StartOptions } from './api.ts';
 
 /**
  * The opening message returned by POST /api/sessions, handed to the session page so it can show
@@ -14,7 +14,7 @@ export function takeCreated(id: string): CreatedSession | undefined {
 }
 
 export async function startSession(
-  body: { mode: SessionMode; topics?: string[]; questions?: number },
+  body: StartOptions,
   onToken: (chunk: string) => void,
 ): Promise<CreatedSession> {
   const created = await api.createSession(body, onToken);

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { api, type DueEntry } from '../api.ts';
+import { api, type DueEntry, type StartOptions } from '../api.ts';
 import { useAppData } from '../app-data.ts';
 import { ErrorBanner } from '../components/error-banner.tsx';
 import { useI18n } from '../i18n.ts';
@@ -64,7 +64,8 @@ export function DrillStartPage({ topic }: { topic: string }) {
   const started = useRef(false);
   const start = () => {
     setError(undefined);
-    startSession({ mode: 'drill', topics: [topic] }, (chunk) => setPreview((text) => text + chunk)).then(
+    // The topic comes from the URL; the server refuses one that is not in its list.
+    startSession({ mode: 'drill', topics: [topic] as NonNullable<StartOptions['topics']> }, (chunk) => setPreview((text) => text + chunk)).then(
       (created) => navigate(links.session(created.id), { replace: true }),
       setError,
     );

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError, type AnswerResult, type Transcript, type Turn } from '../api.ts';
 import { ErrorBanner } from '../components/error-banner.tsx';
-import { QuestionTimer } from '../components/timer.tsx';
+import { SessionTimers } from '../components/timer.tsx';
 import { TranscriptView } from '../components/transcript-view.tsx';
 import { clearDraft, loadDraft, saveDraft } from '../drafts.ts';
 import { useI18n, type MessageKey } from '../i18n.ts';
@@ -82,6 +82,10 @@ export function SessionPage({ id }: { id: string }) {
   const [turnNotes, setTurnNotes] = useState<string[]>([]);
   const [showGrades, setShowGrades] = useState(false);
   const [since, setSince] = useState(() => (data ? questionStart(data.turns) : Date.now()));
+  // When the page opened, until the server's session timestamp says when the session started.
+  const [openedAt] = useState(() => Date.now());
+  const startedAt = data?.session.createdAt ? Date.parse(data.session.createdAt) : Number.NaN;
+  const sessionSince = Number.isFinite(startedAt) && startedAt <= Date.now() ? startedAt : openedAt;
   const answerBox = useRef<HTMLTextAreaElement>(null);
   const reportLink = useRef<HTMLAnchorElement>(null);
   const bottom = useRef<HTMLDivElement>(null);
@@ -257,7 +261,7 @@ export function SessionPage({ id }: { id: string }) {
         <span class="muted session-topics">
           {[progressText, topics].filter(Boolean).join(' · ')}
         </span>
-        {!done ? <QuestionTimer since={since} stopped={done} /> : null}
+        {!done ? <SessionTimers sessionSince={sessionSince} questionSince={since} limitSeconds={data.session.questionSeconds} stopped={done} /> : null}
       </div>
       {mode === 'interview' ? (
         <p class="toggle-row">

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { SessionMode } from '../api.ts';
+import type { SessionMode, StartOptions } from '../api.ts';
 import { useAppData } from '../app-data.ts';
 import { ErrorBanner } from '../components/error-banner.tsx';
 import { useI18n, type MessageKey } from '../i18n.ts';
@@ -18,10 +18,15 @@ interface StartPrefs {
   mode: SessionMode;
   topics: string[];
   questions: number;
+  /** Per-question time limit in seconds; 0 for none. */
+  questionSeconds: number;
 }
 
+/** The per-question limits offered, in seconds (0: no limit). */
+const questionLimits = [0, 60, 120, 180, 300] as const;
+
 function loadPrefs(): StartPrefs {
-  const fallback: StartPrefs = { mode: 'interview', topics: [], questions: 3 };
+  const fallback: StartPrefs = { mode: 'interview', topics: [], questions: 3, questionSeconds: 0 };
   try {
     const saved = JSON.parse(localStorage.getItem(prefsKey) ?? 'null') as Partial<StartPrefs> | null;
     if (!saved) return fallback;
@@ -29,6 +34,7 @@ function loadPrefs(): StartPrefs {
       mode: modes.some((m) => m.id === saved.mode) ? (saved.mode as SessionMode) : fallback.mode,
       topics: Array.isArray(saved.topics) ? saved.topics.filter((topic) => typeof topic === 'string') : [],
       questions: typeof saved.questions === 'number' ? saved.questions : fallback.questions,
+      questionSeconds: questionLimits.find((limit) => limit === saved.questionSeconds) ?? fallback.questionSeconds,
     };
   } catch {
     return fallback;
@@ -79,7 +85,12 @@ export function StartPage() {
     try {
       const questions = Math.max(1, Math.min(20, Math.round(prefs.questions) || 3));
       const created = await startSession(
-        { mode: prefs.mode, questions, ...(chosen.length > 0 ? { topics: chosen } : {}) },
+        {
+          mode: prefs.mode,
+          questions,
+          ...(chosen.length > 0 ? { topics: chosen as NonNullable<StartOptions['topics']> } : {}),
+          ...(prefs.questionSeconds > 0 ? { questionSeconds: prefs.questionSeconds } : {}),
+        },
         (chunk) => setPreview((text) => text + chunk),
       );
       navigate(links.session(created.id));
@@ -154,6 +165,17 @@ export function StartPage() {
             />
             <span class="muted">{t('questionsSuffix')}</span>
           </div>
+        </div>
+
+        <div class="field">
+          <label for="question-limit">{t('questionLimit')}</label>
+          <select id="question-limit" value={String(prefs.questionSeconds)} onChange={(event) => update({ questionSeconds: Number(event.currentTarget.value) })}>
+            {questionLimits.map((limit) => (
+              <option value={String(limit)} key={limit}>
+                {limit === 0 ? t('noLimit') : t('minutes', { n: limit / 60 })}
+              </option>
+            ))}
+          </select>
         </div>
 
         <button type="submit" class="btn btn-primary btn-large" disabled={busy}>
