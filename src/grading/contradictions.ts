@@ -86,8 +86,10 @@ function negations(note: readonly Statement[], answer: readonly Statement[], ign
   // Separately: answer and note number their sentences independently.
   const about = new Map([...sentenceSubjects(note, subjects), ...sentenceSubjects(answer, subjects)]);
   const verdicts = new Map<Statement, { strength: number; agrees: boolean; said: Statement }>();
+  const stated = note.filter((statement) => !hypothetical.test(statement.normalised));
   for (const said of answer) {
-    const aligned = align(said, note, ignored);
+    if (hypothetical.test(said.normalised)) continue;
+    const aligned = align(said, stated, ignored);
     if (!aligned) continue;
     const agrees = relevantNegations(aligned.note, said) % 2 === relevantNegations(said, aligned.note) % 2;
     const known = verdicts.get(aligned.note);
@@ -100,6 +102,13 @@ function negations(note: readonly Statement[], answer: readonly Statement[], ign
     .filter(([statement, verdict]) => !verdict.agrees && !noteAlsoSays(verdict.said, statement, note, about))
     .map(([statement, verdict]) => wrong(statement, verdict.said.text, 'negation'));
 }
+
+/**
+ * Clauses that suppose rather than assert ("如果用户态的代码试图执行特权指令", "一旦超时"): the note
+ * does not claim the supposed thing happens, so "用户态不能执行特权指令" does not deny it; and an
+ * answer's "如果不加锁…" asserts nothing the note could contradict.
+ */
+const hypothetical = /^(?:如果|假如|假设|若|要是|万一|一旦|倘若|\bif\b|\bunless\b|\bsuppose\b)|试图|企图|\btries to\b|\battempts? to\b/u;
 
 /** The first content word a clause's negations deny ("不阻塞主线程" → 阻塞). */
 function deniedHead(statement: Statement): string | undefined {

@@ -60,3 +60,11 @@ describe('contradictions on honest answers', () => {
     expect(right.score).toBeGreaterThanOrEqual(8);
   });
 });
+
+describe('supposed, not asserted', () => {
+  it('does not contradict a note clause that only supposes ("如果…试图…")', () => {
+    const note = '用户态的程序只能访问受限的资源。如果用户态的代码试图执行特权指令，或者访问受保护的内存，CPU会产生一个异常，由操作系统来处理。';
+    const result = scoreAnswer({ question: '什么是用户态？', answer: '用户态的程序权限受限，不能执行特权指令也不能直接碰硬件，要通过系统调用进内核。', references: [note] });
+    expect(result.flags).not.toContain('contradiction');
+  });
+});
