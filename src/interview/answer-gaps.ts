@@ -96,7 +96,7 @@ export function topGap(gaps: readonly Gap[], exclude: readonly string[]): Gap | 
   return gaps.find((gap) => !exclude.includes(gap.point));
 }
 
-const giveUp = /不知道|不清楚|不太清楚|不了解|不太了解|没了解|没学过|没接触|没用过|忘了|忘记了|记不清|不记得|没印象|想不起来|没细看|no idea|don'?t know|not sure|forgot/i;
+const giveUp = /不知道|不清楚|不太清楚|不了解|不太了解|没了解|没学过|没接触|没用过|忘了|忘记了|记不清|记不太清|不记得|不太记得|没印象|想不起来|没细看|no idea|don'?t know|not sure|forgot/i;
 
 const giveUpChars = 40;
 

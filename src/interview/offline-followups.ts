@@ -101,7 +101,12 @@ export function openingFollowup(ctx: EngineContext, state: SessionState, answer:
   for (const card of projectCards(ctx)) {
     if (state.asked.includes(card.id)) continue;
     const name = projectName(card);
-    const words = name.toLowerCase().split(/[\s的和与]+|(?<=[\u4e00-\u9fff])(?=[a-z])|(?<=[a-z])(?=[\u4e00-\u9fff])/).filter((word) => word.length >= 2);
+    // "订单系统项目" is mentioned as "订单系统", "腾讯实习" as "腾讯".
+    const words = name
+      .toLowerCase()
+      .split(/[\s的和与]+|(?<=[\u4e00-\u9fff])(?=[a-z])|(?<=[a-z])(?=[\u4e00-\u9fff])/)
+      .map((word) => word.replace(/(项目|实习|系统)$/, ''))
+      .filter((word) => word.length >= 2);
     const hits = words.filter((word) => said.includes(word)).length;
     if (hits > 0 && (!best || hits > best.hits)) best = { card, name, hits };
   }

@@ -37,6 +37,7 @@ export const templateSlots = {
   'hint-concept': ['concepts', 'cap'],
   'hint-direction': ['concepts', 'cap'],
   'hint-exhausted': [],
+  'hint-unavailable': [],
   'hint-none': [],
   'skip-ack': [],
   'closing-interview': ['count'],

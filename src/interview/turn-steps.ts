@@ -54,8 +54,10 @@ export function createTurnSteps(ctx: EngineContext) {
     const lastRevealed = current.revealed[current.revealed.length - 1];
     const direction = current.hints % 2 === 1 ? gaps.find((gap) => gap.point === lastRevealed) : undefined;
     const gap = direction ?? topGap(gaps, current.revealed);
-    if (!card || gaps.length === 0) {
+    if (!card) {
       text = say(ctx, step.state, 'hint-none');
+    } else if (gaps.length === 0 && current.hints === 0) {
+      text = say(ctx, step.state, 'hint-unavailable');
     } else if (current.hints >= maxHints || !gap) {
       text = say(ctx, step.state, 'hint-exhausted');
     } else {

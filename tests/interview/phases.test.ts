@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { isNonAnswer, nameableConcepts } from '../../src/interview/answer-gaps.ts';
+import { parsePhasePlan } from '../../src/interview/phase-plan.ts';
+import { item } from '../support/bigram-knowledge.ts';
+import { loadPrompts, perfectAnswer } from '../support/interview-fixtures.ts';
+import { makeHarness } from '../support/interview-harness.ts';
+
+const owner = 'phase-owner';
+const story = item({ id: 'story', question: '介绍一下订单系统项目。', answer: '- 用 Go 写的订单服务\n- Redis 预扣库存，MQ 异步落库', topics: ['project'] });
+const intro = item({ id: 'intro', question: '自我介绍', answer: '- 后端工程师，做过订单系统', topics: ['behavioural'] });
+const redis = item({ id: 'redis-persist', question: 'Redis 的持久化方式有哪些？', answer: '- RDB 快照：fork 子进程把内存数据写成二进制文件\n- AOF 日志：把每条写命令追加到文件', topics: ['redis'] });
+
+describe('the phase plan is data', () => {
+  it('the shipped plan runs every phase in an interview and only technical questions in practice and drill', () => {
+    const plan = parsePhasePlan(loadPrompts()['interviewer-phases'] ?? '');
+    expect(plan.interview.map((step) => step.phase)).toEqual(['opening', 'technical', 'project', 'closing']);
+    expect(plan.practice.map((step) => step.phase)).toEqual(['technical']);
+    expect(plan.drill.map((step) => step.phase)).toEqual(['technical']);
+    expect(plan.interview.find((step) => step.phase === 'technical')?.followups).toBe(2);
+  });
+
+  it('a typo fails at startup with its line', () => {
+    expect(() => parsePhasePlan('## interview\n- opening\n- tecnical\n')).toThrow(/line 3: unknown phase "tecnical"/);
+    expect(() => parsePhasePlan('## interview\n- opening\n## practice\n- technical\n## drill\n- technical\n')).toThrow(/"interview" needs a technical phase/);
+  });
+
+  it('an interview runs opening → technical → project deep-dive → closing, and editing the file drops a phase', async () => {
+    const { service } = makeHarness({ items: [intro, story, redis] });
+    const { session, message } = await service.start(owner, { mode: 'interview', questions: 1 });
+    expect(message.questionId).toBe('intro');
+    // The introduction names the order system: the opening's one question is about it.
+    const opening = await service.submit(session.id, owner, { answer: '我是后端工程师，做过一个订单系统。' });
+    expect(opening).toMatchObject({ grade: null, next: { kind: 'followup' } });
+    expect(opening.next.text).toContain('订单系统项目');
+    const technical = await service.submit(session.id, owner, { answer: '我负责库存那块。' });
+    expect(technical.next.questionId).toBe('redis-persist');
+    let result = await service.submit(session.id, owner, { answer: perfectAnswer('redis-persist') });
+    while (result.next.questionId === 'redis-persist') result = await service.submit(session.id, owner, { answer: '不知道' });
+    // The deep-dive is on a project card the opening did not already ask about, so with one card the closing comes next.
+    expect(result.next.text).toMatch(/想问|想了解/);
+
+    const prompts = { ...loadPrompts(), 'interviewer-phases': '## interview\n- technical\n## practice\n- technical\n## drill\n- technical\n' };
+    const bare = makeHarness({ items: [intro, story, redis], extra: { prompts } }).service;
+    const started = await bare.start(owner, { mode: 'interview', questions: 1 });
+    expect(started.message.questionId).toBe('redis-persist');
+    const done = await bare.submit(started.session.id, owner, { action: 'skip' });
+    expect(done.next.kind).toBe('done');
+  });
+
+  it('the project deep-dive asks why, what was hard, what you would change or numbers, ungraded', async () => {
+    const other = item({ id: 'story-2', question: '介绍一下 web server 项目。', answer: '- epoll + 线程池\n- 定时器处理超时连接', topics: ['project'] });
+    const { service } = makeHarness({ items: [intro, story, other, redis] });
+    const { session } = await service.start(owner, { mode: 'interview', questions: 1 });
+    let result = await service.submit(session.id, owner, { answer: '我是后端工程师。' });
+    result = await service.submit(session.id, owner, { answer: '做过订单系统。' });
+    result = await service.submit(session.id, owner, { action: 'skip' });
+    expect(result.next.questionId).toMatch(/^story/);
+    const deepDive = await service.submit(session.id, owner, { answer: '这个项目用 epoll 做的，QPS 大概 2 万。' });
+    expect(deepDive.grade).toBeNull();
+    expect(deepDive.next.kind).toBe('followup');
+    // It had numbers, so it is asked why, what was hard or what would change.
+    expect(deepDive.next.text).toMatch(/为什么|设计|难|棘手|坑|重新|不足|十倍/);
+    const report = await service.report(session.id, owner);
+    expect(report.questions.find((question) => question.phase === 'project')?.score ?? null).toBeNull();
+  });
+});
+
+describe('non-answers and concepts', () => {
+  it('tells "不知道", hedges, off-topic and empty answers from real attempts', () => {
+    const [card] = [redis].map((entry) => ({ ...entry, keyPoints: [{ text: 'RDB 快照', concepts: ['rdb', '快照', 'fork'], weight: 1 }] }));
+    for (const answer of ['不知道', '这个我不太清楚', 'RDB 我不太记得了', '我周末打篮球', '嗯……']) expect(isNonAnswer(card, answer, null), answer).toBe(true);
+    expect(isNonAnswer(card, 'bgsave 会 fork 子进程写 RDB，不会阻塞主线程', null)).toBe(false);
+  });
+
+  it('names specific concepts as the note writes them, never vague words, fragments or what the question or answer already said', () => {
+    const point = { text: '有三种状态：AOF 重写时 fork 子进程，系统不阻塞', concepts: ['系统', '有三种状态', 'aof', 'fork', '重写'], weight: 1 };
+    expect(nameableConcepts(point, 'Redis 的 fork 是什么？')).toEqual(['AOF', '重写']);
+    expect(nameableConcepts(point, '持久化', 'aof 我知道')).toEqual(['fork', '重写']);
+  });
+});
