@@ -41,10 +41,28 @@ interface Alignment {
   strength: number;
 }
 
+const unitIndexes = new WeakMap<readonly Statement[], Map<string, Statement[]>>();
+
+/** Unit → the note clauses holding it, made once per list of note clauses. */
+function unitIndex(note: readonly Statement[]): Map<string, Statement[]> {
+  let index = unitIndexes.get(note);
+  if (!index) {
+    index = new Map();
+    for (const statement of note) for (const unit of statement.units.keys()) index.set(unit, [...(index.get(unit) ?? []), statement]);
+    unitIndexes.set(note, index);
+  }
+  return index;
+}
+
 /** The note clause an answer clause restates, if any: most shared content, enough of both. */
 function align(said: Statement, note: readonly Statement[], ignored: ReadonlySet<string>): Alignment | undefined {
   let best: Alignment | undefined;
+  // Only clauses sharing a unit can align (most pairs share none); checked in note order as before.
+  const index = unitIndex(note);
+  const sharing = new Set<Statement>();
+  for (const unit of said.units.keys()) if (!ignored.has(unit)) for (const statement of index.get(unit) ?? []) sharing.add(statement);
   for (const statement of note) {
+    if (!sharing.has(statement)) continue;
     const { shared, ofA, ofB, words } = sharedWeight(said, statement, ignored);
     const whole = ofB > 0 && shared >= 0.99 * ofB && ofB >= 0.9;
     // Two words at least: one shared term ("ACK") does not make two clauses say the same thing.
@@ -86,7 +104,7 @@ function negations(note: readonly Statement[], answer: readonly Statement[], ign
   // Separately: answer and note number their sentences independently.
   const about = new Map([...sentenceSubjects(note, subjects), ...sentenceSubjects(answer, subjects)]);
   const verdicts = new Map<Statement, { strength: number; agrees: boolean; said: Statement }>();
-  const stated = note.filter((statement) => !hypothetical.test(statement.normalised));
+  const stated = assertedOf(note);
   for (const said of answer) {
     if (hypothetical.test(said.normalised)) continue;
     const aligned = align(said, stated, ignored);
@@ -109,6 +127,17 @@ function negations(note: readonly Statement[], answer: readonly Statement[], ign
  * answer's "如果不加锁…" asserts nothing the note could contradict.
  */
 const hypothetical = /^(?:如果|假如|假设|若|要是|万一|一旦|倘若|\bif\b|\bunless\b|\bsuppose\b)|试图|企图|\btries to\b|\battempts? to\b/u;
+
+const assertedNotes = new WeakMap<readonly Statement[], Statement[]>();
+
+function assertedOf(note: readonly Statement[]): Statement[] {
+  let stated = assertedNotes.get(note);
+  if (!stated) {
+    stated = note.filter((statement) => !hypothetical.test(statement.normalised));
+    assertedNotes.set(note, stated);
+  }
+  return stated;
+}
 
 /** The first content word a clause's negations deny ("不阻塞主线程" → 阻塞). */
 function deniedHead(statement: Statement): string | undefined {
@@ -145,13 +174,20 @@ function anchorUnits(normalised: string, quantity: Quantity): Map<string, number
 
 const sharesUnit = (a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>) => [...a.keys()].some((unit) => b.has(unit));
 
+/** A note's quantities with the words around them, found once per note. */
+const quantitiesOfNote = new WeakMap<readonly Statement[], { statement: Statement; quantity: Quantity; anchor: Map<string, number> }[]>();
+
 /**
  * A quantity the answer gives for what the note quantifies differently: the clauses match, the
  * words around the two quantities match ("每隔 _ 秒"), and the note never gives the answer's value
  * in such words.
  */
 function numbers(note: readonly Statement[], answer: readonly Statement[], ignored: ReadonlySet<string>): WrongStatement[] {
-  const noteQuantities = note.flatMap((statement) => quantitiesIn(statement.normalised).map((quantity) => ({ statement, quantity, anchor: anchorUnits(statement.normalised, quantity) })));
+  let noteQuantities = quantitiesOfNote.get(note);
+  if (!noteQuantities) {
+    noteQuantities = note.flatMap((statement) => quantitiesIn(statement.normalised).map((quantity) => ({ statement, quantity, anchor: anchorUnits(statement.normalised, quantity) })));
+    quantitiesOfNote.set(note, noteQuantities);
+  }
   const found: WrongStatement[] = [];
   for (const said of answer) {
     for (const quantity of quantitiesIn(said.normalised)) {
