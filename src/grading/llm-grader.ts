@@ -21,7 +21,8 @@ import { buildGrade, coverageOf, selectShownPoints, type GradedPoint } from './g
 import { injectionScoreCap, neutraliseDelimiters, stripInjection } from './injection.ts';
 import type { KeyPointSpec } from './key-points.ts';
 import type { OfflineGradeResult } from './offline-grader.ts';
-import { defaultScoringParameters, pointFrequencies } from './offline-scorer.ts';
+import { readStances } from './answer-signals.ts';
+import { defaultScoringParameters, pointFrequencies, type ScoreFlag } from './offline-scorer.ts';
 import { profileText } from './text-analysis.ts';
 
 export const llmGradeSchema = z.object({
@@ -51,6 +52,9 @@ const evidenceMatch = 0.7;
  * while sentences from other topics stay under 0.05.
  */
 export const unrelatedEvidence = 0.08;
+
+/** Offline findings the model cannot overrule: the LLM grade is at most the offline one when present. */
+const overruledFlags: readonly ScoreFlag[] = ['contradiction', 'dontknow', 'question-back', 'list-of-terms', 'offtopic', 'wrong-verdict', 'swapped-values', 'empty'];
 export const relatedEvidence = 0.2;
 
 export interface LlmGradeInput {
@@ -94,10 +98,17 @@ export async function gradeWithLlm(
   const points: GradedPoint[] = shown.map(({ text, weight, covered }) => ({ text, weight, covered }));
   const reply = await llm.completeJson(await graderMessages(prompts, input, points), llmGradeSchema, signal ? { signal } : {});
 
-  const trustedAnswer = new Set(profileText(stripInjection(input.answer).cleaned).units.keys());
+  // Evidence counts only from what the candidate asserts or guesses: a hedged clause ("X 我不太记得了")
+  // or a question back is not coverage, whatever a naive model quotes from it.
+  const trustedAnswer = new Set(profileText(readStances(stripInjection(input.answer).cleaned).said).units.keys());
   const judged = new Map(reply.keyPoints.map((point) => [point.index, point]));
   const relatedness = evidenceRelatedness(input.question, details.points.map(({ spec }) => spec));
+  // A point the offline checks found contradicted stays wrong: a model that reads words, not
+  // polarity, would call "并不是…" covered.
+  const contradicted = new Map(details.points.filter((point) => point.wrong).map((point) => [point.spec, point.wrong!]));
   const verified: GradedPoint[] = shown.map((point, index) => {
+    const wrong = contradicted.get(point.spec);
+    if (wrong) return { text: point.text, weight: point.weight, covered: 'no', evidence: wrong.said, wrong };
     const verdict = judged.get(index + 1);
     const quoted = verdict && verdict.covered !== 'no' && verdict.evidence && evidenceInAnswer(verdict.evidence, trustedAnswer) ? verdict.evidence : undefined;
     const covered = verdict && quoted ? creditedCoverage(verdict.covered, relatedness(quoted, point.spec)) : 'no';
@@ -105,25 +116,31 @@ export async function gradeWithLlm(
   });
 
   const totalWeight = verified.reduce((sum, point) => sum + point.weight, 0);
-  const credited = verified.reduce((sum, point) => sum + point.weight * (point.covered === 'yes' ? 1 : point.covered === 'partial' ? 0.5 : 0), 0);
-  const coverage = totalWeight > 0 ? credited / totalWeight : 0;
+  const credited = verified.reduce((sum, point) => sum + point.weight * (point.wrong ? -defaultScoringParameters.wrongCost : point.covered === 'yes' ? 1 : point.covered === 'partial' ? 0.5 : 0), 0);
+  const coverage = totalWeight > 0 ? Math.max(0, credited / totalWeight) : 0;
   // The rubric in the prompt maps coverage to score; the bound is that rubric plus one point of
   // judgement, so the model may weigh points but not invent coverage.
   let score = Math.min(reply.score, justifiedScore(coverage));
   // With nothing verified the model has shown nothing the offline grader missed.
   if (coverage === 0) score = Math.min(score, details.score);
   if (details.flags.includes('injection')) score = Math.min(score, injectionScoreCap);
+  // Non-answers, contradictions and wrong verdicts are decided by rules, not by a model's reading:
+  // the grade is then at most what the offline grader gave.
+  const guarded = details.flags.filter((flag) => overruledFlags.includes(flag));
+  if (guarded.length) score = Math.min(score, details.score);
 
   const worded = buildGrade({
+    question: input.question,
     score,
     points: verified,
-    flags: details.flags.filter((flag) => flag === 'injection'),
+    flags: details.flags.filter((flag) => flag === 'injection' || overruledFlags.includes(flag)),
     references: input.references,
     grader: 'llm',
     fallback: false,
   });
   const chinese = /[\u4e00-\u9fff]/u.test(reply.feedback);
-  const injected = details.flags.includes('injection');
+  // A model that praised what the rules overruled would contradict the card's score.
+  const injected = details.flags.includes('injection') || guarded.length > 0;
   return {
     ...worded,
     // The model's wording is kept only when it is Chinese and the answer did not try to steer it.
