@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { topicIds, type Grade, type TopicId, type Turn } from '../core/types.ts';
-import type { SessionReport, SessionSummary } from './report.ts';
+import type { SessionSummary } from './report.ts';
 
 export type { SessionReport, SessionSummary, ReportQuestion, WeakPoint } from './report.ts';
 
@@ -101,10 +101,3 @@ export interface DueResult {
   topics: { topic: TopicId; name: string; due: number; reviewed: number; questions: number }[];
   questions: { questionId: string; question: string; topics: TopicId[]; due: string }[];
 }
-
-/** GET /api/sessions */
-export interface HistoryResult {
-  sessions: SessionSummary[];
-}
-
-export type ReportResult = SessionReport;
