@@ -37,6 +37,8 @@ export interface EngineContext {
   newId: () => string;
   /** Sessions whose turn is being processed by this instance; the store's version check covers the rest. */
   inFlight: Set<string>;
+  /** Cards near each card, by retrieval on its question: the same for every session, so searched once. */
+  related: Map<string, string[]>;
 }
 
 export interface SubmitOptions {
@@ -84,6 +86,7 @@ export function createEngineContext(deps: InterviewDeps): EngineContext {
     random: deps.random ?? Math.random,
     newId: deps.newId ?? randomHexId,
     inFlight: new Set(),
+    related: new Map(),
   };
 }
 

@@ -51,11 +51,15 @@ function missedPointFollowup(ctx: EngineContext, state: SessionState, card: Card
 
 /** A card near this one that the session has not asked or planned: the next level down. */
 async function deeperFollowup(ctx: EngineContext, state: SessionState, card: Card): Promise<Followup | undefined> {
-  const hits = await ctx.kb.search(card.question, { k: relatedHits });
+  let near = ctx.related.get(card.id);
+  if (!near) {
+    near = (await ctx.kb.search(card.question, { k: relatedHits })).map((hit) => hit.chunk.cardId);
+    ctx.related.set(card.id, near);
+  }
   const taken = new Set([...state.asked, ...state.plan, card.id]);
   const takenCards = [...taken].flatMap((id) => ctx.kb.getCard(id) ?? []);
-  const candidates = hits
-    .map((hit) => ctx.kb.getCard(hit.chunk.cardId))
+  const candidates = near
+    .map((id) => ctx.kb.getCard(id))
     .filter((found): found is Card => !!found && found.kind === 'technical' && found.answered && !found.searchOnly && !taken.has(found.id))
     .filter((found) => found.topics.some((topic) => card.topics.includes(topic)));
   const related = distinctQuestions(candidates, takenCards)[0];
