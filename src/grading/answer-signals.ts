@@ -69,6 +69,17 @@ const content = (text: string) => (text.match(/[\u3400-\u9fffA-Za-z0-9]/gu) ?? [
 
 export function readStances(answer: string): AnswerStances {
   const clauses = clausesOf(answer).map((text) => ({ text, stance: stanceOf(text) }));
+  // A question back is judged on its whole sentence: "ZK 的同步您是指选举完之后的数据恢复，还是平时的写请求？"
+  // asks in its first clause and ends in its second.
+  let start = 0;
+  clauses.forEach((clause, index) => {
+    if (/[，,、]$/u.test(clause.text)) return;
+    const sentence = clauses.slice(start, index + 1);
+    if (/[？?]\s*$/u.test(clause.text) && askingBack.test(sentence.map((part) => part.text).join('')) && sentence.every((part) => part.stance !== 'hedged')) {
+      for (const part of sentence) part.stance = 'question';
+    }
+    start = index + 1;
+  });
   // Clauses of one sentence stay on one line; sentences keep their breaks (order is judged per sentence).
   const join = (stances: ClauseStance[]) =>
     clauses

@@ -68,3 +68,11 @@ describe('supposed, not asserted', () => {
     expect(result.flags).not.toContain('contradiction');
   });
 });
+
+describe('questions back', () => {
+  it('reads the clauses leading into a question back as part of it', () => {
+    const result = scoreAnswer({ question: 'ZooKeeper 集群里，一个写请求的数据是怎么同步到各个节点的？', answer: '能再说一下题目吗？ZK 的同步您是指选举完之后的数据恢复，还是平时的写请求？', references: ['leader 收到写请求后生成提案广播给 follower，收到半数以上的 ACK 后提交，再通知 follower 提交。选举完之后的数据恢复由新 leader 同步。'] });
+    expect(result.flags).toContain('question-back');
+    expect(result.score).toBe(0);
+  });
+});
