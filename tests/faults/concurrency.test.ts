@@ -128,7 +128,8 @@ describe('concurrency', () => {
         count(201);
         const markers: string[] = [];
         let pending: { questionId?: string; turn?: number } | null = session.message;
-        for (let step = 0; pending && step < 12; step += 1) {
+        // An interview of 3 questions now also has its opening, project deep-dive and closing turns.
+        for (let step = 0; pending && step < 40; step += 1) {
           const marker = `PAR-${index}-${step}`;
           const reply = await submit(client, session.id, { answer: answerFor(real.kb, pending.questionId, marker, random), turn: pending.turn });
           count(reply.status);
