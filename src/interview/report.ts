@@ -23,6 +23,8 @@ export interface SessionSummary {
   score: number | null;
   /** The per-question time limit chosen at the start, in seconds; absent for none. */
   questionSeconds?: number;
+  /** The part of the session being run (opening, technical, project deep-dive, closing). */
+  phase: PhaseName;
 }
 
 export interface ReportQuestion {
@@ -84,6 +86,7 @@ export function summarize(session: SessionRecord, state: SessionState): SessionS
     progress: { done: state.results.filter(isScoredResult).length, total: state.plan.length },
     score: mean(mainScores(state)),
     ...(state.questionSeconds ? { questionSeconds: state.questionSeconds } : {}),
+    phase: state.phase,
   };
 }
 

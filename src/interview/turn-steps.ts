@@ -53,7 +53,8 @@ export function createTurnSteps(ctx: EngineContext) {
     // Odd hints point the direction on the concept just named; even ones name the next concept.
     const lastRevealed = current.revealed[current.revealed.length - 1];
     const direction = current.hints % 2 === 1 ? gaps.find((gap) => gap.point === lastRevealed) : undefined;
-    const gap = direction ?? topGap(gaps, current.revealed);
+    // A hint right after a follow-up points somewhere new, not at the point the follow-up just named.
+    const gap = direction ?? topGap(gaps, [...current.revealed, ...current.targeted]) ?? topGap(gaps, current.revealed);
     if (!card) {
       text = say(ctx, step.state, 'hint-none');
     } else if (gaps.length === 0 && current.hints === 0) {

@@ -70,6 +70,7 @@ const sessionSummary = z.object({
   score: z.optional(z.nullable(z.number())),
   progress: z.optional(z.object({ done: z.number(), total: z.number() })),
   questionSeconds: z.optional(z.number()),
+  phase: z.optional(z.string()),
 });
 export type SessionSummary = z.infer<typeof sessionSummary>;
 

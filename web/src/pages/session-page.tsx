@@ -248,10 +248,15 @@ export function SessionPage({ id }: { id: string }) {
   const topics = data.session.topics.map((topic) => topicName(topic)).join(' · ');
   const progress = data.session.progress;
   const lastAsked = [...data.turns].reverse().find((turn) => turn.role === 'interviewer' && turn.kind !== 'hint');
+  const phase = data.session.phase;
   const progressText =
-    lastAsked?.kind === 'opening'
+    lastAsked?.kind === 'opening' || phase === 'opening'
       ? t('warmup')
-      : progress && progress.total > 0
+      : phase === 'project'
+        ? t('phaseProject')
+        : phase === 'closing'
+          ? t('phaseClosing')
+          : progress && progress.total > 0
         ? t('progress', { n: Math.min(progress.done + 1, progress.total), total: progress.total })
         : '';
   return (
