@@ -167,12 +167,20 @@ function noteAlsoSays(said: Statement, contradicted: Statement, note: readonly S
   return note.some((other) => other !== contradicted && other.units.has(head) && denies(other, head) === saidDenies && sameSubject(other));
 }
 
+/**
+ * Units of the words around a quantity, digits left out. Words with one function character count
+ * (最长, 每次: 最 and 每 are function characters, yet "最长 _ 分钟" is what says which setting it is).
+ */
+const anchorWeight = 0.45;
+
 /** Units of the words around a quantity, digits left out. */
 function anchorUnits(normalised: string, quantity: Quantity): Map<string, number> {
-  return new Map([...unitsWithoutNegation(anchorOf(normalised, quantity), wordUnits)].filter(([unit, weight]) => weight >= 1 && !/^[\d.]+$/.test(unit)));
+  return new Map([...unitsWithoutNegation(anchorOf(normalised, quantity), wordUnits)].filter(([unit, weight]) => weight >= anchorWeight && !/^[\d.]+$/.test(unit)));
 }
 
 const sharesUnit = (a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>) => [...a.keys()].some((unit) => b.has(unit));
+
+const entryValues = (entries: readonly { statement: Statement }[]) => entries.flatMap((entry) => [...entry.statement.units.keys()]);
 
 /** A note's quantities with the words around them, found once per note. */
 const quantitiesOfNote = new WeakMap<readonly Statement[], { statement: Statement; quantity: Quantity; anchor: Map<string, number> }[]>();
@@ -194,8 +202,10 @@ function numbers(note: readonly Statement[], answer: readonly Statement[], ignor
       const anchor = anchorUnits(said.normalised, quantity);
       const comparable = noteQuantities.filter((entry) => entry.quantity.family === quantity.family && sharesUnit(anchor, entry.anchor));
       if (!comparable.length || comparable.some((entry) => sameQuantity(entry.quantity, quantity))) continue;
+      // The values themselves are what differ; the words around them decide whether the clauses match.
+      const values = new Set([...ignored, ...[...said.units.keys(), ...entryValues(comparable)].filter((unit) => /^[\d.]+$/.test(unit))]);
       const differing = comparable.find((entry) => {
-        const { shared, ofA } = sharedWeight(said, entry.statement, ignored);
+        const { shared, ofA } = sharedWeight(said, entry.statement, values);
         return conflicting(entry.quantity, quantity) && shared >= minimumShared && shared >= 0.3 * ofA;
       });
       if (differing) found.push(wrong(differing.statement, said.text, 'number'));

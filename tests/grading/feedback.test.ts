@@ -76,3 +76,12 @@ describe('questions back', () => {
     expect(result.score).toBe(0);
   });
 });
+
+describe('changed numbers', () => {
+  const note = '内存增长率由环境变量GOGC控制，默认为100，即每当内存扩大一倍时启动GC。\n默认情况下，最长2分钟触发一次GC。';
+  const question = 'Go 的 GC 在什么时候会被触发？';
+  it('compares the words around a value, not the value itself ("默认最长 10 分钟" against "最长2分钟")', () => {
+    expect(scoreAnswer({ question, answer: '默认最长 10 分钟强制 GC 一次。', references: [note] }).flags).toContain('contradiction');
+    expect(scoreAnswer({ question, answer: '默认最长 2 分钟会强制 GC 一次。', references: [note] }).flags).not.toContain('contradiction');
+  });
+});
