@@ -7,6 +7,7 @@
  */
 import { stableHash } from '../core/hash.ts';
 import type { Card, CardFollowup, CardKind } from '../core/types.ts';
+import { stripInjection } from '../grading/injection.ts';
 import { askFromAnswer, askOwnAspect, selfContainedQuestion, subjectOf, withParentSubject } from './card-wording.ts';
 import { contentLength, isClaim } from './claims.ts';
 import { isQuestionText, stripLineMarkup } from './question-lines.ts';
@@ -114,10 +115,16 @@ function draftOf(parsed: ParsedQuestion, parent: string | undefined): Draft {
   return { question: parsed.question, origin: parsed.origin, asked, kind, path: parsed.path, reference: parsed.reference, followups: [], lines: parsed.lines };
 }
 
+/** A paragraph that is an instruction to a grader or model, with little else in it. */
+function addressesTheGrader(paragraph: string): boolean {
+  const scan = stripInjection(paragraph);
+  return scan.spans.length > 0 && contentLength(scan.cleaned) < 6;
+}
+
 /** Cut a draft's reference at its answer; what follows becomes cards, follow-ups or notes. */
 function splitDraft(draft: Draft, sourceLines: readonly string[]): Draft[] {
   if (draft.reference === '') return [draft];
-  const { own, pieces } = splitReference(draft.reference, [...draft.path, draft.question, draft.code ?? ''].join('\n'), (text) => isClaim(text, { personal: draft.kind !== 'technical' }), { underHeading: draft.origin === 'heading' });
+  const { own, pieces } = splitReference(draft.reference, [...draft.path, draft.question, draft.code ?? ''].join('\n'), (text) => isClaim(text, { personal: draft.kind !== 'technical' }), { underHeading: draft.origin === 'heading', isInstruction: addressesTheGrader });
   const head: Draft = { ...draft, reference: own };
   const drafts: Draft[] = [head];
   let cursor = draft.lines.start;
