@@ -65,6 +65,9 @@ function kindOf(question: string, path: readonly string[]): CardKind {
 /** A terse line worded as an interviewer asks it: "对称加密和非对称加密" asks for the difference. */
 function asQuestion(raw: string, reference = ''): string {
   const text = raw.replace(/\s*[（(][^（）()]{0,12}不会[)）]/u, '').trim();
+  // "redis vs memcached" is a comparison, asked as one.
+  const versus = /^([^，,？?]{1,20}?)\s+vs\.?\s+([^，,？?]{1,20})$/i.exec(text);
+  if (versus?.[1] && versus[2]) return `${versus[1]} 和 ${versus[2]} 有什么区别？`;
   if (behaviouralQuestion.test(text) || isQuestionText(text) || /[？?]/.test(text) || contentLength(text) > 24) return text;
   const pair = /^([^，,、]{1,12})(和|与|跟|vs)([^，,、]{1,12})$/i.exec(text);
   // Two things that share a stem (对称加密/非对称加密, 线程/协程) are asked apart; others explained.

@@ -68,6 +68,10 @@ describe('self-contained questions', () => {
     expect(cardAt(cards, '什么是偏向锁').kind).toBe('technical');
   });
 
+  it('asks "X vs Y" as a comparison', () => {
+    expect(cardsOf('## redis vs memcached\n\nredis 数据类型丰富，memcached 只有字符串。\n')[0]!.question).toBe('redis 和 memcached 有什么区别？');
+  });
+
   it('drops lines that ask nothing: round headers, cheers, the candidate-asks mark', () => {
     const cards = cardsOf('小厂-某某一面\n\n说一下进程和线程的区别？\n\n进程是资源分配的单位，线程是调度的单位。\n\n加油，你是最棒的！！！\n\n反问？\n');
     const asked = cards.filter((card) => !card.searchOnly);
