@@ -106,9 +106,10 @@ function locate(sourceLines: readonly string[], text: string, from: number): num
 function draftOf(parsed: ParsedQuestion, parent: string | undefined): Draft {
   const reported = parsed.question.replace(reportedAsk, '');
   const wordedLabel = selfContainedQuestion(reported, parent);
-  // A heading keeps its words unless it is only a name; a round header's text is kept for search only.
+  // A heading keeps its words unless it is only a name or a bare comparison; a round header's text is kept for search only.
   const nameOnly = contentLength(reported) <= 12 && !isQuestionText(reported) && !/[是能会要在把被让有了过]/.test(reported);
-  const worded = parsed.origin === 'heading' && wordedLabel === reported && !nameOnly ? reported : asQuestion(wordedLabel, parsed.reference);
+  const comparison = /\svs\.?\s/i.test(reported);
+  const worded = parsed.origin === 'heading' && wordedLabel === reported && !nameOnly && !comparison ? reported : asQuestion(wordedLabel, parsed.reference);
   // A label the wording already placed under its parent needs no second mention of it.
   // Only a section inside a section lends its subject: a note's top heading ("操作系统") is a domain.
   const lender = parsed.origin === 'heading' && parsed.path.length < 2 ? undefined : parent;
