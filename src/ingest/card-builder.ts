@@ -56,7 +56,8 @@ const projectQuestion = /你们?(的|在|做|负责|怎么|是怎么)|项目|实
 
 function kindOf(question: string, path: readonly string[]): CardKind {
   if (behaviouralQuestion.test(question)) return 'behavioural';
-  const underProject = path.some((heading) => projectWords.test(heading) && !/可能的|面试题|八股/.test(heading));
+  // Under "项目 > web server可能的相关问题" the questions are 八股 the project may lead to, not the project.
+  const underProject = path.some((heading) => projectWords.test(heading)) && !path.some((heading) => /可能的|面试题|八股|相关问题/.test(heading));
   if (/[的个]项目/.test(question) && !/开源项目/.test(question)) return 'project';
   if (/你们?(的|在|做|负责|平时)?[^？?，,]{0,12}(项目|系统|服务|mq|框架|开发|实习|工作|难点|做过|遇到|碰到)/.test(question) && !/你觉得|你认为/.test(question)) return 'project';
   return underProject && projectQuestion.test(question) && !isQuestionText(question.replace(/介绍$/, '')) ? 'project' : 'technical';
@@ -68,6 +69,8 @@ function asQuestion(raw: string, reference = ''): string {
   // "redis vs memcached" is a comparison, asked as one.
   const versus = /^([^，,？?]{1,20}?)\s+vs\.?\s+([^，,？?]{1,20})$/i.exec(text);
   if (versus?.[1] && versus[2]) return `${versus[1]} 和 ${versus[2]} 有什么区别？`;
+  if (/^自我介绍$/.test(text)) return '先做个自我介绍吧。';
+  if (behaviouralQuestion.test(text) && !isQuestionText(text) && contentLength(text) <= 12) return `说说你的${text}。`;
   if (behaviouralQuestion.test(text) || isQuestionText(text) || /[？?]/.test(text) || contentLength(text) > 24) return text;
   const pair = /^([^，,、]{1,12})(和|与|跟|vs)([^，,、]{1,12})$/i.exec(text);
   // Two things that share a stem (对称加密/非对称加密, 线程/协程) are asked apart; others explained.

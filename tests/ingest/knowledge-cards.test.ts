@@ -63,9 +63,11 @@ describe('self-contained questions', () => {
     const cards = cardsOf(
       '## 自我介绍\n\n面试官好，我是一名研三学生，做过两个项目。\n\n## 实习经历\n\n### 介绍\n\n我在一家公司做向量化引擎的开发，负责 UDF。\n\n### 可能的问题\n\n#### 什么是偏向锁\n\n没有竞争时锁偏向第一个获得它的线程。\n',
     );
-    expect(cardAt(cards, '自我介绍').kind).toBe('behavioural');
+    expect(cardAt(cards, '自我介绍')).toMatchObject({ kind: 'behavioural', question: '先做个自我介绍吧。' });
     expect(cardAt(cards, '实习经历：介绍').kind).toBe('project');
     expect(cardAt(cards, '什么是偏向锁').kind).toBe('technical');
+    const possible = cardsOf('## 项目\n\n### web server 可能的相关问题\n\n#### lfu介绍\n\n按访问频度淘汰缓存。\n');
+    expect(possible[0]!.kind).toBe('technical');
   });
 
   it('asks "X vs Y" as a comparison', () => {

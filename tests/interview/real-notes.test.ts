@@ -55,8 +55,9 @@ function service(bank: KnowledgeBase, seed = 1) {
   return { interviews, store };
 }
 
+/** The answered card for a question as the note words it (the card may ask it reworded). */
 function itemNamed(question: string): Card {
-  const found = kb.cards.find((item) => item.question === question && item.answered);
+  const found = kb.cards.find((item) => (item.headingPath.at(-1) === question || item.question === question) && item.answered && !item.searchOnly);
   if (!found) throw new Error(`the notes have no answered question ${question}`);
   return found;
 }
