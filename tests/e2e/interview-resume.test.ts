@@ -46,10 +46,15 @@ describe('interview resume in Chromium', () => {
 
     // It continues where it stopped: the draft is submitted as the answer to the pending line.
     await answer(page, draft);
+    // The head names the part being run: the project deep-dive, then the candidate's questions.
+    const phases = new Set<string>();
     for (let step = 0; step < 16 && !(await isFinished(page)); step++) {
+      phases.add(await page.locator('.session-topics').innerText());
       await answer(page, '这部分我了解得不多，大概是通过配置和监控来保证的。');
     }
     expect(await isFinished(page)).toBe(true);
+    expect([...phases].some((text) => text.includes('项目深挖'))).toBe(true);
+    expect([...phases].some((text) => text.includes('反问环节'))).toBe(true);
     const candidateTexts = await page.locator('.bubble-candidate .answer-text').allInnerTexts();
     expect(candidateTexts).toContain(draft);
 
