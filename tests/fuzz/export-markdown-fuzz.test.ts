@@ -93,7 +93,7 @@ function reportWith(text: Untrusted): SessionReport {
     { sessionId: 's', seq: 1, role: 'candidate', kind: 'answer', text: text.answer, questionId: 'q', grade: grade(text), createdAt: at },
   ];
   return {
-    session: { id: 's', mode: 'practice', topics: ['redis'], status: 'done', createdAt: at, updatedAt: at, progress: { done: 1, total: 1 }, score: 0 },
+    session: { id: 's', mode: 'practice', topics: ['redis'], status: 'done', createdAt: at, updatedAt: at, progress: { done: 1, total: 1 }, score: 0, phase: 'technical' },
     overall: 0,
     topics: [{ topic: 'redis', name: 'Redis', score: 0, questions: 1 }],
     weakest: [{ point: text.point, topic: 'redis', questionId: 'q', question: text.question, score: 0 }],
