@@ -48,6 +48,16 @@ export interface SerializedBm25 {
   postings: Record<string, number[][]>;
 }
 
+/**
+ * Query terms that are one piece of evidence (a query word and the character bigrams inside it):
+ * `of(term)` names a term's group (undefined: the term stands alone). A document scores a group
+ * as its best member plus `share` of the others, in the score and in the coordination mass alike.
+ */
+export interface TermGroups {
+  of(term: string): string | undefined;
+  share: number;
+}
+
 export interface ScoredDocument {
   /** Position of the document in the array the index was built from. */
   index: number;
@@ -67,6 +77,7 @@ const perField = <T>(make: (field: LexicalFieldName) => T): Record<LexicalFieldN
 
 export class Bm25Index {
   private readonly averageLength: PerField;
+  private distinctTerms: Uint32Array | undefined;
 
   private constructor(
     readonly options: Bm25Options,
@@ -129,6 +140,16 @@ export class Bm25Index {
     return this.postings.get(term)?.docs.length ?? 0;
   }
 
+  /** How many distinct terms each document holds, by position (worked out once, when first asked). */
+  distinctTermCounts(): Uint32Array {
+    if (!this.distinctTerms) {
+      const counts = new Uint32Array(this.size);
+      for (const posting of this.postings.values()) for (const index of posting.docs) counts[index]!++;
+      this.distinctTerms = counts;
+    }
+    return this.distinctTerms;
+  }
+
   /** The documents containing `term`, by position. */
   documentsContaining(term: string): readonly number[] {
     return this.postings.get(term)?.docs ?? [];
@@ -146,6 +167,9 @@ export class Bm25Index {
    * document containing any of them ranks above every document containing none: its score is
    * raised by the best plain score times (1 + the IDF mass of the rare terms it contains), which
    * keeps scores in ranking order and lets a passage with more of them rank higher.
+   *
+   * `groups` makes some query terms count as one (see `TermGroups`); without it every term counts
+   * on its own.
    */
   search(
     queryTerms: readonly string[],
@@ -153,32 +177,65 @@ export class Bm25Index {
     accept?: (index: number) => boolean,
     termWeight?: (term: string) => number,
     rare?: ReadonlySet<string>,
+    groups?: TermGroups,
   ): ScoredDocument[] {
     const scores = new Map<number, number>();
     const covered = new Map<number, number>();
     const rareMass = new Map<number, number>();
     const { k1, b, weight } = this.options;
     let queryMass = 0;
+    const members = new Map<string, string[]>();
     for (const term of new Set(queryTerms)) {
-      const posting = this.postings.get(term);
-      if (!posting) continue;
-      const plainIdf = this.inverseDocumentFrequency(posting);
-      const idf = plainIdf * (termWeight?.(term) ?? 1);
-      const isRare = rare?.has(term) ?? false;
-      queryMass += idf;
-      for (let at = 0; at < posting.docs.length; at++) {
-        const index = posting.docs[at]!;
-        if (accept && !accept(index)) continue;
-        if (isRare) rareMass.set(index, (rareMass.get(index) ?? 0) + plainIdf);
-        let frequency = 0;
-        for (const field of lexicalFieldNames) {
-          const count = posting.frequencies[field][at]!;
-          if (count === 0) continue;
-          const norm = 1 - b[field] + (b[field] * this.lengths[field][index]!) / this.averageLength[field];
-          frequency += (weight[field] * count) / norm;
+      if (!this.postings.has(term)) continue;
+      const key = groups?.of(term) ?? term;
+      const group = members.get(key);
+      if (group) group.push(term);
+      else members.set(key, [term]);
+    }
+    for (const group of members.values()) {
+      // One (best, rest) pair per document and for the query itself, when terms share a group.
+      const best = group.length > 1 ? new Map<number, { score: number; idf: number; restScore: number; restIdf: number }>() : undefined;
+      let bestIdf = 0;
+      let restIdf = 0;
+      for (const term of group) {
+        const posting = this.postings.get(term)!;
+        const plainIdf = this.inverseDocumentFrequency(posting);
+        const idf = plainIdf * (termWeight?.(term) ?? 1);
+        const isRare = rare?.has(term) ?? false;
+        restIdf += Math.min(bestIdf, idf);
+        bestIdf = Math.max(bestIdf, idf);
+        for (let at = 0; at < posting.docs.length; at++) {
+          const index = posting.docs[at]!;
+          if (accept && !accept(index)) continue;
+          if (isRare) rareMass.set(index, (rareMass.get(index) ?? 0) + plainIdf);
+          let frequency = 0;
+          for (const field of lexicalFieldNames) {
+            const count = posting.frequencies[field][at]!;
+            if (count === 0) continue;
+            const norm = 1 - b[field] + (b[field] * this.lengths[field][index]!) / this.averageLength[field];
+            frequency += (weight[field] * count) / norm;
+          }
+          const score = (idf * frequency * (k1 + 1)) / (frequency + k1);
+          if (!best) {
+            scores.set(index, (scores.get(index) ?? 0) + score);
+            covered.set(index, (covered.get(index) ?? 0) + idf);
+            continue;
+          }
+          const known = best.get(index);
+          if (!known) best.set(index, { score, idf, restScore: 0, restIdf: 0 });
+          else {
+            known.restScore += Math.min(known.score, score);
+            known.score = Math.max(known.score, score);
+            known.restIdf += Math.min(known.idf, idf);
+            known.idf = Math.max(known.idf, idf);
+          }
         }
-        scores.set(index, (scores.get(index) ?? 0) + (idf * frequency * (k1 + 1)) / (frequency + k1));
-        covered.set(index, (covered.get(index) ?? 0) + idf);
+      }
+      const share = best ? groups!.share : 1;
+      queryMass += bestIdf + share * restIdf;
+      for (const [index, found] of best ?? []) {
+        scores.set(index, (scores.get(index) ?? 0) + found.score + share * found.restScore);
+        covered.set(index, (covered.get(index) ?? 0) + found.idf + share * found.restIdf);
       }
     }
     const coordination = this.options.coordination ?? 0;

@@ -73,7 +73,9 @@ export function buildLexicalIndex(
 ): { dictionary: string[]; lexicalIndex: Bm25Index } {
   const dictionary = buildDomainDictionary(cards);
   const analyse = createLexicalAnalyser(dictionary);
-  return { dictionary, lexicalIndex: Bm25Index.build(chunks.map((chunk) => lexicalFieldsOf(chunk, analyse)), bm25) };
+  const askedAs = new Map(cards.map((card) => [card.id, card.question]));
+  const fields = chunks.map((chunk) => lexicalFieldsOf(chunk, analyse, askedAs.get(chunk.cardId)));
+  return { dictionary, lexicalIndex: Bm25Index.build(fields, bm25) };
 }
 
 const searchOptionsSchema = z.object({
@@ -122,6 +124,21 @@ export interface KnowledgeBaseParts {
   fusion?: Partial<FusionOptions>;
   /** Query focusing and rare-term settings (defaults: `defaultQueryPlanOptions`). */
   query?: Partial<QueryPlanOptions>;
+  /**
+   * Slope of the pivoted length normalisation of vector scores (see `vectorRanking`); 1 is plain
+   * cosine. Defaults to the embedder's `lengthPivot` (LexicalEmbeddings), else 1.
+   */
+  vectorLengthPivot?: number;
+}
+
+/**
+ * An embedder whose cosine similarity favours short passages says how much to correct it: a
+ * bag-of-features vector normalised to unit length gives each feature of a short text a large
+ * share, so a one-line passage sharing one word with the question outranks the passage that
+ * answers it.
+ */
+export interface LengthBiasedEmbeddings {
+  readonly lengthPivot: number;
 }
 
 export class HybridKnowledgeBase implements KnowledgeBase {
@@ -133,6 +150,8 @@ export class HybridKnowledgeBase implements KnowledgeBase {
   private readonly analyse: LexicalAnalyser;
   private readonly answeredChunks: boolean[];
   private readonly planner: QueryPlanner;
+  private readonly lengthPivot: number | undefined;
+  private passageLengths: { lengths: Float64Array; mean: number } | undefined;
 
   constructor(private readonly parts: KnowledgeBaseParts) {
     this.cards = parts.cards;
@@ -142,6 +161,7 @@ export class HybridKnowledgeBase implements KnowledgeBase {
     this.cardsById = new Map(parts.cards.map((item) => [item.id, item]));
     this.analyse = createLexicalAnalyser(parts.dictionary);
     this.answeredChunks = parts.chunks.map((chunk) => this.cardsById.get(chunk.cardId)?.answered ?? true);
+    this.lengthPivot = parts.vectorLengthPivot ?? (parts.embeddings as Partial<LengthBiasedEmbeddings>).lengthPivot;
     if (parts.lexicalIndex.size !== parts.chunks.length) {
       throw new AppError('index_unavailable', 'lexical index does not match the chunks; rebuild the index');
     }
@@ -162,6 +182,7 @@ export class HybridKnowledgeBase implements KnowledgeBase {
     fusion?: Partial<FusionOptions>;
     query?: Partial<QueryPlanOptions>;
     bm25?: Bm25Options;
+    vectorLengthPivot?: number;
   }): Promise<HybridKnowledgeBase> {
     const { dictionary, lexicalIndex } = buildLexicalIndex(options.cards, options.chunks, options.bm25);
     await options.vectorStore.addDocuments(chunkDocuments(options.chunks));
@@ -203,7 +224,7 @@ export class HybridKnowledgeBase implements KnowledgeBase {
   }
 
   private lexicalRanking(plan: QueryPlan, pool: number, accept?: (index: number) => boolean): ScoredDocument[] {
-    return this.parts.lexicalIndex.search(plan.terms, pool, accept, plan.weight, plan.rare);
+    return this.parts.lexicalIndex.search(plan.terms, pool, accept, plan.weight, plan.rare, plan.groups);
   }
 
   /**
@@ -218,6 +239,13 @@ export class HybridKnowledgeBase implements KnowledgeBase {
     return focus.map((value, index) => value * focusScale + (preamble[index] ?? 0) * preambleScale);
   }
 
+  /**
+   * Nearest passages by vector. With a length-biased embedder (`lengthPivot`), cosine scores are
+   * re-weighted by pivoted length normalisation: score × n / ((1 − slope)·n̄ + slope·n), n the
+   * square root of the passage's distinct lexical terms (a stand-in for its vector's length
+   * before normalising), n̄ its mean. A passage of average length keeps its score; a short one
+   * stops winning on a single shared word.
+   */
   private async vectorRanking(plan: QueryPlan, pool: number, accept?: (index: number) => boolean): Promise<ScoredDocument[]> {
     const vector = await (plan.preamble ? this.focusedVector(plan) : this.parts.embeddings.embedQuery(plan.focus));
     const filter = accept ? (document: DocumentInterface) => accept(chunkIndexOf(document)) : undefined;
@@ -226,7 +254,15 @@ export class HybridKnowledgeBase implements KnowledgeBase {
       Math.min(pool, this.chunks.length),
       filter,
     );
-    return found.map(([document, distance]) => ({ index: chunkIndexOf(document), score: 1 - distance }));
+    const ranking = found.map(([document, distance]) => ({ index: chunkIndexOf(document), score: 1 - distance }));
+    const slope = this.lengthPivot;
+    if (slope === undefined || slope >= 1) return ranking;
+    const { lengths, mean } = (this.passageLengths ??= passageLengths(this.parts.lexicalIndex));
+    for (const document of ranking) {
+      const length = lengths[document.index] ?? mean;
+      document.score *= length / ((1 - slope) * mean + slope * length || 1);
+    }
+    return ranking.sort((left, right) => right.score - left.score || left.index - right.index);
   }
 
   /**
@@ -254,6 +290,13 @@ export class HybridKnowledgeBase implements KnowledgeBase {
       return chunk ? [{ chunk, score }] : [];
     });
   }
+}
+
+/** Square roots of each passage's distinct lexical terms, and their mean. */
+function passageLengths(index: Bm25Index): { lengths: Float64Array; mean: number } {
+  const lengths = Float64Array.from(index.distinctTermCounts(), Math.sqrt);
+  const mean = lengths.length ? lengths.reduce((sum, value) => sum + value, 0) / lengths.length : 1;
+  return { lengths, mean: mean || 1 };
 }
 
 function chunkIndexOf(document: DocumentInterface): number {

@@ -12,7 +12,7 @@ import type { LexicalFields } from './bm25.ts';
 export type LexicalAnalyser = (text: string) => string[];
 
 /** Bump when the analyser's output changes, so persisted lexical indexes are rebuilt. */
-export const lexicalAnalyserVersion = 1;
+export const lexicalAnalyserVersion = 2;
 
 const cjk = /[\u3400-\u9fff]/u;
 
@@ -50,9 +50,25 @@ export function lexicalQueryTermWeight(term: string): number {
 /**
  * Splits a chunk into BM25F fields. `Chunk.heading` is the heading path joined with " > " and
  * ending in the question, so its last segment is the question and the rest is context.
+ *
+ * A card asks its question in its own words, which the chunk heading appends to the note's
+ * ("exchange交换机 说说你对exchange交换机的了解。", "存几条记录？ 关于消息结构体，存几条记录？").
+ * Given that wording (`askedAs`), the question field holds the note's wording only and the
+ * card's goes with the context: its template (说说你对…的了解, 是怎么实现的) and the parent subject
+ * it borrows are not what the author asked, and at the question field's weight they let question
+ * filler and the parent's words outvote the passage that answers.
  */
-export function lexicalFieldsOf(chunk: Pick<Chunk, 'heading' | 'text'>, analyse: LexicalAnalyser): LexicalFields {
+export function lexicalFieldsOf(
+  chunk: Pick<Chunk, 'heading' | 'text'>,
+  analyse: LexicalAnalyser,
+  askedAs?: string,
+): LexicalFields {
   const path = chunk.heading.split(headingSeparator);
-  const question = path.pop() ?? '';
+  let question = path.pop() ?? '';
+  const asked = askedAs?.replaceAll(headingSeparator, ' ').trim();
+  if (asked && question.length > asked.length && question.endsWith(` ${asked}`)) {
+    question = question.slice(0, -asked.length).trim();
+    path.push(asked);
+  }
   return { question: analyse(question), context: analyse(path.join(' ')), body: analyse(chunk.text) };
 }
