@@ -4,6 +4,7 @@
  * sense. A label is asked with its parent's subject, worded the way an interviewer would ask it.
  */
 import { contentLength } from './claims.ts';
+import { isQuestionText } from './question-lines.ts';
 
 /** Words that ask about an aspect of something rather than naming a subject. */
 const aspectPattern =
@@ -139,5 +140,6 @@ export function withParentSubject(question: string, parent: string | undefined):
   if (!parent || /[？?]/.test(parent) || contentLength(parent) > 16) return question;
   const subject = subjectOf(parent).trim();
   if (contentLength(subject) < 2 || containerHeading.test(subject) || sharesWords(question, parent)) return question;
-  return `关于${subject}，${question}`;
+  // The whole line must still ask: "关于web server，观察者模式和reactor模型" asks nothing.
+  return `关于${subject}，${isQuestionText(question) ? question : `说说${question.replace(/[。.]$/, '')}。`}`;
 }

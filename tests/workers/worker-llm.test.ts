@@ -46,8 +46,9 @@ describe('the local Worker in LLM mode', () => {
     expect(health.body.mode).toBe('llm');
 
     const graded = await client.post<{ grader: string; fallback: boolean; feedback: string }>('/api/grade', {
-      question: 'Redis 的持久化方式有哪些？',
-      answer: 'RDB 快照和 AOF 日志。',
+      // A question whose note is unambiguous: this test is about the LLM path inside workerd.
+      question: '什么是缓存击穿？',
+      answer: '缓存击穿是一个热点 key 在缓存里过期的瞬间，大量请求直接落到数据库上。',
     });
     expect(graded.status).toBe(200);
     expect(graded.body).toMatchObject({ grader: 'llm', fallback: false });
