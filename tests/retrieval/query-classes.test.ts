@@ -15,11 +15,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { workerIndexFromStored } from '../../scripts/build-worker-index.ts';
-import { readManifest } from '../../src/adapters/node/index-store.ts';
-import { loadKnowledgeBase } from '../../src/adapters/node/knowledge-base-loader.ts';
-import { loadPrebuiltKnowledgeBase, parseWorkerIndex } from '../../src/adapters/workers/prebuilt-index.ts';
-import { parseConfig } from '../../src/core/config.ts';
+import { nodeAndWorker } from './node-and-worker.ts';
 import type { Card, KnowledgeBase, SearchHit, SearchMode } from '../../src/core/types.ts';
 import { chunkEmbeddingText, chunkItems } from '../../src/ingest/chunker.ts';
 import { buildQuestionBank } from '../../src/ingest/corpus.ts';
@@ -332,14 +328,7 @@ describe('Node and Workers', () => {
     const corpusDir = join(root, 'corpus');
     mkdirSync(corpusDir);
     for (const [name, text] of Object.entries(notes)) writeFileSync(join(corpusDir, name), text);
-    const dataDir = join(root, 'data');
-    const config = parseConfig({ MIANBA_DATA_DIR: dataDir, MIANBA_CORPUS_DIR: corpusDir });
-    const node = (await loadKnowledgeBase({ config, progressBar: false })).kb;
-    const indexDir = join(dataDir, 'index');
-    const manifest = await readManifest(indexDir);
-    if (!manifest) throw new Error('no manifest written');
-    const file = parseWorkerIndex(JSON.parse(JSON.stringify(await workerIndexFromStored(indexDir, manifest, new LexicalEmbeddings(), 'test'))));
-    const worker = await loadPrebuiltKnowledgeBase(file, new LexicalEmbeddings());
+    const { node, worker } = await nodeAndWorker(corpusDir, join(root, 'data'));
     for (const runtime of [node, worker]) {
       expect((await top(runtime, setAsideQuery, 'hybrid')).chunk.heading).toContain('ZooKeeper');
       expect((await top(runtime, englishQuery, 'lexical')).chunk.heading).toContain('进程间通信');

@@ -11,11 +11,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { workerIndexFromStored } from '../../scripts/build-worker-index.ts';
-import { readManifest } from '../../src/adapters/node/index-store.ts';
-import { loadKnowledgeBase } from '../../src/adapters/node/knowledge-base-loader.ts';
-import { loadPrebuiltKnowledgeBase, parseWorkerIndex } from '../../src/adapters/workers/prebuilt-index.ts';
-import { parseConfig } from '../../src/core/config.ts';
+import { nodeAndWorker } from './node-and-worker.ts';
 import type { KnowledgeBase, SearchHit, SearchMode } from '../../src/core/types.ts';
 import { chunkEmbeddingText, chunkItems } from '../../src/ingest/chunker.ts';
 import { buildQuestionBank } from '../../src/ingest/corpus.ts';
@@ -92,16 +88,6 @@ async function buildFromNotes(notes: Record<string, string>, query?: Partial<Que
 }
 
 /** Node's KnowledgeBase (HNSW, from a temp data folder) and the Worker's, built from its stored index. */
-async function nodeAndWorker(corpusDir: string, dataDir: string): Promise<{ node: KnowledgeBase; worker: KnowledgeBase }> {
-  const config = parseConfig({ MIANBA_DATA_DIR: dataDir, MIANBA_CORPUS_DIR: corpusDir });
-  const node = (await loadKnowledgeBase({ config, progressBar: false })).kb;
-  const indexDir = join(dataDir, 'index');
-  const manifest = await readManifest(indexDir);
-  if (!manifest) throw new Error('no manifest written');
-  const file = parseWorkerIndex(JSON.parse(JSON.stringify(await workerIndexFromStored(indexDir, manifest, new LexicalEmbeddings(), 'test'))));
-  return { node, worker: await loadPrebuiltKnowledgeBase(file, new LexicalEmbeddings()) };
-}
-
 const temporary: string[] = [];
 afterAll(() => {
   for (const folder of temporary) rmSync(folder, { recursive: true, force: true });
