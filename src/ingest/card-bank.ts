@@ -47,7 +47,7 @@ function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
  * ("数组和切片的区别", "slice和array的区别": ~array, ~slice) with the same words around them. A
  * word that tells them apart (匿名/有名管道, 同/不同 node) keeps them apart.
  */
-export function sameQuestion(left: QuestionCore, right: QuestionCore): boolean {
+function sameQuestion(left: QuestionCore, right: QuestionCore): boolean {
   const overlap = jaccard(left.rest, right.rest);
   const apart = [...left.rest, ...right.rest].filter((token) => !(left.rest.has(token) && right.rest.has(token)));
   if (apart.some((token) => /^[不非无没未反逆]$/.test(token))) return false;

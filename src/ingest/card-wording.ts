@@ -26,7 +26,7 @@ export function subjectOf(text: string): string {
 
 
 /** Does the label lack a subject of its own ("优化手段", "实现", "缺点", "难点2")? */
-export function isBareAspect(label: string): boolean {
+function isBareAspect(label: string): boolean {
   const stripped = label.replace(framing, '').replace(/\s*\d+$/, '').trim();
   const aspect = aspectPattern.exec(stripped);
   return aspect !== null && contentLength(aspect.groups?.subject ?? '') === 0;

@@ -33,7 +33,7 @@ export interface QuestionBank {
  * (an export of a whole wiki, a log pasted by mistake) would stall every index build; the largest
  * real note we have seen is 42 KB. Such a file is skipped with a warning that says to split it.
  */
-export const maxNoteBytes = 512 * 1024;
+const maxNoteBytes = 512 * 1024;
 
 /** Share of control characters (other than tab/newline/CR) above which a file is binary. */
 const maxControlRatio = 0.02;
