@@ -141,5 +141,5 @@ export function withParentSubject(question: string, parent: string | undefined):
   const subject = subjectOf(parent).trim();
   if (contentLength(subject) < 2 || containerHeading.test(subject) || sharesWords(question, parent)) return question;
   // The whole line must still ask: "关于web server，观察者模式和reactor模型" asks nothing.
-  return `关于${subject}，${isQuestionText(question) ? question : `说说${question.replace(/[。.]$/, '')}。`}`;
+  return isQuestionText(question) ? `关于${subject}，${question}` : `说说${subject}里的${question.replace(/[。.]$/, '')}。`;
 }

@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { chmodSync, chownSync, closeSync, mkdirSync, mkdtempSync, openSync, rmSync, statSync, truncateSync, writeSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SqliteSessionStore } from '../../src/adapters/node/sqlite-store.ts';
@@ -28,6 +28,19 @@ function tempDir(): string {
 }
 
 /** Runs the Node entry until it exits (it must, within the timeout) and returns what it printed. */
+/** Adds search permission for others to every ancestor of `folder` lacking it; returns the old modes. */
+function letOthersTraverse(folder: string): Array<[string, number]> {
+  const changed: Array<[string, number]> = [];
+  for (let current = folder; current !== dirname(current); current = dirname(current)) {
+    const mode = statSync(current).mode & 0o7777;
+    if ((mode & 0o001) === 0) {
+      chmodSync(current, mode | 0o001);
+      changed.push([current, mode]);
+    }
+  }
+  return changed;
+}
+
 async function startExpectingExit(dataDir: string, options: { port?: number; uid?: number } = {}): Promise<{ code: number | null; output: string }> {
   const port = options.port ?? (await freePort());
   const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'src', 'entries', 'node-server.ts')], {
@@ -114,11 +127,15 @@ describe('npm start refuses broken storage and taken ports in one clear line', (
     const asRoot = process.getuid?.() === 0;
     if (asRoot) chownSync(dataDir, 0, 0);
     chmodSync(dataDir, 0o555);
+    // nobody must reach the repository to load the server: a clone inside a 0700 folder (mktemp -d)
+    // gets search permission on its ancestors for the length of this test, then its modes back.
+    const opened = asRoot ? letOthersTraverse(repoRoot) : [];
     try {
       const result = await startExpectingExit(dataDir, asRoot ? { uid: 65534 } : {});
       expectOneLineFailure(result, /cannot be opened for writing.*Fix: make .* writable by the user running MianBa.*or set MIANBA_DATA_DIR/);
     } finally {
       chmodSync(dataDir, 0o755);
+      for (const [folder, mode] of opened) chmodSync(folder, mode);
     }
   });
 
