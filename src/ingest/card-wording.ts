@@ -141,5 +141,8 @@ export function withParentSubject(question: string, parent: string | undefined):
   const subject = subjectOf(parent).trim();
   if (contentLength(subject) < 2 || containerHeading.test(subject) || sharesWords(question, parent)) return question;
   // The whole line must still ask: "关于web server，观察者模式和reactor模型" asks nothing.
-  return isQuestionText(question) ? `关于${subject}，${question}` : `说说${subject}里的${question.replace(/[。.]$/, '')}。`;
+  const framed = `关于${subject}，${question}`;
+  if (isQuestionText(question) && isQuestionText(framed)) return framed;
+  const asked = question.replace(/^(说说|讲讲|谈谈|介绍一下)(你对)?/, '').replace(/(的了解)?[。.]$/, '');
+  return `说说${subject}里的${asked}。`;
 }
