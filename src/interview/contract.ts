@@ -21,6 +21,8 @@ export const startOptionsSchema = z.object({
   questions: z.number().int().min(1).max(maxQuestions).optional(),
   /** A per-question time limit the web app counts down; the engine only records it. */
   questionSeconds: z.number().int().min(questionSecondsRange.min).max(questionSecondsRange.max).optional(),
+  /** Drill only: these cards, in this order (the progress page's "drill these"), instead of a topic's plan. */
+  cards: z.array(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/)).min(1).max(maxQuestions).optional(),
 });
 export type StartOptions = z.infer<typeof startOptionsSchema>;
 

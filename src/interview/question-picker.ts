@@ -189,3 +189,26 @@ export function busiestDrillTopic(kb: KnowledgeBase, cards: readonly ReviewCard[
   const counts = dueCounts.size > 0 ? dueCounts : sizes;
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
 }
+
+/**
+ * A drill on chosen cards (the weakest ones on the progress page): those that can be asked and
+ * graded, in the order given; its topic is the one most of them share.
+ */
+export function planChosenDrill(
+  items: readonly Card[],
+  chosen: readonly string[],
+  cards: readonly ReviewCard[],
+  now: Date,
+): DrillPlan & { topic: TopicId | undefined } {
+  const askable = new Map(items.filter((item) => isAskable(item) && item.answered).map((item) => [item.id, item]));
+  const plan = [...new Set(chosen)].filter((id) => askable.has(id));
+  const topicCounts = new Map<TopicId, number>();
+  for (const id of plan) for (const topic of askable.get(id)?.topics ?? []) topicCounts.set(topic, (topicCounts.get(topic) ?? 0) + 1);
+  const topic = [...topicCounts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
+  const reviews = new Map(cards.map((card) => [card.questionId, card]));
+  const due = plan.filter((id) => {
+    const review = reviews.get(id);
+    return review !== undefined && isDue(review, now);
+  }).length;
+  return { plan, due, topic };
+}

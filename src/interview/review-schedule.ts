@@ -64,3 +64,20 @@ export function isDue(card: ReviewCard, now: Date): boolean {
   const due = Date.parse(card.due);
   return Number.isNaN(due) || due <= now.getTime();
 }
+
+/** Probability, by FSRS's forgetting curve, that the card is still recalled at `at` (0 for a never-reviewed card). */
+export function retrievabilityAt(card: FsrsCard, at: Date): number {
+  return scheduler.get_retrievability(card, at, false);
+}
+
+/**
+ * The FSRS card a question's graded history implies, one review per graded answer: practice and
+ * interview answers leave no stored review card, yet their grades fade the same way.
+ */
+export function replayReviews(history: readonly { score: number; at: Date }[]): FsrsCard | undefined {
+  const first = history[0];
+  if (!first) return undefined;
+  let card = createEmptyCard(first.at);
+  for (const review of history) card = scheduler.next(card, review.at, ratingForScore(review.score)).card;
+  return card;
+}

@@ -7,7 +7,7 @@ import { AppError } from '../core/errors.ts';
 import type { SessionRecord, TopicId } from '../core/types.ts';
 import { startOptionsSchema, submitInputSchema, type InterviewerMessage, type StartOptions, type StartResult, type SubmitInput, type SubmitResult } from './contract.ts';
 import { addTurn, askedQuestion, joinNotice, loadOwned, markAsked, questionIdField, questionText, say, type EngineContext, type Step, type SubmitOptions } from './engine-context.ts';
-import { busiestDrillTopic, findOpeningItem, planDrill, planQuestions } from './question-picker.ts';
+import { busiestDrillTopic, findOpeningItem, planChosenDrill, planDrill, planQuestions } from './question-picker.ts';
 import { summarize } from './report.ts';
 import { freshQuestion, readState, type SessionState } from './session-state.ts';
 import { createTurnSteps } from './turn-steps.ts';
@@ -67,7 +67,14 @@ export function createSessionWriter(ctx: EngineContext) {
     };
     let topics: TopicId[] = [...new Set(parsed.data.topics ?? [])];
 
-    if (mode === 'drill') {
+    if (parsed.data.cards && mode !== 'drill') throw new AppError('bad_request', '只有专项复习可以指定题目');
+    if (mode === 'drill' && parsed.data.cards) {
+      const chosen = planChosenDrill(kb.cards, parsed.data.cards.slice(0, count), await store.getCards(ownerId), at);
+      if (!chosen.topic) throw new AppError('bad_request', '所选的题目都不在题库里了');
+      topics = [chosen.topic];
+      state.plan = chosen.plan;
+      state.drill = { topic: chosen.topic, due: chosen.due };
+    } else if (mode === 'drill') {
       const cards = await store.getCards(ownerId);
       const topic = topics.length === 1 ? topics[0] : topics.length === 0 ? busiestDrillTopic(kb, cards, at) : undefined;
       if (!topic) throw new AppError('bad_request', '专项复习一次只能选择一个主题');

@@ -10,6 +10,7 @@ import { rateLimit } from './middleware/rate-limit.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
 import { gradeRoutes } from './routes/grade.ts';
 import { healthRoutes } from './routes/health.ts';
+import { progressRoutes } from './routes/progress.ts';
 import { searchRoutes } from './routes/search.ts';
 import { sessionRoutes } from './routes/sessions.ts';
 import { topicRoutes } from './routes/topics.ts';
@@ -51,7 +52,8 @@ export function createApp(deps: AppDeps) {
     .route('/', topicRoutes(deps))
     .route('/', searchRoutes(deps))
     .route('/', gradeRoutes(deps, limits))
-    .route('/', sessionRoutes(deps, { limits, report }));
+    .route('/', sessionRoutes(deps, { limits, report }))
+    .route('/', progressRoutes(deps));
   app.route('/api', api);
 
   if (deps.staticAssets) {
