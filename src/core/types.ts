@@ -79,6 +79,17 @@ export interface Card {
   headingPath: string[];
   /** 1-based inclusive line range of the question and its answer in the source file. */
   lines: { start: number; end: number };
+  /** Present when the owner's overlay (题库 page) changed this card; see `CardOverlay`. */
+  edit?: CardEditMark;
+}
+
+/** What an applied overlay changed, so consumers (grading) and the page can tell. */
+export interface CardEditMark {
+  /** The key points are the owner's, not the parser's: grading uses them as given. */
+  keyPoints: boolean;
+  /** The note under the edit changed since it was saved: the page asks the owner to check it. */
+  needsReview: boolean;
+  updatedAt: string;
 }
 
 /** A retrievable passage. A chunk never spans two questions. */
@@ -124,6 +135,8 @@ export interface Reference {
   source: string;
   heading: string;
   text: string;
+  /** Key points the owner fixed for this reference; when given, grading uses them instead of extracting its own. */
+  keyPoints?: Array<{ text: string; weight: number }>;
 }
 
 export type Coverage = 'yes' | 'partial' | 'no';
@@ -231,4 +244,35 @@ export interface SessionStore {
   ): Promise<boolean>;
   getCards(ownerId: string, topic?: TopicId): Promise<ReviewCard[]>;
   putCard(card: ReviewCard): Promise<void>;
+  /** The owner's card overlays (题库 page fixes), oldest first. */
+  listOverlays(ownerId: string): Promise<StoredCardOverlay[]>;
+  /** Saves overlays, replacing any the owner has for the same cards, all or none. */
+  putOverlays(overlays: StoredCardOverlay[]): Promise<void>;
+  /** Removes one overlay; false when the owner had none for that card. */
+  deleteOverlay(ownerId: string, cardId: string): Promise<boolean>;
+}
+
+/**
+ * An owner's fix of one card, laid over the parsed card and never written into the notes. Every
+ * field is optional: absent means "as parsed".
+ */
+export interface CardOverlay {
+  question?: string;
+  /** The whole list as the owner wants it: added, removed, reworded and reweighted points. */
+  keyPoints?: Array<{ text: string; weight: number }>;
+  /** Never asked in a session and left out of search results. */
+  excluded?: boolean;
+  /** Id of the card this one asks the same as: it becomes a variant of that card, asked once. */
+  mergedInto?: string;
+  /** Moves the card to these topics. */
+  topics?: TopicId[];
+}
+
+export interface StoredCardOverlay {
+  ownerId: string;
+  cardId: string;
+  /** Hash of the card's note text when the overlay was saved (`cardSourceHash`). */
+  sourceHash: string;
+  overlay: CardOverlay;
+  updatedAt: string;
 }

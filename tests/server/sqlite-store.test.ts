@@ -1,9 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { SqliteSessionStore } from '../../src/adapters/node/sqlite-store.ts';
+import { defaultMigrationsDir, SqliteSessionStore } from '../../src/adapters/node/sqlite-store.ts';
 import { itBehavesLikeASessionStore, sampleGrade as grade, sampleSession as session, sampleTurn as turn } from '../support/session-store-contract.ts';
 
 describe('SqliteSessionStore', () => {
@@ -64,7 +64,9 @@ describe('SqliteSessionStore', () => {
     await store.close();
     const raw = new Database(file, { readonly: true });
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(raw.prepare('SELECT name FROM schema_migrations').all()).toEqual([{ name: '0001_init.sql' }]);
+    const migrations = readdirSync(defaultMigrationsDir).filter((name) => name.endsWith('.sql')).sort();
+    expect(migrations[0]).toBe('0001_init.sql');
+    expect(raw.prepare('SELECT name FROM schema_migrations ORDER BY name').all()).toEqual(migrations.map((name) => ({ name })));
     raw.close();
     store = new SqliteSessionStore(file);
   });

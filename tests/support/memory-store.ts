@@ -3,12 +3,13 @@
  * appendTurns, unique (sessionId, seq), and copies on every read and write so callers can never
  * mutate stored data by reference (a real store serialises too).
  */
-import type { ReviewCard, SessionRecord, SessionStatus, SessionStore, TopicId, Turn } from '../../src/core/types.ts';
+import type { ReviewCard, SessionRecord, SessionStatus, SessionStore, StoredCardOverlay, TopicId, Turn } from '../../src/core/types.ts';
 
 export class MemorySessionStore implements SessionStore {
   private readonly sessions = new Map<string, SessionRecord>();
   private readonly turns = new Map<string, Turn[]>();
   private readonly cards = new Map<string, ReviewCard>();
+  private readonly overlays = new Map<string, StoredCardOverlay>();
   /** Number of successful appendTurns calls, for tests that count commits. */
   commits = 0;
 
@@ -69,6 +70,21 @@ export class MemorySessionStore implements SessionStore {
 
   async putCard(card: ReviewCard): Promise<void> {
     this.cards.set(`${card.ownerId}\u0000${card.questionId}`, structuredClone(card));
+  }
+
+  async listOverlays(ownerId: string): Promise<StoredCardOverlay[]> {
+    return [...this.overlays.values()]
+      .filter((overlay) => overlay.ownerId === ownerId)
+      .sort((a, b) => a.updatedAt.localeCompare(b.updatedAt) || a.cardId.localeCompare(b.cardId))
+      .map((overlay) => structuredClone(overlay));
+  }
+
+  async putOverlays(overlays: StoredCardOverlay[]): Promise<void> {
+    for (const overlay of overlays) this.overlays.set(`${overlay.ownerId}\u0000${overlay.cardId}`, structuredClone(overlay));
+  }
+
+  async deleteOverlay(ownerId: string, cardId: string): Promise<boolean> {
+    return this.overlays.delete(`${ownerId}\u0000${cardId}`);
   }
 
   private checkSeqs(sessionId: string, existing: readonly Turn[], added: readonly Turn[]): void {

@@ -126,4 +126,29 @@ export function itBehavesLikeASessionStore(currentStore: () => SessionStore): vo
     expect((await store.getCards('erin', 'mysql')).map((c) => c.questionId)).toEqual(['q2']);
     expect(await store.getCards('erin', 'os')).toEqual([]);
   });
+
+  it('keeps card overlays per owner: upsert replaces, delete removes only the owner’s', async () => {
+    const store = currentStore();
+    const overlay = (ownerId: string, cardId: string, question: string, updatedAt: string) => ({
+      ownerId,
+      cardId,
+      sourceHash: `hash-${cardId}`,
+      overlay: { question, keyPoints: [{ text: '三次握手确认双方收发能力', weight: 0.8 }], topics: ['network' as const] },
+      updatedAt,
+    });
+    await store.putOverlays([overlay('gina', 'c1', '第一版', '2025-01-01T00:00:00.000Z'), overlay('gina', 'c2', '另一题', '2025-01-02T00:00:00.000Z')]);
+    await store.putOverlays([overlay('hank', 'c1', '别人的', '2025-01-01T00:00:00.000Z')]);
+    await store.putOverlays([overlay('gina', 'c1', '第二版', '2025-01-03T00:00:00.000Z')]);
+    const gina = await store.listOverlays('gina');
+    expect(gina.map((o) => [o.cardId, o.overlay.question])).toEqual([
+      ['c2', '另一题'],
+      ['c1', '第二版'],
+    ]);
+    expect(gina[1]).toEqual(overlay('gina', 'c1', '第二版', '2025-01-03T00:00:00.000Z'));
+    expect(await store.deleteOverlay('hank', 'c2')).toBe(false);
+    expect(await store.deleteOverlay('gina', 'c1')).toBe(true);
+    expect(await store.deleteOverlay('gina', 'c1')).toBe(false);
+    expect((await store.listOverlays('gina')).map((o) => o.cardId)).toEqual(['c2']);
+    expect((await store.listOverlays('hank')).map((o) => o.overlay.question)).toEqual(['别人的']);
+  });
 }

@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { openVerifiedDatabase } from './sqlite-open.ts';
 import { SqliteWriteError, SqliteWriter, type WriteStep } from './sqlite-writer.ts';
-import type { ReviewCard, SessionRecord, SessionStatus, SessionStore, TopicId, Turn } from '../../core/types.ts';
+import type { ReviewCard, SessionRecord, SessionStatus, SessionStore, StoredCardOverlay, TopicId, Turn } from '../../core/types.ts';
+import { overlayFromRow, overlaySql, overlayValues, type OverlayRow } from '../overlay-rows.ts';
 import * as rows from '../session-rows.ts';
 
 /** The repository's `migrations/` folder, shared verbatim with the Workers D1 store. */
@@ -62,6 +63,7 @@ export class SqliteSessionStore implements SessionStore {
       listTurns: db.prepare(rows.sql.listTurns),
       cardsOfOwner: db.prepare(rows.sql.cardsOfOwner),
       cardsOfOwnerTopic: db.prepare(rows.sql.cardsOfOwnerTopic),
+      listOverlays: db.prepare(overlaySql.listOverlays),
     };
   }
 
@@ -118,6 +120,20 @@ export class SqliteSessionStore implements SessionStore {
 
   async putCard(card: ReviewCard): Promise<void> {
     await this.writer.write([{ sql: rows.sql.upsertCard, params: rows.cardValues(card) }]);
+  }
+
+  async listOverlays(ownerId: string): Promise<StoredCardOverlay[]> {
+    return (this.statements.listOverlays.all(ownerId) as OverlayRow[]).map(overlayFromRow);
+  }
+
+  async putOverlays(overlays: StoredCardOverlay[]): Promise<void> {
+    if (overlays.length === 0) return;
+    await this.writer.write(overlays.map((overlay) => ({ sql: overlaySql.upsertOverlay, params: overlayValues(overlay) })));
+  }
+
+  async deleteOverlay(ownerId: string, cardId: string): Promise<boolean> {
+    const outcome = await this.writer.write([{ sql: overlaySql.deleteOverlay, params: [ownerId, cardId], expectChanges: 1 }]);
+    return outcome === 'committed';
   }
 
   integrityCheck(): string {

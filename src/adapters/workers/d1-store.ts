@@ -1,5 +1,6 @@
 import type { D1Database, D1PreparedStatement } from '@cloudflare/workers-types';
-import type { ReviewCard, SessionRecord, SessionStatus, SessionStore, TopicId, Turn } from '../../core/types.ts';
+import type { ReviewCard, SessionRecord, SessionStatus, SessionStore, StoredCardOverlay, TopicId, Turn } from '../../core/types.ts';
+import { overlayFromRow, overlaySql, overlayValues, type OverlayRow } from '../overlay-rows.ts';
 import * as rows from '../session-rows.ts';
 
 function isConstraintViolation(error: unknown): boolean {
@@ -82,5 +83,20 @@ export class D1SessionStore implements SessionStore {
 
   async putCard(card: ReviewCard): Promise<void> {
     await this.db.prepare(rows.sql.upsertCard).bind(...rows.cardValues(card)).run();
+  }
+
+  async listOverlays(ownerId: string): Promise<StoredCardOverlay[]> {
+    const { results } = await this.db.prepare(overlaySql.listOverlays).bind(ownerId).all<OverlayRow>();
+    return results.map(overlayFromRow);
+  }
+
+  async putOverlays(overlays: StoredCardOverlay[]): Promise<void> {
+    if (overlays.length === 0) return;
+    await this.db.batch(overlays.map((overlay) => this.db.prepare(overlaySql.upsertOverlay).bind(...overlayValues(overlay))));
+  }
+
+  async deleteOverlay(ownerId: string, cardId: string): Promise<boolean> {
+    const result = await this.db.prepare(overlaySql.deleteOverlay).bind(ownerId, cardId).run();
+    return result.meta.changes > 0;
   }
 }
