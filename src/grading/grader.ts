@@ -28,6 +28,7 @@ const referenceSchema = z.object({
   source: z.string().max(1_000),
   heading: z.string().max(1_000),
   text: z.string().max(100_000),
+  keyPoints: z.array(z.object({ text: z.string().max(1_000), weight: z.number().min(0).max(1) })).max(24).optional(),
 });
 
 export const gradeRequestSchema = z.object({

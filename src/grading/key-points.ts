@@ -59,6 +59,24 @@ export function extractAllKeyPoints(markdown: string, referenceIndex = 0): KeyPo
   return points;
 }
 
+/**
+ * Key points the owner fixed on the 题库 page: graded as given, weighted as given (a weight of 0
+ * still counts a little, so a kept point can be covered), never re-extracted from the note.
+ */
+export function givenKeyPoints(points: ReadonlyArray<{ text: string; weight: number }>, referenceIndex = 0): KeyPointSpec[] {
+  const specs = points
+    .filter((point) => point.text.trim() !== '')
+    .map((point) => {
+      const profile = profileText(point.text);
+      const weight = Math.max(point.weight, 0.05);
+      // Coverage counts importance × the point's content mass; dividing by the mass makes the
+      // owner's weight, not the point's length, decide how much it is worth.
+      const mass = [...profile.units.values()].reduce((sum, unit) => sum + unit, 0) || 1;
+      return { text: point.text, weight, importance: weight / mass, profile, referenceIndex, section: [] };
+    });
+  return capPoints(specs);
+}
+
 /** The `maximumPoints` heaviest points in note order, weights renormalised to sum to 1. */
 export function capPoints(specs: readonly KeyPointSpec[]): KeyPointSpec[] {
   let points = [...specs];

@@ -17,6 +17,7 @@ export function gradeOffline(request: { question: string; answer: string; refere
     answer: request.answer,
     references: request.references.map((reference) => reference.text),
     headings: request.references.map((reference) => reference.heading),
+    keyPoints: request.references.map((reference) => reference.keyPoints),
   });
   const points: GradedPoint[] = details.points.map(({ spec, coverage, wrong }) => ({
     text: spec.text,

@@ -11,7 +11,7 @@ import { fittedKnots } from './calibration-fitted.ts';
 import { findContradictions } from './contradictions.ts';
 import { viewAnswer } from './coverage.ts';
 import { injectionScoreCap, stripInjection } from './injection.ts';
-import { contentLength, extractAllKeyPoints, type KeyPointSpec } from './key-points.ts';
+import { contentLength, extractAllKeyPoints, givenKeyPoints, type KeyPointSpec } from './key-points.ts';
 import { looksLikeTermList, namesWithoutExplaining, onlyNames, pointsAreNames } from './non-answers.ts';
 import { profileText } from './text-analysis.ts';
 import { checkValues } from './value-consistency.ts';
@@ -57,6 +57,8 @@ export interface ScoreInput {
   references: string[];
   /** Each reference's heading path in the notes ("go > 聊聊你对gc的理解"), when known. */
   headings?: string[];
+  /** Key points the owner fixed for a reference (by index); those references are graded on them as given. */
+  keyPoints?: ReadonlyArray<ReadonlyArray<{ text: string; weight: number }> | undefined>;
 }
 
 /** The numbers that turn coverage into a score (docs/grading.md explains each step). */
@@ -108,7 +110,10 @@ export function scoreAnswer(input: ScoreInput, parameters: Readonly<ScoringParam
   const question = profileText(input.question);
   const questionUnits = new Set(question.units.keys());
   const referenceTexts = input.references.map((reference) => stripInjection(reference).cleaned);
-  const pointSets = referenceTexts.map((text, index) => focusOn(input.question, extractAllKeyPoints(text, index), input.headings?.[index]));
+  const pointSets = referenceTexts.map((text, index) => {
+    const given = input.keyPoints?.[index];
+    return given?.length ? givenKeyPoints(given, index) : focusOn(input.question, extractAllKeyPoints(text, index), input.headings?.[index]);
+  });
 
   if (stances.questionsOnly) return emptyScore('question-back', pointSets, injection.spans);
   if (contentLength(stances.said) < 2) return emptyScore(stances.hedged ? 'dontknow' : 'empty', pointSets, injection.spans);

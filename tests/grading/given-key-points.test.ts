@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { createGrader } from '../../src/grading/grader.ts';
+
+const note = {
+  source: 'network.md',
+  heading: '网络 > TCP 为什么三次握手',
+  text: '三次握手是为了确认双方的发送和接收能力都正常。\n\n同时可以防止已失效的连接请求报文突然又传到服务端。',
+};
+
+describe('grading with the owner’s key points', () => {
+  const grader = createGrader({});
+
+  it('grades against the given points, not the ones extracted from the note', async () => {
+    const answer = '三次握手主要是为了同步双方的初始序列号 ISN，让双方都知道对方从哪个序号开始发送。';
+    const extracted = await grader.grade({ question: 'TCP 为什么三次握手', answer, references: [note] });
+    const given = await grader.grade({
+      question: 'TCP 为什么三次握手',
+      answer,
+      references: [{ ...note, keyPoints: [{ text: '同步双方的初始序列号 ISN', weight: 1 }] }],
+    });
+    expect(extracted.keyPoints.map((point) => point.text)).not.toContain('同步双方的初始序列号 ISN');
+    expect(given.keyPoints).toEqual([expect.objectContaining({ text: '同步双方的初始序列号 ISN', covered: 'yes' })]);
+    expect(given.score).toBeGreaterThan(extracted.score);
+  });
+
+  it('weighs the given points as given: missing the heavy one costs more than missing the light one', async () => {
+    const keyPoints = [
+      { text: '确认双方的发送和接收能力都正常', weight: 1 },
+      { text: '防止已失效的连接请求报文突然又传到服务端', weight: 0.2 },
+    ];
+    const grade = (answer: string) => grader.grade({ question: 'TCP 为什么三次握手', answer, references: [{ ...note, keyPoints }] });
+    const heavy = await grade('三次握手是为了确认双方的发送和接收能力都正常。');
+    const light = await grade('三次握手可以防止已失效的连接请求报文突然又传到服务端。');
+    expect(heavy.score).toBeGreaterThan(light.score);
+  });
+});
