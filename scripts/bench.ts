@@ -10,6 +10,8 @@ const suites: Record<string, () => Promise<{ run(argv: string[]): Promise<BenchS
   server: () => import('./bench-server.ts'),
   'exact-search': () => import('./bench-exact-search.ts'),
   faults: () => import('./bench-faults.ts'),
+  // Not part of a full run: the profiler slows the server, and its tables are for diagnosis.
+  profile: () => import('./bench-profile.ts'),
 };
 
 export interface BenchSection {
@@ -25,7 +27,7 @@ if (named && !suites[named]) {
   console.error(`usage: npm run bench [-- <${Object.keys(suites).join('|')}>] [--json]`);
   process.exit(2);
 }
-const chosen = named ? [named] : Object.keys(suites);
+const chosen = named ? [named] : Object.keys(suites).filter((name) => name !== 'profile');
 const sections: BenchSection[] = [];
 for (const name of chosen) {
   const suite = await suites[name]!();
