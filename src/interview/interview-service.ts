@@ -24,6 +24,7 @@ import { createEngineContext, type InterviewDeps, type SubmitOptions } from './e
 import type { SessionReport, SessionSummary } from './report.ts';
 import { createSessionReader } from './session-reader.ts';
 import { createSessionWriter, type TurnClaim } from './session-writer.ts';
+import { contextForOwner } from './owner-overlays.ts';
 
 export type * from './contract.ts';
 export type { InterviewDeps, SubmitOptions } from './engine-context.ts';
@@ -50,5 +51,20 @@ export interface InterviewService {
 
 export function createInterviewService(deps: InterviewDeps): InterviewService {
   const ctx = createEngineContext(deps);
-  return { ...createSessionWriter(ctx), ...createSessionReader(ctx) };
+  const shared = { ...createSessionWriter(ctx), ...createSessionReader(ctx) };
+  // Each call that reads the bank runs on its owner's view of it (owner-overlays.ts).
+  const engineFor = async (ownerId: string) => {
+    const owned = await contextForOwner(ctx, ownerId);
+    return owned === ctx ? shared : { ...createSessionWriter(owned), ...createSessionReader(owned) };
+  };
+  return {
+    ...shared,
+    start: async (ownerId, options) => (await engineFor(ownerId)).start(ownerId, options),
+    submitClaimed: async (claim, input, options) => (await engineFor(claim.session.ownerId)).submitClaimed(claim, input, options),
+    submit: async (sessionId, ownerId, input, options) => (await engineFor(ownerId)).submit(sessionId, ownerId, input, options),
+    transcript: async (sessionId, ownerId, options) => (await engineFor(ownerId)).transcript(sessionId, ownerId, options),
+    report: async (sessionId, ownerId) => (await engineFor(ownerId)).report(sessionId, ownerId),
+    exportMarkdown: async (sessionId, ownerId) => (await engineFor(ownerId)).exportMarkdown(sessionId, ownerId),
+    due: async (ownerId, topic) => (await engineFor(ownerId)).due(ownerId, topic),
+  };
 }

@@ -35,7 +35,9 @@ export function gradeOfQuestion(turns: readonly Turn[], questionId: string): Gra
 
 export function referencesOf(card: Card | undefined): Reference[] | undefined {
   if (!card?.answered) return undefined;
-  return [{ source: card.source, heading: card.headingPath.join(' > '), text: card.reference }];
+  // Key points the owner fixed (题库 page) are what the answer is graded on.
+  const keyPoints = card.edit?.keyPoints ? { keyPoints: card.keyPoints.map(({ text, weight }) => ({ text, weight })) } : {};
+  return [{ source: card.source, heading: card.headingPath.join(' > '), text: card.reference, ...keyPoints }];
 }
 
 /** The grade of a question skipped before any answer: 0, with what it asks about named as concepts. */
