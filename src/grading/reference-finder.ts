@@ -32,6 +32,14 @@ const singleCharacterWeight = 0.3;
  */
 const minimumTopicMatchWithPart = 0.35;
 const minimumPartMatch = 0.8;
+/**
+ * A question that contains the item's whole title (IDF-weighted, `titleContainment`) needs less of
+ * its own wording in the note: the rest is the candidate's context.
+ */
+const minimumTopicMatchWithTitle = 0.25;
+const minimumTitleContainment = 0.8;
+/** What a title asks (为什么, 怎么, 哪些 …); a title that asks nothing only names a subject. */
+const interrogative = /为什么|为何|怎么|如何|什么|哪些|哪几|区别|是否|能不能|有没有|\bwhy\b|\bhow\b|\bwhat\b/gu;
 /** Informative weight a part needs to count as a question of its own (not "为什么？"). */
 const minimumPartWeight = 2.5;
 /**
@@ -61,13 +69,22 @@ export interface ReferenceMatch {
   closest: boolean;
 }
 
+/**
+ * What an item is about: its headings, question, answer, sub-questions and the code its question
+ * shows. A question that describes the code in words ("GOMAXPROCS(1) 下起 10 个 goroutine 打印 i…")
+ * shares little with a title such as "下面的代码会输出什么" but much with the code itself.
+ */
+function itemText(item: Card, children: readonly Card[]): string {
+  return [...item.headingPath, item.question, item.code ?? '', item.reference, ...children.map((child) => child.question)].join('\n');
+}
+
 /** Items are immutable once loaded, so their unit sets are computed once. */
 const itemUnitCache = new WeakMap<Card, Set<string>>();
 
 function unitsOfItem(item: Card, children: readonly Card[]): Set<string> {
   let units = itemUnitCache.get(item);
   if (!units) {
-    units = new Set(profileText([...item.headingPath, item.question, item.reference, ...children.map((child) => child.question)].join('\n')).units.keys());
+    units = new Set(profileText(itemText(item, children)).units.keys());
     itemUnitCache.set(item, units);
   }
   return units;
@@ -125,8 +142,7 @@ function vocabularyOf(items: readonly Card[]): NotesVocabulary {
   const wordsOf = new Map<Card, Set<string>>();
   const itemsUsing = new Map<string, number>();
   for (const item of items) {
-    const text = [...item.headingPath, item.question, item.reference, ...childrenOf(item, items).map((child) => child.question)].join('\n');
-    const words = wordsIn(tokenizer, text);
+    const words = wordsIn(tokenizer, itemText(item, childrenOf(item, items)));
     wordsOf.set(item, words);
     for (const word of words) itemsUsing.set(word, (itemsUsing.get(word) ?? 0) + 1);
   }
@@ -150,9 +166,33 @@ function specificWordShare(words: ReadonlySet<string>, item: Card, items: readon
   return total > 0 ? found / total : 0;
 }
 
+/**
+ * Share of the item's own question (framing removed) that the asked question contains, each word
+ * weighted by its IDF over the items. A spoken question often elaborates a note's short title with
+ * the candidate's context ("你们的聊天功能为什么用 WebSocket，而不用普通的 HTTP？" for "为什么使用websocket？"):
+ * the context words are missing from the note, but the note's whole question is in the asked one.
+ */
+function titleContainment(question: string, asked: AskedTopic, item: Card, items: readonly Card[]): number {
+  // The title must ask the same thing, not merely name a subject the question mentions in passing
+  // ("…为什么用 gRPC，而不用消息队列？" does not ask the note "说说消息队列").
+  const asks = item.question.toLowerCase().match(interrogative) ?? [];
+  if (!asks.length || !asks.every((word) => question.toLowerCase().includes(word))) return 0;
+  const vocabulary = vocabularyOf(items);
+  let total = 0;
+  let found = 0;
+  for (const word of wordsIn(vocabulary.tokenizer, withoutFraming(item.question))) {
+    const specificity = Math.log(1 + items.length / (1 + (vocabulary.itemsUsing.get(word) ?? 0)));
+    const weight = specificity * (Array.from(word).length === 1 ? singleCharacterWeight : 1);
+    total += weight;
+    if (asked.words.has(word)) found += weight;
+  }
+  return total > 0 ? found / total : 0;
+}
+
 /** Whether the item is about what the question asks: most of it, or one of its parts almost entirely. */
-function isAbout(asked: AskedTopic, item: Card, items: readonly Card[], match: number): boolean {
+function isAbout(question: string, asked: AskedTopic, item: Card, items: readonly Card[], match: number): boolean {
   if (match >= minimumTopicMatch) return true;
+  if (match >= minimumTopicMatchWithTitle && titleContainment(question, asked, item, items) >= minimumTitleContainment) return true;
   if (match < minimumTopicMatchWithPart || asked.parts.length < 2) return false;
   const itemUnits = unitsOfItem(item, childrenOf(item, items));
   return asked.parts.some((units) => shareFound(units, itemUnits) >= minimumPartMatch);
@@ -236,7 +276,7 @@ export async function findReference(kb: KnowledgeBase, question: string, signal?
     const match = matchOf(asked, item, kb.cards);
     const rankScore = (match + titleCoverage(asked, item)) / 2 - rankPenalty * rank;
     const candidate = { item, references: [reference], topicMatch: match, rankScore };
-    if (isAbout(asked, item, kb.cards, match)) {
+    if (isAbout(question, asked, item, kb.cards, match)) {
       if (!best || rankScore > best.rankScore) best = { ...candidate, closest: false };
     } else if (match >= minimumClosestMatch && (!closest || rankScore > closest.rankScore)) {
       closest = { ...candidate, closest: true };

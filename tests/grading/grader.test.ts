@@ -90,6 +90,52 @@ redis 一般会有两个命令生产RDB，一个是\`save\`，另一个是\`bgsa
     expect(elsewhere.references).toEqual([]);
   });
 
+  it('finds the note of a question that describes the note\'s code or elaborates its title with the candidate\'s context', async () => {
+    const notes = await buildNotesKnowledgeBase({
+      ...sampleNotes,
+      'go-quiz.md': `# go
+
+### 下面的代码会输出什么，并说明原因
+
+\`\`\`go
+func main() {
+\truntime.GOMAXPROCS(1)
+\twg := sync.WaitGroup{}
+\twg.Add(10)
+\tfor i := 0; i < 10; i++ {
+\t\tgo func(i int) { fmt.Println("i: ", i); wg.Done() }(i)
+\t}
+\twg.Wait()
+}
+\`\`\`
+
+创建一个 G 时，会优先放入 P 的 runnext 字段作为下一次优先调度的 G。因此最先输出的是最后创建的 G，也就是 9。
+`,
+      'chat-notes.md': `为什么使用websocket？
+
+http：请求——响应。无状态。单向，服务器不能主动向客户端发送消息，只能在响应客户端请求时发送消息。
+
+websocket：全双工。有状态。长连接，只有在客户端或服务器决定关闭时才关闭。
+`,
+    });
+    const grader = createGrader({ kb: notes });
+    const described = await grader.grade({
+      question: 'runtime.GOMAXPROCS(1) 下，用一个循环起 10 个把 i 当参数传进去的 goroutine 打印 i，最后 wg.Wait()。输出的第一行是什么？',
+      answer: '第一行是 i: 9。新建的 G 先放进 P 的 runnext，最后创建的那个最先被调度。',
+    });
+    expect(described.references[0]?.heading).toContain('下面的代码会输出什么');
+    expect(described.score).toBeGreaterThanOrEqual(6);
+    const elaborated = await grader.grade({
+      question: '你们的聊天功能为什么用 WebSocket，而不用普通的 HTTP？',
+      answer: 'HTTP 是请求响应、无状态的，服务器没法主动推消息；WebSocket 是全双工的长连接，有状态，两边都能随时发。',
+    });
+    expect(elaborated.references[0]?.heading).toContain('websocket');
+    expect(elaborated.score).toBeGreaterThanOrEqual(6);
+    // Context words alone (聊天功能, 为什么用 …，而不用) do not make a note about the question.
+    const unrelated = await grader.grade({ question: '你们的聊天功能为什么用 gRPC 的双向流，而不用 MQTT？', answer: '双向流延迟低。' });
+    expect(unrelated.references).toEqual([]);
+  });
+
   it('uses the given references without retrieving', async () => {
     const references = [{ source: 'mine.md', heading: '自定义', text: '布隆过滤器用多个哈希函数把元素映射到位数组，可能误判存在，但不会漏判。' }];
     const grade = await createGrader({}).grade({ question: '布隆过滤器的特点？', answer: '用几个哈希函数映射到位数组，会有误判但不会漏判。', references });
