@@ -415,7 +415,7 @@ export interface GlossaryConcept {
 const wordPattern = /[a-z0-9][a-z0-9+#]*/g;
 
 /** Lowercase words, singularised, space-padded: the form both text and glossary are matched in. */
-function englishWords(text: string): string {
+export function englishWords(text: string): string {
   return ` ${Array.from(text.matchAll(wordPattern), (match) => singular(match[0])).join(' ')} `;
 }
 
