@@ -16,6 +16,8 @@ export const recentScores = 3;
 /** Days of the due forecast, today included. */
 export const forecastDays = 14;
 const weakestShown = 8;
+/** A card at or above this mastery is not weak, however few cards were practised. */
+export const masteredAt = 8;
 
 export interface MasteryRow {
   /** A topic id or a note's path. */
@@ -49,6 +51,7 @@ export interface ProgressResult {
   sessions: { id: string; mode: SessionMode; at: string; overall: number }[];
   topics: MasteryRow[];
   files: MasteryRow[];
+  /** The lowest-mastery cards below `masteredAt`, weakest first. */
   weakest: WeakCard[];
   /** Due reviews per local day from today, today including the overdue ones. */
   due: { date: string; count: number }[];
@@ -191,7 +194,7 @@ export function buildProgress(input: ProgressInput): ProgressResult {
     })),
     topics: rows(byTopic),
     files: rows(byFile),
-    weakest: weakest.sort((a, b) => a.mastery - b.mastery || a.questionId.localeCompare(b.questionId)).slice(0, weakestShown),
+    weakest: weakest.filter((card) => card.mastery < masteredAt).sort((a, b) => a.mastery - b.mastery || a.questionId.localeCompare(b.questionId)).slice(0, weakestShown),
     due: dueForecast(
       input.reviewCards.filter((card) => inScope(kb.getCard(card.questionId))),
       now,

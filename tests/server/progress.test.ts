@@ -48,7 +48,7 @@ describe('GET /api/progress', () => {
 
     // First session: every redis answer is the reference; then two sessions answered badly.
     const knows = (id: string) => referenceAnswer(harness.kb, id);
-    const first = await runSession(browser, { mode: 'practice', topics: ['redis'], questions: 2 }, knows);
+    await runSession(browser, { mode: 'practice', topics: ['redis'], questions: 2 }, knows);
     const second = await runSession(browser, { mode: 'practice', topics: ['redis'], questions: 2 }, () => '不太清楚，没了解过。');
     await runSession(browser, { mode: 'practice', topics: ['go'], questions: 1 }, knows);
 
@@ -63,11 +63,11 @@ describe('GET /api/progress', () => {
     expect(progress.files.length).toBeGreaterThan(0);
     for (const row of progress.files) expect(harness.kb.cards.some((card) => card.source === row.key)).toBe(true);
 
-    // The weakest are the ones answered badly (also when first answered well), below every well-answered card.
+    // The weakest are exactly the ones answered badly (also when first answered well); well-answered cards are not weak.
     const badly = [...new Set(second)].sort();
-    const weakIds = progress.weakest.slice(0, badly.length).map((card) => card.questionId).sort();
+    const weakIds = progress.weakest.map((card) => card.questionId).sort();
     expect(weakIds).toEqual(badly);
-    expect(progress.weakest[0]?.mastery).toBeLessThan(progress.weakest.at(-1)?.mastery ?? 0);
+    expect(progress.weakest.every((card) => card.mastery < 8 && card.reviews >= 1)).toBe(true);
 
     // "Drill these" drills exactly those cards, and a drilled card enters the due forecast.
     const drill = await browser.post('/api/sessions', { mode: 'drill', cards: weakIds });

@@ -223,13 +223,13 @@ async function errorFrom(response: Response): Promise<ApiError> {
   return new ApiError(`http_${response.status}`, response.statusText || `HTTP ${response.status}`, response.status);
 }
 
-function parseWith<T>(schema: z.ZodMiniType<T>, value: unknown): T {
+export function parseWith<T>(schema: z.ZodMiniType<T>, value: unknown): T {
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw new ApiError('bad_response', 'unexpected response from server', 0);
   return parsed.data;
 }
 
-async function send(path: string, init: RequestInit = {}): Promise<Response> {
+export async function send(path: string, init: RequestInit = {}): Promise<Response> {
   let response: Response;
   try {
     response = await fetch(path, { credentials: 'same-origin', ...init });
@@ -241,7 +241,7 @@ async function send(path: string, init: RequestInit = {}): Promise<Response> {
   return response;
 }
 
-async function getJson<T>(path: string, schema: z.ZodMiniType<T>): Promise<T> {
+export async function getJson<T>(path: string, schema: z.ZodMiniType<T>): Promise<T> {
   const response = await send(path, { headers: { accept: 'application/json' } });
   return parseWith(schema, await response.json().catch(() => undefined));
 }

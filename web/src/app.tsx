@@ -8,6 +8,7 @@ import { SessionPage } from './pages/session-page.tsx';
 import { ReportPage } from './pages/report-page.tsx';
 import { HistoryPage } from './pages/history-page.tsx';
 import { DrillPage, DrillStartPage } from './pages/drill-page.tsx';
+import { ProgressPage } from './pages/progress-page.tsx';
 
 export function App() {
   const route = useRoute();
@@ -89,6 +90,8 @@ function Page({ route }: { route: Route }) {
       return <DrillPage />;
     case 'drill-start':
       return <DrillStartPage key={route.topic} topic={route.topic} />;
+    case 'progress':
+      return <ProgressPage />;
     case 'not-found':
       return <NotFound />;
   }
@@ -141,6 +144,9 @@ function Header({
         </a>
         <a href={links.drill()} aria-current={current(['drill', 'drill-start'])}>
           {t('navDrill')}
+        </a>
+        <a href={links.progress()} aria-current={current(['progress'])}>
+          {t('navProgress')}
         </a>
       </nav>
       <div class="topbar-tools">

@@ -8,6 +8,7 @@ export type Route =
   | { name: 'history' }
   | { name: 'drill' }
   | { name: 'drill-start'; topic: string }
+  | { name: 'progress' }
   | { name: 'not-found' };
 
 export function parseRoute(hash: string): Route {
@@ -19,6 +20,7 @@ export function parseRoute(hash: string): Route {
   if (head === 'session' && id && tail === 'report' && parts.length === 3) return { name: 'report', id };
   if (head === 'history' && parts.length === 1) return { name: 'history' };
   if (head === 'drill' && parts.length === 1) return { name: 'drill' };
+  if (head === 'progress' && parts.length === 1) return { name: 'progress' };
   if (head === 'drill' && id && parts.length === 2) return { name: 'drill-start', topic: id };
   return { name: 'not-found' };
 }
@@ -30,6 +32,7 @@ export const links = {
   history: () => '#/history',
   drill: () => '#/drill',
   drillTopic: (topic: string) => `#/drill/${encodeURIComponent(topic)}`,
+  progress: () => '#/progress',
 };
 
 export function navigate(href: string, options: { replace?: boolean } = {}): void {
