@@ -8,6 +8,7 @@ import { createErrorHandler, createErrorReporter, notFoundHandler } from './midd
 import { ownerToken } from './middleware/owner.ts';
 import { rateLimit } from './middleware/rate-limit.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
+import { cardRoutes } from './routes/cards.ts';
 import { gradeRoutes } from './routes/grade.ts';
 import { healthRoutes } from './routes/health.ts';
 import { progressRoutes } from './routes/progress.ts';
@@ -52,6 +53,7 @@ export function createApp(deps: AppDeps) {
     .route('/', topicRoutes(deps))
     .route('/', searchRoutes(deps))
     .route('/', gradeRoutes(deps, limits))
+    .route('/', cardRoutes(deps, limits))
     .route('/', sessionRoutes(deps, { limits, report }))
     .route('/', progressRoutes(deps));
   app.route('/api', api);

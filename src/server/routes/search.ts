@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { topicIds } from '../../core/types.ts';
+import { overlaidKnowledgeBase } from '../../ingest/card-overlays.ts';
 import type { AppDeps } from '../deps.ts';
 import type { AppEnv } from '../env.ts';
 import { parseQuery } from '../validation.ts';
@@ -15,7 +16,9 @@ const searchQuery = z.object({
 export function searchRoutes(deps: AppDeps) {
   return new Hono<AppEnv>().get('/search', async (c) => {
     const query = parseQuery(c, searchQuery);
-    const hits = await deps.kb.search(query.q, {
+    // The owner's excluded cards are left out of what search finds (题库 page).
+    const kb = overlaidKnowledgeBase(deps.kb, await deps.store.listOverlays(c.get('ownerId')));
+    const hits = await kb.search(query.q, {
       k: query.k,
       ...(query.mode ? { mode: query.mode } : {}),
       ...(query.topic ? { topics: [query.topic] } : {}),
