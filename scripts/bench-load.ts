@@ -3,6 +3,8 @@
  * Node server on 127.0.0.1, a bare Hono JSON route beside it for comparison, and a worker thread
  * of virtual clients, so client work does not sit on the server's event loop.
  */
+import { createRequire } from 'node:module';
+import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
@@ -20,7 +22,26 @@ export interface LoadResult {
   requests: number;
   /** Share of the phase the load worker's own thread was busy: what the client costs. */
   clientBusy: number;
+  /** CPU time the load worker's thread used in the phase (Linux; NaN elsewhere). */
+  clientCpuMs: number;
 }
+
+/**
+ * CPU time of the calling thread, in ms, from /proc/thread-self/stat (utime + stime, in ticks of
+ * 10 ms): unlike wall-clock rates, it does not change when other processes share the cores. As
+ * source text, so the load worker (plain JS) runs the same function on its own thread.
+ */
+const threadCpuMsSource = `
+function threadCpuMs() {
+  try {
+    const fields = require('node:fs').readFileSync('/proc/thread-self/stat', 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return NaN;
+  }
+}
+`;
+export const threadCpuMs = new Function('require', `${threadCpuMsSource}; return threadCpuMs;`)(createRequire(import.meta.url)) as () => number;
 
 // Plain JS evaluated in a worker thread: one async loop per virtual client, until the deadline.
 // One long-lived worker runs every phase, so its fetch stack is warm (JIT, connection pool)
@@ -28,6 +49,7 @@ export interface LoadResult {
 const loadWorkerSource = `
 const { parentPort } = require('node:worker_threads');
 const { performance: clock } = require('node:perf_hooks');
+${threadCpuMsSource}
 let baseUrl, mode, clients, durationMs, answers, thinkMs, result;
 const pause = () => new Promise((resolve) => setTimeout(resolve, thinkMs[0] + Math.random() * (thinkMs[1] - thinkMs[0])));
 function fail(message) {
@@ -84,8 +106,9 @@ async function bareClient(deadline) {
 }
 parentPort.on('message', async (plan) => {
   ({ baseUrl, mode, clients, durationMs, answers, thinkMs } = plan);
-  result = { latenciesMs: [], answersSent: 0, answersAcked: 0, errors: 0, errorSamples: [], sessionIds: [], elapsedMs: 0, requests: 0, clientBusy: 0 };
+  result = { latenciesMs: [], answersSent: 0, answersAcked: 0, errors: 0, errorSamples: [], sessionIds: [], elapsedMs: 0, requests: 0, clientBusy: 0, clientCpuMs: 0 };
   const usage = clock.eventLoopUtilization();
+  const cpuAtStart = threadCpuMs();
   const started = performance.now();
   const deadline = started + durationMs;
   try {
@@ -95,6 +118,7 @@ parentPort.on('message', async (plan) => {
   }
   result.elapsedMs = performance.now() - started;
   result.clientBusy = clock.eventLoopUtilization(usage).utilization;
+  result.clientCpuMs = threadCpuMs() - cpuAtStart;
   parentPort.postMessage(result);
 });
 `;
@@ -134,6 +158,48 @@ export const sampleAnswers = [
   'TCP 三次握手：客户端发 SYN，服务端回 SYN+ACK，客户端再回 ACK。两次不够是因为服务端无法确认客户端能收到自己的包，而且历史连接的 SYN 可能导致错误建连。四次挥手是因为 TCP 全双工，每个方向要单独关闭，TIME_WAIT 等 2MSL 保证最后的 ACK 能到达。',
   'channel 底层是 hchan 结构体，有环形缓冲区、sendq 和 recvq 两个等待队列，还有一把互斥锁。无缓冲 channel 发送方会阻塞直到有接收方。关闭后还能读出剩余数据，再读返回零值；向已关闭的 channel 发送会 panic。',
 ];
+
+export interface MeasuredPhase extends LoadResult {
+  /** Share of the phase the server's (this) thread was busy. */
+  serverBusy: number;
+  serverCpuMs: number;
+  /** CPU time of the whole process: server, load client, SQLite writer, GC and libuv threads. */
+  processCpuMs: number;
+}
+
+/** Runs one phase and measures how busy and how costly it was on each thread. */
+export async function runMeasured(load: ReturnType<typeof createLoadGenerator>, plan: LoadPlan): Promise<MeasuredPhase> {
+  const usage = performance.eventLoopUtilization();
+  const serverCpu = threadCpuMs();
+  const processCpu = process.cpuUsage();
+  const result = await load.run(plan);
+  const processUsed = process.cpuUsage(processCpu);
+  return {
+    ...result,
+    serverBusy: performance.eventLoopUtilization(usage).utilization,
+    serverCpuMs: threadCpuMs() - serverCpu,
+    processCpuMs: (processUsed.user + processUsed.system) / 1000,
+  };
+}
+
+/**
+ * CPU per answer turn and per bare request, by thread, and what they imply. The bare route is
+ * limited by the load client (the server thread idles), so bare_ratio cannot exceed the client's
+ * CPU per bare request ÷ its CPU per turn, however cheap the server's turn becomes; and on two
+ * cores the whole process's CPU per turn bounds turns/s at 2000 ÷ that.
+ */
+export function cpuRows(answers: MeasuredPhase, bare: MeasuredPhase): string[] {
+  const perTurn = (ms: number) => ms / Math.max(1, answers.answersAcked);
+  const perRequest = (ms: number) => ms / Math.max(1, bare.requests);
+  const rest = (phase: MeasuredPhase) => phase.processCpuMs - phase.serverCpuMs - phase.clientCpuMs;
+  const ms = (value: number) => (Number.isFinite(value) ? `${value.toFixed(3)} ms` : 'n/a');
+  const clientCeiling = perRequest(bare.clientCpuMs) / perTurn(answers.clientCpuMs);
+  return [
+    `| CPU per answer turn: server thread / load client / rest (SQLite writer, GC) | ${ms(perTurn(answers.serverCpuMs))} / ${ms(perTurn(answers.clientCpuMs))} / ${ms(perTurn(rest(answers)))} |`,
+    `| CPU per bare request: server thread / load client / rest | ${ms(perRequest(bare.serverCpuMs))} / ${ms(perRequest(bare.clientCpuMs))} / ${ms(perRequest(rest(bare)))} |`,
+    `| ceilings: turns/s if the server thread were the only limit / on 2 cores / bare_ratio the client allows | ${(1000 / perTurn(answers.serverCpuMs)).toFixed(0)} / ${(2000 / perTurn(answers.processCpuMs)).toFixed(0)} / ${Number.isFinite(clientCeiling) ? clientCeiling.toFixed(3) : 'n/a'} |`,
+  ];
+}
 
 export interface BenchTargets {
   server: RunningServer;

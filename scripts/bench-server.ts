@@ -18,10 +18,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import type { BenchSection } from './bench.ts';
-import { createLoadGenerator, loadPlan, startBenchTargets, type LoadPlan, type LoadResult } from './bench-load.ts';
+import { cpuRows, createLoadGenerator, loadPlan, runMeasured, startBenchTargets, type LoadPlan, type MeasuredPhase } from './bench-load.ts';
 import { option } from './bench-support.ts';
 
 function percentile(sorted: number[], p: number): number {
@@ -39,7 +38,7 @@ function thinkRange(argv: string[]): [number, number] {
   return [low, Math.max(low, Number(match[2] ?? low))];
 }
 
-const busy = (phase: LoadResult & { serverBusy: number }) => `${Math.round(phase.serverBusy * 100)}% / ${Math.round(phase.clientBusy * 100)}%`;
+const busy = (phase: MeasuredPhase) => `${Math.round(phase.serverBusy * 100)}% / ${Math.round(phase.clientBusy * 100)}%`;
 
 function latencyRow(label: string, latencies: number[]): string {
   const sorted = [...latencies].sort((a, b) => a - b);
@@ -59,13 +58,9 @@ export async function run(argv: string[]): Promise<BenchSection> {
   try {
     const think = thinkRange(argv);
     const plan = (mode: LoadPlan['mode'], durationMs: number, thinkMs: [number, number]) => loadPlan(targets, mode, clients, durationMs, thinkMs);
-    // How busy the server's thread was in a phase, beside how busy the client was: on 2 cores
-    // the two together are the machine's ceiling for this benchmark.
-    const measured = async (phase: LoadPlan) => {
-      const usage = performance.eventLoopUtilization();
-      const result = await load.run(phase);
-      return { ...result, serverBusy: performance.eventLoopUtilization(usage).utilization };
-    };
+    // How busy and how costly each thread was: on 2 cores, server and client together set the
+    // machine's ceiling for this benchmark.
+    const measured = (phase: LoadPlan) => runMeasured(load, phase);
     log(`bench server: ${clients} concurrent sessions; ${seconds} s paced (think ${think[0]}–${think[1]} ms), ${seconds} s back to back, ${seconds} s bare route`);
     // Warm-up: JIT, SQLite page cache and the tokenizer's dictionaries, not measured.
     await load.run(plan('answers', 2000, [0, 0]));
@@ -112,6 +107,7 @@ export async function run(argv: string[]): Promise<BenchSection> {
       `| bare Hono JSON route back to back | ${round(bareRps)} req/s; ${latencyRow('', bareLoad.latenciesMs).slice(5, -2)} |`,
       `| bare_ratio (answer turns/s ÷ bare req/s) | ${figures.bare_ratio} |`,
       `| threads busy back to back: server / load client | answers ${busy(saturated)}; bare ${busy(bareLoad)} |`,
+      ...cpuRows(saturated, bareLoad),
       `| answers sent / acknowledged / stored in SQLite | ${paced.answersSent + saturated.answersSent} / ${acknowledged} / ${stored} |`,
       `| lost (acknowledged but not stored) | ${figures.lost} (target 0) |`,
       `| errors | ${figures.errors} (target 0) |`,
