@@ -30,7 +30,7 @@ export interface NotePoint {
 /** Shared content a clause pair needs to be about the same thing, in unit weight (about two words). */
 const minimumShared = 1.5;
 /** Share of the note clause, and of the answer clause, their shared content must be. */
-const noteShare = 0.5;
+const noteShare = 0.35;
 const answerShare = 0.5;
 /** Reversed step pairs needed, and their share of all ordered pairs, to call an order reversed. */
 const minimumReversed = 2;
@@ -66,7 +66,7 @@ function align(said: Statement, note: readonly Statement[], ignored: ReadonlySet
     const { shared, ofA, ofB, words } = sharedWeight(said, statement, ignored);
     const whole = ofB > 0 && shared >= 0.99 * ofB && ofB >= 0.9;
     // Two words at least: one shared term ("ACK") does not make two clauses say the same thing.
-    if ((shared < minimumShared && !whole) || (words < 2 && !whole) || shared < noteShare * ofB || shared < answerShare * ofA) continue;
+    if ((shared < minimumShared && !whole) || (words < 2 && !(whole && shared >= minimumShared)) || shared < noteShare * ofB || shared < answerShare * ofA) continue;
     const strength = (2 * shared) / (ofA + ofB);
     if (!best || strength > best.strength) best = { note: statement, strength };
   }
@@ -85,7 +85,10 @@ function relevantNegations(statement: Statement, other: Statement): number {
       total += weight;
       if (other.units.has(unit)) held += weight;
     }
-    return held >= 1 && held >= 0.5 * total;
+    // The word denied first must be there too: "也不依赖 cookie" denies 依赖, which a note clause that
+    // only names cookie does not talk about.
+    const head = [...scope].find(([, weight]) => weight >= 0.4)?.[0];
+    return held >= 1 && held >= 0.5 * total && (head === undefined || other.units.has(head));
   }).length;
 }
 

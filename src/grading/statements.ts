@@ -35,15 +35,33 @@ const negation =
 /** Characters after a negation that it denies ("不会阻塞主线程" denies 阻塞主线程, not the clause's subject). */
 const scopeCharacters = 8;
 
-/** The units each negation of a clause denies, in order. */
+/**
+ * Modal and light verbs between a negation and what it denies: "不会占用", "不需要复制", "没有任何限制".
+ * They carry no content of their own, so the scope starts after them and reaches as far past them.
+ */
+const modal = /^\s*(?:会|能|可以|可能|需要|用|要|应该|必须|再|是|有|太|一定|任何|存在|允许|法|被|得)*/u;
+
+/** `text` from `start` to `end` without an English word cut at either end ("range" read as "ge", "cpu" as "cp"). */
+function wholeWords(text: string, start: number, end: number): string {
+  let slice = text.slice(start, end);
+  if (/[a-z0-9_]/i.test(text[start - 1] ?? '')) slice = slice.replace(/^[a-z0-9_]+/i, '');
+  if (/[a-z0-9_]/i.test(text[end] ?? '')) slice = slice.replace(/[a-z0-9_]+$/i, '');
+  return slice;
+}
+
+/**
+ * The units each negation of a clause denies, in order: the content words that follow it (modal verbs
+ * skipped), up to the next comma.
+ */
 export function negationScopes(normalised: string): Map<string, number>[] {
   const masked = normalised.replace(notNegations, (word) => ' '.repeat(word.length));
   return [...masked.matchAll(negation)].map((match) => {
     const at = match.index ?? 0;
     const start = at + match[0].length;
     // "处理不了", "做不到": a 不 before a potential complement denies the verb before it.
-    if (match[0] === '不' && /^[了到动完出起住下掉来去清懂成着]/u.test(masked.slice(start))) return unitsWithoutNegation(masked.slice(Math.max(0, at - 6), at), wordUnits);
-    return unitsWithoutNegation(masked.slice(start, start + scopeCharacters + (/[a-z]/i.test(match[0]) ? 16 : 0)), wordUnits);
+    if (match[0] === '不' && /^[了到动完出起住下掉来去清懂成着]/u.test(masked.slice(start))) return unitsWithoutNegation(wholeWords(masked, Math.max(0, at - 6), at), wordUnits);
+    const from = start + (modal.exec(masked.slice(start))?.[0].length ?? 0);
+    return unitsWithoutNegation(wholeWords(masked, from, from + scopeCharacters + (/[a-z]/i.test(match[0]) ? 16 : 0)), wordUnits);
   });
 }
 
@@ -59,7 +77,8 @@ export function unitsWithoutNegation(normalised: string, units: (text: string) =
 }
 
 /** Clause boundaries: sentence ends and commas, in both languages. */
-const clauseEnd = /(?<=[。！？!?；;，,\n])|(?<=[.:;])\s+/u;
+// A full-width colon ends a label ("性能开销：Raft 对每个写操作都…"): what follows is a claim of its own.
+const clauseEnd = /(?<=[。！？!?；;，,：\n])|(?<=[.:;])\s+/u;
 const sentenceEnd = /[。！？!?；;\n]|\.\s/u;
 
 export function statementsOf(text: string, point = -1, sentenceOffset = 0): Statement[] {

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { findContradictions } from '../../src/grading/contradictions.ts';
+import { profileText } from '../../src/grading/text-analysis.ts';
+
+/** The note points an answer contradicts, as the note's texts. */
+function contradicted(question: string, note: readonly string[], answer: string): string[] {
+  const points = note.map((text) => ({ text }));
+  const questionUnits = new Set(profileText(question).units.keys());
+  return findContradictions(question, points, answer, questionUnits).map((entry) => note[entry.point]!);
+}
+
+describe('negation: a clause about the same thing with the other polarity', () => {
+  const question = 'Raft 有哪些优点和缺点？';
+  const note = ['性能开销：Raft算法对于每个写操作都需要进行日志复制，这会带来一定的性能开销。', '领导者单点故障：领导者负责处理客户端请求，领导者失效时整个系统都会受到影响。'];
+
+  it('finds a denial behind a modal verb and a label ("不需要复制日志" against "性能开销：…都需要进行日志复制")', () => {
+    expect(contradicted(question, note, '它的写操作不需要复制日志，所以没什么开销。')).toEqual([note[0]]);
+  });
+
+  it('finds a denial whose object the note words differently ("不会占用多少 CPU 和内存" against "会占用大量的CPU和内存")', () => {
+    const limits = ['P本地队列有数量限制，不允许超过 256 个', '过多会占用大量的CPU和内存，并且会导致主进程奔溃'];
+    expect(contradicted('goroutine 数量有上限吗？', limits, '开再多也不会占用多少 CPU 和内存。')).toEqual([limits[1]]);
+  });
+
+  it('keeps an answer that agrees in other words, double negations and "无法 / 不了" included', () => {
+    expect(contradicted(question, note, '每次写都要把日志复制到多数节点上，有性能开销。')).toEqual([]);
+    const index = ['没有索引的查询可能需要扫描整个表来找到匹配的行。'];
+    expect(contradicted('索引有什么用？', index, '有了索引就不用扫描整个表来找行了。')).toEqual([]);
+    const flood = ['服务器的资源可能会被耗尽，导致正常的连接请求无法被处理。'];
+    expect(contradicted('SYN Flood 的原理是什么？', flood, '资源耗尽以后，正常用户的连接请求就处理不了了。')).toEqual([]);
+  });
+
+  it('needs the denied word itself in the note clause, not only a name next to it', () => {
+    const jwt = ['与cookie和session相比：cookie和session需要在服务器上存储会话状态。'];
+    expect(contradicted('JWT 和 session 相比有什么优点？', jwt, 'JWT 是自包含的，也不依赖 cookie。')).toEqual([]);
+  });
+
+  it('does not let a bare predicate without a subject contradict a table cell ("不会阻塞" against "阻塞；")', () => {
+    const table = ['读 写 关闭 <-ch (读)：阻塞；成功或阻塞；读到零值'];
+    expect(contradicted('channel 的三种状态下读写会怎样？', table, '不会阻塞，')).toEqual([]);
+  });
+
+  it('tells save from bgsave: agreeing with the note about bgsave is not contradicting its save clause', () => {
+    const rdb = ['save是在主线程中写入RDB文件，会造成阻塞。', 'bgsave会fork一个子进程来写入RDB文件，不会造成阻塞。', '创建子进程的过程中，是会阻塞主线程的。'];
+    const honest = 'save 在主线程里写 RDB 会阻塞；bgsave fork 子进程写，子进程复制页表共享内存，不阻塞主线程。';
+    expect(contradicted('save 和 bgsave 有什么区别？', rdb, honest)).toEqual([]);
+    expect(contradicted('save 和 bgsave 有什么区别？', rdb, 'save 在主线程里写 RDB，并不会造成阻塞。')).toEqual([rdb[0]]);
+  });
+});
