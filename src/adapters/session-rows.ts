@@ -4,7 +4,7 @@
  * bundle can include it; each store only decides how to run a statement and how to make a write
  * atomic. Parameters are positional so both drivers bind the same value lists.
  */
-import type { Grade, ReviewCard, SessionRecord, SessionStatus, TopicId, Turn } from '../core/types.ts';
+import type { Grade, ReviewCard, SessionRecord, SessionStatus, SpeechStats, TopicId, Turn } from '../core/types.ts';
 
 export type SqlValue = string | number | null;
 
@@ -29,6 +29,8 @@ export interface TurnRow {
   question_id: string | null;
   grade: string | null;
   created_at: string;
+  /** JSON SpeechStats of a spoken answer (migration 0004); NULL when typed. */
+  speech: string | null;
 }
 
 export interface CardRow {
@@ -42,8 +44,8 @@ export interface CardRow {
 export const sql = {
   insertSession: `INSERT INTO sessions (id, owner_id, mode, topics, status, version, state, created_at, updated_at)
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  insertTurn: `INSERT INTO turns (session_id, seq, role, kind, text, question_id, grade, created_at)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  insertTurn: `INSERT INTO turns (session_id, seq, role, kind, text, question_id, grade, created_at, speech)
+  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   /** Bound with `advanceSessionValues`; changes no row when the version moved on. */
   advanceSession: `UPDATE sessions SET version = version + 1, state = ?, status = ?, updated_at = ?
   WHERE id = ? AND version = ?`,
@@ -83,6 +85,7 @@ export function turnValues(turn: Turn): SqlValue[] {
     turn.questionId ?? null,
     turn.grade ? JSON.stringify(turn.grade) : null,
     turn.createdAt,
+    turn.spoken && turn.speech ? JSON.stringify(turn.speech) : null,
   ];
 }
 
@@ -122,6 +125,8 @@ export function turnFromRow(row: TurnRow): Turn {
     text: row.text,
     ...(row.question_id !== null ? { questionId: row.question_id } : {}),
     ...(row.grade !== null ? { grade: JSON.parse(row.grade) as Grade } : {}),
+    // Rows written before migration 0004 have no column value at all.
+    ...(row.speech ? { spoken: true as const, speech: JSON.parse(row.speech) as SpeechStats } : {}),
     createdAt: row.created_at,
   };
 }

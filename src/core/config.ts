@@ -6,7 +6,12 @@ import { AppError } from './errors.ts';
  * sets `MIANBA_LLM_PRESET` and a key. Explicit env vars always win over a preset.
  */
 export const llmPresets = {
-  openai: { baseURL: 'https://api.openai.com/v1', chatModel: 'gpt-4o-mini', embeddingModel: 'text-embedding-3-small' },
+  openai: {
+    baseURL: 'https://api.openai.com/v1',
+    chatModel: 'gpt-4o-mini',
+    embeddingModel: 'text-embedding-3-small',
+    transcriptionModel: 'whisper-1',
+  },
   deepseek: { baseURL: 'https://api.deepseek.com/v1', chatModel: 'deepseek-chat', embeddingModel: undefined },
   qwen: {
     baseURL: 'https://dashscope.aliyuncs.com/compatible-mode/v1',
@@ -14,9 +19,16 @@ export const llmPresets = {
     embeddingModel: 'text-embedding-v3',
   },
   ollama: { baseURL: 'http://127.0.0.1:11434/v1', chatModel: 'qwen2.5:7b', embeddingModel: 'nomic-embed-text' },
-} as const satisfies Record<string, { baseURL: string; chatModel: string; embeddingModel: string | undefined }>;
+} as const satisfies Record<string, { baseURL: string; chatModel: string; embeddingModel: string | undefined; transcriptionModel?: string }>;
 
 export type LlmPreset = keyof typeof llmPresets;
+
+/**
+ * Without a preset, a custom base URL is usually OpenAI itself, vLLM or a local whisper server,
+ * which all serve Whisper-compatible transcription; presets whose providers have none
+ * (DeepSeek, DashScope's compatible mode, Ollama) leave it off unless the variable names a model.
+ */
+const defaultTranscriptionModel = 'whisper-1';
 
 const optionalText = z
   .string()
@@ -37,6 +49,9 @@ const envSchema = z.object({
   MIANBA_CHAT_MODEL: optionalText,
   MIANBA_EMBEDDING_MODEL: optionalText,
   MIANBA_EMBEDDINGS: z.enum(['lexical', 'openai']).default('lexical'),
+  MIANBA_TRANSCRIPTION_MODEL: optionalText,
+  MIANBA_SPEECH_MODEL: optionalText,
+  MIANBA_SPEECH_VOICE: optionalText,
   MIANBA_LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   MIANBA_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   MIANBA_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
@@ -48,6 +63,10 @@ export interface LlmConfig {
   baseURL: string;
   chatModel: string;
   embeddingModel: string | undefined;
+  /** Model of `/audio/transcriptions` for spoken answers; absent when the provider has none. */
+  transcriptionModel?: string;
+  /** Model and voice of `/audio/speech` for the interviewer's lines; absent means the browser's own voice. */
+  speech?: { model: string; voice: string };
   timeoutMs: number;
 }
 
@@ -67,6 +86,17 @@ export interface Config {
   accessToken: string | undefined;
 }
 
+function voiceModels(
+  e: Pick<z.output<typeof envSchema>, 'MIANBA_TRANSCRIPTION_MODEL' | 'MIANBA_SPEECH_MODEL' | 'MIANBA_SPEECH_VOICE'>,
+  preset: (typeof llmPresets)[LlmPreset] | undefined,
+): Pick<LlmConfig, 'transcriptionModel' | 'speech'> {
+  const transcriptionModel = e.MIANBA_TRANSCRIPTION_MODEL ?? (preset ? ('transcriptionModel' in preset ? preset.transcriptionModel : undefined) : defaultTranscriptionModel);
+  return {
+    ...(transcriptionModel ? { transcriptionModel } : {}),
+    ...(e.MIANBA_SPEECH_MODEL ? { speech: { model: e.MIANBA_SPEECH_MODEL, voice: e.MIANBA_SPEECH_VOICE ?? 'alloy' } } : {}),
+  };
+}
+
 /** Reads configuration from an env record (process.env on Node, bindings on Workers). */
 export function parseConfig(env: Record<string, string | undefined>): Config {
   const parsed = envSchema.safeParse(env);
@@ -84,6 +114,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
         baseURL: e.OPENAI_BASE_URL ?? preset?.baseURL ?? llmPresets.openai.baseURL,
         chatModel: e.MIANBA_CHAT_MODEL ?? preset?.chatModel ?? llmPresets.openai.chatModel,
         embeddingModel: e.MIANBA_EMBEDDING_MODEL ?? preset?.embeddingModel,
+        ...voiceModels(e, preset),
         timeoutMs: e.MIANBA_LLM_TIMEOUT_MS,
       }
     : undefined;

@@ -10,10 +10,12 @@ export const errorCodes = {
   request_timeout: 408,
   conflict: 409,
   payload_too_large: 413,
+  unsupported_media_type: 415,
   rate_limited: 429,
   empty_corpus: 422,
   index_unavailable: 503,
   storage_unavailable: 503,
+  voice_unavailable: 503,
   upstream_failed: 502,
   internal: 500,
 } as const;

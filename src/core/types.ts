@@ -81,6 +81,8 @@ export interface Card {
   lines: { start: number; end: number };
   /** Present when the owner's overlay (题库 page) changed this card; see `CardOverlay`. */
   edit?: CardEditMark;
+  /** Present when an LLM rewrote this card from its note (`npm run index -- --llm`); the owner's edits still win. */
+  compiled?: { model: string };
 }
 
 /** What an applied overlay changed, so consumers (grading) and the page can tell. */
@@ -200,7 +202,37 @@ export interface Turn {
   questionId?: string;
   /** Present on candidate answer/skip turns once graded. */
   grade?: Grade;
+  /** The candidate spoke this answer (a transcript, then maybe edited) rather than typed it. */
+  spoken?: true;
+  /** How a spoken answer was captured, and the coaching figures; never part of the grade. */
+  speech?: SpeechStats;
   createdAt: string;
+}
+
+/** Speech engines: the browser's own recognition, or recording transcribed by the server. */
+export type SpeechEngine = 'browser' | 'server';
+
+export interface SpeechStats {
+  engine: SpeechEngine;
+  /** Time the microphone was open for this answer, in ms. */
+  speakingMs: number;
+  /** Filler words counted in the submitted text, e.g. { 嗯: 3, 那个: 1 }; only words that occur. */
+  fillers: Record<string, number>;
+}
+
+/** A recording kept because its owner opted in; otherwise audio is never stored. */
+export interface AudioClip {
+  id: string;
+  ownerId: string;
+  sessionId?: string;
+  mimeType: string;
+  audio: Uint8Array;
+  transcript: string;
+  createdAt: string;
+}
+
+export interface AudioClipStore {
+  putAudioClip(clip: AudioClip): Promise<void>;
 }
 
 export interface SessionRecord {

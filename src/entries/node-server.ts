@@ -15,6 +15,7 @@ import { loadKnowledgeBase } from '../adapters/node/knowledge-base-loader.ts';
 import { MemoryRateLimiter } from '../server/memory-rate-limiter.ts';
 import { loadPrompts } from '../adapters/node/prompts-loader.ts';
 import { SqliteSessionStore } from '../adapters/node/sqlite-store.ts';
+import { SqliteAudioClipStore } from '../adapters/node/sqlite-audio-clips.ts';
 import { staticAssets } from '../adapters/node/static-assets.ts';
 import { ensureWebBuilt } from '../adapters/node/web-build.ts';
 import { parseConfig, type Config } from '../core/config.ts';
@@ -66,10 +67,13 @@ async function serveStore(options: NodeServerOptions, config: Config, store: Sql
   for (const warning of loaded.warnings) log(`warning: ${warning}`);
   const { kb } = loaded;
   const prompts = await loadPrompts(join(repositoryRoot, 'prompts'));
+  // Opened after the session store migrated the file; it writes only recordings a user chose to keep.
+  const audioClips = new SqliteAudioClipStore(store.file);
   const { app } = assembleApp({
     kb,
     prompts,
     store,
+    audioClips,
     config,
     newId,
     rateLimiter: new MemoryRateLimiter(config.rateLimitPerMinute),
@@ -104,6 +108,7 @@ async function serveStore(options: NodeServerOptions, config: Config, store: Sql
         const force = setTimeout(() => server.closeAllConnections(), 5_000);
         server.close(() => {
           clearTimeout(force);
+          audioClips.close();
           void store.close().then(resolveClose, resolveClose);
         });
         server.closeIdleConnections();

@@ -10,6 +10,7 @@ import bundledPrompts from 'mianba:prompts';
 import { z } from 'zod';
 import { newId } from '../adapters/workers/ids.ts';
 import { D1SessionStore } from '../adapters/workers/d1-store.ts';
+import { D1AudioClipStore } from '../adapters/workers/d1-audio-clips.ts';
 import { loadPrebuiltKnowledgeBase } from '../adapters/workers/prebuilt-index.ts';
 import { BindingRateLimiter } from '../adapters/workers/rate-limiter.ts';
 import { assetsFromBinding } from '../adapters/workers/static-assets.ts';
@@ -45,6 +46,7 @@ async function buildApp(env: WorkerEnv): Promise<MianBaApp> {
     kb,
     prompts,
     store: new D1SessionStore(env.DB),
+    audioClips: new D1AudioClipStore(env.DB),
     config,
     newId,
     rateLimiter: new BindingRateLimiter(env.RATE_LIMITER, rateLimitPeriodSeconds),

@@ -34,17 +34,24 @@ export type StartOptions = z.infer<typeof startOptionsSchema>;
 const turnField = z.number().int().min(0).optional();
 
 /**
+ * How a spoken answer was captured, measured by the browser: which engine, and how long the
+ * microphone was open (capped at an hour). Sent with `spoken: true`; the server adds the filler counts.
+ */
+export const spokenAnswerSchema = z.object({ engine: z.enum(['browser', 'server']), speakingMs: z.number().int().min(0).max(3_600_000) }).strict();
+
+/**
  * Request body of POST /api/sessions/:id/answers, with the caller's schema for the answer text:
  * the server passes its byte-limited one, so the body is defined only here.
  */
 export function submitInputSchemaWith<Answer extends z.ZodType<string>>(answer: Answer) {
   return z.union([
-    z.object({ answer, turn: turnField }).strict(),
+    z.object({ answer, turn: turnField, spoken: z.literal(true).optional(), speech: spokenAnswerSchema.optional() }).strict(),
     z.object({ action: z.enum(['skip', 'hint']), turn: turnField }).strict(),
   ]);
 }
 export const submitInputSchema = submitInputSchemaWith(z.string());
 export type SubmitInput = z.infer<typeof submitInputSchema>;
+export type SpokenAnswer = z.infer<typeof spokenAnswerSchema>;
 
 export interface InterviewerMessage {
   role: 'interviewer';

@@ -61,6 +61,18 @@ export interface SessionReport {
   questions: ReportQuestion[];
   /** Every turn with its grade. */
   turns: Turn[];
+  /** Speaking time and filler words of each spoken answer, in order: coaching, not part of any score. */
+  spoken: SpokenAnswerSummary[];
+}
+
+export interface SpokenAnswerSummary {
+  /** Seq of the answer turn. */
+  seq: number;
+  question: string;
+  speakingMs: number;
+  fillers: Record<string, number>;
+  /** Characters of the submitted answer per minute of speaking; null when no time was measured. */
+  charsPerMinute: number | null;
 }
 
 const maxWeakPoints = 5;
@@ -135,6 +147,7 @@ export function buildReport(session: SessionRecord, state: SessionState, turns: 
 
   return {
     session: summarize(session, state),
+    spoken: spokenAnswers(turns, kb),
     overall: mean(mainScores(state)),
     topics: [...byTopic.entries()].map(([topic, scores]) => ({
       topic,
@@ -146,6 +159,36 @@ export function buildReport(session: SessionRecord, state: SessionState, turns: 
     questions,
     turns,
   };
+}
+
+function spokenAnswers(turns: Turn[], kb: KnowledgeBase): SpokenAnswerSummary[] {
+  const summaries: SpokenAnswerSummary[] = [];
+  let asked = '';
+  for (const turn of turns) {
+    if (turn.role === 'interviewer' && turn.kind !== 'hint') asked = (turn.questionId ? kb.getCard(turn.questionId)?.question : undefined) ?? turn.text;
+    if (turn.role !== 'candidate' || !turn.spoken || !turn.speech) continue;
+    const { speakingMs, fillers } = turn.speech;
+    const characters = [...turn.text.replace(/\s+/g, '')].length;
+    summaries.push({ seq: turn.seq, question: asked, speakingMs, fillers, charsPerMinute: speakingMs > 0 ? Math.round((characters * 60_000) / speakingMs) : null });
+  }
+  return summaries;
+}
+
+/** 95 s → "1:35". */
+export function speakingTime(ms: number): string {
+  const seconds = Math.round(ms / 1000);
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+}
+
+function fillerList(fillers: Record<string, number>): string {
+  const entries = Object.entries(fillers);
+  return entries.length === 0 ? '无' : entries.map(([word, count]) => `${word} ×${count}`).join('、');
+}
+
+/** "（口述 · 0:42 · 嗯 ×3）" after a spoken answer's speaker. */
+function spokenMark(turn: Turn): string {
+  if (!turn.spoken) return '';
+  return turn.speech ? `（口述 · ${speakingTime(turn.speech.speakingMs)} · 语气词：${fillerList(turn.speech.fillers)}）` : '（口述）';
 }
 
 const modeTitles: Record<SessionMode, string> = { interview: '模拟面试', practice: '练习', drill: '专项复习' };
@@ -185,6 +228,12 @@ export function renderMarkdown(report: SessionReport): string {
       lines.push(`${index + 1}. ${escapeMarkdown(weak.point)}（${topicNames[weak.topic]} · ${escapeMarkdown(weak.question)} · ${weak.score} 分）`);
     });
   }
+  if (report.spoken.length > 0) {
+    lines.push('', '## 口述表现（不计入评分）', '', '| 问题 | 说话时长 | 语速（字/分钟） | 语气词 |', '| --- | --- | --- | --- |');
+    for (const answer of report.spoken) {
+      lines.push(`| ${escapeMarkdown(answer.question)} | ${speakingTime(answer.speakingMs)} | ${answer.charsPerMinute ?? '—'} | ${fillerList(answer.fillers)} |`);
+    }
+  }
   lines.push('', '## 对话记录');
   for (const turn of report.turns) {
     lines.push('');
@@ -192,7 +241,7 @@ export function renderMarkdown(report: SessionReport): string {
       lines.push(`**面试官**：${escapeMarkdown(turn.text)}`);
       continue;
     }
-    lines.push(turn.kind === 'skip' ? '**我**：（跳过）' : `**我**：\n\n${quoteMarkdown(turn.text)}`);
+    lines.push(turn.kind === 'skip' ? '**我**：（跳过）' : `**我**${spokenMark(turn)}：\n\n${quoteMarkdown(turn.text)}`);
     if (turn.grade) lines.push('', ...gradeLines(turn.grade));
   }
   return `${lines.join('\n')}\n`;

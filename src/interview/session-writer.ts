@@ -5,9 +5,10 @@
  */
 import { AppError } from '../core/errors.ts';
 import type { SessionRecord, TopicId } from '../core/types.ts';
-import { startOptionsSchema, submitInputSchema, type InterviewerMessage, type StartOptions, type StartResult, type SubmitInput, type SubmitResult } from './contract.ts';
+import { startOptionsSchema, submitInputSchema, type InterviewerMessage, type StartOptions, type StartResult, type SubmitInput, type SubmitResult, type SpokenAnswer } from './contract.ts';
 import { addTurn, askedQuestion, joinNotice, loadOwned, markAsked, questionIdField, questionText, say, type EngineContext, type Step, type SubmitOptions } from './engine-context.ts';
 import { busiestDrillTopic, findOpeningItem, planChosenDrill, planDrill, planQuestions } from './question-picker.ts';
+import { speechStats } from './filler-words.ts';
 import { summarize } from './report.ts';
 import { freshQuestion, readState, type SessionState } from './session-state.ts';
 import { createTurnSteps } from './turn-steps.ts';
@@ -39,6 +40,14 @@ function parseSubmit(rawInput: SubmitInput): SubmitInput {
   if (!parsed.success) throw new AppError('bad_request', '请提交 answer，或 action 为 skip / hint');
   if ('answer' in parsed.data && !parsed.data.answer.trim()) throw new AppError('bad_request', '回答不能为空；不会的话可以选择跳过');
   return parsed.data;
+}
+
+/** The answer turn this step wrote keeps that it was spoken, with its coaching figures. */
+function markSpoken(step: Step, answer: string, speech: SpokenAnswer | undefined): void {
+  const turn = step.turns.find((candidate) => candidate.role === 'candidate' && candidate.kind === 'answer');
+  if (!turn) return;
+  turn.spoken = true;
+  turn.speech = speechStats(answer, speech ?? { engine: 'browser', speakingMs: 0 });
 }
 
 export function createSessionWriter(ctx: EngineContext) {
@@ -168,7 +177,10 @@ export function createSessionWriter(ctx: EngineContext) {
     let result: SubmitResult;
     if ('action' in input && input.action === 'hint') result = steps.giveHint(step, current, options, reveal);
     else if ('action' in input) result = await steps.skipQuestion(step, current, options, reveal);
-    else result = await steps.answerQuestion(step, current, input.answer, options, reveal);
+    else {
+      result = await steps.answerQuestion(step, current, input.answer, options, reveal);
+      if (input.spoken) markSpoken(step, input.answer, input.speech);
+    }
     const done = state.current === null;
     const committed = await store.appendTurns(session.id, session.version, step.turns, { state, status: done ? 'done' : 'active' });
     if (!committed) throw new AppError('conflict', '这道题已经被回答过了，请刷新后继续');

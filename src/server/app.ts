@@ -15,6 +15,7 @@ import { progressRoutes } from './routes/progress.ts';
 import { searchRoutes } from './routes/search.ts';
 import { sessionRoutes } from './routes/sessions.ts';
 import { topicRoutes } from './routes/topics.ts';
+import { voiceRoutes } from './routes/voice.ts';
 
 export type { AppDeps } from './deps.ts';
 
@@ -55,7 +56,8 @@ export function createApp(deps: AppDeps) {
     .route('/', gradeRoutes(deps, limits))
     .route('/', cardRoutes(deps, limits))
     .route('/', sessionRoutes(deps, { limits, report }))
-    .route('/', progressRoutes(deps));
+    .route('/', progressRoutes(deps))
+    .route('/', voiceRoutes(deps, { maxAudioBytes: limits.audioBytes }));
   app.route('/api', api);
 
   if (deps.staticAssets) {

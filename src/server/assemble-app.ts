@@ -2,12 +2,13 @@ import type { Grader } from '../core/types.ts';
 import { createGrader } from '../grading/grader.ts';
 import { createInterviewService } from '../interview/interview-service.ts';
 import { createLlmClient, describeMode } from '../llm/client.ts';
+import { createSpeechClient } from '../llm/speech-client.ts';
 import { createApp, type MianBaApp } from './app.ts';
 import type { AppDeps } from './deps.ts';
 import { ProviderStatus } from './provider-status.ts';
 
 /** What a runtime supplies; the grader, the interview engine and the mode follow from it. */
-export type RuntimeParts = Omit<AppDeps, 'grader' | 'interview' | 'mode' | 'providerStatus'> & {
+export type RuntimeParts = Omit<AppDeps, 'grader' | 'interview' | 'mode' | 'providerStatus' | 'speech'> & {
   /** `prompts/*` keyed by file name. */
   prompts: Readonly<Record<string, string>>;
 };
@@ -26,6 +27,14 @@ export function assembleApp(parts: RuntimeParts): { app: MianBaApp; grader: Grad
   const llm = config.llm && providerStatus ? providerStatus.watch(createLlmClient(config.llm, fallbackLog)) : undefined;
   const grader = createGrader({ kb, prompts, ...(llm ? { llm } : {}) });
   const interview = createInterviewService({ kb, grader, store, prompts, newId, ...(llm ? { chat: llm } : {}) });
-  const app = createApp({ ...deps, grader, interview, mode: describeMode(config), ...(providerStatus ? { providerStatus } : {}) });
+  const speech = config.llm ? createSpeechClient(config.llm) : undefined;
+  const app = createApp({
+    ...deps,
+    grader,
+    interview,
+    mode: describeMode(config),
+    ...(providerStatus ? { providerStatus } : {}),
+    ...(speech ? { speech } : {}),
+  });
   return { app, grader };
 }

@@ -1,7 +1,8 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Config } from '../core/config.ts';
-import type { Grader, KnowledgeBase, SessionStore } from '../core/types.ts';
+import type { AudioClipStore, Grader, KnowledgeBase, SessionStore } from '../core/types.ts';
 import type { InterviewService } from '../interview/interview-service.ts';
+import type { SpeechClient } from '../llm/speech-client.ts';
 import type { ProviderStatus } from './provider-status.ts';
 
 /** Whether answers are graded and worded by an LLM or fully offline, and why (shown by /api/health). */
@@ -27,6 +28,8 @@ export interface Limits {
   answerBodyBytes: number;
   /** Largest accepted request body for every other route. */
   bodyBytes: number;
+  /** Largest accepted recording for POST /api/transcriptions, in bytes (before base64). */
+  audioBytes: number;
 }
 
 export const defaultLimits: Limits = {
@@ -34,6 +37,8 @@ export const defaultLimits: Limits = {
   // JSON escaping (newlines, quotes in code answers) inflates an answer, so the envelope gets room.
   answerBodyBytes: 2 * 32 * 1024 + 4 * 1024,
   bodyBytes: 2 * 32 * 1024 + 64 * 1024,
+  // About eight minutes of Opus at 32 kbit/s, and small enough to arrive within the 30 s request deadline.
+  audioBytes: 2 * 1024 * 1024,
 };
 
 export interface AppLogger {
@@ -62,4 +67,8 @@ export interface AppDeps {
   logger?: AppLogger;
   /** Outcome of the LLM provider's last call, for /api/health; absent offline. */
   providerStatus?: ProviderStatus;
+  /** Server-side transcription and speech; absent offline (the browser's own voice still works). */
+  speech?: SpeechClient;
+  /** Where recordings go when their owner opts in to keeping them; absent: they are never kept. */
+  audioClips?: AudioClipStore;
 }

@@ -90,7 +90,18 @@ function reportWith(text: Untrusted): SessionReport {
   const at = '2026-01-01T00:00:00.000Z';
   const turns: Turn[] = [
     { sessionId: 's', seq: 0, role: 'interviewer', kind: 'question', text: text.interviewer, questionId: 'q', createdAt: at },
-    { sessionId: 's', seq: 1, role: 'candidate', kind: 'answer', text: text.answer, questionId: 'q', grade: grade(text), createdAt: at },
+    {
+      sessionId: 's',
+      seq: 1,
+      role: 'candidate',
+      kind: 'answer',
+      text: text.answer,
+      questionId: 'q',
+      grade: grade(text),
+      spoken: true,
+      speech: { engine: 'server', speakingMs: 42_000, fillers: { 嗯: 2 } },
+      createdAt: at,
+    },
   ];
   return {
     session: { id: 's', mode: 'practice', topics: ['redis'], status: 'done', createdAt: at, updatedAt: at, progress: { done: 1, total: 1 }, score: 0, phase: 'technical' },
@@ -98,6 +109,7 @@ function reportWith(text: Untrusted): SessionReport {
     topics: [{ topic: 'redis', name: 'Redis', score: 0, questions: 1 }],
     weakest: [{ point: text.point, topic: 'redis', questionId: 'q', question: text.question, score: 0 }],
     questions: [],
+    spoken: [{ seq: 1, question: text.question, speakingMs: 42_000, fillers: { 嗯: 2 }, charsPerMinute: 120 }],
     turns,
   };
 }
@@ -144,7 +156,8 @@ const expectedShape = structure(parse(renderMarkdown(reportWith(harmless))));
 
 describe('Markdown export, rendered from hostile text', () => {
   it('keeps the document’s structure, and the answer as plain text inside its quote that reads back as typed', () => {
-    expect(expectedShape.filter((type) => type.startsWith('heading:'))).toHaveLength(4);
+    // Title, topic scores, weakest points, spoken answers (the hostile question is in its table), transcript.
+    expect(expectedShape.filter((type) => type.startsWith('heading:'))).toHaveLength(5);
     fc.assert(
       fc.property(fc.record({ answer: answerText, interviewer: shortText, feedback: shortText, point: shortText, notice: shortText, source: shortText, heading: shortText, question: shortText }), (text) => {
         const markdown = renderMarkdown(reportWith(text));

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { newId } from '../../src/adapters/node/ids.ts';
 import { MemoryRateLimiter } from '../../src/server/memory-rate-limiter.ts';
 import { SqliteSessionStore } from '../../src/adapters/node/sqlite-store.ts';
+import { SqliteAudioClipStore } from '../../src/adapters/node/sqlite-audio-clips.ts';
 import { parseConfig } from '../../src/core/config.ts';
 import type { Grader, KnowledgeBase } from '../../src/core/types.ts';
 import { loadKnowledgeBase } from '../../src/adapters/node/knowledge-base-loader.ts';
@@ -101,11 +102,14 @@ export async function makeHarness(options: HarnessOptions = {}): Promise<Harness
   const config = parseConfig({ MIANBA_RATE_LIMIT_PER_MINUTE: '10000', ...options.env });
   const { kb, prompts } = await sharedParts();
   const store = new SqliteSessionStore(databaseFile);
+  // As in production: recordings are kept only on request, in the same database.
+  const audioClips = new SqliteAudioClipStore(databaseFile);
   const logged: string[] = [];
   const { app, grader } = assembleApp({
     kb,
     prompts,
     store,
+    audioClips,
     config,
     newId,
     rateLimiter: new MemoryRateLimiter(config.rateLimitPerMinute),
@@ -122,7 +126,10 @@ export async function makeHarness(options: HarnessOptions = {}): Promise<Harness
     databaseFile,
     logged,
     browser: () => new Browser(app),
-    close: () => store.close(),
+    close: () => {
+      audioClips.close();
+      return store.close();
+    },
   };
 }
 

@@ -4,7 +4,8 @@
  *
  * Endpoints: POST /v1/chat/completions (JSON, or SSE when `stream: true`; text or tool calls; any
  * finish reason) and POST /v1/embeddings (deterministic char-bigram hashed vectors, float or
- * base64). Everything else answers 404. Like real servers it can refuse `response_format:
+ * base64), POST /v1/audio/transcriptions (multipart; the uploaded audio is kept) and
+ * POST /v1/audio/speech (MP3 bytes). Everything else answers 404. Like real servers it can refuse `response_format:
  * json_schema` (as DeepSeek does) and `tools` (as llama-server does without --jinja).
  *
  * Behaviour is scripted per endpoint: a default behaviour plus a queue of one-shot behaviours that
@@ -12,7 +13,10 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { fakeSpeechAudio, transcriptionUploadOf, type TranscriptionUpload } from './fake-openai-audio.ts';
 import { chunkOf, completionOf, embed, finishReasonOf, sendError, sendJson, splitContent, sse, startSse, toolCallsOf } from './fake-openai-wire.ts';
+
+export type { TranscriptionUpload } from './fake-openai-audio.ts';
 
 export interface RecordedRequest {
   method: string;
@@ -78,6 +82,10 @@ export interface FakeOpenAI {
   setBehaviour(behaviour: FakeBehaviour | FakeBehaviour[]): void;
   /** Adds one-shot chat behaviours consumed, in order, before the default applies. */
   enqueue(...behaviours: FakeBehaviour[]): void;
+  /** Every transcription upload received, with its audio bytes, in arrival order. */
+  transcriptions: TranscriptionUpload[];
+  /** Same as setBehaviour, for POST /v1/audio/transcriptions ('reply' content is the transcript). */
+  setTranscriptionBehaviour(behaviour: FakeBehaviour | FakeBehaviour[]): void;
   /** Same as setBehaviour, for POST /v1/embeddings ('reply' content is ignored there). */
   setEmbeddingsBehaviour(behaviour: FakeBehaviour | FakeBehaviour[]): void;
   /** Requests that were aborted by the client before the fake finished answering. */
@@ -115,6 +123,8 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
   const dimensionsDefault = options.embeddingDimensions ?? 64;
   const chat = new BehaviourChannel(options.behaviour ?? { type: 'reply', content: options.defaultContent ?? defaultReply });
   const embeddings = new BehaviourChannel({ type: 'reply' });
+  const transcription = new BehaviourChannel({ type: 'reply', content: 'fake transcript' });
+  const transcriptions: TranscriptionUpload[] = [];
   const requests: RecordedRequest[] = [];
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
@@ -156,10 +166,12 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const raw = await readBody(request);
     const path = (request.url ?? '/').split('?')[0] ?? '/';
+    const contentType = request.headers['content-type'] ?? '';
+    const multipart = contentType.startsWith('multipart/form-data');
     const recorded: RecordedRequest = {
       method: request.method ?? 'GET',
       path,
-      body: parseJson(raw),
+      body: multipart ? `(multipart, ${raw.length} bytes)` : parseJson(raw.toString('utf8')),
       headers: Object.fromEntries(
         Object.entries(request.headers).map(([key, value]) => [key, Array.isArray(value) ? value.join(', ') : (value ?? '')]),
       ),
@@ -173,6 +185,16 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
 
     if (request.method === 'POST' && path === '/v1/chat/completions') return answerChat(recorded, chat.next(), response);
     if (request.method === 'POST' && path === '/v1/embeddings') return answerEmbeddings(recorded, embeddings.next(), response);
+    if (request.method === 'POST' && path === '/v1/audio/transcriptions') {
+      if (!multipart) return sendError(response, { status: 400, message: 'transcriptions need multipart/form-data' });
+      const upload = transcriptionUploadOf(raw, contentType);
+      transcriptions.push(upload);
+      return answerTranscription(recorded, upload, transcription.next(), response);
+    }
+    if (request.method === 'POST' && path === '/v1/audio/speech') {
+      response.writeHead(200, { 'content-type': 'audio/mpeg' });
+      return void response.end(fakeSpeechAudio);
+    }
     sendJson(response, 404, { error: { message: `fake has no route ${request.method} ${path}`, type: 'invalid_request_error' } });
   }
 
@@ -228,6 +250,19 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
     response.end('data: [DONE]\n\n');
   }
 
+  async function answerTranscription(request: RecordedRequest, upload: TranscriptionUpload, behaviour: FakeBehaviour, response: ServerResponse): Promise<void> {
+    if (behaviour.type === 'hang' || behaviour.type === 'stall') return;
+    if ('delayMs' in behaviour && behaviour.delayMs && !(await wait(behaviour.delayMs, response))) return;
+    if (behaviour.type === 'error') return sendError(response, behaviour);
+    if (upload.audio.length === 0) return sendError(response, { status: 400, message: 'the audio file is empty' });
+    if (behaviour.type === 'malformed') {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      return void response.end('{"text":');
+    }
+    const text = resolveContent(behaviour.content ?? 'fake transcript', request).content ?? '';
+    sendJson(response, 200, { text });
+  }
+
   async function answerEmbeddings(request: RecordedRequest, behaviour: FakeBehaviour, response: ServerResponse): Promise<void> {
     if (behaviour.type === 'hang' || behaviour.type === 'stall') return;
     if ('delayMs' in behaviour && behaviour.delayMs && !(await wait(behaviour.delayMs, response))) return;
@@ -261,6 +296,8 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
     setBehaviour: (behaviour) => chat.set(behaviour),
     enqueue: (...behaviours) => chat.enqueue(behaviours),
     setEmbeddingsBehaviour: (behaviour) => embeddings.set(behaviour),
+    transcriptions,
+    setTranscriptionBehaviour: (behaviour) => transcription.set(behaviour),
     abortedCount: () => aborted,
     setRefusals: (next) => (refusals = next),
     close: async () => {
@@ -273,7 +310,7 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
   };
 }
 
-function readBody(request: IncomingMessage): Promise<string> {
+function readBody(request: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const parts: Buffer[] = [];
     let size = 0;
@@ -286,7 +323,7 @@ function readBody(request: IncomingMessage): Promise<string> {
       }
       parts.push(part);
     });
-    request.on('end', () => resolve(Buffer.concat(parts).toString('utf8')));
+    request.on('end', () => resolve(Buffer.concat(parts)));
     request.on('error', reject);
   });
 }

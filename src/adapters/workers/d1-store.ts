@@ -12,8 +12,8 @@ function isConstraintViolation(error: unknown): boolean {
  * (one SQLite transaction, nothing interleaves) every guarded insert and the version bump see the
  * same snapshot, so either all of them apply or none does.
  */
-const guardedInsertTurnSql = `INSERT INTO turns (session_id, seq, role, kind, text, question_id, grade, created_at)
-  SELECT ?, ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM sessions WHERE id = ? AND version = ?)`;
+const guardedInsertTurnSql = `INSERT INTO turns (session_id, seq, role, kind, text, question_id, grade, created_at, speech)
+  SELECT ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM sessions WHERE id = ? AND version = ?)`;
 
 /**
  * SessionStore on Cloudflare D1, over the same `migrations/` schema and with the same semantics
