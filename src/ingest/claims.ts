@@ -4,7 +4,7 @@
  * none of them is something a candidate should be asked about or graded on. The grader's key-point
  * extractor and the cards both filter through `isClaim`, so what a card shows is what is graded.
  */
-import { glossary } from '../text/glossary.ts';
+import { chineseFormsIn } from '../text/glossary.ts';
 import { normaliseText } from '../text/tokenizer.ts';
 
 /** The author talking to the reader, or about their own interview, not about the subject. */
@@ -71,9 +71,7 @@ export function conceptsIn(text: string, dictionary: readonly string[]): string[
   const candidates = new Set<string>();
   // Dictionary terms that recur only because a phrase recurs ("也就表示") are not concepts.
   for (const term of dictionary) if (term.length >= 2 && !/[的了是就也都和与或被把将这那个些么吗呢]/.test(term) && normalised.includes(term)) candidates.add(term);
-  for (const concept of glossary) {
-    for (const form of concept.chinese) if (form.length >= 2 && normalised.includes(form)) candidates.add(form);
-  }
+  for (const form of chineseFormsIn(normalised)) if (form.length >= 2) candidates.add(form);
   for (const word of normalised.match(/[a-z][a-z0-9_+#.-]*[a-z0-9+#]/g) ?? []) if (word.length >= 3) candidates.add(word);
   const longestFirst = [...candidates].sort((a, b) => b.length - a.length);
   const kept: string[] = [];

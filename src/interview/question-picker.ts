@@ -29,12 +29,25 @@ export function questionKey(question: string): string {
   return question.replace(/[\s\p{P}\p{S}]/gu, '').toLowerCase();
 }
 
+// Every session start compares the whole bank's wordings; cards do not change once built, so
+// each card's keys are worked out once.
+const keysOfCard = new WeakMap<Card, readonly string[]>();
+
+function questionKeys(card: Card): readonly string[] {
+  let keys = keysOfCard.get(card);
+  if (!keys) {
+    keys = [card.question, ...(card.variants ?? [])].map(questionKey);
+    keysOfCard.set(card, keys);
+  }
+  return keys;
+}
+
 /** Cards whose question or a variant is worded like an earlier card's are the same question asked twice. */
 export function distinctQuestions(cards: readonly Card[], alreadyAsked: readonly Card[] = []): Card[] {
-  const seen = new Set(alreadyAsked.flatMap((card) => [card.question, ...(card.variants ?? [])].map(questionKey)));
+  const seen = new Set(alreadyAsked.flatMap(questionKeys));
   const kept: Card[] = [];
   for (const card of cards) {
-    const keys = [card.question, ...(card.variants ?? [])].map(questionKey);
+    const keys = questionKeys(card);
     if (keys.some((key) => seen.has(key))) continue;
     for (const key of keys) seen.add(key);
     kept.push(card);

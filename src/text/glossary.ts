@@ -495,17 +495,32 @@ function indexGlossary(): GlossaryIndex {
   return index;
 }
 
-function candidateConcepts(normalised: string, englishText: string): number[] {
+/** Positions of the concepts the index marks for a text, in glossary order. */
+function candidateConcepts(normalised: string, englishText?: string): number[] {
   glossaryIndex ??= indexGlossary();
   const marked = new Uint8Array(glossary.length);
-  for (const position of glossaryIndex.always) marked[position] = 1;
   for (const character of normalised) for (const position of glossaryIndex.byFirstCharacter.get(character) ?? []) marked[position] = 1;
-  for (const word of englishText.split(' ')) for (const position of glossaryIndex.byFirstWord.get(word) ?? []) marked[position] = 1;
+  if (englishText !== undefined) {
+    for (const position of glossaryIndex.always) marked[position] = 1;
+    for (const word of englishText.split(' ')) for (const position of glossaryIndex.byFirstWord.get(word) ?? []) marked[position] = 1;
+  }
   const candidates: number[] = [];
   marked.forEach((flag, position) => {
     if (flag) candidates.push(position);
   });
   return candidates;
+}
+
+/**
+ * The Chinese forms of glossary concepts that occur in an already normalised text, in glossary
+ * order (a form shared by two concepts appears twice), found through the same index.
+ */
+export function chineseFormsIn(normalised: string): string[] {
+  const found: string[] = [];
+  for (const position of candidateConcepts(normalised)) {
+    for (const form of glossary[position]!.chinese) if (normalised.includes(form)) found.push(form);
+  }
+  return found;
 }
 
 /**

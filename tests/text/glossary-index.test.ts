@@ -1,15 +1,15 @@
 /**
- * conceptTokens looks concepts up through an index by first character and first word (issue 15,
- * item 1). This proves the index changes nothing: on every text the product is evaluated on, and
- * every passage of the notes, it returns exactly what scanning the whole glossary returns, in the
- * same order.
+ * conceptTokens and chineseFormsIn look concepts up through an index by first character and
+ * first word (issue 15, item 1). This proves the index changes nothing: on every text the product
+ * is evaluated on, and every passage of the notes, they return exactly what scanning the whole
+ * glossary returns, in the same order.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chunkEmbeddingText, chunkItems } from '../../src/ingest/chunker.ts';
 import { buildQuestionBank } from '../../src/ingest/corpus.ts';
-import { conceptTokens, englishWords, glossary } from '../../src/text/glossary.ts';
+import { chineseFormsIn, conceptTokens, englishWords, glossary } from '../../src/text/glossary.ts';
 import { normaliseText } from '../../src/text/tokenizer.ts';
 
 const repoRoot = join(import.meta.dirname, '..', '..');
@@ -22,6 +22,11 @@ function conceptTokensByScan(text: string): string[] {
   return glossary
     .filter((concept) => concept.chinese.some((form) => normalised.includes(form)) || concept.english.some((form) => words.includes(form)))
     .map((concept) => concept.token);
+}
+
+/** The reference for chineseFormsIn: every Chinese form of every concept, in glossary order. */
+function chineseFormsByScan(normalised: string): string[] {
+  return glossary.flatMap((concept) => concept.chinese.filter((form) => normalised.includes(form)));
 }
 
 function filesUnder(directory: string, extension: string): string[] {
@@ -67,14 +72,15 @@ function withClauses(texts: readonly string[]): string[] {
 function differences(texts: readonly string[]): Array<{ text: string; indexed: string[]; scanned: string[] }> {
   const found = [];
   for (const text of texts) {
-    const indexed = conceptTokens(text);
-    const scanned = conceptTokensByScan(text);
+    const normalised = normaliseText(text);
+    const indexed = [...conceptTokens(text), '|', ...chineseFormsIn(normalised)];
+    const scanned = [...conceptTokensByScan(text), '|', ...chineseFormsByScan(normalised)];
     if (indexed.join(' ') !== scanned.join(' ')) found.push({ text: text.slice(0, 120), indexed, scanned });
   }
   return found;
 }
 
-describe('conceptTokens through the glossary index', () => {
+describe('conceptTokens and chineseFormsIn through the glossary index', () => {
   const sets = evalTexts();
 
   it('finds every eval set, our own and the shared ones', () => {
@@ -102,7 +108,8 @@ describe('conceptTokens through the glossary index', () => {
       ...concept.english.map((form) => form.trim()).flatMap((form) => [form, `${form}s`, `The ${form.toUpperCase()} here`, `x${form}`]),
     ]);
     expect(differences(texts)).toEqual([]);
-    // And the check can fail: a text that names a concept yields its token.
+    // And the check can fail: a text that names a concept yields its token and its forms.
     expect(conceptTokens('说说协程和线程的区别')).toEqual(expect.arrayContaining(['~coroutine', '~thread']));
+    expect(chineseFormsIn('说说协程和线程的区别')).toEqual(expect.arrayContaining(['协程', '线程']));
   });
 });
