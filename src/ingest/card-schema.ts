@@ -21,4 +21,5 @@ export const cardSchema = z.object({
   source: z.string(),
   headingPath: z.array(z.string()),
   lines: z.object({ start: z.number().int(), end: z.number().int() }),
+  compiled: z.object({ model: z.string() }).optional(),
 }) satisfies z.ZodType<Card>;

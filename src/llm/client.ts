@@ -32,6 +32,8 @@ export type ChatMessage = BaseMessage;
 
 export interface CallOptions {
   signal?: AbortSignal;
+  /** What the call is for, in the one-line failure log; `grade` by default. */
+  purpose?: 'grade' | 'compile';
 }
 
 export type LlmHealth = { degraded: false } | { degraded: true; reason: string };
@@ -164,7 +166,7 @@ export function createLlmClient(llm: LlmConfig, options: LlmClientOptions = {}):
     model: llm.chatModel,
 
     completeJson: (messages, schema, callOptions = {}) =>
-      guarded('grade', callOptions.signal, async (signal, call) => (await structured(graderModel, schema, 'grade', messages, signal, call)).value),
+      guarded(callOptions.purpose ?? 'grade', callOptions.signal, async (signal, call) => (await structured(graderModel, schema, callOptions.purpose ?? 'grade', messages, signal, call)).value),
 
     decide: (request, callOptions = {}) =>
       guarded('decide', callOptions.signal, async (signal, call) => {

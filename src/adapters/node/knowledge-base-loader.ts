@@ -12,12 +12,14 @@ import { AppError } from '../../core/errors.ts';
 import type { Chunk, Card } from '../../core/types.ts';
 import { chunkEmbeddingText, chunkItems } from '../../ingest/chunker.ts';
 import { buildQuestionBank, ingestVersion, type CorpusFile } from '../../ingest/corpus.ts';
+import { applyCompiled } from '../../llm/card-compiler.ts';
 import { Bm25Index, defaultBm25Options } from '../../retrieval/bm25.ts';
 import { createEmbeddings, type IdentifiedEmbeddings } from '../../retrieval/embeddings-factory.ts';
 import { HybridKnowledgeBase, buildLexicalIndex, chunkDocuments, type FusionOptions } from '../../retrieval/knowledge-base.ts';
 import { lexicalAnalyserVersion } from '../../retrieval/lexical-analyser.ts';
 import { LexicalEmbeddings } from '../../retrieval/lexical-embeddings.ts';
 import { glossaryVersion } from '../../text/glossary.ts';
+import { CompiledCardFile } from './compiled-card-file.ts';
 import {
   CorruptIndexError,
   EmbeddingCache,
@@ -109,10 +111,10 @@ function sameFiles(left: Record<string, string>, right: Record<string, string>):
   return leftKeys.length === Object.keys(right).length && leftKeys.every((key) => left[key] === right[key]);
 }
 
-function changeSummary(previous: IndexManifest | undefined, identity: string, files: Record<string, string>): string {
+function changeSummary(previous: IndexManifest | undefined, identity: string, files: Record<string, string>, pipeline: string): string {
   if (!previous) return 'no index yet';
   if (previous.embedder !== identity) return `embedder changed (${previous.embedder} → ${identity})`;
-  if (previous.format !== indexFormatVersion || previous.pipeline !== pipelineSignature()) return 'indexing code changed';
+  if (previous.format !== indexFormatVersion || previous.pipeline !== pipeline) return 'indexing code or LLM-compiled cards changed';
   const changed = Object.keys(files).filter((file) => previous.files[file] !== files[file]);
   const removed = Object.keys(previous.files).filter((file) => !(file in files));
   const parts = [
@@ -122,13 +124,17 @@ function changeSummary(previous: IndexManifest | undefined, identity: string, fi
   return parts.join('; ') || 'index settings changed';
 }
 
-/** What, besides corpus and embedder, the stored index depends on: a parser or chunker change bumps ingestVersion. */
-function pipelineSignature(): string {
+/**
+ * What, besides corpus and embedder, the stored index depends on: a parser or chunker change bumps
+ * ingestVersion, and the LLM-compiled cards (data/compiled-cards.json) are part of its cards.
+ */
+function pipelineSignature(compiledDigest: string): string {
   return JSON.stringify({
     ingest: ingestVersion,
     lexical: defaultBm25Options,
     glossary: glossaryVersion,
     analyser: lexicalAnalyserVersion,
+    compiled: compiledDigest,
   });
 }
 
@@ -159,7 +165,9 @@ export async function loadKnowledgeBase(options: LoadKnowledgeBaseOptions): Prom
     warnings.push(`index folder ${indexDirectory} is corrupt (${error.message}); rebuilding`);
   }
 
-  const pipeline = pipelineSignature();
+  const compiled = await CompiledCardFile.open(config.dataDir);
+  if (compiled.warning) warnings.push(compiled.warning);
+  const pipeline = pipelineSignature(compiled.digest());
   const unchanged =
     !options.force &&
     previous !== undefined &&
@@ -197,12 +205,12 @@ export async function loadKnowledgeBase(options: LoadKnowledgeBaseOptions): Prom
     }
   }
 
-  log(`building index: ${options.force ? 'forced' : changeSummary(previous, embeddings.identity, hashes)}`);
+  log(`building index: ${options.force ? 'forced' : changeSummary(previous, embeddings.identity, hashes, pipeline)}`);
   // Throws empty_corpus, naming the folder, when no file yields a question.
   const bank = buildQuestionBank(files, config.corpusDir);
   const ingestWarnings = [...corpusWarnings, ...bank.warnings];
   warnings.push(...ingestWarnings);
-  const cards = bank.cards;
+  const cards = applyCompiled(bank.cards, compiled);
   const chunks = chunkItems(cards);
   const { dictionary, lexicalIndex } = buildLexicalIndex(cards, chunks);
 
