@@ -37,6 +37,23 @@ export function looksLikeTermList(text: string): boolean {
   return items.length >= 5 && items.filter(isTermLike).length / items.length >= 0.7;
 }
 
+/**
+ * A bag of words: a term list with no punctuation at all ("slice 值类型 string map 数组 引用类型 …",
+ * "单线 程简 单避 免死 锁"). Even where the note is itself a list, a bag says nothing about which name
+ * goes where; a list that is one (FIFO、LFU、LRU) is written with separators.
+ */
+export function looksLikeBagOfWords(text: string): boolean {
+  // A spoken answer may lose its punctuation; "值类型有 int float …" still relates its names with 有.
+  if (/[。！？；;，,、.!?:：()（）]/u.test(text) || !looksLikeTermList(text)) return false;
+  const items = listItems(text);
+  // Two-character pieces cut across words ("全双 工有 状态") relate nothing, whatever characters they hold.
+  const fragments = items.filter((item) => /^[\u4e00-\u9fff]{2}$/u.test(item)).length;
+  return fragments >= 0.6 * items.length || !relatingWord.test(text);
+}
+
+/** Verbs and particles that relate the names around them. */
+const relatingWord = /[有是的了在会把被就都也要能叫属]/u;
+
 /** Nothing but names (two or more): after "不知道", what is left of a non-answer. */
 export function onlyNames(text: string): boolean {
   const items = listItems(text);

@@ -12,7 +12,7 @@ import { findContradictions } from './contradictions.ts';
 import { viewAnswer } from './coverage.ts';
 import { injectionScoreCap, stripInjection } from './injection.ts';
 import { contentLength, extractAllKeyPoints, givenKeyPoints, type KeyPointSpec } from './key-points.ts';
-import { looksLikeTermList, namesWithoutExplaining, onlyNames, pointsAreNames } from './non-answers.ts';
+import { looksLikeBagOfWords, looksLikeTermList, namesWithoutExplaining, onlyNames, pointsAreNames } from './non-answers.ts';
 import { profileText } from './text-analysis.ts';
 import { checkValues } from './value-consistency.ts';
 import { judgementVerdicts } from './verdict.ts';
@@ -160,7 +160,7 @@ export function scoreAnswer(input: ScoreInput, parameters: Readonly<ScoringParam
   const note = referenceTexts[bestIndex] ?? '';
   const noteIsList = noteFacts(note).isList || pointsAreNames(best.points.map((point) => point.spec));
   const pointUnits = best.points.map((point) => ({ units: point.spec.profile.units }));
-  if (!noteIsList && (looksLikeTermList(stances.said) || namesWithoutExplaining(stances.said, pointUnits, questionUnits))) flags.push('list-of-terms');
+  if (looksLikeBagOfWords(stances.said) || (!noteIsList && (looksLikeTermList(stances.said) || namesWithoutExplaining(stances.said, pointUnits, questionUnits)))) flags.push('list-of-terms');
   const values = checkValues(input.question, stances.asserted, note);
   if (values.swapped > values.consistent) flags.push('swapped-values');
 
