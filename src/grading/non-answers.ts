@@ -44,7 +44,7 @@ export function looksLikeTermList(text: string): boolean {
  */
 export function looksLikeBagOfWords(text: string): boolean {
   // A spoken answer may lose its punctuation; "值类型有 int float …" still relates its names with 有.
-  if (/[。！？；;，,、.!?:：()（）]/u.test(text) || !looksLikeTermList(text)) return false;
+  if (/[。！？；;，,、.!?:：()（）\n]/u.test(text.trim()) || !looksLikeTermList(text)) return false;
   const items = listItems(text);
   // Two-character pieces cut across words ("全双 工有 状态") relate nothing, whatever characters they hold.
   const fragments = items.filter((item) => /^[\u4e00-\u9fff]{2}$/u.test(item)).length;

@@ -15,6 +15,7 @@ describe('bags of words', () => {
     expect(looksLikeBagOfWords('单线 程简 单避 免死 锁数 据竞 争效 率高')).toBe(true);
     expect(looksLikeBagOfWords('全双 工有 状态 长连 接请 求响 应无 状态')).toBe(true);
     expect(looksLikeBagOfWords('FIFO、LFU、LRU、TTL、Random')).toBe(false);
+    expect(looksLikeBagOfWords('FIFO\nLFU\nLRU\nTTL\nRandom')).toBe(false);
     expect(looksLikeBagOfWords('值类型有 int float bool string 数组 结构体')).toBe(false);
   });
 
