@@ -93,6 +93,11 @@ export async function run(argv: string[]): Promise<BenchSection> {
       errors: paced.errors + saturated.errors + bareLoad.errors,
       lost: Math.max(0, acknowledged - stored),
       bare_ratio: round(turnsPerSecond / bareRps, 3),
+      saturated_p99_ms: round(percentile([...saturated.latenciesMs].sort((a, b) => a - b), 99), 2),
+      // CPU per turn does not depend on how busy the rest of the machine is the way turns/s does.
+      server_cpu_ms_per_turn: round(saturated.serverCpuMs / Math.max(1, saturated.answersAcked), 3),
+      process_cpu_ms_per_turn: round(saturated.processCpuMs / Math.max(1, saturated.answersAcked), 3),
+      load_average: round(loadavg()[0] ?? Number.NaN, 2),
     };
     const samples = [...paced.errorSamples, ...saturated.errorSamples, ...bareLoad.errorSamples];
     const markdown = [
