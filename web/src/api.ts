@@ -85,7 +85,7 @@ export type CreatedSession = z.infer<typeof createdSession>;
 const nextKind = z.string();
 const answerResult = z.object({
   grade: z.optional(z.nullable(grade)),
-  next: z.object({ kind: nextKind, text: z._default(z.string(), ''), turn: z.optional(z.number()) }),
+  next: z.object({ kind: nextKind, text: z._default(z.string(), ''), turn: z.optional(z.number()), questionId: z.optional(z.nullable(z.string())) }),
   reveal: z.optional(z.boolean()),
   notice: z.optional(z.nullable(z.string())),
   hint: z.optional(z.object({ point: z.string(), cap: z.number() })),

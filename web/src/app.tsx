@@ -9,6 +9,7 @@ import { ReportPage } from './pages/report-page.tsx';
 import { HistoryPage } from './pages/history-page.tsx';
 import { DrillPage, DrillStartPage } from './pages/drill-page.tsx';
 import { ProgressPage } from './pages/progress-page.tsx';
+import { BankPage } from './pages/bank-page.tsx';
 
 export function App() {
   const route = useRoute();
@@ -92,6 +93,8 @@ function Page({ route }: { route: Route }) {
       return <DrillStartPage key={route.topic} topic={route.topic} />;
     case 'progress':
       return <ProgressPage />;
+    case 'bank':
+      return <BankPage focusId={route.cardId} />;
     case 'not-found':
       return <NotFound />;
   }
@@ -147,6 +150,9 @@ function Header({
         </a>
         <a href={links.progress()} aria-current={current(['progress'])}>
           {t('navProgress')}
+        </a>
+        <a href={links.bank()} aria-current={current(['bank'])}>
+          {t('navBank')}
         </a>
       </nav>
       <div class="topbar-tools">

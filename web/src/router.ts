@@ -9,6 +9,7 @@ export type Route =
   | { name: 'drill' }
   | { name: 'drill-start'; topic: string }
   | { name: 'progress' }
+  | { name: 'bank'; cardId?: string }
   | { name: 'not-found' };
 
 export function parseRoute(hash: string): Route {
@@ -21,6 +22,8 @@ export function parseRoute(hash: string): Route {
   if (head === 'history' && parts.length === 1) return { name: 'history' };
   if (head === 'drill' && parts.length === 1) return { name: 'drill' };
   if (head === 'progress' && parts.length === 1) return { name: 'progress' };
+  if (head === 'bank' && parts.length === 1) return { name: 'bank' };
+  if (head === 'bank' && id && parts.length === 2) return { name: 'bank', cardId: id };
   if (head === 'drill' && id && parts.length === 2) return { name: 'drill-start', topic: id };
   return { name: 'not-found' };
 }
@@ -28,6 +31,8 @@ export function parseRoute(hash: string): Route {
 export const links = {
   start: () => '#/',
   session: (id: string) => `#/session/${encodeURIComponent(id)}`,
+  /** The 题库 page; with a card id, that card's editor opens on top. */
+  bank: (cardId?: string) => (cardId ? `#/bank/${encodeURIComponent(cardId)}` : '#/bank'),
   report: (id: string) => `#/session/${encodeURIComponent(id)}/report`,
   history: () => '#/history',
   drill: () => '#/drill',

@@ -1,5 +1,6 @@
 import type { Grade } from '../api.ts';
 import { useI18n } from '../i18n.ts';
+import { links } from '../router.ts';
 import { MarkdownView } from './markdown-view.tsx';
 
 export function scoreClass(score: number): string {
@@ -12,8 +13,11 @@ export function formatScore(score: number): string {
   return (Math.round(score * 10) / 10).toFixed(1).replace(/\.0$/, '');
 }
 
-/** Score, covered and missed key points, feedback and the cited reference of one answer. */
-export function GradeCard({ grade }: { grade: Grade }) {
+/**
+ * Score, covered and missed key points, feedback and the cited reference of one answer. With the
+ * card's id, "这题有问题" opens that card's editor on the 题库 page.
+ */
+export function GradeCard({ grade, cardId }: { grade: Grade; cardId?: string | undefined }) {
   const { t } = useI18n();
   const covered = grade.keyPoints.filter((point) => point.covered === 'yes');
   const partial = grade.keyPoints.filter((point) => point.covered === 'partial');
@@ -27,6 +31,11 @@ export function GradeCard({ grade }: { grade: Grade }) {
           <small> {t('outOf')}</small>
         </span>
         {grade.grader ? <span class="chip">{grade.grader === 'llm' ? 'LLM' : t('modeOffline')}</span> : null}
+        {cardId ? (
+          <a class="report-problem small" href={links.bank(cardId)}>
+            {t('reportProblem')}
+          </a>
+        ) : null}
       </div>
       {notice ? (
         <p class="notice" role="status">

@@ -17,6 +17,8 @@ export function TranscriptView({
   streaming?: string | null;
 }) {
   const { t } = useI18n();
+  // An answer is to the card the line before it asked; the page adds answers without an id.
+  const cardIds = turns.reduce<Array<string | undefined>>((ids, turn, index) => [...ids, turn.questionId ?? (turn.role === 'candidate' ? ids[index - 1] : undefined)], []);
   return (
     <div role="log" aria-live="polite" aria-busy={streaming != null}>
       <ol class="transcript">
@@ -34,7 +36,7 @@ export function TranscriptView({
                     <p class="plain answer-text">{turn.text}</p>
                   )}
                 </div>
-                {showGrades && turn.grade ? <GradeCard grade={turn.grade} /> : null}
+                {showGrades && turn.grade ? <GradeCard grade={turn.grade} cardId={cardIds[index]} /> : null}
               </li>
             );
           }

@@ -138,7 +138,7 @@ export function SessionPage({ id }: { id: string }) {
     }
     const finished = result.next.kind === 'done';
     const kind = isHint(submission) ? 'hint' : finished ? 'closing' : result.next.kind;
-    if (result.next.text) turns.push({ role: 'interviewer', kind, text: result.next.text, seq: result.next.turn });
+    if (result.next.text) turns.push({ role: 'interviewer', kind, text: result.next.text, seq: result.next.turn, questionId: result.next.questionId ?? null });
     setData({ session: { ...current.session, status: finished ? 'done' : current.session.status }, turns });
     if (!isHint(submission)) setSince(Date.now());
 
