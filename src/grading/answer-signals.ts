@@ -16,10 +16,29 @@ const hedgeFirstPerson = /不知道|不太?清楚|不大清楚|不太?了解|不
 /** A clause that is nothing but the admission ("不知道。", "不清楚") is a hedge in any person. */
 const bareHedge = /^(?:我|俺|这个|这题|这道题|其实|真的|确实|完全|暂时|目前)*(?:不知道|不太?清楚|不太?了解|不太?会|不懂|忘了|忘记了|不确定)(?:了|啊|呢|哈|诶|欸)*[。.!！…~～]*$/u;
 
-/** Words of guessing: the clause may be right, but the candidate does not claim it. */
-const tentative = /好像|似乎|貌似|印象中|大概是|应该是|可能是|也许|估计是|\bi think\b|\bmaybe\b|\bprobably\b|\bi guess\b/iu;
-/** "…吧", "…？" at the end of a statement: said as a guess. */
-const guessEnding = /(?:吧|吗|嘛|呢)[。.!！…~～]*$/u;
+/**
+ * Words of guessing: the clause may be right, but the candidate does not claim it. Spoken Chinese
+ * says 应该是 and 我记得 where writing says 是 ("应该是先写 redo log"), so they are not guesses.
+ */
+const tentative = /好像|似乎|貌似|大概是|可能是|也许|估计是|\bi think\b|\bmaybe\b|\bprobably\b|\bi guess\b/iu;
+/** "…吧", "…？" at the end of a statement: said as a guess ("…嘛" and "…呢" assert, as in "它是单线程的嘛"). */
+const guessEnding = /(?:吧|吗)[。.!！…~～]*$/u;
+
+/**
+ * Spoken fillers that carry nothing: interjections, "那个", "就是说", "然后呢", "我记得", "我觉得".
+ * Removed before clauses are read, so a transcribed answer's clauses are its statements and a
+ * filler clause ("嗯，", "就是，") neither splits a statement nor counts as one.
+ */
+const fillers = [
+  /(?<=^|[，,。！!？?；;\s])(?:嗯+|呃+|额+|唔|啊+|哦+|emmm*|um+|uh+)(?=[，,。…\s]|$)[，,。…\s]*/giu,
+  /(?<=^|[，,。！!？?；;\s])(?:那个|就是说?|然后呢?|这个嘛?|怎么说呢|我记得|我印象里|我觉得|我理解的?话?|我的理解是)(?=[，,…\s])[，,…\s]*/gu,
+];
+
+export function withoutFillers(answer: string): string {
+  let text = answer;
+  for (const filler of fillers) text = text.replace(filler, '');
+  return text;
+}
 
 /** Asking the interviewer back: what is meant, to repeat the question. */
 const askingBack = /[您你](?:是|说的是|问的是|指的?是)|是指|再说一[下遍]|再念一遍|再讲一[下遍]|能不能|能否|可以再|哪个|哪一个|还是(?:问|说|指)|什么意思|\bdo you mean\b|\bcould you\b|\bcan you\b/iu;
@@ -68,7 +87,7 @@ export interface AnswerStances {
 const content = (text: string) => (text.match(/[\u3400-\u9fffA-Za-z0-9]/gu) ?? []).length;
 
 export function readStances(answer: string): AnswerStances {
-  const clauses = clausesOf(answer).map((text) => ({ text, stance: stanceOf(text) }));
+  const clauses = clausesOf(withoutFillers(answer)).map((text) => ({ text, stance: stanceOf(text) }));
   // A question back is judged on its whole sentence: "ZK 的同步您是指选举完之后的数据恢复，还是平时的写请求？"
   // asks in its first clause and ends in its second.
   let start = 0;

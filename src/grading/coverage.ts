@@ -11,12 +11,14 @@ import { isMostlyEnglish, profileText, type TextProfile } from './text-analysis.
 export interface AnswerView {
   profile: TextProfile;
   units: Set<string>;
-  /** Unit sets of overlapping windows of consecutive clauses. */
-  windows: { text: string; units: Set<string> }[];
+  /** Unit sets of overlapping windows of consecutive clauses, and their Chinese characters. */
+  windows: { text: string; units: Set<string>; characters: Set<string> }[];
   english: boolean;
   /** Chinese prose with little English of its own (an English note's words cannot show in it). */
   chinese: boolean;
 }
+
+const cjkCharacter = /^[\u3400-\u9fff\uf900-\ufaff]$/u;
 
 export function viewAnswer(answer: string): AnswerView {
   const profile = profileText(answer);
@@ -26,7 +28,8 @@ export function viewAnswer(answer: string): AnswerView {
   // of terms does not look like one.
   for (let start = 0; start < clauses.length; start += 1) {
     const text = clauses.slice(start, start + 3).join('');
-    windows.push({ text, units: new Set(profileText(text).units.keys()) });
+    const profileOfWindow = profileText(text);
+    windows.push({ text, units: new Set(profileOfWindow.units.keys()), characters: new Set(Array.from(profileOfWindow.text).filter((character) => cjkCharacter.test(character))) });
     if (start + 3 >= clauses.length) break;
   }
   return {
@@ -82,6 +85,22 @@ export interface CoverOptions {
   pointFrequency?: ReadonlyMap<string, number>;
 }
 
+/**
+ * Credit for a note's Chinese word the answer re-splits or reorders: both characters are there, not
+ * side by side ("双缓冲异步日志" has 冲 and 日 but not 冲日; "避免频繁申请" / "申请不再频繁"). Only in the
+ * window of the answer that says most of the point's words exactly, so characters scattered over
+ * padding or other points earn nothing. Paraphrase keeps a concept's characters more often than its
+ * exact bigrams, but so can a loosely related answer, so it earns a fifth. Measured on all five tune
+ * sets at 0 / 0.2 / 0.5 (docs/grading.md): 0.5 cost the shared and held-out sets 0.04–0.07 Spearman,
+ * 0.2 gained on four of them.
+ */
+const splitWordCredit = 0.2;
+
+function isChineseBigram(unit: string): boolean {
+  const characters = Array.from(unit);
+  return characters.length === 2 && cjkCharacter.test(characters[0]!) && cjkCharacter.test(characters[1]!);
+}
+
 export function coverPoint(point: KeyPointSpec, answer: AnswerView, questionUnits: ReadonlySet<string>, options: CoverOptions = {}): PointCoverage {
   const crossLingualUnits = observableUnits(point, answer);
   const crossLingual = crossLingualUnits !== undefined;
@@ -104,13 +123,20 @@ export function coverPoint(point: KeyPointSpec, answer: AnswerView, questionUnit
   let evidence: string | undefined;
   let bestWindow = 0;
   if (found > 0) {
+    let anchored: Set<string> | undefined;
     for (const window of answer.windows) {
       let inWindow = 0;
       for (const [unit, weight] of effective) if (window.units.has(unit)) inWindow += weight;
       if (inWindow > bestWindow) {
         bestWindow = inWindow;
         evidence = window.text.trim();
+        anchored = window.characters;
       }
+    }
+    for (const [unit, weight] of effective) {
+      if (!anchored || answer.units.has(unit) || !isChineseBigram(unit)) continue;
+      const [first, second] = Array.from(unit);
+      if (anchored.has(first!) && anchored.has(second!)) found += splitWordCredit * weight;
     }
   }
   return { mass, found, recall: mass > 0 ? found / mass : 0, evidence, observable: totalWeight > 0 ? observableWeight / totalWeight : 0 };
