@@ -131,4 +131,41 @@ describe('Node server and local Worker grade alike', () => {
     for (const key of shared) expect(workerScores.get(key), key).toBe(nodeScores.get(key));
     expect(new Set(shared.map((key) => nodeScores.get(key))).size).toBeGreaterThanOrEqual(2);
   });
+
+  it('applies an owner’s card overlays alike: the bank, search and a practice grade on the owner’s key points', async () => {
+    const clients = [new HttpClient(node.baseUrl), new HttpClient(worker.baseUrl, '10.0.2.4')];
+    type CardView = { id: string; question: string; topics: TopicId[]; asked: boolean; answered: boolean; kind: string; keyPoints: unknown[] };
+    const lists = await Promise.all(clients.map((client) => client.json<{ cards: CardView[] }>('/api/cards')));
+    expect(lists[1]?.body).toEqual(lists[0]?.body);
+    const cards = lists[0]?.body.cards ?? [];
+    const { topic } = smallTopic(questionBank().values());
+    const inTopic = cards.filter((card) => card.topics.includes(topic) && card.asked && card.kind === 'technical');
+    const [target, ...others] = inTopic.filter((card) => card.answered);
+    if (!target) throw new Error(`no answered card in ${topic}`);
+    const ownPoint = { text: '先说结论，再讲原理和代价', weight: 1 };
+    const put = (client: HttpClient, id: string, overlay: unknown) =>
+      client.json(`/api/cards/${id}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(overlay) });
+    for (const client of clients) {
+      // Only the target is left to ask in its topic, graded on the owner's one key point.
+      for (const card of [...others, ...inTopic.filter((card) => !card.answered)]) expect((await put(client, card.id, { excluded: true })).status).toBe(200);
+      expect((await put(client, target.id, { keyPoints: [ownPoint] })).status).toBe(200);
+    }
+    const views = await Promise.all(clients.map((client) => client.json<{ card: unknown }>(`/api/cards/${target.id}`)));
+    expect(views[1]?.body).toEqual(views[0]?.body);
+    const searches = await Promise.all(clients.map((client) => client.json<{ results: Array<{ cardId: string }> }>(`/api/search?q=${encodeURIComponent(others[0]?.question ?? target.question)}&k=10`)));
+    expect(searches[1]?.body.results.map((hit) => hit.cardId)).toEqual(searches[0]?.body.results.map((hit) => hit.cardId));
+    for (const other of others) expect(searches[0]?.body.results.map((hit) => hit.cardId)).not.toContain(other.id);
+
+    const grades = await Promise.all(
+      clients.map(async (client) => {
+        const started = await client.post<{ id: string; message: { questionId: string; turn: number } }>('/api/sessions', { mode: 'practice', topics: [topic], questions: 1 });
+        expect(started.body.message.questionId).toBe(target.id);
+        const reply = await client.post<TurnBody>(`/api/sessions/${started.body.id}/answers`, { answer: `${ownPoint.text}。`, turn: started.body.message.turn });
+        return reply.body.grade;
+      }),
+    );
+    expect(grades[0]?.keyPoints).toEqual([expect.objectContaining({ text: ownPoint.text, covered: 'yes' })]);
+    expect(grades[1]?.score).toBe(grades[0]?.score);
+    expect(grades[1]?.keyPoints).toEqual(grades[0]?.keyPoints);
+  });
 });
