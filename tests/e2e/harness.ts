@@ -48,7 +48,8 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   });
 }
 
-export async function launchBrowser(): Promise<Browser> {
+/** `extraArgs`: e.g. the fake microphone flags of the voice suite. */
+export async function launchBrowser(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: [
@@ -60,6 +61,7 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...extraArgs,
     ],
     timeout: 30_000,
   });

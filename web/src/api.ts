@@ -112,6 +112,9 @@ const turn = z.object({
   questionId: z.optional(z.nullable(z.string())),
   grade: z.optional(z.nullable(grade)),
   createdAt: z.optional(z.string()),
+  /** The candidate spoke this answer; `speech` has the engine, speaking time and filler words. */
+  spoken: z.optional(z.boolean()),
+  speech: z.optional(z.object({ engine: z.string(), speakingMs: z.number(), fillers: z._default(z.record(z.string(), z.number()), {}) })),
 });
 export type Turn = z.infer<typeof turn>;
 
@@ -150,6 +153,11 @@ const report = z.object({
   weakest: z._default(z.array(weakPoint), []),
   /** Every turn with its grade; when absent the page falls back to the transcript route. */
   turns: z.optional(z.array(turn)),
+  /** Speaking time and filler words per spoken answer (coaching, not graded). */
+  spoken: z._default(
+    z.array(z.object({ seq: z.number(), question: z.string(), speakingMs: z.number(), fillers: z.record(z.string(), z.number()), charsPerMinute: z.nullable(z.number()) })),
+    [],
+  ),
 });
 export type Report = z.infer<typeof report>;
 

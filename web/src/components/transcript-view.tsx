@@ -2,6 +2,7 @@ import type { Turn } from '../api.ts';
 import { useI18n } from '../i18n.ts';
 import { GradeCard } from './grade-card.tsx';
 import { MarkdownView } from './markdown-view.tsx';
+import { SpokenChip } from './spoken-summary.tsx';
 
 /**
  * The conversation. Interviewer lines are Markdown (sanitised); the candidate's own text is always
@@ -29,7 +30,10 @@ export function TranscriptView({
             return (
               <li class="turn turn-candidate" key={turn.seq ?? index}>
                 <div class="bubble bubble-candidate">
-                  <span class="who">{t('you')}</span>
+                  <span class="who">
+                    {t('you')}
+                    <SpokenChip turn={turn} />
+                  </span>
                   {turn.kind === 'skip' ? (
                     <p class="muted">{t('skippedAnswer')}</p>
                   ) : (

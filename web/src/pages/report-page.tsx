@@ -4,6 +4,7 @@ import { BarChart } from '../components/bar-chart.tsx';
 import { ErrorBanner } from '../components/error-banner.tsx';
 import { formatScore, scoreClass } from '../components/grade-card.tsx';
 import { TranscriptView } from '../components/transcript-view.tsx';
+import { SpokenSummary } from '../components/spoken-summary.tsx';
 import { useI18n } from '../i18n.ts';
 import { links } from '../router.ts';
 
@@ -77,6 +78,8 @@ export function ReportPage({ id }: { id: string }) {
           </ul>
         </>
       ) : null}
+
+      <SpokenSummary spoken={report.spoken} />
 
       <h2>{t('transcript')}</h2>
       <TranscriptView turns={turns} showGrades />

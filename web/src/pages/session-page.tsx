@@ -9,8 +9,10 @@ import { formatScore } from '../components/grade-card.tsx';
 import { formatDate } from '../format.ts';
 import { links } from '../router.ts';
 import { takeCreated } from '../session-start.ts';
+import { VoiceControls } from '../components/voice-controls.tsx';
+import { useVoiceAnswer, type SpokenFields } from '../voice/use-voice-answer.ts';
 
-type Submission = { answer: string } | { action: 'skip' | 'hint' };
+type Submission = ({ answer: string } & Partial<SpokenFields>) | { action: 'skip' | 'hint' };
 
 const isHint = (submission: Submission) => 'action' in submission && submission.action === 'hint';
 
@@ -92,6 +94,21 @@ export function SessionPage({ id }: { id: string }) {
   // Latest transcript for async callbacks that outlive the render that created them.
   const dataRef = useRef(data);
   dataRef.current = data;
+  const textRef = useRef(text);
+  textRef.current = text;
+  const pendingLine = data && data.session.status !== 'done' ? data.turns.at(-1) : undefined;
+  const voice = useVoiceAnswer({
+    sessionId: id,
+    lang,
+    text: () => textRef.current,
+    setText: (value) => {
+      textRef.current = value;
+      setText(value);
+      saveDraft(id, value);
+    },
+    line: pendingLine?.role === 'interviewer' ? { text: pendingLine.text, seq: pendingLine.seq } : null,
+    blocked: busy != null,
+  });
 
   const adopt = (transcript: Transcript) => {
     setData(transcript);
@@ -132,7 +149,9 @@ export function SessionPage({ id }: { id: string }) {
     if (!current) return;
     const turns = [...current.turns];
     if ('answer' in submission) {
-      turns.push({ role: 'candidate', kind: 'answer', text: submission.answer, grade: result.grade ?? null });
+      // Filler words are the server's to count; the report shows them.
+      const spoken = submission.spoken && submission.speech ? { spoken: true, speech: { ...submission.speech, fillers: {} } } : {};
+      turns.push({ role: 'candidate', kind: 'answer', text: submission.answer, grade: result.grade ?? null, ...spoken });
     } else if (submission.action === 'skip') {
       turns.push({ role: 'candidate', kind: 'skip', text: '', grade: result.grade ?? null });
     }
@@ -172,6 +191,7 @@ export function SessionPage({ id }: { id: string }) {
       if ('answer' in submission) {
         clearDraft(id);
         setText('');
+        voice.reset();
       }
       answerBox.current?.focus();
     } catch (error) {
@@ -233,7 +253,7 @@ export function SessionPage({ id }: { id: string }) {
       return;
     }
     saveDraft(id, answer);
-    void perform({ answer });
+    void perform({ answer, ...voice.spokenFields() });
   };
 
   if (!data) {
@@ -336,6 +356,7 @@ export function SessionPage({ id }: { id: string }) {
               </span>
             ) : null}
           </p>
+          <VoiceControls voice={voice} disabled={busy != null} />
           <div class="composer-actions">
             <button type="submit" class="btn btn-primary" disabled={busy != null}>
               {busy === 'answer' ? t('submitting') : t('submit')}
