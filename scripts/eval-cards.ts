@@ -163,7 +163,8 @@ export function judge(audit: AuditLine, cards: readonly AuditedCard[]): Verdict 
     selfContained.push('still asked as written, though it is a section or a bare label');
   }
   const cardKinds = kinds.filter((kind) => kind !== 'section');
-  if (cardKinds.length && !(sectionAllowed && !ownCard) && !cardKinds.includes(cardKind)) {
+  // A search-only note counts as a section: it is never asked, which is what 'section' allows.
+  if (cardKinds.length && !(sectionAllowed && !ownCard) && !kinds.includes(cardKind)) {
     selfContained.push(`kind is ${cardKind}, expected ${kinds.join(' or ')}`);
   }
   if (!asked.trim()) selfContained.push('question is empty');

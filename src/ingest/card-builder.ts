@@ -12,6 +12,7 @@ import { askFromAnswer, askOwnAspect, selfContainedQuestion, subjectOf, withPare
 import { contentLength, isClaim } from './claims.ts';
 import { isQuestionText, stripLineMarkup } from './question-lines.ts';
 import { splitReference } from './reference-splitter.ts';
+import { sharesWord } from './shared-words.ts';
 import { assignTopics } from './topics.ts';
 
 /** One question as the parser found it, before it becomes a card. */
@@ -47,15 +48,19 @@ const answerLabel = /^\s*(?:A|Answer|答案?|回答)\s*[：:]\s*/i;
 /** What a log line reports was asked ("主要问了os的项目" asks about the os project). */
 const reportedAsk = /^(主要|还|又|然后|接着)?问了(一下|一些|下)?|^问(?=[^题答])/;
 /** Follow-up markers of interview logs ("那么他可能问你，…", "追问：…"). */
-const followupLead = /^(那么?他?(可能)?(还会|继续|接着)?问你|追问|继续问|接着问|然后问|又问)[，,：:\s]*/;
+const followupLead = /^(那么?他?(可能)?(还会|继续|接着)?问你|追问|继续问|接着问|然后问|又问|如果(面试官)?(继续|再|接着|还)(追)?问)[，,：:\s]*/;
 const codeQuestion = /(以下|下面|如下|这段|下列)的?(代码|程序|函数|输出|内容)|输出(结果|什么)|打印(出来)?什么|会输出|代码.{0,8}(问题|输出|结果)/;
 const behaviouralQuestion = /自我介绍|自我评价|职业规划|个人优势|个人信息|学习和生活|优缺点是什么|你的(优点|缺点)|有什么想问|为什么(选择|想来|离职|学)|期望薪资|兴趣爱好|感触|体验/;
 const projectWords = /项目|实习|经历/;
 const projectQuestion = /你们?(的|在|做|负责|怎么|是怎么)|项目|实习|介绍$|难点|困难|背景|收获|工作内容|排查/;
 
 
+/** A label about the author's own design decisions ("异步消息中废弃的方案", "技术选型"): the project, not 八股. */
+const designDecision = /(废弃|放弃|弃用|否决)(掉)?的(方案|设计)|踩过?的坑|技术选型/;
+
 function kindOf(question: string, path: readonly string[]): CardKind {
   if (behaviouralQuestion.test(question)) return 'behavioural';
+  if (designDecision.test(question) && !isQuestionText(question)) return 'project';
   // Under "项目 > web server可能的相关问题" the questions are 八股 the project may lead to, not the project.
   const underProject = path.some((heading) => projectWords.test(heading)) && !path.some((heading) => /可能的|面试题|八股|相关问题/.test(heading));
   if (/[的个]项目/.test(question) && !/开源项目/.test(question)) return 'project';
@@ -128,10 +133,21 @@ function addressesTheGrader(paragraph: string): boolean {
   return scan.spans.length > 0 && contentLength(scan.cleaned) < 6;
 }
 
+/** How many truly empty lines follow a 1-based source line. */
+function emptyLinesAfter(sourceLines: readonly string[], line: number): number {
+  let count = 0;
+  while (sourceLines[line + count] === '') count += 1;
+  return count;
+}
+
 /** Cut a draft's reference at its answer; what follows becomes cards, follow-ups or notes. */
 function splitDraft(draft: Draft, sourceLines: readonly string[]): Draft[] {
   if (draft.reference === '') return [draft];
-  const { own, pieces } = splitReference(draft.reference, [...draft.path, draft.question, draft.code ?? ''].join('\n'), (text) => isClaim(text, { personal: draft.kind !== 'technical' }), { underHeading: draft.origin === 'heading', isInstruction: addressesTheGrader });
+  const { own, pieces } = splitReference(draft.reference, [...draft.path, draft.question, draft.code ?? ''].join('\n'), (text) => isClaim(text, { personal: draft.kind !== 'technical' }), {
+    underHeading: draft.origin === 'heading',
+    isInstruction: addressesTheGrader,
+    gapBeforeAnswer: draft.origin !== 'heading' && emptyLinesAfter(sourceLines, draft.lines.start) >= 2,
+  });
   const head: Draft = { ...draft, reference: own };
   const drafts: Draft[] = [head];
   let cursor = draft.lines.start;
@@ -178,18 +194,12 @@ function asksNothing(draft: Draft): boolean {
  * "zset 的底层是什么？"), where a topic heading's question lines are siblings. A follow-up stays a
  * card of its own too (its answer is knowledge), asked without the log's lead-in.
  */
-/** Does `text` name a term of `about`: a Latin word, or a two-character Chinese word? */
-function sharesTerm(text: string, about: string): boolean {
-  const lower = about.toLowerCase();
-  const words = text.toLowerCase().match(/[a-z][a-z0-9+#]{1,}|[\u4e00-\u9fff]{2}/g) ?? [];
-  return words.some((word) => !/^(什么|怎么|为什|如何|哪些|可以|是否|一下|这个|那么)$/.test(word) && lower.includes(word));
-}
-
 function chainFollowups(drafts: Draft[], sourceLines: readonly string[]): void {
   let chainHead: Draft | undefined;
+  /** The last draft that asks: an author's aside before a follow-up ("上面问题，或多或少可以回答出来") is a note. */
+  let asker: Draft | undefined;
   for (let index = 0; index < drafts.length; index += 1) {
     const current = drafts[index]!;
-    const previous = drafts[index - 1];
     const sourceLine = stripLineMarkup(sourceLines[current.lines.start - 1] ?? '');
     const marked = followupLead.test(current.question) || followupLead.test(sourceLine);
     // A follow-up is about what its head asked: a log's list of unrelated questions are siblings.
@@ -197,13 +207,17 @@ function chainFollowups(drafts: Draft[], sourceLines: readonly string[]): void {
       chainHead !== undefined &&
       current.origin === 'question' &&
       current.path.join('\u0000') === chainHead.path.join('\u0000') &&
-      sharesTerm(current.question, `${chainHead.question}\n${chainHead.reference}`);
-    const head = inAskingSection ? chainHead : marked && previous && previous.kind !== 'note' && current.lines.start - previous.lines.end <= 3 ? previous : undefined;
+      sharesWord(current.question, `${chainHead.question}\n${chainHead.reference}`);
+    const head = inAskingSection ? chainHead : marked && asker && current.lines.start - asker.lines.end <= 3 ? asker : undefined;
     if (current.origin === 'heading') chainHead = isQuestionText(current.question) ? current : undefined;
     else if (!inAskingSection && current.origin !== 'piece') chainHead = undefined;
+    if (current.kind !== 'note') asker = current;
     if (!head) continue;
-    const question = current.question.replace(followupLead, '').replace(/[，,]?你怎么回答[？?]?$/, '？');
-    head.followups.push(current.reference ? { question, answer: current.reference } : { question });
+    // A note cut from a reference holds the whole follow-up line; its title is only the lead's clause.
+    const leadLine = current.kind === 'note' && followupLead.test(sourceLine);
+    const question = (leadLine ? sourceLine : current.question).replace(followupLead, '').replace(/[，,]?你怎么回答[？?]?$/, '？');
+    const answer = leadLine ? current.reference.split('\n').slice(1).join('\n').trim() : current.reference;
+    head.followups.push(answer ? { question, answer } : { question });
     if (marked) current.asked = asQuestion(question);
   }
 }

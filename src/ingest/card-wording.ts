@@ -5,6 +5,7 @@
  */
 import { contentLength } from './claims.ts';
 import { isQuestionText } from './question-lines.ts';
+import { sharesWord } from './shared-words.ts';
 
 /** Words that ask about an aspect of something rather than naming a subject. */
 const aspectPattern =
@@ -109,26 +110,54 @@ export function askFromAnswer(term: string, reference: string): string {
   const opening = reference.replace(/^[>\s*-]+/, '').slice(0, 80);
   const place = new RegExp(`([A-Za-z+#\\u4e00-\\u9fff]{1,10})(?:中|里)的?${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'i').exec(opening)?.[1];
   const named = place && !term.toLowerCase().includes(place.toLowerCase()) ? `${place} 的${term}` : term;
+  const lines = reference.split('\n').filter((line) => line.trim() !== '');
   if (/^(```|~~~)/.test(reference.trim())) return `${named}是怎么实现的？`;
+  if (declaration.test(reference.trim())) return `${named}的结构体有哪些字段？`;
+  const versioned = versionsCompared(lines);
+  if (versioned) return `${versioned} 各版本有什么区别？`;
+  if (lines.filter((line) => benefitLabel.test(line)).length >= 2) return `为什么要用${named}？有什么好处？`;
   if (/组成|分为|构成|包括/.test(opening)) return `${named}由哪些部分组成？`;
   if (/是指|指的是|是一种|是一个/.test(opening.slice(0, 30))) return `什么是${named}？`;
-  return `说说你对${named}的了解。`;
+  const parts = lines.filter((line) => partLine.test(line)).length;
+  if (parts >= 3 && parts >= 0.6 * lines.length) return `${named}由哪些部分组成？`;
+  const salient = salientTerm(named, reference);
+  return salient ? `说说${named}的${salient}。` : `说说你对${named}的了解。`;
+}
+
+/** An answer that opens with a type declaration written without a fence ("type errgroup struct {"). */
+const declaration = /^(type\s+\w+\s+(struct|interface)\b|(struct|class)\s+\w+\s*\{|typedef\s+struct\b)/;
+/** "broker：异步通讯", "- **registry**: 服务发现": a part named and what it does (numbered items are steps or phases). */
+const partLine = /^\s*(?:[-*+]\s+)?(?:\*\*)?[A-Za-z\u4e00-\u9fff][\w\u4e00-\u9fff .-]{0,15}(?:\*\*)?\s*[：:]\s*\S/u;
+/** A list item labelled with what using something improves ("**提高性能**", "**减轻数据库压力**"). */
+const benefitLabel = /^\s*(?:[-*+]\s+|\d+[.、)]\s*)?\*\*(提高|提升|减轻|减少|降低|加快|避免|保证|增强|简化|节省|improves?|reduces?|avoids?)/iu;
+
+/** Lines that each open with one name at a different version ("http1.0：…", "http1.1 是…"): that name. */
+function versionsCompared(lines: readonly string[]): string | undefined {
+  const openings = lines.map((line) => /^\s*(?:[-*+]\s+)?([A-Za-z]{2,})\s*\/?\s*v?(\d+(?:\.\d+)?)/i.exec(line)).filter((match) => match !== null);
+  const names = new Set(openings.map((match) => match[1]!.toLowerCase()));
+  const versions = new Set(openings.map((match) => match[2]));
+  return openings.length >= 2 && names.size === 1 && versions.size >= 2 && openings.length >= lines.length / 2 ? openings[0]![1] : undefined;
+}
+
+/**
+ * The term a short answer is about when it is not the name asked ("zookeeper使用ZAB协议的 / ZAB协议是…"):
+ * a Latin term said at least twice, named as a protocol, algorithm, model or mechanism.
+ */
+function salientTerm(named: string, reference: string): string | undefined {
+  if ([...reference].length > 200) return undefined;
+  const counts = new Map<string, number>();
+  for (const word of reference.match(/[A-Za-z][A-Za-z0-9-]+/g) ?? []) {
+    if (!named.toLowerCase().includes(word.toLowerCase())) counts.set(word, (counts.get(word) ?? 0) + 1);
+  }
+  const [word, count] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [];
+  if (!word || (count ?? 0) < 2) return undefined;
+  // Only a named protocol, algorithm or model is a subject of its own; "key" or "zk" in a list is not.
+  const kind = new RegExp(`${word}\\s*(协议|算法|模型|机制)`).exec(reference)?.[1];
+  return kind ? `${word}${kind}` : undefined;
 }
 
 /** Headings that hold questions rather than name a subject. */
 const containerHeading = /面试|面经|笔记|八股|题目|问题|可能的|目录|总结|其他|其它|基础|知识点|补充|杂项|^项目$|^关键$|misc|notes?|questions?/i;
-
-function sharesWords(a: string, b: string): boolean {
-  const units = (text: string): Set<string> => {
-    const lower = text.toLowerCase();
-    const found = new Set(lower.match(/[a-z][a-z0-9+#]*/g) ?? []);
-    for (const run of lower.match(/[\u4e00-\u9fff]+/g) ?? []) for (let index = 0; index + 2 <= run.length; index += 1) found.add(run.slice(index, index + 2));
-    return found;
-  };
-  const left = units(a);
-  for (const unit of units(b)) if (left.has(unit)) return true;
-  return false;
-}
 
 /**
  * A question that leans on the heading above it ("为什么要有 P" under "GMP 模型", "Master节点"
@@ -139,7 +168,7 @@ export function withParentSubject(question: string, parent: string | undefined):
   // A parent that is itself a question, or a long line, is a previous question, not a subject.
   if (!parent || /[？?]/.test(parent) || contentLength(parent) > 16) return question;
   const subject = subjectOf(parent).trim();
-  if (contentLength(subject) < 2 || containerHeading.test(subject) || sharesWords(question, parent)) return question;
+  if (contentLength(subject) < 2 || containerHeading.test(subject) || sharesWord(question, parent, { countCommonWords: true })) return question;
   // The whole line must still ask: "关于web server，观察者模式和reactor模型" asks nothing.
   const framed = `关于${subject}，${question}`;
   if (isQuestionText(question) && isQuestionText(framed)) return framed;

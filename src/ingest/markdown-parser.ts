@@ -10,7 +10,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { gfm } from 'micromark-extension-gfm';
 import type { Card } from '../core/types.ts';
-import { classifyLine, cleanQuestion, isQuestionText, startsNarrative, stripLineMarkup, type LineClass } from './question-lines.ts';
+import { chineseWordsOf, classifyLine, cleanQuestion, continuesWrappedLine, isQuestionText, startsNarrative, stripLineMarkup, type LineClass } from './question-lines.ts';
 import { buildCards, type ParsedQuestion } from './card-builder.ts';
 import { majorityTopics } from './topics.ts';
 
@@ -201,7 +201,7 @@ class SourceView {
 
   /**
    * The source between two offsets with noise removed and blank-line runs squeezed to one blank
-   * line. Fenced code is copied byte for byte (replacements never fall inside it).
+   * line (a wide gap to two). Fenced code is copied byte for byte (replacements never fall inside it).
    */
   clean(start: number, end: number): string {
     const verbatim: string[] = [];
@@ -245,8 +245,9 @@ function trimAnswer(text: string, firstCode: string | undefined): string {
   return withoutBlankLines.trimStart();
 }
 
+/** Blank-line runs squeezed, a wide gap (two truly empty lines) to two: the card builder reads it as a break. */
 function squeeze(text: string): string {
-  return text.replace(/\n[ \t]*\n([ \t]*\n)+/g, '\n\n');
+  return text.replace(/\n[ \t]*\n([ \t]*\n)+/g, (run) => (run.includes('\n\n\n') ? '\n\n\n' : '\n\n'));
 }
 
 function paragraphLines(node: Paragraph, view: SourceView, fromOffset?: number): LineUnit[] {
@@ -324,12 +325,24 @@ function wideGap(view: SourceView, previous: RootContent | undefined, next: Root
   return gap.includes('\n\n\n') && gap.trim() === '';
 }
 
+/** One lookup of a note's words for all its sections. */
+const noteWords = new WeakMap<SourceView, (word: string) => boolean>();
+
 function toUnits(blocks: RootContent[], view: SourceView): Unit[] {
   const units: Unit[] = [];
+  const noteUses = noteWords.get(view) ?? chineseWordsOf(view.source);
+  noteWords.set(view, noteUses);
   blocks.forEach((block, index) => {
     if (wideGap(view, blocks[index - 1], block) && units.at(-1)?.type !== 'break') units.push({ type: 'break', soft: true });
+    const previous = units.at(-1);
+    const lines = block.type === 'paragraph' ? paragraphLines(block, view) : [];
+    // A one-line paragraph that finishes the sentence a hard wrap cut: one line with the one above.
+    if (previous?.type === 'line' && lines.length === 1 && continuesWrappedLine(previous.raw, lines[0]!.raw, noteUses)) {
+      units[units.length - 1] = { ...previous, end: lines[0]!.end, raw: `${previous.raw}${lines[0]!.raw.trim()}` };
+      return;
+    }
     if (block.type === 'thematicBreak') units.push({ type: 'break' });
-    else if (block.type === 'paragraph') units.push(...paragraphLines(block, view));
+    else if (block.type === 'paragraph') units.push(...lines);
     else if (block.type === 'list') units.push(...splitLazyList(block, view));
     else if (block.type === 'definition') return;
     else if (view.visibleText(startOffset(block), endOffset(block)) !== '') units.push(blockUnit(block));

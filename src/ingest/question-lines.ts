@@ -158,3 +158,30 @@ export function cleanQuestion(text: string): string {
     .trim();
   return question === '' ? stripLineMarkup(text) : question;
 }
+
+/**
+ * Is `next` the rest of `previous`, cut by an editor's hard wrap ("…如果只是纯粹的广" / "播会很耗资源")?
+ * Only a long sentence left open mid-clause continues, only into a short fragment that does not
+ * ask, and only where the two characters at the cut make a word the note uses elsewhere ("广播").
+ */
+export function continuesWrappedLine(previous: string, next: string, noteUses: (word: string) => boolean): boolean {
+  const [head, tail] = [stripLineMarkup(previous), stripLineMarkup(next)];
+  const headChars = [...head];
+  const tailChars = [...tail];
+  if (headChars.length < 24 || tailChars.length > 12 || !/[，,]/.test(head)) return false;
+  if (!/[\u4e00-\u9fff]$/u.test(head) || !/^[\u4e00-\u9fff]/u.test(tail) || /[？?]/.test(tail)) return false;
+  if (classifyLine(tail).kind === 'question') return false;
+  return noteUses(`${headChars.at(-1)}${tailChars[0]}`);
+}
+
+/** Whether a note uses a two-character Chinese word; its words are gathered once, on the first question. */
+export function chineseWordsOf(noteText: string): (word: string) => boolean {
+  let words: Set<string> | undefined;
+  return (word) => {
+    if (!words) {
+      words = new Set();
+      for (const run of noteText.match(/[\u4e00-\u9fff]{2,}/gu) ?? []) for (let index = 0; index + 2 <= run.length; index += 1) words.add(run.slice(index, index + 2));
+    }
+    return words.has(word);
+  };
+}

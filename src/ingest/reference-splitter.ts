@@ -8,6 +8,7 @@
  */
 import { isBareTerm, isNarration } from './claims.ts';
 import { classifyLine, stripLineMarkup } from './question-lines.ts';
+import { contentUnits, sharesWord } from './shared-words.ts';
 
 export type PieceKind =
   /** `**缓存穿透**：缓存穿透是指…` — a definition of its own. */
@@ -15,7 +16,14 @@ export type PieceKind =
   /** A line that plainly asks: the interviewer's next question in an interview log. */
   | 'question'
   /** A paragraph that shares no words with what came before: jottings, not this answer. */
-  | 'unrelated';
+  | 'unrelated'
+  /**
+   * Where the note moves on, and everything after it up to the next piece with it: a marker of
+   * another question ("第一个问题", "五个问题", "3.etcd相关", "其他"), the author narrating the
+   * interview's next question ("后面还问了…"), or loose text after a wide gap that is not about the
+   * question.
+   */
+  | 'section';
 
 export interface ReferencePiece {
   kind: PieceKind;
@@ -39,35 +47,28 @@ const definingWords = /是指|指的是|是一种|就是|是一个|是在|即/;
 /** Labels that announce part of this answer ("关键点：", "几点说明：", "流程如下："), never a new card. */
 const partOfAnswer = /^(以下|下面|如下|比如|例如|举个|如果|.{0,12}[有分][一二三四五六七八九十几\d]+[点种个步类]|.{0,12}(示例|例子|代码|如下)$|好处|坏处|优点|缺点|优势|劣势|特点|关键点|要点|几点说明|说明|结果|运行结果|输出|解析|答案|总结|结论|原因|步骤|流程|例子|示例|举例|代码|分析|补充|备注|注意|注意事项|可以解决|具体|具体实现|用法|作用|区别|场景|应用场景|参考|参考链接|解决方法|解决方案|方案|思路|问题|第.{1,3}步|.{0,12}(如下|包括|分为|有以下.{0,4}|两种方式|几种方式|有))$/u;
 
-/** Content words of a text for the relatedness test: Han bigrams and Latin words. */
-function contentUnits(text: string): Set<string> {
-  const units = new Set<string>();
-  const lower = text.toLowerCase();
-  for (const word of lower.match(/[a-z][a-z0-9_]{1,}/g) ?? []) units.add(word);
-  for (const run of lower.match(/[\u4e00-\u9fff]+/g) ?? []) {
-    for (let index = 0; index + 2 <= run.length; index += 1) units.add(run.slice(index, index + 2));
-  }
-  return units;
-}
-
-/** Bigrams so common in notes that sharing one says nothing about the subject. */
-const commonUnits = new Set(['可以', '一个', '这个', '我们', '就是', '如果', '进行', '使用', '没有', '需要', '时候', '因为', '所以', '数据', '通过', '问题', '不是', '什么', '的话', '也是', '还是', '其他', '一些', '以及', '可能', '会被']);
-
-/**
- * Do two texts share a word? Between two Chinese texts it must be a Chinese word: "sync.Pool" in a
- * paragraph on uncopyable types shares only an identifier with a list that mentions sync.pool.
- */
-function shares(a: Set<string>, b: Set<string>): boolean {
-  const han = (units: Set<string>): number => [...units].filter((unit) => /[\u4e00-\u9fff]/.test(unit)).length;
-  const needsChinese = han(a) >= 4 && han(b) >= 4;
-  for (const unit of a) if (!commonUnits.has(unit) && b.has(unit) && (!needsChinese || /[\u4e00-\u9fff]/.test(unit))) return true;
-  return false;
-}
-
 interface Paragraph {
   lines: string[];
   start: number;
   code: boolean;
+  /** Two or more empty lines before it: in loose notes a gap as strong as `---`. */
+  afterWideGap: boolean;
+}
+
+/**
+ * Lines that mark another question or section, never an answer: an ordinal pointing back at a
+ * listed question ("第一个问题", "Question 2"), a list announcement ("五个问题"), an interview log's
+ * numbered topic ("3.etcd相关") or a catch-all heading written as a line ("other", "其他").
+ */
+const sectionMarker =
+  /^(第[一二三四五六七八九十\d]{1,3}(个|道)?(问题|题)|([一二三四五六七八九十\d]{1,3}|几)个问题|\d{1,2}[.、．]\s*[^，,。？?\s]{1,16}\s*相关|other|others|misc|其他|其它|杂项|(question|q)\s*\d{1,2})\s*[：:。.]?$/iu;
+/** The author narrating what the interviewer asked next ("后面还问了一个…", "最后问了…"). */
+const narratedAsk = /^(后面|后来|然后|接着|最后|之后|另外)[，,]?(还|又|再)?(问了|问我|让我|考了)/u;
+
+/** Does this line open a new section of the note rather than continue an answer? */
+function isSectionStart(line: string): boolean {
+  const plain = stripLineMarkup(line);
+  return sectionMarker.test(plain) || narratedAsk.test(plain);
 }
 
 /** Paragraphs of a reference: runs of non-blank lines, fenced code kept whole. */
@@ -75,6 +76,7 @@ function paragraphsOf(lines: readonly string[]): Paragraph[] {
   const paragraphs: Paragraph[] = [];
   let current: Paragraph | undefined;
   let fence: string | undefined;
+  let blankRun = 0;
   lines.forEach((line, index) => {
     const fenceMark = /^\s*(```|~~~)/.exec(line)?.[1];
     if (fence) {
@@ -82,8 +84,11 @@ function paragraphsOf(lines: readonly string[]): Paragraph[] {
       if (fenceMark === fence) fence = undefined;
       return;
     }
+    const afterWideGap = blankRun >= 2;
+    // Only truly empty lines make a gap: exports indent the line after a list item ("    ").
+    blankRun = line === '' ? blankRun + 1 : line.trim() === '' ? blankRun : 0;
     if (fenceMark) {
-      current = { lines: [line], start: index, code: true };
+      current = { lines: [line], start: index, code: true, afterWideGap };
       paragraphs.push(current);
       fence = fenceMark;
       return;
@@ -92,8 +97,9 @@ function paragraphsOf(lines: readonly string[]): Paragraph[] {
       current = undefined;
       return;
     }
-    if (!current || current.code) {
-      current = { lines: [], start: index, code: false };
+    // A marker line ("五个问题") inside a run of lines still starts a paragraph of its own.
+    if (!current || current.code || isSectionStart(line)) {
+      current = { lines: [], start: index, code: false, afterWideGap };
       paragraphs.push(current);
     }
     current.lines.push(line);
@@ -103,9 +109,12 @@ function paragraphsOf(lines: readonly string[]): Paragraph[] {
 
 /** Where a new piece starts inside a paragraph's first line, if it does. */
 function pieceAt(paragraph: Paragraph, isFirst: boolean): { kind: PieceKind; title: string; rest: string } | undefined {
-  // The first paragraph is the answer's own start, whatever it looks like.
-  if (paragraph.code || isFirst) return undefined;
+  if (paragraph.code) return undefined;
   const first = paragraph.lines[0]?.trim() ?? '';
+  // A marker is never an answer, not even the first line under a question.
+  if (isSectionStart(first)) return { kind: 'section', title: '', rest: '' };
+  // Otherwise the first paragraph is the answer's own start, whatever it looks like.
+  if (isFirst) return undefined;
   const definition = boldDefinition.exec(first);
   if (definition?.[1] && definition[2] && !/^\d/.test(definition[1])) {
     const term = stripLineMarkup(definition[1]);
@@ -158,7 +167,12 @@ export function splitReference(
   reference: string,
   about: string,
   isClaim: (sentence: string) => boolean,
-  options: { underHeading: boolean; isInstruction?: (paragraph: string) => boolean },
+  options: {
+    underHeading: boolean;
+    isInstruction?: (paragraph: string) => boolean;
+    /** A wide gap between the question line and the reference: the line may have gone unanswered. */
+    gapBeforeAnswer?: boolean;
+  },
 ): SplitReference {
   const lines = reference.split('\n');
   const paragraphs = paragraphsOf(lines);
@@ -168,12 +182,28 @@ export function splitReference(
   const pieces: ReferencePiece[] = [];
   const own: Paragraph[] = [];
   const answerSeen = contentUnits(about);
+  const questionUnits = contentUnits(about);
   /** Own paragraphs that answer something ("**解析：**" does not): only after one can another be unrelated. */
   let answering = 0;
   let open: OpenPiece | undefined;
+  const inCode = new Set<number>();
+  for (const paragraph of paragraphs) {
+    if (paragraph.code) for (let line = paragraph.start; line < paragraph.start + paragraph.lines.length; line += 1) inCode.add(line);
+  }
+  /** Lines [from, to) as written, blank runs outside code squeezed to one (indented code keeps its whitespace lines). */
+  const verbatim = (from: number, to: number, skip: ReadonlySet<number> = new Set()): string => {
+    const kept: string[] = [];
+    for (let line = from; line < to; line += 1) {
+      const text = lines[line] ?? '';
+      if (!skip.has(line) && (inCode.has(line) || text !== '' || (kept.at(-1) ?? '') !== '')) kept.push(text);
+    }
+    return kept.join('\n');
+  };
   const close = (): void => {
     if (!open) return;
-    const body = [open.rest, ...open.paragraphs.map((paragraph) => paragraph.lines.join('\n'))].filter(Boolean).join('\n\n').trim();
+    const [first, last] = [open.paragraphs[0], open.paragraphs.at(-1)];
+    const held = first && last ? verbatim(first.start, last.start + last.lines.length) : '';
+    const body = [open.rest, held].filter(Boolean).join('\n\n').replace(/^(?:[ \t]*\n)+/, '').trimEnd();
     pieces.push({ kind: open.kind, title: open.title, body, lineIndex: open.start });
     open = undefined;
   };
@@ -185,10 +215,18 @@ export function splitReference(
       pieces.push({ kind: 'unrelated', title: '', body: paragraph.lines.join('\n'), lineIndex: paragraph.start });
       return;
     }
-    const piece = pieceAt(paragraph, index === 0);
+    const units = contentUnits(stripLineMarkup(paragraph.lines.join('\n')));
+    // Loose notes leave a wide gap where one topic ends; text after it that is not about the
+    // question ("中间件跟拦截器差不多" under a token check) is another note. An aspect of the
+    // answer ("应用场景", "缺点：") after the gap still belongs to it.
+    const aspectLabel = partOfAnswer.test(stripLineMarkup(paragraph.lines[0] ?? '').replace(/[：:]$/u, ''));
+    const gapBefore = index === 0 ? options.gapBeforeAnswer === true : paragraph.afterWideGap;
+    const afterGap = !structured && gapBefore && !paragraph.code && !aspectLabel && !sharesWord(units, questionUnits);
+    const piece = afterGap ? { kind: 'section' as const, title: '', rest: '' } : pieceAt(paragraph, index === 0);
     if (piece) {
       close();
-      open = { ...piece, start: paragraph.start, paragraphs: [] };
+      // A section keeps its opening paragraph as written; other pieces hold it in title and rest.
+      open = { ...piece, start: paragraph.start, paragraphs: piece.kind === 'section' ? [paragraph] : [] };
       return;
     }
     // A definition or a follow-up question keeps what follows it, up to the next piece.
@@ -196,8 +234,7 @@ export function splitReference(
       open.paragraphs.push(paragraph);
       return;
     }
-    const units = contentUnits(stripLineMarkup(paragraph.lines.join('\n')));
-    const aboutTheAnswer = paragraph.code || shares(units, answerSeen);
+    const aboutTheAnswer = paragraph.code || sharesWord(units, answerSeen, { chineseBetweenChinese: true });
     if (open && !aboutTheAnswer) {
       open.paragraphs.push(paragraph);
       return;
@@ -224,16 +261,7 @@ export function splitReference(
     if (answer.has(paragraph)) continue;
     for (let line = paragraph.start; line < paragraph.start + paragraph.lines.length; line += 1) lifted.add(line);
   }
-  const kept: string[] = [];
-  let afterLifted = false;
-  lines.forEach((text, line) => {
-    if (lifted.has(line)) afterLifted = true;
-    // Only the blank lines a lifted paragraph leaves behind are squeezed.
-    else if (!(afterLifted && text.trim() === '' && (kept.at(-1) ?? '').trim() === '')) {
-      kept.push(text);
-      if (text.trim() !== '') afterLifted = false;
-    }
-  });
-  const ownText = kept.join('\n');
+  // Blank lines are squeezed to one: the wide gaps have been read, and lifted paragraphs leave runs.
+  const ownText = verbatim(0, lines.length, lifted);
   return { own: ownText.replace(/^(?:[ \t]*\n)+/, '').trimEnd(), pieces };
 }
