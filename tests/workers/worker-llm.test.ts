@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.ts';
 import { moveOnAsking, routedReplies } from '../support/llm-replies.ts';
+import { toneWav } from '../support/wav.ts';
 import { HttpClient } from './http-client.ts';
 import { startLocalWorker, type RunningProcess } from './worker-process.ts';
 
@@ -58,6 +59,44 @@ describe('the local Worker in LLM mode', () => {
     expect(call?.path).toBe('/v1/chat/completions');
     expect(call?.headers.authorization).toBe(`Bearer ${apiKey}`);
     expect(worker.output()).not.toContain(apiKey);
+  });
+
+  it('transcribes a recording inside workerd, keeps it in D1 only on opt-in, and keeps a spoken answer as spoken', async () => {
+    const client = new HttpClient(worker.baseUrl, '10.0.3.3');
+    const voice = await client.json<{ transcription: boolean; keepAudio: boolean }>('/api/voice');
+    expect(voice.body).toMatchObject({ transcription: true, keepAudio: true });
+    fake.setTranscriptionBehaviour({ type: 'reply', content: 'RDB 是快照，嗯，AOF 是追加日志。' });
+    const started = await client.post<{ id: string; message: { turn: number } }>('/api/sessions', { mode: 'practice', questions: 2 });
+    const audio = toneWav(0.3);
+    const uploads = fake.transcriptions.length;
+    const transcribed = await client.post<{ text: string; stored: boolean }>('/api/transcriptions', {
+      audio: audio.toString('base64'),
+      type: 'audio/wav',
+      language: 'zh',
+      keepAudio: true,
+      sessionId: started.body.id,
+    });
+    expect(transcribed.status).toBe(200);
+    expect(transcribed.body).toEqual(expect.objectContaining({ text: 'RDB 是快照，嗯，AOF 是追加日志。', stored: true }));
+    expect(fake.transcriptions).toHaveLength(uploads + 1);
+    expect(fake.transcriptions.at(-1)?.audio.equals(audio)).toBe(true);
+    expect(fake.requests.filter((request) => request.path === '/v1/audio/transcriptions').at(-1)?.headers.authorization).toBe(`Bearer ${apiKey}`);
+
+    const refused = await client.post<{ error: { code: string } }>('/api/transcriptions', { audio: audio.toString('base64'), type: 'audio/webm' });
+    expect(refused.status).toBe(415);
+
+    const answered = await client.post(`/api/sessions/${started.body.id}/answers`, {
+      answer: transcribed.body.text,
+      turn: started.body.message.turn,
+      spoken: true,
+      speech: { engine: 'server', speakingMs: 4_000 },
+    });
+    expect(answered.status).toBe(200);
+    const transcript = await client.json<{ turns: { role: string; spoken?: boolean; speech?: unknown }[] }>(`/api/sessions/${started.body.id}`);
+    expect(transcript.body.turns.find((turn) => turn.role === 'candidate')).toMatchObject({
+      spoken: true,
+      speech: { engine: 'server', speakingMs: 4_000, fillers: { 嗯: 1 } },
+    });
   });
 
   it('grades exactly one of two concurrent submissions of the same turn; the other is 409', async () => {
