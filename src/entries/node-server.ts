@@ -11,6 +11,7 @@ import type { Duplex } from 'node:stream';
 import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { newId } from '../adapters/node/ids.ts';
+import { createCompileJob } from '../adapters/node/compile-job.ts';
 import { loadKnowledgeBase } from '../adapters/node/knowledge-base-loader.ts';
 import { MemoryRateLimiter } from '../server/memory-rate-limiter.ts';
 import { loadPrompts } from '../adapters/node/prompts-loader.ts';
@@ -21,6 +22,7 @@ import { ensureWebBuilt } from '../adapters/node/web-build.ts';
 import { parseConfig, type Config } from '../core/config.ts';
 import { AppError } from '../core/errors.ts';
 import { describeMode } from '../llm/client.ts';
+import { SwappableKnowledgeBase } from '../retrieval/swappable-knowledge-base.ts';
 import { assembleApp } from '../server/assemble-app.ts';
 import { forwardedClientAddress } from '../server/client-address.ts';
 import { startupFailureLine } from '../adapters/node/startup-failure.ts';
@@ -65,8 +67,10 @@ async function serveStore(options: NodeServerOptions, config: Config, store: Sql
   const distDir = options.serveWeb === false ? undefined : await ensureWebBuilt(join(repositoryRoot, 'web'), log);
   const loaded = await loadKnowledgeBase({ config, log });
   for (const warning of loaded.warnings) log(`warning: ${warning}`);
-  const { kb } = loaded;
+  // Swappable: the compile button rebuilds the index with the LLM-compiled cards and swaps it in.
+  const kb = new SwappableKnowledgeBase(loaded.kb);
   const prompts = await loadPrompts(join(repositoryRoot, 'prompts'));
+  const llmConfig = config.llm;
   // Opened after the session store migrated the file; it writes only recordings a user chose to keep.
   const audioClips = new SqliteAudioClipStore(store.file);
   const { app } = assembleApp({
@@ -80,6 +84,7 @@ async function serveStore(options: NodeServerOptions, config: Config, store: Sql
     clientAddress: (c) =>
       forwardedClientAddress(c.req.header('x-forwarded-for'), config.trustedProxyHops) ?? getConnInfo(c).remote.address,
     ...(distDir ? { staticAssets: staticAssets(distDir) } : {}),
+    ...(llmConfig ? { compiler: createCompileJob({ config: { ...config, llm: llmConfig }, prompts, kb, log }) } : {}),
   });
 
   const port = options.port ?? config.port;

@@ -9,6 +9,7 @@ import { ownerToken } from './middleware/owner.ts';
 import { rateLimit } from './middleware/rate-limit.ts';
 import { securityHeaders } from './middleware/security-headers.ts';
 import { cardRoutes } from './routes/cards.ts';
+import { compileRoutes } from './routes/compile.ts';
 import { gradeRoutes } from './routes/grade.ts';
 import { healthRoutes } from './routes/health.ts';
 import { progressRoutes } from './routes/progress.ts';
@@ -57,6 +58,7 @@ export function createApp(deps: AppDeps) {
     .route('/', cardRoutes(deps, limits))
     .route('/', sessionRoutes(deps, { limits, report }))
     .route('/', progressRoutes(deps))
+    .route('/', compileRoutes(deps, limits.bodyBytes))
     .route('/', voiceRoutes(deps, { maxAudioBytes: limits.audioBytes }));
   app.route('/api', api);
 

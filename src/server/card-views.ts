@@ -35,6 +35,8 @@ export interface CardView {
   /** The note under the owner's edit changed since it was saved. */
   needsReview: boolean;
   review: ReviewView | null;
+  /** The model that compiled this card (`npm run index -- --llm`), null for a card as parsed. */
+  compiledBy: string | null;
 }
 
 function reviewOf(stored: ReviewCard | undefined, now: Date): ReviewView | null {
@@ -63,6 +65,7 @@ export function cardView(card: Card, overlay: StoredCardOverlay | undefined, rev
     overlay: overlay?.overlay ?? null,
     needsReview: card.edit?.needsReview ?? false,
     review: reviewOf(review, now),
+    compiledBy: card.compiled?.model ?? null,
   };
 }
 

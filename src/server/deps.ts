@@ -45,6 +45,28 @@ export interface AppLogger {
   error(message: string, details?: Record<string, unknown>): void;
 }
 
+/** Progress of the LLM compile of the question bank (the 题库 button; `npm run index -- --llm`). */
+export interface CompileStatus {
+  /** False where this runtime cannot compile (no LLM configured, or Workers); `reason` says why. */
+  available: boolean;
+  reason?: string;
+  running: boolean;
+  done: number;
+  total: number;
+  compiled: number;
+  refused: number;
+  failed: number;
+  cached: number;
+  finishedAt?: string;
+  error?: string;
+}
+
+/** One background compile at a time; `start` while one runs returns its status. */
+export interface CardCompileJob {
+  status(): CompileStatus;
+  start(): CompileStatus;
+}
+
 export interface AppDeps {
   kb: KnowledgeBase;
   grader: Grader;
@@ -65,6 +87,8 @@ export interface AppDeps {
    */
   clientAddress?: (c: Context) => string | undefined;
   logger?: AppLogger;
+  /** The LLM compile of the bank; only Node with an LLM configured has one. */
+  compiler?: CardCompileJob;
   /** Outcome of the LLM provider's last call, for /api/health; absent offline. */
   providerStatus?: ProviderStatus;
   /** Server-side transcription and speech; absent offline (the browser's own voice still works). */
