@@ -7,7 +7,7 @@
 import type { SpeechEngine, SpeechStats } from '../core/types.ts';
 
 const pause = String.raw`[，,。.、！!？?；;：:…\s]|$`;
-const clauseStart = String.raw`(?:^|[，,。.、！!？?；;：:…\s])`;
+const clauseStart = String.raw`(?:^|[，,。.、！!？?；;：:…])`;
 
 const fillerPatterns: ReadonlyArray<{ word: string; pattern: RegExp }> = [
   { word: '嗯', pattern: /嗯+/g },

@@ -64,6 +64,21 @@ export function itBehavesLikeASessionStore(currentStore: () => SessionStore): vo
     expect(await store.getSession('missing')).toBeNull();
   });
 
+  it('keeps a spoken answer’s mark and speech figures, and none on a typed one', async () => {
+    const store = currentStore();
+    const speech = { engine: 'browser' as const, speakingMs: 8_250, fillers: { 嗯: 2, 就是: 1 } };
+    await store.createSession(sampleSession('spoken', 'sam'), [sampleTurn('spoken', 0)]);
+    const ok = await store.appendTurns('spoken', 0, [sampleTurn('spoken', 1, { spoken: true, speech }), sampleTurn('spoken', 2), sampleTurn('spoken', 3)], {
+      state: {},
+      status: 'active',
+    });
+    expect(ok).toBe(true);
+    const turns = await store.listTurns('spoken');
+    expect(turns[1]).toMatchObject({ spoken: true, speech });
+    expect(turns[3]).not.toHaveProperty('spoken');
+    expect(turns[3]).not.toHaveProperty('speech');
+  });
+
   it('refuses a stale version and writes nothing, so only one of two racing writers wins', async () => {
     const store = currentStore();
     await store.createSession(sampleSession('race', 'alice'), [sampleTurn('race', 0)]);
