@@ -100,6 +100,15 @@ describe('题库 page in Chromium', () => {
     expect(page.url()).toContain(`#/bank/${target.id}`);
     expect(await page.getByLabel('要点 1', { exact: true }).inputValue()).toBe(ownPoint);
 
+    // The card's history now holds the practice score, its next review and its retrievability.
+    await page.getByRole('button', { name: '取消' }).click();
+    await page.getByRole('searchbox', { name: '搜索题目、答案、要点' }).fill(target.question);
+    const listed = page.locator(`.bank-card[data-card-id="${target.id}"]`);
+    await listed.locator('summary').click();
+    await listed.locator('.bank-history .chip').first().waitFor();
+    expect(await listed.locator('.bank-history').innerText()).toMatch(/最近得分：[\s\S]*\d[\s\S]*下次复习|下次复习[\s\S]*记忆保持 \d+%[\s\S]*最近得分/);
+    await screenshot(page, 'question-bank-card');
+
     expect(problems.errors).toEqual([]);
     expect(problems.dialogs).toEqual([]);
     await context.close();

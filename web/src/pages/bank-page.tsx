@@ -49,10 +49,12 @@ export function BankPage({ focusId }: { focusId?: string | undefined }) {
   const groups = useMemo(() => {
     const byKey = new Map<string, BankCard[]>();
     for (const card of shown) {
-      for (const key of grouping === 'topic' ? card.topics.slice(0, 1) : [card.source]) byKey.set(key, [...(byKey.get(key) ?? []), card]);
+      // A card of several topics is listed once: under the chosen topic, else its first.
+      const key = grouping === 'file' ? card.source : topic || (card.topics[0] ?? '');
+      byKey.set(key, [...(byKey.get(key) ?? []), card]);
     }
     return [...byKey.entries()].sort((a, b) => a[0].localeCompare(b[0]));
-  }, [shown, grouping]);
+  }, [shown, grouping, topic]);
   const topics = useMemo(() => [...new Set((list?.cards ?? []).flatMap((card) => card.topics))].sort(), [list]);
   const askable = useMemo(() => (list?.cards ?? []).filter((card) => card.asked || card.overlay?.mergedInto), [list]);
   const focused = focusId ? list?.cards.find((card) => card.id === focusId) : undefined;
@@ -164,11 +166,17 @@ function BankListItem({ card, editing, saved, onEdit, editor }: { card: BankCard
   const [open, setOpen] = useState(false);
   return (
     <li class="card bank-card" data-card-id={card.id}>
-      <details open={open || editing} onToggle={(event) => setOpen(event.currentTarget.open)}>
-        <summary>
+      {/* Open state is the component's own: the native toggle would fight re-renders that open the editor. */}
+      <details open={open || editing}>
+        <summary
+          onClick={(event) => {
+            event.preventDefault();
+            setOpen(!(open || editing));
+          }}
+        >
           <span class="plain bank-question">{card.question}</span>
           <CardChips card={card} />
-          <ReviewLine review={card.review} />
+          {card.review ? <ReviewLine review={card.review} /> : null}
         </summary>
         {saved ? (
           <p class="notice" role="status">
