@@ -47,5 +47,8 @@ describe('hash routes', () => {
     expect(parseRoute('#/drill/system-design')).toEqual({ name: 'drill-start', topic: 'system-design' });
     expect(parseRoute('#/history')).toEqual({ name: 'history' });
     expect(parseRoute('#/session/abc/report/extra')).toEqual({ name: 'not-found' });
+    expect(parseRoute('#/bank')).toEqual({ name: 'bank' });
+    expect(parseRoute('#/bank/8762fd722c922c52')).toEqual({ name: 'bank', cardId: '8762fd722c922c52' });
+    expect(parseRoute('#/bank/a/b')).toEqual({ name: 'not-found' });
   });
 });
