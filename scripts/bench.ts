@@ -10,6 +10,7 @@ const suites: Record<string, () => Promise<{ run(argv: string[]): Promise<BenchS
   server: () => import('./bench-server.ts'),
   'exact-search': () => import('./bench-exact-search.ts'),
   faults: () => import('./bench-faults.ts'),
+  voice: () => import('./bench-voice.ts'),
   // Not part of a full run: the profiler slows the server, and its tables are for diagnosis.
   profile: () => import('./bench-profile.ts'),
 };
