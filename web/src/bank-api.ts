@@ -35,6 +35,7 @@ const bankCard = z.object({
   overlay: z.nullable(overlay),
   needsReview: z.boolean(),
   review: z.nullable(review),
+  compiledBy: z._default(z.nullable(z.string()), null),
 });
 export type BankCard = z.infer<typeof bankCard>;
 

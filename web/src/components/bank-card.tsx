@@ -12,6 +12,7 @@ export function CardChips({ card }: { card: BankCard }) {
   return (
     <span class="bank-chips">
       {card.overlay ? <span class="chip chip-edited">{t('bankEdited')}</span> : null}
+      {card.compiledBy ? <span class="chip chip-compiled" title={card.compiledBy}>{t('bankCompiled')}</span> : null}
       {card.needsReview ? <span class="chip chip-review">{t('bankNeedsReview')}</span> : null}
       {card.overlay?.excluded ? <span class="chip chip-excluded">{t('bankExcluded')}</span> : !card.asked ? <span class="chip">{t('bankNotAsked')}</span> : null}
       {!card.answered ? <span class="chip">{t('bankUnanswered')}</span> : null}

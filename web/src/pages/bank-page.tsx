@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { bankApi, type BankCard, type CardList } from '../bank-api.ts';
 import { CardBody, CardChips, ReviewLine } from '../components/bank-card.tsx';
 import { CardEditor } from '../components/card-editor.tsx';
+import { CompilePanel } from '../components/compile-panel.tsx';
 import { ErrorBanner } from '../components/error-banner.tsx';
 import { useI18n } from '../i18n.ts';
 import { links, navigate } from '../router.ts';
@@ -141,6 +142,7 @@ export function BankPage({ focusId }: { focusId?: string | undefined }) {
         </label>
       </div>
       {importNote ? <p class="notice" role="status">{importNote}</p> : null}
+      <CompilePanel onFinished={load} />
       {!list && !error ? <p class="muted">{t('loading')}</p> : null}
       {list ? <p class="muted small" data-testid="bank-count">{t('bankCount', { total: list.total, shown: shown.length })}</p> : null}
       {list && shown.length === 0 ? <p class="muted">{t('bankNoMatch')}</p> : null}
