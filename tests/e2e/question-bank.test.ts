@@ -141,6 +141,16 @@ describe('题库 page in Chromium', () => {
     await page.goto(`${baseUrl}/#/bank`);
     await page.locator('.bank-card').first().waitFor();
     await screenshot(page, 'question-bank', false);
+
+    // On a phone, the list and an open editor fit the width.
+    await page.setViewportSize({ width: 375, height: 740 });
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    const first = page.locator('.bank-card').first();
+    await first.locator('summary').click();
+    await first.getByRole('button', { name: '修改' }).click();
+    await first.locator('form.card-editor').waitFor();
+    expect(await overflow()).toBeLessThanOrEqual(0);
     expect(problems.errors).toEqual([]);
     expect(problems.dialogs).toEqual([]);
     await context.close();
