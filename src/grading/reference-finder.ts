@@ -48,6 +48,10 @@ const minimumPartWeight = 2.5;
  * note with a notice; 0.3 gives 2 more and 5 more, 0.4 one fewer and 3 fewer.
  */
 const minimumClosestMatch = 0.35;
+/** Share of a sub-section's heading the question must name for that section to be the answer. */
+const minimumSectionNamed = 0.75;
+/** Informative weight a sub-section heading needs to be named at all (not "介绍", "难点1"). */
+const minimumSectionHeadingWeight = 2.5;
 /** Topic match given up per rank position: the retriever's order breaks near-ties. */
 const rankPenalty = 0.04;
 /** Candidates (distinct items) considered from the hybrid ranking. */
@@ -282,6 +286,28 @@ export async function findReference(kb: KnowledgeBase, question: string, signal?
       closest = { ...candidate, closest: true };
     }
   }
-  const chosen = best ?? closest;
+  const chosen = (best && namedSection(asked, best.item, kb.cards)) ?? best ?? closest;
   return chosen ? { item: chosen.item, references: chosen.references, topicMatch: chosen.topicMatch, closest: chosen.closest } : undefined;
+}
+
+/**
+ * An overview item folds its sub-sections in, so it often matches best ("介绍一下web server" holds
+ * 双缓冲日志, 内存池, 定时器 …). When the question names one sub-section's own heading, that section
+ * is the answer: grading a question about the double-buffered log against the whole project
+ * overview counts every other section as missed.
+ */
+function namedSection(asked: AskedTopic, item: Card, items: readonly Card[]): ReferenceMatch | undefined {
+  let chosen: { section: Card; named: number } | undefined;
+  for (const section of items) {
+    if (!section.answered || section.source !== item.source || section.id === item.id || section.headingPath.length <= item.headingPath.length) continue;
+    if (!item.headingPath.every((heading, index) => section.headingPath[index] === heading)) continue;
+    const heading = topicUnits(section.headingPath.at(-1) ?? section.question);
+    if ([...heading.values()].reduce((sum, weight) => sum + weight, 0) < minimumSectionHeadingWeight) continue;
+    const named = shareFound(heading, new Set(asked.units.keys()));
+    if (named >= minimumSectionNamed && (!chosen || named > chosen.named)) chosen = { section, named };
+  }
+  if (!chosen) return undefined;
+  const match = matchOf(asked, chosen.section, items);
+  if (match < minimumClosestMatch) return undefined;
+  return { item: chosen.section, references: [referenceFor(chosen.section, items)], topicMatch: match, closest: false };
 }

@@ -136,6 +136,37 @@ websocket：全双工。有状态。长连接，只有在客户端或服务器�
     expect(unrelated.references).toEqual([]);
   });
 
+  it('grades a question that names one sub-section of an overview against that sub-section', async () => {
+    const overview = await buildNotesKnowledgeBase({
+      'server-notes.md': `# 项目
+
+## web server 介绍
+
+项目用 epoll 做 IO 多路复用，线程池处理请求，实现了双缓冲日志、内存池、时间轮定时器和 LFU 缓存。
+
+### 可能的问题
+
+#### 内存池
+
+预先申请大块内存按固定大小切分，避免频繁 malloc 和 free 带来的系统调用开销和内存碎片。
+
+#### 双缓冲日志
+
+前端业务线程把日志写进当前缓冲区，写满后与备用缓冲区交换，后端线程把写满的缓冲区批量写入磁盘，业务线程不等磁盘 IO。
+
+#### 时间轮定时器
+
+按槽位组织定时器，添加和删除只锁对应槽位。
+`,
+    });
+    const grade = await createGrader({ kb: overview }).grade({
+      question: '你 web server 里的双缓冲异步日志是怎么实现的？为什么能提高性能？',
+      answer: '业务线程只把日志追加到前端的当前缓冲区，满了就和备用缓冲区交换；后端线程批量把满的缓冲区写磁盘，所以业务线程不用等磁盘 IO。',
+    });
+    expect(grade.references[0]?.heading).toContain('双缓冲日志');
+    expect(grade.score).toBeGreaterThanOrEqual(7);
+  });
+
   it('uses the given references without retrieving', async () => {
     const references = [{ source: 'mine.md', heading: '自定义', text: '布隆过滤器用多个哈希函数把元素映射到位数组，可能误判存在，但不会漏判。' }];
     const grade = await createGrader({}).grade({ question: '布隆过滤器的特点？', answer: '用几个哈希函数映射到位数组，会有误判但不会漏判。', references });
