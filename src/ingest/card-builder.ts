@@ -8,9 +8,10 @@
 import { stableHash } from '../core/hash.ts';
 import type { Card, CardFollowup, CardKind } from '../core/types.ts';
 import { stripInjection } from '../grading/injection.ts';
-import { askFromAnswer, askOwnAspect, selfContainedQuestion, subjectOf, withParentSubject } from './card-wording.ts';
+import { askedAsListed, askFromAnswer, askOwnAspect, selfContainedQuestion, subjectOf, withoutAsides, withParentSubject } from './card-wording.ts';
 import { contentLength, isClaim } from './claims.ts';
 import { isQuestionText, stripLineMarkup } from './question-lines.ts';
+import { answerListedQuestions } from './listed-questions.ts';
 import { splitReference } from './reference-splitter.ts';
 import { sharesWord } from './shared-words.ts';
 import { assignTopics } from './topics.ts';
@@ -112,7 +113,7 @@ function locate(sourceLines: readonly string[], text: string, from: number): num
 }
 
 function draftOf(parsed: ParsedQuestion, parent: string | undefined): Draft {
-  const reported = parsed.question.replace(reportedAsk, '');
+  const reported = askedAsListed(withoutAsides(parsed.question.replace(reportedAsk, '')));
   const wordedLabel = selfContainedQuestion(reported, parent);
   // A heading keeps its words unless it is only a name or a bare comparison; a round header's text is kept for search only.
   const nameOnly = contentLength(reported) <= 12 && !isQuestionText(reported) && !/[是能会要在把被让有了过]/.test(reported);
@@ -123,7 +124,9 @@ function draftOf(parsed: ParsedQuestion, parent: string | undefined): Draft {
   const lender = parsed.origin === 'heading' && parsed.path.length < 2 ? undefined : parent;
   const asked = worded === reported || worded === asQuestion(reported, parsed.reference) ? withParentSubject(worded, lender) : worded;
   const header = roundHeader.test(parsed.question) && !isQuestionText(parsed.question);
-  const kind = parsed.origin === 'orphan' || header ? 'note' : kindOf(parsed.question, parsed.path);
+  // "main里面" breaks off where its sentence continues: a fragment of a description, not a question.
+  const fragment = /(里面|里边|之中)$/.test(reported) && !isQuestionText(reported) && contentLength(reported) <= 12;
+  const kind = parsed.origin === 'orphan' || header || fragment ? 'note' : kindOf(parsed.question, parsed.path);
   return { question: parsed.question, origin: parsed.origin, asked, kind, path: parsed.path, reference: parsed.reference, followups: [], lines: parsed.lines };
 }
 
@@ -234,7 +237,7 @@ export function buildCards(source: string, parsed: readonly ParsedQuestion[], te
     drafts.push(...splitDraft(draft, sourceLines));
     previousAsked = draft.asked;
   }
-  const kept = drafts.filter((draft) => !asksNothing(draft));
+  const kept = answerListedQuestions(drafts).filter((draft) => !asksNothing(draft));
   chainFollowups(kept, sourceLines);
   const seen = new Map<string, number>();
   return kept.map((draft) => {

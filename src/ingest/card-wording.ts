@@ -175,3 +175,24 @@ export function withParentSubject(question: string, parent: string | undefined):
   const asked = question.replace(/^(说说|讲讲|谈谈|介绍一下)(你对)?/, '').replace(/(的了解)?[。.]$/, '');
   return `说说${subject}里的${asked}。`;
 }
+
+/** An aside to self closing a question line ("（面试的时候可以回答这部分）", "（…讲五种例子，点头）"). */
+const asideToSelf = /\s*[（(][^（）()]{0,40}(面试|回答|点头|答了|没答|讲了|复习)[^（）()]{0,40}[)）]\s*$/u;
+
+/** The question without the author's aside about it. */
+export function withoutAsides(question: string): string {
+  return question.replace(asideToSelf, '').trim() || question;
+}
+
+/** "关闭后的通道有以下特点": a list's caption, asked as the question it answers. */
+const listCaption = /^(.{2,30}?)有以下(?:[几一二三四五六七八九十\d]+[个种点条])?(特点|优点|缺点|特性|方式|方法|问题|作用|区别|场景|步骤|原因|情况)[：:。]?$/u;
+/** "实现set": a task named by its verb. */
+const taskLabel = /^实现\s*([A-Za-z\u4e00-\u9fff][\w\u4e00-\u9fff .+#-]{0,15})$/u;
+
+/** A caption or task label worded as it is asked: "关闭后的通道有哪些特点？", "如何实现set？". */
+export function askedAsListed(label: string): string {
+  const caption = listCaption.exec(label);
+  if (caption) return `${caption[1]}有哪些${caption[2]}？`;
+  const task = taskLabel.exec(label);
+  return task && !/^(原理|方式|方法|过程|流程|细节)$/.test(task[1]!) ? `如何实现${task[1]}？` : label;
+}

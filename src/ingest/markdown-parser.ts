@@ -125,9 +125,12 @@ function collectReplacements(tree: Root, source: string): { replacements: Replac
       case 'inlineCode':
         return;
       case 'image':
-      case 'imageReference':
-        replacements.push({ start: startOffset(node), end: endOffset(node), text: '' });
+      case 'imageReference': {
+        // An image on a line of its own leaves a blank line, not an empty one: no wide gap between its neighbours.
+        const alone = /(^|\n)[ \t]*$/.test(source.slice(Math.max(0, startOffset(node) - 80), startOffset(node))) && /^[ \t]*(\n|$)/.test(source.slice(endOffset(node), endOffset(node) + 80));
+        replacements.push({ start: startOffset(node), end: endOffset(node), text: alone ? ' ' : '' });
         return;
+      }
       case 'html':
         replacements.push({ start: startOffset(node), end: endOffset(node), text: stripHtml(node.value) });
         return;

@@ -20,7 +20,46 @@ const real = (source: string, line: number): Card => {
 const searchOnlyText = (source: string): string => realBank.cards.filter((card) => card.source === source && card.searchOnly).map((card) => card.reference).join('\n');
 
 describe('a reference ends where the note moves on to another section', () => {
-  it('keeps "第一个问题 …" answers out of the last listed question and out of the answer above the list, but searchable', () => {
+  it('gives the answer under "第一个问题" to the first listed question, with what follows up to the next ordinal', () => {
+    const cards = cardsOf(
+      [
+        '## HTTP',
+        '',
+        '三个问题',
+        '',
+        'TCP 连接在一个 HTTP 请求完成后会断开吗？',
+        '',
+        '一个 TCP 连接可以对应几个 HTTP 请求？',
+        '',
+        '为什么刷新页面不需要重新建立 SSL 连接？',
+        '',
+        '第一个问题',
+        'HTTP1.0 是短连接，请求完成就断开。',
+        '',
+        '如何验证两次请求用的是同一个 TCP 连接？',
+        '',
+        '第二次请求没有握手和 SSL 的开销。',
+        '',
+        '第二个问题',
+        '一个 TCP 连接可以对应几个 HTTP 请求？',
+        '',
+        '维持连接时可以发送多个请求。',
+      ].join('\n'),
+    );
+    const first = asked(cards, 'TCP 连接在一个 HTTP 请求完成后会断开吗？');
+    expect(first.reference).toContain('HTTP1.0 是短连接');
+    expect(first.reference).toContain('没有握手和 SSL 的开销');
+    expect(first.reference).not.toContain('第一个问题');
+    expect(first.followups.map((followup) => followup.question)).toEqual(['如何验证两次请求用的是同一个 TCP 连接？']);
+    expect(cards.find((card) => card.question === '一个 TCP 连接可以对应几个 HTTP 请求？' && card.answered)?.reference).toBe('维持连接时可以发送多个请求。');
+  });
+
+  it('does not read a line left by an image as a wide gap', () => {
+    const [card] = cardsOf('exchange交换机\n\n- 决定消息路由到哪个队列\n\n工作模式\n\n![fanout](img/fanout.png)\n\nfanout广播，发给所有绑定的队列\n');
+    expect(card!.reference).toContain('fanout广播');
+  });
+
+  it('keeps "第一个问题 …" answers out of the last listed question and out of the answer above the list', () => {
     const cards = cardsOf(
       [
         'HTTP 各版本',
@@ -40,7 +79,8 @@ describe('a reference ends where the note moves on to another section', () => {
     expect(versions.reference).not.toContain('可以对应几个');
     const last = asked(cards, '浏览器对同一 Host 建立 TCP 连接的数量有没有限制？');
     expect(last.reference).toBe('');
-    expect(cards.some((card) => card.searchOnly && card.reference.includes('一个 TCP 连接可以发送多个 HTTP 请求'))).toBe(true);
+    // The ordinal's answer goes to the first listed question.
+    expect(cards.find((card) => card.question === '一个 TCP 连接可以对应几个 HTTP 请求？' && card.answered)?.reference).toBe('维持连接时，一个 TCP 连接可以发送多个 HTTP 请求。');
   });
 
   it('does the same for English notes ("Question 2") and numbered outlines ("3. etcd相关")', () => {
@@ -86,7 +126,9 @@ describe('a reference ends where the note moves on to another section', () => {
     expect(real(notes, 745).reference).toContain('六个 TCP 连接');
     expect(real(notes, 745).reference).not.toContain('线性分配内存');
     expect(real(notes, 677).followups.map((followup) => followup.question).join()).toContain('这些图片是以什么方式');
-    expect(searchOnlyText(notes)).toContain('根据基础知道第一条');
+    expect(real(notes, 698).question).toBe('现代浏览器在与服务器建立了一个 TCP 连接后是否会在一个 HTTP 请求完成后断开？什么情况下会断开？');
+    expect(real(notes, 698).reference).toContain('根据基础知道第一条');
+    expect(real(notes, 698).reference).not.toContain('第二个问题');
     const images = 'image-service-project-qa.md';
     expect(real(images, 139).reference).not.toContain('kafka');
     expect(real(images, 308).reference).not.toContain('这时候就需要主从了');

@@ -67,3 +67,14 @@ describe('the author’s own design decisions', () => {
     expect(realBank.cards.find((card) => card.source === 'go-mysql-redis-ecommerce-qa.md' && card.lines.start === 543)!.kind).toBe('project');
   });
 });
+
+describe('lines worded as they are asked', () => {
+  it('drops an aside to self, asks a list caption and a task label, and keeps a sentence fragment out of the questions', () => {
+    const cards = cardsOf(
+      '# Go\n\n## GMP 模型\n\n### 带来什么改变 (面试的时候可以回答这部分)\n\n每个 P 有自己的本地队列。\n\n## 关闭后的通道有以下特点\n\n1. 再发送会 panic。\n\n## 实现set\n\n用 map[string]struct{}。\n\n## main里面\n\nprintln 和 defer 的顺序。\n',
+    );
+    expect(cards.filter((card) => !card.searchOnly).map((card) => card.question)).toEqual(['关于GMP 模型，带来什么改变', '关闭后的通道有哪些特点？', '如何实现set？']);
+    expect(realQuestion('os-network-k8s-microservices.md', 568)).toBe('关闭后的通道有哪些特点？');
+    expect(realQuestion('os-network-k8s-microservices.md', 849)).not.toContain('面试的时候');
+  });
+});
