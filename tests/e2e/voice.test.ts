@@ -83,10 +83,12 @@ describe('voice answers and the read-aloud interviewer in Chromium', () => {
     await expect.poll(() => page.locator('.voice').getAttribute('data-engine'), { timeout: 15_000 }).toBe('server');
     await expect.poll(() => voiceState(page)).toBe('listening');
     expect(await page.getByTestId('voice-engine').innerText()).toContain('服务器转写');
+    expect(await page.getByTestId('voice-message').innerText()).toMatch(/浏览器自带的语音识别在这里用不了（[a-z-]+），已改用服务器转写/);
     await page.waitForTimeout(2_500);
     await page.getByTestId('mic-button').click();
     await expect.poll(() => page.locator('#answer').inputValue(), { timeout: 20_000 }).toBe(`先打几个字：${heard}`);
     expect(await voiceState(page)).toBe('idle');
+    await screenshot(page, 'voice-transcribed', false);
 
     const upload = fake.transcriptions.at(-1);
     expect(fake.transcriptions).toHaveLength(1);

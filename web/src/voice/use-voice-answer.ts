@@ -88,10 +88,11 @@ export function useVoiceAnswer(options: {
   const engineRef = useRef(engine);
   engineRef.current = engine;
 
-  const start = (using: CaptureEngine | null = engineRef.current) => {
+  /** `handover`: the browser engine just failed and this starts its replacement, whose notice stays up. */
+  const start = (using: CaptureEngine | null = engineRef.current, handover = false) => {
     if (!using || capture.current || latest.current.blocked) return;
     speaker.cancel();
-    setMessage(undefined);
+    if (!handover) setMessage(undefined);
     const before = latest.current.text();
     const current = infoRef.current ?? offline;
     startCapture(
@@ -112,7 +113,7 @@ export function useVoiceAnswer(options: {
           if (error.failure === 'engine-broken' && using === 'browser' && Boolean(infoRef.current?.transcription) && canRecord()) {
             setBrowserBroken(true);
             setMessage({ kind: 'info', text: voiceText(lang, 'fellBack', { error: error.message }) });
-            start('server');
+            start('server', true);
             return;
           }
           if (error.failure === 'engine-broken') setBrowserBroken(true);
