@@ -1,16 +1,11 @@
 /**
  * Finds the question-bank item a question should be graded against, or decides there is none.
- *
  * Retrieval always returns *something*; grading against an unrelated passage would be worse than
  * not grading. So a hit is accepted only if the item is about what the question is about, by two
  * absolute measures averaged: the share of the question's character bigrams the item contains, and
- * the share of its words weighted by how specific each word is across the notes (IDF), so a
- * question's distinctive words (秒传, JWT, ThreadLocal) decide while 项目 or 实现 count little.
- * Framing such as 为什么/区别 is ignored by both. `npm run eval -- references` measures it on the 85
- * retrieval-eval questions (each with a known note) and the interview questions the notes do not
- * cover (eval/reference-negatives.jsonl): bigrams alone at 0.5 gave the right note for 44 and nothing
- * for 27, and accepted 7 of the 24 Chinese uncovered ones; the average at 0.45 gives 53, 17 and 6,
- * and with the closest-note tier below 57 and 11.
+ * the share of its words weighted by their IDF across the notes, so a question's distinctive words
+ * (秒传, JWT, ThreadLocal) decide while 项目 or 实现 count little; framing such as 为什么/区别 is ignored.
+ * docs/grading.md gives the measurements (`npm run eval -- references`).
  */
 import type { KnowledgeBase, Card, Reference } from '../core/types.ts';
 import { buildDomainDictionary } from '../text/domain-dictionary.ts';
@@ -32,10 +27,7 @@ const singleCharacterWeight = 0.3;
  */
 const minimumTopicMatchWithPart = 0.35;
 const minimumPartMatch = 0.8;
-/**
- * A question that contains the item's whole title (IDF-weighted, `titleContainment`) needs less of
- * its own wording in the note: the rest is the candidate's context.
- */
+/** A question containing the item's whole title (`titleContainment`) needs less: the rest is context. */
 const minimumTopicMatchWithTitle = 0.25;
 const minimumTitleContainment = 0.8;
 /** What a title asks (为什么, 怎么, 哪些 …); a title that asks nothing only names a subject. */
