@@ -52,6 +52,7 @@ const envSchema = z.object({
   MIANBA_TRANSCRIPTION_MODEL: optionalText,
   MIANBA_SPEECH_MODEL: optionalText,
   MIANBA_SPEECH_VOICE: optionalText,
+  MIANBA_AUDIO_BASE_URL: optionalText.pipe(z.url().optional()),
   MIANBA_LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
   MIANBA_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   MIANBA_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
@@ -67,6 +68,8 @@ export interface LlmConfig {
   transcriptionModel?: string;
   /** Model and voice of `/audio/speech` for the interviewer's lines; absent means the browser's own voice. */
   speech?: { model: string; voice: string };
+  /** Where the audio endpoints live when not at `baseURL` (a chat-only provider plus a local whisper server). */
+  audioBaseURL?: string;
   timeoutMs: number;
 }
 
@@ -87,11 +90,14 @@ export interface Config {
 }
 
 function voiceModels(
-  e: Pick<z.output<typeof envSchema>, 'MIANBA_TRANSCRIPTION_MODEL' | 'MIANBA_SPEECH_MODEL' | 'MIANBA_SPEECH_VOICE'>,
+  e: Pick<z.output<typeof envSchema>, 'MIANBA_TRANSCRIPTION_MODEL' | 'MIANBA_SPEECH_MODEL' | 'MIANBA_SPEECH_VOICE' | 'MIANBA_AUDIO_BASE_URL'>,
   preset: (typeof llmPresets)[LlmPreset] | undefined,
-): Pick<LlmConfig, 'transcriptionModel' | 'speech'> {
-  const transcriptionModel = e.MIANBA_TRANSCRIPTION_MODEL ?? (preset ? ('transcriptionModel' in preset ? preset.transcriptionModel : undefined) : defaultTranscriptionModel);
+): Pick<LlmConfig, 'transcriptionModel' | 'speech' | 'audioBaseURL'> {
+  // A separate audio server is Whisper-compatible by definition, whatever the chat preset lacks.
+  const presetModel = preset ? ('transcriptionModel' in preset ? preset.transcriptionModel : undefined) : defaultTranscriptionModel;
+  const transcriptionModel = e.MIANBA_TRANSCRIPTION_MODEL ?? (e.MIANBA_AUDIO_BASE_URL ? defaultTranscriptionModel : presetModel);
   return {
+    ...(e.MIANBA_AUDIO_BASE_URL ? { audioBaseURL: e.MIANBA_AUDIO_BASE_URL } : {}),
     ...(transcriptionModel ? { transcriptionModel } : {}),
     ...(e.MIANBA_SPEECH_MODEL ? { speech: { model: e.MIANBA_SPEECH_MODEL, voice: e.MIANBA_SPEECH_VOICE ?? 'alloy' } } : {}),
   };

@@ -44,7 +44,7 @@ function upstreamFailure(what: string, error: unknown): AppError {
 export function createSpeechClient(llm: LlmConfig): SpeechClient {
   const client = new OpenAI({
     apiKey: llm.apiKey,
-    baseURL: llm.baseURL,
+    baseURL: llm.audioBaseURL ?? llm.baseURL,
     timeout: Math.max(llm.timeoutMs, minimumAudioTimeoutMs),
     maxRetries: 1,
   });

@@ -10,6 +10,10 @@ describe('voice settings in the configuration', () => {
     expect(parseConfig({ MIANBA_LLM_PRESET: 'ollama' }).llm?.transcriptionModel).toBeUndefined();
     expect(parseConfig({ MIANBA_LLM_PRESET: 'qwen', OPENAI_API_KEY: 'k', MIANBA_TRANSCRIPTION_MODEL: 'paraformer-v2' }).llm?.transcriptionModel).toBe('paraformer-v2');
     expect(parseConfig({}).llm).toBeUndefined();
+    // DeepSeek for chat, a local whisper server for audio.
+    const split = parseConfig({ MIANBA_LLM_PRESET: 'deepseek', OPENAI_API_KEY: 'k', MIANBA_AUDIO_BASE_URL: 'http://127.0.0.1:8000/v1' }).llm;
+    expect(split).toMatchObject({ baseURL: 'https://api.deepseek.com/v1', audioBaseURL: 'http://127.0.0.1:8000/v1', transcriptionModel: 'whisper-1' });
+    expect(() => parseConfig({ OPENAI_API_KEY: 'k', MIANBA_AUDIO_BASE_URL: 'not a url' })).toThrow(/MIANBA_AUDIO_BASE_URL/);
   });
 
   it('has a server voice only when a speech model is named, with alloy as the default voice', () => {

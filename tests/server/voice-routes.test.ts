@@ -161,16 +161,6 @@ describe('voice routes in LLM mode', () => {
     expect(markdown.match(/\*\*我\*\*（口述/g)).toHaveLength(1);
   });
 
-  it('grades a spoken answer exactly as the same text typed', async () => {
-    const grades: number[] = [];
-    for (const extra of [{}, { spoken: true, speech: { engine: 'browser', speakingMs: 30_000 } }]) {
-      const created = await json<{ id: string; message: { turn: number } }>(await browser.post('/api/sessions', { mode: 'drill', topics: ['network'], questions: 1 }));
-      const response = await browser.post(`/api/sessions/${created.id}/answers`, { answer: transcript, turn: created.message.turn, ...extra });
-      grades.push((await json<{ grade: { score: number } }>(response)).grade.score);
-    }
-    expect(grades[1]).toBe(grades[0]);
-  });
-
   it('refuses a spoken mark that is not true or speech figures out of range', async () => {
     const created = await json<{ id: string; message: { turn: number } }>(await browser.post('/api/sessions', { mode: 'practice', questions: 1 }));
     for (const extra of [{ spoken: false }, { spoken: true, speech: { engine: 'server', speakingMs: -1 } }, { spoken: true, speech: { engine: 'radio', speakingMs: 1 } }]) {
@@ -202,5 +192,31 @@ describe('voice routes offline', () => {
     const limited = await browser.post('/api/transcriptions', upload(toneWav(0.2)));
     expect(limited.status).toBe(429);
     expect(limited.headers.get('retry-after')).toMatch(/^\d+$/);
+  });
+});
+
+describe('voice routes with a separate audio server', () => {
+  let chat: FakeOpenAI;
+  let audio: FakeOpenAI;
+  let harness: Harness;
+  beforeAll(async () => {
+    chat = await startFakeOpenAI();
+    audio = await startFakeOpenAI();
+    audio.setTranscriptionBehaviour({ type: 'reply', content: transcript });
+    harness = await makeHarness({ env: { MIANBA_LLM_PRESET: 'deepseek', OPENAI_BASE_URL: chat.url, OPENAI_API_KEY: 'k', MIANBA_AUDIO_BASE_URL: audio.url } });
+  });
+  afterAll(async () => {
+    await harness?.close();
+    await chat?.close();
+    await audio?.close();
+    removeTempDirs();
+  });
+
+  it('sends recordings to MIANBA_AUDIO_BASE_URL, not to the chat provider', async () => {
+    const response = await harness.browser().post('/api/transcriptions', upload(toneWav(0.2)));
+    expect(response.status).toBe(200);
+    expect(await json(response)).toMatchObject({ text: transcript });
+    expect(audio.transcriptions).toHaveLength(1);
+    expect(chat.requests.filter((request) => request.path.startsWith('/v1/audio'))).toEqual([]);
   });
 });
