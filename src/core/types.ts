@@ -81,8 +81,11 @@ export interface Card {
   lines: { start: number; end: number };
   /** Present when the owner's overlay (题库 page) changed this card; see `CardOverlay`. */
   edit?: CardEditMark;
-  /** Present when an LLM rewrote this card from its note (`npm run index -- --llm`); the owner's edits still win. */
-  compiled?: { model: string };
+  /**
+   * Present when an LLM rewrote this card from its note (`npm run index -- --llm`); `keyPoints`:
+   * its key points are the LLM's (checked against the reference). The owner's edits still win.
+   */
+  compiled?: { model: string; keyPoints: boolean };
 }
 
 /** What an applied overlay changed, so consumers (grading) and the page can tell. */

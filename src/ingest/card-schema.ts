@@ -21,5 +21,5 @@ export const cardSchema = z.object({
   source: z.string(),
   headingPath: z.array(z.string()),
   lines: z.object({ start: z.number().int(), end: z.number().int() }),
-  compiled: z.object({ model: z.string() }).optional(),
+  compiled: z.object({ model: z.string(), keyPoints: z.boolean() }).optional(),
 }) satisfies z.ZodType<Card>;

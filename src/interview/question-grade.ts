@@ -35,8 +35,8 @@ export function gradeOfQuestion(turns: readonly Turn[], questionId: string): Gra
 
 export function referencesOf(card: Card | undefined): Reference[] | undefined {
   if (!card?.answered) return undefined;
-  // Key points the owner fixed (题库 page) are what the answer is graded on.
-  const keyPoints = card.edit?.keyPoints ? { keyPoints: card.keyPoints.map(({ text, weight }) => ({ text, weight })) } : {};
+  // Key points the owner fixed (题库 page), or the LLM compiled from the note, are what the answer is graded on.
+  const keyPoints = card.edit?.keyPoints || card.compiled?.keyPoints ? { keyPoints: card.keyPoints.map(({ text, weight }) => ({ text, weight })) } : {};
   return [{ source: card.source, heading: card.headingPath.join(' > '), text: card.reference, ...keyPoints }];
 }
 

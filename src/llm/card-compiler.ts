@@ -181,7 +181,7 @@ export function applyCompiled(cards: readonly Card[], cache: Pick<CompiledCardCa
       ...(entry.keyPoints ? { keyPoints: entry.keyPoints } : {}),
       // The note's own follow-ups come with answers from the interview log; the LLM's follow them.
       ...(entry.followups ? { followups: [...card.followups, ...entry.followups] } : {}),
-      compiled: { model: entry.model },
+      compiled: { model: entry.model, keyPoints: Boolean(entry.keyPoints) },
     };
   });
 }

@@ -94,7 +94,7 @@ describe('LLM compile', () => {
     const parsed = cards.find((item) => item.question.includes('方案2'));
     const card = reloaded.cards.find((item) => item.id === parsed?.id);
     expect(card?.question).toBe('Redis 持久化方案2中 RDB 和 AOF 分别是怎么工作的？');
-    expect(card?.compiled).toEqual({ model: 'fake-compiler' });
+    expect(card?.compiled).toEqual({ model: 'fake-compiler', keyPoints: true });
     expect(card?.variants).toContain(parsed?.question);
     expect(card?.keyPoints.map((point) => point.weight)).toEqual([1, 0.67]);
     expect(card?.keyPoints[0]?.text).toContain('fork 子进程');

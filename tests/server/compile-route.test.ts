@@ -97,8 +97,14 @@ describe('POST /api/compile', () => {
     expect(bloom?.followups.map((followup) => followup.question)).toEqual(['布隆过滤器的时间复杂度是多少？', '布隆过滤器有什么缺点？']);
 
     // A session asks the compiled question.
-    const session = await client.post<{ message: { text: string; questionId: string } }>('/api/sessions', { mode: 'drill', cards: [bloom?.id] });
+    const session = await client.post<{ id: string; message: { text: string; questionId: string } }>('/api/sessions', { mode: 'drill', cards: [bloom?.id] });
     expect(session.body.message.text).toContain('Redis 里的布隆过滤器是怎么工作的？');
+    // And grades on the compiled key points.
+    const graded = await client.post<{ grade: { keyPoints: { text: string; covered: string }[] } }>(`/api/sessions/${session.body.id}/answers`, {
+      answer: '布隆过滤器用多个哈希函数把元素映射到位数组的多个位置上。',
+    });
+    expect(graded.body.grade.keyPoints.map((point) => point.text)).toEqual(bloom?.keyPoints.map((point) => point.text));
+    expect(graded.body.grade.keyPoints[0]?.covered).toBe('yes');
 
     // The owner's own wording wins over the compiled one.
     const edited = await client.json(`/api/cards/${bloom?.id}`, {
