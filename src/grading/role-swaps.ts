@@ -49,12 +49,14 @@ export function subjectsOf(question: string, noteText: string, pointTexts: reado
     // Identifiers are told apart as whole words (save / bgsave); Chinese terms that contain each other are one thing (数组 / 动态数组).
     const identifiers = /^[a-z0-9_]+$/.test(left) && /^[a-z0-9_]+$/.test(right);
     const [a, b] = identifiers ? [left, right] : distinct(left, right);
-    if (a !== b && (identifiers || (!a.includes(b) && !b.includes(a)))) subjects.add(a).add(b);
+    // Versions alone (HTTP/1.1 vs HTTP/2 → 1.1, 2) are not things a description can be given to.
+    if (a !== b && (identifiers || (!a.includes(b) && !b.includes(a))) && /[\u4e00-\u9fffa-z]/u.test(a) && /[\u4e00-\u9fffa-z]/u.test(b)) subjects.add(a).add(b);
   }
   for (const text of pointTexts) {
     // "值类型分别有：…" labels 值类型: the verb that introduces the list is not part of the subject.
     const label = /^([^：:，,。；;]{2,10})[：:]/u.exec(compact(text))?.[1]?.replace(listVerb, '');
-    if (label && Array.from(label).length >= 2 && !genericLabel.test(label)) subjects.add(label);
+    // A thing is named by a word or a name, not by a phrase ("正常的", "意思是说"), a number or a code fragment ("ch<-(写)").
+    if (label && Array.from(label).length >= 2 && !genericLabel.test(label) && /^[\u4e00-\u9fffa-z0-9_.\-+# ]+$/u.test(label) && /[\u4e00-\u9fffa-z]/u.test(label) && !/的$|是|说|下面|以下|如下|[几两]点/u.test(label)) subjects.add(label);
   }
   return [...subjects];
 }
@@ -83,38 +85,85 @@ function fit(units: ReadonlyMap<string, number>, other: ReadonlyMap<string, numb
   let total = 0;
   let held = 0;
   for (const [unit, weight] of units) {
+    // A glossary concept repeats the words it was found in; counting both would count them twice.
+    if (/^¬?~/u.test(unit)) continue;
     total += weight;
     if (other.has(unit)) held += weight;
   }
   return { share: total > 0 ? held / total : 0, weight: held };
 }
 
+/**
+ * A clause's units with what it denies marked (¬状态 for "无状态"): "HTTP 无状态" is not the note's
+ * "WebSocket：有状态" said of HTTP, it is the contrast the note draws.
+ */
+function polarUnits(statement: Statement): Map<string, number> {
+  const denied = new Set(statement.scopes.flatMap((scope) => [...scope.keys()]));
+  return new Map([...statement.units].map(([unit, weight]) => [denied.has(unit) ? `¬${unit}` : unit, weight]));
+}
+
+/** Whether a clause is about `subject` from its start ("而切片…", "本质上切片…"), not in passing ("当前数组长度"). */
+function opensWith(text: string, subject: string): boolean {
+  const opening = compact(text).replace(/^(?:而且?|但是?|还有|所以|并且|另外|其实|本质上|对于|至于)/u, '');
+  const start = opening.indexOf(subject);
+  // Only a qualifier in front ("go的数组"), not words of its own ("当前数组").
+  return start >= 0 && /^[a-z0-9_.\-]*的?$/u.test(opening.slice(0, start));
+}
+
 export function findSwaps(note: readonly Statement[], answer: readonly Statement[], subjects: readonly string[], ignored: ReadonlySet<string>): Swap[] {
   if (subjects.length < 2) return [];
   const subjectUnits = new Set(subjects.flatMap((subject) => [...profileText(subject).units.keys()]));
-  // A note clause without a subject of its own continues the one before it ("引用计数：… 缺点：…").
+  // A note clause without a subject of its own continues the one before it ("引用计数：… 缺点：…");
+  // within a sentence only a clause that opens with another subject changes it ("…本质上切片是三元组，
+  // 当前数组长度len，他是引用语义" stays about 切片).
   let current: string[] = [];
+  let sentence = -1;
   const noteSubjects = note.map((statement) => {
     const own = mentioned(compact(statement.text), subjects);
-    if (own.length) current = own;
+    if (own.length && (statement.sentence !== sentence || !current.length || own.some((subject) => opensWith(statement.text, subject)))) current = own;
+    sentence = statement.sentence;
     return current;
   });
+  // What the note says about each subject, all its clauses together: "全双工。有状态。长连接" is one
+  // description of WebSocket, which an answer may give in one clause ("HTTP 是全双工、有状态的长连接").
+  const described = new Map(subjects.map((subject) => [subject, new Map<string, number>()]));
+  note.forEach((statement, index) => {
+    const about = noteSubjects[index] ?? [];
+    if (about.length !== 1) return;
+    const units = described.get(about[0]!)!;
+    for (const [unit, weight] of polarUnits(statement)) units.set(unit, Math.max(weight, units.get(unit) ?? 0));
+  });
   const swaps: Swap[] = [];
+  // An answer clause without a subject continues its sentence's, when that is a subject the question
+  // asks about ("WebSocket 是请求-响应模式，无状态、单向").
+  const asked = (subject: string) => [...profileText(subject).units.keys()].every((unit) => ignored.has(unit));
+  sentence = -1;
+  let named: string[] = [];
   for (const said of answer) {
-    const named = mentioned(compact(said.text), subjects);
+    const own = mentioned(compact(said.text), subjects);
+    if (own.length || said.sentence !== sentence) named = own.length ? own : [];
+    else named = named.filter(asked);
+    sentence = said.sentence;
     if (named.length !== 1) continue;
     const subject = named[0]!;
-    const description = new Map([...said.units].filter(([unit]) => !subjectUnits.has(unit) && !ignored.has(unit)));
-    let own = 0;
-    let other: { share: number; weight: number; statement: Statement } | undefined;
+    const description = new Map([...polarUnits(said)].filter(([unit]) => !subjectUnits.has(unit) && !ignored.has(unit.replace(/^¬/u, ''))));
+    const ownFit = fit(description, described.get(subject)!).share;
+    let other: { share: number; weight: number; subject: string } | undefined;
+    for (const [candidate, units] of described) {
+      if (candidate === subject) continue;
+      const measured = fit(description, units);
+      if (!other || measured.share > other.share) other = { ...measured, subject: candidate };
+    }
+    if (!other || other.weight < 1.5 || other.share < 0.4 || other.share < 1.5 * ownFit + 0.15) continue;
+    // The point given away: the other subject's clause that holds most of what was said.
+    let notes: Statement | undefined;
+    let best = 0;
     note.forEach((statement, index) => {
-      const about = noteSubjects[index] ?? [];
-      if (!about.length) return;
-      const measured = fit(description, statement.units);
-      if (about.includes(subject)) own = Math.max(own, measured.share);
-      else if (!other || measured.share > other.share) other = { ...measured, statement };
+      if ((noteSubjects[index] ?? []).length !== 1 || noteSubjects[index]![0] !== other!.subject) return;
+      const held = fit(description, polarUnits(statement)).weight;
+      if (held > best) (best = held), (notes = statement);
     });
-    if (other && other.weight >= 1.5 && other.share >= 0.4 && other.share >= 1.5 * own + 0.15) swaps.push({ said, notes: other.statement });
+    if (notes) swaps.push({ said, notes });
   }
   return swaps;
 }
