@@ -97,16 +97,23 @@ export function overlaidKnowledgeBase(kb: KnowledgeBase, overlays: readonly Stor
   const cards = applyOverlays(kb.cards, overlays);
   const byId = new Map(cards.map((card) => [card.id, card]));
   const excluded = new Set(overlays.filter((stored) => stored.overlay.excluded).map((stored) => stored.cardId));
+  const moved = overlays.some((stored) => stored.overlay.topics);
   return {
     cards,
     chunks: kb.chunks,
     getCard: (id) => byId.get(id) ?? kb.getCard(id),
     async search(query, options = {}) {
-      if (excluded.size === 0) return kb.search(query, options);
+      const topics = options.topics ?? [];
+      const byTopic = moved && topics.length > 0;
+      if (excluded.size === 0 && !byTopic) return kb.search(query, options);
       const k = options.k ?? 5;
-      // Ask for enough more that dropping the excluded cards' passages still leaves k (50 is the search limit).
-      const hits = await kb.search(query, { ...options, k: Math.min(50, k + excluded.size) });
-      return hits.filter((hit) => !excluded.has(hit.chunk.cardId)).slice(0, k);
+      // The index knows each passage's topics as parsed; a moved card is filtered by its owner's
+      // topics instead, from a wider search (50 is the search limit). Likewise enough more are
+      // asked for that dropping the excluded cards' passages still leaves k.
+      const wider = byTopic ? { ...options, topics: [], k: 50 } : { ...options, k: Math.min(50, k + excluded.size) };
+      const inTopics = (cardId: string) => !byTopic || (byId.get(cardId)?.topics ?? []).some((topic) => topics.includes(topic));
+      const hits = await kb.search(query, wider);
+      return hits.filter((hit) => !excluded.has(hit.chunk.cardId) && inTopics(hit.chunk.cardId)).slice(0, k);
     },
     similarity: (a, b) => kb.similarity(a, b),
   };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CardOverlay } from '../../src/core/types.ts';
 import { createGrader } from '../../src/grading/grader.ts';
-import { applyOverlays, cardSourceHash } from '../../src/ingest/card-overlays.ts';
+import { applyOverlays, cardSourceHash, overlaidKnowledgeBase } from '../../src/ingest/card-overlays.ts';
 import { readState } from '../../src/interview/session-state.ts';
 import { makeHarness, type Harness } from '../support/interview-harness.ts';
 
@@ -54,5 +54,17 @@ describe('sessions through the owner’s card overlays', () => {
     await harness.store.putOverlays([{ ownerId: 'alice', cardId: 'redis-persist', sourceHash: 'an-older-note', overlay: { question: '持久化？' }, updatedAt: '2026-03-01T08:00:00.000Z' }]);
     const card = applyOverlays(harness.kb.cards, await harness.store.listOverlays('alice')).find((entry) => entry.id === 'redis-persist');
     expect(card).toMatchObject({ question: '持久化？', edit: { needsReview: true, keyPoints: false } });
+  });
+
+  it('searches a moved card under its new topic and leaves an excluded card out', async () => {
+    const harness = makeHarness();
+    await saveOverlay(harness, 'alice', 'redis-persist', { topics: ['mysql'] });
+    await saveOverlay(harness, 'alice', 'redis-aof-rewrite', { excluded: true });
+    const kb = overlaidKnowledgeBase(harness.kb, await harness.store.listOverlays('alice'));
+    const ids = async (topics: Array<'redis' | 'mysql'>) => (await kb.search('RDB AOF 持久化 重写', { k: 5, topics })).map((hit) => hit.chunk.cardId);
+    expect(await ids(['mysql'])).toContain('redis-persist');
+    expect(await ids(['redis'])).not.toContain('redis-persist');
+    expect(await ids(['redis'])).not.toContain('redis-aof-rewrite');
+    expect((await harness.kb.search('RDB AOF 持久化 重写', { k: 5, topics: ['redis'] })).map((hit) => hit.chunk.cardId)).toEqual(expect.arrayContaining(['redis-persist', 'redis-aof-rewrite']));
   });
 });
