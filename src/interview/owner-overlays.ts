@@ -10,6 +10,8 @@ import type { EngineContext } from './engine-context.ts';
 /** The context for one owner's call; the shared one when the owner has no overlay. */
 export async function contextForOwner(ctx: EngineContext, ownerId: string): Promise<EngineContext> {
   const overlays = await ctx.store.listOverlays(ownerId);
-  // The spread keeps the shared mutable parts (in-flight locks, related-card cache) shared.
-  return overlays.length === 0 ? ctx : { ...ctx, kb: overlaidKnowledgeBase(ctx.kb, overlays) };
+  if (overlays.length === 0) return ctx;
+  // In-flight locks stay shared. Cards near a card are searched in the owner's view, so that cache
+  // is the call's own: one owner's exclusions must not thin another's follow-ups.
+  return { ...ctx, kb: overlaidKnowledgeBase(ctx.kb, overlays), related: new Map() };
 }
