@@ -112,7 +112,7 @@ export function askFromAnswer(term: string, reference: string): string {
   const named = place && !term.toLowerCase().includes(place.toLowerCase()) ? `${place} 的${term}` : term;
   const lines = reference.split('\n').filter((line) => line.trim() !== '');
   if (/^(```|~~~)/.test(reference.trim())) return `${named}是怎么实现的？`;
-  if (declaration.test(reference.trim())) return `${named}的结构体有哪些字段？`;
+  if (declaration.test(reference.trim())) return `${named}有哪些字段？`;
   const versioned = versionsCompared(lines);
   if (versioned) return `${versioned} 各版本有什么区别？`;
   if (lines.filter((line) => benefitLabel.test(line)).length >= 2) return `为什么要用${named}？有什么好处？`;

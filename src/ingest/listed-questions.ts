@@ -40,11 +40,14 @@ export function answerListedQuestions<T extends ListedDraft>(drafts: readonly T[
   const isMarker = (draft: T): boolean => draft.kind === 'note' && [listAnnouncement, ordinalMarker].some((marker) => marker.test(lines(draft)[0] ?? ''));
   const result: T[] = [];
   let listed: string[] = [];
+  let announcement: T | undefined;
+  const answeredAnnouncements = new Set<T>();
   for (let index = 0; index < drafts.length; index += 1) {
     const draft = drafts[index]!;
     const [first = '', ...rest] = draft.kind === 'note' ? lines(draft) : [];
     result.push(draft);
     if (listAnnouncement.test(first)) {
+      announcement = draft;
       listed = rest.filter((line) => isQuestionText(line));
       for (let next = index + 1; next < drafts.length && drafts[next]!.reference === '' && drafts[next]!.kind !== 'note'; next += 1) listed.push(drafts[next]!.asked);
       continue;
@@ -65,6 +68,12 @@ export function answerListedQuestions<T extends ListedDraft>(drafts: readonly T[
       lines: { start: draft.lines.start, end: between.at(-1)?.lines.end ?? draft.lines.end },
     });
     index += between.length;
+    // The list's own copy of a question now answered would only compete with its card in search.
+    if (announcement && announcement.reference.includes(question)) {
+      announcement.reference = announcement.reference.split('\n').filter((line) => stripLineMarkup(line) !== question).join('\n').trim();
+      answeredAnnouncements.add(announcement);
+    }
   }
-  return result;
+  // An announcement left with only its caption ("五个问题") holds nothing to search.
+  return result.filter((draft) => !(answeredAnnouncements.has(draft) && lines(draft).length <= 1));
 }

@@ -51,6 +51,8 @@ describe('a reference ends where the note moves on to another section', () => {
     expect(first.reference).toContain('没有握手和 SSL 的开销');
     expect(first.reference).not.toContain('第一个问题');
     expect(first.followups.map((followup) => followup.question)).toEqual(['如何验证两次请求用的是同一个 TCP 连接？']);
+    // The list's copy of an answered question does not compete with its card in search.
+    expect(cards.filter((card) => card.reference.includes('请求完成后会断开吗'))).toEqual([]);
     expect(cards.find((card) => card.question === '一个 TCP 连接可以对应几个 HTTP 请求？' && card.answered)?.reference).toBe('维持连接时可以发送多个请求。');
   });
 
