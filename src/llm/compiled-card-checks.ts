@@ -1,8 +1,9 @@
 /**
  * Line-by-line checks of what an LLM wrote for a card. Each line stands or falls on its own: a
  * question that does not ask, or asks in another language than the note, keeps the parsed
- * question; a key point the reference does not support is dropped; a follow-up must ask about
- * the entry. What falls is named, so `npm run index -- --llm` can say why a card stayed heuristic.
+ * question; a key point the reference does not support, or that states nothing, is dropped (its
+ * words come from the note, so a term-heavy point in a Chinese note may be mostly English); a
+ * follow-up must ask about the entry, in the note's language. What falls is named, so `npm run index -- --llm` can say why a card stayed heuristic.
  */
 import type { Card, CardFollowup, CardKeyPoint } from '../core/types.ts';
 import { conceptsIn, isClaim } from '../ingest/claims.ts';
@@ -88,7 +89,6 @@ export function checkCompiledCard(card: Card, reply: CompilerReply): CheckedCard
     let problem: string | undefined;
     if (text.length > maxPointChars) problem = `longer than ${maxPointChars} characters`;
     else if (!isClaim(text)) problem = `not a claim ("${text.slice(0, 40)}")`;
-    else if (!inLanguage(text, language)) problem = `not in the note's language (${language})`;
     else if (overlap(text, referenceGrams) < groundedShare) problem = `not grounded in the reference ("${text.slice(0, 40)}")`;
     else if (points.some((kept) => kept.text === text)) problem = 'repeats another key point';
     if (problem) refused.push(`${label}: ${problem}`);

@@ -124,6 +124,7 @@ describe('LLM compile', () => {
           { text: 'AOF 日志记录每一条写命令，配置 everysec 时最多丢失 1 秒的数据', weight: 0.5 },
           { text: '量子纠缠保证了主从节点之间的强一致性', weight: 1 },
           { text: 'RDB snapshots fork a child process', weight: 0.8 },
+          { text: '方案1', weight: 0.3 },
         ],
         followups: ['Why does AOF lose at most one second?', 'RDB 快照为什么要 fork 子进程？'],
       }),
@@ -138,7 +139,8 @@ describe('LLM compile', () => {
     expect(entry?.refused).toEqual([
       expect.stringMatching(/^question: does not ask anything/),
       expect.stringMatching(/^key point 2: not grounded in the reference/),
-      expect.stringMatching(/^key point 3: not in the note's language/),
+      expect.stringMatching(/^key point 3: not grounded in the reference/),
+      expect.stringMatching(/^key point 4: not a claim/),
       expect.stringMatching(/^follow-up 1: not in the note's language/),
     ]);
     const [applied] = applyCompiled([card as Card], cache);
