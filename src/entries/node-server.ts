@@ -125,8 +125,10 @@ async function serveStore(options: NodeServerOptions, config: Config, store: Sql
 
 /**
  * How long a client may take to send a request. Node's defaults (60 s for headers, 300 s for the
- * whole request) let a slow sender hold a socket for minutes; the largest body we accept (about
- * 130 KB) takes under 30 s even at 5 KB/s. Expiry is checked every second instead of every 30.
+ * whole request) let a slow sender hold a socket for minutes; every body but a voice recording is
+ * at most about 130 KB, under 30 s even at 5 KB/s. A recording of the largest size (2.7 MB as base64)
+ * needs about 90 KB/s, which a microphone's Opus stream (4 KB/s) never comes near: browsers send
+ * a few minutes of speech as a few hundred KB. Expiry is checked every second instead of every 30.
  * Responses are not limited, so SSE streams and slow LLM calls are unaffected.
  */
 export const requestTimeouts = { headersTimeout: 10_000, requestTimeout: 30_000, connectionsCheckingInterval: 1_000 };

@@ -141,7 +141,7 @@ describe('voice answers and the read-aloud interviewer in Chromium', () => {
     await page.waitForTimeout(1_000);
     await page.getByTestId('mic-button').click();
     await expect.poll(() => page.getByTestId('voice-message').innerText(), { timeout: 20_000 }).toContain('转写失败');
-    expect(await page.getByTestId('voice-message').innerText()).toContain('已在输入框里的文字都还在');
+    expect(await page.getByTestId('voice-message').innerText()).toBe('语音转写失败（HTTP 500）。你已输入的文字不受影响，可以继续打字作答或稍后重试');
     expect(await page.locator('#answer').inputValue()).toBe(heard);
     fake.setTranscriptionBehaviour({ type: 'reply', content: heard });
 

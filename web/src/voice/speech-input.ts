@@ -15,9 +15,16 @@ export class CaptureError extends Error {
   constructor(
     readonly failure: CaptureFailure,
     detail: string,
+    /** A message the server wrote for the user, shown as it is. */
+    readonly serverMessage?: string,
   ) {
     super(detail);
   }
+}
+
+/** The server answered with an error of its own (not a dropped connection or a proxy's page). */
+function serverSaid(error: unknown): string | undefined {
+  return error instanceof ApiError && error.status > 0 && !error.code.startsWith('http_') ? error.message : undefined;
 }
 
 export interface CaptureCallbacks {
@@ -151,7 +158,8 @@ async function captureServer(options: CaptureOptions, callbacks: CaptureCallback
           if (!text) callbacks.onError(new CaptureError('no-speech', ''));
           else callbacks.onDone({ text, speakingMs: stoppedAt - started });
         },
-        (error: unknown) => callbacks.onError(new CaptureError('upstream', error instanceof ApiError ? error.message : String(error))),
+        // The server's own message (502, 413, 503) already says what happened and that typed text is safe.
+        (error: unknown) => callbacks.onError(new CaptureError('upstream', error instanceof ApiError ? error.message : String(error), serverSaid(error))),
       );
   };
   recorder.start(1000);

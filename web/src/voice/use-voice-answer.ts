@@ -117,7 +117,7 @@ export function useVoiceAnswer(options: {
             return;
           }
           if (error.failure === 'engine-broken') setBrowserBroken(true);
-          setMessage({ kind: 'error', text: voiceText(lang, failureMessages[error.failure], { detail: error.message }) });
+          setMessage({ kind: 'error', text: error.serverMessage ?? voiceText(lang, failureMessages[error.failure], { detail: error.message }) });
         },
       },
     ).then(
