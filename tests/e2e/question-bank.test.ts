@@ -142,6 +142,15 @@ describe('题库 page in Chromium', () => {
     await page.locator('.bank-card').first().waitFor();
     await screenshot(page, 'question-bank', false);
 
+    // An imported edit for a card these notes do not have is kept and listed, until dropped.
+    const file = { format: 'mianba-card-overlays', version: 1, overlays: [{ cardId: '0123456789abcdef', sourceHash: '0', overlay: { question: '笔记里已经删掉的题' } }] };
+    await page.locator('.bank-tools input[type="file"]').setInputFiles({ name: 'edits.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+    await page.getByText('已导入 1 条修改').waitFor();
+    const orphans = page.locator('.bank-orphans');
+    expect(await orphans.innerText()).toContain('笔记里已经删掉的题');
+    await orphans.getByRole('button', { name: '删除这条修改' }).click();
+    await orphans.waitFor({ state: 'detached' });
+
     // On a phone, the list and an open editor fit the width.
     await page.setViewportSize({ width: 375, height: 740 });
     const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

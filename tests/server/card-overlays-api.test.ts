@@ -214,12 +214,24 @@ describe('overlays across restarts and re-indexing', () => {
       for (const [name, value] of browser.cookies) carried.cookies.set(name, value);
       expect((await json<{ card: CardView }>(carried.request(`/api/cards/${card.id}`))).card).toMatchObject({ keyPoints: [{ text: 'RDB 和 AOF 可以同时开启', weight: 1 }], needsReview: false });
 
-      writeFileSync(join(corpus, 'redis.md'), note('，可以重写压缩'));
+      const other = first.kb.cards.find((entry) => entry.question.includes('缓存穿透'));
+      if (!other) throw new Error('no cache card');
+      expect((await put(browser, other.id, { question: '缓存穿透的几种解法？' })).status).toBe(200);
+
+      writeFileSync(join(corpus, 'redis.md'), note('，可以重写压缩').replace('缓存穿透怎么解决？', '如何解决缓存穿透？'));
       const changed = await serve();
       expect(changed.kb.getCard(card.id)?.reference).toContain('重写压缩');
       const later = new Browser(changed.app);
       for (const [name, value] of browser.cookies) later.cookies.set(name, value);
       expect((await json<{ card: CardView }>(later.request(`/api/cards/${card.id}`))).card).toMatchObject({ keyPoints: [{ text: 'RDB 和 AOF 可以同时开启', weight: 1 }], needsReview: true });
+      // The reworded question is a new card; the edit of the old one is kept and listed as orphaned until dropped.
+      expect(changed.kb.getCard(other.id)).toBeUndefined();
+      const listed = await json<{ orphans: Array<{ cardId: string; overlay: { question?: string } }> }>(later.request('/api/cards'));
+      expect(listed.orphans).toEqual([expect.objectContaining({ cardId: other.id, overlay: { question: '缓存穿透的几种解法？' } })]);
+      const dropped = await revert(later, other.id);
+      expect(dropped.status).toBe(200);
+      expect(await dropped.json()).toEqual({ card: null });
+      expect((await json<{ orphans: unknown[] }>(later.request('/api/cards'))).orphans).toEqual([]);
     } finally {
       await store.close();
       rmSync(corpus, { recursive: true, force: true });

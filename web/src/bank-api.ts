@@ -39,7 +39,9 @@ const bankCard = z.object({
 });
 export type BankCard = z.infer<typeof bankCard>;
 
-const cardList = z.object({ total: z.number(), files: z.array(z.string()), cards: z.array(bankCard) });
+const orphan = z.object({ cardId: z.string(), overlay, updatedAt: z.string() });
+export type OrphanedEdit = z.infer<typeof orphan>;
+const cardList = z.object({ total: z.number(), files: z.array(z.string()), cards: z.array(bankCard), orphans: z._default(z.array(orphan), []) });
 export type CardList = z.infer<typeof cardList>;
 
 const scoreEntry = z.object({ score: z.number(), at: z.string(), sessionId: z.string(), mode: z.string() });
@@ -62,6 +64,10 @@ export const bankApi = {
     (await parsed(await send(`/api/cards/${encodeURIComponent(id)}`, { method: 'PUT', headers: json, body: JSON.stringify(body) }), savedCard)).card,
   /** Requests that change anything are JSON, even without a body (the server's cross-site guard). */
   revert: async (id: string) => (await parsed(await send(`/api/cards/${encodeURIComponent(id)}/overlay`, { method: 'DELETE', headers: json }), savedCard)).card,
+  /** Drops an edit whose card the notes no longer have. */
+  dropOrphan: async (id: string) => {
+    await send(`/api/cards/${encodeURIComponent(id)}/overlay`, { method: 'DELETE', headers: json });
+  },
   exportUrl: '/api/card-overlays?download=1',
   importOverlays: async (text: string) => parsed(await send('/api/card-overlays', { method: 'POST', headers: json, body: text }), imported),
 };

@@ -181,6 +181,8 @@ const zh = {
   bankImported: '已导入 {n} 条修改',
   bankBack: '返回',
   reportProblem: '这题有问题',
+  bankOrphans: '这些修改对应的题目已经不在笔记里了（题目那一行改过或删掉了）。修改仍然保留，可以对照新题重新修改后删掉它们。',
+  bankOrphanDrop: '删除这条修改',
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -363,6 +365,8 @@ const en: Record<MessageKey, string> = {
   bankImported: 'Imported {n} edits',
   bankBack: 'Back',
   reportProblem: 'Report a problem',
+  bankOrphans: 'These edits are for questions your notes no longer have (the question line changed or was removed). They are kept: redo them on the new card, then drop them.',
+  bankOrphanDrop: 'Drop this edit',
 };
 
 /** English names for the fixed topic taxonomy; the server's names are Chinese. */

@@ -73,7 +73,10 @@ export function cardRoutes(deps: AppDeps, limits: { bodyBytes: number }) {
       const shown = cards.filter(
         (card) => (!query.topic || card.topics.includes(query.topic)) && (!query.file || card.source === query.file) && (!query.q || matchesQuery(card, query.q)),
       );
-      return c.json({ total: cards.length, files, cards: shown.map((card) => cardView(card, overlays.get(card.id), reviews.get(card.id), at)) });
+      // Edits whose card is gone (its question line changed in the notes) are kept, and listed so
+      // the owner can see and drop them.
+      const orphans = [...overlays.values()].filter((stored) => !kb.getCard(stored.cardId)).map(({ cardId, overlay, updatedAt }) => ({ cardId, overlay, updatedAt }));
+      return c.json({ total: cards.length, files, cards: shown.map((card) => cardView(card, overlays.get(card.id), reviews.get(card.id), at)), orphans });
     })
     .get('/cards/:id', async (c) => {
       const ownerId = c.get('ownerId');
@@ -99,7 +102,8 @@ export function cardRoutes(deps: AppDeps, limits: { bodyBytes: number }) {
       const cardId = cardIdOf(c);
       const ownerId = c.get('ownerId');
       if (!(await store.deleteOverlay(ownerId, cardId))) throw new AppError('not_found', 'this card has no saved edit');
-      return c.json({ card: await viewOf(ownerId, cardId) });
+      // An edit of a card the notes no longer have is simply gone.
+      return c.json({ card: kb.getCard(cardId) ? await viewOf(ownerId, cardId) : null });
     })
     .get('/card-overlays', async (c) => {
       const overlays = await store.listOverlays(c.get('ownerId'));

@@ -142,6 +142,21 @@ export function BankPage({ focusId }: { focusId?: string | undefined }) {
         </label>
       </div>
       {importNote ? <p class="notice" role="status">{importNote}</p> : null}
+      {list && list.orphans.length > 0 ? (
+        <section class="card bank-orphans">
+          <p class="notice">{t('bankOrphans')}</p>
+          <ul>
+            {list.orphans.map((orphan) => (
+              <li key={orphan.cardId}>
+                <span class="plain">{orphan.overlay.question ?? orphan.overlay.keyPoints?.[0]?.text ?? orphan.cardId}</span>{' '}
+                <button type="button" class="btn btn-small" onClick={() => bankApi.dropOrphan(orphan.cardId).then(load, setError)}>
+                  {t('bankOrphanDrop')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <CompilePanel onFinished={load} />
       {!list && !error ? <p class="muted">{t('loading')}</p> : null}
       {list ? <p class="muted small" data-testid="bank-count">{t('bankCount', { total: list.total, shown: shown.length })}</p> : null}
