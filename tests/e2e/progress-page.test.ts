@@ -82,15 +82,15 @@ describe('progress page in Chromium', () => {
     expect(await trend.locator('table th').allTextContents()).toEqual([expect.stringMatching(/^#3 /)]);
 
     expect(await page.getByTestId('mastery-topics').locator('tbody th').allTextContents()).toEqual(expect.arrayContaining(['Redis 与缓存', 'Go 语言']));
-    expect(await page.getByTestId('due-chart').locator('rect.chart-bar').count()).toBe(14);
+    // Practice schedules no reviews: nothing is due yet.
     expect(await page.getByText('未来两周没有到期的复习').count()).toBe(1);
+    expect(await page.getByTestId('due-chart').count()).toBe(0);
 
     // The weakest cards are the badly answered ones, listed first.
     const weakest = await page.getByTestId('weakest').locator('li strong').allInnerTexts();
     expect(weakest.length).toBeGreaterThan(0);
     expect(weakest).toEqual(api.weakest.map((card) => card.question));
     expect(api.weakest.every((card) => badly.includes(card.questionId))).toBe(true);
-    await screenshot(page, 'progress-page');
 
     await page.getByTestId('drill-these').click();
     await page.waitForURL(/#\/session\//);
@@ -98,6 +98,19 @@ describe('progress page in Chromium', () => {
     const drill = (await (await page.request.get(`${base}/api/sessions/${drillId}`)).json()) as { session: { mode: string }; pending: { questionId: string } };
     expect(drill.session.mode).toBe('drill');
     expect(api.weakest.slice(0, 5).map((card) => card.questionId)).toContain(drill.pending.questionId);
+
+    // Answering the drill schedules its card: the due forecast shows two weeks with that one review.
+    const answerDrill = async (data: Record<string, string>) =>
+      ((await (await page.request.post(`${base}/api/sessions/${drillId}/answers`, { data })).json()) as { next: Next }).next;
+    let next = await answerDrill({ answer: await ownNotes(page.request, base, drillId, drill.pending.questionId) });
+    while (next.kind === 'followup') next = await answerDrill({ action: 'skip' });
+    await page.goto(`${base}/#/progress`);
+    const due = page.getByTestId('due-chart');
+    await due.waitFor();
+    expect(await due.locator('rect.chart-bar').count()).toBe(14);
+    expect((await due.locator('table td').allTextContents()).map(Number).reduce((sum, count) => sum + count, 0)).toBe(1);
+    expect(await page.getByTestId('progress-overall').innerText()).toContain('共 4 次练习');
+    await screenshot(page, 'progress-page');
     expect(problems.errors).toEqual([]);
     await context.close();
   });

@@ -94,10 +94,13 @@ function ProgressBody({ progress }: { progress: Progress }) {
 
       <section class="progress-section" aria-labelledby="progress-due">
         <h2 id="progress-due">{t('progressDue')}</h2>
-        {progress.due.every((day) => day.count === 0) ? <p class="muted">{t('progressNoneDue')}</p> : null}
-        <div data-testid="due-chart">
-          <BarChart bars={progress.due.map((day) => ({ label: day.date.slice(5), value: day.count }))} label={t('progressDue')} counts={{ max: dueMax }} />
-        </div>
+        {progress.due.every((day) => day.count === 0) ? (
+          <p class="muted">{t('progressNoneDue')}</p>
+        ) : (
+          <div data-testid="due-chart">
+            <BarChart bars={progress.due.map((day) => ({ label: day.date.slice(5), value: day.count }))} label={t('progressDue')} counts={{ max: dueMax }} />
+          </div>
+        )}
       </section>
     </>
   );
