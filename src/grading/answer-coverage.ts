@@ -127,9 +127,7 @@ function focusSection(question: string, specs: readonly KeyPointSpec[], subject:
   const sections = new Map<string, KeyPointSpec[]>();
   for (const spec of specs) for (const heading of spec.section) sections.set(heading, [...(sections.get(heading) ?? []), spec]);
   if (sections.size < 2) return [...specs];
-  let best: { heading: string; match: number } | undefined;
-  let second = 0;
-  for (const heading of sections.keys()) {
+  const matches = [...sections.keys()].map((heading) => {
     const units = profileText(heading).units;
     let total = 0;
     let found = 0;
@@ -137,13 +135,16 @@ function focusSection(question: string, specs: readonly KeyPointSpec[], subject:
       total += weight;
       if (units.has(unit)) found += weight;
     }
-    const match = total > 0 ? found / total : 0;
-    if (!best || match > best.match) [second, best] = [best?.match ?? 0, { heading, match }];
-    else second = Math.max(second, match);
-  }
-  if (!best || best.match < 0.3 || best.match < second + 0.1) return [...specs];
-  const focused = sections.get(best.heading) ?? [];
-  return focused.length >= 1 && focused.length < specs.length ? focused : [...specs];
+    return { heading, match: total > 0 ? found / total : 0 };
+  });
+  const bestMatch = Math.max(...matches.map((entry) => entry.match));
+  if (bestMatch < 0.3) return [...specs];
+  // Sections that match about as well: a clear winner, or one that holds all the others (the
+  // parent "垃圾回收触发时机" ties with its own sub-section "手动触发" on 触发, and is the answer).
+  const contenders = matches.filter((entry) => entry.match > bestMatch - 0.1).map((entry) => sections.get(entry.heading) ?? []);
+  const widest = contenders.reduce((widest, points) => (points.length > widest.length ? points : widest), contenders[0] ?? []);
+  if (!contenders.every((points) => points.every((point) => widest.includes(point)))) return [...specs];
+  return widest.length >= 1 && widest.length < specs.length ? widest : [...specs];
 }
 
 /** What scoring needs of a reference itself; the same few references are graded against again and again. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readStances, withoutFillers } from '../../src/grading/answer-signals.ts';
+import { focusOn } from '../../src/grading/answer-coverage.ts';
 import { coverPoint, viewAnswer } from '../../src/grading/coverage.ts';
 import { extractAllKeyPoints } from '../../src/grading/key-points.ts';
 import { scoreAnswer } from '../../src/grading/offline-scorer.ts';
@@ -50,5 +51,40 @@ describe('re-split words (coverage.ts)', () => {
     // Re-split words count a fifth: its exact bigrams alone make 0.38 of the point, with 冲日, 写满, 交给 … re-split 0.44.
     expect(resplit).toBeGreaterThan(0.42);
     expect(resplit).toBeLessThan(exact);
+  });
+});
+
+describe('a question about one section of an overview note', () => {
+  const note = `#### 垃圾回收
+
+Go 使用三色标记法，配合写屏障，让标记和用户程序并发执行。
+
+- 白色对象是潜在的垃圾，灰色对象待扫描，黑色对象已扫描完毕。
+
+#### 垃圾回收触发时机
+
+##### 内存分配量达到阈值触发GC
+
+每次内存分配时检查当前内存分配量是否已达到阈值，达到阈值则立即启动GC。阈值 = 上次GC内存分配量 × 内存增长率，增长率由 GOGC 控制，默认为 100。
+
+##### 定期触发GC
+
+默认情况下，最长2分钟触发一次GC，由 forcegcperiod 控制。
+
+##### 手动触发
+
+程序代码中也可以使用 runtime.GC() 来手动触发GC，主要用于 GC 性能测试和统计。
+
+#### GC性能优化
+
+减少对象分配个数，比如对象复用或使用大对象组合多个小对象；避免 string 和 []byte 频繁转化。`;
+  const question = 'Go 的 GC 在什么时候会被触发？';
+
+  it('is graded on that section with its sub-sections, even when a sub-section names the question as well', () => {
+    const focused = focusOn(question, extractAllKeyPoints(note, 0), 'go > 聊聊你对gc的理解');
+    expect(focused.length).toBeGreaterThanOrEqual(3);
+    expect(focused.every((point) => point.section.includes('垃圾回收触发时机'))).toBe(true);
+    const answer = '三种情况：堆内存分配量到了阈值，阈值是上次 GC 后的内存乘增长率，GOGC 默认 100；定期触发，最长两分钟一次；还有代码里手动调 runtime.GC()。';
+    expect(scoreAnswer({ question, answer, references: [note], headings: ['go > 聊聊你对gc的理解'] }).score).toBeGreaterThanOrEqual(8);
   });
 });
