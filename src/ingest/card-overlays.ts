@@ -21,6 +21,7 @@ export const cardOverlaySchema = z
           weight: z.number().min(0).max(1),
         }),
       )
+      .min(1, 'keep at least one key point (to use the note’s own, revert the card)')
       .max(24)
       .optional(),
     excluded: z.boolean().optional(),

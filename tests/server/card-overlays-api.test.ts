@@ -126,7 +126,15 @@ describe('PUT /api/cards/:id and DELETE /api/cards/:id/overlay', () => {
       expect(await response.json()).toEqual(errorShape);
     }
     expect((await json<{ overlays: unknown[] }>(browser.request('/api/card-overlays'))).overlays).toEqual([]);
+    expect((await put(browser, card.id, { keyPoints: [] })).status).toBe(400);
     expect((await put(browser, card.id, { mergedInto: other.id })).status).toBe(200);
+    // Merges are one level deep: nothing merges into a merged card, and a merge target is not merged on.
+    const [third] = askableWithPoints(harness.kb.cards).slice(2);
+    if (!third) throw new Error('the notes have too few cards');
+    const chained = await put(browser, third.id, { mergedInto: card.id });
+    expect(chained.status).toBe(400);
+    expect(await chained.json()).toEqual(errorShape);
+    expect((await put(browser, other.id, { mergedInto: third.id })).status).toBe(400);
   });
 
   it('leaves an excluded card out of search and merges a card into another as its variant', async () => {

@@ -90,11 +90,19 @@ export function cardRoutes(deps: AppDeps, limits: { bodyBytes: number }) {
       const overlay = await readJsonBody(c, overlayBody);
       const card = kb.getCard(cardId);
       if (!card) throw new AppError('not_found', 'card not found');
+      const ownerId = c.get('ownerId');
       if (overlay.mergedInto !== undefined) {
         if (overlay.mergedInto === cardId) throw new AppError('bad_request', 'mergedInto: a card cannot be merged into itself');
         if (!kb.getCard(overlay.mergedInto)) throw new AppError('bad_request', 'mergedInto: no such card');
+        // One level only, so a merge always names the card that is asked.
+        const owned = await store.listOverlays(ownerId);
+        if (owned.some((stored) => stored.cardId === overlay.mergedInto && stored.overlay.mergedInto)) {
+          throw new AppError('bad_request', 'mergedInto: that card is itself merged into another; merge into that one');
+        }
+        if (owned.some((stored) => stored.overlay.mergedInto === cardId)) {
+          throw new AppError('bad_request', 'mergedInto: other cards are merged into this one; it cannot be merged in turn');
+        }
       }
-      const ownerId = c.get('ownerId');
       await store.putOverlays([{ ownerId, cardId, sourceHash: cardSourceHash(card), overlay, updatedAt: now().toISOString() }]);
       return c.json({ card: await viewOf(ownerId, cardId) });
     })
