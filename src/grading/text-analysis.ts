@@ -100,6 +100,12 @@ const variantSpellings: ReadonlyArray<readonly [RegExp, string]> = [
   [/好处|优势/g, '优点'],
   [/弊端|不足之处/g, '缺点'],
   [/代价|成本/g, '开销'],
+  // Spoken words for the notes' written ones ("跑在内核态" is 运行在内核态, "拿到锁" 获取锁, "服务挂了" 崩溃).
+  [/跑(?!步)/g, '运行'],
+  [/拿到|获得|取得/g, '获取'],
+  [/挂了|挂掉|崩了|宕机/g, '崩溃'],
+  [/放进|塞进|扔进|放到/g, '放入'],
+  [/等着/g, '等待'],
 ];
 
 /**

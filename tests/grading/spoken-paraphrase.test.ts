@@ -4,6 +4,7 @@ import { focusOn } from '../../src/grading/answer-coverage.ts';
 import { coverPoint, viewAnswer } from '../../src/grading/coverage.ts';
 import { extractAllKeyPoints } from '../../src/grading/key-points.ts';
 import { scoreAnswer } from '../../src/grading/offline-scorer.ts';
+import { profileText } from '../../src/grading/text-analysis.ts';
 
 const question = '什么是偏向锁？';
 const reference =
@@ -86,5 +87,16 @@ Go 使用三色标记法，配合写屏障，让标记和用户程序并发执�
     expect(focused.every((point) => point.section.includes('垃圾回收触发时机'))).toBe(true);
     const answer = '三种情况：堆内存分配量到了阈值，阈值是上次 GC 后的内存乘增长率，GOGC 默认 100；定期触发，最长两分钟一次；还有代码里手动调 runtime.GC()。';
     expect(scoreAnswer({ question, answer, references: [note], headings: ['go > 聊聊你对gc的理解'] }).score).toBeGreaterThanOrEqual(8);
+  });
+});
+
+describe('spoken words for the notes\' written ones (text-analysis.ts)', () => {
+  it('reads 跑 as 运行, 拿到 as 获取, 挂了 as 崩溃', () => {
+    const reference = '内核态运行操作系统内核和设备驱动；线程获取锁后才能进入临界区；一个进程崩溃不影响其他进程。';
+    const written = '内核态运行操作系统内核和驱动，线程获取锁才能进临界区，进程崩溃不影响别的进程。';
+    const spoken = '内核态跑操作系统内核和驱动，线程拿到锁才能进临界区，进程挂了不影响别的进程。';
+    const grade = (answer: string) => scoreAnswer({ question: '说说内核态、锁和进程隔离。', answer, references: [reference] }).score;
+    expect(grade(spoken)).toBeGreaterThanOrEqual(grade(written) - 0.2);
+    expect(profileText('跑步').units.has('运行')).toBe(false);
   });
 });
