@@ -125,11 +125,11 @@ function negations(note: readonly Statement[], answer: readonly Statement[], ign
 }
 
 /**
- * Clauses that suppose rather than assert ("如果用户态的代码试图执行特权指令", "一旦超时"): the note
+ * Clauses that suppose rather than assert ("如果用户态的代码试图执行特权指令", "一旦超时", "即使缓冲区没写满"): the note
  * does not claim the supposed thing happens, so "用户态不能执行特权指令" does not deny it; and an
  * answer's "如果不加锁…" asserts nothing the note could contradict.
  */
-const hypothetical = /^(?:如果|假如|假设|若|要是|万一|一旦|倘若|\bif\b|\bunless\b|\bsuppose\b)|试图|企图|\btries to\b|\battempts? to\b/u;
+const hypothetical = /^(?:如果|假如|假设|若|要是|万一|一旦|倘若|即使|即便|哪怕|就算|否则|\bif\b|\bunless\b|\bsuppose\b|\beven if\b|\botherwise\b)|试图|企图|\btries to\b|\battempts? to\b/u;
 
 const assertedNotes = new WeakMap<readonly Statement[], Statement[]>();
 
@@ -220,19 +220,56 @@ function numbers(note: readonly Statement[], answer: readonly Statement[], ignor
 /** Note points within which two steps count as one sequence: a pair further apart is not ordered by the note. */
 const stepWindow = 3;
 
+/** Questions about a process, whose note's list is a list of steps in order. */
+const asksForProcess = /流程|步骤|过程|顺序|先后|经历|怎么进行|如何进行|\bsteps?\b|\bprocess\b|\border\b/iu;
+/** A line that introduces the list below it as steps ("通过匿名管道实现进程间通信的步骤如下："). */
+const introducesSteps = /步骤|流程|过程|顺序|\bsteps?\b/iu;
+const listItem = /^\s*(?:\d+[.、)）]|[-*+])\s+(.+)$/u;
+
+/**
+ * Lists of the reference that are steps: three items or more, introduced as steps, or any list when
+ * the question asks for a process ("go build 背后经历了哪些步骤" → 1. 解析包导入 2. 依赖包的编译 …). Each
+ * is returned as one sequenced text ("a → b → c").
+ */
+export function listedSteps(reference: string, question: string): string[] {
+  const runs: string[] = [];
+  let items: string[] = [];
+  let introduced = false;
+  const close = () => {
+    if (items.length >= 3 && (introduced || asksForProcess.test(question))) runs.push(items.join(' → '));
+    items = [];
+  };
+  for (const line of reference.split('\n')) {
+    if (!line.trim()) continue;
+    const item = listItem.exec(line);
+    if (item) {
+      items.push(item[1]!);
+      continue;
+    }
+    close();
+    introduced = introducesSteps.test(line);
+  }
+  close();
+  return runs;
+}
+
 /** The note's steps reversed within one sentence of the answer ("先写 binlog，再写 redo"). */
-function order(points: readonly NotePoint[], note: readonly Statement[], answerText: string, ignored: ReadonlySet<string>): WrongStatement[] {
+function order(points: readonly NotePoint[], note: readonly Statement[], answerText: string, ignored: ReadonlySet<string>, steps: readonly string[]): WrongStatement[] {
   const noteText = points.map((point) => point.text).join('\n');
-  if (!isSequenced(noteText)) return [];
   const pointsOf = (unit: string) => note.filter((statement) => statement.units.has(unit)).map((statement) => statement.point);
   const near = (a: string, b: string) => pointsOf(a).some((left) => pointsOf(b).some((right) => Math.abs(left - right) < stepWindow));
+  // The note's own sequenced prose (pairs far apart in it are not ordered by it), and its listed steps (every pair is).
+  const sequences = [...(isSequenced(noteText) ? [{ text: noteText, near }] : []), ...steps.map((text) => ({ text, near: () => true }))];
   const found: WrongStatement[] = [];
   for (const sentence of answerText.split(/[。！？!?\n]|\.\s/u)) {
     if (!isSequenced(sentence)) continue;
-    const { agreeing, reversed, example } = compareOrder(noteText, sentence, ignored, near);
-    if (reversed < minimumReversed || reversed < reversedShare * (agreeing + reversed) || !example) continue;
-    const later = note.find((statement) => statement.units.has(example[1])) ?? note.find((statement) => statement.units.has(example[0]));
-    if (later) found.push(wrong(later, sentence.trim(), 'order'));
+    for (const sequence of sequences) {
+      const { agreeing, reversed, example } = compareOrder(sequence.text, sentence, ignored, sequence.near);
+      if (reversed < minimumReversed || reversed < reversedShare * (agreeing + reversed) || !example) continue;
+      const later = note.find((statement) => statement.units.has(example[1])) ?? note.find((statement) => statement.units.has(example[0]));
+      if (later) found.push(wrong(later, sentence.trim(), 'order'));
+      break;
+    }
   }
   return found;
 }
@@ -257,13 +294,13 @@ function statementsOfNote(points: readonly NotePoint[]): Statement[] {
   return statements;
 }
 
-export function findContradictions(question: string, points: readonly NotePoint[], answer: string, questionUnits: ReadonlySet<string>): WrongStatement[] {
+export function findContradictions(question: string, points: readonly NotePoint[], answer: string, questionUnits: ReadonlySet<string>, reference = ''): WrongStatement[] {
   const note = statementsOfNote(points);
   const said = statementsOf(answer);
   const noteText = points.map((point) => point.text).join('\n');
   const subjects = subjectsOf(question, noteText, points.map((point) => point.text));
   const swaps = findSwaps(note, said, subjects, questionUnits).map((swap) => wrong(swap.notes, swap.said.text, 'swap'));
-  const all = [...swaps, ...negations(note, said, questionUnits, subjects), ...numbers(note, said, questionUnits), ...order(points, note, answer, questionUnits)];
+  const all = [...swaps, ...negations(note, said, questionUnits, subjects), ...numbers(note, said, questionUnits), ...order(points, note, answer, questionUnits, listedSteps(reference, question))];
   const byPoint = new Map<number, WrongStatement>();
   for (const entry of all) if (entry.point >= 0 && !byPoint.has(entry.point)) byPoint.set(entry.point, entry);
   return [...byPoint.values()];

@@ -118,8 +118,8 @@ export function scoreAnswer(input: ScoreInput, parameters: Readonly<ScoringParam
   if (stances.questionsOnly) return emptyScore('question-back', pointSets, injection.spans);
   if (contentLength(stances.said) < 2) return emptyScore(stances.hedged ? 'dontknow' : 'empty', pointSets, injection.spans);
 
-  const perReference = pointSets.map((specs) => {
-    const contradictions = findContradictions(input.question, specs, stances.asserted, questionUnits);
+  const perReference = pointSets.map((specs, index) => {
+    const contradictions = findContradictions(input.question, specs, stances.asserted, questionUnits, referenceTexts[index]);
     const contradicting = new Set(contradictions.map((entry) => entry.said));
     // A clause that contradicts the note is evidence for nothing else either.
     const keep = (text: string) => stances.clauses.filter((clause) => !contradicting.has(clause.text) && text.includes(clause.text)).map((clause) => clause.text).join(' ');

@@ -67,3 +67,26 @@ describe('swapped roles: the note\'s description given to the other subject', ()
     expect(contradicted('Go 里数组和切片有什么区别？', slices, '数组是引用语义，传参不会复制。')).toEqual([slices[1]]);
   });
 });
+
+describe('order: steps the answer puts the other way round', () => {
+  const steps = ['解析包导入：编译器解析源代码中的import语句，找出依赖的所有包。', '依赖包的编译：编译器编译依赖的包，结果是每个包的一个对象文件。', '主包的编译：编译器编译包含main函数的主包。', '链接：链接器将主包和所有依赖包的对象文件链接在一起，生成可执行文件。'];
+  const reference = steps.map((step, index) => `${index + 1}. ${step}`).join('\n');
+  const find = (question: string, answer: string) =>
+    findContradictions(question, steps.map((text) => ({ text })), answer, new Set(profileText(question).units.keys()), reference).map((entry) => entry.cue);
+
+  it('reads a numbered list as steps when the question asks for a process', () => {
+    expect(find('go build 背后经历了哪些步骤？', '先链接，把各个包的对象文件链在一起，然后再编译主包，最后才解析 import 找依赖包、编译依赖包。')).toContain('order');
+    expect(find('go build 背后经历了哪些步骤？', '先解析 import 找依赖包，然后编译依赖包，再编译主包，最后链接成可执行文件。')).toEqual([]);
+  });
+
+  it('does not read an enumeration of reasons as steps', () => {
+    expect(find('go build 有哪些特点？', '先链接，把各个包的对象文件链在一起，然后再编译主包，最后才解析 import 找依赖包、编译依赖包。')).not.toContain('order');
+  });
+});
+
+describe('suppositions', () => {
+  it('does not read "即使…没…" as denying what the note asserts', () => {
+    const note = ['当后端写的速率较小，那么前端缓冲区写满后，会申请新的缓冲区。'];
+    expect(contradicted('双缓冲日志是怎么实现的？', note, '即使缓冲区没写满，超时一到也会把当前缓冲区拿走落盘。')).toEqual([]);
+  });
+});
