@@ -11,6 +11,7 @@ import { stripInjection } from '../grading/injection.ts';
 import { askedAsListed, askFromAnswer, askOwnAspect, selfContainedQuestion, subjectOf, withoutAsides, withParentSubject } from './card-wording.ts';
 import { contentLength, isClaim } from './claims.ts';
 import { isQuestionText, stripLineMarkup } from './question-lines.ts';
+import { answersInTurn } from './answer-order.ts';
 import { answerListedQuestions } from './listed-questions.ts';
 import { splitReference } from './reference-splitter.ts';
 import { sharesWord } from './shared-words.ts';
@@ -237,7 +238,9 @@ export function buildCards(source: string, parsed: readonly ParsedQuestion[], te
     drafts.push(...splitDraft(draft, sourceLines));
     previousAsked = draft.asked;
   }
-  const kept = answerListedQuestions(drafts).filter((draft) => !asksNothing(draft));
+  const ordered = answerListedQuestions(drafts);
+  answersInTurn(ordered);
+  const kept = ordered.filter((draft) => !asksNothing(draft));
   chainFollowups(kept, sourceLines);
   const seen = new Map<string, number>();
   return kept.map((draft) => {

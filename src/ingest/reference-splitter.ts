@@ -6,7 +6,7 @@
  * parsed reference into its own answer and the pieces that follow it, each piece with the line it
  * starts on, so the card builder can make cards, follow-ups or search-only notes of them.
  */
-import { isBareTerm, isNarration } from './claims.ts';
+import { contentLength, isBareTerm, isNarration } from './claims.ts';
 import { classifyLine, stripLineMarkup } from './question-lines.ts';
 import { contentUnits, sharesWord } from './shared-words.ts';
 
@@ -149,6 +149,21 @@ function withoutTrailingNotes(own: Paragraph[], isClaim: (sentence: string) => b
   return own.slice(0, keep);
 }
 
+/** "zset的数据结构": an aspect of something, asked the way an interviewer follows up. */
+const aspectAsked = /^(.{1,16}?)的?(数据结构|底层实现|底层结构|底层原理|实现原理|实现|原理|时间复杂度|复杂度|结构|区别|优缺点|缺点|优点)[？?]?$/u;
+
+/**
+ * An interview log answers in bullets ("- redis的zset"); a plain line after them that asks about
+ * an aspect of what the answer named ("zset的数据结构") is the interviewer's next question.
+ */
+function askedAboutAnswer(line: string, own: readonly Paragraph[]): string | undefined {
+  const bulleted = own.every((paragraph) => paragraph.code || /^\s*[-*+]\s/.test(paragraph.lines[0] ?? ''));
+  const asked = stripLineMarkup(line);
+  const subject = aspectAsked.exec(asked)?.[1]?.toLowerCase();
+  if (!bulleted || /^\s*([-*+]|\d+[.)、])\s/.test(line) || !subject || contentLength(subject) < 2) return undefined;
+  return own.some((paragraph) => paragraph.lines.join('\n').toLowerCase().includes(subject)) ? asked : undefined;
+}
+
 interface OpenPiece {
   kind: PieceKind;
   title: string;
@@ -222,7 +237,8 @@ export function splitReference(
     const aspectLabel = partOfAnswer.test(stripLineMarkup(paragraph.lines[0] ?? '').replace(/[：:]$/u, ''));
     const gapBefore = index === 0 ? options.gapBeforeAnswer === true : paragraph.afterWideGap;
     const afterGap = !structured && gapBefore && !paragraph.code && !aspectLabel && !sharesWord(units, questionUnits);
-    const piece = afterGap ? { kind: 'section' as const, title: '', rest: '' } : pieceAt(paragraph, index === 0);
+    const nextAsk = !structured && !open && own[0] !== undefined && paragraph.lines.length === 1 ? askedAboutAnswer(paragraph.lines[0]!, own) : undefined;
+    const piece = afterGap ? { kind: 'section' as const, title: '', rest: '' } : nextAsk ? { kind: 'question' as const, title: nextAsk, rest: '' } : pieceAt(paragraph, index === 0);
     if (piece) {
       close();
       // A section keeps its opening paragraph as written; other pieces hold it in title and rest.

@@ -42,3 +42,9 @@ export function sharesWord(
   for (const unit of left) if (counts(unit) && right.has(unit) && (!needsChinese || isHan(unit))) return true;
   return false;
 }
+
+/** How many content words (common ones aside) two texts share. */
+export function sharedWordCount(a: string, b: string): number {
+  const right = contentUnits(b);
+  return [...contentUnits(a)].filter((unit) => !commonUnits.has(unit) && right.has(unit)).length;
+}

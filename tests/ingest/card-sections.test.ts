@@ -118,7 +118,27 @@ describe('a reference ends where the note moves on to another section', () => {
     expect(card!.followups.map((followup) => followup.question)).toEqual(['这些图片是以什么顺序、建立了多少连接被下载下来的呢？']);
   });
 
+  it('makes a plain line after a bulleted log answer that asks about what it named the interviewer’s next question', () => {
+    const [card] = cardsOf('每个用户的top10表情包\n\n- redis的zset\n\nzset的数据结构\n\n跳表。时间复杂度\n');
+    expect(card!.reference).toBe('- redis的zset');
+    expect(card!.followups.map((followup) => followup.question)).toEqual(['zset的数据结构']);
+    // A prose answer's next line is read as before.
+    const [prose] = cardsOf('Q：每个用户的 top10 表情包怎么存？\nA：用 redis 的 zset 按次数排序。\n\nzset的数据结构\n');
+    expect(prose!.followups).toEqual([]);
+  });
+
+  it('gives two questions asked together the answers written one after the other', () => {
+    const [first, second] = cardsOf(
+      '---\ntags: [go]\n---\n追问：大切片截一小段一直用，会导致什么，怎样解决？\n\n那你讲一下 go 1.18 之后怎样扩容？\n\n1.18 之后以 256 为界限，小切片翻倍，大切片平滑增长。\n\n小切片还引用着大的底层数组，导致 GC 回收不了；解决：copy 出来。\n',
+    );
+    expect(first!.reference).toBe('小切片还引用着大的底层数组，导致 GC 回收不了；解决：copy 出来。');
+    expect(second!.reference).toBe('1.18 之后以 256 为界限，小切片翻倍，大切片平滑增长。');
+  });
+
   it('holds on the real notes', () => {
+    expect(real('go-basics-qa.md', 15).reference).toContain('通过copy到新的slice');
+    expect(real('go-basics-qa.md', 17).reference).not.toContain('通过copy到新的slice');
+    expect(real('image-service-project-qa.md', 681).followups.map((followup) => followup.question)).toContain('zset的数据结构');
     const notes = 'go-mysql-redis-ecommerce-qa.md';
     expect(real(notes, 572).reference).toContain('readIndex');
     expect(real(notes, 572).reference).not.toContain('etcd相关');

@@ -128,7 +128,8 @@ describe('parseNote on the real notes', () => {
       expect(growth.reference).toContain('调用append函数进行元素的追加');
       expect(growth.reference).toContain('Go 1.18 之后会根据增长策略动态调整');
       expect(findItem(items, '讲一下go 1.18之后他是怎样实现动态扩容的？').reference).toContain('以256为界限');
-      expect(findItem(items, '要是slice底层数组特别大，但是只需要很小的一部分，这种情况可能会导致什么，怎样解决？').answered).toBe(false);
+      // Asked together with the 1.18 question, answered after its answer.
+      expect(findItem(items, '要是slice底层数组特别大，但是只需要很小的一部分，这种情况可能会导致什么，怎样解决？').reference).toContain('通过copy到新的slice');
     });
 
     it('treats a label line with a block after it as a question', () => {
