@@ -96,7 +96,8 @@ export function SessionPage({ id }: { id: string }) {
   dataRef.current = data;
   const textRef = useRef(text);
   textRef.current = text;
-  const pendingLine = data && data.session.status !== 'done' ? data.turns.at(-1) : undefined;
+  // The latest line, the closing one included: it is read aloud, but a finished session opens no mic.
+  const pendingLine = data?.turns.at(-1);
   const voice = useVoiceAnswer({
     sessionId: id,
     lang,
@@ -107,7 +108,7 @@ export function SessionPage({ id }: { id: string }) {
       saveDraft(id, value);
     },
     line: pendingLine?.role === 'interviewer' ? { text: pendingLine.text, seq: pendingLine.seq } : null,
-    blocked: busy != null,
+    blocked: busy != null || data?.session.status === 'done',
   });
 
   const adopt = (transcript: Transcript) => {
@@ -240,7 +241,8 @@ export function SessionPage({ id }: { id: string }) {
   };
 
   const submitAnswer = () => {
-    if (busy || done) return;
+    // A capture still running would write its transcript into the box after it was cleared.
+    if (busy || done || voice.state !== 'idle') return;
     const answer = text;
     if (!answer.trim()) {
       setNotice(t('emptyAnswer'));
@@ -332,7 +334,7 @@ export function SessionPage({ id }: { id: string }) {
             placeholder={t('answerPlaceholder')}
             aria-describedby="answer-help"
             aria-busy={busy != null}
-            readOnly={busy != null}
+            readOnly={busy != null || voice.state !== 'idle'}
             onInput={(event) => {
               const value = event.currentTarget.value;
               setText(value);
@@ -356,9 +358,8 @@ export function SessionPage({ id }: { id: string }) {
               </span>
             ) : null}
           </p>
-          <VoiceControls voice={voice} disabled={busy != null} />
           <div class="composer-actions">
-            <button type="submit" class="btn btn-primary" disabled={busy != null}>
+            <button type="submit" class="btn btn-primary" disabled={busy != null || voice.state !== 'idle'}>
               {busy === 'answer' ? t('submitting') : t('submit')}
             </button>
             <button type="button" class="btn" disabled={busy != null} onClick={() => void perform({ action: 'hint' })}>
@@ -368,6 +369,8 @@ export function SessionPage({ id }: { id: string }) {
               {t('skip')}
             </button>
           </div>
+          {/* After the actions, so Tab from the answer box still reaches Submit, Hint and Skip first. */}
+          <VoiceControls voice={voice} disabled={busy != null} />
         </form>
       )}
       <div ref={bottom} />
