@@ -189,8 +189,16 @@ const listCaption = /^(.{2,30}?)有以下(?:[几一二三四五六七八九十\d
 /** "实现set": a task named by its verb. */
 const taskLabel = /^实现\s*([A-Za-z\u4e00-\u9fff][\w\u4e00-\u9fff .+#-]{0,15})$/u;
 
-/** A caption or task label worded as it is asked: "关闭后的通道有哪些特点？", "如何实现set？". */
+/** "困难 大数据小白", "感触 实习体验和想象中的不一样": a story's kind, then its title. */
+const storyLabel = /^(困难|难点|挑战|感触|收获|亮点)\s+(\S.{1,30})$/u;
+
+/**
+ * A caption, task or story label worded as it is asked: "关闭后的通道有哪些特点？", "如何实现set？",
+ * "说说你遇到的困难：大数据小白。".
+ */
 export function askedAsListed(label: string): string {
+  const story = storyLabel.exec(label);
+  if (story) return /困难|难点|挑战/.test(story[1]!) ? `说说你遇到的${story[1]}：${story[2]}。` : `说说你的${story[1]}：${story[2]}。`;
   const caption = listCaption.exec(label);
   if (caption) return `${caption[1]}有哪些${caption[2]}？`;
   const task = taskLabel.exec(label);

@@ -76,5 +76,8 @@ describe('lines worded as they are asked', () => {
     expect(cards.filter((card) => !card.searchOnly).map((card) => card.question)).toEqual(['关于GMP 模型，带来什么改变', '关闭后的通道有哪些特点？', '如何实现set？']);
     expect(realQuestion('os-network-k8s-microservices.md', 568)).toBe('关闭后的通道有哪些特点？');
     expect(realQuestion('os-network-k8s-microservices.md', 849)).not.toContain('面试的时候');
+    const stories = cardsOf('## 实习经历\n\n### 困难 大数据小白\n\n我之前没接触过大数据，先把项目背景搞清楚。\n\n### 感触 实习体验和想象中的不一样\n\n大家都很忙，要主动问。\n');
+    expect(stories.filter((card) => /困难|感触/.test(card.headingPath.at(-1) ?? '')).map((card) => card.question)).toEqual(['说说你遇到的困难：大数据小白。', '说说你的感触：实习体验和想象中的不一样。']);
+    expect(realQuestion('cpp-backend-projects-and-internship.md', 46)).toBe('说说你遇到的困难：大数据小白。');
   });
 });
