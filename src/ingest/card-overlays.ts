@@ -13,15 +13,15 @@ export const cardIdSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'not a car
 /** What `PUT /api/cards/:id` accepts, and every overlay an import holds. */
 export const cardOverlaySchema = z
   .object({
-    question: z.string().trim().min(1, 'question must not be empty').max(1000).optional(),
+    question: z.string().trim().min(1, '问题不能为空').max(1000).optional(),
     keyPoints: z
       .array(
         z.object({
-          text: z.string().trim().min(1, 'a key point must not be empty').max(500),
+          text: z.string().trim().min(1, '要点不能为空').max(500),
           weight: z.number().min(0).max(1),
         }),
       )
-      .min(1, 'keep at least one key point (to use the note’s own, revert the card)')
+      .min(1, '至少保留一个要点（想用笔记原有的要点，请恢复原样）')
       .max(24)
       .optional(),
     excluded: z.boolean().optional(),

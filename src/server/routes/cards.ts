@@ -20,7 +20,7 @@ const listQuery = z.object({
 });
 
 /** At least one change: an empty overlay would be a revert, which is DELETE …/overlay. */
-const overlayBody = cardOverlaySchema.refine((overlay) => Object.keys(overlay).length > 0, 'the overlay changes nothing (to revert, DELETE /api/cards/:id/overlay)');
+const overlayBody = cardOverlaySchema.refine((overlay) => Object.keys(overlay).length > 0, '没有任何修改（要恢复原样，请用 DELETE /api/cards/:id/overlay）');
 
 /** The export format, also what an import accepts. */
 const overlayFile = z.object({
@@ -40,7 +40,7 @@ const overlayFile = z.object({
 
 function cardIdOf(c: Context<AppEnv>): string {
   const parsed = cardIdSchema.safeParse(c.req.param('id'));
-  if (!parsed.success) throw new AppError('not_found', 'card not found');
+  if (!parsed.success) throw new AppError('not_found', '题库里没有这道题');
   return parsed.data;
 }
 
@@ -57,7 +57,7 @@ export function cardRoutes(deps: AppDeps, limits: { bodyBytes: number }) {
   async function viewOf(ownerId: string, cardId: string) {
     const { cards, overlays } = await ownerBank(ownerId);
     const card = cards.find((entry) => entry.id === cardId);
-    if (!card) throw new AppError('not_found', 'card not found');
+    if (!card) throw new AppError('not_found', '题库里没有这道题');
     const review = (await store.getCards(ownerId)).find((entry) => entry.questionId === cardId);
     return cardView(card, overlays.get(cardId), review, now());
   }
@@ -89,18 +89,18 @@ export function cardRoutes(deps: AppDeps, limits: { bodyBytes: number }) {
       const cardId = cardIdOf(c);
       const overlay = await readJsonBody(c, overlayBody);
       const card = kb.getCard(cardId);
-      if (!card) throw new AppError('not_found', 'card not found');
+      if (!card) throw new AppError('not_found', '题库里没有这道题');
       const ownerId = c.get('ownerId');
       if (overlay.mergedInto !== undefined) {
-        if (overlay.mergedInto === cardId) throw new AppError('bad_request', 'mergedInto: a card cannot be merged into itself');
-        if (!kb.getCard(overlay.mergedInto)) throw new AppError('bad_request', 'mergedInto: no such card');
+        if (overlay.mergedInto === cardId) throw new AppError('bad_request', 'mergedInto: 一道题不能合并到它自己');
+        if (!kb.getCard(overlay.mergedInto)) throw new AppError('bad_request', 'mergedInto: 要合并到的题不存在');
         // One level only, so a merge always names the card that is asked.
         const owned = await store.listOverlays(ownerId);
         if (owned.some((stored) => stored.cardId === overlay.mergedInto && stored.overlay.mergedInto)) {
-          throw new AppError('bad_request', 'mergedInto: that card is itself merged into another; merge into that one');
+          throw new AppError('bad_request', 'mergedInto: 那道题已经合并到另一道题了，请直接合并到那一道');
         }
         if (owned.some((stored) => stored.overlay.mergedInto === cardId)) {
-          throw new AppError('bad_request', 'mergedInto: other cards are merged into this one; it cannot be merged in turn');
+          throw new AppError('bad_request', 'mergedInto: 已有别的题合并到这道题，它不能再合并出去');
         }
       }
       await store.putOverlays([{ ownerId, cardId, sourceHash: cardSourceHash(card), overlay, updatedAt: now().toISOString() }]);
@@ -109,7 +109,7 @@ export function cardRoutes(deps: AppDeps, limits: { bodyBytes: number }) {
     .delete('/cards/:id/overlay', async (c) => {
       const cardId = cardIdOf(c);
       const ownerId = c.get('ownerId');
-      if (!(await store.deleteOverlay(ownerId, cardId))) throw new AppError('not_found', 'this card has no saved edit');
+      if (!(await store.deleteOverlay(ownerId, cardId))) throw new AppError('not_found', '这道题没有保存过修改');
       // An edit of a card the notes no longer have is simply gone.
       return c.json({ card: kb.getCard(cardId) ? await viewOf(ownerId, cardId) : null });
     })
@@ -127,7 +127,7 @@ export function cardRoutes(deps: AppDeps, limits: { bodyBytes: number }) {
       const ownerId = c.get('ownerId');
       const at = now().toISOString();
       file.overlays.forEach((entry, index) => {
-        if (entry.overlay.mergedInto === entry.cardId) throw new AppError('bad_request', `overlays.${index}.overlay.mergedInto: a card cannot be merged into itself`);
+        if (entry.overlay.mergedInto === entry.cardId) throw new AppError('bad_request', `overlays.${index}.overlay.mergedInto: 一道题不能合并到它自己`);
       });
       const imported: StoredCardOverlay[] = file.overlays.map((entry) => ({ ownerId, cardId: entry.cardId, sourceHash: entry.sourceHash, overlay: entry.overlay, updatedAt: entry.updatedAt ?? at }));
       await store.putOverlays(imported);
