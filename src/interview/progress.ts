@@ -7,7 +7,8 @@
  */
 import type { Card, KnowledgeBase, ReviewCard, SessionMode, SessionRecord, TopicId } from '../core/types.ts';
 import { isAskable } from '../ingest/card-bank.ts';
-import { readCard, replayReviews, retrievabilityAt } from './review-schedule.ts';
+import type { Card as FsrsCard } from 'ts-fsrs';
+import { readCard, replayReviewStates, retrievabilityAt } from './review-schedule.ts';
 import { isScoredResult, readState } from './session-state.ts';
 import { topicNames } from './topic-names.ts';
 
@@ -95,13 +96,24 @@ function reviewsByCard(sessions: readonly SessionRecord[], include: (id: string)
   return { timeline, reviews };
 }
 
+/** A card's graded history with the FSRS card after each review, replayed once. */
+interface CardHistory {
+  reviews: Review[];
+  states: FsrsCard[];
+}
+
+function historyOf(reviews: Review[]): CardHistory {
+  return { reviews, states: replayReviewStates(reviews) };
+}
+
 /** A card's mastery at `at` from its reviews until then; the stored FSRS card wins when given. */
-function cardMastery(history: readonly Review[], at: Date, stored?: ReviewCard): { mastery: number; retrievability: number } | undefined {
-  const seen = history.filter((review) => review.at.getTime() <= at.getTime());
-  if (seen.length === 0) return undefined;
-  const fsrsCard = stored ? readCard(stored.card, at) : replayReviews(seen);
+function cardMastery(history: CardHistory, at: Date, stored?: ReviewCard): { mastery: number; retrievability: number } | undefined {
+  let seen = 0;
+  while (seen < history.reviews.length && (history.reviews[seen]?.at.getTime() ?? Infinity) <= at.getTime()) seen++;
+  if (seen === 0) return undefined;
+  const fsrsCard = stored ? readCard(stored.card, at) : history.states[seen - 1];
   const retrievability = fsrsCard ? retrievabilityAt(fsrsCard, at) : 0;
-  const recent = seen.slice(-recentScores).map((review) => review.score);
+  const recent = history.reviews.slice(Math.max(0, seen - recentScores), seen).map((review) => review.score);
   return { mastery: mean(recent) * retrievability, retrievability };
 }
 
@@ -125,7 +137,8 @@ export function buildProgress(input: ProgressInput): ProgressResult {
   const { kb, now, topic } = input;
   const inScope = (card: Card | undefined): card is Card => Boolean(card && isAskable(card) && card.answered && (!topic || card.topics.includes(topic)));
   const scopeCards = kb.cards.filter(inScope);
-  const { timeline, reviews } = reviewsByCard(input.sessions, (id) => inScope(kb.getCard(id)));
+  const { timeline, reviews: graded } = reviewsByCard(input.sessions, (id) => inScope(kb.getCard(id)));
+  const reviews = new Map([...graded].map(([id, list]) => [id, historyOf(list)]));
   const stored = new Map(input.reviewCards.map((card) => [card.questionId, card]));
 
   // Mastery of every practised card now, and after each session (stored FSRS cards are today's state only).
@@ -142,9 +155,9 @@ export function buildProgress(input: ProgressInput): ProgressResult {
       topics: card.topics,
       source: card.source,
       mastery: round(current.mastery),
-      lastScore: history[history.length - 1]?.score ?? 0,
+      lastScore: history.reviews.at(-1)?.score ?? 0,
       retrievability: Math.round(current.retrievability * 100) / 100,
-      reviews: history.length,
+      reviews: history.reviews.length,
     });
   }
   const masteryAfter = timeline.map(({ at }) => {
@@ -161,7 +174,7 @@ export function buildProgress(input: ProgressInput): ProgressResult {
       .map(([key, group]) => {
         const practised = group.ids.filter((id) => masteryNow.has(id));
         const average = (values: Map<string, number>) => {
-          const known = group.ids.flatMap((id) => (values.has(id) ? [values.get(id) ?? 0] : []));
+          const known = practised.flatMap((id) => (values.has(id) ? [values.get(id) ?? 0] : []));
           return known.length > 0 ? round(mean(known)) : null;
         };
         return { key, name: group.name, mastery: average(masteryNow) ?? 0, practised: practised.length, cards: group.ids.length, trend: masteryAfter.map(average) };

@@ -71,13 +71,18 @@ export function retrievabilityAt(card: FsrsCard, at: Date): number {
 }
 
 /**
- * The FSRS card a question's graded history implies, one review per graded answer: practice and
- * interview answers leave no stored review card, yet their grades fade the same way.
+ * The FSRS card a question's graded history implies after each of its reviews, one review per
+ * graded answer: practice and interview answers leave no stored review card, yet their grades
+ * fade the same way.
  */
-export function replayReviews(history: readonly { score: number; at: Date }[]): FsrsCard | undefined {
+export function replayReviewStates(history: readonly { score: number; at: Date }[]): FsrsCard[] {
   const first = history[0];
-  if (!first) return undefined;
+  if (!first) return [];
   let card = createEmptyCard(first.at);
-  for (const review of history) card = scheduler.next(card, review.at, ratingForScore(review.score)).card;
-  return card;
+  return history.map((review) => (card = scheduler.next(card, review.at, ratingForScore(review.score)).card));
+}
+
+/** The FSRS card a question's graded history implies now (after its last review). */
+export function replayReviews(history: readonly { score: number; at: Date }[]): FsrsCard | undefined {
+  return replayReviewStates(history).at(-1);
 }
