@@ -100,8 +100,8 @@ export function CardEditor({
         <ol class="point-rows">
           {draft.keyPoints.map((point, index) => (
             <li key={index} class="point-row">
-              <input
-                type="text"
+              <textarea
+                rows={2}
                 aria-label={t('bankPointText', { n: index + 1 })}
                 value={point.text}
                 maxLength={500}
