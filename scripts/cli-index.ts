@@ -11,6 +11,7 @@ import { CompiledCardFile } from '../src/adapters/node/compiled-card-file.ts';
 import { loadKnowledgeBase, type LoadedKnowledgeBase } from '../src/adapters/node/knowledge-base-loader.ts';
 import { loadPrompts } from '../src/adapters/node/prompts-loader.ts';
 import { parseConfig, type Config } from '../src/core/config.ts';
+import { AppError } from '../src/core/errors.ts';
 import { topicIds } from '../src/core/types.ts';
 import { compileCards, type CompileReport } from '../src/llm/card-compiler.ts';
 import { createLlmClient } from '../src/llm/client.ts';
@@ -22,7 +23,7 @@ export const usage =
   '  Cached by each card\'s note text and resumable: run it again after an interruption and it goes on where it stopped.';
 
 async function compileWithLlm(config: Config, loaded: LoadedKnowledgeBase, json: boolean): Promise<CompileReport & { ms: number }> {
-  if (!config.llm) throw new Error(`--llm needs an LLM: set OPENAI_API_KEY (and OPENAI_BASE_URL or MIANBA_LLM_PRESET); now ${config.modeReason}`);
+  if (!config.llm) throw new Error('--llm needs an LLM');
   const started = performance.now();
   const cache = await CompiledCardFile.open(config.dataDir);
   const prompts = await loadPrompts(fileURLToPath(new URL('../prompts/', import.meta.url)));
@@ -63,6 +64,7 @@ export async function run(argv: string[]): Promise<void> {
     },
   });
   const config = parseConfig(process.env);
+  if (values.llm && !config.llm) throw new AppError('bad_request', `--llm needs an LLM: set OPENAI_API_KEY (and OPENAI_BASE_URL or MIANBA_LLM_PRESET); now ${config.modeReason}`);
   let loaded = await loadKnowledgeBase({ config, force: values.force, log: (line) => console.error(line) });
   const compiled = values.llm ? await compileWithLlm(config, loaded, values.json) : undefined;
   // The compiled cards change the index's cards: refresh it (the embeddings are cached).

@@ -224,4 +224,17 @@ describe('LLM compile', () => {
     mkdirSync(join(repoRoot, 'test-artifacts'), { recursive: true });
     writeFileSync(join(repoRoot, 'test-artifacts', 'compile-timing.json'), JSON.stringify({ cards: output.compile.cards, msPerCard: output.compile.msPerCard, fakeDelayMs: 150 }));
   }, 120_000);
+
+  it('npm run index -- --llm without an LLM says what to set, in one line, before indexing anything', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'mianba-compile-nollm-'));
+    temporary.push(dataDir);
+    const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, MIANBA_CORPUS_DIR: writeCorpus(1), MIANBA_DATA_DIR: dataDir };
+    const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'scripts', 'cli.ts'), 'index', '--llm'], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((done) => child.on('close', done));
+    expect(code).toBe(1);
+    expect(stderr.trim().split('\n')).toEqual([expect.stringMatching(/^error \[bad_request\]: --llm needs an LLM: set OPENAI_API_KEY/)]);
+    expect(existsSync(join(dataDir, 'index'))).toBe(false);
+  }, 60_000);
 });
