@@ -72,6 +72,11 @@ describe('progress on Node and Workers', () => {
     expect(fromNode.body.due.reduce((sum, day) => sum + day.count, 0)).toBe(3);
     expect(fromNode.body.weakest[0]?.questionId).toBe(cards[2]?.id);
 
+    // Compiling runs where the index is built; both runtimes say why they cannot here.
+    const [nodeCompile, workerCompile] = await Promise.all([nodeClient.json('/api/compile'), workerClient.json('/api/compile')]);
+    expect(workerCompile.body).toEqual(nodeCompile.body);
+    expect(workerCompile.body).toMatchObject({ available: false, running: false });
+
     const invalid = await workerClient.json<{ error: { code: string } }>('/api/progress?topic=cooking');
     expect(invalid.status).toBe(400);
     expect(invalid.body.error.code).toBe('bad_request');
