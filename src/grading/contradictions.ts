@@ -5,7 +5,7 @@
  * "全部节点" for "多数"), or the note's steps in reverse order (sequence-order.ts). Each makes the
  * point it contradicts wrong: it earns nothing and costs score.
  */
-import { anchorOf, conflicting, quantitiesIn, sameQuantity, type Quantity } from './quantities.ts';
+import { anchorOf, conflicting, quantitiesIn, sameFamily, sameQuantity, type Quantity } from './quantities.ts';
 import { findSwaps, mentioned, subjectsOf } from './role-swaps.ts';
 import { compareOrder, isSequenced } from './sequence-order.ts';
 import { sharedWeight, statementsOf, unitsWithoutNegation, type Statement } from './statements.ts';
@@ -178,8 +178,17 @@ const anchorWeight = 0.45;
 
 /** Units of the words around a quantity, digits left out. */
 function anchorUnits(normalised: string, quantity: Quantity): Map<string, number> {
-  return new Map([...unitsWithoutNegation(anchorOf(normalised, quantity), wordUnits)].filter(([unit, weight]) => weight >= anchorWeight && !/^[\d.]+$/.test(unit)));
+  const anchor = anchorOf(normalised, quantity);
+  const units = new Map([...unitsWithoutNegation(anchor, wordUnits)].filter(([unit, weight]) => weight >= anchorWeight && !/^[\d.]+$/.test(unit)));
+  // "最多只能放 _ 个" and "不允许超过 _ 个" both state a limit, in different words.
+  for (const [bound, pattern] of bounds) if (pattern.test(anchor)) units.set(bound, 1);
+  return units;
 }
+
+const bounds: ReadonlyArray<readonly [string, RegExp]> = [
+  ['$at-most', /最多|至多|最大|上限|不(?:允许|能|可以)?(?:超过|大于|多于)|\bat most\b|\bup to\b|\bmaximum\b/u],
+  ['$at-least', /最少|至少|下限|不(?:能|可以)?(?:少于|小于|低于)|\bat least\b|\bminimum\b/u],
+];
 
 const sharesUnit = (a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>) => [...a.keys()].some((unit) => b.has(unit));
 
@@ -203,18 +212,44 @@ function numbers(note: readonly Statement[], answer: readonly Statement[], ignor
   for (const said of answer) {
     for (const quantity of quantitiesIn(said.normalised)) {
       const anchor = anchorUnits(said.normalised, quantity);
-      const comparable = noteQuantities.filter((entry) => entry.quantity.family === quantity.family && sharesUnit(anchor, entry.anchor));
-      if (!comparable.length || comparable.some((entry) => sameQuantity(entry.quantity, quantity))) continue;
+      const comparable = noteQuantities.filter((entry) => sameFamily(entry.quantity, quantity) && sharesUnit(anchor, entry.anchor));
+      if (!comparable.length || comparable.some((entry) => sameQuantity(entry.quantity, quantity)) || noteStates(note, quantity)) continue;
       // The values themselves are what differ; the words around them decide whether the clauses match.
       const values = new Set([...ignored, ...[...said.units.keys(), ...entryValues(comparable)].filter((unit) => /^[\d.]+$/.test(unit))]);
       const differing = comparable.find((entry) => {
-        const { shared, ofA } = sharedWeight(said, entry.statement, values);
+        // The note's subject may sit in an earlier clause of its sentence ("P本地队列有数量限制，不允许超过 256 个").
+        const { shared, ofA } = sharedWeight(said, sentenceOf(entry.statement, note), values);
         return conflicting(entry.quantity, quantity) && shared >= minimumShared && shared >= 0.3 * ofA;
       });
       if (differing) found.push(wrong(differing.statement, said.text, 'number'));
     }
   }
   return found;
+}
+
+/**
+ * Whether the note writes the answer's number anywhere, formulas included ("17*3=51"): a value the note
+ * itself gives is not a changed one, only perhaps one taken from another of its cases.
+ */
+function noteStates(note: readonly Statement[], quantity: Quantity): boolean {
+  const digits = /\d+(?:\.\d+)?/.exec(quantity.text)?.[0];
+  if (!digits) return false;
+  const standalone = new RegExp(String.raw`(?<![\d.a-z_])${digits.replace('.', '\\.')}(?![\d.a-z_])`);
+  return note.some((statement) => standalone.test(statement.normalised));
+}
+
+const sentences = new WeakMap<Statement, Statement>();
+
+/** A note clause with the units of the whole sentence it belongs to. */
+function sentenceOf(statement: Statement, note: readonly Statement[]): Statement {
+  let whole = sentences.get(statement);
+  if (!whole) {
+    const units = new Map<string, number>();
+    for (const other of note) if (other.sentence === statement.sentence) for (const [unit, weight] of other.units) units.set(unit, Math.max(weight, units.get(unit) ?? 0));
+    whole = { ...statement, units };
+    sentences.set(statement, whole);
+  }
+  return whole;
 }
 
 /** Note points within which two steps count as one sequence: a pair further apart is not ordered by the note. */

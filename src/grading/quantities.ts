@@ -46,7 +46,7 @@ const units: ReadonlyArray<{ pattern: RegExp; family: Quantity['family']; factor
   { pattern: /^(?:位|bits?\b)/u, family: 'bits', factor: 1 },
   { pattern: /^%/u, family: 'percent', factor: 1 },
   { pattern: /^倍/u, family: 'times', factor: 1 },
-  { pattern: /^(?:个|次|条|种|台|核|槽|次方)/u, family: 'count', factor: 1 },
+  { pattern: /^(?:个|次|条|种|台|核|槽|次方|棵|颗|块|层|轮)/u, family: 'count', factor: 1 },
 ];
 
 /** Shares said in words: most of them, all of them, a third. */
@@ -85,9 +85,14 @@ export function quantitiesIn(normalised: string): Quantity[] {
   return found;
 }
 
-/** Two quantities of one family that differ; bare numbers only compare with bare numbers. */
+/** Whether two quantities measure the same kind of thing; bare numbers only compare with bare numbers. */
+export function sameFamily(a: Quantity, b: Quantity): boolean {
+  return a.family === b.family;
+}
+
+/** Two quantities of one family that differ. */
 export function conflicting(a: Quantity, b: Quantity): boolean {
-  if (a.family !== b.family) return false;
+  if (!sameFamily(a, b)) return false;
   return Math.abs(a.value - b.value) > 1e-9 * Math.max(1, Math.abs(a.value));
 }
 
@@ -101,5 +106,5 @@ export function anchorOf(normalised: string, quantity: Quantity): string {
 }
 
 export function sameQuantity(a: Quantity, b: Quantity): boolean {
-  return a.family === b.family && !conflicting(a, b);
+  return sameFamily(a, b) && !conflicting(a, b);
 }

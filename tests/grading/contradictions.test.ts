@@ -90,3 +90,16 @@ describe('suppositions', () => {
     expect(contradicted('双缓冲日志是怎么实现的？', note, '即使缓冲区没写满，超时一到也会把当前缓冲区拿走落盘。')).toEqual([]);
   });
 });
+
+describe('numbers: another value for what the note quantifies', () => {
+  it('compares limits worded differently ("最多只能放 128 个" against "不允许超过 256 个"), the subject taken from the note\'s sentence', () => {
+    const note = ['有，P本地队列有数量限制，不允许超过 256 个'];
+    expect(contradicted('goroutine 数量有上限吗？', note, 'P 的本地队列最多只能放 128 个 goroutine。')).toEqual(note);
+    expect(contradicted('goroutine 数量有上限吗？', note, 'P 的本地队列最多放 256 个 goroutine。')).toEqual([]);
+  });
+
+  it('does not count a value the note itself gives, in a formula or another of its cases', () => {
+    const note = ['猴子从香蕉堆带50根香蕉走到离家25米处，此时走到离家25米处一共有50根香蕉了。', '当走到17米的时候，猴子一共吃了17*3=51个香蕉，还剩49。'];
+    expect(contradicted('猴子最多能背回几根香蕉？', note, '走到 17 米时一共吃掉 51 根，还剩 49 根。')).toEqual([]);
+  });
+});
