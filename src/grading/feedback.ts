@@ -28,6 +28,12 @@ const leadingConnectives = /^(?:(?:那么|那|如果|假如|因为|由于|所以
 /** Characters of a quoted clause in "你说「…」，但笔记里是「…」". */
 const quoteCharacters = 32;
 
+/** A clause quoted in feedback: without the label and punctuation around it ("多线程：单线程模型，" → 单线程模型). */
+function quote(text: string): string {
+  const clause = text.replace(/^[^：:，,。；;]{1,12}[：:]\s*(?=\S)/u, '').replace(/^[\s，,。；;、]+|[\s，,。；;、：:！!？?]+$/gu, '');
+  return shorten(clause || text, quoteCharacters);
+}
+
 export function shorten(text: string, length: number): string {
   const characters = Array.from(text.replace(/\s+/g, ' ').trim());
   return characters.length > length ? `${characters.slice(0, length).join('')}…` : characters.join('');
@@ -96,7 +102,7 @@ export function wordFeedback(input: { question: string; band: GradeBand; points:
     const sentence = flagSentences[flag];
     if (sentence && sentences.length < 2) sentences.push(sentence);
   }
-  for (const point of wrong.slice(0, 2)) sentences.push(`你说「${shorten(point.wrong!.said, quoteCharacters)}」，但笔记里是「${shorten(point.wrong!.notes, quoteCharacters)}」。`);
+  for (const point of wrong.slice(0, 2)) sentences.push(`你说「${quote(point.wrong!.said)}」，但笔记里是「${quote(point.wrong!.notes)}」。`);
   if (covered.length) sentences.push(`讲到了${names(covered.slice(0, 3))}。`);
   // On a complete answer a half-made point is something to expand, not a failing.
   if (partial.length) sentences.push(input.band === 'excellent' ? `${names(partial.slice(0, 2))}还可以再展开一点。` : `${names(partial.slice(0, 2))}提到了，但没讲透。`);

@@ -25,6 +25,16 @@ describe('card wording (issue 10 item 5)', () => {
     expect(grade.strengths).toEqual([]);
   });
 
+  it('quotes clauses without their punctuation or the note\'s row label', () => {
+    const worded = wordFeedback({
+      question: 'Redis 和 Memcached 有什么区别？',
+      band: 'weak',
+      points: [{ text: '多线程：单线程模型，无法充分利用多核 CPU', weight: 1, covered: 'no', wrong: { said: 'Redis 是多线程模型，', notes: '多线程：单线程模型，' } }],
+      flags: ['contradiction'],
+    });
+    expect(worded.feedback).toContain('你说「Redis 是多线程模型」，但笔记里是「单线程模型」。');
+  });
+
   it('never lists a point as half-made on a full-marks card, and praises nothing after a guard fired', () => {
     const complete = wordFeedback({ question: 'q', band: 'excellent', points: [{ text: 'bgsave 创建子进程写 RDB', weight: 1, covered: 'partial' }], flags: [] });
     expect(complete.feedback).not.toContain('没讲透');
