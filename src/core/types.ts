@@ -219,6 +219,8 @@ export interface SpeechStats {
   engine: SpeechEngine;
   /** Time the microphone was open for this answer, in ms. */
   speakingMs: number;
+  /** Characters the transcripts had (typed additions excluded); absent from older clients. */
+  spokenChars?: number;
   /** Filler words counted in the submitted text, e.g. { 嗯: 3, 那个: 1 }; only words that occur. */
   fillers: Record<string, number>;
 }

@@ -34,10 +34,17 @@ export type StartOptions = z.infer<typeof startOptionsSchema>;
 const turnField = z.number().int().min(0).optional();
 
 /**
- * How a spoken answer was captured, measured by the browser: which engine, and how long the
- * microphone was open (capped at an hour). Sent with `spoken: true`; the server adds the filler counts.
+ * How a spoken answer was captured, measured by the browser: which engine, how long the microphone
+ * was open (capped at an hour) and how many characters the transcripts had, before any typing
+ * (the pace counts only those). Sent with `spoken: true`; the server adds the filler counts.
  */
-export const spokenAnswerSchema = z.object({ engine: z.enum(['browser', 'server']), speakingMs: z.number().int().min(0).max(3_600_000) }).strict();
+export const spokenAnswerSchema = z
+  .object({
+    engine: z.enum(['browser', 'server']),
+    speakingMs: z.number().int().min(0).max(3_600_000),
+    spokenChars: z.number().int().min(0).max(100_000).optional(),
+  })
+  .strict();
 
 /**
  * Request body of POST /api/sessions/:id/answers, with the caller's schema for the answer text:

@@ -30,6 +30,11 @@ export function countFillers(text: string): Record<string, number> {
 }
 
 /** The stats kept with a spoken answer: what the client measured plus the fillers in the text as submitted. */
-export function speechStats(text: string, spoken: { engine: SpeechEngine; speakingMs: number }): SpeechStats {
-  return { engine: spoken.engine, speakingMs: spoken.speakingMs, fillers: countFillers(text) };
+export function speechStats(text: string, spoken: { engine: SpeechEngine; speakingMs: number; spokenChars?: number | undefined }): SpeechStats {
+  return {
+    engine: spoken.engine,
+    speakingMs: spoken.speakingMs,
+    ...(spoken.spokenChars !== undefined ? { spokenChars: spoken.spokenChars } : {}),
+    fillers: countFillers(text),
+  };
 }

@@ -71,7 +71,7 @@ export interface SpokenAnswerSummary {
   question: string;
   speakingMs: number;
   fillers: Record<string, number>;
-  /** Characters of the submitted answer per minute of speaking; null when no time was measured. */
+  /** Characters spoken (the transcripts', else the answer's) per minute of speaking; null when no time was measured. */
   charsPerMinute: number | null;
 }
 
@@ -167,15 +167,16 @@ function spokenAnswers(turns: Turn[], kb: KnowledgeBase): SpokenAnswerSummary[] 
   for (const turn of turns) {
     if (turn.role === 'interviewer' && turn.kind !== 'hint') asked = (turn.questionId ? kb.getCard(turn.questionId)?.question : undefined) ?? turn.text;
     if (turn.role !== 'candidate' || !turn.spoken || !turn.speech) continue;
-    const { speakingMs, fillers } = turn.speech;
-    const characters = [...turn.text.replace(/\s+/g, '')].length;
+    const { speakingMs, fillers, spokenChars } = turn.speech;
+    // Pace is of what was said: text typed into the box afterwards does not make it faster.
+    const characters = spokenChars ?? [...turn.text.replace(/\s+/g, '')].length;
     summaries.push({ seq: turn.seq, question: asked, speakingMs, fillers, charsPerMinute: speakingMs > 0 ? Math.round((characters * 60_000) / speakingMs) : null });
   }
   return summaries;
 }
 
 /** 95 s → "1:35". */
-export function speakingTime(ms: number): string {
+function speakingTime(ms: number): string {
   const seconds = Math.round(ms / 1000);
   return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 }

@@ -116,11 +116,13 @@ describe('voice answers and the read-aloud interviewer in Chromium', () => {
     await expect.poll(async () => (await spokenLines(page)).slice(linesBefore).map((line) => line.text)).toContainEqual(expect.stringContaining(second.slice(0, 8)));
 
     const transcript = (await (await page.request.get(`${server.baseUrl}/api/sessions/${sessionId}`)).json()) as {
-      turns: { role: string; spoken?: boolean; speech?: { engine: string; speakingMs: number; fillers: Record<string, number> } }[];
+      turns: { role: string; spoken?: boolean; speech?: { engine: string; speakingMs: number; spokenChars?: number; fillers: Record<string, number> } }[];
     };
     const spokenTurn = transcript.turns.find((turn) => turn.role === 'candidate');
     expect(spokenTurn).toMatchObject({ spoken: true, speech: { engine: 'server', fillers: { 嗯: 1, 那个: 1 } } });
     expect(spokenTurn?.speech?.speakingMs).toBeGreaterThan(2_000);
+    // The pace counts the transcript's characters, not the text typed before and after it.
+    expect(spokenTurn?.speech?.spokenChars).toBe([...heard.replace(/\s+/g, '')].length);
 
     // Spoken mode: the next question is read, then the microphone opens by itself.
     await page.getByTestId('spoken-mode').check();
@@ -158,6 +160,16 @@ describe('voice answers and the read-aloud interviewer in Chromium', () => {
     await waitForTurnDone(page, beforeMuted);
     await page.waitForTimeout(500);
     expect(await spokenLines(page)).toEqual([]);
+
+    // The report lists the spoken answer's time and filler words, apart from the grades.
+    await page.goto(`${server.baseUrl}/#/session/${sessionId}/report`);
+    const spokenRows = page.getByTestId('spoken-summary').locator('tbody tr');
+    await spokenRows.first().waitFor();
+    expect(await spokenRows.count()).toBe(1);
+    expect(await spokenRows.first().getByTestId('spoken-fillers').innerText()).toBe('嗯 ×1、那个 ×1');
+    expect(await spokenRows.first().locator('td').nth(1).innerText()).toMatch(/^0:0[2-9]$/);
+    await page.getByTestId('spoken-summary').scrollIntoViewIfNeeded();
+    await screenshot(page, 'voice-report', false);
 
     // The one expected error: the browser logs the 502 of the failed transcription.
     expect(problems.errors.filter((error) => !error.includes('status of 502'))).toEqual([]);

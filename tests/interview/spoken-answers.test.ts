@@ -32,13 +32,21 @@ describe('a spoken answer in the engine', () => {
 
   it('puts each spoken answer’s time, pace and fillers in the report, and none for typed ones', async () => {
     const { service } = makeHarness({ seed: 5 });
-    const started = await service.start('owner', { mode: 'practice', questions: 2 });
+    const started = await service.start('owner', { mode: 'practice', questions: 3 });
     const first = await service.submit(started.session.id, 'owner', { answer, turn: started.message.turn, spoken: true, speech: { engine: 'server', speakingMs: 30_000 } });
-    await service.submit(started.session.id, 'owner', { answer: '打字的回答', turn: first.next.turn });
+    // 40 characters were spoken in 12 s; the sentence typed after them does not count towards the pace.
+    const second = await service.submit(started.session.id, 'owner', {
+      answer: `${'说'.repeat(40)}然后我又打字补充了很长的一段话作为补充说明。`,
+      turn: first.next.turn,
+      spoken: true,
+      speech: { engine: 'browser', speakingMs: 12_000, spokenChars: 40 },
+    });
+    await service.submit(started.session.id, 'owner', { answer: '打字的回答', turn: second.next.turn });
     const report = await service.report(started.session.id, 'owner');
-    expect(report.spoken).toHaveLength(1);
+    expect(report.spoken).toHaveLength(2);
     const characters = [...answer.replace(/\s+/g, '')].length;
     expect(report.spoken[0]).toMatchObject({ speakingMs: 30_000, fillers: { 嗯: 1, 就是: 1, 那个: 1 }, charsPerMinute: Math.round(characters * 2) });
+    expect(report.spoken[1]).toMatchObject({ speakingMs: 12_000, fillers: {}, charsPerMinute: 200 });
     expect(report.spoken[0]?.question.length).toBeGreaterThan(2);
   });
 });

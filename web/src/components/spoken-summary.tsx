@@ -28,7 +28,7 @@ export function SpokenSummary({ spoken }: { spoken: Report['spoken'] }) {
         <thead>
           <tr>
             <th scope="col">{text('question')}</th>
-            <th scope="col">{voiceText(lang, 'speakingTime', { time: '' }).trim()}</th>
+            <th scope="col">{text('speakingTimeHeader')}</th>
             <th scope="col">{text('pace')}</th>
             <th scope="col">{text('fillers')}</th>
           </tr>

@@ -8,7 +8,7 @@ import { voiceText, type VoiceTextKey } from './voice-text.ts';
 /** What a submitted answer says about how it was spoken (the answer route's `spoken` and `speech`). */
 export interface SpokenFields {
   spoken: true;
-  speech: { engine: CaptureEngine; speakingMs: number };
+  speech: { engine: CaptureEngine; speakingMs: number; spokenChars: number };
 }
 
 export interface VoiceAnswer {
@@ -104,7 +104,13 @@ export function useVoiceAnswer(options: {
         onDone: ({ text, speakingMs }) => {
           capture.current = undefined;
           setState('idle');
-          if (text) spoken.current = { engine: using, speakingMs: (spoken.current?.speakingMs ?? 0) + speakingMs };
+          if (!text) return;
+          const characters = [...text.replace(/\s+/g, '')].length;
+          spoken.current = {
+            engine: using,
+            speakingMs: (spoken.current?.speakingMs ?? 0) + speakingMs,
+            spokenChars: (spoken.current?.spokenChars ?? 0) + characters,
+          };
         },
         onError: (error) => {
           capture.current = undefined;
