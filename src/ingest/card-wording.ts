@@ -106,7 +106,9 @@ export function selfContainedQuestion(question: string, parent: string | undefin
  * built for the implementation. Where the answer places the name ("c++中内存模型…"), the question
  * does too.
  */
-export function askFromAnswer(term: string, reference: string): string {
+export function askFromAnswer(term: string, answer: string): string {
+  // A Q：/A： note's "A：" is a label, not part of the answer's shape.
+  const reference = answer.replace(/^\s*(?:A|Answer|答案?)\s*[：:]\s*/i, '');
   const opening = reference.replace(/^[>\s*-]+/, '').slice(0, 80);
   const place = new RegExp(`([A-Za-z+#\\u4e00-\\u9fff]{1,10})(?:中|里)的?${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'i').exec(opening)?.[1];
   const named = place && !term.toLowerCase().includes(place.toLowerCase()) ? `${place} 的${term}` : term;

@@ -69,6 +69,8 @@ export function classifyLine(rawLine: string): LineClass {
   const result = (kind: LineKind, strong = false): LineClass => ({ kind, strong, text });
   if (text === '') return result('content');
   if (/^答(?!案)/.test(text)) return result('answer-lead');
+  // "Q：…" says outright that it asks, however it is worded ("Q：HTTP基础知识").
+  if (/^(Q\d*|Question\s*\d*|问)\s*[：:]\s*\S/i.test(text) && charLength(text) <= 80) return result('question', true);
   if (/^第[一二三四五六七八九十\d]+(个)?(问题|题)[：:]?$/.test(text)) return result('filler');
   // Enumeration marks ("（2）", "3、") say nothing about whether the line asks something.
   const core = text.replace(/[。；;，,\s]+$/u, '').replace(/^([（(]\d+[)）]|\d+[、.．]\s*(?=\D))\s*/u, '');

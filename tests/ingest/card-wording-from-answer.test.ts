@@ -34,6 +34,10 @@ describe('a bare name is asked the way its answer answers it', () => {
     expect(questions('# 1. 网络\n\n## 1.1 HTTP基础知识\n\nhttp1.0：单工，短连接。\nhttp1.1 是半双工，默认长连接。\nhttp2.0 是全双工，多路复用。\n')).toEqual(['http 各版本有什么区别？']);
   });
 
+  it('reads a Q：/A： note whose Q names a topic instead of asking', () => {
+    expect(questions('Q：HTTP基础知识\nA：http1.0：单工，短连接。\nhttp1.1 是半双工，默认长连接。\n\nQ：redis\nA：内存数据库，单线程处理命令。\n')).toEqual(['http 各版本有什么区别？', '说说你对redis的了解。']);
+  });
+
   it('holds on the real notes', () => {
     expect(realQuestion('cpp-backend-projects-and-internship.md', 303)).toBe('说说zookeeper的ZAB协议。');
     expect(realQuestion('go-mysql-redis-ecommerce-qa.md', 808)).toBe('errgroup有哪些字段？');
