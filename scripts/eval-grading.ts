@@ -6,9 +6,14 @@
  * Prints Spearman, Pearson and MAE against `label`, the mean score per `kind`, the maximum score
  * over injection / dontknow / offtopic items, the minimum over English answers labelled ≥ 8, and
  * a character-bigram-recall baseline computed against the same references the grader used.
- * With --folds N it also prints Spearman within N disjoint folds of questions (by `qid`).
+ * With --folds N it also prints Spearman within N disjoint folds of questions (by `qid`). When
+ * eval/grading-baselines.json holds the set's figures from before the current round of changes, they
+ * are printed beside today's.
  * With --json the LAST stdout line is {"metrics":{...},"items":[{"id","score"}]}.
  */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { loadKnowledgeBase } from '../src/adapters/node/knowledge-base-loader.ts';
@@ -226,6 +231,20 @@ export async function evaluateGrading(cases: readonly GradingCase[], kb: Knowled
   };
 }
 
+const baselineSchema = z.object({
+  sets: z.record(
+    z.string(),
+    z.object({ when: z.string(), spearman: z.number(), mae: z.number(), foldMean: z.number().optional(), targetMisses: z.record(z.string(), z.string()).optional() }),
+  ),
+});
+
+/** The set's figures before the current round of grader changes (eval/grading-baselines.json), by file name. */
+async function readBaseline(file: string): Promise<z.infer<typeof baselineSchema>['sets'][string] | undefined> {
+  const path = new URL('../eval/grading-baselines.json', import.meta.url);
+  if (!existsSync(path)) return undefined;
+  return baselineSchema.parse(JSON.parse(await readFile(path, 'utf8'))).sets[basename(file)];
+}
+
 export async function run(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
@@ -243,6 +262,11 @@ export async function run(argv: string[]): Promise<void> {
   console.log(`  Spearman ${metrics.spearman.toFixed(3)}   (char-bigram-recall baseline ${metrics.baselineBigramSpearman.toFixed(3)})`);
   console.log(`  Pearson  ${metrics.pearson.toFixed(3)}`);
   console.log(`  MAE      ${metrics.mae.toFixed(2)}`);
+  const baseline = await readBaseline(values.file);
+  if (baseline) {
+    const misses = baseline.targetMisses ? `; target misses ${Object.entries(baseline.targetMisses).map(([name, count]) => `${name} ${count}`).join(', ')}` : '';
+    console.log(`  baseline (${baseline.when}): Spearman ${baseline.spearman.toFixed(3)}, MAE ${baseline.mae.toFixed(2)}${baseline.foldMean === undefined ? '' : `, fold mean ${baseline.foldMean.toFixed(3)}`}${misses}`);
+  }
   if (metrics.maxScoreInjectionDontknowOfftopic !== null) console.log(`  max score over injection/dontknow/offtopic: ${metrics.maxScoreInjectionDontknowOfftopic}`);
   if (metrics.minScoreEnglishLabelledAtLeast8 !== null) console.log(`  min score over English answers labelled ≥ 8: ${metrics.minScoreEnglishLabelledAtLeast8}`);
   if (metrics.noReferenceFound) console.log(`  answers with no matching note: ${metrics.noReferenceFound}`);

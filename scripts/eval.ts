@@ -24,6 +24,7 @@ const everySet: string[][] = [
   ['grading', '--file', 'eval/grading-blind.jsonl'],
   ['grading', '--file', 'eval/grading-spoken-blind.jsonl'],
   ['grading', '--file', 'eval/grading-adversarial.jsonl'],
+  ['grading', '--file', 'eval/grading-adversarial-heldout.jsonl'],
   ['grading', '--file', 'eval/grading-injection.jsonl'],
   ['grading', '--file', '../shared/eval/ads/train.jsonl', '--folds', '5'],
   ['cards', '--file', 'eval/cards-audit.jsonl'],
