@@ -13,7 +13,7 @@ import { loadPrompts } from '../src/adapters/node/prompts-loader.ts';
 import { parseConfig, type Config } from '../src/core/config.ts';
 import { AppError } from '../src/core/errors.ts';
 import { topicIds } from '../src/core/types.ts';
-import { compileCards, type CompileReport } from '../src/llm/card-compiler.ts';
+import { compileCards, compileLlmConfig, type CompileReport } from '../src/llm/card-compiler.ts';
 import { createLlmClient } from '../src/llm/client.ts';
 
 export const usage =
@@ -37,7 +37,7 @@ async function compileWithLlm(config: Config, loaded: LoadedKnowledgeBase, json:
   let lastLogged = -1;
   const report = await compileCards({
     cards: loaded.cards,
-    llm: createLlmClient(config.llm, { log: (line) => console.error(line) }),
+    llm: createLlmClient(compileLlmConfig(config.llm), { log: (line) => console.error(line) }),
     prompts,
     cache,
     onProgress: (progress) => {

@@ -11,6 +11,7 @@
  * Runtime-agnostic: the cache's storage is the caller's.
  */
 import { z } from 'zod';
+import type { LlmConfig } from '../core/config.ts';
 import type { Card } from '../core/types.ts';
 import { isAskable } from '../ingest/card-bank.ts';
 import { cardSourceHash } from '../ingest/card-overlays.ts';
@@ -73,6 +74,14 @@ export interface CompileReport extends CompileProgress {
   cached: number;
   /** Refusal reasons of this run, one line per card, for the CLI to print. */
   problems: string[];
+}
+
+/**
+ * The LLM settings a compile runs with: nobody waits on one card, and a local model may take
+ * half a minute to write one, so each call gets at least a minute instead of the grading deadline.
+ */
+export function compileLlmConfig(llm: LlmConfig): LlmConfig {
+  return { ...llm, timeoutMs: Math.max(llm.timeoutMs, 60_000) };
 }
 
 /** Cards worth compiling: those a session can ask and grade. */

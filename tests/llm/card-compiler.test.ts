@@ -193,7 +193,8 @@ describe('LLM compile', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'mianba-compile-cli-'));
     temporary.push(dataDir);
     fake.setBehaviour({ type: 'reply', content: goodReply, delayMs: 150 });
-    const env = { ...process.env, MIANBA_CORPUS_DIR: corpusDir, MIANBA_DATA_DIR: dataDir, OPENAI_API_KEY: 'k', OPENAI_BASE_URL: fake.url, MIANBA_CHAT_MODEL: 'fake-compiler' };
+    // A grading deadline shorter than a reply: a compile call gets a minute of its own.
+    const env = { ...process.env, MIANBA_CORPUS_DIR: corpusDir, MIANBA_DATA_DIR: dataDir, OPENAI_API_KEY: 'k', OPENAI_BASE_URL: fake.url, MIANBA_CHAT_MODEL: 'fake-compiler', MIANBA_LLM_TIMEOUT_MS: '100' };
     const cli = () => spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'scripts', 'cli.ts'), 'index', '--llm', '--json'], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
     const finished = (child: ChildProcess) =>
       new Promise<{ code: number | null; stdout: string }>((done) => {

@@ -4,7 +4,7 @@
  * compiled cards and swapped in, so the next request uses them.
  */
 import type { Config, LlmConfig } from '../../core/config.ts';
-import { compileCards } from '../../llm/card-compiler.ts';
+import { compileCards, compileLlmConfig } from '../../llm/card-compiler.ts';
 import { createLlmClient } from '../../llm/client.ts';
 import type { SwappableKnowledgeBase } from '../../retrieval/swappable-knowledge-base.ts';
 import type { CardCompileJob, CompileStatus } from '../../server/deps.ts';
@@ -26,7 +26,7 @@ export function createCompileJob(options: CompileJobOptions): CardCompileJob {
     try {
       const report = await compileCards({
         cards: options.kb.cards,
-        llm: createLlmClient(config.llm, { log: options.log }),
+        llm: createLlmClient(compileLlmConfig(config.llm), { log: options.log }),
         prompts: options.prompts,
         cache: await CompiledCardFile.open(config.dataDir),
         onProgress: (progress) => (status = { ...status, ...progress }),
