@@ -293,3 +293,41 @@ describe('voice offline in Chromium', () => {
     await context.close();
   }, 60_000);
 });
+
+describe('the server voice in Chromium', () => {
+  let fake: FakeOpenAI;
+  let server: RunningServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    fake = await startFakeOpenAI({ defaultContent: routedReplies({ grade: gradeReply, decide: moveOnAsking('好的，下一题。') }) });
+    server = await startServer({ OPENAI_BASE_URL: fake.url, OPENAI_API_KEY: 'test', MIANBA_SPEECH_MODEL: 'tts-1', MIANBA_SPEECH_VOICE: 'nova' });
+    browser = await launchBrowser();
+  }, 150_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    await fake?.close();
+  });
+
+  const speechInputs = () => fake.requests.filter((request) => request.path === '/v1/audio/speech').map((request) => (request.body as { input?: string }).input ?? '');
+
+  it('asks the provider for each line when a speech model is configured, and nothing once muted', async () => {
+    const { context, page, problems } = await openWatchedPage(browser, { viewport: { width: 1100, height: 900 }, locale: 'zh-CN' });
+    await context.addInitScript(observeSpeech);
+    await startFromStartScreen(page, server.baseUrl, { mode: 'practice', topic: 'redis', questions: 2 });
+    const first = await currentQuestion(page);
+    await expect.poll(speechInputs).toContainEqual(expect.stringContaining(first.slice(0, 8)));
+    expect(fake.requests.filter((request) => request.path === '/v1/audio/speech').at(-1)?.body).toMatchObject({ model: 'tts-1', voice: 'nova' });
+
+    await page.getByTestId('voice-mute').check();
+    const asked = speechInputs().length;
+    const before = await turnCount(page);
+    await page.locator('#answer').fill('RDB 是快照，AOF 是追加日志。');
+    await page.locator('#answer').press('Control+Enter');
+    await waitForTurnDone(page, before);
+    await page.waitForTimeout(500);
+    expect(speechInputs()).toHaveLength(asked);
+    expect(problems.errors).toEqual([]);
+    await context.close();
+  }, 60_000);
+});

@@ -126,10 +126,14 @@ export function createSpeaker(serverVoice: () => boolean): Speaker {
           release();
           done();
         };
-        audio.play().catch(() => {
+        // Audio the browser cannot play (decode error, autoplay refused): its own voice reads the line.
+        const playInstead = () => {
+          if (fallback || controller.signal.aborted) return;
           release();
           fallback = speakInBrowser(text, settings, done);
-        });
+        };
+        audio.onerror = playInstead;
+        audio.play().catch(playInstead);
       },
       () => {
         // The server voice failed: the browser's own voice reads the line instead.
