@@ -111,6 +111,13 @@ describe('progress page in Chromium', () => {
     expect((await due.locator('table td').allTextContents()).map(Number).reduce((sum, count) => sum + count, 0)).toBe(1);
     expect(await page.getByTestId('progress-overall').innerText()).toContain('共 4 次练习');
     await screenshot(page, 'progress-page');
+
+    // On a 375 px phone nothing runs off the side (long note file names included).
+    await page.setViewportSize({ width: 375, height: 740 });
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth))
+      .toBeLessThanOrEqual(0);
+    await screenshot(page, 'progress-page-phone');
     expect(problems.errors).toEqual([]);
     await context.close();
   });
