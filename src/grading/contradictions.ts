@@ -162,12 +162,17 @@ function noteAlsoSays(said: Statement, contradicted: Statement, note: readonly S
   const saidDenies = denies(said, head);
   // When the sentences name the question's subjects, the other clause must be about the same one:
   // "save … 不会阻塞" is not excused by the note's "bgsave … 不会造成阻塞".
+  // An answer that says it of several subjects ("save 和 bgsave 都不会阻塞") is excused only if the note
+  // says it of each of them.
   const saidAbout = about.get(said) ?? [];
-  const sameSubject = (other: Statement) => {
-    const otherAbout = about.get(other) ?? [];
-    return !saidAbout.length || !otherAbout.length || otherAbout.some((subject) => saidAbout.includes(subject));
-  };
-  return note.some((other) => other !== contradicted && other.units.has(head) && denies(other, head) === saidDenies && sameSubject(other));
+  const excusing = note.filter((other) => other !== contradicted && other.units.has(head) && denies(other, head) === saidDenies);
+  if (!saidAbout.length) return excusing.length > 0;
+  return saidAbout.every((subject) =>
+    excusing.some((other) => {
+      const otherAbout = about.get(other) ?? [];
+      return !otherAbout.length || otherAbout.includes(subject);
+    }),
+  );
 }
 
 /**

@@ -103,3 +103,11 @@ describe('numbers: another value for what the note quantifies', () => {
     expect(contradicted('猴子最多能背回几根香蕉？', note, '走到 17 米时一共吃掉 51 根，还剩 49 根。')).toEqual([]);
   });
 });
+
+describe('a claim about several subjects', () => {
+  it('is excused by the note only if the note says it of each of them', () => {
+    const rdb = ['save是在主线程中写入RDB文件，会造成阻塞。', 'bgsave会fork一个子进程来写入RDB文件，不会造成阻塞。'];
+    expect(contradicted('save 和 bgsave 有什么区别？', rdb, 'save 和 bgsave 都不会造成阻塞，都是子进程在写。')).toContain(rdb[0]);
+    expect(contradicted('save 和 bgsave 有什么区别？', rdb, 'bgsave 不会造成阻塞，是子进程在写。')).toEqual([]);
+  });
+});
