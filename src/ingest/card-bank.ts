@@ -107,7 +107,7 @@ const glanceCharacters = 80;
 function atAGlance(point: { text: string; weight: number }): Array<{ text: string; weight: number }> {
   const text = point.text.replace(/[，,、；;：:\s]+$/u, '');
   if ([...text].length <= glanceCharacters) return [{ text, weight: point.weight }];
-  const clauses = text.split(/(?<=[。；;！!？?])|(?<=[，,])/u).map((clause) => clause.trim()).filter(Boolean);
+  const clauses = withinBrackets(text.split(/(?<=[。；;！!？?])|(?<=[，,])/u).map((clause) => clause.trim()).filter(Boolean));
   const pieces: string[] = [];
   for (const clause of clauses) {
     const last = pieces[pieces.length - 1];
@@ -116,6 +116,23 @@ function atAGlance(point: { text: string; weight: number }): Array<{ text: strin
   }
   const trimmed = pieces.map((piece) => piece.replace(/[，,、；;：:\s]+$/u, '')).filter((piece) => piece !== '');
   return trimmed.map((piece) => ({ text: piece, weight: (point.weight * [...piece].length) / [...text].length }));
+}
+
+/** Clauses rejoined where a cut fell inside brackets: "（给缓存加上过期时间，针对操作失败的情况引入消息队列）" stays whole. */
+function withinBrackets(clauses: readonly string[]): string[] {
+  const joined: string[] = [];
+  let depth = 0;
+  for (const clause of clauses) {
+    const last = joined[joined.length - 1];
+    // A bracket left open by the note ("（7：") must not glue the rest of the point into one.
+    if (depth > 0 && last !== undefined && [...last].length + [...clause].length <= 1.5 * glanceCharacters) joined[joined.length - 1] = `${last}${clause}`;
+    else {
+      joined.push(clause);
+      depth = 0;
+    }
+    depth = Math.max(0, depth + (clause.match(/[（(]/g) ?? []).length - (clause.match(/[）)]/g) ?? []).length);
+  }
+  return joined;
 }
 
 /** Key points of one card: claims of its reference, weighted by how much they are about the question. */

@@ -186,6 +186,12 @@ describe('key points that are claims', () => {
     for (const point of card!.keyPoints) expect(point.weight).toBeGreaterThan(0);
   });
 
+  it('never cuts a point inside brackets', () => {
+    const long = `${'先更新数据库再删除缓存，'.repeat(4)}先删除缓存再更新数据库（给缓存加上过期时间，针对操作失败的情况引入消息队列），再更新缓存（分布式锁使得更新数据库和缓存原子执行）。`;
+    const [card] = cardsOf(`## 缓存一致性怎么保证？\n\n${long}\n`);
+    for (const point of card!.keyPoints) expect((point.text.match(/[（(]/g) ?? []).length).toBe((point.text.match(/[）)]/g) ?? []).length);
+  });
+
   it('cuts a run-on sentence into clauses that read at a glance, never ending on a comma', () => {
     const long = `${'leader 定时向 follower 发送心跳，'.repeat(4)}follower 超时没收到心跳就发起选举，先把自己的 term 加一，再向其他节点请求投票。`;
     const [runOn] = cardsOf(`## raft 选主\n\n${long}\n`);
