@@ -1,9 +1,9 @@
 /**
  * The OpenAI wire format the fake server speaks: chat completions (whole or as SSE chunks, text or
- * tool calls), OpenAI-shaped errors, and deterministic embeddings.
+ * tool calls), OpenAI-shaped errors, deterministic embeddings, and reading request bodies.
  */
-import type { ServerResponse } from 'node:http';
-import type { FakeReply } from './fake-openai.ts';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FakeReply, RecordedRequest, ReplyContent } from './fake-openai.ts';
 
 export function finishReasonOf(reply: FakeReply): string {
   return reply.finishReason ?? (reply.toolCalls?.length ? 'tool_calls' : 'stop');
@@ -93,4 +93,39 @@ export function embed(text: string, dimensions: number): Float32Array {
   const norm = Math.hypot(...vector) || 1;
   for (let index = 0; index < dimensions; index += 1) vector[index] = vector[index]! / norm;
   return vector;
+}
+
+const maxBodyBytes = 5 * 1024 * 1024;
+
+/** The request body, up to 5 MB (a recording upload is the largest). */
+export function readBody(request: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const parts: Buffer[] = [];
+    let size = 0;
+    request.on('data', (part: Buffer) => {
+      size += part.length;
+      if (size > maxBodyBytes) {
+        request.destroy();
+        reject(new Error('fake-openai: request body too large'));
+        return;
+      }
+      parts.push(part);
+    });
+    request.on('end', () => resolve(Buffer.concat(parts)));
+    request.on('error', reject);
+  });
+}
+
+export function parseJson(raw: string): unknown {
+  if (!raw) return undefined;
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch {
+    return raw;
+  }
+}
+
+export function resolveContent(content: ReplyContent, request: RecordedRequest): FakeReply {
+  const resolved = typeof content === 'function' ? content(request) : content;
+  return typeof resolved === 'string' ? { content: resolved } : resolved;
 }

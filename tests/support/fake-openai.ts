@@ -14,7 +14,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { fakeSpeechAudio, transcriptionUploadOf, type TranscriptionUpload } from './fake-openai-audio.ts';
-import { chunkOf, completionOf, embed, finishReasonOf, sendError, sendJson, splitContent, sse, startSse, toolCallsOf } from './fake-openai-wire.ts';
+import { chunkOf, completionOf, embed, finishReasonOf, parseJson, readBody, resolveContent, sendError, sendJson, splitContent, sse, startSse, toolCallsOf } from './fake-openai-wire.ts';
 
 export type { TranscriptionUpload } from './fake-openai-audio.ts';
 
@@ -95,7 +95,6 @@ export interface FakeOpenAI {
 }
 
 const defaultReply = 'fake reply';
-const maxBodyBytes = 5 * 1024 * 1024;
 
 class BehaviourChannel {
   private queue: FakeBehaviour[] = [];
@@ -308,36 +307,4 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
-}
-
-function readBody(request: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const parts: Buffer[] = [];
-    let size = 0;
-    request.on('data', (part: Buffer) => {
-      size += part.length;
-      if (size > maxBodyBytes) {
-        request.destroy();
-        reject(new Error('fake-openai: request body too large'));
-        return;
-      }
-      parts.push(part);
-    });
-    request.on('end', () => resolve(Buffer.concat(parts)));
-    request.on('error', reject);
-  });
-}
-
-function parseJson(raw: string): unknown {
-  if (!raw) return undefined;
-  try {
-    return JSON.parse(raw) as unknown;
-  } catch {
-    return raw;
-  }
-}
-
-function resolveContent(content: ReplyContent, request: RecordedRequest): FakeReply {
-  const resolved = typeof content === 'function' ? content(request) : content;
-  return typeof resolved === 'string' ? { content: resolved } : resolved;
 }
