@@ -217,7 +217,8 @@ export function planChosenDrill(
   const plan = [...new Set(chosen)].filter((id) => askable.has(id));
   const topicCounts = new Map<TopicId, number>();
   for (const id of plan) for (const topic of askable.get(id)?.topics ?? []) topicCounts.set(topic, (topicCounts.get(topic) ?? 0) + 1);
-  const topic = [...topicCounts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
+  // Ties go to the topic named first (a card's own topic leads its list), not to the alphabet.
+  const topic = [...topicCounts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
   const reviews = new Map(cards.map((card) => [card.questionId, card]));
   const due = plan.filter((id) => {
     const review = reviews.get(id);

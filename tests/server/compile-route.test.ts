@@ -99,6 +99,7 @@ describe('POST /api/compile', () => {
     // A session asks the compiled question.
     const session = await client.post<{ id: string; message: { text: string; questionId: string } }>('/api/sessions', { mode: 'drill', cards: [bloom?.id] });
     expect(session.body.message.text).toContain('Redis 里的布隆过滤器是怎么工作的？');
+    expect(session.body.message.text).toContain('「Redis 与缓存」');
     // And grades on the compiled key points.
     const graded = await client.post<{ grade: { keyPoints: { text: string; covered: string }[] } }>(`/api/sessions/${session.body.id}/answers`, {
       answer: '布隆过滤器用多个哈希函数把元素映射到位数组的多个位置上。',
