@@ -120,7 +120,8 @@ export function createSessionWriter(ctx: EngineContext) {
       } else {
         const topic = state.drill ? topicNames[state.drill.topic] : '';
         const due = state.drill?.due ?? 0;
-        firstLine = due > 0 ? say(ctx, state, 'start-drill-due', { question, topic, due, total }) : say(ctx, state, 'start-drill-new', { question, topic, total });
+        if (parsed.data.cards) firstLine = say(ctx, state, 'start-drill-chosen', { question, total });
+        else firstLine = due > 0 ? say(ctx, state, 'start-drill-due', { question, topic, due, total }) : say(ctx, state, 'start-drill-new', { question, topic, total });
       }
     }
 

@@ -12,6 +12,7 @@ export const templateSlots = {
   'start-practice': ['question', 'topics', 'total'],
   'start-drill-due': ['question', 'topic', 'due', 'total'],
   'start-drill-new': ['question', 'topic', 'total'],
+  'start-drill-chosen': ['question', 'total'],
   'first-question': ['question', 'index', 'total'],
   'next-question': ['question', 'index', 'total'],
   'last-question': ['question', 'index', 'total'],
