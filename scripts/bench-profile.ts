@@ -10,6 +10,9 @@
  * compiles it (esbuild strips the types and keeps the code and names as written); lines are
  * mapped back to the .ts source through tsx's source maps.
  *
+ * Then 5 s more of the same load with V8's sampling heap profiler (including objects the collector
+ * already freed) give the functions that allocate most per answer turn: what the GC share is made of.
+ *
  * `npm run bench -- profile --read file.cpuprofile` prints the same tables for a saved profile,
  * e.g. one written by `node --cpu-prof`.
  */
@@ -21,14 +24,14 @@ import { join, resolve } from 'node:path';
 import type { BenchSection } from './bench.ts';
 import { cpuRows, createLoadGenerator, loadPlan, runMeasured, startBenchTargets } from './bench-load.ts';
 import { option } from './bench-support.ts';
-import { profileTables, summariseProfile, type CpuProfile } from './cpu-profile-summary.ts';
+import { allocationSites, allocationTable, profileTables, summariseProfile, type CpuProfile, type HeapProfileNode } from './cpu-profile-summary.ts';
 
 function stringOption(argv: string[], name: string): string | undefined {
   const index = argv.indexOf(`--${name}`);
   return index >= 0 ? argv[index + 1] : undefined;
 }
 
-async function recordUnderLoad(argv: string[], log: (line: string) => void): Promise<{ profile: CpuProfile; figures: string[] }> {
+async function recordUnderLoad(argv: string[], log: (line: string) => void): Promise<{ profile: CpuProfile; figures: string[]; allocations: string }> {
   const seconds = option(argv, 'seconds', 10);
   const clients = option(argv, 'sessions', 32);
   const dataDir = await mkdtemp(join(tmpdir(), 'mianba-profile-'));
@@ -45,6 +48,13 @@ async function recordUnderLoad(argv: string[], log: (line: string) => void): Pro
     const answers = await runMeasured(load, loadPlan(targets, 'answers', clients, seconds * 1000, [0, 0]));
     const { profile } = await inspector.post('Profiler.stop');
     await inspector.post('Profiler.disable');
+    // Allocations in a phase of their own: sampling them slows the server, which would skew the CPU profile.
+    await inspector.post('HeapProfiler.enable');
+    await inspector.post('HeapProfiler.startSampling', { samplingInterval: 16_384, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+    const allocating = await load.run(loadPlan(targets, 'answers', clients, 5000, [0, 0]));
+    const { profile: heap } = await inspector.post('HeapProfiler.stopSampling');
+    await inspector.post('HeapProfiler.disable');
+    const allocations = allocationTable(allocationSites(heap.head as HeapProfileNode, sourceLine), allocating.answersAcked, option(argv, 'top', 20));
     const bare = await runMeasured(load, loadPlan(targets, 'bare', clients, seconds * 1000, [0, 0]));
     const turnsPerSecond = answers.answersAcked / (answers.elapsedMs / 1000);
     const bareRps = bare.requests / (bare.elapsedMs / 1000);
@@ -58,7 +68,7 @@ async function recordUnderLoad(argv: string[], log: (line: string) => void): Pro
       // Under the profiler, so the server thread's CPU per turn is somewhat higher than without it.
       ...cpuRows(answers, bare),
     ];
-    return { profile: profile as CpuProfile, figures };
+    return { profile: profile as CpuProfile, figures, allocations };
   } finally {
     inspector.disconnect();
     await load.stop();
@@ -77,8 +87,8 @@ function sourceLine(url: string, lineNumber: number, columnNumber: number): numb
 export async function run(argv: string[]): Promise<BenchSection> {
   const log = (line: string) => console.error(line);
   const saved = stringOption(argv, 'read');
-  const { profile, figures } = saved
-    ? { profile: JSON.parse(await readFile(saved, 'utf8')) as CpuProfile, figures: [] }
+  const { profile, figures, allocations } = saved
+    ? { profile: JSON.parse(await readFile(saved, 'utf8')) as CpuProfile, figures: [], allocations: '' }
     : await recordUnderLoad(argv, log);
   const out = stringOption(argv, 'out');
   if (out && !saved) {
@@ -88,6 +98,7 @@ export async function run(argv: string[]): Promise<BenchSection> {
   const markdown = [
     ...(figures.length ? ['| figure | value |', '|---|---|', ...figures, ''] : []),
     profileTables(summariseProfile(profile, sourceLine), option(argv, 'top', 20)),
+    ...(allocations ? ['', allocations] : []),
   ].join('\n');
   console.log(markdown);
   return { title: 'CPU profile of the server under load', markdown };

@@ -175,3 +175,56 @@ export function profileTables(summary: ProfileSummary, limit = 20): string {
     ...byInclusive.map(functionRow),
   ].join('\n');
 }
+
+/** A node of V8's sampling heap profile (`HeapProfiler.stopSampling`). */
+export interface HeapProfileNode {
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber?: number };
+  /** Bytes of the sampled allocations made with this node on top of the stack. */
+  selfSize: number;
+  children?: HeapProfileNode[];
+}
+
+export interface AllocationSite {
+  name: string;
+  location: string;
+  bytes: number;
+}
+
+/**
+ * Bytes allocated per function, from a sampling heap profile that includes the objects garbage
+ * collection already freed: what makes the collector work, not what stays alive. Built-ins
+ * without a script (Set.add, String.match, iterators) are counted in the function that called them.
+ */
+export function allocationSites(head: HeapProfileNode, sourceLine: SourceLine = () => undefined): { totalBytes: number; sites: AllocationSite[] } {
+  const sites = new Map<string, AllocationSite>();
+  let totalBytes = 0;
+  const visit = (node: HeapProfileNode, caller: AllocationSite | undefined) => {
+    const { functionName, url, lineNumber, columnNumber } = node.callFrame;
+    let site = caller;
+    if (url !== '' || !caller) {
+      const location = frameLocation(url, sourceLine(url, lineNumber, columnNumber ?? 0) ?? lineNumber);
+      const key = `${functionName}\u0000${location}`;
+      site = sites.get(key) ?? { name: functionName || '(anonymous)', location, bytes: 0 };
+      sites.set(key, site);
+    }
+    site!.bytes += node.selfSize;
+    totalBytes += node.selfSize;
+    for (const child of node.children ?? []) visit(child, site);
+  };
+  visit(head, undefined);
+  return { totalBytes, sites: [...sites.values()].filter((site) => site.bytes > 0).sort((left, right) => right.bytes - left.bytes) };
+}
+
+/** The top `limit` allocation sites as a Markdown table, with bytes per answer turn. */
+export function allocationTable(allocations: ReturnType<typeof allocationSites>, turns: number, limit = 15): string {
+  const perTurn = (bytes: number) => `${(bytes / Math.max(1, turns) / 1024).toFixed(1)} KB`;
+  return [
+    `Sampled allocations: ${perTurn(allocations.totalBytes)} per answer turn (${turns} turns). Top ${limit} sites:`,
+    '',
+    '| function | where | per turn | share |',
+    '|---|---|---|---|',
+    ...allocations.sites
+      .slice(0, limit)
+      .map((site) => `| ${escapeCell(site.name)} | ${escapeCell(site.location)} | ${perTurn(site.bytes)} | ${percent(site.bytes, allocations.totalBytes)} |`),
+  ].join('\n');
+}

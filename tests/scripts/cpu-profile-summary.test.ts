@@ -4,7 +4,17 @@
  * of the code base are told apart by path.
  */
 import { describe, expect, it } from 'vitest';
-import { frameArea, frameLocation, profileTables, summariseProfile, type CpuProfile, type CpuProfileNode } from '../../scripts/cpu-profile-summary.ts';
+import {
+  allocationSites,
+  allocationTable,
+  frameArea,
+  frameLocation,
+  profileTables,
+  summariseProfile,
+  type CpuProfile,
+  type CpuProfileNode,
+  type HeapProfileNode,
+} from '../../scripts/cpu-profile-summary.ts';
 
 const repo = 'file:///work/repo';
 const node = (id: number, functionName: string, url: string, children: number[] = [], lineNumber = 0): CpuProfileNode => ({
@@ -76,5 +86,44 @@ describe('frame locations and areas', () => {
     expect(frameArea(node(1, 'x', 'file:///x/node_modules/zod/v4/core.js'))).toBe('zod');
     expect(frameArea(node(1, 'writev', ''))).toBe('(native)');
     expect(frameArea(node(1, 'x', 'node:events'))).toBe('node internals');
+  });
+});
+
+describe('allocation sites', () => {
+  const frame = (functionName: string, path: string, lineNumber: number) => ({ functionName, url: path ? `${repo}/${path}` : '', lineNumber, columnNumber: 0 });
+  const heap: HeapProfileNode = {
+    callFrame: frame('(root)', '', 0),
+    selfSize: 0,
+    children: [
+      {
+        callFrame: frame('grade', 'src/grading/grader.ts', 4),
+        selfSize: 1024,
+        children: [
+          {
+            callFrame: frame('viewAnswer', 'src/grading/coverage.ts', 20),
+            selfSize: 2048,
+            // A built-in has no script: its bytes are its caller's.
+            children: [{ callFrame: frame('add', '', 0), selfSize: 1024, children: [] }],
+          },
+        ],
+      },
+      // The same function reached by another path adds up.
+      { callFrame: frame('viewAnswer', 'src/grading/coverage.ts', 20), selfSize: 1024, children: [] },
+    ],
+  };
+
+  it('sums the bytes each function allocated (with the built-ins it called), wherever it was called from, largest first', () => {
+    const { totalBytes, sites } = allocationSites(heap);
+    expect(totalBytes).toBe(5120);
+    expect(sites).toEqual([
+      { name: 'viewAnswer', location: 'src/grading/coverage.ts:21', bytes: 4096 },
+      { name: 'grade', location: 'src/grading/grader.ts:5', bytes: 1024 },
+    ]);
+  });
+
+  it('prints bytes per answer turn', () => {
+    const table = allocationTable(allocationSites(heap), 2);
+    expect(table).toContain('2.5 KB per answer turn (2 turns)');
+    expect(table).toContain('| viewAnswer | src/grading/coverage.ts:21 | 2.0 KB | 80.0% |');
   });
 });
