@@ -61,18 +61,20 @@ interface Paragraph {
  * numbered topic ("3.etcd相关") or a catch-all heading written as a line ("other", "其他").
  */
 const sectionMarker =
-  /^(第[一二三四五六七八九十\d]{1,3}(个|道)?(问题|题)|([一二三四五六七八九十\d]{1,3}|几)个问题|\d{1,2}[.、．]\s*[^，,。？?\s]{1,16}\s*相关|other|others|misc|其他|其它|杂项|(question|q)\s*\d{1,2})\s*[：:。.]?$/iu;
+  /^(第[一二三四五六七八九十\d]{1,3}(个|道)?(问题|题)|([一二三四五六七八九十\d]{1,3}|几)个问题|\d{1,2}[.、．]\s*[^，,。？?\s]{1,16}\s*相关|(question|q)\s*\d{1,2})\s*[：:。.]?$/iu;
+/** A catch-all heading written as a line; under a real heading it may just label part of the answer. */
+const catchAll = /^(other|others|misc|其他|其它|杂项)\s*[：:。.]?$/iu;
 /** The author narrating what the interviewer asked next ("后面还问了一个…", "最后问了…"). */
 const narratedAsk = /^(后面|后来|然后|接着|最后|之后|另外)[，,]?(还|又|再)?(问了|问我|让我|考了)/u;
 
 /** Does this line open a new section of the note rather than continue an answer? */
-function isSectionStart(line: string): boolean {
+function isSectionStart(line: string, loose: boolean): boolean {
   const plain = stripLineMarkup(line);
-  return sectionMarker.test(plain) || narratedAsk.test(plain);
+  return sectionMarker.test(plain) || narratedAsk.test(plain) || (loose && catchAll.test(plain));
 }
 
 /** Paragraphs of a reference: runs of non-blank lines, fenced code kept whole. */
-function paragraphsOf(lines: readonly string[]): Paragraph[] {
+function paragraphsOf(lines: readonly string[], loose: boolean): Paragraph[] {
   const paragraphs: Paragraph[] = [];
   let current: Paragraph | undefined;
   let fence: string | undefined;
@@ -98,7 +100,7 @@ function paragraphsOf(lines: readonly string[]): Paragraph[] {
       return;
     }
     // A marker line ("五个问题") inside a run of lines still starts a paragraph of its own.
-    if (!current || current.code || isSectionStart(line)) {
+    if (!current || current.code || isSectionStart(line, loose)) {
       current = { lines: [], start: index, code: false, afterWideGap };
       paragraphs.push(current);
     }
@@ -108,11 +110,11 @@ function paragraphsOf(lines: readonly string[]): Paragraph[] {
 }
 
 /** Where a new piece starts inside a paragraph's first line, if it does. */
-function pieceAt(paragraph: Paragraph, isFirst: boolean): { kind: PieceKind; title: string; rest: string } | undefined {
+function pieceAt(paragraph: Paragraph, isFirst: boolean, loose: boolean): { kind: PieceKind; title: string; rest: string } | undefined {
   if (paragraph.code) return undefined;
   const first = paragraph.lines[0]?.trim() ?? '';
   // A marker is never an answer, not even the first line under a question.
-  if (isSectionStart(first)) return { kind: 'section', title: '', rest: '' };
+  if (isSectionStart(first, loose)) return { kind: 'section', title: '', rest: '' };
   // Otherwise the first paragraph is the answer's own start, whatever it looks like.
   if (isFirst) return undefined;
   const definition = boldDefinition.exec(first);
@@ -190,10 +192,10 @@ export function splitReference(
   },
 ): SplitReference {
   const lines = reference.split('\n');
-  const paragraphs = paragraphsOf(lines);
   // What an author wrote under a heading, or as a section with its own sub-headings or tables, was
   // kept together on purpose; only loose text runs on into unrelated jottings.
   const structured = options.underHeading || lines.some((line) => /^\s*(#{1,6}\s|\|)/.test(line));
+  const paragraphs = paragraphsOf(lines, !structured);
   const pieces: ReferencePiece[] = [];
   const own: Paragraph[] = [];
   const answerSeen = contentUnits(about);
@@ -238,7 +240,7 @@ export function splitReference(
     const gapBefore = index === 0 ? options.gapBeforeAnswer === true : paragraph.afterWideGap;
     const afterGap = !structured && gapBefore && !paragraph.code && !aspectLabel && !sharesWord(units, questionUnits);
     const nextAsk = !structured && !open && own[0] !== undefined && paragraph.lines.length === 1 ? askedAboutAnswer(paragraph.lines[0]!, own) : undefined;
-    const piece = afterGap ? { kind: 'section' as const, title: '', rest: '' } : nextAsk ? { kind: 'question' as const, title: nextAsk, rest: '' } : pieceAt(paragraph, index === 0);
+    const piece = afterGap ? { kind: 'section' as const, title: '', rest: '' } : nextAsk ? { kind: 'question' as const, title: nextAsk, rest: '' } : pieceAt(paragraph, index === 0, !structured);
     if (piece) {
       close();
       // A section keeps its opening paragraph as written; other pieces hold it in title and rest.

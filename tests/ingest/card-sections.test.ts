@@ -94,6 +94,13 @@ describe('a reference ends where the note moves on to another section', () => {
     expect(outline[0]!.keyPoints.map((point) => point.text).join()).not.toMatch(/etcd|k8s/);
   });
 
+  it('ends a loose answer at a catch-all line ("other"), but not an answer under a heading', () => {
+    const [loose] = cardsOf('浏览器对同一 Host 最多建几个 TCP 连接？\n\nChrome 最多六个。\n\nother\nTLS 是 SSL 的新版本。\n');
+    expect(loose!.reference).toBe('Chrome 最多六个。');
+    const [headed] = cardsOf('## Redis 的缺点\n\n单线程，大 key 会阻塞。\n\n其他：\n内存成本高。\n');
+    expect(headed!.reference).toContain('内存成本高');
+  });
+
   it('does not take the author narrating the interview’s next question as the answer of an unanswered one', () => {
     const [raft, ...rest] = cardsOf('raft 出现脑裂怎么处理？\n\n后面还问了一个问题，服务器 CPU 100% 怎么定位？我随口就说先看监控，阵脚大乱。\n\n最后问了一个系统设计题目（朋友圈的设计）。\n');
     expect(raft!.reference).toBe('');
