@@ -6,22 +6,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeOpenAI, type FakeOpenAI, type RecordedRequest } from '../support/fake-openai.ts';
+import { startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.ts';
+import { redisCompilerReply } from '../support/llm-replies.ts';
 import { launchBrowser, openWatchedPage, screenshot, startServer, type RunningServer } from './harness.ts';
 import type { Browser } from 'playwright-core';
-
-function compilerReply(request: RecordedRequest): string {
-  const messages = (request.body as { messages: { role: string; content: string }[] }).messages;
-  const prompt = messages.find((message) => message.role === 'user')?.content ?? '';
-  const reference = /<<<REFERENCE\n([\s\S]*?)\nREFERENCE>>>/.exec(prompt)?.[1] ?? '';
-  const subject = /(布隆过滤器|跳表)/.exec(prompt)?.[1] ?? '它';
-  const sentences = reference.split(/(?<=。)/).map((line) => line.trim().replace(/。$/, '')).filter(Boolean);
-  return JSON.stringify({
-    question: `Redis 里的${subject}是怎么工作的？`,
-    keyPoints: sentences.map((text, index) => ({ text, weight: index === 0 ? 1 : 0.5 })),
-    followups: [`${subject}的时间复杂度是多少？`, `${subject}有什么缺点？`],
-  });
-}
 
 describe('compile button in Chromium', () => {
   let fake: FakeOpenAI;
@@ -34,7 +22,7 @@ describe('compile button in Chromium', () => {
       join(corpusDir, 'redis.md'),
       '# Redis\n\n## 布隆过滤器\n\n布隆过滤器用多个哈希函数把元素映射到位数组的多个位置上。判断存在时如果有一位是 0 就一定不存在。\n\n## 跳表\n\n跳表在有序链表上建立多层索引，查找时从最高层往下走。Redis 的有序集合用跳表实现范围查询。\n',
     );
-    fake = await startFakeOpenAI({ behaviour: { type: 'reply', content: compilerReply, delayMs: 2500 } });
+    fake = await startFakeOpenAI({ behaviour: { type: 'reply', content: redisCompilerReply, delayMs: 2500 } });
     server = await startServer({ MIANBA_CORPUS_DIR: corpusDir, OPENAI_API_KEY: 'k', OPENAI_BASE_URL: fake.url, MIANBA_CHAT_MODEL: 'fake-compiler' });
     browser = await launchBrowser();
   }, 120_000);

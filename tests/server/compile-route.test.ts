@@ -8,36 +8,15 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeOpenAI, type FakeOpenAI, type RecordedRequest } from '../support/fake-openai.ts';
+import type { CompileStatus } from '../../src/server/deps.ts';
+import { startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.ts';
+import { redisCompilerReply } from '../support/llm-replies.ts';
 import { startThrowawayServerProcess, type ServerProcess } from '../support/server-process.ts';
 import { HttpClient } from '../workers/http-client.ts';
 import { makeHarness, removeTempDirs } from './app-harness.ts';
 
-interface CompileStatus {
-  available: boolean;
-  reason?: string;
-  running: boolean;
-  done: number;
-  total: number;
-  compiled: number;
-}
-
 interface CardList {
   cards: { id: string; question: string; compiledBy: string | null; keyPoints: { text: string; weight: number }[]; followups: { question: string }[] }[];
-}
-
-/** A compiler that names the subject and lifts key points from the reference it was sent. */
-function compilerReply(request: RecordedRequest): string {
-  const messages = (request.body as { messages: { role: string; content: string }[] }).messages;
-  const prompt = messages.find((message) => message.role === 'user')?.content ?? '';
-  const reference = /<<<REFERENCE\n([\s\S]*?)\nREFERENCE>>>/.exec(prompt)?.[1] ?? '';
-  const subject = /(布隆过滤器|跳表)/.exec(prompt)?.[1] ?? '它';
-  const sentences = reference.split(/(?<=。)/).map((line) => line.trim().replace(/。$/, '')).filter(Boolean);
-  return JSON.stringify({
-    question: `Redis 里的${subject}是怎么工作的？`,
-    keyPoints: sentences.map((text, index) => ({ text, weight: index === 0 ? 1 : 0.5 })),
-    followups: [`${subject}的时间复杂度是多少？`, `${subject}有什么缺点？`],
-  });
 }
 
 describe('POST /api/compile', () => {
@@ -61,7 +40,7 @@ describe('POST /api/compile', () => {
         '',
       ].join('\n'),
     );
-    fake = await startFakeOpenAI({ defaultContent: compilerReply });
+    fake = await startFakeOpenAI({ defaultContent: redisCompilerReply });
     server = await startThrowawayServerProcess('mianba-compile-server-', {
       env: { MIANBA_CORPUS_DIR: corpusDir, OPENAI_API_KEY: 'k', OPENAI_BASE_URL: fake.url, MIANBA_CHAT_MODEL: 'fake-compiler', MIANBA_RATE_LIMIT_PER_MINUTE: '10000' },
       timeoutMs: 60_000,

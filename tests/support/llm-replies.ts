@@ -60,3 +60,19 @@ export function routedReplies(options: { grade: string; decide: (request: Record
 export function moveOnAsking(prefix = '好的，我们继续。'): (request: RecordedRequest) => Decision {
   return (request) => ({ action: 'next', line: `${prefix}${nextQuestionIn(request)}` });
 }
+
+/**
+ * A card compiler for a Redis note on 布隆过滤器 and 跳表: it names the subject and lifts one key
+ * point per sentence of the reference it was sent, so a test can tell compiled cards from parsed ones.
+ */
+export function redisCompilerReply(request: RecordedRequest): string {
+  const prompt = userText(request);
+  const reference = /<<<REFERENCE\n([\s\S]*?)\nREFERENCE>>>/.exec(prompt)?.[1] ?? '';
+  const subject = /(布隆过滤器|跳表)/.exec(prompt)?.[1] ?? '它';
+  const sentences = reference.split(/(?<=。)/).map((line) => line.trim().replace(/。$/, '')).filter(Boolean);
+  return JSON.stringify({
+    question: `Redis 里的${subject}是怎么工作的？`,
+    keyPoints: sentences.map((text, index) => ({ text, weight: index === 0 ? 1 : 0.5 })),
+    followups: [`${subject}的时间复杂度是多少？`, `${subject}有什么缺点？`],
+  });
+}
