@@ -16,6 +16,7 @@ const commands: Record<string, () => Promise<Command>> = {
   questions: () => import('./cli-questions.ts'),
   cards: () => import('./cli-cards.ts'),
   grade: () => import('./cli-grade.ts'),
+  fingerprint: () => import('./cli-fingerprint.ts'),
 };
 
 const overview = `usage: npm run cli -- <${Object.keys(commands).join('|')}> [options]   (add --help after a command for its options)`;
