@@ -77,7 +77,7 @@ function align(said: Statement, note: readonly Statement[], ignored: ReadonlySet
  * Negations of `statement` that deny something `other` says: most of what the negation covers is
  * in the other clause. "没提交事务的 redo" negates a modifier the note clause does not talk about.
  */
-function relevantNegations(statement: Statement, other: Statement): number {
+function relevantNegations(statement: Statement, other: Statement, reading: 'strict' | 'lenient'): number {
   return statement.scopes.filter((scope) => {
     let total = 0;
     let held = 0;
@@ -85,11 +85,18 @@ function relevantNegations(statement: Statement, other: Statement): number {
       total += weight;
       if (other.units.has(unit)) held += weight;
     }
-    // The word denied first must be there too: "也不依赖 cookie" denies 依赖, which a note clause that
-    // only names cookie does not talk about.
+    // Strictly, the word denied first must be there too: "也不依赖 cookie" denies 依赖, which a note
+    // clause that only names cookie does not talk about. Leniently, what it denies may be worded a
+    // little differently ("没装依赖" against "没有安装依赖").
     const head = [...scope].find(([, weight]) => weight >= 0.4)?.[0];
-    return held >= 1 && held >= 0.5 * total && (head === undefined || other.units.has(head));
+    const headHeld = head === undefined || other.units.has(head);
+    return held >= 1 && (reading === 'strict' ? held >= 0.5 * total && headHeld : headHeld || held >= 0.4 * total);
   }).length;
+}
+
+/** Same polarity under either reading of what the negations deny: a contradiction must hold under both. */
+function samePolarity(a: Statement, b: Statement): boolean {
+  return (['strict', 'lenient'] as const).some((reading) => relevantNegations(a, b, reading) % 2 === relevantNegations(b, a, reading) % 2);
 }
 
 /** The subjects each statement's sentence names (clauses of one sentence share a subject). */
@@ -112,7 +119,7 @@ function negations(note: readonly Statement[], answer: readonly Statement[], ign
     if (hypothetical.test(said.normalised)) continue;
     const aligned = align(said, stated, ignored);
     if (!aligned) continue;
-    const agrees = relevantNegations(aligned.note, said) % 2 === relevantNegations(said, aligned.note) % 2;
+    const agrees = samePolarity(aligned.note, said);
     const known = verdicts.get(aligned.note);
     // The clause that restates a note clause most closely decides; a tie goes to agreement.
     if (!known || aligned.strength > known.strength || (aligned.strength === known.strength && agrees)) {

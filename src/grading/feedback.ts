@@ -17,7 +17,7 @@ export interface WordedPoint {
 }
 
 /** Flags after which nothing the answer said is praised. */
-export const untrustedFlags: readonly ScoreFlag[] = ['injection', 'wrong-verdict', 'swapped-values', 'offtopic', 'dontknow', 'question-back', 'list-of-terms', 'empty'];
+export const untrustedFlags: readonly ScoreFlag[] = ['injection', 'wrong-verdict', 'swapped-values', 'mostly-wrong', 'offtopic', 'dontknow', 'question-back', 'list-of-terms', 'empty'];
 
 /** Labels that organise a note but name nothing ("缺点：", "原因："). */
 const genericLabel = /^(?:优点|缺点|优势|劣势|原因|作用|解决|方案|方法|总结|注意|例如|比如|特点|区别|场景|问题|结论|答案|好处|坏处|步骤|流程|过程|原理|定义|举例|补充|核心|关键|前提|结果|首先|其次|然后|最后|另外|第.)$/u;
@@ -73,6 +73,7 @@ const flagSentences: Partial<Record<ScoreFlag, string>> = {
   'wrong-verdict': '判断结论与笔记相反，这道判断题的核心结论答错了。',
   'list-of-terms': '回答主要是在罗列术语，没有解释它们之间的关系和作用。',
   'swapped-values': '几个取值和它们的含义对应错了，和笔记里的说法正好错开。',
+  'mostly-wrong': '回答里的主要说法和笔记相反，这道题按答错处理。',
   dontknow: '你表示对这道题不太清楚，建议先对照参考答案把要点过一遍再练。',
   'question-back': '回答只是在反问，没有给出内容。',
   offtopic: '回答的内容和题目关系不大，请围绕题目本身作答。',

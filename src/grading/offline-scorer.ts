@@ -32,7 +32,8 @@ export type ScoreFlag =
   | 'wrong-verdict'
   | 'right-verdict'
   | 'right-result'
-  | 'swapped-values';
+  | 'swapped-values'
+  | 'mostly-wrong';
 
 export interface OfflineScore {
   /** 0–10, one decimal. */
@@ -94,6 +95,8 @@ export const defaultScoringParameters: Readonly<ScoringParameters> = {
 /** What the guarded non-answers keep at most. */
 const swappedValuesFactor = 0.25;
 const namesOnlyCap = 1.5;
+const mostlyWrongShare = 0.3;
+const mostlyWrongCap = 1.5;
 /** Longest answer analysed; beyond it, text is padding as far as scoring is concerned. */
 const maximumAnswerCharacters = 6000;
 /** Share of the question's subject an on-topic answer names. */
@@ -127,13 +130,18 @@ export function scoreAnswer(input: ScoreInput, parameters: Readonly<ScoringParam
     const wrong = new Map(contradictions.map((entry) => [entry.point, { said: entry.said, notes: entry.notes }]));
     const points = coverPoints(specs, views, questionUnits, parameters, wrong);
     const measured = aggregate(points, parameters);
-    return { points, ...measured, net: measured.covered - parameters.wrongCost * measured.wrong };
+    // Share of what the answer asserts that the note contradicts clause by clause: a different measure
+    // from the wrong points' weight, since one wrong clause can carry most of what was said. A reversed
+    // order is a whole sentence's fault, not each of its clauses', so it costs only its point.
+    const wrongClauses = new Set(contradictions.filter((entry) => entry.cue !== 'order').map((entry) => entry.said));
+    const wrongShare = contentLength([...wrongClauses].join('')) / Math.max(1, contentLength(stances.asserted));
+    return { points, ...measured, wrongShare, net: measured.covered - parameters.wrongCost * measured.wrong };
   });
   let bestIndex = 0;
   perReference.forEach((entry, index) => {
     if (entry.net > (perReference[bestIndex]?.net ?? 0)) bestIndex = index;
   });
-  const best = perReference[bestIndex] ?? { points: [], covered: 0, wrong: 0, net: 0 };
+  const best = perReference[bestIndex] ?? { points: [], covered: 0, wrong: 0, wrongShare: 0, net: 0 };
   // Several references are alternative model answers: agreeing with more of them is stronger
   // evidence than matching one by chance, so the best and the average both count.
   const meanCovered = perReference.reduce((sum, entry) => sum + entry.covered, 0) / Math.max(1, perReference.length);
@@ -166,6 +174,11 @@ export function scoreAnswer(input: ScoreInput, parameters: Readonly<ScoringParam
 
   let score = calibrate(Math.max(0, coverage - parameters.wrongCost * best.wrong), parameters);
   if (flags.includes('list-of-terms')) score = Math.min(score, namesOnlyCap);
+  // An answer a third of whose claims say the opposite of the note gets the question wrong, whatever else it restates.
+  if (best.wrongShare >= mostlyWrongShare) {
+    flags.push('mostly-wrong');
+    score = Math.min(score, mostlyWrongCap);
+  }
   if (flags.includes('swapped-values')) score *= swappedValuesFactor;
   if (flags.includes('wrong-verdict')) score = Math.min(score * 0.1, 1);
   if (flags.includes('offtopic') || flags.includes('dontknow')) score = Math.min(score, 1);

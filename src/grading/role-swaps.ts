@@ -134,16 +134,10 @@ export function findSwaps(note: readonly Statement[], answer: readonly Statement
     for (const [unit, weight] of polarUnits(statement)) units.set(unit, Math.max(weight, units.get(unit) ?? 0));
   });
   const swaps: Swap[] = [];
-  // An answer clause without a subject continues its sentence's, when that is a subject the question
-  // asks about ("WebSocket 是请求-响应模式，无状态、单向").
-  const asked = (subject: string) => [...profileText(subject).units.keys()].every((unit) => ignored.has(unit));
-  sentence = -1;
-  let named: string[] = [];
+  // Only a clause that names its subject is read as a claim about it: carrying a subject on to the
+  // clauses after it ("S2退栈，…，实现了先进先出") gave correct answers another subject's description.
   for (const said of answer) {
-    const own = mentioned(compact(said.text), subjects);
-    if (own.length || said.sentence !== sentence) named = own.length ? own : [];
-    else named = named.filter(asked);
-    sentence = said.sentence;
+    const named = mentioned(compact(said.text), subjects);
     if (named.length !== 1) continue;
     const subject = named[0]!;
     const description = new Map([...polarUnits(said)].filter(([unit]) => !subjectUnits.has(unit) && !ignored.has(unit.replace(/^¬/u, ''))));

@@ -60,7 +60,7 @@ describe('swapped roles: the note\'s description given to the other subject', ()
     expect(contradicted(question, note, 'HTTP 是请求-响应模式，无状态，请求完就关闭；WebSocket 是全双工的长连接。')).toEqual([]);
   });
 
-  it('reads a clause without a subject as its sentence\'s, and a subject named in passing as no change of subject', () => {
+  it('reads a subject the note names in passing as no change of subject', () => {
     const slices = ['数组长度一旦定义就固定，go的数组是值类型，赋值或者传参会整体拷贝；', '而切片是动态数组，本质上切片是一个三元组，当前数组长度len，容量cap，他是引用语义，传参不会复制底层数组。'];
     const honest = '数组长度固定，是值类型，传参整体拷贝；切片是动态数组，本质是指针、len、cap 三元组，引用语义，传参不复制底层数组。';
     expect(contradicted('Go 里数组和切片有什么区别？', slices, honest)).toEqual([]);

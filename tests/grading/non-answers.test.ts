@@ -26,3 +26,21 @@ describe('bags of words', () => {
     expect(grouped).toBeGreaterThanOrEqual(7);
   });
 });
+
+describe('an answer that is mostly the opposite of the note', () => {
+  const question = '执行 go build 的时候会发生什么？';
+  const build = `- 解析包导入：编译器解析源代码中的import语句，找出依赖的所有包。
+- 依赖包的编译：编译器递归编译依赖的包，每个包得到一个对象文件。
+- 主包的编译：编译器编译包含main函数的主包。
+- 链接：链接器把所有对象文件链接成一个可执行文件。
+- go build生成的可执行文件是静态链接的，所有的依赖都被打包进了可执行文件，可以在没有安装依赖的环境中运行。`;
+
+  it('scores low even when its other clauses restate the note', () => {
+    const wrong = scoreAnswer({ question, answer: '解析 import 找出依赖包，编译依赖包和主包，链接成可执行文件。生成的可执行文件不是静态链接的，依赖并不会被打包进可执行文件，运行的机器上必须先安装好所有依赖。', references: [build] });
+    expect(wrong.flags).toContain('contradiction');
+    expect(wrong.score).toBeLessThanOrEqual(1.5);
+    const right = scoreAnswer({ question, answer: '解析 import 找出依赖包，递归编译依赖包得到对象文件，再编译 main 所在的主包，最后链接成可执行文件；它是静态链接的，依赖都打包进去了，没装依赖的机器上也能运行。', references: [build] });
+    expect(right.flags).not.toContain('contradiction');
+    expect(right.score).toBeGreaterThanOrEqual(7);
+  });
+});
