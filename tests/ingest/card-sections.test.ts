@@ -1,23 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Card } from '../../src/core/types.ts';
-import { buildQuestionBank } from '../../src/ingest/corpus.ts';
-import { corpusFileNames, readCorpusText } from './corpus-fixture.ts';
+import { cardsOf, realBank, realCardAt as real } from './corpus-fixture.ts';
 
-const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
-const cardsOf = (markdown: string, path = 'notes.md'): Card[] => buildQuestionBank([{ path, bytes: utf8(markdown) }]).cards;
 const asked = (cards: readonly Card[], question: string): Card => {
   const found = cards.find((card) => card.question === question && !card.searchOnly);
   if (!found) throw new Error(`no card asks ${question}; have ${cards.map((card) => card.question).join(' | ')}`);
   return found;
 };
 
-const realBank = buildQuestionBank(corpusFileNames().map((name) => ({ path: name, bytes: utf8(readCorpusText(name)) })));
-const real = (source: string, line: number): Card => {
-  const found = realBank.cards.find((card) => card.source === source && card.lines.start === line);
-  if (!found) throw new Error(`no card at ${source}:${line}`);
-  return found;
-};
-const searchOnlyText = (source: string): string => realBank.cards.filter((card) => card.source === source && card.searchOnly).map((card) => card.reference).join('\n');
+const searchOnlyText = (source: string): string => realBank().cards.filter((card) => card.source === source && card.searchOnly).map((card) => card.reference).join('\n');
 
 describe('a reference ends where the note moves on to another section', () => {
   it('gives the answer under "第一个问题" to the first listed question, with what follows up to the next ordinal', () => {

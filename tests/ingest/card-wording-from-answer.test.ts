@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Card } from '../../src/core/types.ts';
-import { buildQuestionBank } from '../../src/ingest/corpus.ts';
-import { corpusFileNames, readCorpusText } from './corpus-fixture.ts';
+import { cardsOf, realBank, realCardAt } from './corpus-fixture.ts';
 
-const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
-const cardsOf = (markdown: string, path = 'notes.md'): Card[] => buildQuestionBank([{ path, bytes: utf8(markdown) }]).cards;
 const questions = (markdown: string): string[] => cardsOf(markdown).filter((card) => !card.searchOnly).map((card) => card.question);
 
-const realBank = buildQuestionBank(corpusFileNames().map((name) => ({ path: name, bytes: utf8(readCorpusText(name)) })));
-const realQuestion = (source: string, line: number): string => {
-  const found = realBank.cards.find((card) => card.source === source && card.lines.start === line);
-  if (!found) throw new Error(`no card at ${source}:${line}`);
-  return found.question;
-};
+const realQuestion = (source: string, line: number): string => realCardAt(source, line).question;
 
 describe('a bare name is asked the way its answer answers it', () => {
   it('asks for the protocol a short answer is about (Obsidian front matter, heading)', () => {
@@ -60,7 +51,7 @@ describe('lines a hard wrap cut in two', () => {
 
   it('holds on the real notes', () => {
     expect(realQuestion('go-mysql-redis-ecommerce-qa.md', 646)).toMatch(/纯粹的广播会很耗资源$/);
-    expect(realBank.cards.some((card) => card.source === 'go-mysql-redis-ecommerce-qa.md' && card.lines.start === 648)).toBe(false);
+    expect(realBank().cards.some((card) => card.source === 'go-mysql-redis-ecommerce-qa.md' && card.lines.start === 648)).toBe(false);
   });
 });
 
@@ -68,7 +59,7 @@ describe('the author’s own design decisions', () => {
   it('are project cards, while a technical question with the same words stays technical', () => {
     const cards = cardsOf('# 异步消息中废弃的方案：\n1、热点表，需要单独发送\n2、应用重启会丢消息\n\n# 为什么 Go 放弃了分段栈？\n\n分段栈有热分裂问题，改成连续栈。\n');
     expect(cards.map((card) => card.kind)).toEqual(['project', 'technical']);
-    expect(realBank.cards.find((card) => card.source === 'go-mysql-redis-ecommerce-qa.md' && card.lines.start === 543)!.kind).toBe('project');
+    expect(realBank().cards.find((card) => card.source === 'go-mysql-redis-ecommerce-qa.md' && card.lines.start === 543)!.kind).toBe('project');
   });
 });
 

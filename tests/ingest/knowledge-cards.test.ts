@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Card } from '../../src/core/types.ts';
-import { buildQuestionBank } from '../../src/ingest/corpus.ts';
-import { corpusFileNames, readCorpusText } from './corpus-fixture.ts';
-
-const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
-
-function cardsOf(markdown: string, path = 'notes.md'): Card[] {
-  return buildQuestionBank([{ path, bytes: utf8(markdown) }]).cards;
-}
+import { bankOfNotes, cardsOf, realBank, realCardAt as real } from './corpus-fixture.ts';
 
 function cardAt(cards: readonly Card[], noted: string): Card {
   const found = cards.find((card) => card.headingPath.at(-1) === noted);
@@ -15,12 +8,6 @@ function cardAt(cards: readonly Card[], noted: string): Card {
   return found;
 }
 
-const realBank = buildQuestionBank(corpusFileNames().map((name) => ({ path: name, bytes: utf8(readCorpusText(name)) })));
-const real = (source: string, line: number): Card => {
-  const found = realBank.cards.find((card) => card.source === source && card.lines.start === line);
-  if (!found) throw new Error(`no card at ${source}:${line}`);
-  return found;
-};
 
 describe('self-contained questions', () => {
   it('asks a label with its parent subject, worded as an interviewer asks', () => {
@@ -204,18 +191,18 @@ describe('key points that are claims', () => {
 
 describe('the bank', () => {
   it('merges questions that ask the same thing into one card with variants', () => {
-    const bank = buildQuestionBank([
-      { path: 'a.md', bytes: utf8('说一下数组和切片的区别？\n\n数组长度固定，是值类型；切片可扩容。\n') },
-      { path: 'b.md', bytes: utf8('slice和array的区别\n\n---\n\n匿名管道通信\n\n只能在父子进程间用。\n\n---\n\n有名管道通信\n\n无关进程也能通过文件名通信。\n') },
-    ]);
+    const bank = bankOfNotes({
+      'a.md': '说一下数组和切片的区别？\n\n数组长度固定，是值类型；切片可扩容。\n',
+      'b.md': 'slice和array的区别\n\n---\n\n匿名管道通信\n\n只能在父子进程间用。\n\n---\n\n有名管道通信\n\n无关进程也能通过文件名通信。\n',
+    });
     const asked = bank.cards.filter((card) => !card.searchOnly);
     expect(asked.find((card) => card.source === 'a.md')!.variants).toEqual(['slice和array的区别']);
     expect(asked.map((card) => card.headingPath.at(-1))).toEqual(expect.arrayContaining(['匿名管道通信', '有名管道通信']));
   });
 
   it('never merges questions about different things, however alike their wording', () => {
-    const bank = buildQuestionBank([{ path: 'a.md', bytes: utf8('## k8s\n\nKubernetes 由控制平面和节点组成。\n\n## 内存池\n\n内存池由多个槽组成，每个槽管理一种大小。\n') }]);
-    expect(bank.cards.filter((card) => !card.searchOnly).map((card) => card.question)).toEqual(['k8s由哪些部分组成？', '内存池由哪些部分组成？']);
+    const cards = cardsOf('## k8s\n\nKubernetes 由控制平面和节点组成。\n\n## 内存池\n\n内存池由多个槽组成，每个槽管理一种大小。\n', 'a.md');
+    expect(cards.filter((card) => !card.searchOnly).map((card) => card.question)).toEqual(['k8s由哪些部分组成？', '内存池由哪些部分组成？']);
   });
 
   it('keeps ids when the note is re-indexed unchanged, and when another question is added', () => {
@@ -263,17 +250,17 @@ describe('on the real notes', () => {
   it('keeps 缓存穿透 and 缓存雪崩 out of 缓存击穿, as cards of their own', () => {
     const breakdown = real('image-service-project-qa.md', 81);
     expect(breakdown.reference).not.toMatch(/穿透|雪崩/);
-    expect(realBank.cards.some((card) => card.question === '什么是缓存穿透？' && card.source === 'image-service-project-qa.md')).toBe(true);
+    expect(realBank().cards.some((card) => card.question === '什么是缓存穿透？' && card.source === 'image-service-project-qa.md')).toBe(true);
   });
 
   it('gives every code question of the Go notes its code', () => {
-    const codeQuestions = realBank.cards.filter((card) => /(以下|下面|这段)的?代码/.test(card.question));
+    const codeQuestions = realBank().cards.filter((card) => /(以下|下面|这段)的?代码/.test(card.question));
     expect(codeQuestions.length).toBeGreaterThanOrEqual(5);
     for (const card of codeQuestions) expect(card.code, card.question).toMatch(/^```/);
   });
 
   it('asks 数组和切片的区别 once, with the other phrasing as a variant', () => {
-    const arrays = realBank.cards.filter((card) => !card.searchOnly && /数组和切片|slice和array/.test(card.question));
+    const arrays = realBank().cards.filter((card) => !card.searchOnly && /数组和切片|slice和array/.test(card.question));
     expect(arrays).toHaveLength(1);
     const phrasings = [arrays[0]!.question, ...(arrays[0]!.variants ?? [])].join(' | ');
     expect(phrasings).toMatch(/slice和array/);
@@ -281,7 +268,7 @@ describe('on the real notes', () => {
   });
 
   it('never makes narration or a to-do a key point', () => {
-    const points = realBank.cards.flatMap((card) => card.keyPoints.map((point) => point.text));
+    const points = realBank().cards.flatMap((card) => card.keyPoints.map((point) => point.text));
     expect(points.length).toBeGreaterThan(500);
     for (const point of points) expect(point).not.toMatch(/小伙伴|都要复习|看b站|leetcode/i);
   });
