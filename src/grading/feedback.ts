@@ -30,7 +30,10 @@ const quoteCharacters = 32;
 
 /** A clause quoted in feedback: without the label and punctuation around it ("多线程：单线程模型，" → 单线程模型). */
 function quote(text: string): string {
-  const clause = text.replace(/^[^：:，,。；;]{1,12}[：:]\s*(?=\S)/u, '').replace(/^[\s，,。；;、]+|[\s，,。；;、：:！!？?]+$/gu, '');
+  const clause = text
+    .replace(/^[^：:，,。；;]{1,12}[：:]\s*(?=\S)/u, '')
+    .replace(/([，。；、：！？])\s+/gu, '$1')
+    .replace(/^[\s，,。；;、]+|[\s，,。；;、：:！!？?]+$/gu, '');
   return shorten(clause || text, quoteCharacters);
 }
 

@@ -33,6 +33,8 @@ describe('card wording (issue 10 item 5)', () => {
       flags: ['contradiction'],
     });
     expect(worded.feedback).toContain('你说「Redis 是多线程模型」，但笔记里是「单线程模型」。');
+    const sentence = wordFeedback({ question: 'q', band: 'weak', points: [{ text: '链接', weight: 1, covered: 'no', wrong: { said: '先链接， 然后再编译主包', notes: '链接：链接器把对象文件链接在一起' } }], flags: ['contradiction'] });
+    expect(sentence.feedback).toContain('你说「先链接，然后再编译主包」，但笔记里是「链接器把对象文件链接在一起」');
   });
 
   it('never lists a point as half-made on a full-marks card, and praises nothing after a guard fired', () => {
