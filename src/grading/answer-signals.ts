@@ -4,6 +4,7 @@
  * questions back to the interviewer ("您是指哪个？"). Only assertions are evidence: a hedged term is
  * not coverage of that term, and a question is not an answer.
  */
+import { withoutFillers } from '../text/spoken-fillers.ts';
 
 /**
  * Clauses that say the candidate does not know or does not remember. Phrases that also occur in
@@ -23,22 +24,6 @@ const bareHedge = /^(?:我|俺|这个|这题|这道题|其实|真的|确实|完�
 const tentative = /好像|似乎|貌似|大概是|可能是|也许|估计是|\bi think\b|\bmaybe\b|\bprobably\b|\bi guess\b/iu;
 /** "…吧", "…？" at the end of a statement: said as a guess ("…嘛" and "…呢" assert, as in "它是单线程的嘛"). */
 const guessEnding = /(?:吧|吗)[。.!！…~～]*$/u;
-
-/**
- * Spoken fillers that carry nothing: interjections, "那个", "就是说", "然后呢", "我记得", "我觉得".
- * Removed before clauses are read, so a transcribed answer's clauses are its statements and a
- * filler clause ("嗯，", "就是，") neither splits a statement nor counts as one.
- */
-const fillers = [
-  /(?<=^|[，,。！!？?；;\s])(?:嗯+|呃+|额+|唔|啊+|哦+|emmm*|um+|uh+)(?=[，,。…\s]|$)[，,。…\s]*/giu,
-  /(?<=^|[，,。！!？?；;\s])(?:那个|就是说?|然后呢?|这个嘛?|怎么说呢|我记得|我印象里|我觉得|我理解的?话?|我的理解是)(?=[，,…\s])[，,…\s]*/gu,
-];
-
-export function withoutFillers(answer: string): string {
-  let text = answer;
-  for (const filler of fillers) text = text.replace(filler, '');
-  return text;
-}
 
 /** Asking the interviewer back: what is meant, to repeat the question. */
 const askingBack = /[您你](?:是|说的是|问的是|指的?是)|是指|再说一[下遍]|再念一遍|再讲一[下遍]|能不能|能否|可以再|哪个|哪一个|还是(?:问|说|指)|什么意思|\bdo you mean\b|\bcould you\b|\bcan you\b/iu;

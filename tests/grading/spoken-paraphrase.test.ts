@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readStances, withoutFillers } from '../../src/grading/answer-signals.ts';
+import { readStances } from '../../src/grading/answer-signals.ts';
+import { withoutFillers } from '../../src/text/spoken-fillers.ts';
 import { focusOn } from '../../src/grading/answer-coverage.ts';
 import { coverPoint, viewAnswer } from '../../src/grading/coverage.ts';
 import { extractAllKeyPoints } from '../../src/grading/key-points.ts';
@@ -18,6 +19,9 @@ describe('spoken answers (issue 10 item 3)', () => {
 
   it('drops fillers, so a transcribed answer scores like the written one', () => {
     expect(withoutFillers('嗯，就是说，呃，那个，锁就一直偏向这个线程。')).toBe('锁就一直偏向这个线程。');
+    // The same words stay where they say something.
+    expect(withoutFillers('那个锁我觉得不对，它是单线程的啊')).toBe('那个锁我觉得不对，它是单线程的啊');
+    expect(withoutFillers('erm, 啊，the kernel wakes it')).toBe('the kernel wakes it');
     expect(score(written)).toBeGreaterThanOrEqual(7);
     expect(Math.abs(score(spoken) - score(written))).toBeLessThanOrEqual(0.3);
   });

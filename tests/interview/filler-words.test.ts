@@ -1,11 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { countFillers, speechStats } from '../../src/interview/filler-words.ts';
+import { speechStats } from '../../src/interview/filler-words.ts';
+import { countFillers } from '../../src/text/spoken-fillers.ts';
 
 describe('filler words in a spoken answer', () => {
   it('counts hesitations, and 那个/就是 only where they stall', () => {
     expect(countFillers('嗯，那个，就是说 TCP 三次握手，嗯嗯，是为了确认双方的收发能力')).toEqual({ 嗯: 2, 那个: 1, 就是: 1 });
     expect(countFillers('那个那个，我觉得就是，呃，epoll 更快')).toEqual({ 那个: 2, 就是: 1, 呃: 1 });
     expect(countFillers('um so uh the kernel wakes the thread')).toEqual({ 'um/uh': 2 });
+  });
+
+  it('lists the counts in the report\'s order, whatever order they were said in', () => {
+    expect(Object.keys(countFillers('erm, 那个，就是，呃，嗯，epoll 更快'))).toEqual(['嗯', '呃', '那个', '就是', 'um/uh']);
+  });
+
+  it('does not count sounds that also end a sentence, which grading still drops when they stand alone', () => {
+    expect(countFillers('啊，哦，它是单线程的啊')).toEqual({});
   });
 
   it('leaves the ordinary words alone', () => {
