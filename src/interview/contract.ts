@@ -23,6 +23,8 @@ export const startOptionsSchema = z.object({
   questionSeconds: z.number().int().min(questionSecondsRange.min).max(questionSecondsRange.max).optional(),
   /** Drill only: these cards, in this order (the progress page's "drill these"), instead of a topic's plan. */
   cards: z.array(z.string().regex(/^[A-Za-z0-9_-]{1,64}$/)).min(1).max(maxQuestions).optional(),
+  /** The UI's language: in LLM mode the interviewer's own words are in it (the bank questions stay as written). */
+  language: z.enum(['zh', 'en']).optional(),
 });
 export type StartOptions = z.infer<typeof startOptionsSchema>;
 

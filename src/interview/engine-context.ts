@@ -7,6 +7,7 @@ import type { Grader, KnowledgeBase, ReviewCard, SessionRecord, SessionStore, Tu
 import { isQuestionText } from '../ingest/question-lines.ts';
 import { createInterviewerVoice, type InterviewerModel } from './interviewer-voice.ts';
 import { parsePhasePlan, type PhasePlan } from './phase-plan.ts';
+import { endAsQuestion } from './question-wording.ts';
 import type { SubmitResult } from './contract.ts';
 import type { SessionState } from './session-state.ts';
 import { parseTemplates, pickVariant, renderTemplate, type TemplateSlot, type Templates } from './templates.ts';
@@ -106,7 +107,9 @@ export function questionText(ctx: EngineContext, questionId: string | null, fall
 export function askedQuestion(ctx: EngineContext, state: SessionState, questionId: string | null): string {
   const question = questionText(ctx, questionId);
   // A title that already starts "关于…" would read "关于关于…" in the templates that add one.
-  const asked = !question || isQuestionText(question) ? question : say(ctx, state, 'ask-about', { topic: question.replace(/^关于\s*/, '') });
+  // A title with a clause or a question mark of its own ("表情包存储？收藏") is asked as written: wrapped, it reads "关于表情包存储？收藏，…".
+  const asIs = !question || isQuestionText(question) || /[，,？?]/u.test(question);
+  const asked = asIs ? endAsQuestion(question) : say(ctx, state, 'ask-about', { topic: question.replace(/^关于\s*/, '') });
   // A question about code is unanswerable without it: the code goes under the question, as a block.
   const code = questionId ? ctx.kb.getCard(questionId)?.code : undefined;
   return code ? `${asked}\n\n${code}` : asked;

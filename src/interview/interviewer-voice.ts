@@ -60,13 +60,16 @@ const relatedNotes = 3;
 /** A note passage shown to the model is cut here: enough to ask from, too little to recite. */
 const passageChars = 600;
 
-const placeholders = ['mode', 'question', 'answer', 'assessment', 'missed_points', 'followup_rule', 'next_step', 'notes', 'reply_how', 'max_line_chars'] as const;
+const placeholders = ['mode', 'question', 'answer', 'assessment', 'missed_points', 'followup_rule', 'next_step', 'notes', 'reply_how', 'max_line_chars', 'language'] as const;
 
 const modeLabels: Record<SessionMode, string> = {
   interview: '模拟面试（不要透露分数）',
   practice: '练习（候选人会单独看到评分卡）',
   drill: '专项复习（候选人会单独看到评分卡）',
 };
+
+/** How the prompt names the language the line must be in. */
+const languageNames: Record<LineLanguage, string> = { zh: '中文', en: '英文（English）' };
 
 const reactionLabels: Record<Reaction, string> = {
   opening: '这是热身的自我介绍/经历介绍',
@@ -144,6 +147,7 @@ function promptValues(request: VoiceRequest, related: readonly NotePassage[], to
       : related.map((passage) => `- ${defuse(passage.question)}：${defuse(passage.text)}`).join('\n') || '（无）',
     reply_how: toolsAvailable ? '最后调用 interviewer_decision 工具给出你的决定。' : '只回复一个 JSON 对象，不要任何其他内容。',
     max_line_chars: String(maxLineChars),
+    language: languageNames[request.language ?? 'zh'],
   };
 }
 

@@ -11,6 +11,7 @@ import { addTurn, askedQuestion, joinNotice, markAsked, questionIdField, questio
 import { llmWordingNotice, type NextStep, type Reaction, type VoiceDecision } from './interviewer-voice.ts';
 import { deepDiveCandidates, deepDiveCard } from './offline-followups.ts';
 import { phaseAfter } from './phase-plan.ts';
+import { joinLead } from './question-wording.ts';
 import { ratingForScore, ratingName, reviewCard } from './review-schedule.ts';
 import { freshQuestion, isScoredResult, type CurrentQuestion, type PhaseName, type QuestionResult, type SessionState } from './session-state.ts';
 import type { TemplateSlot } from './templates.ts';
@@ -78,6 +79,7 @@ export function createMover(ctx: EngineContext) {
         followupAllowed: how.followupAllowed,
         next,
         ...(item?.answered ? { reference: item.reference } : {}),
+        language: step.state.language,
       },
       options.signal,
     );
@@ -139,7 +141,7 @@ export function createMover(ctx: EngineContext) {
         : session.mode === 'practice'
           ? say(ctx, state, 'closing-practice', { count, score })
           : say(ctx, state, 'closing-drill', { count, score, topic: state.drill ? topicNames[state.drill.topic] : '' });
-    const text = speak(step, `${prefix}${closing}`, options);
+    const text = speak(step, joinLead(prefix, closing), options);
     const closed = addTurn(step, { role: 'interviewer', kind: 'closing', text });
     return { kind: 'done', text, turn: closed.seq };
   }
@@ -166,7 +168,7 @@ export function createMover(ctx: EngineContext) {
       state.phase = 'technical';
       const total = state.plan.length;
       const slot: TemplateSlot = from === 'opening' ? 'first-question' : nextIndex === total - 1 ? 'last-question' : 'next-question';
-      const line = `${say(ctx, state, how.prefixSlot)}${say(ctx, state, slot, { question: askedQuestion(ctx, state, nextId), index: nextIndex + 1, total })}`;
+      const line = joinLead(say(ctx, state, how.prefixSlot), say(ctx, state, slot, { question: askedQuestion(ctx, state, nextId), index: nextIndex + 1, total }));
       state.current = freshQuestion(nextId, 'question');
       markAsked(state, nextId);
       options.onToken?.(step.decidedLine ?? line);
@@ -183,13 +185,13 @@ export function createMover(ctx: EngineContext) {
         state.phase = 'project';
         state.current = freshQuestion(project.id, 'question');
         markAsked(state, project.id);
-        return ask(step, `${prefix}${say(ctx, state, 'project-intro', { question: askedQuestion(ctx, state, project.id) })}`, project.id, options);
+        return ask(step, joinLead(prefix, say(ctx, state, 'project-intro', { question: askedQuestion(ctx, state, project.id) })), project.id, options);
       }
     }
     if (later === 'closing' || (later === 'project' && laterPhase(state, session.mode, 'project') === 'closing')) {
       state.phase = 'closing';
       state.current = freshQuestion(null, 'question');
-      return ask(step, `${prefix}${say(ctx, state, 'closing-question')}`, null, options);
+      return ask(step, joinLead(prefix, say(ctx, state, 'closing-question')), null, options);
     }
     return finish(step, prefix, options);
   }

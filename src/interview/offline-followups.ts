@@ -11,6 +11,7 @@ import { leakRunChars, repeatsRun } from '../llm/line-checks.ts';
 import { gapsOf, topGap } from './answer-gaps.ts';
 import { askedQuestion, markAsked, say, type EngineContext } from './engine-context.ts';
 import { distinctQuestions } from './question-picker.ts';
+import { restatesQuestion } from './question-wording.ts';
 import type { CurrentQuestion, SessionState } from './session-state.ts';
 import type { TemplateSlot } from './templates.ts';
 
@@ -61,7 +62,9 @@ async function deeperFollowup(ctx: EngineContext, state: SessionState, card: Car
   const candidates = near
     .map((id) => ctx.kb.getCard(id))
     .filter((found): found is Card => !!found && found.kind === 'technical' && found.answered && !found.searchOnly && !taken.has(found.id))
-    .filter((found) => found.topics.some((topic) => card.topics.includes(topic)));
+    .filter((found) => found.topics.some((topic) => card.topics.includes(topic)))
+    // "lfu有什么缺点" after "lfu缺点怎么解决" is the same ground again, not a level deeper.
+    .filter((found) => !restatesQuestion(found.question, card.question));
   const related = distinctQuestions(candidates, takenCards)[0];
   if (!related) return undefined;
   const text = say(ctx, state, 'followup-deeper', { question: askedQuestion(ctx, state, related.id) });

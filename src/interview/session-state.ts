@@ -64,6 +64,8 @@ export const sessionStateSchema = z.object({
   asked: z.array(z.string()).default([]),
   /** The optional per-question time limit the candidate chose, in seconds. */
   questionSeconds: z.number().int().positive().optional(),
+  /** The UI's language at the start: what the LLM interviewer words its lines in, and what their check expects. */
+  language: z.enum(['zh', 'en']).default('zh'),
   /** Drill only: the topic and how many planned questions were due when it started. */
   drill: z.object({ topic: topicSchema, due: z.number().int().min(0) }).optional(),
 });

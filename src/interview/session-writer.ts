@@ -72,6 +72,7 @@ export function createSessionWriter(ctx: EngineContext) {
       lastVariant: {},
       phase: opens ? 'opening' : 'technical',
       asked: [],
+      language: parsed.data.language ?? 'zh',
       ...(parsed.data.questionSeconds ? { questionSeconds: parsed.data.questionSeconds } : {}),
     };
     let topics: TopicId[] = [...new Set(parsed.data.topics ?? [])];

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.ts';
-import { isDecision, isGrading, nextQuestionIn, routedReplies, type Decision } from '../support/llm-replies.ts';
+import { isDecision, isGrading, nextQuestionIn, routedReplies, systemText, type Decision } from '../support/llm-replies.ts';
 import { launchBrowser, openWatchedPage, screenshot, startServer, type RunningServer } from './harness.ts';
 import { currentQuestion, partialAnswerFrom, referenceFor, startFromStartScreen, turnCount, waitForTurnDone } from './session-flows.ts';
 
@@ -106,6 +106,37 @@ describe('LLM mode in Chromium against a fake OpenAI server', () => {
 
     expect(problems.errors).toEqual([]);
     expect(problems.dialogs).toEqual([]);
+    await context.close();
+  });
+
+  it('in the English UI the LLM interviewer speaks English, and its English lines pass the checks', async () => {
+    const englishLine = 'Alright, let us move on. Next question: ';
+    // Like a model that follows the prompt: English only when the prompt asks for it.
+    fake.setBehaviour({
+      type: 'reply',
+      content: routedReplies({
+        grade: gradeReply,
+        decide: (request) => ({ action: 'next', line: `${systemText(request).includes('line 用英文') ? englishLine : interviewerLine}${nextQuestionIn(request)}` }),
+      }),
+    });
+    const { context, page, problems } = await openWatchedPage(browser, { viewport: { width: 1100, height: 900 }, locale: 'en-US' });
+    await context.addInitScript(() => localStorage.setItem('mianba:lang', 'en'));
+    await page.goto(`${server.baseUrl}/`);
+    await page.getByRole('radio', { name: /Practice with feedback/ }).check();
+    await page.locator('input[name="topics"][value="redis"]').check();
+    await page.getByLabel('Number of questions').fill('3');
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    await page.locator('#answer').waitFor({ timeout: 30_000 });
+
+    const before = await turnCount(page);
+    await page.locator('#answer').fill('不知道');
+    await page.locator('#answer').press('Control+Enter');
+    await waitForTurnDone(page, before);
+    expect((await currentQuestion(page)).startsWith(englishLine)).toBe(true);
+    expect(await page.locator('.session > p.notice').count()).toBe(0);
+    await screenshot(page, 'llm-english-line');
+
+    expect(problems.errors).toEqual([]);
     await context.close();
   });
 });

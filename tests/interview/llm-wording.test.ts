@@ -113,6 +113,35 @@ describe('the LLM interviewer', () => {
     expect(result.notice).toBeUndefined();
   });
 
+  it('speaks the language the session started in: an English UI gets checked English lines, a Chinese line there is replaced', async () => {
+    const english = 'Okay, let us move on. Next one: ';
+    script(moveOnAsking(english));
+    const { service, store } = harness();
+    const { session } = await service.start(owner, { mode: 'practice', questions: 3, language: 'en' });
+    const accepted = await service.submit(session.id, owner, { answer: '不知道' });
+    // The bank question stays as written; only the interviewer's own words are English.
+    expect(accepted.next.text).toBe(`${english}${questionOf(accepted.next.questionId)}`);
+    expect(accepted.notice).toBeUndefined();
+    expect(systemText(decisionCalls()[0]!)).toContain('line 用英文（English）说');
+
+    script(moveOnAsking('好的，我们接着聊下一题：'));
+    const refusedChinese = await service.submit(session.id, owner, { answer: '不知道' });
+    expect(refusedChinese.notice).toBe(llmWordingNotice);
+    expect(refusedChinese.next.text).not.toContain('我们接着聊下一题');
+    expect((await store.listTurns(session.id)).at(-1)?.text).toBe(refusedChinese.next.text);
+    expect(logged.some((line) => /purpose=decide kind=rejected/.test(line))).toBe(true);
+  });
+
+  it('a session started without a language, or in Chinese, refuses an English line', async () => {
+    script(moveOnAsking('Okay, let us move on. Next one: '));
+    const { service } = harness();
+    const { session } = await service.start(owner, { mode: 'practice', questions: 2, language: 'zh' });
+    const result = await service.submit(session.id, owner, { answer: '不知道' });
+    expect(result.notice).toBe(llmWordingNotice);
+    expect(result.next.text).not.toContain('let us move on');
+    expect(systemText(decisionCalls()[0]!)).toContain('line 用中文说');
+  });
+
   const refused: [string, (request: RecordedRequest) => Decision | FakeReply][] = [
     ['gibberish', () => ({ action: 'next', line: 'align区块 PrincetonAMPL Lod去看 Raid.sendRedirect tokens' })],
     ['a reply cut off by max_tokens', (request) => decisionReply(request, { action: 'next', line: '好的，下一个问题' }, 'length')],

@@ -17,7 +17,9 @@ export async function startSession(
   body: StartOptions,
   onToken: (chunk: string) => void,
 ): Promise<CreatedSession> {
-  const created = await api.createSession(body, onToken);
+  // The page's language is the UI's (app.tsx keeps it in sync): the LLM interviewer speaks it.
+  const language = document.documentElement.lang.startsWith('en') ? 'en' : 'zh';
+  const created = await api.createSession({ language, ...body }, onToken);
   lastCreated = created;
   return created;
 }
