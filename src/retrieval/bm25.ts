@@ -56,6 +56,8 @@ export interface SerializedBm25 {
 export interface TermGroups {
   of(term: string): string | undefined;
   share: number;
+  /** A group's own share, when it differs from `share`. */
+  shareOf?(group: string): number | undefined;
 }
 
 export interface ScoredDocument {
@@ -192,7 +194,7 @@ export class Bm25Index {
       if (group) group.push(term);
       else members.set(key, [term]);
     }
-    for (const group of members.values()) {
+    for (const [key, group] of members) {
       // One (best, rest) pair per document and for the query itself, when terms share a group.
       const best = group.length > 1 ? new Map<number, { score: number; idf: number; restScore: number; restIdf: number }>() : undefined;
       let bestIdf = 0;
@@ -231,7 +233,7 @@ export class Bm25Index {
           }
         }
       }
-      const share = best ? groups!.share : 1;
+      const share = best ? (groups!.shareOf?.(key) ?? groups!.share) : 1;
       queryMass += bestIdf + share * restIdf;
       for (const [index, found] of best ?? []) {
         scores.set(index, (scores.get(index) ?? 0) + found.score + share * found.restScore);

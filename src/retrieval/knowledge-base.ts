@@ -233,7 +233,7 @@ export class HybridKnowledgeBase implements KnowledgeBase {
    */
   private async focusedVector(plan: QueryPlan): Promise<number[]> {
     const { embeddings } = this.parts;
-    const [focus, preamble] = await Promise.all([embeddings.embedQuery(plan.focus), embeddings.embedQuery(plan.preamble)]);
+    const [focus, preamble] = await Promise.all([embeddings.embedQuery(plan.vectorFocus), embeddings.embedQuery(plan.preamble)]);
     const focusScale = 1 / (euclideanNorm(focus) || 1);
     const preambleScale = this.planner.options.preambleWeight / (euclideanNorm(preamble) || 1);
     return focus.map((value, index) => value * focusScale + (preamble[index] ?? 0) * preambleScale);
@@ -247,7 +247,7 @@ export class HybridKnowledgeBase implements KnowledgeBase {
    * stops winning on a single shared word.
    */
   private async vectorRanking(plan: QueryPlan, pool: number, accept?: (index: number) => boolean): Promise<ScoredDocument[]> {
-    const vector = await (plan.preamble ? this.focusedVector(plan) : this.parts.embeddings.embedQuery(plan.focus));
+    const vector = await (plan.preamble ? this.focusedVector(plan) : this.parts.embeddings.embedQuery(plan.vectorFocus));
     const filter = accept ? (document: DocumentInterface) => accept(chunkIndexOf(document)) : undefined;
     const found = await this.parts.vectorStore.similaritySearchVectorWithScore(
       vector,

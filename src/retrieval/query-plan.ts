@@ -22,6 +22,7 @@ import type { Bm25Index, TermGroups } from './bm25.ts';
 import { lexicalQueryTermWeight, type LexicalAnalyser } from './lexical-analyser.ts';
 import { splitPreamble, splitSetAside } from './query-focus.ts';
 import { conceptTokens } from '../text/glossary.ts';
+import { kindsAskedFor } from './concept-kinds.ts';
 
 export interface QueryPlanOptions {
   /**
@@ -63,6 +64,11 @@ export interface QueryPlanOptions {
    * held-out 0.875 → 0.889) and none lower.
    */
   englishGlossaryWordWeight: number;
+  /**
+   * Weight of the kinds a question asks for (concept-kinds.ts) relative to its own words; a
+   * concept's kinds count as one piece of evidence (one term group). 0 turns this off.
+   */
+  conceptKindWeight: number;
 }
 
 export const defaultQueryPlanOptions: QueryPlanOptions = {
@@ -71,6 +77,7 @@ export const defaultQueryPlanOptions: QueryPlanOptions = {
   minFocusWords: 2,
   subwordBigramShare: 0.25,
   englishGlossaryWordWeight: 0,
+  conceptKindWeight: 1,
 };
 
 /** Terms and rare terms are worked out when first read: vector search needs neither. */
@@ -81,6 +88,8 @@ export interface QueryPlan {
   readonly preamble: string;
   /** What the question sets aside (not searched), '' when nothing. */
   readonly setAside: string;
+  /** The focus as the vector ranker embeds it: with the kinds it asks for named (concept-kinds.ts). */
+  readonly vectorFocus: string;
   /** Lexical terms of focus and lead-in (repeats allowed; BM25 counts each once). */
   readonly terms: readonly string[];
   /** Weight of a term relative to a focus word (bigrams and lead-in terms count less). */
@@ -232,27 +241,65 @@ export class QueryPlanner {
     const inFocus = new Set(focusTerms);
     const { preambleWeight, maxRareDocumentFrequency } = this.options;
     const source = this.source;
-    const terms = [...focusTerms, ...this.analyse(preamble)];
+    const ownTerms = [...focusTerms, ...this.analyse(preamble)];
+    const kinds = this.kindTerms(focus, ownTerms);
+    const terms = [...ownTerms, ...[...kinds].filter(([, found]) => found.kind).map(([term]) => term)];
     const base = this.termWeights(rest, terms);
     let rare: ReadonlySet<string> | undefined;
     return {
       focus,
       preamble,
       setAside,
+      vectorFocus: this.vectorFocus(focus),
       terms,
-      weight: (term) => base(term) * (inFocus.has(term) ? 1 : preambleWeight),
-      groups: this.groups(terms),
+      weight: (term) => base(term) * (kinds.get(term)?.kind ? this.options.conceptKindWeight : inFocus.has(term) ? 1 : preambleWeight),
+      groups: this.groups(terms, kinds),
       get rare() {
         return (rare ??= rareTerms(focus, source, maxRareDocumentFrequency));
       },
     };
   }
 
-  /** Each Chinese query word with the bigrams inside it as one group (see `subwordBigramShare`). */
-  private groups(terms: readonly string[]): TermGroups | undefined {
+  /**
+   * Each Chinese query word with the bigrams inside it as one group (see `subwordBigramShare`),
+   * and the kinds of one concept (`kinds`: term → its concept's group) as one.
+   */
+  private groups(terms: readonly string[], kinds: ReadonlyMap<string, { group: string }>): TermGroups | undefined {
     const share = this.options.subwordBigramShare;
-    if (share >= 1) return undefined;
-    return subwordGroups(terms, share);
+    const subwords = share >= 1 ? undefined : subwordGroups(terms, share);
+    if (kinds.size === 0) return subwords;
+    // A concept named in any of its forms, or by any of its kinds, is one piece of evidence: its best match.
+    const conceptGroups = new Set([...kinds.values()].map((found) => found.group));
+    return {
+      of: (term) => kinds.get(term)?.group ?? subwords?.of(term),
+      share: Math.min(share, 1),
+      shareOf: (group) => (conceptGroups.has(group) ? 0 : undefined),
+    };
+  }
+
+  /**
+   * The kinds `focus` asks for (concept-kinds.ts), each term with its group key: a concept's
+   * kinds and the terms of the concept's own word are one group. Without that, a word like
+   * 持久化 counts four times (持久, 化, two glossary concepts) and any passage that says it in
+   * passing outranks the one that names RDB and AOF. Terms of the concept's word are in the map
+   * too, with `kind` false: they keep their own weight.
+   */
+  private kindTerms(focus: string, own: readonly string[]): Map<string, { group: string; kind: boolean }> {
+    const found = new Map<string, { group: string; kind: boolean }>();
+    if (this.options.conceptKindWeight <= 0) return found;
+    const held = new Set(own);
+    kindsAskedFor(focus).forEach(({ concept, kinds }, at) => {
+      const group = `kinds of #${at}`;
+      for (const term of this.analyse(concept)) if (held.has(term)) found.set(term, { group, kind: false });
+      for (const term of kinds.flatMap((kind) => this.analyse(kind))) if (!held.has(term)) found.set(term, { group, kind: true });
+    });
+    return found;
+  }
+
+  private vectorFocus(focus: string): string {
+    if (this.options.conceptKindWeight <= 0) return focus;
+    const kinds = kindsAskedFor(focus).flatMap((found) => found.kinds);
+    return kinds.length === 0 ? focus : `${focus} ${kinds.join(' ')}`;
   }
 
   /** Whether `terms` hold at least `minFocusWords` words the notes contain (bigrams aside). */
@@ -291,8 +338,13 @@ export class QueryPlanner {
   private whole(query: string, setAside: string): QueryPlan {
     const { analyse, source } = this;
     const { maxRareDocumentFrequency } = this.options;
-    const termWeights = (terms: readonly string[]) => this.termWeights(query, terms);
-    const termGroups = (terms: readonly string[]) => this.groups(terms);
+    const kinds = this.kindTerms(query, analyse(query));
+    const { conceptKindWeight } = this.options;
+    const termWeights = (terms: readonly string[]) => {
+      const base = this.termWeights(query, terms);
+      return kinds.size === 0 ? base : (term: string) => base(term) * (kinds.get(term)?.kind ? conceptKindWeight : 1);
+    };
+    const termGroups = (terms: readonly string[]) => this.groups(terms, kinds);
     let terms: readonly string[] | undefined;
     let weight: ((term: string) => number) | undefined;
     let groups: { value: TermGroups | undefined } | undefined;
@@ -301,8 +353,9 @@ export class QueryPlanner {
       focus: query,
       preamble: '',
       setAside,
+      vectorFocus: this.vectorFocus(query),
       get terms() {
-        return (terms ??= analyse(query));
+        return (terms ??= [...analyse(query), ...[...kinds].filter(([, found]) => found.kind).map(([term]) => term)]);
       },
       get weight() {
         return (weight ??= termWeights(this.terms));
