@@ -6,7 +6,11 @@
  * - raw quotes: a 「…」 of more than 20 characters in any interviewer line;
  * - praise after a non-answer ("不知道", off-topic, empty, a hedge with nothing in it);
  * - repeated cards: a session asking the same card, or a card with the same question, twice;
- * - code questions without code: a card with code asked without a fenced block.
+ * - code questions without code: a card with code asked without a fenced block;
+ * - follow-ups on a covered point: a follow-up naming only concepts of key points the grade just marked covered;
+ * - restated "deeper" questions: a deeper follow-up that only restates the question just answered;
+ * - stacked lead-ins: a reaction and the next line both opening with 好/嗯/行 ('好的。好，再问你一个');
+ * - questions without an ending: a question line whose last sentence ends with no mark at all.
  * The targets are 0 for each. `--transcripts DIR` writes every session as Markdown for reading.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -17,11 +21,12 @@ import { parseConfig } from '../src/core/config.ts';
 import type { Card, KnowledgeBase, SessionMode, Turn } from '../src/core/types.ts';
 import { createGrader } from '../src/grading/grader.ts';
 import { createInterviewService } from '../src/interview/interview-service.ts';
+import { restatesQuestion } from '../src/interview/question-wording.ts';
 import { repeatsRun } from '../src/llm/line-checks.ts';
 import { MemorySessionStore } from '../tests/support/memory-store.ts';
 
-type Behaviour = 'partial' | 'unknown' | 'off-topic' | 'recite' | 'hedge' | 'hint-then-partial' | 'skip';
-const behaviours: Behaviour[] = ['partial', 'unknown', 'off-topic', 'recite', 'hedge', 'hint-then-partial', 'skip'];
+type Behaviour = 'good' | 'partial' | 'unknown' | 'off-topic' | 'recite' | 'hedge' | 'english' | 'hint-then-partial' | 'skip';
+const behaviours: Behaviour[] = ['good', 'partial', 'unknown', 'off-topic', 'recite', 'hedge', 'english', 'hint-then-partial', 'skip'];
 const nonAnswers: ReadonlySet<Behaviour> = new Set(['unknown', 'off-topic', 'hedge']);
 const leakRun = 16;
 const quoteLimit = 20;
@@ -55,6 +60,13 @@ function answerFor(behaviour: Behaviour, card: Card | undefined, random: () => n
       return offTopicAnswers[Math.floor(random() * offTopicAnswers.length)] ?? '';
     case 'recite':
       return card?.reference || '嗯，我觉得主要就是这些吧。';
+    case 'good':
+      // Every key point, heaviest first, in the notes' words but not the whole note.
+      return [...points].sort((a, b) => b.weight - a.weight).map((point) => point.text).join('；') || '大概就是这样。';
+    case 'english': {
+      const terms = points.flatMap((point) => point.concepts).slice(0, 3);
+      return `I think it is mainly about ${terms.join(', ') || 'this'}, but I am not sure about the details.`;
+    }
     case 'hedge': {
       const concept = points[0]?.concepts[0] ?? '这个';
       return `${concept}我不太记得了，好像没细看过。`;
@@ -70,7 +82,16 @@ function answerFor(behaviour: Behaviour, card: Card | undefined, random: () => n
 interface Finding {
   session: string;
   mode: SessionMode;
-  kind: 'leak' | 'raw-quote' | 'praise-after-non-answer' | 'repeated-card' | 'code-without-code';
+  kind:
+    | 'leak'
+    | 'raw-quote'
+    | 'praise-after-non-answer'
+    | 'repeated-card'
+    | 'code-without-code'
+    | 'followup-on-covered'
+    | 'restated-deeper'
+    | 'stacked-lead-in'
+    | 'question-without-ending';
   line: string;
 }
 
@@ -87,6 +108,35 @@ export function isPraise(line: string): boolean {
   return praise.test(reaction);
 }
 
+/** Two lead-ins back to back: the reaction's and the transition's. */
+const stackedLeadIn = /^(好的|好|嗯|行|可以|没事|没关系|没问题)[，,、]?[^。！？]{0,24}[。！]\s*(好的|好|嗯|行)[，,。]/u;
+
+/** The line's last sentence before any code block ends with a mark, as a spoken question does. */
+function endsLikeAQuestion(line: string): boolean {
+  const spoken = line.split('```')[0]?.trimEnd() ?? '';
+  return /[？?。！!）)」]$/u.test(spoken);
+}
+
+/** The other card whose question a line asks, the longest such (a deeper follow-up names it whole). */
+function cardAskedIn(kb: KnowledgeBase, line: string, exceptId: string): Card | undefined {
+  const said = normalized(line);
+  let found: Card | undefined;
+  for (const other of kb.cards) {
+    const question = normalized(other.question);
+    if (other.id !== exceptId && question.length >= 4 && said.includes(question) && question.length > normalized(found?.question ?? '').length) found = other;
+  }
+  return found;
+}
+
+/** A follow-up whose concepts all belong to key points the last grade marked covered. */
+function asksOnlyCovered(line: string, card: Card, grade: Turn['grade']): boolean {
+  if (!grade) return false;
+  const named = card.keyPoints.filter((point) => point.concepts.slice(0, 2).some((concept) => concept.length > 1 && line.includes(concept)));
+  if (named.length === 0) return false;
+  const covered = new Set(grade.keyPoints.filter((point) => point.covered === 'yes').map((point) => point.text));
+  return named.every((point) => covered.has(point.text));
+}
+
 function normalized(question: string): string {
   return question.replace(/[\s，。？?！!、：:「」“”"'`]/g, '').toLowerCase();
 }
@@ -97,17 +147,27 @@ function audit(kb: KnowledgeBase, session: string, mode: SessionMode, turns: rea
   const asked = new Set<string>();
   const askedQuestions = new Set<string>();
   let previous: Behaviour | undefined;
+  let lastGrade: Turn['grade'];
   for (const turn of turns) {
     if (turn.role === 'candidate') {
       previous = behaviourAt.get(turn.seq);
+      lastGrade = turn.grade;
       continue;
     }
+    if (stackedLeadIn.test(turn.text)) findings.push({ session, mode, kind: 'stacked-lead-in', line: turn.text });
+    if (turn.kind === 'question' && !endsLikeAQuestion(turn.text)) findings.push({ session, mode, kind: 'question-without-ending', line: turn.text });
     const card = turn.questionId ? kb.getCard(turn.questionId) : undefined;
     for (const quote of rawQuotes(turn.text, quoteLimit)) findings.push({ session, mode, kind: 'raw-quote', line: quote });
     if ((turn.kind === 'followup' || turn.kind === 'hint') && card?.reference) {
       if (repeatsRun(turn.text, card.reference, leakRun)) findings.push({ session, mode, kind: 'leak', line: turn.text });
     }
     if (previous && nonAnswers.has(previous) && isPraise(turn.text)) findings.push({ session, mode, kind: 'praise-after-non-answer', line: turn.text });
+    if (turn.kind === 'followup' && card) {
+      // A follow-up keeps the main card's id; a deeper one asks another card's question.
+      const deeper = cardAskedIn(kb, turn.text, card.id);
+      if (deeper && restatesQuestion(deeper.question, card.question)) findings.push({ session, mode, kind: 'restated-deeper', line: turn.text });
+      if (!deeper && asksOnlyCovered(turn.text, card, lastGrade)) findings.push({ session, mode, kind: 'followup-on-covered', line: turn.text });
+    }
     previous = undefined;
     if (turn.kind === 'question' || turn.kind === 'opening' || (turn.kind === 'followup' && card && !asked.has(card.id))) {
       if (card) {
@@ -211,6 +271,10 @@ export async function run(argv: string[]): Promise<void> {
     praiseAfterNonAnswer: byKind('praise-after-non-answer').length,
     repeatedCards: byKind('repeated-card').length,
     codeWithoutCode: byKind('code-without-code').length,
+    followupOnCovered: byKind('followup-on-covered').length,
+    restatedDeeper: byKind('restated-deeper').length,
+    stackedLeadIns: byKind('stacked-lead-in').length,
+    questionsWithoutEnding: byKind('question-without-ending').length,
   };
   if (transcriptsDir) {
     await mkdir(transcriptsDir, { recursive: true });
@@ -228,5 +292,9 @@ export async function run(argv: string[]): Promise<void> {
   console.log(`| praise after a non-answer | ${summary.praiseAfterNonAnswer} | 0 |`);
   console.log(`| repeated cards | ${summary.repeatedCards} | 0 |`);
   console.log(`| code questions without code | ${summary.codeWithoutCode} | 0 |`);
-  for (const finding of findings.slice(0, 12)) console.log(`  ${finding.kind} [${finding.mode}] ${finding.line.replace(/\s+/g, ' ').slice(0, 110)}`);
+  console.log(`| follow-ups on a point the grade marked covered | ${summary.followupOnCovered} | 0 |`);
+  console.log(`| "deeper" follow-ups restating the question just answered | ${summary.restatedDeeper} | 0 |`);
+  console.log(`| stacked lead-ins (好的。好，…) | ${summary.stackedLeadIns} | 0 |`);
+  console.log(`| questions without an ending mark | ${summary.questionsWithoutEnding} | 0 |`);
+  for (const finding of findings.slice(0, 20)) console.log(`  ${finding.kind} [${finding.mode}] ${finding.line.replace(/\s+/g, ' ').slice(0, 110)}`);
 }
