@@ -92,7 +92,7 @@ describe('offline practice in Chromium', () => {
     await context.close();
   });
 
-  it('shows an XSS payload as text, never as markup, and keeps an answer through a failed submit', async () => {
+  it('sends no empty or oversized answer, shows an XSS payload as text, never as markup, and keeps an answer through a failed submit', async () => {
     const { context, page, problems } = await openWatchedPage(suite.browser, { viewport: { width: 1100, height: 900 } });
     const sessionId = await startFromStartScreen(page, suite.server.baseUrl, { mode: 'practice', questions: 2 });
 
@@ -108,7 +108,18 @@ describe('offline practice in Chromium', () => {
     });
     const payload = '<img src=x onerror=alert(1)> goroutine 由 GMP 调度，channel 用来通信';
     const box = page.locator('#answer');
+
+    // An empty or an oversized answer is never sent; the notice says why and goes once the candidate types.
+    await box.press('Control+Enter');
+    await page.getByText('请先写下你的回答（或点“跳过”）。').waitFor();
+    await box.fill('慢'.repeat(11_200));
+    await page.getByText('33 / 32 KB').waitFor();
+    await box.press('Control+Enter');
+    await page.getByText('回答太长了（约 33 KB），上限是 32 KB，请精简后再提交。').waitFor();
+    expect(dropped).toBe(0);
+
     await box.fill(payload);
+    await page.getByText('回答太长了', { exact: false }).waitFor({ state: 'detached' });
     const before = await turnCount(page);
     await box.press('Control+Enter');
     const banner = page.getByRole('alert');

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError, type AnswerResult, type Transcript, type Turn } from '../api.ts';
+import { AnswerComposer } from '../components/answer-composer.tsx';
 import { ErrorBanner } from '../components/error-banner.tsx';
 import { SessionTimers } from '../components/timer.tsx';
 import { TranscriptView } from '../components/transcript-view.tsx';
@@ -9,7 +10,6 @@ import { formatScore } from '../components/grade-card.tsx';
 import { formatDate } from '../format.ts';
 import { links } from '../router.ts';
 import { takeCreated } from '../session-start.ts';
-import { VoiceControls } from '../components/voice-controls.tsx';
 import { useVoiceAnswer, type SpokenFields } from '../voice/use-voice-answer.ts';
 
 type Submission = ({ answer: string } & Partial<SpokenFields>) | { action: 'skip' | 'hint' };
@@ -25,14 +25,6 @@ const modeTitles: Record<string, MessageKey> = {
 /** Turns the server counts as the candidate's moves; used to tell whether a lost request landed. */
 function movesOf(turns: Turn[]): number {
   return turns.filter((turn) => turn.role === 'candidate' || turn.kind === 'hint').length;
-}
-
-/** The server accepts answers up to 32 KB of UTF-8 (413 beyond); Chinese text is 3 bytes a character. */
-const maxAnswerBytes = 32 * 1024;
-const encoder = new TextEncoder();
-
-function utf8Length(text: string): number {
-  return text.length * 3 <= maxAnswerBytes * 0.8 ? text.length : encoder.encode(text).length;
 }
 
 /** Seq of the line awaiting an answer: the latest turn, which is always the interviewer's. */
@@ -131,7 +123,6 @@ export function SessionPage({ id }: { id: string }) {
     if (!data) load();
   }, [id]);
 
-  const answerBytes = utf8Length(text);
   const done = data?.session.status === 'done';
   const mode = data?.session.mode;
   const gradesVisible = mode !== 'interview' || showGrades;
@@ -240,20 +231,7 @@ export function SessionPage({ id }: { id: string }) {
     if (show && !busy) api.transcript(id, true).then(adopt, () => undefined);
   };
 
-  const submitAnswer = () => {
-    // A capture still running would write its transcript into the box after it was cleared.
-    if (busy || done || voice.state !== 'idle') return;
-    const answer = text;
-    if (!answer.trim()) {
-      setNotice(t('emptyAnswer'));
-      answerBox.current?.focus();
-      return;
-    }
-    if (answerBytes > maxAnswerBytes) {
-      setNotice(t('answerTooLong', { kb: Math.ceil(answerBytes / 1024) }));
-      answerBox.current?.focus();
-      return;
-    }
+  const submitAnswer = (answer: string) => {
     saveDraft(id, answer);
     void perform({ answer, ...voice.spokenFields() });
   };
@@ -316,62 +294,19 @@ export function SessionPage({ id }: { id: string }) {
           </a>
         </div>
       ) : (
-        <form
-          class="composer"
-          onSubmit={(event) => {
-            event.preventDefault();
-            submitAnswer();
+        <AnswerComposer
+          text={text}
+          onTextChange={(value) => {
+            setText(value);
+            saveDraft(id, value);
           }}
-        >
-          <label for="answer" class="composer-label">
-            {t('answerLabel')}
-          </label>
-          <textarea
-            id="answer"
-            ref={answerBox}
-            rows={6}
-            value={text}
-            placeholder={t('answerPlaceholder')}
-            aria-describedby="answer-help"
-            aria-busy={busy != null}
-            readOnly={busy != null || voice.state !== 'idle'}
-            onInput={(event) => {
-              const value = event.currentTarget.value;
-              setText(value);
-              saveDraft(id, value);
-              if (notice) setNotice('');
-            }}
-            onKeyDown={(event) => {
-              if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-                event.preventDefault();
-                submitAnswer();
-              }
-            }}
-          />
-          <p id="answer-help" class="muted small">
-            {t('submitShortcut')}
-            {text ? ` · ${t('draftSaved')}` : ''}
-            {answerBytes > maxAnswerBytes * 0.8 ? (
-              <span class={answerBytes > maxAnswerBytes ? 'field-error' : ''}>
-                {' · '}
-                {Math.ceil(answerBytes / 1024)} / 32 KB
-              </span>
-            ) : null}
-          </p>
-          <div class="composer-actions">
-            <button type="submit" class="btn btn-primary" disabled={busy != null || voice.state !== 'idle'}>
-              {busy === 'answer' ? t('submitting') : t('submit')}
-            </button>
-            <button type="button" class="btn" disabled={busy != null} onClick={() => void perform({ action: 'hint' })}>
-              {t('hint')}
-            </button>
-            <button type="button" class="btn" disabled={busy != null} onClick={() => void perform({ action: 'skip' })}>
-              {t('skip')}
-            </button>
-          </div>
-          {/* After the actions, so Tab from the answer box still reaches Submit, Hint and Skip first. */}
-          <VoiceControls voice={voice} disabled={busy != null} />
-        </form>
+          busy={busy}
+          voice={voice}
+          answerBox={answerBox}
+          onNotice={setNotice}
+          onSubmit={submitAnswer}
+          onAction={(action) => void perform({ action })}
+        />
       )}
       <div ref={bottom} />
     </section>
