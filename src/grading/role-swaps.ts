@@ -52,6 +52,9 @@ export function subjectsOf(question: string, noteText: string, pointTexts: reado
     // Versions alone (HTTP/1.1 vs HTTP/2 → 1.1, 2) are not things a description can be given to.
     if (a !== b && (identifiers || (!a.includes(b) && !b.includes(a))) && /[\u4e00-\u9fffa-z]/u.test(a) && /[\u4e00-\u9fffa-z]/u.test(b)) subjects.add(a).add(b);
   }
+  // What the question contrasts is what can be swapped; the note's row labels ("多线程：", "易用性：") are
+  // then aspects of those subjects, not subjects of their own.
+  if (subjects.size >= 2) return [...subjects];
   for (const text of pointTexts) {
     // "值类型分别有：…" labels 值类型: the verb that introduces the list is not part of the subject.
     const label = /^([^：:，,。；;]{2,10})[：:]/u.exec(compact(text))?.[1]?.replace(listVerb, '');
@@ -121,6 +124,8 @@ export function findSwaps(note: readonly Statement[], answer: readonly Statement
   const noteSubjects = note.map((statement) => {
     const own = mentioned(compact(statement.text), subjects);
     if (own.length && (statement.sentence !== sentence || !current.length || own.some((subject) => opensWith(statement.text, subject)))) current = own;
+    // A label that names no subject ("多线程：") starts a row about an aspect, not about the last subject named.
+    else if (!own.length && /[：:]\s*$/u.test(statement.text)) current = [];
     sentence = statement.sentence;
     return current;
   });

@@ -111,3 +111,10 @@ describe('a claim about several subjects', () => {
     expect(contradicted('save 和 bgsave 有什么区别？', rdb, 'bgsave 不会造成阻塞，是子进程在写。')).toEqual([]);
   });
 });
+
+describe('subjects a question contrasts', () => {
+  it('leaves the note\'s row labels out, so a correct comparison is not read as a swap with an aspect', () => {
+    const table = ['redis数据类型丰富，memcached单一', '多线程：单线程模型，无法充分利用多核 CPU；多线程模型，可以更好地利用多核 CPU 的硬件资源', '易用性：使用起来可能需要一定的学习成本；模型简单，易于理解和使用'];
+    expect(contradicted('Redis 和 Memcached 有哪些区别？', table, 'Redis 是单线程模型，Memcached 是多线程的。Memcached 模型简单，容易上手。')).toEqual([]);
+  });
+});
