@@ -246,7 +246,9 @@ export async function run(argv: string[]): Promise<void> {
           behaviour = 'partial';
         }
         behaviourAt.set(turn + 1, behaviour);
-        await interviews.submit(session.id, owner, { answer: answerFor(behaviour, card, random), turn });
+        // A deeper follow-up asks another card: the candidate answers that one.
+        const asked = (last?.kind === 'followup' ? cardAskedIn(kb, pending.text, card.id) : undefined) ?? card;
+        await interviews.submit(session.id, owner, { answer: answerFor(behaviour, asked, random), turn });
       }
       const turns = (await interviews.report(session.id, owner)).turns;
       counts.sessions += 1;

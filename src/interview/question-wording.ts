@@ -9,7 +9,7 @@ export function endAsQuestion(question: string): string {
   const trimmed = question.trimEnd();
   if (!trimmed || /[？?。.!！」）)]$/u.test(trimmed)) return trimmed;
   // An instruction ("说说…", "请说出…") ends as a sentence, anything else as a question.
-  return /^(请|说说|聊聊|谈谈|讲讲|讲一下|介绍|描述|解释|简述|列举|写)/u.test(trimmed) ? `${trimmed}。` : `${trimmed}？`;
+  return /^(请|说说|说一说|说一下|聊聊|聊一聊|谈谈|谈一谈|讲讲|讲一讲|讲一下|介绍|描述|解释|简述|列举|分析|比较|总结|设计|写)/u.test(trimmed) ? `${trimmed}。` : `${trimmed}？`;
 }
 
 /** Interjections a reaction and a transition both like to start with. */

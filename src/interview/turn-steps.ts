@@ -15,6 +15,9 @@ import { followupsAllowed } from './phase-plan.ts';
 import { gradeOfQuestion, keptGrade, nextBestScore, referencesOf, skippedGrade } from './question-grade.ts';
 import type { CurrentQuestion } from './session-state.ts';
 
+/** How the interviewer reacts to an answer: by its grade, or 'none' for a non-answer. */
+type AnswerReaction = Extract<Reaction, 'strong' | 'partial' | 'weak'> | 'none';
+
 /** Score bands that steer follow-ups: at or above `strong` go deeper, below `weak` move on. */
 const strongScore = 8;
 const weakScore = 3;
@@ -112,6 +115,25 @@ export function createTurnSteps(ctx: EngineContext) {
     return { grade: null, next, reveal };
   }
 
+  function reactionTo(nonAnswer: boolean, score: number): AnswerReaction {
+    if (nonAnswer) return 'none';
+    return score >= strongScore ? 'strong' : score >= weakScore ? 'partial' : 'weak';
+  }
+
+  /**
+   * The answer to a deeper question is about the related card, not this one: judged against this
+   * card, a good answer on 内核态 after a Go scheduling question read as off-topic ('没事，我们看下一个
+   * 问题'). The reaction grades it on its own against the card it answers; the question's grade stays.
+   */
+  async function reactionToDeeper(current: CurrentQuestion, answer: string, options: SubmitOptions): Promise<AnswerReaction> {
+    const deeperId = current.targeted.find((target) => target.startsWith('card:'))?.slice('card:'.length);
+    const deeper = deeperId ? kb.getCard(deeperId) : undefined;
+    if (!deeper) return 'partial';
+    const references = referencesOf(deeper);
+    const own = await grader.grade({ question: deeper.question, answer, ...(references ? { references } : {}) }, options.signal ? { signal: options.signal } : undefined);
+    return reactionTo(isNonAnswer(deeper, answer, own), own.score);
+  }
+
   async function answerQuestion(step: Step, current: CurrentQuestion, answer: string, options: SubmitOptions, reveal: boolean): Promise<SubmitResult> {
     const card = technicalCard(step, current);
     // Whether this answers a follow-up: its grade then also counts what was said before.
@@ -135,17 +157,8 @@ export function createTurnSteps(ctx: EngineContext) {
 
     // The reaction is to what was just said: a follow-up answer's grade still carries the earlier
     // answers (a recited note, then "不知道", grades 10), so it is judged on its own words.
-    const nonAnswer = isNonAnswer(card, answer, followupAnswer ? null : raw);
     const wentDeeper = current.targeted.some((target) => target.startsWith('card:'));
-    const reaction: Reaction | 'none' = nonAnswer
-      ? 'none'
-      : wentDeeper
-        ? 'partial'
-        : raw.score >= strongScore
-          ? 'strong'
-          : raw.score >= weakScore
-            ? 'partial'
-            : 'weak';
+    const reaction = wentDeeper ? await reactionToDeeper(current, answer, options) : reactionTo(isNonAnswer(card, answer, followupAnswer ? null : raw), raw.score);
     // After a deeper question about another card, this card has nothing left to ask.
     const canFollowUp = !wentDeeper && current.followups < followupsAllowed(ctx.phases, step.session.mode, 'technical');
     const worthAFollowup = canFollowUp && (reaction === 'strong' || reaction === 'partial');

@@ -7,6 +7,7 @@ describe('question wording', () => {
     expect(endAsQuestion('new make 区别')).toBe('new make 区别？');
     expect(endAsQuestion('聊聊你对gc的理解')).toBe('聊聊你对gc的理解。');
     expect(endAsQuestion('请说出下面代码存在什么问题')).toBe('请说出下面代码存在什么问题。');
+    expect(endAsQuestion('谈一谈你对微服务架构的理解')).toBe('谈一谈你对微服务架构的理解。');
     expect(endAsQuestion('go build之后的流程是怎样的？')).toBe('go build之后的流程是怎样的？');
   });
 
