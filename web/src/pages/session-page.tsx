@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { api, ApiError, type AnswerResult, type Transcript, type Turn } from '../api.ts';
+import { api, ApiError, type AnswerResult, type Transcript } from '../api.ts';
 import { AnswerComposer } from '../components/answer-composer.tsx';
 import { ErrorBanner } from '../components/error-banner.tsx';
 import { SessionTimers } from '../components/timer.tsx';
@@ -10,6 +10,7 @@ import { formatScore } from '../components/grade-card.tsx';
 import { formatDate } from '../format.ts';
 import { links } from '../router.ts';
 import { takeCreated } from '../session-start.ts';
+import { currentTurn, lastCandidateAnswer, movesOf, questionStart } from '../session-turns.ts';
 import { useVoiceAnswer, type SpokenFields } from '../voice/use-voice-answer.ts';
 
 type Submission = ({ answer: string } & Partial<SpokenFields>) | { action: 'skip' | 'hint' };
@@ -21,36 +22,6 @@ const modeTitles: Record<string, MessageKey> = {
   practice: 'modePractice',
   drill: 'modeDrill',
 };
-
-/** Turns the server counts as the candidate's moves; used to tell whether a lost request landed. */
-function movesOf(turns: Turn[]): number {
-  return turns.filter((turn) => turn.role === 'candidate' || turn.kind === 'hint').length;
-}
-
-/** Seq of the line awaiting an answer: the latest turn, which is always the interviewer's. */
-function currentTurn(turns: Turn[]): number | undefined {
-  return turns.at(-1)?.seq;
-}
-
-function lastCandidateAnswer(turns: Turn[]): string | undefined {
-  for (let index = turns.length - 1; index >= 0; index--) {
-    const turn = turns[index];
-    if (turn?.role === 'candidate' && turn.kind === 'answer') return turn.text;
-  }
-  return undefined;
-}
-
-/** When the current question was asked, so the timer survives a reload. */
-function questionStart(turns: Turn[]): number {
-  for (let index = turns.length - 1; index >= 0; index--) {
-    const turn = turns[index];
-    if (turn?.role === 'interviewer' && turn.kind !== 'hint') {
-      const at = turn.createdAt ? Date.parse(turn.createdAt) : Number.NaN;
-      return Number.isFinite(at) && at <= Date.now() ? at : Date.now();
-    }
-  }
-  return Date.now();
-}
 
 function seed(id: string): Transcript | undefined {
   const created = takeCreated(id);
