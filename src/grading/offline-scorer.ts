@@ -96,6 +96,8 @@ export const defaultScoringParameters: Readonly<ScoringParameters> = {
 const swappedValuesFactor = 0.25;
 const namesOnlyCap = 1.5;
 const mostlyWrongShare = 0.3;
+const guessedShare = 0.5;
+const hedgedCap = 3;
 const mostlyWrongCap = 1.5;
 /** Longest answer analysed; beyond it, text is padding as far as scoring is concerned. */
 const maximumAnswerCharacters = 6000;
@@ -174,6 +176,8 @@ export function scoreAnswer(input: ScoreInput, parameters: Readonly<ScoringParam
 
   let score = calibrate(Math.max(0, coverage - parameters.wrongCost * best.wrong), parameters);
   if (flags.includes('list-of-terms')) score = Math.min(score, namesOnlyCap);
+  // Admitting not knowing and only guessing at the rest is a hedge, however many of the note's words the guesses use.
+  if (stances.hedged && unsureShare(stances.clauses) >= guessedShare) score = Math.min(score, hedgedCap);
   // An answer a third of whose claims say the opposite of the note gets the question wrong, whatever else it restates.
   if (best.wrongShare >= mostlyWrongShare) {
     flags.push('mostly-wrong');
@@ -184,6 +188,13 @@ export function scoreAnswer(input: ScoreInput, parameters: Readonly<ScoringParam
   if (flags.includes('offtopic') || flags.includes('dontknow')) score = Math.min(score, 1);
   if (flags.includes('injection')) score = Math.min(score, injectionScoreCap);
   return { score: roundScore(score), coverage, wrong: best.wrong, relevance, points: best.points, referenceIndex: bestIndex, flags, injectionSpans: injection.spans };
+}
+
+/** Share of an answer's content said as a guess, an admission or a question rather than asserted. */
+function unsureShare(clauses: readonly { text: string; stance: string }[]): number {
+  const all = contentLength(clauses.map((clause) => clause.text).join(''));
+  const asserted = contentLength(clauses.filter((clause) => clause.stance === 'asserted').map((clause) => clause.text).join(''));
+  return all > 0 ? 1 - asserted / all : 0;
 }
 
 /** Questions that ask for a quantity: how many, how much, which complexity, compute/derive. */
