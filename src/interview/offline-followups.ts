@@ -127,10 +127,24 @@ export function deepDiveCandidates(ctx: EngineContext, state: SessionState): Car
   return projectCards(ctx).filter((card) => card.answered && !state.asked.includes(card.id));
 }
 
-/** The project card the deep-dive asks about. */
+/**
+ * The project card the deep-dive asks about: from the project the candidate's self-introduction
+ * led to when there is one (an interviewer digs into what you told them, not a random note of yours).
+ */
 export function deepDiveCard(ctx: EngineContext, state: SessionState): Card | undefined {
   const candidates = deepDiveCandidates(ctx, state);
-  return candidates[Math.floor(ctx.random() * candidates.length)] ?? candidates[0];
+  const discussed = state.asked.flatMap((id) => ctx.kb.getCard(id) ?? []).filter((card) => card.kind === 'project');
+  // Nearness in the notes: the same file, under the longest shared run of headings (one project's section).
+  const nearness = (card: Card) => Math.max(0, ...discussed.filter((seen) => seen.source === card.source).map((seen) => sharedHeadings(seen.headingPath, card.headingPath)));
+  const best = Math.max(0, ...candidates.map(nearness));
+  const pool = best > 0 ? candidates.filter((card) => nearness(card) === best) : candidates;
+  return pool[Math.floor(ctx.random() * pool.length)] ?? pool[0];
+}
+
+function sharedHeadings(a: readonly string[], b: readonly string[]): number {
+  let shared = 0;
+  while (shared < a.length && shared < b.length && a[shared] === b[shared]) shared += 1;
+  return shared;
 }
 
 const angles: { slot: TemplateSlot; said: RegExp }[] = [

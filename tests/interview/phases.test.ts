@@ -47,6 +47,23 @@ describe('the phase plan is data', () => {
     expect(done.next.kind).toBe('done');
   });
 
+  it('the project deep-dive digs into the project the self-introduction led to, not another one from the notes', async () => {
+    const projects = (prefix: string, name: string) => [
+      item({ id: `${prefix}-intro`, question: `介绍一下${name}。`, answer: '- 背景和我的角色', topics: ['project'], source: 'projects.md', headingPath: ['项目', name, '介绍'] }),
+      item({ id: `${prefix}-hard`, question: `${name}的难点是什么？`, answer: '- 难点和解决办法', topics: ['project'], source: 'projects.md', headingPath: ['项目', name, '难点'] }),
+    ];
+    const cards = [intro, redis, ...projects('order', '订单系统'), ...projects('server', 'web server'), ...projects('rpc', 'rpc 框架')];
+    for (const seed of [1, 2, 3, 4, 5, 6]) {
+      const { service } = makeHarness({ items: cards, seed });
+      const { session } = await service.start(owner, { mode: 'interview', questions: 1 });
+      const opening = await service.submit(session.id, owner, { answer: '我是后端工程师，做过一个 web server。' });
+      expect(opening.next.text).toContain('web server');
+      await service.submit(session.id, owner, { answer: '我负责网络层。' });
+      const deepDive = await service.submit(session.id, owner, { action: 'skip' });
+      expect(deepDive.next.questionId, `seed ${seed}`).toBe('server-hard');
+    }
+  });
+
   it('the project deep-dive asks why, what was hard, what you would change or numbers, ungraded', async () => {
     const other = item({ id: 'story-2', question: '介绍一下 web server 项目。', answer: '- epoll + 线程池\n- 定时器处理超时连接', topics: ['project'] });
     const { service } = makeHarness({ items: [intro, story, other, redis] });
