@@ -8,7 +8,8 @@
 import { stableHash } from '../core/hash.ts';
 import type { Card, CardFollowup, CardKind } from '../core/types.ts';
 import { stripInjection } from '../grading/injection.ts';
-import { askedAsListed, askFromAnswer, askOwnAspect, selfContainedQuestion, subjectOf, withoutAsides, withParentSubject } from './card-wording.ts';
+import { lendTopicLines } from './topic-lines.ts';
+import { askCountedKinds, askedAsListed, askFromAnswer, askOwnAspect, selfContainedQuestion, subjectOf, withoutAsides, withoutEnumeration, withParentSubject } from './card-wording.ts';
 import { contentLength, isClaim } from './claims.ts';
 import { isQuestionText, stripLineMarkup } from './question-lines.ts';
 import { answersInTurn } from './answer-order.ts';
@@ -114,7 +115,7 @@ function locate(sourceLines: readonly string[], text: string, from: number): num
 }
 
 function draftOf(parsed: ParsedQuestion, parent: string | undefined): Draft {
-  const reported = askedAsListed(withoutAsides(parsed.question.replace(reportedAsk, '')));
+  const reported = askedAsListed(withoutAsides(withoutEnumeration(parsed.question.replace(reportedAsk, ''))));
   const wordedLabel = selfContainedQuestion(reported, parent);
   // A heading keeps its words unless it is only a name or a bare comparison; a round header's text is kept for search only.
   const nameOnly = contentLength(reported) <= 12 && !isQuestionText(reported) && !/[是能会要在把被让有了过]/.test(reported);
@@ -123,7 +124,7 @@ function draftOf(parsed: ParsedQuestion, parent: string | undefined): Draft {
   // A label the wording already placed under its parent needs no second mention of it.
   // Only a section inside a section lends its subject: a note's top heading ("操作系统") is a domain.
   const lender = parsed.origin === 'heading' && parsed.path.length < 2 ? undefined : parent;
-  const asked = worded === reported || worded === asQuestion(reported, parsed.reference) ? withParentSubject(worded, lender) : worded;
+  const asked = askCountedKinds(worded === reported || worded === asQuestion(reported, parsed.reference) ? withParentSubject(worded, lender) : worded);
   const header = roundHeader.test(parsed.question) && !isQuestionText(parsed.question);
   // "main里面" breaks off where its sentence continues: a fragment of a description, not a question.
   const fragment = /(里面|里边|之中)$/.test(reported) && !isQuestionText(reported) && contentLength(reported) <= 12;
@@ -241,6 +242,7 @@ export function buildCards(source: string, parsed: readonly ParsedQuestion[], te
   const ordered = answerListedQuestions(drafts);
   answersInTurn(ordered);
   const kept = ordered.filter((draft) => !asksNothing(draft));
+  lendTopicLines(kept);
   chainFollowups(kept, sourceLines);
   const seen = new Map<string, number>();
   return kept.map((draft) => {
@@ -252,7 +254,7 @@ export function buildCards(source: string, parsed: readonly ParsedQuestion[], te
     const reference = draft.reference.replace(/^(?:[ \t]*\n)+/, '').replace(answerLabel, '').trimEnd();
     const card: Card = {
       id: stableHash(ordinal === 0 ? key : `${key}\u0000${ordinal}`),
-      question: draft.asked,
+      question: withoutEnumeration(draft.asked),
       context: draft.path.map(subjectOrHeading).join(' > '),
       reference,
       keyPoints: [],

@@ -122,10 +122,26 @@ export function askFromAnswer(term: string, answer: string): string {
   if (/是指|指的是|是一种|是一个/.test(opening.slice(0, 30))) return `什么是${named}？`;
   const parts = lines.filter((line) => partLine.test(line)).length;
   if (parts >= 3 && parts >= 0.6 * lines.length) return `${named}由哪些部分组成？`;
+  // "大切片截一小段一直用" answered with what goes wrong and the fix: a scenario, asked as one.
+  if (consequence.test(opening) && remedy.test(reference) && /[\u4e00-\u9fff]/.test(named)) return `${named}会有什么问题？怎么解决？`;
   const salient = salientTerm(named, reference);
   return salient ? `说说${named}的${salient}。` : `说说你对${named}的了解。`;
 }
 
+/** "说说你对redo log 三种状态的了解。": a count of kinds, asked for them. */
+const aboutCountedKinds = /^说说你对(.{2,20}?)\s*([一二三四五六七八九十两几]|\d{1,2})\s*(种|类)(.{1,8})的了解。$/u;
+
+/** "说说你对redo log 三种状态的了解。" → "redo log 有哪三种状态？"; any other question as it is. */
+export function askCountedKinds(asked: string): string {
+  const counted = aboutCountedKinds.exec(asked);
+  if (!counted) return asked;
+  const subject = counted[1]!.trim();
+  return `${subject}${/[A-Za-z0-9]$/.test(subject) ? ' ' : ''}有哪${counted[2]}${counted[3]}${counted[4]}？`;
+}
+/** An answer that opens with what goes wrong ("GC 回收不了", "会导致…") … */
+const consequence = /导致|造成|引起|不了|无法|泄漏|泄露|阻塞|panic|浪费/u;
+/** … and then says how to fix it. */
+const remedy = /解决|避免|办法|应该|改为|改成/u;
 /** An answer that opens with a type declaration written without a fence ("type errgroup struct {"). */
 const declaration = /^(type\s+\w+\s+(struct|interface)\b|(struct|class)\s+\w+\s*\{|typedef\s+struct\b)/;
 /** "broker：异步通讯", "- **registry**: 服务发现": a part named and what it does (numbered items are steps or phases). */
@@ -176,6 +192,15 @@ export function withParentSubject(question: string, parent: string | undefined):
   if (isQuestionText(question) && isQuestionText(framed)) return framed;
   const asked = question.replace(/^(说说|讲讲|谈谈|介绍一下)(你对)?/, '').replace(/(的了解)?[。.]$/, '');
   return `说说${subject}里的${asked}。`;
+}
+
+/**
+ * An outline's enumeration mark ("1. ", "3.", "（2）", "- ") is not part of what is asked: "Q：1. 大切片…"
+ * was asked as 「说说你对1. 大切片…的了解」. A number that goes on ("1.18 之后…", "301和302") stays.
+ */
+export function withoutEnumeration(question: string): string {
+  const stripped = question.replace(/^\s*(?:\d{1,2}[.、．)）](?![\d.])\s*|[（(]\d{1,2}[)）]\s*|[-*+•]\s+)/u, '').trim();
+  return stripped === '' ? question : stripped;
 }
 
 /** An aside to self closing a question line ("（面试的时候可以回答这部分）", "（…讲五种例子，点头）"). */
