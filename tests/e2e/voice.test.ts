@@ -14,30 +14,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeOpenAI, type FakeOpenAI } from '../support/fake-openai.ts';
 import { moveOnAsking, routedReplies } from '../support/llm-replies.ts';
 import { launchBrowser, openWatchedPage, screenshot, startServer, useServerAndBrowser, type RunningServer } from './harness.ts';
+import { observeSpeech, scriptedRecognition, spokenLines, withoutRecognition } from './browser-speech-fakes.ts';
 import { currentQuestion, startFromStartScreen, turnCount, waitForTurnDone } from './session-flows.ts';
 
 /** What the fake transcriber "hears"; the fake cannot recognise speech, so it answers this for any audio. */
 const heard = '嗯，TCP 三次握手是为了确认双方都能发送和接收，那个，同时交换初始序列号。';
 const gradeReply = JSON.stringify({ keyPoints: [], score: 6, strengths: ['主线清楚'], gaps: ['细节不足'], feedback: '回答抓住了主线，但细节还不够。' });
 
-declare global {
-  interface Window {
-    spokenLines?: { text: string; lang: string; rate: number }[];
-    recognitionLangs?: string[];
-  }
-}
-
-/** Records every utterance the page asks the browser to speak, and ends it at once. */
-function observeSpeech(): void {
-  window.spokenLines = [];
-  const synthesis = window.speechSynthesis;
-  synthesis.speak = (utterance: SpeechSynthesisUtterance) => {
-    window.spokenLines?.push({ text: utterance.text, lang: utterance.lang, rate: utterance.rate });
-    setTimeout(() => utterance.dispatchEvent(new Event('end')), 50);
-  };
-}
-
-const spokenLines = (page: Page) => page.evaluate(() => window.spokenLines ?? []);
 const voiceState = (page: Page) => page.locator('.voice').getAttribute('data-state');
 
 describe('voice answers and the read-aloud interviewer in Chromium', () => {
@@ -201,49 +184,6 @@ describe('voice answers and the read-aloud interviewer in Chromium', () => {
     await context.close();
   }, 90_000);
 });
-
-/** A browser without speech recognition (Firefox today). */
-function withoutRecognition(): void {
-  delete (window as { SpeechRecognition?: unknown }).SpeechRecognition;
-  delete (window as { webkitSpeechRecognition?: unknown }).webkitSpeechRecognition;
-}
-
-/**
- * The browser's speech service, scripted: Chromium's own recognition needs Google's servers, which
- * a test cannot reach. It speaks in the Web Speech API's event shapes: interim results that become
- * final, then `end` after stop().
- */
-function scriptedRecognition(): void {
-  type Result = { isFinal: boolean; 0: { transcript: string }; length: 1 };
-  const result = (transcript: string, isFinal: boolean): Result => ({ isFinal, 0: { transcript }, length: 1 });
-  class ScriptedRecognition {
-    lang = '';
-    continuous = false;
-    interimResults = false;
-    onresult: ((event: { resultIndex: number; results: Result[] }) => void) | null = null;
-    onerror: ((event: { error: string }) => void) | null = null;
-    onend: (() => void) | null = null;
-    private timers: number[] = [];
-    start() {
-      (window.recognitionLangs ??= []).push(this.lang);
-      const first = result('嗯，epoll 用红黑树管理 fd，', true);
-      const steps: [number, Result[]][] = [
-        [0, [result('嗯，epoll 用红黑树', false)]],
-        [0, [first]],
-        [1, [first, result('就绪链表', false)]],
-      ];
-      steps.forEach(([resultIndex, results], index) => {
-        this.timers.push(window.setTimeout(() => this.onresult?.({ resultIndex, results }), 150 * (index + 1)));
-      });
-    }
-    stop() {
-      for (const timer of this.timers) clearTimeout(timer);
-      this.onresult?.({ resultIndex: 1, results: [result('嗯，epoll 用红黑树管理 fd，', true), result('就绪链表放就绪的事件。', true)] });
-      setTimeout(() => this.onend?.(), 20);
-    }
-  }
-  (window as { SpeechRecognition?: unknown }).SpeechRecognition = ScriptedRecognition;
-}
 
 describe('voice offline in Chromium', () => {
   const env = useServerAndBrowser();
