@@ -56,8 +56,13 @@ export function createTurnSteps(ctx: EngineContext) {
     // Odd hints point the direction on the concept just named; even ones name the next concept.
     const lastRevealed = current.revealed[current.revealed.length - 1];
     const direction = current.hints % 2 === 1 ? gaps.find((gap) => gap.point === lastRevealed) : undefined;
-    // A hint right after a follow-up points somewhere new, not at the point the follow-up just named.
-    const gap = direction ?? topGap(gaps, [...current.revealed, ...current.targeted]) ?? topGap(gaps, current.revealed);
+    // A hint right after a follow-up points somewhere new, not at the point the follow-up just named;
+    // when that point is the only gap left, naming it again says nothing ('那文件呢？' → '这题和文件有关'),
+    // so the hint points the direction on it instead.
+    const fresh = direction ? undefined : topGap(gaps, [...current.revealed, ...current.targeted]);
+    const followedUp = direction || fresh ? undefined : topGap(gaps, current.revealed);
+    const gap = direction ?? fresh ?? followedUp;
+    const pointing = direction ?? followedUp;
     if (!card) {
       text = say(ctx, step.state, 'hint-none');
     } else if (gaps.length === 0 && current.hints === 0) {
@@ -68,8 +73,8 @@ export function createTurnSteps(ctx: EngineContext) {
       current.hints += 1;
       if (!direction) current.revealed.push(gap.point);
       const cap = hintCap(current.hints);
-      const concepts = gap.concepts.slice(0, direction ? 1 : 2).join('、');
-      text = say(ctx, step.state, direction ? 'hint-direction' : 'hint-concept', { concepts, cap });
+      const concepts = gap.concepts.slice(0, pointing ? 1 : 2).join('、');
+      text = say(ctx, step.state, pointing ? 'hint-direction' : 'hint-concept', { concepts, cap });
       // Concepts are short, but a hint must never read out the note, whatever they are.
       if (repeatsRun(text, card.reference, leakRunChars)) text = say(ctx, step.state, 'hint-exhausted');
       else hint = { point: concepts, cap };

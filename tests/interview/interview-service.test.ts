@@ -289,6 +289,18 @@ describe('skip and hint', () => {
     expect(report.questions[0]).toMatchObject({ score: 5, hints: 2 });
   });
 
+  it('a hint right after a follow-up on the only point left points the direction, instead of naming that point again', async () => {
+    const { service } = makeHarness({ items: only('redis-persist') });
+    const { session } = await service.start(owner, { mode: 'practice', questions: 1 });
+    const followup = await service.submit(session.id, owner, { answer: `${aofAnswer}；混合持久化：AOF 重写时以 RDB 格式开头再追加增量命令` });
+    expect(followup.next.kind).toBe('followup');
+    expect(followup.next.text).toMatch(/RDB|快照/);
+    const hint = await service.submit(session.id, owner, { action: 'hint' });
+    // The direction templates ask what it solves, what would happen without it, when and by whom.
+    expect(hint.next.text).toMatch(/解决了什么问题|如果没有|什么时候、由谁/);
+    expect(hint.hint?.cap).toBe(7);
+  });
+
   it('never asks a follow-up about a point a hint already revealed', async () => {
     const { service } = makeHarness({ items: only('redis-persist') });
     const { session } = await service.start(owner, { mode: 'practice', questions: 1 });
