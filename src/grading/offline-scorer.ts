@@ -10,6 +10,7 @@ import { calibrate, type CalibrationParameters } from './calibration.ts';
 import { fittedKnots } from './calibration-fitted.ts';
 import { findContradictions } from './contradictions.ts';
 import { viewAnswer } from './coverage.ts';
+import { memoByText } from './grading-memo.ts';
 import { injectionScoreCap, stripInjection } from './injection.ts';
 import { contentLength, extractAllKeyPoints, givenKeyPoints, type KeyPointSpec } from './key-points.ts';
 import { looksLikeBagOfWords, looksLikeTermList, namesWithoutExplaining, onlyNames, pointsAreNames } from './non-answers.ts';
@@ -109,12 +110,15 @@ function emptyScore(flag: ScoreFlag, pointSets: KeyPointSpec[][], spans: string[
   return { score: 0, coverage: 0, wrong: 0, relevance: 0, points, referenceIndex: 0, flags: spans.length ? ['injection', flag] : [flag], injectionSpans: spans };
 }
 
+/** A note without the lines addressed to a grader: the same for every answer graded against it. */
+const cleanedReference = memoByText((reference: string) => stripInjection(reference).cleaned);
+
 export function scoreAnswer(input: ScoreInput, parameters: Readonly<ScoringParameters> = defaultScoringParameters): OfflineScore {
   const injection = stripInjection(input.answer.slice(0, maximumAnswerCharacters));
   const stances = readStances(injection.cleaned);
   const question = profileText(input.question);
   const questionUnits = new Set(question.units.keys());
-  const referenceTexts = input.references.map((reference) => stripInjection(reference).cleaned);
+  const referenceTexts = input.references.map(cleanedReference);
   const pointSets = referenceTexts.map((text, index) => {
     const given = input.keyPoints?.[index];
     return given?.length ? givenKeyPoints(given, index) : focusOn(input.question, extractAllKeyPoints(text, index), input.headings?.[index]);
