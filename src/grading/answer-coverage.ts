@@ -52,7 +52,8 @@ export function coverPoints(
     const contradicted = wrong.get(index);
     if (contradicted) return { spec, coverage: { ...coverPoint(spec, viewAnswer(''), questionUnits, options), evidence: contradicted.said }, wrong: contradicted };
     const asserted = coverPoint(spec, views.asserted, questionUnits, options);
-    const said = coverPoint(spec, views.said, questionUnits, options);
+    // An answer that hedges nothing asserts all it said: one view, covered once.
+    const said = views.said === views.asserted ? asserted : coverPoint(spec, views.said, questionUnits, options);
     const found = (asserted.found + said.found) / 2;
     return { spec, coverage: { ...said, found, recall: said.mass > 0 ? found / said.mass : 0, evidence: asserted.evidence ?? said.evidence } };
   });

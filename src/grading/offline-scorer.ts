@@ -9,7 +9,7 @@ import { readStances } from './answer-signals.ts';
 import { calibrate, type CalibrationParameters } from './calibration.ts';
 import { fittedKnots } from './calibration-fitted.ts';
 import { findContradictions } from './contradictions.ts';
-import { viewAnswer } from './coverage.ts';
+import { viewAnswer, type AnswerView } from './coverage.ts';
 import { memoByText } from './grading-memo.ts';
 import { injectionScoreCap, stripInjection } from './injection.ts';
 import { contentLength, extractAllKeyPoints, givenKeyPoints, type KeyPointSpec } from './key-points.ts';
@@ -127,12 +127,19 @@ export function scoreAnswer(input: ScoreInput, parameters: Readonly<ScoringParam
   if (stances.questionsOnly) return emptyScore('question-back', pointSets, injection.spans);
   if (contentLength(stances.said) < 2) return emptyScore(stances.hedged ? 'dontknow' : 'empty', pointSets, injection.spans);
 
+  // What an answer asserts is often all it said: each distinct text is viewed once per answer.
+  const viewsOfText = new Map<string, AnswerView>();
+  const view = (text: string) => {
+    let known = viewsOfText.get(text);
+    if (!known) viewsOfText.set(text, (known = viewAnswer(text)));
+    return known;
+  };
   const perReference = pointSets.map((specs, index) => {
     const contradictions = findContradictions(input.question, specs, stances.asserted, questionUnits, referenceTexts[index]);
     const contradicting = new Set(contradictions.map((entry) => entry.said));
     // A clause that contradicts the note is evidence for nothing else either.
     const keep = (text: string) => stances.clauses.filter((clause) => !contradicting.has(clause.text) && text.includes(clause.text)).map((clause) => clause.text).join(' ');
-    const views = { asserted: viewAnswer(keep(stances.asserted)), said: viewAnswer(keep(stances.said)) };
+    const views = { asserted: view(keep(stances.asserted)), said: view(keep(stances.said)) };
     const wrong = new Map(contradictions.map((entry) => [entry.point, { said: entry.said, notes: entry.notes }]));
     const points = coverPoints(specs, views, questionUnits, parameters, wrong);
     const measured = aggregate(points, parameters);
@@ -154,7 +161,7 @@ export function scoreAnswer(input: ScoreInput, parameters: Readonly<ScoringParam
   let coverage = best.covered + parameters.referenceAveraging * (meanCovered - best.covered);
 
   const flags: ScoreFlag[] = injection.spans.length ? ['injection'] : [];
-  const answer = viewAnswer(stances.said);
+  const answer = view(stances.said);
   const verdict = judgementVerdicts(input.question, referenceTexts, stances.said);
   if (verdict === 'disagree') flags.push('wrong-verdict');
   if (verdict === 'agree') flags.push('right-verdict');
