@@ -6,6 +6,7 @@
  */
 import type { Coverage, GradeBand } from '../core/types.ts';
 import { conceptsIn } from '../ingest/claims.ts';
+import { memoByText } from './grading-memo.ts';
 import type { ScoreFlag } from './offline-scorer.ts';
 
 export interface WordedPoint {
@@ -63,6 +64,9 @@ export function pointTopic(text: string, question: string): string {
   return shorten(opening || compact, 12);
 }
 
+/** A point's topic depends only on the card (its points and question): worked out once per card. */
+const topicsForQuestion = memoByText((question: string) => memoByText((text: string) => pointTopic(text, question), 64), 1024);
+
 const bandOpening: Record<GradeBand, string> = {
   excellent: '整体回答得很完整，和笔记的要点基本一致。',
   good: '回答抓住了大部分要点，思路清楚。',
@@ -91,7 +95,8 @@ export interface WordedFeedback {
 
 /** `points` are the shown points, heaviest first. */
 export function wordFeedback(input: { question: string; band: GradeBand; points: readonly WordedPoint[]; flags: readonly ScoreFlag[] }): WordedFeedback {
-  const topic = (point: WordedPoint) => pointTopic(point.text, input.question);
+  const topics = topicsForQuestion(input.question);
+  const topic = (point: WordedPoint) => topics(point.text);
   const untrusted = input.flags.some((flag) => untrustedFlags.includes(flag));
   const wrong = input.points.filter((point) => point.wrong);
   const covered = untrusted ? [] : input.points.filter((point) => point.covered === 'yes' && !point.wrong);
