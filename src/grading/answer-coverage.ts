@@ -4,6 +4,7 @@
  * need (relevance to the note, naming the question's subject, stating the note's results).
  */
 import { coverPoint, viewAnswer, type AnswerView, type PointCoverage } from './coverage.ts';
+import { memoByObject } from './grading-memo.ts';
 import { capPoints, type KeyPointSpec } from './key-points.ts';
 import { enumeratedNames, looksLikeTermList, minimumNamedItems } from './non-answers.ts';
 import { profileText, topicUnits, type TextProfile } from './text-analysis.ts';
@@ -36,6 +37,9 @@ export function pointFrequencies(specs: readonly KeyPointSpec[]): Map<string, nu
   return frequency;
 }
 
+/** A card's point list is the same for every answer to it (focusOn hands out one list per card). */
+const frequenciesOfPoints = memoByObject(pointFrequencies);
+
 /**
  * Coverage of each point by what the answer asserts and, at half weight, by what it only guesses
  * ("好像是…吧"). A contradicted point is covered by nothing.
@@ -47,7 +51,7 @@ export function coverPoints(
   parameters: Readonly<CoverageParameters>,
   wrong: ReadonlyMap<number, { said: string; notes: string }>,
 ): ScoredPoint[] {
-  const options = { sameLanguageConcepts: parameters.sameLanguageConcepts, pointFrequency: pointFrequencies(specs) };
+  const options = { sameLanguageConcepts: parameters.sameLanguageConcepts, pointFrequency: frequenciesOfPoints(specs) };
   return specs.map((spec, index) => {
     const contradicted = wrong.get(index);
     if (contradicted) return { spec, coverage: { ...coverPoint(spec, viewAnswer(''), questionUnits, options), evidence: contradicted.said }, wrong: contradicted };

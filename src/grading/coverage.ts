@@ -5,6 +5,7 @@
  * answer as well as the whole answer: a point explained in one place is covered, while the same
  * words scattered over a list of terms only partly are.
  */
+import { memoByObject } from './grading-memo.ts';
 import type { KeyPointSpec } from './key-points.ts';
 import { isMostlyEnglish, profileText, type TextProfile } from './text-analysis.ts';
 
@@ -62,14 +63,18 @@ export interface PointCoverage {
  * glossary concepts and formulas.
  */
 function observableUnits(point: KeyPointSpec, answer: AnswerView): Map<string, number> | undefined {
-  if (answer.english && point.profile.cjkCharacters > 0) {
-    return new Map([...point.profile.units].filter(([unit]) => !/^[\u3400-\u9fff\uf900-\ufaff]/u.test(unit)));
-  }
-  if (answer.chinese && isMostlyEnglish(point.profile) && [...point.profile.asciiStems].filter((stem) => stem.length > 2).length >= 5) {
-    return new Map([...point.profile.units].filter(([unit]) => unit.startsWith('~') || unit.startsWith('$')));
-  }
+  if (answer.english && point.profile.cjkCharacters > 0) return unitsWithoutChinese(point.profile);
+  if (answer.chinese) return termsOfEnglishProse(point.profile);
   return undefined;
 }
+
+// Both depend only on the point, so each point's are worked out once, not once per answer.
+const unitsWithoutChinese = memoByObject((profile: TextProfile) => new Map([...profile.units].filter(([unit]) => !/^[\u3400-\u9fff\uf900-\ufaff]/u.test(unit))));
+const termsOfEnglishProse = memoByObject((profile: TextProfile) =>
+  isMostlyEnglish(profile) && [...profile.asciiStems].filter((stem) => stem.length > 2).length >= 5
+    ? new Map([...profile.units].filter(([unit]) => unit.startsWith('~') || unit.startsWith('$')))
+    : undefined,
+);
 
 /**
  * Units the question already contains carry no evidence: restating the question is not an answer.
