@@ -5,6 +5,7 @@
  * "全部节点" for "多数"), or the note's steps in reverse order (sequence-order.ts). Each makes the
  * point it contradicts wrong: it earns nothing and costs score.
  */
+import { memoByObject, memoByText } from './grading-memo.ts';
 import { anchorOf, conflicting, quantitiesIn, sameFamily, sameQuantity, type Quantity } from './quantities.ts';
 import { findSwaps, mentioned, subjectsOf } from './role-swaps.ts';
 import { compareOrder, isSequenced } from './sequence-order.ts';
@@ -110,9 +111,12 @@ function sentenceSubjects(statements: readonly Statement[], subjects: readonly s
   return new Map(statements.map((statement) => [statement, [...(bySentence.get(statement.sentence) ?? [])]]));
 }
 
+/** The note's side of sentenceSubjects: once per note and its subjects. */
+const noteSentenceSubjects = memoByObject((note: readonly Statement[]) => memoByObject((subjects: readonly string[]) => sentenceSubjects(note, subjects)));
+
 function negations(note: readonly Statement[], answer: readonly Statement[], ignored: ReadonlySet<string>, subjects: readonly string[]): WrongStatement[] {
   // Separately: answer and note number their sentences independently.
-  const about = new Map([...sentenceSubjects(note, subjects), ...sentenceSubjects(answer, subjects)]);
+  const about = new Map([...noteSentenceSubjects(note)(subjects), ...sentenceSubjects(answer, subjects)]);
   const verdicts = new Map<Statement, { strength: number; agrees: boolean; said: Statement }>();
   const stated = assertedOf(note);
   for (const said of answer) {
@@ -302,11 +306,11 @@ export function listedSteps(reference: string, question: string): string[] {
 
 /** The note's steps reversed within one sentence of the answer ("先写 binlog，再写 redo"). */
 function order(points: readonly NotePoint[], note: readonly Statement[], answerText: string, ignored: ReadonlySet<string>, steps: readonly string[]): WrongStatement[] {
-  const noteText = points.map((point) => point.text).join('\n');
+  const { text: noteText, sequenced } = noteOf(points);
   const pointsOf = (unit: string) => note.filter((statement) => statement.units.has(unit)).map((statement) => statement.point);
   const near = (a: string, b: string) => pointsOf(a).some((left) => pointsOf(b).some((right) => Math.abs(left - right) < stepWindow));
   // The note's own sequenced prose (pairs far apart in it are not ordered by it), and its listed steps (every pair is).
-  const sequences = [...(isSequenced(noteText) ? [{ text: noteText, near }] : []), ...steps.map((text) => ({ text, near: () => true }))];
+  const sequences = [...(sequenced ? [{ text: noteText, near }] : []), ...steps.map((text) => ({ text, near: () => true }))];
   const found: WrongStatement[] = [];
   for (const sentence of answerText.split(/[。！？!?\n]|\.\s/u)) {
     if (!isSequenced(sentence)) continue;
@@ -341,13 +345,26 @@ function statementsOfNote(points: readonly NotePoint[]): Statement[] {
   return statements;
 }
 
+/** The note as one text, and whether it lists steps in order: once per set of points. */
+const noteOf = memoByObject((points: readonly NotePoint[]) => {
+  const text = points.map((point) => point.text).join('\n');
+  return { text, sequenced: isSequenced(text) };
+});
+
+/** The subjects a question and its note name: once per card (the question asked of a note is its own). */
+const subjectsOfNote = memoByObject((points: readonly NotePoint[]) =>
+  memoByText((question: string) => subjectsOf(question, noteOf(points).text, points.map((point) => point.text)), 16),
+);
+
+/** A reference's listed steps: once per card. */
+const stepsOfReference = memoByText((reference: string) => memoByText((question: string) => listedSteps(reference, question), 16), 1024);
+
 export function findContradictions(question: string, points: readonly NotePoint[], answer: string, questionUnits: ReadonlySet<string>, reference = ''): WrongStatement[] {
   const note = statementsOfNote(points);
   const said = statementsOf(answer);
-  const noteText = points.map((point) => point.text).join('\n');
-  const subjects = subjectsOf(question, noteText, points.map((point) => point.text));
+  const subjects = subjectsOfNote(points)(question);
   const swaps = findSwaps(note, said, subjects, questionUnits).map((swap) => wrong(swap.notes, swap.said.text, 'swap'));
-  const all = [...swaps, ...negations(note, said, questionUnits, subjects), ...numbers(note, said, questionUnits), ...order(points, note, answer, questionUnits, listedSteps(reference, question))];
+  const all = [...swaps, ...negations(note, said, questionUnits, subjects), ...numbers(note, said, questionUnits), ...order(points, note, answer, questionUnits, stepsOfReference(reference)(question))];
   const byPoint = new Map<number, WrongStatement>();
   for (const entry of all) if (entry.point >= 0 && !byPoint.has(entry.point)) byPoint.set(entry.point, entry);
   return [...byPoint.values()];
