@@ -5,6 +5,7 @@
  * and describes it the way the note describes another is a swap.
  */
 import type { Statement } from './statements.ts';
+import { memoByObject } from './grading-memo.ts';
 import { isFunctionCharacter, profileText } from './text-analysis.ts';
 
 /** Labels that organise a note but are not things ("缺点：", "解决："). */
@@ -113,8 +114,10 @@ function opensWith(text: string, subject: string): boolean {
   return start >= 0 && /^[a-z0-9_.\-]*的?$/u.test(opening.slice(0, start));
 }
 
-export function findSwaps(note: readonly Statement[], answer: readonly Statement[], subjects: readonly string[], ignored: ReadonlySet<string>): Swap[] {
-  if (subjects.length < 2) return [];
+/** What a note says about each subject: the same for every answer to the card, so made once per note and subjects. */
+const noteDescriptions = memoByObject((note: readonly Statement[]) => memoByObject((subjects: readonly string[]) => describeNote(note, subjects)));
+
+function describeNote(note: readonly Statement[], subjects: readonly string[]) {
   const subjectUnits = new Set(subjects.flatMap((subject) => [...profileText(subject).units.keys()]));
   // A note clause without a subject of its own continues the one before it ("引用计数：… 缺点：…");
   // within a sentence only a clause that opens with another subject changes it ("…本质上切片是三元组，
@@ -138,6 +141,12 @@ export function findSwaps(note: readonly Statement[], answer: readonly Statement
     const units = described.get(about[0]!)!;
     for (const [unit, weight] of polarUnits(statement)) units.set(unit, Math.max(weight, units.get(unit) ?? 0));
   });
+  return { subjectUnits, noteSubjects, described };
+}
+
+export function findSwaps(note: readonly Statement[], answer: readonly Statement[], subjects: readonly string[], ignored: ReadonlySet<string>): Swap[] {
+  if (subjects.length < 2) return [];
+  const { subjectUnits, noteSubjects, described } = noteDescriptions(note)(subjects);
   const swaps: Swap[] = [];
   // Only a clause that names its subject is read as a claim about it: carrying a subject on to the
   // clauses after it ("S2退栈，…，实现了先进先出") gave correct answers another subject's description.
