@@ -18,7 +18,7 @@ export interface WordedPoint {
 }
 
 /** Flags after which nothing the answer said is praised. */
-export const untrustedFlags: readonly ScoreFlag[] = ['injection', 'wrong-verdict', 'swapped-values', 'mostly-wrong', 'offtopic', 'dontknow', 'question-back', 'list-of-terms', 'empty'];
+export const untrustedFlags: readonly ScoreFlag[] = ['injection', 'wrong-verdict', 'swapped-values', 'mostly-wrong', 'hedged', 'offtopic', 'dontknow', 'question-back', 'list-of-terms', 'empty'];
 
 /** Labels that organise a note but name nothing ("缺点：", "原因："). */
 const genericLabel = /^(?:优点|缺点|优势|劣势|原因|作用|解决|方案|方法|总结|注意|例如|比如|特点|区别|场景|问题|结论|答案|好处|坏处|步骤|流程|过程|原理|定义|举例|补充|核心|关键|前提|结果|首先|其次|然后|最后|另外|第.)$/u;
@@ -51,7 +51,9 @@ export function shorten(text: string, length: number): string {
 export function pointTopic(text: string, question: string): string {
   const compact = text.replace(/\s+/g, ' ').trim();
   const label = /^([^：:，,。；;]{2,12})[：:]/u.exec(compact)?.[1]?.trim();
-  if (label && !genericLabel.test(label)) return label;
+  // "值类型分别有：…" is about 值类型; the verb that introduces the list is not part of its name.
+  const subject = label?.replace(/(?:分别|主要|一般|通常)?(?:有|是|包括|包含|为)$/u, '');
+  if (subject && Array.from(subject).length >= 2 && !genericLabel.test(subject)) return subject;
   // A short opening clause is the point's subject ("如果只有两次握手，…" → 两次握手).
   const opening = compact.replace(/^[^：:，,。；;]{1,6}[：:]/u, '').split(/[，,。；;：:]/u)[0]!.replace(leadingConnectives, '').replace(/[中里时]$/u, '').trim();
   if (Array.from(opening).length >= 2 && Array.from(opening).length <= 10 && !question.includes(opening)) return opening;
@@ -81,6 +83,7 @@ const flagSentences: Partial<Record<ScoreFlag, string>> = {
   'list-of-terms': '回答主要是在罗列术语，没有解释它们之间的关系和作用。',
   'swapped-values': '几个取值和它们的含义对应错了，和笔记里的说法正好错开。',
   'mostly-wrong': '回答里的主要说法和笔记相反，这道题按答错处理。',
+  hedged: '回答大多是猜测或者说不确定，猜的部分不算答到。',
   dontknow: '你表示对这道题不太清楚，建议先对照参考答案把要点过一遍再练。',
   'question-back': '回答只是在反问，没有给出内容。',
   offtopic: '回答的内容和题目关系不大，请围绕题目本身作答。',
@@ -103,8 +106,14 @@ export function wordFeedback(input: { question: string; band: GradeBand; points:
   const partial = untrusted ? [] : input.points.filter((point) => point.covered === 'partial' && !point.wrong);
   // After a guard fired nothing counts as made, so every point is still to be made.
   const missed = input.points.filter((point) => !point.wrong && (untrusted || point.covered === 'no'));
-  // At most four distinct terms in one sentence: a longer run reads as a list, not feedback.
-  const names = (points: readonly WordedPoint[]) => [...new Set(points.flatMap((point) => topic(point).split('、')))].slice(0, 4).join('、');
+  // At most four distinct terms in one sentence: a longer run reads as a list, not feedback. A term
+  // already named in an earlier sentence is not named again ("讲到了leader。leader…提到了，但没讲透").
+  const named = new Set<string>();
+  const names = (points: readonly WordedPoint[]) => {
+    const fresh = [...new Set(points.flatMap((point) => topic(point).split('、')))].filter((name) => !named.has(name)).slice(0, 4);
+    for (const name of fresh) named.add(name);
+    return fresh.join('、');
+  };
 
   const sentences = [bandOpening[input.band]];
   for (const flag of input.flags) {
@@ -112,11 +121,14 @@ export function wordFeedback(input: { question: string; band: GradeBand; points:
     if (sentence && sentences.length < 2) sentences.push(sentence);
   }
   for (const point of wrong.slice(0, 2)) sentences.push(`你说「${quote(point.wrong!.said)}」，但笔记里是「${quote(point.wrong!.notes)}」。`);
-  if (covered.length) sentences.push(`讲到了${names(covered.slice(0, 3))}。`);
+  const coveredNames = names(covered.slice(0, 3));
+  if (coveredNames) sentences.push(`讲到了${coveredNames}。`);
   // On a complete answer a half-made point is something to expand, not a failing.
-  if (partial.length) sentences.push(input.band === 'excellent' ? `${names(partial.slice(0, 2))}还可以再展开一点。` : `${names(partial.slice(0, 2))}提到了，但没讲透。`);
-  if (missed.length && input.band !== 'excellent') sentences.push(`没讲${names(missed.slice(0, 2))}，这是笔记里的要点。`);
-  else if (missed.length) sentences.push(`还可以补充${names(missed.slice(0, 1))}。`);
+  const partialNames = names(partial.slice(0, 2));
+  if (partialNames) sentences.push(input.band === 'excellent' ? `${partialNames}还可以再展开一点。` : `${partialNames}提到了，但没讲透。`);
+  const missedNames = names(missed.slice(0, input.band === 'excellent' ? 1 : 2));
+  if (missedNames && input.band !== 'excellent') sentences.push(`没讲${missedNames}，这是笔记里的要点。`);
+  else if (missedNames) sentences.push(`还可以补充${missedNames}。`);
   if (sentences.length < 2) sentences.push('可以对照下方引用的笔记原文再复述一遍。');
 
   return {

@@ -34,7 +34,8 @@ export type ScoreFlag =
   | 'right-verdict'
   | 'right-result'
   | 'swapped-values'
-  | 'mostly-wrong';
+  | 'mostly-wrong'
+  | 'hedged';
 
 export interface OfflineScore {
   /** 0–10, one decimal. */
@@ -188,7 +189,10 @@ export function scoreAnswer(input: ScoreInput, parameters: Readonly<ScoringParam
   let score = calibrate(Math.max(0, coverage - parameters.wrongCost * best.wrong), parameters);
   if (flags.includes('list-of-terms')) score = Math.min(score, namesOnlyCap);
   // Admitting not knowing and only guessing at the rest is a hedge, however many of the note's words the guesses use.
-  if (stances.hedged && unsureShare(stances.clauses) >= guessedShare) score = Math.min(score, hedgedCap);
+  if (stances.hedged && unsureShare(stances.clauses) >= guessedShare) {
+    flags.push('hedged');
+    score = Math.min(score, hedgedCap);
+  }
   // An answer a third of whose claims say the opposite of the note gets the question wrong, whatever else it restates.
   if (best.wrongShare >= mostlyWrongShare) {
     flags.push('mostly-wrong');

@@ -97,3 +97,20 @@ describe('changed numbers', () => {
     expect(scoreAnswer({ question, answer: '默认最长 2 分钟会强制 GC 一次。', references: [note] }).flags).not.toContain('contradiction');
   });
 });
+
+describe('card names', () => {
+  it('names a labelled list by its subject and never names a term twice', () => {
+    expect(pointTopic('值类型分别有：int系列、float系列、bool、string、数组和结构体', 'Go 的类型')).toBe('值类型');
+    const worded = wordFeedback({
+      question: 'ZooKeeper 的写请求怎么同步？',
+      band: 'fair',
+      points: [
+        { text: 'leader将日志发送给follower', weight: 0.4, covered: 'yes' },
+        { text: 'follower持久化以后返回ACK给leader', weight: 0.3, covered: 'partial' },
+        { text: 'leader收到半数以上的ACK以后更新内存数据', weight: 0.3, covered: 'no' },
+      ],
+      flags: [],
+    });
+    for (const name of ['leader', 'follower']) expect(worded.feedback.split(name).length - 1).toBeLessThanOrEqual(1);
+  });
+});

@@ -52,6 +52,7 @@ leader收到半数以上的ACK以后，leader更新内存数据，再将commit�
     const question = 'ZooKeeper 的写请求是怎么同步的？';
     const guessed = scoreAnswer({ question, answer: '好像是 leader 把日志发给 follower 吧，然后要等 ACK？半数还是全部我不确定，commit 的顺序没细看。', references: [note] });
     expect(guessed.score).toBeLessThanOrEqual(3);
+    expect(guessed.flags).toContain('hedged');
     const sure = scoreAnswer({ question, answer: 'leader 把日志发给 follower，follower 持久化成功后回 ACK，leader 收到半数以上的 ACK 就更新内存数据，再把 commit 发给从节点。具体超时参数我记不清了。', references: [note] });
     expect(sure.score).toBeGreaterThanOrEqual(7);
   });
