@@ -40,7 +40,7 @@ const turnField = z.number().int().min(0).optional();
  * was open (capped at an hour) and how many characters the transcripts had, before any typing
  * (the pace counts only those). Sent with `spoken: true`; the server adds the filler counts.
  */
-export const spokenAnswerSchema = z
+const spokenAnswerSchema = z
   .object({
     engine: z.enum(['browser', 'server']),
     speakingMs: z.number().int().min(0).max(3_600_000),

@@ -13,12 +13,12 @@ import { isScoredResult, readState } from './session-state.ts';
 import { topicNames } from './topic-names.ts';
 
 /** How many of a card's latest scores its mastery averages. */
-export const recentScores = 3;
+const recentScores = 3;
 /** Days of the due forecast, today included. */
-export const forecastDays = 14;
+const forecastDays = 14;
 const weakestShown = 8;
 /** A card at or above this mastery is not weak, however few cards were practised. */
-export const masteredAt = 8;
+const masteredAt = 8;
 
 export interface MasteryRow {
   /** A topic id or a note's path. */

@@ -22,7 +22,7 @@ import type { ChatPromptTemplate } from '@langchain/core/prompts';
 import { chatPrompt, formatChat } from './prompt-templates.ts';
 
 /** Bounds of a reply; the line checks judge the content. */
-export const compilerReplySchema = z.object({
+const compilerReplySchema = z.object({
   question: z.string().max(1000),
   keyPoints: z.array(z.object({ text: z.string().max(1000), weight: z.number().min(0).max(1) })).min(1).max(12),
   followups: z.array(z.string().max(1000)).max(6),
@@ -90,7 +90,7 @@ export function compilableCards(cards: readonly Card[]): Card[] {
 }
 
 /** A still-valid cache entry for `card` from `model`: same note text. */
-export function cachedEntry(cache: Pick<CompiledCardCache, 'get'>, card: Card, model?: string): CompiledEntry | undefined {
+function cachedEntry(cache: Pick<CompiledCardCache, 'get'>, card: Card, model?: string): CompiledEntry | undefined {
   const entry = cache.get(card.id);
   if (!entry || entry.sourceHash !== cardSourceHash(card)) return undefined;
   return model === undefined || entry.model === model ? entry : undefined;

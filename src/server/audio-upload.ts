@@ -8,12 +8,12 @@ import { AppError } from '../core/errors.ts';
 
 /** Containers MediaRecorder produces (Chromium and Firefox: webm/ogg, Safari: mp4) plus WAV and MP3 files. */
 export const audioTypes = ['audio/webm', 'audio/ogg', 'audio/mp4', 'audio/mpeg', 'audio/wav'] as const;
-export type AudioType = (typeof audioTypes)[number];
+type AudioType = (typeof audioTypes)[number];
 
 const typeAliases: Record<string, AudioType> = { 'audio/x-wav': 'audio/wav', 'audio/wave': 'audio/wav', 'audio/mp3': 'audio/mpeg', 'audio/x-m4a': 'audio/mp4' };
 
 /** `audio/webm;codecs=opus` → `audio/webm`; undefined when not an allowed type. */
-export function audioTypeOf(declared: string): AudioType | undefined {
+function audioTypeOf(declared: string): AudioType | undefined {
   const bare = declared.split(';')[0]?.trim().toLowerCase() ?? '';
   return (audioTypes as readonly string[]).includes(bare) ? (bare as AudioType) : typeAliases[bare];
 }
@@ -21,7 +21,7 @@ export function audioTypeOf(declared: string): AudioType | undefined {
 const ascii = (bytes: Uint8Array, start: number, text: string) => [...text].every((char, index) => bytes[start + index] === char.charCodeAt(0));
 
 /** Whether the bytes begin the way files of `type` do (magic numbers). */
-export function looksLike(type: AudioType, bytes: Uint8Array): boolean {
+function looksLike(type: AudioType, bytes: Uint8Array): boolean {
   switch (type) {
     case 'audio/webm':
       return bytes[0] === 0x1a && bytes[1] === 0x45 && bytes[2] === 0xdf && bytes[3] === 0xa3;

@@ -4,7 +4,7 @@
  * test can check the recording really arrived; `POST /v1/audio/speech` answers with MP3-framed bytes.
  */
 
-export interface MultipartPart {
+interface MultipartPart {
   name: string;
   fileName?: string;
   contentType?: string;
@@ -22,7 +22,7 @@ export interface TranscriptionUpload {
 }
 
 /** Splits a multipart/form-data body into its parts; throws on a body that is not one. */
-export function parseMultipart(body: Buffer, contentType: string): MultipartPart[] {
+function parseMultipart(body: Buffer, contentType: string): MultipartPart[] {
   const boundary = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(contentType);
   const marker = boundary?.[1] ?? boundary?.[2];
   if (!marker) throw new Error('fake-openai: multipart body without a boundary');

@@ -23,7 +23,7 @@ const entrySchema = z.object({
 
 const fileSchema = z.object({ format: z.literal(fileFormat), entries: z.record(z.string(), entrySchema) });
 
-export const compiledCardsFileName = 'compiled-cards.json';
+const compiledCardsFileName = 'compiled-cards.json';
 
 export class CompiledCardFile implements CompiledCardCache {
   private constructor(
