@@ -8,7 +8,7 @@
 import { stableHash } from '../core/hash.ts';
 import type { Card, CardFollowup, CardKind } from '../core/types.ts';
 import { stripInjection } from '../grading/injection.ts';
-import { lendTopicLines } from './topic-lines.ts';
+import { drillDownsAsFollowups, lendTopicLines } from './topic-lines.ts';
 import { askCountedKinds, askedAsListed, askFromAnswer, askOwnAspect, selfContainedQuestion, subjectOf, withoutAsides, withoutEnumeration, withParentSubject } from './card-wording.ts';
 import { contentLength, isClaim } from './claims.ts';
 import { isQuestionText, stripLineMarkup } from './question-lines.ts';
@@ -243,6 +243,7 @@ export function buildCards(source: string, parsed: readonly ParsedQuestion[], te
   answersInTurn(ordered);
   const kept = ordered.filter((draft) => !asksNothing(draft));
   lendTopicLines(kept);
+  drillDownsAsFollowups(kept);
   chainFollowups(kept, sourceLines);
   const seen = new Map<string, number>();
   return kept.map((draft) => {

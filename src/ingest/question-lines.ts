@@ -68,7 +68,8 @@ export function classifyLine(rawLine: string): LineClass {
   const text = stripLineMarkup(rawLine);
   const result = (kind: LineKind, strong = false): LineClass => ({ kind, strong, text });
   if (text === '') return result('content');
-  if (/^答(?!案)/.test(text)) return result('answer-lead');
+  // "A：哈希冲突" answers the Q： line above however short it is; it never asks.
+  if (/^答(?!案)|^(A|Answer|答案|回答)\s*[：:]/i.test(text)) return result('answer-lead');
   // "Q：…" says outright that it asks, however it is worded ("Q：HTTP基础知识").
   if (/^(Q\d*|Question\s*\d*|问)\s*[：:]\s*\S/i.test(text) && charLength(text) <= 80) return result('question', true);
   if (/^第[一二三四五六七八九十\d]+(个)?(问题|题)[：:]?$/.test(text)) return result('filler');

@@ -5,6 +5,7 @@
  */
 import { contentLength } from './claims.ts';
 import { isQuestionText } from './question-lines.ts';
+import { sharesWord } from './shared-words.ts';
 
 interface Line {
   question: string;
@@ -37,5 +38,32 @@ export function lendTopicLines(lines: readonly Line[]): void {
       topic = undefined;
     }
     lastEnd = line.lines.end;
+  }
+}
+
+interface Answered extends Line {
+  reference: string;
+  followups: Array<{ question: string; answer?: string }>;
+}
+
+/** Words that make a short line say something rather than name a topic. */
+const predicate = /[是有会能了要把被让用在就]|可以|因为|所以/u;
+
+/**
+ * "- 哈希冲突" as the whole answer to "常见的查找：二分、哈希、二叉搜索": a bare term that drills into
+ * a word the question named is the interviewer's next topic, written down without an answer. It is
+ * the question's follow-up; the question stays unanswered rather than graded against a topic name.
+ */
+export function drillDownsAsFollowups(drafts: readonly Answered[]): void {
+  for (const draft of drafts) {
+    if (draft.origin === 'heading' || draft.origin === 'piece' || draft.kind === 'note') continue;
+    const lines = draft.reference.split('\n').filter((line) => line.trim() !== '');
+    if (lines.length !== 1) continue;
+    const term = lines[0]!.replace(/^\s*[-*+•]\s+/u, '').replace(/[。.\s]+$/u, '').trim();
+    const length = contentLength(term);
+    if (length < 2 || length > 8 || /[，,：:；;（(]/.test(term) || predicate.test(term) || isQuestionText(term)) continue;
+    if (!sharesWord(term, draft.question) || draft.question.includes(term)) continue;
+    draft.followups.push({ question: term });
+    draft.reference = '';
   }
 }

@@ -71,3 +71,24 @@ describe('a question under a topic line that names no subject takes the topic’
     expect(realAt('image-service-project-qa.md', 568).question).toMatch(/^关于jwt token，相比于cookie/);
   });
 });
+
+describe('a bare term drilling into a word of the question is the next topic, not the answer', () => {
+  it('in an interview log', () => {
+    const card = cardsOf('线程和协程\n\n常见的查找：二分、哈希、二叉搜索\n\n- 哈希冲突\n\nepoll和select的区别\n')[1];
+    expect(card).toMatchObject({ question: '常见的查找：二分、哈希、二叉搜索', reference: '', answered: false, followups: [{ question: '哈希冲突' }] });
+  });
+
+  it('keeps a short answer that names something else, and an answer marked as one', () => {
+    expect(cardsOf('每个用户的top10表情包\n\n- redis的zset\n')[0]!.reference).toBe('- redis的zset');
+    // A Q：/A： note's short answer is the answer, and never a card of its own.
+    const answered = cardsOf('Q：哈希表最怕什么？\nA：哈希冲突\n\nQ：epoll 为什么快？\nA：红黑树加就绪链表。\n');
+    expect(answered.map((card) => [card.question, card.reference])).toEqual([
+      ['哈希表最怕什么？', '哈希冲突'],
+      ['epoll 为什么快？', '红黑树加就绪链表。'],
+    ]);
+  });
+
+  it('holds on the real notes', () => {
+    expect(realAt('image-service-project-qa.md', 530)).toMatchObject({ reference: '', followups: [{ question: '哈希冲突' }] });
+  });
+});
