@@ -43,6 +43,11 @@ describe('compile button in Chromium', () => {
     await page.getByText('整理完成：2 张已改写，0 张保留原样，0 张失败（下次重试），0 张此前已整理。').waitFor({ timeout: 20_000 });
     await page.getByText('Redis 里的布隆过滤器是怎么工作的？').first().waitFor();
     expect(await page.locator('.chip-compiled').count()).toBe(2);
+    // An opened card lists the compiled follow-ups under their heading.
+    const compiled = page.locator('.bank-card', { hasText: 'Redis 里的布隆过滤器是怎么工作的？' }).first();
+    await compiled.locator('summary').click();
+    await compiled.getByRole('heading', { name: '追问' }).waitFor();
+    expect(await compiled.locator('h4:text-is("追问") + ul li').allInnerTexts()).toEqual(['布隆过滤器的时间复杂度是多少？', '布隆过滤器有什么缺点？']);
     await screenshot(page, 'bank-compiled');
     expect(problems.errors).toEqual([]);
     await context.close();

@@ -93,32 +93,26 @@ export function CardBody({ card }: { card: BankCard }) {
           </ul>
         </>
       ) : null}
-      {card.followups.length > 0 ? (
-        <>
-          <h4>{t('bankFollowups')}</h4>
-          <ul>
-            {card.followups.map((followup, index) => (
-              <li key={index} class="plain">
-                {followup.question}
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
-      {card.variants.length > 0 ? (
-        <>
-          <h4>{t('bankVariants')}</h4>
-          <ul>
-            {card.variants.map((variant, index) => (
-              <li key={index} class="plain">
-                {variant}
-              </li>
-            ))}
-          </ul>
-        </>
-      ) : null}
+      <TitledList title={t('bankFollowups')} items={card.followups.map((followup) => followup.question)} />
+      <TitledList title={t('bankVariants')} items={card.variants} />
       <CardHistory id={card.id} />
     </div>
   );
 }
 
+/** A heading over the note's own lines (follow-ups, other wordings); nothing when there are none. */
+function TitledList({ title, items }: { title: string; items: readonly string[] }) {
+  if (items.length === 0) return null;
+  return (
+    <>
+      <h4>{title}</h4>
+      <ul>
+        {items.map((item, index) => (
+          <li key={index} class="plain">
+            {item}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
