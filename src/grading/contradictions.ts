@@ -2,15 +2,14 @@
  * Statements of an answer that say the opposite of the note: a clause that matches a note clause
  * but with the other polarity ("并不是数组长度固定"), the note's description given to the wrong
  * subject (role-swaps.ts), a different number or share for the same thing ("每隔 10 秒" for "每秒",
- * "全部节点" for "多数"), or the note's steps in reverse order (sequence-order.ts). Each makes the
+ * "全部节点" for "多数"; changed-numbers.ts), or the note's steps in reverse order (sequence-order.ts). Each makes the
  * point it contradicts wrong: it earns nothing and costs score.
  */
 import { memoByObject, memoByText } from './grading-memo.ts';
-import { anchorOf, conflicting, quantitiesIn, sameFamily, sameQuantity, type Quantity } from './quantities.ts';
+import { changedNumbers } from './changed-numbers.ts';
 import { findSwaps, mentioned, subjectsOf } from './role-swaps.ts';
-import { compareOrder, isSequenced } from './sequence-order.ts';
-import { sharedWeight, statementsOf, unitsWithoutNegation, type Statement } from './statements.ts';
-import { wordUnits } from './text-analysis.ts';
+import { compareOrder, isSequenced, listedSteps } from './sequence-order.ts';
+import { sharedWeight, statementsOf, type Statement } from './statements.ts';
 
 export type ContradictionCue = 'negation' | 'swap' | 'number' | 'order';
 
@@ -186,123 +185,8 @@ function noteAlsoSays(said: Statement, contradicted: Statement, note: readonly S
   );
 }
 
-/**
- * Units of the words around a quantity, digits left out. Words with one function character count
- * (最长, 每次: 最 and 每 are function characters, yet "最长 _ 分钟" is what says which setting it is).
- */
-const anchorWeight = 0.45;
-
-/** Units of the words around a quantity, digits left out. */
-function anchorUnits(normalised: string, quantity: Quantity): Map<string, number> {
-  const anchor = anchorOf(normalised, quantity);
-  const units = new Map([...unitsWithoutNegation(anchor, wordUnits)].filter(([unit, weight]) => weight >= anchorWeight && !/^[\d.]+$/.test(unit)));
-  // "最多只能放 _ 个" and "不允许超过 _ 个" both state a limit, in different words.
-  for (const [bound, pattern] of bounds) if (pattern.test(anchor)) units.set(bound, 1);
-  return units;
-}
-
-const bounds: ReadonlyArray<readonly [string, RegExp]> = [
-  ['$at-most', /最多|至多|最大|上限|不(?:允许|能|可以)?(?:超过|大于|多于)|\bat most\b|\bup to\b|\bmaximum\b/u],
-  ['$at-least', /最少|至少|下限|不(?:能|可以)?(?:少于|小于|低于)|\bat least\b|\bminimum\b/u],
-];
-
-const sharesUnit = (a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>) => [...a.keys()].some((unit) => b.has(unit));
-
-const entryValues = (entries: readonly { statement: Statement }[]) => entries.flatMap((entry) => [...entry.statement.units.keys()]);
-
-/** A note's quantities with the words around them, found once per note. */
-const quantitiesOfNote = new WeakMap<readonly Statement[], { statement: Statement; quantity: Quantity; anchor: Map<string, number> }[]>();
-
-/**
- * A quantity the answer gives for what the note quantifies differently: the clauses match, the
- * words around the two quantities match ("每隔 _ 秒"), and the note never gives the answer's value
- * in such words.
- */
-function numbers(note: readonly Statement[], answer: readonly Statement[], ignored: ReadonlySet<string>): WrongStatement[] {
-  let noteQuantities = quantitiesOfNote.get(note);
-  if (!noteQuantities) {
-    noteQuantities = note.flatMap((statement) => quantitiesIn(statement.normalised).map((quantity) => ({ statement, quantity, anchor: anchorUnits(statement.normalised, quantity) })));
-    quantitiesOfNote.set(note, noteQuantities);
-  }
-  const found: WrongStatement[] = [];
-  for (const said of answer) {
-    for (const quantity of quantitiesIn(said.normalised)) {
-      const anchor = anchorUnits(said.normalised, quantity);
-      const comparable = noteQuantities.filter((entry) => sameFamily(entry.quantity, quantity) && sharesUnit(anchor, entry.anchor));
-      if (!comparable.length || comparable.some((entry) => sameQuantity(entry.quantity, quantity)) || noteStates(note, quantity)) continue;
-      // The values themselves are what differ; the words around them decide whether the clauses match.
-      const values = new Set([...ignored, ...[...said.units.keys(), ...entryValues(comparable)].filter((unit) => /^[\d.]+$/.test(unit))]);
-      const differing = comparable.find((entry) => {
-        // The note's subject may sit in an earlier clause of its sentence ("P本地队列有数量限制，不允许超过 256 个").
-        const { shared, ofA } = sharedWeight(said, sentenceOf(entry.statement, note), values);
-        return conflicting(entry.quantity, quantity) && shared >= minimumShared && shared >= 0.3 * ofA;
-      });
-      if (differing) found.push(wrong(differing.statement, said.text, 'number'));
-    }
-  }
-  return found;
-}
-
-/**
- * Whether the note writes the answer's number anywhere, formulas included ("17*3=51"): a value the note
- * itself gives is not a changed one, only perhaps one taken from another of its cases.
- */
-function noteStates(note: readonly Statement[], quantity: Quantity): boolean {
-  const digits = /\d+(?:\.\d+)?/.exec(quantity.text)?.[0];
-  if (!digits) return false;
-  const standalone = new RegExp(String.raw`(?<![\d.a-z_])${digits.replace('.', '\\.')}(?![\d.a-z_])`);
-  return note.some((statement) => standalone.test(statement.normalised));
-}
-
-const sentences = new WeakMap<Statement, Statement>();
-
-/** A note clause with the units of the whole sentence it belongs to. */
-function sentenceOf(statement: Statement, note: readonly Statement[]): Statement {
-  let whole = sentences.get(statement);
-  if (!whole) {
-    const units = new Map<string, number>();
-    for (const other of note) if (other.sentence === statement.sentence) for (const [unit, weight] of other.units) units.set(unit, Math.max(weight, units.get(unit) ?? 0));
-    whole = { ...statement, units };
-    sentences.set(statement, whole);
-  }
-  return whole;
-}
-
 /** Note points within which two steps count as one sequence: a pair further apart is not ordered by the note. */
 const stepWindow = 3;
-
-/** Questions about a process, whose note's list is a list of steps in order. */
-const asksForProcess = /流程|步骤|过程|顺序|先后|经历|怎么进行|如何进行|\bsteps?\b|\bprocess\b|\border\b/iu;
-/** A line that introduces the list below it as steps ("通过匿名管道实现进程间通信的步骤如下："). */
-const introducesSteps = /步骤|流程|过程|顺序|\bsteps?\b/iu;
-const listItem = /^\s*(?:\d+[.、)）]|[-*+])\s+(.+)$/u;
-
-/**
- * Lists of the reference that are steps: three items or more, introduced as steps, or any list when
- * the question asks for a process ("go build 背后经历了哪些步骤" → 1. 解析包导入 2. 依赖包的编译 …). Each
- * is returned as one sequenced text ("a → b → c").
- */
-export function listedSteps(reference: string, question: string): string[] {
-  const runs: string[] = [];
-  let items: string[] = [];
-  let introduced = false;
-  const close = () => {
-    if (items.length >= 3 && (introduced || asksForProcess.test(question))) runs.push(items.join(' → '));
-    items = [];
-  };
-  for (const line of reference.split('\n')) {
-    if (!line.trim()) continue;
-    const item = listItem.exec(line);
-    if (item) {
-      items.push(item[1]!);
-      continue;
-    }
-    close();
-    introduced = introducesSteps.test(line);
-  }
-  close();
-  return runs;
-}
 
 /** The note's steps reversed within one sentence of the answer ("先写 binlog，再写 redo"). */
 function order(points: readonly NotePoint[], note: readonly Statement[], answerText: string, ignored: ReadonlySet<string>, steps: readonly string[]): WrongStatement[] {
@@ -364,7 +248,7 @@ export function findContradictions(question: string, points: readonly NotePoint[
   const said = statementsOf(answer);
   const subjects = subjectsOfNote(points)(question);
   const swaps = findSwaps(note, said, subjects, questionUnits).map((swap) => wrong(swap.notes, swap.said.text, 'swap'));
-  const all = [...swaps, ...negations(note, said, questionUnits, subjects), ...numbers(note, said, questionUnits), ...order(points, note, answer, questionUnits, stepsOfReference(reference)(question))];
+  const all = [...swaps, ...negations(note, said, questionUnits, subjects), ...changedNumbers(note, said, questionUnits, minimumShared).map((entry) => wrong(entry.notes, entry.said.text, 'number')), ...order(points, note, answer, questionUnits, stepsOfReference(reference)(question))];
   const byPoint = new Map<number, WrongStatement>();
   for (const entry of all) if (entry.point >= 0 && !byPoint.has(entry.point)) byPoint.set(entry.point, entry);
   return [...byPoint.values()];

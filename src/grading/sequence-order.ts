@@ -86,3 +86,36 @@ export function compareOrder(
   }
   return result;
 }
+
+/** Questions about a process, whose note's list is a list of steps in order. */
+const asksForProcess = /流程|步骤|过程|顺序|先后|经历|怎么进行|如何进行|\bsteps?\b|\bprocess\b|\border\b/iu;
+/** A line that introduces the list below it as steps ("通过匿名管道实现进程间通信的步骤如下："). */
+const introducesSteps = /步骤|流程|过程|顺序|\bsteps?\b/iu;
+const listItem = /^\s*(?:\d+[.、)）]|[-*+])\s+(.+)$/u;
+
+/**
+ * Lists of the reference that are steps: three items or more, introduced as steps, or any list when
+ * the question asks for a process ("go build 背后经历了哪些步骤" → 1. 解析包导入 2. 依赖包的编译 …). Each
+ * is returned as one sequenced text ("a → b → c").
+ */
+export function listedSteps(reference: string, question: string): string[] {
+  const runs: string[] = [];
+  let items: string[] = [];
+  let introduced = false;
+  const close = () => {
+    if (items.length >= 3 && (introduced || asksForProcess.test(question))) runs.push(items.join(' → '));
+    items = [];
+  };
+  for (const line of reference.split('\n')) {
+    if (!line.trim()) continue;
+    const item = listItem.exec(line);
+    if (item) {
+      items.push(item[1]!);
+      continue;
+    }
+    close();
+    introduced = introducesSteps.test(line);
+  }
+  close();
+  return runs;
+}

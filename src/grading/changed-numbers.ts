@@ -1,0 +1,95 @@
+/**
+ * Changed numbers: a quantity the answer gives for what the note quantifies differently ("每隔 10 秒" for
+ * "每秒", "全部节点" for "多数", "最多只能放 128 个" for "不允许超过 256 个").
+ */
+import { anchorOf, conflicting, quantitiesIn, sameFamily, sameQuantity, type Quantity } from './quantities.ts';
+import { sharedWeight, unitsWithoutNegation, type Statement } from './statements.ts';
+import { wordUnits } from './text-analysis.ts';
+
+export interface ChangedNumber {
+  said: Statement;
+  /** The note clause that gives the other value. */
+  notes: Statement;
+}
+
+/**
+ * Units of the words around a quantity, digits left out. Words with one function character count
+ * (最长, 每次: 最 and 每 are function characters, yet "最长 _ 分钟" is what says which setting it is).
+ */
+const anchorWeight = 0.45;
+
+/** Units of the words around a quantity, digits left out. */
+function anchorUnits(normalised: string, quantity: Quantity): Map<string, number> {
+  const anchor = anchorOf(normalised, quantity);
+  const units = new Map([...unitsWithoutNegation(anchor, wordUnits)].filter(([unit, weight]) => weight >= anchorWeight && !/^[\d.]+$/.test(unit)));
+  // "最多只能放 _ 个" and "不允许超过 _ 个" both state a limit, in different words.
+  for (const [bound, pattern] of bounds) if (pattern.test(anchor)) units.set(bound, 1);
+  return units;
+}
+
+const bounds: ReadonlyArray<readonly [string, RegExp]> = [
+  ['$at-most', /最多|至多|最大|上限|不(?:允许|能|可以)?(?:超过|大于|多于)|\bat most\b|\bup to\b|\bmaximum\b/u],
+  ['$at-least', /最少|至少|下限|不(?:能|可以)?(?:少于|小于|低于)|\bat least\b|\bminimum\b/u],
+];
+
+const sharesUnit = (a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>) => [...a.keys()].some((unit) => b.has(unit));
+
+const entryValues = (entries: readonly { statement: Statement }[]) => entries.flatMap((entry) => [...entry.statement.units.keys()]);
+
+/** A note's quantities with the words around them, found once per note. */
+const quantitiesOfNote = new WeakMap<readonly Statement[], { statement: Statement; quantity: Quantity; anchor: Map<string, number> }[]>();
+
+/**
+ * A quantity the answer gives for what the note quantifies differently: the clauses match, the
+ * words around the two quantities match ("每隔 _ 秒"), and the note never gives the answer's value
+ * in such words.
+ */
+export function changedNumbers(note: readonly Statement[], answer: readonly Statement[], ignored: ReadonlySet<string>, minimumShared: number): ChangedNumber[] {
+  let noteQuantities = quantitiesOfNote.get(note);
+  if (!noteQuantities) {
+    noteQuantities = note.flatMap((statement) => quantitiesIn(statement.normalised).map((quantity) => ({ statement, quantity, anchor: anchorUnits(statement.normalised, quantity) })));
+    quantitiesOfNote.set(note, noteQuantities);
+  }
+  const found: ChangedNumber[] = [];
+  for (const said of answer) {
+    for (const quantity of quantitiesIn(said.normalised)) {
+      const anchor = anchorUnits(said.normalised, quantity);
+      const comparable = noteQuantities.filter((entry) => sameFamily(entry.quantity, quantity) && sharesUnit(anchor, entry.anchor));
+      if (!comparable.length || comparable.some((entry) => sameQuantity(entry.quantity, quantity)) || noteStates(note, quantity)) continue;
+      // The values themselves are what differ; the words around them decide whether the clauses match.
+      const values = new Set([...ignored, ...[...said.units.keys(), ...entryValues(comparable)].filter((unit) => /^[\d.]+$/.test(unit))]);
+      const differing = comparable.find((entry) => {
+        // The note's subject may sit in an earlier clause of its sentence ("P本地队列有数量限制，不允许超过 256 个").
+        const { shared, ofA } = sharedWeight(said, sentenceOf(entry.statement, note), values);
+        return conflicting(entry.quantity, quantity) && shared >= minimumShared && shared >= 0.3 * ofA;
+      });
+      if (differing) found.push({ said, notes: differing.statement });
+    }
+  }
+  return found;
+}
+
+/**
+ * Whether the note writes the answer's number anywhere, formulas included ("17*3=51"): a value the note
+ * itself gives is not a changed one, only perhaps one taken from another of its cases.
+ */
+function noteStates(note: readonly Statement[], quantity: Quantity): boolean {
+  const digits = /\d+(?:\.\d+)?/.exec(quantity.text)?.[0];
+  if (!digits) return false;
+  const standalone = new RegExp(String.raw`(?<![\d.a-z_])${digits.replace('.', '\\.')}(?![\d.a-z_])`);
+  return note.some((statement) => standalone.test(statement.normalised));
+}
+
+const sentences = new WeakMap<Statement, Statement>();
+
+/** A note clause with the units of the whole sentence it belongs to. */
+function sentenceOf(statement: Statement, note: readonly Statement[]): Statement {
+  let whole = sentences.get(statement);
+  if (!whole) {
+    const units = new Map<string, number>();
+    for (const other of note) if (other.sentence === statement.sentence) for (const [unit, weight] of other.units) units.set(unit, Math.max(weight, units.get(unit) ?? 0));
+    whole = { ...statement, units };
+    sentences.set(statement, whole);
+  }
+  return whole;
+}
