@@ -34,3 +34,33 @@ export function kindsAskedFor(question: string): Array<{ concept: string; kinds:
     return named && !kinds.some((kind) => lower.includes(kind)) ? [{ concept: named, kinds }] : [];
   });
 }
+
+/** A query term added for a concept's kinds, or a term of the concept's own word (`kind` false). */
+export interface KindTerm {
+  group: string;
+  kind: boolean;
+}
+
+/**
+ * The kinds `focus` asks for as lexical terms, each with its group key: a concept's kinds and the
+ * terms of the concept's own word are one group. Without that, a word like 持久化 counts four
+ * times (持久, 化, two glossary concepts) and any passage that says it in passing outranks the one
+ * that names RDB and AOF. Terms of the concept's word keep their own weight (`kind` false).
+ */
+export function kindTermsOf(focus: string, own: readonly string[], analyse: (text: string) => string[], weight: number): Map<string, KindTerm> {
+  const found = new Map<string, KindTerm>();
+  if (weight <= 0) return found;
+  const held = new Set(own);
+  kindsAskedFor(focus).forEach(({ concept, kinds }, at) => {
+    const group = `kinds of #${at}`;
+    for (const term of analyse(concept)) if (held.has(term)) found.set(term, { group, kind: false });
+    for (const term of kinds.flatMap((kind) => analyse(kind))) if (!held.has(term)) found.set(term, { group, kind: true });
+  });
+  return found;
+}
+
+/** The question as the vector ranker embeds it: with the kinds it asks for named. */
+export function withKindsNamed(focus: string): string {
+  const kinds = kindsAskedFor(focus).flatMap((found) => found.kinds);
+  return kinds.length === 0 ? focus : `${focus} ${kinds.join(' ')}`;
+}

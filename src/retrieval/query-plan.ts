@@ -22,7 +22,7 @@ import type { Bm25Index, TermGroups } from './bm25.ts';
 import { lexicalQueryTermWeight, type LexicalAnalyser } from './lexical-analyser.ts';
 import { splitPreamble, splitSetAside } from './query-focus.ts';
 import { conceptTokens } from '../text/glossary.ts';
-import { kindsAskedFor } from './concept-kinds.ts';
+import { kindTermsOf, withKindsNamed, type KindTerm } from './concept-kinds.ts';
 
 export interface QueryPlanOptions {
   /**
@@ -242,7 +242,7 @@ export class QueryPlanner {
     const { preambleWeight, maxRareDocumentFrequency } = this.options;
     const source = this.source;
     const ownTerms = [...focusTerms, ...this.analyse(preamble)];
-    const kinds = this.kindTerms(focus, ownTerms);
+    const kinds = kindTermsOf(focus, ownTerms, this.analyse, this.options.conceptKindWeight);
     const terms = [...ownTerms, ...[...kinds].filter(([, found]) => found.kind).map(([term]) => term)];
     const base = this.termWeights(rest, terms);
     let rare: ReadonlySet<string> | undefined;
@@ -250,7 +250,7 @@ export class QueryPlanner {
       focus,
       preamble,
       setAside,
-      vectorFocus: this.vectorFocus(focus),
+      vectorFocus: this.options.conceptKindWeight > 0 ? withKindsNamed(focus) : focus,
       terms,
       weight: (term) => base(term) * (kinds.get(term)?.kind ? this.options.conceptKindWeight : inFocus.has(term) ? 1 : preambleWeight),
       groups: this.groups(terms, kinds),
@@ -264,7 +264,7 @@ export class QueryPlanner {
    * Each Chinese query word with the bigrams inside it as one group (see `subwordBigramShare`),
    * and the kinds of one concept (`kinds`: term → its concept's group) as one.
    */
-  private groups(terms: readonly string[], kinds: ReadonlyMap<string, { group: string }>): TermGroups | undefined {
+  private groups(terms: readonly string[], kinds: ReadonlyMap<string, KindTerm>): TermGroups | undefined {
     const share = this.options.subwordBigramShare;
     const subwords = share >= 1 ? undefined : subwordGroups(terms, share);
     if (kinds.size === 0) return subwords;
@@ -275,31 +275,6 @@ export class QueryPlanner {
       share: Math.min(share, 1),
       shareOf: (group) => (conceptGroups.has(group) ? 0 : undefined),
     };
-  }
-
-  /**
-   * The kinds `focus` asks for (concept-kinds.ts), each term with its group key: a concept's
-   * kinds and the terms of the concept's own word are one group. Without that, a word like
-   * 持久化 counts four times (持久, 化, two glossary concepts) and any passage that says it in
-   * passing outranks the one that names RDB and AOF. Terms of the concept's word are in the map
-   * too, with `kind` false: they keep their own weight.
-   */
-  private kindTerms(focus: string, own: readonly string[]): Map<string, { group: string; kind: boolean }> {
-    const found = new Map<string, { group: string; kind: boolean }>();
-    if (this.options.conceptKindWeight <= 0) return found;
-    const held = new Set(own);
-    kindsAskedFor(focus).forEach(({ concept, kinds }, at) => {
-      const group = `kinds of #${at}`;
-      for (const term of this.analyse(concept)) if (held.has(term)) found.set(term, { group, kind: false });
-      for (const term of kinds.flatMap((kind) => this.analyse(kind))) if (!held.has(term)) found.set(term, { group, kind: true });
-    });
-    return found;
-  }
-
-  private vectorFocus(focus: string): string {
-    if (this.options.conceptKindWeight <= 0) return focus;
-    const kinds = kindsAskedFor(focus).flatMap((found) => found.kinds);
-    return kinds.length === 0 ? focus : `${focus} ${kinds.join(' ')}`;
   }
 
   /** Whether `terms` hold at least `minFocusWords` words the notes contain (bigrams aside). */
@@ -338,7 +313,7 @@ export class QueryPlanner {
   private whole(query: string, setAside: string): QueryPlan {
     const { analyse, source } = this;
     const { maxRareDocumentFrequency } = this.options;
-    const kinds = this.kindTerms(query, analyse(query));
+    const kinds = kindTermsOf(query, analyse(query), analyse, this.options.conceptKindWeight);
     const { conceptKindWeight } = this.options;
     const termWeights = (terms: readonly string[]) => {
       const base = this.termWeights(query, terms);
@@ -353,7 +328,7 @@ export class QueryPlanner {
       focus: query,
       preamble: '',
       setAside,
-      vectorFocus: this.vectorFocus(query),
+      vectorFocus: this.options.conceptKindWeight > 0 ? withKindsNamed(query) : query,
       get terms() {
         return (terms ??= [...analyse(query), ...[...kinds].filter(([, found]) => found.kind).map(([term]) => term)]);
       },
