@@ -73,17 +73,20 @@ export function BarChart({ bars, label, counts }: { bars: Bar[]; label: string; 
           );
         })}
       </svg>
-      <table class="sr-only">
-        <caption>{label}</caption>
-        <tbody>
-          {bars.map((bar) => (
-            <tr key={bar.label}>
-              <th scope="row">{bar.label}</th>
-              <td>{show(bar.value)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {/* A table grows to fit its longest row whatever width it is given, so the 1 px clip is on a box around it (else a long file name widens a phone's page). */}
+      <div class="sr-only">
+        <table>
+          <caption>{label}</caption>
+          <tbody>
+            {bars.map((bar) => (
+              <tr key={bar.label}>
+                <th scope="row">{bar.label}</th>
+                <td>{show(bar.value)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }
