@@ -23,11 +23,14 @@ const everySet: string[][] = [
   ['grading', '--file', 'eval/grading-heldout.jsonl'],
   ['grading', '--file', 'eval/grading-blind.jsonl'],
   ['grading', '--file', 'eval/grading-spoken-blind.jsonl'],
+  ['grading', '--file', 'eval/grading-styles-blind.jsonl'],
+  ['grading', '--file', 'eval/grading-paraphrase-heldout.jsonl'],
   ['grading', '--file', 'eval/grading-adversarial.jsonl'],
   ['grading', '--file', 'eval/grading-adversarial-heldout.jsonl'],
   ['grading', '--file', 'eval/grading-injection.jsonl'],
   ['grading', '--file', '../shared/eval/ads/train.jsonl', '--folds', '5'],
   ['cards', '--file', 'eval/cards-audit.jsonl'],
+  ['interviewer'],
 ];
 
 /**
@@ -46,7 +49,8 @@ function withoutMissingFiles(run: string[]): string[] | undefined {
     }
     kept.push(argument);
   }
-  return kept.includes('--file') ? kept : undefined;
+  // A suite that reads no file (the scripted interviewer) always runs.
+  return kept.includes('--file') || !run.includes('--file') ? kept : undefined;
 }
 
 const argv = process.argv.slice(2);
