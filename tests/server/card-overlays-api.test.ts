@@ -154,6 +154,26 @@ describe('PUT /api/cards/:id and DELETE /api/cards/:id/overlay', () => {
     const into = await json<{ card: CardView }>(browser.request(`/api/cards/${other.id}`));
     expect(into.card.variants).toContain(card.question);
   });
+
+  it('counts topics as each owner sees the bank: an excluded card leaves its topic, a moved card counts under its new one', async () => {
+    harness = await makeHarness();
+    const card = askableWithPoints(harness.kb.cards).find((candidate) => !candidate.topics.includes('redis') && candidate.topics.length === 1);
+    if (!card) throw new Error('the notes have no single-topic card outside redis');
+    const [topic] = card.topics;
+    const owner = harness.browser();
+    const other = harness.browser();
+    const counts = async (browser: Browser) => new Map((await json<Array<{ id: string; questions: number }>>(browser.request('/api/topics'))).map((entry) => [entry.id, entry.questions]));
+    const before = await counts(owner);
+    expect((await put(owner, card.id, { topics: ['redis'] })).status).toBe(200);
+    const moved = await counts(owner);
+    expect(moved.get(topic!) ?? 0).toBe((before.get(topic!) ?? 0) - 1);
+    expect(moved.get('redis')).toBe((before.get('redis') ?? 0) + 1);
+    expect((await put(owner, card.id, { excluded: true })).status).toBe(200);
+    const excluded = await counts(owner);
+    expect(excluded.get('redis')).toBe(before.get('redis'));
+    expect(excluded.get(topic!) ?? 0).toBe((before.get(topic!) ?? 0) - 1);
+    expect(await counts(other)).toEqual(before);
+  });
 });
 
 describe('overlay export and import', () => {
