@@ -243,6 +243,32 @@ const subjectsOfNote = memoByObject((points: readonly NotePoint[]) =>
 /** A reference's listed steps: once per card. */
 const stepsOfReference = memoByText((reference: string) => memoByText((question: string) => listedSteps(reference, question), 16), 1024);
 
+/** Letters, digits and CJK characters only, lower case: how a note reads once tables and punctuation are flattened. */
+const lettersOnly = (text: string) => text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+/** The note's points and reference in letters only: once per card. */
+const lettersOfNote = memoByObject((points: readonly NotePoint[]) =>
+  memoByText((reference: string) => lettersOnly(`${points.map((point) => point.text).join('\n')}\n${reference}`), 4),
+);
+
+/**
+ * A clause the note itself says, word for word, cannot contradict the note: recited text whose
+ * table or list was flattened ("redis数据类型丰富，memcached单一 特性 Redis Memcached") named both
+ * subjects of a row and read as a swap, and zeroed a verbatim answer.
+ */
+function noteSaysItself(said: string, noteWords: string): boolean {
+  const words = lettersOnly(said);
+  if (words.length < 6) return false;
+  // Latin words match whole: 'save是创建一个子进程' is not said by 'bgsave是创建一个子进程'.
+  const latin = /[a-z0-9]/;
+  for (let at = noteWords.indexOf(words); at >= 0; at = noteWords.indexOf(words, at + 1)) {
+    const cutsBefore = latin.test(words[0]!) && latin.test(noteWords[at - 1] ?? '');
+    const cutsAfter = latin.test(words[words.length - 1]!) && latin.test(noteWords[at + words.length] ?? '');
+    if (!cutsBefore && !cutsAfter) return true;
+  }
+  return false;
+}
+
 export function findContradictions(question: string, points: readonly NotePoint[], answer: string, questionUnits: ReadonlySet<string>, reference = ''): WrongStatement[] {
   const note = statementsOfNote(points);
   const said = statementsOf(answer);
@@ -250,6 +276,7 @@ export function findContradictions(question: string, points: readonly NotePoint[
   const swaps = findSwaps(note, said, subjects, questionUnits).map((swap) => wrong(swap.notes, swap.said.text, 'swap'));
   const all = [...swaps, ...negations(note, said, questionUnits, subjects), ...changedNumbers(note, said, questionUnits, minimumShared).map((entry) => wrong(entry.notes, entry.said.text, 'number')), ...order(points, note, answer, questionUnits, stepsOfReference(reference)(question))];
   const byPoint = new Map<number, WrongStatement>();
-  for (const entry of all) if (entry.point >= 0 && !byPoint.has(entry.point)) byPoint.set(entry.point, entry);
+  const noteWords = lettersOfNote(points)(reference);
+  for (const entry of all) if (entry.point >= 0 && !byPoint.has(entry.point) && !noteSaysItself(entry.said, noteWords)) byPoint.set(entry.point, entry);
   return [...byPoint.values()];
 }

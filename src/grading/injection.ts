@@ -80,6 +80,8 @@ function instructive(text: string): boolean {
  * Removes instruction-like spans: a bracketed block that contains an instruction goes whole, and
  * otherwise the sentence that contains it.
  */
+const leftoverSpeaker = /^[ \t]*(?:system|assistant|user|human|ai|model|grader|系统|助手|用户|评分器)[ \t]*[:：][ \t]*$/gimu;
+
 export function stripInjection(text: string): InjectionScan {
   const spans: string[] = [];
   const withoutBlocks = text.replace(bracketed, (block) => {
@@ -87,7 +89,10 @@ export function stripInjection(text: string): InjectionScan {
     spans.push(block);
     return ' ';
   });
-  const sentences = withoutBlocks.split(/(?<=[。！？!?\n]|\.\s)/u);
+  // The speaker label of a stripped turn ("Assistant: {…}") would stay behind as a line ending in a
+  // colon, which reads as a list's announcement and swallowed the point before it.
+  const withoutSpeakers = spans.length ? withoutBlocks.replace(leftoverSpeaker, '') : withoutBlocks;
+  const sentences = withoutSpeakers.split(/(?<=[。！？!?\n]|\.\s)/u);
   const kept: string[] = [];
   for (const sentence of sentences) {
     if (instructive(sentence)) spans.push(sentence.trim());

@@ -118,3 +118,21 @@ describe('subjects a question contrasts', () => {
     expect(contradicted('Redis 和 Memcached 有哪些区别？', table, 'Redis 是单线程模型，Memcached 是多线程的。Memcached 模型简单，容易上手。')).toEqual([]);
   });
 });
+
+describe('a clause the note itself says', () => {
+  const question = 'redis 和 memcached 有什么区别？';
+  const note = ['redis数据类型丰富，memcached单一', '数据类型：支持多种数据类型，如字符串、哈希表、列表、集合、有序集合等；仅支持简单的键值数据类型', '事务支持：支持事务，可以保证一系列命令的原子性执行；不支持事务'];
+  const reference = `redis数据类型丰富，memcached单一\n\n| 特性 | Redis | Memcached |\n| --- | --- | --- |\n| 数据类型 | 支持多种数据类型，如字符串、哈希表、列表、集合、有序集合等 | 仅支持简单的键值数据类型 |`;
+  const wrongOf = (answer: string) => {
+    const points = note.map((text) => ({ text }));
+    return findContradictions(question, points, answer, new Set(profileText(question).units.keys()), reference).map((entry) => entry.said);
+  };
+
+  it('never contradicts the note: a recital with its table flattened names both subjects in one clause', () => {
+    expect(wrongOf('redis数据类型丰富，memcached单一 特性 Redis Memcached --- 数据类型 支持多种数据类型')).toEqual([]);
+  });
+
+  it('still finds the swap when the words are the note\'s but the roles are not, latin words matched whole', () => {
+    expect(wrongOf('memcached数据类型丰富，redis单一。')).not.toEqual([]);
+  });
+});
