@@ -5,23 +5,10 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { SearchMode } from '../../src/core/types.ts';
-import { chunkEmbeddingText, chunkItems } from '../../src/ingest/chunker.ts';
-import { buildQuestionBank } from '../../src/ingest/corpus.ts';
 import { kindsAskedFor } from '../../src/retrieval/concept-kinds.ts';
-import { ExactVectorStore } from '../../src/retrieval/exact-vector-store.ts';
 import { HybridKnowledgeBase } from '../../src/retrieval/knowledge-base.ts';
-import { LexicalEmbeddings } from '../../src/retrieval/lexical-embeddings.ts';
-import type { QueryPlanOptions } from '../../src/retrieval/query-plan.ts';
 import { corpusFileNames, readCorpusText } from '../ingest/corpus-fixture.ts';
-
-async function buildFromNotes(notes: Record<string, string>, query?: Partial<QueryPlanOptions>): Promise<HybridKnowledgeBase> {
-  const encoder = new TextEncoder();
-  const { cards } = buildQuestionBank(Object.entries(notes).map(([path, text]) => ({ path, bytes: encoder.encode(text) })));
-  const chunks = chunkItems(cards);
-  const embeddings = new LexicalEmbeddings();
-  embeddings.setDocumentFrequencies(embeddings.documentFrequencies(chunks.map(chunkEmbeddingText)));
-  return HybridKnowledgeBase.build({ cards, chunks, embeddings, vectorStore: new ExactVectorStore(embeddings), query });
-}
+import { buildFromNotes } from './notes-index.ts';
 
 const firstHeading = async (kb: HybridKnowledgeBase, query: string, mode: SearchMode = 'lexical'): Promise<string> =>
   (await kb.search(query, { k: 3, mode }))[0]!.chunk.heading;

@@ -13,12 +13,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodeAndWorker } from './node-and-worker.ts';
 import type { KnowledgeBase, SearchHit, SearchMode } from '../../src/core/types.ts';
-import { chunkEmbeddingText, chunkItems } from '../../src/ingest/chunker.ts';
-import { buildQuestionBank } from '../../src/ingest/corpus.ts';
-import { ExactVectorStore } from '../../src/retrieval/exact-vector-store.ts';
 import { HybridKnowledgeBase } from '../../src/retrieval/knowledge-base.ts';
-import { LexicalEmbeddings } from '../../src/retrieval/lexical-embeddings.ts';
 import type { QueryPlanOptions } from '../../src/retrieval/query-plan.ts';
+import { buildFromNotes } from './notes-index.ts';
 
 const offline: Partial<QueryPlanOptions> = { maxRareDocumentFrequency: 0, minFocusWords: Number.POSITIVE_INFINITY };
 const squash = (text: string) => text.replace(/\s+/g, '');
@@ -77,15 +74,6 @@ P 持有本地运行队列，M 必须绑定 P 才能运行 G，减少了全局�
 const rareQuery = 'everysec 这个刷盘策略是什么意思？';
 const preambleQuery = '你们聊天消息是先写 RabbitMQ 再异步落 MySQL 的，那我问一下，channel 关闭后还能读数据吗？';
 const pointingBackQuery = '刚才你提到了 AOF 的刷盘策略，那它怎么选？';
-
-async function buildFromNotes(notes: Record<string, string>, query?: Partial<QueryPlanOptions>): Promise<HybridKnowledgeBase> {
-  const encoder = new TextEncoder();
-  const { cards } = buildQuestionBank(Object.entries(notes).map(([path, text]) => ({ path, bytes: encoder.encode(text) })));
-  const chunks = chunkItems(cards);
-  const embeddings = new LexicalEmbeddings();
-  embeddings.setDocumentFrequencies(embeddings.documentFrequencies(chunks.map(chunkEmbeddingText)));
-  return HybridKnowledgeBase.build({ cards, chunks, embeddings, vectorStore: new ExactVectorStore(embeddings), query });
-}
 
 /** Node's KnowledgeBase (HNSW, from a temp data folder) and the Worker's, built from its stored index. */
 const temporary: string[] = [];
