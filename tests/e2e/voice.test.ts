@@ -221,6 +221,9 @@ describe('voice offline in Chromium', () => {
     await expect.poll(() => page.locator('#answer').inputValue()).toBe('嗯，epoll 用红黑树管理 fd，就绪链表放就绪的事件。');
     expect(await page.evaluate(() => window.recognitionLangs)).toEqual(['zh-CN']);
 
+    // Submit stays disabled until the recogniser has ended (its last result can still arrive after
+    // the final words show), so a loaded machine must wait for it as a candidate would.
+    await expect.poll(() => page.locator('.composer-actions button[type="submit"]').isEnabled()).toBe(true);
     const before = await turnCount(page);
     await page.locator('#answer').press('Control+Enter');
     await waitForTurnDone(page, before);
