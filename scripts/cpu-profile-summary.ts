@@ -144,8 +144,13 @@ const escapeCell = (text: string) => text.replace(/\|/g, '\\|');
 /** Markdown tables: areas, then the top `limit` functions by self time and by inclusive time. */
 export function profileTables(summary: ProfileSummary, limit = 20): string {
   const { totalMs, busyMs } = summary;
-  const functionRow = (fn: FunctionTime) =>
-    `| ${escapeCell(fn.name)} | ${escapeCell(fn.location)} | ${percent(fn.selfMs, totalMs)} | ${percent(fn.inclusiveMs, totalMs)} |`;
+  const functionTable = (title: string, functions: readonly FunctionTime[]) => [
+    title,
+    '',
+    '| function | where | self | inclusive |',
+    '|---|---|---|---|',
+    ...functions.map((fn) => `| ${escapeCell(fn.name)} | ${escapeCell(fn.location)} | ${percent(fn.selfMs, totalMs)} | ${percent(fn.inclusiveMs, totalMs)} |`),
+  ];
   const bySelf = [...summary.functions].sort((left, right) => right.selfMs - left.selfMs).slice(0, limit);
   const byInclusive = [...summary.functions]
     .filter((fn) => !pseudoFrames.has(fn.name))
@@ -162,17 +167,9 @@ export function profileTables(summary: ProfileSummary, limit = 20): string {
         `| ${escapeCell(area.area)} | ${runtimeAreas.has(area.area) ? '–' : percent(area.inclusiveMs, totalMs)} | ${percent(area.selfMs, totalMs)} |`,
     ),
     '',
-    `Top ${limit} functions by self time:`,
+    ...functionTable(`Top ${limit} functions by self time:`, bySelf),
     '',
-    '| function | where | self | inclusive |',
-    '|---|---|---|---|',
-    ...bySelf.map(functionRow),
-    '',
-    `Top ${limit} functions by inclusive time:`,
-    '',
-    '| function | where | self | inclusive |',
-    '|---|---|---|---|',
-    ...byInclusive.map(functionRow),
+    ...functionTable(`Top ${limit} functions by inclusive time:`, byInclusive),
   ].join('\n');
 }
 
