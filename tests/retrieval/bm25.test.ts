@@ -1,11 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { Bm25Index, type LexicalFields } from '../../src/retrieval/bm25.ts';
+import { Bm25Index } from '../../src/retrieval/bm25.ts';
+import { lexicalDoc as doc } from './lexical-doc.ts';
 
-const doc = (question: string, body: string, context = ''): LexicalFields => ({
-  question: question.split(' ').filter(Boolean),
-  context: context.split(' ').filter(Boolean),
-  body: body.split(' ').filter(Boolean),
-});
 
 const documents = [
   doc('redis 持久化', 'rdb aof 快照 日志 redis redis'),

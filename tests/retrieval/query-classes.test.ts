@@ -19,13 +19,14 @@ import { nodeAndWorker } from './node-and-worker.ts';
 import type { Card, KnowledgeBase, SearchHit, SearchMode } from '../../src/core/types.ts';
 import { chunkEmbeddingText, chunkItems } from '../../src/ingest/chunker.ts';
 import { buildQuestionBank } from '../../src/ingest/corpus.ts';
-import { Bm25Index, type LexicalFields } from '../../src/retrieval/bm25.ts';
+import { Bm25Index } from '../../src/retrieval/bm25.ts';
 import { ExactVectorStore } from '../../src/retrieval/exact-vector-store.ts';
 import { HybridKnowledgeBase } from '../../src/retrieval/knowledge-base.ts';
 import { createLexicalAnalyser, lexicalFieldsOf } from '../../src/retrieval/lexical-analyser.ts';
 import { LexicalEmbeddings } from '../../src/retrieval/lexical-embeddings.ts';
 import { splitSetAside } from '../../src/retrieval/query-focus.ts';
 import { subwordGroups } from '../../src/retrieval/query-plan.ts';
+import { lexicalDoc as doc } from './lexical-doc.ts';
 
 const top = async (kb: KnowledgeBase, query: string, mode: SearchMode): Promise<SearchHit> => {
   const [hit] = await kb.search(query, { k: 5, mode });
@@ -187,11 +188,6 @@ describe('subword groups', () => {
   });
 
   it('scores a group as its best member plus a share of the rest, in score and coordination alike', () => {
-    const doc = (question: string, body: string): LexicalFields => ({
-      question: question.split(' ').filter(Boolean),
-      context: [],
-      body: body.split(' ').filter(Boolean),
-    });
     // The question says 一个线程; passage 1 says 单线程, so it shares only the bigram #线程 but
     // names the subject (redis). Passages 0 and 6 write 线程 as the question does.
     const documents = [
