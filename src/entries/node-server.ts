@@ -12,6 +12,7 @@ import { serve } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { newId } from '../adapters/node/ids.ts';
 import { createCompileJob } from '../adapters/node/compile-job.ts';
+import { withIncomingBodyReader } from '../adapters/node/request-body.ts';
 import { loadKnowledgeBase } from '../adapters/node/knowledge-base-loader.ts';
 import { MemoryRateLimiter } from '../server/memory-rate-limiter.ts';
 import { loadPrompts } from '../adapters/node/prompts-loader.ts';
@@ -90,7 +91,7 @@ async function serveStore(options: NodeServerOptions, config: Config, store: Sql
   const port = options.port ?? config.port;
   const hostname = options.hostname ?? config.host;
   const { server, address } = await new Promise<{ server: Server; address: AddressInfo }>((resolveListen, reject) => {
-    const listening = serve({ fetch: app.fetch, port, hostname, serverOptions: requestTimeouts }, (info) =>
+    const listening = serve({ fetch: withIncomingBodyReader(app.fetch), port, hostname, serverOptions: requestTimeouts }, (info) =>
       resolveListen({ server: listening as Server, address: info }),
     );
     listening.once('error', (error) => reject(listenFailure(error, hostname, port)));

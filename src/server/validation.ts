@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { z } from 'zod';
 import { AppError } from '../core/errors.ts';
+import { requestBodyText } from './request-body.ts';
 
 /** Names the first failing field, e.g. `answer: Too big: expected string to have <=32768 characters`. */
 export function describeIssue(error: z.ZodError): string {
@@ -18,7 +19,7 @@ export function parseWith<Schema extends z.ZodType>(schema: Schema, input: unkno
 
 /** Reads the request body as JSON and validates it; malformed JSON and schema failures are 400s. */
 export async function readJsonBody<Schema extends z.ZodType>(c: Context, schema: Schema): Promise<z.output<Schema>> {
-  const text = await c.req.text();
+  const text = await requestBodyText(c);
   let body: unknown;
   try {
     body = JSON.parse(text);
