@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { pointTopic, wordFeedback } from '../../src/grading/feedback.ts';
+import { wordFeedback } from '../../src/grading/feedback.ts';
+import { pointTopic } from '../../src/grading/point-topics.ts';
 import { scoreAnswer } from '../../src/grading/offline-scorer.ts';
 import { gradeOffline } from '../../src/grading/offline-grader.ts';
 
@@ -10,12 +11,85 @@ const rdbNote = `redis 一般会有两个命令生产RDB，一个是save，另�
 
 那么在bgsave中，通过fork函数创建的子进程会和父进程共享同一片内存数据，因为在fork的时候，子进程会复制父进程的页表数据。这样是为了减少创建子进程时的性能损耗，毕竟创建子进程的过程中，是会阻塞主线程的。`;
 const reference = { source: 'redis.md', heading: 'redis > RDB', text: rdbNote };
+// corpus/go-mysql-redis-ecommerce-qa.md, "RDB是怎么进行操作？" as written (image link dropped).
+const corpusRdbNote = `redis 一般会有两个命令生产RDB，一个是\`save\`，另一个是\`bgsave\`，区别在于\`是否阻塞主线程\`
+
+- save 是和操作命令在同一个线程里面，如果有大key写入RDB文件，会造成阻塞。
+
+- bgsave是创建一个子进程来写入RDB文件，不会造成阻塞。
+
+**RDB和everysec模式的AOF区别就是一个是全量，一个是增量**
+
+那么在bgsave中，通过\`fork\`函数创建的子进程会和父进程共享同一片内存数据，因为在\`fork\`的时候，**子进程会复制父进程的页表数据，而这两个进程的\`页表数据一摸一样\`也就表示\`会指向同一片物理内存地址。\`** 这样是为了减少创建子进程时的性能损耗，加快子进程的创建速度，\`毕竟创建子进程的过程中，是会阻塞主线程的。\``;
+// corpus/image-service-project-qa.md, "redis为什么用单线程？".
+const singleThreadNote = '- 简单，避免死锁、数据竞争\n- 效率高，充分利用cpu。多线程切换可能会抵消并行带来的性能提升。\n- 每个操作都是原子性的。';
+const honestRdbAnswer = 'save 在主线程里写 RDB 会阻塞；bgsave fork 子进程写，子进程复制页表共享内存，不阻塞主线程。';
+
+/** Words that name no concept on their own: feedback that lists them is a bag of tokens. */
+const bareWords = ['函数', '性能', 'key', '进程', 'rdb', '数据', '方法', '并行'];
+
+/** The topics a sentence of the card names: "讲到了A、B。" → [A, B]. */
+function topicsIn(feedback: string, lead: RegExp): string[] {
+  return feedback
+    .split('。')
+    .map((sentence) => lead.exec(sentence)?.[1])
+    .filter((list): list is string => Boolean(list))
+    .flatMap((list) => list.split(/[；]|、(?![^（]*）)/u).map((topic) => topic.trim()));
+}
+
+/** The card's wording classes: no bag of tokens, no note sentence pasted, nothing both said and missed. */
+function expectNaturalCard(feedback: string, note: string) {
+  const said = [...topicsIn(feedback, /^讲到了(.+)$/u), ...topicsIn(feedback, /^(.+?)(?:只提了一句，没讲透|还可以再展开一点)$/u)];
+  const missed = [...topicsIn(feedback, /^没讲(.+?)，这是笔记里的要点$/u), ...topicsIn(feedback, /^还可以补充(.+)$/u)];
+  for (const topic of [...said, ...missed]) expect(bareWords).not.toContain(topic.toLowerCase());
+  for (const topic of missed) expect(said.some((other) => other.includes(topic) || topic.includes(other))).toBe(false);
+  // No whole sentence of the note is pasted into the card.
+  for (const sentence of note.split(/[。\n]/u).map((line) => line.replace(/^[-*\s]+|[`*]/gu, '').trim()).filter((line) => line.length >= 20)) expect(feedback).not.toContain(sentence);
+}
 
 describe('card wording (issue 10 item 5)', () => {
-  it('names a point by its subject, not by pasting the note sentence', () => {
-    expect(pointTopic('如果只有两次握手，已经失效的历史连接请求到达服务端时，服务端会误建立连接、浪费资源。', 'TCP 为什么三次握手')).toBe('两次握手');
+  it('names each point by its subject and what it claims, from the point\'s own structure', () => {
+    expect(pointTopic('save 是和操作命令在同一个线程里面，如果有大key写入RDB文件，会造成阻塞。', rdbQuestion)).toBe('save 为什么会造成阻塞：和操作命令在同一个线程里面');
+    expect(pointTopic('bgsave是创建一个子进程来写入RDB文件，不会造成阻塞。', rdbQuestion)).toBe('bgsave 为什么不会造成阻塞：创建一个子进程来写入RDB文件');
+    expect(pointTopic('redis 一般会有两个命令生产RDB，一个是save，另一个是bgsave，区别在于是否阻塞主线程', rdbQuestion)).toBe('区别在于是否阻塞主线程');
+    expect(pointTopic('这样是为了减少创建子进程时的性能损耗，加快子进程的创建速度', rdbQuestion)).toBe('为什么这样做：减少创建子进程时的性能损耗');
+    expect(pointTopic('那么在bgsave中，通过fork函数创建的子进程会和父进程共享同一片内存数据，因为在fork的时候', rdbQuestion)).toBe('子进程会和父进程共享同一片内存数据');
+    expect(pointTopic('简单，避免死锁、数据竞争', 'Redis 为什么用单线程？')).toBe('简单（避免死锁、数据竞争）');
+    expect(pointTopic('多线程切换可能会抵消并行带来的性能提升。', 'Redis 为什么用单线程？')).toBe('多线程切换会抵消并行带来的性能提升');
+    expect(pointTopic('如果只有两次握手，已经失效的历史连接请求到达服务端时，服务端会误建立连接、浪费资源。', 'TCP 为什么三次握手')).toBe('只有两次握手会怎样：服务端会误建立连接、浪费资源');
     expect(pointTopic('引用计数：对每个对象维护一个引用计数，当引用计数为0时回收该对象。', 'GC 算法')).toBe('引用计数');
-    expect(pointTopic('缺点：不能很好的处理循环引用', 'GC 算法')).not.toBe('缺点');
+    expect(pointTopic('好处： 负载均衡：读写分离', 'MySQL 主从有什么好处？')).toBe('好处：负载均衡（读写分离）');
+    expect(pointTopic('缺点：不能很好的处理循环引用', 'GC 算法')).toBe('缺点：不能很好的处理循环引用');
+    expect(pointTopic('解析： golang 的 for ... range 语法中，stu 变量会被复用', '以下代码有什么问题')).not.toMatch(/解析/u);
+  });
+
+  it('words the card of an honest save/bgsave answer by concepts: no token bag, nothing said and missed', () => {
+    const grade = gradeOffline({ question: `Redis 的 ${rdbQuestion}`, answer: honestRdbAnswer, references: [{ source: 'redis.md', heading: 'RDB是怎么进行操作？', text: corpusRdbNote }] }).grade;
+    expectNaturalCard(grade.feedback, corpusRdbNote);
+    expect(grade.feedback).toMatch(/save 为什么会造成阻塞|bgsave 为什么不会造成阻塞/u);
+    expect(grade.feedback).not.toMatch(/fork、函数|进程、性能/u);
+  });
+
+  it('words the single-thread card by concepts ("多线程切换会抵消并行带来的性能提升", not "并行、性能")', () => {
+    const grade = gradeOffline({ question: 'Redis 为什么用单线程？', answer: 'Redis 用单线程是因为简单，避免了锁和上下文切换，效率高。', references: [{ source: 'redis.md', heading: 'redis为什么用单线程？', text: singleThreadNote }] }).grade;
+    expectNaturalCard(grade.feedback, singleThreadNote);
+    expect(grade.feedback).toContain('没讲多线程切换会抵消并行带来的性能提升');
+    expect(grade.feedback).not.toMatch(/并行、性能/u);
+  });
+
+  it('words the card in English when the session is in English', () => {
+    const worded = wordFeedback({
+      question: 'Redis 为什么用单线程？',
+      band: 'fair',
+      points: [
+        { text: '简单，避免死锁、数据竞争', weight: 0.4, covered: 'yes' },
+        { text: '每个操作都是原子性的。', weight: 0.3, covered: 'no' },
+      ],
+      flags: [],
+      language: 'en',
+    });
+    expect(worded.feedback).toBe('You made some of the key points, but the answer is not complete yet. You covered 「简单（避免死锁、数据竞争）」. You did not cover 「每个操作都是原子性的」, a key point in your notes.');
+    expect(worded.strengths).toEqual(['Covered: 简单（避免死锁、数据竞争）']);
   });
 
   it('says what was said and what the note says instead for a contradicted point', () => {
@@ -99,7 +173,7 @@ describe('changed numbers', () => {
 });
 
 describe('card names', () => {
-  it('names a labelled list by its subject and never names a term twice', () => {
+  it('names a labelled list by its subject and never names a topic as both said and missing', () => {
     expect(pointTopic('值类型分别有：int系列、float系列、bool、string、数组和结构体', 'Go 的类型')).toBe('值类型');
     const worded = wordFeedback({
       question: 'ZooKeeper 的写请求怎么同步？',
@@ -111,6 +185,30 @@ describe('card names', () => {
       ],
       flags: [],
     });
-    for (const name of ['leader', 'follower']) expect(worded.feedback.split(name).length - 1).toBeLessThanOrEqual(1);
+    expectNaturalCard(worded.feedback, '');
+    expect(worded.feedback).toContain('讲到了leader将日志发送给follower。');
+  });
+});
+
+describe('score, band, lists and sentences agree', () => {
+  it('does not open with "抓住了大部分要点" when no point is listed as made', () => {
+    const worded = wordFeedback({
+      question: 'Redis 为什么用单线程？',
+      band: 'good',
+      points: [
+        { text: '简单，避免死锁、数据竞争', weight: 0.5, covered: 'partial' },
+        { text: '效率高，充分利用cpu。', weight: 0.5, covered: 'partial' },
+      ],
+      flags: [],
+    });
+    expect(worded.feedback.startsWith('回答涉及了笔记的大部分要点，但每一点都只说了一部分。')).toBe(true);
+    expect(worded.strengths).toEqual([]);
+  });
+
+  it('lists as strengths only points the lists show as made, and never a partial point as a strength', () => {
+    const grade = gradeOffline({ question: 'Redis 为什么用单线程？', answer: 'Redis 用单线程是因为简单，避免了锁和上下文切换，效率高。', references: [{ source: 'redis.md', heading: 'redis为什么用单线程？', text: singleThreadNote }] }).grade;
+    const made = grade.keyPoints.filter((point) => point.covered === 'yes').length;
+    expect(grade.strengths.length).toBe(Math.min(3, made));
+    expect(grade.strengths.every((strength) => !grade.gaps.some((gap) => gap.slice(gap.indexOf('：')) === strength.slice(strength.indexOf('：'))))).toBe(true);
   });
 });

@@ -1,0 +1,158 @@
+/**
+ * What a key point is about, as a short phrase the card can say ("没讲 save 为什么会造成阻塞：和操作命令
+ * 在同一个线程里面"): built from the point's own structure — its subject (a label, or the one subject
+ * of the question it names) and what it claims (the clause with the consequence, the condition, the
+ * purpose), never by pasting the whole note sentence and never as a bag of terms (函数、性能、key).
+ */
+
+/** Labels that organise a note but say nothing about the point ("解析：", "详细："): dropped. */
+const emptyLabel = /^(?:解析|详细|详解|解答|答|答案|参考答案|回答|分析|说明|补充|注|备注|总结|小结|结论|answer|explanation|note)\s*[：:]\s*/iu;
+
+/** Labels that say what kind of point follows but not what it is about ("缺点：…" needs its body). */
+const kindLabel = /^(?:优点|缺点|优势|劣势|好处|坏处|原因|作用|目的|解决|方案|方法|特点|区别|场景|问题|步骤|流程|过程|原理|定义|举例|核心|关键|前提|结果|首先|其次|然后|最后|另外|第.)$/u;
+
+/** Words that open a clause without naming anything. */
+const leadingConnectives =
+  /^(?:(?:那么|那|而且|并且|但是|不过|然后|首先|其次|最后|另外|此外|同时|也就是说|也就是|就是说|所以|因此|因而|从而|于是|这样|这时|此时|即|则|而|也|需要注意的是|值得注意的是|注意|其中|其实|实际上|本质上|简单来说|简单地说|简单的说|总的来说|我认为)[，,\s]*)+/u;
+
+/** A clause that only says when ("Apiserver收到指令后", "follower日志持久化成功以后"): the claim follows it. */
+const temporal = /(?:之后|以后|后|的时候|时)$/u;
+
+/** A clause that supposes: the point says what happens then ("如果只有两次握手，…会…"). */
+const conditional = /^(?:如果|假如|假设|若|要是|一旦|当|只要)\s*/u;
+
+/** What a condition or a scene-setting clause ends in ("当…时", "集群启动时", "默认情况下"). */
+const conditionEnd = /(?:的时候|时|情况下)$/u;
+
+/** A clause that only sets the scene ("在bgsave中", "对于写操作"): the claim is in the next one. */
+const frame = /^(?:在.{1,16}(?:中|里|下|之间)|对于.{1,16})$/u;
+
+/** A clause that states the difference the question asks about ("区别在于…", "A和B区别就是…"). */
+const difference = /^(.*?)的?区别(?:在于|是|就是)/u;
+
+/** A clause that states a purpose ("这样是为了减少…"). */
+const purpose = /^(?:这样|这么做|这样做|之所以这样)?(?:是)?为了\s*/u;
+
+/** A clause that states a consequence: what the point's subject does or causes. */
+const consequence = /^(?:就|也|都|还|才|便)?(?:会|不会|能|不能|无法|可以|不可以|导致|造成|避免|减少|保证|使得|引起)/u;
+
+/** Words that only soften a claim. */
+const softeners = /(?:可能|一般|通常|往往|大概|基本上)(?=[会是能])/gu;
+
+/** Longest phrase (content characters) used whole; longer ones are cut at a clause or 的. */
+const phraseCharacters = 26;
+
+/** A label that announces a list ("主要有三种可能的原因：") names no topic: the body does. */
+const announcingLabel = /[几两三四五六七八九十\d]\s*[种个点条类步]|以下|如下|下面/u;
+
+const cjk = /[\u3400-\u9fff]/u;
+
+function length(text: string): number {
+  return (text.match(/[\u3400-\u9fffA-Za-z0-9]/gu) ?? []).length;
+}
+
+function clean(clause: string): string {
+  return clause
+    .replace(/\s*[（(][^（()）]*[)）]\s*/gu, '').replace(softeners, '').replace(/\s+/g, ' ').replace(/^[\s“”"'`]+|[\s“”"'`。.！!？?]+$/gu, '').trim();
+}
+
+/** The point's clauses, without labels that name nothing and the connectives that open them. */
+function clausesOf(text: string): string[] {
+  return text
+    .replace(emptyLabel, '')
+    .split(/[，,；;。！!？?]/u)
+    .map((clause) => clean(clause.replace(leadingConnectives, '')))
+    .filter((clause) => length(clause) > 0);
+}
+
+/**
+ * The subjects a question contrasts or asks about by name: its identifiers (save, bgsave) and the two
+ * sides of "A 和 B 的区别". A point that names exactly one of them is about that one.
+ */
+function subjectsOf(question: string): string[] {
+  const words = question.match(/[A-Za-z][\w+#.-]*[\w+#]|[A-Za-z]/g) ?? [];
+  const contrast = /([\u3400-\u9fffA-Za-z0-9]{2,8}?)\s*(?:和|与|跟|以及|还是|vs\.?|VS)\s*([\u3400-\u9fffA-Za-z0-9]{2,8}?)\s*(?:的|有什么|有啥|之间|区别|各自|分别|哪|谁)/u.exec(question);
+  return [...new Set([...words.filter((word) => word.length >= 2), ...(contrast ? [contrast[1]!, contrast[2]!] : [])])];
+}
+
+function names(text: string, subject: string): boolean {
+  if (!/^[\w+#.-]+$/.test(subject)) return text.includes(subject);
+  return new RegExp(`(?<![A-Za-z0-9_])${subject.replace(/[.+#]/g, '\\$&')}(?![A-Za-z0-9_])`, 'i').test(text);
+}
+
+/** A phrase cut to size: whole if short, else after the last 的 of its opening (its head noun), else at a word. */
+function trimmed(phrase: string, limit = phraseCharacters): string {
+  if (length(phrase) <= limit) return phrase;
+  const modifier = /的(?!时候|话|是)/u.exec(phrase);
+  const afterModifier = modifier ? phrase.slice(modifier.index + 1) : '';
+  if (length(afterModifier) >= 6 && length(afterModifier) <= limit) return afterModifier;
+  const characters = Array.from(phrase);
+  let cut = 0;
+  let counted = 0;
+  for (const [index, character] of characters.entries()) {
+    if (/[\u3400-\u9fffA-Za-z0-9]/u.test(character)) counted += 1;
+    if (counted > limit) break;
+    // Never inside a Latin word.
+    if (!/[A-Za-z0-9]/.test(character) || !/[A-Za-z0-9]/.test(characters[index + 1] ?? '')) cut = index + 1;
+  }
+  return `${characters.slice(0, cut).join('').trim()}…`;
+}
+
+/** English prose: its first clause, up to ten words. */
+function englishTopic(clauses: readonly string[]): string {
+  const words = (clauses[0] ?? '').split(/\s+/);
+  return words.length > 10 ? `${words.slice(0, 10).join(' ')}…` : words.join(' ');
+}
+
+/**
+ * What a point is about, as a short phrase:
+ * - a label that names something, with a short body ("负载均衡（读写分离）", "引用计数");
+ * - the subject the question asks about and the consequence the point states, with its reason
+ *   ("save 为什么会造成阻塞：和操作命令在同一个线程里面");
+ * - a condition and what follows it ("只有两次握手会怎样：服务端会误建立连接、浪费资源");
+ * - the difference it states ("区别在于是否阻塞主线程", "RDB和everysec模式的AOF的区别");
+ * - a purpose ("为什么这样做：减少创建子进程时的性能损耗");
+ * - a short name and what it means ("简单（避免死锁、数据竞争）");
+ * - otherwise the point's main clause, cut at a clause or modifier ("子进程会和父进程共享同一片内存数据").
+ */
+export function pointTopic(text: string, question: string): string {
+  const compact = text.replace(/\s+/g, ' ').trim().replace(/^[“”"'`。，,；;、：:]+\s*/u, '').replace(emptyLabel, '');
+  const label = /^([^：:，,。；;]{2,20})[：:]\s*(.*)$/u.exec(compact);
+  if (label && length(label[1]!) <= 16) {
+    // "值类型分别有：…" is about 值类型; the verb that introduces the list is not part of its name.
+    const name = clean(label[1]!.replace(/^(?:涉及|关于)/u, '')).replace(/(?:分别|主要|一般|通常)?(?:有|是|包括|包含|为)$/u, '');
+    const body = label[2] ?? '';
+    const first = clausesOf(body)[0] ?? '';
+    if (announcingLabel.test(name) && first) return pointTopic(body, question);
+    // A short body says what the name means ("负载均衡（读写分离）"); a condition or "这是…" does not.
+    const means = first && length(first) <= 8 && !/[：:]/u.test(first) && !conditional.test(first) && !conditionEnd.test(first) && !/^[这那]/u.test(first);
+    if (length(name) >= 2 && !kindLabel.test(name)) return means ? `${name}（${first}）` : trimmed(name);
+    if (first) return `${name}：${pointTopic(body, question)}`;
+  }
+  const clauses = clausesOf(compact);
+  if (clauses.length === 0) return trimmed(compact);
+  if (!cjk.test(compact)) return englishTopic(clauses);
+
+  const statements = clauses.length > 1 && frame.test(clauses[0]!) ? clauses.slice(1) : clauses;
+  const first = statements[0]!;
+  const rest = statements.slice(1);
+  const effect = rest.find((clause) => consequence.test(clause)) ?? rest.find((clause) => /[会能]/u.test(clause));
+  const stated = statements.map((clause) => difference.exec(clause)).find(Boolean);
+  if (stated) return stated[1] ? `${trimmed(stated[1], 16)}的区别` : trimmed(stated.input);
+  // The subject leads its clause ("save 是…"); a word named further in ("检测到pod信息") is not what the point is about.
+  const subject = subjectsOf(question).filter((candidate) => names(first, candidate) && first.toLowerCase().startsWith(candidate.toLowerCase()));
+  const allNamed = subjectsOf(question).filter((candidate) => names(compact, candidate));
+  if (subject.length === 1 && allNamed.length === 1 && effect && !question.includes(effect)) {
+    const reason = first.replace(new RegExp(`^.*?${subject[0]!.replace(/[.+#]/g, '\\$&')}\\s*(?:中|里)?\\s*(?:是|就是)?\\s*`, 'iu'), '');
+    const why = `${subject[0]} 为什么${effect.replace(/^(?:所以|因此|从而|就|也)/u, '')}`;
+    return reason && reason !== first && length(reason) >= 4 && length(reason) <= 18 ? `${why}：${reason}` : why;
+  }
+  const then = effect ?? rest[0];
+  if (conditional.test(first) && then) return `${trimmed(first.replace(conditional, '').replace(conditionEnd, ''), 14)}会怎样：${trimmed(then, 16)}`;
+  // "默认情况下，最长2分钟触发一次GC": a short scene is part of the claim; "集群启动时，首先选举出leader" says what happens then.
+  if (conditionEnd.test(first) && rest[0] && length(first) <= 5) return trimmed(`${first}${rest[0]}`);
+  if (temporal.test(first) && rest[0]) return `${trimmed(first.replace(/(?:的时候)$/u, '时'), 16)}做什么：${trimmed(rest[0], 16)}`;
+  if (purpose.test(first)) return `为什么这样做：${trimmed(first.replace(purpose, ''), 18)}`;
+  if (length(first) <= 6 && rest[0] && !/^[这那]/u.test(rest[0])) return `${first}（${trimmed(rest[0], 14)}）`;
+  return trimmed(first);
+}
