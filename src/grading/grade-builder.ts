@@ -3,7 +3,8 @@
  * missed key points, strengths, gaps and concrete Chinese feedback that names the points.
  */
 import type { Coverage, Grade, GradeBand, KeyPoint, Reference } from '../core/types.ts';
-import { shorten, wordFeedback } from './feedback.ts';
+import { evidenceClause, tidyQuote } from './evidence-clause.ts';
+import { shorten, wordFeedback, type FeedbackLanguage } from './feedback.ts';
 import { roundScore, type ScoreFlag } from './offline-scorer.ts';
 
 /** Key points shown per grade; the rest are minor and would bury the ones that matter. */
@@ -55,6 +56,8 @@ export interface BuildGradeInput {
   grader: Grade['grader'];
   fallback: boolean;
   notice?: string;
+  /** The language the card is worded in (the session's UI language); Chinese by default. */
+  language?: FeedbackLanguage;
 }
 
 export function buildGrade(input: BuildGradeInput): Grade {
@@ -66,9 +69,10 @@ export function buildGrade(input: BuildGradeInput): Grade {
     text: point.text,
     covered: point.covered,
     weight: point.weight,
-    ...(point.evidence && (point.covered !== 'no' || point.wrong) ? { evidence: shorten(point.evidence, evidenceCharacters) } : {}),
+    // A contradiction quotes what was said; a made point, the clause of the answer about it.
+    ...(point.evidence && (point.covered !== 'no' || point.wrong) ? { evidence: shorten(point.wrong ? tidyQuote(point.evidence) : evidenceClause(point.text, point.evidence), evidenceCharacters) } : {}),
   }));
-  const { strengths, gaps, feedback } = wordFeedback({ question: input.question ?? '', band, points: byWeight, flags: input.flags });
+  const { strengths, gaps, feedback } = wordFeedback({ question: input.question ?? '', band, points: byWeight, flags: input.flags, ...(input.language ? { language: input.language } : {}) });
 
   return {
     score,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { wordFeedback } from '../../src/grading/feedback.ts';
 import { pointTopic } from '../../src/grading/point-topics.ts';
+import { evidenceClause } from '../../src/grading/evidence-clause.ts';
 import { scoreAnswer } from '../../src/grading/offline-scorer.ts';
 import { gradeOffline } from '../../src/grading/offline-grader.ts';
 
@@ -210,5 +211,20 @@ describe('score, band, lists and sentences agree', () => {
     const made = grade.keyPoints.filter((point) => point.covered === 'yes').length;
     expect(grade.strengths.length).toBe(Math.min(3, made));
     expect(grade.strengths.every((strength) => !grade.gaps.some((gap) => gap.slice(gap.indexOf('：')) === strength.slice(strength.indexOf('：'))))).toBe(true);
+  });
+});
+
+describe('evidence quotes', () => {
+  it('quotes the clause of the answer that is about the point, not the window around it', () => {
+    const window = 'save 在主线程里写 RDB 会阻塞； bgsave fork 子进程写， 子进程复制页表共享内存，';
+    expect(evidenceClause('bgsave是创建一个子进程来写入RDB文件，不会造成阻塞。', window)).toBe('bgsave fork 子进程写');
+    expect(evidenceClause('save 是和操作命令在同一个线程里面，如果有大key写入RDB文件，会造成阻塞。', window)).toBe('save 在主线程里写 RDB 会阻塞');
+  });
+
+  it('shows each point of a graded card with its own clause and no trailing punctuation', () => {
+    const grade = gradeOffline({ question: `Redis 的 ${rdbQuestion}`, answer: honestRdbAnswer, references: [{ source: 'redis.md', heading: 'RDB是怎么进行操作？', text: corpusRdbNote }] }).grade;
+    const bgsave = grade.keyPoints.find((point) => point.text.startsWith('bgsave是创建一个子进程'));
+    expect(bgsave?.evidence).toBe('bgsave fork 子进程写');
+    for (const point of grade.keyPoints) if (point.evidence) expect(point.evidence).not.toMatch(/[，,；;、：:\s]$/u);
   });
 });

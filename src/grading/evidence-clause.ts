@@ -1,0 +1,61 @@
+/**
+ * The evidence a card quotes under a point: the clause of the answer that is about that point. The
+ * scorer finds the best window of about three clauses; quoting the whole window mostly quoted the
+ * neighbouring clauses ("save 在主线程里写 RDB 会阻塞；bgsave fork 子进程写，…" under the bgsave point),
+ * so the quote narrows to the one or two consecutive clauses that best match the point (F1 of the
+ * point's weighted units), without the spaces and trailing punctuation the clause split leaves.
+ */
+import { profileText } from './text-analysis.ts';
+
+/** Longest span of consecutive clauses a quote may take. */
+const maximumClauses = 2;
+/** How much better a two-clause span must match than one clause: a second clause mostly quotes a neighbour. */
+const secondClauseGain = 1.25;
+
+/** A clause as the card quotes it: no space after Chinese punctuation, no trailing comma or colon. */
+export function tidyQuote(text: string): string {
+  return text
+    .replace(/([，。；、：！？])\s+/gu, '$1')
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s，,。；;、：:]+|[\s，,。；;、：:]+$/gu, '')
+    .trim();
+}
+
+/** The identifier a clause opens with: its subject when it names one ("save 在主线程里写…" → save). */
+function leadingName(text: string): string | undefined {
+  return /^\s*([A-Za-z][\w-]*)/.exec(text)?.[1]?.toLowerCase();
+}
+
+function weightOf(units: ReadonlyMap<string, number>, keep: (unit: string) => boolean = () => true): number {
+  let total = 0;
+  for (const [unit, weight] of units) if (keep(unit)) total += weight;
+  return total;
+}
+
+export function evidenceClause(point: string, window: string): string {
+  const clauses = window.split(/(?<=[。！？!?；;，,\n])|(?<=[.!?;,])\s+/u).filter((clause) => /[\p{L}\p{N}]/u.test(clause));
+  if (clauses.length <= 1) return tidyQuote(window);
+  const pointUnits = profileText(point).units;
+  const pointWords = new Set((point.toLowerCase().match(/[a-z][\w-]*/g) ?? []));
+  // A clause whose subject is another name ("save …" under a point about bgsave) is about another point.
+  const aboutOther = (clause: string) => {
+    const name = leadingName(clause);
+    return name !== undefined && name.length >= 3 && !pointWords.has(name) && !clause.toLowerCase().includes(leadingName(point) ?? '\u0000');
+  };
+  const pointWeight = weightOf(pointUnits) || 1;
+  let best = { text: window, score: -1 };
+  for (let start = 0; start < clauses.length; start += 1) {
+    for (let size = 1; size <= maximumClauses && start + size <= clauses.length; size += 1) {
+      const span = clauses.slice(start, start + size);
+      if (size > 1 && span.some(aboutOther)) continue;
+      const text = span.join('');
+      const units = profileText(text).units;
+      const shared = weightOf(units, (unit) => pointUnits.has(unit));
+      const precision = shared / (weightOf(units) || 1);
+      const recall = shared / pointWeight;
+      const score = precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
+      if (score > best.score * (size > 1 ? secondClauseGain : 1)) best = { text, score };
+    }
+  }
+  return tidyQuote(best.text);
+}
