@@ -20,19 +20,24 @@ const defaultQuestions = { interview: 5, practice: 5, drill: 10 } as const;
 /** A turn claimed for one submit: the session as loaded, and the lock to release afterwards. */
 export interface TurnClaim {
   session: SessionRecord;
+  /** The session's state, validated once when claimed; the submit advances this copy. */
+  state: SessionState;
   release: () => void;
 }
 
 /**
- * Refuses a submit the session cannot take: it is finished, or `turn` names an interviewer line
- * that is no longer the latest (the request repeats one already answered).
+ * The state of a session that can take a submit. Refuses one it cannot take: it is finished, or
+ * `turn` names an interviewer line that is no longer the latest (the request repeats one already
+ * answered).
  */
-function assertSubmittable(session: SessionRecord, turn: number | undefined): void {
+function submittableState(session: SessionRecord, turn: number | undefined): SessionState {
   if (session.status === 'done') throw new AppError('conflict', '这场会话已经结束');
+  const state = readState(session.state);
   // Every committed step ends with an interviewer line, so the latest line is the last seq.
-  if (turn !== undefined && turn !== readState(session.state).turns - 1) {
+  if (turn !== undefined && turn !== state.turns - 1) {
     throw new AppError('conflict', '这一轮已经提交过了（重复或过期的提交），本次未作处理；请刷新后继续');
   }
+  return state;
 }
 
 function parseSubmit(rawInput: SubmitInput): SubmitInput {
@@ -152,13 +157,14 @@ export function createSessionWriter(ctx: EngineContext) {
    */
   async function claimTurn(sessionId: string, ownerId: string, turn?: number): Promise<TurnClaim> {
     const session = await loadOwned(ctx, sessionId, ownerId);
-    assertSubmittable(session, turn);
+    const state = submittableState(session, turn);
     // No await between the check and the add: of two concurrent claims exactly one wins.
     if (ctx.inFlight.has(sessionId)) throw new AppError('conflict', '上一个回答还在处理中');
     ctx.inFlight.add(sessionId);
     let released = false;
     return {
       session,
+      state,
       release: () => {
         if (released) return;
         released = true;
@@ -170,8 +176,7 @@ export function createSessionWriter(ctx: EngineContext) {
   /** Runs the claimed turn and commits it; the caller releases the claim. */
   async function submitClaimed(claim: TurnClaim, rawInput: SubmitInput, options: SubmitOptions = {}): Promise<SubmitResult> {
     const input = parseSubmit(rawInput);
-    const { session } = claim;
-    const state = readState(session.state);
+    const { session, state } = claim;
     const current = state.current;
     if (!current) throw new AppError('internal', '会话状态已损坏，无法继续');
     const step: Step = { session, state, turns: [], now: ctx.now().toISOString() };
