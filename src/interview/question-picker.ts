@@ -66,16 +66,55 @@ function matchesTopics(item: Card, topics: readonly TopicId[]): boolean {
  * remaining size and never the same topic twice in a row when another is available.
  */
 export function planQuestions(items: readonly Card[], options: PlanOptions): string[] {
-  const exclude = options.exclude ?? new Set<string>();
-  const pool = distinctQuestions(items.filter((item) => !exclude.has(item.id) && isAskable(item) && matchesTopics(item, options.topics)));
+  const tiers = plannableTiers(items, options.topics, options.exclude ?? new Set<string>());
   const used = new Set<string>();
   const plan: string[] = [];
-  for (const answered of [true, false]) {
+  for (const tier of tiers) {
     if (plan.length >= options.count) break;
-    const tier = pool.filter((item) => item.answered === answered);
     plan.push(...interleave(tier, options, used, options.count - plan.length));
   }
   return plan;
+}
+
+/** The distinct askable questions on the topics, answered ones first: a plan's two tiers. */
+type Tiers = readonly [answered: readonly Card[], unanswered: readonly Card[]];
+
+function tiersOf(pool: readonly Card[]): Tiers {
+  return [pool.filter((item) => item.answered), pool.filter((item) => !item.answered)];
+}
+
+interface PlannablePool {
+  ids: ReadonlySet<string>;
+  tiers: Tiers;
+}
+
+// Every session start sifts and de-duplicates the whole bank. The bank array does not change
+// until the index is rebuilt (a new array), so its pool per topic choice is kept, a few dozen
+// choices at most per bank.
+const pools = new WeakMap<readonly Card[], Map<string, PlannablePool>>();
+const poolsPerBank = 64;
+
+function plannableTiers(items: readonly Card[], topics: readonly TopicId[], exclude: ReadonlySet<string>): Tiers {
+  const plannable = (item: Card) => isAskable(item) && matchesTopics(item, topics);
+  let byTopics = pools.get(items);
+  if (!byTopics) {
+    byTopics = new Map();
+    pools.set(items, byTopics);
+  }
+  const key = [...new Set(topics)].sort().join(',');
+  let pool = byTopics.get(key);
+  if (!pool) {
+    if (byTopics.size >= poolsPerBank) byTopics.clear();
+    const candidates = items.filter(plannable);
+    pool = { ids: new Set(candidates.map((item) => item.id)), tiers: tiersOf(distinctQuestions(candidates)) };
+    byTopics.set(key, pool);
+  }
+  // Leaving a card out can let a card worded like it in, so an exclusion among the candidates
+  // (the warm-up item rarely is one) is planned from scratch.
+  for (const id of exclude) {
+    if (pool.ids.has(id)) return tiersOf(distinctQuestions(items.filter((item) => !exclude.has(item.id) && plannable(item))));
+  }
+  return pool.tiers;
 }
 
 function interleave(
@@ -181,13 +220,27 @@ const projectIntroduction = /介绍|introduc/i;
  * one, else an introduction of a project or internship, else none (a generic warm-up is asked).
  */
 export function findOpeningItem(items: readonly Card[], random: () => number): Card | undefined {
-  const answered = items.filter((item) => item.answered && !item.searchOnly);
-  const selfIntro = answered.filter((item) => selfIntroduction.test(item.question));
+  const { selfIntro, projects } = openingCandidates(items);
   if (selfIntro.length > 0) return selfIntro[Math.floor(random() * selfIntro.length)] ?? selfIntro[0];
-  const projects = answered.filter(
-    (item) => item.topics.some((topic) => topic === 'project' || topic === 'behavioural') && projectIntroduction.test(item.question),
-  );
   return projects.length > 0 ? (projects[Math.floor(random() * projects.length)] ?? projects[0]) : undefined;
+}
+
+// Searched for at every interview start; like the plannable pools, kept per bank array.
+const openings = new WeakMap<readonly Card[], { selfIntro: readonly Card[]; projects: readonly Card[] }>();
+
+function openingCandidates(items: readonly Card[]): { selfIntro: readonly Card[]; projects: readonly Card[] } {
+  let found = openings.get(items);
+  if (!found) {
+    const answered = items.filter((item) => item.answered && !item.searchOnly);
+    found = {
+      selfIntro: answered.filter((item) => selfIntroduction.test(item.question)),
+      projects: answered.filter(
+        (item) => item.topics.some((topic) => topic === 'project' || topic === 'behavioural') && projectIntroduction.test(item.question),
+      ),
+    };
+    openings.set(items, found);
+  }
+  return found;
 }
 
 /** Without a chosen topic, a drill goes where most cards are due, else to the largest topic. */

@@ -44,6 +44,29 @@ describe('planQuestions', () => {
     expect(plan.sort()).toEqual(['both', 'redis-only']);
   });
 
+  it('plans the same from a bank it has planned from before as from a fresh copy of it, with and without exclusions', () => {
+    // Worded alike in pairs, so an exclusion can let the other card of a pair in.
+    const items = [...bank({ go: 9, redis: 6, mysql: 4 }), ...bank({ go: 3, redis: 2 }).map((card) => ({ ...card, id: `${card.id}-again` }))];
+    const choices: { topics: TopicId[]; exclude?: Set<string> }[] = [
+      { topics: [] },
+      { topics: ['redis', 'go'] },
+      { topics: ['go', 'redis'] },
+      { topics: ['go'], exclude: new Set(['go-1']) },
+      { topics: [], exclude: new Set(['redis-0', 'absent']) },
+    ];
+    for (let seed = 1; seed <= 30; seed += 1) {
+      for (const choice of choices) {
+        const options = (random: () => number) => ({ ...choice, count: 7, random });
+        const planned = planQuestions(items, options(seededRandom(seed)));
+        expect(planQuestions(items, options(seededRandom(seed)))).toEqual(planned);
+        expect(planQuestions([...items], options(seededRandom(seed)))).toEqual(planned);
+      }
+    }
+    const excluded = planQuestions(items, { topics: ['go'], count: 12, random: seededRandom(1), exclude: new Set(['go-1']) });
+    expect(excluded).not.toContain('go-1');
+    expect(excluded).toContain('go-1-again');
+  });
+
   it('honours exclusions and topic filters', () => {
     const plan = planQuestions(sampleItems, { topics: ['redis'], count: 10, random: seededRandom(2), exclude: new Set(['redis-evict']) });
     expect(plan.sort()).toEqual(['redis-aof-rewrite', 'redis-persist']);
