@@ -55,8 +55,35 @@ describe('extractKeyPoints', () => {
 
   it('reads a line led by bold as a statement of its own, not as a "*" bullet', () => {
     const points = texts('**详细：**\n**双有序链表**每次增加定时器都要调整链表，需要对整个链表加锁，\n**时间堆**也需要对整个堆上锁，但调整的复杂度是 O(logn)，');
-    expect(points).toEqual(['详细： 双有序链表每次增加定时器都要调整链表，需要对整个链表加锁，', '时间堆也需要对整个堆上锁，但调整的复杂度是 O(logn)，']);
+    expect(points).toEqual(['双有序链表每次增加定时器都要调整链表，需要对整个链表加锁', '时间堆也需要对整个堆上锁，但调整的复杂度是 O(logn)']);
     expect(texts('*强调的开头* 不是列表项，而是一句完整的话。')).toEqual(['强调的开头 不是列表项，而是一句完整的话。']);
+  });
+
+  it('keeps points whole claims: a long sentence is never cut after a connective, labels that state nothing are dropped', () => {
+    // corpus/go-mysql-redis-ecommerce-qa.md, the for … range question: the label went, the claim stays whole.
+    expect(texts('**解析：**\n\ngolang 的 `for ... range` 语法中，`stu` 变量会被复用，每次循环会将集合中的值复制给这个变量，因此，会导致最后`m`中的`map`中储存的都是`stus`最后一个`student`的值。')).toEqual([
+      'golang 的 for ... range 语法中，stu 变量会被复用，每次循环会将集合中的值复制给这个变量，因此，会导致最后m中的map中储存的都是stus最后一个student的值。',
+    ]);
+    // The same explanation at length: the cut falls before 因此, which opens the next piece instead of ending this one.
+    const long = texts('golang 的 for ... range 语法中，stu 变量会被复用，每次循环会将集合中的值复制给这个变量，取到的始终是同一个变量的地址，因此，循环结束之后 map 里所有的指针都指向同一个变量，它的值是切片里最后一个元素，修复的方法是在循环体里先复制一份 stu 的副本，再取它的地址，或者直接用下标取切片元素的地址。');
+    expect(long[0]).toBe('golang 的 for ... range 语法中，stu 变量会被复用，每次循环会将集合中的值复制给这个变量，取到的始终是同一个变量的地址');
+    expect(long[1]).toMatch(/^因此，循环结束之后/u);
+    for (const point of long) expect(point).not.toMatch(/[，,]$/u);
+  });
+
+  it('reads a line that leads into the next ("…的处理办法是") as part of it, and arithmetic in brackets as arithmetic', () => {
+    // corpus/go-mysql-redis-ecommerce-qa.md, "raft 如何实现从 follower 读取？" and the 30 万 PV question.
+    const raft = texts('Raft对只读操作的处理办法是\n\n只读请求最终也必须依靠Leader来执行，如果是Follower接收请求的，那么必须转发。\n记录下当前日志的commitIndex => readIndex');
+    expect(raft[0]).toBe('Raft对只读操作的处理办法是 只读请求最终也必须依靠Leader来执行，如果是Follower接收请求的，那么必须转发。');
+    const pv = texts('1. 一天30万的页面访问(PV),转换为每秒访问量(QPS): 30万/(24 × 60 × 60)秒 = 3.47个请求每秒\n2. 知道了一秒大概是3.47个请求，将请求化整，就是4个请求每秒.');
+    expect(pv[0]).toBe('一天30万的页面访问(PV),转换为每秒访问量(QPS): 30万/(24 × 60 × 60)秒 = 3.47个请求每秒');
+  });
+
+  it('drops stray marks a point was cut with: an unmatched opening quote, a lone letter after the full stop, emoji shortcodes', () => {
+    expect(texts('**时间轮**定时器调整的时候不需要对整个时间轮进行上锁，仅需要锁住涉及到的槽位即可，可以精细化锁粒度。S')).toEqual(['时间轮定时器调整的时候不需要对整个时间轮进行上锁，仅需要锁住涉及到的槽位即可，可以精细化锁粒度。']);
+    expect(texts('“ 调用 schedlock 方法来获取全局锁。')).toEqual(['调用 schedlock 方法来获取全局锁。']);
+    expect(texts(':heavy_check_mark: defer的执行顺序在return之后，但是在返回值返回给调用方之前。')).toEqual(['defer的执行顺序在return之后，但是在返回值返回给调用方之前。']);
+    expect(texts('"半连接"是指 TCP 连接中的一种特殊状态。')).toEqual(['"半连接"是指 TCP 连接中的一种特殊状态。']);
   });
 
   it('turns table rows into "first cell：other cells" points and skips header and separator', () => {
