@@ -5,6 +5,7 @@
  * it is likely to matter.
  */
 import { isClaim } from '../ingest/claims.ts';
+import { insideBrackets, leadsIn, tidyPoint, wholeClaims, withoutLabel } from './point-text.ts';
 import { profileText, type TextProfile } from './text-analysis.ts';
 
 export interface KeyPointSpec {
@@ -189,36 +190,6 @@ function pushSentences(units: RawUnit[], rawText: string, kind: RawUnit['kind'],
   }
 }
 
-/** Whether an opening bracket before this point is still open. */
-function insideBrackets(before: string): boolean {
-  return (before.match(/[（(]/gu) ?? []).length > (before.match(/[)）]/gu) ?? []).length;
-}
-
-/** A line that leads into the next without a colon ("Raft对只读操作的处理办法是"): part of what follows. */
-const leadsIn = /(?:办法|方法|方式|做法|步骤|过程|流程|原因|区别|原理|思路)(?:是|为|如下)$/u;
-
-/**
- * Labels that organise a note but state nothing ("**解析：**", "详细：", "答："): a point is the claim
- * after them. Labels that say what kind of point follows (缺点：, 好处：) stay: they are part of it.
- */
-const emptyLabel = /^(?:解析|详细|详解|解答|答|答案|参考答案|回答|分析|说明|补充|备注|总结|小结|answer|explanation)\s*[：:]\s*/iu;
-
-/**
- * A sentence as a point: without stray punctuation or an unmatched quote mark it was cut from ("“ 调用 schedlock…",
- * "。 。 本来…"), an emoji shortcode (":heavy_check_mark:") or a lone letter after its full stop ("…锁粒度。 S").
- */
-function tidyPoint(sentence: string): string {
-  let text = sentence.trim().replace(/:[a-z_]+:\s*/g, '').replace(/([。！？!?])\s+[A-Za-z]$/u, '$1');
-  text = text.replace(/^[。，,；;、：:）)\s]+|[，,\s]+$/gu, '');
-  if (/^[A-Za-z]$/.test(text)) return '';
-  for (const [open, close] of [['“', '”'], ['"', '"'], ['「', '」']] as const) {
-    const opens = text.split(open).length - 1;
-    const closes = open === close ? 0 : text.split(close).length - 1;
-    if (text.startsWith(open) && (open === close ? opens % 2 === 1 : opens > closes)) text = text.slice(open.length).trim();
-  }
-  return text;
-}
-
 /** Longest colon-ended sentence that is read as a label ("控制平面包括：") rather than an announcement. */
 const maximumLabelCharacters = 10;
 
@@ -260,32 +231,10 @@ function cleanInline(raw: string): { text: string; bold: boolean } {
   return { text, bold };
 }
 
-/** A clause that only connects to the next one ("因此，", "但是，"), or leads into it ("…的是，"). */
-const dangling = /^(?:因此|所以|但是|不过|而且|并且|然后|同时|另外|此外|于是|即|则|也就是说|比如|例如)[，,]?$|(?:因此|所以|但是|而且|并且|的是|就是|即|则|如下)[，,]$/u;
-
-/**
- * A unit longer than `maximumPointCharacters` split at clause boundaries into whole claims: a piece never
- * ends on a clause that only connects to the next ("…，因此，" carries 因此 on), and a new piece starts
- * before a clause that opens a claim of its own (因此/所以/但是/同时…) when there is one nearby.
- */
 function splitLong(units: RawUnit[]): RawUnit[] {
   return units.flatMap((unit) => {
-    if (unit.text.length <= maximumPointCharacters) return [unit];
-    const pieces: string[] = [];
-    let current: string[] = [];
-    const size = (clauses: readonly string[]) => clauses.join('').length;
-    for (const clause of unit.text.split(/(?<=[，,])/u)) {
-      if (current.length && size([...current, clause]) > maximumPointCharacters * 0.6) {
-        // Carry trailing connectives over to the piece they introduce.
-        const carried: string[] = [];
-        while (current.length > 1 && dangling.test(current.at(-1)!.trim())) carried.unshift(current.pop()!);
-        pieces.push(current.join(''));
-        current = carried;
-      }
-      current.push(clause);
-    }
-    if (current.length) pieces.push(current.join(''));
-    return pieces.map((text, index) => ({ ...unit, text: text.trim().replace(/[，,\s]+$/u, ''), introduces: index === pieces.length - 1 && unit.introduces }));
+    const pieces = wholeClaims(unit.text, maximumPointCharacters);
+    return pieces.map((text, index) => ({ ...unit, text, introduces: index === pieces.length - 1 && unit.introduces }));
   });
 }
 
@@ -312,7 +261,7 @@ function mergeTrivial(units: RawUnit[]): RawUnit[] {
 
 /** "解析： golang 的 for … range 语法中，…" is the claim after the label. */
 function withoutEmptyLabel(unit: RawUnit): RawUnit {
-  const text = unit.text.replace(emptyLabel, '');
+  const text = withoutLabel(unit.text);
   return contentLength(text) >= minimumPointCharacters ? { ...unit, text } : unit;
 }
 

@@ -1,0 +1,67 @@
+/**
+ * The text of one key point: a whole claim, as a candidate could be asked to make it — without the
+ * marks it was cut with, without a label that states nothing, and, when a sentence is too long for
+ * one point, cut where one claim ends and the next begins.
+ */
+
+/** Whether an opening bracket before this point is still open. */
+export function insideBrackets(before: string): boolean {
+  return (before.match(/[（(]/gu) ?? []).length > (before.match(/[)）]/gu) ?? []).length;
+}
+
+/** A line that leads into the next without a colon ("Raft对只读操作的处理办法是"): part of what follows. */
+export const leadsIn = /(?:办法|方法|方式|做法|步骤|过程|流程|原因|区别|原理|思路)(?:是|为|如下)$/u;
+
+/**
+ * Labels that organise a note but state nothing ("**解析：**", "详细：", "答："): a point is the claim
+ * after them. Labels that say what kind of point follows (缺点：, 好处：) stay: they are part of it.
+ */
+const emptyLabel = /^(?:解析|详细|详解|解答|答|答案|参考答案|回答|分析|说明|补充|备注|总结|小结|answer|explanation)\s*[：:]\s*/iu;
+
+/**
+ * A sentence as a point: without stray punctuation or an unmatched quote mark it was cut from ("“ 调用 schedlock…",
+ * "。 。 本来…"), an emoji shortcode (":heavy_check_mark:") or a lone letter after its full stop ("…锁粒度。 S").
+ */
+export function tidyPoint(sentence: string): string {
+  let text = sentence.trim().replace(/:[a-z_]+:\s*/g, '').replace(/([。！？!?])\s+[A-Za-z]$/u, '$1');
+  text = text.replace(/^[。，,；;、：:）)\s]+|[，,\s]+$/gu, '');
+  if (/^[A-Za-z]$/.test(text)) return '';
+  for (const [open, close] of [['“', '”'], ['"', '"'], ['「', '」']] as const) {
+    const opens = text.split(open).length - 1;
+    const closes = open === close ? 0 : text.split(close).length - 1;
+    if (text.startsWith(open) && (open === close ? opens % 2 === 1 : opens > closes)) text = text.slice(open.length).trim();
+  }
+  return text;
+}
+
+/** "解析： …" → "…". */
+export function withoutLabel(text: string): string {
+  return text.replace(emptyLabel, '');
+}
+
+/** A clause that only connects to the next one ("因此，", "但是，"), or leads into it ("…的是，"). */
+const dangling = /^(?:因此|所以|但是|不过|而且|并且|然后|同时|另外|此外|于是|即|则|也就是说|比如|例如)[，,]?$|(?:因此|所以|但是|而且|并且|的是|就是|即|则|如下)[，,]$/u;
+
+/**
+ * A text longer than `maximum` characters split at clause boundaries into whole claims: a piece never
+ * ends on a clause that only connects to the next ("…，因此，" carries 因此 on), and a new piece starts
+ * before a clause that opens a claim of its own (因此/所以/但是/同时…) when there is one nearby.
+ */
+export function wholeClaims(text: string, maximum: number): string[] {
+  if (text.length <= maximum) return [text];
+  const pieces: string[] = [];
+  let current: string[] = [];
+  const size = (clauses: readonly string[]) => clauses.join('').length;
+  for (const clause of text.split(/(?<=[，,])/u)) {
+    if (current.length && size([...current, clause]) > maximum * 0.6) {
+      // Carry trailing connectives over to the piece they introduce.
+      const carried: string[] = [];
+      while (current.length > 1 && dangling.test(current.at(-1)!.trim())) carried.unshift(current.pop()!);
+      pieces.push(current.join(''));
+      current = carried;
+    }
+    current.push(clause);
+  }
+  if (current.length) pieces.push(current.join(''));
+  return pieces.map((piece) => piece.trim().replace(/[，,\s]+$/u, ''));
+}
