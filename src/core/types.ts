@@ -171,12 +171,36 @@ export interface Grade {
   fallback: boolean;
   /** Shown to the user when something degraded, e.g. "LLM 超时，已改用离线评分". */
   notice?: string;
+  /** On the turn of a follow-up answer: what that answer itself did, beside this grade of the whole question. */
+  followup?: FollowupResult;
+}
+
+/**
+ * A follow-up answer's own result. The turn's grade is the question's (everything said on it); this is
+ * what the follow-up answer added, so a card never shows "不知道" beside the main answer's 10 as if it earned it.
+ */
+export interface FollowupResult {
+  /** 'followup' asks about this question's note; 'deeper' asks one level deeper, about another card. */
+  kind: 'followup' | 'deeper';
+  /** The deeper card's question. */
+  question?: string;
+  /** Deeper only: the answer's own score against the card it answers. */
+  score?: number;
+  /** Followup only: the note's points this answer made that the earlier answers had not. */
+  added: string[];
+  /** Nothing was said (不知道, a question back, an empty answer). */
+  nonAnswer: boolean;
+  feedback: string;
+  /** The question's grade after this answer (question-grade.ts: its best graded answer). */
+  questionScore: number;
 }
 
 export interface GradeRequest {
   question: string;
   answer: string;
   references?: Reference[];
+  /** The language the card's sentences are worded in (the session's UI language); Chinese by default. */
+  language?: 'zh' | 'en';
 }
 
 export interface Grader {

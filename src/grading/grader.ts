@@ -35,6 +35,7 @@ export const gradeRequestSchema = z.object({
   question: z.string().trim().min(1, 'question is empty').max(4_000),
   answer: z.string().max(maximumAnswerCharacters),
   references: z.array(referenceSchema).max(20).optional(),
+  language: z.enum(['zh', 'en']).optional(),
 });
 
 export function createGrader(deps: GraderDeps): Grader {
@@ -68,7 +69,7 @@ export function createGrader(deps: GraderDeps): Grader {
         return notices.length ? { ...grade, notice: notices.join(' ') } : grade;
       };
 
-      const offline = gradeOffline({ question: input.question, answer: input.answer, references });
+      const offline = gradeOffline({ question: input.question, answer: input.answer, references, ...(input.language ? { language: input.language } : {}) });
       if (!deps.llm || !llmPrompts) return withNotice(offline.grade);
       try {
         return withNotice(await gradeWithLlm(deps.llm, llmPrompts, { question: input.question, answer: input.answer, references, offline }, options.signal));

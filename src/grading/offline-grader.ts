@@ -3,6 +3,7 @@
  * the result as a `Grade`. Synchronous and runtime-agnostic; no model, no network.
  */
 import type { Grade, Reference } from '../core/types.ts';
+import type { FeedbackLanguage } from './feedback.ts';
 import { buildGrade, coverageOf, type GradedPoint } from './grade-builder.ts';
 import { defaultScoringParameters, scoreAnswer, type OfflineScore } from './offline-scorer.ts';
 
@@ -11,7 +12,7 @@ export interface OfflineGradeResult {
   details: OfflineScore;
 }
 
-export function gradeOffline(request: { question: string; answer: string; references: Reference[] }): OfflineGradeResult {
+export function gradeOffline(request: { question: string; answer: string; references: Reference[]; language?: FeedbackLanguage }): OfflineGradeResult {
   const details = scoreAnswer({
     question: request.question,
     answer: request.answer,
@@ -34,6 +35,7 @@ export function gradeOffline(request: { question: string; answer: string; refere
     references: request.references,
     grader: 'offline',
     fallback: false,
+    ...(request.language ? { language: request.language } : {}),
   });
   return { grade, details };
 }
