@@ -12,6 +12,7 @@ import { capGrade, hintCap, maxHints, rankPoints, referencePoints, weighPoints }
 import { createMover } from './move-on.ts';
 import { openingFollowup, projectFollowup, technicalFollowup, type Followup } from './offline-followups.ts';
 import { followupsAllowed } from './phase-plan.ts';
+import { followupResult } from './followup-result.ts';
 import { gradeOfQuestion, keptGrade, nextBestScore, referencesOf, skippedGrade } from './question-grade.ts';
 import type { CurrentQuestion } from './session-state.ts';
 
@@ -130,40 +131,49 @@ export function createTurnSteps(ctx: EngineContext) {
    * card, a good answer on 内核态 after a Go scheduling question read as off-topic ('没事，我们看下一个
    * 问题'). The reaction grades it on its own against the card it answers; the question's grade stays.
    */
-  async function reactionToDeeper(current: CurrentQuestion, answer: string, options: SubmitOptions): Promise<AnswerReaction> {
+  async function reactionToDeeper(step: Step, current: CurrentQuestion, answer: string, options: SubmitOptions): Promise<{ reaction: AnswerReaction; own?: { card: Card; grade: Grade; nonAnswer: boolean } }> {
     const deeperId = current.targeted.find((target) => target.startsWith('card:'))?.slice('card:'.length);
     const deeper = deeperId ? kb.getCard(deeperId) : undefined;
-    if (!deeper) return 'partial';
+    if (!deeper) return { reaction: 'partial' };
     const references = referencesOf(deeper);
-    const own = await grader.grade({ question: deeper.question, answer, ...(references ? { references } : {}) }, options.signal ? { signal: options.signal } : undefined);
-    return reactionTo(isNonAnswer(deeper, answer, own), own.score);
+    const own = await grader.grade({ question: deeper.question, answer, ...(references ? { references } : {}), language: step.state.language }, options.signal ? { signal: options.signal } : undefined);
+    const nonAnswer = isNonAnswer(deeper, answer, own);
+    return { reaction: reactionTo(nonAnswer, own.score), own: { card: deeper, grade: own, nonAnswer } };
   }
 
   async function answerQuestion(step: Step, current: CurrentQuestion, answer: string, options: SubmitOptions, reveal: boolean): Promise<SubmitResult> {
     const card = technicalCard(step, current);
     // Whether this answers a follow-up: its grade then also counts what was said before.
     const followupAnswer = current.answers.length > 0;
+    const answersFollowup = current.awaiting === 'followup';
     current.answers.push(answer);
     if (!card) return answerUngraded(step, current, answer, options, reveal);
     // A follow-up answer is graded with everything said on this question, against the same reference.
     const references = referencesOf(card);
     const raw = await grader.grade(
-      { question: card.question, answer: current.answers.join('\n\n'), ...(references ? { references } : {}) },
+      { question: card.question, answer: current.answers.join('\n\n'), ...(references ? { references } : {}), language: step.state.language },
       options.signal ? { signal: options.signal } : undefined,
     );
-    const grade = capGrade(raw, current.hints);
-    current.best = nextBestScore(current.best, grade);
+    const questionGrade = capGrade(raw, current.hints);
+    current.best = nextBestScore(current.best, questionGrade);
+    const before = current.points;
     current.points = rankPoints(weighPoints(raw.keyPoints, card.answered ? card.reference : undefined));
+
+    // The reaction is to what was just said: a follow-up answer's grade still carries the earlier
+    // answers (a recited note, then "不知道", grades 10), so it is judged on its own words.
+    const wentDeeper = current.targeted.some((target) => target.startsWith('card:'));
+    const deeper = wentDeeper ? await reactionToDeeper(step, current, answer, options) : undefined;
+    const nonAnswer = isNonAnswer(card, answer, followupAnswer ? null : raw);
+    const reaction = deeper ? deeper.reaction : reactionTo(nonAnswer, raw.score);
+    // A follow-up answer's card shows what that answer did, beside the question's grade.
+    const grade: Grade = answersFollowup
+      ? { ...questionGrade, followup: followupResult({ card, questionScore: current.best, language: step.state.language, before, after: raw, nonAnswer, ...(deeper?.own ? { deeper: deeper.own } : {}) }) }
+      : questionGrade;
     addTurn(step, { role: 'candidate', kind: 'answer', text: answer, ...questionIdField(current.questionId), grade });
     if (grade.fallback) {
       step.llmFailed = true;
       if (grade.notice) step.notice = grade.notice;
     }
-
-    // The reaction is to what was just said: a follow-up answer's grade still carries the earlier
-    // answers (a recited note, then "不知道", grades 10), so it is judged on its own words.
-    const wentDeeper = current.targeted.some((target) => target.startsWith('card:'));
-    const reaction = wentDeeper ? await reactionToDeeper(current, answer, options) : reactionTo(isNonAnswer(card, answer, followupAnswer ? null : raw), raw.score);
     // After a deeper question about another card, this card has nothing left to ask.
     const canFollowUp = !wentDeeper && current.followups < followupsAllowed(ctx.phases, step.session.mode, 'technical');
     const worthAFollowup = canFollowUp && (reaction === 'strong' || reaction === 'partial');

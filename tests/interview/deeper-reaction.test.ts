@@ -33,3 +33,44 @@ describe('the reaction to the answer of a deeper question', () => {
     expect(startsWithOneOf(result.next.text, templates['transition-none'])).toBe(true);
   });
 });
+
+describe('the card beside a follow-up answer', () => {
+  it('shows the deeper answer\'s own grade, not the main question\'s 10 beside "不知道"', async () => {
+    const { service, session } = await reachDeeperQuestion();
+    const result = await service.submit(session.id, owner, { answer: '不知道' });
+    const followup = result.grade?.followup;
+    expect(followup?.kind).toBe('deeper');
+    expect(followup?.nonAnswer).toBe(true);
+    expect(followup?.score).toBe(0);
+    expect(followup?.question).toBe(sampleItems.find((entry) => entry.id === 'redis-aof-rewrite')?.question);
+    // The question keeps what the main answer earned (question-grade.ts: its best graded answer).
+    expect(followup?.questionScore).toBe(result.grade?.score);
+    expect(followup?.questionScore).toBeGreaterThanOrEqual(8);
+    const { turns } = await service.transcript(session.id, owner);
+    expect(turns.filter((turn) => turn.role === 'candidate').at(-1)?.grade?.followup?.nonAnswer).toBe(true);
+  });
+
+  it('grades a good deeper answer on the card it answers', async () => {
+    const { service, session } = await reachDeeperQuestion();
+    const result = await service.submit(session.id, owner, { answer: perfectAnswer('redis-aof-rewrite') });
+    expect(result.grade?.followup?.kind).toBe('deeper');
+    expect(result.grade?.followup?.score).toBeGreaterThanOrEqual(8);
+    expect(result.grade?.followup?.nonAnswer).toBe(false);
+  });
+
+  it('names what a follow-up on the same note added, and nothing for a main answer', async () => {
+    const items = sampleItems.filter((entry) => ['redis-persist', 'mysql-index'].includes(entry.id));
+    const { service } = makeHarness({ items });
+    const { session } = await service.start(owner, { mode: 'drill', cards: ['redis-persist', 'mysql-index'] });
+    const reference = sampleItems.find((entry) => entry.id === 'redis-persist')!.reference;
+    const firstHalf = reference.slice(0, Math.floor(reference.length / 3));
+    const first = await service.submit(session.id, owner, { answer: firstHalf });
+    expect(first.grade?.followup).toBeUndefined();
+    expect(first.next.kind).toBe('followup');
+    const second = await service.submit(session.id, owner, { answer: reference });
+    expect(second.grade?.followup?.kind).toBe('followup');
+    expect(second.grade?.followup?.added.length).toBeGreaterThan(0);
+    expect(second.grade?.followup?.feedback).toMatch(/^这次追问补上了：/u);
+    expect(second.grade?.followup?.questionScore).toBe(second.grade?.score);
+  });
+});

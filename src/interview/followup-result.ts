@@ -1,0 +1,67 @@
+/**
+ * What a follow-up answer itself did, for the card shown beside it. The turn's grade stays the
+ * question's (everything said on it, question-grade.ts); beside it the card shows this answer's own
+ * result: on a follow-up about the same note, the points it made that the earlier answers had not;
+ * on a deeper question about another card, its own grade against that card. Without it the card
+ * after "不知道" showed the main answer's 10, and every follow-up re-showed the whole question's card.
+ */
+import type { Card, Coverage, FollowupResult, Grade } from '../core/types.ts';
+import { pointTopic } from '../grading/point-topics.ts';
+import type { RankedPoint } from './key-points.ts';
+
+const coverageRank: Record<Coverage, number> = { no: 0, partial: 1, yes: 2 };
+
+/** Topics named in one sentence: more would read as a list. */
+const namedTopics = 3;
+
+type Language = 'zh' | 'en';
+
+const wording: Record<Language, { nothing: string; none: string; added: (topics: string) => string; deeperNothing: string }> = {
+  zh: {
+    nothing: '这次追问没有答出内容，本题保留之前回答的成绩。',
+    none: '这次追问的回答没有补上新的要点。',
+    added: (topics) => `这次追问补上了：${topics}。`,
+    deeperNothing: '这道深入的追问没有答出内容，不影响本题之前回答的成绩。',
+  },
+  en: {
+    nothing: 'Nothing was said in answer to the follow-up; the question keeps the grade of the earlier answers.',
+    none: 'The follow-up answer added no new key point.',
+    added: (topics) => `The follow-up answer added: ${topics}.`,
+    deeperNothing: 'Nothing was said in answer to the deeper follow-up; the question keeps the grade of the earlier answers.',
+  },
+};
+
+export function followupResult(input: {
+  card: Card;
+  /** The question's grade after this answer. */
+  questionScore: number;
+  language: Language;
+  /** The question's points as graded before this answer. */
+  before: readonly RankedPoint[];
+  /** The question graded on everything said, this answer included. */
+  after: Grade;
+  nonAnswer: boolean;
+  /** A deeper question's own grade, against the card it asks about. */
+  deeper?: { card: Card; grade: Grade; nonAnswer: boolean };
+}): FollowupResult {
+  const words = wording[input.language];
+  if (input.deeper) {
+    const { card, grade, nonAnswer } = input.deeper;
+    return {
+      kind: 'deeper',
+      question: card.question,
+      score: grade.score,
+      added: [],
+      nonAnswer,
+      feedback: nonAnswer ? words.deeperNothing : grade.feedback,
+      questionScore: input.questionScore,
+    };
+  }
+  const earlier = new Map(input.before.map((point) => [point.text, coverageRank[point.covered]]));
+  const added = input.nonAnswer
+    ? []
+    : input.after.keyPoints.filter((point) => point.covered !== 'no' && coverageRank[point.covered] > (earlier.get(point.text) ?? 0)).map((point) => point.text);
+  const topics = [...new Set(added.map((text) => pointTopic(text, input.card.question)))].slice(0, namedTopics);
+  const feedback = input.nonAnswer ? words.nothing : topics.length ? words.added(topics.join(input.language === 'en' ? '; ' : '；')) : words.none;
+  return { kind: 'followup', added, nonAnswer: input.nonAnswer, feedback, questionScore: input.questionScore };
+}
