@@ -7,9 +7,11 @@
  */
 import { memoByObject, memoByText } from './grading-memo.ts';
 import { changedNumbers } from './changed-numbers.ts';
+import { exchangedWords } from './note-edits.ts';
 import { findSwaps, mentioned, subjectsOf } from './role-swaps.ts';
 import { compareOrder, isSequenced, listedSteps } from './sequence-order.ts';
 import { sharedWeight, statementsOf, type Statement } from './statements.ts';
+import { profileText } from './text-analysis.ts';
 
 export type ContradictionCue = 'negation' | 'swap' | 'number' | 'order';
 
@@ -214,7 +216,7 @@ function wrong(statement: Statement, said: string, cue: ContradictionCue): Wrong
 }
 
 /**
- * Everything the answer contradicts, at most one entry per note point (the first cue found).
+ * Everything the answer contradicts, at most one entry per note point and answer clause.
  * `answer` holds only what the candidate asserts; hedged or asked clauses claim nothing.
  */
 /** A note's statements, made once per set of points (the same note is graded against again and again). */
@@ -239,6 +241,9 @@ const noteOf = memoByObject((points: readonly NotePoint[]) => {
 const subjectsOfNote = memoByObject((points: readonly NotePoint[]) =>
   memoByText((question: string) => subjectsOf(question, noteOf(points).text, points.map((point) => point.text)), 16),
 );
+
+/** The note's text as clauses are compared (normalised): the things an exchanged word can name. Once per card. */
+const normalisedNote = memoByObject((points: readonly NotePoint[]) => profileText(noteOf(points).text).text);
 
 /** A reference's listed steps: once per card. */
 const stepsOfReference = memoByText((reference: string) => memoByText((question: string) => listedSteps(reference, question), 16), 1024);
@@ -274,9 +279,15 @@ export function findContradictions(question: string, points: readonly NotePoint[
   const said = statementsOf(answer);
   const subjects = subjectsOfNote(points)(question);
   const swaps = findSwaps(note, said, subjects, questionUnits).map((swap) => wrong(swap.notes, swap.said.text, 'swap'));
-  const all = [...swaps, ...negations(note, said, questionUnits, subjects), ...changedNumbers(note, said, questionUnits, minimumShared).map((entry) => wrong(entry.notes, entry.said.text, 'number')), ...order(points, note, answer, questionUnits, stepsOfReference(reference)(question))];
-  const byPoint = new Map<number, WrongStatement>();
+  const exchanges = exchangedWords(assertedOf(note), said, { note: normalisedNote(points), subjects }, (statement) => hypothetical.test(statement.normalised)).map((edit) => wrong(edit.notes, edit.said.text, 'swap'));
+  const all = [...swaps, ...exchanges, ...negations(note, said, questionUnits, subjects), ...changedNumbers(note, said, questionUnits, minimumShared).map((entry) => wrong(entry.notes, entry.said.text, 'number')), ...order(points, note, answer, questionUnits, stepsOfReference(reference)(question))];
+  // The first cue found speaks for its point; every other clause that contradicts the same point is kept
+  // too, since how much of the answer is wrong counts clauses ("ACK 发得多，SYN 不发" is two wrong clauses of one point).
+  const kept = new Map<string, WrongStatement>();
   const noteWords = lettersOfNote(points)(reference);
-  for (const entry of all) if (entry.point >= 0 && !byPoint.has(entry.point) && !noteSaysItself(entry.said, noteWords)) byPoint.set(entry.point, entry);
-  return [...byPoint.values()];
+  for (const entry of all) {
+    const key = `${entry.point}\u0000${entry.said}`;
+    if (entry.point >= 0 && !kept.has(key) && !noteSaysItself(entry.said, noteWords)) kept.set(key, entry);
+  }
+  return [...kept.values()];
 }

@@ -141,7 +141,9 @@ export function scoreAnswer(input: ScoreInput, parameters: Readonly<ScoringParam
     // A clause that contradicts the note is evidence for nothing else either.
     const keep = (text: string) => stances.clauses.filter((clause) => !contradicting.has(clause.text) && text.includes(clause.text)).map((clause) => clause.text).join(' ');
     const views = { asserted: view(keep(stances.asserted)), said: view(keep(stances.said)) };
-    const wrong = new Map(contradictions.map((entry) => [entry.point, { said: entry.said, notes: entry.notes }]));
+    // The first cue found for a point is what its card says.
+    const wrong = new Map<number, { said: string; notes: string }>();
+    for (const entry of contradictions) if (!wrong.has(entry.point)) wrong.set(entry.point, { said: entry.said, notes: entry.notes });
     const points = coverPoints(specs, views, questionUnits, parameters, wrong);
     const measured = aggregate(points, parameters);
     // Share of what the answer asserts that the note contradicts clause by clause: a different measure

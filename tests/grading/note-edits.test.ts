@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { findContradictions } from '../../src/grading/contradictions.ts';
+import { profileText } from '../../src/grading/text-analysis.ts';
+
+/** The note points an answer contradicts, as the note's texts. */
+function contradicted(question: string, note: readonly string[], answer: string): string[] {
+  const points = note.map((text) => ({ text }));
+  const questionUnits = new Set(profileText(question).units.keys());
+  return [...new Set(findContradictions(question, points, answer, questionUnits).map((entry) => note[entry.point]!))];
+}
+
+describe("wrong answers in the note's own words: one word exchanged for another thing of the note", () => {
+  const replication = ['数据同步，将主服务器的所有数据更改复制到一个或多个从服务器。', '工作原理：主服务器执行所有写操作，并记录这些操作在二进制日志（Binary Log）中。'];
+
+  it('finds the master and the slave exchanged ("从服务器执行所有写操作" against "工作原理：主服务器执行所有写操作")', () => {
+    expect(contradicted('MySQL 主从复制是怎么工作的？', replication, '从服务器执行所有写操作，并记录在二进制日志中。')).toEqual([replication[1]]);
+  });
+
+  it('finds two English names of the note exchanged ("发送大量的 ACK 包" for "…SYN 包")', () => {
+    const flood = ['在SYN Flood攻击中，攻击者会连续发送大量的SYN包到服务器，但不会发送ACK包。'];
+    expect(contradicted('SYN Flood 的原理是什么？', flood, '攻击者会连续发送大量的ACK包到服务器，但不会发送SYN包。')).toEqual([flood[0]]);
+  });
+
+  it('reads a labelled claim with its label ("websocket：请求——响应" against "http：请求——响应")', () => {
+    const chat = ['http：请求——响应。无状态。', 'websocket：全双工。有状态。长连接，只有在客户端或服务器决定关闭时才关闭。'];
+    expect(contradicted('为什么用 WebSocket 而不用 HTTP？', chat, 'websocket：请求——响应。http：全双工。')).toEqual([chat[0], chat[1]]);
+  });
+
+  it('finds a word exchanged for its opposite ("持久节点" for "临时有序节点", "增加 GC 的压力" for "减少")', () => {
+    const lock = ['zookeeper实现分布式锁，采用临时有序节点来实现，当客户端需要加锁的时候向zookeeper申请一个临时有序节点。'];
+    expect(contradicted('怎么用 ZooKeeper 实现分布式锁？', lock, 'zookeeper实现分布式锁，采用持久节点来实现。')).toEqual([lock[0]]);
+    const escape = ['逃逸分析的好处是为了减少GC的压力，不逃逸的对象分配在栈上。'];
+    expect(contradicted('逃逸分析是做什么的？', escape, '逃逸分析的好处是为了增加GC的压力。')).toEqual([escape[0]]);
+  });
+
+  it('keeps the note clause restated with words left out, a list reordered, or a clause the note says of the other thing', () => {
+    expect(contradicted('MySQL 主从复制是怎么工作的？', replication, '主服务器执行写操作，记录在二进制日志里。')).toEqual([]);
+    const make = ['make 具有使用范围的局限性，仅支持 channel、map、slice 三种类型。'];
+    expect(contradicted('new 和 make 有什么区别？', make, 'make 仅支持 slice、map、channel 三种类型。')).toEqual([]);
+    const modes = ['多进程适用于CPU密集型任务，因为每个进程可以在一个CPU核心上独立运行。', '多线程适用于I/O密集型任务，如网络I/O、磁盘I/O等。'];
+    expect(contradicted('多进程和多线程各适合什么任务？', modes, '多线程适用于I/O密集型任务。')).toEqual([]);
+  });
+
+  it('keeps another name of the same thing ("已完成连接的队列" said as "全连接队列")', () => {
+    const accept = ['accept() 函数会从已完成连接的队列中取出一个连接，返回一个新的 socket 描述符。'];
+    expect(contradicted('accept 拿到的是什么连接？', accept, 'accept() 会从全连接的队列中取出一个连接。')).toEqual([]);
+  });
+});
