@@ -26,6 +26,18 @@ const reference = z.object({
   text: z.string(),
 });
 
+/** A follow-up answer's own result, beside the question's grade (src/interview/followup-result.ts). */
+const followupResult = z.object({
+  kind: z.enum(['followup', 'deeper']),
+  question: z.optional(z.string()),
+  score: z.optional(z.number()),
+  added: z._default(z.array(z.string()), []),
+  nonAnswer: z.boolean(),
+  feedback: z.string(),
+  questionScore: z.number(),
+});
+export type FollowupResult = z.infer<typeof followupResult>;
+
 const grade = z.object({
   score: z.number(),
   band: z.optional(z.string()),
@@ -37,6 +49,7 @@ const grade = z.object({
   grader: z.optional(z.string()),
   fallback: z.optional(z.boolean()),
   notice: z.optional(z.nullable(z.string())),
+  followup: z.optional(followupResult),
 });
 export type Grade = z.infer<typeof grade>;
 

@@ -1,6 +1,7 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import { bankMessages } from './bank-messages.ts';
+import { gradeMessages } from './grade-messages.ts';
 import { progressMessages } from './progress-messages.ts';
 
 export type Lang = 'zh' | 'en';
@@ -112,6 +113,7 @@ const zh = {
   navProgress: '进度',
   navBank: '题库',
   ...bankMessages.zh,
+  ...gradeMessages.zh,
   ...progressMessages.zh,
 } as const;
 
@@ -224,6 +226,7 @@ const en: Record<MessageKey, string> = {
   navProgress: 'Progress',
   navBank: 'Bank',
   ...bankMessages.en,
+  ...gradeMessages.en,
   ...progressMessages.en,
 };
 

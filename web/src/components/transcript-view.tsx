@@ -1,5 +1,6 @@
 import type { Turn } from '../api.ts';
 import { useI18n } from '../i18n.ts';
+import { FollowupCard } from './followup-card.tsx';
 import { GradeCard } from './grade-card.tsx';
 import { MarkdownView } from './markdown-view.tsx';
 import { SpokenChip } from './spoken-summary.tsx';
@@ -40,7 +41,13 @@ export function TranscriptView({
                     <p class="plain answer-text">{turn.text}</p>
                   )}
                 </div>
-                {showGrades && turn.grade ? <GradeCard grade={turn.grade} cardId={cardIds[index]} /> : null}
+                {showGrades && turn.grade ? (
+                  turn.grade.followup ? (
+                    <FollowupCard grade={{ ...turn.grade, followup: turn.grade.followup }} cardId={cardIds[index]} />
+                  ) : (
+                    <GradeCard grade={turn.grade} cardId={cardIds[index]} />
+                  )
+                ) : null}
               </li>
             );
           }

@@ -1,0 +1,23 @@
+/** The words of a follow-up answer's card in both languages; the shared i18n table spreads them in. */
+
+const zh = {
+  followupAnswer: '追问回答',
+  followupDeeperScore: '这道追问 {score} / 10',
+  followupNothing: '没答到要点',
+  followupAdded: '这次补上的要点',
+  questionScore: '本题成绩 {score} / 10',
+  questionScoreHint: '主问题和追问的回答合起来评',
+  questionCard: '查看本题完整评分',
+} as const;
+
+const en: Record<keyof typeof zh, string> = {
+  followupAnswer: 'Follow-up answer',
+  followupDeeperScore: 'This follow-up {score} / 10',
+  followupNothing: 'Nothing made',
+  followupAdded: 'Key points this answer added',
+  questionScore: 'Question grade {score} / 10',
+  questionScoreHint: 'the main answer and the follow-ups graded together',
+  questionCard: 'Show the whole question\'s grade',
+};
+
+export const gradeMessages = { zh, en };
