@@ -45,6 +45,12 @@ const phraseCharacters = 26;
 /** A label that announces a list ("主要有三种可能的原因：") names no topic: the body does. */
 const announcingLabel = /[几两三四五六七八九十\d]\s*[种个点条类步]|以下|如下|下面/u;
 
+/** A label that introduces what follows ("解决缓存雪崩的常见策略有：…"): the name and what its body states. */
+const introducingLabel = /(?:有|包括|包含|分为|如下)$/u;
+
+/** A definition ("缓存雪崩是指…"): the point says what X is. */
+const definition = /^(.{2,14}?)\s*(?:是指|指的是|就是指|的定义是)/u;
+
 const cjk = /[\u3400-\u9fff]/u;
 
 function length(text: string): number {
@@ -116,7 +122,13 @@ function englishTopic(clauses: readonly string[]): string {
  * - otherwise the point's main clause, cut at a clause or modifier ("子进程会和父进程共享同一片内存数据").
  */
 export function pointTopic(text: string, question: string): string {
-  const compact = text.replace(/\s+/g, ' ').trim().replace(/^[“”"'`。，,；;、：:]+\s*/u, '').replace(emptyLabel, '');
+  const compact = text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^[“”"'`。，,；;、：:]+\s*/u, '')
+    .replace(emptyLabel, '')
+    // A line that only led into the claim ("Raft对只读操作的处理办法是 只读请求…") is not its subject.
+    .replace(/^[^，,。；;：:]{0,20}?(?:办法|方法|方式|做法|步骤|过程|流程|原理|思路)(?:是|为|如下)\s+/u, '');
   const label = /^([^：:，,。；;]{2,20})[：:]\s*(.*)$/u.exec(compact);
   if (label && length(label[1]!) <= 16) {
     // "值类型分别有：…" is about 值类型; the verb that introduces the list is not part of its name.
@@ -124,6 +136,8 @@ export function pointTopic(text: string, question: string): string {
     const body = label[2] ?? '';
     const first = clausesOf(body)[0] ?? '';
     if (announcingLabel.test(name) && first) return pointTopic(body, question);
+    // A body that states something (not a bare list of names, "值类型分别有：int系列、float系列…") is part of the topic.
+    if (introducingLabel.test(label[1]!.trim()) && first && !/、/u.test(first) && length(name) >= 2) return `${trimmed(name, 12)}：${pointTopic(body, question)}`;
     // A short body says what the name means ("负载均衡（读写分离）"); a condition or "这是…" does not.
     const means = first && length(first) <= 8 && !/[：:]/u.test(first) && !conditional.test(first) && !conditionEnd.test(first) && !/^[这那]/u.test(first);
     if (length(name) >= 2 && !kindLabel.test(name)) return means ? `${name}（${first}）` : trimmed(name);
@@ -131,6 +145,8 @@ export function pointTopic(text: string, question: string): string {
   }
   const clauses = clausesOf(compact);
   if (clauses.length === 0) return trimmed(compact);
+  const defined = definition.exec(clauses[0]!);
+  if (defined) return `什么是${defined[1]!.trim()}`;
   if (!cjk.test(compact)) return englishTopic(clauses);
 
   const statements = clauses.length > 1 && frame.test(clauses[0]!) ? clauses.slice(1) : clauses;

@@ -228,3 +228,12 @@ describe('evidence quotes', () => {
     for (const point of grade.keyPoints) if (point.evidence) expect(point.evidence).not.toMatch(/[，,；;、：:\s]$/u);
   });
 });
+
+describe('topics of points the notes word as definitions, introductions and lead-ins', () => {
+  it('says what a definition, an introduced list and a lead-in line are about', () => {
+    // corpus/image-service-project-qa.md (缓存雪崩, 缓存击穿) and go-mysql-redis-ecommerce-qa.md (raft 从 follower 读取).
+    expect(pointTopic('缓存雪崩是指在缓存系统中，如果大量的数据同时过期，而查询数据量巨大，缓存系统受不了压力进而崩溃', '什么是缓存雪崩？怎么解决？')).toBe('什么是缓存雪崩');
+    expect(pointTopic('解决缓存雪崩的常见策略有：设置不同的过期时间，让缓存失效的时间点尽量均匀；', '什么是缓存雪崩？怎么解决？')).toBe('解决缓存雪崩的常见策略：设置不同的过期时间');
+    expect(pointTopic('Raft对只读操作的处理办法是 只读请求最终也必须依靠Leader来执行，如果是Follower接收请求的，那么必须转发。', 'raft 如何实现从 follower 读取？')).toBe('只读请求最终也必须依靠Leader来执行');
+  });
+});
