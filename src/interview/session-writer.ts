@@ -20,21 +20,23 @@ const defaultQuestions = { interview: 5, practice: 5, drill: 10 } as const;
 /** A turn claimed for one submit: the session as loaded, and the lock to release afterwards. */
 export interface TurnClaim {
   session: SessionRecord;
-  /** The session's state, validated once when claimed; the submit advances this copy. */
-  state: SessionState;
+  /** The session's state when the claim had to read it (to check `turn`); the submit advances this copy. */
+  state?: SessionState;
   release: () => void;
 }
 
 /**
- * The state of a session that can take a submit. Refuses one it cannot take: it is finished, or
- * `turn` names an interviewer line that is no longer the latest (the request repeats one already
- * answered).
+ * Refuses a submit the session cannot take: it is finished, or `turn` names an interviewer line
+ * that is no longer the latest (the request repeats one already answered). Returns the state
+ * when checking `turn` read it, so the submit does not validate it a second time; without `turn`
+ * the state is first read by the submit, where a damaged one fails inside an event stream.
  */
-function submittableState(session: SessionRecord, turn: number | undefined): SessionState {
+function submittableState(session: SessionRecord, turn: number | undefined): SessionState | undefined {
   if (session.status === 'done') throw new AppError('conflict', '这场会话已经结束');
+  if (turn === undefined) return undefined;
   const state = readState(session.state);
   // Every committed step ends with an interviewer line, so the latest line is the last seq.
-  if (turn !== undefined && turn !== state.turns - 1) {
+  if (turn !== state.turns - 1) {
     throw new AppError('conflict', '这一轮已经提交过了（重复或过期的提交），本次未作处理；请刷新后继续');
   }
   return state;
@@ -164,7 +166,7 @@ export function createSessionWriter(ctx: EngineContext) {
     let released = false;
     return {
       session,
-      state,
+      ...(state ? { state } : {}),
       release: () => {
         if (released) return;
         released = true;
@@ -176,7 +178,8 @@ export function createSessionWriter(ctx: EngineContext) {
   /** Runs the claimed turn and commits it; the caller releases the claim. */
   async function submitClaimed(claim: TurnClaim, rawInput: SubmitInput, options: SubmitOptions = {}): Promise<SubmitResult> {
     const input = parseSubmit(rawInput);
-    const { session, state } = claim;
+    const { session } = claim;
+    const state = claim.state ?? readState(session.state);
     const current = state.current;
     if (!current) throw new AppError('internal', '会话状态已损坏，无法继续');
     const step: Step = { session, state, turns: [], now: ctx.now().toISOString() };
