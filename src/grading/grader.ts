@@ -72,7 +72,7 @@ export function createGrader(deps: GraderDeps): Grader {
       const offline = gradeOffline({ question: input.question, answer: input.answer, references, ...(input.language ? { language: input.language } : {}) });
       if (!deps.llm || !llmPrompts) return withNotice(offline.grade);
       try {
-        return withNotice(await gradeWithLlm(deps.llm, llmPrompts, { question: input.question, answer: input.answer, references, offline }, options.signal));
+        return withNotice(await gradeWithLlm(deps.llm, llmPrompts, { question: input.question, answer: input.answer, references, offline, ...(input.language ? { language: input.language } : {}) }, options.signal));
       } catch (error) {
         if (error instanceof LlmError && error.kind === 'aborted') throw error;
         return withNotice({ ...offline.grade, fallback: true }, fallbackNotice(error));

@@ -20,6 +20,7 @@ import { coverPoint, viewAnswer, type CoverOptions } from './coverage.ts';
 import { buildGrade, coverageOf, selectShownPoints, type GradedPoint } from './grade-builder.ts';
 import { injectionScoreCap, neutraliseDelimiters, stripInjection } from './injection.ts';
 import type { KeyPointSpec } from './key-points.ts';
+import type { FeedbackLanguage } from './feedback.ts';
 import type { OfflineGradeResult } from './offline-grader.ts';
 import { readStances } from './answer-signals.ts';
 import { defaultScoringParameters, pointFrequencies, type ScoreFlag } from './offline-scorer.ts';
@@ -62,6 +63,8 @@ export interface LlmGradeInput {
   answer: string;
   references: Reference[];
   offline: OfflineGradeResult;
+  /** The card's language: the prompts ask the model for Chinese, so an English card keeps the rule wording. */
+  language?: FeedbackLanguage;
 }
 
 /** prompts/grader-*.md as a LangChain ChatPromptTemplate, filled with the (defused) grading input. */
@@ -137,16 +140,17 @@ export async function gradeWithLlm(
     references: input.references,
     grader: 'llm',
     fallback: false,
+    ...(input.language ? { language: input.language } : {}),
   });
-  const chinese = /[\u4e00-\u9fff]/u.test(reply.feedback);
+  const chinese = /[\u4e00-\u9fff]/u.test(reply.feedback) && input.language !== 'en';
   // A model that praised what the rules overruled would contradict the card's score.
   const injected = details.flags.includes('injection') || guarded.length > 0;
   return {
     ...worded,
     // The model's wording is kept only when it is Chinese and the answer did not try to steer it.
     feedback: chinese && !injected ? reply.feedback : worded.feedback,
-    strengths: injected ? worded.strengths : reply.strengths.slice(0, 5),
-    gaps: reply.gaps.length ? reply.gaps.slice(0, 5) : worded.gaps,
+    strengths: injected || !chinese ? worded.strengths : reply.strengths.slice(0, 5),
+    gaps: reply.gaps.length && chinese ? reply.gaps.slice(0, 5) : worded.gaps,
   };
 }
 

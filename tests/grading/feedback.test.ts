@@ -237,3 +237,12 @@ describe('topics of points the notes word as definitions, introductions and lead
     expect(pointTopic('Raft对只读操作的处理办法是 只读请求最终也必须依靠Leader来执行，如果是Follower接收请求的，那么必须转发。', 'raft 如何实现从 follower 读取？')).toBe('只读请求最终也必须依靠Leader来执行');
   });
 });
+
+describe('the card in the session\'s language', () => {
+  it('words an English session\'s card in English, naming the points in the note\'s own words', () => {
+    const grade = gradeOffline({ question: 'Redis 为什么用单线程？', answer: 'Redis is single-threaded because it is simple: no locks, no deadlocks or data races.', references: [{ source: 'redis.md', heading: 'redis为什么用单线程？', text: singleThreadNote }], language: 'en' }).grade;
+    expect(grade.feedback).not.toMatch(/[讲没这是]/u);
+    expect(grade.feedback).toMatch(/You did not cover 「(?:每个操作都是原子性的|多线程切换会抵消并行带来的性能提升)」/u);
+    expect([...grade.strengths, ...grade.gaps].every((line) => /^(?:Covered|Not covered|Not explained fully|Said the opposite): /u.test(line))).toBe(true);
+  });
+});
