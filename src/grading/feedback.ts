@@ -146,8 +146,10 @@ export function wordFeedback(input: {
   const topic = (point: WordedPoint) => topics(point.text);
   const untrusted = input.flags.some((flag) => untrustedFlags.includes(flag));
   const wrong = input.points.filter((point) => point.wrong);
-  const covered = untrusted ? [] : input.points.filter((point) => point.covered === 'yes' && !point.wrong);
-  const partial = untrusted ? [] : input.points.filter((point) => point.covered === 'partial' && !point.wrong);
+  // A card that scores nothing praises nothing: "讲到了…" beside 0/10 (the wrong points outweighed them) reads as a contradiction.
+  const praise = !untrusted && input.band !== 'none';
+  const covered = praise ? input.points.filter((point) => point.covered === 'yes' && !point.wrong) : [];
+  const partial = praise ? input.points.filter((point) => point.covered === 'partial' && !point.wrong) : [];
   // After a guard fired nothing counts as made, so every point is still to be made.
   const missed = input.points.filter((point) => !point.wrong && (untrusted || point.covered === 'no'));
   // Each topic is named once on the card, in the first sentence that reaches it: a point said and
@@ -160,7 +162,7 @@ export function wordFeedback(input: {
   };
 
   // A good band reached only by half-made points must not claim "抓住了大部分要点" over a list with none made.
-  const opening = (input.band === 'good' || input.band === 'excellent') && covered.length === 0 && partial.length > 0 ? words.halfMade : words.opening[input.band];
+  const opening = input.band === 'good' && covered.length === 0 && partial.length > 0 ? words.halfMade : words.opening[input.band];
   const sentences = [opening];
   for (const flag of input.flags) {
     const sentence = words.flags[flag];

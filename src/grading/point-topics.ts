@@ -24,8 +24,8 @@ const conditional = /^(?:如果|假如|假设|若|要是|一旦|当|只要)\s*/u
 /** What a condition or a scene-setting clause ends in ("当…时", "集群启动时", "默认情况下"). */
 const conditionEnd = /(?:的时候|时|情况下)$/u;
 
-/** A clause that only sets the scene ("在bgsave中", "对于写操作"): the claim is in the next one. */
-const frame = /^(?:在.{1,16}(?:中|里|下|之间)|对于.{1,16})$/u;
+/** A clause that only sets the scene ("在bgsave中", "对于写操作", "从runtime的源码可以看到"): the claim is in the next one. */
+const frame = /^(?:在.{1,16}(?:中|里|下|之间)|对于.{1,16}|从.{1,16}(?:可以看到|可以看出|可知|来看))$/u;
 
 /** A clause that states the difference the question asks about ("区别在于…", "A和B区别就是…"). */
 const difference = /^(.*?)的?区别(?:在于|是|就是)/u;

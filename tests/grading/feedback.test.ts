@@ -246,3 +246,23 @@ describe('the card in the session\'s language', () => {
     expect([...grade.strengths, ...grade.gaps].every((line) => /^(?:Covered|Not covered|Not explained fully|Said the opposite): /u.test(line))).toBe(true);
   });
 });
+
+describe('a card that scores nothing praises nothing', () => {
+  it('names no strength on a 0/10 card whose wrong points outweighed what it got right', () => {
+    const worded = wordFeedback({
+      question: 'Redis 为什么采用单线程模型？',
+      band: 'none',
+      points: [
+        { text: '简单，避免死锁、数据竞争', weight: 0.4, covered: 'yes' },
+        { text: '每个操作都是原子性的。', weight: 0.3, covered: 'no', wrong: { said: '每个操作都不是原子性的', notes: '每个操作都是原子性的' } },
+        { text: '效率高，充分利用cpu。', weight: 0.3, covered: 'no' },
+      ],
+      flags: ['contradiction'],
+    });
+    expect(worded.strengths).toEqual([]);
+    expect(worded.feedback).not.toContain('讲到了');
+    // What was right is not called missing either.
+    expect(worded.feedback).not.toContain('没讲简单');
+    expect(worded.feedback).toContain('你说「每个操作都不是原子性的」，但笔记里是「每个操作都是原子性的」。');
+  });
+});

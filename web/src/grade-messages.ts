@@ -8,6 +8,7 @@ const zh = {
   questionScore: '本题成绩 {score} / 10',
   questionScoreHint: '主问题和追问的回答合起来评',
   questionCard: '查看本题完整评分',
+  partialOnComplete: '讲到了，可以再展开',
 } as const;
 
 const en: Record<keyof typeof zh, string> = {
@@ -18,6 +19,7 @@ const en: Record<keyof typeof zh, string> = {
   questionScore: 'Question grade {score} / 10',
   questionScoreHint: 'the main answer and the follow-ups graded together',
   questionCard: 'Show the whole question\'s grade',
+  partialOnComplete: 'Covered, could go deeper',
 };
 
 export const gradeMessages = { zh, en };

@@ -45,7 +45,8 @@ export function GradeCard({ grade, cardId }: { grade: Grade; cardId?: string | u
       {grade.keyPoints.length > 0 ? (
         <div class="keypoints">
           <KeyPointList title={t('covered')} tone="yes" points={covered} />
-          <KeyPointList title={t('partial')} tone="partial" points={partial} />
+          {/* On a complete answer a half-made point is one to expand, not a failing: "部分覆盖" under 10/10 contradicted the score. */}
+          <KeyPointList title={grade.band === 'excellent' ? t('partialOnComplete') : t('partial')} tone="partial" points={partial} />
           <KeyPointList title={t('missed')} tone="no" points={missed} />
         </div>
       ) : null}
