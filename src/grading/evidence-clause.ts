@@ -11,6 +11,8 @@ import { profileText } from './text-analysis.ts';
 const maximumClauses = 2;
 /** How much better a two-clause span must match than one clause: a second clause mostly quotes a neighbour. */
 const secondClauseGain = 1.25;
+/** How much more a clause led by the point's own subject counts. */
+const sameSubjectGain = 1.3;
 
 /** A clause as the card quotes it: no space after Chinese punctuation, no trailing comma or colon. */
 export function tidyQuote(text: string): string {
@@ -36,6 +38,7 @@ export function evidenceClause(point: string, window: string): string {
   const clauses = window.split(/(?<=[。！？!?；;，,\n])|(?<=[.!?;,])\s+/u).filter((clause) => /[\p{L}\p{N}]/u.test(clause));
   if (clauses.length <= 1) return tidyQuote(window);
   const pointUnits = profileText(point).units;
+  const subject = leadingName(point);
   const pointWords = new Set((point.toLowerCase().match(/[a-z][\w-]*/g) ?? []));
   // A clause whose subject is another name ("save …" under a point about bgsave) is about another point.
   const aboutOther = (clause: string) => {
@@ -54,7 +57,10 @@ export function evidenceClause(point: string, window: string): string {
       const precision = shared / (weightOf(units) || 1);
       const recall = shared / pointWeight;
       const score = precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
-      if (score > best.score * (size > 1 ? secondClauseGain : 1)) best = { text, score };
+      // A clause with the point's own subject ("leader 把请求…发给所有 follower" under "leader将日志发送给follower")
+      // is about it; one led by the point's object ("follower 收到写会转给 leader") is not.
+      const sameSubject = subject !== undefined && leadingName(span[0]!) === subject ? sameSubjectGain : 1;
+      if (score * sameSubject > best.score * (size > 1 ? secondClauseGain : 1)) best = { text, score: score * sameSubject };
     }
   }
   return tidyQuote(best.text);

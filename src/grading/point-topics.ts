@@ -167,8 +167,9 @@ export function pointTopic(text: string, question: string): string {
   if (conditional.test(first) && then) return `${trimmed(first.replace(conditional, '').replace(conditionEnd, ''), 14)}会怎样：${trimmed(then, 16)}`;
   // "默认情况下，最长2分钟触发一次GC": a short scene is part of the claim; "集群启动时，首先选举出leader" says what happens then.
   if (conditionEnd.test(first) && rest[0] && length(first) <= 5) return trimmed(`${first}${rest[0]}`);
-  if (temporal.test(first) && rest[0]) return `${trimmed(first.replace(/(?:的时候)$/u, '时'), 16)}做什么：${trimmed(rest[0], 16)}`;
+  if (temporal.test(first) && rest[0]) return `${trimmed(first.replace(/(?:的时候)$/u, '时'), 22)}做什么：${trimmed(rest[0], 16)}`;
   if (purpose.test(first)) return `为什么这样做：${trimmed(first.replace(purpose, ''), 18)}`;
-  if (length(first) <= 6 && rest[0] && !/^[这那]/u.test(rest[0])) return `${first}（${trimmed(rest[0], 14)}）`;
+  // "简单，避免死锁、数据竞争" → 简单（避免死锁、数据竞争）; a name with a long explanation is named alone ("数据同步").
+  if (length(first) <= 6 && rest[0] && !/^[这那]/u.test(rest[0])) return length(rest[0]) <= 14 || length(first) < 4 ? `${first}（${trimmed(rest[0], 14)}）` : first;
   return trimmed(first);
 }

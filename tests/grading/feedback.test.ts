@@ -219,6 +219,9 @@ describe('evidence quotes', () => {
     const window = 'save 在主线程里写 RDB 会阻塞； bgsave fork 子进程写， 子进程复制页表共享内存，';
     expect(evidenceClause('bgsave是创建一个子进程来写入RDB文件，不会造成阻塞。', window)).toBe('bgsave fork 子进程写');
     expect(evidenceClause('save 是和操作命令在同一个线程里面，如果有大key写入RDB文件，会造成阻塞。', window)).toBe('save 在主线程里写 RDB 会阻塞');
+    // corpus/cpp-backend-projects-and-internship.md, "ZK节点数据是如何同步的": the clause led by the point's subject.
+    const zk = 'follower 收到写会转给 leader。 leader 把请求作为一个 proposal 发给所有 follower； follower 先把日志持久化，';
+    expect(evidenceClause('leader将日志发送给follower', zk)).toBe('leader 把请求作为一个 proposal 发给所有 follower');
   });
 
   it('shows each point of a graded card with its own clause and no trailing punctuation', () => {
