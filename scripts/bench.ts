@@ -11,8 +11,9 @@ const suites: Record<string, () => Promise<{ run(argv: string[]): Promise<BenchS
   'exact-search': () => import('./bench-exact-search.ts'),
   faults: () => import('./bench-faults.ts'),
   voice: () => import('./bench-voice.ts'),
-  // Not part of a full run: the profiler slows the server, and its tables are for diagnosis.
+  // Not part of a full run: the profiler slows the server, and these two are for diagnosis.
   profile: () => import('./bench-profile.ts'),
+  tail: () => import('./bench-tail.ts'),
 };
 
 export interface BenchSection {
@@ -28,7 +29,7 @@ if (named && !suites[named]) {
   console.error(`usage: npm run bench [-- <${Object.keys(suites).join('|')}>] [--json]`);
   process.exit(2);
 }
-const chosen = named ? [named] : Object.keys(suites).filter((name) => name !== 'profile');
+const chosen = named ? [named] : Object.keys(suites).filter((name) => name !== 'profile' && name !== 'tail');
 const sections: BenchSection[] = [];
 for (const name of chosen) {
   const suite = await suites[name]!();
