@@ -164,11 +164,13 @@ export function createTurnSteps(ctx: EngineContext) {
     const wentDeeper = current.targeted.some((target) => target.startsWith('card:'));
     const deeper = wentDeeper ? await reactionToDeeper(step, current, answer, options) : undefined;
     const nonAnswer = isNonAnswer(card, answer, followupAnswer ? null : raw);
-    const reaction = deeper ? deeper.reaction : reactionTo(nonAnswer, raw.score);
     // A follow-up answer's card shows what that answer did, beside the question's grade.
-    const grade: Grade = answersFollowup
-      ? { ...questionGrade, followup: followupResult({ card, questionScore: current.best, language: step.state.language, before, after: raw, nonAnswer, ...(deeper?.own ? { deeper: deeper.own } : {}) }) }
-      : questionGrade;
+    const followup = answersFollowup ? followupResult({ card, questionScore: current.best, language: step.state.language, before, after: raw, nonAnswer, ...(deeper?.own ? { deeper: deeper.own } : {}) }) : undefined;
+    // A follow-up answer that added nothing is not praised for what the main answer said ("这题答得挺扎实"
+    // beside "这次追问的回答没有补上新的要点"): its reaction is at most partial.
+    const addedNothing = followup?.kind === 'followup' && followup.added.length === 0;
+    const reaction = deeper ? deeper.reaction : addedNothing && !nonAnswer ? reactionTo(false, Math.min(raw.score, strongScore - 0.1)) : reactionTo(nonAnswer, raw.score);
+    const grade: Grade = followup ? { ...questionGrade, followup } : questionGrade;
     addTurn(step, { role: 'candidate', kind: 'answer', text: answer, ...questionIdField(current.questionId), grade });
     if (grade.fallback) {
       step.llmFailed = true;
