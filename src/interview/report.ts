@@ -195,6 +195,12 @@ function spokenMark(turn: Turn): string {
 const modeTitles: Record<SessionMode, string> = { interview: '模拟面试', practice: '练习', drill: '专项复习' };
 
 function gradeLines(grade: Grade): string[] {
+  // A follow-up answer's own result, then the question's grade: "不知道" never sits above the main answer's 10.
+  if (grade.followup) {
+    const { followup } = grade;
+    const own = followup.kind === 'deeper' && followup.score !== undefined ? `这道追问 ${followup.score} / 10 — ` : '';
+    return [`**追问回答**：${own}${escapeMarkdown(followup.feedback)}`, '', `**本题成绩：${followup.questionScore} / 10**（主问题和追问的回答合起来评）`];
+  }
   const lines = [`**评分：${grade.score} / 10**（${grade.band}）${grade.notice ? ` — ${escapeMarkdown(grade.notice)}` : ''}`, '', escapeMarkdown(grade.feedback)];
   const missed = grade.keyPoints.filter((point) => point.covered !== 'yes');
   if (missed.length > 0) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { renderMarkdown } from '../../src/interview/report.ts';
 import { parseTemplates } from '../../src/interview/templates.ts';
 import { loadPrompts, perfectAnswer, sampleItems } from '../support/interview-fixtures.ts';
 import { makeHarness } from '../support/interview-harness.ts';
@@ -72,5 +73,17 @@ describe('the card beside a follow-up answer', () => {
     expect(second.grade?.followup?.added.length).toBeGreaterThan(0);
     expect(second.grade?.followup?.feedback).toMatch(/^这次追问补上了：/u);
     expect(second.grade?.followup?.questionScore).toBe(second.grade?.score);
+  });
+});
+
+describe('the Markdown export of a follow-up answer', () => {
+  it('puts the follow-up answer\'s own result under it, then the question\'s grade', async () => {
+    const { service, session } = await reachDeeperQuestion();
+    await service.submit(session.id, owner, { answer: '不知道' });
+    const markdown = renderMarkdown(await service.report(session.id, owner));
+    const afterDontKnow = markdown.slice(markdown.lastIndexOf('> 不知道'));
+    expect(afterDontKnow).toMatch(/^> 不知道\n\n\*\*追问回答\*\*：这道追问 0 \/ 10 — 这道深入的追问没有答出内容/u);
+    expect(afterDontKnow).toMatch(/\*\*本题成绩：(?:[89](?:\.\d)?|10) \/ 10\*\*（主问题和追问的回答合起来评）/u);
+    expect(afterDontKnow.split('\n**面试官**')[0]).not.toContain('**评分：');
   });
 });
