@@ -179,7 +179,12 @@ function withLabels(statements: readonly Statement[], alsoBare: boolean): Statem
 }
 
 /** The note's clauses (with their labels) as words, once per list of note clauses. */
-const wordsOfNote = memoByObject((note: readonly Statement[]) => withLabels(note, true).map((statement) => ({ statement, words: noteTokens(statement.normalised) })));
+const wordsOfNote = memoByObject((note: readonly Statement[]) =>
+  withLabels(note, true).map((statement) => {
+    const words = noteTokens(statement.normalised);
+    return { statement, words, distinct: new Set(words) };
+  }),
+);
 
 /**
  * Answer clauses that repeat a note clause with a word exchanged, each with the note clause it
@@ -196,9 +201,9 @@ export function exchangedWords(note: readonly Statement[], answer: readonly Stat
     if (size < minimumWords) continue;
     let best: { statement: Statement; kept: number; hunks: Hunk[]; words: string[] } | undefined;
     let restated = false;
-    for (const { statement, words: noteClause } of noteWords) {
+    for (const { statement, words: noteClause, distinct } of noteWords) {
       // Most clause pairs share no words: counting first keeps the alignment for the few that do.
-      if (!sharesEnough(words, noteClause)) continue;
+      if (!sharesEnough(words, distinct)) continue;
       const { kept, hunks } = align(noteClause, words);
       if (kept < answerKept * words.length || kept < noteKept * noteClause.length || keptContent(noteClause, hunks) < minimumClaim) continue;
       // The note says this clause somewhere without an exchange: it is the note's claim, not a changed one.
@@ -224,9 +229,8 @@ function keptContent(note: readonly string[], hunks: readonly Hunk[]): number {
   return note.filter((word, index) => !lost.has(index) && isContent([word]) && word !== '、' && word !== '/').length;
 }
 
-function sharesEnough(answer: readonly string[], note: readonly string[]): boolean {
-  const noteSet = new Set(note);
+function sharesEnough(answer: readonly string[], note: ReadonlySet<string>): boolean {
   let shared = 0;
-  for (const word of answer) if (noteSet.has(word)) shared += 1;
+  for (const word of answer) if (note.has(word)) shared += 1;
   return shared >= answerKept * answer.length;
 }
