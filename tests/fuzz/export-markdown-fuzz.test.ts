@@ -200,12 +200,15 @@ describe('Markdown export over the API', () => {
         const reply = await client.post(`/api/sessions/${session}/answers`, { answer });
         expect(reply.status, JSON.stringify(reply.body)).toBe(200);
         answered += 1;
-        const transcript = await client.get<{ turns: { role: string; grade?: { score: number } }[] }>(`/api/sessions/${session}?reveal=1`);
-        const realScores = transcript.body.turns.filter((turn) => turn.grade).map((turn) => `strong:评分：${turn.grade!.score} / 10`);
+        const transcript = await client.get<{ turns: { role: string; grade?: { score: number; followup?: { questionScore: number } } }[] }>(`/api/sessions/${session}?reveal=1`);
+        // A follow-up answer shows its own result and the question's grade rather than the question's full grade block.
+        const realScores = transcript.body.turns
+          .filter((turn) => turn.grade)
+          .map((turn) => (turn.grade!.followup ? `strong:本题成绩：${turn.grade!.followup.questionScore} / 10` : `strong:评分：${turn.grade!.score} / 10`));
         const exported = await client.raw(`/api/sessions/${session}/export.md`);
         const root = parse(await exported.text());
         const shown = structure(root);
-        expect(shown.filter((type) => type.startsWith('strong:评分'))).toEqual(realScores);
+        expect(shown.filter((type) => type.startsWith('strong:评分') || type.startsWith('strong:本题成绩'))).toEqual(realScores);
         expect(shown.filter((type) => type.startsWith('heading:')).every((heading) => /^heading:(面霸 MianBa 练习记录|各主题得分|最需要加强的要点|对话记录)$/.test(heading)), shown.join(' ')).toBe(true);
         expect(shown.filter((type) => ['link', 'image', 'html', 'code', 'inlineCode', 'emphasis', 'delete', 'linkReference', 'imageReference', 'definition'].includes(type))).toEqual([]);
       }),
