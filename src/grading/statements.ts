@@ -32,12 +32,6 @@ const notNegations =
 const negation =
   /不|没|无|非|未|避免|防止|杜绝|免去|\bnot\b|n't\b|\bnever\b|\bno\b|\bnone\b|\bnothing\b|\bneither\b|\bnor\b|\bwithout\b|\bcannot\b|\bavoids?\b|\bprevents?\b/giu;
 
-/**
- * Characters before 不 that a potential complement (处理不了, 做不到, 扛不住) denies: the verb, not the
- * subject before it ("数据库可能也扛不住" denies 扛, not 数据库).
- */
-const complementVerb = 2;
-
 /** Characters after a negation that it denies ("不会阻塞主线程" denies 阻塞主线程, not the clause's subject). */
 const scopeCharacters = 8;
 
@@ -65,7 +59,7 @@ export function negationScopes(normalised: string): Map<string, number>[] {
     const at = match.index ?? 0;
     const start = at + match[0].length;
     // "处理不了", "做不到": a 不 before a potential complement denies the verb before it.
-    if (match[0] === '不' && /^[了到动完出起住下掉来去清懂成着]/u.test(masked.slice(start))) return unitsWithoutNegation(wholeWords(masked, Math.max(0, at - complementVerb), at), wordUnits);
+    if (match[0] === '不' && /^[了到动完出起住下掉来去清懂成着]/u.test(masked.slice(start))) return unitsWithoutNegation(wholeWords(masked, Math.max(0, at - 6), at), wordUnits);
     const from = start + (modal.exec(masked.slice(start))?.[0].length ?? 0);
     return unitsWithoutNegation(wholeWords(masked, from, from + scopeCharacters + (/[a-z]/i.test(match[0]) ? 16 : 0)), wordUnits);
   });
