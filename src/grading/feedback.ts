@@ -65,8 +65,8 @@ interface Wording {
   gap: { wrong: (topic: string) => string; missed: (topic: string) => string; partial: (topic: string) => string };
 }
 
-/** Topics with their own 、 or ： ("简单（避免死锁、数据竞争）") are set apart with ；, short names with 、. */
-const joinChinese = (topics: readonly string[]) => topics.join(topics.some((topic) => /[、：，]/u.test(topic)) ? '；' : '、');
+/** Short names are listed with 、; topics that are phrases, or have their own 、 or ：, are set apart with ；. */
+const joinChinese = (topics: readonly string[]) => topics.join(topics.some((topic) => /[、：，]/u.test(topic) || Array.from(topic).length > 10) ? '；' : '、');
 
 const wordings: Record<FeedbackLanguage, Wording> = {
   zh: {

@@ -40,7 +40,9 @@ const consequence = /^(?:就|也|都|还|才|便)?(?:会|不会|能|不能|无�
 const softeners = /(?:可能|一般|通常|往往|大概|基本上)(?=[会是能])/gu;
 
 /** Longest phrase (content characters) used whole; longer ones are cut at a clause or 的. */
-const phraseCharacters = 26;
+const phraseCharacters = 22;
+/** How far past its limit a phrase is still used whole rather than cut. */
+const overrun = 8;
 
 /** A label that announces a list ("主要有三种可能的原因：") names no topic: the body does. */
 const announcingLabel = /[几两三四五六七八九十\d]\s*[种个点条类步]|以下|如下|下面/u;
@@ -53,8 +55,11 @@ const definition = /^(.{2,14}?)\s*(?:是指|指的是|就是指|的定义是)/u;
 
 const cjk = /[\u3400-\u9fff]/u;
 
+/** How long a phrase reads: a Chinese character counts one, a Latin word or number one per three letters. */
 function length(text: string): number {
-  return (text.match(/[\u3400-\u9fffA-Za-z0-9]/gu) ?? []).length;
+  const chinese = (text.match(/[\u3400-\u9fff]/gu) ?? []).length;
+  const words = (text.match(/[A-Za-z0-9_]+/g) ?? []).reduce((sum, word) => sum + Math.ceil(word.length / 3), 0);
+  return chinese + words;
 }
 
 function clean(clause: string): string {
@@ -92,14 +97,14 @@ function trimmed(phrase: string, limit = phraseCharacters): string {
   const modifier = /的(?!时候|话|是)/u.exec(phrase);
   const afterModifier = modifier ? phrase.slice(modifier.index + 1) : '';
   if (length(afterModifier) >= 6 && length(afterModifier) <= limit) return afterModifier;
+  // A phrase a little too long reads better whole than cut off with "…".
+  if (length(phrase) <= limit + overrun) return phrase;
   const characters = Array.from(phrase);
   let cut = 0;
-  let counted = 0;
-  for (const [index, character] of characters.entries()) {
-    if (/[\u3400-\u9fffA-Za-z0-9]/u.test(character)) counted += 1;
-    if (counted > limit) break;
-    // Never inside a Latin word.
-    if (!/[A-Za-z0-9]/.test(character) || !/[A-Za-z0-9]/.test(characters[index + 1] ?? '')) cut = index + 1;
+  for (let index = 1; index <= characters.length; index += 1) {
+    if (length(characters.slice(0, index).join('')) > limit) break;
+    // Never inside an identifier (innodb_flush_log_at_trx_commit, controller-manager).
+    if (!/[\w.-]/.test(characters[index - 1]!) || !/[\w.-]/.test(characters[index] ?? '')) cut = index;
   }
   return `${characters.slice(0, cut).join('').trim()}…`;
 }
