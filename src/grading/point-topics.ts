@@ -95,7 +95,9 @@ function names(text: string, subject: string): boolean {
 function trimmed(phrase: string, limit = phraseCharacters): string {
   if (length(phrase) <= limit) return phrase;
   const modifier = /的(?!时候|话|是)/u.exec(phrase);
-  const afterModifier = modifier ? phrase.slice(modifier.index + 1) : '';
+  // Only a modifier before the subject goes ("通过fork函数创建的子进程会…"); once the predicate has begun
+  // ("它会在内存中为这个半开放的连接…") what follows 的 is its object, not the point's subject.
+  const afterModifier = modifier && !/[会能要是为把被将]/u.test(phrase.slice(0, modifier.index)) ? phrase.slice(modifier.index + 1) : '';
   if (length(afterModifier) >= 6 && length(afterModifier) <= limit) return afterModifier;
   // A phrase a little too long reads better whole than cut off with "…".
   if (length(phrase) <= limit + overrun) return phrase;

@@ -83,4 +83,31 @@ describe('the card beside a follow-up answer, in Chromium', () => {
     expect(problems.errors).toEqual([]);
     await context.close();
   });
+
+  it('heads half-made points on an excellent card "讲到了，可以再展开", never "部分覆盖" beside 9 or 10', async () => {
+    const { context, page, problems } = await openWatchedPage(suite.browser, { viewport: { width: 1100, height: 900 }, locale: 'zh-CN' });
+    const base = suite.server.baseUrl;
+    await page.goto(base);
+    await page.locator('nav').first().waitFor();
+    // A drill on the SYN Flood card, answered the way the shared grading set's good answer (g017) does.
+    const search = (await (await page.request.get(`${base}/api/search?k=5&q=${encodeURIComponent('SYN Flood 攻击的原理是什么？怎么防御？')}`)).json()) as { results: { cardId?: string }[] };
+    const cardId = search.results.find((hit) => hit.cardId)?.cardId;
+    expect(cardId).toBeDefined();
+    const created = (await (await page.request.post(`${base}/api/sessions`, { data: { mode: 'drill', cards: [cardId] } })).json()) as { id: string };
+    await page.goto(`${base}/#/session/${created.id}`);
+    await page.locator('#answer').waitFor();
+    await answer(
+      page,
+      '它是一种 DoS 攻击，攻击者疯狂给服务器发 SYN 包，但是不回第三次握手的 ACK。服务器每收到一个 SYN 都会回 SYN-ACK，并在内存里为这个半连接预留资源等 ACK，等不到就一直占着直到超时，半连接一多资源就被耗光，正常的连接就建不起来了。防御的话一般是开启 SYN cookies，这样收到 SYN 时不用先分配资源。',
+    );
+    const card = lastCandidate(page).locator('.grade-card').first();
+    await card.waitFor();
+    expect(Number((await card.locator('.grade-score').innerText()).replace(/\s*\/\s*10$/u, ''))).toBeGreaterThanOrEqual(8.5);
+    expect(await card.locator('.kp-partial h4').innerText()).toMatch(/^讲到了，可以再展开/u);
+    expect(await card.locator('.kp h4').allInnerTexts()).not.toContainEqual(expect.stringMatching(/^部分覆盖/u));
+    expect(await card.locator('.feedback').innerText()).not.toMatch(/只提了一句|没讲透/u);
+    await screenshot(page, 'excellent-card-half-made');
+    expect(problems.errors).toEqual([]);
+    await context.close();
+  });
 });
