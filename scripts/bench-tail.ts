@@ -99,7 +99,7 @@ export async function run(argv: string[]): Promise<BenchSection> {
       '|---|---|',
       `| answer turns/s | ${turnsPerSecond.toFixed(0)} (${result.errors} errors) |`,
       `| answer turn latency | ${spread(result.latenciesMs)} |`,
-      `| Little's law: sessions ÷ turns/s | ${ms((1000 * clients) / turnsPerSecond)} (mean latency of a closed loop; session starts take their share of the loop too) |`,
+      `| Little's law: sessions ÷ turns/s | ${ms((1000 * clients) / turnsPerSecond)} (a closed loop's mean time per turn; a little above the mean turn latency, since each session's loop also starts sessions and runs the client) |`,
       `| SQLite writer round trip (queued → acknowledged) | ${spread(writes.roundTrips)} (${writes.roundTrips.length} writes) |`,
       `| writes per group commit | mean ${(writes.roundTrips.length / Math.max(1, writes.batchSizes.length)).toFixed(1)}, p99 ${percentile(writes.batchSizes, 99)} (${writes.batchSizes.length} commits, ${(writes.batchSizes.length / seconds).toFixed(0)}/s) |`,
       `| event-loop delay | p50 ${ms(loopDelay.percentile(50) / 1e6)}, p99 ${ms(loopDelay.percentile(99) / 1e6)}, max ${ms(loopDelay.max / 1e6)} |`,
