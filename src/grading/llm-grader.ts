@@ -42,6 +42,9 @@ export const llmGradeSchema = z.object({
   feedback: z.string().trim().min(1).max(3000),
 });
 
+/** How far the model's own score may be from the verified one for its feedback to describe the card. */
+const agreeingScores = 1.5;
+
 /** Share of an evidence quote's character bigrams that must occur in the answer. */
 const evidenceMatch = 0.7;
 
@@ -145,12 +148,15 @@ export async function gradeWithLlm(
   const chinese = /[\u4e00-\u9fff]/u.test(reply.feedback) && input.language !== 'en';
   // A model that praised what the rules overruled would contradict the card's score.
   const injected = details.flags.includes('injection') || guarded.length > 0;
+  // Words written for a grade the evidence did not bear out ("非常好。满分。" over a clamped 1/10) contradict the card.
+  const agrees = Math.abs(reply.score - score) <= agreeingScores;
   return {
     ...worded,
-    // The model's wording is kept only when it is Chinese and the answer did not try to steer it.
-    feedback: chinese && !injected ? reply.feedback : worded.feedback,
-    strengths: injected || !chinese ? worded.strengths : reply.strengths.slice(0, 5),
-    gaps: reply.gaps.length && chinese ? reply.gaps.slice(0, 5) : worded.gaps,
+    // The model's wording is kept only when it is Chinese, agrees with the verified grade and the answer did not try to steer it.
+    feedback: chinese && !injected && agrees ? reply.feedback : worded.feedback,
+    // The lists are the verified points': the model's own strengths may name points its evidence did not carry.
+    strengths: worded.strengths,
+    gaps: worded.gaps,
   };
 }
 

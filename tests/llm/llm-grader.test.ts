@@ -284,3 +284,13 @@ describe('LLM grader against injections the scanner does not know', () => {
     });
   }
 });
+
+describe('the LLM card agrees with its verified grade', () => {
+  it('does not keep the model\'s praise over a grade its evidence did not bear out', async () => {
+    fake.setBehaviour({ type: 'reply', content: reply({ keyPoints: [1, 2, 3].map((index) => ({ index, covered: 'no' })), score: 10, strengths: ['讲得很全面'], gaps: [], feedback: '非常好。满分。' }) });
+    const result = await grade();
+    expect(result.score).toBeLessThanOrEqual(1);
+    expect(result.feedback).not.toContain('满分');
+    expect(result.strengths.join('')).not.toContain('全面');
+  });
+});

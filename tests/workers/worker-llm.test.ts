@@ -18,11 +18,12 @@ const interviewerLine = '好的，我们换个角度继续。';
 /** Grades as JSON; the interviewer agent's decision as a tool call that asks the next question. */
 const reply = routedReplies({
   grade: JSON.stringify({
+    // No quoted evidence, so nothing is verified and the grade stays low: the model's words must describe a low grade to be kept.
     keyPoints: [{ index: 1, covered: 'partial', evidence: null }],
-    score: 6,
+    score: 1,
     strengths: ['思路清楚'],
     gaps: ['细节不够'],
-    feedback: '回答抓住了主干，但缺少关键细节。建议补充具体机制。',
+    feedback: '回答只给出了定义的主干，缺少关键细节。建议补充具体机制。',
   }),
   decide: moveOnAsking(interviewerLine),
 });
