@@ -7,6 +7,7 @@
  */
 import type { Card, Grade, Reference, Turn } from '../core/types.ts';
 import { roundScore } from '../grading/offline-scorer.ts';
+import { pointTopic } from '../grading/point-topics.ts';
 import type { RankedPoint } from './key-points.ts';
 
 export const keptAfterSkipNotice = '跳过了追问，本题保留已作答部分的成绩';
@@ -40,18 +41,21 @@ export function referencesOf(card: Card | undefined): Reference[] | undefined {
   return [{ source: card.source, heading: card.headingPath.join(' > '), text: card.reference, ...keyPoints }];
 }
 
-/** The grade of a question skipped before any answer: 0, with what it asks about named as concepts. */
-export function skippedGrade(card: Card, points: readonly RankedPoint[], concepts: readonly string[]): Grade {
-  const named = concepts.slice(0, 4);
+/**
+ * The grade of a question skipped before any answer: 0, with the points to review named by what they
+ * are about ("save 为什么会造成阻塞：…", point-topics.ts), not as a bag of their terms ("fork、函数").
+ */
+export function skippedGrade(card: Card, points: readonly RankedPoint[], toReview: readonly string[]): Grade {
+  const topics = [...new Set(toReview.map((point) => pointTopic(point, card.question)))].slice(0, 2);
   return {
     score: 0,
     band: 'none',
     keyPoints: points.map((point) => ({ text: point.text, covered: 'no' })),
     strengths: [],
-    gaps: points.slice(0, 3).map((point) => point.text),
+    gaps: points.slice(0, 3).map((point) => `没有提到：${pointTopic(point.text, card.question)}`),
     feedback: [
       '你跳过了这道题，本题记 0 分。',
-      named.length > 0 ? `复习时重点看看${named.join('、')}。` : '',
+      topics.length > 0 ? `复习时重点看看：${topics.join('；')}。` : '',
       '建议对照参考答案复习后再来练一次。',
     ]
       .filter(Boolean)

@@ -97,7 +97,7 @@ export function createTurnSteps(ctx: EngineContext) {
       grade = answered ? keptGrade(answered) : null;
     } else if (card) {
       const gaps = card.answered ? gapsOf(card, '', null) : [];
-      grade = skippedGrade(card, pointsFor(current, card), gaps.flatMap((gap) => gap.concepts.slice(0, 1)));
+      grade = skippedGrade(card, pointsFor(current, card), gaps.map((gap) => gap.point));
     }
     addTurn(step, { role: 'candidate', kind: 'skip', text: '（跳过）', ...questionIdField(current.questionId), ...(grade ? { grade } : {}) });
     if (current.best === null && grade) current.best = 0;
