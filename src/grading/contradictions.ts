@@ -9,7 +9,7 @@ import { memoByObject, memoByText } from './grading-memo.ts';
 import { changedNumbers } from './changed-numbers.ts';
 import { exchangedWords } from './note-edits.ts';
 import { findSwaps, mentioned, subjectsOf } from './role-swaps.ts';
-import { compareOrder, isSequenced, listedSteps } from './sequence-order.ts';
+import { asksForOrder, compareOrder, isSequenced, listedSteps, statesOrder } from './sequence-order.ts';
 import { sharedWeight, statementsOf, type Statement } from './statements.ts';
 import { profileText } from './text-analysis.ts';
 
@@ -194,9 +194,14 @@ const stepWindow = 3;
 function order(points: readonly NotePoint[], note: readonly Statement[], answerText: string, ignored: ReadonlySet<string>, steps: readonly string[]): WrongStatement[] {
   const { text: noteText, sequenced } = noteOf(points);
   const pointsOf = (unit: string) => note.filter((statement) => statement.units.has(unit)).map((statement) => statement.point);
-  const near = (a: string, b: string) => pointsOf(a).some((left) => pointsOf(b).some((right) => Math.abs(left - right) < stepWindow));
+  // A word in several points names a participant ("follower" is sent the log and later persists it), not a step.
+  const placed = (unit: string) => new Set(pointsOf(unit)).size === 1;
+  const near = (a: string, b: string) => placed(a) && placed(b) && pointsOf(a).some((left) => pointsOf(b).some((right) => Math.abs(left - right) < stepWindow));
   // The note's own sequenced prose (pairs far apart in it are not ordered by it), and its listed steps (every pair is).
-  const sequences = [...(sequenced ? [{ text: noteText, near }] : []), ...steps.map((text) => ({ text, near: () => true }))];
+  // A point that sequences steps on its own is read on its own too: a note that tells its sequence twice
+  // ("先写 XID 到 redo，然后写 binlog …" and "--> write XID to redo. --> write data to Binlog …") has every
+  // step term in two places, which places none of them in the note as a whole.
+  const sequences = [...(sequenced ? [{ text: noteText, near }] : []), ...sequencedPoints(points).map((text) => ({ text, near: () => true })), ...steps.map((text) => ({ text, near: () => true }))];
   const found: WrongStatement[] = [];
   for (const sentence of answerText.split(/[。！？!?\n]|\.\s/u)) {
     if (!isSequenced(sentence)) continue;
@@ -236,6 +241,9 @@ const noteOf = memoByObject((points: readonly NotePoint[]) => {
   const text = points.map((point) => point.text).join('\n');
   return { text, sequenced: isSequenced(text) };
 });
+
+/** The points that sequence steps by themselves: once per set of points. */
+const sequencedPoints = memoByObject((points: readonly NotePoint[]) => (points.length > 1 ? points.map((point) => point.text).filter(isSequenced) : []));
 
 /** The subjects a question and its note name: once per card (the question asked of a note is its own). */
 const subjectsOfNote = memoByObject((points: readonly NotePoint[]) =>
@@ -290,4 +298,25 @@ export function findContradictions(question: string, points: readonly NotePoint[
     if (entry.point >= 0 && !kept.has(key) && !noteSaysItself(entry.said, noteWords)) kept.set(key, entry);
   }
   return [...kept.values()];
+}
+
+/** A point at least this share of the heaviest point's weight is of the note's core… */
+const coreWeightShare = 0.6;
+/** …if it also carries this share of all the note's weight: one point of a flat dozen is not the core. */
+const coreMinimumShare = 0.15;
+
+/**
+ * Whether the answer contradicts the note's core: a point among the heaviest, or the order of the steps
+ * when the question asks for an order or a process. An interviewer fails an answer that says the opposite
+ * of the core claim, however much else of the note it repeats.
+ */
+export function contradictsCore(question: string, points: readonly { weight: number }[], contradictions: readonly { point: number; cue: ContradictionCue; said?: string }[]): boolean {
+  const heaviest = Math.max(0, ...points.map((point) => point.weight));
+  const total = points.reduce((sum, point) => sum + point.weight, 0);
+  const ordered = asksForOrder(question);
+  return contradictions.some((entry) => {
+    const weight = points[entry.point]?.weight ?? 0;
+    if (heaviest > 0 && weight >= coreWeightShare * heaviest && weight >= coreMinimumShare * total) return true;
+    return ordered && (entry.cue === 'order' || (entry.said !== undefined && statesOrder(entry.said)));
+  });
 }

@@ -17,8 +17,8 @@ const listVerb = /(?:分别|主要|一般|通常)?(?:有|是|包括|包含|为)$
 const term = String.raw`((?:[a-z0-9_+#.\-]+)?[\u4e00-\u9fff]{2,}|[a-z0-9_+#.\-]{2,})`;
 const contrast = new RegExp(String.raw`${term}(?:和|与|跟|以及|及|同|还是|或者?|vs\.?|versus|、|/|\band\b|\bor\b)${term}`, 'giu');
 
-/** Text as subjects are looked up in: normalised, without spaces ("IO 密集型" = "io密集型"). */
-const compact = (text: string) => profileText(text).text.replace(/\s+/g, '');
+/** Text as subjects are looked up in: normalised, without spaces or a slash inside a word ("I/O 密集型" = "io密集型"). */
+const compact = (text: string) => profileText(text).text.replace(/\s+/g, '').replace(/(?<=[a-z])\/(?=[a-z])/g, '');
 
 /** The longest end (or start) of a run, two characters or more, that the note itself uses. */
 function inNote(run: string, side: 'end' | 'start', note: string): string | undefined {
@@ -30,11 +30,26 @@ function inNote(run: string, side: 'end' | 'start', note: string): string | unde
   return undefined;
 }
 
+/**
+ * The shared start a subject was cut from ("穿透" ← 缓存): "缓存穿透是…" names 穿透 though a CJK
+ * character comes before it. A fact about the words, the same whichever question found it.
+ */
+const cutPrefixes = new Map<string, Set<string>>();
+
+function recordPrefix(subject: string, prefix: string): void {
+  if (!prefix) return;
+  const known = cutPrefixes.get(subject) ?? new Set<string>();
+  cutPrefixes.set(subject, known.add(prefix));
+}
+
 /** Drops what both terms share at either end ("缓存穿透", "缓存雪崩" → "穿透", "雪崩"), keeping two characters. */
 function distinct(left: string, right: string): [string, string] {
   let a = Array.from(left);
   let b = Array.from(right);
-  while (a.length > 2 && b.length > 2 && a[0] === b[0]) (a = a.slice(1)), (b = b.slice(1));
+  let prefix = '';
+  while (a.length > 2 && b.length > 2 && a[0] === b[0]) (prefix += a[0]), (a = a.slice(1)), (b = b.slice(1));
+  recordPrefix(a.join(''), prefix);
+  recordPrefix(b.join(''), prefix);
   while (a.length > 2 && b.length > 2 && a.at(-1) === b.at(-1)) (a = a.slice(0, -1)), (b = b.slice(0, -1));
   return [a.join(''), b.join('')];
 }
@@ -44,9 +59,22 @@ export function subjectsOf(question: string, noteText: string, pointTexts: reado
   const subjects = new Set<string>();
   const note = compact(noteText);
   for (const match of compact(question).matchAll(contrast)) {
-    const left = inNote(match[1]!, 'end', note);
-    const right = inNote(match[2]!, 'start', note);
-    if (!left || !right) continue;
+    const found: { left?: string | undefined; right?: string | undefined } = { left: inNote(match[1]!, 'end', note), right: inNote(match[2]!, 'start', note) };
+    if (!found.left && !found.right) continue;
+    // One side found only as a piece of the other ("半连接还是全连接" against a note with 全连接 and 连接 alone)
+    // is that other word's missing counterpart; identifiers are whole words (save / bgsave are two things).
+    if (found.left && found.right && found.left !== found.right && !(/^[a-z0-9_]+$/.test(found.left) && /^[a-z0-9_]+$/.test(found.right))) {
+      if (found.right.includes(found.left)) found.left = undefined;
+      else if (found.left.includes(found.right)) found.right = undefined;
+    }
+    // A note often describes only one of the two things the question contrasts ("缓存穿透和缓存雪崩" with a
+    // note about 雪崩 alone): the other is then the question's word of the same length, so an answer that
+    // gives it the described one's properties is still a swap.
+    const left = found.left ?? Array.from(match[1]!).slice(-Array.from(found.right!).length).join('');
+    const right = found.right ?? Array.from(match[2]!).slice(0, Array.from(found.left!).length).join('');
+    // The word supplied must not be in the note, and must be a name rather than an index or a version (a1、a2).
+    const supplied = found.left ? (found.right ? undefined : right) : left;
+    if (supplied !== undefined && (note.includes(supplied) || /\d/u.test(supplied))) continue;
     // Identifiers are told apart as whole words (save / bgsave); Chinese terms that contain each other are one thing (数组 / 动态数组).
     const identifiers = /^[a-z0-9_]+$/.test(left) && /^[a-z0-9_]+$/.test(right);
     const [a, b] = identifiers ? [left, right] : distinct(left, right);
@@ -72,7 +100,9 @@ export function mentioned(text: string, subjects: readonly string[]): string[] {
       const before = text[index - 1] ?? ' ';
       const after = text[index + subject.length] ?? ' ';
       const wordEnds = !/^[a-z0-9_]+$/.test(subject) || !/[a-z0-9_]/.test(after);
-      if ((!/[\u4e00-\u9fffa-z0-9]/u.test(before) || isFunctionCharacter(before)) && wordEnds) return true;
+      const prefix = [...(cutPrefixes.get(subject) ?? [])].find((start) => text.slice(0, index).endsWith(start));
+      const opening = prefix ? (text[index - prefix.length - 1] ?? ' ') : before;
+      if ((!/[\u4e00-\u9fffa-z0-9]/u.test(opening) || isFunctionCharacter(opening)) && wordEnds) return true;
     }
     return false;
   });

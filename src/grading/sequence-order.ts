@@ -87,8 +87,21 @@ export function compareOrder(
   return result;
 }
 
-/** Questions about a process, whose note's list is a list of steps in order. */
-const asksForProcess = /流程|步骤|过程|顺序|先后|经历|怎么进行|如何进行|\bsteps?\b|\bprocess\b|\border\b/iu;
+/** Questions about a process ("怎么同步到各个节点的"), whose note's list is a list of steps in order. */
+const asksForProcess = /流程|步骤|过程|顺序|先后|经历|(?:怎么|如何|怎样)(?:进行|同步|复制|传播|执行|运行|工作|完成)|\bsteps?\b|\bprocess\b|\border\b/iu;
+/** Whether a question asks for a process or an order, so the order of its steps is what it asks about. */
+export function asksForOrder(question: string): boolean {
+  return asksForProcess.test(question);
+}
+
+/** Words that place one thing before or after another ("binlog 在 prepare 之前", "先…再…"). */
+const placesInOrder = /之前|之后|以前|以后|先(?!进|入|出)|然后|再|最后|\bbefore\b|\bafter\b|\bthen\b|\bfirst\b/iu;
+
+/** Whether a clause states an order. */
+export function statesOrder(text: string): boolean {
+  return placesInOrder.test(text);
+}
+
 /** A line that introduces the list below it as steps ("通过匿名管道实现进程间通信的步骤如下："). */
 const introducesSteps = /步骤|流程|过程|顺序|\bsteps?\b/iu;
 const listItem = /^\s*(?:\d+[.、)）]|[-*+])\s+(.+)$/u;

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { contradictsCore, findContradictions } from '../../src/grading/contradictions.ts';
+import { profileText } from '../../src/grading/text-analysis.ts';
+
+/** The contradictions of an answer, as [cue, the note's point text]. */
+function contradictions(question: string, note: readonly string[], answer: string, reference = '') {
+  const points = note.map((text) => ({ text }));
+  return findContradictions(question, points, answer, new Set(profileText(question).units.keys()), reference).map((entry) => ({ cue: entry.cue, notes: note[entry.point]! }));
+}
+
+describe('a swap between the two things a question contrasts when the note describes only one', () => {
+  it('gives LFU the description the note gives LRU', () => {
+    const note = ['lru是根据最近访问时间来进行缓存置换的，访问缓存后就将其放置到链表的头部，不是最近使用的就慢慢的调整到了尾部，优先置换尾部', '实现hash表记录key节点映射'];
+    const question = 'Redis 的 LRU 和 LFU 淘汰是怎么实现的？';
+    expect(contradictions(question, note, 'LFU 是根据最近访问时间来置换的，最近没访问的就调整到尾部，优先置换尾部。')).toEqual([{ cue: 'swap', notes: note[0] }]);
+    expect(contradictions(question, note, 'LRU 根据最近访问时间来置换，访问过的放到链表头部，优先置换尾部；LFU 按访问频率淘汰。')).toEqual([]);
+  });
+
+  it('reads "缓存穿透是…" as naming 穿透, the part the two words do not share', () => {
+    const note = ['缓存雪崩是指在缓存系统中，如果大量的数据同时过期，缓存系统受不了压力进而崩溃，导致请求全部转发到数据库。'];
+    const question = '缓存穿透和缓存雪崩分别是什么？';
+    expect(contradictions(question, note, '缓存穿透是指大量的数据同时过期，缓存系统受不了压力，请求全部转发到数据库。')).toEqual([{ cue: 'swap', notes: note[0] }]);
+    expect(contradictions(question, note, '缓存雪崩是大量的数据同时过期，请求全部转发到数据库；缓存穿透是查询根本不存在的 key。')).toEqual([]);
+  });
+
+  it('does not take an index for a thing ("a1、a2" in a question about a sequence)', () => {
+    const note = ['栈是后进先出，当a1=3n时说明最后进栈元素最先出栈，出栈序列为3n、3n-3、...、9、6、3。'];
+    const question = '出栈时其输出序列为a1、a2、…、an。若a1=3n，求ai。';
+    expect(contradictions(question, note, 'a1=3n，a2=3n-3，ai=3(n+1-i)，栈后进先出。')).toEqual([]);
+  });
+});
+
+describe('order told twice in one note', () => {
+  const note = [
+    '有binlog情况下，commit动作开始时，会有一个Redo XID 的动作记录写到redo，然后写data到binlog，binlog写成功后',
+    '会将binlog的filename，日志写的位置position再写到redo，此时才表示该事务完成（committed）。',
+    '--> write XID to redo. --> write data to Binlog. --> write filename,postsion of binlog to redo. --> commited.',
+  ];
+  const question = '开启 binlog 时，redo log 和 binlog 按什么顺序写？';
+
+  it('reads a point that sequences the steps by itself, though the note as a whole names each step twice', () => {
+    const reversed = '先把 binlog 的 filename 和 position 写进 redo，然后再写 binlog 的 data，最后才往 redo 里写 XID。';
+    expect(contradictions(question, note, reversed).map((entry) => entry.cue)).toContain('order');
+    expect(contradictions(question, note, '先往 redo 里写 XID，然后写 data 到 binlog，最后把 binlog 的 filename 和 position 写回 redo。')).toEqual([]);
+  });
+});
+
+describe('steps of a numbered note', () => {
+  const note = ['集群启动时，首先选举出leader节点', 'leader节点收到写请求', 'leader将日志发送给follower', 'follower日志持久化成功以后，返回ACK确认给leader', 'leader收到半数以上的ACK以后，leader更新内存数据', '将commit指令发送给从节点', 'leader节点返回响应成功'];
+  const reference = note.map((step, index) => `${index + 1}. ${step}`).join('\n');
+  const question = 'ZooKeeper 集群里，一个写请求的数据是怎么同步到各个节点的？';
+
+  it('are steps when the question asks how something is synchronised', () => {
+    const reversed = 'leader 先广播 commit，再去等 ACK，收到 ACK 后才更新自己的内存数据。';
+    expect(contradictions(question, note, reversed, reference).map((entry) => entry.cue)).toContain('order');
+  });
+
+  it('do not place a participant: "follower" is sent the log and later sent the commit', () => {
+    const honest = 'leader 把请求作为一个 proposal 发给所有 follower；follower 先把日志持久化，成功后给 leader 回 ACK。leader 收到过半数的 ACK 以后更新自己的内存数据，再向 follower 广播 commit 让它们也生效，然后给客户端返回成功。';
+    expect(contradictions(question, note, honest, reference)).toEqual([]);
+  });
+});
+
+describe('a contradicted core point', () => {
+  const weighted = (weights: number[]) => weights.map((weight) => ({ weight }));
+
+  it('is a point of the note\'s heaviest kind, or the order a question about order asks for', () => {
+    const points = weighted([0.6, 0.4]);
+    expect(contradictsCore('双缓冲异步日志是怎么实现的？', points, [{ point: 1, cue: 'negation' }])).toBe(true);
+    expect(contradictsCore('双缓冲异步日志是怎么实现的？', weighted([0.5, 0.1, 0.1, 0.1, 0.1, 0.1]), [{ point: 3, cue: 'negation' }])).toBe(false);
+    expect(contradictsCore('写请求是怎么同步到各个节点的？', weighted([0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1]), [{ point: 4, cue: 'order' }])).toBe(true);
+    expect(contradictsCore('Go 的 GC 有哪些特点？', weighted([0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1]), [{ point: 4, cue: 'order' }])).toBe(false);
+  });
+
+  it('is not a flat note\'s one point among many', () => {
+    expect(contradictsCore('redo log 什么时候写盘？', weighted(Array.from({ length: 12 }, () => 1 / 12)), [{ point: 2, cue: 'negation' }])).toBe(false);
+  });
+});
