@@ -8,7 +8,7 @@ import { aggregate, coverPoints, focusOn, noteFacts, relevanceOf, sharedTopic, s
 import { readStances } from './answer-signals.ts';
 import { calibrate, type CalibrationParameters } from './calibration.ts';
 import { fittedKnots } from './calibration-fitted.ts';
-import { findContradictions } from './contradictions.ts';
+import { contradictsCore, findContradictions } from './contradictions.ts';
 import { viewAnswer, type AnswerView } from './coverage.ts';
 import { memoByText } from './grading-memo.ts';
 import { injectionScoreCap, stripInjection } from './injection.ts';
@@ -151,13 +151,13 @@ export function scoreAnswer(input: ScoreInput, parameters: Readonly<ScoringParam
     // order is a whole sentence's fault, not each of its clauses', so it costs only its point.
     const wrongClauses = new Set(contradictions.filter((entry) => entry.cue !== 'order').map((entry) => entry.said));
     const wrongShare = contentLength([...wrongClauses].join('')) / Math.max(1, contentLength(stances.asserted));
-    return { points, ...measured, wrongShare, net: measured.covered - parameters.wrongCost * measured.wrong };
+    return { points, ...measured, wrongShare, core: contradictsCore(input.question, specs, contradictions), net: measured.covered - parameters.wrongCost * measured.wrong };
   });
   let bestIndex = 0;
   perReference.forEach((entry, index) => {
     if (entry.net > (perReference[bestIndex]?.net ?? 0)) bestIndex = index;
   });
-  const best = perReference[bestIndex] ?? { points: [], covered: 0, wrong: 0, wrongShare: 0, net: 0 };
+  const best = perReference[bestIndex] ?? { points: [], covered: 0, wrong: 0, wrongShare: 0, core: false, net: 0 };
   // Several references are alternative model answers: agreeing with more of them is stronger
   // evidence than matching one by chance, so the best and the average both count.
   const meanCovered = perReference.reduce((sum, entry) => sum + entry.covered, 0) / Math.max(1, perReference.length);
@@ -196,7 +196,8 @@ export function scoreAnswer(input: ScoreInput, parameters: Readonly<ScoringParam
     score = Math.min(score, hedgedCap);
   }
   // An answer a third of whose claims say the opposite of the note gets the question wrong, whatever else it restates.
-  if (best.wrongShare >= mostlyWrongShare) {
+  // So does one that says the opposite of the note's core claim, however much else of the note it repeats.
+  if (best.wrongShare >= mostlyWrongShare || best.core) {
     flags.push('mostly-wrong');
     score = Math.min(score, mostlyWrongCap);
   }
