@@ -80,7 +80,7 @@ const wordings: Record<FeedbackLanguage, Wording> = {
     halfMade: '回答涉及了笔记的大部分要点，但每一点都只说了一部分。',
     flags: {
       injection: '回答里有试图影响评分的指令性文字，这部分已被忽略，并按无效内容处理。',
-      'wrong-verdict': '判断结论与笔记相反，这道判断题的核心结论答错了。',
+      'wrong-verdict': '“是不是/有没有”的结论与笔记相反，这道题的核心结论答错了。',
       'list-of-terms': '回答主要是在罗列术语，没有解释它们之间的关系和作用。',
       'swapped-values': '几个取值和它们的含义对应错了，和笔记里的说法正好错开。',
       'mostly-wrong': '回答里的主要说法和笔记相反，这道题按答错处理。',
@@ -111,7 +111,7 @@ const wordings: Record<FeedbackLanguage, Wording> = {
     halfMade: 'You touched on most of the key points, but made each of them only in part.',
     flags: {
       injection: 'Part of the answer tried to instruct the grader; it was ignored and counted as no content.',
-      'wrong-verdict': 'Your verdict is the opposite of the notes: the core of this true/false question is wrong.',
+      'wrong-verdict': 'Your yes/no verdict is the opposite of the notes: the core of this question is wrong.',
       'list-of-terms': 'The answer mostly lists terms without explaining how they relate or what they do.',
       'swapped-values': 'Several values are paired with the wrong meanings compared with your notes.',
       'mostly-wrong': 'The main claims of the answer say the opposite of your notes, so it counts as wrong.',

@@ -14,6 +14,7 @@ import { memoByText } from './grading-memo.ts';
 import { injectionScoreCap, stripInjection } from './injection.ts';
 import { contentLength, extractAllKeyPoints, givenKeyPoints, type KeyPointSpec } from './key-points.ts';
 import { looksLikeBagOfWords, looksLikeTermList, namesWithoutExplaining, onlyNames, pointsAreNames } from './non-answers.ts';
+import { subQuestionVerdict } from './sub-question-verdict.ts';
 import { profileText } from './text-analysis.ts';
 import { checkValues } from './value-consistency.ts';
 import { judgementVerdicts } from './verdict.ts';
@@ -165,7 +166,8 @@ export function scoreAnswer(input: ScoreInput, parameters: Readonly<ScoringParam
 
   const flags: ScoreFlag[] = injection.spans.length ? ['injection'] : [];
   const answer = view(stances.said);
-  const verdict = judgementVerdicts(input.question, referenceTexts, stances.said);
+  // The yes or no the question asks for, of the whole question (判断题) or of one ask inside it ("…有没有这种现象？").
+  const verdict = judgementVerdicts(input.question, referenceTexts, stances.said) ?? subQuestionVerdict(input.question, referenceTexts, stances.said);
   if (verdict === 'disagree') flags.push('wrong-verdict');
   if (verdict === 'agree') flags.push('right-verdict');
   if (asksForResult.test(input.question) && statesResults(referenceTexts, questionUnits, answer)) flags.push('right-result');
