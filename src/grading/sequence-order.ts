@@ -10,7 +10,7 @@ import { profileText } from './text-analysis.ts';
 const stepBreak =
   /->|→|=>|⇒|，?(?:然后|接着|随后|之后|以后|再|最后|最终|接下来|才)|[;；]|\b(?:then|after that|afterwards|next|finally|before that)\b/giu;
 /** Order words: without them a text lists things, it does not sequence them. */
-const ordered = /先(?!后)|然后|接着|随后|之后|以后|再|最后|最终|->|→|=>|\bthen\b|\bfirst\b|\bafter\b|\bbefore\b|\bfinally\b/giu;
+const ordered = /先(?!后)|然后|(?<=先[^。；;]{1,40})才|接着|随后|之后|以后|再|最后|最终|->|→|=>|\bthen\b|\bfirst\b|\bafter\b|\bbefore\b|\bfinally\b/giu;
 /** "X 在 Y 之后…": Y happens first. */
 const afterPattern = /([^，,。；;]{2,24}?)在([^，,。；;]{2,24}?)(?:之后|以后)/gu;
 const beforePattern = /([^，,。；;]{2,24}?)在([^，,。；;]{2,24}?)(?:之前|以前)/gu;
@@ -88,7 +88,7 @@ export function compareOrder(
 }
 
 /** Questions about a process ("怎么同步到各个节点的"), whose note's list is a list of steps in order. */
-const asksForProcess = /流程|步骤|过程|顺序|先后|经历|(?:怎么|如何|怎样)(?:进行|同步|复制|传播|执行|运行|工作|完成)|\bsteps?\b|\bprocess\b|\border\b/iu;
+const asksForProcess = /流程|步骤|过程|顺序|先后|经历|(?:怎么|如何|怎样)(?:进行|同步|复制|传播|执行|运行|工作|完成|实现)|\bsteps?\b|\bprocess\b|\border\b/iu;
 /** Whether a question asks for a process or an order, so the order of its steps is what it asks about. */
 export function asksForOrder(question: string): boolean {
   return asksForProcess.test(question);
@@ -114,16 +114,20 @@ const listItem = /^\s*(?:\d+[.、)）]|[-*+])\s+(.+)$/u;
 export function listedSteps(reference: string, question: string): string[] {
   const runs: string[] = [];
   let items: string[] = [];
+  let numbered = true;
   let introduced = false;
   const close = () => {
-    if (items.length >= 3 && (introduced || asksForProcess.test(question))) runs.push(items.join(' → '));
+    // Two numbered items are steps too when the question asks for a process ("1. Reflector … 2. controller …").
+    if (items.length >= (numbered ? 2 : 3) && (introduced || asksForProcess.test(question))) runs.push(items.join(' → '));
     items = [];
+    numbered = true;
   };
   for (const line of reference.split('\n')) {
     if (!line.trim()) continue;
     const item = listItem.exec(line);
     if (item) {
       items.push(item[1]!);
+      numbered &&= /^\s*\d/u.test(line);
       continue;
     }
     close();

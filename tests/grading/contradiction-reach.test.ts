@@ -61,6 +61,22 @@ describe('steps of a numbered note', () => {
   });
 });
 
+describe('two numbered steps and "先…才…"', () => {
+  const note = ['Reflector 通过ListWatcher 同步apiserver 数据（只启动时搞一次），并watch apiserver ，将event 加入到 Queue 中', 'controller 从 Queue中获取event，更新存储，并触发Processor 业务层注册的 ResourceEventHandler'];
+  const reference = note.map((step, index) => `${index + 1}. **${step}**`).join('\n');
+  const question = 'client-go 里的 Informer 是怎么实现的？';
+
+  it('reads "先 A，B 才 C" as a sequence against a two-item numbered list, when the question asks how it is implemented', () => {
+    expect(contradictions(question, note, 'controller 先从 Queue 里取 event 触发 handler，Reflector 才去 apiserver 同步数据。', reference).map((entry) => entry.cue)).toContain('order');
+    expect(contradictions(question, note, 'Reflector 先通过 ListWatcher 同步 apiserver 数据，把 event 加入 Queue，controller 才从 Queue 里获取 event 触发 handler。', reference)).toEqual([]);
+  });
+
+  it('does not read two bullet points as steps', () => {
+    const bullets = note.map((step) => `- ${step}`).join('\n');
+    expect(contradictions(question, note, 'controller 先从 Queue 里取 event 触发 handler，Reflector 才去 apiserver 同步数据。', bullets)).toEqual([]);
+  });
+});
+
 describe('a contradicted core point', () => {
   const weighted = (weights: number[]) => weights.map((weight) => ({ weight }));
 
