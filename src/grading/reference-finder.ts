@@ -9,6 +9,7 @@
  */
 import type { KnowledgeBase, Card, Reference } from '../core/types.ts';
 import { buildDomainDictionary } from '../text/domain-dictionary.ts';
+import { contentLength } from './key-points.ts';
 import { conceptTokens } from '../text/glossary.ts';
 import { createTokenizer, type Tokenizer } from '../text/tokenizer.ts';
 import { profileText, topicUnits, withoutFraming } from './text-analysis.ts';
@@ -46,6 +47,13 @@ const minimumSectionNamed = 0.75;
 const minimumSectionHeadingWeight = 2.5;
 /** Topic match given up per rank position: the retriever's order breaks near-ties. */
 const rankPenalty = 0.04;
+/**
+ * Content a reference must add beyond its own question and headings to be an answer. Notes keep
+ * to-do outlines and headings never filled in ("tcp、udp / 三次握手 / tcp状态机 + a screenshot",
+ * "事务隔离级别" under the same heading): graded against one, a correct answer matches nothing and
+ * reads as off-topic, where the truth is that the notes do not answer the question.
+ */
+const minimumAnswerContent = 5;
 /** Candidates (distinct items) considered from the hybrid ranking. */
 const candidateCount = 6;
 /** Sub-questions folded into an overview item's reference, at most. */
@@ -268,7 +276,7 @@ export async function findReference(kb: KnowledgeBase, question: string, signal?
     const item = kb.getCard(hit.chunk.cardId);
     if (!item) continue;
     const reference = referenceFor(item, kb.cards);
-    if (!reference.text.trim()) continue;
+    if (restatesItsQuestion(item, reference)) continue;
     const match = matchOf(asked, item, kb.cards);
     const rankScore = (match + titleCoverage(asked, item)) / 2 - rankPenalty * rank;
     const candidate = { item, references: [reference], topicMatch: match, rankScore };
@@ -280,6 +288,16 @@ export async function findReference(kb: KnowledgeBase, question: string, signal?
   }
   const chosen = (best && namedSection(asked, best.item, kb.cards)) ?? best ?? closest;
   return chosen ? { item: chosen.item, references: chosen.references, topicMatch: chosen.topicMatch, closest: chosen.closest } : undefined;
+}
+
+/** Whether a reference only repeats its item's question and headings, adding no answer of its own. */
+export function restatesItsQuestion(item: Card, reference: Reference): boolean {
+  let rest = reference.text;
+  for (const asked of [item.question, ...item.headingPath]) {
+    const said = asked.replace(/[。？?！!：:\s]+$/u, '').trim();
+    if (said) rest = rest.split(said).join(' ');
+  }
+  return contentLength(rest) < minimumAnswerContent;
 }
 
 /**

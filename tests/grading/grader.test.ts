@@ -62,6 +62,24 @@ describe('offline grader with retrieval', () => {
     expect(grade.feedback).toContain('没有找到');
   });
 
+  it('does not grade against a heading the notes never filled in: the notes do not answer the question', async () => {
+    // A to-do outline as people keep them: names under a heading, a screenshot, no answer.
+    const outline = '# 网络\n\n## tcp、udp\n\n三次握手\n\n## 事务隔离级别\n\n事务隔离级别\n';
+    const withOutline = await buildNotesKnowledgeBase({ 'todo.md': outline });
+    const question = 'TCP 三次握手是怎样的？';
+    const answer = '客户端发 SYN，服务端回 SYN+ACK，客户端再回 ACK，双方确认收发能力并同步初始序列号。';
+    const grade = await createGrader({ kb: withOutline }).grade({ question, answer });
+    // Graded against "tcp、udp 三次握手", this correct answer matched nothing and was told it was off-topic.
+    expect(grade.references).toEqual([]);
+    expect(grade.feedback).toContain('没有找到');
+    expect(grade.feedback).not.toMatch(/关系不大/u);
+    // A filled-in note with the same heading is still the reference.
+    const filled = await buildNotesKnowledgeBase({ 'todo.md': `${outline}\n## 三次握手\n\n客户端发送 SYN，服务端回复 SYN+ACK，客户端再回复 ACK，用来确认双方的收发能力。\n` });
+    const graded = await createGrader({ kb: filled }).grade({ question, answer });
+    expect(graded.references[0]?.text).toContain('SYN+ACK');
+    expect(graded.score).toBeGreaterThanOrEqual(6);
+  });
+
   it('grades a several-part question against the note that answers one part, but not against a merely nearby note', async () => {
     const withRedis = await buildNotesKnowledgeBase({
       ...sampleNotes,
