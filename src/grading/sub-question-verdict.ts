@@ -11,8 +11,15 @@ import { normaliseText } from '../text/tokenizer.ts';
 /** The yes/no ask words; the subject is what the same clause names before them. */
 const yesNoAsk = /有没有|是否|能否|会不会|能不能|可不可以|是不是|可否|存不存在|要不要|需不需要/u;
 
-/** Words that open a clause without naming its subject ("在快速排序过程中" is about 快速排序). */
-const leadingFiller = /^(?:那么|那|而且|而|但是|但|请问|试问|问|在|对于|关于|另外|同时|并且|以及|则)+/u;
+/** Words that open a clause without naming its subject ("在快速排序过程中" is about 快速排序), and list markers ("二、", "1-2"). */
+const leadingFiller = /^(?:[一二三四五六七八九十\d]+(?:-\d+)*[、.)]?|那么|那|而且|而|但是|但|请问|试问|问|在|对于|关于|另外|同时|并且|以及|则)+/u;
+/**
+ * A 是否 that a verb embeds is not a yes/no ask: "判断 channel 是否已经被关闭" asks how to check, and
+ * "…会直接影响订单是否能够成功履约" states something.
+ */
+const embeddingVerb = /判断|检查|检测|确定|确认|验证|决定|影响|取决|看看|知道/u;
+/** Longer than this, what precedes the ask is a clause of its own, not the thing asked about. */
+const maximumSubjectCharacters = 12;
 /** Words that close a subject phrase: where or when, not what. */
 const trailingFiller = /(?:的?(?:过程|阶段|场景|情况|时候|时|期间)中?|之中|中|里|上|内|下)+$/u;
 
@@ -32,8 +39,11 @@ export function yesNoSubject(question: string): string | undefined {
   for (const clause of normaliseText(question).split(/[，,。；;！!？?\n]/u)) {
     const ask = yesNoAsk.exec(clause);
     if (!ask) continue;
-    const subject = clause.slice(0, ask.index).replace(/\s+/g, '').replace(leadingFiller, '').replace(trailingFiller, '');
-    if (Array.from(subject).length >= 2) return subject;
+    const before = clause.slice(0, ask.index).replace(/\s+/g, '');
+    if (embeddingVerb.test(before)) continue;
+    const subject = before.replace(leadingFiller, '').replace(trailingFiller, '');
+    const length = Array.from(subject).length;
+    if (length >= 2 && length <= maximumSubjectCharacters) return subject;
   }
   return undefined;
 }

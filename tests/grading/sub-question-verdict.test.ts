@@ -18,6 +18,10 @@ describe('the subject and the yes or no of a yes/no ask inside a question', () =
     // No named subject before the ask: nothing to compare.
     expect(yesNoSubject('能否将节点从链表中删去？')).toBeUndefined();
     expect(yesNoSubject('进程和线程有什么区别？')).toBeUndefined();
+    // A list marker is not part of the subject; an embedded 是否 (判断…是否, 影响…是否) is not an ask.
+    expect(yesNoSubject('二、http能不能一次连接多次请求，不等后端返回')).toBe('http');
+    expect(yesNoSubject('9. 判断 channel 是否已经被关闭')).toBeUndefined();
+    expect(yesNoSubject('这种数据一致性的实现效果会直接影响订单是否能够成功履约。')).toBeUndefined();
   });
 
   it('reads the clause after the subject, and the next one when the first only sets the scene', () => {
