@@ -29,6 +29,10 @@ const verdictWord = /有|存在|出现|发生|会|能|可以|可能|可|是|支�
 const negation = /不|没|无|未|非|否/u;
 const notNegations = /不断|不同|不仅|不但|不论|不管|无论|非常|不少|不久|未来|无需|非得/gu;
 
+/** 的 between the subject and the verdict names a part of the subject; 的过程中 / 的时候 only set the scene. */
+const possessive = /的/u;
+const sceneOfSubject = /的(?:过程|阶段|时候|情况|场景)中?/gu;
+
 const clauseEnd = /[，,。；;！!？?\n]/u;
 const sentenceEnd = /[。；;！!？?\n]/u;
 
@@ -63,6 +67,8 @@ export function polarityAbout(text: string, subject: string): Polarity | undefin
       const plain = clause.replace(notNegations, '');
       const verdict = verdictWord.exec(plain);
       if (!verdict) continue;
+      // "Redis 的事务不支持回滚" says something of a part of the subject, not yes or no about it.
+      if (possessive.test(plain.slice(0, verdict.index).replace(sceneOfSubject, ''))) break;
       return negation.test(plain.slice(0, verdict.index + 1)) ? 'no' : 'yes';
     }
     from = normalised.indexOf(subject, from + subject.length);

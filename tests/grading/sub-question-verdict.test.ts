@@ -32,6 +32,10 @@ describe('the subject and the yes or no of a yes/no ask inside a question', () =
     // 不断 is not a negation.
     expect(polarityAbout('快速排序会不断把元素换到基准两侧。', '快速排序')).toBe('yes');
     expect(polarityAbout('冒泡排序会反向移动。', '快速排序')).toBeUndefined();
+    // A part of the subject is another subject; the scene of it is not.
+    expect(polarityAbout('Redis 的事务不支持回滚。', 'redis')).toBeUndefined();
+    expect(polarityAbout('Redis 的事务不支持回滚，但 Redis 支持事务。', 'redis')).toBe('yes');
+    expect(polarityAbout('快速排序的过程中不会出现这种现象。', '快速排序')).toBe('no');
   });
 
   it('agrees or disagrees only when the note and the answer both say yes or no', () => {
