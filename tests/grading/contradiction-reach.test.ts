@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { contradictsCore, findContradictions } from '../../src/grading/contradictions.ts';
+import { scoreAnswer } from '../../src/grading/offline-scorer.ts';
 import { profileText } from '../../src/grading/text-analysis.ts';
 
 /** The contradictions of an answer, as [cue, the note's point text]. */
@@ -90,5 +91,23 @@ describe('a contradicted core point', () => {
 
   it('is not a flat note\'s one point among many', () => {
     expect(contradictsCore('redo log 什么时候写盘？', weighted(Array.from({ length: 12 }, () => 1 / 12)), [{ point: 2, cue: 'negation' }])).toBe(false);
+  });
+});
+
+describe('the score of an answer that contradicts the core', () => {
+  const steps = ['集群启动时，首先选举出leader节点', 'leader节点收到写请求', 'leader将日志发送给follower', 'follower日志持久化成功以后，返回ACK确认给leader', 'leader收到半数以上的ACK以后，leader更新内存数据', '将commit指令发送给从节点', 'leader节点返回响应成功'];
+  const references = [`和raft一样的策略\n\n${steps.map((step, index) => `${index + 1}. ${step}`).join('\n')}`];
+  const question = 'ZooKeeper 集群里，一个写请求的数据是怎么同步到各个节点的？';
+
+  it('fails an answer that reverses the steps asked for, however many of them it restates', () => {
+    const reversed = scoreAnswer({ question, references, answer: 'leader 收到写请求后先给客户端返回成功，再把日志发给 follower；follower 收到后立即回 ACK，之后才去持久化；leader 先广播 commit，再去等 ACK，收到 ACK 后才更新自己的内存数据。' });
+    expect(reversed.score).toBeLessThanOrEqual(1.5);
+    expect(reversed.flags).toContain('mostly-wrong');
+  });
+
+  it('keeps the honest answer in the same words high', () => {
+    const honest = scoreAnswer({ question, references, answer: '集群启动先选出 leader，写请求由 leader 处理。leader 把日志发给 follower；follower 先把日志持久化，成功后给 leader 回 ACK。leader 收到过半数的 ACK 以后更新自己的内存数据，再向 follower 广播 commit，然后给客户端返回成功。' });
+    expect(honest.score).toBeGreaterThanOrEqual(7);
+    expect(honest.flags).not.toContain('mostly-wrong');
   });
 });
