@@ -40,9 +40,16 @@ export interface GradedPoint {
   wrong?: { said: string; notes: string };
 }
 
-/** The most important points, shown in note order. */
-export function selectShownPoints<T extends { weight: number }>(points: readonly T[]): T[] {
-  const kept = new Set([...points].sort((a, b) => b.weight - a.weight).slice(0, maximumShownKeyPoints));
+/**
+ * The points a card shows, in note order: every point that earned or cost score first, then the
+ * most important of the rest. Picking by weight alone hid what was credited when a long note has
+ * more points than a card shows: an answer scored 6 beside eight points all marked missed.
+ */
+export function selectShownPoints<T extends { weight: number; covered?: Coverage; wrong?: unknown }>(points: readonly T[]): T[] {
+  const counted = (point: T) => point.covered === 'yes' || point.covered === 'partial' || Boolean(point.wrong);
+  const byWeight = (a: T, b: T) => b.weight - a.weight;
+  const ranked = [...points.filter(counted).sort(byWeight), ...points.filter((point) => !counted(point)).sort(byWeight)];
+  const kept = new Set(ranked.slice(0, maximumShownKeyPoints));
   return points.filter((point) => kept.has(point));
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { wordFeedback } from '../../src/grading/feedback.ts';
+import { buildGrade } from '../../src/grading/grade-builder.ts';
 import { pointTopic } from '../../src/grading/point-topics.ts';
 import { evidenceClause } from '../../src/grading/evidence-clause.ts';
 import { scoreAnswer } from '../../src/grading/offline-scorer.ts';
@@ -204,6 +205,18 @@ describe('score, band, lists and sentences agree', () => {
     });
     expect(worded.feedback.startsWith('回答涉及了笔记的大部分要点，但每一点都只说了一部分。')).toBe(true);
     expect(worded.strengths).toEqual([]);
+  });
+
+  it('shows every point that earned score, even when a long note has more points than a card shows', () => {
+    // Twelve heavy points the answer misses and one light one it half makes, as a long note's last
+    // example ("例如，对于 B-tree 索引 …") answered in English: the card scored 6 beside eight ✘.
+    const missed = Array.from({ length: 12 }, (_, index) => ({ text: `第${index + 1}个要点`, weight: 0.1, covered: 'no' as const }));
+    const made = { text: '例如，对于 B-tree 索引，数据库系统会从树的根节点开始向下搜索，直到找到匹配的叶节点。', weight: 0.05, covered: 'partial' as const, evidence: 'B+ tree is shallow and wide' };
+    const grade = buildGrade({ score: 6, points: [...missed.slice(0, 6), made, ...missed.slice(6)], flags: [], references: [], grader: 'offline', fallback: false });
+    expect(grade.keyPoints).toHaveLength(8);
+    expect(grade.keyPoints.filter((point) => point.covered !== 'no').map((point) => point.text)).toEqual([made.text]);
+    // Still in note order.
+    expect(grade.keyPoints.map((point) => point.text).indexOf(made.text)).toBe(6);
   });
 
   it('lists as strengths only points the lists show as made, and never a partial point as a strength', () => {
