@@ -135,7 +135,23 @@ function changesClaim(hunk: Hunk, note: readonly string[], answer: readonly stri
   // Another name for the same thing (glossary synonyms across the two spans) is a paraphrase.
   const concepts = new Set(conceptTokens(removedText));
   if (conceptTokens(insertedText).some((concept) => concepts.has(concept))) return false;
+  // …and so is a span that names, with the words around it, what the note's names with the words around it
+  // ("链表存储结构" for "链式存储结构": the glossary knows 链表 and 链式存储 as one thing).
+  const joiner = script(removed) === 'latin' ? ' ' : '';
+  const named = conceptsNamedBy(note, hunk.noteAt, removed.length, joiner);
+  if ([...conceptsNamedBy(answer, hunk.answerAt, inserted.length, joiner)].some((concept) => named.has(concept))) return false;
   return namesAnotherThing(hunk, note, answer, vocabulary);
+}
+
+/** Words on each side of a span that may complete a name with it. */
+const nameContext = 2;
+
+/** The glossary concepts a span takes part in with its neighbouring words, and that those words alone do not name. */
+function conceptsNamedBy(words: readonly string[], at: number, length: number, joiner: string): Set<string> {
+  const before = words.slice(Math.max(0, at - nameContext), at);
+  const after = words.slice(at + length, at + length + nameContext);
+  const without = new Set(conceptTokens([...before, ...after].join(joiner)));
+  return new Set(conceptTokens([...before, ...words.slice(at, at + length), ...after].join(joiner)).filter((concept) => !without.has(concept)));
 }
 
 /** A negation added or dropped with the exchange makes the clause agree again ("单链表不可以" for "双链表可以"). */

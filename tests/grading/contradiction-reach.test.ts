@@ -31,6 +31,14 @@ describe('a swap between the two things a question contrasts when the note descr
   });
 });
 
+describe('another name for the note\'s thing, completed by the words around it', () => {
+  it('is not an exchanged word ("链表存储结构" for "链式存储结构": the glossary knows 链表 and 链式存储 as one thing)', () => {
+    const note = ['在这种情况下，建议采用链式存储结构。', '由于在顺序表中频繁进行插入和删除操作时，需要移动大量元素，操作耗时较长。', '而在链表中，只需修改插入或删除节点的前驱节点，并调整相应的指针即可完成操作，效率更高且操作更加便捷。'];
+    const question = '若频繁地对一个线性表进行插入和删除操作，该线性表宜采用何种存储结构，为什么？';
+    expect(contradictions(question, note, '采用链表存储结构，因为这种方法通过改动指针来进行插入和删除，不需要移动节点。')).toEqual([]);
+  });
+});
+
 describe('order told twice in one note', () => {
   const note = [
     '有binlog情况下，commit动作开始时，会有一个Redo XID 的动作记录写到redo，然后写data到binlog，binlog写成功后',
