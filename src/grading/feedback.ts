@@ -18,6 +18,8 @@ export interface WordedPoint {
 }
 
 /** Flags after which nothing the answer said is praised. */
+/** Flags that make the answer wrong as a whole, whatever its coverage. */
+const judgedWrongFlags: readonly ScoreFlag[] = ['mostly-wrong', 'wrong-verdict', 'swapped-values'];
 export const untrustedFlags: readonly ScoreFlag[] = ['injection', 'wrong-verdict', 'swapped-values', 'mostly-wrong', 'hedged', 'offtopic', 'dontknow', 'question-back', 'list-of-terms', 'empty'];
 
 /** Characters of a quoted clause in "你说「…」，但笔记里是「…」". */
@@ -162,11 +164,13 @@ export function wordFeedback(input: {
   };
 
   // A good band reached only by half-made points must not claim "抓住了大部分要点" over a list with none made.
-  const opening = input.band === 'good' && covered.length === 0 && partial.length > 0 ? words.halfMade : words.opening[input.band];
+  // An answer judged wrong opens with why: "只触及了很少的要点" misdescribes one that restated most of the note the wrong way round.
+  const verdict = input.flags.find((flag) => judgedWrongFlags.includes(flag) && words.flags[flag]);
+  const opening = verdict ? words.flags[verdict]! : input.band === 'good' && covered.length === 0 && partial.length > 0 ? words.halfMade : words.opening[input.band];
   const sentences = [opening];
   for (const flag of input.flags) {
     const sentence = words.flags[flag];
-    if (sentence && sentences.length < 2) sentences.push(sentence);
+    if (sentence && flag !== verdict && sentences.length < 2) sentences.push(sentence);
   }
   for (const point of wrong.slice(0, 2)) {
     named.add(topic(point));

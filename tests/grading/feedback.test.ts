@@ -207,6 +207,22 @@ describe('score, band, lists and sentences agree', () => {
     expect(worded.strengths).toEqual([]);
   });
 
+  it('opens a card judged wrong with why, not with how few points it touched', () => {
+    const worded = wordFeedback({
+      question: 'ZooKeeper 的写请求是怎么同步的？',
+      band: 'weak',
+      points: [
+        { text: 'leader将日志发送给follower', weight: 0.5, covered: 'yes' },
+        { text: '半数以上follower返回ACK后，leader将commit指令发送给从节点', weight: 0.5, covered: 'no', wrong: { said: 'leader 先广播 commit，再去等 ACK', notes: '将commit指令发送给从节点' } },
+      ],
+      flags: ['contradiction', 'mostly-wrong'],
+    });
+    expect(worded.feedback.startsWith('回答里的主要说法和笔记相反，这道题按答错处理。')).toBe(true);
+    expect(worded.feedback).not.toContain('只触及了很少的要点');
+    expect(worded.feedback.match(/按答错处理/gu)).toHaveLength(1);
+    expect(worded.feedback).toContain('你说「leader 先广播 commit，再去等 ACK」');
+  });
+
   it('shows every point that earned score, even when a long note has more points than a card shows', () => {
     // Twelve heavy points the answer misses and one light one it half makes, as a long note's last
     // example ("例如，对于 B-tree 索引 …") answered in English: the card scored 6 beside eight ✘.
