@@ -3,7 +3,7 @@
  * importance, with contradicted points counted against the answer, and the measures the guards
  * need (relevance to the note, naming the question's subject, stating the note's results).
  */
-import { coverPoint, viewAnswer, type AnswerView, type PointCoverage } from './coverage.ts';
+import { coverPoint, viewOfNothing, type AnswerView, type PointCoverage } from './coverage.ts';
 import { memoByObject } from './grading-memo.ts';
 import { capPoints, type KeyPointSpec } from './key-points.ts';
 import { enumeratedNames, looksLikeTermList, minimumNamedItems } from './non-answers.ts';
@@ -54,7 +54,7 @@ export function coverPoints(
   const options = { sameLanguageConcepts: parameters.sameLanguageConcepts, pointFrequency: frequenciesOfPoints(specs) };
   return specs.map((spec, index) => {
     const contradicted = wrong.get(index);
-    if (contradicted) return { spec, coverage: { ...coverPoint(spec, viewAnswer(''), questionUnits, options), evidence: contradicted.said }, wrong: contradicted };
+    if (contradicted) return { spec, coverage: { ...coverPoint(spec, viewOfNothing(), questionUnits, options), evidence: contradicted.said }, wrong: contradicted };
     const asserted = coverPoint(spec, views.asserted, questionUnits, options);
     // An answer that hedges nothing asserts all it said: one view, covered once.
     const said = views.said === views.asserted ? asserted : coverPoint(spec, views.said, questionUnits, options);
@@ -200,13 +200,14 @@ export function sharedTopic(question: string, answer: AnswerView): number {
 
 /** Share of the answer's informative units that also occur in the question or a reference. */
 export function relevanceOf(answer: AnswerView, question: TextProfile, references: readonly string[]): number {
-  const known = new Set(question.units.keys());
-  for (const reference of references) for (const unit of noteFacts(reference).profile.units.keys()) known.add(unit);
+  const noteUnits = references.map((reference) => noteFacts(reference).profile.units);
   let total = 0;
   let related = 0;
   for (const [unit, weight] of answer.profile.units) {
     total += weight;
-    if (known.has(unit)) related += weight;
+    let known = question.units.has(unit);
+    for (let index = 0; !known && index < noteUnits.length; index += 1) known = noteUnits[index]!.has(unit);
+    if (known) related += weight;
   }
   return total > 0 ? related / total : 0;
 }

@@ -9,11 +9,14 @@ import { memoByObject } from './grading-memo.ts';
 import type { KeyPointSpec } from './key-points.ts';
 import { isMostlyEnglish, profileText, type TextProfile } from './text-analysis.ts';
 
+/** The units a text contains: its profile's own unit map, looked into, never copied. */
+export type UnitLookup = Pick<ReadonlySet<string>, 'has'>;
+
 export interface AnswerView {
   profile: TextProfile;
-  units: Set<string>;
-  /** Unit sets of overlapping windows of consecutive clauses, and their Chinese characters. */
-  windows: { text: string; units: Set<string>; characters: Set<string> }[];
+  units: UnitLookup;
+  /** Units of overlapping windows of consecutive clauses, and their Chinese characters. */
+  windows: { text: string; units: UnitLookup; characters: Set<string> }[];
   english: boolean;
   /** Chinese prose with little English of its own (an English note's words cannot show in it). */
   chinese: boolean;
@@ -30,16 +33,28 @@ export function viewAnswer(answer: string): AnswerView {
   for (let start = 0; start < clauses.length; start += 1) {
     const text = clauses.slice(start, start + 3).join('');
     const profileOfWindow = profileText(text);
-    windows.push({ text, units: new Set(profileOfWindow.units.keys()), characters: new Set(Array.from(profileOfWindow.text).filter((character) => cjkCharacter.test(character))) });
+    windows.push({ text, units: profileOfWindow.units, characters: chineseCharactersOf(profileOfWindow.text) });
     if (start + 3 >= clauses.length) break;
   }
   return {
     profile,
-    units: new Set(profile.units.keys()),
+    units: profile.units,
     windows,
     english: isMostlyEnglish(profile),
     chinese: profile.cjkCharacters >= 6 && profile.asciiLetters < profile.cjkCharacters / 2,
   };
+}
+
+function chineseCharactersOf(text: string): Set<string> {
+  const characters = new Set<string>();
+  for (const character of text) if (cjkCharacter.test(character)) characters.add(character);
+  return characters;
+}
+
+/** The view of an empty answer: what a contradicted point is covered by. */
+let emptyView: AnswerView | undefined;
+export function viewOfNothing(): AnswerView {
+  return (emptyView ??= viewAnswer(''));
 }
 
 export interface PointCoverage {
@@ -106,22 +121,35 @@ function isChineseBigram(unit: string): boolean {
   return characters.length === 2 && cjkCharacter.test(characters[0]!) && cjkCharacter.test(characters[1]!);
 }
 
+/** Sum of a point's unit weights: the same for every answer. */
+const totalWeightOf = memoByObject((profile: TextProfile) => {
+  let total = 0;
+  for (const weight of profile.units.values()) total += weight;
+  return { total };
+});
+
+// The point's units that carry evidence and their weights, refilled by each call (coverPoint does not
+// re-enter itself), so covering a point allocates nothing per unit.
+const evidenceUnits: string[] = [];
+const evidenceWeights: number[] = [];
+
 export function coverPoint(point: KeyPointSpec, answer: AnswerView, questionUnits: ReadonlySet<string>, options: CoverOptions = {}): PointCoverage {
   const crossLingualUnits = observableUnits(point, answer);
   const crossLingual = crossLingualUnits !== undefined;
   const units = crossLingualUnits ?? point.profile.units;
   const conceptFactor = crossLingual ? 1 : (options.sameLanguageConcepts ?? 1);
-  let totalWeight = 0;
-  for (const weight of point.profile.units.values()) totalWeight += weight;
+  const totalWeight = totalWeightOf(point.profile).total;
   let observableWeight = 0;
   let mass = 0;
   let found = 0;
-  const effective = new Map<string, number>();
+  let count = 0;
   for (const [unit, baseWeight] of units) {
     observableWeight += baseWeight;
     if (questionUnits.has(unit)) continue;
     const weight = (baseWeight * (unit.startsWith('~') ? conceptFactor : 1)) / (options.pointFrequency?.get(unit) ?? 1);
-    effective.set(unit, weight);
+    evidenceUnits[count] = unit;
+    evidenceWeights[count] = weight;
+    count += 1;
     mass += weight;
     if (answer.units.has(unit)) found += weight;
   }
@@ -131,17 +159,18 @@ export function coverPoint(point: KeyPointSpec, answer: AnswerView, questionUnit
     let anchored: Set<string> | undefined;
     for (const window of answer.windows) {
       let inWindow = 0;
-      for (const [unit, weight] of effective) if (window.units.has(unit)) inWindow += weight;
+      for (let index = 0; index < count; index += 1) if (window.units.has(evidenceUnits[index]!)) inWindow += evidenceWeights[index]!;
       if (inWindow > bestWindow) {
         bestWindow = inWindow;
         evidence = window.text.trim();
         anchored = window.characters;
       }
     }
-    for (const [unit, weight] of effective) {
-      if (!anchored || answer.units.has(unit) || !isChineseBigram(unit)) continue;
+    for (let index = 0; index < count && anchored; index += 1) {
+      const unit = evidenceUnits[index]!;
+      if (answer.units.has(unit) || !isChineseBigram(unit)) continue;
       const [first, second] = Array.from(unit);
-      if (anchored.has(first!) && anchored.has(second!)) found += splitWordCredit * weight;
+      if (anchored.has(first!) && anchored.has(second!)) found += splitWordCredit * evidenceWeights[index]!;
     }
   }
   return { mass, found, recall: mass > 0 ? found / mass : 0, evidence, observable: totalWeight > 0 ? observableWeight / totalWeight : 0 };
