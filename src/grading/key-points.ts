@@ -103,7 +103,14 @@ function extract(markdown: string, referenceIndex: number): KeyPointSpec[] {
 
 /** Content size: Chinese characters plus ASCII word characters, ignoring punctuation and spaces. */
 export function contentLength(text: string): number {
-  return (text.match(/[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaffA-Za-z0-9]/gu) ?? []).length;
+  // Counted by code unit, without an array of matches: every counted character is one UTF-16 unit,
+  // and the halves of a surrogate pair fall in none of the ranges.
+  let count = 0;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if ((code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39)) count += 1;
+  }
+  return count;
 }
 
 /** Longest text beside a link that still reads as a citation label (参考链接, 原文, see also). */

@@ -9,8 +9,8 @@ import { profileText } from './text-analysis.ts';
 /** Words and arrows that end one step and start the next. */
 const stepBreak =
   /->|→|=>|⇒|，?(?:然后|接着|随后|之后|以后|再|最后|最终|接下来|才)|[;；]|\b(?:then|after that|afterwards|next|finally|before that)\b/giu;
-/** Order words: without them a text lists things, it does not sequence them. */
-const ordered = /先(?!后)|然后|(?<=先[^。；;]{1,40})才|接着|随后|之后|以后|再|最后|最终|->|→|=>|\bthen\b|\bfirst\b|\bafter\b|\bbefore\b|\bfinally\b/giu;
+/** Order words: without them a text lists things, it does not sequence them. 才 is matched before its lookbehind, which would otherwise run at every character. */
+const ordered = /先(?!后)|然后|才(?<=先[^。；;]{1,40}才)|接着|随后|之后|以后|再|最后|最终|->|→|=>|\bthen\b|\bfirst\b|\bafter\b|\bbefore\b|\bfinally\b/giu;
 /** "X 在 Y 之后…": Y happens first. */
 const afterPattern = /([^，,。；;]{2,24}?)在([^，,。；;]{2,24}?)(?:之后|以后)/gu;
 const beforePattern = /([^，,。；;]{2,24}?)在([^，,。；;]{2,24}?)(?:之前|以前)/gu;
