@@ -12,11 +12,17 @@ import { isMostlyEnglish, profileText, type TextProfile } from './text-analysis.
 /** The units a text contains: its profile's own unit map, looked into, never copied. */
 export type UnitLookup = Pick<ReadonlySet<string>, 'has'>;
 
+export interface AnswerWindow {
+  text: string;
+  units: UnitLookup;
+  normalised: string;
+}
+
 export interface AnswerView {
   profile: TextProfile;
   units: UnitLookup;
-  /** Units of overlapping windows of consecutive clauses, and their Chinese characters. */
-  windows: { text: string; units: UnitLookup; characters: Set<string> }[];
+  /** Units of overlapping windows of consecutive clauses, and their normalised text (for `windowCharacters`). */
+  windows: AnswerWindow[];
   english: boolean;
   /** Chinese prose with little English of its own (an English note's words cannot show in it). */
   chinese: boolean;
@@ -33,7 +39,7 @@ export function viewAnswer(answer: string): AnswerView {
   for (let start = 0; start < clauses.length; start += 1) {
     const text = clauses.slice(start, start + 3).join('');
     const profileOfWindow = profileText(text);
-    windows.push({ text, units: profileOfWindow.units, characters: chineseCharactersOf(profileOfWindow.text) });
+    windows.push({ text, units: profileOfWindow.units, normalised: profileOfWindow.text });
     if (start + 3 >= clauses.length) break;
   }
   return {
@@ -45,11 +51,19 @@ export function viewAnswer(answer: string): AnswerView {
   };
 }
 
-function chineseCharactersOf(text: string): Set<string> {
+/**
+ * A window's Chinese characters, only for a window some point matches best. Each is one UTF-16 unit;
+ * the halves of a surrogate pair fall outside the ranges.
+ */
+const windowCharacters = memoByObject((window: AnswerWindow) => {
   const characters = new Set<string>();
-  for (const character of text) if (cjkCharacter.test(character)) characters.add(character);
+  const text = window.normalised;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if ((code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff)) characters.add(text[index]!);
+  }
   return characters;
-}
+});
 
 /** The view of an empty answer: what a contradicted point is covered by. */
 let emptyView: AnswerView | undefined;
@@ -156,16 +170,17 @@ export function coverPoint(point: KeyPointSpec, answer: AnswerView, questionUnit
   let evidence: string | undefined;
   let bestWindow = 0;
   if (found > 0) {
-    let anchored: Set<string> | undefined;
+    let best: AnswerWindow | undefined;
     for (const window of answer.windows) {
       let inWindow = 0;
       for (let index = 0; index < count; index += 1) if (window.units.has(evidenceUnits[index]!)) inWindow += evidenceWeights[index]!;
       if (inWindow > bestWindow) {
         bestWindow = inWindow;
-        evidence = window.text.trim();
-        anchored = window.characters;
+        best = window;
       }
     }
+    evidence = best?.text.trim();
+    const anchored = best && windowCharacters(best);
     for (let index = 0; index < count && anchored; index += 1) {
       const unit = evidenceUnits[index]!;
       if (answer.units.has(unit) || !isChineseBigram(unit)) continue;
