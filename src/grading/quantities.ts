@@ -76,8 +76,8 @@ export function quantitiesIn(normalised: string): Quantity[] {
     const value = chineseNumber(raw);
     if (value === undefined || (!/\d/.test(raw) && raw.length === 1 && !/[两二三四五六七八九]/u.test(raw))) continue;
     const rest = normalised.slice(start + match[0].length);
-    if (/^[a-z_]/.test(rest) && !units.some(({ pattern }) => pattern.test(rest))) continue;
     const unit = units.find(({ pattern }) => pattern.test(rest));
+    if (!unit && /^[a-z_]/.test(rest)) continue;
     const unitText = unit ? (unit.pattern.exec(rest)?.[0] ?? '') : '';
     const end = start + match[0].length + unitText.length;
     found.push({ value: value * (unit?.factor ?? 1), family: unit?.family ?? 'bare', text: match[0].trim() + unitText, start, end });

@@ -32,6 +32,12 @@ const notNegations =
 const negation =
   /不|没|无|非|未|避免|防止|杜绝|免去|\bnot\b|n't\b|\bnever\b|\bno\b|\bnone\b|\bnothing\b|\bneither\b|\bnor\b|\bwithout\b|\bcannot\b|\bavoids?\b|\bprevents?\b/giu;
 
+/**
+ * Whether a text has any negation. Without one (most clauses) nothing is masked, denied or removed:
+ * the words that do not negate are CJK, so masking them with spaces creates no English word boundary.
+ */
+const anyNegation = new RegExp(negation.source, 'iu');
+
 /** Characters after a negation that it denies ("不会阻塞主线程" denies 阻塞主线程, not the clause's subject). */
 const scopeCharacters = 8;
 
@@ -54,6 +60,7 @@ function wholeWords(text: string, start: number, end: number): string {
  * skipped), up to the next comma.
  */
 export function negationScopes(normalised: string): Map<string, number>[] {
+  if (!anyNegation.test(normalised)) return [];
   const masked = normalised.replace(notNegations, (word) => ' '.repeat(word.length));
   return [...masked.matchAll(negation)].map((match) => {
     const at = match.index ?? 0;
@@ -66,7 +73,8 @@ export function negationScopes(normalised: string): Map<string, number>[] {
 }
 
 /** The clause's words without its negations, so that what is asserted and what is denied meet. */
-export function unitsWithoutNegation(normalised: string, units: (text: string) => Map<string, number> = (text) => profileText(text).units): Map<string, number> {
+export function unitsWithoutNegation(normalised: string, units: (text: string) => Map<string, number> = profileUnits): Map<string, number> {
+  if (!anyNegation.test(normalised)) return units(normalised);
   let kept = '';
   let from = 0;
   for (const match of normalised.matchAll(notNegations)) {
@@ -74,6 +82,10 @@ export function unitsWithoutNegation(normalised: string, units: (text: string) =
     from = (match.index ?? 0) + match[0].length;
   }
   return units(kept + normalised.slice(from).replace(negation, ' '));
+}
+
+function profileUnits(text: string): Map<string, number> {
+  return profileText(text).units;
 }
 
 /** Clause boundaries: sentence ends and commas, in both languages. */
