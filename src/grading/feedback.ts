@@ -15,6 +15,8 @@ export interface WordedPoint {
   covered: Coverage;
   /** The answer contradicts the point: what it said and what the note says. */
   wrong?: { said: string; notes: string };
+  /** The answer's words the point was matched on: tells an answer in another language than the note. */
+  evidence?: string;
 }
 
 /** Flags after which nothing the answer said is praised. */
@@ -55,6 +57,12 @@ interface Wording {
   opening: Record<GradeBand, string>;
   /** The opening when the score is good but every point it earned is only half made. */
   halfMade: string;
+  /** The opening when the score came from shared words alone: no point was made, half made or contradicted. */
+  wordsOnly: string;
+  /** After wordsOnly: the one point to start from, instead of a list of everything missed. */
+  startWith: (topic: string) => string;
+  /** The opening of a low score on an answer in another language than the note: its other words may not have matched. */
+  otherLanguage: (someMade: boolean) => string;
   flags: Partial<Record<ScoreFlag, string>>;
   wrong: (said: string, notes: string) => string;
   covered: (topics: string) => string;
@@ -80,6 +88,9 @@ const wordings: Record<FeedbackLanguage, Wording> = {
       none: '这次回答没有给出能对上笔记要点的内容。',
     },
     halfMade: '回答涉及了笔记的大部分要点，但每一点都只说了一部分。',
+    wordsOnly: '回答用到了这道题的一些词，但没有讲出笔记里的任何一个要点，分数只来自这些零散的用词。',
+    startWith: (topic) => `可以先从${topic}讲起，这是笔记里最重要的一点。`,
+    otherLanguage: (someMade) => `你用英文作答，能和笔记要点对上的${someMade ? '只有一部分' : '不多'}：评分按概念和笔记逐条对照，换了说法的地方可能没有对上，可以对照下方笔记原文看看差在哪里。`,
     flags: {
       injection: '回答里有试图影响评分的指令性文字，这部分已被忽略，并按无效内容处理。',
       'wrong-verdict': '“是不是/有没有”的结论与笔记相反，这道题的核心结论答错了。',
@@ -111,6 +122,9 @@ const wordings: Record<FeedbackLanguage, Wording> = {
       none: 'Nothing in this answer matches a key point of your notes.',
     },
     halfMade: 'You touched on most of the key points, but made each of them only in part.',
+    wordsOnly: 'The answer uses some of the words of this topic but makes none of the key points in your notes; its few points come from those words alone.',
+    startWith: (topic) => `Start with ${topic}, the most important point in your notes.`,
+    otherLanguage: (someMade) => `Your notes are in Chinese and ${someMade ? 'only some' : 'few'} of your points matched them: points made in other words may not have been recognised, so compare with the quoted note below.`,
     flags: {
       injection: 'Part of the answer tried to instruct the grader; it was ignored and counted as no content.',
       'wrong-verdict': 'Your yes/no verdict is the opposite of the notes: the core of this question is wrong.',
@@ -134,6 +148,18 @@ const wordings: Record<FeedbackLanguage, Wording> = {
     gap: { wrong: (topic) => `Said the opposite: ${topic}`, missed: (topic) => `Not covered: ${topic}`, partial: (topic) => `Not explained fully: ${topic}` },
   },
 };
+
+/**
+ * Whether the answer was in English while the note is Chinese, as the card can tell: the clauses the
+ * points were matched on are Latin script and the points are Chinese.
+ */
+function answeredInOtherLanguage(points: readonly WordedPoint[]): boolean {
+  const evidence = points.map((point) => point.evidence ?? '').join(' ');
+  const latin = (evidence.match(/[A-Za-z]/g) ?? []).length;
+  const chinese = (evidence.match(/[\u3400-\u9fff]/gu) ?? []).length;
+  const noteChinese = points.some((point) => /[\u3400-\u9fff]/u.test(point.text));
+  return noteChinese && latin >= 20 && chinese * 4 < latin;
+}
 
 /** `points` are the shown points, heaviest first. */
 export function wordFeedback(input: {
@@ -166,7 +192,18 @@ export function wordFeedback(input: {
   // A good band reached only by half-made points must not claim "抓住了大部分要点" over a list with none made.
   // An answer judged wrong opens with why: "只触及了很少的要点" misdescribes one that restated most of the note the wrong way round.
   const verdict = input.flags.find((flag) => judgedWrongFlags.includes(flag) && words.flags[flag]);
-  const opening = verdict ? words.flags[verdict]! : input.band === 'good' && covered.length === 0 && partial.length > 0 ? words.halfMade : words.opening[input.band];
+  // A score with no point made, half made or contradicted came from shared words alone: "答到了一部分要点"
+  // or three "没讲…" would not say why it is not zero. A guard that fired says why itself.
+  const wordsOnly = !untrusted && input.band !== 'none' && input.points.every((point) => point.covered === 'no' && !point.wrong);
+  // An English answer to a Chinese note scored low: its other words may be what did not match.
+  const otherLanguage = (input.band === 'weak' || input.band === 'fair') && !untrusted && answeredInOtherLanguage(input.points);
+  const opening = verdict
+    ? words.flags[verdict]!
+    : wordsOnly
+      ? words.wordsOnly
+      : otherLanguage
+        ? words.otherLanguage(input.band === 'fair')
+        : input.band === 'good' && covered.length === 0 && partial.length > 0 ? words.halfMade : words.opening[input.band];
   const sentences = [opening];
   for (const flag of input.flags) {
     const sentence = words.flags[flag];
@@ -182,8 +219,8 @@ export function wordFeedback(input: {
   // On a complete answer a half-made point is something to expand, not a failing.
   const partialNames = names(partial, 2);
   if (partialNames) sentences.push(words.partial(partialNames, complete));
-  const missedNames = names(missed, complete ? 1 : 2);
-  if (missedNames) sentences.push(complete ? words.more(missedNames) : words.missed(missedNames));
+  const missedNames = names(missed, complete || wordsOnly ? 1 : 2);
+  if (missedNames) sentences.push(complete ? words.more(missedNames) : wordsOnly ? words.startWith(missedNames) : words.missed(missedNames));
   if (sentences.length < 2) sentences.push(words.rest);
 
   const listed = new Set<string>();

@@ -11,9 +11,24 @@ const emptyLabel = /^(?:解析|详细|详解|解答|答|答案|参考答案|回�
 /** Labels that say what kind of point follows but not what it is about ("缺点：…" needs its body). */
 const kindLabel = /^(?:优点|缺点|优势|劣势|好处|坏处|原因|作用|目的|解决|方案|方法|特点|区别|场景|问题|步骤|流程|过程|原理|定义|举例|核心|关键|前提|结果|首先|其次|然后|最后|另外|第.)$/u;
 
-/** Words that open a clause without naming anything. */
+/**
+ * Words that open a clause without naming anything: connectives, discourse markers (然而, 相比之下,
+ * 换句话说) and the words that announce an example (例如, 比如). Left in, a clause "例如" became a short
+ * name and the next clause its meaning: 「例如（对于 B-tree 索引）」.
+ */
 const leadingConnectives =
-  /^(?:(?:那么|那|而且|并且|但是|不过|然后|首先|其次|最后|另外|此外|同时|也就是说|也就是|就是说|所以|因此|因而|从而|于是|这样|这时|此时|即|则|而|也|需要注意的是|值得注意的是|注意|其中|其实|实际上|本质上|简单来说|简单地说|简单的说|总的来说|我认为)[，,\s]*)+/u;
+  /^(?:(?:那么|那|而且|并且|并(?=[将把会在开])|但是|不过|然而|然后|接着|首先|其次|最后|另外|此外|同时|也就是说|也就是|就是说|换句话说|换言之|意思是说|意思是|所以|因此|因而|从而|于是|这样|这时|此时|即|则|而|也|还有就是|还有|需要注意的是|值得注意的是|注意|其中|其实|实际上|本质上|事实上|相比之下|相比而言|与之相比|反之|当然了|当然|总之|例如|比如|譬如|举个例子|举例来说|简单来说|简单地说|简单的说|总的来说|我认为|我觉得)[，,：:\s]*)+/u;
+
+/**
+ * A clause that is an aside about its subject, not a claim the question asks for: how much it is used
+ * (其实用的比较少, 就用的多了) or how the note's author feels about it. Named, it read
+ * 「没讲数组在go语言里面其实用的比较少」 and 「切片就用的多了只提了一句」.
+ */
+const aside = /(?:用的|用得|使用)(?:比较|很|非常|更|最)?(?:多|少)(?:了|一些|一点)?$|(?:比较|很|挺)(?:常见|少见|常用|少用)了?$|^(?:我|个人)(?:觉得|认为|感觉)/u;
+
+/** A pronoun standing for the subject of the clause before ("他是动态数组"). */
+const pronoun = /^(?:他|它|她|其)(?=[是会能的有在])/u;
+
 
 /** A clause that only says when ("Apiserver收到指令后", "follower日志持久化成功以后"): the claim follows it. */
 const temporal = /(?:之后|以后|后|的时候|时)$/u;
@@ -83,7 +98,9 @@ function clausesOf(text: string): string[] {
 function subjectsOf(question: string): string[] {
   const words = question.match(/[A-Za-z][\w+#.-]*[\w+#]|[A-Za-z]/g) ?? [];
   const contrast = /([\u3400-\u9fffA-Za-z0-9]{2,8}?)\s*(?:和|与|跟|以及|还是|vs\.?|VS)\s*([\u3400-\u9fffA-Za-z0-9]{2,8}?)\s*(?:的|有什么|有啥|之间|区别|各自|分别|哪|谁)/u.exec(question);
-  return [...new Set([...words.filter((word) => word.length >= 2), ...(contrast ? [contrast[1]!, contrast[2]!] : [])])];
+  // "说一下数组和切片的区别" contrasts 数组 and 切片, not 说一下数组.
+  const sides = contrast ? [contrast[1]!.replace(/^(?:请)?(?:说|讲|介绍|谈|聊|解释|比较)(?:一下|下|谈|聊)?/u, ''), contrast[2]!].filter((side) => side.length >= 2) : [];
+  return [...new Set([...words.filter((word) => word.length >= 2), ...sides])];
 }
 
 function names(text: string, subject: string): boolean {
@@ -102,6 +119,14 @@ function trimmed(phrase: string, limit = phraseCharacters): string {
   // A phrase a little too long reads better whole than cut off with "…".
   if (length(phrase) <= limit + overrun) return phrase;
   const characters = Array.from(phrase);
+  // A list or a code line is cut after a whole item ("消息队列克服了信号传递信息少、管道…" → …信息少等), not inside a word with "…".
+  let item = 0;
+  for (let index = 1; index < characters.length; index += 1) {
+    const before = characters.slice(0, index).join('').trim();
+    if (length(before) > limit + overrun) break;
+    if (/[\s、]/u.test(characters[index]!) && !/[：:，,]$/u.test(before) && length(before) >= 8) item = index;
+  }
+  if (item) return `${characters.slice(0, item).join('').trim()}${characters[item] === '、' ? '等' : ''}`;
   let cut = 0;
   for (let index = 1; index <= characters.length; index += 1) {
     if (length(characters.slice(0, index).join('')) > limit) break;
@@ -109,6 +134,50 @@ function trimmed(phrase: string, limit = phraseCharacters): string {
     if (!/[\w.-]/.test(characters[index - 1]!) || !/[\w.-]/.test(characters[index] ?? '')) cut = index;
   }
   return `${characters.slice(0, cut).join('').trim()}…`;
+}
+
+/** The effect follows the point's first clause directly, through a condition ("当…时"), or closes a short point. */
+function follows(effect: string, rest: readonly string[]): boolean {
+  const at = rest.indexOf(effect);
+  const before = rest[at - 1];
+  return at === 0 || (at === 1 && before !== undefined && (conditional.test(before) || conditionEnd.test(before))) || (at === rest.length - 1 && rest.length <= 2);
+}
+
+/** A clause that only says where, when or under what condition: no meaning for a short name ("我决定不了（就去问）"). */
+function scene(clause: string): boolean {
+  return frame.test(clause) || conditional.test(clause) || conditionEnd.test(clause) || temporal.test(clause) || /^(?:在|就|才|当|对于|虽然|尽管|但|可是)/u.test(clause);
+}
+
+/** Whether two texts share a two-character word ("倒排索引…" and "索引有什么用"). */
+function sharesWords(text: string, other: string): boolean {
+  const characters = Array.from(text);
+  return characters.slice(1).some((character, index) => /[\u3400-\u9fff]{2}/u.test(`${characters[index]}${character}`) && other.includes(`${characters[index]}${character}`));
+}
+
+/** The name an aside is about: a subject of the question it opens with, else the words before 在/其实/就 ("数组在go语言里面…"). */
+function asideSubject(clause: string, question: string): string | undefined {
+  return subjectsOf(question).find((candidate) => clause.toLowerCase().startsWith(candidate.toLowerCase()))
+    ?? /^([\u3400-\u9fffA-Za-z0-9_]{1,8}?)(?:在|其实|就|也|都|用|使用)/u.exec(clause)?.[1];
+}
+
+/**
+ * The point's statements without the asides that open it; the subject an aside named carries to the
+ * claim that follows ("数组在go语言里面其实用的比较少，长度一旦定义就固定" → 数组长度一旦定义就固定,
+ * "而切片就用的多了，他是动态数组" → 切片是动态数组).
+ */
+function withoutAsides(statements: readonly string[], question: string): string[] {
+  // A lead-in that only announces what follows ("官方的解释是", "倒排索引的主要思想是") names nothing.
+  // One that names its own subject ("倒排索引的主要思想是") is the topic: 倒排索引的主要思想.
+  if (statements.length >= 2 && /(?:是|为|如下)$/u.test(statements[0]!) && length(statements[0]!) <= 12) {
+    const name = statements[0]!.replace(/(?:是|为|如下)$/u, '');
+    const owner = /^(.+?)的/u.exec(name)?.[1] ?? '';
+    return (sharesWords(name, question) || length(owner) >= 3) && length(name) >= 4 ? [name] : withoutAsides(statements.slice(1), question);
+  }
+  if (statements.length < 2 || !aside.test(statements[0]!)) return [...statements];
+  const subject = asideSubject(statements[0]!, question);
+  const [claim, ...rest] = statements.slice(1);
+  if (!subject || names(claim!, subject)) return [claim!, ...rest];
+  return [pronoun.test(claim!) ? claim!.replace(pronoun, subject) : `${subject}${claim}`, ...rest];
 }
 
 /** English prose: its first clause, up to ten words. */
@@ -136,10 +205,13 @@ export function pointTopic(text: string, question: string): string {
     .replace(emptyLabel, '')
     // A line that only led into the claim ("Raft对只读操作的处理办法是 只读请求…") is not its subject.
     .replace(/^[^，,。；;：:]{0,20}?(?:办法|方法|方式|做法|步骤|过程|流程|原理|思路)(?:是|为|如下)\s+/u, '');
-  const label = /^([^：:，,。；;]{2,20})[：:]\s*(.*)$/u.exec(compact);
+  // A point that is only the ask a note's heading made ("说说你对消息队列通信的了解") is about what it asks.
+  const ask = /^(?:请)?(?:说说|谈谈|讲讲|聊聊|说一下|讲一下|介绍一下)(?:你)?对?(.{2,20}?)(?:的(?:了解|理解|认识|看法))?[。？?]?$/u.exec(compact);
+  if (ask) return ask[1]!.trim();
+  const label = /^([^：:，,。；;]{2,20})[：:]\s*(?:[-*+]\s+)?(.*)$/u.exec(compact);
   if (label && length(label[1]!) <= 16) {
     // "值类型分别有：…" is about 值类型; the verb that introduces the list is not part of its name.
-    const name = clean(label[1]!.replace(/^(?:涉及|关于)/u, '')).replace(/(?:分别|主要|一般|通常)?(?:有|是|包括|包含|为)$/u, '');
+    const name = clean(label[1]!.replace(/^(?:涉及|关于)/u, '')).replace(/(?:分别|主要|一般|通常)?(?:有|是|包括|包含|为|如下)$/u, '');
     const body = label[2] ?? '';
     const first = clausesOf(body)[0] ?? '';
     if (announcingLabel.test(name) && first) return pointTopic(body, question);
@@ -156,7 +228,8 @@ export function pointTopic(text: string, question: string): string {
   if (defined) return `什么是${defined[1]!.trim()}`;
   if (!cjk.test(compact)) return englishTopic(clauses);
 
-  const statements = clauses.length > 1 && frame.test(clauses[0]!) ? clauses.slice(1) : clauses;
+  const claims = withoutAsides(clauses, question);
+  const statements = claims.length > 1 && frame.test(claims[0]!) ? claims.slice(1) : claims;
   const first = statements[0]!;
   const rest = statements.slice(1);
   const effect = rest.find((clause) => consequence.test(clause)) ?? rest.find((clause) => /[会能]/u.test(clause));
@@ -165,7 +238,9 @@ export function pointTopic(text: string, question: string): string {
   // The subject leads its clause ("save 是…"); a word named further in ("检测到pod信息") is not what the point is about.
   const subject = subjectsOf(question).filter((candidate) => names(first, candidate) && first.toLowerCase().startsWith(candidate.toLowerCase()));
   const allNamed = subjectsOf(question).filter((candidate) => names(compact, candidate));
-  if (subject.length === 1 && allNamed.length === 1 && effect && !question.includes(effect)) {
+  // "X 为什么 Y：Z" claims the point is a cause and its effect: only when the effect closes the point
+  // ("save 是…，如果…，会造成阻塞"), not when it is one property in a list ("切片…，还能按需扩容，在cap不够用时…").
+  if (subject.length === 1 && allNamed.length === 1 && effect && follows(effect, rest) && !question.includes(effect)) {
     const reason = first.replace(new RegExp(`^.*?${subject[0]!.replace(/[.+#]/g, '\\$&')}\\s*(?:中|里)?\\s*(?:是|就是)?\\s*`, 'iu'), '');
     const why = `${subject[0]} 为什么${effect.replace(/^(?:所以|因此|从而|就|也)/u, '')}`;
     return reason && reason !== first && length(reason) >= 4 && length(reason) <= 18 ? `${why}：${reason}` : why;
@@ -174,9 +249,9 @@ export function pointTopic(text: string, question: string): string {
   if (conditional.test(first) && then) return `${trimmed(first.replace(conditional, '').replace(conditionEnd, ''), 14)}会怎样：${trimmed(then, 16)}`;
   // "默认情况下，最长2分钟触发一次GC": a short scene is part of the claim; "集群启动时，首先选举出leader" says what happens then.
   if (conditionEnd.test(first) && rest[0] && length(first) <= 5) return trimmed(`${first}${rest[0]}`);
-  if (temporal.test(first) && rest[0]) return `${trimmed(first.replace(/(?:的时候)$/u, '时'), 22)}做什么：${trimmed(rest[0], 16)}`;
+  if (temporal.test(first) && !/是/u.test(first) && rest[0] && !temporal.test(rest[0])) return `${trimmed(first.replace(/(?:的时候)$/u, '时'), 22)}做什么：${trimmed(rest[0], 16)}`;
   if (purpose.test(first)) return `为什么这样做：${trimmed(first.replace(purpose, ''), 18)}`;
   // "简单，避免死锁、数据竞争" → 简单（避免死锁、数据竞争）; a name with a long explanation is named alone ("数据同步").
-  if (length(first) <= 6 && rest[0] && !/^[这那]/u.test(rest[0])) return length(rest[0]) <= 14 || length(first) < 4 ? `${first}（${trimmed(rest[0], 14)}）` : first;
+  if (length(first) <= 6 && rest[0] && !/^[这那]/u.test(rest[0]) && !scene(rest[0])) return length(rest[0]) <= 14 || length(first) < 4 ? `${first}（${trimmed(rest[0], 14)}）` : first;
   return trimmed(first);
 }

@@ -1,0 +1,97 @@
+/**
+ * Classes of card wording a candidate read badly, each on the corpus notes' own text: topics that were
+ * asides, discourse words or fragments cut with "…", and openings that did not say why a card scored
+ * what it did (issue 10 item 5).
+ */
+import { describe, expect, it } from 'vitest';
+import { wordFeedback } from '../../src/grading/feedback.ts';
+import { gradeOffline } from '../../src/grading/offline-grader.ts';
+import { pointTopic } from '../../src/grading/point-topics.ts';
+
+// corpus/go-basics-qa.md, "说一下数组和切片的区别？" as written.
+const arraysQuestion = '说一下数组和切片的区别？';
+const arraysNote =
+  '数组在go语言里面其实用的比较少，长度一旦定义就固定，还有go的数组是值类型，不像c语言的数组他底层是指向数组的第一个元素的指针，所以在go中赋值或者传参还会整体拷贝，效率和灵活性都不高；而切片就用的多了，他是动态数组，本质上切片是一个三元组，指针指向底层数组，当前数组长度len,容量cap,他是引用语义，传参不会复制底层数组，而且还能按需扩容，在cap不够用时，他会通过append函数进行追加。';
+const arrayPoint = arraysNote.slice(0, arraysNote.indexOf('；') + 1);
+const slicePoint = arraysNote.slice(arraysNote.indexOf('；') + 1);
+
+describe('point topics name the claim, not an aside about it', () => {
+  it('skips an aside on how much something is used and carries its subject to the claim', () => {
+    expect(pointTopic(arrayPoint, arraysQuestion)).toBe('数组长度一旦定义就固定');
+    expect(pointTopic(slicePoint, arraysQuestion)).toBe('切片是动态数组');
+  });
+
+  it('does not read one property in a list as the effect of the first clause', () => {
+    // Was "切片 为什么还能按需扩容：就用的多了": the slice's growth is not caused by how much it is used.
+    expect(pointTopic(slicePoint, arraysQuestion)).not.toContain('为什么');
+  });
+});
+
+describe('point topics without discourse words, examples and lead-ins', () => {
+  // corpus/image-service-project-qa.md, 多进程/多线程/多协程 and 线程和协程的上下文切换.
+  it('drops 然而, 相比之下 and 例如 instead of naming them with the next clause in brackets', () => {
+    const question = '多进程、多线程、多协程的区别？';
+    expect(pointTopic('然而，多线程需要处理好数据同步和锁的问题，否则可能会出现数据竞争和死锁。', question)).toBe('多线程需要处理好数据同步和锁的问题');
+    expect(pointTopic('相比之下，协程的调度由应用程序进行，它通常只需要一个简单的调度算法', question)).toBe('协程的调度由应用程序进行');
+    for (const topic of [
+      pointTopic('例如，对于 B-tree 索引，数据库系统会从树的根节点开始，沿着树的路径向下搜索，直到找到匹配的叶节点。', '索引有什么用？索引流程'),
+      pointTopic('然而，进程的创建和切换成本较高，且进程间通信(IPC)复杂。', question),
+    ]) {
+      expect(topic).not.toMatch(/^(?:例如|然而|相比之下)|（/u);
+    }
+  });
+
+  it('names a lead-in by what it introduces: its own subject, or the claim after an empty one', () => {
+    // corpus/image-service-project-qa.md (倒排索引) and go-mysql-redis-ecommerce-qa.md (GC 触发).
+    expect(pointTopic('倒排索引的主要思想是，对于每一个唯一的词，都有一个列表，列表中包含了包含这个词的所有文档。', '数据库存整本红楼梦，搜林黛玉，数据库怎么查？')).toBe('倒排索引的主要思想');
+    const gc = pointTopic('官方的解释是，如果当前使用了 4M 内存，那么下次 GC 将会在内存达到 8M 的时候。', 'golang gc 什么时候触发？');
+    expect(gc).not.toContain('官方的解释');
+    expect(gc).toContain('8M');
+  });
+
+  it('cuts a long list after a whole item, not inside a word with "…"', () => {
+    // corpus/os-network-k8s-microservices.md, 消息队列.
+    const topic = pointTopic('消息队列克服了信号传递信息少、管道只能承载无格式字节流以及缓冲区大小受限等缺点。', '进程通信方法');
+    expect(topic).toBe('消息队列克服了信号传递信息少等');
+    expect(topic).not.toContain('…');
+  });
+
+  it('names a point that is only the heading\'s ask by what it asks about', () => {
+    expect(pointTopic('说说你对消息队列通信的了解', '进程通信方法')).toBe('消息队列通信');
+    expect(pointTopic('步骤如下： - 父进程创建管道，得到两个文件描述符指向管道的两端', '进程通信方法')).toBe('步骤：父进程创建管道');
+  });
+});
+
+describe('the opening says why the card scored what it did', () => {
+  it('says a score from shared words alone made no point, and names one point to start from', () => {
+    const grade = gradeOffline({
+      question: arraysQuestion,
+      answer: '嗯，数组和切片嘛，都是go里面的东西，我觉得切片用得多一点吧。',
+      references: [{ source: 'go-basics-qa.md', heading: '说一下数组和切片的区别？', text: arraysNote }],
+    }).grade;
+    expect(grade.score).toBeGreaterThan(0);
+    expect(grade.keyPoints.every((point) => point.covered === 'no')).toBe(true);
+    expect(grade.feedback.startsWith('回答用到了这道题的一些词，但没有讲出笔记里的任何一个要点')).toBe(true);
+    // One point to start from, not a list of everything missed, and no claim of points touched.
+    expect(grade.feedback).not.toContain('没讲');
+    expect(grade.feedback).not.toContain('触及');
+    expect(grade.feedback.match(/讲起/gu)).toHaveLength(1);
+  });
+
+  it('tells an English answer to a Chinese note scored low that other words may not have matched', () => {
+    const worded = wordFeedback({
+      question: arraysQuestion,
+      band: 'weak',
+      points: [
+        { text: arrayPoint, weight: 0.5, covered: 'no' },
+        { text: slicePoint, weight: 0.5, covered: 'partial', evidence: 'slices are a view over an array with len and cap' },
+      ],
+      flags: [],
+    });
+    expect(worded.feedback).toContain('你用英文作答');
+    expect(worded.feedback).not.toContain('离笔记里的答案还有明显差距');
+    // A Chinese answer with the same coverage is told nothing about languages.
+    const chinese = wordFeedback({ question: arraysQuestion, band: 'weak', points: [{ text: arrayPoint, weight: 0.5, covered: 'no' }, { text: slicePoint, weight: 0.5, covered: 'partial', evidence: '切片是引用底层数组的结构' }], flags: [] });
+    expect(chinese.feedback).not.toContain('英文');
+  });
+});
