@@ -63,6 +63,8 @@ interface Wording {
   startWith: (topic: string) => string;
   /** The opening of a low score on an answer in another language than the note: its other words may not have matched. */
   otherLanguage: (someMade: boolean) => string;
+  /** The same said after wordsOnly. */
+  otherWords: string;
   flags: Partial<Record<ScoreFlag, string>>;
   wrong: (said: string, notes: string) => string;
   covered: (topics: string) => string;
@@ -84,12 +86,14 @@ const wordings: Record<FeedbackLanguage, Wording> = {
       excellent: '整体回答得很完整，和笔记的要点基本一致。',
       good: '回答抓住了大部分要点，思路清楚。',
       fair: '回答答到了一部分要点，但还不够完整。',
-      weak: '回答只触及了很少的要点，离笔记里的答案还有明显差距。',
+      // What the grader saw, not a verdict on the answer: a right answer in other words also lands here.
+      weak: '回答里能和笔记要点对上的内容不多。',
       none: '这次回答没有给出能对上笔记要点的内容。',
     },
     halfMade: '回答涉及了笔记的大部分要点，但每一点都只说了一部分。',
-    wordsOnly: '回答用到了这道题的一些词，但没有讲出笔记里的任何一个要点，分数只来自这些零散的用词。',
-    startWith: (topic) => `可以先从${topic}讲起，这是笔记里最重要的一点。`,
+    wordsOnly: '回答用到了这道题的一些词，但没有一条能和笔记里的要点对上，分数只来自这些零散的用词。',
+    otherWords: '你用英文作答，换了说法的地方评分可能没有认出来，可以对照下方笔记原文看看差在哪里。',
+    startWith: (topic) => `可以先从「${topic}」讲起，这是笔记里最重要的一点。`,
     otherLanguage: (someMade) => `你用英文作答，能和笔记要点对上的${someMade ? '只有一部分' : '不多'}：评分按概念和笔记逐条对照，换了说法的地方可能没有对上，可以对照下方笔记原文看看差在哪里。`,
     flags: {
       injection: '回答里有试图影响评分的指令性文字，这部分已被忽略，并按无效内容处理。',
@@ -118,12 +122,13 @@ const wordings: Record<FeedbackLanguage, Wording> = {
       excellent: 'A complete answer that matches the key points of your notes.',
       good: 'You got most of the key points across clearly.',
       fair: 'You made some of the key points, but the answer is not complete yet.',
-      weak: 'You touched on only a few of the key points; the answer is still far from your notes.',
+      weak: 'Only a little of the answer could be matched to the key points of your notes.',
       none: 'Nothing in this answer matches a key point of your notes.',
     },
     halfMade: 'You touched on most of the key points, but made each of them only in part.',
     wordsOnly: 'The answer uses some of the words of this topic but makes none of the key points in your notes; its few points come from those words alone.',
     startWith: (topic) => `Start with ${topic}, the most important point in your notes.`,
+    otherWords: 'Your notes are in Chinese: points made in other words may not have been recognised, so compare with the quoted note below.',
     otherLanguage: (someMade) => `Your notes are in Chinese and ${someMade ? 'only some' : 'few'} of your points matched them: points made in other words may not have been recognised, so compare with the quoted note below.`,
     flags: {
       injection: 'Part of the answer tried to instruct the grader; it was ignored and counted as no content.',
@@ -205,6 +210,7 @@ export function wordFeedback(input: {
         ? words.otherLanguage(input.band === 'fair')
         : input.band === 'good' && covered.length === 0 && partial.length > 0 ? words.halfMade : words.opening[input.band];
   const sentences = [opening];
+  if (wordsOnly && otherLanguage) sentences.push(words.otherWords);
   for (const flag of input.flags) {
     const sentence = words.flags[flag];
     if (sentence && flag !== verdict && sentences.length < 2) sentences.push(sentence);

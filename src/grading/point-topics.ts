@@ -119,14 +119,15 @@ function trimmed(phrase: string, limit = phraseCharacters): string {
   // A phrase a little too long reads better whole than cut off with "…".
   if (length(phrase) <= limit + overrun) return phrase;
   const characters = Array.from(phrase);
-  // A list or a code line is cut after a whole item ("消息队列克服了信号传递信息少、管道…" → …信息少等), not inside a word with "…".
+  // A list or a code line is cut after a whole item ("消息队列克服了信号传递信息少、管道…"), not inside a word with "…".
   let item = 0;
   for (let index = 1; index < characters.length; index += 1) {
     const before = characters.slice(0, index).join('').trim();
     if (length(before) > limit + overrun) break;
     if (/[\s、]/u.test(characters[index]!) && !/[：:，,]$/u.test(before) && length(before) >= 8) item = index;
   }
-  if (item) return `${characters.slice(0, item).join('').trim()}${characters[item] === '、' ? '等' : ''}`;
+  // A list the note closes with "等缺点" keeps that word: 消息队列克服了信号传递信息少等缺点.
+  if (item) return `${characters.slice(0, item).join('').trim()}${characters[item] === '、' ? `等${/等([\u3400-\u9fff]{1,4})$/u.exec(phrase)?.[1] ?? ''}` : ''}`;
   let cut = 0;
   for (let index = 1; index <= characters.length; index += 1) {
     if (length(characters.slice(0, index).join('')) > limit) break;
