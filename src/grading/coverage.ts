@@ -22,7 +22,7 @@ export interface AnswerView {
   profile: TextProfile;
   units: UnitLookup;
   /** Units of overlapping windows of consecutive clauses, and their normalised text (for `windowCharacters`). */
-  windows: AnswerWindow[];
+  readonly windows: AnswerWindow[];
   english: boolean;
   /** Chinese prose with little English of its own (an English note's words cannot show in it). */
   chinese: boolean;
@@ -32,8 +32,23 @@ const cjkCharacter = /^[\u3400-\u9fff\uf900-\ufaff]$/u;
 
 export function viewAnswer(answer: string): AnswerView {
   const profile = profileText(answer);
+  let windows: AnswerWindow[] | undefined;
+  return {
+    profile,
+    units: profile.units,
+    // Made on first use: a view read only for its units (relevance, the question's subject) and a
+    // point none of whose units the answer has never look at windows.
+    get windows() {
+      return (windows ??= windowsOf(answer));
+    },
+    english: isMostlyEnglish(profile),
+    chinese: profile.cjkCharacters >= 6 && profile.asciiLetters < profile.cjkCharacters / 2,
+  };
+}
+
+function windowsOf(answer: string): AnswerWindow[] {
   const clauses = answer.split(/(?<=[。！？!?；;，,、\n])/u).filter((clause) => clause.trim());
-  const windows: AnswerView['windows'] = [];
+  const windows: AnswerWindow[] = [];
   // Windows of ~3 clauses: long enough for one explained point, short enough that a bare list
   // of terms does not look like one.
   for (let start = 0; start < clauses.length; start += 1) {
@@ -42,13 +57,7 @@ export function viewAnswer(answer: string): AnswerView {
     windows.push({ text, units: profileOfWindow.units, normalised: profileOfWindow.text });
     if (start + 3 >= clauses.length) break;
   }
-  return {
-    profile,
-    units: profile.units,
-    windows,
-    english: isMostlyEnglish(profile),
-    chinese: profile.cjkCharacters >= 6 && profile.asciiLetters < profile.cjkCharacters / 2,
-  };
+  return windows;
 }
 
 /**
