@@ -6,7 +6,7 @@
  */
 import type { Statement } from './statements.ts';
 import { memoByObject } from './grading-memo.ts';
-import { isFunctionCharacter, profileText } from './text-analysis.ts';
+import { isFunctionCharacter, profiledText, profileText } from './text-analysis.ts';
 
 /** Labels that organise a note but are not things ("缺点：", "解决："). */
 const genericLabel = /^(?:优点|缺点|优势|劣势|原因|作用|解决|解决方案|方案|方法|总结|注意|例如|比如|特点|区别|场景|问题|结论|答案|代表语言|好处|坏处|适用场景|步骤|流程|过程|原理|定义|举例|补充|核心|关键|前提|结果)$/u;
@@ -18,7 +18,7 @@ const term = String.raw`((?:[a-z0-9_+#.\-]+)?[\u4e00-\u9fff]{2,}|[a-z0-9_+#.\-]{
 const contrast = new RegExp(String.raw`${term}(?:和|与|跟|以及|及|同|还是|或者?|vs\.?|versus|、|/|\band\b|\bor\b)${term}`, 'giu');
 
 /** Text as subjects are looked up in: normalised, without spaces or a slash inside a word ("I/O 密集型" = "io密集型"). */
-const compact = (text: string) => profileText(text).text.replace(/\s+/g, '').replace(/(?<=[a-z])\/(?=[a-z])/g, '');
+const compact = (text: string) => profiledText(text).replace(/\s+/g, '').replace(/(?<=[a-z])\/(?=[a-z])/g, '');
 
 /** The longest end (or start) of a run, two characters or more, that the note itself uses. */
 function inNote(run: string, side: 'end' | 'start', note: string): string | undefined {

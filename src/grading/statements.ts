@@ -4,7 +4,7 @@
  * denies, and which point of the note it belongs to. A clause is the unit a claim is made in:
  * "bgsave 不会阻塞主线程" says one thing, and denies 阻塞主线程.
  */
-import { profileText, wordUnits } from './text-analysis.ts';
+import { profiledText, profileText, wordUnits } from './text-analysis.ts';
 
 export interface Statement {
   /** The clause as written, for feedback ("你说 X，但笔记里是 Y"). */
@@ -99,7 +99,8 @@ export function statementsOf(text: string, point = -1, sentenceOffset = 0): Stat
   for (const piece of text.split(clauseEnd)) {
     const clause = piece.trim();
     if (clause) {
-      const normalised = profileText(clause).text;
+      // Only the clause's text is read here; its units are those of the text without negations.
+      const normalised = profiledText(clause);
       const units = unitsWithoutNegation(normalised);
       if (units.size > 0) {
         statements.push({ text: clause, normalised, units, scopes: negationScopes(normalised), point, sentence });

@@ -136,10 +136,16 @@ export function profileText(raw: string): TextProfile {
   return profile;
 }
 
-function buildProfile(raw: string): TextProfile {
+/** The text a profile reads (`profileText(raw).text`), without working out its units. */
+export function profiledText(raw: string): string {
   // Links and image URLs in notes are addresses, not content.
   let text = normaliseText(raw).replace(/(?:https?|ftp):\/\/\S+|www\.\S+/g, ' ');
   for (const [variant, canonical] of variantSpellings) text = text.replace(variant, canonical);
+  return text;
+}
+
+function buildProfile(raw: string): TextProfile {
+  const text = profiledText(raw);
   const units = new Map<string, number>();
   const asciiStems = new Set<string>();
   let cjkCharacters = 0;
