@@ -185,6 +185,61 @@ websocket：全双工。有状态。长连接，只有在客户端或服务器�
     expect(grade.score).toBeGreaterThanOrEqual(7);
   });
 
+  it('grades against the closest note with a notice, not as its match, when the notes do not answer what is asked', async () => {
+    const notes = await buildNotesKnowledgeBase({
+      'mysql-notes.md': `# 数据库
+
+## 索引有什么用？索引流程
+
+索引用来加快数据库的查询，避免全表扫描。InnoDB 的索引是一棵按主键排序的树，查询时从根节点逐层找到叶子节点，再取出整行数据。
+
+## 事务是怎么实现的？
+
+事务靠 redo log 保证持久性，undo log 保证原子性，锁和 MVCC 保证隔离性。
+`,
+      'os-notes.md': `# 操作系统
+
+## 多进程多线程多协程适用于哪些场景？
+
+- 多进程适合隔离和稳定性要求高的场景，一个进程崩溃不影响其他进程。
+- 多线程适合需要共享数据的计算任务，线程共享进程的地址空间。
+- 多协程适合大量 IO 密集的并发请求，切换开销小。
+`,
+      'network-notes.md': `# 网络
+
+## tcp、udp
+
+三次握手
+
+## syn flood？
+
+SYN Flood 利用 TCP 三次握手：攻击者大量发送 SYN 却不回复 ACK，服务端的半连接队列被占满，正常连接无法建立。防御可以用 SYN Cookie、缩短半连接的超时。
+`,
+    });
+    const grader = createGrader({ kb: notes });
+    const notGraded = (grade: Grade) => grade.references.length === 0 || (grade.notice ?? '').includes('没有正好对应');
+    // Each was graded as a match: B+ 树 is what the question asks and the index note never names it;
+    // 区别 is not what a note on 应用场景 answers; the notes list 三次握手 under an outline they never filled in.
+    const bTree = await grader.grade({ question: 'MySQL 的索引为什么用 B+ 树？', answer: 'B+ 树矮胖，非叶子节点只存键，一次磁盘 IO 能读更多键；叶子节点用链表串起来，范围查询快。' });
+    expect(notGraded(bTree)).toBe(true);
+    const difference = await grader.grade({ question: '进程和线程有什么区别？', answer: '进程是资源分配的单位，线程是调度的单位。' });
+    expect(notGraded(difference)).toBe(true);
+    expect(difference.references[0]?.text ?? '').not.toBe('');
+    expect(difference.notice).toContain('仅供参考');
+    const handshake = await grader.grade({ question: 'TCP 三次握手为什么不能是两次？', answer: '两次的话，失效的旧 SYN 到达服务端会让它误建连接，也没法确认客户端的接收能力。' });
+    expect(notGraded(handshake)).toBe(true);
+    // What the notes do answer is still graded against them, without a notice.
+    const scenario = await grader.grade({ question: '多进程和多线程分别适合什么场景？', answer: '多进程隔离性好，一个崩了不影响别的；多线程共享地址空间，适合要共享数据的计算；协程适合大量 IO。' });
+    expect(scenario.references[0]?.heading).toContain('适用于哪些场景');
+    expect(scenario.notice).toBeUndefined();
+    const index = await grader.grade({ question: 'MySQL 的索引是怎么加快查询的？', answer: '索引是一棵按主键排好序的树，从根节点一层层找到叶子节点，不用全表扫描。' });
+    expect(index.references[0]?.heading).toContain('索引有什么用');
+    expect(index.notice).toBeUndefined();
+    const synFlood = await grader.grade({ question: '什么是 SYN Flood 攻击？怎么防御？', answer: '攻击者只发 SYN 不回 ACK，把服务端的半连接队列占满；可以开 SYN Cookie、缩短超时。' });
+    expect(synFlood.references[0]?.heading).toContain('syn flood');
+    expect(synFlood.notice).toBeUndefined();
+  });
+
   it('uses the given references without retrieving', async () => {
     const references = [{ source: 'mine.md', heading: '自定义', text: '布隆过滤器用多个哈希函数把元素映射到位数组，可能误判存在，但不会漏判。' }];
     const grade = await createGrader({}).grade({ question: '布隆过滤器的特点？', answer: '用几个哈希函数映射到位数组，会有误判但不会漏判。', references });
