@@ -39,6 +39,8 @@ export function evidenceClause(point: string, window: string): string {
   if (clauses.length <= 1) return tidyQuote(window);
   const pointUnits = profileText(point).units;
   const subject = leadingName(point);
+  // The subject's own units, with its glossary concept (zk → ~zookeeper).
+  const subjectUnits = new Set(subject ? profileText(subject).units.keys() : []);
   const pointWords = new Set((point.toLowerCase().match(/[a-z][\w-]*/g) ?? []));
   // A clause whose subject is another name ("save …" under a point about bgsave) is about another point.
   const aboutOther = (clause: string) => {
@@ -59,7 +61,9 @@ export function evidenceClause(point: string, window: string): string {
       const score = precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
       // A clause with the point's own subject ("leader 把请求…发给所有 follower" under "leader将日志发送给follower")
       // is about it; one led by the point's object ("follower 收到写会转给 leader") is not.
-      const sameSubject = subject !== undefined && leadingName(span[0]!) === subject ? sameSubjectGain : 1;
+      // The subject alone is no match: "zk 有临时节点" is not about "ZK的watch机制可以做服务发现".
+      const sharesMore = weightOf(units, (unit) => pointUnits.has(unit) && !subjectUnits.has(unit)) > 0;
+      const sameSubject = subject !== undefined && sharesMore && leadingName(span[0]!) === subject ? sameSubjectGain : 1;
       if (score * sameSubject > best.score * (size > 1 ? secondClauseGain : 1)) best = { text, score: score * sameSubject };
     }
   }

@@ -17,7 +17,7 @@ const kindLabel = /^(?:优点|缺点|优势|劣势|好处|坏处|原因|作用|�
  * name and the next clause its meaning: 「例如（对于 B-tree 索引）」.
  */
 const leadingConnectives =
-  /^(?:(?:那么|那|而且|并且|并(?=[将把会在开])|但是|不过|然而|然后|接着|首先|其次|最后|另外|此外|同时|也就是说|也就是|就是说|换句话说|换言之|意思是说|意思是|所以|因此|因而|从而|于是|这样|这时|此时|即|则|而|也|还有就是|还有|需要注意的是|值得注意的是|注意|其中|其实|实际上|本质上|事实上|相比之下|相比而言|与之相比|反之|当然了|当然|总之|例如|比如|譬如|举个例子|举例来说|简单来说|简单地说|简单的说|总的来说|我认为|我觉得)[，,：:\s]*)+/u;
+  /^(?:(?:那么|那|而且|并且|并(?=[将把会在开])|但是|不过|然而|然后|接着|首先|其次|最后|另外|此外|同时|也就是说|也就是|就是说|换句话说|换言之|意思是说|意思是|所以|因此|因而|从而|于是|这样|这时候|这时|此时|即|则|而|也|还有就是|还有|需要注意的是|值得注意的是|注意|其中|其实|实际上|本质上|事实上|相比之下|相比而言|与之相比|反之|当然了|当然|总之|例如|比如|譬如|举个例子|举例来说|简单来说|简单地说|简单的说|总的来说|我认为|我觉得)[，,：:\s]*)+/u;
 
 /**
  * A clause that is an aside about its subject, not a claim the question asks for: how much it is used
@@ -79,7 +79,11 @@ function length(text: string): number {
 
 function clean(clause: string): string {
   return clause
-    .replace(/\s*[（(][^（()）]*[)）]\s*/gu, '').replace(softeners, '').replace(/\s+/g, ' ').replace(/^[\s“”"'`]+|[\s“”"'`。.！!？?]+$/gu, '').trim();
+    .replace(/\s*[（(][^（()）]*[)）]\s*/gu, '')
+    // An aside the clause split cut open ("共识算法(做冗余实现高可用的", "同类事件）") loses its bracket half.
+    .replace(/\s*[（(][^（()）]*$/u, '')
+    .replace(/^[^（(]*?[)）]\s*(?=\S)/u, (head) => (head.length <= 12 ? '' : head))
+    .replace(/[)）]$/u, '').replace(softeners, '').replace(/\s+/g, ' ').replace(/^[\s“”"'`]+|[\s“”"'`。.！!？?]+$/gu, '').trim();
 }
 
 /** The point's clauses, without labels that name nothing and the connectives that open them. */
@@ -124,7 +128,9 @@ function trimmed(phrase: string, limit = phraseCharacters): string {
   for (let index = 1; index < characters.length; index += 1) {
     const before = characters.slice(0, index).join('').trim();
     if (length(before) > limit + overrun) break;
-    if (/[\s、]/u.test(characters[index]!) && !/[：:，,]$/u.test(before) && length(before) >= 8) item = index;
+    // A space is a boundary between Chinese items ("打包在单体应用 开发维护不容易"), not around a Latin word.
+    const between = characters[index] === '、' || (/\s/u.test(characters[index]!) && cjk.test(characters[index - 1]!) && cjk.test(characters[index + 1] ?? ''));
+    if (between && !/[：:，,]$/u.test(before) && length(before) >= 8) item = index;
   }
   // A list the note closes with "等缺点" keeps that word: 消息队列克服了信号传递信息少等缺点.
   if (item) return `${characters.slice(0, item).join('').trim()}${characters[item] === '、' ? `等${/等([\u3400-\u9fff]{1,4})$/u.exec(phrase)?.[1] ?? ''}` : ''}`;
@@ -202,7 +208,7 @@ export function pointTopic(text: string, question: string): string {
   const compact = text
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(/^[“”"'`。，,；;、：:]+\s*/u, '')
+    .replace(/^[“”"'`。，,；;、：:（(]+\s*/u, '')
     .replace(emptyLabel, '')
     // A line that only led into the claim ("Raft对只读操作的处理办法是 只读请求…") is not its subject.
     .replace(/^[^，,。；;：:]{0,20}?(?:办法|方法|方式|做法|步骤|过程|流程|原理|思路)(?:是|为|如下)\s+/u, '');

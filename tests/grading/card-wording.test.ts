@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { wordFeedback } from '../../src/grading/feedback.ts';
 import { gradeOffline } from '../../src/grading/offline-grader.ts';
 import { pointTopic } from '../../src/grading/point-topics.ts';
+import { evidenceClause } from '../../src/grading/evidence-clause.ts';
 
 // corpus/go-basics-qa.md, "说一下数组和切片的区别？" as written.
 const arraysQuestion = '说一下数组和切片的区别？';
@@ -59,6 +60,19 @@ describe('point topics without discourse words, examples and lead-ins', () => {
   it('names a point that is only the heading\'s ask by what it asks about', () => {
     expect(pointTopic('说说你对消息队列通信的了解', '进程通信方法')).toBe('消息队列通信');
     expect(pointTopic('步骤如下： - 父进程创建管道，得到两个文件描述符指向管道的两端', '进程通信方法')).toBe('步骤：父进程创建管道');
+  });
+});
+
+describe('topics and quotes without the pieces a clause split leaves', () => {
+  it('keeps no half of a bracket and no half of a connective', () => {
+    // corpus/cpp-backend-projects-and-internship.md (raft) and go-mysql-redis-ecommerce-qa.md (GMP).
+    expect(pointTopic('Raft算法是一种共识算法(做冗余实现高可用的，用于管理复制日志', '什么是raft算法')).toBe('Raft算法是一种共识算法');
+    expect(pointTopic('这时候 M（系统线程）就会被会重新放内核队列中，等待新的一轮唤醒。', 'GMP 模型，为什么要有 P？')).not.toMatch(/^候/u);
+  });
+
+  it('quotes the clause about the point, not one that only shares its subject', () => {
+    // corpus/cpp-backend-projects-and-internship.md, "为什么ZK可以用来做注册中心".
+    expect(evidenceClause('ZK的watch机制可以做服务发现', 'zk 有临时节点，服务挂了 session 断了节点就删了，然后 watch 机制能通知消费者。')).toBe('然后 watch 机制能通知消费者');
   });
 });
 
