@@ -155,6 +155,14 @@ function scene(clause: string): boolean {
   return frame.test(clause) || conditional.test(clause) || conditionEnd.test(clause) || temporal.test(clause) || /^(?:在|就|才|当|对于|虽然|尽管|但|可是)/u.test(clause);
 }
 
+/** Whether a name is what the question asks about as a whole, not one of several things it lists or contrasts. */
+function isWholeSubject(name: string, question: string): boolean {
+  const asked = question
+    .replace(/^(?:请)?(?:说说|谈谈|讲讲|聊聊|说一下|讲一下|介绍一下|介绍)(?:你)?对?/u, '')
+    .replace(/(?:的(?:了解|理解|认识|看法))?[\s。？?！!]*$/u, '');
+  return asked.includes(name) && length(name) * 5 >= length(asked) * 3;
+}
+
 /** Whether two texts share a two-character word ("倒排索引…" and "索引有什么用"). */
 function sharesWords(text: string, other: string): boolean {
   const characters = Array.from(text);
@@ -209,6 +217,11 @@ export function pointTopic(text: string, question: string): string {
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/^[“”"'`。，,；;、：:（(]+\s*/u, '')
+    // A list marker ("A. select机制…", "B、") is not part of the point.
+    .replace(/^(?:[A-Za-z]|\d{1,2})[.、)）]\s*(?=\s|[\u3400-\u9fff]|[A-Za-z]{2})/u, '')
+    .trimStart()
+    // A gloss between a label and its colon ("消息队列( message queue ) ：") is not part of the label.
+    .replace(/^([^：:，,。；;（(]{2,16}?)\s*[（(][^（()）]*[)）]\s*(?=[：:])/u, '$1')
     .replace(emptyLabel, '')
     // A line that only led into the claim ("Raft对只读操作的处理办法是 只读请求…") is not its subject.
     .replace(/^[^，,。；;：:]{0,20}?(?:办法|方法|方式|做法|步骤|过程|流程|原理|思路)(?:是|为|如下)\s+/u, '');
@@ -226,6 +239,8 @@ export function pointTopic(text: string, question: string): string {
     if (introducingLabel.test(label[1]!.trim()) && first && !/、/u.test(first) && length(name) >= 2) return `${trimmed(name, 12)}：${pointTopic(body, question)}`;
     // A short body says what the name means ("负载均衡（读写分离）"); a condition or "这是…" does not.
     const means = first && length(first) <= 8 && !/[：:]/u.test(first) && !conditional.test(first) && !conditionEnd.test(first) && !/^[这那]/u.test(first);
+    // A label that only repeats what the question asks about ("消息队列：" under 说说你对消息队列通信的了解) names the body.
+    if (first && !means && isWholeSubject(name, question)) return pointTopic(body, question);
     if (length(name) >= 2 && !kindLabel.test(name)) return means ? `${name}（${first}）` : trimmed(name);
     if (first) return `${name}：${pointTopic(body, question)}`;
   }
@@ -241,6 +256,8 @@ export function pointTopic(text: string, question: string): string {
   const rest = statements.slice(1);
   const effect = rest.find((clause) => consequence.test(clause)) ?? rest.find((clause) => /[会能]/u.test(clause));
   const stated = statements.map((clause) => difference.exec(clause)).find(Boolean);
+  // "最大的区别就是…" names no sides: the difference is what follows.
+  if (stated && /^(?:最大|主要|最主要|根本|最根本|核心|本质|关键)$/u.test(stated[1] ?? '')) return `区别在于${trimmed(stated.input.slice(stated[0].length), 18)}`;
   if (stated) return stated[1] ? `${trimmed(stated[1], 16)}的区别` : trimmed(stated.input);
   // The subject leads its clause ("save 是…"); a word named further in ("检测到pod信息") is not what the point is about.
   const subject = subjectsOf(question).filter((candidate) => names(first, candidate) && first.toLowerCase().startsWith(candidate.toLowerCase()));

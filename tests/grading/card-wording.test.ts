@@ -57,6 +57,15 @@ describe('point topics without discourse words, examples and lead-ins', () => {
     expect(topic).not.toContain('…');
   });
 
+  it('names a label that repeats the question by its body, and drops list markers and glosses', () => {
+    // corpus/os-network-k8s-microservices.md (消息队列, 无栈协程) and go-basics-qa.md (go select).
+    expect(pointTopic('消息队列( message queue ) ： 消息队列是由消息的链表，存放在内核中并由消息队列标识符标识。', '说说你对消息队列通信的了解。')).toBe('消息队列是由消息的链表');
+    expect(pointTopic('A. select机制用来处理异步IO问题', '介绍一下go select。')).toBe('select机制用来处理异步IO问题');
+    expect(pointTopic('最大的区别就是是否可以在协程中调用的函数中挂起协程', '无栈协程和有栈协程的区别？')).toBe('区别在于是否可以在协程中调用的函数中挂起协程');
+    // A label that is one of the things the question contrasts still names its point.
+    expect(pointTopic('多线程：线程是进程内的执行单元，同一进程内的线程共享内存空间', '多进程、多线程、多协程的区别？')).toBe('多线程');
+  });
+
   it('names a point that is only the heading\'s ask by what it asks about', () => {
     expect(pointTopic('说说你对消息队列通信的了解', '进程通信方法')).toBe('消息队列通信');
     expect(pointTopic('步骤如下： - 父进程创建管道，得到两个文件描述符指向管道的两端', '进程通信方法')).toBe('步骤：父进程创建管道');
