@@ -1,0 +1,169 @@
+/**
+ * How much of what a question is about an item of the question bank contains: the question's
+ * character bigrams and its words as the notes' own tokenizer reads them, each word weighted by its
+ * IDF across the items, framing such as 为什么/区别 removed (`reference-finder.ts` decides with it).
+ */
+import type { Card } from '../core/types.ts';
+import { buildDomainDictionary } from '../text/domain-dictionary.ts';
+import { conceptTokens } from '../text/glossary.ts';
+import { createTokenizer, type Tokenizer } from '../text/tokenizer.ts';
+import { profileText, topicUnits, withoutFraming } from './text-analysis.ts';
+
+/**
+ * Weight of a one-character word: mostly a piece of a word the segmenter does not know (网盘 → 网,
+ * 盘), which as an unseen "word" would otherwise outweigh everything the question shares with a note.
+ */
+const singleCharacterWeight = 0.3;
+/** Informative weight a part needs to count as a question of its own (not "为什么？"). */
+const minimumPartWeight = 2.5;
+/** Sub-questions folded into an overview item's reference, at most. */
+const maximumChildren = 12;
+
+/**
+ * What an item is about: its headings, question, answer, sub-questions and the code its question
+ * shows. A question that describes the code in words ("GOMAXPROCS(1) 下起 10 个 goroutine 打印 i…")
+ * shares little with a title such as "下面的代码会输出什么" but much with the code itself.
+ */
+function itemText(item: Card, children: readonly Card[]): string {
+  return [...item.headingPath, item.question, item.code ?? '', item.reference, ...children.map((child) => child.question)].join('\n');
+}
+
+/** Items are immutable once loaded, so their unit sets are computed once. */
+const itemUnitCache = new WeakMap<Card, Set<string>>();
+
+export function unitsOfItem(item: Card, children: readonly Card[]): Set<string> {
+  let units = itemUnitCache.get(item);
+  if (!units) {
+    units = new Set(profileText(itemText(item, children)).units.keys());
+    itemUnitCache.set(item, units);
+  }
+  return units;
+}
+
+/** What a question is about, analysed once and compared with every candidate item. */
+export interface AskedTopic {
+  /** Informative bigram units, framing removed. */
+  units: Map<string, number>;
+  /** Words as the notes' tokenizer reads them, framing removed. */
+  words: Set<string>;
+  /** Units of each part of a several-part question that is a question of its own. */
+  parts: Map<string, number>[];
+}
+
+export function askedTopic(question: string, items: readonly Card[]): AskedTopic {
+  return {
+    units: topicUnits(question),
+    words: wordsIn(vocabularyOf(items).tokenizer, withoutFraming(question)),
+    parts: question
+      .split(/[？?；;。！!]/u)
+      .map(topicUnits)
+      .filter((units) => [...units.values()].reduce((sum, weight) => sum + weight, 0) >= minimumPartWeight),
+  };
+}
+
+/** How much of what the question is about the item contains, 0–1: bigram and specific-word shares averaged. */
+export function topicMatch(question: string, item: Card, items: readonly Card[]): number {
+  return matchOf(askedTopic(question, items), item, items);
+}
+
+export function matchOf(asked: AskedTopic, item: Card, items: readonly Card[]): number {
+  return (shareFound(asked.units, unitsOfItem(item, childrenOf(item, items))) + specificWordShare(asked.words, item, items)) / 2;
+}
+
+/** The notes' words, as the notes' own tokenizer reads them, and how many items use each. */
+export interface NotesVocabulary {
+  tokenizer: Tokenizer;
+  wordsOf: Map<Card, Set<string>>;
+  itemsUsing: Map<string, number>;
+}
+
+/** One vocabulary per loaded question bank (the items array is immutable once loaded). */
+const vocabularies = new WeakMap<readonly Card[], NotesVocabulary>();
+
+/** Words and glossary concepts, so an English question meets a Chinese note on 协程/coroutine. */
+export function wordsIn(tokenizer: Tokenizer, text: string): Set<string> {
+  return new Set([...tokenizer.searchTokens(text), ...conceptTokens(text)]);
+}
+
+export function vocabularyOf(items: readonly Card[]): NotesVocabulary {
+  const known = vocabularies.get(items);
+  if (known) return known;
+  const tokenizer = createTokenizer(buildDomainDictionary(items));
+  const wordsOf = new Map<Card, Set<string>>();
+  const itemsUsing = new Map<string, number>();
+  for (const item of items) {
+    const words = wordsIn(tokenizer, itemText(item, childrenOf(item, items)));
+    wordsOf.set(item, words);
+    for (const word of words) itemsUsing.set(word, (itemsUsing.get(word) ?? 0) + 1);
+  }
+  const vocabulary = { tokenizer, wordsOf, itemsUsing };
+  vocabularies.set(items, vocabulary);
+  return vocabulary;
+}
+
+/** Share of the question's words the item uses, each weighted by its IDF over the items. */
+function specificWordShare(words: ReadonlySet<string>, item: Card, items: readonly Card[]): number {
+  const vocabulary = vocabularyOf(items);
+  const used = vocabulary.wordsOf.get(item);
+  let total = 0;
+  let found = 0;
+  for (const word of words) {
+    const weight = askedWordWeight(word, vocabulary, items);
+    total += weight;
+    if (used?.has(word)) found += weight;
+  }
+  return total > 0 ? found / total : 0;
+}
+
+/** How much a question's word says about what it asks: its IDF over the items, a one-character word little. */
+export function askedWordWeight(word: string, vocabulary: NotesVocabulary, items: readonly Card[]): number {
+  const specificity = Math.log(1 + items.length / (1 + (vocabulary.itemsUsing.get(word) ?? 0)));
+  if (Array.from(word).length === 1) return specificity * singleCharacterWeight;
+  return specificity;
+}
+
+export function shareFound(wanted: ReadonlyMap<string, number>, itemUnits: ReadonlySet<string>): number {
+  let total = 0;
+  let found = 0;
+  for (const [unit, weight] of wanted) {
+    total += weight;
+    if (itemUnits.has(unit)) found += weight;
+  }
+  return total > 0 ? found / total : 0;
+}
+
+/**
+ * How much of the item's own question the asked question covers: of two items that both contain
+ * the topic, the one whose title is about exactly this (共享内存通信 vs 进程通信方法) fits better.
+ */
+export function titleCoverage(asked: AskedTopic, item: Card): number {
+  let total = 0;
+  let found = 0;
+  for (const [unit, weight] of topicUnits(item.question)) {
+    total += weight;
+    if (asked.units.has(unit)) found += weight;
+  }
+  return total > 0 ? found / total : 0;
+}
+
+const childrenCache = new WeakMap<Card, Card[]>();
+
+/** Items nested under `item` in the same note (its sub-sections), in note order. */
+export function childrenOf(item: Card, items: readonly Card[]): Card[] {
+  const cached = childrenCache.get(item);
+  if (cached) return cached;
+  const depth = item.headingPath.length;
+  const children = items
+    .filter(
+      (other) =>
+        other.source === item.source &&
+        other.id !== item.id &&
+        other.headingPath.length > depth &&
+        other.lines.start > item.lines.start &&
+        item.headingPath.every((heading, index) => other.headingPath[index] === heading),
+    )
+    .sort((left, right) => left.lines.start - right.lines.start)
+    .slice(0, maximumChildren);
+  childrenCache.set(item, children);
+  return children;
+}
