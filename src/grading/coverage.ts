@@ -28,8 +28,6 @@ export interface AnswerView {
   chinese: boolean;
 }
 
-const cjkCharacter = /^[\u3400-\u9fff\uf900-\ufaff]$/u;
-
 export function viewAnswer(answer: string): AnswerView {
   const profile = profileText(answer);
   let windows: AnswerWindow[] | undefined;
@@ -68,8 +66,7 @@ const windowCharacters = memoByObject((window: AnswerWindow) => {
   const characters = new Set<string>();
   const text = window.normalised;
   for (let index = 0; index < text.length; index += 1) {
-    const code = text.charCodeAt(index);
-    if ((code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff)) characters.add(text[index]!);
+    if (isCjkCode(text.charCodeAt(index))) characters.add(text[index]!);
   }
   return characters;
 });
@@ -139,9 +136,13 @@ export interface CoverOptions {
  */
 const splitWordCredit = 0.2;
 
+/** Read by code unit: the ranges are in the Basic Multilingual Plane, so a surrogate is in none of them. */
+function isCjkCode(code: number): boolean {
+  return (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff);
+}
+
 function isChineseBigram(unit: string): boolean {
-  const characters = Array.from(unit);
-  return characters.length === 2 && cjkCharacter.test(characters[0]!) && cjkCharacter.test(characters[1]!);
+  return unit.length === 2 && isCjkCode(unit.charCodeAt(0)) && isCjkCode(unit.charCodeAt(1));
 }
 
 /** Sum of a point's unit weights: the same for every answer. */
@@ -193,8 +194,7 @@ export function coverPoint(point: KeyPointSpec, answer: AnswerView, questionUnit
     for (let index = 0; index < count && anchored; index += 1) {
       const unit = evidenceUnits[index]!;
       if (answer.units.has(unit) || !isChineseBigram(unit)) continue;
-      const [first, second] = Array.from(unit);
-      if (anchored.has(first!) && anchored.has(second!)) found += splitWordCredit * evidenceWeights[index]!;
+      if (anchored.has(unit[0]!) && anchored.has(unit[1]!)) found += splitWordCredit * evidenceWeights[index]!;
     }
   }
   return { mass, found, recall: mass > 0 ? found / mass : 0, evidence, observable: totalWeight > 0 ? observableWeight / totalWeight : 0 };
