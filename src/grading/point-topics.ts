@@ -6,7 +6,7 @@
  */
 
 /** Labels that organise a note but say nothing about the point ("解析：", "详细："): dropped. */
-const emptyLabel = /^(?:解析|详细|详解|解答|答|答案|参考答案|回答|分析|说明|补充|注|备注|总结|小结|结论|answer|explanation|note)\s*[：:]\s*/iu;
+const emptyLabel = /^(?:解析|详细|详解|解答|答|答案|参考答案|回答|分析|说明|补充|注|备注|总结|小结|结论|例如|比如|举例|举个例子|例子|answer|explanation|note)\s*[：:]\s*/iu;
 
 /** Labels that say what kind of point follows but not what it is about ("缺点：…" needs its body). */
 const kindLabel = /^(?:优点|缺点|优势|劣势|好处|坏处|原因|作用|目的|解决|方案|方法|特点|区别|场景|问题|步骤|流程|过程|原理|定义|举例|核心|关键|前提|结果|首先|其次|然后|最后|另外|第.)$/u;
@@ -238,7 +238,7 @@ export function pointTopic(text: string, question: string): string {
     // A body that states something (not a bare list of names, "值类型分别有：int系列、float系列…") is part of the topic.
     if (introducingLabel.test(label[1]!.trim()) && first && !/、/u.test(first) && length(name) >= 2) return `${trimmed(name, 12)}：${pointTopic(body, question)}`;
     // A short body says what the name means ("负载均衡（读写分离）"); a condition or "这是…" does not.
-    const means = first && length(first) <= 8 && !/[：:]/u.test(first) && !conditional.test(first) && !conditionEnd.test(first) && !/^[这那]/u.test(first);
+    const means = first && length(first) <= 8 && !/[：:]/u.test(first) && !scene(first) && !/^[这那]/u.test(first);
     // A label that only repeats what the question asks about ("消息队列：" under 说说你对消息队列通信的了解) names the body.
     if (first && !means && isWholeSubject(name, question)) return pointTopic(body, question);
     if (length(name) >= 2 && !kindLabel.test(name)) return means ? `${name}（${first}）` : trimmed(name);

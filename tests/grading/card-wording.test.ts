@@ -63,6 +63,8 @@ describe('point topics without discourse words, examples and lead-ins', () => {
     expect(pointTopic('A. select机制用来处理异步IO问题', '介绍一下go select。')).toBe('select机制用来处理异步IO问题');
     expect(pointTopic('最大的区别就是是否可以在协程中调用的函数中挂起协程', '无栈协程和有栈协程的区别？')).toBe('区别在于是否可以在协程中调用的函数中挂起协程');
     // A label that is one of the things the question contrasts still names its point.
+    // A body that only says when ("在选择了索引后") is no meaning for the label. corpus/image-service-project-qa.md, 索引流程.
+    expect(pointTopic('读取索引：在选择了索引后，数据库系统会读取索引的数据。', '索引有什么用？索引流程')).toBe('读取索引');
     expect(pointTopic('多线程：线程是进程内的执行单元，同一进程内的线程共享内存空间', '多进程、多线程、多协程的区别？')).toBe('多线程');
   });
 
