@@ -123,6 +123,18 @@ describe('the opening says why the card scored what it did', () => {
     expect(nothing.feedback).toMatch(/^回答用到了这道题的一些词.*你用英文作答/u);
   });
 
+  it('says the same in an English session, in English', () => {
+    const grade = gradeOffline({
+      question: arraysQuestion,
+      answer: 'Arrays and slices are both Go things; slices are used more, I think.',
+      references: [{ source: 'go-basics-qa.md', heading: '说一下数组和切片的区别？', text: arraysNote }],
+      language: 'en',
+    }).grade;
+    expect(grade.keyPoints.every((point) => point.covered === 'no')).toBe(true);
+    expect(grade.feedback.startsWith('The answer uses some of the words of this topic but makes none of the key points')).toBe(true);
+    expect(grade.feedback).not.toMatch(/You did not cover|没讲/u);
+  });
+
   it('does not call a low-scoring answer far from the notes: it says how little could be matched', () => {
     const worded = wordFeedback({ question: arraysQuestion, band: 'weak', points: [{ text: arrayPoint, weight: 0.5, covered: 'no' }, { text: slicePoint, weight: 0.5, covered: 'partial', evidence: '切片是引用底层数组的结构' }], flags: [] });
     expect(worded.feedback.startsWith('回答里能和笔记要点对上的内容不多。')).toBe(true);
