@@ -59,7 +59,11 @@ const shares: ReadonlyArray<readonly [RegExp, number]> = [
 
 const number = /(\d+(?:\.\d+)?|[零一二两三四五六七八九十百千万]+)\s*/gu;
 
+/** What every quantity starts with: a digit, a numeral, 每, or a share word. Most clauses have none. */
+const quantityStart = new RegExp(`[\\d零一二两三四五六七八九十百千万每]|${shares.map(([pattern]) => pattern.source).join('|')}`, 'iu');
+
 export function quantitiesIn(normalised: string): Quantity[] {
+  if (!quantityStart.test(normalised)) return [];
   const found: Quantity[] = [];
   for (const [pattern, value] of shares) for (const match of normalised.matchAll(pattern)) found.push({ value, family: 'share', text: match[0], start: match.index ?? 0, end: (match.index ?? 0) + match[0].length });
   // "每秒", "每分钟": one of the unit.
