@@ -69,7 +69,15 @@ export interface AnswerStances {
   tentativeShare: number;
 }
 
-const content = (text: string) => (text.match(/[\u3400-\u9fffA-Za-z0-9]/gu) ?? []).length;
+/** Chinese characters and ASCII letters and digits, counted by code unit (a surrogate is in no range). */
+function content(text: string): number {
+  let count = 0;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if ((code >= 0x3400 && code <= 0x9fff) || (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39)) count += 1;
+  }
+  return count;
+}
 
 export function readStances(answer: string): AnswerStances {
   const clauses = clausesOf(withoutFillers(answer)).map((text) => ({ text, stance: stanceOf(text) }));
