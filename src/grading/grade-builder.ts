@@ -22,14 +22,19 @@ export function bandOf(score: number): GradeBand {
 /**
  * Recall of a point's content → covered, on the score's own scale: a point is `yes` exactly when
  * scoring counts it as made (`made`, the scorer's pointMade: 0.4, or 1 across languages where only
- * terms are observable), `partial` from half that. A separate, stricter threshold for the lists
- * made a 10/10 card list "partial … 没讲透" points.
+ * terms are observable), `partial` once it earns a quarter of its weight (scoring credits a point
+ * by recall ÷ made). A separate, stricter threshold for the lists made a 10/10 card list "partial …
+ * 没讲透" points; a looser scale than scoring's made a 6/10 card show every point ✘ ("lru 是根据最近访问
+ * 时间来淘汰" earns 48% of 「lru是根据最近访问时间来进行缓存置换的，…」 at recall 0.19).
  */
 export function coverageOf(recall: number, made = 0.4): Coverage {
   if (recall >= made) return 'yes';
-  if (recall >= made / 2) return 'partial';
+  if (recall >= made * partialShare) return 'partial';
   return 'no';
 }
+
+/** Share of a point's weight it must earn to be listed as partly made rather than missed. */
+const partialShare = 0.25;
 
 export interface GradedPoint {
   text: string;

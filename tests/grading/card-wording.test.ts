@@ -123,16 +123,28 @@ describe('the opening says why the card scored what it did', () => {
     expect(nothing.feedback).toMatch(/^回答用到了这道题的一些词.*你用英文作答/u);
   });
 
+  it('lists a point as partly made once it earns a quarter of its weight, so a 6/10 card does not show every point missed', () => {
+    const lruNote = 'lru是根据最近访问时间来进行缓存置换的，访问缓存后就将其放置到链表的头部，不是最近使用的就慢慢的调整到了尾部，优先置换尾部\n**实现**hash表记录key节点映射';
+    const grade = gradeOffline({ question: 'lfu和lru的区别？', answer: 'lru 是根据最近访问时间来淘汰，lfu 根据访问频率来淘汰，lfu 要维护每个 key 的访问次数。', references: [{ source: 'cpp.md', heading: 'lru介绍', text: lruNote }] }).grade;
+    expect(grade.score).toBeGreaterThan(5);
+    expect(grade.keyPoints.find((point) => point.text.startsWith('lru是根据'))).toMatchObject({ covered: 'partial', evidence: 'lru 是根据最近访问时间来淘汰' });
+    expect(grade.feedback).not.toContain('没有一条能和笔记里的要点对上');
+  });
+
   it('says the same in an English session, in English', () => {
-    const grade = gradeOffline({
+    // A score above nothing with no point even partly made (each earned under a quarter of its weight).
+    const worded = wordFeedback({
       question: arraysQuestion,
-      answer: 'Arrays and slices are both Go things; slices are used more, I think.',
-      references: [{ source: 'go-basics-qa.md', heading: '说一下数组和切片的区别？', text: arraysNote }],
+      band: 'weak',
+      points: [
+        { text: arrayPoint, weight: 0.5, covered: 'no' },
+        { text: slicePoint, weight: 0.5, covered: 'no' },
+      ],
+      flags: [],
       language: 'en',
-    }).grade;
-    expect(grade.keyPoints.every((point) => point.covered === 'no')).toBe(true);
-    expect(grade.feedback.startsWith('The answer uses some of the words of this topic but makes none of the key points')).toBe(true);
-    expect(grade.feedback).not.toMatch(/You did not cover|没讲/u);
+    });
+    expect(worded.feedback.startsWith('The answer uses some of the words of this topic but makes none of the key points')).toBe(true);
+    expect(worded.feedback).not.toMatch(/You did not cover|没讲/u);
   });
 
   it('does not call a low-scoring answer far from the notes: it says how little could be matched', () => {
