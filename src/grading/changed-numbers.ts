@@ -51,8 +51,12 @@ export function changedNumbers(note: readonly Statement[], answer: readonly Stat
     quantitiesOfNote.set(note, noteQuantities);
   }
   const found: ChangedNumber[] = [];
+  // A note that quantifies nothing has no number to change (most notes): the answer's are not read.
+  if (!noteQuantities.length) return found;
   for (const said of answer) {
     for (const quantity of quantitiesIn(said.normalised)) {
+      // Only a quantity of a kind the note gives can differ from it: its anchor is read only then.
+      if (!noteQuantities.some((entry) => sameFamily(entry.quantity, quantity))) continue;
       const anchor = anchorUnits(said.normalised, quantity);
       const comparable = noteQuantities.filter((entry) => sameFamily(entry.quantity, quantity) && sharesUnit(anchor, entry.anchor));
       if (!comparable.length || comparable.some((entry) => sameQuantity(entry.quantity, quantity)) || noteStates(note, quantity)) continue;

@@ -63,6 +63,7 @@ function align(said: Statement, note: readonly Statement[], ignored: ReadonlySet
   const index = unitIndex(note);
   const sharing = new Set<Statement>();
   for (const unit of said.units.keys()) if (!ignored.has(unit)) for (const statement of index.get(unit) ?? []) sharing.add(statement);
+  if (!sharing.size) return undefined;
   for (const statement of note) {
     if (!sharing.has(statement)) continue;
     const { shared, ofA, ofB, words } = sharedWeight(said, statement, ignored);
@@ -116,8 +117,6 @@ function sentenceSubjects(statements: readonly Statement[], subjects: readonly s
 const noteSentenceSubjects = memoByObject((note: readonly Statement[]) => memoByObject((subjects: readonly string[]) => sentenceSubjects(note, subjects)));
 
 function negations(note: readonly Statement[], answer: readonly Statement[], ignored: ReadonlySet<string>, subjects: readonly string[]): WrongStatement[] {
-  // Separately: answer and note number their sentences independently.
-  const about = new Map([...noteSentenceSubjects(note)(subjects), ...sentenceSubjects(answer, subjects)]);
   const verdicts = new Map<Statement, { strength: number; agrees: boolean; said: Statement }>();
   const stated = assertedOf(note);
   for (const said of answer) {
@@ -131,9 +130,12 @@ function negations(note: readonly Statement[], answer: readonly Statement[], ign
       verdicts.set(aligned.note, { strength: aligned.strength, agrees, said });
     }
   }
-  return [...verdicts]
-    .filter(([statement, verdict]) => !verdict.agrees && !noteAlsoSays(verdict.said, statement, note, about))
-    .map(([statement, verdict]) => wrong(statement, verdict.said.text, 'negation'));
+  const disagreeing = [...verdicts].filter(([, verdict]) => !verdict.agrees);
+  // Most answers agree with every note clause they restate: the subjects are read only when one does not.
+  if (!disagreeing.length) return [];
+  // Separately: answer and note number their sentences independently.
+  const about = new Map([...noteSentenceSubjects(note)(subjects), ...sentenceSubjects(answer, subjects)]);
+  return disagreeing.filter(([statement, verdict]) => !noteAlsoSays(verdict.said, statement, note, about)).map(([statement, verdict]) => wrong(statement, verdict.said.text, 'negation'));
 }
 
 /**
@@ -187,13 +189,23 @@ function noteAlsoSays(said: Statement, contradicted: Statement, note: readonly S
   );
 }
 
+/** Unit → the points of the note clauses holding it, in clause order: once per note and unit (read-only). */
+const pointsHolding = memoByObject((note: readonly Statement[]) => {
+  const known = new Map<string, number[]>();
+  return (unit: string): number[] => {
+    let points = known.get(unit);
+    if (!points) known.set(unit, (points = note.filter((statement) => statement.units.has(unit)).map((statement) => statement.point)));
+    return points;
+  };
+});
+
 /** Note points within which two steps count as one sequence: a pair further apart is not ordered by the note. */
 const stepWindow = 3;
 
 /** The note's steps reversed within one sentence of the answer ("先写 binlog，再写 redo"). */
 function order(points: readonly NotePoint[], note: readonly Statement[], answerText: string, ignored: ReadonlySet<string>, steps: readonly string[]): WrongStatement[] {
   const { text: noteText, sequenced } = noteOf(points);
-  const pointsOf = (unit: string) => note.filter((statement) => statement.units.has(unit)).map((statement) => statement.point);
+  const pointsOf = pointsHolding(note);
   // A word in several points names a participant ("follower" is sent the log and later persists it), not a step.
   const placed = (unit: string) => new Set(pointsOf(unit)).size === 1;
   const near = (a: string, b: string) => placed(a) && placed(b) && pointsOf(a).some((left) => pointsOf(b).some((right) => Math.abs(left - right) < stepWindow));

@@ -194,13 +194,29 @@ function withLabels(statements: readonly Statement[], alsoBare: boolean): Statem
   return joined;
 }
 
-/** The note's clauses (with their labels) as words, once per list of note clauses. */
-const wordsOfNote = memoByObject((note: readonly Statement[]) =>
-  withLabels(note, true).map((statement) => {
-    const words = noteTokens(statement.normalised);
-    return { statement, words, distinct: new Set(words) };
-  }),
-);
+/**
+ * The note's clauses (with their labels) as words, and word → the clauses holding it, once per list
+ * of note clauses.
+ */
+const wordsOfNote = memoByObject((note: readonly Statement[]) => {
+  const clauses = withLabels(note, true).map((statement) => ({ statement, words: noteTokens(statement.normalised) }));
+  const holding = new Map<string, number[]>();
+  clauses.forEach(({ words }, index) => {
+    for (const word of new Set(words)) {
+      const known = holding.get(word);
+      if (known) known.push(index);
+      else holding.set(word, [index]);
+    }
+  });
+  return { clauses, holding };
+});
+
+/** For each note clause, how many of the answer clause's words (counted with repeats) it holds. */
+function sharedWordCounts(answer: readonly string[], noteWords: ReturnType<typeof wordsOfNote>): Uint32Array {
+  const counts = new Uint32Array(noteWords.clauses.length);
+  for (const word of answer) for (const index of noteWords.holding.get(word) ?? []) counts[index] = counts[index]! + 1;
+  return counts;
+}
 
 /**
  * Answer clauses that repeat a note clause with a word exchanged, each with the note clause it
@@ -217,9 +233,11 @@ export function exchangedWords(note: readonly Statement[], answer: readonly Stat
     if (size < minimumWords) continue;
     let best: { statement: Statement; kept: number; hunks: Hunk[]; words: string[] } | undefined;
     let restated = false;
-    for (const { statement, words: noteClause, distinct } of noteWords) {
-      // Most clause pairs share no words: counting first keeps the alignment for the few that do.
-      if (!sharesEnough(words, distinct)) continue;
+    // Most clause pairs share no words: counting first keeps the alignment for the few that do.
+    const shared = sharedWordCounts(words, noteWords);
+    for (let index = 0; index < noteWords.clauses.length; index += 1) {
+      if (shared[index]! < answerKept * words.length) continue;
+      const { statement, words: noteClause } = noteWords.clauses[index]!;
       const { kept, hunks } = align(noteClause, words);
       if (kept < answerKept * words.length || kept < noteKept * noteClause.length || keptContent(noteClause, hunks) < minimumClaim) continue;
       // The note says this clause somewhere without an exchange: it is the note's claim, not a changed one.
@@ -243,10 +261,4 @@ function keptContent(note: readonly string[], hunks: readonly Hunk[]): number {
   const lost = new Set<number>();
   for (const hunk of hunks) for (let offset = 0; offset < hunk.removed.length; offset += 1) lost.add(hunk.noteAt + offset);
   return note.filter((word, index) => !lost.has(index) && isContent([word]) && word !== '、' && word !== '/').length;
-}
-
-function sharesEnough(answer: readonly string[], note: ReadonlySet<string>): boolean {
-  let shared = 0;
-  for (const word of answer) if (note.has(word)) shared += 1;
-  return shared >= answerKept * answer.length;
 }

@@ -4,6 +4,7 @@
  * at order words (先/再/然后/之后/最后/→, first/then/after), "X 在 Y 之后" is read as Y then X, and each
  * pair of the note's step terms that the answer puts the other way round is a reversal.
  */
+import { memoByText } from './grading-memo.ts';
 import { profileText } from './text-analysis.ts';
 
 /** Words and arrows that end one step and start the next. */
@@ -39,6 +40,9 @@ export function stepsOf(text: string): Map<string, number> {
   return steps;
 }
 
+/** A note's steps (read-only): the same note is compared with every sequenced sentence of every answer. */
+const stepsOfNote = memoByText(stepsOf, 1024);
+
 /** Units that name a step: specific enough that their order means something. */
 function stepTerm(unit: string, weight: number): boolean {
   return weight >= 1 && !unit.startsWith('$');
@@ -64,7 +68,7 @@ export function compareOrder(
   ignored: ReadonlySet<string>,
   near: (a: string, b: string) => boolean = () => true,
 ): OrderComparison {
-  const noteSteps = stepsOf(note);
+  const noteSteps = stepsOfNote(note);
   const answerSteps = stepsOf(answer);
   const weights = profileText(answer).units;
   const shared = [...answerSteps.keys()].filter((unit) => noteSteps.has(unit) && !ignored.has(unit) && stepTerm(unit, weights.get(unit) ?? 0));
