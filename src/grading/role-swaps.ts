@@ -18,7 +18,8 @@ const term = String.raw`((?:[a-z0-9_+#.\-]+)?[\u4e00-\u9fff]{2,}|[a-z0-9_+#.\-]{
 const contrast = new RegExp(String.raw`${term}(?:和|与|跟|以及|及|同|还是|或者?|vs\.?|versus|、|/|\band\b|\bor\b)${term}`, 'giu');
 
 /** Text as subjects are looked up in: normalised, without spaces or a slash inside a word ("I/O 密集型" = "io密集型"). */
-const compact = (text: string) => profiledText(text).replace(/\s+/g, '').replace(/(?<=[a-z])\/(?=[a-z])/g, '');
+const compact = (text: string) => compactNormalised(profiledText(text));
+const compactNormalised = (normalised: string) => normalised.replace(/\s+/g, '').replace(/(?<=[a-z])\/(?=[a-z])/g, '');
 
 /** The longest end (or start) of a run, two characters or more, that the note itself uses. */
 function inNote(run: string, side: 'end' | 'start', note: string): string | undefined {
@@ -181,7 +182,8 @@ export function findSwaps(note: readonly Statement[], answer: readonly Statement
   // Only a clause that names its subject is read as a claim about it: carrying a subject on to the
   // clauses after it ("S2退栈，…，实现了先进先出") gave correct answers another subject's description.
   for (const said of answer) {
-    const named = mentioned(compact(said.text), subjects);
+    // A statement's normalised text is its text through profiledText already.
+    const named = mentioned(compactNormalised(said.normalised), subjects);
     if (named.length !== 1) continue;
     const subject = named[0]!;
     const description = new Map([...polarUnits(said)].filter(([unit]) => !subjectUnits.has(unit) && !ignored.has(unit.replace(/^¬/u, ''))));

@@ -101,9 +101,11 @@ export function statementsOf(text: string, point = -1, sentenceOffset = 0): Stat
     if (clause) {
       // Only the clause's text is read here; its units are those of the text without negations.
       const normalised = profiledText(clause);
-      const units = unitsWithoutNegation(normalised);
+      // Most clauses negate nothing: tested once here, not again by each of the two readers below.
+      const negated = anyNegation.test(normalised);
+      const units = negated ? unitsWithoutNegation(normalised) : profileUnits(normalised);
       if (units.size > 0) {
-        statements.push({ text: clause, normalised, units, scopes: negationScopes(normalised), point, sentence });
+        statements.push({ text: clause, normalised, units, scopes: negated ? negationScopes(normalised) : [], point, sentence });
       }
     }
     if (sentenceEnd.test(piece)) sentence += 1;
