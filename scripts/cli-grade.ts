@@ -47,7 +47,7 @@ export async function run(argv: string[]): Promise<void> {
   if (grade.notice) console.log(`notice: ${grade.notice}`);
   console.log(`\n${grade.feedback}\n`);
   for (const point of grade.keyPoints) {
-    const mark = point.covered === 'yes' ? '✔' : point.covered === 'partial' ? '◐' : '✘';
+    const mark = point.contradicted ? '✖ 相反' : point.covered === 'yes' ? '✔' : point.covered === 'partial' ? '◐' : '✘';
     console.log(`${mark} ${point.text}${point.evidence ? `\n    ↳ ${point.evidence}` : ''}`);
   }
   for (const reference of grade.references) console.log(`\nreference: ${reference.source} · ${reference.heading}`);

@@ -150,6 +150,8 @@ export interface KeyPoint {
   text: string;
   covered: Coverage;
   evidence?: string;
+  /** The answer said the opposite of this point (covered is then 'no'); `evidence` quotes what it said. */
+  contradicted?: boolean;
   /** Relative importance within the grade (higher matters more); follow-ups ask the heaviest miss first. */
   weight?: number;
 }

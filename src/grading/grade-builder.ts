@@ -26,9 +26,13 @@ export function bandOf(score: number): GradeBand {
  * by recall ÷ made). A separate, stricter threshold for the lists made a 10/10 card list "partial …
  * 没讲透" points; a looser scale than scoring's made a 6/10 card show every point ✘ ("lru 是根据最近访问
  * 时间来淘汰" earns 48% of 「lru是根据最近访问时间来进行缓存置换的，…」 at recall 0.19).
+ * `complete` is the share of a long note's points that scoring already counts as a complete answer
+ * (completePoints ÷ points): on that scale a point earning `complete` of its weight counts as fully as
+ * a made point of a short note. Without it a spoken answer to a 16-point note scored 10/10 beside seven
+ * points marked half-made, and a terse 7.9 read "每一点都只说了一部分".
  */
-export function coverageOf(recall: number, made = 0.4): Coverage {
-  if (recall >= made) return 'yes';
+export function coverageOf(recall: number, made = 0.4, complete = 1): Coverage {
+  if (recall >= made * complete) return 'yes';
   if (recall >= made * partialShare) return 'partial';
   return 'no';
 }
@@ -81,6 +85,7 @@ export function buildGrade(input: BuildGradeInput): Grade {
     text: point.text,
     covered: point.covered,
     weight: point.weight,
+    ...(point.wrong ? { contradicted: true } : {}),
     // A contradiction quotes what was said; a made point, the clause of the answer about it.
     ...(point.evidence && (point.covered !== 'no' || point.wrong) ? { evidence: shorten(point.wrong ? tidyQuote(point.evidence) : evidenceClause(point.text, point.evidence), evidenceCharacters) } : {}),
   }));

@@ -12,6 +12,12 @@ export interface OfflineGradeResult {
   details: OfflineScore;
 }
 
+/** The share of a note's observable points that scoring counts as a complete answer (aggregate in answer-coverage.ts). */
+function completeShare(observablePoints: number): number {
+  const { completePoints, minimumComplete } = defaultScoringParameters;
+  return observablePoints > 0 ? Math.min(1, Math.max(minimumComplete, completePoints / observablePoints)) : 1;
+}
+
 export function gradeOffline(request: { question: string; answer: string; references: Reference[]; language?: FeedbackLanguage }): OfflineGradeResult {
   const details = scoreAnswer({
     question: request.question,
@@ -20,10 +26,11 @@ export function gradeOffline(request: { question: string; answer: string; refere
     headings: request.references.map((reference) => reference.heading),
     keyPoints: request.references.map((reference) => reference.keyPoints),
   });
+  const complete = completeShare(details.points.filter(({ coverage }) => coverage.mass > 0).length);
   const points: GradedPoint[] = details.points.map(({ spec, coverage, wrong }) => ({
     text: spec.text,
     weight: spec.weight,
-    covered: wrong ? 'no' : coverageOf(coverage.recall, coverage.observable < 1 ? defaultScoringParameters.crossLingualPointMade : defaultScoringParameters.pointMade),
+    covered: wrong ? 'no' : coverageOf(coverage.recall, coverage.observable < 1 ? defaultScoringParameters.crossLingualPointMade : defaultScoringParameters.pointMade, complete),
     ...(coverage.evidence ? { evidence: coverage.evidence } : {}),
     ...(wrong ? { wrong } : {}),
   }));

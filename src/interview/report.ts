@@ -194,6 +194,12 @@ function spokenMark(turn: Turn): string {
 
 const modeTitles: Record<SessionMode, string> = { interview: '模拟面试', practice: '练习', drill: '专项复习' };
 
+/** How the export names a point the answer did not make: left out, half made, or said the other way round. */
+function pointStatus(point: Grade['keyPoints'][number]): string {
+  if (point.contradicted) return point.evidence ? `说法和笔记相反：你说「${escapeMarkdown(point.evidence)}」` : '说法和笔记相反';
+  return point.covered === 'no' ? '未提到' : '部分';
+}
+
 function gradeLines(grade: Grade): string[] {
   // A follow-up answer's own result, then the question's grade: "不知道" never sits above the main answer's 10.
   if (grade.followup) {
@@ -204,7 +210,7 @@ function gradeLines(grade: Grade): string[] {
   const lines = [`**评分：${grade.score} / 10**（${grade.band}）${grade.notice ? ` — ${escapeMarkdown(grade.notice)}` : ''}`, '', escapeMarkdown(grade.feedback)];
   const missed = grade.keyPoints.filter((point) => point.covered !== 'yes');
   if (missed.length > 0) {
-    lines.push('', '遗漏或不完整的要点：', ...missed.map((point) => `- ${escapeMarkdown(point.text)}（${point.covered === 'no' ? '未提到' : '部分'}）`));
+    lines.push('', '遗漏、不完整或说反了的要点：', ...missed.map((point) => `- ${escapeMarkdown(point.text)}（${pointStatus(point)}）`));
   }
   for (const reference of grade.references) lines.push('', `参考：${escapeMarkdown(reference.source)} › ${escapeMarkdown(reference.heading)}`);
   return lines;

@@ -18,6 +18,7 @@ const keyPoint = z.object({
   text: z.string(),
   covered: z.enum(['yes', 'partial', 'no']),
   evidence: z.optional(z.nullable(z.string())),
+  contradicted: z.optional(z.boolean()),
 });
 
 const reference = z.object({

@@ -1,4 +1,4 @@
-/** The words of a follow-up answer's card in both languages; the shared i18n table spreads them in. */
+/** The words of a grade card and a follow-up answer's card in both languages; the shared i18n table spreads them in. */
 
 const zh = {
   followupAnswer: '追问回答',
@@ -9,6 +9,8 @@ const zh = {
   questionScoreHint: '主问题和追问的回答合起来评',
   questionCard: '查看本题完整评分',
   partialOnComplete: '讲到了，可以再展开',
+  contradicted: '和笔记说法相反',
+  youSaid: '你说',
 } as const;
 
 const en: Record<keyof typeof zh, string> = {
@@ -20,6 +22,8 @@ const en: Record<keyof typeof zh, string> = {
   questionScoreHint: 'the main answer and the follow-ups graded together',
   questionCard: 'Show the whole question\'s grade',
   partialOnComplete: 'Covered, could go deeper',
+  contradicted: 'Contradicts the notes',
+  youSaid: 'You said',
 };
 
 export const gradeMessages = { zh, en };

@@ -21,7 +21,9 @@ export function GradeCard({ grade, cardId }: { grade: Grade; cardId?: string | u
   const { t } = useI18n();
   const covered = grade.keyPoints.filter((point) => point.covered === 'yes');
   const partial = grade.keyPoints.filter((point) => point.covered === 'partial');
-  const missed = grade.keyPoints.filter((point) => point.covered === 'no');
+  // A point the answer said the opposite of is not a point it left out: it is listed apart, with what was said.
+  const contradicted = grade.keyPoints.filter((point) => point.contradicted);
+  const missed = grade.keyPoints.filter((point) => point.covered === 'no' && !point.contradicted);
   const notice = grade.notice ?? undefined;
   return (
     <section class="grade-card" aria-label={`${t('score')} ${formatScore(grade.score)} ${t('outOf')}`}>
@@ -47,6 +49,7 @@ export function GradeCard({ grade, cardId }: { grade: Grade; cardId?: string | u
           <KeyPointList title={t('covered')} tone="yes" points={covered} />
           {/* On a complete answer a half-made point is one to expand, not a failing: "部分覆盖" under 10/10 contradicted the score. */}
           <KeyPointList title={grade.band === 'excellent' ? t('partialOnComplete') : t('partial')} tone="partial" points={partial} />
+          <KeyPointList title={t('contradicted')} tone="wrong" points={contradicted} evidencePrefix={t('youSaid')} />
           <KeyPointList title={t('missed')} tone="no" points={missed} />
         </div>
       ) : null}
@@ -89,10 +92,12 @@ function KeyPointList({
   title,
   tone,
   points,
+  evidencePrefix,
 }: {
   title: string;
-  tone: 'yes' | 'partial' | 'no';
+  tone: 'yes' | 'partial' | 'no' | 'wrong';
   points: Grade['keyPoints'];
+  evidencePrefix?: string;
 }) {
   if (points.length === 0) return null;
   return (
@@ -104,7 +109,11 @@ function KeyPointList({
         {points.map((point, index) => (
           <li key={index}>
             <span class="plain">{point.text}</span>
-            {point.evidence ? <span class="evidence plain">“{point.evidence}”</span> : null}
+            {point.evidence ? (
+              <span class="evidence plain">
+                {evidencePrefix ? `${evidencePrefix}：` : ''}“{point.evidence}”
+              </span>
+            ) : null}
           </li>
         ))}
       </ul>
