@@ -116,6 +116,21 @@ export function contentLength(text: string): number {
 /** Longest text beside a link that still reads as a citation label (参考链接, 原文, see also). */
 const maxCitationLabel = 8;
 
+/**
+ * A table row as one point: its label, then each value under its column's header when the table
+ * compares several columns ("<-ch (读)：nil的channel 阻塞；正常channel 成功或阻塞；已关闭channel 读到零值").
+ * Without the headers "阻塞；成功或阻塞；读到零值" said reading blocks, whichever channel was meant, and a
+ * correct "从关闭的 channel 读不会阻塞" read as contradicting it. A two-column table is label and value.
+ */
+function tableRowText(cells: readonly string[], header: readonly string[]): string | undefined {
+  const labelled = cells.map((cell, index) => ({ cell: cell.trim(), header: (header[index] ?? '').trim() }));
+  const [first, ...rest] = labelled.filter(({ cell }) => cell);
+  if (!first) return undefined;
+  if (!rest.length) return first.cell;
+  const named = rest.length >= 2 && rest.every(({ header: name }) => name);
+  return `${first.cell}：${rest.map(({ cell, header: name }) => (named && name !== cell ? `${name} ${cell}` : cell)).join('；')}`;
+}
+
 function blockUnits(markdown: string): RawUnit[] {
   const withoutCode = markdown.replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, '');
   // A reference that is only code is still gradable by its identifiers.
@@ -153,8 +168,8 @@ function blockUnits(markdown: string): RawUnit[] {
         tableHeader = cells;
         continue;
       }
-      const [first, ...rest] = cells.filter((cell) => cell.trim());
-      if (first) units.push({ text: rest.length ? `${first}：${rest.join('；')}` : first, bold: false, kind: 'table', introduces: false, section: section() });
+      const text = tableRowText(cells, tableHeader);
+      if (text) units.push({ text, bold: false, kind: 'table', introduces: false, section: section() });
       continue;
     }
     tableHeader = undefined;
@@ -276,12 +291,16 @@ function bigramSet(text: string): Set<string> {
   return new Set(profileText(text).units.keys());
 }
 
-/** Near-identical points (notes repeat themselves; alternative references overlap) count once. */
+/**
+ * Near-identical points (notes repeat themselves; alternative references overlap) count once. Rows of
+ * a table are distinct by being rows: with their column headers they share most of their words.
+ */
 function deduplicate(units: RawUnit[]): RawUnit[] {
   const kept: { unit: RawUnit; grams: Set<string> }[] = [];
   for (const unit of units) {
     const grams = bigramSet(unit.text);
-    const duplicate = kept.some(({ grams: other }) => {
+    const duplicate = kept.some(({ unit: keptUnit, grams: other }) => {
+      if (unit.kind === 'table' && keptUnit.kind === 'table') return false;
       let shared = 0;
       for (const gram of grams) if (other.has(gram)) shared += 1;
       return shared / Math.max(1, Math.min(grams.size, other.size)) >= 0.8;

@@ -86,12 +86,24 @@ describe('extractKeyPoints', () => {
     expect(texts('"半连接"是指 TCP 连接中的一种特殊状态。')).toEqual(['"半连接"是指 TCP 连接中的一种特殊状态。']);
   });
 
-  it('turns table rows into "first cell：other cells" points and skips header and separator', () => {
+  it('turns table rows into "first cell：header value；…" points and skips header and separator', () => {
     const points = texts(`| 隔离级别 | 脏读 | 不可重复读 |
 |---|---|---|
 | 读未提交 | 可能 | 可能 |
 | 可重复读 | 不可能 | 不可能 |`);
-    expect(points).toEqual(['读未提交：可能；可能', '可重复读：不可能；不可能']);
+    // "读未提交：可能；可能" said nothing of what is possible.
+    expect(points).toEqual(['读未提交：脏读 可能；不可重复读 可能', '可重复读：脏读 不可能；不可重复读 不可能']);
+    expect(texts(`| 命令 | 作用 |\n|---|---|\n| bgsave | fork 子进程写 RDB 文件 |`)).toEqual(['bgsave：fork 子进程写 RDB 文件']);
+  });
+
+  it('keeps a comparison table\'s values under their column headers', () => {
+    const note = `| 操作 | nil的channel | 正常channel | 已关闭channel |
+| --- | --- | --- | --- |
+| <-ch (读) | 阻塞 | 成功或阻塞 | 读到零值 |
+| ch<- (写) | 阻塞 | 成功或阻塞 | panic |`;
+    expect(texts(note)[0]).toBe('<-ch (读)：nil的channel 阻塞；正常channel 成功或阻塞；已关闭channel 读到零值');
+    // Each row stays its own point though the headers make the rows share most of their words.
+    expect(texts(note)).toHaveLength(2);
   });
 
   it('drops code blocks, images and link targets but keeps link text and inline code', () => {
