@@ -36,6 +36,9 @@ const temporal = /(?:之后|以后|后|的时候|时)$/u;
 /** A clause that supposes: the point says what happens then ("如果只有两次握手，…会…"). */
 const conditional = /^(?:如果|假如|假设|若|要是|一旦|当|只要)\s*/u;
 
+/** A first clause followed by "那么/则" ("…，那么内部直接 reslice") was a condition. */
+const consequent = /^[^，,。；;]{2,40}[，,]\s*(?:那么|则)/u;
+
 /** What a condition or a scene-setting clause ends in ("当…时", "集群启动时", "默认情况下"). */
 const conditionEnd = /(?:的时候|时|情况下)$/u;
 
@@ -270,11 +273,19 @@ export function pointTopic(text: string, question: string): string {
     return reason && reason !== first && length(reason) >= 4 && length(reason) <= 18 ? `${why}：${reason}` : why;
   }
   const then = effect ?? rest[0];
-  if (conditional.test(first) && then) return `${trimmed(first.replace(conditional, '').replace(conditionEnd, ''), 14)}会怎样：${trimmed(then, 16)}`;
+  // "在X，那么Y" supposes X as "如果X" does.
+  const supposes = conditional.test(first) || (statements === claims && claims[0] === clauses[0] && consequent.test(compact));
+  if (supposes && then) {
+    const condition = first.replace(conditional, '').replace(/^在\s*/u, '').replace(conditionEnd, '');
+    const outcome = then;
+    // "要是大于，那么…" leans on the point before it: the condition names nothing on its own, the outcome does.
+    return length(condition) < 4 ? trimmed(outcome.replace(/^(?:一般|通常)?会/u, '')) : `${trimmed(condition, 14)}会怎样：${trimmed(outcome, 16)}`;
+  }
   // "默认情况下，最长2分钟触发一次GC": a short scene is part of the claim; "集群启动时，首先选举出leader" says what happens then.
   if (conditionEnd.test(first) && rest[0] && length(first) <= 5) return trimmed(`${first}${rest[0]}`);
   if (temporal.test(first) && !/是/u.test(first) && rest[0] && !temporal.test(rest[0])) return `${trimmed(first.replace(/(?:的时候)$/u, '时'), 22)}做什么：${trimmed(rest[0], 16)}`;
-  if (purpose.test(first)) return `为什么这样做：${trimmed(first.replace(purpose, ''), 18)}`;
+  // "这样是为了X" gives the reason for what the note said before; "为了X，可以…" opens on a goal and how to reach it.
+  if (purpose.test(first)) return /^为了/u.test(first) && rest.length > 0 ? `怎么${trimmed(first.replace(purpose, ''), 18)}` : `为什么这样做：${trimmed(first.replace(purpose, ''), 18)}`;
   // "简单，避免死锁、数据竞争" → 简单（避免死锁、数据竞争）; a name with a long explanation is named alone ("数据同步").
   if (length(first) <= 6 && rest[0] && !/^[这那]/u.test(rest[0]) && !scene(rest[0])) return length(rest[0]) <= 14 || length(first) < 4 ? `${first}（${trimmed(rest[0], 14)}）` : first;
   return trimmed(first);

@@ -153,3 +153,18 @@ describe('the opening says why the card scored what it did', () => {
     expect(worded.feedback).not.toContain('差距');
   });
 });
+
+describe('point topics of goals and conditions', () => {
+  it('names a point that opens on a goal by how to reach it, not as the reason for what came before', () => {
+    // Was "为什么这样做：防御SYN Flood攻击" for the note's list of defences.
+    expect(pointTopic('为了防御SYN Flood攻击，有一些方法可以使用，例如限制来自同一源IP的SYN包的数量，或者使用SYN cookies等技术。', 'SYN Flood 攻击的原理是什么？怎么防御？')).toBe('怎么防御SYN Flood攻击');
+    expect(pointTopic('这样是为了减少创建子进程时的性能损耗，加快子进程的创建速度', 'save 和 bgsave 有什么区别？')).toBe('为什么这样做：减少创建子进程时的性能损耗');
+  });
+
+  it('reads "X，那么Y" as a condition, and names a condition that leans on the point before it by its outcome', () => {
+    const question = '切片 append 的时候容量不够了是怎么扩容的？';
+    expect(pointTopic('在现用数组长度+新增元素<=总容量，那么内部直接relice不会创建新数组；', question)).toBe('现用数组长度+新增元素<=总容量会怎样：内部直接relice不会创建新数组');
+    // Was "大于会怎样：会创建一个是原来2倍大小的数组": "大于" names nothing on its own.
+    expect(pointTopic('要是大于，那么说明底层数组不够用了，一般会创建一个是原来2倍大小的数组，然后把元数组的内容复制', question)).toBe('创建一个是原来2倍大小的数组');
+  });
+});
