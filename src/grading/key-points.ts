@@ -131,8 +131,35 @@ function tableRowText(cells: readonly string[], header: readonly string[]): stri
   return `${first.cell}：${rest.map(({ cell, header: name }) => (named && name !== cell ? `${name} ${cell}` : cell)).join('；')}`;
 }
 
+/** YAML front matter (Obsidian, Hugo): metadata, not the answer. Its first line must be a key. */
+const frontMatter = /^\uFEFF?---\n[\w-]+\s*:[^\n]*\n(?:[^\n]*\n){0,100}?---(?:\n|$)/u;
+/** An Obsidian callout's first line ("[!note] 最左前缀", "[!tip]- 拥塞控制"): its title is a heading. */
+const calloutTitle = /^\[![\w-]+\][+-]?\s*(.*)$/u;
+/** A question line of a Q：/A： list ("Q：…", "问：…", "Question: …"): what the answer after it answers. */
+const questionLine = /^(?:Q\d*|问|问题|Question)\s*[：:]\s*(.+)$/iu;
+/** The label opening that answer ("A：", "答：", "Answer:"), read only after a question line. */
+const answerLabel = /^(?:A\d*|答|Answer)\s*[：:]\s*/iu;
+/** A line that states one fact by itself, as cheat sheets do ("AOF rewrite -> fork 子进程…", "慢启动：…"). */
+const factLine = /[\u3400-\u9fff]|->|→|=>|^[^\s：:]{1,30}\s*[：:]/u;
+
+/**
+ * The lines of a paragraph as one text. Markdown reads a line break as a space, but a line that ends
+ * without punctuation and states a fact (Chinese, or "label -> value") ends its statement: a cheat
+ * sheet's lines had run together into points like "…会丢最后一次快照后的数据 bgsave -> fork 子进程写".
+ * Hard-wrapped English prose still joins with a space.
+ */
+function joinLines(lines: readonly string[]): string {
+  let text = lines[0] ?? '';
+  for (let index = 1; index < lines.length; index += 1) {
+    const previous = lines[index - 1]!;
+    const ended = /[。！？!?；;.:：，,、]$/u.test(previous) || !factLine.test(previous) || !factLine.test(lines[index]!);
+    text += `${ended ? ' ' : '；'}${lines[index]}`;
+  }
+  return text;
+}
+
 function blockUnits(markdown: string): RawUnit[] {
-  const withoutCode = markdown.replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, '');
+  const withoutCode = markdown.replace(frontMatter, '').replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, '');
   // A reference that is only code is still gradable by its identifiers.
   const source = contentLength(withoutCode) >= minimumPointCharacters ? withoutCode : markdown.replace(/^(```|~~~).*$/gm, '');
   const units: RawUnit[] = [];
@@ -143,11 +170,19 @@ function blockUnits(markdown: string): RawUnit[] {
   const headings: string[] = [];
   const section = () => headings.filter(Boolean);
   const flushParagraph = () => {
-    if (paragraph.length) pushSentences(units, paragraph.join(' '), 'prose', section());
+    if (paragraph.length) pushSentences(units, joinLines(paragraph), 'prose', section());
     paragraph = [];
   };
+  let answersQuestion = false;
   for (const rawLine of source.split('\n')) {
-    const line = rawLine.trim();
+    // A blockquote (an Obsidian callout) holds note text like any other.
+    let line = rawLine.trim().replace(/^(?:>\s?)+/u, '').trim();
+    const callout = calloutTitle.exec(line);
+    const asked = questionLine.exec(line);
+    if (asked) answersQuestion = true;
+    else if (answersQuestion) line = line.replace(answerLabel, '');
+    // A callout's title and a listed question name what follows, as a heading does.
+    if (callout || asked) line = callout?.[1] ? `###### ${callout[1]}` : asked ? `###### ${asked[1]}` : '';
     const heading = /^(#{1,6})\s+(.*)$/.exec(line);
     if (heading) {
       flushParagraph();
@@ -174,7 +209,8 @@ function blockUnits(markdown: string): RawUnit[] {
     }
     tableHeader = undefined;
     // A bullet marker needs the space after it, as in Markdown: "**双有序链表**每次…" is bold prose.
-    const listItem = /^(?:[-*+](?=\s|$)|\d+[.)、]|[（(]?\d+[）)]|[①-⑩])\s*(.*)$/u.exec(line);
+    // "4.0+ 混合持久化" is a version, not item 4.
+    const listItem = /^(?:[-*+](?=\s|$)|\d+[.)、](?!\d)|[（(]?\d+[）)]|[①-⑩])\s*(.*)$/u.exec(line);
     if (listItem) {
       flushParagraph();
       pushSentences(units, listItem[1] ?? '', 'list', section());
@@ -182,7 +218,7 @@ function blockUnits(markdown: string): RawUnit[] {
     }
     // A line led by a bold label ("**时间堆**也需要…") starts a statement of its own, even without a blank line.
     if (/^(?:\*\*|__)/.test(line)) flushParagraph();
-    paragraph.push(line.replace(/^>\s?/, ''));
+    paragraph.push(line);
   }
   flushParagraph();
   return units;

@@ -157,3 +157,26 @@ describe('citations', () => {
     expect(points.join('')).toContain('红黑树');
   });
 });
+
+describe('notes in other people\'s formats', () => {
+  it('drops YAML front matter and reads an Obsidian callout\'s title as a heading, not as part of a point', () => {
+    const note = '---\ntags: [mysql, index]\naliases: 最左前缀\n---\n> [!note] 最左前缀\n> 联合索引按 a、b、c 依次排序，只有从最左列开始连续匹配才能用上索引。\n> 只查 b 或 c 用不上。';
+    expect(texts(note)).toEqual(['联合索引按 a、b、c 依次排序，只有从最左列开始连续匹配才能用上索引。', '只查 b 或 c 用不上。']);
+  });
+
+  it('reads Q：/A： lists: the question line is a heading and the answer label is not part of the answer', () => {
+    const note = 'Q：redo log 的作用？\nA：redo log 是物理日志，宕机后用它重做，保证持久性。\nQ：binlog 呢？\nA：binlog 是 Server 层的逻辑日志，用于主从复制。';
+    expect(texts(note)).toEqual(['redo log 是物理日志，宕机后用它重做，保证持久性。', 'binlog 是 Server 层的逻辑日志，用于主从复制。']);
+    // Without a question line "A：" is an ordinary label.
+    expect(texts('A：先执行的那个事务')).toEqual(['A：先执行的那个事务']);
+  });
+
+  it('ends a cheat sheet\'s statement at each line, and reads "4.0+" as a version, not item 4', () => {
+    const note = 'RDB -> 某时刻全量快照, 会丢最后一次快照后的数据\nbgsave -> fork 子进程写, 父进程靠 COW 继续服务\n4.0+ 混合持久化 -> RDB 头 + AOF 增量';
+    expect(texts(note)).toEqual(['RDB -> 某时刻全量快照, 会丢最后一次快照后的数据；', 'bgsave -> fork 子进程写, 父进程靠 COW 继续服务；', '4.0+ 混合持久化 -> RDB 头 + AOF 增量']);
+  });
+
+  it('still joins hard-wrapped English prose into one statement', () => {
+    expect(texts('The scheduler picks a node for each pod\nby filtering and then scoring the nodes.')).toEqual(['The scheduler picks a node for each pod by filtering and then scoring the nodes.']);
+  });
+});
