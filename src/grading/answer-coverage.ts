@@ -3,7 +3,7 @@
  * importance, with contradicted points counted against the answer, and the measures the guards
  * need (relevance to the note, naming the question's subject, stating the note's results).
  */
-import { coverPoint, viewOfNothing, type AnswerView, type PointCoverage } from './coverage.ts';
+import { coverPoint, viewOfNothing, type AnswerView, type PointCoverage, type UnitLookup } from './coverage.ts';
 import { memoByObject } from './grading-memo.ts';
 import { capPoints, type KeyPointSpec } from './key-points.ts';
 import { enumeratedNames, looksLikeTermList, minimumNamedItems } from './non-answers.ts';
@@ -51,7 +51,12 @@ export function coverPoints(
   parameters: Readonly<CoverageParameters>,
   wrong: ReadonlyMap<number, { said: string; notes: string }>,
 ): ScoredPoint[] {
-  const options = { sameLanguageConcepts: parameters.sameLanguageConcepts, pointFrequency: frequenciesOfPoints(specs) };
+  const options = {
+    sameLanguageConcepts: parameters.sameLanguageConcepts,
+    pointFrequency: frequenciesOfPoints(specs),
+    pointMade: parameters.pointMade,
+    crossLingualPointMade: parameters.crossLingualPointMade,
+  };
   return specs.map((spec, index) => {
     const contradicted = wrong.get(index);
     if (contradicted) return { spec, coverage: { ...coverPoint(spec, viewOfNothing(), questionUnits, options), evidence: contradicted.said }, wrong: contradicted };
@@ -132,18 +137,45 @@ function focusSection(question: string, specs: readonly KeyPointSpec[], subject:
   const sections = new Map<string, KeyPointSpec[]>();
   for (const spec of specs) for (const heading of spec.section) sections.set(heading, [...(sections.get(heading) ?? []), spec]);
   if (sections.size < 2) return [...specs];
-  const matches = [...sections.keys()].map((heading) => {
-    const units = profileText(heading).units;
+  const share = (units: UnitLookup) => {
     let total = 0;
     let found = 0;
     for (const [unit, weight] of wanted) {
       total += weight;
       if (units.has(unit)) found += weight;
     }
-    return { heading, match: total > 0 ? found / total : 0 };
-  });
+    return total > 0 ? found / total : 0;
+  };
+  const byHeading = [...sections.keys()].map((heading) => ({ heading, match: share(profileText(heading).units) }));
+  return chosenSection(byHeading, sections, specs, 0.3) ?? sectionByContent(sections, specs, share) ?? [...specs];
+}
+
+/**
+ * The section whose own text names the question when no heading does: "Go 的逃逸分析是做什么的？" of an
+ * overview "聊聊你对gc的理解" whose escape analysis sits under "#### GC性能优化". The smallest section holding
+ * nearly all the question's words that the note holds is chosen, and only when every section outside it
+ * holds clearly less: a question about the whole note names words every section uses, and keeps them all.
+ */
+const contentFocusMatch = 0.5;
+const contentFocusLead = 0.3;
+
+function sectionByContent(sections: ReadonlyMap<string, KeyPointSpec[]>, specs: readonly KeyPointSpec[], share: (units: UnitLookup) => number): KeyPointSpec[] | undefined {
+  const matches = [...sections.values()].map((points) => ({ points, match: share({ has: (unit) => points.some((point) => point.profile.units.has(unit)) }) }));
+  const top = Math.max(...matches.map((entry) => entry.match));
+  if (top < contentFocusMatch) return undefined;
+  const candidates = matches.filter((entry) => entry.match >= top - 0.1).sort((a, b) => a.points.length - b.points.length);
+  const chosen = candidates[0]!;
+  const within = (inner: KeyPointSpec[], outer: KeyPointSpec[]) => inner.every((point) => outer.includes(point));
+  const nested = (entry: { points: KeyPointSpec[] }) => within(chosen.points, entry.points) || within(entry.points, chosen.points);
+  if (!candidates.every(nested)) return undefined;
+  if (matches.some((entry) => !nested(entry) && entry.match > chosen.match - contentFocusLead)) return undefined;
+  return chosen.points.length < specs.length ? chosen.points : undefined;
+}
+
+function chosenSection(matches: readonly { heading: string; match: number }[], sections: ReadonlyMap<string, KeyPointSpec[]>, specs: readonly KeyPointSpec[], threshold: number): KeyPointSpec[] | undefined {
+  if (!matches.length) return undefined;
   const bestMatch = Math.max(...matches.map((entry) => entry.match));
-  if (bestMatch < 0.3) return [...specs];
+  if (bestMatch < threshold) return undefined;
   // Sections that match about as well: a clear winner, or one that holds all the others (the
   // parent "垃圾回收触发时机" ties with its own sub-section "手动触发" on 触发, and is the answer).
   const contenders = matches.filter((entry) => entry.match > bestMatch - 0.1).map((entry) => sections.get(entry.heading) ?? []);

@@ -6,6 +6,7 @@
  * words scattered over a list of terms only partly are.
  */
 import { memoByObject } from './grading-memo.ts';
+import { isEnglishProse, withChineseGloss } from './english-gloss.ts';
 import type { KeyPointSpec } from './key-points.ts';
 import { isMostlyEnglish, profileText, type TextProfile } from './text-analysis.ts';
 
@@ -26,32 +27,41 @@ export interface AnswerView {
   english: boolean;
   /** Chinese prose with little English of its own (an English note's words cannot show in it). */
   chinese: boolean;
+  /** An English answer read with its Chinese gloss (english-gloss.ts), to measure it on a Chinese point's whole content. */
+  readonly glossed: AnswerView | undefined;
 }
 
-export function viewAnswer(answer: string): AnswerView {
-  const profile = profileText(answer);
+export function viewAnswer(answer: string, gloss?: (text: string) => string): AnswerView {
+  const profile = profileText(gloss ? gloss(answer) : answer);
   let windows: AnswerWindow[] | undefined;
+  let glossed: AnswerView | undefined;
+  const english = !gloss && isMostlyEnglish(profile);
   return {
     profile,
     units: profile.units,
     // Made on first use: a view read only for its units (relevance, the question's subject) and a
     // point none of whose units the answer has never look at windows.
     get windows() {
-      return (windows ??= windowsOf(answer));
+      return (windows ??= windowsOf(answer, gloss));
     },
-    english: isMostlyEnglish(profile),
-    chinese: profile.cjkCharacters >= 6 && profile.asciiLetters < profile.cjkCharacters / 2,
+    english,
+    chinese: !gloss && profile.cjkCharacters >= 6 && profile.asciiLetters < profile.cjkCharacters / 2,
+    get glossed() {
+      if (!english || !isEnglishProse(answer)) return undefined;
+      return (glossed ??= viewAnswer(answer, withChineseGloss));
+    },
   };
 }
 
-function windowsOf(answer: string): AnswerWindow[] {
+/** Windows of the answer's own clauses; a glossed view measures each through its gloss and quotes it as said. */
+function windowsOf(answer: string, gloss?: (text: string) => string): AnswerWindow[] {
   const clauses = answer.split(/(?<=[。！？!?；;，,、\n])/u).filter((clause) => clause.trim());
   const windows: AnswerWindow[] = [];
   // Windows of ~3 clauses: long enough for one explained point, short enough that a bare list
   // of terms does not look like one.
   for (let start = 0; start < clauses.length; start += 1) {
     const text = clauses.slice(start, start + 3).join('');
-    const profileOfWindow = profileText(text);
+    const profileOfWindow = profileText(gloss ? gloss(text) : text);
     windows.push({ text, units: profileOfWindow.units, normalised: profileOfWindow.text });
     if (start + 3 >= clauses.length) break;
   }
@@ -123,6 +133,12 @@ export interface CoverOptions {
    * divided by that count; without it, saying one point verbatim would half-cover every other.
    */
   pointFrequency?: ReadonlyMap<string, number>;
+  /**
+   * Share of a point's content at which it counts as made, in the same language and across languages
+   * (aggregate's `pointMade` / `crossLingualPointMade`): which reading of an English answer credits more.
+   */
+  pointMade?: number;
+  crossLingualPointMade?: number;
 }
 
 /**
@@ -157,7 +173,30 @@ const totalWeightOf = memoByObject((profile: TextProfile) => {
 const evidenceUnits: string[] = [];
 const evidenceWeights: number[] = [];
 
+/**
+ * An English answer to a Chinese point is read twice: on the terms both languages share (all of them
+ * needed), and through its Chinese gloss on the point's whole content (as a Chinese answer is). The
+ * reading that credits the point more is its coverage: "save writes the RDB file in the same thread
+ * that executes commands, so … blocks" makes "save 是和操作命令在同一个线程里面，…会造成阻塞" through 同一,
+ * 线程, 命令, 阻塞, though only 阻塞 and 线程 are glossary terms.
+ */
 export function coverPoint(point: KeyPointSpec, answer: AnswerView, questionUnits: ReadonlySet<string>, options: CoverOptions = {}): PointCoverage {
+  const terms = coverUnits(point, answer, questionUnits, options);
+  const glossed = answer.glossed && terms.observable < 1 ? coverUnits(point, answer.glossed, questionUnits, options) : undefined;
+  if (!glossed) return terms;
+  const credit = (coverage: PointCoverage, made: number) => Math.min(1, coverage.recall / made);
+  // A word or two of the gloss in common (数据 from "database") is not a reading of the point.
+  const readable = glossed.recall >= glossedRecallFloor;
+  if (!readable || credit(glossed, options.pointMade ?? 0.4) <= credit(terms, options.crossLingualPointMade ?? 1)) return terms;
+  // The point keeps the weight its shared terms give it: weighed by its whole content, a point the gloss
+  // reads would outweigh every point read on a handful of terms, and one sentence would pass for half a note.
+  return { ...glossed, mass: terms.mass, found: glossed.recall * terms.mass };
+}
+
+/** Least share of a point's content the gloss must reach to stand for it. */
+const glossedRecallFloor = 0.15;
+
+function coverUnits(point: KeyPointSpec, answer: AnswerView, questionUnits: ReadonlySet<string>, options: CoverOptions): PointCoverage {
   const crossLingualUnits = observableUnits(point, answer);
   const crossLingual = crossLingualUnits !== undefined;
   const units = crossLingualUnits ?? point.profile.units;

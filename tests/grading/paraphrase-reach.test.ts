@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { focusOn } from '../../src/grading/answer-coverage.ts';
+import { coverPoint, viewAnswer } from '../../src/grading/coverage.ts';
+import { withChineseGloss } from '../../src/grading/english-gloss.ts';
+import { extractAllKeyPoints } from '../../src/grading/key-points.ts';
+import { scoreAnswer } from '../../src/grading/offline-scorer.ts';
+import { profileText } from '../../src/grading/text-analysis.ts';
+
+describe('a question about a part of an overview note that no heading names (answer-coverage.ts)', () => {
+  const note = `#### 内存管理
+
+go 程序启动时申请一块大内存，并划分成 spans、bitmap、arena 区域。
+
+mcache 作为线程私有资源，资源来源于 mcentral，私有内存不足再从全局申请。
+
+#### 垃圾回收
+
+Go 使用三色标记法，配合写屏障，让标记和用户程序并发执行。
+
+缺点：需要 STW，停掉所有的 goroutine 专心做垃圾回收，程序会短时间暂停。
+
+#### GC性能优化
+
+GC 性能与对象数量负相关，所以优化的思路之一就是减少对象分配个数，比如对象复用。
+
+**逃逸分析的作用：**
+
+1. 逃逸分析的好处是为了减少GC的压力，不逃逸的对象分配在栈上，当函数返回时就回收了资源。
+2. 逃逸分析完后可以确定哪些变量可以分配在栈上，栈的分配比堆快，性能好。`;
+  const heading = 'go > 聊聊你对gc的理解';
+  const question = 'Go 的逃逸分析是做什么的？为什么要尽量避免变量逃逸？';
+
+  it('is graded on the section whose text holds the question, so the rest of the overview is not missed', () => {
+    const focused = focusOn(question, extractAllKeyPoints(note, 0), heading);
+    expect(focused.length).toBeGreaterThanOrEqual(2);
+    expect(focused.every((point) => point.section.includes('GC性能优化'))).toBe(true);
+    const answer = '逃逸分析就是编译器判断变量能不能分配在栈上，确定不了作用域就逃逸到堆上。要避免是因为栈分配比堆快，函数返回就回收，减少 GC 的压力。';
+    expect(scoreAnswer({ question, answer, references: [note], headings: [heading] }).score).toBeGreaterThanOrEqual(8);
+  });
+
+  it('keeps the whole note for a question every section answers a part of', () => {
+    const all = extractAllKeyPoints(note, 0);
+    expect(focusOn('说说三色标记、STW 和逃逸分析分别是什么？', all, heading)).toHaveLength(all.length);
+  });
+
+  it('does not credit an answer about another section of the note', () => {
+    const answer = 'Go 用三色标记法，配合写屏障让标记和用户程序并发执行，STW 的时候会停掉所有 goroutine。';
+    expect(scoreAnswer({ question, answer, references: [note], headings: [heading] }).score).toBeLessThanOrEqual(3);
+  });
+});
+
+describe('an English answer to a Chinese note (coverage.ts, english-gloss.ts)', () => {
+  const question = 'Redis 的 save 和 bgsave 有什么区别？';
+  const note = `save 是和操作命令在同一个线程里面，如果有大key写入RDB文件，会造成阻塞。
+
+bgsave 是创建一个子进程来写入RDB文件，不会造成阻塞。
+
+通过 fork 创建的子进程会和父进程共享同一片内存数据，因为子进程会复制父进程的页表。`;
+  const points = extractAllKeyPoints(note, 0);
+  const questionUnits = new Set(profileText(question).units.keys());
+  const options = { pointMade: 0.4, crossLingualPointMade: 1, sameLanguageConcepts: 0.5 };
+  const english =
+    'save writes the RDB file in the same thread that executes commands, so a big key blocks the server. bgsave forks a child process to write it instead; the child copies the parent page table and shares the same memory, so nothing blocks.';
+
+  it('reads the point through the words of its relation, not only the terms both languages share', () => {
+    const view = viewAnswer(english);
+    const save = coverPoint(points[0]!, view, questionUnits, options);
+    expect(save.observable).toBe(1);
+    expect(save.recall).toBeGreaterThanOrEqual(0.2);
+    expect(save.evidence).toContain('same thread');
+    const fork = coverPoint(points[2]!, view, questionUnits, options);
+    expect(fork.evidence).toContain('page table');
+    expect(scoreAnswer({ question, answer: english, references: [note] }).score).toBeGreaterThanOrEqual(7);
+  });
+
+  it('gives an English answer about something else nothing for it', () => {
+    const unrelated = 'An index is a B+ tree: the database walks from the root to the leaf page that holds the key, so lookups need few disk reads.';
+    const view = viewAnswer(unrelated);
+    // "database" glosses to 数据库, which shares 数据 with the fork point: a stray word is no reading of it,
+    // so every point stays measured on the terms both languages share (observable below 1).
+    for (const point of points) expect(coverPoint(point, view, questionUnits, options).observable).toBeLessThan(1);
+    expect(scoreAnswer({ question, answer: unrelated, references: [note] }).score).toBeLessThanOrEqual(2);
+  });
+
+  it('leaves Chinese answers as they were read', () => {
+    expect(viewAnswer('save 在主线程里写 RDB 会阻塞').glossed).toBeUndefined();
+    expect(withChineseGloss('the child shares the same memory')).toMatch(/同一/);
+  });
+});
