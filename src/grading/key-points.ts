@@ -135,7 +135,7 @@ function tableRowText(cells: readonly string[], header: readonly string[]): stri
 const frontMatter = /^\uFEFF?---\n[\w-]+\s*:[^\n]*\n(?:[^\n]*\n){0,100}?---(?:\n|$)/u;
 /** An Obsidian callout's first line ("[!note] 最左前缀", "[!tip]- 拥塞控制"): its title is a heading. */
 const calloutTitle = /^\[![\w-]+\][+-]?\s*(.*)$/u;
-/** A question line of a Q：/A： list ("Q：…", "问：…", "Question: …"): what the answer after it answers. */
+/** A question line of a Q：/A： list ("Q：…", "问：…", "Question: …"). */
 const questionLine = /^(?:Q\d*|问|问题|Question)\s*[：:]\s*(.+)$/iu;
 /** The label opening that answer ("A：", "答：", "Answer:"), read only after a question line. */
 const answerLabel = /^(?:A\d*|答|Answer)\s*[：:]\s*/iu;
@@ -181,8 +181,9 @@ function blockUnits(markdown: string): RawUnit[] {
     const asked = questionLine.exec(line);
     if (asked) answersQuestion = true;
     else if (answersQuestion) line = line.replace(answerLabel, '');
-    // A callout's title and a listed question name what follows, as a heading does.
-    if (callout || asked) line = callout?.[1] ? `###### ${callout[1]}` : asked ? `###### ${asked[1]}` : '';
+    // A callout's title names what follows, as a heading does. A listed question is what the answer after
+    // it answers, not a point; as a heading it made a two-part question focus on one of its answers.
+    if (callout || asked) line = callout?.[1] ? `###### ${callout[1]}` : '';
     const heading = /^(#{1,6})\s+(.*)$/.exec(line);
     if (heading) {
       flushParagraph();
