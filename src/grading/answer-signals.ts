@@ -79,8 +79,52 @@ function content(text: string): number {
   return count;
 }
 
+/**
+ * A speaker taking back what they just said: "不对", "说反了", "我说错了", "I mean". Only as its own clause
+ * or at the head of one, and never 不对称 / 不对齐 / 不对劲 (words, not corrections).
+ */
+const correction = /^(?:哦|啊|呃|嗯|额)?(?:不对不对|不对(?![称齐劲等])|不是不是|(?:我)?说错了|(?:我)?说反了|反了|口误|更正一下|纠正一下|\bsorry\b|\bno wait\b|\bi mean\b)[，,。.！!…\s]*/iu;
+
+/**
+ * The clauses left once self-corrections are taken back: a correction withdraws the sentence it
+ * interrupts, or the sentence before it when it opens one ("先写 binlog，再写 redo log，不对，反了，是先写
+ * redo log" keeps only "是先写 redo log"). Spoken answers correct themselves; what they withdrew is
+ * neither credit nor a contradiction. An answer that opens with "不对" is a verdict, not a correction.
+ */
+export function withoutRetractions(clauses: readonly string[]): string[] {
+  const kept: string[] = [];
+  let sentenceStart = 0;
+  let correcting = false;
+  for (const clause of clauses) {
+    const marker = correction.exec(clause)?.[0] ?? '';
+    if (marker && (correcting || kept.some((text) => content(text) > 0))) {
+      // The interrupted sentence, or the previous whole one when the correction opens a sentence;
+      // a second marker ("不对，反了，") withdraws nothing more.
+      const from = correcting ? kept.length : sentenceStart < kept.length ? sentenceStart : previousSentenceStart(kept);
+      kept.splice(from);
+      sentenceStart = from;
+      const rest = clause.slice(marker.length).trim();
+      correcting = content(rest) === 0;
+      if (correcting) continue;
+      kept.push(rest);
+    } else {
+      correcting = false;
+      kept.push(clause);
+    }
+    if (endsSentence(kept.at(-1)!)) sentenceStart = kept.length;
+  }
+  return kept;
+}
+
+const endsSentence = (clause: string) => /[。！？!?；;\n]\s*$|\.\s*$/u.test(clause);
+
+function previousSentenceStart(kept: readonly string[]): number {
+  for (let index = kept.length - 2; index >= 0; index -= 1) if (endsSentence(kept[index]!)) return index + 1;
+  return 0;
+}
+
 export function readStances(answer: string): AnswerStances {
-  const clauses = clausesOf(withoutFillers(answer)).map((text) => ({ text, stance: stanceOf(text) }));
+  const clauses = withoutRetractions(clausesOf(withoutFillers(answer))).map((text) => ({ text, stance: stanceOf(text) }));
   // A question back is judged on its whole sentence: "ZK 的同步您是指选举完之后的数据恢复，还是平时的写请求？"
   // asks in its first clause and ends in its second.
   let start = 0;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { focusOn } from '../../src/grading/answer-coverage.ts';
+import { readStances, withoutRetractions } from '../../src/grading/answer-signals.ts';
 import { coverPoint, viewAnswer } from '../../src/grading/coverage.ts';
 import { withChineseGloss } from '../../src/grading/english-gloss.ts';
 import { extractAllKeyPoints } from '../../src/grading/key-points.ts';
@@ -85,5 +86,26 @@ bgsave 是创建一个子进程来写入RDB文件，不会造成阻塞。
   it('leaves Chinese answers as they were read', () => {
     expect(viewAnswer('save 在主线程里写 RDB 会阻塞').glossed).toBeUndefined();
     expect(withChineseGloss('the child shares the same memory')).toMatch(/同一/);
+  });
+});
+
+describe('a spoken answer that corrects itself (answer-signals.ts)', () => {
+  const question = '一条更新语句，redo log 和 binlog 按什么顺序写？';
+  const note = '更新时先写 redo log 并处于 prepare 状态，然后写 binlog，最后把 redo log 改成 commit 状态，这就是两阶段提交。';
+  const corrected = '嗯，先写 binlog，再写 redo log，不对，反了，是先写 redo log，处于 prepare 状态，再写 binlog，最后 redo log 改成 commit，两阶段提交。';
+  const clean = '先写 redo log，处于 prepare 状态，再写 binlog，最后 redo log 改成 commit，两阶段提交。';
+
+  it('takes back the sentence a correction interrupts, so what was withdrawn is neither credit nor a contradiction', () => {
+    expect(readStances(corrected).asserted).not.toContain('先写 binlog');
+    const graded = scoreAnswer({ question, answer: corrected, references: [note] });
+    expect(graded.flags).not.toContain('contradiction');
+    expect(graded.score).toBeCloseTo(scoreAnswer({ question, answer: clean, references: [note] }).score, 0);
+    // Withdrawing a whole previous sentence: "…。不对，…" opens the correction.
+    expect(withoutRetractions(['save 不会阻塞。', '不对，', 'save 会阻塞主线程。'])).toEqual(['save 会阻塞主线程。']);
+  });
+
+  it('keeps 不对 as a verdict when it opens the answer, and 不对称 as a word', () => {
+    expect(readStances('不对，可以一边入栈一边出栈').asserted).toContain('可以一边入栈一边出栈');
+    expect(withoutRetractions(['HTTPS 握手用非对称加密，', '不对称加密只在握手时用。'])).toHaveLength(2);
   });
 });
