@@ -6,7 +6,7 @@
  * words scattered over a list of terms only partly are.
  */
 import { memoByObject } from './grading-memo.ts';
-import { isEnglishProse, withChineseGloss } from './english-gloss.ts';
+import { isEnglishProse, saysInChinese, withChineseGloss } from './english-gloss.ts';
 import type { KeyPointSpec } from './key-points.ts';
 import { isMostlyEnglish, profileText, type TextProfile } from './text-analysis.ts';
 
@@ -182,7 +182,12 @@ const evidenceWeights: number[] = [];
  */
 export function coverPoint(point: KeyPointSpec, answer: AnswerView, questionUnits: ReadonlySet<string>, options: CoverOptions = {}): PointCoverage {
   const terms = coverUnits(point, answer, questionUnits, options);
-  const glossed = answer.glossed && terms.observable < 1 ? coverUnits(point, answer.glossed, questionUnits, options) : undefined;
+  const glossed =
+    answer.glossed && terms.observable < 1
+      ? coverUnits(point, answer.glossed, questionUnits, options)
+      : readsChineseAgainstEnglish(answer, point)
+        ? coverUnits(point, answer, questionUnits, options, true)
+        : undefined;
   if (!glossed) return terms;
   const credit = (coverage: PointCoverage, made: number) => Math.min(1, coverage.recall / made);
   // A word or two of the gloss in common (数据 from "database") is not a reading of the point.
@@ -196,8 +201,18 @@ export function coverPoint(point: KeyPointSpec, answer: AnswerView, questionUnit
 /** Least share of a point's content the gloss must reach to stand for it. */
 const glossedRecallFloor = 0.15;
 
-function coverUnits(point: KeyPointSpec, answer: AnswerView, questionUnits: ReadonlySet<string>, options: CoverOptions): PointCoverage {
-  const crossLingualUnits = observableUnits(point, answer);
+/**
+ * The mirror case, a Chinese answer to a point of an English note ("noeviction (default): writes get an
+ * error, reads still work" answered "写命令直接报错，读还是可以的"): the point's English words are found in
+ * the answer through their Chinese gloss, on the point's whole content.
+ */
+function readsChineseAgainstEnglish(answer: AnswerView, point: KeyPointSpec): boolean {
+  return !answer.english && answer.profile.cjkCharacters > 0 && isMostlyEnglish(point.profile);
+}
+
+function coverUnits(point: KeyPointSpec, answer: AnswerView, questionUnits: ReadonlySet<string>, options: CoverOptions, glossWords = false): PointCoverage {
+  const says = (unit: string, units: UnitLookup, normalised: string) => units.has(unit) || (glossWords && saysInChinese(unit, normalised));
+  const crossLingualUnits = glossWords ? undefined : observableUnits(point, answer);
   const crossLingual = crossLingualUnits !== undefined;
   const units = crossLingualUnits ?? point.profile.units;
   const conceptFactor = crossLingual ? 1 : (options.sameLanguageConcepts ?? 1);
@@ -214,7 +229,7 @@ function coverUnits(point: KeyPointSpec, answer: AnswerView, questionUnits: Read
     evidenceWeights[count] = weight;
     count += 1;
     mass += weight;
-    if (answer.units.has(unit)) found += weight;
+    if (says(unit, answer.units, answer.profile.text)) found += weight;
   }
   let evidence: string | undefined;
   let bestWindow = 0;
@@ -222,7 +237,7 @@ function coverUnits(point: KeyPointSpec, answer: AnswerView, questionUnits: Read
     let best: AnswerWindow | undefined;
     for (const window of answer.windows) {
       let inWindow = 0;
-      for (let index = 0; index < count; index += 1) if (window.units.has(evidenceUnits[index]!)) inWindow += evidenceWeights[index]!;
+      for (let index = 0; index < count; index += 1) if (says(evidenceUnits[index]!, window.units, window.normalised)) inWindow += evidenceWeights[index]!;
       if (inWindow > bestWindow) {
         bestWindow = inWindow;
         best = window;

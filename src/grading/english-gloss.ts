@@ -8,7 +8,7 @@
  * lower bound on what the English answer said, never padding (the answer's units are only added to).
  */
 import { withChineseTerms } from '../text/glossary.ts';
-import { isMostlyEnglish, profileText, stemWord } from './text-analysis.ts';
+import { isMostlyEnglish, profiledText, profileText, stemWord } from './text-analysis.ts';
 
 /** English word (any inflection, matched by stem) → the Chinese words notes use for it. */
 const generalWords: ReadonlyArray<readonly [english: string, chinese: string]> = [
@@ -106,6 +106,12 @@ const generalWords: ReadonlyArray<readonly [english: string, chinese: string]> =
   ['stop|stops|halt', '停止|停'],
   ['finish|complete|completes|done', '完成|结束'],
   ['fail|fails|failure|failed', '失败'],
+  ['error|errors', '报错|错误|出错'],
+  ['approximate|approximately|roughly', '近似|大约|大概'],
+  ['exact|exactly|precise|precisely|accurate', '精确|准确'],
+  ['sample|samples|sampling', '采样|抽样'],
+  ['soon|soonest|earliest', '最早|最快'],
+  ['any|arbitrary', '任意|任何'],
   ['succeed|success|successful', '成功'],
   ['retry|retries|again', '重试|重新'],
   ['crash|crashes|die', '崩溃|挂'],
@@ -214,6 +220,20 @@ for (const [english, chinese] of generalWords) {
     const stem = stemWord(word);
     byStem.set(stem, [...new Set([...(byStem.get(stem) ?? []), ...forms])]);
   }
+}
+
+/** A stem's Chinese words of two characters or more, spelled as profiles read them (超过 → 大于). */
+const wordsOfStem = new Map<string, string[]>();
+
+/**
+ * Whether a normalised Chinese text says an English word of a note (a stemmed unit of its profile) in
+ * Chinese: "writes get an error" has 写入 in "写入失败". One-character words (写, 大) would be found
+ * anywhere, so only longer ones count.
+ */
+export function saysInChinese(unit: string, normalised: string): boolean {
+  let words = wordsOfStem.get(unit);
+  if (!words) wordsOfStem.set(unit, (words = (byStem.get(unit) ?? []).filter((form) => form.length >= 2).map((form) => profiledText(form))));
+  return words.some((word) => normalised.includes(word));
 }
 
 /**

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { focusOn } from '../../src/grading/answer-coverage.ts';
 import { readStances, withoutRetractions } from '../../src/grading/answer-signals.ts';
 import { coverPoint, viewAnswer } from '../../src/grading/coverage.ts';
-import { withChineseGloss } from '../../src/grading/english-gloss.ts';
+import { saysInChinese, withChineseGloss } from '../../src/grading/english-gloss.ts';
 import { extractAllKeyPoints } from '../../src/grading/key-points.ts';
 import { scoreAnswer } from '../../src/grading/offline-scorer.ts';
-import { profileText } from '../../src/grading/text-analysis.ts';
+import { profileText, stemWord } from '../../src/grading/text-analysis.ts';
 
 describe('a question about a part of an overview note that no heading names (answer-coverage.ts)', () => {
   const note = `#### 内存管理
@@ -107,5 +107,29 @@ describe('a spoken answer that corrects itself (answer-signals.ts)', () => {
   it('keeps 不对 as a verdict when it opens the answer, and 不对称 as a word', () => {
     expect(readStances('不对，可以一边入栈一边出栈').asserted).toContain('可以一边入栈一边出栈');
     expect(withoutRetractions(['HTTPS 握手用非对称加密，', '不对称加密只在握手时用。'])).toHaveLength(2);
+  });
+});
+
+describe('a Chinese answer to an English note (coverage.ts, english-gloss.ts)', () => {
+  const question = 'Redis 内存满了以后有哪些淘汰策略？';
+  const note = `## Redis eviction
+- Runs when memory exceeds \`maxmemory\`.
+- noeviction (default): writes get an error, reads still work.
+- LRU/LFU are approximate: sample a few keys (default 5), evict the best.`;
+  const questionUnits = new Set(profileText(question).units.keys());
+  const points = extractAllKeyPoints(note, 0);
+  const noeviction = points.find((point) => point.text.startsWith('noeviction'))!;
+
+  it('finds the point\'s English words said in Chinese', () => {
+    const answer = viewAnswer('默认是 noeviction，写命令直接报错，读还是可以的。');
+    const coverage = coverPoint(noeviction, answer, questionUnits, { pointMade: 0.4, crossLingualPointMade: 1 });
+    expect(coverage.recall).toBeGreaterThanOrEqual(0.35);
+    expect(coverage.evidence).toContain('报错');
+    expect(saysInChinese(stemWord('errors'), '写命令直接报错')).toBe(true);
+  });
+
+  it('finds nothing of the kind in an answer about something else', () => {
+    const answer = viewAnswer('持久化有 RDB 和 AOF 两种，RDB 定期生成快照，AOF 记录每一条写命令。');
+    expect(coverPoint(noeviction, answer, questionUnits, { pointMade: 0.4, crossLingualPointMade: 1 }).recall).toBeLessThan(0.2);
   });
 });
