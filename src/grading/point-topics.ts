@@ -36,6 +36,9 @@ const temporal = /(?:之后|以后|后|的时候|时)$/u;
 /** A clause that supposes: the point says what happens then ("如果只有两次握手，…会…"). */
 const conditional = /^(?:如果|假如|假设|若|要是|一旦|当|只要)\s*/u;
 
+/** A clause that only judges ("具有独特的优势", "缺点是"): what it judges is in the clause after it. */
+const judgement = /^(?:具有|有)?.{0,10}?(?:优势|优点|缺点|局限性?|好处|坏处|特点|不足)(?:是|在于)?$/u;
+
 /** A first clause followed by "那么/则" ("…，那么内部直接 reslice") was a condition. */
 const consequent = /^[^，,。；;]{2,40}[，,]\s*(?:那么|则)/u;
 
@@ -93,6 +96,8 @@ function clean(clause: string): string {
 function clausesOf(text: string): string[] {
   return text
     .replace(emptyLabel, '')
+    // "（本质上）在于…" leads into the claim it names.
+    .replace(/^(?:本质上|主要|关键|区别|根本)?在于\s*/u, '')
     .split(/[，,；;。！!？?]/u)
     .map((clause) => clean(clause.replace(leadingConnectives, '')))
     .filter((clause) => length(clause) > 0);
@@ -277,7 +282,7 @@ export function pointTopic(text: string, question: string): string {
   const supposes = conditional.test(first) || (statements === claims && claims[0] === clauses[0] && consequent.test(compact));
   if (supposes && then) {
     const condition = first.replace(conditional, '').replace(/^在\s*/u, '').replace(conditionEnd, '');
-    const outcome = then;
+    const outcome = then.replace(/^(?:就|便|也就)(?=\S)/u, '');
     // "要是大于，那么…" leans on the point before it: the condition names nothing on its own, the outcome does.
     return length(condition) < 4 ? trimmed(outcome.replace(/^(?:一般|通常)?会/u, '')) : `${trimmed(condition, 14)}会怎样：${trimmed(outcome, 16)}`;
   }
@@ -286,6 +291,8 @@ export function pointTopic(text: string, question: string): string {
   if (temporal.test(first) && !/是/u.test(first) && rest[0] && !temporal.test(rest[0])) return `${trimmed(first.replace(/(?:的时候)$/u, '时'), 22)}做什么：${trimmed(rest[0], 16)}`;
   // "这样是为了X" gives the reason for what the note said before; "为了X，可以…" opens on a goal and how to reach it.
   if (purpose.test(first)) return /^为了/u.test(first) && rest.length > 0 ? `怎么${trimmed(first.replace(purpose, ''), 18)}` : `为什么这样做：${trimmed(first.replace(purpose, ''), 18)}`;
+  // "具有使用范围的局限性，仅支持…" judges and the next clause says what: the judgement alone names nothing.
+  if (judgement.test(first) && rest[0] && !scene(rest[0])) return `${first}（${trimmed(rest[0], 14)}）`;
   // "简单，避免死锁、数据竞争" → 简单（避免死锁、数据竞争）; a name with a long explanation is named alone ("数据同步").
   if (length(first) <= 6 && rest[0] && !/^[这那]/u.test(rest[0]) && !scene(rest[0])) return length(rest[0]) <= 14 || length(first) < 4 ? `${first}（${trimmed(rest[0], 14)}）` : first;
   return trimmed(first);

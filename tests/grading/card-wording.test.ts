@@ -168,3 +168,22 @@ describe('point topics of goals and conditions', () => {
     expect(pointTopic('要是大于，那么说明底层数组不够用了，一般会创建一个是原来2倍大小的数组，然后把元数组的内容复制', question)).toBe('创建一个是原来2倍大小的数组');
   });
 });
+
+describe('point topics that judge, lead in, or carry markup', () => {
+  const question = 'Go 里 new 和 make 有什么区别？';
+  it('names a judgement by what it judges ("具有使用范围的局限性（仅支持…）", not "具有使用范围的局限性")', () => {
+    expect(pointTopic('具有使用范围的局限性，仅支持 channel、map、slice 三种类型。', question)).toBe('具有使用范围的局限性（仅支持 channel、map、slice 三种类型）');
+  });
+
+  it('drops the lead-in "本质上在于" and a leading "就" of an outcome', () => {
+    expect(pointTopic('本质上在于 make 函数在初始化时，会初始化 slice、chan、map 类型的内部数据结构，new 函数并不会。', question)).not.toMatch(/^在于/u);
+    expect(pointTopic('查看自己的节点是不是第一个节点，如果是第一个节点，那么就上锁成功', '怎么用 ZooKeeper 实现分布式锁？')).not.toMatch(/：就/u);
+  });
+
+  it('shows no backtick left over from a code fence opened inside a list item', () => {
+    const note = '更进一步的区别：\n\n- ```\n  make\n  ```\n\n  - 能够创建类型所需的内存空间，返回引用类型的本身。\n  - 具有使用范围的局限性，仅支持 channel、map、slice 三种类型。';
+    const grade = gradeOffline({ question, answer: 'make 只能用于 channel、map、slice。', references: [{ source: 'go.md', heading: 'make', text: note }] }).grade;
+    for (const point of grade.keyPoints) expect(point.text).not.toContain('`');
+    expect(grade.feedback).not.toContain('`');
+  });
+});
