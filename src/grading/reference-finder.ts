@@ -10,7 +10,7 @@
  */
 import type { KnowledgeBase, Card, Reference } from '../core/types.ts';
 import { contentLength } from './key-points.ts';
-import { isListedUnanswered, asksWhatItemAnswers } from './reference-fit.ts';
+import { asksOtherwise, isListedUnanswered, asksWhatItemAnswers } from './reference-fit.ts';
 import {
   askedTopic,
   askedWordWeight,
@@ -51,6 +51,8 @@ const minimumClosestMatch = 0.35;
 const minimumSectionNamed = 0.75;
 /** Informative weight a sub-section heading needs to be named at all (not "介绍", "难点1"). */
 const minimumSectionHeadingWeight = 2.5;
+/** Rank score given up by an item whose title asks something else than the question (`asksOtherwise`). */
+const otherAskPenalty = 0.1;
 /** Topic match given up per rank position: the retriever's order breaks near-ties. */
 const rankPenalty = 0.04;
 /**
@@ -146,7 +148,7 @@ export async function findReference(kb: KnowledgeBase, question: string, signal?
       continue;
     }
     const match = matchOf(asked, item, kb.cards);
-    const rankScore = (match + titleCoverage(asked, item)) / 2 - rankPenalty * rank;
+    const rankScore = (match + titleCoverage(asked, item)) / 2 - rankPenalty * rank - (asksOtherwise(question, item) ? otherAskPenalty : 0);
     const candidate = { item, references: [reference], topicMatch: match, rankScore };
     const about = isAbout(question, asked, item, kb.cards, match);
     if (about === 'title' || (about === 'topic' && asksWhatItemAnswers(question, asked, item, kb.cards, match))) {

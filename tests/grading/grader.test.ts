@@ -264,3 +264,30 @@ SYN Flood 利用 TCP 三次握手：攻击者大量发送 SYN 却不回复 ACK�
     expect(() => createGrader({ kb, llm, prompts: {} })).toThrow(/grader-system/);
   });
 });
+
+describe('which of two notes that both answer a question it is graded against', () => {
+  it('prefers the note whose title asks what the question asks: how an election runs, not Raft\'s pros and cons', async () => {
+    const notes = await buildNotesKnowledgeBase({
+      'raft.md': `# 面试
+
+## raft
+
+### raft有什么优缺点？
+
+Raft 的优点是容易理解、实现简单，领导者选举和日志复制分开讲清楚了；缺点是所有写请求都经过领导者，领导者容易成为瓶颈，选举期间集群不可用。
+
+### 关键过程
+
+#### 领导者选举
+
+- 初始状态下所有节点都是跟随者。
+- 跟随者在选举超时内没有收到领导者的心跳，就转为候选者，任期加一，给自己投票并向其他节点请求投票。
+- 候选者收到多数节点的选票就成为领导者；票数相同则超时后重新选举。
+`,
+    });
+    const grader = createGrader({ kb: notes });
+    const grade = await grader.grade({ question: 'Raft 的领导者选举是怎么进行的？', answer: '节点一开始都是跟随者，选举超时没收到心跳就变成候选者，任期加一、给自己投票并向其他节点拉票，拿到多数票就成为领导者。' });
+    expect(grade.references[0]?.heading).toMatch(/领导者选举$/u);
+    expect(grade.score).toBeGreaterThanOrEqual(7);
+  });
+});
