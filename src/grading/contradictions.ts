@@ -9,7 +9,9 @@ import { memoByObject, memoByText } from './grading-memo.ts';
 import { changedNumbers } from './changed-numbers.ts';
 import { exchangedWords } from './note-edits.ts';
 import { findSwaps, mentioned, subjectsOf } from './role-swaps.ts';
-import { asksForOrder, compareOrder, isSequenced, listedSteps, statesOrder } from './sequence-order.ts';
+import { deniedClaims } from './denied-claims.ts';
+import { reversedSteps, type NotePoint } from './reversed-steps.ts';
+import { asksForOrder, statesOrder } from './sequence-order.ts';
 import { sharedWeight, statementsOf, type Statement } from './statements.ts';
 import { profileText } from './text-analysis.ts';
 
@@ -25,18 +27,13 @@ export interface WrongStatement {
   cue: ContradictionCue;
 }
 
-export interface NotePoint {
-  text: string;
-}
+export type { NotePoint } from './reversed-steps.ts';
 
 /** Shared content a clause pair needs to be about the same thing, in unit weight (about two words). */
 const minimumShared = 1.5;
 /** Share of the note clause, and of the answer clause, their shared content must be. */
 const noteShare = 0.35;
 const answerShare = 0.5;
-/** Reversed step pairs needed, and their share of all ordered pairs, to call an order reversed. */
-const minimumReversed = 2;
-const reversedShare = 0.2;
 
 interface Alignment {
   note: Statement;
@@ -189,45 +186,6 @@ function noteAlsoSays(said: Statement, contradicted: Statement, note: readonly S
   );
 }
 
-/** Unit → the points of the note clauses holding it, in clause order: once per note and unit (read-only). */
-const pointsHolding = memoByObject((note: readonly Statement[]) => {
-  const known = new Map<string, number[]>();
-  return (unit: string): number[] => {
-    let points = known.get(unit);
-    if (!points) known.set(unit, (points = note.filter((statement) => statement.units.has(unit)).map((statement) => statement.point)));
-    return points;
-  };
-});
-
-/** Note points within which two steps count as one sequence: a pair further apart is not ordered by the note. */
-const stepWindow = 3;
-
-/** The note's steps reversed within one sentence of the answer ("先写 binlog，再写 redo"). */
-function order(points: readonly NotePoint[], note: readonly Statement[], answerText: string, ignored: ReadonlySet<string>, steps: readonly string[]): WrongStatement[] {
-  const { text: noteText, sequenced } = noteOf(points);
-  const pointsOf = pointsHolding(note);
-  // A word in several points names a participant ("follower" is sent the log and later persists it), not a step.
-  const placed = (unit: string) => new Set(pointsOf(unit)).size === 1;
-  const near = (a: string, b: string) => placed(a) && placed(b) && pointsOf(a).some((left) => pointsOf(b).some((right) => Math.abs(left - right) < stepWindow));
-  // The note's own sequenced prose (pairs far apart in it are not ordered by it), and its listed steps (every pair is).
-  // A point that sequences steps on its own is read on its own too: a note that tells its sequence twice
-  // ("先写 XID 到 redo，然后写 binlog …" and "--> write XID to redo. --> write data to Binlog …") has every
-  // step term in two places, which places none of them in the note as a whole.
-  const sequences = [...(sequenced ? [{ text: noteText, near }] : []), ...sequencedPoints(points).map((text) => ({ text, near: () => true })), ...steps.map((text) => ({ text, near: () => true }))];
-  const found: WrongStatement[] = [];
-  for (const sentence of answerText.split(/[。！？!?\n]|\.\s/u)) {
-    if (!isSequenced(sentence)) continue;
-    for (const sequence of sequences) {
-      const { agreeing, reversed, example } = compareOrder(sequence.text, sentence, ignored, sequence.near);
-      if (reversed < minimumReversed || reversed < reversedShare * (agreeing + reversed) || !example) continue;
-      const later = note.find((statement) => statement.units.has(example[1])) ?? note.find((statement) => statement.units.has(example[0]));
-      if (later) found.push(wrong(later, sentence.trim(), 'order'));
-      break;
-    }
-  }
-  return found;
-}
-
 function wrong(statement: Statement, said: string, cue: ContradictionCue): WrongStatement {
   return { point: statement.point, said, notes: statement.text, cue };
 }
@@ -248,14 +206,8 @@ function statementsOfNote(points: readonly NotePoint[]): Statement[] {
   return statements;
 }
 
-/** The note as one text, and whether it lists steps in order: once per set of points. */
-const noteOf = memoByObject((points: readonly NotePoint[]) => {
-  const text = points.map((point) => point.text).join('\n');
-  return { text, sequenced: isSequenced(text) };
-});
-
-/** The points that sequence steps by themselves: once per set of points. */
-const sequencedPoints = memoByObject((points: readonly NotePoint[]) => (points.length > 1 ? points.map((point) => point.text).filter(isSequenced) : []));
+/** The note as one text: once per set of points. */
+const noteOf = memoByObject((points: readonly NotePoint[]) => ({ text: points.map((point) => point.text).join('\n') }));
 
 /** The subjects a question and its note name: once per card (the question asked of a note is its own). */
 const subjectsOfNote = memoByObject((points: readonly NotePoint[]) =>
@@ -264,9 +216,6 @@ const subjectsOfNote = memoByObject((points: readonly NotePoint[]) =>
 
 /** The note's text as clauses are compared (normalised): the things an exchanged word can name. Once per card. */
 const normalisedNote = memoByObject((points: readonly NotePoint[]) => profileText(noteOf(points).text).text);
-
-/** A reference's listed steps: once per card. */
-const stepsOfReference = memoByText((reference: string) => memoByText((question: string) => listedSteps(reference, question), 16), 1024);
 
 /** Letters, digits and CJK characters only, lower case: how a note reads once tables and punctuation are flattened. */
 const lettersOnly = (text: string) => text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
@@ -300,7 +249,7 @@ export function findContradictions(question: string, points: readonly NotePoint[
   const subjects = subjectsOfNote(points)(question);
   const swaps = findSwaps(note, said, subjects, questionUnits).map((swap) => wrong(swap.notes, swap.said.text, 'swap'));
   const exchanges = exchangedWords(assertedOf(note), said, { note: normalisedNote(points), subjects }, (statement) => hypothetical.test(statement.normalised)).map((edit) => wrong(edit.notes, edit.said.text, 'swap'));
-  const all = [...swaps, ...exchanges, ...negations(note, said, questionUnits, subjects), ...changedNumbers(note, said, questionUnits, minimumShared).map((entry) => wrong(entry.notes, entry.said.text, 'number')), ...order(points, note, answer, questionUnits, stepsOfReference(reference)(question))];
+  const all = [...swaps, ...exchanges, ...negations(note, said, questionUnits, subjects), ...changedNumbers(note, said, questionUnits, minimumShared).map((entry) => wrong(entry.notes, entry.said.text, 'number')), ...reversedSteps(points, note, answer, questionUnits, reference, question).map((entry) => wrong(entry.notes, entry.said, 'order')), ...claimsDenied(question, points, note, said, subjects)];
   // The first cue found speaks for its point; every other clause that contradicts the same point is kept
   // too, since how much of the answer is wrong counts clauses ("ACK 发得多，SYN 不发" is two wrong clauses of one point).
   const kept = new Map<string, WrongStatement>();
@@ -310,6 +259,17 @@ export function findContradictions(question: string, points: readonly NotePoint[
     if (entry.point >= 0 && !kept.has(key) && !noteSaysItself(entry.said, noteWords)) kept.set(key, entry);
   }
   return [...kept.values()];
+}
+
+/**
+ * Claims the answer denies in words of its own (denied-claims.ts). A denied premise of the question is
+ * charged to the note's heaviest point, the claim the note makes about it.
+ */
+function claimsDenied(question: string, points: readonly NotePoint[], note: readonly Statement[], said: readonly Statement[], subjects: readonly string[]): WrongStatement[] {
+  const heaviest = points.reduce((best, point, index) => ((point.weight ?? 0) > (points[best]?.weight ?? 0) ? index : best), 0);
+  return deniedClaims(note, said, { question, subjects, supposes: (statement) => hypothetical.test(statement.normalised) }).map((claim) =>
+    claim.notes ? wrong(claim.notes, claim.said.text, 'negation') : { point: heaviest, said: claim.said.text, notes: claim.premise ?? question, cue: 'negation' },
+  );
 }
 
 /** A point at least this share of the heaviest point's weight is of the note's core… */

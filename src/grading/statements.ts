@@ -56,20 +56,34 @@ function wholeWords(text: string, start: number, end: number): string {
 }
 
 /**
- * The units each negation of a clause denies, in order: the content words that follow it (modal verbs
- * skipped), up to the next comma.
+ * The text each negation of a clause denies, in order: the words that follow it (modal verbs
+ * skipped), or the verb before a 不 that precedes a potential complement ("处理不了").
  */
-export function negationScopes(normalised: string): Map<string, number>[] {
+export interface NegationScope {
+  /** The negation word, where it stands in the clause, and the text it denies. */
+  word: string;
+  at: number;
+  text: string;
+  /** A 不 before a potential complement ("处理不了"): it denies the verb before it, the text's last word. */
+  complement: boolean;
+}
+
+export function negationScopeTexts(normalised: string): NegationScope[] {
   if (!anyNegation.test(normalised)) return [];
   const masked = normalised.replace(notNegations, (word) => ' '.repeat(word.length));
   return [...masked.matchAll(negation)].map((match) => {
     const at = match.index ?? 0;
     const start = at + match[0].length;
     // "处理不了", "做不到": a 不 before a potential complement denies the verb before it.
-    if (match[0] === '不' && /^[了到动完出起住下掉来去清懂成着]/u.test(masked.slice(start))) return unitsWithoutNegation(wholeWords(masked, Math.max(0, at - 6), at), wordUnits);
+    if (match[0] === '不' && /^[了到动完出起住下掉来去清懂成着]/u.test(masked.slice(start))) return { word: match[0], at, text: wholeWords(masked, Math.max(0, at - 6), at), complement: true };
     const from = start + (modal.exec(masked.slice(start))?.[0].length ?? 0);
-    return unitsWithoutNegation(wholeWords(masked, from, from + scopeCharacters + (/[a-z]/i.test(match[0]) ? 16 : 0)), wordUnits);
+    return { word: match[0], at, text: wholeWords(masked, from, from + scopeCharacters + (/[a-z]/i.test(match[0]) ? 16 : 0)), complement: false };
   });
+}
+
+/** The units each negation of a clause denies, in order (negationScopeTexts read as words). */
+export function negationScopes(normalised: string): Map<string, number>[] {
+  return negationScopeTexts(normalised).map((scope) => unitsWithoutNegation(scope.text, wordUnits));
 }
 
 /** The clause's words without its negations, so that what is asserted and what is denied meet. */

@@ -7,12 +7,14 @@
  * verdict of a whole judgement question is (verdict.ts).
  */
 import { normaliseText } from '../text/tokenizer.ts';
+import { choiceVerdict } from './choice-verdict.ts';
+import { wordUnits } from './text-analysis.ts';
 
 /** The yes/no ask words; the subject is what the same clause names before them. */
 const yesNoAsk = /有没有|是否|能否|会不会|能不能|可不可以|是不是|可否|存不存在|要不要|需不需要/u;
 
 /** Words that open a clause without naming its subject ("在快速排序过程中" is about 快速排序), and list markers ("二、", "1-2"). */
-const leadingFiller = /^(?:[一二三四五六七八九十\d]+(?:-\d+)*[、.)]?|那么|那|而且|而|但是|但|请问|试问|问|在|对于|关于|另外|同时|并且|以及|则)+/u;
+const leadingFiller = /^(?:[一二三四五六七八九十\d]+(?:-\d+)*[、.)]?|那么|那|而且|而|但是|但|请问|试问|问|在|对于|关于|另外|同时|并且|以及|则|它的|其|这个|该)+/u;
 /**
  * A 是否 that a verb embeds is not a yes/no ask: "判断 channel 是否已经被关闭" asks how to check, and
  * "…会直接影响订单是否能够成功履约" states something.
@@ -76,15 +78,69 @@ export function polarityAbout(text: string, subject: string): Polarity | undefin
   return undefined;
 }
 
+/** What the ask says of its subject: the clause after the ask word, without modal words ("可能已经被持久化到磁盘" → 持久化到磁盘). */
+const askModal = /^(?:可能|已经|被|会|能|可以|要|需要|在)+/u;
+
+/** The content words of what a question's yes/no ask predicates, when it says something (at least two words). */
+export function askedPredicate(question: string): string[] | undefined {
+  for (const clause of normaliseText(question).split(/[，,。；;！!？?\n]/u)) {
+    const ask = yesNoAsk.exec(clause);
+    if (!ask || embeddingVerb.test(clause.slice(0, ask.index))) continue;
+    const predicate = clause.slice(ask.index + ask[0].length).replace(/\s+/g, '').replace(askModal, '');
+    const words = [...wordUnits(predicate)].filter(([, weight]) => weight >= 0.9).map(([unit]) => unit);
+    return words.length >= 2 ? words : undefined;
+  }
+  return undefined;
+}
+
+/** Share of the predicate's words a clause must hold to state it. */
+const predicateShare = 0.7;
+
+/**
+ * The polarity a text gives the predicate itself, when every clause stating it agrees: "也是有可能会被后台线程一起
+ * 持久化到磁盘的" says yes to "有没有可能已经被持久化到磁盘".
+ */
+export function polarityOfPredicate(text: string, predicate: readonly string[]): Polarity | undefined {
+  const found = new Set<Polarity>();
+  for (const clause of normaliseText(text).replace(/\s+/g, '').split(clauseEnd)) {
+    const units = wordUnits(clause);
+    if (predicate.filter((word) => units.has(word)).length < predicateShare * predicate.length) continue;
+    // A negation just before one of its words ("主线程不会阻塞", "不可能持久化到磁盘") says no.
+    const plain = clause.replace(notNegations, (word) => ' '.repeat(word.length));
+    const denied = predicate.some((word) => {
+      const at = plain.indexOf(word);
+      return at >= 0 && negation.test(plain.slice(Math.max(0, at - 4), at));
+    });
+    found.add(denied ? 'no' : 'yes');
+  }
+  return found.size === 1 ? [...found][0] : undefined;
+}
+
+/** An answer that opens with the verdict alone ("不可能。", "会的，…", "没有。"). */
+const bareVerdict = /^(?:嗯|呃|[，,\s])*(不可能|有可能|可能|不会|会|不能|能|不可以|可以|没有|有|不是|是|不存在|存在|不需要|需要|不支持|支持)(?:的|啊)?(?=[，,。.！!；;\n]|$)/u;
+
+export function leadingYesNo(answer: string): Polarity | undefined {
+  const verdict = bareVerdict.exec(normaliseText(answer).trim())?.[1];
+  return verdict === undefined ? undefined : negation.test(verdict) ? 'no' : 'yes';
+}
+
 /**
  * 'agree' or 'disagree' when the question holds a yes/no ask about a named subject and both a
- * reference and the answer say yes or no about it; otherwise undefined.
+ * reference and the answer say yes or no about it, or about what the ask predicates; otherwise the
+ * verdict on a choice the question asks for ("半连接还是全连接", choice-verdict.ts), or undefined.
  */
 export function subQuestionVerdict(question: string, references: readonly string[], answer: string): 'agree' | 'disagree' | undefined {
+  return yesNoVerdict(question, references, answer) ?? choiceVerdict(question, references, answer);
+}
+
+function yesNoVerdict(question: string, references: readonly string[], answer: string): 'agree' | 'disagree' | undefined {
   const subject = yesNoSubject(question);
   if (!subject) return undefined;
-  const expected = references.map((reference) => polarityAbout(reference, subject)).find((polarity) => polarity !== undefined);
-  const given = polarityAbout(answer, subject);
+  const predicate = askedPredicate(question);
+  // What the ask predicates, where the note states it, is read before the subject's first mention (a pronoun's
+  // subject, "它的 redo log", names the note's topic, which the note mentions everywhere); an answer's bare verdict first.
+  const expected = references.map((reference) => (predicate && polarityOfPredicate(reference, predicate)) || polarityAbout(reference, subject)).find((polarity) => polarity !== undefined);
+  const given = leadingYesNo(answer) ?? polarityAbout(answer, subject);
   if (!expected || !given) return undefined;
   return expected === given ? 'agree' : 'disagree';
 }

@@ -79,3 +79,70 @@ export function areOpposites(removed: string, inserted: string): boolean {
       (removed.includes(b) && inserted.includes(a) && !removed.includes(a) && !inserted.includes(b)),
   );
 }
+
+/**
+ * Predicates that cannot both be true of one thing ("Redis 是单线程的" / "Redis 是多线程的", "全双工" /
+ * "半双工"): a clause that gives a thing one of them where the note, or the question's premise, gives it
+ * the other says the opposite in any words. Only words of two characters or more, since a clause is
+ * compared as a whole here, not word by word (one character such as 多 is part of too many words).
+ */
+export const opposedPredicates: ReadonlyArray<readonly [string, string]> = [
+  ['单线程', '多线程'],
+  ['单进程', '多进程'],
+  ['同步', '异步'],
+  ['串行', '并行'],
+  ['有状态', '无状态'],
+  ['全双工', '半双工'],
+  ['长连接', '短连接'],
+  ['面向连接', '无连接'],
+  ['值类型', '引用类型'],
+  ['值传递', '引用传递'],
+  ['编译期', '运行时'],
+  ['编译时', '运行时'],
+  ['用户态', '内核态'],
+  ['有序', '无序'],
+  ['乐观锁', '悲观锁'],
+  ['共享锁', '排他锁'],
+  ['增加', '减少'],
+  ['提高', '降低'],
+  ['最先', '最后'],
+  ['最早', '最晚'],
+  ['最高', '最低'],
+  ['最大', '最小'],
+  ['最多', '最少'],
+  ['最严格', '最宽松'],
+  ['全量', '增量'],
+  ['临时', '持久'],
+  ['先进先出', '后进先出'],
+  ['先进先出', '先进后出'],
+  ['升序', '降序'],
+  ['随机', '按顺序'],
+  ['随机', '固定顺序'],
+  ['定长', '变长'],
+  ['固定长度', '可变长度'],
+  ['强一致', '最终一致'],
+  ['single-threaded', 'multi-threaded'],
+  ['full-duplex', 'half-duplex'],
+  ['stateful', 'stateless'],
+  ['synchronous', 'asynchronous'],
+];
+
+/**
+ * Predicates in English and Chinese that the glossary does not carry as concepts (adding them there
+ * changes what an English answer must say to make a point): here they only let an English denial
+ * ("WebSocket is not full-duplex") meet the Chinese claim it denies ("websocket：全双工").
+ */
+const crossLanguagePredicates: ReadonlyArray<readonly [RegExp, string]> = [
+  [/full[- ]?duplex|全双工/u, '≈full-duplex'],
+  [/half[- ]?duplex|半双工/u, '≈half-duplex'],
+  [/\bpush(?:es|ed|ing)? (?:to|messages?|data|updates?)|主动推送|服务端推送|服务器推送/u, '≈server-push'],
+  [/\bwait(?:s|ed|ing)? for\b|等待|等到/u, '≈wait'],
+  [/\bmajority\b|\bquorum\b|多数|过半|半数以上/u, '≈majority'],
+  [/\boverwrit(?:e|es|ten|ing)\b|覆盖/u, '≈overwrite'],
+  [/\bconsistent\b|一致/u, '≈consistent'],
+];
+
+/** The cross-language predicate keys a normalised text states. */
+export function predicateKeys(normalised: string): string[] {
+  return crossLanguagePredicates.filter(([pattern]) => pattern.test(normalised)).map(([, key]) => key);
+}

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { findContradictions } from '../../src/grading/contradictions.ts';
 import { profileText } from '../../src/grading/text-analysis.ts';
 
-/** The note points an answer contradicts, as the note's texts. */
+/** The note points an answer contradicts, as the note's texts, each once (several clauses may contradict one point). */
 function contradicted(question: string, note: readonly string[], answer: string): string[] {
   const points = note.map((text) => ({ text }));
   const questionUnits = new Set(profileText(question).units.keys());
-  return findContradictions(question, points, answer, questionUnits).map((entry) => note[entry.point]!);
+  return [...new Set(findContradictions(question, points, answer, questionUnits).map((entry) => note[entry.point]!))];
 }
 
 describe('negation: a clause about the same thing with the other polarity', () => {
@@ -15,6 +15,10 @@ describe('negation: a clause about the same thing with the other polarity', () =
 
   it('finds a denial behind a modal verb and a label ("不需要复制日志" against "性能开销：…都需要进行日志复制")', () => {
     expect(contradicted(question, note, '它的写操作不需要复制日志，所以没什么开销。')).toEqual([note[0]]);
+    // "没什么开销" denies the same point in words of its own ("这会带来一定的性能开销"): both clauses are wrong.
+    const points = note.map((text) => ({ text }));
+    const clauses = findContradictions(question, points, '它的写操作不需要复制日志，所以没什么开销。', new Set(profileText(question).units.keys())).map((entry) => entry.said);
+    expect(clauses).toEqual(['它的写操作不需要复制日志，', '所以没什么开销。']);
   });
 
   it('finds a denial whose object the note words differently ("不会占用多少 CPU 和内存" against "会占用大量的CPU和内存")', () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { gradeOffline } from '../../src/grading/offline-grader.ts';
 import { scoreAnswer } from '../../src/grading/offline-scorer.ts';
-import { polarityAbout, subQuestionVerdict, yesNoSubject } from '../../src/grading/sub-question-verdict.ts';
+import { choiceVerdict } from '../../src/grading/choice-verdict.ts';
+import { askedPredicate, leadingYesNo, polarityAbout, polarityOfPredicate, subQuestionVerdict, yesNoSubject } from '../../src/grading/sub-question-verdict.ts';
 
 const question = 'TCP 建立连接为什么要三次握手？UDP 有没有握手过程？';
 const reference =
@@ -61,5 +62,47 @@ describe('scoring the yes/no ask inside a question', () => {
     const card = gradeOffline({ question, answer: `${explanation}UDP 也有握手过程。`, references: [{ source: 'network.md', heading: 'TCP 三次握手', text: reference }] }).grade;
     expect(card.feedback).toContain('结论与笔记相反');
     expect(card.feedback).not.toContain('判断题');
+  });
+});
+
+describe('a bare yes or no, and what the ask predicates', () => {
+  const redoQuestion = '一个事务还没提交的时候，它的 redo log 有没有可能已经被持久化到磁盘？什么情况下会？';
+  const redoNote =
+    'InnoDB 有一个后台线程，每隔 1 秒轮询一次，调用 write 将 redolog buffer 中的日志写到文件系统的 page cache，然后调用 fsync 持久化到磁盘。事务执行中间过程的 redolog 都是直接写在 redolog buffer 中的，也就是说，一个没有提交的事务的 redolog，也是有可能会被后台线程一起持久化到磁盘的。';
+
+  it('takes the subject without its pronoun, and the predicate without its modal words', () => {
+    expect(yesNoSubject(redoQuestion)).toBe('redolog');
+    expect(askedPredicate(redoQuestion)).toEqual(expect.arrayContaining(['持久', '磁盘']));
+  });
+
+  it('reads the note\'s yes from every clause that states the predicate, and an answer\'s opening "不可能。"', () => {
+    expect(polarityOfPredicate(redoNote, askedPredicate(redoQuestion)!)).toBe('yes');
+    expect(leadingYesNo('不可能。未提交事务的 redo log 只会待在 buffer 里。')).toBe('no');
+    expect(leadingYesNo('会的，后台线程每秒都会刷。')).toBe('yes');
+    expect(leadingYesNo('可能是后台线程吧')).toBeUndefined();
+    expect(subQuestionVerdict(redoQuestion, [redoNote], '不可能。未提交事务的 redo log 只会待在 redo log buffer 里，只有 commit 的那一刻才会写盘。')).toBe('disagree');
+    expect(subQuestionVerdict(redoQuestion, [redoNote], '有可能。后台线程每秒把 redo log buffer 写到 page cache 再 fsync，会把没提交事务的日志一起持久化到磁盘。')).toBe('agree');
+  });
+
+  it('gives no verdict when the note says both', () => {
+    expect(polarityOfPredicate('主线程不会阻塞。fork 子进程的时候主线程会阻塞。', ['主线', '线程', '阻塞'])).toBeUndefined();
+  });
+});
+
+describe('a choice the question asks for ("半连接还是全连接")', () => {
+  const acceptQuestion = '服务端调用 accept() 的时候，拿到的连接是处于半连接还是全连接状态？队列为空时会怎样？';
+  const acceptNote = '当调用 accept() 函数时，通常是在 "全连接" 状态，也就是说，三次握手已经完成。accept() 函数会从已完成连接的队列中取出一个连接。如果已完成连接的队列为空，那么 accept() 函数会阻塞。';
+
+  it('compares the alternative each text picks in its first clause about the asked thing', () => {
+    expect(choiceVerdict(acceptQuestion, [acceptNote], 'accept 是从半连接队列里取连接的，取出来以后再回 ACK。')).toBe('disagree');
+    expect(choiceVerdict(acceptQuestion, [acceptNote], 'SYN 来了先放半连接队列，握手完成后进全连接队列，accept 取的时候已经是全连接了。')).toBe('agree');
+    expect(choiceVerdict(acceptQuestion, [acceptNote], 'accept 拿到的不是半连接，三次握手已经完成了。')).toBe('agree');
+    expect(choiceVerdict('进程和线程有什么区别？', [acceptNote], 'accept 是从半连接队列里取的。')).toBeUndefined();
+  });
+
+  it('fails the wrong pick like a wrong verdict', () => {
+    const wrong = scoreAnswer({ question: acceptQuestion, answer: 'accept 是从半连接队列里取连接的，取出来以后由 accept 负责回 ACK 完成握手；队列为空时会阻塞。', references: [acceptNote] });
+    expect(wrong.flags).toContain('wrong-verdict');
+    expect(wrong.score).toBeLessThanOrEqual(1);
   });
 });

@@ -1,0 +1,305 @@
+/**
+ * Claims an answer denies, or turns into their opposite, in words of its own. The negation cue
+ * (contradictions.ts) needs the answer clause to restate a note clause; a short denial rarely does:
+ * "select 也不会阻塞" against "当没有case或者default可以执行时，select则阻塞" shares one word once the
+ * question's words (select, case) are left out. Three cues read the claim itself instead:
+ * - a denied predicate: what a negation denies first ("不会阻塞" → 阻塞, "不需要 STW" → STW, in English
+ *   through the glossary: "is not full-duplex" → 全双工) is what a note clause asserts, in a sentence about
+ *   the same thing, and the note denies it nowhere;
+ * - "not necessarily" against "must": "case 后面也不一定是通道操作" against "case后面跟的必须是…通道的操作";
+ * - opposed predicates (src/text/antonyms.ts): "Redis 其实是多线程模型" where the note, or the question's
+ *   premise ("Redis 为什么采用单线程模型？"), gives the same thing the other one.
+ * A clause about another of the things the question contrasts ("协程不需要加锁" against "线程间同步…需要使用锁")
+ * is not about the note clause's thing, and a note that says both ("bgsave 不会阻塞", "fork 时会阻塞") is
+ * agreed with by either.
+ */
+import { opposedPredicates, predicateKeys } from '../text/antonyms.ts';
+import { memoByObject, memoByText } from './grading-memo.ts';
+import { mentioned } from './role-swaps.ts';
+import { negationScopeTexts, type NegationScope, type Statement } from './statements.ts';
+import { profileText } from './text-analysis.ts';
+
+export interface DeniedClaim {
+  said: Statement;
+  /** The note clause the answer denies, or undefined for the question's premise. */
+  notes: Statement | undefined;
+  /** The premise as the question states it ("Redis 采用单线程模型"), when that is what is denied. */
+  premise?: string;
+}
+
+export interface ClaimContext {
+  question: string;
+  /** The things the question contrasts or the note labels (role-swaps.ts). */
+  subjects: readonly string[];
+  /** A clause that supposes rather than asserts. */
+  supposes: (statement: Statement) => boolean;
+}
+
+/** Weight of a unit that is a word of content (not a function-character bigram). */
+const contentWeight = 0.9;
+
+/** Content units of a text, glossary concepts and cross-language predicates included. */
+function contentKeys(text: string): Set<string> {
+  const keys = new Set([...profileText(text).units].filter(([, weight]) => weight >= contentWeight).map(([unit]) => unit));
+  for (const key of predicateKeys(text)) keys.add(key);
+  return keys;
+}
+
+/** Whether a text is English (an English answer is read against Chinese notes through concepts only). */
+const isLatin = (text: string) => /[a-z]/.test(text) && !/[\u4e00-\u9fff]/u.test(text);
+
+/**
+ * The first word a negation denies ("不会阻塞" → 阻塞; "处理不了" → 处理, the verb before it), or for English
+ * the concepts it denies (an English clause against Chinese notes).
+ */
+function deniedHeads(scope: NegationScope, clause: string): string[] {
+  if (isLatin(scope.text)) {
+    // "neither in the cache nor in the database" denies a place, "without" a manner: only not / never / no deny a predicate.
+    if (!/^(?:not|n't|never|no)$/u.test(scope.word)) return [];
+    // An English negation denies the few words after its auxiliaries ("is no longer a persistent connection").
+    const words = clause.slice(scope.at + scope.word.length).split(/[,.;:!?()]/u)[0]!.split(/\s+/u).filter((word) => word && !englishAuxiliary.test(word)).slice(0, 3).join(' ');
+    return [...contentKeys(words)].filter((key) => /^[~≈]/u.test(key));
+  }
+  const keys = [...contentKeys(scope.text)].filter((key) => !/^[~≈]/u.test(key));
+  const first = scope.complement ? keys.at(-1) : keys[0];
+  return first ? [first] : [];
+}
+
+/** Words between an English negation and what it denies. */
+const englishAuxiliary = /^(?:a|an|the|be|is|are|was|were|been|do|does|did|have|has|had|need|needs|let|lets|any|longer|more|really|actually|even|always|just|at|all|it|its|it's|they|them|to|for|of|a)$/u;
+
+/** A negation followed by 就 / 则 / 时 in its clause sets a condition ("没被访问就很快淘汰", "没有 case 就绪时"), it claims nothing. */
+const conditionAfter = /就|则|便|才|时|的话|\bthen\b|\bwhen\b/u;
+
+interface NoteClaim {
+  statement: Statement;
+  asserted: Set<string>;
+  denied: Set<string>;
+  /** Content of its whole sentence: what the claim is about. */
+  about: Set<string>;
+  /** The glossary concepts its sentence names. */
+  things: Set<string>;
+  /** What a frame of its sentence scopes the claim to ("在顺序表中…需要移动大量元素" → 顺序表). */
+  frame: Set<string>;
+  subjects: string[];
+}
+
+/** What a clause's negations deny; verbs that deny a cost ("避免了查找的开销") are left out, they agree with the note's "需要查找". */
+const deniedScopes = (normalised: string) => negationScopeTexts(normalised).filter((scope) => !/^(?:避免|防止|杜绝|免去|avoids?|prevents?|without)$/iu.test(scope.word));
+
+/**
+ * The subjects a clause is about: those it names, or else the first one the nearest clause before it in its
+ * sentence names ("用户态跑应用程序，不能执行特权指令，要…陷入内核" is about 用户态, although 内核 comes later).
+ */
+function subjectsAbout(statement: Statement, statements: readonly Statement[], subjects: readonly string[]): string[] {
+  // Compact for Chinese ("缓存 穿透"), spaced for English words ("websocket is not").
+  const named = (text: string) => [...new Set([...mentioned(text.replace(/\s+/g, ''), subjects), ...mentioned(text, subjects)])];
+  const own = named(statement.normalised);
+  if (own.length || !subjects.length) return own;
+  const before = statements.filter((other) => other.sentence === statement.sentence && statements.indexOf(other) < statements.indexOf(statement));
+  for (const other of before.reverse()) {
+    const text = other.normalised;
+    const found = named(text);
+    // Its first subject is what the clause is about ("链表的存储方式与顺序表截然相反" is about 链表).
+    if (found.length) return [found.reduce((first, subject) => (text.indexOf(subject) < text.indexOf(first) ? subject : first))];
+  }
+  return [];
+}
+
+const sentenceText = (statements: readonly Statement[], sentence: number) => statements.filter((statement) => statement.sentence === sentence).map((statement) => statement.normalised).join('，');
+
+/** The note's clauses with what each asserts and denies: once per note and its subjects. */
+const claimsOf = memoByObject((note: readonly Statement[]) =>
+  memoByObject((subjects: readonly string[]) => memoByText((questionText: string) => {
+    const question = contentKeys(questionText);
+    return note.map((statement): NoteClaim => {
+      // Only what comes before a clause's first negation is surely asserted ("没有持久化（fsync）" denies fsync too,
+      // beyond the negation's reach), and whatever follows one may be denied.
+      const first = negationScopeTexts(statement.normalised)[0]?.at;
+      const denied = first === undefined ? new Set<string>() : contentKeys(statement.normalised.slice(first));
+      const asserted = first === undefined ? contentKeys(statement.normalised) : contentKeys(statement.normalised.slice(0, first));
+      return { statement, asserted, denied, about: contentKeys(sentenceText(note, statement.sentence)), things: new Set([...contentKeys(sentenceText(note, statement.sentence))].filter((key) => key.startsWith('~'))), frame: frameOf(sentenceText(note, statement.sentence), question), subjects: subjectsAbout(statement, note, subjects) };
+    });
+  }, 16)),
+);
+
+/**
+ * Two clauses about different things of the glossary: each names one the other does not, and they name none
+ * in common ("在链式存储结构中插入和删除操作不需要移动元素" is not about "在顺序表中…需要移动大量元素").
+ */
+function otherThings(saidAbout: ReadonlySet<string>, things: ReadonlySet<string>, disputed: ReadonlySet<string>, asked: ReadonlySet<string>): boolean {
+  // The question's own concepts (插入, 删除 of "频繁地对一个线性表进行插入和删除操作") are the topic both talk about, not a thing either names.
+  const said = [...saidAbout].filter((key) => key.startsWith('~') && !disputed.has(key) && !asked.has(key));
+  const noted = [...things].filter((key) => !disputed.has(key) && !asked.has(key));
+  return said.some((key) => !things.has(key)) && noted.some((key) => !saidAbout.has(key)) && !said.some((key) => things.has(key));
+}
+
+/** "在顺序表中", "在内核态下": the scope a note sentence sets for its claim. */
+const frame = /在([^，,。；;在]{2,10}?)(?:中|里|下|上)(?=[，,\s]|[\u4e00-\u9fff])/u;
+
+function frameOf(sentence: string, question: ReadonlySet<string>): Set<string> {
+  const scope = frame.exec(sentence)?.[1];
+  const keys = scope ? [...contentKeys(scope)].filter((key) => !/^[~≈]/u.test(key)) : [];
+  // A frame in the question's own words ("在缓存系统中" for a question about 缓存) is the topic, not a scope.
+  return keys.some((key) => question.has(key)) ? new Set() : new Set(keys);
+}
+
+/** Words an answer clause and a note sentence must share, besides the disputed ones, to be about the same thing. */
+const minimumShared = 2;
+
+/**
+ * Whether an answer clause and a note claim are about the same thing: the same subject, or two words
+ * in common besides the disputed ones (concepts count only across languages), and no other subject.
+ */
+function sameMatter(saidAbout: ReadonlySet<string>, saidSubjects: readonly string[], claim: NoteClaim, disputed: ReadonlySet<string>, english: boolean, asked: ReadonlySet<string>): boolean {
+  if (otherThings(saidAbout, claim.things, disputed, asked)) return false;
+  // A claim the note scopes to one thing ("在顺序表中") is not denied by a clause that never names it.
+  if (claim.frame.size && ![...claim.frame].some((key) => saidAbout.has(key))) return false;
+  if (saidSubjects.length && claim.subjects.length) return saidSubjects.some((subject) => claim.subjects.includes(subject));
+  let shared = 0;
+  for (const key of saidAbout) if (!disputed.has(key) && (english || !/^[~≈]/u.test(key)) && claim.about.has(key)) shared += 1;
+  return shared >= minimumShared;
+}
+
+/**
+ * A sentence that supposes ("如果自己没 recover", "只有 XID、binlog 没写成功") or corrects ("瓶颈在网络而不是 CPU")
+ * anywhere in it: what it denies is not a claim about the note's case.
+ */
+const supposing = /如果|假如|假设|要是|若|倘若|一旦|只有|只要|除非|的话|则|即使|即便|哪怕|就算|而不是|而非|那样|一样|不像|相比|比起|\bif\b|\b(?:un)?like\b|\bunless\b|\brather than\b|\binstead of\b/u;
+
+/**
+ * What an answer clause is about: its own content; a bare predicate ("不会阻塞") continues the clause
+ * before it in its sentence ("都没就绪的时候会直接往下执行后面的代码，不会阻塞").
+ */
+function clauseContext(said: Statement, answer: readonly Statement[]): Set<string> {
+  const own = contentKeys(said.normalised);
+  const denied = new Set(deniedScopes(said.normalised).flatMap((scope) => [...contentKeys(scope.text)]));
+  const before = answer.filter((other) => other.sentence === said.sentence && answer.indexOf(other) < answer.indexOf(said));
+  // The things of the glossary its sentence named so far ("链表在进行插入和删除操作时，…，不需要移动线性表" is about 链表).
+  for (const other of before) for (const key of contentKeys(other.normalised)) if (key.startsWith('~')) own.add(key);
+  if ([...own].some((key) => !denied.has(key) && !/^[~≈]/u.test(key))) return own;
+  const previous = before.at(-1);
+  return previous ? new Set([...own, ...contentKeys(previous.normalised)]) : own;
+}
+
+const asksForSituations = /什么情况|哪些情况|什么场景|哪些场景|适用场景/u;
+
+/** Words that make a note clause a hedge rather than a claim. */
+const hedgedClaim = /很少|极少|较少|偶尔|有时|可能|也许|或许|\bmay\b|\bmight\b|\bsometimes\b|\brarely\b/u;
+
+/** Necessity in the note, and its denial in an answer ("不一定是", "未必", "不必"). */
+const necessity = /必须|一定|只能|务必|总是|都要|都得/u;
+const notNecessarily = /不一定|未必|不必|不见得|并非一定|不是必须|不是一定/u;
+const lightVerbs = /^(?:\s|是|要|会|能|得|非得|需要|用|都)+/u;
+
+export function deniedClaims(note: readonly Statement[], answer: readonly Statement[], context: ClaimContext): DeniedClaim[] {
+  const all = claimsOf(note)(context.subjects)(context.question);
+  // A question that asks for situations (什么情况下, 哪些场景) is answered in conditions, which deny nothing.
+  if (asksForSituations.test(context.question)) return [];
+  // A note clause that hedges ("在很少需要插入、删除表中元素", "可能会…") claims nothing an answer can deny.
+  const claims = all.filter((claim) => !context.supposes(claim.statement) && !hedgedClaim.test(claim.statement.normalised));
+  const deniedAnywhere = (key: string) => all.some((claim) => claim.denied.has(key));
+  const asked = new Set([...contentKeys(context.question)].filter((key) => key.startsWith('~')));
+  const found: DeniedClaim[] = [];
+  for (const said of answer) {
+    if (context.supposes(said)) continue;
+    const sentence = sentenceText(answer, said.sentence);
+    if (supposing.test(sentence)) continue;
+    const about = clauseContext(said, answer);
+    const saidSubjects = subjectsAbout(said, answer, context.subjects);
+    const assertedInSentence = (key: string) => answer.some((other) => other.sentence === said.sentence && other !== said && other.units.has(key) && !negationScopeTexts(other.normalised).some((scope) => contentKeys(scope.text).has(key)));
+    const claim = deniedPredicate(said, claims, about, saidSubjects, asked, deniedAnywhere, assertedInSentence) ?? deniedNecessity(said, claims, about, saidSubjects, asked) ?? opposedClaim(said, sentence, claims, about, saidSubjects, asked, context.question);
+    if (claim) found.push(claim);
+  }
+  return found;
+}
+
+function deniedPredicate(said: Statement, claims: readonly NoteClaim[], about: ReadonlySet<string>, subjects: readonly string[], asked: ReadonlySet<string>, deniedAnywhere: (key: string) => boolean, assertedInSentence: (key: string) => boolean): DeniedClaim | undefined {
+  for (const scope of deniedScopes(said.normalised)) {
+    if (conditionAfter.test(said.normalised.slice(scope.at))) continue;
+    const disputed = contentKeys(scope.text);
+    const heads = deniedHeads(scope, said.normalised);
+    // The note denying any of what an English negation covers ("永不过期" for "don't let hot keys expire") agrees with it.
+    if (isLatin(scope.text) && heads.some(deniedAnywhere)) continue;
+    for (const head of heads) {
+      if (deniedAnywhere(head) || assertedInSentence(head)) continue;
+      // What is denied is said of the subject named before the negation ("WebSocket is … not request-response like HTTP").
+      const before = subjects.filter((subject) => mentioned(said.normalised.slice(0, scope.at), [subject]).length || mentioned(said.normalised.slice(0, scope.at).replace(/\s+/g, ''), [subject]).length);
+      const claim = claims.find((entry) => entry.asserted.has(head) && sameMatter(about, before.length ? before : subjects, entry, disputed, isLatin(said.normalised), asked));
+      if (claim) return { said, notes: claim.statement };
+    }
+  }
+  return undefined;
+}
+
+function deniedNecessity(said: Statement, claims: readonly NoteClaim[], about: ReadonlySet<string>, subjects: readonly string[], asked: ReadonlySet<string>): DeniedClaim | undefined {
+  const denial = notNecessarily.exec(said.normalised);
+  if (!denial) return undefined;
+  const rest = said.normalised.slice(denial.index + denial[0].length);
+  const scope = rest.slice(rest.match(lightVerbs)?.[0].length ?? 0, 12);
+  const head = deniedHeads({ word: denial[0], at: denial.index, text: scope, complement: false }, said.normalised)[0];
+  if (!head) return undefined;
+  const disputed = contentKeys(scope);
+  const claim = claims.find((entry) => {
+    if (!entry.asserted.has(head)) return false;
+    const must = necessity.exec(entry.statement.normalised);
+    return must !== null && !notNecessarily.test(entry.statement.normalised) && sameMatter(about, subjects, entry, disputed, false, asked);
+  });
+  return claim ? { said, notes: claim.statement } : undefined;
+}
+
+/** The premise of a question that asks why something is so ("Redis 为什么采用单线程模型？" → "Redis 采用单线程模型"). */
+export function premiseOf(question: string): string | undefined {
+  const asked = question.split(/[？?。\n]/u).find((part) => /为什么|为何|\bwhy\b/iu.test(part));
+  if (!asked) return undefined;
+  const premise = asked.replace(/为什么|为何|\bwhy (?:is|are|does|do)\b/iu, '').replace(/^[，,\s]+|[，,\s]+$/gu, '');
+  return premise.length >= 4 ? premise : undefined;
+}
+
+/**
+ * Whether two opposed words fill the same slot: the same character right before or after them
+ * ("多线程模型" / "单线程模型", "是多线程的" / "是单线程的"); "最先入栈" and "最后删除" say different things, not opposite ones.
+ */
+function sameSlot(a: string, wordA: string, b: string, wordB: string): boolean {
+  const around = (text: string, word: string) => {
+    const compact = text.replace(/\s+/g, '');
+    const at = compact.indexOf(word);
+    return [compact[at - 1], compact[at + word.length]].map((character) => (character && /[\p{L}\p{N}]/u.test(character) ? character : undefined));
+  };
+  const [beforeA, afterA] = around(a, wordA);
+  const [beforeB, afterB] = around(b, wordB);
+  return (beforeA !== undefined && beforeA === beforeB) || (afterA !== undefined && afterA === afterB);
+}
+
+/** The two sides a text takes of an opposed pair: a text that says both takes neither. */
+function sideOf(text: string, pair: readonly [string, string]): 0 | 1 | undefined {
+  const [a, b] = pair;
+  const hasA = text.includes(a);
+  const hasB = text.includes(b);
+  return hasA === hasB ? undefined : hasA ? 0 : 1;
+}
+
+function opposedClaim(said: Statement, sentence: string, claims: readonly NoteClaim[], about: ReadonlySet<string>, subjects: readonly string[], asked: ReadonlySet<string>, question: string): DeniedClaim | undefined {
+  const normalisedQuestion = profileText(question).text;
+  const premise = premiseOf(question);
+  for (const pair of opposedPredicates) {
+    const side = sideOf(sentence, pair);
+    if (side === undefined || sideOf(said.normalised, pair) !== side) continue;
+    // A question that names both sides asks about the difference: either side is on topic.
+    if (sideOf(normalisedQuestion, pair) === undefined && normalisedQuestion.includes(pair[0])) continue;
+    // Denied, the word agrees with the other side ("不是多线程").
+    if (negationScopeTexts(said.normalised).some((scope) => scope.text.includes(pair[side]))) continue;
+    const words = (text: string) => contentKeys(text.replaceAll(pair[0], ' ').replaceAll(pair[1], ' '));
+    const own = words(said.normalised);
+    // The same thing: two words of the clause in common with the note's, or one with the question's premise.
+    const shared = (text: string) => [...words(text)].filter((key) => !/^[~≈]/u.test(key) && own.has(key)).length;
+    const shares = (text: string) => shared(text) >= 2;
+    const other = 1 - side;
+    // The note saying the answer's side of the same thing anywhere makes it the note's claim.
+    if (claims.some((claim) => sideOf(claim.statement.normalised, pair) === side && shares(claim.statement.normalised))) continue;
+    const claim = claims.find((entry) => sideOf(entry.statement.normalised, pair) === other && sameSlot(said.normalised, pair[side]!, entry.statement.normalised, pair[other]!) && !negationScopeTexts(entry.statement.normalised).some((scope) => scope.text.includes(pair[other])) && shares(entry.statement.normalised) && sameMatter(about, subjects, entry, new Set(), false, asked));
+    if (claim) return { said, notes: claim.statement };
+    if (premise && sideOf(profileText(premise).text, pair) === other && shared(profileText(premise).text) >= 1 && sameSlot(said.normalised, pair[side]!, profileText(premise).text, pair[other]!)) return { said, notes: undefined, premise };
+  }
+  return undefined;
+}

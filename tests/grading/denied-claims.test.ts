@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { findContradictions } from '../../src/grading/contradictions.ts';
+import { gradeOffline } from '../../src/grading/offline-grader.ts';
+import { scoreAnswer } from '../../src/grading/offline-scorer.ts';
+import { premiseOf } from '../../src/grading/denied-claims.ts';
+import { profileText } from '../../src/grading/text-analysis.ts';
+
+/** The note points an answer contradicts, as their texts. */
+function contradicted(question: string, note: readonly string[], answer: string): string[] {
+  const points = note.map((text) => ({ text }));
+  return findContradictions(question, points, answer, new Set(profileText(question).units.keys())).map((entry) => note[entry.point]!);
+}
+
+const selectQuestion = 'Go 的 select 有哪些特性？多个 case 同时就绪怎么办？都没就绪又会怎样？';
+const selectNote = [
+  '在多个通道上进行读或写操作，让函数可以处理多个事情，但1次只处理1个。',
+  '当没有case或者default可以执行时，select则阻塞，等待直到有1个case可以执行。',
+  '当有多个case可以执行时，则随机选择1个case执行。',
+  'case后面跟的必须是读或者写通道的操作，否则编译出错。',
+];
+
+describe('a predicate the answer denies in its own words', () => {
+  it('marks "select 也不会阻塞" wrong against "select则阻塞", though the clauses share only the question\'s words', () => {
+    expect(contradicted(selectQuestion, selectNote, '没有 case 就绪时 select 也不会阻塞，而是直接跳过。')).toEqual([selectNote[1]]);
+    expect(contradicted(selectQuestion, selectNote, '都没就绪、又没有 default 的时候，select 会一直阻塞，直到有 case 能执行。')).toEqual([]);
+  });
+
+  it('reads "不一定" as denying the note\'s "必须"', () => {
+    expect(contradicted(selectQuestion, selectNote, 'case 后面也不一定是通道操作，普通函数调用也可以。')).toEqual([selectNote[3]]);
+    expect(contradicted(selectQuestion, selectNote, 'case 后面必须是通道的读写操作，不然编译不过。')).toEqual([]);
+  });
+
+  it('reads an English denial against a Chinese note through the predicate it denies', () => {
+    const note = ['http：请求——响应。', '完成一系列请求后关闭。', 'websocket：全双工。', '有状态。 长连接，只有在客户端或服务器决定关闭时才关闭。'];
+    const question = '你们的聊天功能为什么用 WebSocket，而不用普通的 HTTP？';
+    expect(contradicted(question, note, 'WebSocket is not full-duplex; the server still waits for each request.')).toEqual([note[2]]);
+    // The subject before the negation is what it is said of: HTTP's request-response is denied of WebSocket, rightly.
+    expect(contradicted(question, note, 'WebSocket is full-duplex and not request-response like HTTP. HTTP is not full-duplex.')).toEqual([]);
+  });
+
+  it('does not read a condition, a correction or a cost avoided as a denial', () => {
+    const panic = ['哪个协程发生了panic，我们就需要在哪个协程recover。'];
+    expect(contradicted('goroutine A panic 了会不会影响 goroutine B？', panic, '一个 goroutine panic 了如果自己没 recover，整个进程都会崩掉。')).toEqual([]);
+    const lru = ['young区和old区（7：3）预读缓存先到old区（解决预读失效），在old区中的缓存第二次访问距离第一次访问时间超过1s才挪到young区'];
+    expect(contradicted('InnoDB 的 Buffer Pool 怎么解决预读失效和缓存污染？', lru, '预读进来的页先放到 old 区头部，没被访问就很快淘汰。')).toEqual([]);
+    const pool = ['使用malloc/new申请分配堆内存时系统需要根据最先匹配、最优匹配或其它算法在内存空闲块表中查找一块空闲内存；'];
+    expect(contradicted('为什么要自己实现内存池？', pool, '这样避免了 malloc/new 每次在空闲块表里查找空闲内存的开销。')).toEqual([]);
+  });
+
+  it('does not read a clause about another thing of the glossary as denying the note\'s clause about its thing', () => {
+    const note = ['在这种情况下，建议采用链式存储结构。', '由于在顺序表中频繁进行插入和删除操作时，需要移动大量元素，操作耗时较长。'];
+    const question = '若频繁地对一个线性表进行插入和删除操作，该线性表宜采用何种存储结构，为什么？';
+    expect(contradicted(question, note, '采用链式存储结构，在链式存储结构中插入和删除操作不需要移动元素。')).toEqual([]);
+  });
+
+  it('agrees with a note that denies the same word ("处理不了" and "无法被处理")', () => {
+    const note = ['如果攻击的强度足够大，服务器的资源可能会被耗尽，导致正常的连接请求无法被处理，从而实现了拒绝服务的目的。'];
+    expect(contradicted('SYN Flood 攻击的原理是什么？', note, '资源被耗尽以后，正常用户的连接请求就处理不了了。')).toEqual([]);
+  });
+});
+
+describe('opposed predicates', () => {
+  const question = 'Redis 为什么采用单线程模型？';
+  const reference = '- 简单，避免死锁、数据竞争\n- 效率高，充分利用cpu。\n- 多线程切换可能会抵消并行带来的性能提升。\n- 每个操作都是原子性的。';
+
+  it('takes the premise of a why-question as a claim', () => {
+    expect(premiseOf(question)).toBe('Redis 采用单线程模型');
+    expect(premiseOf('进程和线程有什么区别？')).toBeUndefined();
+  });
+
+  it('fails an answer that denies the premise, and says what the question takes as given', () => {
+    const wrong = gradeOffline({ question, answer: '因为 Redis 其实是多线程模型，能充分利用多核 CPU，避免死锁和数据竞争。', references: [{ source: 'redis.md', heading: question, text: reference }] });
+    expect(wrong.grade.score).toBeLessThanOrEqual(2);
+    expect(wrong.grade.feedback).toContain('Redis 采用单线程模型');
+    const honest = scoreAnswer({ question, answer: 'Redis 单线程实现简单，避免了死锁和数据竞争；多线程切换的开销反而会抵消并行的收益，而且每个操作都是原子的。', references: [reference] });
+    expect(honest.flags).not.toContain('contradiction');
+    expect(honest.score).toBeGreaterThanOrEqual(7);
+  });
+
+  it('needs the two words in the same slot of the sentence ("最先入栈" is not the opposite of "最后删除")', () => {
+    const note = ['错误。 栈中元素可以从栈顶的元素先出栈然后一个一个删除，直到最后删除栈底元素。'];
+    expect(contradicted('请判断以下叙述是否正确，并做出解释：栈底元素是不能删除的元素', note, '错误，栈底元素是最先入栈的元素，最后才被删除。')).toEqual([]);
+  });
+});
