@@ -18,6 +18,10 @@ export interface ChangedNumber {
  */
 const anchorWeight = 0.45;
 
+/** Share of the answer clause's content its note sentence must hold; less for a share word, whose anchor names its thing. */
+const shareOfClause = 0.3;
+const shareOfClauseForShares = 0.2;
+
 /** Units of the words around a quantity, digits left out. */
 function anchorUnits(normalised: string, quantity: Quantity): Map<string, number> {
   const anchor = anchorOf(normalised, quantity);
@@ -65,7 +69,9 @@ export function changedNumbers(note: readonly Statement[], answer: readonly Stat
       const differing = comparable.find((entry) => {
         // The note's subject may sit in an earlier clause of its sentence ("P本地队列有数量限制，不允许超过 256 个").
         const { shared, ofA } = sharedWeight(said, sentenceOf(entry.statement, note), values);
-        return conflicting(entry.quantity, quantity) && shared >= minimumShared && shared >= 0.3 * ofA;
+        // A share said of the same thing ("全部节点都确认" for "多数节点的确认") rarely comes with the note's other words:
+        // its anchor already names the thing, so less of the clause needs to match.
+        return conflicting(entry.quantity, quantity) && shared >= minimumShared && shared >= (quantity.family === 'share' ? shareOfClauseForShares : shareOfClause) * ofA;
       });
       if (differing) found.push({ said, notes: differing.statement });
     }

@@ -140,3 +140,14 @@ describe('a clause the note itself says', () => {
     expect(wrongOf('memcached数据类型丰富，redis单一。')).not.toEqual([]);
   });
 });
+
+describe('a share said of the same thing in a clause of other words', () => {
+  const question = 'Raft 的日志复制是怎么进行的？一条日志什么时候才算已提交？';
+  const note = ['其他节点收到复制请求后，会将该日志条目追加到自己的日志中，并向领导者发送确认消息。', '一旦领导者收到多数节点的确认消息，该日志条目被视为已提交，并将其应用到状态机中执行相应操作。'];
+  const cues = (answer: string) => findContradictions(question, note.map((text) => ({ text })), answer, new Set(profileText(question).units.keys())).map((entry) => [entry.cue, note[entry.point]]);
+
+  it('reads "全部节点都确认" against "多数节点的确认", though the rest of the clause is worded otherwise', () => {
+    expect(cues('leader 追加日志以后，必须等全部节点都确认了这条日志才算提交。')).toEqual([['number', note[1]]]);
+    expect(cues('leader 追加日志以后，等多数节点都确认了这条日志才算提交。')).toEqual([]);
+  });
+});
