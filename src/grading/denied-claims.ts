@@ -2,10 +2,11 @@
  * Claims an answer denies, or turns into their opposite, in words of its own. The negation cue
  * (contradictions.ts) needs the answer clause to restate a note clause; a short denial rarely does:
  * "select 也不会阻塞" against "当没有case或者default可以执行时，select则阻塞" shares one word once the
- * question's words (select, case) are left out. Three cues read the claim itself instead:
+ * question's words (select, case) are left out. Four cues read the claim itself instead:
  * - a denied predicate: what a negation denies first ("不会阻塞" → 阻塞, "不需要 STW" → STW, in English
  *   through the glossary: "is not full-duplex" → 全双工) is what a note clause asserts, in a sentence about
  *   the same thing, and the note denies it nowhere;
+ * - the other way round, what the note only ever denies asserted ("栈上的对象需要 GC 去清理" against "…不需要GC标记清除");
  * - "not necessarily" against "must": "case 后面也不一定是通道操作" against "case后面跟的必须是…通道的操作";
  * - opposed predicates (src/text/antonyms.ts): "Redis 其实是多线程模型" where the note, or the question's
  *   premise ("Redis 为什么采用单线程模型？"), gives the same thing the other one.
@@ -13,8 +14,8 @@
  * is not about the note clause's thing, and a note that says both ("bgsave 不会阻塞", "fork 时会阻塞") is
  * agreed with by either.
  */
-import { opposedPredicates, predicateKeys } from '../text/antonyms.ts';
-import { memoByObject, memoByText } from './grading-memo.ts';
+import { opposedPredicates } from '../text/antonyms.ts';
+import { claimsOf, clauseContext, contentKeys, deniedScopes, hedgedClaim, isLatin, sameMatter, sentenceText, subjectsAbout, supposing, type NoteClaim } from './claim-reading.ts';
 import { mentioned } from './role-swaps.ts';
 import { negationScopeTexts, type NegationScope, type Statement } from './statements.ts';
 import { profileText } from './text-analysis.ts';
@@ -34,19 +35,6 @@ export interface ClaimContext {
   /** A clause that supposes rather than asserts. */
   supposes: (statement: Statement) => boolean;
 }
-
-/** Weight of a unit that is a word of content (not a function-character bigram). */
-const contentWeight = 0.9;
-
-/** Content units of a text, glossary concepts and cross-language predicates included. */
-function contentKeys(text: string): Set<string> {
-  const keys = new Set([...profileText(text).units].filter(([, weight]) => weight >= contentWeight).map(([unit]) => unit));
-  for (const key of predicateKeys(text)) keys.add(key);
-  return keys;
-}
-
-/** Whether a text is English (an English answer is read against Chinese notes through concepts only). */
-const isLatin = (text: string) => /[a-z]/.test(text) && !/[\u4e00-\u9fff]/u.test(text);
 
 /**
  * The first word a negation denies ("不会阻塞" → 阻塞; "处理不了" → 处理, the verb before it), or for English
@@ -71,121 +59,8 @@ const englishAuxiliary = /^(?:a|an|the|be|is|are|was|were|been|do|does|did|have|
 /** A negation followed by 就 / 则 / 时 in its clause sets a condition ("没被访问就很快淘汰", "没有 case 就绪时"), it claims nothing. */
 const conditionAfter = /就|则|便|才|时|的话|\bthen\b|\bwhen\b/u;
 
-interface NoteClaim {
-  statement: Statement;
-  asserted: Set<string>;
-  denied: Set<string>;
-  /** Content of its whole sentence: what the claim is about. */
-  about: Set<string>;
-  /** The glossary concepts its sentence names. */
-  things: Set<string>;
-  /** What a frame of its sentence scopes the claim to ("在顺序表中…需要移动大量元素" → 顺序表). */
-  frame: Set<string>;
-  subjects: string[];
-}
-
-/** What a clause's negations deny; verbs that deny a cost ("避免了查找的开销") are left out, they agree with the note's "需要查找". */
-const deniedScopes = (normalised: string) => negationScopeTexts(normalised).filter((scope) => !/^(?:避免|防止|杜绝|免去|avoids?|prevents?|without)$/iu.test(scope.word));
-
-/**
- * The subjects a clause is about: those it names, or else the first one the nearest clause before it in its
- * sentence names ("用户态跑应用程序，不能执行特权指令，要…陷入内核" is about 用户态, although 内核 comes later).
- */
-function subjectsAbout(statement: Statement, statements: readonly Statement[], subjects: readonly string[]): string[] {
-  // Compact for Chinese ("缓存 穿透"), spaced for English words ("websocket is not").
-  const named = (text: string) => [...new Set([...mentioned(text.replace(/\s+/g, ''), subjects), ...mentioned(text, subjects)])];
-  const own = named(statement.normalised);
-  if (own.length || !subjects.length) return own;
-  const before = statements.filter((other) => other.sentence === statement.sentence && statements.indexOf(other) < statements.indexOf(statement));
-  for (const other of before.reverse()) {
-    const text = other.normalised;
-    const found = named(text);
-    // Its first subject is what the clause is about ("链表的存储方式与顺序表截然相反" is about 链表).
-    if (found.length) return [found.reduce((first, subject) => (text.indexOf(subject) < text.indexOf(first) ? subject : first))];
-  }
-  return [];
-}
-
-const sentenceText = (statements: readonly Statement[], sentence: number) => statements.filter((statement) => statement.sentence === sentence).map((statement) => statement.normalised).join('，');
-
-/** The note's clauses with what each asserts and denies: once per note and its subjects. */
-const claimsOf = memoByObject((note: readonly Statement[]) =>
-  memoByObject((subjects: readonly string[]) => memoByText((questionText: string) => {
-    const question = contentKeys(questionText);
-    return note.map((statement): NoteClaim => {
-      // Only what comes before a clause's first negation is surely asserted ("没有持久化（fsync）" denies fsync too,
-      // beyond the negation's reach), and whatever follows one may be denied.
-      const first = negationScopeTexts(statement.normalised)[0]?.at;
-      const denied = first === undefined ? new Set<string>() : contentKeys(statement.normalised.slice(first));
-      const asserted = first === undefined ? contentKeys(statement.normalised) : contentKeys(statement.normalised.slice(0, first));
-      return { statement, asserted, denied, about: contentKeys(sentenceText(note, statement.sentence)), things: new Set([...contentKeys(sentenceText(note, statement.sentence))].filter((key) => key.startsWith('~'))), frame: frameOf(sentenceText(note, statement.sentence), question), subjects: subjectsAbout(statement, note, subjects) };
-    });
-  }, 16)),
-);
-
-/**
- * Two clauses about different things of the glossary: each names one the other does not, and they name none
- * in common ("在链式存储结构中插入和删除操作不需要移动元素" is not about "在顺序表中…需要移动大量元素").
- */
-function otherThings(saidAbout: ReadonlySet<string>, things: ReadonlySet<string>, disputed: ReadonlySet<string>, asked: ReadonlySet<string>): boolean {
-  // The question's own concepts (插入, 删除 of "频繁地对一个线性表进行插入和删除操作") are the topic both talk about, not a thing either names.
-  const said = [...saidAbout].filter((key) => key.startsWith('~') && !disputed.has(key) && !asked.has(key));
-  const noted = [...things].filter((key) => !disputed.has(key) && !asked.has(key));
-  return said.some((key) => !things.has(key)) && noted.some((key) => !saidAbout.has(key)) && !said.some((key) => things.has(key));
-}
-
-/** "在顺序表中", "在内核态下": the scope a note sentence sets for its claim. */
-const frame = /在([^，,。；;在]{2,10}?)(?:中|里|下|上)(?=[，,\s]|[\u4e00-\u9fff])/u;
-
-function frameOf(sentence: string, question: ReadonlySet<string>): Set<string> {
-  const scope = frame.exec(sentence)?.[1];
-  const keys = scope ? [...contentKeys(scope)].filter((key) => !/^[~≈]/u.test(key)) : [];
-  // A frame in the question's own words ("在缓存系统中" for a question about 缓存) is the topic, not a scope.
-  return keys.some((key) => question.has(key)) ? new Set() : new Set(keys);
-}
-
-/** Words an answer clause and a note sentence must share, besides the disputed ones, to be about the same thing. */
-const minimumShared = 2;
-
-/**
- * Whether an answer clause and a note claim are about the same thing: the same subject, or two words
- * in common besides the disputed ones (concepts count only across languages), and no other subject.
- */
-function sameMatter(saidAbout: ReadonlySet<string>, saidSubjects: readonly string[], claim: NoteClaim, disputed: ReadonlySet<string>, english: boolean, asked: ReadonlySet<string>): boolean {
-  if (otherThings(saidAbout, claim.things, disputed, asked)) return false;
-  // A claim the note scopes to one thing ("在顺序表中") is not denied by a clause that never names it.
-  if (claim.frame.size && ![...claim.frame].some((key) => saidAbout.has(key))) return false;
-  if (saidSubjects.length && claim.subjects.length) return saidSubjects.some((subject) => claim.subjects.includes(subject));
-  let shared = 0;
-  for (const key of saidAbout) if (!disputed.has(key) && (english || !/^[~≈]/u.test(key)) && claim.about.has(key)) shared += 1;
-  return shared >= minimumShared;
-}
-
-/**
- * A sentence that supposes ("如果自己没 recover", "只有 XID、binlog 没写成功") or corrects ("瓶颈在网络而不是 CPU")
- * anywhere in it: what it denies is not a claim about the note's case.
- */
-const supposing = /如果|假如|假设|要是|若|倘若|一旦|只有|只要|除非|的话|则|即使|即便|哪怕|就算|而不是|而非|那样|一样|不像|相比|比起|\bif\b|\b(?:un)?like\b|\bunless\b|\brather than\b|\binstead of\b/u;
-
-/**
- * What an answer clause is about: its own content; a bare predicate ("不会阻塞") continues the clause
- * before it in its sentence ("都没就绪的时候会直接往下执行后面的代码，不会阻塞").
- */
-function clauseContext(said: Statement, answer: readonly Statement[]): Set<string> {
-  const own = contentKeys(said.normalised);
-  const denied = new Set(deniedScopes(said.normalised).flatMap((scope) => [...contentKeys(scope.text)]));
-  const before = answer.filter((other) => other.sentence === said.sentence && answer.indexOf(other) < answer.indexOf(said));
-  // The things of the glossary its sentence named so far ("链表在进行插入和删除操作时，…，不需要移动线性表" is about 链表).
-  for (const other of before) for (const key of contentKeys(other.normalised)) if (key.startsWith('~')) own.add(key);
-  if ([...own].some((key) => !denied.has(key) && !/^[~≈]/u.test(key))) return own;
-  const previous = before.at(-1);
-  return previous ? new Set([...own, ...contentKeys(previous.normalised)]) : own;
-}
-
 const asksForSituations = /什么情况|哪些情况|什么场景|哪些场景|适用场景/u;
 
-/** Words that make a note clause a hedge rather than a claim. */
-const hedgedClaim = /很少|极少|较少|偶尔|有时|可能|也许|或许|\bmay\b|\bmight\b|\bsometimes\b|\brarely\b/u;
 
 /** Necessity in the note, and its denial in an answer ("不一定是", "未必", "不必"). */
 const necessity = /必须|一定|只能|务必|总是|都要|都得/u;
@@ -208,7 +83,11 @@ export function deniedClaims(note: readonly Statement[], answer: readonly Statem
     const about = clauseContext(said, answer);
     const saidSubjects = subjectsAbout(said, answer, context.subjects);
     const assertedInSentence = (key: string) => answer.some((other) => other.sentence === said.sentence && other !== said && other.units.has(key) && !negationScopeTexts(other.normalised).some((scope) => contentKeys(scope.text).has(key)));
-    const claim = deniedPredicate(said, claims, about, saidSubjects, asked, deniedAnywhere, assertedInSentence) ?? deniedNecessity(said, claims, about, saidSubjects, asked) ?? opposedClaim(said, sentence, claims, about, saidSubjects, asked, context.question);
+    const claim =
+      deniedPredicate(said, claims, about, saidSubjects, asked, deniedAnywhere, assertedInSentence) ??
+      assertedDenial(said, claims, about, saidSubjects, asked, (key) => all.some((entry) => entry.asserted.has(key))) ??
+      deniedNecessity(said, claims, about, saidSubjects, asked) ??
+      opposedClaim(said, sentence, claims, about, saidSubjects, asked, context.question);
     if (claim) found.push(claim);
   }
   return found;
@@ -228,6 +107,27 @@ function deniedPredicate(said: Statement, claims: readonly NoteClaim[], about: R
       const claim = claims.find((entry) => entry.asserted.has(head) && sameMatter(about, before.length ? before : subjects, entry, disputed, isLatin(said.normalised), asked));
       if (claim) return { said, notes: claim.statement };
     }
+  }
+  return undefined;
+}
+
+/**
+ * The other way round: the answer asserts what the note only ever denies ("栈上的对象需要 GC 去清理" against
+ * "不逃逸的对象分配在栈上，…，不需要GC标记清除"). A clause with a negation of its own is left to the cue above.
+ */
+function assertedDenial(said: Statement, claims: readonly NoteClaim[], about: ReadonlySet<string>, subjects: readonly string[], asked: ReadonlySet<string>, assertedAnywhere: (key: string) => boolean): DeniedClaim | undefined {
+  if (negationScopeTexts(said.normalised).length || isLatin(said.normalised)) return undefined;
+  const own = contentKeys(said.normalised);
+  for (const claim of claims) {
+    const scope = deniedScopes(claim.statement.normalised)[0];
+    if (!scope || conditionAfter.test(claim.statement.normalised.slice(scope.at))) continue;
+    const head = deniedHeads(scope, claim.statement.normalised)[0];
+    if (!head || !own.has(head) || assertedAnywhere(head)) continue;
+    // What the note denies it of ("链表的存储空间不连续") must be what the answer asserts it of: "顺序表采用连续的空间" is
+    // the contrast the note draws, not a denial of it.
+    const of = [...contentKeys(claim.statement.normalised.slice(0, scope.at))].filter((key) => !/^[~≈]/u.test(key) && !/\d/u.test(key));
+    if (of.some((key) => !about.has(key))) continue;
+    if (sameMatter(about, subjects, claim, contentKeys(scope.text), false, asked)) return { said, notes: claim.statement };
   }
   return undefined;
 }

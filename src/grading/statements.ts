@@ -26,7 +26,7 @@ export interface Statement {
  * "区别" has nothing to deny). Removed before negations are counted.
  */
 const notNegations =
-  /会不会|是不是|能不能|有没有|要不要|可不可以|对不对|好不好|不同|不断|不仅|不只|不光|不过|不管|不论|无论|不少|非常|不久|不然|要不|除非|否则|是否|能否|可否|与否|未来|无数|不错|差不多|无非|不得不|不一定|并不多|不到位/gu;
+  /会不会|是不是|能不能|有没有|有无|要不要|可不可以|对不对|好不好|不同|不断|不仅|不只|不光|不过|不管|不论|无论|不少|非常|不久|不然|要不|除非|否则|是否|能否|可否|与否|未来|无数|不错|差不多|无非|不得不|不一定|并不多|不到位/gu;
 
 /** Negations: Chinese 不/没/无/非/未 (and verbs that deny: 避免 = "so that … does not"), English not/never/no. */
 const negation =

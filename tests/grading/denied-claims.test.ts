@@ -47,6 +47,11 @@ describe('a predicate the answer denies in its own words', () => {
     expect(contradicted('为什么要自己实现内存池？', pool, '这样避免了 malloc/new 每次在空闲块表里查找空闲内存的开销。')).toEqual([]);
   });
 
+  it('does not read "有无" (whether there is) as a negation', () => {
+    const note = ['先查看监控面板看有无突发流量异常，接着查看业务日志是否有异常。'];
+    expect(contradicted('线上 CPU 100% 怎么排查？', note, '最后再结合监控和日志确认是不是突发流量引起的。')).toEqual([]);
+  });
+
   it('does not read a clause about another thing of the glossary as denying the note\'s clause about its thing', () => {
     const note = ['在这种情况下，建议采用链式存储结构。', '由于在顺序表中频繁进行插入和删除操作时，需要移动大量元素，操作耗时较长。'];
     const question = '若频繁地对一个线性表进行插入和删除操作，该线性表宜采用何种存储结构，为什么？';
@@ -56,6 +61,32 @@ describe('a predicate the answer denies in its own words', () => {
   it('agrees with a note that denies the same word ("处理不了" and "无法被处理")', () => {
     const note = ['如果攻击的强度足够大，服务器的资源可能会被耗尽，导致正常的连接请求无法被处理，从而实现了拒绝服务的目的。'];
     expect(contradicted('SYN Flood 攻击的原理是什么？', note, '资源被耗尽以后，正常用户的连接请求就处理不了了。')).toEqual([]);
+  });
+});
+
+describe('what the note only ever denies, asserted', () => {
+  it('marks "pipelining 是默认开启的" wrong against "HTTP1.1默认不开启"', () => {
+    const note = ['Pipelining存在的问题：HTTP1.1默认不开启的原因', '响应必须按请求的顺序返回，前面的请求慢会拖住后面的（队头阻塞）。'];
+    const question = 'HTTP/1.1 的 pipelining 有什么问题？';
+    expect(contradicted(question, note, 'HTTP/1.1 的 pipelining 是默认开启的，响应可以乱序返回。')).toEqual([note[0]]);
+    expect(contradicted(question, note, 'HTTP/1.1 的 pipelining 默认是关的，因为响应必须按顺序返回。')).toEqual([]);
+  });
+
+  it('needs the thing the note denies it of in the answer\'s clause: the contrast the note draws is not a denial', () => {
+    const note = ['链表的存储空间不连续，不支持随机访问。', '顺序表需要预先分配一整块空间。'];
+    expect(contradicted('简述顺序表和链表存储方式的特点', note, '顺序表采用连续的空间存储数据，支持随机访问。')).toEqual([]);
+  });
+});
+
+describe('a note point that opens with an aspect', () => {
+  const note = ['标记-清除：从根变量遍历所有引用的对象，没有被标记的进行回收。', '缺点：需要STW（Stop The World），就是停掉所有的goroutine，这回导致程序短时间的暂停。', '分代收集：按照对象生命周期的长短划分不同的代空间。'];
+  const question = '常见的垃圾回收算法有哪些？各自有什么优缺点？';
+
+  it('is about the labelled point before it ("缺点：…" of 标记-清除)', () => {
+    expect(contradicted(question, note, '标记-清除也不需要 STW，不会让程序暂停。')).toEqual([note[1]]);
+    expect(contradicted(question, note, '标记-清除的缺点是要 STW，会让程序短暂停顿。')).toEqual([]);
+    // Said of another labelled thing, the denial is not about 标记-清除's aspect.
+    expect(contradicted(question, note, '分代收集不会让程序暂停。')).toEqual([]);
   });
 });
 
