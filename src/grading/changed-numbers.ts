@@ -86,8 +86,15 @@ export function changedNumbers(note: readonly Statement[], answer: readonly Stat
 function noteStates(note: readonly Statement[], quantity: Quantity): boolean {
   const digits = /\d+(?:\.\d+)?/.exec(quantity.text)?.[0];
   if (!digits) return false;
-  const standalone = new RegExp(String.raw`(?<![\d.a-z_])${digits.replace('.', '\\.')}(?![\d.a-z_])`);
-  return note.some((statement) => standalone.test(statement.normalised));
+  const standalone = new RegExp(String.raw`(?<![\d.a-z_])${digits.replace('.', '\\.')}(?![\d.a-z_])`, 'g');
+  return note.some((statement) =>
+    [...statement.normalised.matchAll(standalone)].some((match) => {
+      // A number the note writes as another kind of quantity ("8 16 32 … 512", sizes listed bare, against "分成 8 个槽")
+      // is another value: the same kind of quantity, or a number the note does not quantify (a formula), excuses it.
+      const written = quantitiesIn(statement.normalised).find((other) => other.start <= (match.index ?? 0) && (match.index ?? 0) < other.end);
+      return !written || sameFamily(written, quantity) || (written.family === 'bare' && quantity.family !== 'count');
+    }),
+  );
 }
 
 const sentences = new WeakMap<Statement, Statement>();

@@ -151,3 +151,14 @@ describe('a share said of the same thing in a clause of other words', () => {
     expect(cues('leader 追加日志以后，等多数节点都确认了这条日志才算提交。')).toEqual([]);
   });
 });
+
+describe('a number the note writes as another kind of quantity', () => {
+  const question = 'C++ 的内存序（memory order）有哪几种？分别是什么语义？';
+  const note = ['c++中有6中内存次序，分为三种内存模式， 首先是松散的宽松次序，也就是任何线程看到的内存改动序列可能都不相同。'];
+  const cues = (answer: string) => findContradictions(question, note.map((text) => ({ text })), answer, new Set(profileText(question).units.keys())).map((entry) => entry.cue);
+
+  it('does not excuse "6 种内存模式" because the note writes a bare 6 ("6中内存次序") elsewhere', () => {
+    expect(cues('内存次序一共有 6 种，可以组合成 6 种内存模式。')).toContain('number');
+    expect(cues('内存次序一共有 6 种，分为三种内存模式。')).toEqual([]);
+  });
+});
