@@ -162,3 +162,16 @@ describe('a number the note writes as another kind of quantity', () => {
     expect(cues('内存次序一共有 6 种，分为三种内存模式。')).toEqual([]);
   });
 });
+
+describe('the other side of a comparison', () => {
+  const note = ['建议采用链式存储结构。由于在顺序表中频繁进行插入和删除操作时，需要移动大量元素，操作耗时较长。而在链表中，只需修改前驱节点的指针即可。'];
+  const question = '若频繁地对一个线性表进行插入和删除操作，该线性表宜采用何种存储结构，为什么？';
+
+  it('does not read "链式存储不需要移动元素" as denying what the note says of 顺序表', () => {
+    expect(contradicted(question, note, '链式存储结构。因为链式存储结构在执行插入或删除运算时，不需要移动大量元素位置，只需要改变指针。')).toEqual([]);
+  });
+
+  it('still catches the denial said of the thing the note frames', () => {
+    expect(contradicted(question, note, '顺序表。因为在顺序表中插入和删除时不需要移动大量元素。').length).toBeGreaterThan(0);
+  });
+});
