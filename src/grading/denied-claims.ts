@@ -171,6 +171,13 @@ function sameSlot(a: string, wordA: string, b: string, wordB: string): boolean {
   return (beforeA !== undefined && beforeA === beforeB) || (afterA !== undefined && afterA === afterB);
 }
 
+/**
+ * Pairs that say what a thing is (单线程 / 多线程, 全双工 / 半双工), not how something changes or ranks (增加 / 减少,
+ * 最先 / 最后): an answer explaining why a premise holds uses those words for causes ("抢锁会增加锁竞争" under "为什么要
+ * 减少锁竞争"), so only a state contradicts the premise itself.
+ */
+const isState = ([a, b]: readonly [string, string]) => !/增加|减少|提高|降低|最/u.test(a + b);
+
 /** The two sides a text takes of an opposed pair: a text that says both takes neither. */
 function sideOf(text: string, pair: readonly [string, string]): 0 | 1 | undefined {
   const [a, b] = pair;
@@ -199,7 +206,7 @@ function opposedClaim(said: Statement, sentence: string, claims: readonly NoteCl
     if (claims.some((claim) => sideOf(claim.statement.normalised, pair) === side && shares(claim.statement.normalised))) continue;
     const claim = claims.find((entry) => sideOf(entry.statement.normalised, pair) === other && sameSlot(said.normalised, pair[side]!, entry.statement.normalised, pair[other]!) && !negationScopeTexts(entry.statement.normalised).some((scope) => scope.text.includes(pair[other])) && shares(entry.statement.normalised) && sameMatter(about, subjects, entry, new Set(), false, asked));
     if (claim) return { said, notes: claim.statement };
-    if (premise && sideOf(profileText(premise).text, pair) === other && shared(profileText(premise).text) >= 1 && sameSlot(said.normalised, pair[side]!, profileText(premise).text, pair[other]!)) return { said, notes: undefined, premise };
+    if (premise && isState(pair) && sideOf(profileText(premise).text, pair) === other && shared(profileText(premise).text) >= 1 && sameSlot(said.normalised, pair[side]!, profileText(premise).text, pair[other]!)) return { said, notes: undefined, premise };
   }
   return undefined;
 }

@@ -108,6 +108,11 @@ describe('opposed predicates', () => {
     expect(honest.score).toBeGreaterThanOrEqual(7);
   });
 
+  it('reads only a state against the premise, not a change an explanation gives as its cause', () => {
+    const note = ['锁竞争激烈时线程频繁阻塞和唤醒，上下文切换多，吞吐下降。'];
+    expect(contradicted('为什么要减少锁竞争？', note, '多线程同时抢一把锁会增加锁竞争，线程都在等锁。')).toEqual([]);
+  });
+
   it('needs the two words in the same slot of the sentence ("最先入栈" is not the opposite of "最后删除")', () => {
     const note = ['错误。 栈中元素可以从栈顶的元素先出栈然后一个一个删除，直到最后删除栈底元素。'];
     expect(contradicted('请判断以下叙述是否正确，并做出解释：栈底元素是不能删除的元素', note, '错误，栈底元素是最先入栈的元素，最后才被删除。')).toEqual([]);
