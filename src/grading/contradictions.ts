@@ -10,6 +10,7 @@ import { changedNumbers } from './changed-numbers.ts';
 import { exchangedWords } from './note-edits.ts';
 import { findSwaps, mentioned, subjectsOf } from './role-swaps.ts';
 import { deniedClaims } from './denied-claims.ts';
+import { noteInLetters, noteSaysItself } from './recited-note.ts';
 import { reversedSteps, type NotePoint } from './reversed-steps.ts';
 import { asksForOrder, statesOrder } from './sequence-order.ts';
 import { sharedWeight, statementsOf, type Statement } from './statements.ts';
@@ -235,32 +236,6 @@ const subjectsOfNote = memoByObject((points: readonly NotePoint[]) =>
 /** The note's text as clauses are compared (normalised): the things an exchanged word can name. Once per card. */
 const normalisedNote = memoByObject((points: readonly NotePoint[]) => profileText(noteOf(points).text).text);
 
-/** Letters, digits and CJK characters only, lower case: how a note reads once tables and punctuation are flattened. */
-const lettersOnly = (text: string) => text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
-
-/** The note's points and reference in letters only: once per card. */
-const lettersOfNote = memoByObject((points: readonly NotePoint[]) =>
-  memoByText((reference: string) => lettersOnly(`${points.map((point) => point.text).join('\n')}\n${reference}`), 4),
-);
-
-/**
- * A clause the note itself says, word for word, cannot contradict the note: recited text whose
- * table or list was flattened ("redis数据类型丰富，memcached单一 特性 Redis Memcached") named both
- * subjects of a row and read as a swap, and zeroed a verbatim answer.
- */
-function noteSaysItself(said: string, noteWords: string): boolean {
-  const words = lettersOnly(said);
-  if (words.length < 6) return false;
-  // Latin words match whole: 'save是创建一个子进程' is not said by 'bgsave是创建一个子进程'.
-  const latin = /[a-z0-9]/;
-  for (let at = noteWords.indexOf(words); at >= 0; at = noteWords.indexOf(words, at + 1)) {
-    const cutsBefore = latin.test(words[0]!) && latin.test(noteWords[at - 1] ?? '');
-    const cutsAfter = latin.test(words[words.length - 1]!) && latin.test(noteWords[at + words.length] ?? '');
-    if (!cutsBefore && !cutsAfter) return true;
-  }
-  return false;
-}
-
 export function findContradictions(question: string, points: readonly NotePoint[], answer: string, questionUnits: ReadonlySet<string>, reference = ''): WrongStatement[] {
   const note = statementsOfNote(points);
   const said = statementsOf(answer);
@@ -271,7 +246,7 @@ export function findContradictions(question: string, points: readonly NotePoint[
   // The first cue found speaks for its point; every other clause that contradicts the same point is kept
   // too, since how much of the answer is wrong counts clauses ("ACK 发得多，SYN 不发" is two wrong clauses of one point).
   const kept = new Map<string, WrongStatement>();
-  const noteWords = lettersOfNote(points)(reference);
+  const noteWords = noteInLetters(points, reference);
   for (const entry of all) {
     const key = `${entry.point}\u0000${entry.said}`;
     if (entry.point >= 0 && !kept.has(key) && !noteSaysItself(entry.said, noteWords)) kept.set(key, entry);

@@ -1,0 +1,37 @@
+/**
+ * Recited note text: a clause the note itself says, word for word, is never a contradiction of it, however
+ * its table or list was flattened (contradictions.ts drops such clauses from what it reports).
+ */
+import { memoByObject, memoByText } from './grading-memo.ts';
+import type { NotePoint } from './reversed-steps.ts';
+
+/** Letters, digits and CJK characters only, lower case: how a note reads once tables and punctuation are flattened. */
+const lettersOnly = (text: string) => text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+/** The note's points and reference in letters only: once per card. */
+const lettersOfNote = memoByObject((points: readonly NotePoint[]) =>
+  memoByText((reference: string) => lettersOnly(`${points.map((point) => point.text).join('\n')}\n${reference}`), 4),
+);
+
+/**
+ * A clause the note itself says, word for word, cannot contradict the note: recited text whose
+ * table or list was flattened ("redis数据类型丰富，memcached单一 特性 Redis Memcached") named both
+ * subjects of a row and read as a swap, and zeroed a verbatim answer.
+ */
+export function noteSaysItself(said: string, noteWords: string): boolean {
+  const words = lettersOnly(said);
+  if (words.length < 6) return false;
+  // Latin words match whole: 'save是创建一个子进程' is not said by 'bgsave是创建一个子进程'.
+  const latin = /[a-z0-9]/;
+  for (let at = noteWords.indexOf(words); at >= 0; at = noteWords.indexOf(words, at + 1)) {
+    const cutsBefore = latin.test(words[0]!) && latin.test(noteWords[at - 1] ?? '');
+    const cutsAfter = latin.test(words[words.length - 1]!) && latin.test(noteWords[at + words.length] ?? '');
+    if (!cutsBefore && !cutsAfter) return true;
+  }
+  return false;
+}
+
+/** The note's points and reference as noteSaysItself reads them. */
+export function noteInLetters(points: readonly NotePoint[], reference: string): string {
+  return lettersOfNote(points)(reference);
+}
