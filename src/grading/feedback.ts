@@ -183,8 +183,9 @@ export function wordFeedback(input: {
   const praise = !untrusted && input.band !== 'none';
   const covered = praise ? input.points.filter((point) => point.covered === 'yes' && !point.wrong) : [];
   const partial = praise ? input.points.filter((point) => point.covered === 'partial' && !point.wrong) : [];
-  // After a guard fired nothing counts as made, so every point is still to be made.
-  const missed = input.points.filter((point) => !point.wrong && (untrusted || point.covered === 'no'));
+  // After a guard fired nothing counts as made (the card lists what was touched as partly covered), but
+  // only what the answer never touched is "没讲": the list shows the rest as touched.
+  const missed = input.points.filter((point) => !point.wrong && point.covered === 'no');
   // Each topic is named once on the card, in the first sentence that reaches it: a point said and
   // missed in the same breath ("讲到了阻塞……没讲阻塞") reads as the card contradicting itself.
   const named = new Set<string>();

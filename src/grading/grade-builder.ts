@@ -4,7 +4,7 @@
  */
 import type { Coverage, Grade, GradeBand, KeyPoint, Reference } from '../core/types.ts';
 import { evidenceClause, tidyQuote } from './evidence-clause.ts';
-import { shorten, wordFeedback, type FeedbackLanguage } from './feedback.ts';
+import { shorten, untrustedFlags, wordFeedback, type FeedbackLanguage } from './feedback.ts';
 import { roundScore, type ScoreFlag } from './offline-scorer.ts';
 
 /** Key points shown per grade; the rest are minor and would bury the ones that matter. */
@@ -79,7 +79,10 @@ export interface BuildGradeInput {
 export function buildGrade(input: BuildGradeInput): Grade {
   const score = roundScore(input.score);
   const band = bandOf(score);
-  const shown = selectShownPoints(input.points);
+  // Once a guard decided the grade (judged wrong, only names, hedged, off topic…), nothing the answer
+  // touched counts as made: listed ✔ beside "没讲…" or a 1.5 it read as the card contradicting itself.
+  const guarded = input.flags.some((flag) => untrustedFlags.includes(flag));
+  const shown = selectShownPoints(guarded ? input.points.map((point) => (point.covered === 'yes' ? { ...point, covered: 'partial' as const } : point)) : input.points);
   const byWeight = [...shown].sort((a, b) => b.weight - a.weight);
   const keyPoints: KeyPoint[] = shown.map((point) => ({
     text: point.text,

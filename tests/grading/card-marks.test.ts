@@ -82,3 +82,13 @@ describe('the export names a contradicted point as said the other way round', ()
     expect(line).not.toContain('未提到');
   });
 });
+
+describe('a card a guard decided', () => {
+  it('lists nothing as made on a card judged wrong, and says 没讲 only of points the answer never touched', () => {
+    const grade = gradeOffline({ question: 'save 和 bgsave 有什么区别？', answer: 'bgsave 是在主线程中写入RDB文件，会造成阻塞；save 是创建一个子进程来写入，不会造成阻塞。区别在于是否阻塞主线程。', references: [rdb] }).grade;
+    expect(grade.score).toBeLessThanOrEqual(2);
+    expect(grade.keyPoints.filter((point) => point.covered === 'yes')).toEqual([]);
+    const missed = /没讲(.+?)，这是笔记里的要点/u.exec(grade.feedback)?.[1] ?? '';
+    for (const point of grade.keyPoints.filter((entry) => entry.covered !== 'no' || entry.contradicted)) expect(missed).not.toContain(point.text.slice(0, 6));
+  });
+});
