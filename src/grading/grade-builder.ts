@@ -7,6 +7,8 @@ import { evidenceClause, tidyQuote } from './evidence-clause.ts';
 import { shorten, untrustedFlags, wordFeedback, type FeedbackLanguage } from './feedback.ts';
 import { roundScore, type ScoreFlag } from './offline-scorer.ts';
 
+const compactText = (text: string) => text.replace(/[\s\p{P}]+/gu, '').toLowerCase();
+
 /** Key points shown per grade; the rest are minor and would bury the ones that matter. */
 export const maximumShownKeyPoints = 8;
 const evidenceCharacters = 80;
@@ -85,7 +87,9 @@ export function buildGrade(input: BuildGradeInput): Grade {
   const shown = selectShownPoints(guarded ? input.points.map((point) => (point.covered === 'yes' ? { ...point, covered: 'partial' as const } : point)) : input.points);
   const byWeight = [...shown].sort((a, b) => b.weight - a.weight);
   const keyPoints: KeyPoint[] = shown.map((point) => ({
-    text: point.text,
+    // A denied premise of the question ("Redis 其实是多线程模型" for "Redis 为什么采用单线程模型？") is charged to
+    // the note's heaviest point for scoring; listed, it is what the note says, not that unrelated point.
+    text: point.wrong && !compactText(point.text).includes(compactText(point.wrong.notes)) ? tidyQuote(point.wrong.notes) : point.text,
     covered: point.covered,
     weight: point.weight,
     ...(point.wrong ? { contradicted: true } : {}),

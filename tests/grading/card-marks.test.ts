@@ -92,3 +92,16 @@ describe('a card a guard decided', () => {
     for (const point of grade.keyPoints.filter((entry) => entry.covered !== 'no' || entry.contradicted)) expect(missed).not.toContain(point.text.slice(0, 6));
   });
 });
+
+describe('a denied premise on the card', () => {
+  it('lists what the note says beside what was said, not the unrelated point it was charged to', () => {
+    const note = '- 简单，避免死锁、数据竞争\n- 效率高，充分利用cpu。多线程切换可能会抵消并行带来的性能提升。\n- 每个操作都是原子性的。';
+    const grade = gradeOffline({ question: 'Redis 为什么采用单线程模型？', answer: '因为 Redis 其实是多线程模型，能充分利用多核 CPU；Redis 选择多线程就是为了避免死锁和数据竞争。', references: [{ source: 'r.md', heading: 'redis为什么用单线程？', text: note }] }).grade;
+    const contradicted = grade.keyPoints.filter((point) => point.contradicted);
+    expect(contradicted.length).toBeGreaterThanOrEqual(1);
+    for (const point of contradicted) {
+      expect(point.text).toMatch(/单线程/u);
+      expect(point.evidence).toMatch(/多线程/u);
+    }
+  });
+});
