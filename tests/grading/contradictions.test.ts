@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { negationScopeTexts } from '../../src/grading/statements.ts';
 import { findContradictions } from '../../src/grading/contradictions.ts';
 import { profileText } from '../../src/grading/text-analysis.ts';
 
@@ -173,5 +174,14 @@ describe('the other side of a comparison', () => {
 
   it('still catches the denial said of the thing the note frames', () => {
     expect(contradicted(question, note, '顺序表。因为在顺序表中插入和删除时不需要移动大量元素。').length).toBeGreaterThan(0);
+  });
+});
+
+describe('potential complements', () => {
+  it('reads "用不上" and "比不过" as denying the verb before them, as "处理不了" is', () => {
+    for (const clause of ['只查 b 或 c 用不上', '单线程比不过多线程', '处理不了']) {
+      const [scope] = negationScopeTexts(clause);
+      expect(scope?.complement).toBe(true);
+    }
   });
 });
