@@ -178,8 +178,8 @@ describe('the other side of a comparison', () => {
 });
 
 describe('potential complements', () => {
-  it('reads "用不上" and "比不过" as denying the verb before them, as "处理不了" is', () => {
-    for (const clause of ['只查 b 或 c 用不上', '单线程比不过多线程', '处理不了']) {
+  it('reads "用不上" and "跟不上" as denying the verb before them, as "处理不了" is', () => {
+    for (const clause of ['只查 b 或 c 用不上', '消费速度跟不上生产速度', '处理不了']) {
       const [scope] = negationScopeTexts(clause);
       expect(scope?.complement).toBe(true);
     }
