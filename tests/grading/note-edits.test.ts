@@ -46,3 +46,18 @@ describe("wrong answers in the note's own words: one word exchanged for another 
     expect(contradicted('accept 拿到的是什么连接？', accept, 'accept() 会从全连接的队列中取出一个连接。')).toEqual([]);
   });
 });
+
+describe('opposites of formulas and growth', () => {
+  const question = 'TCP 拥塞控制是怎么做的？';
+  const note = ['发送窗口 = min(cwnd, rwnd)。', '慢启动：cwnd 从 1 个 MSS 开始，每个 RTT 翻倍（指数增长），到 ssthresh 后进入拥塞避免，每个 RTT 只加 1（线性增长）。'];
+  const wrongOf = (answer: string) => findContradictions(question, note.map((text) => ({ text })), answer, new Set(profileText(question).units.keys()));
+
+  it('reads max for min and 线性 for 指数 as the opposite of the note', () => {
+    expect(wrongOf('发送窗口 = max(cwnd, rwnd)。').length).toBeGreaterThan(0);
+    expect(wrongOf('慢启动：cwnd 从 1 个 MSS 开始，每个 RTT 翻倍（线性增长）。').length).toBeGreaterThan(0);
+  });
+
+  it('leaves the right phases alone', () => {
+    expect(wrongOf('慢启动阶段指数增长，到阈值后拥塞避免阶段线性增长；发送窗口取 cwnd 和 rwnd 的较小值。')).toEqual([]);
+  });
+});
