@@ -4,6 +4,7 @@
  * prose), with trivial fragments merged into their neighbours and each point weighted by how much
  * it is likely to matter.
  */
+import { joinLines, noteLineReader, tableRowText, withoutFrontMatter } from './note-formats.ts';
 import { isClaim } from '../ingest/claims.ts';
 import { insideBrackets, leadsIn, tidyPoint, wholeClaims, withoutLabel } from './point-text.ts';
 import { profileText, type TextProfile } from './text-analysis.ts';
@@ -118,50 +119,8 @@ export function contentLength(text: string): number {
 /** Longest text beside a link that still reads as a citation label (参考链接, 原文, see also). */
 const maxCitationLabel = 8;
 
-/**
- * A table row as one point: its label, then each value under its column's header when the table
- * compares several columns ("<-ch (读)：nil的channel 阻塞；正常channel 成功或阻塞；已关闭channel 读到零值").
- * Without the headers "阻塞；成功或阻塞；读到零值" said reading blocks, whichever channel was meant, and a
- * correct "从关闭的 channel 读不会阻塞" read as contradicting it. A two-column table is label and value.
- */
-function tableRowText(cells: readonly string[], header: readonly string[]): string | undefined {
-  const labelled = cells.map((cell, index) => ({ cell: cell.trim(), header: (header[index] ?? '').trim() }));
-  const [first, ...rest] = labelled.filter(({ cell }) => cell);
-  if (!first) return undefined;
-  if (!rest.length) return first.cell;
-  const named = rest.length >= 2 && rest.every(({ header: name }) => name);
-  return `${first.cell}：${rest.map(({ cell, header: name }) => (named && name !== cell ? `${name} ${cell}` : cell)).join('；')}`;
-}
-
-/** YAML front matter (Obsidian, Hugo): metadata, not the answer. Its first line must be a key. */
-const frontMatter = /^\uFEFF?---\n[\w-]+\s*:[^\n]*\n(?:[^\n]*\n){0,100}?---(?:\n|$)/u;
-/** An Obsidian callout's first line ("[!note] 最左前缀", "[!tip]- 拥塞控制"): its title is a heading. */
-const calloutTitle = /^\[![\w-]+\][+-]?\s*(.*)$/u;
-/** A question line of a Q：/A： list ("Q：…", "问：…", "Question: …"). */
-const questionLine = /^(?:Q\d*|问|问题|Question)\s*[：:]\s*(.+)$/iu;
-/** The label opening that answer ("A：", "答：", "Answer:"), read only after a question line. */
-const answerLabel = /^(?:A\d*|答|Answer)\s*[：:]\s*/iu;
-/** A line that states one fact by itself, as cheat sheets do ("AOF rewrite -> fork 子进程…", "慢启动：…"). */
-const factLine = /[\u3400-\u9fff]|->|→|=>|^[^\s：:]{1,30}\s*[：:]/u;
-
-/**
- * The lines of a paragraph as one text. Markdown reads a line break as a space, but a line that ends
- * without punctuation and states a fact (Chinese, or "label -> value") ends its statement: a cheat
- * sheet's lines had run together into points like "…会丢最后一次快照后的数据 bgsave -> fork 子进程写".
- * Hard-wrapped English prose still joins with a space.
- */
-function joinLines(lines: readonly string[]): string {
-  let text = lines[0] ?? '';
-  for (let index = 1; index < lines.length; index += 1) {
-    const previous = lines[index - 1]!;
-    const ended = /[。！？!?；;.:：，,、]$/u.test(previous) || !factLine.test(previous) || !factLine.test(lines[index]!);
-    text += `${ended ? ' ' : '；'}${lines[index]}`;
-  }
-  return text;
-}
-
 function blockUnits(markdown: string): RawUnit[] {
-  const withoutCode = markdown.replace(frontMatter, '').replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, '');
+  const withoutCode = withoutFrontMatter(markdown).replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, '');
   // A reference that is only code is still gradable by its identifiers.
   const source = contentLength(withoutCode) >= minimumPointCharacters ? withoutCode : markdown.replace(/^(```|~~~).*$/gm, '');
   const units: RawUnit[] = [];
@@ -175,17 +134,9 @@ function blockUnits(markdown: string): RawUnit[] {
     if (paragraph.length) pushSentences(units, joinLines(paragraph), 'prose', section());
     paragraph = [];
   };
-  let answersQuestion = false;
+  const readLine = noteLineReader();
   for (const rawLine of source.split('\n')) {
-    // A blockquote (an Obsidian callout) holds note text like any other.
-    let line = rawLine.trim().replace(/^(?:>\s?)+/u, '').trim();
-    const callout = calloutTitle.exec(line);
-    const asked = questionLine.exec(line);
-    if (asked) answersQuestion = true;
-    else if (answersQuestion) line = line.replace(answerLabel, '');
-    // A callout's title names what follows, as a heading does. A listed question is what the answer after
-    // it answers, not a point; as a heading it made a two-part question focus on one of its answers.
-    if (callout || asked) line = callout?.[1] ? `###### ${callout[1]}` : '';
+    const line = readLine(rawLine);
     const heading = /^(#{1,6})\s+(.*)$/.exec(line);
     if (heading) {
       flushParagraph();
