@@ -75,7 +75,7 @@ export function negationScopeTexts(normalised: string): NegationScope[] {
     const at = match.index ?? 0;
     const start = at + match[0].length;
     // "处理不了", "做不到": a 不 before a potential complement denies the verb before it.
-    if (match[0] === '不' && /^[了到动完出起住下掉来去清懂成着上]/u.test(masked.slice(start))) return { word: match[0], at, text: wholeWords(masked, Math.max(0, at - 6), at), complement: true };
+    if (match[0] === '不' && /^[了到动完出起住下掉来去清懂成着上]/u.test(masked.slice(start))) return { word: match[0], at, text: wholeWords(masked, Math.max(0, at - 2), at), complement: true };
     const from = start + (modal.exec(masked.slice(start))?.[0].length ?? 0);
     return { word: match[0], at, text: wholeWords(masked, from, from + scopeCharacters + (/[a-z]/i.test(match[0]) ? 16 : 0)), complement: false };
   });

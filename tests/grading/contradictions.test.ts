@@ -190,3 +190,14 @@ describe('potential complements', () => {
     }
   });
 });
+
+describe('what a potential complement denies', () => {
+  it('denies the verb right before it, not the subject: "数据库扛不住挂掉" agrees with "数据库也可能因此崩溃"', () => {
+    const note = ['大量 key 同时过期，请求全部落到数据库上，数据库也可能因此崩溃。'];
+    expect(contradicted('缓存雪崩是什么？', note, '请求全落到数据库，数据库可能也扛不住挂掉。')).toEqual([]);
+  });
+
+  it('still reads "处理不了" against "可以处理"', () => {
+    expect(contradicted('消息积压怎么办？', ['扩容消费者之后，积压的消息可以处理完。'], '扩容消费者之后，积压的消息也处理不了。').length).toBeGreaterThan(0);
+  });
+});
