@@ -139,32 +139,19 @@ function negations(note: readonly Statement[], answer: readonly Statement[], ign
 }
 
 /** A sentence that sets what it is about first ("在顺序表中…", "对于写操作，…"). */
-const framedSubject = /(?:^|[，,。；;：:\s])(?:由于|因为|而)?(?:在\s*([^，,。；;在\s]{2,12}?)(?:中|里)|对于\s*([^，,。；;\s]{2,12}?)(?:来说|而言)?[，,])/gu;
-
-const framesOf = (text: string) => [...`，${text}`.matchAll(framedSubject)].map((match) => (match[1] ?? match[2] ?? '').replace(/\s+/g, '')).filter((subject) => subject.length >= 2);
-
-/** Whether a sentence names a thing: its words, or a glossary concept of it (链式存储结构 is 链表's concept). */
-function names(sentence: string, thing: string): boolean {
-  if (sentence.replace(/\s+/g, '').includes(thing)) return true;
-  const concepts = [...profileText(thing).units.keys()].filter((unit) => unit.startsWith('~'));
-  const said = profileText(sentence).units;
-  return concepts.some((concept) => said.has(concept));
-}
+const framedSubject = /(?:^|[，,。；;：:\s])(?:由于|因为)?(?:在\s*([^，,。；;在\s]{2,12}?)(?:中|里)|对于\s*([^，,。；;\s]{2,12}?)(?:来说|而言)?[，,])/u;
 
 /**
- * Whether the note clause is said of something its sentence sets first, and the answer's sentence is
- * about another thing the note sets apart the same way: "链表…不需要移动大量元素" does not deny "在顺序表中
- * 频繁插入删除时，需要移动大量元素" of a note that goes on "而在链表中，只需修改指针"; it says the other side of
- * the comparison. An answer that names neither is read as about the note's thing: the question often
- * implies it, and "默认隔离级别是读已提交" still denies "在 InnoDB 中，默认隔离级别是可重复读".
+ * Whether the note clause is said of something its sentence sets first and the answer's sentence never
+ * names: "链式存储结构在插入删除时不需要移动大量元素位置" does not deny "在顺序表中频繁插入删除时，需要移动大量元素";
+ * it says the other side of the comparison. An answer that names the thing ("顺序表不需要移动元素") still does.
  */
 function aboutAnotherThing(said: Statement, contradicted: Statement, note: readonly Statement[], answer: readonly Statement[]): boolean {
   const sentenceOf = (statements: readonly Statement[], statement: Statement) => statements.filter((other) => other.sentence === statement.sentence).map((other) => other.normalised).join('，');
-  const [subject] = framesOf(sentenceOf(note, contradicted));
-  if (!subject) return false;
-  const others = [...new Set(framesOf(note.map((statement) => statement.normalised).join('，')))].filter((other) => other !== subject && !other.includes(subject) && !subject.includes(other));
-  const sentence = sentenceOf(answer, said);
-  return !names(sentence, subject) && others.some((other) => names(sentence, other));
+  const framed = framedSubject.exec(`，${sentenceOf(note, contradicted)}`);
+  const subject = (framed?.[1] ?? framed?.[2])?.replace(/\s+/g, '');
+  if (!subject || subject.length < 2) return false;
+  return !sentenceOf(answer, said).replace(/\s+/g, '').includes(subject);
 }
 
 /**
