@@ -84,12 +84,13 @@ export function buildGrade(input: BuildGradeInput): Grade {
   // Once a guard decided the grade (judged wrong, only names, hedged, off topic…), nothing the answer
   // touched counts as made: listed ✔ beside "没讲…" or a 1.5 it read as the card contradicting itself.
   const guarded = input.flags.some((flag) => untrustedFlags.includes(flag));
-  const shown = selectShownPoints(guarded ? input.points.map((point) => (point.covered === 'yes' ? { ...point, covered: 'partial' as const } : point)) : input.points);
+  // A denied premise of the question ("Redis 其实是多线程模型" for "Redis 为什么采用单线程模型？") is charged to
+  // the note's heaviest point for scoring; on the card, in its list and its gaps alike, it is what the note says.
+  const said = (point: GradedPoint) => (point.wrong && !compactText(point.text).includes(compactText(point.wrong.notes)) ? { ...point, text: tidyQuote(point.wrong.notes) } : point);
+  const shown = selectShownPoints(input.points.map((point) => said(guarded && point.covered === 'yes' ? { ...point, covered: 'partial' as const } : point)));
   const byWeight = [...shown].sort((a, b) => b.weight - a.weight);
   const keyPoints: KeyPoint[] = shown.map((point) => ({
-    // A denied premise of the question ("Redis 其实是多线程模型" for "Redis 为什么采用单线程模型？") is charged to
-    // the note's heaviest point for scoring; listed, it is what the note says, not that unrelated point.
-    text: point.wrong && !compactText(point.text).includes(compactText(point.wrong.notes)) ? tidyQuote(point.wrong.notes) : point.text,
+    text: point.text,
     covered: point.covered,
     weight: point.weight,
     ...(point.wrong ? { contradicted: true } : {}),

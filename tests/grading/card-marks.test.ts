@@ -103,5 +103,8 @@ describe('a denied premise on the card', () => {
       expect(point.text).toMatch(/单线程/u);
       expect(point.evidence).toMatch(/多线程/u);
     }
+    // The gaps name it the same way: not "说反了：简单（避免死锁、数据竞争）".
+    for (const gap of grade.gaps.filter((entry) => entry.startsWith('说反了'))) expect(gap).toMatch(/单线程/u);
+    expect(grade.gaps.some((entry) => entry.startsWith('说反了'))).toBe(true);
   });
 });
