@@ -4,6 +4,7 @@
  * denies, and which point of the note it belongs to. A clause is the unit a claim is made in:
  * "bgsave 不会阻塞主线程" says one thing, and denies 阻塞主线程.
  */
+import { memoByText } from './grading-memo.ts';
 import { profiledText, profileText, wordUnits } from './text-analysis.ts';
 
 export interface Statement {
@@ -68,7 +69,13 @@ export interface NegationScope {
   complement: boolean;
 }
 
-export function negationScopeTexts(normalised: string): NegationScope[] {
+/**
+ * Read once per clause text: the denial checks read every note clause's negations again for every answer
+ * (14 % of the server thread under load). Shared, so read-only.
+ */
+export const negationScopeTexts: (normalised: string) => readonly NegationScope[] = memoByText(readNegationScopes);
+
+function readNegationScopes(normalised: string): NegationScope[] {
   if (!anyNegation.test(normalised)) return [];
   const masked = normalised.replace(notNegations, (word) => ' '.repeat(word.length));
   return [...masked.matchAll(negation)].map((match) => {
