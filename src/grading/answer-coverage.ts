@@ -7,7 +7,7 @@ import { coverPoint, viewOfNothing, type AnswerView, type PointCoverage, type Un
 import { memoByObject } from './grading-memo.ts';
 import { capPoints, type KeyPointSpec } from './key-points.ts';
 import { enumeratedNames, looksLikeTermList, minimumNamedItems } from './non-answers.ts';
-import { profileText, topicUnits, type TextProfile } from './text-analysis.ts';
+import { profileText, shareFound, topicUnits, type TextProfile } from './text-analysis.ts';
 
 export interface ScoredPoint {
   spec: KeyPointSpec;
@@ -137,15 +137,7 @@ function focusSection(question: string, specs: readonly KeyPointSpec[], subject:
   const sections = new Map<string, KeyPointSpec[]>();
   for (const spec of specs) for (const heading of spec.section) sections.set(heading, [...(sections.get(heading) ?? []), spec]);
   if (sections.size < 2) return [...specs];
-  const share = (units: UnitLookup) => {
-    let total = 0;
-    let found = 0;
-    for (const [unit, weight] of wanted) {
-      total += weight;
-      if (units.has(unit)) found += weight;
-    }
-    return total > 0 ? found / total : 0;
-  };
+  const share = (units: UnitLookup) => shareFound(wanted, units);
   const byHeading = [...sections.keys()].map((heading) => ({ heading, match: share(profileText(heading).units) }));
   return chosenSection(byHeading, sections, specs, 0.3) ?? sectionByContent(sections, specs, share) ?? [...specs];
 }

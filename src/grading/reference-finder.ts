@@ -16,14 +16,13 @@ import {
   askedWordWeight,
   childrenOf,
   matchOf,
-  shareFound,
   titleCoverage,
   unitsOfItem,
   vocabularyOf,
   wordsIn,
   type AskedTopic,
 } from './reference-topic.ts';
-import { topicUnits, withoutFraming } from './text-analysis.ts';
+import { shareFound, topicUnits, withoutFraming } from './text-analysis.ts';
 
 export { childrenOf, topicMatch } from './reference-topic.ts';
 

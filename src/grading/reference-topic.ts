@@ -7,7 +7,7 @@ import type { Card } from '../core/types.ts';
 import { buildDomainDictionary } from '../text/domain-dictionary.ts';
 import { conceptTokens } from '../text/glossary.ts';
 import { createTokenizer, type Tokenizer } from '../text/tokenizer.ts';
-import { profileText, topicUnits, withoutFraming } from './text-analysis.ts';
+import { profileText, shareFound, topicUnits, withoutFraming } from './text-analysis.ts';
 
 /**
  * Weight of a one-character word: mostly a piece of a word the segmenter does not know (网盘 → 网,
@@ -122,15 +122,6 @@ export function askedWordWeight(word: string, vocabulary: NotesVocabulary, items
   return specificity;
 }
 
-export function shareFound(wanted: ReadonlyMap<string, number>, itemUnits: ReadonlySet<string>): number {
-  let total = 0;
-  let found = 0;
-  for (const [unit, weight] of wanted) {
-    total += weight;
-    if (itemUnits.has(unit)) found += weight;
-  }
-  return total > 0 ? found / total : 0;
-}
 
 /**
  * How much of the item's own question the asked question covers: of two items that both contain

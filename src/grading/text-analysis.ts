@@ -252,6 +252,17 @@ export function withoutFraming(question: string): string {
   return question.replace(framingPattern, ' ');
 }
 
+/** Share (by weight) of `wanted`'s units that `units` holds. */
+export function shareFound(wanted: ReadonlyMap<string, number>, units: Pick<ReadonlySet<string>, 'has'>): number {
+  let total = 0;
+  let found = 0;
+  for (const [unit, weight] of wanted) {
+    total += weight;
+    if (units.has(unit)) found += weight;
+  }
+  return total > 0 ? found / total : 0;
+}
+
 /** Informative units of a question after its framing words are removed. */
 export function topicUnits(question: string): Map<string, number> {
   return profileText(withoutFraming(question)).units;

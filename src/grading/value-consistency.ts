@@ -5,7 +5,7 @@
  * Here each value the answer mentions is compared with what the note says about that value and
  * about the others; a description that fits another value much better is a swap.
  */
-import { profileText } from './text-analysis.ts';
+import { profileText, shareFound } from './text-analysis.ts';
 
 /** "设置为 0", "设成 1", "取值 2", "= 3", "value 4": a number introduced as a value. */
 const valuePattern = /(?:设置为|设置成|设为|设成|配置为|配成|取值为?|值为|等于|改为|=|\bset to|\bvalue(?: of)?|\bequals?)\s*(\d{1,4})(?![\d.])/giu;
@@ -35,16 +35,6 @@ export interface ValueCheck {
   swapped: number;
 }
 
-/** Share of `units` (by weight) also present in `other`. */
-function overlap(units: Map<string, number>, other: Set<string>): number {
-  let total = 0;
-  let found = 0;
-  for (const [unit, weight] of units) {
-    total += weight;
-    if (other.has(unit)) found += weight;
-  }
-  return total > 0 ? found / total : 0;
-}
 
 export function checkValues(question: string, answer: string, reference: string): ValueCheck {
   const questionUnits = new Set(profileText(question).units.keys());
@@ -65,8 +55,8 @@ export function checkValues(question: string, answer: string, reference: string)
     if (!own) continue;
     const units = new Map([...profileText(description).units].filter(([unit]) => !questionUnits.has(unit) && !shared.has(unit)));
     if (units.size < 2) continue;
-    const fitOwn = overlap(units, own);
-    const fitOther = Math.max(...[...described].filter(([other]) => other !== value).map(([, other]) => overlap(units, other)));
+    const fitOwn = shareFound(units, own);
+    const fitOther = Math.max(...[...described].filter(([other]) => other !== value).map(([, other]) => shareFound(units, other)));
     if (fitOther >= 0.15 && fitOther >= 2 * fitOwn + 0.1) result.swapped += 1;
     else if (fitOwn >= 0.15 && fitOwn >= fitOther) result.consistent += 1;
   }
