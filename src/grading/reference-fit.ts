@@ -109,8 +109,15 @@ const askKinds: readonly RegExp[] = [
  */
 const asksHow = /怎么(?:进行|实现|做|工作|处理|运作|保证|解决)|如何(?:进行|实现|做|工作|处理|运作|保证|解决)|是怎么|过程|流程|步骤|\bhow\b/iu;
 
-function askKindsOf(text: string, kinds: readonly RegExp[] = askKinds): Set<number> {
-  return new Set(kinds.flatMap((pattern, index) => (pattern.test(text) ? [index] : [])));
+/** The ask kinds with "how" among them: for breaking ties only (`asksOtherwise`). */
+const tieBreakingKinds: readonly RegExp[] = [...askKinds, asksHow];
+
+/** Whether the question and the item's own title both say what they ask, and ask different kinds of thing. */
+function asksDifferently(question: string, item: Card, kinds: readonly RegExp[]): boolean {
+  const kindsOf = (text: string) => new Set(kinds.flatMap((pattern, index) => (pattern.test(text) ? [index] : [])));
+  const wanted = kindsOf(question);
+  const offered = kindsOf([item.question, ...item.headingPath].join('\n'));
+  return wanted.size > 0 && offered.size > 0 && ![...wanted].some((kind) => offered.has(kind));
 }
 
 /**
@@ -119,16 +126,10 @@ function askKindsOf(text: string, kinds: readonly RegExp[] = askKinds): Set<numb
  * than against "raft有什么优缺点？", whose title, once 优缺点 is set aside as framing, is all in the question.
  */
 export function asksOtherwise(question: string, item: Card): boolean {
-  const kinds = [...askKinds, asksHow];
-  const wanted = askKindsOf(question, kinds);
-  const offered = askKindsOf([item.question, ...item.headingPath].join('\n'), kinds);
-  return wanted.size > 0 && offered.size > 0 && ![...wanted].some((kind) => offered.has(kind));
+  return asksDifferently(question, item, tieBreakingKinds);
 }
 
 /** Whether the item's own question asks the kind of thing the question asks, when both say what they ask. */
 function asksTheSame(question: string, item: Card): boolean {
-  const wanted = askKindsOf(question);
-  const offered = askKindsOf([item.question, ...item.headingPath].join('\n'));
-  if (!wanted.size || !offered.size) return true;
-  return [...wanted].some((kind) => offered.has(kind));
+  return !asksDifferently(question, item, askKinds);
 }
