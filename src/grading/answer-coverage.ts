@@ -68,6 +68,11 @@ export function coverPoints(
   });
 }
 
+/** Share of a note's observable points that counts as a complete answer: `completePoints` of them, at least `minimumComplete`. */
+export function completeShare(observablePoints: number, parameters: Readonly<CoverageParameters>): number {
+  return observablePoints > 0 ? Math.min(1, Math.max(parameters.minimumComplete, parameters.completePoints / observablePoints)) : 1;
+}
+
 export interface AnswerCoverage {
   /** Importance-weighted share of the note the answer makes, 0–1. */
   covered: number;
@@ -100,7 +105,7 @@ export function aggregate(points: readonly ScoredPoint[], parameters: Readonly<C
     credit += weight * Math.min(1, coverage.recall / made);
   }
   if (mass <= 0) return { covered: 0, wrong: 0 };
-  const complete = Math.min(1, Math.max(parameters.minimumComplete, parameters.completePoints / counted));
+  const complete = completeShare(counted, parameters);
   return { covered: Math.min(1, credit / mass / complete), wrong: Math.min(1, against / mass / complete) };
 }
 

@@ -4,18 +4,13 @@
  */
 import type { Grade, Reference } from '../core/types.ts';
 import type { FeedbackLanguage } from './feedback.ts';
+import { completeShare } from './answer-coverage.ts';
 import { buildGrade, coverageOf, type GradedPoint } from './grade-builder.ts';
 import { defaultScoringParameters, scoreAnswer, type OfflineScore } from './offline-scorer.ts';
 
 export interface OfflineGradeResult {
   grade: Grade;
   details: OfflineScore;
-}
-
-/** The share of a note's observable points that scoring counts as a complete answer (aggregate in answer-coverage.ts). */
-function completeShare(observablePoints: number): number {
-  const { completePoints, minimumComplete } = defaultScoringParameters;
-  return observablePoints > 0 ? Math.min(1, Math.max(minimumComplete, completePoints / observablePoints)) : 1;
 }
 
 export function gradeOffline(request: { question: string; answer: string; references: Reference[]; language?: FeedbackLanguage }): OfflineGradeResult {
@@ -26,7 +21,7 @@ export function gradeOffline(request: { question: string; answer: string; refere
     headings: request.references.map((reference) => reference.heading),
     keyPoints: request.references.map((reference) => reference.keyPoints),
   });
-  const complete = completeShare(details.points.filter(({ coverage }) => coverage.mass > 0).length);
+  const complete = completeShare(details.points.filter(({ coverage }) => coverage.mass > 0).length, defaultScoringParameters);
   const points: GradedPoint[] = details.points.map(({ spec, coverage, wrong }) => ({
     text: spec.text,
     weight: spec.weight,
