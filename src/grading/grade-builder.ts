@@ -6,8 +6,7 @@ import type { Coverage, Grade, GradeBand, KeyPoint, Reference } from '../core/ty
 import { evidenceClause, tidyQuote } from './evidence-clause.ts';
 import { shorten, untrustedFlags, wordFeedback, type FeedbackLanguage } from './feedback.ts';
 import { roundScore, type ScoreFlag } from './offline-scorer.ts';
-
-const compactText = (text: string) => text.replace(/[\s\p{P}]+/gu, '').toLowerCase();
+import { lettersOnly } from './text-analysis.ts';
 
 /** Key points shown per grade; the rest are minor and would bury the ones that matter. */
 export const maximumShownKeyPoints = 8;
@@ -86,7 +85,7 @@ export function buildGrade(input: BuildGradeInput): Grade {
   const guarded = input.flags.some((flag) => untrustedFlags.includes(flag));
   // A denied premise of the question ("Redis 其实是多线程模型" for "Redis 为什么采用单线程模型？") is charged to
   // the note's heaviest point for scoring; on the card, in its list and its gaps alike, it is what the note says.
-  const said = (point: GradedPoint) => (point.wrong && !compactText(point.text).includes(compactText(point.wrong.notes)) ? { ...point, text: tidyQuote(point.wrong.notes) } : point);
+  const said = (point: GradedPoint) => (point.wrong && !lettersOnly(point.text).includes(lettersOnly(point.wrong.notes)) ? { ...point, text: tidyQuote(point.wrong.notes) } : point);
   const shown = selectShownPoints(input.points.map((point) => said(guarded && point.covered === 'yes' ? { ...point, covered: 'partial' as const } : point)));
   const byWeight = [...shown].sort((a, b) => b.weight - a.weight);
   const keyPoints: KeyPoint[] = shown.map((point) => ({

@@ -4,9 +4,9 @@
  */
 import { memoByObject, memoByText } from './grading-memo.ts';
 import type { NotePoint } from './reversed-steps.ts';
+import { lettersOnly } from './text-analysis.ts';
 
 /** Letters, digits and CJK characters only, lower case: how a note reads once tables and punctuation are flattened. */
-const lettersOnly = (text: string) => text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 
 /** The note's points and reference in letters only: once per card. */
 const lettersOfNote = memoByObject((points: readonly NotePoint[]) =>

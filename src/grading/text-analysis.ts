@@ -252,6 +252,9 @@ export function withoutFraming(question: string): string {
   return question.replace(framingPattern, ' ');
 }
 
+/** Letters and digits only, lower case: what a text says whatever its punctuation, spacing and width. */
+export const lettersOnly = (text: string): string => text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
 /** Share (by weight) of `wanted`'s units that `units` holds. */
 export function shareFound(wanted: ReadonlyMap<string, number>, units: Pick<ReadonlySet<string>, 'has'>): number {
   let total = 0;
