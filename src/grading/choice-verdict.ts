@@ -7,6 +7,7 @@
  * alternative ("不是半连接") picks the other.
  */
 import { normaliseText } from '../text/tokenizer.ts';
+import { inNote } from './role-swaps.ts';
 import { negationScopeTexts } from './statements.ts';
 import { wordUnits } from './text-analysis.ts';
 
@@ -19,16 +20,8 @@ function alternatives(question: string, reference: string): [string, string] | u
   const match = choice.exec(normaliseText(question).replace(/\s+/g, ''));
   if (!match) return undefined;
   const note = normaliseText(reference).replace(/\s+/g, '');
-  const ends = (side: string, fromEnd: boolean) => {
-    const characters = Array.from(side);
-    for (let length = characters.length; length >= 2; length -= 1) {
-      const candidate = (fromEnd ? characters.slice(-length) : characters.slice(0, length)).join('');
-      if (note.includes(candidate)) return candidate;
-    }
-    return undefined;
-  };
-  let left = ends(match[1]!, true);
-  let right = ends(match[2]!, false);
+  let left = inNote(match[1]!, 'end', note);
+  let right = inNote(match[2]!, 'start', note);
   // A note often names only the alternative it picks ("全连接", and 连接 alone): the other is the question's word of the same length.
   const piece = (side: string, length: number, fromEnd: boolean) => {
     const characters = Array.from(side);

@@ -22,7 +22,7 @@ const compact = (text: string) => compactNormalised(profiledText(text));
 const compactNormalised = (normalised: string) => normalised.replace(/\s+/g, '').replace(/(?<=[a-z])\/(?=[a-z])/g, '');
 
 /** The longest end (or start) of a run, two characters or more, that the note itself uses. */
-function inNote(run: string, side: 'end' | 'start', note: string): string | undefined {
+export function inNote(run: string, side: 'end' | 'start', note: string): string | undefined {
   const characters = Array.from(run);
   for (let length = characters.length; length >= 2; length -= 1) {
     const piece = (side === 'end' ? characters.slice(-length) : characters.slice(0, length)).join('');
