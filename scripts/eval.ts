@@ -28,6 +28,8 @@ const everySet: string[][] = [
   ['grading', '--file', 'eval/grading-paraphrase-heldout.jsonl'],
   ['grading', '--file', 'eval/grading-mixed-blind.jsonl'],
   ['grading', '--file', 'eval/grading-formats-blind.jsonl'],
+  ['grading', '--file', 'eval/grading-selection-blind.jsonl'],
+  ['grading', '--file', 'eval/grading-final-blind.jsonl'],
   ['grading', '--file', 'eval/grading-adversarial.jsonl'],
   ['grading', '--file', 'eval/grading-adversarial-heldout.jsonl'],
   ['grading', '--file', 'eval/grading-injection.jsonl'],
