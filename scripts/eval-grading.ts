@@ -21,7 +21,7 @@ import { parseConfig } from '../src/core/config.ts';
 import { AppError } from '../src/core/errors.ts';
 import type { KnowledgeBase, Reference } from '../src/core/types.ts';
 import { createGrader } from '../src/grading/grader.ts';
-import { readJsonlFile } from './eval-support.ts';
+import { readJsonlFile, squash } from './eval-support.ts';
 
 const lineSchema = z.object({
   id: z.string().optional(),
@@ -33,6 +33,8 @@ const lineSchema = z.object({
     .optional(),
   kind: z.string().optional(),
   qid: z.string().optional(),
+  /** A verbatim piece of the note passage that answers the question (whitespace aside). */
+  ref: z.string().min(1).optional(),
 });
 
 export interface GradingCase {
@@ -44,6 +46,8 @@ export interface GradingCase {
   kind: string | undefined;
   /** Question id for held-out folds; the question text when absent. */
   group: string;
+  /** Text the right note holds, when the set says which note answers the question. */
+  ref: string | undefined;
 }
 
 /** Kinds whose answers deserve no credit at all; the target is every one of them ≤ 1. */
@@ -90,6 +94,7 @@ export async function readGradingCases(file: string): Promise<GradingCase[]> {
     ),
     kind: value.kind,
     group: value.qid ?? value.question,
+    ref: value.ref,
   }));
   if (!cases.length) throw new AppError('bad_request', `${file} has no cases`);
   return cases;
@@ -158,6 +163,8 @@ export interface GradingEvaluation {
     minScoreEnglishLabelledAtLeast8: number | null;
     retrieved: number;
     noReferenceFound: number;
+    /** Answers graded against retrieved notes whose set names the answering passage (`ref`), and how many of them got it. */
+    rightNote: { checked: number; right: number };
     msPerAnswerP50: number;
     msPerAnswerP95: number;
     /** Spearman within each fold of questions (sorted question ids, index mod folds), when asked. */
@@ -185,12 +192,17 @@ export async function evaluateGrading(cases: readonly GradingCase[], kb: Knowled
   const durations: number[] = [];
   let retrieved = 0;
   let noReferenceFound = 0;
+  const rightNote = { checked: 0, right: 0 };
   for (const item of cases) {
     const started = performance.now();
     const grade = await grader.grade({ question: item.question, answer: item.answer, ...(item.references ? { references: item.references } : {}) });
     durations.push(performance.now() - started);
     if (!item.references) retrieved += 1;
     if (!grade.references.length) noReferenceFound += 1;
+    if (!item.references && item.ref !== undefined) {
+      rightNote.checked += 1;
+      if (grade.references.some((reference) => squash(reference.text).includes(squash(item.ref!)))) rightNote.right += 1;
+    }
     scores.push(grade.score);
     baseline.push(Math.max(0, ...grade.references.map((reference) => bigramRecall(reference.text, item.answer))));
   }
@@ -223,6 +235,7 @@ export async function evaluateGrading(cases: readonly GradingCase[], kb: Knowled
       minScoreEnglishLabelledAtLeast8: english.length ? Math.min(...english) : null,
       retrieved,
       noReferenceFound,
+      rightNote,
       msPerAnswerP50: round(percentile(0.5), 2),
       msPerAnswerP95: round(percentile(0.95), 2),
       ...(folds > 1 ? { foldSpearman: foldSpearman(cases, scores, folds) } : {}),
@@ -270,6 +283,7 @@ export async function run(argv: string[]): Promise<void> {
   if (metrics.maxScoreInjectionDontknowOfftopic !== null) console.log(`  max score over injection/dontknow/offtopic: ${metrics.maxScoreInjectionDontknowOfftopic}`);
   if (metrics.minScoreEnglishLabelledAtLeast8 !== null) console.log(`  min score over English answers labelled ≥ 8: ${metrics.minScoreEnglishLabelledAtLeast8}`);
   if (metrics.noReferenceFound) console.log(`  answers with no matching note: ${metrics.noReferenceFound}`);
+  if (metrics.rightNote.checked) console.log(`  graded against the note holding the set's ref: ${metrics.rightNote.right}/${metrics.rightNote.checked} answers`);
   if (metrics.foldSpearman) {
     const mean = metrics.foldSpearman.reduce((sum, value) => sum + value, 0) / metrics.foldSpearman.length;
     console.log(`  Spearman by question fold: ${metrics.foldSpearman.map((value) => value.toFixed(3)).join(' ')} (mean ${mean.toFixed(3)})`);

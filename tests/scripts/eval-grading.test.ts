@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateGrading, type GradingCase } from '../../scripts/eval-grading.ts';
+import { BigramKnowledgeBase, item } from '../support/bigram-knowledge.ts';
+
+const kb = new BigramKnowledgeBase([
+  item({ id: 'rdb', question: 'RDB 是怎么生成的？', answer: 'save 在主线程里写 RDB 文件，会阻塞；bgsave fork 一个子进程写 RDB，不阻塞主线程。', topics: ['redis'] }),
+  item({ id: 'aof', question: 'AOF 有哪几种写回策略？', answer: 'always 每条命令都写回；everysec 每秒写回一次；no 交给操作系统决定何时写回。', topics: ['redis'] }),
+]);
+
+const answer = (id: string, question: string, ref: string | undefined): GradingCase => ({
+  id,
+  question,
+  answer: 'save 会阻塞主线程，bgsave 用子进程写，不阻塞。',
+  label: 8,
+  references: undefined,
+  kind: undefined,
+  group: question,
+  ref,
+});
+
+describe('grading eval: which note an answer was graded against', () => {
+  it('counts the answers whose retrieved note holds the passage the set names, whitespace aside', async () => {
+    const cases = [answer('a', 'RDB 是怎么生成的？save 和 bgsave 有什么区别？', 'bgsave fork一个子进程写RDB'), answer('b', 'RDB 是怎么生成的？', 'everysec 每秒写回一次'), answer('c', 'RDB 是怎么生成的？', undefined)];
+    const { metrics } = await evaluateGrading(cases, kb);
+    expect(metrics.rightNote).toEqual({ checked: 2, right: 1 });
+  });
+});
