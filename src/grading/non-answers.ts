@@ -10,13 +10,18 @@ import { isFunctionCharacter, profileText } from './text-analysis.ts';
 const englishGrammar =
   /\b(?:is|are|was|were|be|been|the|a|an|to|of|and|or|in|on|for|with|when|if|it|its|that|this|so|but|by|as|can|will|only|not|no|then|than|which|who|has|have|does|do|from|into|until|while|because)\b/iu;
 
+/** Digits and the brackets and signs around them: an item with no word in it. */
+const numbersOnly = /^[\d\s.%+\-*/=<>^(){}\[\]（）【】｛｝]+$/u;
+
 /** Items of a text read as a list: split at enumeration punctuation, or at spaces when it has none. */
 function listItems(text: string): string[] {
   const punctuated = /[。！？；;，,.!?、]/u.test(text);
   return text
     .split(punctuated ? /[、，,；;。！？!?\n]+|\.\s/u : /[\s、]+/u)
     .map((item) => item.trim())
-    .filter((item) => contentLength(item) > 0);
+    // Numbers are data, not items: an example sequence ("{49，38，65，97}") or a list marker ("1、") names
+    // nothing, and counted as terms they made a worked example read as a term list.
+    .filter((item) => contentLength(item) > 0 && !numbersOnly.test(item));
 }
 
 /** A term: a short Chinese noun with no grammar in it, or an identifier / a few English words without grammar. */

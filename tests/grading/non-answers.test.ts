@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { looksLikeBagOfWords } from '../../src/grading/non-answers.ts';
+import { looksLikeBagOfWords, looksLikeTermList } from '../../src/grading/non-answers.ts';
 import { scoreAnswer } from '../../src/grading/offline-scorer.ts';
 
 const question = 'Go 里哪些类型是值类型，哪些是引用类型？';
@@ -24,6 +24,23 @@ describe('bags of words', () => {
     expect(bag).toBeLessThanOrEqual(1.5);
     const grouped = score('值类型有 int、float、bool、string、数组和结构体；引用类型有指针、slice、channel、interface、map 和函数。值类型直接存值，一般在栈上；引用类型存的是地址，一般在堆上。');
     expect(grouped).toBeGreaterThanOrEqual(7);
+  });
+});
+
+describe('numbers in a list', () => {
+  it('are data, not terms: a worked example or a numbered list is not a term list, while terms with numbers among them still are', () => {
+    expect(looksLikeTermList('例如【2，9，5，6，3】，最终序为【2，3，5，6，9】，经过一趟冒泡排序后会变成【2，5，6，3，9】，5，6的位置就朝反方向移动了')).toBe(false);
+    expect(looksLikeTermList('顺序表：\n1、预先分配空间，可能导致溢出或浪费\n2、不需要关注元素间的逻辑关系而增加储存空间\n3、随机存取\n链式：\n1、动态分配空间\n2、借助指针来体现元素间的逻辑关系\n3、顺序存取')).toBe(false);
+    expect(looksLikeBagOfWords('二级分配 8 16 32 512 64个槽 freelist block 4096 new 内存碎片')).toBe(true);
+    expect(looksLikeTermList('二级分配，8，16，32，64个槽，freelist，block，4096，内存碎片')).toBe(true);
+  });
+
+  it('lets an answer built on an example earn its grade', () => {
+    const sorting = `在冒泡排序过程中，确实可能出现某些关键字在某趟排序中朝着与最终排序相反的方向移动。举个例子：数组 [3, 1, 4, 5, 2]，第一趟后 2 从右向左移动了。
+在快速排序过程中，不会出现关键字朝着与最终排序相反的方向移动的现象。`;
+    const graded = scoreAnswer({ question: '冒泡排序过程中，有的关键字在某趟排序中可能朝着与最终排序相反的方向移动，试举例说明之。快速排序过程中有没有这种现象？', answer: '例如【2，9，5，6，3】，最终序为【2，3，5，6，9】，一趟冒泡排序后变成【2，5，6，3，9】，5 和 6 就朝相反方向移动了。快速排序没有这种现象。', references: [sorting] });
+    expect(graded.flags).not.toContain('list-of-terms');
+    expect(graded.score).toBeGreaterThan(5);
   });
 });
 
