@@ -116,6 +116,13 @@ export function polarityOfPredicate(text: string, predicate: readonly string[]):
   return found.size === 1 ? [...found][0] : undefined;
 }
 
+/** Whether the question's yes/no ask comes before any other question it asks ("…会吗？…有没有…？" asks 会 first). */
+function asksFirst(question: string): boolean {
+  const normalised = normaliseText(question);
+  const ask = yesNoAsk.exec(normalised);
+  return !ask || !/[？?吗]/u.test(normalised.slice(0, ask.index));
+}
+
 /** An answer that opens with the verdict alone ("不可能。", "会的，…", "没有。"). */
 const bareVerdict = /^(?:嗯|呃|[，,\s])*(不可能|有可能|可能|不会|会|不能|能|不可以|可以|没有|有|不是|是|不存在|存在|不需要|需要|不支持|支持)(?:的|啊)?(?=[，,。.！!；;\n]|$)/u;
 
@@ -140,7 +147,8 @@ function yesNoVerdict(question: string, references: readonly string[], answer: s
   // What the ask predicates, where the note states it, is read before the subject's first mention (a pronoun's
   // subject, "它的 redo log", names the note's topic, which the note mentions everywhere); an answer's bare verdict first.
   const expected = references.map((reference) => (predicate && polarityOfPredicate(reference, predicate)) || polarityAbout(reference, subject)).find((polarity) => polarity !== undefined);
-  const given = leadingYesNo(answer) ?? polarityAbout(answer, subject);
+  // An answer's opening "会。" answers the question's first ask; a yes/no ask after another question is answered where its subject is named.
+  const given = (asksFirst(question) ? leadingYesNo(answer) : undefined) ?? polarityAbout(answer, subject);
   if (!expected || !given) return undefined;
   return expected === given ? 'agree' : 'disagree';
 }

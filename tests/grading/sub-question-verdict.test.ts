@@ -84,6 +84,14 @@ describe('a bare yes or no, and what the ask predicates', () => {
     expect(subQuestionVerdict(redoQuestion, [redoNote], '有可能。后台线程每秒把 redo log buffer 写到 page cache 再 fsync，会把没提交事务的日志一起持久化到磁盘。')).toBe('agree');
   });
 
+  it('reads an opening "会。" as the answer to the first ask, not to a yes/no ask after it', () => {
+    const question = '冒泡排序中有的关键字会朝与最终排序相反的方向移动吗？试举例说明。快速排序有没有这种现象？';
+    const note = '在冒泡排序过程中，确实可能出现某些关键字朝着与最终排序相反的方向移动。在快速排序过程中，不会出现关键字朝着与最终排序相反的方向移动的现象。';
+    expect(subQuestionVerdict(question, [note], '会。例如 [2, 9, 5, 6, 3] 一趟后 5、6 朝反方向移动了。快速排序没有这种现象。')).toBe('agree');
+    expect(subQuestionVerdict(question, [note], '会。例如 [2, 9, 5, 6, 3] 一趟后 5、6 朝反方向移动了。快速排序也有这种现象。')).toBe('disagree');
+    expect(subQuestionVerdict('快速排序过程中有没有这种现象？', [note], '没有。快排每次划分后元素只会靠近最终位置。')).toBe('agree');
+  });
+
   it('gives no verdict when the note says both', () => {
     expect(polarityOfPredicate('主线程不会阻塞。fork 子进程的时候主线程会阻塞。', ['主线', '线程', '阻塞'])).toBeUndefined();
   });
