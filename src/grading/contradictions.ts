@@ -7,6 +7,7 @@
  */
 import { memoByObject, memoByText } from './grading-memo.ts';
 import { changedNumbers } from './changed-numbers.ts';
+import { contentKeys, negatedAbout, thingWords } from './claim-reading.ts';
 import { exchangedWords } from './note-edits.ts';
 import { findSwaps, mentioned, subjectsOf } from './role-swaps.ts';
 import { deniedClaims } from './denied-claims.ts';
@@ -100,6 +101,20 @@ function samePolarity(a: Statement, b: Statement): boolean {
   return (['strict', 'lenient'] as const).some((reading) => relevantNegations(a, b, reading) % 2 === relevantNegations(b, a, reading) % 2);
 }
 
+/**
+ * Two negative clauses about one thing agree whatever their verbs: "之前没用过k8s" restates, not denies,
+ * "k8s我都没学过", though neither negation denies the other's verb. Each clause's negation must be about a
+ * word both share (negatedAbout).
+ */
+function negativeAboutOneThing(a: Statement, b: Statement): boolean {
+  if (!a.scopes.length || !b.scopes.length) return false;
+  const ofA = contentKeys(a.normalised);
+  const ofB = contentKeys(b.normalised);
+  const thingsOfA = thingWords(ofA, a.normalised);
+  const thingsOfB = thingWords(ofB, b.normalised);
+  return [...thingsOfA].some((key) => !/^[~≈]/u.test(key) && thingsOfB.has(key) && negatedAbout(a.normalised, key, thingsOfB) && negatedAbout(b.normalised, key, thingsOfA));
+}
+
 /** The subjects each statement's sentence names (clauses of one sentence share a subject). */
 function sentenceSubjects(statements: readonly Statement[], subjects: readonly string[]): Map<Statement, string[]> {
   const bySentence = new Map<number, Set<string>>();
@@ -121,7 +136,7 @@ function negations(note: readonly Statement[], answer: readonly Statement[], ign
     if (hypothetical.test(said.normalised)) continue;
     const aligned = align(said, stated, ignored);
     if (!aligned) continue;
-    const agrees = samePolarity(aligned.note, said);
+    const agrees = samePolarity(aligned.note, said) || negativeAboutOneThing(aligned.note, said);
     const known = verdicts.get(aligned.note);
     // The clause that restates a note clause most closely decides; a tie goes to agreement.
     if (!known || aligned.strength > known.strength || (aligned.strength === known.strength && agrees)) {

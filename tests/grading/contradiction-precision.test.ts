@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { findContradictions } from '../../src/grading/contradictions.ts';
+import { profileText } from '../../src/grading/text-analysis.ts';
+
+/** The note points an answer contradicts, as their texts. */
+function contradicted(question: string, note: readonly string[], answer: string): string[] {
+  const points = note.map((text) => ({ text }));
+  return findContradictions(question, points, answer, new Set(profileText(question).units.keys())).map((entry) => note[entry.point]!);
+}
+
+describe('two negative clauses about one thing agree', () => {
+  const question = '你刚进组的时候，k8s、容器编排之前都没接触过，是怎么学的？';
+  const answer = '我之前完全没碰过k8s，刚去的时候挺懵的。';
+
+  it('does not read "没碰过 k8s" as denying "对 k8s 一点都不熟悉", whatever the verbs', () => {
+    const note = ['这是个完全陌生的领域，刚进组时我对k8s和容器编排一点都不熟悉，', '后来跟着导师从部署脚本开始看，慢慢就上手了。'];
+    expect(contradicted(question, note, answer)).toEqual([]);
+    expect(contradicted(question, ['刚进组时我对k8s一点都不熟悉，', '后来跟着导师慢慢就上手了。'], answer)).toEqual([]);
+  });
+
+  it('still reads the denial against a note that asserts the thing', () => {
+    const note = ['刚进组时我已经用k8s和容器编排部署过好几个服务，', '后来跟着导师从部署脚本开始看，慢慢就上手了。'];
+    expect(contradicted(question, note, answer)).toEqual([note[0]]);
+  });
+
+  it('reads a negative restatement with another verb as agreeing with the note clause it aligns with', () => {
+    const note = ['刚进组时k8s和容器编排我都没学过，', '后来慢慢上手了。'];
+    expect(contradicted('你刚进组的时候遇到了什么困难？', note, '之前我没用过k8s和容器编排。')).toEqual([]);
+    // Only one side negative: a contradiction as before.
+    const denied = ['我之前都没学过k8s和容器编排，', '后来慢慢上手了。'];
+    expect(contradicted('你刚进组的时候遇到了什么困难？', denied, '我之前学过k8s和容器编排。')).toEqual([denied[0]]);
+  });
+});
