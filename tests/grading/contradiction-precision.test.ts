@@ -31,3 +31,16 @@ describe('two negative clauses about one thing agree', () => {
     expect(contradicted('你刚进组的时候遇到了什么困难？', denied, '我之前学过k8s和容器编排。')).toEqual([denied[0]]);
   });
 });
+
+describe('another note clause excuses a denial only if it is about what the answer says it of', () => {
+  const question = 'CMS 垃圾回收分哪几个阶段？各阶段有什么特点？';
+  const note = ['并发标记阶段和用户程序一起运行，不用暂停。', '初始标记只标记GC Roots直接关联的对象，速度很快，但初始标记的过程中，是会暂停用户程序的。'];
+
+  it('reads "初始标记的过程不会暂停用户程序" as denying the note, though it says 并发标记 does not pause', () => {
+    expect(contradicted(question, note, '初始标记的过程不会暂停用户程序，所以没关系。')).toEqual([note[1]]);
+  });
+
+  it('still excuses a bare predicate whose sentence names what the excusing clause is about', () => {
+    expect(contradicted(question, note, '并发标记阶段和用户程序一起跑，不会暂停用户程序。')).toEqual([]);
+  });
+});
