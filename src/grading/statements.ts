@@ -45,8 +45,10 @@ const scopeCharacters = 8;
 /**
  * Modal and light verbs between a negation and what it denies: "不会占用", "不需要复制", "没有任何限制".
  * They carry no content of their own, so the scope starts after them and reaches as far past them.
+ * Verbs of use or role ("不能用于…同步", "不能作为…手段") are read whole: "用" alone left "于同" as the first word
+ * denied, which no note clause words the same ("主要作为…同步手段"), so the denial was never counted.
  */
-const modal = /^\s*(?:会|能|可以|可能|需要|用|要|应该|必须|再|是|有|太|一定|任何|存在|允许|法|被|得)*/u;
+const modal = /^\s*(?:会|能|可以|可能|需要|用于|用来|用作|作为|用|要|应该|必须|再|是|有|太|一定|任何|存在|允许|法|被|得)*/u;
 
 /** `text` from `start` to `end` without an English word cut at either end ("range" read as "ge", "cpu" as "cp"). */
 function wholeWords(text: string, start: number, end: number): string {

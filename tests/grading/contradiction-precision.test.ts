@@ -44,3 +44,18 @@ describe('another note clause excuses a denial only if it is about what the answ
     expect(contradicted(question, note, '并发标记阶段和用户程序一起跑，不会暂停用户程序。')).toEqual([]);
   });
 });
+
+describe('a negation reaches past a verb of use ("不能用于", "不能作为")', () => {
+  const question = '进程间通信里的互斥锁是干什么用的？它本身能用来传数据吗？';
+  const note = ['互斥锁主要作为多个进程以及同一进程内不同线程之间的同步手段。', '条件变量用来等待某个条件成立。'];
+
+  it('reads "不能用于同一进程内不同线程之间的同步" as denying "主要作为…的同步手段"', () => {
+    expect(contradicted(question, note, '它只能在有亲缘关系的进程间使用，不能用于同一进程内不同线程之间的同步。')).toEqual([note[0]]);
+  });
+
+  it('does not fire on the affirmative, nor on a denial the note makes too', () => {
+    expect(contradicted(question, note, '互斥锁可以用于同一进程内不同线程之间的同步。')).toEqual([]);
+    const denying = ['互斥锁不能作为不同机器上进程之间的同步手段。', '条件变量用来等待某个条件成立。'];
+    expect(contradicted(question, denying, '互斥锁不能用于不同机器上进程之间的同步。')).toEqual([]);
+  });
+});
