@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findContradictions } from '../../src/grading/contradictions.ts';
+import { asksForOrder } from '../../src/grading/sequence-order.ts';
 import { profileText } from '../../src/grading/text-analysis.ts';
 
 /** The note points an answer contradicts, as their texts. */
@@ -57,5 +58,22 @@ describe('a negation reaches past a verb of use ("不能用于", "不能作为")
     expect(contradicted(question, note, '互斥锁可以用于同一进程内不同线程之间的同步。')).toEqual([]);
     const denying = ['互斥锁不能作为不同机器上进程之间的同步手段。', '条件变量用来等待某个条件成立。'];
     expect(contradicted(question, denying, '互斥锁不能用于不同机器上进程之间的同步。')).toEqual([]);
+  });
+});
+
+describe('a question that asks what happens from one thing to another asks for a process', () => {
+  it('reads "从…到…，中间…" as asking for an order, and a question that only reads from a place as not', () => {
+    expect(asksForOrder('一个 HTTP 请求从进入网关到返回客户端，中间会经过哪几个组件？')).toBe(true);
+    expect(asksForOrder('从 follower 读到的数据一定是最新的吗？')).toBe(false);
+  });
+
+  it('reads the note\'s listed stages, reversed in the answer, as a contradiction of their order', () => {
+    const reference = '请求的三个阶段：\n\n- 到达网关 nginx，做鉴权和限流\n- 转发到业务服务 order-service 处理\n- 写入数据库 mysql 持久化\n';
+    const points = ['到达网关 nginx，做鉴权和限流', '转发到业务服务 order-service 处理', '写入数据库 mysql 持久化'].map((text) => ({ text }));
+    const question = '一个写请求从进入系统到落库，中间会经过哪几个阶段？';
+    const units = new Set(profileText(question).units.keys());
+    const reversed = findContradictions(question, points, '先写入数据库 mysql，然后到业务服务 order-service，最后才到网关 nginx。', units, reference);
+    expect(reversed.map((entry) => entry.cue)).toContain('order');
+    expect(findContradictions(question, points, '先到网关 nginx 鉴权，然后到业务服务 order-service，最后写入数据库 mysql。', units, reference)).toEqual([]);
   });
 });
