@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findContradictions } from '../../src/grading/contradictions.ts';
 import { asksForOrder } from '../../src/grading/sequence-order.ts';
+import { negationScopeTexts } from '../../src/grading/statements.ts';
 import { profileText } from '../../src/grading/text-analysis.ts';
 
 /** The note points an answer contradicts, as their texts. */
@@ -75,5 +76,13 @@ describe('a question that asks what happens from one thing to another asks for a
     const reversed = findContradictions(question, points, '先写入数据库 mysql，然后到业务服务 order-service，最后才到网关 nginx。', units, reference);
     expect(reversed.map((entry) => entry.cue)).toContain('order');
     expect(findContradictions(question, points, '先到网关 nginx 鉴权，然后到业务服务 order-service，最后写入数据库 mysql。', units, reference)).toEqual([]);
+  });
+});
+
+describe('a 不 after an adverb or before a word of its own is no potential complement', () => {
+  it('reads "一点都不了解" as denying 了解, and "处理不了" still as denying 处理', () => {
+    expect(negationScopeTexts('我对区块链一点都不了解').map((scope) => [scope.text, scope.complement])).toEqual([['了解', false]]);
+    expect(negationScopeTexts('这样做也不完全对').map((scope) => scope.complement)).toEqual([false]);
+    expect(negationScopeTexts('单线程处理不了这么多请求').map((scope) => [scope.text, scope.complement])).toEqual([['处理', true]]);
   });
 });
