@@ -38,6 +38,41 @@ export interface NoteClaim {
 /** What a clause's negations deny; verbs that deny a cost ("避免了查找的开销") are left out, they agree with the note's "需要查找". */
 export const deniedScopes = (normalised: string) => negationScopeTexts(normalised).filter((scope) => !/^(?:避免|防止|杜绝|免去|avoids?|prevents?|without)$/iu.test(scope.word));
 
+/** What joins the things of a list ("区块链和web3", "k8s、容器编排"): a negation after the list is about each. */
+const listJoin = /^\s*(?:和|与|及|以及|、|或|跟|\band\b|\bor\b|,)/u;
+
+/**
+ * The words a clause's negations deny as predicates: the two characters after each ("不阻塞主线程" → 阻塞), or
+ * the verb before a potential complement. They are what the clause says is not so, never the thing it is
+ * about: "主线程会阻塞而不能处理请求" is not negative about 主线程 for an answer that says "主线程不阻塞".
+ */
+export function deniedPredicates(normalised: string): Set<string> {
+  return new Set(deniedScopes(normalised).flatMap((scope) => [...contentKeys(scope.complement ? scope.text : scope.text.slice(0, 2))]));
+}
+
+/** `keys` without the predicates `normalised` denies: the words another clause may use for the thing it is about. */
+export const thingWords = (keys: ReadonlySet<string>, normalised: string): Set<string> => {
+  const denied = deniedPredicates(normalised);
+  return new Set([...keys].filter((key) => !denied.has(key)));
+};
+
+/**
+ * Whether a clause's own negation is about `key`: it denies the key, or it follows the key, or a list the
+ * key opens, with no content word between but those of `same` (the other clause's words for the same thing, thingWords:
+ * "对容器编排不熟悉" is negative about 容器 for an answer that names 容器编排). Two negative clauses about one
+ * thing agree whatever their verbs: "没碰过web3" does not deny "对web3一点都不了解".
+ */
+export function negatedAbout(normalised: string, key: string, same: ReadonlySet<string>): boolean {
+  return deniedScopes(normalised).some((scope) => {
+    if (contentKeys(scope.text).has(key)) return true;
+    const before = normalised.slice(0, scope.at);
+    const at = before.lastIndexOf(key);
+    if (at < 0) return false;
+    const between = before.slice(at + key.length);
+    return listJoin.test(between) || [...contentKeys(between)].every((other) => same.has(other));
+  });
+}
+
 /**
  * The subjects a clause is about: those it names, or else the first one the nearest clause before it in its
  * sentence names ("用户态跑应用程序，不能执行特权指令，要…陷入内核" is about 用户态, although 内核 comes later).

@@ -7,6 +7,7 @@
  */
 import { memoByObject, memoByText } from './grading-memo.ts';
 import { changedNumbers } from './changed-numbers.ts';
+import { negativeAboutOneThing, noteAlsoSays } from './agreeing-negations.ts';
 import { exchangedWords } from './note-edits.ts';
 import { findSwaps, mentioned, subjectsOf } from './role-swaps.ts';
 import { deniedClaims } from './denied-claims.ts';
@@ -121,7 +122,7 @@ function negations(note: readonly Statement[], answer: readonly Statement[], ign
     if (hypothetical.test(said.normalised)) continue;
     const aligned = align(said, stated, ignored);
     if (!aligned) continue;
-    const agrees = samePolarity(aligned.note, said);
+    const agrees = samePolarity(aligned.note, said) || negativeAboutOneThing(aligned.note, said);
     const known = verdicts.get(aligned.note);
     // The clause that restates a note clause most closely decides; a tie goes to agreement.
     if (!known || aligned.strength > known.strength || (aligned.strength === known.strength && agrees)) {
@@ -134,7 +135,7 @@ function negations(note: readonly Statement[], answer: readonly Statement[], ign
   // Separately: answer and note number their sentences independently.
   const about = new Map([...noteSentenceSubjects(note)(subjects), ...sentenceSubjects(answer, subjects)]);
   return disagreeing
-    .filter(([statement, verdict]) => !aboutAnotherThing(verdict.said, statement, note, answer) && !noteAlsoSays(verdict.said, statement, note, about))
+    .filter(([statement, verdict]) => !aboutAnotherThing(verdict.said, statement, note, answer) && !noteAlsoSays(verdict.said, statement, note, answer, about))
     .map(([statement, verdict]) => wrong(statement, verdict.said.text, 'negation'));
 }
 
@@ -170,39 +171,6 @@ function assertedOf(note: readonly Statement[]): Statement[] {
     assertedNotes.set(note, stated);
   }
   return stated;
-}
-
-/** The first content word a clause's negations deny ("不阻塞主线程" → 阻塞). */
-function deniedHead(statement: Statement): string | undefined {
-  for (const scope of statement.scopes) for (const [unit, weight] of scope) if (weight >= 0.9) return unit;
-  return undefined;
-}
-
-const denies = (statement: Statement, unit: string) => statement.scopes.some((scope) => scope.has(unit));
-
-/**
- * Whether another clause of the note says what the answer clause says about the word in dispute.
- * A note often states both sides: "bgsave … 不会造成阻塞" and, about forking, "是会阻塞主线程的".
- * An answer agreeing with one of them ("bgsave …，不阻塞主线程") is not contradicting the note, even
- * if it happens to align more closely with the other.
- */
-function noteAlsoSays(said: Statement, contradicted: Statement, note: readonly Statement[], about: ReadonlyMap<Statement, string[]>): boolean {
-  const head = deniedHead(said) ?? deniedHead(contradicted);
-  if (!head) return false;
-  const saidDenies = denies(said, head);
-  // When the sentences name the question's subjects, the other clause must be about the same one:
-  // "save … 不会阻塞" is not excused by the note's "bgsave … 不会造成阻塞".
-  // An answer that says it of several subjects ("save 和 bgsave 都不会阻塞") is excused only if the note
-  // says it of each of them.
-  const saidAbout = about.get(said) ?? [];
-  const excusing = note.filter((other) => other !== contradicted && other.units.has(head) && denies(other, head) === saidDenies);
-  if (!saidAbout.length) return excusing.length > 0;
-  return saidAbout.every((subject) =>
-    excusing.some((other) => {
-      const otherAbout = about.get(other) ?? [];
-      return !otherAbout.length || otherAbout.includes(subject);
-    }),
-  );
 }
 
 function wrong(statement: Statement, said: string, cue: ContradictionCue): WrongStatement {

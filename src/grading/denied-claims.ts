@@ -15,7 +15,7 @@
  * agreed with by either.
  */
 import { opposedPredicates } from '../text/antonyms.ts';
-import { claimsOf, clauseContext, contentKeys, deniedScopes, hedgedClaim, isLatin, sameMatter, sentenceText, subjectsAbout, supposing, type NoteClaim } from './claim-reading.ts';
+import { claimsOf, clauseContext, contentKeys, deniedScopes, hedgedClaim, isLatin, negatedAbout, sameMatter, thingWords, sentenceText, subjectsAbout, supposing, type NoteClaim } from './claim-reading.ts';
 import { mentioned } from './role-swaps.ts';
 import { negationScopeTexts, type NegationScope, type Statement } from './statements.ts';
 import { profileText } from './text-analysis.ts';
@@ -104,7 +104,8 @@ function deniedPredicate(said: Statement, claims: readonly NoteClaim[], about: R
       if (deniedAnywhere(head) || assertedInSentence(head)) continue;
       // What is denied is said of the subject named before the negation ("WebSocket is … not request-response like HTTP").
       const before = subjects.filter((subject) => mentioned(said.normalised.slice(0, scope.at), [subject]).length || mentioned(said.normalised.slice(0, scope.at).replace(/\s+/g, ''), [subject]).length);
-      const claim = claims.find((entry) => entry.asserted.has(head) && sameMatter(about, before.length ? before : subjects, entry, disputed, isLatin(said.normalised), asked));
+      // A note clause that is itself negative about the head ("对web3一点都不了解") agrees with a denial of it.
+      const claim = claims.find((entry) => entry.asserted.has(head) && !negatedAbout(entry.statement.normalised, head, thingWords(about, said.normalised)) && sameMatter(about, before.length ? before : subjects, entry, disputed, isLatin(said.normalised), asked));
       if (claim) return { said, notes: claim.statement };
     }
   }

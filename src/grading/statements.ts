@@ -45,8 +45,10 @@ const scopeCharacters = 8;
 /**
  * Modal and light verbs between a negation and what it denies: "不会占用", "不需要复制", "没有任何限制".
  * They carry no content of their own, so the scope starts after them and reaches as far past them.
+ * Verbs of use or role ("不能用于…同步", "不能作为…手段") are read whole: "用" alone left "于同" as the first word
+ * denied, which no note clause words the same ("主要作为…同步手段"), so the denial was never counted.
  */
-const modal = /^\s*(?:会|能|可以|可能|需要|用|要|应该|必须|再|是|有|太|一定|任何|存在|允许|法|被|得)*/u;
+const modal = /^\s*(?:会|能|可以|可能|需要|用于|用来|用作|作为|用|要|应该|必须|再|是|有|太|一定|任何|存在|允许|法|被|得)*/u;
 
 /** `text` from `start` to `end` without an English word cut at either end ("range" read as "ge", "cpu" as "cp"). */
 function wholeWords(text: string, start: number, end: number): string {
@@ -82,10 +84,23 @@ function readNegationScopes(normalised: string): NegationScope[] {
     const at = match.index ?? 0;
     const start = at + match[0].length;
     // "处理不了", "做不到": a 不 before a potential complement denies the verb before it.
-    if (match[0] === '不' && /^[了到动完出起住下掉来去清懂成着上]/u.test(masked.slice(start))) return { word: match[0], at, text: wholeWords(masked, Math.max(0, at - 2), at), complement: true };
+    if (match[0] === '不' && potentialComplement(masked, at, start)) return { word: match[0], at, text: wholeWords(masked, Math.max(0, at - 2), at), complement: true };
     const from = start + (modal.exec(masked.slice(start))?.[0].length ?? 0);
     return { word: match[0], at, text: wholeWords(masked, from, from + scopeCharacters + (/[a-z]/i.test(match[0]) ? 16 : 0)), complement: false };
   });
+}
+
+/** Characters after a 不 that make it a potential complement of the verb before it ("处理不了", "做不到"). */
+const complementAfter = /^[了到动完出起住下掉来去清懂成着上]/u;
+/** Words those characters open, which 不 simply negates ("不了解", "不完全", "不出现", "不清楚"). */
+const wordAfter = /^(?:了解|完全|完整|完善|完成|出现|清楚|清晰|成功|成立|上线|下降|动态|来源|来自|去除)/u;
+/** Adverbs, pronouns and particles: a 不 after one negates what follows ("一点都不了解"), there is no verb before it. */
+const notAVerb = /[都也并还就却又再很绝从决可而且仍总均亦已我你他她它们是的了地得这那并]/u;
+
+function potentialComplement(masked: string, at: number, start: number): boolean {
+  const after = masked.slice(start);
+  const before = masked[at - 1] ?? '';
+  return complementAfter.test(after) && !wordAfter.test(after) && /[\u4e00-\u9fff]/u.test(before) && !notAVerb.test(before);
 }
 
 /** The units each negation of a clause denies, in order (negationScopeTexts read as words). */

@@ -1,0 +1,94 @@
+/**
+ * When a clause pair that reads as a negation agrees after all: two negative clauses about one thing
+ * ("没用过k8s" against "k8s我都没学过"), or a note that says the answer's side too, of the same thing
+ * ("bgsave … 不会造成阻塞" beside "fork 时是会阻塞主线程的"). Split from contradictions.ts, which asks.
+ */
+import { contentKeys, negatedAbout, thingWords } from './claim-reading.ts';
+import { negationScopeTexts, type Statement } from './statements.ts';
+import { profileText } from './text-analysis.ts';
+
+/**
+ * Two negative clauses about one thing agree whatever their verbs: "之前没用过k8s" restates, not denies,
+ * "k8s我都没学过", though neither negation denies the other's verb. Each clause's negation must be about a
+ * word both share (negatedAbout).
+ */
+export function negativeAboutOneThing(a: Statement, b: Statement): boolean {
+  if (!a.scopes.length || !b.scopes.length) return false;
+  const ofA = contentKeys(a.normalised);
+  const ofB = contentKeys(b.normalised);
+  const thingsOfA = thingWords(ofA, a.normalised);
+  const thingsOfB = thingWords(ofB, b.normalised);
+  return [...thingsOfA].some((key) => !/^[~≈]/u.test(key) && thingsOfB.has(key) && negatedAbout(a.normalised, key, thingsOfB) && negatedAbout(b.normalised, key, thingsOfA));
+}
+
+/** The first content word a clause's negations deny ("不阻塞主线程" → 阻塞). */
+function deniedHead(statement: Statement): string | undefined {
+  for (const scope of statement.scopes) for (const [unit, weight] of scope) if (weight >= 0.9) return unit;
+  return undefined;
+}
+
+const denies = (statement: Statement, unit: string) => statement.scopes.some((scope) => scope.has(unit));
+
+/**
+ * Whether another clause of the note says what the answer clause says about the word in dispute.
+ * A note often states both sides: "bgsave … 不会造成阻塞" and, about forking, "是会阻塞主线程的".
+ * An answer agreeing with one of them ("bgsave …，不阻塞主线程") is not contradicting the note, even
+ * if it happens to align more closely with the other.
+ */
+export function noteAlsoSays(said: Statement, contradicted: Statement, note: readonly Statement[], answer: readonly Statement[], about: ReadonlyMap<Statement, string[]>): boolean {
+  const head = deniedHead(said) ?? deniedHead(contradicted);
+  if (!head) return false;
+  const saidDenies = denies(said, head);
+  // When the sentences name the question's subjects, the other clause must be about the same one:
+  // "save … 不会阻塞" is not excused by the note's "bgsave … 不会造成阻塞".
+  // An answer that says it of several subjects ("save 和 bgsave 都不会阻塞") is excused only if the note
+  // says it of each of them.
+  const saidAbout = about.get(said) ?? [];
+  // The excusing clause's sentence must name what the answer clause says it of at least as much as the
+  // contradicted one's: "bgsave … 不会造成阻塞" does not excuse "创建子进程的过程不会阻塞主线程" against
+  // "毕竟创建子进程的过程中，是会阻塞主线程的".
+  const subject = subjectUnits(said, head, answer);
+  const closeness = (other: Statement) => overlap(subject, sentenceUnits(note, other.sentence));
+  const least = closeness(contradicted);
+  const excusing = note.filter((other) => other !== contradicted && other.units.has(head) && denies(other, head) === saidDenies && closeness(other) >= least);
+  if (!saidAbout.length) return excusing.length > 0;
+  return saidAbout.every((subject) =>
+    excusing.some((other) => {
+      const otherAbout = about.get(other) ?? [];
+      return !otherAbout.length || otherAbout.includes(subject);
+    }),
+  );
+}
+
+/** The units of one sentence's clauses, each at its highest weight. */
+function sentenceUnits(statements: readonly Statement[], sentence: number): Map<string, number> {
+  const units = new Map<string, number>();
+  for (const statement of statements) {
+    if (statement.sentence !== sentence) continue;
+    for (const [unit, weight] of statement.units) units.set(unit, Math.max(weight, units.get(unit) ?? 0));
+  }
+  return units;
+}
+
+/** Weight two unit sets share (a concept, which mostly repeats its words, counts little). */
+function overlap(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
+  let shared = 0;
+  for (const [unit, weight] of a) if (b.has(unit)) shared += (unit.startsWith('~') ? 0.3 : 1) * Math.min(weight, b.get(unit) ?? 0);
+  return shared;
+}
+
+/**
+ * What an answer clause says the word in dispute of: its words before that word or its first negation
+ * ("创建子进程的过程不会阻塞"), or, for a bare predicate ("…，不阻塞主线程"), the clauses before it in its sentence.
+ */
+function subjectUnits(said: Statement, head: string, answer: readonly Statement[]): Map<string, number> {
+  const ends = [negationScopeTexts(said.normalised)[0]?.at, said.normalised.indexOf(head)].filter((at): at is number => at !== undefined && at >= 0);
+  const units = new Map(profileText(said.normalised.slice(0, Math.min(said.normalised.length, ...ends))).units);
+  if ([...units.values()].some((weight) => weight >= 0.9)) return units;
+  for (const other of answer) {
+    if (other === said) break;
+    if (other.sentence !== said.sentence) continue;
+    for (const [unit, weight] of other.units) units.set(unit, Math.max(weight, units.get(unit) ?? 0));
+  }
+  return units;
+}

@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { findContradictions } from '../../src/grading/contradictions.ts';
+import { asksForOrder } from '../../src/grading/sequence-order.ts';
+import { negationScopeTexts } from '../../src/grading/statements.ts';
+import { profileText } from '../../src/grading/text-analysis.ts';
+
+/** The note points an answer contradicts, as their texts. */
+function contradicted(question: string, note: readonly string[], answer: string): string[] {
+  const points = note.map((text) => ({ text }));
+  return findContradictions(question, points, answer, new Set(profileText(question).units.keys())).map((entry) => note[entry.point]!);
+}
+
+describe('two negative clauses about one thing agree', () => {
+  const question = '你刚进组的时候，k8s、容器编排之前都没接触过，是怎么学的？';
+  const answer = '我之前完全没碰过k8s，刚去的时候挺懵的。';
+
+  it('does not read "没碰过 k8s" as denying "对 k8s 一点都不熟悉", whatever the verbs', () => {
+    const note = ['这是个完全陌生的领域，刚进组时我对k8s和容器编排一点都不熟悉，', '后来跟着导师从部署脚本开始看，慢慢就上手了。'];
+    expect(contradicted(question, note, answer)).toEqual([]);
+    expect(contradicted(question, ['刚进组时我对k8s一点都不熟悉，', '后来跟着导师慢慢就上手了。'], answer)).toEqual([]);
+  });
+
+  it('still reads the denial against a note that asserts the thing', () => {
+    const note = ['刚进组时我已经用k8s和容器编排部署过好几个服务，', '后来跟着导师从部署脚本开始看，慢慢就上手了。'];
+    expect(contradicted(question, note, answer)).toEqual([note[0]]);
+  });
+
+  it('reads a negative restatement with another verb as agreeing with the note clause it aligns with', () => {
+    const note = ['刚进组时k8s和容器编排我都没学过，', '后来慢慢上手了。'];
+    expect(contradicted('你刚进组的时候遇到了什么困难？', note, '之前我没用过k8s和容器编排。')).toEqual([]);
+    // Only one side negative: a contradiction as before.
+    const denied = ['我之前都没学过k8s和容器编排，', '后来慢慢上手了。'];
+    expect(contradicted('你刚进组的时候遇到了什么困难？', denied, '我之前学过k8s和容器编排。')).toEqual([denied[0]]);
+  });
+});
+
+describe('another note clause excuses a denial only if it is about what the answer says it of', () => {
+  const question = 'CMS 垃圾回收分哪几个阶段？各阶段有什么特点？';
+  const note = ['并发标记阶段和用户程序一起运行，不用暂停。', '初始标记只标记GC Roots直接关联的对象，速度很快，但初始标记的过程中，是会暂停用户程序的。'];
+
+  it('reads "初始标记的过程不会暂停用户程序" as denying the note, though it says 并发标记 does not pause', () => {
+    expect(contradicted(question, note, '初始标记的过程不会暂停用户程序，所以没关系。')).toEqual([note[1]]);
+  });
+
+  it('still excuses a bare predicate whose sentence names what the excusing clause is about', () => {
+    expect(contradicted(question, note, '并发标记阶段和用户程序一起跑，不会暂停用户程序。')).toEqual([]);
+  });
+});
+
+describe('a negation reaches past a verb of use ("不能用于", "不能作为")', () => {
+  const question = '进程间通信里的互斥锁是干什么用的？它本身能用来传数据吗？';
+  const note = ['互斥锁主要作为多个进程以及同一进程内不同线程之间的同步手段。', '条件变量用来等待某个条件成立。'];
+
+  it('reads "不能用于同一进程内不同线程之间的同步" as denying "主要作为…的同步手段"', () => {
+    expect(contradicted(question, note, '它只能在有亲缘关系的进程间使用，不能用于同一进程内不同线程之间的同步。')).toEqual([note[0]]);
+  });
+
+  it('does not fire on the affirmative, nor on a denial the note makes too', () => {
+    expect(contradicted(question, note, '互斥锁可以用于同一进程内不同线程之间的同步。')).toEqual([]);
+    const denying = ['互斥锁不能作为不同机器上进程之间的同步手段。', '条件变量用来等待某个条件成立。'];
+    expect(contradicted(question, denying, '互斥锁不能用于不同机器上进程之间的同步。')).toEqual([]);
+  });
+});
+
+describe('a question that asks what happens from one thing to another asks for a process', () => {
+  it('reads "从…到…，中间…" as asking for an order, and a question that only reads from a place as not', () => {
+    expect(asksForOrder('一个 HTTP 请求从进入网关到返回客户端，中间会经过哪几个组件？')).toBe(true);
+    expect(asksForOrder('从 follower 读到的数据一定是最新的吗？')).toBe(false);
+  });
+
+  it('reads the note\'s listed stages, reversed in the answer, as a contradiction of their order', () => {
+    const reference = '请求的三个阶段：\n\n- 到达网关 nginx，做鉴权和限流\n- 转发到业务服务 order-service 处理\n- 写入数据库 mysql 持久化\n';
+    const points = ['到达网关 nginx，做鉴权和限流', '转发到业务服务 order-service 处理', '写入数据库 mysql 持久化'].map((text) => ({ text }));
+    const question = '一个写请求从进入系统到落库，中间会经过哪几个阶段？';
+    const units = new Set(profileText(question).units.keys());
+    const reversed = findContradictions(question, points, '先写入数据库 mysql，然后到业务服务 order-service，最后才到网关 nginx。', units, reference);
+    expect(reversed.map((entry) => entry.cue)).toContain('order');
+    expect(findContradictions(question, points, '先到网关 nginx 鉴权，然后到业务服务 order-service，最后写入数据库 mysql。', units, reference)).toEqual([]);
+  });
+});
+
+describe('a 不 after an adverb or before a word of its own is no potential complement', () => {
+  it('reads "一点都不了解" as denying 了解, and "处理不了" still as denying 处理', () => {
+    expect(negationScopeTexts('我对区块链一点都不了解').map((scope) => [scope.text, scope.complement])).toEqual([['了解', false]]);
+    expect(negationScopeTexts('这样做也不完全对').map((scope) => scope.complement)).toEqual([false]);
+    expect(negationScopeTexts('单线程处理不了这么多请求').map((scope) => [scope.text, scope.complement])).toEqual([['处理', true]]);
+  });
+});
