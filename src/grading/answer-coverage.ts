@@ -4,6 +4,7 @@
  * need (relevance to the note, naming the question's subject, stating the note's results).
  */
 import { coverPoint, viewOfNothing, type AnswerView, type PointCoverage, type UnitLookup } from './coverage.ts';
+import { formulaVariables, sameQuantity } from './formula-value.ts';
 import { memoByObject } from './grading-memo.ts';
 import { capPoints, type KeyPointSpec } from './key-points.ts';
 import { enumeratedNames, looksLikeTermList, minimumNamedItems } from './non-answers.ts';
@@ -208,12 +209,44 @@ export function noteFacts(note: string): NoteFacts {
  */
 export function statesResults(references: readonly string[], questionUnits: ReadonlySet<string>, answer: AnswerView): boolean {
   for (const reference of references) {
-    const formulas = [...noteFacts(reference).profile.units.keys()].filter((unit) => unit.startsWith('$') && !questionUnits.has(unit));
-    // "n-1" inside "2^(n-1)" is part of the result, not a second one.
-    const results = formulas.filter((unit) => !formulas.some((other) => other !== unit && other.includes(unit.slice(1))));
-    if (results.length && results.every((unit) => answer.units.has(unit))) return true;
+    const results = resultFormulas([...noteFacts(reference).profile.units.keys()].filter((unit) => unit.startsWith('$')), questionUnits);
+    if (results.length && results.every((unit) => answer.units.has(unit) || statedFormulas(answer, questionUnits).some((stated) => sameQuantity(stated, unit) === true))) return true;
   }
   return false;
+}
+
+/**
+ * Whether the answer gives another value for a result the note states: asked "个数是多少", it says "2^n-1"
+ * where the note's result is "2^(n-1)", or "(n-1)/2" for "n/2". A rival must be a formula of the same
+ * letters as the note's result, equal to none of the note's formulas (a step of its derivation is not a
+ * rival), and the answer must not also state the result in any form ("3*(n-i+1)" is "3(n+1-i)").
+ * Asked for a quantity, another value is a wrong answer, however much of the note's reasoning precedes it.
+ */
+export function givesOtherResults(references: readonly string[], questionUnits: ReadonlySet<string>, answer: AnswerView): boolean {
+  const stated = statedFormulas(answer, questionUnits);
+  if (!stated.length) return false;
+  return references.some((reference) => {
+    const formulas = [...noteFacts(reference).profile.units.keys()].filter((unit) => unit.startsWith('$'));
+    const equalsNote = (unit: string) => formulas.some((note) => note === unit || sameQuantity(unit, note) === true);
+    const results = resultFormulas(formulas, questionUnits);
+    // One right result of two is half an answer, which coverage measures; no right result is a wrong one.
+    if (results.some((result) => stated.some((unit) => unit === result || sameQuantity(unit, result) === true))) return false;
+    return results.some((result) => {
+      const letters = formulaVariables(result);
+      return stated.some((unit) => formulaVariables(unit) === letters && sameQuantity(unit, result) === false && !equalsNote(unit));
+    });
+  });
+}
+
+/** A note's results: its formulas the question does not hold, but for those inside another ("n-1" of "2^(n-1)"). */
+function resultFormulas(formulas: readonly string[], questionUnits: ReadonlySet<string>): string[] {
+  const own = formulas.filter((unit) => !questionUnits.has(unit));
+  return own.filter((unit) => !own.some((other) => other !== unit && other.includes(unit.slice(1))));
+}
+
+/** The answer's formulas the question does not already hold. */
+function statedFormulas(answer: AnswerView, questionUnits: ReadonlySet<string>): string[] {
+  return [...answer.profile.units.keys()].filter((unit) => unit.startsWith('$') && !questionUnits.has(unit));
 }
 
 /** Share of the question's subject matter (its units without framing words) the answer names. */

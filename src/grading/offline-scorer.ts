@@ -4,7 +4,7 @@
  * questions back, off-topic, bare term lists, a wrong verdict on a true/false question). Pure and
  * synchronous.
  */
-import { aggregate, coverPoints, focusOn, noteFacts, relevanceOf, sharedTopic, statesResults, type CoverageParameters, type ScoredPoint } from './answer-coverage.ts';
+import { aggregate, coverPoints, focusOn, givesOtherResults, noteFacts, relevanceOf, sharedTopic, statesResults, type CoverageParameters, type ScoredPoint } from './answer-coverage.ts';
 import { readStances } from './answer-signals.ts';
 import { calibrate, type CalibrationParameters } from './calibration.ts';
 import { fittedKnots } from './calibration-fitted.ts';
@@ -34,6 +34,7 @@ export type ScoreFlag =
   | 'wrong-verdict'
   | 'right-verdict'
   | 'right-result'
+  | 'wrong-result'
   | 'swapped-values'
   | 'mostly-wrong'
   | 'hedged';
@@ -171,6 +172,7 @@ export function scoreAnswer(input: ScoreInput, parameters: Readonly<ScoringParam
   if (verdict === 'disagree') flags.push('wrong-verdict');
   if (verdict === 'agree') flags.push('right-verdict');
   if (asksForResult.test(input.question) && statesResults(referenceTexts, questionUnits, answer)) flags.push('right-result');
+  else if (asksForResult.test(input.question) && givesOtherResults(referenceTexts, questionUnits, answer)) flags.push('wrong-result');
   // The right conclusion (verdict, or the note's results) is most of the answer; the explanation earns the rest.
   if (verdict === 'agree' || flags.includes('right-result')) {
     coverage = parameters.conclusionFloor + (1 - parameters.conclusionFloor) * Math.min(1, coverage / parameters.conclusionFull);
@@ -204,7 +206,7 @@ export function scoreAnswer(input: ScoreInput, parameters: Readonly<ScoringParam
     score = Math.min(score, mostlyWrongCap);
   }
   if (flags.includes('swapped-values')) score *= swappedValuesFactor;
-  if (flags.includes('wrong-verdict')) score = Math.min(score * 0.1, 1);
+  if (flags.includes('wrong-verdict') || flags.includes('wrong-result')) score = Math.min(score * 0.1, 1);
   if (flags.includes('offtopic') || flags.includes('dontknow')) score = Math.min(score, 1);
   if (flags.includes('injection')) score = Math.min(score, injectionScoreCap);
   return { score: roundScore(score), coverage, wrong: best.wrong, relevance, points: best.points, referenceIndex: bestIndex, flags, injectionSpans: injection.spans };
