@@ -36,6 +36,8 @@ export const minimumTopicMatch = 0.45;
 const minimumTopicMatchWithPart = 0.35;
 const minimumPartMatch = 0.8;
 /** A question containing the item's whole title (`titleContainment`) needs less: the rest is context. */
+/** Words a title that asks nothing must name for a question naming them all to be about it. */
+const minimumNamedSubjects = 2;
 const minimumTopicMatchWithTitle = 0.25;
 const minimumTitleContainment = 0.8;
 /** What a title asks (为什么, 怎么, 哪些 …); a title that asks nothing only names a subject. */
@@ -88,16 +90,28 @@ function titleContainment(question: string, asked: AskedTopic, item: Card, items
   // The title must ask the same thing, not merely name a subject the question mentions in passing
   // ("…为什么用 gRPC，而不用消息队列？" does not ask the note "说说消息队列").
   const asks = item.question.toLowerCase().match(interrogative) ?? [];
-  if (!asks.length || !asks.every((word) => question.toLowerCase().includes(word))) return 0;
+  if (!asks.every((word) => question.toLowerCase().includes(word))) return 0;
   const vocabulary = vocabularyOf(items);
+  const tokens = wordsIn(vocabulary.tokenizer, withoutFraming(item.question));
+  // The tokenizer also joins neighbouring Latin words ("minio、cdn" → miniocdn); the joined form asks nothing more.
+  const titleWords = new Set([...tokens].filter((word) => ![...tokens].some((first) => first !== word && word.startsWith(first) && tokens.has(word.slice(first.length)))));
+  // A title that asks nothing names subjects; the question asking about all of several of them
+  // ("ceph和minio、cdn" in "为什么选 Ceph 而没用 MinIO？CDN 又起什么作用？") asks what the note is about.
+  if (!asks.length && namedSubjects(titleWords) < minimumNamedSubjects) return 0;
   let total = 0;
   let found = 0;
-  for (const word of wordsIn(vocabulary.tokenizer, withoutFraming(item.question))) {
+  for (const word of titleWords) {
     const weight = askedWordWeight(word, vocabulary, items);
     total += weight;
     if (asked.words.has(word)) found += weight;
   }
   return total > 0 ? found / total : 0;
+}
+
+/** Distinct subjects among a title's words: not glossary concepts, single characters, or parts of a longer word ("消息" of "消息队列"). */
+function namedSubjects(words: ReadonlySet<string>): number {
+  const whole = [...words].filter((word) => !word.startsWith('~') && Array.from(word).length > 1);
+  return whole.filter((word) => !whole.some((other) => other !== word && other.includes(word))).length;
 }
 
 /**

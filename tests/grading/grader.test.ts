@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../src/core/errors.ts';
 import type { Grade } from '../../src/core/types.ts';
@@ -238,6 +239,19 @@ SYN Flood 利用 TCP 三次握手：攻击者大量发送 SYN 却不回复 ACK�
     const synFlood = await grader.grade({ question: '什么是 SYN Flood 攻击？怎么防御？', answer: '攻击者只发 SYN 不回 ACK，把服务端的半连接队列占满；可以开 SYN Cookie、缩短超时。' });
     expect(synFlood.references[0]?.heading).toContain('syn flood');
     expect(synFlood.notice).toBeUndefined();
+  });
+
+  it('grades a question naming every subject of a note whose title only names them against that note', async () => {
+    // The seed note as written: "ceph和minio、cdn" is a bare title line over three short lines, beside a richer
+    // "ceph存储图片的好处" that shares more of the question's words but answers something else.
+    const file = 'image-service-project-qa.md';
+    const notes = await buildNotesKnowledgeBase({ [file]: readFileSync(new URL(`../../corpus/${file}`, import.meta.url), 'utf8') });
+    const choice = await createGrader({ kb: notes }).grade({
+      question: '你们图片存储为什么选 Ceph 而没用 MinIO？另外 CDN 在这种场景里又起什么作用？',
+      answer: 'Ceph 是强一致的，MinIO 只保证最终一致，而且 Ceph 功能更全。CDN 在离用户近的边缘节点缓存图片，回源少，省带宽。',
+    });
+    expect(choice.references[0]?.heading).toContain('ceph和minio、cdn');
+    expect(choice.notice).toBeUndefined();
   });
 
   it('uses the given references without retrieving', async () => {
