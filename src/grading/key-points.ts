@@ -21,6 +21,8 @@ export interface KeyPointSpec {
   referenceIndex: number;
   /** Markdown headings above the point inside the reference, outermost first. */
   section: string[];
+  /** The paragraph, list item or table row the point came from (numbered in note order). */
+  block: number;
 }
 
 /** Below this many content characters a fragment is a label or a connective, not a point. */
@@ -36,6 +38,7 @@ interface RawUnit {
   /** Ends in a colon: an introduction to what follows. */
   introduces: boolean;
   section: string[];
+  block: number;
 }
 
 /** Graders see the same few references again and again (one per question); extraction is cached. */
@@ -68,13 +71,13 @@ export function extractAllKeyPoints(markdown: string, referenceIndex = 0): KeyPo
 export function givenKeyPoints(points: ReadonlyArray<{ text: string; weight: number }>, referenceIndex = 0): KeyPointSpec[] {
   const specs = points
     .filter((point) => point.text.trim() !== '')
-    .map((point) => {
+    .map((point, index) => {
       const profile = profileText(point.text);
       const weight = Math.max(point.weight, 0.05);
       // Coverage counts importance × the point's content mass; dividing by the mass makes the
       // owner's weight, not the point's length, decide how much it is worth.
       const mass = [...profile.units.values()].reduce((sum, unit) => sum + unit, 0) || 1;
-      return { text: point.text, weight, importance: weight / mass, profile, referenceIndex, section: [] };
+      return { text: point.text, weight, importance: weight / mass, profile, referenceIndex, section: [], block: index };
     });
   return capPoints(specs);
 }
@@ -100,7 +103,7 @@ function extract(markdown: string, referenceIndex: number): KeyPointSpec[] {
   const scored = deduplicated.map((unit, index) => ({ unit, profile: profileText(unit.text), index }));
   return scored.map(({ unit, profile, index }) => {
     const pointImportance = importance(unit, index);
-    return { text: unit.text, weight: pointImportance * substance(profile), importance: pointImportance, profile, referenceIndex, section: unit.section };
+    return { text: unit.text, weight: pointImportance * substance(profile), importance: pointImportance, profile, referenceIndex, section: unit.section, block: unit.block };
   });
 }
 
@@ -158,7 +161,7 @@ function blockUnits(markdown: string): RawUnit[] {
         continue;
       }
       const text = tableRowText(cells, tableHeader);
-      if (text) units.push({ text, bold: false, kind: 'table', introduces: false, section: section() });
+      if (text) units.push({ text, bold: false, kind: 'table', introduces: false, section: section(), block: units.length });
       continue;
     }
     tableHeader = undefined;
@@ -190,6 +193,7 @@ function isCitation(rawText: string): boolean {
 function pushSentences(units: RawUnit[], rawText: string, kind: RawUnit['kind'], section: string[]): void {
   if (isCitation(rawText)) return;
   const { text, bold } = cleanInline(rawText);
+  const block = units.length;
   // Enumerations written inline ("①…；②…", "1.… 2.…") are separate points.
   // A number closing a bracket ("(24 × 60 × 60)秒") is arithmetic, not a marker.
   const marked = text.replace(/(?:^|(?<=[\s。；;：:，,]))(?:[（(]\d{1,2}[）)]|\d{1,2}[.、)）](?![\d.])|[①-⑩])\s*|\s*[①-⑩]\s*/gu, (marker, offset: number) =>
@@ -198,7 +202,7 @@ function pushSentences(units: RawUnit[], rawText: string, kind: RawUnit['kind'],
   for (const sentence of marked.split(/(?<=[。！？!?；;])|\n/u)) {
     const trimmed = withoutAnnouncement(tidyPoint(sentence));
     if (!trimmed) continue;
-    units.push({ text: trimmed, bold, kind, introduces: /[:：]$/.test(trimmed) || leadsIn.test(trimmed), section });
+    units.push({ text: trimmed, bold, kind, introduces: /[:：]$/.test(trimmed) || leadsIn.test(trimmed), section, block });
   }
 }
 

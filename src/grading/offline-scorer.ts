@@ -4,7 +4,7 @@
  * questions back, off-topic, bare term lists, a wrong verdict on a true/false question). Pure and
  * synchronous.
  */
-import { aggregate, coverPoints, focusOn, givesOtherResults, noteFacts, relevanceOf, sharedTopic, statesResults, type CoverageParameters, type ScoredPoint } from './answer-coverage.ts';
+import { aggregate, coverPoints, focusOn, givesOtherResults, noteFacts, pointedBlocks, relevanceOf, sharedTopic, statesResults, type CoverageParameters, type ScoredPoint } from './answer-coverage.ts';
 import { readStances } from './answer-signals.ts';
 import { calibrate, type CalibrationParameters } from './calibration.ts';
 import { fittedKnots } from './calibration-fitted.ts';
@@ -147,7 +147,12 @@ export function scoreAnswer(input: ScoreInput, parameters: Readonly<ScoringParam
     const wrong = new Map<number, { said: string; notes: string }>();
     for (const entry of contradictions) if (!wrong.has(entry.point)) wrong.set(entry.point, { said: entry.said, notes: entry.notes });
     const points = coverPoints(specs, views, questionUnits, parameters, wrong);
-    const measured = aggregate(points, parameters);
+    // A question about one part of a note is answered by that part: the answer is complete when it makes the
+    // points there, whatever it leaves of the rest. What it contradicts anywhere still counts against it.
+    const pointed = input.keyPoints?.[index]?.length ? undefined : pointedBlocks(input.question, specs, input.headings?.[index]);
+    const whole = aggregate(points, parameters);
+    const part = pointed ? aggregate(points.filter((point) => pointed.has(point.spec.block)), parameters) : undefined;
+    const measured = part && part.covered > whole.covered ? { covered: part.covered, wrong: whole.wrong } : whole;
     // Share of what the answer asserts that the note contradicts clause by clause: a different measure
     // from the wrong points' weight, since one wrong clause can carry most of what was said. A reversed
     // order is a whole sentence's fault, not each of its clauses', so it costs only its point.

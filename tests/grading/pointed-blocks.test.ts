@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { pointedBlocks } from '../../src/grading/answer-coverage.ts';
+import { extractAllKeyPoints } from '../../src/grading/key-points.ts';
+import { scoreAnswer } from '../../src/grading/offline-scorer.ts';
+
+// One heading over several paragraphs, the shape of a project write-up: no sub-heading sets its parts apart.
+const note = `腾讯实习期间一直负责天穹 os 向量化项目，先在平台内核组，后来换到智能湖仓研发组，做 spark 加 gluten 加 velox 的 native 引擎。
+
+大数据的生态高度依赖 jvm，而 jvm 的 gc 和锁开销是难以逾越的性能鸿沟，java 社区的向量化 api 也没有很大突破，于是各个厂商开始做 native 向量化引擎。
+
+gluten 把 spark 的物理计划转换后卸载到 native 引擎，velox 是完全用 cpp 写的向量化执行引擎。
+
+我的工作是给 velox 开发一些和 spark 语义不一样的 hive udf，避免执行计划回退到 spark 原生执行导致性能下降。
+
+业界其他的方案：databricks photon 不开源，只有论文；datafusion blaze 用自己的 protobuf 描述算子而不是社区通用的 substrait，容易与社区脱节，不易维护。`;
+const heading = '面试 > 实习经历 > 腾讯实习 > 腾讯实习：介绍';
+
+describe('the part of a note a question points into', () => {
+  const points = extractAllKeyPoints(note, 0);
+
+  it('is the paragraph holding words of the question the rest of the note never uses', () => {
+    const blocks = pointedBlocks('除了 Gluten、Velox，业界还有哪些方案？你们为什么没选？', points, heading);
+    expect(blocks?.size).toBe(1);
+    const pointed = points.filter((point) => blocks!.has(point.block)).map((point) => point.text).join('');
+    expect(pointed).toContain('photon');
+  });
+
+  it('is nothing for a question about the whole note, or one with an ask elsewhere in it', () => {
+    expect(pointedBlocks('Gluten 和 Velox 在 Spark 的 native 向量化里分别做什么？', points, heading)).toBeUndefined();
+    expect(pointedBlocks('业界还有哪些方案？你在项目里具体做了哪些 udf，为什么要做？', points, heading)).toBeUndefined();
+  });
+
+  it('lets an answer that makes that part\'s points score as complete, and still charges what it contradicts', () => {
+    const question = '除了 Gluten、Velox，业界还有哪些方案？你们为什么没选？';
+    const full = scoreAnswer({ question, answer: 'Databricks 的 Photon 不开源，只发了论文；DataFusion 上的 Blaze 用自己定义的 protobuf 描述算子，不用社区的 Substrait，容易和社区脱节、不好维护。', references: [note], headings: [heading] });
+    expect(full.score).toBeGreaterThanOrEqual(8);
+    const wrong = scoreAnswer({ question, answer: 'Photon 是开源的，Blaze 用的就是社区通用的 substrait，和社区没有脱节。', references: [note], headings: [heading] });
+    expect(wrong.score).toBeLessThanOrEqual(2);
+  });
+});
