@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { findContradictions } from '../../src/grading/contradictions.ts';
+import { profileText } from '../../src/grading/text-analysis.ts';
+
+/** The note points an answer contradicts, as their texts; `reference` is the whole note the points came from. */
+function contradicted(question: string, note: readonly string[], answer: string, reference = ''): string[] {
+  const points = note.map((text) => ({ text }));
+  return findContradictions(question, points, answer, new Set(profileText(question).units.keys()), reference).map((entry) => note[entry.point]!);
+}
+
+describe('a swap stands down when the note says the same of the answer\'s subject', () => {
+  const question = '简述如何使用栈S1和S2来模拟队列，描述入队、出队的操作过程。';
+  const note = ['X中元素按序全部顺序进入S1中。', '依次将S1中元素出栈并压入S2栈中，直到S1栈空为止。', '出队：若S2栈不为空，则取S2栈栈顶元素作为出队元素。'];
+  const reference = `${note[0]}${note[1]}依次将S2中元素出栈并压入Y，直到S2栈空为止。${note[2]}`;
+
+  it('does not read "S2出栈一个元素" as giving S2 what the note says of S1, when the note says S2 pops too', () => {
+    expect(contradicted(question, note, '出队时S2不为空，S2出栈一个元素。', reference)).toEqual([]);
+  });
+
+  it('still reads it as a swap when the note says it of S1 only', () => {
+    expect(contradicted(question, note, '出队时S2不为空，S2出栈一个元素。', note.join(''))).toEqual([note[1]]);
+  });
+
+  it('does not read a clause naming both subjects in the note\'s order as a swap, and still reads the reversed order', () => {
+    const moving = ['入队元素直接放入S1栈中。', '否则将栈S1中元素全部搬到S2中，再取S2栈栈顶元素作为出队元素。'];
+    expect(contradicted(question, moving, '若S2为空，才能将S1中的元素全部插入S2中。')).toEqual([]);
+    expect(contradicted(question, moving, '否则将栈S2中元素全部搬到S1中。')).toEqual([moving[1]]);
+  });
+});
