@@ -87,6 +87,7 @@ export function deniedClaims(note: readonly Statement[], answer: readonly Statem
       deniedPredicate(said, claims, about, saidSubjects, asked, deniedAnywhere, assertedInSentence) ??
       assertedDenial(said, claims, about, saidSubjects, asked, (key) => all.some((entry) => entry.asserted.has(key))) ??
       deniedNecessity(said, claims, about, saidSubjects, asked) ??
+      deniedEverything(said, claims, deniedAnywhere, assertedInSentence) ??
       opposedClaim(said, sentence, claims, about, saidSubjects, asked, context.question);
     if (claim) found.push(claim);
   }
@@ -145,6 +146,30 @@ function deniedNecessity(said: Statement, claims: readonly NoteClaim[], about: R
     if (!entry.asserted.has(head)) return false;
     const must = necessity.exec(entry.statement.normalised);
     return must !== null && !notNecessarily.test(entry.statement.normalised) && sameMatter(about, subjects, entry, disputed, false, asked);
+  });
+  return claim ? { said, notes: claim.statement } : undefined;
+}
+
+/** A need denied for anything at all ("不需要做任何检查", "无需任何加锁"): what follows 任何 is the thing denied. */
+const needDeniedForAll = /(?:不需要|不用|不必|无需|无须|没必要|用不着)(?:再|去)?(?:做|进行|执行|作|加|写)?任何(?:的)?/u;
+/** A note clause that says the thing is needed: a word of necessity before it. */
+const needed = /必须|一定|务必|需要|要|得|应该|应当|注意/u;
+
+/**
+ * "不需要做任何检查" denies every check, so it denies the note's "一定要注意切片长度检查" though the two share
+ * one word: the quantifier makes the denial reach whatever the note says is needed of the thing, and
+ * the answer need not name what the note says it of (the same-matter test of the cues above). The
+ * note denying the thing somewhere, or the answer's sentence asserting it, still agree.
+ */
+function deniedEverything(said: Statement, claims: readonly NoteClaim[], deniedAnywhere: (key: string) => boolean, assertedInSentence: (key: string) => boolean): DeniedClaim | undefined {
+  const denial = needDeniedForAll.exec(said.normalised);
+  if (!denial) return undefined;
+  const head = [...contentKeys(said.normalised.slice(denial.index + denial[0].length, denial.index + denial[0].length + 8))].find((key) => !/^[~≈]/u.test(key));
+  if (!head || deniedAnywhere(head) || assertedInSentence(head)) return undefined;
+  const claim = claims.find((entry) => {
+    const text = entry.statement.normalised;
+    const at = entry.asserted.has(head) ? text.indexOf(head) : -1;
+    return at > 0 && needed.test(text.slice(0, at));
   });
   return claim ? { said, notes: claim.statement } : undefined;
 }

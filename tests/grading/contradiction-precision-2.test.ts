@@ -27,3 +27,17 @@ describe('a swap stands down when the note says the same of the answer\'s subjec
     expect(contradicted(question, moving, '否则将栈S2中元素全部搬到S1中。')).toEqual([moving[1]]);
   });
 });
+
+describe('a need denied for anything at all ("不需要做任何检查")', () => {
+  const question = '如果让你用 Go 实现一个栈，你会怎么写？有哪些要注意的地方？';
+  const note = ['其实就是一个切片的问题，注意pop的时候一定要注意切片长度检查，否则会panic。'];
+
+  it('denies the note\'s "一定要注意切片长度检查", though the clause shares one word with it', () => {
+    expect(contradicted(question, note, '用channel就能当栈用，读空了会返回零值，所以不需要做任何检查。')).toEqual([note[0]]);
+  });
+
+  it('does not fire when the note does not say the thing is needed, or denies it itself', () => {
+    expect(contradicted(question, ['用切片实现，pop 时做长度检查，否则会panic。'], '用切片实现，所以不需要做任何检查。')).toEqual([]);
+    expect(contradicted(question, ['一定要注意切片长度检查。', '用channel实现时不需要检查。'], '用channel实现，不需要做任何检查。')).toEqual([]);
+  });
+});
