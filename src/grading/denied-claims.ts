@@ -101,12 +101,20 @@ function deniedPredicate(said: Statement, claims: readonly NoteClaim[], about: R
     const heads = deniedHeads(scope, said.normalised);
     // The note denying any of what an English negation covers ("永不过期" for "don't let hot keys expire") agrees with it.
     if (isLatin(scope.text) && heads.some(deniedAnywhere)) continue;
+    // "先不要唤醒…，等析构完成之后再去唤醒" denies doing it first: the later assertion is the rest of that order,
+    // not agreement, against a note that says to do it first ("先唤醒条件变量").
+    const notFirst = /先\s*$/u.test(said.normalised.slice(0, scope.at)) || /^\s*(?:要|用|会|能)?先/u.test(scope.text);
     for (const head of heads) {
-      if (deniedAnywhere(head) || assertedInSentence(head)) continue;
+      if (deniedAnywhere(head)) continue;
+      const saysFirst = (claim: NoteClaim) => new RegExp(`先[^，,。；;]{0,3}${head.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}`, 'u').test(claim.statement.normalised);
+      // What is disputed in an order is only when: the rest of the denial ("条件变量") is the matter both are about.
+      const ordered = (claim: NoteClaim) => notFirst && saysFirst(claim);
+      const reasserted = assertedInSentence(head);
+      if (reasserted && !notFirst) continue;
       // What is denied is said of the subject named before the negation ("WebSocket is … not request-response like HTTP").
       const before = subjects.filter((subject) => mentioned(said.normalised.slice(0, scope.at), [subject]).length || mentioned(said.normalised.slice(0, scope.at).replace(/\s+/g, ''), [subject]).length);
       // A note clause that is itself negative about the head ("对web3一点都不了解") agrees with a denial of it.
-      const claim = claims.find((entry) => entry.asserted.has(head) && !negatedAbout(entry.statement.normalised, head, thingWords(about, said.normalised)) && sameMatter(about, before.length ? before : subjects, entry, disputed, isLatin(said.normalised), asked));
+      const claim = claims.find((entry) => entry.asserted.has(head) && (!reasserted || saysFirst(entry)) && !negatedAbout(entry.statement.normalised, head, thingWords(about, said.normalised)) && sameMatter(about, before.length ? before : subjects, entry, ordered(entry) ? new Set([head]) : disputed, isLatin(said.normalised), asked));
       if (claim) return { said, notes: claim.statement };
     }
   }

@@ -41,3 +41,18 @@ describe('a need denied for anything at all ("不需要做任何检查")', () =>
     expect(contradicted(question, ['一定要注意切片长度检查。', '用channel实现时不需要检查。'], '用channel实现，不需要做任何检查。')).toEqual([]);
   });
 });
+
+describe('"先不要 X，…之后再 X" denies doing X first', () => {
+  const question = '你写的阻塞队列，程序退出时卡在析构函数里出不来，是什么原因，怎么修的？';
+  const answer = '所以解决办法是析构的时候先不要唤醒条件变量，等析构完成之后再去唤醒它。';
+
+  it('denies the note\'s "先唤醒条件变量", though the sentence asserts 唤醒 again later', () => {
+    const note = ['最后在阻塞队列析构的时候，先唤醒条件变量。'];
+    expect(contradicted(question, note, answer)).toEqual([note[0]]);
+  });
+
+  it('does not fire when the note says nothing of first, and a later assertion without 先 still agrees', () => {
+    expect(contradicted(question, ['最后在阻塞队列析构的时候，唤醒条件变量。'], answer)).toEqual([]);
+    expect(contradicted(question, ['最后在阻塞队列析构的时候，先唤醒条件变量。'], '析构的时候不要忘了唤醒条件变量，析构时一定唤醒它。')).toEqual([]);
+  });
+});
