@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findContradictions } from '../../src/grading/contradictions.ts';
+import { negationScopeTexts } from '../../src/grading/statements.ts';
 import { profileText } from '../../src/grading/text-analysis.ts';
 
 /** The note points an answer contradicts, as their texts; `reference` is the whole note the points came from. */
@@ -54,5 +55,18 @@ describe('"先不要 X，…之后再 X" denies doing X first', () => {
   it('does not fire when the note says nothing of first, and a later assertion without 先 still agrees', () => {
     expect(contradicted(question, ['最后在阻塞队列析构的时候，唤醒条件变量。'], answer)).toEqual([]);
     expect(contradicted(question, ['最后在阻塞队列析构的时候，先唤醒条件变量。'], '析构的时候不要忘了唤醒条件变量，析构时一定唤醒它。')).toEqual([]);
+  });
+});
+
+describe('不管: "regardless" before an alternative or a question word, "does not manage" otherwise', () => {
+  it('reads "它不管容器的生命周期" as a negation', () => {
+    expect(negationScopeTexts(profileText('它不管容器的生命周期').text).map((scope) => scope.word)).toEqual(['不']);
+  });
+
+  it('still reads "不管…还是", "不管…有没有", "不管…提没提交", "不管先到谁" as "regardless"', () => {
+    for (const text of ['不管是一次性全部出栈还是边入栈边出栈', '不管 redo 有没有 prepare', '它不管事务提没提交', '请求不管先到谁']) {
+      // (提没提交's own 没 is another matter: only 不管 is asked about here.)
+      expect(negationScopeTexts(profileText(text).text).filter((scope) => scope.word === '不')).toEqual([]);
+    }
   });
 });
