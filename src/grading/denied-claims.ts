@@ -87,6 +87,7 @@ export function deniedClaims(note: readonly Statement[], answer: readonly Statem
       deniedPredicate(said, claims, about, saidSubjects, asked, deniedAnywhere, assertedInSentence) ??
       assertedDenial(said, claims, about, saidSubjects, asked, (key) => all.some((entry) => entry.asserted.has(key))) ??
       deniedNecessity(said, claims, about, saidSubjects, asked) ??
+      deniedEverything(said, claims, deniedAnywhere, assertedInSentence) ??
       opposedClaim(said, sentence, claims, about, saidSubjects, asked, context.question);
     if (claim) found.push(claim);
   }
@@ -100,12 +101,20 @@ function deniedPredicate(said: Statement, claims: readonly NoteClaim[], about: R
     const heads = deniedHeads(scope, said.normalised);
     // The note denying any of what an English negation covers ("永不过期" for "don't let hot keys expire") agrees with it.
     if (isLatin(scope.text) && heads.some(deniedAnywhere)) continue;
+    // "先不要唤醒…，等析构完成之后再去唤醒" denies doing it first: the later assertion is the rest of that order,
+    // not agreement, against a note that says to do it first ("先唤醒条件变量").
+    const notFirst = /先\s*$/u.test(said.normalised.slice(0, scope.at)) || /^\s*(?:要|用|会|能)?先/u.test(scope.text);
     for (const head of heads) {
-      if (deniedAnywhere(head) || assertedInSentence(head)) continue;
+      if (deniedAnywhere(head)) continue;
+      const saysFirst = (claim: NoteClaim) => new RegExp(`先[^，,。；;]{0,3}${head.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}`, 'u').test(claim.statement.normalised);
+      // What is disputed in an order is only when: the rest of the denial ("条件变量") is the matter both are about.
+      const ordered = (claim: NoteClaim) => notFirst && saysFirst(claim);
+      const reasserted = assertedInSentence(head);
+      if (reasserted && !notFirst) continue;
       // What is denied is said of the subject named before the negation ("WebSocket is … not request-response like HTTP").
       const before = subjects.filter((subject) => mentioned(said.normalised.slice(0, scope.at), [subject]).length || mentioned(said.normalised.slice(0, scope.at).replace(/\s+/g, ''), [subject]).length);
       // A note clause that is itself negative about the head ("对web3一点都不了解") agrees with a denial of it.
-      const claim = claims.find((entry) => entry.asserted.has(head) && !negatedAbout(entry.statement.normalised, head, thingWords(about, said.normalised)) && sameMatter(about, before.length ? before : subjects, entry, disputed, isLatin(said.normalised), asked));
+      const claim = claims.find((entry) => entry.asserted.has(head) && (!reasserted || saysFirst(entry)) && !negatedAbout(entry.statement.normalised, head, thingWords(about, said.normalised)) && sameMatter(about, before.length ? before : subjects, entry, ordered(entry) ? new Set([head]) : disputed, isLatin(said.normalised), asked));
       if (claim) return { said, notes: claim.statement };
     }
   }
@@ -145,6 +154,30 @@ function deniedNecessity(said: Statement, claims: readonly NoteClaim[], about: R
     if (!entry.asserted.has(head)) return false;
     const must = necessity.exec(entry.statement.normalised);
     return must !== null && !notNecessarily.test(entry.statement.normalised) && sameMatter(about, subjects, entry, disputed, false, asked);
+  });
+  return claim ? { said, notes: claim.statement } : undefined;
+}
+
+/** A need denied for anything at all ("不需要做任何检查", "无需任何加锁"): what follows 任何 is the thing denied. */
+const needDeniedForAll = /(?:不需要|不用|不必|无需|无须|没必要|用不着)(?:再|去)?(?:做|进行|执行|作|加|写)?任何(?:的)?/u;
+/** A note clause that says the thing is needed: a word of necessity before it. */
+const needed = /必须|一定|务必|需要|要|得|应该|应当|注意/u;
+
+/**
+ * "不需要做任何检查" denies every check, so it denies the note's "一定要注意切片长度检查" though the two share
+ * one word: the quantifier makes the denial reach whatever the note says is needed of the thing, and
+ * the answer need not name what the note says it of (the same-matter test of the cues above). The
+ * note denying the thing somewhere, or the answer's sentence asserting it, still agree.
+ */
+function deniedEverything(said: Statement, claims: readonly NoteClaim[], deniedAnywhere: (key: string) => boolean, assertedInSentence: (key: string) => boolean): DeniedClaim | undefined {
+  const denial = needDeniedForAll.exec(said.normalised);
+  if (!denial) return undefined;
+  const head = [...contentKeys(said.normalised.slice(denial.index + denial[0].length, denial.index + denial[0].length + 8))].find((key) => !/^[~≈]/u.test(key));
+  if (!head || deniedAnywhere(head) || assertedInSentence(head)) return undefined;
+  const claim = claims.find((entry) => {
+    const text = entry.statement.normalised;
+    const at = entry.asserted.has(head) ? text.indexOf(head) : -1;
+    return at > 0 && needed.test(text.slice(0, at));
   });
   return claim ? { said, notes: claim.statement } : undefined;
 }

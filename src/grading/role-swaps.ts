@@ -175,7 +175,37 @@ function describeNote(note: readonly Statement[], subjects: readonly string[]) {
   return { subjectUnits, noteSubjects, described };
 }
 
-export function findSwaps(note: readonly Statement[], answer: readonly Statement[], subjects: readonly string[], ignored: ReadonlySet<string>): Swap[] {
+/**
+ * Whether a clause of the note names the answer's subject, and no other, and holds as much of what the
+ * answer says of it as the swapped clause does: the note says it of that subject too. "S2出栈一个元素"
+ * gives S2 the 出栈 of "依次将S1中元素出栈并压入S2栈中", but the same note says "依次将S2中元素出栈并压入Y".
+ * `whole` is the whole note, which may say it in a clause the points left out.
+ */
+function saidOfSubjectToo(description: ReadonlyMap<string, number>, subject: string, held: number, clauses: readonly Statement[], subjects: readonly string[]): boolean {
+  return clauses.some((statement) => {
+    const named = mentioned(compactNormalised(statement.normalised), subjects);
+    return named.length === 1 && named[0] === subject && fit(description, polarUnits(statement)).weight >= held;
+  });
+}
+
+/** Where a subject's word first stands in a compact text, as a whole word for an identifier (save is not in bgsave). */
+function wordAt(text: string, subject: string): number {
+  if (!/^[a-z0-9_]+$/.test(subject)) return text.indexOf(subject);
+  return new RegExp(`(?<![a-z0-9_])${subject}(?![a-z0-9_])`).exec(text)?.index ?? -1;
+}
+
+/**
+ * Whether the answer clause holds both subjects' words in the order the note clause holds them: it states
+ * the note's relation between the two ("才能将S1中的元素全部插入S2中" for "否则将栈S1中元素全部搬到S2中"), only named
+ * differently enough (a character before S2 hides it as a word) that each clause seemed to be about one of them.
+ * Reversed ("将S2中的元素全部插入S1中") it is still a swap.
+ */
+function sameRelation(said: string, notes: string, subject: string, other: string): boolean {
+  const [a, b, c, d] = [wordAt(said, subject), wordAt(said, other), wordAt(notes, subject), wordAt(notes, other)];
+  return a >= 0 && b >= 0 && c >= 0 && d >= 0 && a < b === c < d;
+}
+
+export function findSwaps(note: readonly Statement[], answer: readonly Statement[], subjects: readonly string[], ignored: ReadonlySet<string>, whole: readonly Statement[] = []): Swap[] {
   if (subjects.length < 2) return [];
   const { subjectUnits, noteSubjects, described } = noteDescriptions(note)(subjects);
   const swaps: Swap[] = [];
@@ -203,7 +233,7 @@ export function findSwaps(note: readonly Statement[], answer: readonly Statement
       const held = fit(description, polarUnits(statement)).weight;
       if (held > best) (best = held), (notes = statement);
     });
-    if (notes) swaps.push({ said, notes });
+    if (notes && !sameRelation(compactNormalised(said.normalised), compactNormalised(notes.normalised), subject, other.subject) && !saidOfSubjectToo(description, subject, best, [...note, ...whole], subjects)) swaps.push({ said, notes });
   }
   return swaps;
 }

@@ -23,11 +23,19 @@ export interface Statement {
 }
 
 /**
+ * "不管" is "regardless" when an alternative or a question word follows it in its clause ("不管是…还是",
+ * "不管 redo 有没有 prepare", "不管事务提没提交", "不管先到谁"), and "does not manage" otherwise ("它不管容器的生命周期").
+ */
+const regardless = String.raw`不管(?=[^，,。；;！!？?\n]*?(?:是否|还是|有没有|是不是|会不会|能不能|要不要|与否|或者|谁|什么|怎么|怎样|如何|多少|多大|多久|哪|几|([\u4e00-\u9fff])[没不]\1))`;
+
+/**
  * Words with a negating character that do not negate ("不同" is "different", "无论" is "whatever",
  * "区别" has nothing to deny). Removed before negations are counted.
  */
-const notNegations =
-  /会不会|是不是|能不能|有没有|有无|要不要|可不可以|对不对|好不好|不同|不断|不仅|不只|不光|不过|不管|不论|无论|不少|非常|不久|不然|要不|除非|否则|是否|能否|可否|与否|未来|无数|不错|差不多|无非|不得不|不一定|并不多|不到位/gu;
+const notNegations = new RegExp(
+  String.raw`会不会|是不是|能不能|有没有|有无|要不要|可不可以|对不对|好不好|不同|不断|不仅|不只|不光|不过|${regardless}|不论|无论|不少|非常|不久|不然|要不|除非|否则|是否|能否|可否|与否|未来|无数|不错|差不多|无非|不得不|不一定|并不多|不到位`,
+  'gu',
+);
 
 /** Negations: Chinese 不/没/无/非/未 (and verbs that deny: 避免 = "so that … does not"), English not/never/no. */
 const negation =

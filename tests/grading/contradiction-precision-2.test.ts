@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { findContradictions } from '../../src/grading/contradictions.ts';
+import { negationScopeTexts } from '../../src/grading/statements.ts';
+import { profileText } from '../../src/grading/text-analysis.ts';
+
+/** The note points an answer contradicts, as their texts; `reference` is the whole note the points came from. */
+function contradicted(question: string, note: readonly string[], answer: string, reference = ''): string[] {
+  const points = note.map((text) => ({ text }));
+  return findContradictions(question, points, answer, new Set(profileText(question).units.keys()), reference).map((entry) => note[entry.point]!);
+}
+
+describe('a swap stands down when the note says the same of the answer\'s subject', () => {
+  const question = '简述如何使用栈S1和S2来模拟队列，描述入队、出队的操作过程。';
+  const note = ['X中元素按序全部顺序进入S1中。', '依次将S1中元素出栈并压入S2栈中，直到S1栈空为止。', '出队：若S2栈不为空，则取S2栈栈顶元素作为出队元素。'];
+  const reference = `${note[0]}${note[1]}依次将S2中元素出栈并压入Y，直到S2栈空为止。${note[2]}`;
+
+  it('does not read "S2出栈一个元素" as giving S2 what the note says of S1, when the note says S2 pops too', () => {
+    expect(contradicted(question, note, '出队时S2不为空，S2出栈一个元素。', reference)).toEqual([]);
+  });
+
+  it('still reads it as a swap when the note says it of S1 only', () => {
+    expect(contradicted(question, note, '出队时S2不为空，S2出栈一个元素。', note.join(''))).toEqual([note[1]]);
+  });
+
+  it('does not read a clause naming both subjects in the note\'s order as a swap, and still reads the reversed order', () => {
+    const moving = ['入队元素直接放入S1栈中。', '否则将栈S1中元素全部搬到S2中，再取S2栈栈顶元素作为出队元素。'];
+    expect(contradicted(question, moving, '若S2为空，才能将S1中的元素全部插入S2中。')).toEqual([]);
+    expect(contradicted(question, moving, '否则将栈S2中元素全部搬到S1中。')).toEqual([moving[1]]);
+  });
+});
+
+describe('a need denied for anything at all ("不需要做任何检查")', () => {
+  const question = '如果让你用 Go 实现一个栈，你会怎么写？有哪些要注意的地方？';
+  const note = ['其实就是一个切片的问题，注意pop的时候一定要注意切片长度检查，否则会panic。'];
+
+  it('denies the note\'s "一定要注意切片长度检查", though the clause shares one word with it', () => {
+    expect(contradicted(question, note, '用channel就能当栈用，读空了会返回零值，所以不需要做任何检查。')).toEqual([note[0]]);
+  });
+
+  it('does not fire when the note does not say the thing is needed, or denies it itself', () => {
+    expect(contradicted(question, ['用切片实现，pop 时做长度检查，否则会panic。'], '用切片实现，所以不需要做任何检查。')).toEqual([]);
+    expect(contradicted(question, ['一定要注意切片长度检查。', '用channel实现时不需要检查。'], '用channel实现，不需要做任何检查。')).toEqual([]);
+  });
+});
+
+describe('"先不要 X，…之后再 X" denies doing X first', () => {
+  const question = '你写的阻塞队列，程序退出时卡在析构函数里出不来，是什么原因，怎么修的？';
+  const answer = '所以解决办法是析构的时候先不要唤醒条件变量，等析构完成之后再去唤醒它。';
+
+  it('denies the note\'s "先唤醒条件变量", though the sentence asserts 唤醒 again later', () => {
+    const note = ['最后在阻塞队列析构的时候，先唤醒条件变量。'];
+    expect(contradicted(question, note, answer)).toEqual([note[0]]);
+  });
+
+  it('does not fire when the note says nothing of first, and a later assertion without 先 still agrees', () => {
+    expect(contradicted(question, ['最后在阻塞队列析构的时候，唤醒条件变量。'], answer)).toEqual([]);
+    expect(contradicted(question, ['最后在阻塞队列析构的时候，先唤醒条件变量。'], '析构的时候不要忘了唤醒条件变量，析构时一定唤醒它。')).toEqual([]);
+  });
+});
+
+describe('不管: "regardless" before an alternative or a question word, "does not manage" otherwise', () => {
+  it('reads "它不管容器的生命周期" as a negation', () => {
+    expect(negationScopeTexts(profileText('它不管容器的生命周期').text).map((scope) => scope.word)).toEqual(['不']);
+  });
+
+  it('still reads "不管…还是", "不管…有没有", "不管…提没提交", "不管先到谁" as "regardless"', () => {
+    for (const text of ['不管是一次性全部出栈还是边入栈边出栈', '不管 redo 有没有 prepare', '它不管事务提没提交', '请求不管先到谁']) {
+      // (提没提交's own 没 is another matter: only 不管 is asked about here.)
+      expect(negationScopeTexts(profileText(text).text).filter((scope) => scope.word === '不')).toEqual([]);
+    }
+  });
+});
