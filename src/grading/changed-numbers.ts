@@ -90,9 +90,10 @@ function noteStates(note: readonly Statement[], quantity: Quantity): boolean {
   return note.some((statement) =>
     [...statement.normalised.matchAll(standalone)].some((match) => {
       // A number the note writes as another kind of quantity ("8 16 32 … 512", sizes listed bare, against "分成 8 个槽")
-      // is another value: the same kind of quantity, or a number the note does not quantify (a formula), excuses it.
+      // is another value, and so is the same digit in another unit ("2 分钟" against "每 2 秒"): the same quantity,
+      // or a number the note does not quantify (a formula), excuses it.
       const written = quantitiesIn(statement.normalised).find((other) => other.start <= (match.index ?? 0) && (match.index ?? 0) < other.end);
-      return !written || sameFamily(written, quantity) || (written.family === 'bare' && quantity.family !== 'count');
+      return !written || sameQuantity(written, quantity) || (written.family === 'bare' && quantity.family !== 'count');
     }),
   );
 }

@@ -164,6 +164,18 @@ describe('a number the note writes as another kind of quantity', () => {
   });
 });
 
+describe('the same digits in another unit', () => {
+  const question = 'Go 的 GC 在什么时候会被触发？';
+  const note = ['内存增长率由环境变量GOGC控制，默认为100，即每当内存扩大一倍时启动GC。', '默认情况下，最长2分钟触发一次GC。'];
+  const cues = (answer: string) => findContradictions(question, note.map((text) => ({ text })), answer, new Set(profileText(question).units.keys())).map((entry) => entry.cue);
+
+  it('is another value: "最长 2 秒触发一次" is not excused by the note\'s "2分钟"', () => {
+    expect(cues('GOGC 默认 100，内存翻一倍触发；另外默认最长 2 秒触发一次 GC。')).toContain('number');
+    expect(cues('GOGC 默认 100，内存翻一倍触发；另外默认最长 2 分钟触发一次 GC。')).toEqual([]);
+    expect(cues('GOGC 默认 100，内存翻一倍触发；另外默认最长 120 秒触发一次 GC。')).toEqual([]);
+  });
+});
+
 describe('the other side of a comparison', () => {
   const note = ['建议采用链式存储结构。由于在顺序表中频繁进行插入和删除操作时，需要移动大量元素，操作耗时较长。而在链表中，只需修改前驱节点的指针即可。'];
   const question = '若频繁地对一个线性表进行插入和删除操作，该线性表宜采用何种存储结构，为什么？';
