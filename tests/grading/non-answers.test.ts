@@ -73,4 +73,14 @@ leader收到半数以上的ACK以后，leader更新内存数据，再将commit�
     const sure = scoreAnswer({ question, answer: 'leader 把日志发给 follower，follower 持久化成功后回 ACK，leader 收到半数以上的 ACK 就更新内存数据，再把 commit 发给从节点。具体超时参数我记不清了。', references: [note] });
     expect(sure.score).toBeGreaterThanOrEqual(7);
   });
+
+  it('reads "只听过 X、Y 这几个名字" as admitting not knowing them, not as naming them', () => {
+    const note = '业界其他的方案：databricks photon 不开源，只有论文；datafusion blaze 使用自己的 protobuf 来描述算子，不是使用的 substrait，容易与社区脱节，不易维护。';
+    const question = '除了 Gluten 加 Velox，业界还有哪些 native 向量化引擎的方案？你们为什么没选它们？';
+    const heard = scoreAnswer({ question, answer: '这个我没了解过，只听过Photon、DataFusion、Blaze、Substrait这几个名字。', references: [note] });
+    expect(heard.flags).toContain('dontknow');
+    expect(heard.score).toBeLessThanOrEqual(1);
+    const knows = scoreAnswer({ question, answer: 'Photon 闭源、只有论文；Blaze 用自己的 protobuf 描述算子而不是 Substrait，容易和社区脱节。', references: [note] });
+    expect(knows.score).toBeGreaterThanOrEqual(7);
+  });
 });
