@@ -19,12 +19,17 @@ export interface Gap {
  * Concepts that are only these are never put to the candidate.
  */
 const vagueConcepts = new Set(
-  '系统 数据 处理 提高 避免 进行 使用 可以 需要 方法 方式 问题 实现 操作 情况 时候 时间 通过 一个 这个 那个 所以 因此 然后 就是 主要 比较 不同 相同 区别 作用 功能 性能 支持 提供 导致 保证 结构 过程 原因 目的 部分 内容 能力 效果 机制 策略 发生 完成 执行 调用 返回 对象 信息 资源 解决 影响 特点 优点 缺点 场景 其他 以及 如果 那么 每次 可能 函数 变量 类型 程序 代码 东西 一般 整个 直接 当前 关键 大量 出现 语言 golang for'.split(' '),
+  '系统 数据 处理 提高 避免 进行 使用 可以 需要 方法 方式 问题 实现 操作 情况 时候 时间 通过 一个 这个 那个 所以 因此 然后 就是 主要 比较 不同 相同 区别 作用 功能 性能 支持 提供 导致 保证 结构 过程 原因 目的 部分 内容 能力 效果 机制 策略 发生 完成 执行 调用 返回 对象 信息 资源 解决 影响 特点 优点 缺点 场景 其他 以及 如果 那么 每次 可能 函数 变量 类型 程序 代码 东西 一般 整个 直接 当前 关键 大量 出现 语言 golang for 相比 相对 易懂 简单 复杂 容易 方便 最近 最新 较高 较低 更好'.split(' '),
 );
 const maxConceptChars = 16;
 
 /** A verb or function word at the start marks a clause fragment ("有三种状态"), not a term. */
 const fragmentStart = /^[有是在会能要把被将对让使的了和与或就都也还又]/;
+/**
+ * So does one at the end of a longer word, or a general verb after a term ("协程有", "协程发生"): the segmenter cut a
+ * clause, not a name. Two-character words keep theirs (私有, 共有).
+ */
+const fragmentEnd = /(?:[有是在会能要把被将对让使的了和与或就都也还又]|发生|出现|进行|完成|导致|使用|实现)$/;
 
 /** How much a concept names one idea: identifiers and longer terms say more than two-character words. */
 function specificity(concept: string): number {
@@ -52,7 +57,7 @@ export function nameableConcepts(point: CardKeyPoint, question: string, said = '
     const concept = raw.trim();
     const key = concept.toLowerCase();
     const length = [...concept].length;
-    if (!concept || seen.has(key) || vagueConcepts.has(concept) || length > maxConceptChars || length < 2 || fragmentStart.test(concept)) continue;
+    if (!concept || seen.has(key) || vagueConcepts.has(concept) || length > maxConceptChars || length < 2 || fragmentStart.test(concept) || (length > 2 && fragmentEnd.test(concept))) continue;
     if (asked.includes(key) || (spoken && spoken.includes(key))) continue;
     seen.add(key);
     concepts.push(concept);

@@ -94,4 +94,11 @@ describe('non-answers and concepts', () => {
     expect(nameableConcepts(point, 'Redis 的 fork 是什么？')).toEqual(['AOF', '重写']);
     expect(nameableConcepts(point, '持久化', 'aof 我知道')).toEqual(['fork', '重写']);
   });
+
+  it('never names a clause the segmenter cut ("协程有", "协程发生"), but keeps two-character words such as 私有', () => {
+    const point = { text: '哪个协程发生了panic，就在哪个协程有的defer里recover；私有内存不共享', concepts: ['协程发生', '协程有', 'recover', '私有'], weight: 1 };
+    expect(nameableConcepts(point, 'panic 怎么处理？')).toEqual(['recover', '私有']);
+    const plain = { text: 'json 相比 xml 更简单易懂', concepts: ['相比', '易懂', 'json', 'xml'], weight: 1 };
+    expect(nameableConcepts(plain, '为什么用 json？')).toEqual(['xml']);
+  });
 });
