@@ -152,13 +152,17 @@ export function scoreAnswer(input: ScoreInput, parameters: Readonly<ScoringParam
     const pointed = input.keyPoints?.[index]?.length ? undefined : pointedBlocks(input.question, specs, input.headings?.[index]);
     const whole = aggregate(points, parameters);
     const part = pointed ? aggregate(points.filter((point) => pointed.has(point.spec.block)), parameters) : undefined;
-    const measured = part && part.covered > whole.covered ? { covered: part.covered, wrong: whole.wrong } : whole;
+    const byPart = part !== undefined && part.covered > whole.covered;
+    const measured = byPart ? { covered: part.covered, wrong: whole.wrong } : whole;
+    // Graded on the part, the card lists the part's points (and anything the answer contradicted elsewhere):
+    // "没讲腾讯实习期间…" beside a 10 for a question about the alternatives would contradict the grade.
+    const shown = byPart ? points.filter((point) => pointed!.has(point.spec.block) || point.wrong) : points;
     // Share of what the answer asserts that the note contradicts clause by clause: a different measure
     // from the wrong points' weight, since one wrong clause can carry most of what was said. A reversed
     // order is a whole sentence's fault, not each of its clauses', so it costs only its point.
     const wrongClauses = new Set(contradictions.filter((entry) => entry.cue !== 'order').map((entry) => entry.said));
     const wrongShare = contentLength([...wrongClauses].join('')) / Math.max(1, contentLength(stances.asserted));
-    return { points, ...measured, wrongShare, core: contradictsCore(input.question, specs, contradictions), net: measured.covered - parameters.wrongCost * measured.wrong };
+    return { points: shown, ...measured, wrongShare, core: contradictsCore(input.question, specs, contradictions), net: measured.covered - parameters.wrongCost * measured.wrong };
   });
   let bestIndex = 0;
   perReference.forEach((entry, index) => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pointedBlocks } from '../../src/grading/answer-coverage.ts';
 import { extractAllKeyPoints } from '../../src/grading/key-points.ts';
+import { gradeOffline } from '../../src/grading/offline-grader.ts';
 import { scoreAnswer } from '../../src/grading/offline-scorer.ts';
 
 // One heading over several paragraphs, the shape of a project write-up: no sub-heading sets its parts apart.
@@ -36,5 +37,17 @@ describe('the part of a note a question points into', () => {
     expect(full.score).toBeGreaterThanOrEqual(8);
     const wrong = scoreAnswer({ question, answer: 'Photon 是开源的，Blaze 用的就是社区通用的 substrait，和社区没有脱节。', references: [note], headings: [heading] });
     expect(wrong.score).toBeLessThanOrEqual(2);
+  });
+
+  it('lists on the card only that part\'s points, so a full grade names no gap from the rest of the note', () => {
+    const { grade } = gradeOffline({
+      question: '除了 Gluten、Velox，业界还有哪些方案？你们为什么没选？',
+      answer: 'Databricks 的 Photon 不开源，只发了论文；DataFusion 上的 Blaze 用自己定义的 protobuf 描述算子，不用社区的 Substrait，容易和社区脱节、不好维护。',
+      references: [{ source: 'notes.md', heading, text: note }],
+    });
+    expect(grade.score).toBeGreaterThanOrEqual(8);
+    expect(grade.keyPoints.map((point) => point.text).join('')).not.toContain('天穹');
+    expect(grade.gaps.join('')).not.toContain('天穹');
+    expect(grade.feedback).not.toContain('天穹');
   });
 });
