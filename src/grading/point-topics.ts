@@ -221,6 +221,11 @@ function englishTopic(clauses: readonly string[]): string {
  * - otherwise the point's main clause, cut at a clause or modifier ("子进程会和父进程共享同一片内存数据").
  */
 export function pointTopic(text: string, question: string): string {
+  // Cutting a modifier off the front ("datafusion blaze 用自己的 protobuf…") can leave the space that followed it.
+  return topicOf(text, question).trim();
+}
+
+function topicOf(text: string, question: string): string {
   const compact = text
     .replace(/\s+/g, ' ')
     .trim()

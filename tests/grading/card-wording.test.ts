@@ -22,6 +22,10 @@ describe('point topics name the claim, not an aside about it', () => {
     expect(pointTopic(slicePoint, arraysQuestion)).toBe('切片是动态数组');
   });
 
+  it('leaves no space where a modifier was cut off the front', () => {
+    expect(pointTopic('datafusion blaze 用自己的 protobuf 描述算子而不是社区通用的 substrait，容易与社区脱节，不易维护。', '除了 Gluten、Velox，业界还有哪些方案？')).toBe('protobuf 描述算子而不是社区通用的 substrait');
+  });
+
   it('does not read one property in a list as the effect of the first clause', () => {
     // Was "切片 为什么还能按需扩容：就用的多了": the slice's growth is not caused by how much it is used.
     expect(pointTopic(slicePoint, arraysQuestion)).not.toContain('为什么');
