@@ -243,6 +243,24 @@ export function isFunctionCharacter(character: string): boolean {
   return functionCharacters.has(character);
 }
 
+/**
+ * General Chinese vocabulary: words any technical text uses whatever its topic (方式, 实现, 提高, 系统, 数据).
+ * Not drawn from the notes; it is the fallback for how specific a word is, since the scorer sees one note
+ * at a time and cannot count a word over the whole question bank.
+ */
+const genericWords = new Set([
+  '一种', '一个', '开发', '理念', '技术', '系统', '方式', '方法', '使用', '进行', '实现', '需要', '问题', '数据', '功能',
+  '提高', '比较', '非常', '整体', '主要', '通过', '处理', '相关', '不同', '情况', '作用', '可以', '能够', '方面', '东西',
+  '比如', '基本', '目前', '现在', '更加', '很多', '帮助', '保证', '支持', '效率', '性能', '简单', '复杂', '过程', '操作',
+  '管理', '应用', '程序', '服务', '信息', '内容', '结构', '类型', '时候', '时间', '部分', '整个', '所有', '其他', '具体',
+  '一般', '一定', '完成', '提供', '包括', '包含',
+]);
+
+/** Whether a unit is a general-vocabulary word (`genericWords`), which says little about what a point says. */
+export function isGenericWord(unit: string): boolean {
+  return genericWords.has(unit);
+}
+
 /** Interview phrasing that says what kind of answer is wanted, not what it is about. */
 const framingPattern =
   /为什么|为何|怎么样|怎么|怎样|如何|什么是|是什么|什么|哪些|哪几种|有哪|区别|不同|异同|原理|作用|优缺点|优点|缺点|特点|流程|过程|机制|介绍|说说|说一下|讲讲|谈谈|简述|描述|解释|理解|一般|通常|分别|主要|常见|请问|面试|的话|呢|吗|\b(?:what|why|how|which|explain|describe|difference|differences|between|compare|does|do|is|are|the|of|and|in|a|an)\b/giu;
