@@ -193,7 +193,11 @@ function statementsOfNote(points: readonly NotePoint[]): Statement[] {
   return statements;
 }
 
-/** The whole note's clauses, points left out included (a swap stands down if the note says it anywhere). */
+/**
+ * The whole note's clauses, points left out included (a swap stands down if the note says it anywhere).
+ * Read only when a swap gets that far (findSwaps takes it as a function): with more cards in use than the
+ * memo keeps, splitting every answer's whole note again was a fifth of the contradiction checks.
+ */
 const referenceStatements = memoByText((reference: string) => (reference ? statementsOf(reference, -1, 100000) : []), 16);
 
 /** The note as one text: once per set of points. */
@@ -211,7 +215,7 @@ export function findContradictions(question: string, points: readonly NotePoint[
   const note = statementsOfNote(points);
   const said = statementsOf(answer);
   const subjects = subjectsOfNote(points)(question);
-  const swaps = findSwaps(note, said, subjects, questionUnits, referenceStatements(reference)).map((swap) => wrong(swap.notes, swap.said.text, 'swap'));
+  const swaps = findSwaps(note, said, subjects, questionUnits, () => referenceStatements(reference)).map((swap) => wrong(swap.notes, swap.said.text, 'swap'));
   const exchanges = exchangedWords(assertedOf(note), said, { note: normalisedNote(points), subjects }, (statement) => hypothetical.test(statement.normalised)).map((edit) => wrong(edit.notes, edit.said.text, 'swap'));
   const all = [...swaps, ...exchanges, ...negations(note, said, questionUnits, subjects), ...changedNumbers(note, said, questionUnits, minimumShared).map((entry) => wrong(entry.notes, entry.said.text, 'number')), ...reversedSteps(points, note, answer, questionUnits, reference, question).map((entry) => wrong(entry.notes, entry.said, 'order')), ...claimsDenied(question, points, note, said, subjects)];
   // The first cue found speaks for its point; every other clause that contradicts the same point is kept
