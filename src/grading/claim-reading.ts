@@ -12,8 +12,15 @@ import { profileText } from './text-analysis.ts';
 /** Weight of a unit that is a word of content (not a function-character bigram). */
 const contentWeight = 0.9;
 
-/** Content units of a text, glossary concepts and cross-language predicates included. */
-export function contentKeys(text: string): Set<string> {
+/**
+ * Content units of a text, glossary concepts and cross-language predicates included. Read once per text:
+ * the denial checks ask again for the same clauses (every note clause for every answer, each answer clause
+ * for each clause after it in its sentence), and each reading ran every cross-language pattern over it.
+ * Shared, so read-only: copy before adding to it.
+ */
+export const contentKeys: (text: string) => ReadonlySet<string> = memoByText(readContentKeys);
+
+function readContentKeys(text: string): ReadonlySet<string> {
   const keys = new Set([...profileText(text).units].filter(([, weight]) => weight >= contentWeight).map(([unit]) => unit));
   for (const key of predicateKeys(text)) keys.add(key);
   return keys;
@@ -24,10 +31,10 @@ export const isLatin = (text: string) => /[a-z]/.test(text) && !/[\u4e00-\u9fff]
 
 export interface NoteClaim {
   statement: Statement;
-  asserted: Set<string>;
-  denied: Set<string>;
+  asserted: ReadonlySet<string>;
+  denied: ReadonlySet<string>;
   /** Content of its whole sentence: what the claim is about. */
-  about: Set<string>;
+  about: ReadonlySet<string>;
   /** The glossary concepts its sentence names. */
   things: Set<string>;
   /** What a frame of its sentence scopes the claim to ("在顺序表中…需要移动大量元素" → 顺序表). */
@@ -176,7 +183,8 @@ export const supposing = /如果|假如|假设|要是|若|倘若|一旦|只有|�
  * before it in its sentence ("都没就绪的时候会直接往下执行后面的代码，不会阻塞").
  */
 export function clauseContext(said: Statement, answer: readonly Statement[]): Set<string> {
-  const own = contentKeys(said.normalised);
+  // A copy: the sentence's things are added to it.
+  const own = new Set(contentKeys(said.normalised));
   const denied = new Set(deniedScopes(said.normalised).flatMap((scope) => [...contentKeys(scope.text)]));
   const before = answer.filter((other) => other.sentence === said.sentence && answer.indexOf(other) < answer.indexOf(said));
   // The things of the glossary its sentence named so far ("链表在进行插入和删除操作时，…，不需要移动线性表" is about 链表).
