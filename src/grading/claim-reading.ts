@@ -6,7 +6,7 @@
 import { predicateKeys } from '../text/antonyms.ts';
 import { memoByObject, memoByText } from './grading-memo.ts';
 import { mentioned } from './role-swaps.ts';
-import { negationScopeTexts, type Statement } from './statements.ts';
+import { negationScopeTexts, type NegationScope, type Statement } from './statements.ts';
 import { profileText } from './text-analysis.ts';
 
 /** Weight of a unit that is a word of content (not a function-character bigram). */
@@ -42,8 +42,11 @@ export interface NoteClaim {
   subjects: string[];
 }
 
-/** What a clause's negations deny; verbs that deny a cost ("避免了查找的开销") are left out, they agree with the note's "需要查找". */
-export const deniedScopes = (normalised: string) => negationScopeTexts(normalised).filter((scope) => !/^(?:避免|防止|杜绝|免去|avoids?|prevents?|without)$/iu.test(scope.word));
+/**
+ * What a clause's negations deny; verbs that deny a cost ("避免了查找的开销") are left out, they agree with the note's "需要查找".
+ * Once per clause text (read again for each note claim an answer clause is held against). Shared, so read-only.
+ */
+export const deniedScopes: (normalised: string) => readonly NegationScope[] = memoByText((normalised) => negationScopeTexts(normalised).filter((scope) => !/^(?:避免|防止|杜绝|免去|avoids?|prevents?|without)$/iu.test(scope.word)));
 
 /** What joins the things of a list ("区块链和web3", "k8s、容器编排"): a negation after the list is about each. */
 const listJoin = /^\s*(?:和|与|及|以及|、|或|跟|\band\b|\bor\b|,)/u;
@@ -89,7 +92,8 @@ export function subjectsAbout(statement: Statement, statements: readonly Stateme
   const named = (text: string) => [...new Set([...mentioned(text.replace(/\s+/g, ''), subjects), ...mentioned(text, subjects)])];
   const own = named(statement.normalised);
   if (own.length || !subjects.length) return own;
-  const before = statements.filter((other) => other.sentence === statement.sentence && statements.indexOf(other) < statements.indexOf(statement));
+  // The clauses before it in its sentence, by position (as in clauseContext).
+  const before = statements.slice(0, Math.max(0, statements.indexOf(statement))).filter((other) => other.sentence === statement.sentence);
   for (const other of before.reverse()) {
     const text = other.normalised;
     const found = named(text);
@@ -186,7 +190,8 @@ export function clauseContext(said: Statement, answer: readonly Statement[]): Se
   // A copy: the sentence's things are added to it.
   const own = new Set(contentKeys(said.normalised));
   const denied = new Set(deniedScopes(said.normalised).flatMap((scope) => [...contentKeys(scope.text)]));
-  const before = answer.filter((other) => other.sentence === said.sentence && answer.indexOf(other) < answer.indexOf(said));
+  // The clauses before it in its sentence (by position: looking each one's index up again made this quadratic).
+  const before = answer.slice(0, Math.max(0, answer.indexOf(said))).filter((other) => other.sentence === said.sentence);
   // The things of the glossary its sentence named so far ("链表在进行插入和删除操作时，…，不需要移动线性表" is about 链表).
   for (const other of before) for (const key of contentKeys(other.normalised)) if (key.startsWith('~')) own.add(key);
   if ([...own].some((key) => !denied.has(key) && !/^[~≈]/u.test(key))) return own;
