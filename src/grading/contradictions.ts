@@ -181,13 +181,18 @@ function wrong(statement: Statement, said: string, cue: ContradictionCue): Wrong
  * Everything the answer contradicts, at most one entry per note point and answer clause.
  * `answer` holds only what the candidate asserts; hedged or asked clauses claim nothing.
  */
-/** A note's statements, made once per set of points (the same note is graded against again and again). */
+/**
+ * A note's statements, made once per set of points (the same note is graded against again and again). Kept by
+ * the points' texts as well: key points the owner fixed come as a new list with every answer, and the same
+ * list of statements is what lets the memos keyed by it (claimsOf, noteDescriptions, the unit index…) hit.
+ */
 const noteStatements = new WeakMap<readonly NotePoint[], Statement[]>();
+const noteStatementsByText = memoByText((texts: string) => (JSON.parse(texts) as string[]).flatMap((text, index) => statementsOf(text, index, index * 100)), 1024);
 
 function statementsOfNote(points: readonly NotePoint[]): Statement[] {
   let statements = noteStatements.get(points);
   if (!statements) {
-    statements = points.flatMap((point, index) => statementsOf(point.text, index, index * 100));
+    statements = noteStatementsByText(JSON.stringify(points.map((point) => point.text)));
     noteStatements.set(points, statements);
   }
   return statements;
