@@ -189,15 +189,24 @@ export const supposing = /如果|假如|假设|要是|若|倘若|一旦|只有|�
 export function clauseContext(said: Statement, answer: readonly Statement[]): Set<string> {
   // A copy: the sentence's things are added to it.
   const own = new Set(contentKeys(said.normalised));
-  const denied = new Set(deniedScopes(said.normalised).flatMap((scope) => [...contentKeys(scope.text)]));
   // The clauses before it in its sentence (by position: looking each one's index up again made this quadratic).
   const before = answer.slice(0, Math.max(0, answer.indexOf(said))).filter((other) => other.sentence === said.sentence);
   // The things of the glossary its sentence named so far ("链表在进行插入和删除操作时，…，不需要移动线性表" is about 链表).
-  for (const other of before) for (const key of contentKeys(other.normalised)) if (key.startsWith('~')) own.add(key);
-  if ([...own].some((key) => !denied.has(key) && !/^[~≈]/u.test(key))) return own;
+  for (const other of before) for (const key of thingsNamed(other.normalised)) own.add(key);
+  // Those are glossary concepts, so whether the clause says more than its denial is a matter of its own words.
+  if (namesMoreThanItDenies(said.normalised)) return own;
   const previous = before.at(-1);
   return previous ? new Set([...own, ...contentKeys(previous.normalised)]) : own;
 }
+
+/** The glossary concepts a clause names, in order: once per clause text (each is read for every clause after it). */
+const thingsNamed = memoByText((normalised: string) => [...contentKeys(normalised)].filter((key) => key.startsWith('~')));
+
+/** Whether a clause has a content word besides what its negations deny (not a bare "不会阻塞"): once per clause text. */
+const namesMoreThanItDenies = memoByText((normalised: string) => {
+  const denied = new Set(deniedScopes(normalised).flatMap((scope) => [...contentKeys(scope.text)]));
+  return [...contentKeys(normalised)].some((key) => !denied.has(key) && !/^[~≈]/u.test(key));
+});
 
 /** Words that make a note clause a hedge rather than a claim. */
 export const hedgedClaim = /很少|极少|较少|偶尔|有时|可能|也许|或许|\bmay\b|\bmight\b|\bsometimes\b|\brarely\b/u;
