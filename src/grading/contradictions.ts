@@ -14,7 +14,7 @@ import { deniedClaims } from './denied-claims.ts';
 import { noteInLetters, noteSaysItself } from './recited-note.ts';
 import { reversedSteps, type NotePoint } from './reversed-steps.ts';
 import { asksForOrder, statesOrder } from './sequence-order.ts';
-import { sharedWeight, statementsOf, type Statement } from './statements.ts';
+import { sharedOf, statementsOf, weightOf, type Statement } from './statements.ts';
 import { profileText } from './text-analysis.ts';
 
 export type ContradictionCue = 'negation' | 'swap' | 'number' | 'order';
@@ -55,6 +55,9 @@ function unitIndex(note: readonly Statement[]): Map<string, Statement[]> {
   return index;
 }
 
+/** Note clauses' weights without the question's words: once per grading (the question's units are a new set each time). */
+const noteWeightsFor = memoByObject((_ignored: ReadonlySet<string>) => new Map<Statement, number>());
+
 /** The note clause an answer clause restates, if any: most shared content, enough of both. */
 function align(said: Statement, note: readonly Statement[], ignored: ReadonlySet<string>): Alignment | undefined {
   let best: Alignment | undefined;
@@ -63,9 +66,14 @@ function align(said: Statement, note: readonly Statement[], ignored: ReadonlySet
   const sharing = new Set<Statement>();
   for (const unit of said.units.keys()) if (!ignored.has(unit)) for (const statement of index.get(unit) ?? []) sharing.add(statement);
   if (!sharing.size) return undefined;
+  // Each clause's own weight once: the answer clause's for every note clause, each note clause's for every answer clause.
+  const ofA = weightOf(said, ignored);
+  const noteWeights = noteWeightsFor(ignored);
   for (const statement of note) {
     if (!sharing.has(statement)) continue;
-    const { shared, ofA, ofB, words } = sharedWeight(said, statement, ignored);
+    const { shared, words } = sharedOf(said, statement, ignored);
+    let ofB = noteWeights.get(statement);
+    if (ofB === undefined) noteWeights.set(statement, (ofB = weightOf(statement, ignored)));
     const whole = ofB > 0 && shared >= 0.99 * ofB && ofB >= 0.9;
     // Two words at least: one shared term ("ACK") does not make two clauses say the same thing.
     if ((shared < minimumShared && !whole) || (words < 2 && !(whole && shared >= minimumShared)) || shared < noteShare * ofB || shared < answerShare * ofA) continue;
