@@ -6,14 +6,21 @@
 import { predicateKeys } from '../text/antonyms.ts';
 import { memoByObject, memoByText } from './grading-memo.ts';
 import { mentioned } from './role-swaps.ts';
-import { negationScopeTexts, type Statement } from './statements.ts';
+import { negationScopeTexts, type NegationScope, type Statement } from './statements.ts';
 import { profileText } from './text-analysis.ts';
 
 /** Weight of a unit that is a word of content (not a function-character bigram). */
 const contentWeight = 0.9;
 
-/** Content units of a text, glossary concepts and cross-language predicates included. */
-export function contentKeys(text: string): Set<string> {
+/**
+ * Content units of a text, glossary concepts and cross-language predicates included. Read once per text:
+ * the denial checks ask again for the same clauses (every note clause for every answer, each answer clause
+ * for each clause after it in its sentence), and each reading ran every cross-language pattern over it.
+ * Shared, so read-only: copy before adding to it.
+ */
+export const contentKeys: (text: string) => ReadonlySet<string> = memoByText(readContentKeys);
+
+function readContentKeys(text: string): ReadonlySet<string> {
   const keys = new Set([...profileText(text).units].filter(([, weight]) => weight >= contentWeight).map(([unit]) => unit));
   for (const key of predicateKeys(text)) keys.add(key);
   return keys;
@@ -24,10 +31,10 @@ export const isLatin = (text: string) => /[a-z]/.test(text) && !/[\u4e00-\u9fff]
 
 export interface NoteClaim {
   statement: Statement;
-  asserted: Set<string>;
-  denied: Set<string>;
+  asserted: ReadonlySet<string>;
+  denied: ReadonlySet<string>;
   /** Content of its whole sentence: what the claim is about. */
-  about: Set<string>;
+  about: ReadonlySet<string>;
   /** The glossary concepts its sentence names. */
   things: Set<string>;
   /** What a frame of its sentence scopes the claim to ("在顺序表中…需要移动大量元素" → 顺序表). */
@@ -35,8 +42,11 @@ export interface NoteClaim {
   subjects: string[];
 }
 
-/** What a clause's negations deny; verbs that deny a cost ("避免了查找的开销") are left out, they agree with the note's "需要查找". */
-export const deniedScopes = (normalised: string) => negationScopeTexts(normalised).filter((scope) => !/^(?:避免|防止|杜绝|免去|avoids?|prevents?|without)$/iu.test(scope.word));
+/**
+ * What a clause's negations deny; verbs that deny a cost ("避免了查找的开销") are left out, they agree with the note's "需要查找".
+ * Once per clause text (read again for each note claim an answer clause is held against). Shared, so read-only.
+ */
+export const deniedScopes: (normalised: string) => readonly NegationScope[] = memoByText((normalised) => negationScopeTexts(normalised).filter((scope) => !/^(?:避免|防止|杜绝|免去|avoids?|prevents?|without)$/iu.test(scope.word)));
 
 /** What joins the things of a list ("区块链和web3", "k8s、容器编排"): a negation after the list is about each. */
 const listJoin = /^\s*(?:和|与|及|以及|、|或|跟|\band\b|\bor\b|,)/u;
@@ -82,7 +92,8 @@ export function subjectsAbout(statement: Statement, statements: readonly Stateme
   const named = (text: string) => [...new Set([...mentioned(text.replace(/\s+/g, ''), subjects), ...mentioned(text, subjects)])];
   const own = named(statement.normalised);
   if (own.length || !subjects.length) return own;
-  const before = statements.filter((other) => other.sentence === statement.sentence && statements.indexOf(other) < statements.indexOf(statement));
+  // The clauses before it in its sentence, by position (as in clauseContext).
+  const before = statements.slice(0, Math.max(0, statements.indexOf(statement))).filter((other) => other.sentence === statement.sentence);
   for (const other of before.reverse()) {
     const text = other.normalised;
     const found = named(text);
@@ -176,15 +187,26 @@ export const supposing = /如果|假如|假设|要是|若|倘若|一旦|只有|�
  * before it in its sentence ("都没就绪的时候会直接往下执行后面的代码，不会阻塞").
  */
 export function clauseContext(said: Statement, answer: readonly Statement[]): Set<string> {
-  const own = contentKeys(said.normalised);
-  const denied = new Set(deniedScopes(said.normalised).flatMap((scope) => [...contentKeys(scope.text)]));
-  const before = answer.filter((other) => other.sentence === said.sentence && answer.indexOf(other) < answer.indexOf(said));
+  // A copy: the sentence's things are added to it.
+  const own = new Set(contentKeys(said.normalised));
+  // The clauses before it in its sentence (by position: looking each one's index up again made this quadratic).
+  const before = answer.slice(0, Math.max(0, answer.indexOf(said))).filter((other) => other.sentence === said.sentence);
   // The things of the glossary its sentence named so far ("链表在进行插入和删除操作时，…，不需要移动线性表" is about 链表).
-  for (const other of before) for (const key of contentKeys(other.normalised)) if (key.startsWith('~')) own.add(key);
-  if ([...own].some((key) => !denied.has(key) && !/^[~≈]/u.test(key))) return own;
+  for (const other of before) for (const key of thingsNamed(other.normalised)) own.add(key);
+  // Those are glossary concepts, so whether the clause says more than its denial is a matter of its own words.
+  if (namesMoreThanItDenies(said.normalised)) return own;
   const previous = before.at(-1);
   return previous ? new Set([...own, ...contentKeys(previous.normalised)]) : own;
 }
+
+/** The glossary concepts a clause names, in order: once per clause text (each is read for every clause after it). */
+const thingsNamed = memoByText((normalised: string) => [...contentKeys(normalised)].filter((key) => key.startsWith('~')));
+
+/** Whether a clause has a content word besides what its negations deny (not a bare "不会阻塞"): once per clause text. */
+const namesMoreThanItDenies = memoByText((normalised: string) => {
+  const denied = new Set(deniedScopes(normalised).flatMap((scope) => [...contentKeys(scope.text)]));
+  return [...contentKeys(normalised)].some((key) => !denied.has(key) && !/^[~≈]/u.test(key));
+});
 
 /** Words that make a note clause a hedge rather than a claim. */
 export const hedgedClaim = /很少|极少|较少|偶尔|有时|可能|也许|或许|\bmay\b|\bmight\b|\bsometimes\b|\brarely\b/u;

@@ -14,7 +14,7 @@ import { deniedClaims } from './denied-claims.ts';
 import { noteInLetters, noteSaysItself } from './recited-note.ts';
 import { reversedSteps, type NotePoint } from './reversed-steps.ts';
 import { asksForOrder, statesOrder } from './sequence-order.ts';
-import { sharedWeight, statementsOf, type Statement } from './statements.ts';
+import { sharedOf, statementsOf, weightOf, type Statement } from './statements.ts';
 import { profileText } from './text-analysis.ts';
 
 export type ContradictionCue = 'negation' | 'swap' | 'number' | 'order';
@@ -55,6 +55,9 @@ function unitIndex(note: readonly Statement[]): Map<string, Statement[]> {
   return index;
 }
 
+/** Note clauses' weights without the question's words: once per grading (the question's units are a new set each time). */
+const noteWeightsFor = memoByObject((_ignored: ReadonlySet<string>) => new Map<Statement, number>());
+
 /** The note clause an answer clause restates, if any: most shared content, enough of both. */
 function align(said: Statement, note: readonly Statement[], ignored: ReadonlySet<string>): Alignment | undefined {
   let best: Alignment | undefined;
@@ -63,9 +66,14 @@ function align(said: Statement, note: readonly Statement[], ignored: ReadonlySet
   const sharing = new Set<Statement>();
   for (const unit of said.units.keys()) if (!ignored.has(unit)) for (const statement of index.get(unit) ?? []) sharing.add(statement);
   if (!sharing.size) return undefined;
+  // Each clause's own weight once: the answer clause's for every note clause, each note clause's for every answer clause.
+  const ofA = weightOf(said, ignored);
+  const noteWeights = noteWeightsFor(ignored);
   for (const statement of note) {
     if (!sharing.has(statement)) continue;
-    const { shared, ofA, ofB, words } = sharedWeight(said, statement, ignored);
+    const { shared, words } = sharedOf(said, statement, ignored);
+    let ofB = noteWeights.get(statement);
+    if (ofB === undefined) noteWeights.set(statement, (ofB = weightOf(statement, ignored)));
     const whole = ofB > 0 && shared >= 0.99 * ofB && ofB >= 0.9;
     // Two words at least: one shared term ("ACK") does not make two clauses say the same thing.
     if ((shared < minimumShared && !whole) || (words < 2 && !(whole && shared >= minimumShared)) || shared < noteShare * ofB || shared < answerShare * ofA) continue;
@@ -181,19 +189,28 @@ function wrong(statement: Statement, said: string, cue: ContradictionCue): Wrong
  * Everything the answer contradicts, at most one entry per note point and answer clause.
  * `answer` holds only what the candidate asserts; hedged or asked clauses claim nothing.
  */
-/** A note's statements, made once per set of points (the same note is graded against again and again). */
+/**
+ * A note's statements, made once per set of points (the same note is graded against again and again). Kept by
+ * the points' texts as well: key points the owner fixed come as a new list with every answer, and the same
+ * list of statements is what lets the memos keyed by it (claimsOf, noteDescriptions, the unit index…) hit.
+ */
 const noteStatements = new WeakMap<readonly NotePoint[], Statement[]>();
+const noteStatementsByText = memoByText((texts: string) => (JSON.parse(texts) as string[]).flatMap((text, index) => statementsOf(text, index, index * 100)), 1024);
 
 function statementsOfNote(points: readonly NotePoint[]): Statement[] {
   let statements = noteStatements.get(points);
   if (!statements) {
-    statements = points.flatMap((point, index) => statementsOf(point.text, index, index * 100));
+    statements = noteStatementsByText(JSON.stringify(points.map((point) => point.text)));
     noteStatements.set(points, statements);
   }
   return statements;
 }
 
-/** The whole note's clauses, points left out included (a swap stands down if the note says it anywhere). */
+/**
+ * The whole note's clauses, points left out included (a swap stands down if the note says it anywhere).
+ * Read only when a swap gets that far (findSwaps takes it as a function): with more cards in use than the
+ * memo keeps, splitting every answer's whole note again was a fifth of the contradiction checks.
+ */
 const referenceStatements = memoByText((reference: string) => (reference ? statementsOf(reference, -1, 100000) : []), 16);
 
 /** The note as one text: once per set of points. */
@@ -211,7 +228,7 @@ export function findContradictions(question: string, points: readonly NotePoint[
   const note = statementsOfNote(points);
   const said = statementsOf(answer);
   const subjects = subjectsOfNote(points)(question);
-  const swaps = findSwaps(note, said, subjects, questionUnits, referenceStatements(reference)).map((swap) => wrong(swap.notes, swap.said.text, 'swap'));
+  const swaps = findSwaps(note, said, subjects, questionUnits, () => referenceStatements(reference)).map((swap) => wrong(swap.notes, swap.said.text, 'swap'));
   const exchanges = exchangedWords(assertedOf(note), said, { note: normalisedNote(points), subjects }, (statement) => hypothetical.test(statement.normalised)).map((edit) => wrong(edit.notes, edit.said.text, 'swap'));
   const all = [...swaps, ...exchanges, ...negations(note, said, questionUnits, subjects), ...changedNumbers(note, said, questionUnits, minimumShared).map((entry) => wrong(entry.notes, entry.said.text, 'number')), ...reversedSteps(points, note, answer, questionUnits, reference, question).map((entry) => wrong(entry.notes, entry.said, 'order')), ...claimsDenied(question, points, note, said, subjects)];
   // The first cue found speaks for its point; every other clause that contradicts the same point is kept

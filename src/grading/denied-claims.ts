@@ -16,6 +16,7 @@
  */
 import { opposedPredicates } from '../text/antonyms.ts';
 import { claimsOf, clauseContext, contentKeys, deniedScopes, hedgedClaim, isLatin, negatedAbout, sameMatter, thingWords, sentenceText, subjectsAbout, supposing, type NoteClaim } from './claim-reading.ts';
+import { memoByObject, memoByText } from './grading-memo.ts';
 import { mentioned } from './role-swaps.ts';
 import { negationScopeTexts, type NegationScope, type Statement } from './statements.ts';
 import { profileText } from './text-analysis.ts';
@@ -73,8 +74,11 @@ export function deniedClaims(note: readonly Statement[], answer: readonly Statem
   if (asksForSituations.test(context.question)) return [];
   // A note clause that hedges ("在很少需要插入、删除表中元素", "可能会…") claims nothing an answer can deny.
   const claims = all.filter((claim) => !context.supposes(claim.statement) && !hedgedClaim.test(claim.statement.normalised));
-  const deniedAnywhere = (key: string) => all.some((claim) => claim.denied.has(key));
+  const anywhere = claimedAnywhere(all);
+  const deniedAnywhere = (key: string) => anywhere.denied.has(key);
   const asked = new Set([...contentKeys(context.question)].filter((key) => key.startsWith('~')));
+  // The question as opposedClaim reads it: once per answer, not once per answer clause.
+  const question = { normalised: profileText(context.question).text, premise: premiseOf(context.question) };
   const found: DeniedClaim[] = [];
   for (const said of answer) {
     if (context.supposes(said)) continue;
@@ -85,14 +89,20 @@ export function deniedClaims(note: readonly Statement[], answer: readonly Statem
     const assertedInSentence = (key: string) => answer.some((other) => other.sentence === said.sentence && other !== said && other.units.has(key) && !negationScopeTexts(other.normalised).some((scope) => contentKeys(scope.text).has(key)));
     const claim =
       deniedPredicate(said, claims, about, saidSubjects, asked, deniedAnywhere, assertedInSentence) ??
-      assertedDenial(said, claims, about, saidSubjects, asked, (key) => all.some((entry) => entry.asserted.has(key))) ??
+      assertedDenial(said, claims, about, saidSubjects, asked, (key) => anywhere.asserted.has(key)) ??
       deniedNecessity(said, claims, about, saidSubjects, asked) ??
       deniedEverything(said, claims, deniedAnywhere, assertedInSentence) ??
-      opposedClaim(said, sentence, claims, about, saidSubjects, asked, context.question);
+      opposedClaim(said, sentence, claims, about, saidSubjects, asked, question);
     if (claim) found.push(claim);
   }
   return found;
 }
+
+/** What any of a note's claims asserts, and what any denies: once per list of claims (claimsOf keeps it), not a scan per key. */
+const claimedAnywhere = memoByObject((all: readonly NoteClaim[]) => ({
+  asserted: new Set(all.flatMap((claim) => [...claim.asserted])),
+  denied: new Set(all.flatMap((claim) => [...claim.denied])),
+}));
 
 function deniedPredicate(said: Statement, claims: readonly NoteClaim[], about: ReadonlySet<string>, subjects: readonly string[], asked: ReadonlySet<string>, deniedAnywhere: (key: string) => boolean, assertedInSentence: (key: string) => boolean): DeniedClaim | undefined {
   for (const scope of deniedScopes(said.normalised)) {
@@ -129,18 +139,28 @@ function assertedDenial(said: Statement, claims: readonly NoteClaim[], about: Re
   if (negationScopeTexts(said.normalised).length || isLatin(said.normalised)) return undefined;
   const own = contentKeys(said.normalised);
   for (const claim of claims) {
-    const scope = deniedScopes(claim.statement.normalised)[0];
-    if (!scope || conditionAfter.test(claim.statement.normalised.slice(scope.at))) continue;
-    const head = deniedHeads(scope, claim.statement.normalised)[0];
-    if (!head || !own.has(head) || assertedAnywhere(head)) continue;
-    // What the note denies it of ("链表的存储空间不连续") must be what the answer asserts it of: "顺序表采用连续的空间" is
-    // the contrast the note draws, not a denial of it.
-    const of = [...contentKeys(claim.statement.normalised.slice(0, scope.at))].filter((key) => !/^[~≈]/u.test(key) && !/\d/u.test(key));
-    if (of.some((key) => !about.has(key))) continue;
-    if (sameMatter(about, subjects, claim, contentKeys(scope.text), false, asked)) return { said, notes: claim.statement };
+    const denial = noteDenial(claim);
+    if (!denial || !own.has(denial.head) || assertedAnywhere(denial.head)) continue;
+    if (denial.of.some((key) => !about.has(key))) continue;
+    if (sameMatter(about, subjects, claim, denial.disputed, false, asked)) return { said, notes: claim.statement };
   }
   return undefined;
 }
+
+/**
+ * What a note claim denies first, for assertedDenial: its head, what it denies it of, and all it denies. The same for
+ * every answer, so read once per claim (claimsOf keeps the claims) rather than per answer clause and claim.
+ */
+const noteDenial = memoByObject((claim: NoteClaim): { head: string; of: string[]; disputed: ReadonlySet<string> } | undefined => {
+  const scope = deniedScopes(claim.statement.normalised)[0];
+  if (!scope || conditionAfter.test(claim.statement.normalised.slice(scope.at))) return undefined;
+  const head = deniedHeads(scope, claim.statement.normalised)[0];
+  if (!head) return undefined;
+  // What the note denies it of ("链表的存储空间不连续") must be what the answer asserts it of: "顺序表采用连续的空间" is
+  // the contrast the note draws, not a denial of it.
+  const of = [...contentKeys(claim.statement.normalised.slice(0, scope.at))].filter((key) => !/^[~≈]/u.test(key) && !/\d/u.test(key));
+  return { head, of, disputed: contentKeys(scope.text) };
+});
 
 function deniedNecessity(said: Statement, claims: readonly NoteClaim[], about: ReadonlySet<string>, subjects: readonly string[], asked: ReadonlySet<string>): DeniedClaim | undefined {
   const denial = notNecessarily.exec(said.normalised);
@@ -220,12 +240,23 @@ function sideOf(text: string, pair: readonly [string, string]): 0 | 1 | undefine
   return hasA === hasB ? undefined : hasA ? 0 : 1;
 }
 
-function opposedClaim(said: Statement, sentence: string, claims: readonly NoteClaim[], about: ReadonlySet<string>, subjects: readonly string[], asked: ReadonlySet<string>, question: string): DeniedClaim | undefined {
-  const normalisedQuestion = profileText(question).text;
-  const premise = premiseOf(question);
-  for (const pair of opposedPredicates) {
-    const side = sideOf(sentence, pair);
-    if (side === undefined || sideOf(said.normalised, pair) !== side) continue;
+/**
+ * The opposed pairs a sentence takes one side of, in their order: most sentences take none. Once per sentence
+ * text, not for each of its clauses; the sentences of the answers being graded are what it needs to keep.
+ */
+const sidesTaken = memoByText(
+  (sentence: string) =>
+    opposedPredicates.flatMap((pair) => {
+      const side = sideOf(sentence, pair);
+      return side === undefined ? [] : [{ pair, side }];
+    }),
+  256,
+);
+
+function opposedClaim(said: Statement, sentence: string, claims: readonly NoteClaim[], about: ReadonlySet<string>, subjects: readonly string[], asked: ReadonlySet<string>, question: { normalised: string; premise: string | undefined }): DeniedClaim | undefined {
+  const { normalised: normalisedQuestion, premise } = question;
+  for (const { pair, side } of sidesTaken(sentence)) {
+    if (sideOf(said.normalised, pair) !== side) continue;
     // A question that names both sides asks about the difference: either side is on topic.
     if (sideOf(normalisedQuestion, pair) === undefined && normalisedQuestion.includes(pair[0])) continue;
     // Denied, the word agrees with the other side ("不是多线程").

@@ -9,23 +9,30 @@
 const defaultTextEntries = 8192;
 
 /**
- * `compute` remembered by its text argument; the least recently used entry goes first once
- * `maxEntries` are kept, so a changed note never grows memory without bound.
+ * `compute` remembered by its text argument, in two generations: entries go into the recent one, and
+ * when it holds half of `maxEntries` it becomes the old one and the old one is dropped; an old entry
+ * read again moves to the recent one. So what is in use stays, memory stays under `maxEntries`, and a
+ * hit is one Map read. (A least-recently-used order moved the entry on every hit: a delete and a set
+ * for each of the thousands of reads a grading makes, 3 % of the server thread.)
  */
 export function memoByText<Value>(compute: (text: string) => Value, maxEntries = defaultTextEntries): (text: string) => Value {
-  const entries = new Map<string, Value>();
-  return (text) => {
-    const known = entries.get(text);
-    if (known !== undefined || entries.has(text)) {
-      // Re-inserted, so the Map's order is least recently used first.
-      entries.delete(text);
-      entries.set(text, known as Value);
-      return known as Value;
+  const generation = Math.max(1, Math.ceil(maxEntries / 2));
+  let recent = new Map<string, Value>();
+  let old = new Map<string, Value>();
+  const remember = (text: string, value: Value) => {
+    if (recent.size >= generation) {
+      old = recent;
+      recent = new Map();
     }
-    const value = compute(text);
-    if (entries.size >= maxEntries) entries.delete(entries.keys().next().value as string);
-    entries.set(text, value);
+    recent.set(text, value);
     return value;
+  };
+  return (text) => {
+    const known = recent.get(text);
+    if (known !== undefined || recent.has(text)) return known as Value;
+    const kept = old.get(text);
+    if (kept !== undefined || old.has(text)) return remember(text, kept as Value);
+    return remember(text, compute(text));
   };
 }
 

@@ -205,7 +205,11 @@ function sameRelation(said: string, notes: string, subject: string, other: strin
   return a >= 0 && b >= 0 && c >= 0 && d >= 0 && a < b === c < d;
 }
 
-export function findSwaps(note: readonly Statement[], answer: readonly Statement[], subjects: readonly string[], ignored: ReadonlySet<string>, whole: readonly Statement[] = []): Swap[] {
+/**
+ * `whole` gives the whole note's clauses (saidOfSubjectToo). It is a function because splitting a whole
+ * note into clauses is costly and only the rare answer clause that passes every other test needs it.
+ */
+export function findSwaps(note: readonly Statement[], answer: readonly Statement[], subjects: readonly string[], ignored: ReadonlySet<string>, whole: () => readonly Statement[] = () => []): Swap[] {
   if (subjects.length < 2) return [];
   const { subjectUnits, noteSubjects, described } = noteDescriptions(note)(subjects);
   const swaps: Swap[] = [];
@@ -233,7 +237,7 @@ export function findSwaps(note: readonly Statement[], answer: readonly Statement
       const held = fit(description, polarUnits(statement)).weight;
       if (held > best) (best = held), (notes = statement);
     });
-    if (notes && !sameRelation(compactNormalised(said.normalised), compactNormalised(notes.normalised), subject, other.subject) && !saidOfSubjectToo(description, subject, best, [...note, ...whole], subjects)) swaps.push({ said, notes });
+    if (notes && !sameRelation(compactNormalised(said.normalised), compactNormalised(notes.normalised), subject, other.subject) && !saidOfSubjectToo(description, subject, best, [...note, ...whole()], subjects)) swaps.push({ said, notes });
   }
   return swaps;
 }

@@ -159,19 +159,29 @@ export function statementsOf(text: string, point = -1, sentenceOffset = 0): Stat
 
 /** Weight of the units two statements share, leaving out `ignored` (the question's words). */
 export function sharedWeight(a: Statement, b: Statement, ignored: ReadonlySet<string>): { shared: number; ofA: number; ofB: number; words: number } {
+  return { ...sharedOf(a, b, ignored), ofA: weightOf(a, ignored), ofB: weightOf(b, ignored) };
+}
+
+/**
+ * sharedWeight's parts, for a caller that holds one clause against many (contradictions.ts's align): a clause's own
+ * weight does not depend on the other one. Sums run in the same order, so the figures are the same to the last bit.
+ */
+export function sharedOf(a: Statement, b: Statement, ignored: ReadonlySet<string>): { shared: number; words: number } {
   let shared = 0;
-  let ofA = 0;
-  let ofB = 0;
   let words = 0;
   for (const [unit, weight] of a.units) {
-    if (ignored.has(unit)) continue;
-    ofA += conceptDiscount(unit, weight);
-    if (!b.units.has(unit)) continue;
+    if (ignored.has(unit) || !b.units.has(unit)) continue;
     shared += conceptDiscount(unit, Math.min(weight, b.units.get(unit) ?? 0));
     if (!unit.startsWith('~') && weight >= 0.9) words += 1;
   }
-  for (const [unit, weight] of b.units) if (!ignored.has(unit)) ofB += conceptDiscount(unit, weight);
-  return { shared, ofA, ofB, words };
+  return { shared, words };
+}
+
+/** A statement's weight, leaving out `ignored`. */
+export function weightOf(statement: Statement, ignored: ReadonlySet<string>): number {
+  let weight = 0;
+  for (const [unit, own] of statement.units) if (!ignored.has(unit)) weight += conceptDiscount(unit, own);
+  return weight;
 }
 
 /** A glossary concept mostly repeats the words it was found in ("数据" gives ~data); it bridges languages, little more. */

@@ -18,7 +18,7 @@ describe('memoByText', () => {
     expect(seen).toEqual(['abc', 'de']);
   });
 
-  it('keeps at most maxEntries, dropping the least recently used first', () => {
+  it('keeps at most maxEntries, dropping what was not used recently first', () => {
     const seen: string[] = [];
     const upper = memoByText((text: string) => {
       seen.push(text);
@@ -31,6 +31,21 @@ describe('memoByText', () => {
     upper('a');
     upper('b');
     expect(seen).toEqual(['a', 'b', 'c', 'b']);
+  });
+
+  it('keeps what is read again however many other texts come, and forgets the rest', () => {
+    const seen: string[] = [];
+    const upper = memoByText((text: string) => {
+      seen.push(text);
+      return text.toUpperCase();
+    }, 4);
+    for (let index = 0; index < 20; index += 1) {
+      upper('kept');
+      upper(`other ${index}`);
+    }
+    upper('other 0');
+    expect(seen.filter((text) => text === 'kept')).toEqual(['kept']);
+    expect(seen.filter((text) => text === 'other 0')).toEqual(['other 0', 'other 0']);
   });
 
   it('remembers undefined results too', () => {
