@@ -4,7 +4,7 @@
  * questions back, off-topic, bare term lists, a wrong verdict on a true/false question). Pure and
  * synchronous.
  */
-import { aggregate, coverPoints, focusOn, givesOtherResults, noteFacts, pointedBlocks, relevanceOf, sharedTopic, statesResults, type CoverageParameters, type ScoredPoint } from './answer-coverage.ts';
+import { aggregate, coverPoints, focusOn, givesOtherResults, noteFacts, relevanceOf, sharedTopic, statesResults, type CoverageParameters, type ScoredPoint } from './answer-coverage.ts';
 import { readStances } from './answer-signals.ts';
 import { calibrate, type CalibrationParameters } from './calibration.ts';
 import { fittedKnots } from './calibration-fitted.ts';
@@ -14,6 +14,7 @@ import { memoByText } from './grading-memo.ts';
 import { injectionScoreCap, stripInjection } from './injection.ts';
 import { contentLength, extractAllKeyPoints, givenKeyPoints, type KeyPointSpec } from './key-points.ts';
 import { looksLikeBagOfWords, looksLikeTermList, namesWithoutExplaining, onlyNames, pointsAreNames } from './non-answers.ts';
+import { pointedBlocks } from './pointed-blocks.ts';
 import { subQuestionVerdict } from './sub-question-verdict.ts';
 import { profileText } from './text-analysis.ts';
 import { checkValues } from './value-consistency.ts';

@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { pointedBlocks } from '../../src/grading/answer-coverage.ts';
+import { pointedBlocks } from '../../src/grading/pointed-blocks.ts';
 import { extractAllKeyPoints, extractKeyPoints } from '../../src/grading/key-points.ts';
 import { scoreAnswer } from '../../src/grading/offline-scorer.ts';
 import { buildQuestionBank } from '../../src/ingest/corpus.ts';

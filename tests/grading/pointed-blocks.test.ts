@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pointedBlocks } from '../../src/grading/answer-coverage.ts';
+import { pointedBlocks } from '../../src/grading/pointed-blocks.ts';
 import { extractAllKeyPoints } from '../../src/grading/key-points.ts';
 import { gradeOffline } from '../../src/grading/offline-grader.ts';
 import { scoreAnswer } from '../../src/grading/offline-scorer.ts';

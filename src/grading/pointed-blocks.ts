@@ -1,0 +1,44 @@
+/**
+ * Which part of a note a question asks about, when the note has no heading for it: the paragraphs or list
+ * items its words point into. The scorer grades such a question on that part (offline-scorer.ts).
+ */
+import type { KeyPointSpec } from './key-points.ts';
+import { profileText, topicUnits } from './text-analysis.ts';
+
+/**
+ * The blocks (paragraphs, list items) of a note a question points into, when no heading sets them apart:
+ * "除了 Gluten 加 Velox，业界还有哪些方案？" of a note whose alternatives are one paragraph among several about
+ * the project. A question points into a block with two or more words the note uses there and nowhere else
+ * (业界, 方案); words every part uses (Velox, 向量化) are the note's topic and point nowhere. Only when those
+ * blocks hold most of what the question names in the note, each word weighed by how few blocks hold it, and
+ * are a small part of the note: a question with another ask elsewhere ("…sync.Map 内部是怎么做的？") is wider.
+ * Answering such a question, making the points of that part is a complete answer (offline-scorer.ts).
+ */
+const pointingWords = 2;
+const pointedNoteShare = 0.5;
+const pointedQuestionShare = 0.6;
+
+export function pointedBlocks(question: string, specs: readonly KeyPointSpec[], subject = ''): ReadonlySet<number> | undefined {
+  const noteSubject = profileText(subject).units;
+  const wanted = [...topicUnits(question).keys()].filter((unit) => !noteSubject.has(unit));
+  const blocks = new Map<number, KeyPointSpec[]>();
+  for (const spec of specs) blocks.set(spec.block, [...(blocks.get(spec.block) ?? []), spec]);
+  if (blocks.size < 3) return undefined;
+  const holders = new Map<string, number[]>();
+  for (const [block, points] of blocks) {
+    for (const unit of wanted) if (points.some((point) => point.profile.units.has(unit))) holders.set(unit, [...(holders.get(unit) ?? []), block]);
+  }
+  const pointing = new Map<number, number>();
+  for (const held of holders.values()) if (held.length === 1) pointing.set(held[0]!, (pointing.get(held[0]!) ?? 0) + 1);
+  const chosen = new Set([...pointing].filter(([, words]) => words >= pointingWords).map(([block]) => block));
+  if (!chosen.size) return undefined;
+  let named = 0;
+  let inChosen = 0;
+  for (const held of holders.values()) {
+    named += 1 / held.length;
+    if (held.some((block) => chosen.has(block))) inChosen += 1 / held.length;
+  }
+  const weight = (points: readonly KeyPointSpec[]) => points.reduce((sum, point) => sum + point.weight, 0);
+  const pointedWeight = weight(specs.filter((spec) => chosen.has(spec.block)));
+  return inChosen >= pointedQuestionShare * named && pointedWeight <= pointedNoteShare * weight(specs) ? chosen : undefined;
+}
