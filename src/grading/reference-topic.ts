@@ -7,7 +7,7 @@ import type { Card } from '../core/types.ts';
 import { buildDomainDictionary } from '../text/domain-dictionary.ts';
 import { conceptTokens } from '../text/glossary.ts';
 import { createTokenizer, type Tokenizer } from '../text/tokenizer.ts';
-import { profileText, shareFound, topicUnits, withoutFraming } from './text-analysis.ts';
+import { isMostlyEnglish, profileText, shareFound, topicUnits, withoutFraming } from './text-analysis.ts';
 
 /**
  * Weight of a one-character word: mostly a piece of a word the segmenter does not know (网盘 → 网,
@@ -51,14 +51,43 @@ export interface AskedTopic {
 }
 
 export function askedTopic(question: string, items: readonly Card[]): AskedTopic {
+  const vocabulary = vocabularyOf(items);
+  const observable = englishReading(question, items);
+  const seen = (units: Map<string, number>) => (observable ? new Map([...units].map(([unit, weight]): [string, number] => [unit, observable(unit) ? weight : weight * unseenWeight])) : units);
   return {
-    units: topicUnits(question),
-    words: wordsIn(vocabularyOf(items).tokenizer, withoutFraming(question)),
+    units: seen(topicUnits(question)),
+    words: new Set([...wordsIn(vocabulary.tokenizer, withoutFraming(question))].filter((word) => !observable || word.startsWith('~') || vocabulary.itemsUsing.has(word))),
     parts: question
       .split(/[？?；;。！!]/u)
-      .map(topicUnits)
+      .map((part) => seen(topicUnits(part)))
       .filter((units) => [...units.values()].reduce((sum, weight) => sum + weight, 0) >= minimumPartWeight),
   };
+}
+
+/** Weight kept by a word of an English question that no note contains. */
+const unseenWeight = 0.5;
+/** Glossary concepts an English question needs before it is read through them. */
+const minimumEnglishConcepts = 2;
+const notesUnits = new WeakMap<readonly Card[], Set<string>>();
+
+/**
+ * How an English question (no Chinese at all) meets Chinese notes: through glossary concepts and the English the
+ * notes use. A word no note contains ("key", "offer", "actively") cannot be found in any of them, so it counts half.
+ * Only when the glossary reads at least two concepts of the question: with one or none ("Walk me through the OAuth2
+ * authorization code flow."), what the notes can show of it is too little to say which note it is about.
+ */
+function englishReading(question: string, items: readonly Card[]): ((unit: string) => boolean) | undefined {
+  const profile = profileText(question);
+  if (profile.cjkCharacters > 0 || !isMostlyEnglish(profile)) return undefined;
+  if ([...profile.units.keys()].filter((unit) => unit.startsWith('~')).length < minimumEnglishConcepts) return undefined;
+  let units = notesUnits.get(items);
+  if (!units) {
+    units = new Set<string>();
+    for (const item of items) for (const unit of unitsOfItem(item, childrenOf(item, items))) units.add(unit);
+    notesUnits.set(items, units);
+  }
+  const known = units;
+  return (unit) => unit.startsWith('~') || unit.startsWith('$') || known.has(unit);
 }
 
 /** How much of what the question is about the item contains, 0–1: bigram and specific-word shares averaged. */

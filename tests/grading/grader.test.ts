@@ -254,6 +254,19 @@ SYN Flood 利用 TCP 三次握手：攻击者大量发送 SYN 却不回复 ACK�
     expect(choice.notice).toBeUndefined();
   });
 
+  it('reads an English question through the glossary, and still finds no note for one the glossary barely reads', async () => {
+    const file = 'cpp-backend-projects-and-internship.md';
+    const notes = await buildNotesKnowledgeBase({ [file]: readFileSync(new URL(`../../corpus/${file}`, import.meta.url), 'utf8') });
+    const grader = createGrader({ kb: notes });
+    const coroutines = await grader.grade({
+      question: "Stackful vs. stackless coroutines: what's the key difference?",
+      answer: 'A stackful coroutine has its own stack, so it can suspend inside nested function calls; a stackless one can only yield at the top level of its own function.',
+    });
+    expect(coroutines.references[0]?.heading).toContain('无栈协程和有栈协程的区别');
+    const oauth = await grader.grade({ question: 'Walk me through the OAuth2 authorization code flow.', answer: 'The client redirects to the authorization server, gets a code, and exchanges it for a token.' });
+    expect(oauth.references.length === 0 || (oauth.notice ?? '') !== '').toBe(true);
+  });
+
   it('uses the given references without retrieving', async () => {
     const references = [{ source: 'mine.md', heading: '自定义', text: '布隆过滤器用多个哈希函数把元素映射到位数组，可能误判存在，但不会漏判。' }];
     const grade = await createGrader({}).grade({ question: '布隆过滤器的特点？', answer: '用几个哈希函数映射到位数组，会有误判但不会漏判。', references });
