@@ -19,10 +19,10 @@ export interface WordedPoint {
   evidence?: string;
 }
 
-/** Flags after which nothing the answer said is praised. */
 /** Flags that make the answer wrong as a whole, whatever its coverage. */
-const judgedWrongFlags: readonly ScoreFlag[] = ['mostly-wrong', 'wrong-verdict', 'swapped-values'];
-export const untrustedFlags: readonly ScoreFlag[] = ['injection', 'wrong-verdict', 'swapped-values', 'mostly-wrong', 'hedged', 'offtopic', 'dontknow', 'question-back', 'list-of-terms', 'empty'];
+const judgedWrongFlags: readonly ScoreFlag[] = ['mostly-wrong', 'wrong-verdict', 'wrong-result', 'swapped-values'];
+/** Flags after which nothing the answer said is praised. */
+export const untrustedFlags: readonly ScoreFlag[] = ['injection', 'wrong-verdict', 'wrong-result', 'swapped-values', 'mostly-wrong', 'hedged', 'offtopic', 'dontknow', 'question-back', 'list-of-terms', 'empty'];
 
 /** Characters of a quoted clause in "你说「…」，但笔记里是「…」". */
 const quoteCharacters = 32;
@@ -98,6 +98,7 @@ const wordings: Record<FeedbackLanguage, Wording> = {
     flags: {
       injection: '回答里有试图影响评分的指令性文字，这部分已被忽略，并按无效内容处理。',
       'wrong-verdict': '“是不是/有没有”的结论与笔记相反，这道题的核心结论答错了。',
+      'wrong-result': '给出的结果和笔记里的不一样，这道题问的就是这个结果，按答错处理。',
       'list-of-terms': '回答主要是在罗列术语，没有解释它们之间的关系和作用。',
       'swapped-values': '几个取值和它们的含义对应错了，和笔记里的说法正好错开。',
       'mostly-wrong': '回答里的主要说法和笔记相反，这道题按答错处理。',
@@ -133,6 +134,7 @@ const wordings: Record<FeedbackLanguage, Wording> = {
     flags: {
       injection: 'Part of the answer tried to instruct the grader; it was ignored and counted as no content.',
       'wrong-verdict': 'Your yes/no verdict is the opposite of the notes: the core of this question is wrong.',
+      'wrong-result': 'The result you give differs from the one in your notes, and the result is what this question asks for, so it counts as wrong.',
       'list-of-terms': 'The answer mostly lists terms without explaining how they relate or what they do.',
       'swapped-values': 'Several values are paired with the wrong meanings compared with your notes.',
       'mostly-wrong': 'The main claims of the answer say the opposite of your notes, so it counts as wrong.',

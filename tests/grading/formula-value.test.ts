@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formulaVariables, readFormula, sameQuantity } from '../../src/grading/formula-value.ts';
+import { gradeOffline } from '../../src/grading/offline-grader.ts';
 import { scoreAnswer } from '../../src/grading/offline-scorer.ts';
 
 describe('whether two result formulas are the same quantity', () => {
@@ -37,6 +38,13 @@ describe('an answer that gives another value for the result asked for', () => {
     const right = grade('每个分支节点只有一个孩子，左右两种选择，分支节点有n-1个，所以一共2^(n-1)种。');
     expect(right.flags).toContain('right-result');
     expect(right.score).toBeGreaterThanOrEqual(7);
+  });
+
+  it('says on the card that the result is wrong, and praises none of the reasoning', () => {
+    const { grade } = gradeOffline({ question, answer: 'n个节点高度为n说明每个节点只有一个孩子，要么是左孩子要么是右孩子，一共有n-1个节点可以有孩子，所以一共有2^n-1个。', references: [{ source: 'notes.md', heading: question, text: note }] });
+    expect(grade.score).toBeLessThanOrEqual(1);
+    expect(grade.feedback).toContain('给出的结果和笔记里的不一样');
+    expect(grade.strengths).toEqual([]);
   });
 
   it('leaves a formula of other letters, or one step of the derivation, to coverage', () => {
