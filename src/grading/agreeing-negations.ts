@@ -4,7 +4,7 @@
  * ("bgsave … 不会造成阻塞" beside "fork 时是会阻塞主线程的"). Split from contradictions.ts, which asks.
  */
 import { contentKeys, negatedAbout, thingWords } from './claim-reading.ts';
-import { negationScopeTexts, type Statement } from './statements.ts';
+import { negationScopeTexts, sentenceUnits, type Statement } from './statements.ts';
 import { profileText } from './text-analysis.ts';
 
 /**
@@ -58,16 +58,6 @@ export function noteAlsoSays(said: Statement, contradicted: Statement, note: rea
       return !otherAbout.length || otherAbout.includes(subject);
     }),
   );
-}
-
-/** The units of one sentence's clauses, each at its highest weight. */
-function sentenceUnits(statements: readonly Statement[], sentence: number): Map<string, number> {
-  const units = new Map<string, number>();
-  for (const statement of statements) {
-    if (statement.sentence !== sentence) continue;
-    for (const [unit, weight] of statement.units) units.set(unit, Math.max(weight, units.get(unit) ?? 0));
-  }
-  return units;
 }
 
 /** Weight two unit sets share (a concept, which mostly repeats its words, counts little). */

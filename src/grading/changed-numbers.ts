@@ -3,7 +3,7 @@
  * "每秒", "全部节点" for "多数", "最多只能放 128 个" for "不允许超过 256 个").
  */
 import { anchorOf, conflicting, quantitiesIn, sameFamily, sameQuantity, type Quantity } from './quantities.ts';
-import { sharedWeight, unitsWithoutNegation, type Statement } from './statements.ts';
+import { sentenceUnits, sharedWeight, unitsWithoutNegation, type Statement } from './statements.ts';
 import { wordUnits } from './text-analysis.ts';
 
 export interface ChangedNumber {
@@ -104,9 +104,7 @@ const sentences = new WeakMap<Statement, Statement>();
 function sentenceOf(statement: Statement, note: readonly Statement[]): Statement {
   let whole = sentences.get(statement);
   if (!whole) {
-    const units = new Map<string, number>();
-    for (const other of note) if (other.sentence === statement.sentence) for (const [unit, weight] of other.units) units.set(unit, Math.max(weight, units.get(unit) ?? 0));
-    whole = { ...statement, units };
+    whole = { ...statement, units: sentenceUnits(note, statement.sentence) };
     sentences.set(statement, whole);
   }
   return whole;

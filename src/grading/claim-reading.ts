@@ -83,13 +83,17 @@ export function negatedAbout(normalised: string, key: string, same: ReadonlySet<
   });
 }
 
+/** The subjects a text names, read compact for Chinese ("缓存 穿透") and spaced for English words ("websocket is not"). */
+export function subjectsNamed(text: string, subjects: readonly string[]): string[] {
+  return [...new Set([...mentioned(text.replace(/\s+/g, ''), subjects), ...mentioned(text, subjects)])];
+}
+
 /**
  * The subjects a clause is about: those it names, or else the first one the nearest clause before it in its
  * sentence names ("用户态跑应用程序，不能执行特权指令，要…陷入内核" is about 用户态, although 内核 comes later).
  */
 export function subjectsAbout(statement: Statement, statements: readonly Statement[], subjects: readonly string[]): string[] {
-  // Compact for Chinese ("缓存 穿透"), spaced for English words ("websocket is not").
-  const named = (text: string) => [...new Set([...mentioned(text.replace(/\s+/g, ''), subjects), ...mentioned(text, subjects)])];
+  const named = (text: string) => subjectsNamed(text, subjects);
   const own = named(statement.normalised);
   if (own.length || !subjects.length) return own;
   // The clauses before it in its sentence, by position (as in clauseContext).
@@ -133,7 +137,9 @@ export const claimsOf = memoByObject((note: readonly Statement[]) =>
       const first = negationScopeTexts(statement.normalised)[0]?.at;
       const denied = first === undefined ? new Set<string>() : contentKeys(statement.normalised.slice(first));
       const asserted = first === undefined ? contentKeys(statement.normalised) : contentKeys(statement.normalised.slice(0, first));
-      return { statement, asserted, denied, about: contentKeys(sentenceText(note, statement.sentence)), things: new Set([...contentKeys(sentenceText(note, statement.sentence))].filter((key) => key.startsWith('~'))), frame: frameOf(sentenceText(note, statement.sentence), question), subjects: noteSubjectsAbout(statement, note, subjects) };
+      const sentence = sentenceText(note, statement.sentence);
+      const about = contentKeys(sentence);
+      return { statement, asserted, denied, about, things: new Set([...about].filter((key) => key.startsWith('~'))), frame: frameOf(sentence, question), subjects: noteSubjectsAbout(statement, note, subjects) };
     });
   }, 16)),
 );

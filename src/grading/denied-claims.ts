@@ -15,9 +15,8 @@
  * agreed with by either.
  */
 import { opposedPredicates } from '../text/antonyms.ts';
-import { claimsOf, clauseContext, contentKeys, deniedScopes, hedgedClaim, isLatin, negatedAbout, sameMatter, thingWords, sentenceText, subjectsAbout, supposing, type NoteClaim } from './claim-reading.ts';
+import { claimsOf, clauseContext, contentKeys, deniedScopes, hedgedClaim, isLatin, negatedAbout, sameMatter, thingWords, sentenceText, subjectsAbout, subjectsNamed, supposing, type NoteClaim } from './claim-reading.ts';
 import { memoByObject, memoByText } from './grading-memo.ts';
-import { mentioned } from './role-swaps.ts';
 import { negationScopeTexts, type NegationScope, type Statement } from './statements.ts';
 import { profileText } from './text-analysis.ts';
 
@@ -122,7 +121,7 @@ function deniedPredicate(said: Statement, claims: readonly NoteClaim[], about: R
       const reasserted = assertedInSentence(head);
       if (reasserted && !notFirst) continue;
       // What is denied is said of the subject named before the negation ("WebSocket is … not request-response like HTTP").
-      const before = subjects.filter((subject) => mentioned(said.normalised.slice(0, scope.at), [subject]).length || mentioned(said.normalised.slice(0, scope.at).replace(/\s+/g, ''), [subject]).length);
+      const before = subjectsNamed(said.normalised.slice(0, scope.at), subjects);
       // A note clause that is itself negative about the head ("对web3一点都不了解") agrees with a denial of it.
       const claim = claims.find((entry) => entry.asserted.has(head) && (!reasserted || saysFirst(entry)) && !negatedAbout(entry.statement.normalised, head, thingWords(about, said.normalised)) && sameMatter(about, before.length ? before : subjects, entry, ordered(entry) ? new Set([head]) : disputed, isLatin(said.normalised), asked));
       if (claim) return { said, notes: claim.statement };

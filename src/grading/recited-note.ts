@@ -6,8 +6,6 @@ import { memoByObject, memoByText } from './grading-memo.ts';
 import type { NotePoint } from './reversed-steps.ts';
 import { lettersOnly } from './text-analysis.ts';
 
-/** Letters, digits and CJK characters only, lower case: how a note reads once tables and punctuation are flattened. */
-
 /** The note's points and reference in letters only: once per card. */
 const lettersOfNote = memoByObject((points: readonly NotePoint[]) =>
   memoByText((reference: string) => lettersOnly(`${points.map((point) => point.text).join('\n')}\n${reference}`), 4),

@@ -157,6 +157,16 @@ export function statementsOf(text: string, point = -1, sentenceOffset = 0): Stat
   return statements;
 }
 
+/** The units of one sentence's clauses, each at its highest weight: what a clause's whole sentence is about. */
+export function sentenceUnits(statements: readonly Statement[], sentence: number): Map<string, number> {
+  const units = new Map<string, number>();
+  for (const statement of statements) {
+    if (statement.sentence !== sentence) continue;
+    for (const [unit, weight] of statement.units) units.set(unit, Math.max(weight, units.get(unit) ?? 0));
+  }
+  return units;
+}
+
 /** Weight of the units two statements share, leaving out `ignored` (the question's words). */
 export function sharedWeight(a: Statement, b: Statement, ignored: ReadonlySet<string>): { shared: number; ofA: number; ofB: number; words: number } {
   return { ...sharedOf(a, b, ignored), ofA: weightOf(a, ignored), ofB: weightOf(b, ignored) };
