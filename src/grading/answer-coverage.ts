@@ -208,9 +208,10 @@ export function noteFacts(note: string): NoteFacts {
  * half-right result is often a wrong one).
  */
 export function statesResults(references: readonly string[], questionUnits: ReadonlySet<string>, answer: AnswerView): boolean {
+  const stated = statedFormulas(answer, questionUnits);
   for (const reference of references) {
-    const results = resultFormulas([...noteFacts(reference).profile.units.keys()].filter((unit) => unit.startsWith('$')), questionUnits);
-    if (results.length && results.every((unit) => answer.units.has(unit) || statedFormulas(answer, questionUnits).some((stated) => sameQuantity(stated, unit) === true))) return true;
+    const results = resultFormulas(formulasOf(reference), questionUnits);
+    if (results.length && results.every((unit) => answer.units.has(unit) || stated.some((formula) => sameQuantity(formula, unit) === true))) return true;
   }
   return false;
 }
@@ -226,7 +227,7 @@ export function givesOtherResults(references: readonly string[], questionUnits: 
   const stated = statedFormulas(answer, questionUnits);
   if (!stated.length) return false;
   return references.some((reference) => {
-    const formulas = [...noteFacts(reference).profile.units.keys()].filter((unit) => unit.startsWith('$'));
+    const formulas = formulasOf(reference);
     const equalsNote = (unit: string) => formulas.some((note) => note === unit || sameQuantity(unit, note) === true);
     const results = resultFormulas(formulas, questionUnits);
     // One right result of two is half an answer, which coverage measures; no right result is a wrong one.
@@ -236,6 +237,11 @@ export function givesOtherResults(references: readonly string[], questionUnits: 
       return stated.some((unit) => formulaVariables(unit) === letters && sameQuantity(unit, result) === false && !equalsNote(unit));
     });
   });
+}
+
+/** A reference's formulas ("2^(n-1)", "o(1)"), as its profile reads them. */
+function formulasOf(reference: string): string[] {
+  return [...noteFacts(reference).profile.units.keys()].filter((unit) => unit.startsWith('$'));
 }
 
 /** A note's results: its formulas the question does not hold, but for those inside another ("n-1" of "2^(n-1)"). */
