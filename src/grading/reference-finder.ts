@@ -10,7 +10,7 @@
  */
 import type { KnowledgeBase, Card, Reference } from '../core/types.ts';
 import { contentLength } from './key-points.ts';
-import { asksOtherwise, isListedUnanswered, asksWhatItemAnswers } from './reference-fit.ts';
+import { isListedUnanswered, asksWhatItemAnswers } from './reference-fit.ts';
 import {
   askedTopic,
   askedWordWeight,
@@ -52,10 +52,8 @@ const minimumClosestMatch = 0.35;
 const minimumSectionNamed = 0.75;
 /** Informative weight a sub-section heading needs to be named at all (not "介绍", "难点1"). */
 const minimumSectionHeadingWeight = 2.5;
-/** Rank score given up by an item whose title asks something else than the question (`asksOtherwise`). */
-const otherAskPenalty = 0.1;
-/** Topic match given up per rank position: the retriever's order breaks near-ties. */
-const rankPenalty = 0.04;
+/** Topic match given up per retrieval rank when choosing the closest note. */
+const closestRankPenalty = 0.04;
 /**
  * Content a reference must add beyond its own question and headings to be an answer. Notes keep
  * to-do outlines and headings never filled in ("tcp、udp / 三次握手 / tcp状态机 + a screenshot",
@@ -147,8 +145,13 @@ export async function findReference(kb: KnowledgeBase, question: string, signal?
   const asked = askedTopic(question, kb.cards);
   const seen = new Set<string>();
   const unanswered: Card[] = [];
-  let best: (ReferenceMatch & { rankScore: number }) | undefined;
-  let closest: (ReferenceMatch & { rankScore: number }) | undefined;
+  // The retriever's order decides among acceptable items: the first acceptable hit wins.
+  let best: ReferenceMatch | undefined;
+  let bestRank = Infinity;
+  let bestByTitle = false;
+  let closest: ReferenceMatch | undefined;
+  let closestRank = Infinity;
+  let closestFit = -Infinity;
   for (const hit of hits) {
     if (seen.has(hit.chunk.cardId) || seen.size >= candidateCount) continue;
     const rank = seen.size;
@@ -161,19 +164,20 @@ export async function findReference(kb: KnowledgeBase, question: string, signal?
       continue;
     }
     const match = matchOf(asked, item, kb.cards);
-    const rankScore = (match + titleCoverage(asked, item)) / 2 - rankPenalty * rank - (asksOtherwise(question, item) ? otherAskPenalty : 0);
-    const candidate = { item, references: [reference], topicMatch: match, rankScore };
+    const candidate = { item, references: [reference], topicMatch: match };
     const about = isAbout(question, asked, item, kb.cards, match);
     if (about === 'title' || (about === 'topic' && asksWhatItemAnswers(question, asked, item, kb.cards, match))) {
-      if (!best || rankScore > best.rankScore) best = { ...candidate, closest: false };
-    } else if ((about || match >= minimumClosestMatch) && (!closest || rankScore > closest.rankScore)) {
-      // An item about the subject that does not answer what is asked is still the closest note.
-      closest = { ...candidate, closest: true };
+      if (!best || (about === 'title' && !bestByTitle)) [best, bestRank, bestByTitle] = [{ ...candidate, closest: false }, rank, about === 'title'];
+    } else if (about || match >= minimumClosestMatch) {
+      // An item about the subject that does not answer what is asked is still the closest note: the one whose title
+      // the question covers best, as retrieval order says little among items that only touch the subject.
+      const fit = (match + titleCoverage(asked, item)) / 2 - closestRankPenalty * rank;
+      if (!closest || fit > closestFit) [closest, closestRank, closestFit] = [{ ...candidate, closest: true }, rank, fit];
     }
   }
   const accepted = best;
   if (accepted && unanswered.some((item) => isListedUnanswered(asked, item, accepted, kb.cards))) {
-    if (!closest || accepted.rankScore > closest.rankScore) closest = { ...accepted, closest: true };
+    if (!closest || bestRank < closestRank) closest = { ...accepted, closest: true };
     best = undefined;
   }
   const chosen = best ? (namedSection(asked, best.item, kb.cards) ?? best) : closest && (namedSection(asked, closest.item, kb.cards) ?? closest);

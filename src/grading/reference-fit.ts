@@ -103,30 +103,12 @@ const askKinds: readonly RegExp[] = [
   /还是|\bor\b/iu,
 ];
 
-/**
- * How something works or is done. Too broad to turn an item away (a note titled "RDB是怎么进行操作？"
- * also answers how save and bgsave differ), it only breaks a tie between items that both answer.
- */
-const asksHow = /怎么(?:进行|实现|做|工作|处理|运作|保证|解决)|如何(?:进行|实现|做|工作|处理|运作|保证|解决)|是怎么|过程|流程|步骤|\bhow\b/iu;
-
-/** The ask kinds with "how" among them: for breaking ties only (`asksOtherwise`). */
-const tieBreakingKinds: readonly RegExp[] = [...askKinds, asksHow];
-
 /** Whether the question and the item's own title both say what they ask, and ask different kinds of thing. */
 function asksDifferently(question: string, item: Card, kinds: readonly RegExp[]): boolean {
   const kindsOf = (text: string) => new Set(kinds.flatMap((pattern, index) => (pattern.test(text) ? [index] : [])));
   const wanted = kindsOf(question);
   const offered = kindsOf([item.question, ...item.headingPath].join('\n'));
   return wanted.size > 0 && offered.size > 0 && ![...wanted].some((kind) => offered.has(kind));
-}
-
-/**
- * Whether the item's title asks something other than the question, counting "how" too: between two
- * items that both answer, "Raft 的领导者选举是怎么进行的？" is better graded against "说说你对领导者选举的了解"
- * than against "raft有什么优缺点？", whose title, once 优缺点 is set aside as framing, is all in the question.
- */
-export function asksOtherwise(question: string, item: Card): boolean {
-  return asksDifferently(question, item, tieBreakingKinds);
 }
 
 /** Whether the item's own question asks the kind of thing the question asks, when both say what they ask. */

@@ -318,3 +318,26 @@ Raft 的优点是容易理解、实现简单，领导者选举和日志复制分
     expect(grade.score).toBeGreaterThanOrEqual(7);
   });
 });
+
+describe('which note a question is graded against', () => {
+  it('takes the retriever\'s first acceptable note, not the one whose title the question happens to repeat', async () => {
+    const notes = await buildNotesKnowledgeBase({
+      'raft.md': `# Raft
+
+## 说说你对日志复制的了解。
+
+领导者接收客户端的写请求，把命令作为日志条目追加到本地日志，再通过 AppendEntries 并行发给所有跟随者。多数节点写入后，领导者提交这条日志并应用到状态机，再通知跟随者提交。
+
+## 说说你对安全性的了解。
+
+领导者在复制日志的过程中崩溃时，新选出的领导者会继续复制剩余的日志条目，覆盖跟随者上不一致的部分。只有日志至少和多数节点一样新的候选者才能当选，所以已提交的条目不会丢失。
+`,
+    });
+    const grade = await createGrader({ kb: notes }).grade({
+      question: '领导者在复制日志的过程中崩溃了，剩余的日志条目之后由谁继续复制？',
+      answer: '由新选出来的领导者接着复制剩下的条目，它会把跟随者上和自己不一致的部分覆盖掉。',
+    });
+    expect(grade.references[0]?.heading).toContain('安全性');
+    expect(grade.notice).toBeUndefined();
+  });
+});
