@@ -41,7 +41,13 @@ const sharesUnit = (a: ReadonlyMap<string, number>, b: ReadonlyMap<string, numbe
 const entryValues = (entries: readonly { statement: Statement }[]) => entries.flatMap((entry) => [...entry.statement.units.keys()]);
 
 /** A note's quantities with the words around them, found once per note. */
-const quantitiesOfNote = new WeakMap<readonly Statement[], { statement: Statement; quantity: Quantity; anchor: Map<string, number> }[]>();
+interface NoteQuantity {
+  statement: Statement;
+  quantity: Quantity;
+  anchor: Map<string, number>;
+}
+
+const quantitiesOfNote = new WeakMap<readonly Statement[], NoteQuantity[]>();
 
 /**
  * A quantity the answer gives for what the note quantifies differently: the clauses match, the
@@ -73,7 +79,7 @@ export function changedNumbers(note: readonly Statement[], answer: readonly Stat
         // its anchor already names the thing, so less of the clause needs to match.
         return conflicting(entry.quantity, quantity) && shared >= minimumShared && shared >= (quantity.family === 'share' ? shareOfClauseForShares : shareOfClause) * ofA;
       });
-      if (differing) found.push({ said, notes: differing.statement });
+      if (differing && !answerStates(answer, differing, noteQuantities)) found.push({ said, notes: differing.statement });
     }
   }
   return found;
@@ -94,6 +100,24 @@ function noteStates(note: readonly Statement[], quantity: Quantity): boolean {
       // or a number the note does not quantify (a formula), excuses it.
       const written = quantitiesIn(statement.normalised).find((other) => other.start <= (match.index ?? 0) && (match.index ?? 0) < other.end);
       return !written || sameQuantity(written, quantity) || (written.family === 'bare' && quantity.family !== 'count');
+    }),
+  );
+}
+
+/**
+ * Whether the answer also gives the note's own value in the note's words ("一个 24 位的字段…高 16 位存上次访问时间"
+ * against "高16位记录上次访问时间"): its other number is then about another part of the thing, not a changed value.
+ * The words around it must fit that note value best of all the note's values, or a swap of two of them
+ * ("3 种内存次序…组合成 6 种内存模式" for "6种内存次序，分为三种内存模式") would excuse itself.
+ */
+function answerStates(answer: readonly Statement[], entry: NoteQuantity, noteQuantities: readonly NoteQuantity[]): boolean {
+  const fit = (anchor: ReadonlyMap<string, number>, other: NoteQuantity) => [...anchor.keys()].filter((unit) => other.anchor.has(unit)).length;
+  return answer.some((statement) =>
+    quantitiesIn(statement.normalised).some((quantity) => {
+      if (!sameQuantity(quantity, entry.quantity)) return false;
+      const anchor = anchorUnits(statement.normalised, quantity);
+      const own = fit(anchor, entry);
+      return own > 0 && noteQuantities.every((other) => other === entry || fit(anchor, other) < own);
     }),
   );
 }

@@ -19,8 +19,15 @@ export interface ReversedSteps {
   said: string;
 }
 
-/** Reversed step pairs needed, and their share of all ordered pairs, to call an order reversed. */
+/**
+ * Reversed step pairs needed, and their share of all ordered pairs, to call an order reversed. Prose orders loosely
+ * ("先从Redis扣减库存，在通过消息通知异步扣减DB库存" against an answer that also says "扣成功再发一条消息"), so one
+ * pair is not enough; a point that is a chain of arrows ("CLOSED->LISTEN->SYN收到->ESTABLISHED") states its order
+ * outright, and one pair said the other way round ("先 ESTABLISHED 再 LISTEN") reverses it.
+ */
 const minimumReversed = 2;
+const minimumReversedInChain = 1;
+const arrowChain = /(?:->|→|=>|⇒)[^\n]*?(?:->|→|=>|⇒)/u;
 const reversedShare = 0.2;
 
 /** The note as one text, and whether it lists steps in order: once per set of points. */
@@ -59,13 +66,17 @@ export function reversedSteps(points: readonly NotePoint[], note: readonly State
   // A point that sequences steps on its own is read on its own too: a note that tells its sequence twice
   // ("先写 XID 到 redo，然后写 binlog …" and "--> write XID to redo. --> write data to Binlog …") has every
   // step term in two places, which places none of them in the note as a whole.
-  const sequences = [...(sequenced ? [{ text: noteText, near }] : []), ...sequencedPoints(points).map((text) => ({ text, near: () => true })), ...steps.map((text) => ({ text, near: () => true }))];
+  const sequences = [
+    ...(sequenced ? [{ text: noteText, near, needed: minimumReversed }] : []),
+    ...sequencedPoints(points).map((text) => ({ text, near: () => true, needed: arrowChain.test(text) ? minimumReversedInChain : minimumReversed })),
+    ...steps.map((text) => ({ text, near: () => true, needed: minimumReversed })),
+  ];
   const found: ReversedSteps[] = [];
   for (const sentence of answerText.split(/[。！？!?\n]|\.\s/u)) {
     if (!isSequenced(sentence)) continue;
     for (const sequence of sequences) {
       const { agreeing, reversed, example } = compareOrder(sequence.text, sentence, ignored, sequence.near);
-      if (reversed < minimumReversed || reversed < reversedShare * (agreeing + reversed) || !example) continue;
+      if (reversed < sequence.needed || reversed < reversedShare * (agreeing + reversed) || !example) continue;
       const later = note.find((statement) => statement.units.has(example[1])) ?? note.find((statement) => statement.units.has(example[0]));
       if (later) found.push({ notes: later, said: sentence.trim() });
       break;
