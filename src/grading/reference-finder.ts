@@ -24,10 +24,8 @@ import {
 } from './reference-topic.ts';
 import { shareFound, topicUnits, withoutFraming } from './text-analysis.ts';
 
-export { childrenOf, topicMatch } from './reference-topic.ts';
-
 /** Topic match (the two measures averaged) an item needs to count as being about the question. */
-export const minimumTopicMatch = 0.45;
+const minimumTopicMatch = 0.45;
 /**
  * A question of several parts ("RDB 怎么生成？save 和 bgsave 有什么区别？bgsave 时还能写吗？") matches a
  * note that covers one part almost entirely, even when the other parts use words the note does not,

@@ -5,7 +5,6 @@ import type { Grade } from '../../src/core/types.ts';
 import { createGrader } from '../../src/grading/grader.ts';
 import { createLlmClient } from '../../src/llm/client.ts';
 import type { HybridKnowledgeBase } from '../../src/retrieval/knowledge-base.ts';
-import { minimumTopicMatch, topicMatch } from '../../src/grading/reference-finder.ts';
 import { buildNotesKnowledgeBase, sampleNotes } from './notes-knowledge-base.ts';
 
 let kb: HybridKnowledgeBase;
@@ -95,9 +94,7 @@ redis 一般会有两个命令生产RDB，一个是\`save\`，另一个是\`bgsa
 `,
     });
     const question = 'Redis 的 RDB 快照是怎么生成的？save 和 bgsave 有什么区别？bgsave 的时候主线程还能处理写请求吗？';
-    const note = withRedis.cards.find((item) => item.question.startsWith('RDB'))!;
-    // Most of the question is worded differently from the note; one part is the note's own question.
-    expect(topicMatch(question, note, withRedis.cards)).toBeLessThan(minimumTopicMatch);
+    // Much of the question is worded differently from the note; one part is the note's own question.
     const grade = await createGrader({ kb: withRedis }).grade({ question, answer: 'save 在主线程里写 RDB 文件，会阻塞；bgsave fork 一个子进程来写，主线程不阻塞。' });
     expect(grade.references[0]?.heading).toContain('RDB是怎么进行操作');
     expect(grade.score).toBeGreaterThanOrEqual(5);
@@ -340,4 +337,29 @@ describe('which note a question is graded against', () => {
     expect(grade.references[0]?.heading).toContain('安全性');
     expect(grade.notice).toBeUndefined();
   });
+
+  it('finds the note of a spoken question whose own phrasing no note uses, and still none for a subject no note names', async () => {
+    const notes = await buildNotesKnowledgeBase({
+      ...sampleNotes,
+      'mysql.md': `# MySQL
+
+## 主从复制有什么好处？
+
+主库负责写，从库负责读，读写分离后查询压力由从库分担。可以在从服务器上进行数据分析，不影响主库的性能。主库宕机时可以把从库提升为主库，提高可用性。
+
+## 索引有什么用？
+
+索引是帮助 MySQL 高效获取数据的有序数据结构，InnoDB 用 B+ 树组织索引，减少回表和磁盘 IO。
+`,
+    });
+    const grader = createGrader({ kb: notes });
+    const spoken = await grader.grade({
+      question: '嗯，就是我想再追问一下哈，咱们刚刚聊到读写分离，那弄完以后，从库除了扛查询，还能不能顺手拿来跑跑报表、搞搞统计，又不拖累主库？',
+      answer: '可以，报表和统计这种分析查询放到从库上跑，不会拖慢主库。',
+    });
+    expect(spoken.references[0]?.heading).toContain('主从复制');
+    const uncovered = await grader.grade({ question: 'MySQL 的间隙锁和临键锁是用来解决什么问题的？', answer: '防止幻读。' });
+    expect(uncovered.references.length === 0 || (uncovered.notice ?? '') !== '').toBe(true);
+  });
 });
+
