@@ -6,7 +6,7 @@
 import { predicateKeys } from '../text/antonyms.ts';
 import { memoByObject, memoByText } from './grading-memo.ts';
 import { mentioned } from './role-swaps.ts';
-import { negationScopeTexts, type NegationScope, type Statement } from './statements.ts';
+import { asksWhether, negationScopeTexts, type NegationScope, type Statement } from './statements.ts';
 import { profileText } from './text-analysis.ts';
 
 /** Weight of a unit that is a word of content (not a function-character bigram). */
@@ -136,7 +136,8 @@ export const claimsOf = memoByObject((note: readonly Statement[]) =>
       // beyond the negation's reach), and whatever follows one may be denied.
       const first = negationScopeTexts(statement.normalised)[0]?.at;
       const denied = first === undefined ? new Set<string>() : contentKeys(statement.normalised.slice(first));
-      const asserted = first === undefined ? contentKeys(statement.normalised) : contentKeys(statement.normalised.slice(0, first));
+      // A clause holding a whether-question ("区别在于是否阻塞主线程") asserts neither side of it.
+      const asserted = asksWhether.test(statement.normalised) ? new Set<string>() : contentKeys(statement.normalised.slice(0, first));
       const sentence = sentenceText(note, statement.sentence);
       const about = contentKeys(sentence);
       return { statement, asserted, denied, about, things: new Set([...about].filter((key) => key.startsWith('~'))), frame: frameOf(sentence, question), subjects: noteSubjectsAbout(statement, note, subjects) };

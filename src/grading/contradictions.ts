@@ -14,7 +14,7 @@ import { deniedClaims } from './denied-claims.ts';
 import { noteInLetters, noteSaysItself } from './recited-note.ts';
 import { reversedSteps, type NotePoint } from './reversed-steps.ts';
 import { asksForOrder, statesOrder } from './sequence-order.ts';
-import { sharedOf, statementsOf, weightOf, type Statement } from './statements.ts';
+import { asksWhether, sharedOf, statementsOf, weightOf, type Statement } from './statements.ts';
 import { profileText } from './text-analysis.ts';
 
 export type ContradictionCue = 'negation' | 'swap' | 'number' | 'order';
@@ -127,7 +127,7 @@ function negations(note: readonly Statement[], answer: readonly Statement[], ign
   const verdicts = new Map<Statement, { strength: number; agrees: boolean; said: Statement }>();
   const stated = assertedOf(note);
   for (const said of answer) {
-    if (hypothetical.test(said.normalised)) continue;
+    if (hypothetical.test(said.normalised) || asksWhether.test(said.normalised)) continue;
     const aligned = align(said, stated, ignored);
     if (!aligned) continue;
     const agrees = samePolarity(aligned.note, said) || negativeAboutOneThing(aligned.note, said);
@@ -175,7 +175,7 @@ const assertedNotes = new WeakMap<readonly Statement[], Statement[]>();
 function assertedOf(note: readonly Statement[]): Statement[] {
   let stated = assertedNotes.get(note);
   if (!stated) {
-    stated = note.filter((statement) => !hypothetical.test(statement.normalised));
+    stated = note.filter((statement) => !hypothetical.test(statement.normalised) && !asksWhether.test(statement.normalised));
     assertedNotes.set(note, stated);
   }
   return stated;

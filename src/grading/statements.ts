@@ -37,6 +37,12 @@ const notNegations = new RegExp(
   'gu',
 );
 
+/**
+ * Clauses that hold a whether-question ("区别在于是否阻塞主线程", "取决于有没有加锁", "判断 channel 是否已经关闭") state
+ * neither side of it: "主线程不阻塞" does not deny the first, and an answer's "看它是不是空的" denies nothing.
+ */
+export const asksWhether = /是否|能否|可否|与否|是不是|有没有|会不会|能不能|要不要|\bwhether\b/u;
+
 /** Negations: Chinese 不/没/无/非/未 (and verbs that deny: 避免 = "so that … does not"), English not/never/no. */
 const negation =
   /不|没|无|非|未|避免|防止|杜绝|免去|\bnot\b|n't\b|\bnever\b|\bno\b|\bnone\b|\bnothing\b|\bneither\b|\bnor\b|\bwithout\b|\bcannot\b|\bavoids?\b|\bprevents?\b/giu;

@@ -70,3 +70,17 @@ describe('不管: "regardless" before an alternative or a question word, "does n
     }
   });
 });
+
+describe('a whether-question states neither side', () => {
+  const question = 'save 和 bgsave 有什么区别？';
+  const note = ['redis 有两个命令生成RDB，区别在于是否阻塞主线程。', 'save 会阻塞主线程。'];
+
+  it('does not read "主线程不阻塞" as denying "区别在于是否阻塞主线程"', () => {
+    expect(contradicted(question, note.slice(0, 1), 'bgsave fork 一个子进程来写，主线程不阻塞。')).toEqual([]);
+  });
+
+  it('still reads a denial of the note\'s plain claim', () => {
+    expect(contradicted(question, note, 'save 不会阻塞主线程。')).toEqual([note[1]]);
+  });
+});
+
