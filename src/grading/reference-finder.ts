@@ -143,7 +143,8 @@ export async function findReference(kb: KnowledgeBase, question: string, signal?
   const asked = askedTopic(question, kb.cards);
   const seen = new Set<string>();
   const unanswered: Card[] = [];
-  // The retriever's order decides among acceptable items: the first acceptable hit wins.
+  // The retriever's order decides among acceptable items: the first acceptable hit wins, except that an overview whose
+  // whole title the question contains ("进程间通信有哪些方式？") comes before any of its sections the retriever ranks higher.
   let best: ReferenceMatch | undefined;
   let bestRank = Infinity;
   let bestByTitle = false;
@@ -165,7 +166,8 @@ export async function findReference(kb: KnowledgeBase, question: string, signal?
     const candidate = { item, references: [reference], topicMatch: match };
     const about = isAbout(question, asked, item, kb.cards, match);
     if (about === 'title' || (about === 'topic' && asksWhatItemAnswers(question, asked, item, kb.cards, match))) {
-      if (!best || (about === 'title' && !bestByTitle)) [best, bestRank, bestByTitle] = [{ ...candidate, closest: false }, rank, about === 'title'];
+      const overview = about === 'title' && childrenOf(item, kb.cards).some((child) => child.answered);
+      if (!best || (overview && !bestByTitle)) [best, bestRank, bestByTitle] = [{ ...candidate, closest: false }, rank, overview];
     } else if (about || match >= minimumClosestMatch) {
       // An item about the subject that does not answer what is asked is still the closest note: the one whose title
       // the question covers best, as retrieval order says little among items that only touch the subject.

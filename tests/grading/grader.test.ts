@@ -331,7 +331,7 @@ describe('which note a question is graded against', () => {
 `,
     });
     const grade = await createGrader({ kb: notes }).grade({
-      question: '领导者在复制日志的过程中崩溃了，剩余的日志条目之后由谁继续复制？',
+      question: '日志复制的过程中领导者崩溃了，剩余的日志条目之后由谁继续复制？',
       answer: '由新选出来的领导者接着复制剩下的条目，它会把跟随者上和自己不一致的部分覆盖掉。',
     });
     expect(grade.references[0]?.heading).toContain('安全性');
