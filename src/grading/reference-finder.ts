@@ -147,7 +147,7 @@ export async function findReference(kb: KnowledgeBase, question: string, signal?
   // whole title the question contains ("进程间通信有哪些方式？") comes before any of its sections the retriever ranks higher.
   let best: ReferenceMatch | undefined;
   let bestRank = Infinity;
-  let bestByTitle = false;
+  let bestIsOverview = false;
   let closest: ReferenceMatch | undefined;
   let closestRank = Infinity;
   let closestFit = -Infinity;
@@ -167,7 +167,7 @@ export async function findReference(kb: KnowledgeBase, question: string, signal?
     const about = isAbout(question, asked, item, kb.cards, match);
     if (about === 'title' || (about === 'topic' && asksWhatItemAnswers(question, asked, item, kb.cards, match))) {
       const overview = about === 'title' && childrenOf(item, kb.cards).some((child) => child.answered);
-      if (!best || (overview && !bestByTitle)) [best, bestRank, bestByTitle] = [{ ...candidate, closest: false }, rank, overview];
+      if (!best || (overview && !bestIsOverview)) [best, bestRank, bestIsOverview] = [{ ...candidate, closest: false }, rank, overview];
     } else if (about || match >= minimumClosestMatch) {
       // An item about the subject that does not answer what is asked is still the closest note: the one whose title
       // the question covers best, as retrieval order says little among items that only touch the subject.
