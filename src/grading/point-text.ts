@@ -4,6 +4,21 @@
  * one point, cut where one claim ends and the next begins.
  */
 
+/** Below this many content characters a fragment is a label or a connective, not a point. */
+export const minimumPointCharacters = 6;
+
+/** Content size: Chinese characters plus ASCII word characters, ignoring punctuation and spaces. */
+export function contentLength(text: string): number {
+  // Counted by code unit, without an array of matches: every counted character is one UTF-16 unit,
+  // and the halves of a surrogate pair fall in none of the ranges.
+  let count = 0;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if ((code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39)) count += 1;
+  }
+  return count;
+}
+
 /** Whether an opening bracket before this point is still open. */
 export function insideBrackets(before: string): boolean {
   return (before.match(/[（(]/gu) ?? []).length > (before.match(/[)）]/gu) ?? []).length;

@@ -9,7 +9,7 @@
  * closest note (`reference-fit.ts`). docs/grading.md gives the measurements (`npm run eval -- references`).
  */
 import type { KnowledgeBase, Card, Reference } from '../core/types.ts';
-import { contentLength } from './key-points.ts';
+import { contentLength } from './point-text.ts';
 import { asksOtherwise, isListedUnanswered, asksWhatItemAnswers } from './reference-fit.ts';
 import {
   askedTopic,
