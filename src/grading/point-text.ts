@@ -31,7 +31,12 @@ export const leadsIn = /(?:办法|方法|方式|做法|步骤|过程|流程|原�
  * Labels that organise a note but state nothing ("**解析：**", "详细：", "答："): a point is the claim
  * after them. Labels that say what kind of point follows (缺点：, 好处：) stay: they are part of it.
  */
-const emptyLabel = /^(?:解析|详细|详解|解答|答|答案|参考答案|回答|分析|说明|补充|备注|总结|小结|answer|explanation)\s*[：:]\s*/iu;
+export const emptyLabels = ['解析', '详细', '详解', '解答', '答', '答案', '参考答案', '回答', '分析', '说明', '补充', '备注', '总结', '小结', 'answer', 'explanation'];
+
+/** Any of `labels` opening a text, with its colon and the spaces around it. */
+export const openingLabel = (labels: readonly string[]) => new RegExp(`^(?:${labels.join('|')})\\s*[：:]\\s*`, 'iu');
+
+const emptyLabel = openingLabel(emptyLabels);
 
 /**
  * A sentence as a point: without stray punctuation or an unmatched quote mark it was cut from ("“ 调用 schedlock…",
