@@ -56,7 +56,7 @@ const listJoin = /^\s*(?:和|与|及|以及|、|或|跟|\band\b|\bor\b|,)/u;
  * the verb before a potential complement. They are what the clause says is not so, never the thing it is
  * about: "主线程会阻塞而不能处理请求" is not negative about 主线程 for an answer that says "主线程不阻塞".
  */
-export function deniedPredicates(normalised: string): Set<string> {
+function deniedPredicates(normalised: string): Set<string> {
   return new Set(deniedScopes(normalised).flatMap((scope) => [...contentKeys(scope.complement ? scope.text : scope.text.slice(0, 2))]));
 }
 
