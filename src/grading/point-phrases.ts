@@ -47,7 +47,7 @@ export function cleanClause(clause: string): string {
 }
 
 /** The point's clauses, without labels that name nothing and the connectives that open them. */
-export function clausesOf(text: string): string[] {
+export function pointClauses(text: string): string[] {
   return text
     .replace(emptyLabel, '')
     // "（本质上）在于…" leads into the claim it names.

@@ -4,7 +4,7 @@
  * of the question it names) and what it claims (the clause with the consequence, the condition, the
  * purpose), never by pasting the whole note sentence and never as a bag of terms (函数、性能、key).
  */
-import { clausesOf, cleanClause, cjk, emptyLabel, phraseLength, trimmed } from './point-phrases.ts';
+import { cjk, cleanClause, emptyLabel, phraseLength, pointClauses, trimmed } from './point-phrases.ts';
 
 /** Labels that say what kind of point follows but not what it is about ("缺点：…" needs its body). */
 const kindLabel = /^(?:优点|缺点|优势|劣势|好处|坏处|原因|作用|目的|解决|方案|方法|特点|区别|场景|问题|步骤|流程|过程|原理|定义|举例|核心|关键|前提|结果|首先|其次|然后|最后|另外|第.)$/u;
@@ -167,7 +167,7 @@ function topicOf(text: string, question: string): string {
     // "值类型分别有：…" is about 值类型; the verb that introduces the list is not part of its name.
     const name = cleanClause(label[1]!.replace(/^(?:涉及|关于)/u, '')).replace(/(?:分别|主要|一般|通常)?(?:有|是|包括|包含|为|如下)$/u, '');
     const body = label[2] ?? '';
-    const first = clausesOf(body)[0] ?? '';
+    const first = pointClauses(body)[0] ?? '';
     if (announcingLabel.test(name) && first) return pointTopic(body, question);
     // A body that states something (not a bare list of names, "值类型分别有：int系列、float系列…") is part of the topic.
     if (introducingLabel.test(label[1]!.trim()) && first && !/、/u.test(first) && phraseLength(name) >= 2) return `${trimmed(name, 12)}：${pointTopic(body, question)}`;
@@ -178,7 +178,7 @@ function topicOf(text: string, question: string): string {
     if (phraseLength(name) >= 2 && !kindLabel.test(name)) return means ? `${name}（${first}）` : trimmed(name);
     if (first) return `${name}：${pointTopic(body, question)}`;
   }
-  const clauses = clausesOf(compact);
+  const clauses = pointClauses(compact);
   if (clauses.length === 0) return trimmed(compact);
   const defined = definition.exec(clauses[0]!);
   if (defined) return `什么是${defined[1]!.trim()}`;
