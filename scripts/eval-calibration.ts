@@ -17,6 +17,7 @@ import { fitIsotonic, fitSaturatingPower } from '../src/grading/calibration.ts';
 import { defaultScoringParameters, scoreAnswer, type ScoringParameters } from '../src/grading/offline-scorer.ts';
 import { findReference } from '../src/grading/reference-finder.ts';
 import { readGradingCases, type GradingCase } from './eval-grading.ts';
+import { spearman } from './eval-support.ts';
 
 const sets = [
   { name: 'grading.jsonl', file: new URL('../../shared/eval/grading.jsonl', import.meta.url).pathname },
@@ -32,34 +33,6 @@ interface Sample {
   headings: string[];
   net: number;
   fold: number;
-}
-
-function spearman(a: readonly number[], b: readonly number[]): number {
-  const rank = (values: readonly number[]) => {
-    const order = values.map((value, index) => ({ value, index })).sort((x, y) => x.value - y.value);
-    const ranks = new Array<number>(values.length);
-    for (let start = 0; start < order.length; ) {
-      let end = start;
-      while (end + 1 < order.length && order[end + 1]!.value === order[start]!.value) end += 1;
-      for (let k = start; k <= end; k += 1) ranks[order[k]!.index] = (start + end) / 2;
-      start = end + 1;
-    }
-    return ranks;
-  };
-  const ra = rank(a);
-  const rb = rank(b);
-  const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
-  const ma = mean(ra);
-  const mb = mean(rb);
-  let covariance = 0;
-  let va = 0;
-  let vb = 0;
-  ra.forEach((value, index) => {
-    covariance += (value - ma) * (rb[index]! - mb);
-    va += (value - ma) ** 2;
-    vb += (rb[index]! - mb) ** 2;
-  });
-  return va && vb ? covariance / Math.sqrt(va * vb) : 0;
 }
 
 const scoreWith = (sample: Sample, parameters: Readonly<ScoringParameters>) =>

@@ -21,7 +21,7 @@ import { parseConfig } from '../src/core/config.ts';
 import { AppError } from '../src/core/errors.ts';
 import type { KnowledgeBase, Reference } from '../src/core/types.ts';
 import { createGrader } from '../src/grading/grader.ts';
-import { readJsonlFile, squash } from './eval-support.ts';
+import { pearson, readJsonlFile, spearman, squash } from './eval-support.ts';
 
 const lineSchema = z.object({
   id: z.string().optional(),
@@ -98,37 +98,6 @@ export async function readGradingCases(file: string): Promise<GradingCase[]> {
   }));
   if (!cases.length) throw new AppError('bad_request', `${file} has no cases`);
   return cases;
-}
-
-function ranks(values: readonly number[]): number[] {
-  const order = values.map((value, index) => ({ value, index })).sort((a, b) => a.value - b.value);
-  const result = new Array<number>(values.length).fill(0);
-  for (let start = 0; start < order.length; ) {
-    let end = start;
-    while (end + 1 < order.length && order[end + 1]!.value === order[start]!.value) end += 1;
-    for (let position = start; position <= end; position += 1) result[order[position]!.index] = (start + end) / 2;
-    start = end + 1;
-  }
-  return result;
-}
-
-export function pearson(a: readonly number[], b: readonly number[]): number {
-  const n = a.length;
-  const meanA = a.reduce((sum, value) => sum + value, 0) / n;
-  const meanB = b.reduce((sum, value) => sum + value, 0) / n;
-  let covariance = 0;
-  let varianceA = 0;
-  let varianceB = 0;
-  for (let index = 0; index < n; index += 1) {
-    covariance += (a[index]! - meanA) * (b[index]! - meanB);
-    varianceA += (a[index]! - meanA) ** 2;
-    varianceB += (b[index]! - meanB) ** 2;
-  }
-  return varianceA && varianceB ? covariance / Math.sqrt(varianceA * varianceB) : 0;
-}
-
-export function spearman(a: readonly number[], b: readonly number[]): number {
-  return pearson(ranks(a), ranks(b));
 }
 
 /** The naive baseline: share of the reference's character bigrams that appear in the answer. */

@@ -20,7 +20,7 @@ export function calibrate(net: number, parameters: Readonly<CalibrationParameter
   return interpolate(knots, clamped);
 }
 
-export function interpolate(knots: readonly (readonly [number, number])[], x: number): number {
+function interpolate(knots: readonly (readonly [number, number])[], x: number): number {
   const first = knots[0]!;
   if (x <= first[0]) return first[1];
   for (let index = 1; index < knots.length; index += 1) {

@@ -56,7 +56,7 @@ const listJoin = /^\s*(?:和|与|及|以及|、|或|跟|\band\b|\bor\b|,)/u;
  * the verb before a potential complement. They are what the clause says is not so, never the thing it is
  * about: "主线程会阻塞而不能处理请求" is not negative about 主线程 for an answer that says "主线程不阻塞".
  */
-export function deniedPredicates(normalised: string): Set<string> {
+function deniedPredicates(normalised: string): Set<string> {
   return new Set(deniedScopes(normalised).flatMap((scope) => [...contentKeys(scope.complement ? scope.text : scope.text.slice(0, 2))]));
 }
 
@@ -140,7 +140,7 @@ export const claimsOf = memoByObject((note: readonly Statement[]) =>
       const asserted = asksWhether.test(statement.normalised) ? new Set<string>() : contentKeys(statement.normalised.slice(0, first));
       const sentence = sentenceText(note, statement.sentence);
       const about = contentKeys(sentence);
-      return { statement, asserted, denied, about, things: new Set([...about].filter((key) => key.startsWith('~'))), frame: frameOf(sentence, question), subjects: noteSubjectsAbout(statement, note, subjects) };
+      return { statement, asserted, denied, about, things: new Set([...about].filter((key) => key.startsWith('~'))), frame: frameWords(sentence, question), subjects: noteSubjectsAbout(statement, note, subjects) };
     });
   }, 16)),
 );
@@ -156,11 +156,21 @@ function otherThings(saidAbout: ReadonlySet<string>, things: ReadonlySet<string>
   return said.some((key) => !things.has(key)) && noted.some((key) => !saidAbout.has(key)) && !said.some((key) => things.has(key));
 }
 
-/** "在顺序表中", "在内核态下": the scope a note sentence sets for its claim. */
-const frame = /在([^，,。；;在]{2,10}?)(?:中|里|下|上)(?=[，,\s]|[\u4e00-\u9fff])/u;
+/**
+ * "在顺序表中，", "而在链表中", "对于写操作，": the scope a sentence sets for its claim, where a clause opens. A place
+ * named inside a clause ("save是在主线程中写入") is what the clause claims, not its scope.
+ */
+const frame = /(?:^|[，,。；;：:\s])(?:由于|因为|而|但是?)?(?:在\s*([^，,。；;在\s][^，,。；;在]{1,11}?)\s*(?:中|里|下|上)|对于\s*([^，,。；;\s]{2,12}?)(?:来说|而言)?[，,])/u;
 
-function frameOf(sentence: string, question: ReadonlySet<string>): Set<string> {
-  const scope = frame.exec(sentence)?.[1];
+/** What a sentence's first frame scopes it to, without spaces ("在顺序表中…需要移动大量元素" → 顺序表). */
+export function frameOf(sentence: string): string | undefined {
+  const found = frame.exec(`，${sentence}`);
+  return (found?.[1] ?? found?.[2])?.replace(/\s+/g, '');
+}
+
+/** The words of a note sentence's frame, unless it is the question's own topic. */
+function frameWords(sentence: string, question: ReadonlySet<string>): Set<string> {
+  const scope = frameOf(sentence);
   const keys = scope ? [...contentKeys(scope)].filter((key) => !/^[~≈]/u.test(key)) : [];
   // A frame in the question's own words ("在缓存系统中" for a question about 缓存) is the topic, not a scope.
   return keys.some((key) => question.has(key)) ? new Set() : new Set(keys);

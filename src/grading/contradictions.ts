@@ -10,6 +10,7 @@ import { changedNumbers } from './changed-numbers.ts';
 import { negativeAboutOneThing, noteAlsoSays } from './agreeing-negations.ts';
 import { exchangedWords } from './note-edits.ts';
 import { findSwaps, mentioned, subjectsOf } from './role-swaps.ts';
+import { frameOf, sentenceText } from './claim-reading.ts';
 import { deniedClaims } from './denied-claims.ts';
 import { noteInLetters, noteSaysItself } from './recited-note.ts';
 import { reversedSteps, type NotePoint } from './reversed-steps.ts';
@@ -147,20 +148,15 @@ function negations(note: readonly Statement[], answer: readonly Statement[], ign
     .map(([statement, verdict]) => wrong(statement, verdict.said.text, 'negation'));
 }
 
-/** A sentence that sets what it is about first ("在顺序表中…", "对于写操作，…"). */
-const framedSubject = /(?:^|[，,。；;：:\s])(?:由于|因为)?(?:在\s*([^，,。；;在\s]{2,12}?)(?:中|里)|对于\s*([^，,。；;\s]{2,12}?)(?:来说|而言)?[，,])/u;
-
 /**
- * Whether the note clause is said of something its sentence sets first and the answer's sentence never
+ * Whether the note clause is said of the thing its sentence is framed in (frameOf) and the answer's sentence never
  * names: "链式存储结构在插入删除时不需要移动大量元素位置" does not deny "在顺序表中频繁插入删除时，需要移动大量元素";
  * it says the other side of the comparison. An answer that names the thing ("顺序表不需要移动元素") still does.
  */
 function aboutAnotherThing(said: Statement, contradicted: Statement, note: readonly Statement[], answer: readonly Statement[]): boolean {
-  const sentenceOf = (statements: readonly Statement[], statement: Statement) => statements.filter((other) => other.sentence === statement.sentence).map((other) => other.normalised).join('，');
-  const framed = framedSubject.exec(`，${sentenceOf(note, contradicted)}`);
-  const subject = (framed?.[1] ?? framed?.[2])?.replace(/\s+/g, '');
+  const subject = frameOf(sentenceText(note, contradicted.sentence));
   if (!subject || subject.length < 2) return false;
-  return !sentenceOf(answer, said).replace(/\s+/g, '').includes(subject);
+  return !sentenceText(answer, said.sentence).replace(/\s+/g, '').includes(subject);
 }
 
 /**

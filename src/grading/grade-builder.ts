@@ -9,7 +9,7 @@ import { roundScore, type ScoreFlag } from './offline-scorer.ts';
 import { lettersOnly } from './text-analysis.ts';
 
 /** Key points shown per grade; the rest are minor and would bury the ones that matter. */
-export const maximumShownKeyPoints = 8;
+const maximumShownKeyPoints = 8;
 const evidenceCharacters = 80;
 
 export function bandOf(score: number): GradeBand {

@@ -31,7 +31,7 @@ const referenceSchema = z.object({
   keyPoints: z.array(z.object({ text: z.string().max(1_000), weight: z.number().min(0).max(1) })).max(24).optional(),
 });
 
-export const gradeRequestSchema = z.object({
+const gradeRequestSchema = z.object({
   question: z.string().trim().min(1, 'question is empty').max(4_000),
   answer: z.string().max(maximumAnswerCharacters),
   references: z.array(referenceSchema).max(20).optional(),

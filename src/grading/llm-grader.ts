@@ -26,7 +26,7 @@ import { readStances } from './answer-signals.ts';
 import { defaultScoringParameters, pointFrequencies, type ScoreFlag } from './offline-scorer.ts';
 import { profileText } from './text-analysis.ts';
 
-export const llmGradeSchema = z.object({
+const llmGradeSchema = z.object({
   keyPoints: z
     .array(
       z.object({
@@ -55,11 +55,11 @@ const evidenceMatch = 0.7;
  * honest paraphrases of corpus points (docs/grading.md, "LLM grader"): they reach 0.2 and more,
  * while sentences from other topics stay under 0.05.
  */
-export const unrelatedEvidence = 0.08;
+const unrelatedEvidence = 0.08;
 
 /** Offline findings the model cannot overrule: the LLM grade is at most the offline one when present. */
 const overruledFlags: readonly ScoreFlag[] = ['contradiction', 'dontknow', 'question-back', 'list-of-terms', 'offtopic', 'wrong-verdict', 'wrong-result', 'swapped-values', 'empty'];
-export const relatedEvidence = 0.2;
+const relatedEvidence = 0.2;
 
 export interface LlmGradeInput {
   question: string;
@@ -71,7 +71,7 @@ export interface LlmGradeInput {
 }
 
 /** prompts/grader-*.md as a LangChain ChatPromptTemplate, filled with the (defused) grading input. */
-export function graderMessages(prompts: { system: string; user: string }, input: LlmGradeInput, points: readonly GradedPoint[]): Promise<ChatMessage[]> {
+function graderMessages(prompts: { system: string; user: string }, input: LlmGradeInput, points: readonly GradedPoint[]): Promise<ChatMessage[]> {
   const keyPoints = points.map((point, index) => `${index + 1}. ${neutraliseDelimiters(point.text)}`).join('\n');
   return formatChat(chatPrompt('grader', prompts, ['question', 'reference', 'key_points', 'answer']), {
     question: neutraliseDelimiters(input.question),
@@ -84,7 +84,7 @@ export function graderMessages(prompts: { system: string; user: string }, input:
 }
 
 /** Whether a quoted piece of evidence is really in the (injection-stripped) answer. */
-export function evidenceInAnswer(evidence: string | null | undefined, answerUnits: ReadonlySet<string>): boolean {
+function evidenceInAnswer(evidence: string | null | undefined, answerUnits: ReadonlySet<string>): boolean {
   if (!evidence) return false;
   const units = [...profileText(evidence).units.keys()];
   if (units.length === 0) return false;
@@ -165,7 +165,7 @@ export async function gradeWithLlm(
  * grader measures an answer (question echo ignored, units the whole note repeats discounted,
  * glossary bridging English and Chinese).
  */
-export function evidenceRelatedness(question: string, notePoints: readonly KeyPointSpec[]): (evidence: string, point: KeyPointSpec) => number {
+function evidenceRelatedness(question: string, notePoints: readonly KeyPointSpec[]): (evidence: string, point: KeyPointSpec) => number {
   const questionUnits = new Set(profileText(question).units.keys());
   const options: CoverOptions = { sameLanguageConcepts: defaultScoringParameters.sameLanguageConcepts, pointFrequency: pointFrequencies(notePoints) };
   // Only the quote itself counts, not the passage around it: a window around an injected sentence
@@ -179,13 +179,13 @@ export function evidenceRelatedness(question: string, notePoints: readonly KeyPo
 }
 
 /** The model's verdict, lowered when its evidence is unrelated or only loosely related to the point. */
-export function creditedCoverage(claimed: Coverage, relatedness: number): Coverage {
+function creditedCoverage(claimed: Coverage, relatedness: number): Coverage {
   if (claimed === 'no' || relatedness < unrelatedEvidence) return 'no';
   return relatedness < relatedEvidence ? 'partial' : claimed;
 }
 
 /** Highest score the verified key-point coverage justifies (all points → 10, none → 1). */
-export function justifiedScore(coverage: number): number {
+function justifiedScore(coverage: number): number {
   return Math.min(10, 1 + 10 * Math.max(0, Math.min(1, coverage)));
 }
 

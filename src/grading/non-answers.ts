@@ -3,7 +3,7 @@
  * fragment soup ("单线 程简 单避 免死 锁"), or terms enumerated in passing with nothing explained.
  * Each hits many of the note's units, so coverage alone would score them high.
  */
-import { contentLength } from './key-points.ts';
+import { contentLength } from './point-text.ts';
 import { isFunctionCharacter, profileText } from './text-analysis.ts';
 
 /** English words that make a phrase a sentence rather than a term. */

@@ -10,6 +10,7 @@
 import { conceptTokens } from '../text/glossary.ts';
 import { areOpposites } from '../text/antonyms.ts';
 import { memoByObject, memoByText } from './grading-memo.ts';
+import { wholeIndexOf } from './latin-words.ts';
 import type { Statement } from './statements.ts';
 import { isFunctionCharacter } from './text-analysis.ts';
 
@@ -99,7 +100,7 @@ function namesAnotherThing(hunk: Hunk, note: readonly string[], answer: readonly
   const insertedWhole = inserted.join(script(inserted) === 'latin' ? ' ' : '');
   if (vocabulary.subjects.includes(removedWhole) && vocabulary.subjects.includes(insertedWhole)) return true;
   if (script(inserted) === 'latin') {
-    const used = (word: string) => /[a-z]/.test(word) && new RegExp(`(?<![a-z0-9_])${word}(?![a-z0-9_])`).test(vocabulary.note);
+    const used = (word: string) => /[a-z]/.test(word) && wholeIndexOf(vocabulary.note, word) >= 0;
     return removed.length === 1 && inserted.length === 1 && used(removed[0]!) && used(inserted[0]!);
   }
   // Words of their own: a span with a function character in it ("出栈并", "对空") is cut across words.

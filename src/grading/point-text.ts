@@ -4,6 +4,21 @@
  * one point, cut where one claim ends and the next begins.
  */
 
+/** Below this many content characters a fragment is a label or a connective, not a point. */
+export const minimumPointCharacters = 6;
+
+/** Content size: Chinese characters plus ASCII word characters, ignoring punctuation and spaces. */
+export function contentLength(text: string): number {
+  // Counted by code unit, without an array of matches: every counted character is one UTF-16 unit,
+  // and the halves of a surrogate pair fall in none of the ranges.
+  let count = 0;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if ((code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39)) count += 1;
+  }
+  return count;
+}
+
 /** Whether an opening bracket before this point is still open. */
 export function insideBrackets(before: string): boolean {
   return (before.match(/[（(]/gu) ?? []).length > (before.match(/[)）]/gu) ?? []).length;
@@ -16,7 +31,12 @@ export const leadsIn = /(?:办法|方法|方式|做法|步骤|过程|流程|原�
  * Labels that organise a note but state nothing ("**解析：**", "详细：", "答："): a point is the claim
  * after them. Labels that say what kind of point follows (缺点：, 好处：) stay: they are part of it.
  */
-const emptyLabel = /^(?:解析|详细|详解|解答|答|答案|参考答案|回答|分析|说明|补充|备注|总结|小结|answer|explanation)\s*[：:]\s*/iu;
+export const emptyLabels = ['解析', '详细', '详解', '解答', '答', '答案', '参考答案', '回答', '分析', '说明', '补充', '备注', '总结', '小结', 'answer', 'explanation'];
+
+/** Any of `labels` opening a text, with its colon and the spaces around it. */
+export const openingLabel = (labels: readonly string[]) => new RegExp(`^(?:${labels.join('|')})\\s*[：:]\\s*`, 'iu');
+
+const emptyLabel = openingLabel(emptyLabels);
 
 /**
  * A sentence as a point: without stray punctuation or an unmatched quote mark it was cut from ("“ 调用 schedlock…",

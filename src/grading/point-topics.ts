@@ -4,20 +4,10 @@
  * of the question it names) and what it claims (the clause with the consequence, the condition, the
  * purpose), never by pasting the whole note sentence and never as a bag of terms (函数、性能、key).
  */
-
-/** Labels that organise a note but say nothing about the point ("解析：", "详细："): dropped. */
-const emptyLabel = /^(?:解析|详细|详解|解答|答|答案|参考答案|回答|分析|说明|补充|注|备注|总结|小结|结论|例如|比如|举例|举个例子|例子|answer|explanation|note)\s*[：:]\s*/iu;
+import { cjk, cleanClause, emptyLabel, phraseLength, pointClauses, trimmed } from './point-phrases.ts';
 
 /** Labels that say what kind of point follows but not what it is about ("缺点：…" needs its body). */
 const kindLabel = /^(?:优点|缺点|优势|劣势|好处|坏处|原因|作用|目的|解决|方案|方法|特点|区别|场景|问题|步骤|流程|过程|原理|定义|举例|核心|关键|前提|结果|首先|其次|然后|最后|另外|第.)$/u;
-
-/**
- * Words that open a clause without naming anything: connectives, discourse markers (然而, 相比之下,
- * 换句话说) and the words that announce an example (例如, 比如). Left in, a clause "例如" became a short
- * name and the next clause its meaning: 「例如（对于 B-tree 索引）」.
- */
-const leadingConnectives =
-  /^(?:(?:那么|那|而且|并且|并(?=[将把会在开])|但是|不过|然而|然后|接着|首先|其次|最后|另外|此外|同时|也就是说|也就是|就是说|换句话说|换言之|意思是说|意思是|所以|因此|因而|从而|于是|这样|这时候|这时|此时|即|则|而|也|还有就是|还有|需要注意的是|值得注意的是|注意|其中|其实|实际上|本质上|事实上|相比之下|相比而言|与之相比|反之|当然了|当然|总之|例如|比如|譬如|举个例子|举例来说|简单来说|简单地说|简单的说|总的来说|我认为|我觉得)[，,：:\s]*)+/u;
 
 /**
  * A clause that is an aside about its subject, not a claim the question asks for: how much it is used
@@ -28,7 +18,6 @@ const aside = /(?:用的|用得|使用)(?:比较|很|非常|更|最)?(?:多|少)
 
 /** A pronoun standing for the subject of the clause before ("他是动态数组"). */
 const pronoun = /^(?:他|它|她|其)(?=[是会能的有在])/u;
-
 
 /** A clause that only says when ("Apiserver收到指令后", "follower日志持久化成功以后"): the claim follows it. */
 const temporal = /(?:之后|以后|后|的时候|时)$/u;
@@ -57,14 +46,6 @@ const purpose = /^(?:这样|这么做|这样做|之所以这样)?(?:是)?为了\
 /** A clause that states a consequence: what the point's subject does or causes. */
 const consequence = /^(?:就|也|都|还|才|便)?(?:会|不会|能|不能|无法|可以|不可以|导致|造成|避免|减少|保证|使得|引起)/u;
 
-/** Words that only soften a claim. */
-const softeners = /(?:可能|一般|通常|往往|大概|基本上)(?=[会是能])/gu;
-
-/** Longest phrase (content characters) used whole; longer ones are cut at a clause or 的. */
-const phraseCharacters = 22;
-/** How far past its limit a phrase is still used whole rather than cut. */
-const overrun = 8;
-
 /** A label that announces a list ("主要有三种可能的原因：") names no topic: the body does. */
 const announcingLabel = /[几两三四五六七八九十\d]\s*[种个点条类步]|以下|如下|下面/u;
 
@@ -73,35 +54,6 @@ const introducingLabel = /(?:有|包括|包含|分为|如下)$/u;
 
 /** A definition ("缓存雪崩是指…"): the point says what X is. */
 const definition = /^(.{2,14}?)\s*(?:是指|指的是|就是指|的定义是)/u;
-
-const cjk = /[\u3400-\u9fff]/u;
-
-/** How long a phrase reads: a Chinese character counts one, a Latin word or number one per three letters. */
-function length(text: string): number {
-  const chinese = (text.match(/[\u3400-\u9fff]/gu) ?? []).length;
-  const words = (text.match(/[A-Za-z0-9_]+/g) ?? []).reduce((sum, word) => sum + Math.ceil(word.length / 3), 0);
-  return chinese + words;
-}
-
-function clean(clause: string): string {
-  return clause
-    .replace(/\s*[（(][^（()）]*[)）]\s*/gu, '')
-    // An aside the clause split cut open ("共识算法(做冗余实现高可用的", "同类事件）") loses its bracket half.
-    .replace(/\s*[（(][^（()）]*$/u, '')
-    .replace(/^[^（(]*?[)）]\s*(?=\S)/u, (head) => (head.length <= 12 ? '' : head))
-    .replace(/[)）]$/u, '').replace(softeners, '').replace(/\s+/g, ' ').replace(/^[\s“”"'`]+|[\s“”"'`。.！!？?]+$/gu, '').trim();
-}
-
-/** The point's clauses, without labels that name nothing and the connectives that open them. */
-function clausesOf(text: string): string[] {
-  return text
-    .replace(emptyLabel, '')
-    // "（本质上）在于…" leads into the claim it names.
-    .replace(/^(?:本质上|主要|关键|区别|根本)?在于\s*/u, '')
-    .split(/[，,；;。！!？?]/u)
-    .map((clause) => clean(clause.replace(leadingConnectives, '')))
-    .filter((clause) => length(clause) > 0);
-}
 
 /**
  * The subjects a question contrasts or asks about by name: its identifiers (save, bgsave) and the two
@@ -118,37 +70,6 @@ function subjectsOf(question: string): string[] {
 function names(text: string, subject: string): boolean {
   if (!/^[\w+#.-]+$/.test(subject)) return text.includes(subject);
   return new RegExp(`(?<![A-Za-z0-9_])${subject.replace(/[.+#]/g, '\\$&')}(?![A-Za-z0-9_])`, 'i').test(text);
-}
-
-/** A phrase cut to size: whole if short, else after the last 的 of its opening (its head noun), else at a word. */
-function trimmed(phrase: string, limit = phraseCharacters): string {
-  if (length(phrase) <= limit) return phrase;
-  const modifier = /的(?!时候|话|是)/u.exec(phrase);
-  // Only a modifier before the subject goes ("通过fork函数创建的子进程会…"); once the predicate has begun
-  // ("它会在内存中为这个半开放的连接…") what follows 的 is its object, not the point's subject.
-  const afterModifier = modifier && !/[会能要是为把被将]/u.test(phrase.slice(0, modifier.index)) ? phrase.slice(modifier.index + 1) : '';
-  if (length(afterModifier) >= 6 && length(afterModifier) <= limit) return afterModifier;
-  // A phrase a little too long reads better whole than cut off with "…".
-  if (length(phrase) <= limit + overrun) return phrase;
-  const characters = Array.from(phrase);
-  // A list or a code line is cut after a whole item ("消息队列克服了信号传递信息少、管道…"), not inside a word with "…".
-  let item = 0;
-  for (let index = 1; index < characters.length; index += 1) {
-    const before = characters.slice(0, index).join('').trim();
-    if (length(before) > limit + overrun) break;
-    // A space is a boundary between Chinese items ("打包在单体应用 开发维护不容易"), not around a Latin word.
-    const between = characters[index] === '、' || (/\s/u.test(characters[index]!) && cjk.test(characters[index - 1]!) && cjk.test(characters[index + 1] ?? ''));
-    if (between && !/[：:，,]$/u.test(before) && length(before) >= 8) item = index;
-  }
-  // A list the note closes with "等缺点" keeps that word: 消息队列克服了信号传递信息少等缺点.
-  if (item) return `${characters.slice(0, item).join('').trim()}${characters[item] === '、' ? `等${/等([\u3400-\u9fff]{1,4})$/u.exec(phrase)?.[1] ?? ''}` : ''}`;
-  let cut = 0;
-  for (let index = 1; index <= characters.length; index += 1) {
-    if (length(characters.slice(0, index).join('')) > limit) break;
-    // Never inside an identifier (innodb_flush_log_at_trx_commit, controller-manager).
-    if (!/[\w.-]/.test(characters[index - 1]!) || !/[\w.-]/.test(characters[index] ?? '')) cut = index;
-  }
-  return `${characters.slice(0, cut).join('').trim()}…`;
 }
 
 /** The effect follows the point's first clause directly, through a condition ("当…时"), or closes a short point. */
@@ -168,7 +89,7 @@ function isWholeSubject(name: string, question: string): boolean {
   const asked = question
     .replace(/^(?:请)?(?:说说|谈谈|讲讲|聊聊|说一下|讲一下|介绍一下|介绍)(?:你)?对?/u, '')
     .replace(/(?:的(?:了解|理解|认识|看法))?[\s。？?！!]*$/u, '');
-  return asked.includes(name) && length(name) * 5 >= length(asked) * 3;
+  return asked.includes(name) && phraseLength(name) * 5 >= phraseLength(asked) * 3;
 }
 
 /** Whether two texts share a two-character word ("倒排索引…" and "索引有什么用"). */
@@ -191,10 +112,10 @@ function asideSubject(clause: string, question: string): string | undefined {
 function withoutAsides(statements: readonly string[], question: string): string[] {
   // A lead-in that only announces what follows ("官方的解释是", "倒排索引的主要思想是") names nothing.
   // One that names its own subject ("倒排索引的主要思想是") is the topic: 倒排索引的主要思想.
-  if (statements.length >= 2 && /(?:是|为|如下)$/u.test(statements[0]!) && length(statements[0]!) <= 12) {
+  if (statements.length >= 2 && /(?:是|为|如下)$/u.test(statements[0]!) && phraseLength(statements[0]!) <= 12) {
     const name = statements[0]!.replace(/(?:是|为|如下)$/u, '');
     const owner = /^(.+?)的/u.exec(name)?.[1] ?? '';
-    return (sharesWords(name, question) || length(owner) >= 3) && length(name) >= 4 ? [name] : withoutAsides(statements.slice(1), question);
+    return (sharesWords(name, question) || phraseLength(owner) >= 3) && phraseLength(name) >= 4 ? [name] : withoutAsides(statements.slice(1), question);
   }
   if (statements.length < 2 || !aside.test(statements[0]!)) return [...statements];
   const subject = asideSubject(statements[0]!, question);
@@ -242,22 +163,22 @@ function topicOf(text: string, question: string): string {
   const ask = /^(?:请)?(?:说说|谈谈|讲讲|聊聊|说一下|讲一下|介绍一下)(?:你)?对?(.{2,20}?)(?:的(?:了解|理解|认识|看法))?[。？?]?$/u.exec(compact);
   if (ask) return ask[1]!.trim();
   const label = /^([^：:，,。；;]{2,20})[：:]\s*(?:[-*+]\s+)?(.*)$/u.exec(compact);
-  if (label && length(label[1]!) <= 16) {
+  if (label && phraseLength(label[1]!) <= 16) {
     // "值类型分别有：…" is about 值类型; the verb that introduces the list is not part of its name.
-    const name = clean(label[1]!.replace(/^(?:涉及|关于)/u, '')).replace(/(?:分别|主要|一般|通常)?(?:有|是|包括|包含|为|如下)$/u, '');
+    const name = cleanClause(label[1]!.replace(/^(?:涉及|关于)/u, '')).replace(/(?:分别|主要|一般|通常)?(?:有|是|包括|包含|为|如下)$/u, '');
     const body = label[2] ?? '';
-    const first = clausesOf(body)[0] ?? '';
+    const first = pointClauses(body)[0] ?? '';
     if (announcingLabel.test(name) && first) return pointTopic(body, question);
     // A body that states something (not a bare list of names, "值类型分别有：int系列、float系列…") is part of the topic.
-    if (introducingLabel.test(label[1]!.trim()) && first && !/、/u.test(first) && length(name) >= 2) return `${trimmed(name, 12)}：${pointTopic(body, question)}`;
+    if (introducingLabel.test(label[1]!.trim()) && first && !/、/u.test(first) && phraseLength(name) >= 2) return `${trimmed(name, 12)}：${pointTopic(body, question)}`;
     // A short body says what the name means ("负载均衡（读写分离）"); a condition or "这是…" does not.
-    const means = first && length(first) <= 8 && !/[：:]/u.test(first) && !scene(first) && !/^[这那]/u.test(first);
+    const means = first && phraseLength(first) <= 8 && !/[：:]/u.test(first) && !scene(first) && !/^[这那]/u.test(first);
     // A label that only repeats what the question asks about ("消息队列：" under 说说你对消息队列通信的了解) names the body.
     if (first && !means && isWholeSubject(name, question)) return pointTopic(body, question);
-    if (length(name) >= 2 && !kindLabel.test(name)) return means ? `${name}（${first}）` : trimmed(name);
+    if (phraseLength(name) >= 2 && !kindLabel.test(name)) return means ? `${name}（${first}）` : trimmed(name);
     if (first) return `${name}：${pointTopic(body, question)}`;
   }
-  const clauses = clausesOf(compact);
+  const clauses = pointClauses(compact);
   if (clauses.length === 0) return trimmed(compact);
   const defined = definition.exec(clauses[0]!);
   if (defined) return `什么是${defined[1]!.trim()}`;
@@ -280,7 +201,7 @@ function topicOf(text: string, question: string): string {
   if (subject.length === 1 && allNamed.length === 1 && effect && follows(effect, rest) && !question.includes(effect)) {
     const reason = first.replace(new RegExp(`^.*?${subject[0]!.replace(/[.+#]/g, '\\$&')}\\s*(?:中|里)?\\s*(?:是|就是)?\\s*`, 'iu'), '');
     const why = `${subject[0]} 为什么${effect.replace(/^(?:所以|因此|从而|就|也)/u, '')}`;
-    return reason && reason !== first && length(reason) >= 4 && length(reason) <= 18 ? `${why}：${reason}` : why;
+    return reason && reason !== first && phraseLength(reason) >= 4 && phraseLength(reason) <= 18 ? `${why}：${reason}` : why;
   }
   const then = effect ?? rest[0];
   // "在X，那么Y" supposes X as "如果X" does.
@@ -289,16 +210,16 @@ function topicOf(text: string, question: string): string {
     const condition = first.replace(conditional, '').replace(/^在\s*/u, '').replace(conditionEnd, '');
     const outcome = then.replace(/^(?:就|便|也就)(?=\S)/u, '');
     // "要是大于，那么…" leans on the point before it: the condition names nothing on its own, the outcome does.
-    return length(condition) < 4 ? trimmed(outcome.replace(/^(?:一般|通常)?会/u, '')) : `${trimmed(condition, 14)}会怎样：${trimmed(outcome, 16)}`;
+    return phraseLength(condition) < 4 ? trimmed(outcome.replace(/^(?:一般|通常)?会/u, '')) : `${trimmed(condition, 14)}会怎样：${trimmed(outcome, 16)}`;
   }
   // "默认情况下，最长2分钟触发一次GC": a short scene is part of the claim; "集群启动时，首先选举出leader" says what happens then.
-  if (conditionEnd.test(first) && rest[0] && length(first) <= 5) return trimmed(`${first}${rest[0]}`);
+  if (conditionEnd.test(first) && rest[0] && phraseLength(first) <= 5) return trimmed(`${first}${rest[0]}`);
   if (temporal.test(first) && !/是/u.test(first) && rest[0] && !temporal.test(rest[0])) return `${trimmed(first.replace(/(?:的时候)$/u, '时'), 22)}做什么：${trimmed(rest[0], 16)}`;
   // "这样是为了X" gives the reason for what the note said before; "为了X，可以…" opens on a goal and how to reach it.
   if (purpose.test(first)) return /^为了/u.test(first) && rest.length > 0 ? `怎么${trimmed(first.replace(purpose, ''), 18)}` : `为什么这样做：${trimmed(first.replace(purpose, ''), 18)}`;
   // "具有使用范围的局限性，仅支持…" judges and the next clause says what: the judgement alone names nothing.
   if (judgement.test(first) && rest[0] && !scene(rest[0])) return `${first}（${trimmed(rest[0], 14)}）`;
   // "简单，避免死锁、数据竞争" → 简单（避免死锁、数据竞争）; a name with a long explanation is named alone ("数据同步").
-  if (length(first) <= 6 && rest[0] && !/^[这那]/u.test(rest[0]) && !scene(rest[0])) return length(rest[0]) <= 14 || length(first) < 4 ? `${first}（${trimmed(rest[0], 14)}）` : first;
+  if (phraseLength(first) <= 6 && rest[0] && !/^[这那]/u.test(rest[0]) && !scene(rest[0])) return phraseLength(rest[0]) <= 14 || phraseLength(first) < 4 ? `${first}（${trimmed(rest[0], 14)}）` : first;
   return trimmed(first);
 }

@@ -3,6 +3,7 @@
  * its table or list was flattened (contradictions.ts drops such clauses from what it reports).
  */
 import { memoByObject, memoByText } from './grading-memo.ts';
+import { wholeIndexOf } from './latin-words.ts';
 import type { NotePoint } from './reversed-steps.ts';
 import { lettersOnly } from './text-analysis.ts';
 
@@ -20,13 +21,7 @@ export function noteSaysItself(said: string, noteWords: string): boolean {
   const words = lettersOnly(said);
   if (words.length < 6) return false;
   // Latin words match whole: 'save是创建一个子进程' is not said by 'bgsave是创建一个子进程'.
-  const latin = /[a-z0-9]/;
-  for (let at = noteWords.indexOf(words); at >= 0; at = noteWords.indexOf(words, at + 1)) {
-    const cutsBefore = latin.test(words[0]!) && latin.test(noteWords[at - 1] ?? '');
-    const cutsAfter = latin.test(words[words.length - 1]!) && latin.test(noteWords[at + words.length] ?? '');
-    if (!cutsBefore && !cutsAfter) return true;
-  }
-  return false;
+  return wholeIndexOf(noteWords, words) >= 0;
 }
 
 /** The note's points and reference as noteSaysItself reads them. */

@@ -9,7 +9,7 @@
  * closest note (`reference-fit.ts`). docs/grading.md gives the measurements (`npm run eval -- references`).
  */
 import type { KnowledgeBase, Card, Reference } from '../core/types.ts';
-import { contentLength } from './key-points.ts';
+import { contentLength } from './point-text.ts';
 import { isListedUnanswered, asksWhatItemAnswers } from './reference-fit.ts';
 import {
   askedTopic,
@@ -185,7 +185,7 @@ export async function findReference(kb: KnowledgeBase, question: string, signal?
 }
 
 /** Whether a reference only repeats its item's question and headings, adding no answer of its own. */
-export function restatesItsQuestion(item: Card, reference: Reference): boolean {
+function restatesItsQuestion(item: Card, reference: Reference): boolean {
   let rest = reference.text;
   for (const asked of [item.question, ...item.headingPath]) {
     const said = asked.replace(/[。？?！!：:\s]+$/u, '').trim();

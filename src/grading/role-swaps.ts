@@ -6,6 +6,7 @@
  */
 import type { Statement } from './statements.ts';
 import { memoByObject } from './grading-memo.ts';
+import { cutsLatinWord, isIdentifier, wholeIndexOf } from './latin-words.ts';
 import { isFunctionCharacter, profiledText, profileText } from './text-analysis.ts';
 
 /** Labels that organise a note but are not things ("缺点：", "解决："). */
@@ -64,7 +65,7 @@ export function subjectsOf(question: string, noteText: string, pointTexts: reado
     if (!found.left && !found.right) continue;
     // One side found only as a piece of the other ("半连接还是全连接" against a note with 全连接 and 连接 alone)
     // is that other word's missing counterpart; identifiers are whole words (save / bgsave are two things).
-    if (found.left && found.right && found.left !== found.right && !(/^[a-z0-9_]+$/.test(found.left) && /^[a-z0-9_]+$/.test(found.right))) {
+    if (found.left && found.right && found.left !== found.right && !(isIdentifier(found.left) && isIdentifier(found.right))) {
       if (found.right.includes(found.left)) found.left = undefined;
       else if (found.left.includes(found.right)) found.right = undefined;
     }
@@ -77,7 +78,7 @@ export function subjectsOf(question: string, noteText: string, pointTexts: reado
     const supplied = found.left ? (found.right ? undefined : right) : left;
     if (supplied !== undefined && (note.includes(supplied) || /\d/u.test(supplied))) continue;
     // Identifiers are told apart as whole words (save / bgsave); Chinese terms that contain each other are one thing (数组 / 动态数组).
-    const identifiers = /^[a-z0-9_]+$/.test(left) && /^[a-z0-9_]+$/.test(right);
+    const identifiers = isIdentifier(left) && isIdentifier(right);
     const [a, b] = identifiers ? [left, right] : distinct(left, right);
     // Versions alone (HTTP/1.1 vs HTTP/2 → 1.1, 2) are not things a description can be given to.
     if (a !== b && (identifiers || (!a.includes(b) && !b.includes(a))) && /[\u4e00-\u9fffa-z]/u.test(a) && /[\u4e00-\u9fffa-z]/u.test(b)) subjects.add(a).add(b);
@@ -99,8 +100,8 @@ export function mentioned(text: string, subjects: readonly string[]): string[] {
   return subjects.filter((subject) => {
     for (let index = text.indexOf(subject); index >= 0; index = text.indexOf(subject, index + 1)) {
       const before = text[index - 1] ?? ' ';
-      const after = text[index + subject.length] ?? ' ';
-      const wordEnds = !/^[a-z0-9_]+$/.test(subject) || !/[a-z0-9_]/.test(after);
+      // Only its end is read as a Latin word's; its start must follow no word character of any script (below).
+      const wordEnds = !isIdentifier(subject) || !cutsLatinWord(text, index + subject.length);
       const prefix = [...(cutPrefixes.get(subject) ?? [])].find((start) => text.slice(0, index).endsWith(start));
       const opening = prefix ? (text[index - prefix.length - 1] ?? ' ') : before;
       if ((!/[\u4e00-\u9fffa-z0-9]/u.test(opening) || isFunctionCharacter(opening)) && wordEnds) return true;
@@ -190,8 +191,7 @@ function saidOfSubjectToo(description: ReadonlyMap<string, number>, subject: str
 
 /** Where a subject's word first stands in a compact text, as a whole word for an identifier (save is not in bgsave). */
 function wordAt(text: string, subject: string): number {
-  if (!/^[a-z0-9_]+$/.test(subject)) return text.indexOf(subject);
-  return new RegExp(`(?<![a-z0-9_])${subject}(?![a-z0-9_])`).exec(text)?.index ?? -1;
+  return isIdentifier(subject) ? wholeIndexOf(text, subject) : text.indexOf(subject);
 }
 
 /**

@@ -22,7 +22,7 @@ export function isSequenced(text: string): boolean {
 }
 
 /** Step index of each unit that appears in one step only, after "X 在 Y 之后" is rewritten as "Y → X". */
-export function stepsOf(text: string): Map<string, number> {
+function stepsOf(text: string): Map<string, number> {
   const rewritten = profileText(text)
     .text.replace(afterPattern, (_, later: string, earlier: string) => `${earlier} → ${later}`)
     .replace(beforePattern, (_, earlier: string, later: string) => `${earlier} → ${later}`);

@@ -118,7 +118,7 @@ function potentialComplement(masked: string, at: number, start: number): boolean
 }
 
 /** The units each negation of a clause denies, in order (negationScopeTexts read as words). */
-export function negationScopes(normalised: string): Map<string, number>[] {
+function negationScopes(normalised: string): Map<string, number>[] {
   return negationScopeTexts(normalised).map((scope) => unitsWithoutNegation(scope.text, wordUnits));
 }
 

@@ -59,7 +59,7 @@ const conceptWeight = 1.2;
  */
 const formulaWeight = 3;
 
-export function unitWeight(unit: string): number {
+function unitWeight(unit: string): number {
   if (unit.startsWith('~')) return conceptWeight;
   if (unit.startsWith('$')) return formulaWeight;
   if (/^[a-z0-9]/.test(unit)) return unit.length === 1 ? 0.6 : 1.4;

@@ -18,7 +18,7 @@ const positiveVerdict = new RegExp(String.raw`^(?:正确|对的|(?:对|是的)${
 type Verdict = 'true' | 'false';
 
 /** The verdict a text opens with, ignoring list markers and filler like "这个说法是". */
-export function leadingVerdict(text: string): Verdict | undefined {
+function leadingVerdict(text: string): Verdict | undefined {
   const head = text
     .trim()
     .replace(/^(?:[\d一二三四五六七八九十]+[.、:：)）]|[（(][\d]+[)）]|答[:：]|答案[:：]?|回答[:：]?)\s*/u, '')

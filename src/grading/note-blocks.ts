@@ -1,0 +1,149 @@
+/**
+ * Reading a note's Markdown into the statements key points are made of: sentences of paragraphs, list
+ * items (inline enumerations split) and table rows, each with the headings above it, without inline
+ * markup, citations, code blocks, or a closing announcement of the list that follows.
+ */
+import { joinLines, noteLineReader, tableRowText, withoutFrontMatter } from './note-formats.ts';
+import { contentLength, insideBrackets, leadsIn, minimumPointCharacters, tidyPoint } from './point-text.ts';
+
+export interface RawUnit {
+  text: string;
+  bold: boolean;
+  kind: 'prose' | 'list' | 'table';
+  /** Ends in a colon: an introduction to what follows. */
+  introduces: boolean;
+  section: string[];
+  block: number;
+}
+
+/** Longest text beside a link that still reads as a citation label (参考链接, 原文, see also). */
+const maxCitationLabel = 8;
+
+/**
+ * A note's statements in order: each sentence of a paragraph, list item or table row, with the headings
+ * above it, inline Markdown removed and code blocks left out.
+ */
+export function blockUnits(markdown: string): RawUnit[] {
+  const withoutCode = withoutFrontMatter(markdown).replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, '');
+  // A reference that is only code is still gradable by its identifiers.
+  const source = contentLength(withoutCode) >= minimumPointCharacters ? withoutCode : markdown.replace(/^(```|~~~).*$/gm, '');
+  const units: RawUnit[] = [];
+  let tableHeader: string[] | undefined;
+  let paragraph: string[] = [];
+  // Headings by level: where in the note a point is. Bold label lines are not sections: they
+  // introduce the lists of one answer ("**channel有三种状态：**"), not topics of their own.
+  const headings: string[] = [];
+  const section = () => headings.filter(Boolean);
+  const flushParagraph = () => {
+    if (paragraph.length) pushSentences(units, joinLines(paragraph), 'prose', section());
+    paragraph = [];
+  };
+  const readLine = noteLineReader();
+  for (const rawLine of source.split('\n')) {
+    const line = readLine(rawLine);
+    const heading = /^(#{1,6})\s+(.*)$/.exec(line);
+    if (heading) {
+      flushParagraph();
+      const level = heading[1]!.length;
+      headings.length = level;
+      headings[level - 1] = cleanInline(heading[2] ?? '').text.replace(/[：:]$/, '');
+    }
+    if (!line || /^#{1,6}\s/.test(line) || /^(?:-{3,}|\*{3,}|_{3,})$/.test(line)) {
+      flushParagraph();
+      if (!line.startsWith('|')) tableHeader = undefined;
+      continue;
+    }
+    if (line.startsWith('|')) {
+      flushParagraph();
+      const cells = line.replace(/^\||\|$/g, '').split('|').map((cell) => cleanInline(cell).text);
+      if (cells.every((cell) => /^:?-{2,}:?$/.test(cell.trim()) || !cell.trim())) continue;
+      if (!tableHeader) {
+        tableHeader = cells;
+        continue;
+      }
+      const text = tableRowText(cells, tableHeader);
+      if (text) units.push({ text, bold: false, kind: 'table', introduces: false, section: section(), block: units.length });
+      continue;
+    }
+    tableHeader = undefined;
+    // A bullet marker needs the space after it, as in Markdown: "**双有序链表**每次…" is bold prose.
+    // "4.0+ 混合持久化" is a version, not item 4.
+    const listItem = /^(?:[-*+](?=\s|$)|\d+[.)、](?!\d)|[（(]?\d+[）)]|[①-⑩])\s*(.*)$/u.exec(line);
+    if (listItem) {
+      flushParagraph();
+      pushSentences(units, listItem[1] ?? '', 'list', section());
+      continue;
+    }
+    // A line led by a bold label ("**时间堆**也需要…") starts a statement of its own, even without a blank line.
+    if (/^(?:\*\*|__)/.test(line)) flushParagraph();
+    paragraph.push(line);
+  }
+  flushParagraph();
+  return units;
+}
+
+/**
+ * "参考链接 [title](url)": a pointer to reading elsewhere, not a point the candidate must make.
+ * A block counts as one when it holds a link and at most a short label outside the links.
+ */
+function isCitation(rawText: string): boolean {
+  const link = /!?\[[^\]]*\]\([^)]*\)/g;
+  return link.test(rawText) && contentLength(rawText.replace(link, '')) <= maxCitationLabel;
+}
+
+function pushSentences(units: RawUnit[], rawText: string, kind: RawUnit['kind'], section: string[]): void {
+  if (isCitation(rawText)) return;
+  const { text, bold } = cleanInline(rawText);
+  const block = units.length;
+  // Enumerations written inline ("①…；②…", "1.… 2.…") are separate points.
+  // A number closing a bracket ("(24 × 60 × 60)秒") is arithmetic, not a marker.
+  const marked = text.replace(/(?:^|(?<=[\s。；;：:，,]))(?:[（(]\d{1,2}[）)]|\d{1,2}[.、)）](?![\d.])|[①-⑩])\s*|\s*[①-⑩]\s*/gu, (marker, offset: number) =>
+    /^\s*\d{1,2}[)）]/u.test(marker) && insideBrackets(text.slice(0, offset)) ? marker : '\n',
+  );
+  for (const sentence of marked.split(/(?<=[。！？!?；;])|\n/u)) {
+    const trimmed = withoutAnnouncement(tidyPoint(sentence));
+    if (!trimmed) continue;
+    units.push({ text: trimmed, bold, kind, introduces: /[:：]$/.test(trimmed) || leadsIn.test(trimmed), section, block });
+  }
+}
+
+/** Longest colon-ended sentence that is read as a label ("控制平面包括：") rather than an announcement. */
+const maximumLabelCharacters = 10;
+
+/**
+ * A sentence minus its closing announcement of the list that follows ("…，主要原因有以下几点："). What
+ * comes before it is kept as a point of its own, unless it only frames the question ("为了解决缓存击穿的问题").
+ */
+function withoutAnnouncement(sentence: string): string {
+  if (contentLength(sentence) <= maximumLabelCharacters || !announcesList.test(sentence)) return sentence;
+  const lastClause = Math.max(sentence.lastIndexOf('，'), sentence.lastIndexOf(','));
+  const before = lastClause > 0 ? sentence.slice(0, lastClause).trim() : '';
+  return framesQuestion.test(before) ? '' : before;
+}
+
+/** Opens with a purpose, topic or assumption: it sets up what was asked rather than answering it. */
+const framesQuestion = /^(?:为了|对于|关于|针对|至于|假设|假如)/u;
+
+/**
+ * A sentence that only announces the list after it ("主要流程如下：", "常见的几种策略包括：", "有两种方式：",
+ * "as follows:"). Its substance is the list, and notes word it as a restatement of the question;
+ * merged into the first item it would make that item look half-missed. A label such as
+ * "缓存失效策略：" or "第三步：" is not one: it names what follows and stays merged with it.
+ */
+const announcesList =
+  /(?:(?:如下|以下|下面|下列)[^，,。；;:：]{0,6}|包括|包含|主要有|(?<!没)有|分为|分成|(?<!第)(?:[几两三四五六七八九十]|\d+)\s*[点种个条类步大][^，,。；;:：]{0,4}|as follows|the following(?: \w+)?)\s*[:：]$/iu;
+
+/** Strips inline Markdown; reports whether the text had bold spans (notes bold what matters). */
+function cleanInline(raw: string): { text: string; bold: boolean } {
+  const bold = /(\*\*|__)[^*_]+\1/.test(raw);
+  const text = raw
+    .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/<[^>]+>/g, '')
+    .replace(/(\*\*|__)/g, '')
+    .replace(/(^|[^\w*])[*_](\S[^*_]*?)[*_](?!\w)/g, '$1$2')
+    .replace(/`([^`]*)`/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return { text, bold };
+}
