@@ -21,6 +21,7 @@ const everySet: string[][] = [
   ['references', '--file', '../shared/eval/retrieval.jsonl', '--file', 'eval/retrieval-heldout.jsonl', '--negatives', 'eval/reference-negatives.jsonl'],
   ['references', '--file', 'eval/reference-positives-2.jsonl', '--negatives', 'eval/reference-negatives-2.jsonl'],
   ['references', '--file', 'eval/reference-positives-3.jsonl'],
+  ['references', '--file', 'eval/reference-positives-4.jsonl', '--negatives', 'eval/reference-negatives-3.jsonl'],
   ['grading', '--file', '../shared/eval/grading.jsonl'],
   ['grading', '--file', 'eval/grading-heldout.jsonl'],
   ['grading', '--file', 'eval/grading-blind.jsonl'],
