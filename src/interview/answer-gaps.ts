@@ -5,6 +5,7 @@
  */
 import type { Card, CardKeyPoint, Grade } from '../core/types.ts';
 import { isGenericWord } from '../grading/text-analysis.ts';
+import { conceptTokens } from '../text/glossary.ts';
 
 export interface Gap {
   /** The key point's text: the identity follow-ups and hints remember; never shown. */
@@ -55,21 +56,48 @@ function asWritten(concept: string, text: string): string {
 }
 
 /**
+ * Latin concepts the note writes side by side as one name ("shared memory", "lfu aging"), joined: naming the words
+ * apart asks about neither ("那shared、memory呢？").
+ */
+function phrases(concepts: readonly string[], text: string): string[] {
+  const written = text.toLowerCase().replace(/\s+/g, ' ');
+  const joined: string[] = [];
+  for (const concept of concepts) {
+    const previous = joined.at(-1);
+    if (previous && latinWord.test(previous.split(' ').at(-1)!) && latinWord.test(concept) && written.includes(`${previous} ${concept}`.toLowerCase())) joined[joined.length - 1] = `${previous} ${concept}`;
+    else joined.push(concept);
+  }
+  return joined;
+}
+
+const latinWord = /^[a-z][\w+#-]*$/i;
+
+/**
+ * A concept named already in other words: the note's English gloss of what the question asks ("共享内存( shared memory )"),
+ * or its Chinese gloss of a concept chosen before it ("lfu aging（条件老化）").
+ */
+function glossesNamed(concept: string, named: ReadonlySet<string>): boolean {
+  const glossed = conceptTokens(concept);
+  return glossed.length > 0 && glossed.every((token) => named.has(token));
+}
+
+/**
  * A point's concepts worth naming, most specific first: not vague, not a clause fragment, not
  * already in the question, and (given `said`) not what the candidate already said.
  */
 export function nameableConcepts(point: CardKeyPoint, question: string, said = ''): string[] {
   const asked = question.toLowerCase();
+  const named = new Set(conceptTokens(question));
   const spoken = said.toLowerCase();
   const seen = new Set<string>();
   const concepts: string[] = [];
-  for (const raw of point.concepts) {
-    const concept = raw.trim();
+  for (const concept of phrases(point.concepts.map((raw) => raw.trim()), point.text)) {
     const key = concept.toLowerCase();
     const length = [...concept].length;
     if (!concept || seen.has(key) || isVague(concept) || length > maxConceptChars || length < 2 || fragmentStart.test(concept) || (length > 2 && fragmentEnd.test(concept))) continue;
-    if (asked.includes(key) || (spoken && spoken.includes(key))) continue;
+    if (asked.includes(key) || (spoken && spoken.includes(key)) || glossesNamed(concept, named)) continue;
     seen.add(key);
+    for (const token of conceptTokens(concept)) named.add(token);
     concepts.push(concept);
   }
   return concepts

@@ -101,4 +101,11 @@ describe('non-answers and concepts', () => {
     const plain = { text: 'json 相比 xml 更简单易懂', concepts: ['相比', '易懂', 'json', 'xml'], weight: 1 };
     expect(nameableConcepts(plain, '为什么用 json？')).toEqual(['xml']);
   });
+
+  it('names a name the note writes in two English words as one, and never a gloss of what is already named', () => {
+    const shared = { text: '共享内存( shared memory )：映射一段能被其他进程访问的内存', concepts: ['共享内存', 'shared', 'memory', '映射'], weight: 1 };
+    expect(nameableConcepts(shared, '说说你对共享内存通信的了解。')).toEqual(['映射']);
+    const aging = { text: 'lfu aging（条件老化）优化：引入访问次数平均值', concepts: ['lfu', 'aging', '老化', '平均值'], weight: 1 };
+    expect(nameableConcepts(aging, 'lfu缺点怎么解决？')).toEqual(['lfu aging', '平均值']);
+  });
 });
