@@ -29,8 +29,23 @@ export function asksWhatItemAnswers(question: string, asked: AskedTopic, item: C
   return (
     asksTheSame(question, item) &&
     isAnchored(asked, item, items) &&
-    (match >= minimumMatchDespiteMissingTerm || !lacksDistinctiveTerm(asked, item, items))
+    (match >= minimumMatchDespiteMissingTerm || !lacksDistinctiveTerm(asked, item, items)) &&
+    !lacksComparedName(question, item, items)
   );
+}
+
+/** Two names compared ("select 和 epoll 的区别", "TCP vs UDP"): Latin identifiers either side of the joining word. */
+const comparedNames = /([a-z][\w+#.-]*)\s*(?:和|与|跟|同|还是|对比|vs\.?|versus|and|or|、|\/)\s*([a-z][\w+#.-]*)\s*(?:的|之间的|之间|有什么|有啥|有哪些)*\s*(?:区别|不同|差别|差异|对比|比较|异同|优劣|\bdiffer)/iu;
+
+/**
+ * Whether the question compares two named things and the item never names one of them: "说说 select 和 epoll 的区别"
+ * is not answered by a note on Go's select, which never says epoll, however well it matches "select".
+ */
+function lacksComparedName(question: string, item: Card, items: readonly Card[]): boolean {
+  const names = comparedNames.exec(question.normalize('NFKC'));
+  if (!names) return false;
+  const used = vocabularyOf(items).wordsOf.get(item);
+  return [names[1]!, names[2]!].some((name) => !used?.has(name.toLowerCase()));
 }
 
 /**

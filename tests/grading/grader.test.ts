@@ -361,5 +361,33 @@ describe('which note a question is graded against', () => {
     const uncovered = await grader.grade({ question: 'MySQL 的间隙锁和临键锁是用来解决什么问题的？', answer: '防止幻读。' });
     expect(uncovered.references.length === 0 || (uncovered.notice ?? '') !== '').toBe(true);
   });
+
+  it('does not take a note naming one of two compared things as the answer to the comparison', async () => {
+    const notes = await buildNotesKnowledgeBase({
+      ...sampleNotes,
+      'go.md': `# Go
+
+## 介绍一下 go select
+
+select 让一个 goroutine 同时等待多个 channel 操作，每个 case 必须是一个 channel 的收发；多个 case 同时就绪时随机选一个执行，都没就绪又没有 default 就阻塞。
+`,
+      'webserver.md': `# WebServer
+
+## 介绍一下你的 web server
+
+基于 epoll 的 reactor 模型，主线程监听连接，线程池处理请求，定时器清理不活跃连接。
+
+## web server 的难点
+
+压测时发现 epoll 的 ET 模式下没有读完缓冲区，连接一直挂着，后来循环读到 EAGAIN 解决。
+`,
+    });
+    const grader = createGrader({ kb: notes });
+    const compared = await grader.grade({ question: '说说 select 和 epoll 的区别', answer: 'select 每次都要把 fd 集合拷进内核再线性扫描，epoll 用红黑树管理 fd、就绪链表返回就绪事件。' });
+    expect(compared.references.length === 0 || (compared.notice ?? '') !== '').toBe(true);
+    const single = await grader.grade({ question: 'go 的 select 有什么用？', answer: '同时等待多个 channel，哪个就绪执行哪个，都没就绪就阻塞。' });
+    expect(single.references[0]?.heading).toContain('select');
+    expect(single.notice).toBeUndefined();
+  });
 });
 
