@@ -81,8 +81,7 @@ export function createGrader(deps: GraderDeps): Grader {
   };
 }
 
-/** Said with a grade made against the closest note rather than one about the question. */
-/** Names the note as its author titled it, so the candidate recognises it. */
+/** Said with a grade made against the closest note rather than one about the question; names the note as its author titled it. */
 function closestNoteNotice(noteQuestion: string): string {
   return `笔记里没有正好对应这道题的内容，这次按最接近的一条「${noteQuestion}」评分，仅供参考。`;
 }
