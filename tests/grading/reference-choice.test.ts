@@ -1,0 +1,293 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { Grade } from '../../src/core/types.ts';
+import { createGrader } from '../../src/grading/grader.ts';
+import { buildNotesKnowledgeBase, sampleNotes } from './notes-knowledge-base.ts';
+
+describe('which note a several-part, spoken or English question is graded against', () => {
+  it('grades a several-part question against the note that answers one part, but not against a merely nearby note', async () => {
+    const withRedis = await buildNotesKnowledgeBase({
+      ...sampleNotes,
+      'redis-notes.md': `# redis
+
+### RDB是怎么进行操作？
+
+redis 一般会有两个命令生产RDB，一个是\`save\`，另一个是\`bgsave\`，区别在于是否阻塞主线程。
+
+- save 是和操作命令在同一个线程里面，如果有大key写入RDB文件，会造成阻塞。
+- bgsave是创建一个子进程来写入RDB文件，不会造成阻塞。
+`,
+    });
+    const question = 'Redis 的 RDB 快照是怎么生成的？save 和 bgsave 有什么区别？bgsave 的时候主线程还能处理写请求吗？';
+    // Much of the question is worded differently from the note; one part is the note's own question.
+    const grade = await createGrader({ kb: withRedis }).grade({ question, answer: 'save 在主线程里写 RDB 文件，会阻塞；bgsave fork 一个子进程来写，主线程不阻塞。' });
+    expect(grade.references[0]?.heading).toContain('RDB是怎么进行操作');
+    expect(grade.score).toBeGreaterThanOrEqual(5);
+
+    const elsewhere = await createGrader({ kb: withRedis }).grade({
+      question: 'Kafka 的消息是怎么持久化的？ISR 列表是什么？消费者组怎么重平衡？',
+      answer: '写到分区日志里，ISR 是和 leader 保持同步的副本。',
+    });
+    expect(elsewhere.references).toEqual([]);
+  });
+
+  it('finds the note of a question that describes the note\'s code or elaborates its title with the candidate\'s context', async () => {
+    const notes = await buildNotesKnowledgeBase({
+      ...sampleNotes,
+      'go-quiz.md': `# go
+
+### 下面的代码会输出什么，并说明原因
+
+\`\`\`go
+func main() {
+\truntime.GOMAXPROCS(1)
+\twg := sync.WaitGroup{}
+\twg.Add(10)
+\tfor i := 0; i < 10; i++ {
+\t\tgo func(i int) { fmt.Println("i: ", i); wg.Done() }(i)
+\t}
+\twg.Wait()
+}
+\`\`\`
+
+创建一个 G 时，会优先放入 P 的 runnext 字段作为下一次优先调度的 G。因此最先输出的是最后创建的 G，也就是 9。
+`,
+      'chat-notes.md': `为什么使用websocket？
+
+http：请求——响应。无状态。单向，服务器不能主动向客户端发送消息，只能在响应客户端请求时发送消息。
+
+websocket：全双工。有状态。长连接，只有在客户端或服务器决定关闭时才关闭。
+`,
+    });
+    const grader = createGrader({ kb: notes });
+    const described = await grader.grade({
+      question: 'runtime.GOMAXPROCS(1) 下，用一个循环起 10 个把 i 当参数传进去的 goroutine 打印 i，最后 wg.Wait()。输出的第一行是什么？',
+      answer: '第一行是 i: 9。新建的 G 先放进 P 的 runnext，最后创建的那个最先被调度。',
+    });
+    expect(described.references[0]?.heading).toContain('下面的代码会输出什么');
+    expect(described.score).toBeGreaterThanOrEqual(6);
+    const elaborated = await grader.grade({
+      question: '你们的聊天功能为什么用 WebSocket，而不用普通的 HTTP？',
+      answer: 'HTTP 是请求响应、无状态的，服务器没法主动推消息；WebSocket 是全双工的长连接，有状态，两边都能随时发。',
+    });
+    expect(elaborated.references[0]?.heading).toContain('websocket');
+    expect(elaborated.score).toBeGreaterThanOrEqual(6);
+    // Context words alone (聊天功能, 为什么用 …，而不用) do not make a note about the question.
+    const unrelated = await grader.grade({ question: '你们的聊天功能为什么用 gRPC 的双向流，而不用 MQTT？', answer: '双向流延迟低。' });
+    expect(unrelated.references).toEqual([]);
+  });
+
+  it('grades a question that names one sub-section of an overview against that sub-section', async () => {
+    const overview = await buildNotesKnowledgeBase({
+      'server-notes.md': `# 项目
+
+## web server 介绍
+
+项目用 epoll 做 IO 多路复用，线程池处理请求，实现了双缓冲日志、内存池、时间轮定时器和 LFU 缓存。
+
+### 可能的问题
+
+#### 内存池
+
+预先申请大块内存按固定大小切分，避免频繁 malloc 和 free 带来的系统调用开销和内存碎片。
+
+#### 双缓冲日志
+
+前端业务线程把日志写进当前缓冲区，写满后与备用缓冲区交换，后端线程把写满的缓冲区批量写入磁盘，业务线程不等磁盘 IO。
+
+#### 时间轮定时器
+
+按槽位组织定时器，添加和删除只锁对应槽位。
+`,
+    });
+    const grade = await createGrader({ kb: overview }).grade({
+      question: '你 web server 里的双缓冲异步日志是怎么实现的？为什么能提高性能？',
+      answer: '业务线程只把日志追加到前端的当前缓冲区，满了就和备用缓冲区交换；后端线程批量把满的缓冲区写磁盘，所以业务线程不用等磁盘 IO。',
+    });
+    expect(grade.references[0]?.heading).toContain('双缓冲日志');
+    expect(grade.score).toBeGreaterThanOrEqual(7);
+  });
+
+  it('grades against the closest note with a notice, not as its match, when the notes do not answer what is asked', async () => {
+    const notes = await buildNotesKnowledgeBase({
+      'mysql-notes.md': `# 数据库
+
+## 索引有什么用？索引流程
+
+索引用来加快数据库的查询，避免全表扫描。InnoDB 的索引是一棵按主键排序的树，查询时从根节点逐层找到叶子节点，再取出整行数据。
+
+## 事务是怎么实现的？
+
+事务靠 redo log 保证持久性，undo log 保证原子性，锁和 MVCC 保证隔离性。
+`,
+      'os-notes.md': `# 操作系统
+
+## 多进程多线程多协程适用于哪些场景？
+
+- 多进程适合隔离和稳定性要求高的场景，一个进程崩溃不影响其他进程。
+- 多线程适合需要共享数据的计算任务，线程共享进程的地址空间。
+- 多协程适合大量 IO 密集的并发请求，切换开销小。
+`,
+      'network-notes.md': `# 网络
+
+## tcp、udp
+
+三次握手
+
+## syn flood？
+
+SYN Flood 利用 TCP 三次握手：攻击者大量发送 SYN 却不回复 ACK，服务端的半连接队列被占满，正常连接无法建立。防御可以用 SYN Cookie、缩短半连接的超时。
+`,
+    });
+    const grader = createGrader({ kb: notes });
+    const notGraded = (grade: Grade) => grade.references.length === 0 || (grade.notice ?? '').includes('没有正好对应');
+    // Each was graded as a match: B+ 树 is what the question asks and the index note never names it;
+    // 区别 is not what a note on 应用场景 answers; the notes list 三次握手 under an outline they never filled in.
+    const bTree = await grader.grade({ question: 'MySQL 的索引为什么用 B+ 树？', answer: 'B+ 树矮胖，非叶子节点只存键，一次磁盘 IO 能读更多键；叶子节点用链表串起来，范围查询快。' });
+    expect(notGraded(bTree)).toBe(true);
+    const difference = await grader.grade({ question: '进程和线程有什么区别？', answer: '进程是资源分配的单位，线程是调度的单位。' });
+    expect(notGraded(difference)).toBe(true);
+    expect(difference.references[0]?.text ?? '').not.toBe('');
+    expect(difference.notice).toContain('仅供参考');
+    const handshake = await grader.grade({ question: 'TCP 三次握手为什么不能是两次？', answer: '两次的话，失效的旧 SYN 到达服务端会让它误建连接，也没法确认客户端的接收能力。' });
+    expect(notGraded(handshake)).toBe(true);
+    // What the notes do answer is still graded against them, without a notice.
+    const scenario = await grader.grade({ question: '多进程和多线程分别适合什么场景？', answer: '多进程隔离性好，一个崩了不影响别的；多线程共享地址空间，适合要共享数据的计算；协程适合大量 IO。' });
+    expect(scenario.references[0]?.heading).toContain('适用于哪些场景');
+    expect(scenario.notice).toBeUndefined();
+    const index = await grader.grade({ question: 'MySQL 的索引是怎么加快查询的？', answer: '索引是一棵按主键排好序的树，从根节点一层层找到叶子节点，不用全表扫描。' });
+    expect(index.references[0]?.heading).toContain('索引有什么用');
+    expect(index.notice).toBeUndefined();
+    const synFlood = await grader.grade({ question: '什么是 SYN Flood 攻击？怎么防御？', answer: '攻击者只发 SYN 不回 ACK，把服务端的半连接队列占满；可以开 SYN Cookie、缩短超时。' });
+    expect(synFlood.references[0]?.heading).toContain('syn flood');
+    expect(synFlood.notice).toBeUndefined();
+  });
+
+  it('grades a question naming every subject of a note whose title only names them against that note', async () => {
+    // The seed note as written: "ceph和minio、cdn" is a bare title line over three short lines, beside a richer
+    // "ceph存储图片的好处" that shares more of the question's words but answers something else.
+    const file = 'image-service-project-qa.md';
+    const notes = await buildNotesKnowledgeBase({ [file]: readFileSync(new URL(`../../corpus/${file}`, import.meta.url), 'utf8') });
+    const choice = await createGrader({ kb: notes }).grade({
+      question: '你们图片存储为什么选 Ceph 而没用 MinIO？另外 CDN 在这种场景里又起什么作用？',
+      answer: 'Ceph 是强一致的，MinIO 只保证最终一致，而且 Ceph 功能更全。CDN 在离用户近的边缘节点缓存图片，回源少，省带宽。',
+    });
+    expect(choice.references[0]?.heading).toContain('ceph和minio、cdn');
+    expect(choice.notice).toBeUndefined();
+  });
+
+  it('reads an English question through the glossary, and still finds no note for one the glossary barely reads', async () => {
+    const file = 'cpp-backend-projects-and-internship.md';
+    const notes = await buildNotesKnowledgeBase({ [file]: readFileSync(new URL(`../../corpus/${file}`, import.meta.url), 'utf8') });
+    const grader = createGrader({ kb: notes });
+    const coroutines = await grader.grade({
+      question: "Stackful vs. stackless coroutines: what's the key difference?",
+      answer: 'A stackful coroutine has its own stack, so it can suspend inside nested function calls; a stackless one can only yield at the top level of its own function.',
+    });
+    expect(coroutines.references[0]?.heading).toContain('无栈协程和有栈协程的区别');
+    const oauth = await grader.grade({ question: 'Walk me through the OAuth2 authorization code flow.', answer: 'The client redirects to the authorization server, gets a code, and exchanges it for a token.' });
+    expect(oauth.references.length === 0 || (oauth.notice ?? '') !== '').toBe(true);
+  });
+});
+
+describe('which of two notes that both answer a question it is graded against', () => {
+  it('prefers the note whose title asks what the question asks: how an election runs, not Raft\'s pros and cons', async () => {
+    const notes = await buildNotesKnowledgeBase({
+      'raft.md': `# 面试
+
+## raft
+
+### raft有什么优缺点？
+
+Raft 的优点是容易理解、实现简单，领导者选举和日志复制分开讲清楚了；缺点是所有写请求都经过领导者，领导者容易成为瓶颈，选举期间集群不可用。
+
+### 关键过程
+
+#### 领导者选举
+
+- 初始状态下所有节点都是跟随者。
+- 跟随者在选举超时内没有收到领导者的心跳，就转为候选者，任期加一，给自己投票并向其他节点请求投票。
+- 候选者收到多数节点的选票就成为领导者；票数相同则超时后重新选举。
+`,
+    });
+    const grader = createGrader({ kb: notes });
+    const grade = await grader.grade({ question: 'Raft 的领导者选举是怎么进行的？', answer: '节点一开始都是跟随者，选举超时没收到心跳就变成候选者，任期加一、给自己投票并向其他节点拉票，拿到多数票就成为领导者。' });
+    expect(grade.references[0]?.heading).toMatch(/领导者选举$/u);
+    expect(grade.score).toBeGreaterThanOrEqual(7);
+  });
+});
+
+describe('which note a question is graded against', () => {
+  it('takes the retriever\'s first acceptable note, not the one whose title the question happens to repeat', async () => {
+    const notes = await buildNotesKnowledgeBase({
+      'raft.md': `# Raft
+
+## 说说你对日志复制的了解。
+
+领导者接收客户端的写请求，把命令作为日志条目追加到本地日志，再通过 AppendEntries 并行发给所有跟随者。多数节点写入后，领导者提交这条日志并应用到状态机，再通知跟随者提交。
+
+## 说说你对安全性的了解。
+
+领导者在复制日志的过程中崩溃时，新选出的领导者会继续复制剩余的日志条目，覆盖跟随者上不一致的部分。只有日志至少和多数节点一样新的候选者才能当选，所以已提交的条目不会丢失。
+`,
+    });
+    const grade = await createGrader({ kb: notes }).grade({
+      question: '日志复制的过程中领导者崩溃了，剩余的日志条目之后由谁继续复制？',
+      answer: '由新选出来的领导者接着复制剩下的条目，它会把跟随者上和自己不一致的部分覆盖掉。',
+    });
+    expect(grade.references[0]?.heading).toContain('安全性');
+    expect(grade.notice).toBeUndefined();
+  });
+
+  it('finds the note of a spoken question whose own phrasing no note uses, and still none for a subject no note names', async () => {
+    const notes = await buildNotesKnowledgeBase({
+      ...sampleNotes,
+      'mysql.md': `# MySQL
+
+## 主从复制有什么好处？
+
+主库负责写，从库负责读，读写分离后查询压力由从库分担。可以在从服务器上进行数据分析，不影响主库的性能。主库宕机时可以把从库提升为主库，提高可用性。
+
+## 索引有什么用？
+
+索引是帮助 MySQL 高效获取数据的有序数据结构，InnoDB 用 B+ 树组织索引，减少回表和磁盘 IO。
+`,
+    });
+    const grader = createGrader({ kb: notes });
+    const spoken = await grader.grade({
+      question: '嗯，就是我想再追问一下哈，咱们刚刚聊到读写分离，那弄完以后，从库除了扛查询，还能不能顺手拿来跑跑报表、搞搞统计，又不拖累主库？',
+      answer: '可以，报表和统计这种分析查询放到从库上跑，不会拖慢主库。',
+    });
+    expect(spoken.references[0]?.heading).toContain('主从复制');
+    const uncovered = await grader.grade({ question: 'MySQL 的间隙锁和临键锁是用来解决什么问题的？', answer: '防止幻读。' });
+    expect(uncovered.references.length === 0 || (uncovered.notice ?? '') !== '').toBe(true);
+  });
+
+  it('does not take a note naming one of two compared things as the answer to the comparison', async () => {
+    const notes = await buildNotesKnowledgeBase({
+      ...sampleNotes,
+      'go.md': `# Go
+
+## 介绍一下 go select
+
+select 让一个 goroutine 同时等待多个 channel 操作，每个 case 必须是一个 channel 的收发；多个 case 同时就绪时随机选一个执行，都没就绪又没有 default 就阻塞。
+`,
+      'webserver.md': `# WebServer
+
+## 介绍一下你的 web server
+
+基于 epoll 的 reactor 模型，主线程监听连接，线程池处理请求，定时器清理不活跃连接。
+
+## web server 的难点
+
+压测时发现 epoll 的 ET 模式下没有读完缓冲区，连接一直挂着，后来循环读到 EAGAIN 解决。
+`,
+    });
+    const grader = createGrader({ kb: notes });
+    const compared = await grader.grade({ question: '说说 select 和 epoll 的区别', answer: 'select 每次都要把 fd 集合拷进内核再线性扫描，epoll 用红黑树管理 fd、就绪链表返回就绪事件。' });
+    expect(compared.references.length === 0 || (compared.notice ?? '') !== '').toBe(true);
+    const single = await grader.grade({ question: 'go 的 select 有什么用？', answer: '同时等待多个 channel，哪个就绪执行哪个，都没就绪就阻塞。' });
+    expect(single.references[0]?.heading).toContain('select');
+    expect(single.notice).toBeUndefined();
+  });
+});
