@@ -33,6 +33,13 @@ function isBareAspect(label: string): boolean {
   return aspect !== null && contentLength(aspect.groups?.subject ?? '') === 0;
 }
 
+/** A bare aspect asked about the subject just named: "劣势" → "有什么劣势？", "场景" → "适用于哪些场景？". */
+export function askBareAspect(label: string): string | undefined {
+  if (!isBareAspect(label)) return undefined;
+  const aspect = aspectPattern.exec(label.replace(framing, '').replace(/\s*\d+$/, '').trim())?.groups?.aspect;
+  return aspect ? askAspect('', aspect) : undefined;
+}
+
 /** Question words with no subject of their own: "怎么实现", "怎么避免", "为什么". */
 const askingWords = /怎么|怎样|如何|为什么|为啥|什么|哪些|哪个|多少|几[条个种次]?|可以|可不可以|能不能|能否|是否|有没有|会不会|吗|呢|实现|避免|解决|优化|区别|原理|作用|用|存|做|的|了|是|有|[？?，,。\s]/g;
 

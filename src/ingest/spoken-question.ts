@@ -10,7 +10,7 @@
  * - a term with no ask ("有栈协程", "合并两个有序数组") is asked about, or set as the task it names,
  *   instead of being read out with a question mark.
  */
-import { askAspect, askFromAnswer, askOwnAspect } from './card-wording.ts';
+import { askBareAspect, askFromAnswer, askOwnAspect } from './card-wording.ts';
 import { contentLength, hasPredicate } from './claims.ts';
 import { isQuestionText } from './question-lines.ts';
 import { withNamesSpelled } from './term-spelling.ts';
@@ -34,10 +34,12 @@ const continuing = /^(?:以及|及|并且|而且|还有|或者|或|和|与)/u;
 const task = /^(?:合并|寻找|找出|查找|反转|翻转|求|实现|设计|手写|手撕|编写|写一个)/u;
 /** "冲突检测几种方法", "golang gc的四个阶段": a count of kinds, asked for them. */
 const countedKinds = /^(.{2,24}?)的?([一二三四五六七八九十两几]|\d{1,2})(种|类|个)(.{1,8})$/u;
-/** Words that only say how a thing is used ("适用的场景"): the thing is the one named before. */
+/** Words that only say how a thing is used ("适用的场景"): the aspect is of the thing named before. */
 const usageLead = /^(?:适用|使用|应用)的?/u;
 /** Asks that the note wrote as a real question (not only a topic word such as 区别 or 原理). */
 const realAsk = /[？?]|吗|呢|什么|为什么|为何|为啥|啥|怎么|如何|怎样|哪|多少|几|是否|能不能|可不可以|是不是|会不会|要不要|有没有/u;
+/** "[或者说同步流程有哪些？]", "（也就是…）": another wording of the same ask, in brackets. */
+const alternativeWording = /\s*[[（(【](?:或者说|或者|换句话说|也就是说|也就是)[^\]）)】]*[\]）)】]/gu;
 /** Can or will: "能保证", "可以", "会" — not the 能 of 性能 or the 会 of 机会. */
 const modal = /(?<![性功智本技效])能(?!力|量|耗)|可以|(?<![机学社聚体])会/u;
 /** "说明原因", "并说明原因": what the candidate is told to add, said as an instruction. */
@@ -88,13 +90,15 @@ function ends(text: string): string {
  * ("tcp与udp有什么区别？"), and a term after an ask ("索引流程", "适用场景", "apiserver、scheduler")
  * is asked as its own part.
  */
-function askPart(text: string): string {
+function askPart(text: string, asking: boolean): string {
   if (instruction.test(text) && !realAsk.test(text.replace(instruction, ''))) return `${text}。`;
   const counted = countedKinds.exec(text);
   if (counted && !/[？?吗呢哪]/u.test(text)) return `${counted[1]!.trim()}有哪${counted[2]}${counted[3]}${counted[4]}？`;
   if (realAsk.test(text)) return ends(text);
-  const usage = text.replace(usageLead, '');
-  if (usage !== text && /^(?:场景|情况|条件)$/u.test(usage)) return askAspect('', usage);
+  // A statement the note asked with ？ ("会影响 GC 和调度？") asks whether it holds, or about its aspect.
+  if (asking && !isTerm(text)) return askOwnAspect(text) ?? (modal.test(text) ? `${text}吗？` : ends(text));
+  const bareAspect = askBareAspect(text.replace(usageLead, ''));
+  if (bareAspect) return bareAspect;
   if (!asks(text) && text.includes('、')) return `比如${text}。`;
   return ends(askOwnAspect(text) ?? (asks(text) ? text : `说说${text}。`));
 }
@@ -139,7 +143,9 @@ export function spokenQuestion(question: string, reference: string): string {
   return withNamesSpelled(wordedAsAsked(question, reference));
 }
 
-function wordedAsAsked(question: string, reference: string): string {
+function wordedAsAsked(written: string, reference: string): string {
+  // "ZK节点数据是如何同步的[或者说同步流程有哪些？]": the author's other wording is not asked as well.
+  const question = written.replace(alternativeWording, '').trim() || written;
   // English notes are asked as written: the clause rules read Chinese. A bare name ("syn flood？") is no English sentence.
   if (!/\p{Script=Han}/u.test(question) && englishSentence.test(question)) return question;
   const narrated = narratedQuestion(question, reference);
@@ -152,13 +158,14 @@ function wordedAsAsked(question: string, reference: string): string {
   const clauses = clausesOf(question);
   if (clauses.length === 0 || clauses.some((clause) => continuing.test(clause.text))) return question;
   if (clauses.length === 1) return asks(clauses[0]!.text) || /[。.！!]$/u.test(question) ? question : (askStatement(clauses[0]!.text, reference) ?? question);
-  if (!clauses.every((clause) => isTerm(clause.text) || asks(clause.text))) return question;
-  const asked = clauses.map((clause) => asks(clause.text));
+  // A clause the note closed with ？ asks, unless it only names something ("rpc？").
+  const asked = clauses.map((clause) => asks(clause.text) || (/[？?]/u.test(clause.mark) && !isTerm(clause.text)));
+  if (!clauses.every((clause, index) => isTerm(clause.text) || asked[index])) return question;
   if (asked.every((ask) => !ask)) return askTerms(clauses.map((clause) => clause.text));
   const firstAsk = asked.indexOf(true);
   // "死锁条件，如何避免": a topic, then what is asked about it, is how interviewers speak.
   const topic = clauses.slice(0, firstAsk).map((clause) => `${clause.text}${clause.mark}`).join('');
-  const parts = clauses.slice(firstAsk).map((clause) => askPart(clause.text));
+  const parts = clauses.slice(firstAsk).map((clause, index) => askPart(clause.text, asked[firstAsk + index]!));
   // One ask with a topic before it is already one question; only a line of several parts is re-punctuated.
   if (parts.length === 1) return question;
   return `${topic}${parts.join('')}`;

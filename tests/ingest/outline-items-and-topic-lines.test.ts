@@ -56,7 +56,7 @@ describe('a question under a topic line that names no subject takes the topic’
   it('in an interview log, for each question of the run', () => {
     expect(askedOf('jwt token。\n\n可以伪造payload吗？\n\n相比于cookie、session、双token的优势？劣势？\n')).toEqual([
       '关于JWT token，可以伪造payload吗？',
-      '关于JWT token，相比于cookie、session、双token的优势？劣势？',
+      '关于JWT token，相比于cookie、session、双token有什么优势？有什么劣势？',
     ]);
     expect(askedOf('Kafka。\n\n能不能保证消息不丢？\n')).toEqual(['关于Kafka，能不能保证消息不丢？']);
   });

@@ -27,6 +27,13 @@ describe('a card question is worded as an interviewer says it', () => {
     expect(askedFor('epoll实现原理，适用的场景')).toBe('epoll的实现原理是什么？适用于哪些场景？');
     expect(askedFor('消息队列怎么实现的，削峰填谷，堆积几种处理方法')).toBe('消息队列怎么实现的？说说削峰填谷。堆积有哪几种处理方法？');
     expect(askedFor('对 etcd 了解怎么样，看过源码吗？raft、mvcc、watch')).toBe('对 etcd 了解怎么样？看过源码吗？比如Raft、MVCC、watch。');
+    // A statement the note closed with ？ asks too; a bare aspect after it is asked about the same subject.
+    expect(askedFor('## session相比于cookie的优点？缺点？')).toBe('session相比于cookie有什么优点？有什么缺点？');
+    expect(askedFor('连接池开多少合适，会影响延迟？')).toBe('连接池开多少合适？会影响延迟吗？');
+  });
+
+  it('asks the question once, without the author’s other wording of it in brackets', () => {
+    expect(askedFor('etcd的数据是如何同步的[或者说同步流程有哪些？]')).toBe('etcd的数据是如何同步的');
   });
 
   it('asks the question a narrated line tells of, not the narration', () => {
