@@ -30,6 +30,8 @@ const narratedAsk = /^(?:说说)?有(?:个|一个|道|一道)(?:考察?|问)?(.{
 const aboutWrapper = /^说说(?:你对)?(.+?)(?:的了解)?[。.]$/u;
 /** A clause that joins onto the one before ("以及PV与并发"): the line is one list, not separate asks. */
 const continuing = /^(?:以及|及|并且|而且|还有|或者|或|和|与)/u;
+/** An ask that goes on the one before it, with no subject of its own ("怎么解决的", "为什么"). */
+const continuingAsk = /^(?:那)?(?:怎么|如何|为什么|为啥)/u;
 /** A task put to the candidate ("合并两个有序数组", "实现消息队列"): asked for the approach. */
 const task = /^(?:合并|寻找|找出|查找|反转|翻转|求|实现|设计|手写|手撕|编写|写一个)/u;
 /** "冲突检测几种方法", "golang gc的四个阶段": a count of kinds, asked for them. */
@@ -165,8 +167,11 @@ function wordedAsAsked(written: string, reference: string): string {
   const firstAsk = asked.indexOf(true);
   // "死锁条件，如何避免": a topic, then what is asked about it, is how interviewers speak.
   const topic = clauses.slice(0, firstAsk).map((clause) => `${clause.text}${clause.mark}`).join('');
-  const parts = clauses.slice(firstAsk).map((clause, index) => askPart(clause.text, asked[firstAsk + index]!));
+  const asking = clauses.slice(firstAsk);
   // One ask with a topic before it is already one question; only a line of several parts is re-punctuated.
-  if (parts.length === 1) return question;
-  return `${topic}${parts.join('')}`;
+  if (asking.length === 1) return question;
+  const parts = asking.map((clause, index) => askPart(clause.text, asked[firstAsk + index]!));
+  // "…遇到了哪些难点，怎么解决的？": an ask the note went on with after a comma, with no subject of its own, stays one question.
+  const joined = parts.map((part, index) => (/[，,]/u.test(asking[index]!.mark) && continuingAsk.test(asking[index + 1]?.text ?? '') ? part.replace(/？$/u, '，') : part));
+  return `${topic}${joined.join('')}`;
 }

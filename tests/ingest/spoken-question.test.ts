@@ -18,6 +18,8 @@ describe('a card question is worded as an interviewer says it', () => {
   it('asks asks run together with a comma or 、 one by one', () => {
     expect(askedFor('https是无状态的吗，证书有什么作用，私钥放在哪里')).toBe('HTTPS是无状态的吗？证书有什么作用？私钥放在哪里？');
     expect(askedFor('进程和线程差别、线程之间怎么通信')).toBe('进程和线程有什么差别？线程之间怎么通信？');
+    // An ask with no subject of its own after a comma goes on the same question.
+    expect(askedFor('Redis集群遇到了哪些问题，怎么解决的？')).toBe('Redis集群遇到了哪些问题，怎么解决的？');
     // An instruction after a question stays an instruction.
     expect(askedFor('以下代码有什么问题，说明原因', '```go\nfor {}\n```\n\n死循环。')).toBe('以下代码有什么问题？说明原因。');
   });
