@@ -9,6 +9,7 @@ import { conceptTokens, glossary } from '../text/glossary.ts';
 import { buildDomainDictionary } from '../text/domain-dictionary.ts';
 import { normaliseText } from '../text/tokenizer.ts';
 import { conceptsIn, isBareTerm, isClaim } from './claims.ts';
+import { listedNames } from './name-lists.ts';
 
 /** A card shows at most this many points: in a long section, the ones most about the question. */
 const maximumKeyPoints = 8;
@@ -138,6 +139,9 @@ function withinBrackets(clauses: readonly string[]): string[] {
 /** Key points of one card: claims of its reference, weighted by how much they are about the question. */
 function keyPointsOf(card: Card, dictionary: readonly string[]): CardKeyPoint[] {
   if (!card.answered) return [];
+  // A list of names answers with each name, all as much about the question.
+  const names = listedNames(card.reference);
+  if (names.length > 0) return names.slice(0, maximumKeyPoints).map((name) => ({ text: name, concepts: conceptsIn(name, dictionary), weight: 1 }));
   const personal = card.kind !== 'technical';
   const questionWords = new Set(normaliseText(`${card.context} ${card.question}`).match(/[\u4e00-\u9fff]{2}|[a-z][a-z0-9]+/g) ?? []);
   const claims = extractKeyPoints(card.reference)

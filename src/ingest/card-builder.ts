@@ -15,6 +15,7 @@ import { isQuestionText, stripLineMarkup } from './question-lines.ts';
 import { answersInTurn } from './answer-order.ts';
 import { answerListedQuestions } from './listed-questions.ts';
 import { splitReference } from './reference-splitter.ts';
+import { spokenQuestion } from './spoken-question.ts';
 import { sharesWord } from './shared-words.ts';
 import { assignTopics } from './topics.ts';
 
@@ -255,7 +256,8 @@ export function buildCards(source: string, parsed: readonly ParsedQuestion[], te
     const reference = draft.reference.replace(/^(?:[ \t]*\n)+/, '').replace(answerLabel, '').trimEnd();
     const card: Card = {
       id: stableHash(ordinal === 0 ? key : `${key}\u0000${ordinal}`),
-      question: withoutEnumeration(draft.asked),
+      // A search-only note is never asked: its title stays the note's own words.
+      question: draft.kind === 'note' ? withoutEnumeration(draft.asked) : spokenQuestion(withoutEnumeration(draft.asked), reference),
       context: draft.path.map(subjectOrHeading).join(' > '),
       reference,
       keyPoints: [],

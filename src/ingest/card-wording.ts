@@ -9,7 +9,7 @@ import { sharesWord } from './shared-words.ts';
 
 /** Words that ask about an aspect of something rather than naming a subject. */
 const aspectPattern =
-  /^(?<subject>.*?)(?<aspect>优化手段|优化方法|优化方案|优化|解决方案|解决方法|解决办法|解决|实现方式|实现方法|实现原理|实现|底层原理|原理|介绍|简介|概述|概念|定义|优缺点|优点|缺点|好处|坏处|弊端|难点|问题|作用|用途|特点|特性|流程|过程|步骤|区别|场景|应用场景|使用场景|机制|方式|方案|设计|做法|策略|分类|种类|类型|结构|数据结构|注意事项|原因|总结|例子|示例|举例|背景|可能的相关问题|可能的面试题|可能的问题|相关问题|[一二三四五六七八九十几\d]*个?(?:阶段|方面))$/;
+  /^(?<subject>.*?)(?<aspect>优化手段|优化方法|优化方案|优化|解决方案|解决方法|解决办法|解决|实现方式|实现方法|实现原理|实现|底层原理|原理|介绍|简介|概述|概念|定义|优缺点|优点|缺点|优势|劣势|好处|坏处|弊端|难点|问题|作用|用途|特点|特性|流程|过程|步骤|执行顺序|顺序|区别|差别|差异|场景|应用场景|使用场景|机制|方式|方案|设计|做法|策略|分类|种类|类型|结构|数据结构|注意事项|原因|总结|例子|示例|举例|背景|可能的相关问题|可能的面试题|可能的问题|相关问题|[一二三四五六七八九十几\d]*个?(?:阶段|方面))$/;
 
 /** Question words and framing stripped to find what a question is about. */
 const framing =
@@ -33,6 +33,13 @@ function isBareAspect(label: string): boolean {
   return aspect !== null && contentLength(aspect.groups?.subject ?? '') === 0;
 }
 
+/** A bare aspect asked about the subject just named: "劣势" → "有什么劣势？", "场景" → "适用于哪些场景？". */
+export function askBareAspect(label: string): string | undefined {
+  if (!isBareAspect(label)) return undefined;
+  const aspect = aspectPattern.exec(label.replace(framing, '').replace(/\s*\d+$/, '').trim())?.groups?.aspect;
+  return aspect ? askAspect('', aspect) : undefined;
+}
+
 /** Question words with no subject of their own: "怎么实现", "怎么避免", "为什么". */
 const askingWords = /怎么|怎样|如何|为什么|为啥|什么|哪些|哪个|多少|几[条个种次]?|可以|可不可以|能不能|能否|是否|有没有|会不会|吗|呢|实现|避免|解决|优化|区别|原理|作用|用|存|做|的|了|是|有|[？?，,。\s]/g;
 
@@ -53,18 +60,23 @@ function implementationWith(label: string, parent: string): string | undefined {
   return goal === '' ? undefined : `如何用 ${match.groups.tool.trim()} 实现${goal}？`;
 }
 
-/** An aspect label asked about a subject, in an interviewer's words. */
-function askAspect(subject: string, aspect: string): string {
+/**
+ * An aspect label asked about a subject, in an interviewer's words. An empty subject asks about the
+ * one just named ("sync.Map的实现原理是什么？适用于哪些场景？").
+ */
+export function askAspect(subject: string, aspect: string): string {
+  // "Kubernetes中pod的创建" already links its words with 的: a second one reads "pod的创建的流程".
+  const of = subject === '' || subject.includes('的') ? '' : '的';
   if (/优化/.test(aspect)) return `${subject}有哪些${aspect === '优化' ? '优化手段' : aspect}？`;
   if (/^(实现|实现方式|实现方法)$/.test(aspect)) return `${subject}是怎么实现的？`;
-  if (/原理|机制/.test(aspect)) return `${subject}的${aspect}是什么？`;
+  if (/原理|机制/.test(aspect)) return `${subject}${of}${aspect}是什么？`;
   if (/^(介绍|简介|概述|概念|定义)$/.test(aspect)) return `介绍一下${subject}。`;
-  if (/优缺点|优点|缺点|好处|坏处|弊端|特点|特性|作用|用途|区别/.test(aspect)) return `${subject}有什么${aspect}？`;
-  if (/流程|过程|步骤/.test(aspect)) return `${subject}的${aspect}是怎样的？`;
+  if (/优缺点|优点|缺点|优势|劣势|好处|坏处|弊端|特点|特性|作用|用途|区别|差别|差异/.test(aspect)) return `${subject}有什么${aspect}？`;
+  if (/流程|过程|步骤|顺序/.test(aspect)) return `${subject}${of}${aspect}是怎样的？`;
   if (/场景/.test(aspect)) return `${subject}适用于哪些场景？`;
   if (/难点|问题/.test(aspect)) return `${subject}遇到了哪些${aspect}，怎么解决的？`;
   if (/解决/.test(aspect)) return `${subject}怎么解决？`;
-  return `说说${subject}的${aspect}。`;
+  return `说说${subject}${of}${aspect}。`;
 }
 
 /** "ceph存储图片的好处" asks about an aspect of its own subject: "ceph存储图片有什么好处？". */

@@ -53,13 +53,18 @@ export function isClaim(text: string, options: { personal?: boolean } = {}): boo
 const predicate =
   /是|会|能|可以|要|需要|把|被|将|让|使|通过|导致|保证|避免|减少|增加|提高|降低|不|没|用于|负责|支持|提供|就|才|得|了|更|很|非常|较|比|最|快|慢|高|低|大|小|多|少|好|差|强|弱|安全|简单|复杂|稳定|友好|轻|重|类似|一样|相同|等于|属于|包括|包含|分为|取决于/;
 
+/** Does the phrase say something about what it names, rather than only name it? */
+export function hasPredicate(text: string): boolean {
+  return predicate.test(text);
+}
+
 /**
  * A bare name: in interview logs these are the next questions or section labels, not statements.
  * Only short phrases without a predicate count.
  */
 export function isBareTerm(text: string): boolean {
   const plain = text.replace(/[。.！!；;，,、\s]+$/u, '');
-  return contentLength(plain) < 16 && !predicate.test(plain);
+  return contentLength(plain) < 16 && !hasPredicate(plain);
 }
 
 /**

@@ -8,6 +8,7 @@
 import type { Card, Grade, Reference, Turn } from '../core/types.ts';
 import { roundScore } from '../grading/offline-scorer.ts';
 import { pointTopic } from '../grading/point-topics.ts';
+import { listedNames } from '../ingest/name-lists.ts';
 import type { RankedPoint } from './key-points.ts';
 
 export const keptAfterSkipNotice = '跳过了追问，本题保留已作答部分的成绩';
@@ -36,8 +37,9 @@ export function gradeOfQuestion(turns: readonly Turn[], questionId: string): Gra
 
 export function referencesOf(card: Card | undefined): Reference[] | undefined {
   if (!card?.answered) return undefined;
-  // Key points the owner fixed (题库 page), or the LLM compiled from the note, are what the answer is graded on.
-  const keyPoints = card.edit?.keyPoints || card.compiled?.keyPoints ? { keyPoints: card.keyPoints.map(({ text, weight }) => ({ text, weight })) } : {};
+  // Key points the owner fixed (题库 page), or the LLM compiled from the note, are what the answer is graded on;
+  // so are a list's names, which the grader's own cut of the note would pair up ("FIFO LFU", "LRU TTL").
+  const keyPoints = card.edit?.keyPoints || card.compiled?.keyPoints || listedNames(card.reference).length > 0 ? { keyPoints: card.keyPoints.map(({ text, weight }) => ({ text, weight })) } : {};
   return [{ source: card.source, heading: card.headingPath.join(' > '), text: card.reference, ...keyPoints }];
 }
 

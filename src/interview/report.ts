@@ -5,6 +5,7 @@
 import { escapeMarkdown, quoteMarkdown } from '../core/markdown-escape.ts';
 import type { Grade, KnowledgeBase, SessionMode, SessionRecord, SessionStatus, TopicId, Turn } from '../core/types.ts';
 import { roundScore } from '../grading/offline-scorer.ts';
+import { pointTopic } from '../grading/point-topics.ts';
 import { rankPoints, weighPoints } from './key-points.ts';
 import { gradeOfQuestion } from './question-grade.ts';
 import { isScoredResult, type PhaseName, type SessionState } from './session-state.ts';
@@ -42,8 +43,15 @@ export interface ReportQuestion {
 }
 
 export interface WeakPoint {
-  /** The missed key point, as the grader phrased it. */
+  /**
+   * What to work on, named by what the point is about ("save 为什么会造成阻塞：和操作命令在同一个线程里面"):
+   * the same phrase the grade card's 没讲 line uses, never the note's sentence pasted.
+   */
+  about: string;
+  /** The missed key point as the note states it: the citation behind `about`. */
   point: string;
+  /** Where the note says it: file, and the heading path of the card's reference joined by ›. */
+  cited: { source: string; heading: string } | null;
   /** The topic to drill for it (the "drill this" link). */
   topic: TopicId;
   questionId: string;
@@ -137,11 +145,13 @@ export function buildReport(session: SessionRecord, state: SessionState, turns: 
     const topic = reportTopic(question.topics, session.topics);
     const grade = gradeOfQuestion(turns, question.questionId);
     if (!topic || !grade) continue;
-    const reference = kb.getCard(question.questionId)?.reference;
-    const missed = rankPoints(weighPoints(grade.keyPoints, reference)).filter((point) => point.covered !== 'yes');
+    const card = kb.getCard(question.questionId);
+    const missed = rankPoints(weighPoints(grade.keyPoints, card?.reference)).filter((point) => point.covered !== 'yes');
+    const cited = card ? { source: card.source, heading: card.headingPath.join(' › ') } : null;
     for (const point of missed.slice(0, weakPointsPerQuestion)) {
       if (weakest.length >= maxWeakPoints) break;
-      weakest.push({ point: point.text, topic, questionId: question.questionId, question: question.question, score: question.score });
+      const about = pointTopic(point.text, card?.question ?? question.question) || point.text;
+      weakest.push({ about, point: point.text, cited, topic, questionId: question.questionId, question: question.question, score: question.score });
     }
   }
 
@@ -238,7 +248,10 @@ export function renderMarkdown(report: SessionReport): string {
   if (report.weakest.length > 0) {
     lines.push('', '## 最需要加强的要点', '');
     report.weakest.forEach((weak, index) => {
-      lines.push(`${index + 1}. ${escapeMarkdown(weak.point)}（${topicNames[weak.topic]} · ${escapeMarkdown(weak.question)} · ${weak.score} 分）`);
+      lines.push(`${index + 1}. ${escapeMarkdown(weak.about)}（${topicNames[weak.topic]} · ${escapeMarkdown(weak.question)} · ${weak.score} 分）`);
+      // The note's own sentence stays reachable, as a citation under the point, not as the point.
+      const where = weak.cited ? `（${escapeMarkdown(weak.cited.source)} › ${escapeMarkdown(weak.cited.heading)}）` : '';
+      lines.push(`   - 笔记原文：${escapeMarkdown(weak.point)}${where}`);
     });
   }
   if (report.spoken.length > 0) {

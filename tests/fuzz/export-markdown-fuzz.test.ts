@@ -107,7 +107,7 @@ function reportWith(text: Untrusted): SessionReport {
     session: { id: 's', mode: 'practice', topics: ['redis'], status: 'done', createdAt: at, updatedAt: at, progress: { done: 1, total: 1 }, score: 0, phase: 'technical' },
     overall: 0,
     topics: [{ topic: 'redis', name: 'Redis', score: 0, questions: 1 }],
-    weakest: [{ point: text.point, topic: 'redis', questionId: 'q', question: text.question, score: 0 }],
+    weakest: [{ about: text.notice, point: text.point, cited: { source: text.source, heading: text.heading }, topic: 'redis', questionId: 'q', question: text.question, score: 0 }],
     questions: [],
     spoken: [{ seq: 1, question: text.question, speakingMs: 42_000, fillers: { 嗯: 2 }, charsPerMinute: 120 }],
     turns,

@@ -7,7 +7,7 @@ const realQuestion = (source: string, line: number): string => realCardAt(source
 
 describe('a bare name is asked the way its answer answers it', () => {
   it('asks for the protocol a short answer is about (Obsidian front matter, heading)', () => {
-    expect(questions('---\ntags: [分布式]\n---\n## zookeeper\n\nzookeeper使用ZAB协议的\nZAB协议是保证ZK一致性的原子广播协议\n')).toEqual(['说说zookeeper的ZAB协议。']);
+    expect(questions('---\ntags: [分布式]\n---\n## zookeeper\n\nzookeeper使用ZAB协议的\nZAB协议是保证ZK一致性的原子广播协议\n')).toEqual(['说说ZooKeeper的ZAB协议。']);
     // A term said twice that is not a named protocol or algorithm ("key" in a table's columns) is no subject.
     expect(questions('## 用户表\n\n- id（primary key）\n- name（unique key）\n')).toEqual(['说说你对用户表的了解。']);
   });
@@ -21,20 +21,20 @@ describe('a bare name is asked the way its answer answers it', () => {
   });
 
   it('asks why to use something whose answer lists what it improves, and how versions differ when the answer compares them', () => {
-    expect(questions('redis\n\n1. **提高性能**：热点数据放内存。\n2. **减轻数据库压力**：读请求不到数据库。\n')).toEqual(['为什么要用redis？有什么好处？']);
-    expect(questions('# 1. 网络\n\n## 1.1 HTTP基础知识\n\nhttp1.0：单工，短连接。\nhttp1.1 是半双工，默认长连接。\nhttp2.0 是全双工，多路复用。\n')).toEqual(['http 各版本有什么区别？']);
+    expect(questions('redis\n\n1. **提高性能**：热点数据放内存。\n2. **减轻数据库压力**：读请求不到数据库。\n')).toEqual(['为什么要用Redis？有什么好处？']);
+    expect(questions('# 1. 网络\n\n## 1.1 HTTP基础知识\n\nhttp1.0：单工，短连接。\nhttp1.1 是半双工，默认长连接。\nhttp2.0 是全双工，多路复用。\n')).toEqual(['HTTP 各版本有什么区别？']);
   });
 
   it('reads a Q：/A： note whose Q names a topic instead of asking', () => {
-    expect(questions('Q：HTTP基础知识\nA：http1.0：单工，短连接。\nhttp1.1 是半双工，默认长连接。\n\nQ：redis\nA：内存数据库，单线程处理命令。\n')).toEqual(['http 各版本有什么区别？', '说说你对redis的了解。']);
+    expect(questions('Q：HTTP基础知识\nA：http1.0：单工，短连接。\nhttp1.1 是半双工，默认长连接。\n\nQ：redis\nA：内存数据库，单线程处理命令。\n')).toEqual(['HTTP 各版本有什么区别？', '说说你对Redis的了解。']);
   });
 
   it('holds on the real notes', () => {
-    expect(realQuestion('cpp-backend-projects-and-internship.md', 303)).toBe('说说zookeeper的ZAB协议。');
+    expect(realQuestion('cpp-backend-projects-and-internship.md', 303)).toBe('说说ZooKeeper的ZAB协议。');
     expect(realQuestion('go-mysql-redis-ecommerce-qa.md', 808)).toBe('errgroup有哪些字段？');
-    expect(realQuestion('go-mysql-redis-ecommerce-qa.md', 682)).toBe('http 各版本有什么区别？');
+    expect(realQuestion('go-mysql-redis-ecommerce-qa.md', 682)).toBe('HTTP 各版本有什么区别？');
     expect(realQuestion('image-service-project-qa.md', 388)).toBe('go-micro由哪些部分组成？');
-    expect(realQuestion('image-service-project-qa.md', 58)).toBe('为什么要用redis？有什么好处？');
+    expect(realQuestion('image-service-project-qa.md', 58)).toBe('为什么要用Redis？有什么好处？');
   });
 });
 

@@ -25,8 +25,8 @@ describe('self-contained questions', () => {
 
   it('asks an implementation label for the goal of its parent', () => {
     const cards = cardsOf('## 分布式锁实现\n\n### redis实现\n\nset nx expire，再加 redlock。\n\n### zookeeper实现\n\n临时有序节点，最小的节点拿到锁。\n');
-    expect(cardAt(cards, 'redis实现').question).toBe('如何用 redis 实现分布式锁？');
-    expect(cardAt(cards, 'zookeeper实现').question).toBe('如何用 zookeeper 实现分布式锁？');
+    expect(cardAt(cards, 'redis实现').question).toBe('如何用 Redis 实现分布式锁？');
+    expect(cardAt(cards, 'zookeeper实现').question).toBe('如何用 ZooKeeper 实现分布式锁？');
   });
 
   it('keeps a bare topic heading with questions under it as a section, and drops empty topic headings', () => {
@@ -58,7 +58,7 @@ describe('self-contained questions', () => {
   });
 
   it('asks "X vs Y" as a comparison', () => {
-    expect(cardsOf('## redis vs memcached\n\nredis 数据类型丰富，memcached 只有字符串。\n')[0]!.question).toBe('redis 和 memcached 有什么区别？');
+    expect(cardsOf('## redis vs memcached\n\nredis 数据类型丰富，memcached 只有字符串。\n')[0]!.question).toBe('Redis 和 Memcached 有什么区别？');
   });
 
   it('drops lines that ask nothing: round headers, cheers, the candidate-asks mark', () => {
@@ -202,7 +202,7 @@ describe('the bank', () => {
 
   it('never merges questions about different things, however alike their wording', () => {
     const cards = cardsOf('## k8s\n\nKubernetes 由控制平面和节点组成。\n\n## 内存池\n\n内存池由多个槽组成，每个槽管理一种大小。\n', 'a.md');
-    expect(cards.filter((card) => !card.searchOnly).map((card) => card.question)).toEqual(['k8s由哪些部分组成？', '内存池由哪些部分组成？']);
+    expect(cards.filter((card) => !card.searchOnly).map((card) => card.question)).toEqual(['K8s由哪些部分组成？', '内存池由哪些部分组成？']);
   });
 
   it('keeps ids when the note is re-indexed unchanged, and when another question is added', () => {
@@ -244,7 +244,7 @@ describe('on the real notes', () => {
   });
 
   it('asks “redis实现” under 分布式锁实现 as a distributed-lock question', () => {
-    expect(real('cpp-backend-projects-and-internship.md', 211).question).toBe('如何用 redis 实现分布式锁？');
+    expect(real('cpp-backend-projects-and-internship.md', 211).question).toBe('如何用 Redis 实现分布式锁？');
   });
 
   it('keeps 缓存穿透 and 缓存雪崩 out of 缓存击穿, as cards of their own', () => {

@@ -55,27 +55,27 @@ describe('an outline item is asked about its subject, never with its number', ()
 describe('a question under a topic line that names no subject takes the topic’s', () => {
   it('in an interview log, for each question of the run', () => {
     expect(askedOf('jwt token。\n\n可以伪造payload吗？\n\n相比于cookie、session、双token的优势？劣势？\n')).toEqual([
-      '关于jwt token，可以伪造payload吗？',
-      '关于jwt token，相比于cookie、session、双token的优势？劣势？',
+      '关于JWT token，可以伪造payload吗？',
+      '关于JWT token，相比于cookie、session、双token有什么优势？有什么劣势？',
     ]);
     expect(askedOf('Kafka。\n\n能不能保证消息不丢？\n')).toEqual(['关于Kafka，能不能保证消息不丢？']);
   });
 
   it('leaves a question that names its own subject, or one far below the topic line', () => {
-    expect(askedOf('jwt token。\n\n可以用 jwt token 做单点登录吗？\n')).toEqual(['可以用 jwt token 做单点登录吗？']);
-    expect(askedOf('jwt token。\n\n\n\n\n\nredis 为什么快？\n')).toEqual(['redis 为什么快？']);
+    expect(askedOf('jwt token。\n\n可以用 jwt token 做单点登录吗？\n')).toEqual(['可以用 JWT token 做单点登录吗？']);
+    expect(askedOf('jwt token。\n\n\n\n\n\nredis 为什么快？\n')).toEqual(['Redis 为什么快？']);
   });
 
   it('holds on the real notes', () => {
-    expect(realAt('image-service-project-qa.md', 566).question).toBe('关于jwt token，可以伪造payload吗？');
-    expect(realAt('image-service-project-qa.md', 568).question).toMatch(/^关于jwt token，相比于cookie/);
+    expect(realAt('image-service-project-qa.md', 566).question).toBe('关于JWT token，可以伪造payload吗？');
+    expect(realAt('image-service-project-qa.md', 568).question).toMatch(/^关于JWT token，相比于cookie/);
   });
 });
 
 describe('a bare term drilling into a word of the question is the next topic, not the answer', () => {
   it('in an interview log', () => {
     const card = cardsOf('线程和协程\n\n常见的查找：二分、哈希、二叉搜索\n\n- 哈希冲突\n\nepoll和select的区别\n')[1];
-    expect(card).toMatchObject({ question: '常见的查找：二分、哈希、二叉搜索', reference: '', answered: false, followups: [{ question: '哈希冲突' }] });
+    expect(card).toMatchObject({ question: '说说常见的查找：二分、哈希、二叉搜索。', reference: '', answered: false, followups: [{ question: '哈希冲突' }] });
   });
 
   it('keeps a short answer that names something else, and an answer marked as one', () => {

@@ -10,6 +10,7 @@ import { loadKnowledgeBase } from '../../src/adapters/node/knowledge-base-loader
 import type { Grader, KnowledgeBase, Card } from '../../src/core/types.ts';
 import { createGrader } from '../../src/grading/grader.ts';
 import { extractKeyPoints } from '../../src/grading/key-points.ts';
+import { pointTopic } from '../../src/grading/point-topics.ts';
 import { createInterviewService } from '../../src/interview/interview-service.ts';
 import { gapsOf } from '../../src/interview/answer-gaps.ts';
 import { repeatsRun } from '../../src/llm/line-checks.ts';
@@ -104,6 +105,28 @@ describe('interview engine on the real notes', () => {
     for (const weak of report.weakest) expect(['redis', 'network']).toContain(weak.topic);
     const markdown = await interviews.exportMarkdown(session.id, owner);
     expect(markdown).toContain(report.weakest[0]?.point.slice(0, 10) ?? '—');
+  });
+
+  it('names each weakest point by what it is about, with the note sentence kept as its citation', async () => {
+    const { interviews } = service(narrowed((item) => item.kind === 'technical' && item.answered && item.topics.includes('redis') && item.keyPoints.some((point) => [...point.text].length > 30)), 3);
+    const { session } = await interviews.start(owner, { mode: 'practice', topics: ['redis'], questions: 2 });
+    let result = await interviews.submit(session.id, owner, { answer: '不知道' });
+    for (let turn = 0; result.next.kind !== 'done' && turn < 10; turn += 1) result = await interviews.submit(session.id, owner, { answer: '不知道' });
+    const report = await interviews.report(session.id, owner);
+    expect(report.weakest.length).toBeGreaterThan(0);
+    const long = report.weakest.filter((weak) => [...weak.point].length > 30);
+    expect(long.length).toBeGreaterThan(0);
+    for (const weak of report.weakest) {
+      const card = kb.getCard(weak.questionId)!;
+      expect(weak.about).toBe(pointTopic(weak.point, card.question));
+      expect(weak.cited).toEqual({ source: card.source, heading: card.headingPath.join(' › ') });
+    }
+    // A long note sentence is never the point's name: the report says what it is about.
+    for (const weak of long) expect(weak.about).not.toBe(weak.point);
+    const markdown = await interviews.exportMarkdown(session.id, owner);
+    const weakSection = markdown.slice(markdown.indexOf('## 最需要加强的要点'), markdown.indexOf('## 对话记录'));
+    expect(weakSection).toMatch(/^1\. [^\n]+\n {3}- 笔记原文：/m);
+    expect(weakSection.split('\n').filter((line) => /^\d+\. /.test(line)).every((line) => !long.some((weak) => line.includes(weak.point.slice(0, 30))))).toBe(true);
   });
 
   it('a partial answer is followed up on its most important missed key point', async () => {

@@ -154,7 +154,10 @@ const topicScore = z.object({
 });
 
 const weakPoint = z.object({
+  /** What the point is about, in words of its own; older reports lack it and show `point`. */
+  about: z._default(z.string(), ''),
   point: z.string(),
+  cited: z.optional(z.nullable(z.object({ source: z.string(), heading: z.string() }))),
   topic: z.string(),
   question: z._default(z.string(), ''),
   score: z.optional(z.nullable(z.number())),

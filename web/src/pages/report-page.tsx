@@ -66,8 +66,24 @@ export function ReportPage({ id }: { id: string }) {
             {report.weakest.map((weak, index) => (
               <li key={index} class="weak-item">
                 <div class="weak-text">
-                  <span class="plain">{weak.point}</span>
+                  <span class="plain">{weak.about || weak.point}</span>
                   {weak.question ? <span class="muted small plain">{weak.question}</span> : null}
+                  {/* The note's own sentence, kept as the citation behind the point's name. */}
+                  {weak.about ? (
+                    <details class="weak-cite">
+                      <summary class="small">
+                        {t('noteSays')}
+                        {weak.cited ? (
+                          <span class="muted">
+                            {' · '}
+                            <span class="ref-source">{weak.cited.source}</span>
+                            {weak.cited.heading ? <span class="ref-heading"> › {weak.cited.heading}</span> : null}
+                          </span>
+                        ) : null}
+                      </summary>
+                      <p class="small plain">{weak.point}</p>
+                    </details>
+                  ) : null}
                 </div>
                 {weak.score != null ? <span class={`chip ${scoreClass(weak.score)}`}>{formatScore(weak.score)}</span> : null}
                 <a class="btn btn-small" href={links.drillTopic(weak.topic)}>
