@@ -34,8 +34,11 @@ const consequent = /^[^，,。；;]{2,40}[，,]\s*(?:那么|则)/u;
 /** What a condition or a scene-setting clause ends in ("当…时", "集群启动时", "默认情况下"). */
 const conditionEnd = /(?:的时候|时|情况下)$/u;
 
-/** A clause that only sets the scene ("在bgsave中", "对于写操作", "从runtime的源码可以看到"): the claim is in the next one. */
-const frame = /^(?:在.{1,16}(?:中|里|下|之间)|对于.{1,16}|从.{1,16}(?:可以看到|可以看出|可知|来看))$/u;
+/**
+ * A clause that only sets the scene ("在bgsave中", "对于写操作", "从runtime的源码可以看到") or says where the author saw
+ * the claim ("根据运行结果我们可以看出", "由此可见"): the claim is in the next one.
+ */
+const frame = /^(?:在.{1,16}(?:中|里|下|之间)|对于.{1,16}|(?:从|根据|通过|由).{0,16}?(?:我们)?(?:可以|能)?(?:看到|看出|发现|得知|可知|可见|来看)|(?:我们)?(?:可以|能)(?:看到|看出|发现)|由此可见)$/u;
 
 /** A clause that states the difference the question asks about ("区别在于…", "A和B区别就是…"). */
 const difference = /^(.*?)的?区别(?:在于|是|就是)/u;

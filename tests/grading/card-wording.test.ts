@@ -26,6 +26,11 @@ describe('point topics name the claim, not an aside about it', () => {
     expect(pointTopic('datafusion blaze 用自己的 protobuf 描述算子而不是社区通用的 substrait，容易与社区脱节，不易维护。', '除了 Gluten、Velox，业界还有哪些方案？')).toBe('protobuf 描述算子而不是社区通用的 substrait');
   });
 
+  it('names the claim, not where the author saw it ("根据运行结果我们可以看出", "由此可见")', () => {
+    expect(pointTopic('根据运行结果我们可以看出，一个nil的map可以读数据，但是不可以写入数据，否则会发生panic', 'nil map 能读写吗？')).toBe('一个nil的map可以读数据');
+    expect(pointTopic('由此可见，bgsave 不会阻塞主线程', 'bgsave 会阻塞吗？')).toBe('bgsave 不会阻塞主线程');
+  });
+
   it('does not read one property in a list as the effect of the first clause', () => {
     // Was "切片 为什么还能按需扩容：就用的多了": the slice's growth is not caused by how much it is used.
     expect(pointTopic(slicePoint, arraysQuestion)).not.toContain('为什么');
