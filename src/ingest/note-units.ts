@@ -1,0 +1,143 @@
+/**
+ * A note's body as units the section splitter reads: each paragraph line on its own (a question line and its answer
+ * often share a paragraph), each other block whole, and the breaks between them (a thematic break, a wide gap).
+ * Split from markdown-parser.ts, which decides what is a question and what is its answer.
+ */
+import type { List, Nodes, Paragraph, RootContent } from 'mdast';
+import { chineseWordsOf, continuesWrappedLine } from './question-lines.ts';
+import { endLine, endOffset, SourceView, startLine, startOffset } from './source-view.ts';
+
+export interface LineUnit {
+  type: 'line';
+  start: number;
+  end: number;
+  line: number;
+  raw: string;
+  paragraphId: number;
+}
+
+export interface BlockUnit {
+  type: 'block';
+  start: number;
+  end: number;
+  startLine: number;
+  endLine: number;
+}
+
+interface BreakUnit {
+  type: 'break';
+  /** A wide gap rather than `---`: it ends a topic only when the next line starts another. */
+  soft?: boolean;
+}
+
+export type Unit = LineUnit | BlockUnit | BreakUnit;
+
+function paragraphLines(node: Paragraph, view: SourceView, fromOffset?: number): LineUnit[] {
+  // Lazy list lines start mid-paragraph; their offset keeps them apart from the list's own lines.
+  const paragraphId = fromOffset ?? startOffset(node);
+  const start = fromOffset ?? startOffset(node);
+  const raw = view.source.slice(start, endOffset(node));
+  const units: LineUnit[] = [];
+  let offset = start;
+  let line = fromOffset === undefined ? startLine(node) : lineOf(view.source, start);
+  for (const text of raw.split('\n')) {
+    const lineEnd = offset + text.length;
+    if (view.visibleText(offset, lineEnd) !== '') {
+      units.push({ type: 'line', start: offset, end: lineEnd, line, raw: view.clean(offset, lineEnd), paragraphId });
+    }
+    offset = lineEnd + 1;
+    line += 1;
+  }
+  return units;
+}
+
+/**
+ * A paragraph line inside a list item that starts at column 1 is a "lazy continuation": Markdown
+ * glues it to the list, but the author meant a new top-level line (often a new question).
+ */
+function splitLazyList(node: List, view: SourceView): Unit[] {
+  const paragraphs: Paragraph[] = [];
+  const collect = (child: Nodes): void => {
+    if (child.type === 'paragraph') paragraphs.push(child);
+    else if ('children' in child) for (const grandChild of child.children as Nodes[]) collect(grandChild);
+  };
+  collect(node);
+  for (const paragraph of paragraphs) {
+    const raw = view.source.slice(startOffset(paragraph), endOffset(paragraph));
+    const firstBreak = raw.indexOf('\n');
+    if (firstBreak < 0) continue;
+    let offset = startOffset(paragraph) + firstBreak + 1;
+    for (const text of raw.slice(firstBreak + 1).split('\n')) {
+      if (/^[^\s>|]/.test(text) && !/^([-*+]|\d+[.)])\s/.test(text)) {
+        const units: Unit[] = [];
+        if (view.visibleText(startOffset(node), offset) !== '') {
+          units.push({ type: 'block', start: startOffset(node), end: offset - 1, startLine: startLine(node), endLine: lineOf(view.source, offset - 1) });
+        }
+        units.push(...paragraphLines(paragraph, view, offset));
+        if (endOffset(paragraph) < endOffset(node) && view.visibleText(endOffset(paragraph), endOffset(node)) !== '') {
+          units.push({ type: 'block', start: endOffset(paragraph), end: endOffset(node), startLine: endLine(paragraph), endLine: endLine(node) });
+        }
+        return units;
+      }
+      offset += text.length + 1;
+    }
+  }
+  return [blockUnit(node)];
+}
+
+function lineOf(source: string, offset: number): number {
+  let line = 1;
+  for (let index = 0; index < offset && index < source.length; index++) if (source.charCodeAt(index) === 10) line++;
+  return line;
+}
+
+function blockUnit(node: Nodes): BlockUnit {
+  return { type: 'block', start: startOffset(node), end: endOffset(node), startLine: startLine(node), endLine: endLine(node) };
+}
+
+/**
+ * Two or more empty lines between blocks: in notes without headings authors leave a wider gap
+ * where one topic ends ("用户文件表 … / 秒传 …"), a break as strong as `---`. Breaks only split
+ * loose text (see splitSection), never a heading's answer.
+ */
+function wideGap(view: SourceView, previous: RootContent | undefined, next: RootContent): boolean {
+  if (!previous) return false;
+  const gap = view.source.slice(endOffset(previous), startOffset(next));
+  // Truly empty lines: exports indent the line after a list item ("    "), which is not a gap.
+  return gap.includes('\n\n\n') && gap.trim() === '';
+}
+
+/** One lookup of a note's words for all its sections. */
+const noteWords = new WeakMap<SourceView, (word: string) => boolean>();
+
+export function toUnits(blocks: RootContent[], view: SourceView): Unit[] {
+  const units: Unit[] = [];
+  const noteUses = noteWords.get(view) ?? chineseWordsOf(view.source);
+  noteWords.set(view, noteUses);
+  blocks.forEach((block, index) => {
+    if (wideGap(view, blocks[index - 1], block) && units.at(-1)?.type !== 'break') units.push({ type: 'break', soft: true });
+    const previous = units.at(-1);
+    const lines = block.type === 'paragraph' ? paragraphLines(block, view) : [];
+    // A one-line paragraph that finishes the sentence a hard wrap cut: one line with the one above.
+    if (previous?.type === 'line' && lines.length === 1 && continuesWrappedLine(previous.raw, lines[0]!.raw, noteUses)) {
+      units[units.length - 1] = { ...previous, end: lines[0]!.end, raw: `${previous.raw}${lines[0]!.raw.trim()}` };
+      return;
+    }
+    if (block.type === 'thematicBreak') units.push({ type: 'break' });
+    else if (block.type === 'paragraph') units.push(...lines);
+    else if (block.type === 'list') units.push(...splitLazyList(block, view));
+    else if (block.type === 'definition') return;
+    else if (view.visibleText(startOffset(block), endOffset(block)) !== '') units.push(blockUnit(block));
+  });
+  return units;
+}
+
+export function unitEndLine(unit: LineUnit | BlockUnit): number {
+  return unit.type === 'line' ? unit.line : unit.endLine;
+}
+
+export function unitStartLine(unit: LineUnit | BlockUnit): number {
+  return unit.type === 'line' ? unit.line : unit.startLine;
+}
+
+/** A question for text that precedes any question: its first clause. */
