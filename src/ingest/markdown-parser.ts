@@ -2,8 +2,9 @@
  * Turns one Markdown note into question-bank items. Structure comes from the mdast tree
  * (headings, paragraphs, lists, code, tables, thematic breaks); answers are slices of the original
  * source located by node positions, so code blocks and tables stay byte-for-byte intact.
- * Heading-less notes (bare question lines followed by answers, separated by `---`) are split with
- * the line heuristics in question-lines.ts, which look at one paragraph line at a time.
+ * Each section is cut into drafts by section-splitter.ts (heading-less notes, bare question lines followed by answers,
+ * with the line heuristics of question-lines.ts); source-view.ts reads and cleans the source, note-units.ts cuts it
+ * into the units the splitter reads.
  */
 import type { Heading, Root } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
