@@ -2,7 +2,7 @@ import { appendFile, mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { EmbeddingCache } from '../../src/adapters/node/index-store.ts';
+import { EmbeddingCache } from '../../src/adapters/node/embedding-cache.ts';
 import { loadKnowledgeBase } from '../../src/adapters/node/knowledge-base-loader.ts';
 import { AppError } from '../../src/core/errors.ts';
 import { LexicalEmbeddings, type LexicalEmbeddingsOptions } from '../../src/retrieval/lexical-embeddings.ts';

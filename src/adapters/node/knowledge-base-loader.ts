@@ -22,7 +22,6 @@ import { glossaryVersion } from '../../text/glossary.ts';
 import { CompiledCardFile } from './compiled-card-file.ts';
 import {
   CorruptIndexError,
-  EmbeddingCache,
   buildHnswStore,
   defaultHnswParameters,
   indexFormatVersion,
@@ -32,6 +31,7 @@ import {
   type HnswParameters,
   type IndexManifest,
 } from './index-store.ts';
+import { EmbeddingCache } from './embedding-cache.ts';
 
 export interface LoadProgress {
   phase: 'embed';
