@@ -25,7 +25,7 @@ import { HybridKnowledgeBase } from '../../src/retrieval/knowledge-base.ts';
 import { createLexicalAnalyser, lexicalFieldsOf } from '../../src/retrieval/lexical-analyser.ts';
 import { LexicalEmbeddings } from '../../src/retrieval/lexical-embeddings.ts';
 import { splitSetAside } from '../../src/retrieval/query-focus.ts';
-import { subwordGroups } from '../../src/retrieval/query-plan.ts';
+import { subwordGroups } from '../../src/retrieval/rare-terms.ts';
 import { lexicalDoc as doc } from './lexical-doc.ts';
 
 const top = async (kb: KnowledgeBase, query: string, mode: SearchMode): Promise<SearchHit> => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Bm25Index, type LexicalFields } from '../../src/retrieval/bm25.ts';
 import { splitPreamble } from '../../src/retrieval/query-focus.ts';
-import { rareTerms, type RareTermSource } from '../../src/retrieval/query-plan.ts';
+import { rareTerms, type RareTermSource } from '../../src/retrieval/rare-terms.ts';
 
 describe('splitPreamble', () => {
   it.each([
