@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { findContradictions } from '../../src/grading/contradictions.ts';
+import { profileText } from '../../src/grading/text-analysis.ts';
+
+/** What each contradiction found says and which note point it charges, as [cue, note text]. */
+function cues(question: string, note: readonly string[], answer: string): [string, string][] {
+  const points = note.map((text) => ({ text }));
+  return findContradictions(question, points, answer, new Set(profileText(question).units.keys())).map((entry) => [entry.cue, note[entry.point]!]);
+}
+
+describe('a comparison made the other way round', () => {
+  const question = 'Go 的逃逸分析是做什么的？为什么要尽量避免变量逃逸？';
+  const note = ['逃逸分析完后可以确定哪些变量可以分配在栈上，栈的分配比堆快，性能好。', '栈上分配的内存不需要GC处理。'];
+
+  it('is a swap of the two things compared ("堆上分配比栈上快" against "栈的分配比堆快")', () => {
+    expect(cues(question, note, '逃逸分析在编译期做，堆上分配比栈上快。')).toEqual([['swap', note[0]]]);
+  });
+
+  it('keeps the note\'s comparison in either order: the same way, or reversed with the opposite predicate', () => {
+    expect(cues(question, note, '逃逸分析在编译期做，栈上分配比堆上快。')).toEqual([]);
+    expect(cues(question, note, '逃逸分析在编译期做，堆上分配比栈上慢。')).toEqual([]);
+  });
+
+  it('does not read a denied comparison or a comparison the note makes both ways', () => {
+    expect(cues(question, note, '堆上分配并不比栈上快。')).toEqual([]);
+    const both = ['读的时候 A 比 B 快。', '写的时候 B 比 A 快。'];
+    expect(cues('A 和 B 哪个快？', both, '写的时候 B 比 A 快。')).toEqual([]);
+  });
+});
