@@ -27,3 +27,17 @@ describe('a comparison made the other way round', () => {
     expect(cues('A 和 B 哪个快？', both, '写的时候 B 比 A 快。')).toEqual([]);
   });
 });
+
+describe('a number whose verb comes after a modal word', () => {
+  const question = 'Go 的 GC 在什么时候会被触发？';
+  const note = ['内存增长率由环境变量GOGC控制，默认为100，即每当内存扩大一倍时启动GC。', '默认情况下，最长2分钟触发一次GC，这个间隔在src/runtime/proc.go:forcegc。'];
+
+  it('anchors "每 2 秒会强制触发一次" by 触发, past 会, so it is the note\'s "最长2分钟触发一次" with another value', () => {
+    expect(cues(question, note, 'GOGC 默认 100，内存翻一倍触发；另外 runtime 每 2 秒会强制触发一次。')).toEqual([['number', note[1]]]);
+  });
+
+  it('keeps the note\'s value said the same way, and another value anchored by other words', () => {
+    expect(cues(question, note, 'GOGC 默认 100，内存翻一倍触发；另外 runtime 每 2 分钟会强制触发一次。')).toEqual([]);
+    expect(cues(question, note, 'GOGC 默认 100，内存翻一倍触发；后台清扫每 2 秒会唤醒一次。')).toEqual([]);
+  });
+});
