@@ -117,17 +117,19 @@ export interface Swap {
 }
 
 /** Share of `units` (weight) that `other` holds, and the weight held. */
-function fit(units: ReadonlyMap<string, number>, other: ReadonlyMap<string, number>): { share: number; weight: number } {
+function fit(units: ReadonlyMap<string, number>, other: ReadonlyMap<string, number>, counted: (unit: string) => boolean = isWord): { share: number; weight: number } {
   let total = 0;
   let held = 0;
   for (const [unit, weight] of units) {
-    // A glossary concept repeats the words it was found in; counting both would count them twice.
-    if (/^¬?~/u.test(unit)) continue;
+    if (!counted(unit)) continue;
     total += weight;
     if (other.has(unit)) held += weight;
   }
   return { share: total > 0 ? held / total : 0, weight: held };
 }
+
+/** A glossary concept repeats the words it was found in; counting both would count them twice. */
+const isWord = (unit: string) => !/^¬?~/u.test(unit);
 
 /**
  * A clause's units with what it denies marked (¬状态 for "无状态"): "HTTP 无状态" is not the note's
@@ -221,14 +223,17 @@ export function findSwaps(note: readonly Statement[], answer: readonly Statement
     if (named.length !== 1) continue;
     const subject = named[0]!;
     const description = new Map([...polarUnits(said)].filter(([unit]) => !subjectUnits.has(unit) && !ignored.has(unit.replace(/^¬/u, ''))));
-    const ownFit = fit(description, described.get(subject)!).share;
-    let other: { share: number; weight: number; subject: string } | undefined;
+    const own = described.get(subject)!;
+    let other: { share: number; weight: number; subject: string; ownFit: number } | undefined;
     for (const [candidate, units] of described) {
       if (candidate === subject) continue;
-      const measured = fit(description, units);
-      if (!other || measured.share > other.share) other = { ...measured, subject: candidate };
+      // A concept the note gives one of the two described subjects and not the other tells them apart, so it counts
+      // besides its words: "LRU 是按频率淘汰的" gives LRU the 频率 (~frequency) the note says only of LFU.
+      const counted = (unit: string) => isWord(unit) || (own.size > 0 && units.size > 0 && own.has(unit) !== units.has(unit));
+      const measured = fit(description, units, counted);
+      if (!other || measured.share > other.share) other = { ...measured, subject: candidate, ownFit: fit(description, own, counted).share };
     }
-    if (!other || other.weight < 1.5 || other.share < 0.4 || other.share < 1.5 * ownFit + 0.15) continue;
+    if (!other || other.weight < 1.5 || other.share < 0.4 || other.share < 1.5 * other.ownFit + 0.15) continue;
     // The point given away: the other subject's clause that holds most of what was said.
     let notes: Statement | undefined;
     let best = 0;

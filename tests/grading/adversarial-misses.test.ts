@@ -41,3 +41,19 @@ describe('a number whose verb comes after a modal word', () => {
     expect(cues(question, note, 'GOGC 默认 100，内存翻一倍触发；后台清扫每 2 秒会唤醒一次。')).toEqual([]);
   });
 });
+
+describe('a swap told by a concept the note gives one subject only', () => {
+  const question = 'Redis 的 LRU 和 LFU 淘汰是怎么实现的？和教科书上哈希表加链表的实现有什么不同？';
+  const note = [
+    'lru没有采用上面描述的（用链表管理缓存占用内存空间，链表操作费时），是对结构体对象中加了一个时间字段，来记录最近访问的时间，汰换的时候随机选取一定数量的key，删除最久未访问的key',
+    'lfu是利用上面的时间字段的高16位记录上次访问时间，低8位来记录频率，这个低八位会根据高16位进行衰减，而实现真正的频率，不是简单的访问次数。',
+  ];
+
+  it('reads "LRU 是按频率淘汰的" as giving LRU the 频率 the note says only of LFU', () => {
+    expect(cues(question, note, 'Redis 的 LRU 是按频率淘汰的，次数最少的先删。')).toEqual([['swap', note[1]]]);
+  });
+
+  it('keeps each subject with its own concept', () => {
+    expect(cues(question, note, 'Redis 的 LFU 是按频率淘汰的，LRU 在对象里记最近访问时间，随机取一批 key 删最久没访问的。')).toEqual([]);
+  });
+});
