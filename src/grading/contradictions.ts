@@ -9,7 +9,7 @@ import { memoByObject, memoByText } from './grading-memo.ts';
 import { changedNumbers } from './changed-numbers.ts';
 import { negativeAboutOneThing, noteAlsoSays } from './agreeing-negations.ts';
 import { exchangedWords } from './note-edits.ts';
-import { findSwaps, mentioned, subjectsOf } from './role-swaps.ts';
+import { findSwaps, mentioned, reversedComparisons, subjectsOf } from './role-swaps.ts';
 import { frameOf, sentenceText } from './claim-reading.ts';
 import { deniedClaims } from './denied-claims.ts';
 import { noteInLetters, noteSaysItself } from './recited-note.ts';
@@ -224,7 +224,8 @@ export function findContradictions(question: string, points: readonly NotePoint[
   const note = statementsOfNote(points);
   const said = statementsOf(answer);
   const subjects = subjectsOfNote(points)(question);
-  const swaps = findSwaps(note, said, subjects, questionUnits, () => referenceStatements(reference)).map((swap) => wrong(swap.notes, swap.said.text, 'swap'));
+  const swapped = [...findSwaps(note, said, subjects, questionUnits, () => referenceStatements(reference)), ...reversedComparisons(assertedOf(note), said.filter((statement) => !hypothetical.test(statement.normalised)))];
+  const swaps = swapped.map((swap) => wrong(swap.notes, swap.said.text, 'swap'));
   const exchanges = exchangedWords(assertedOf(note), said, { note: normalisedNote(points), subjects }, (statement) => hypothetical.test(statement.normalised)).map((edit) => wrong(edit.notes, edit.said.text, 'swap'));
   const all = [...swaps, ...exchanges, ...negations(note, said, questionUnits, subjects), ...changedNumbers(note, said, questionUnits, minimumShared).map((entry) => wrong(entry.notes, entry.said.text, 'number')), ...reversedSteps(points, note, answer, questionUnits, reference, question).map((entry) => wrong(entry.notes, entry.said, 'order')), ...claimsDenied(question, points, note, said, subjects)];
   // The first cue found speaks for its point; every other clause that contradicts the same point is kept

@@ -106,7 +106,10 @@ const anchorAfter = 4;
 
 /** The text around a quantity, the quantity itself left out. */
 export function anchorOf(normalised: string, quantity: Quantity): string {
-  return `${normalised.slice(Math.max(0, quantity.start - anchorBefore), quantity.start)} ${normalised.slice(quantity.end, quantity.end + anchorAfter)}`;
+  // The words after it start past the modal words and adverbs between a quantity and its verb: "每 2 秒会强制触发一次"
+  // is anchored by 触发 as "最长2分钟触发一次" is.
+  const after = normalised.slice(quantity.end).replace(/^\s*(?:会|能|可以|就|才|都|也|要|将|便)+/u, '');
+  return `${normalised.slice(Math.max(0, quantity.start - anchorBefore), quantity.start)} ${after.slice(0, anchorAfter)}`;
 }
 
 export function sameQuantity(a: Quantity, b: Quantity): boolean {

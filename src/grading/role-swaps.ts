@@ -117,17 +117,19 @@ export interface Swap {
 }
 
 /** Share of `units` (weight) that `other` holds, and the weight held. */
-function fit(units: ReadonlyMap<string, number>, other: ReadonlyMap<string, number>): { share: number; weight: number } {
+function fit(units: ReadonlyMap<string, number>, other: ReadonlyMap<string, number>, counted: (unit: string) => boolean = isWord): { share: number; weight: number } {
   let total = 0;
   let held = 0;
   for (const [unit, weight] of units) {
-    // A glossary concept repeats the words it was found in; counting both would count them twice.
-    if (/^¬?~/u.test(unit)) continue;
+    if (!counted(unit)) continue;
     total += weight;
     if (other.has(unit)) held += weight;
   }
   return { share: total > 0 ? held / total : 0, weight: held };
 }
+
+/** A glossary concept repeats the words it was found in; counting both would count them twice. */
+const isWord = (unit: string) => !/^¬?~/u.test(unit);
 
 /**
  * A clause's units with what it denies marked (¬状态 for "无状态"): "HTTP 无状态" is not the note's
@@ -221,14 +223,17 @@ export function findSwaps(note: readonly Statement[], answer: readonly Statement
     if (named.length !== 1) continue;
     const subject = named[0]!;
     const description = new Map([...polarUnits(said)].filter(([unit]) => !subjectUnits.has(unit) && !ignored.has(unit.replace(/^¬/u, ''))));
-    const ownFit = fit(description, described.get(subject)!).share;
-    let other: { share: number; weight: number; subject: string } | undefined;
+    const own = described.get(subject)!;
+    let other: { share: number; weight: number; subject: string; ownFit: number } | undefined;
     for (const [candidate, units] of described) {
       if (candidate === subject) continue;
-      const measured = fit(description, units);
-      if (!other || measured.share > other.share) other = { ...measured, subject: candidate };
+      // A concept the note gives one of the two described subjects and not the other tells them apart, so it counts
+      // besides its words: "LRU 是按频率淘汰的" gives LRU the 频率 (~frequency) the note says only of LFU.
+      const counted = (unit: string) => isWord(unit) || (own.size > 0 && units.size > 0 && own.has(unit) !== units.has(unit));
+      const measured = fit(description, units, counted);
+      if (!other || measured.share > other.share) other = { ...measured, subject: candidate, ownFit: fit(description, own, counted).share };
     }
-    if (!other || other.weight < 1.5 || other.share < 0.4 || other.share < 1.5 * ownFit + 0.15) continue;
+    if (!other || other.weight < 1.5 || other.share < 0.4 || other.share < 1.5 * other.ownFit + 0.15) continue;
     // The point given away: the other subject's clause that holds most of what was said.
     let notes: Statement | undefined;
     let best = 0;
@@ -238,6 +243,61 @@ export function findSwaps(note: readonly Statement[], answer: readonly Statement
       if (held > best) (best = held), (notes = statement);
     });
     if (notes && !sameRelation(compactNormalised(said.normalised), compactNormalised(notes.normalised), subject, other.subject) && !saidOfSubjectToo(description, subject, best, [...note, ...whole()], subjects)) swaps.push({ said, notes });
+  }
+  return swaps;
+}
+
+/** 比 as "than", not inside 比如 / 比较 / 相比 / 比例 / 正比…, which compare nothing in this clause. */
+const than = /(?<![对相类好无正反占])比(?![如较例特率方重值赛对起])/u;
+
+/** A clause's tokens on either side of its 比: Latin words whole, Chinese characters one by one, function characters left out. */
+function comparedSides(statement: Statement): [Set<string>, Set<string>] | undefined {
+  const text = compactNormalised(statement.normalised);
+  const parts = text.split(than);
+  // One comparison per clause; a clause that denies anything ("并不比堆快") is not read.
+  if (parts.length !== 2 || statement.scopes.length) return undefined;
+  const tokens = (part: string) => new Set((part.match(/[a-z0-9_+#]+|[\u4e00-\u9fff]/gu) ?? []).filter((token) => !isFunctionCharacter(token)));
+  const [left, right] = parts.map(tokens) as [Set<string>, Set<string>];
+  return left.size && right.size ? [left, right] : undefined;
+}
+
+const onlyIn = (tokens: ReadonlySet<string>, other: ReadonlySet<string>) => [...tokens].filter((token) => !other.has(token));
+
+type Sides = readonly [Set<string>, Set<string>];
+
+/**
+ * Whether `said` compares the things `notes` compares, in the note's order or the other way round: some token of
+ * the note's left side alone (栈 of "栈的分配比堆快") stands on the answer's left side alone (or, reversed, its right),
+ * one of the note's right side alone (堆) on the other side, and what remains of the two right sides shares a token
+ * (快): "堆上分配比栈上快" is the note's comparison reversed, "堆分配比栈慢" the opposite predicate, which shares none.
+ */
+function compares(said: Sides, notes: Sides, reversed: boolean): boolean {
+  const [saidLeft, saidRight] = reversed ? [said[1], said[0]] : said;
+  const [noteLeft, noteRight] = notes;
+  const first = onlyIn(noteLeft, noteRight).filter((token) => saidLeft.has(token) && !saidRight.has(token));
+  const second = onlyIn(noteRight, noteLeft).filter((token) => saidRight.has(token) && !saidLeft.has(token));
+  if (!first.length || !second.length) return false;
+  const predicate = [...noteRight].filter((token) => !second.includes(token));
+  return predicate.some((token) => said[1].has(token) && !first.includes(token) && !second.includes(token));
+}
+
+/**
+ * Comparisons the answer makes the other way round from the note's ("堆上分配比栈上快" for "栈的分配比堆快"): the roles
+ * of the two things compared are swapped, whatever the question contrasts. A comparison the note also makes the
+ * answer's way (a note comparing two things on two measures) is not one.
+ */
+export function reversedComparisons(note: readonly Statement[], answer: readonly Statement[]): Swap[] {
+  const compared = note.flatMap((statement) => {
+    const sides = comparedSides(statement);
+    return sides ? [{ statement, sides }] : [];
+  });
+  if (!compared.length) return [];
+  const swaps: Swap[] = [];
+  for (const said of answer) {
+    const sides = comparedSides(said);
+    if (!sides) continue;
+    const reversed = compared.find((entry) => compares(sides, entry.sides, true));
+    if (reversed && !compared.some((entry) => compares(sides, entry.sides, false))) swaps.push({ said, notes: reversed.statement });
   }
   return swaps;
 }
