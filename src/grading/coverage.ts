@@ -8,6 +8,7 @@
 import { memoByObject } from './grading-memo.ts';
 import { isEnglishProse, saysInChinese, withChineseGloss } from './english-gloss.ts';
 import type { KeyPointSpec } from './key-points.ts';
+import { contentLength, minimumPointCharacters } from './point-text.ts';
 import { isGenericWord, isMostlyEnglish, profileText, type TextProfile } from './text-analysis.ts';
 
 /** The units a text contains: its profile's own unit map, looked into, never copied. */
@@ -181,6 +182,45 @@ const totalWeightOf = memoByObject((profile: TextProfile) => {
 const evidenceUnits: string[] = [];
 const evidenceWeights: number[] = [];
 
+/** How far an answer makes a point: the better of its readings (below) of the whole point or of either saying of a restated one. */
+export function coverPoint(point: KeyPointSpec, answer: AnswerView, questionUnits: ReadonlySet<string>, options: CoverOptions = {}): PointCoverage {
+  const whole = coverReading(point, answer, questionUnits, options);
+  // A point that says one thing twice ("两个表的元素正好交替排列，即一个表的第 i 个元素刚好大于…") is made by
+  // either saying: measured on both at once, an answer that gives only the short form looked half-made.
+  // The point keeps its whole weight, so a restatement is no cheaper than the point it restates.
+  let best = whole;
+  for (const half of restatedHalves(point)) {
+    const reading = coverReading(half, answer, questionUnits, options);
+    const stands = reading.mass >= restatementShare * whole.mass && reading.recall >= restatementMade * (options.pointMade ?? 0.4);
+    if (stands && reading.recall > best.recall) best = reading;
+  }
+  return best === whole ? whole : { ...best, mass: whole.mass, found: best.recall * whole.mass, observable: whole.observable };
+}
+
+/**
+ * Least share of the point's content a saying must carry to stand for it: one made mostly of the question's
+ * words ("窗口大小由接收方决定" asked "窗口大小是谁决定的") weighs a unit or two, and a wrong answer sharing one of
+ * them ("由发送方决定") read as half the point.
+ */
+const restatementShare = 1 / 3;
+/**
+ * Share of `pointMade` a saying must reach to stand for the point: the short saying's few words ("两个表的元素正好
+ * 交替排列") are half met by any answer naming the same things ("两个表的元素个数不同"), which is no reading of it.
+ */
+const restatementMade = 0.75;
+
+/** ", 即 …" (that is) restates what precedes it; 即使 / 即便 / 即可 / 即将 / 即时 / 即刻 are other words. */
+const restatement = /[，,]\s*即(?![使便可将时刻])/u;
+
+/** The two sayings of a restated point, each long enough to be a statement; none for any other point. */
+function restatedHalves(point: KeyPointSpec): KeyPointSpec[] {
+  const at = restatement.exec(point.text);
+  if (!at) return [];
+  const halves = [point.text.slice(0, at.index), point.text.slice(at.index + at[0].length)];
+  if (halves.some((half) => contentLength(half) < minimumPointCharacters)) return [];
+  return halves.map((half) => ({ ...point, text: half, profile: profileText(half) }));
+}
+
 /**
  * An English answer to a Chinese point is read twice: on the terms both languages share (all of them
  * needed), and through its Chinese gloss on the point's whole content (as a Chinese answer is). The
@@ -188,7 +228,7 @@ const evidenceWeights: number[] = [];
  * that executes commands, so … blocks" makes "save 是和操作命令在同一个线程里面，…会造成阻塞" through 同一,
  * 线程, 命令, 阻塞, though only 阻塞 and 线程 are glossary terms.
  */
-export function coverPoint(point: KeyPointSpec, answer: AnswerView, questionUnits: ReadonlySet<string>, options: CoverOptions = {}): PointCoverage {
+function coverReading(point: KeyPointSpec, answer: AnswerView, questionUnits: ReadonlySet<string>, options: CoverOptions): PointCoverage {
   const terms = coverUnits(point, answer, questionUnits, options);
   const glossed =
     answer.glossed && terms.observable < 1

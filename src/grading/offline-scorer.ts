@@ -16,6 +16,7 @@ import { extractAllKeyPoints, givenKeyPoints, type KeyPointSpec } from './key-po
 import { contentLength } from './point-text.ts';
 import { looksLikeBagOfWords, looksLikeTermList, namesWithoutExplaining, onlyNames, pointsAreNames } from './non-answers.ts';
 import { pointedBlocks } from './pointed-blocks.ts';
+import { statesListedSequence } from './sequence-term.ts';
 import { subQuestionVerdict } from './sub-question-verdict.ts';
 import { profileText } from './text-analysis.ts';
 import { checkValues } from './value-consistency.ts';
@@ -182,7 +183,8 @@ export function scoreAnswer(input: ScoreInput, parameters: Readonly<ScoringParam
   const verdict = judgementVerdicts(input.question, referenceTexts, stances.said) ?? subQuestionVerdict(input.question, referenceTexts, stances.said);
   if (verdict === 'disagree') flags.push('wrong-verdict');
   if (verdict === 'agree') flags.push('right-verdict');
-  if (asksForResult.test(input.question) && statesResults(referenceTexts, questionUnits, answer)) flags.push('right-result');
+  const statesResult = statesResults(referenceTexts, questionUnits, answer) || statesListedSequence(input.question, referenceTexts, stances.said);
+  if (asksForResult.test(input.question) && statesResult) flags.push('right-result');
   else if (asksForResult.test(input.question) && givesOtherResults(referenceTexts, questionUnits, answer)) flags.push('wrong-result');
   // The right conclusion (verdict, or the note's results) is most of the answer; the explanation earns the rest.
   if (verdict === 'agree' || flags.includes('right-result')) {

@@ -100,6 +100,9 @@ const variantSpellings: ReadonlyArray<readonly [RegExp, string]> = [
   [/好处|优势/g, '优点'],
   [/弊端|不足之处/g, '缺点'],
   [/代价|成本/g, '开销'],
+  [/交错|穿插/g, '交替'],
+  [/压入|压栈|进栈/g, '入栈'],
+  [/查询/g, '查找'],
   // Spoken words for the notes' written ones ("跑在内核态" is 运行在内核态, "拿到锁" 获取锁, "服务挂了" 崩溃).
   [/跑(?!步)/g, '运行'],
   [/拿到|获得|取得/g, '获取'],
