@@ -4,7 +4,7 @@
  * Each hits many of the note's units, so coverage alone would score them high.
  */
 import { contentLength } from './point-text.ts';
-import { isFunctionCharacter, profileText } from './text-analysis.ts';
+import { isFunctionCharacter, lettersOnly, profileText } from './text-analysis.ts';
 
 /** English words that make a phrase a sentence rather than a term. */
 const englishGrammar =
@@ -134,6 +134,13 @@ export function namesWithoutExplaining(text: string, points: readonly PointUnits
 }
 
 /** A note whose points are mostly bare names (fields of a table, a list of options). */
+/** Whether every item of a list is one of the given names whole (case aside): "FIFO LFU LRU", not "FI FO LF". */
+export function recitesNames(text: string, names: readonly string[]): boolean {
+  const known = new Set(names.map((name) => lettersOnly(name)));
+  const items = listItems(text);
+  return items.length > 0 && items.every((item) => known.has(lettersOnly(item)));
+}
+
 export function pointsAreNames(points: readonly { text: string }[]): boolean {
   return points.length > 0 && points.filter((point) => contentLength(point.text) <= 12).length >= 0.6 * points.length;
 }

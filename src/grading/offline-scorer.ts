@@ -14,7 +14,7 @@ import { memoByText } from './grading-memo.ts';
 import { injectionScoreCap, stripInjection } from './injection.ts';
 import { extractAllKeyPoints, givenKeyPoints, type KeyPointSpec } from './key-points.ts';
 import { contentLength } from './point-text.ts';
-import { looksLikeBagOfWords, looksLikeTermList, namesWithoutExplaining, onlyNames, pointsAreNames } from './non-answers.ts';
+import { looksLikeBagOfWords, looksLikeTermList, namesWithoutExplaining, onlyNames, pointsAreNames, recitesNames } from './non-answers.ts';
 import { pointedBlocks } from './pointed-blocks.ts';
 import { statesListedSequence } from './sequence-term.ts';
 import { subQuestionVerdict } from './sub-question-verdict.ts';
@@ -201,7 +201,9 @@ export function scoreAnswer(input: ScoreInput, parameters: Readonly<ScoringParam
   const note = referenceTexts[bestIndex] ?? '';
   const noteIsList = noteFacts(note).isList || pointsAreNames(best.points.map((point) => point.spec));
   const pointUnits = best.points.map((point) => ({ units: point.spec.profile.units }));
-  if (looksLikeBagOfWords(stances.said) || (!noteIsList && (looksLikeTermList(stances.said) || namesWithoutExplaining(stances.said, pointUnits, questionUnits)))) flags.push('list-of-terms');
+  // A note that is a bare list of names is answered by reciting them, spaces between them or not ("FIFO LFU LRU TTL").
+  const recitesList = noteIsList && recitesNames(stances.said, best.points.map((point) => point.spec.text));
+  if ((looksLikeBagOfWords(stances.said) && !recitesList) || (!noteIsList && (looksLikeTermList(stances.said) || namesWithoutExplaining(stances.said, pointUnits, questionUnits)))) flags.push('list-of-terms');
   const values = checkValues(input.question, stances.asserted, note);
   if (values.swapped > values.consistent) flags.push('swapped-values');
 

@@ -74,3 +74,15 @@ describe('the LLM grader with the owner’s key points, against the fake OpenAI 
     expect(grade.score).toBeGreaterThanOrEqual(7);
   });
 });
+
+describe('a note that is a list of names', () => {
+  it('takes the names of a note that is a list of names, recited with spaces between them, as the answer; pieces of them as nothing', async () => {
+    const names = { source: 'redis.md', heading: '缓存失效策略', text: '缓存失效策略：\n\nFIFO\nLFU\nLRU\nTTL\nRandom', keyPoints: ['FIFO', 'LFU', 'LRU', 'TTL', 'Random'].map((text) => ({ text, weight: 1 })) };
+    const grade = (answer: string) => createGrader({}).grade({ question: '缓存失效策略有哪些？', answer, references: [names] });
+    const spaced = await grade('FIFO LFU LRU TTL Random');
+    const listed = await grade('FIFO、LFU、LRU、TTL、Random');
+    expect(spaced.score).toBe(listed.score);
+    expect(spaced.score).toBeGreaterThanOrEqual(9);
+    expect((await grade('FI FO LF UL RU')).score).toBeLessThanOrEqual(1);
+  });
+});
