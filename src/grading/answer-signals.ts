@@ -8,10 +8,11 @@ import { withoutFillers } from '../text/spoken-fillers.ts';
 
 /**
  * Clauses that say the candidate does not know or does not remember. Phrases that also occur in
- * technical prose ("发送方不知道对方是否收到", "忘了释放锁会死锁") count only in the first person.
+ * technical prose ("发送方不知道对方是否收到", "忘了释放锁会死锁") count only in the first person; with a degree
+ * word ("具体细节有点忘了") spoken Chinese drops the 我, and prose does not say it.
  */
 const hedgeAnywhere =
-  /说不上来|说不清楚|讲不清楚|想不起来|记不太?清|记不住|记不得了?|不太记得了?|不大记得了?|没怎么?接触过|答不上来?|没有?印象|没细看|没细想|没细算|没仔细看|没怎么看|没看过|没研究过|只(?:是)?听(?:说)?过|只知道(?:个)?(?:名字|名词|概念)|(?:名字|名词|概念)(?:而已|罢了)|\bonly heard of\b|\bno idea\b|\bno clue\b|\bi (?:don'?t|do not) know\b|\bnot sure\b|\bi (?:can'?t|cannot|don'?t) remember\b|\bi forgot\b|\bnot familiar\b/iu;
+  /(?:有点|有些|基本|差不多)忘(?:记)?了|说不上来|说不清楚|讲不清楚|想不起来|记不太?清|记不住|记不得了?|不太记得了?|不大记得了?|没怎么?接触过|答不上来?|没有?印象|没细看|没细想|没细算|没仔细看|没怎么看|没看过|没研究过|只(?:是)?听(?:说)?过|只知道(?:个)?(?:名字|名词|概念)|(?:名字|名词|概念)(?:而已|罢了)|\bonly heard of\b|\bno idea\b|\bno clue\b|\bi (?:don'?t|do not) know\b|\bnot sure\b|\bi (?:can'?t|cannot|don'?t) remember\b|\bi forgot\b|\bnot familiar\b/iu;
 const hedgeFirstPerson = /不知道|不太?清楚|不大清楚|不太?了解|不太?熟悉?|没用过|没学过|没了解过|忘了|忘记了|不太会|不会|记不太?得|不确定/u;
 
 /** A clause that is nothing but the admission ("不知道。", "不清楚") is a hedge in any person. */

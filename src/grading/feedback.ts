@@ -214,7 +214,9 @@ export function wordFeedback(input: {
         : input.band === 'good' && covered.length === 0 && partial.length > 0 ? words.halfMade : words.opening[input.band];
   const sentences = [opening];
   if (wordsOnly && otherLanguage) sentences.push(words.otherWords);
-  for (const flag of input.flags) {
+  // What the candidate said of themselves ("具体细节有点忘了") explains a miss better than how far off the topic it was.
+  const byConcern = [...input.flags].sort((a, b) => Number(a === 'offtopic') - Number(b === 'offtopic'));
+  for (const flag of byConcern) {
     const sentence = words.flags[flag];
     if (sentence && flag !== verdict && sentences.length < 2) sentences.push(sentence);
   }

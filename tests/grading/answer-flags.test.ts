@@ -3,6 +3,7 @@
  * plain denial, swapped lists, a changed number, but not a clause the note only supposes) and a question back.
  */
 import { describe, expect, it } from 'vitest';
+import { gradeOffline } from '../../src/grading/offline-grader.ts';
 import { scoreAnswer } from '../../src/grading/offline-scorer.ts';
 import { rdbNote, rdbQuestion } from './rdb-note.ts';
 
@@ -49,5 +50,22 @@ describe('changed numbers', () => {
   it('compares the words around a value, not the value itself ("默认最长 10 分钟" against "最长2分钟")', () => {
     expect(scoreAnswer({ question, answer: '默认最长 10 分钟强制 GC 一次。', references: [note] }).flags).toContain('contradiction');
     expect(scoreAnswer({ question, answer: '默认最长 2 分钟会强制 GC 一次。', references: [note] }).flags).not.toContain('contradiction');
+  });
+});
+
+describe('"有点忘了" without a 我', () => {
+  const raft = 'Raft算法是一种共识算法，用于在分布式系统中实现一致性。它将节点划分为领导者、跟随者和候选者三种角色，并通过选举过程来选择领导者。';
+
+  it('reads "具体细节有点忘了" as not remembering, and the card says so rather than calling it off topic', () => {
+    const { grade, details } = gradeOffline({ question: '什么是Raft算法？', answer: '嗯，这个我记得主要是为了提升性能，具体细节有点忘了。', references: [{ source: 'raft.md', heading: '什么是raft算法', text: raft }] });
+    expect(details.flags).toContain('dontknow');
+    expect(grade.feedback).toContain('你表示对这道题不太清楚');
+    expect(grade.feedback).not.toContain('关系不大');
+  });
+
+  it('still takes "忘了释放锁会死锁" as a statement', () => {
+    const result = scoreAnswer({ question: '加锁要注意什么？', answer: '忘了释放锁会死锁，所以要用 defer 解锁。', references: ['加锁之后一定要释放锁，否则会死锁，Go 里一般用 defer 解锁。'] });
+    expect(result.flags).not.toContain('dontknow');
+    expect(result.flags).not.toContain('hedged');
   });
 });
