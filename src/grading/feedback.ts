@@ -70,11 +70,13 @@ interface Wording {
   covered: (topics: string) => string;
   partial: (topics: string, complete: boolean) => string;
   missed: (topics: string) => string;
+  /** Graded against the closest note, which does not answer the question: what it is about, not what was missed. */
+  nearest: (topics: string) => string;
   more: (topics: string) => string;
   rest: string;
   join: (topics: readonly string[]) => string;
   strength: (topic: string) => string;
-  gap: { wrong: (topic: string) => string; missed: (topic: string) => string; partial: (topic: string) => string };
+  gap: { wrong: (topic: string) => string; missed: (topic: string) => string; partial: (topic: string) => string; nearest: (topic: string) => string };
 }
 
 /** Short names are listed with 、; topics that are phrases, or have their own 、 or ：, are set apart with ；. */
@@ -112,11 +114,12 @@ const wordings: Record<FeedbackLanguage, Wording> = {
     covered: (topics) => `讲到了${topics}。`,
     partial: (topics, complete) => (complete ? `${topics}还可以再展开一点。` : `${topics}只提了一句，没讲透。`),
     missed: (topics) => `没讲${topics}，这是笔记里的要点。`,
+    nearest: (topics) => `最接近的这条笔记讲的是${topics}，和这道题不完全对应，可以对照下方原文看看。`,
     more: (topics) => `还可以补充${topics}。`,
     rest: '可以对照下方引用的笔记原文再复述一遍。',
     join: joinChinese,
     strength: (topic) => `讲到了：${topic}`,
-    gap: { wrong: (topic) => `说反了：${topic}`, missed: (topic) => `没有提到：${topic}`, partial: (topic) => `没讲透：${topic}` },
+    gap: { wrong: (topic) => `说反了：${topic}`, missed: (topic) => `没有提到：${topic}`, partial: (topic) => `没讲透：${topic}`, nearest: (topic) => `最接近的笔记讲到：${topic}` },
   },
   en: {
     opening: {
@@ -148,11 +151,12 @@ const wordings: Record<FeedbackLanguage, Wording> = {
     covered: (topics) => `You covered ${topics}.`,
     partial: (topics, complete) => (complete ? `You could expand a little on ${topics}.` : `You mentioned ${topics}, but did not explain it fully.`),
     missed: (topics) => `You did not cover ${topics}, a key point in your notes.`,
+    nearest: (topics) => `The closest note is about ${topics}, which does not quite answer this question; compare your answer with it below.`,
     more: (topics) => `You could also add ${topics}.`,
     rest: 'Compare with the quoted note below and say it again in your own words.',
     join: (topics) => topics.map((topic) => (/[\u3400-\u9fff]/u.test(topic) ? `「${topic}」` : `"${topic}"`)).join('; '),
     strength: (topic) => `Covered: ${topic}`,
-    gap: { wrong: (topic) => `Said the opposite: ${topic}`, missed: (topic) => `Not covered: ${topic}`, partial: (topic) => `Not explained fully: ${topic}` },
+    gap: { wrong: (topic) => `Said the opposite: ${topic}`, missed: (topic) => `Not covered: ${topic}`, partial: (topic) => `Not explained fully: ${topic}`, nearest: (topic) => `In the closest note: ${topic}` },
   },
 };
 
@@ -175,6 +179,8 @@ export function wordFeedback(input: {
   points: readonly WordedPoint[];
   flags: readonly ScoreFlag[];
   language?: FeedbackLanguage;
+  /** Graded against the closest note: its points are not what the question asked, so they are not called missed. */
+  closest?: boolean;
 }): WordedFeedback {
   const words = wordings[input.language ?? 'zh'];
   const topics = topicsForQuestion(input.question);
@@ -231,7 +237,7 @@ export function wordFeedback(input: {
   const partialNames = names(partial, 2);
   if (partialNames) sentences.push(words.partial(partialNames, complete));
   const missedNames = names(missed, complete || wordsOnly ? 1 : 2);
-  if (missedNames) sentences.push(complete ? words.more(missedNames) : wordsOnly ? words.startWith(missedNames) : words.missed(missedNames));
+  if (missedNames) sentences.push(input.closest ? words.nearest(missedNames) : complete ? words.more(missedNames) : wordsOnly ? words.startWith(missedNames) : words.missed(missedNames));
   if (sentences.length < 2) sentences.push(words.rest);
 
   const listed = new Set<string>();
@@ -246,7 +252,7 @@ export function wordFeedback(input: {
     strengths: once(covered.map((point) => [point, words.strength] as const)).slice(0, 3),
     gaps: once([
       ...wrong.map((point) => [point, words.gap.wrong] as const),
-      ...missed.map((point) => [point, words.gap.missed] as const),
+      ...missed.map((point) => [point, input.closest ? words.gap.nearest : words.gap.missed] as const),
       ...partial.map((point) => [point, words.gap.partial] as const),
     ]).slice(0, 3),
     feedback: sentences.slice(0, 5).join(input.language === 'en' ? ' ' : ''),

@@ -75,6 +75,8 @@ export interface BuildGradeInput {
   notice?: string;
   /** The language the card is worded in (the session's UI language); Chinese by default. */
   language?: FeedbackLanguage;
+  /** Graded against the closest note rather than one that answers the question (the grade's notice says so). */
+  closest?: boolean;
 }
 
 export function buildGrade(input: BuildGradeInput): Grade {
@@ -96,7 +98,7 @@ export function buildGrade(input: BuildGradeInput): Grade {
     // A contradiction quotes what was said; a made point, the clause of the answer about it.
     ...(point.evidence && (point.covered !== 'no' || point.wrong) ? { evidence: shorten(point.wrong ? tidyQuote(point.evidence) : evidenceClause(point.text, point.evidence), evidenceCharacters) } : {}),
   }));
-  const { strengths, gaps, feedback } = wordFeedback({ question: input.question ?? '', band, points: byWeight, flags: input.flags, ...(input.language ? { language: input.language } : {}) });
+  const { strengths, gaps, feedback } = wordFeedback({ question: input.question ?? '', band, points: byWeight, flags: input.flags, ...(input.language ? { language: input.language } : {}), ...(input.closest ? { closest: true } : {}) });
 
   return {
     score,

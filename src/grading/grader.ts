@@ -44,13 +44,13 @@ export function createGrader(deps: GraderDeps): Grader {
   async function referencesFor(
     request: z.infer<typeof gradeRequestSchema>,
     signal?: AbortSignal,
-  ): Promise<{ references: Reference[]; notice?: string } | undefined> {
+  ): Promise<{ references: Reference[]; notice?: string; closest?: boolean } | undefined> {
     const given = request.references?.filter((reference) => reference.text.trim());
     if (given?.length) return { references: given };
     if (!deps.kb) return undefined;
     const match = await findReference(deps.kb, request.question, signal);
     if (!match) return undefined;
-    return match.closest ? { references: match.references, notice: closestNoteNotice(match.item.headingPath.at(-1) ?? match.item.question) } : { references: match.references };
+    return match.closest ? { references: match.references, notice: closestNoteNotice(match.item.headingPath.at(-1) ?? match.item.question), closest: true } : { references: match.references };
   }
 
   return {
@@ -69,10 +69,11 @@ export function createGrader(deps: GraderDeps): Grader {
         return notices.length ? { ...grade, notice: notices.join(' ') } : grade;
       };
 
-      const offline = gradeOffline({ question: input.question, answer: input.answer, references, ...(input.language ? { language: input.language } : {}) });
+      const closest = found.closest ? { closest: true } : {};
+      const offline = gradeOffline({ question: input.question, answer: input.answer, references, ...(input.language ? { language: input.language } : {}), ...closest });
       if (!deps.llm || !llmPrompts) return withNotice(offline.grade);
       try {
-        return withNotice(await gradeWithLlm(deps.llm, llmPrompts, { question: input.question, answer: input.answer, references, offline, ...(input.language ? { language: input.language } : {}) }, options.signal));
+        return withNotice(await gradeWithLlm(deps.llm, llmPrompts, { question: input.question, answer: input.answer, references, offline, ...(input.language ? { language: input.language } : {}), ...closest }, options.signal));
       } catch (error) {
         if (error instanceof LlmError && error.kind === 'aborted') throw error;
         return withNotice({ ...offline.grade, fallback: true }, fallbackNotice(error));

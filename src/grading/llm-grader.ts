@@ -68,6 +68,8 @@ export interface LlmGradeInput {
   offline: OfflineGradeResult;
   /** The card's language: the prompts ask the model for Chinese, so an English card keeps the rule wording. */
   language?: FeedbackLanguage;
+  /** Graded against the closest note, which does not answer the question: the card says so in the rule wording. */
+  closest?: boolean;
 }
 
 /** prompts/grader-*.md as a LangChain ChatPromptTemplate, filled with the (defused) grading input. */
@@ -144,6 +146,7 @@ export async function gradeWithLlm(
     grader: 'llm',
     fallback: false,
     ...(input.language ? { language: input.language } : {}),
+    ...(input.closest ? { closest: true } : {}),
   });
   const chinese = /[\u4e00-\u9fff]/u.test(reply.feedback) && input.language !== 'en';
   // A model that praised what the rules overruled would contradict the card's score.
@@ -153,7 +156,8 @@ export async function gradeWithLlm(
   return {
     ...worded,
     // The model's wording is kept only when it is Chinese, agrees with the verified grade and the answer did not try to steer it.
-    feedback: chinese && !injected && agrees ? reply.feedback : worded.feedback,
+    // Against the closest note the model, told it is the reference, would call its points missed.
+    feedback: chinese && !injected && agrees && !input.closest ? reply.feedback : worded.feedback,
     // The lists are the verified points': the model's own strengths may name points its evidence did not carry.
     strengths: worded.strengths,
     gaps: worded.gaps,

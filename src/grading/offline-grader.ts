@@ -13,7 +13,7 @@ export interface OfflineGradeResult {
   details: OfflineScore;
 }
 
-export function gradeOffline(request: { question: string; answer: string; references: Reference[]; language?: FeedbackLanguage }): OfflineGradeResult {
+export function gradeOffline(request: { question: string; answer: string; references: Reference[]; language?: FeedbackLanguage; closest?: boolean }): OfflineGradeResult {
   const details = scoreAnswer({
     question: request.question,
     answer: request.answer,
@@ -38,6 +38,7 @@ export function gradeOffline(request: { question: string; answer: string; refere
     grader: 'offline',
     fallback: false,
     ...(request.language ? { language: request.language } : {}),
+    ...(request.closest ? { closest: true } : {}),
   });
   return { grade, details };
 }
