@@ -1,25 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../src/core/errors.ts';
 import { repeatsRun } from '../../src/llm/line-checks.ts';
-import { perfectAnswer, sampleItems } from '../support/interview-fixtures.ts';
+import { expectAppError, only, owner, perfectAnswer, rdbPoint, sampleItems } from '../support/interview-fixtures.ts';
 import { makeHarness } from '../support/interview-harness.ts';
 
-const owner = 'owner-a';
-const only = (...ids: string[]) => sampleItems.filter((entry) => ids.includes(entry.id));
 const reference = (id: string) => sampleItems.find((entry) => entry.id === id)?.reference ?? '';
 
-/** The three key points of redis-persist, in the grader's (importance) order. */
-const rdbPoint = 'RDB 快照：fork 子进程把内存数据写成二进制文件';
+/** Another key point of redis-persist, said as an answer. */
 const aofAnswer = 'AOF 日志：把每条写命令追加到文件，可以重写压缩';
-
-async function expectAppError(promise: Promise<unknown>, code: AppError['code']): Promise<void> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  expect((error as AppError).code).toBe(code);
-}
 
 describe('practice mode', () => {
   it('grades each answer right away, asks every planned question once and closes with a report', async () => {

@@ -3,12 +3,11 @@ import { createCircuitBreaker } from '../../src/llm/circuit-breaker.ts';
 import { createLlmClient } from '../../src/llm/client.ts';
 import { llmWordingNotice, maxLineChars } from '../../src/interview/interviewer-voice.ts';
 import { startFakeOpenAI, type FakeOpenAI, type FakeReply, type RecordedRequest } from '../support/fake-openai.ts';
-import { loadPrompts, perfectAnswer, sampleItems } from '../support/interview-fixtures.ts';
+import { loadPrompts, only, perfectAnswer, sampleItems } from '../support/interview-fixtures.ts';
 import { makeHarness } from '../support/interview-harness.ts';
 import { decisionReply, isDecision, moveOnAsking, nextQuestionIn, routedReplies, systemText, userText, type Decision } from '../support/llm-replies.ts';
 
 const owner = 'llm-owner';
-const only = (...ids: string[]) => sampleItems.filter((entry) => ids.includes(entry.id));
 let fake: FakeOpenAI;
 let logged: string[];
 

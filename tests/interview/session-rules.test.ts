@@ -1,25 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../src/core/errors.ts';
 import type { Turn } from '../../src/core/types.ts';
 import { createInterviewService } from '../../src/interview/interview-service.ts';
 import { item } from '../support/bigram-knowledge.ts';
-import { loadPrompts, perfectAnswer, sampleItems } from '../support/interview-fixtures.ts';
+import { expectAppError, loadPrompts, only, owner, perfectAnswer, rdbPoint, sampleItems } from '../support/interview-fixtures.ts';
 import { makeHarness } from '../support/interview-harness.ts';
-
-const owner = 'owner-a';
-const only = (...ids: string[]) => sampleItems.filter((entry) => ids.includes(entry.id));
-
-/** The heaviest key point of redis-persist. */
-const rdbPoint = 'RDB 快照：fork 子进程把内存数据写成二进制文件';
-
-async function expectAppError(promise: Promise<unknown>, code: AppError['code']): Promise<void> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  expect((error as AppError).code).toBe(code);
-}
 
 describe('a question’s grade, defined once', () => {
   it('a skipped follow-up after a hinted answer keeps the capped grade everywhere, and FSRS reads the same score', async () => {

@@ -1,6 +1,8 @@
 /** A small question bank and the real prompt files, shared by the interview tests. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { expect } from 'vitest';
+import { AppError } from '../../src/core/errors.ts';
 import type { Card } from '../../src/core/types.ts';
 import { item } from './bigram-knowledge.ts';
 
@@ -91,4 +93,23 @@ export function perfectAnswer(id: string): string {
   const found = sampleItems.find((entry) => entry.id === id);
   if (!found) throw new Error(`no sample item ${id}`);
   return found.reference.replace(/^- /gm, '');
+}
+
+/** The owner the interview tests start their sessions as. */
+export const owner = 'owner-a';
+
+/** The sample items with these ids, in the bank's order. */
+export const only = (...ids: string[]): Card[] => sampleItems.filter((entry) => ids.includes(entry.id));
+
+/** The heaviest key point of redis-persist, said as an answer. */
+export const rdbPoint = 'RDB 快照：fork 子进程把内存数据写成二进制文件';
+
+/** Awaits a promise that must reject with an AppError of this code. */
+export async function expectAppError(promise: Promise<unknown>, code: AppError['code']): Promise<void> {
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  expect((error as AppError).code).toBe(code);
 }
