@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { findContradictions } from '../../src/grading/contradictions.ts';
+import { contradicted } from './contradicted.ts';
 import { negationScopeTexts } from '../../src/grading/statements.ts';
 import { profileText } from '../../src/grading/text-analysis.ts';
-
-/** The note points an answer contradicts, as their texts; `reference` is the whole note the points came from. */
-function contradicted(question: string, note: readonly string[], answer: string, reference = ''): string[] {
-  const points = note.map((text) => ({ text }));
-  return findContradictions(question, points, answer, new Set(profileText(question).units.keys()), reference).map((entry) => note[entry.point]!);
-}
 
 describe('a swap stands down when the note says the same of the answer\'s subject', () => {
   const question = '简述如何使用栈S1和S2来模拟队列，描述入队、出队的操作过程。';

@@ -1,14 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { contradicted } from './contradicted.ts';
 import { findContradictions } from '../../src/grading/contradictions.ts';
 import { asksForOrder } from '../../src/grading/sequence-order.ts';
 import { negationScopeTexts } from '../../src/grading/statements.ts';
 import { profileText } from '../../src/grading/text-analysis.ts';
-
-/** The note points an answer contradicts, as their texts. */
-function contradicted(question: string, note: readonly string[], answer: string): string[] {
-  const points = note.map((text) => ({ text }));
-  return findContradictions(question, points, answer, new Set(profileText(question).units.keys())).map((entry) => note[entry.point]!);
-}
 
 describe('two negative clauses about one thing agree', () => {
   const question = '你刚进组的时候，k8s、容器编排之前都没接触过，是怎么学的？';

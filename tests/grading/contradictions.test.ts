@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { contradicted } from './contradicted.ts';
 import { negationScopeTexts } from '../../src/grading/statements.ts';
 import { findContradictions } from '../../src/grading/contradictions.ts';
 import { profileText } from '../../src/grading/text-analysis.ts';
-
-/** The note points an answer contradicts, as the note's texts, each once (several clauses may contradict one point). */
-function contradicted(question: string, note: readonly string[], answer: string): string[] {
-  const points = note.map((text) => ({ text }));
-  const questionUnits = new Set(profileText(question).units.keys());
-  return [...new Set(findContradictions(question, points, answer, questionUnits).map((entry) => note[entry.point]!))];
-}
 
 describe('negation: a clause about the same thing with the other polarity', () => {
   const question = 'Raft 有哪些优点和缺点？';

@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { findContradictions } from '../../src/grading/contradictions.ts';
+import { contradicted } from './contradicted.ts';
 import { gradeOffline } from '../../src/grading/offline-grader.ts';
 import { scoreAnswer } from '../../src/grading/offline-scorer.ts';
 import { premiseOf } from '../../src/grading/denied-claims.ts';
-import { profileText } from '../../src/grading/text-analysis.ts';
-
-/** The note points an answer contradicts, as their texts. */
-function contradicted(question: string, note: readonly string[], answer: string): string[] {
-  const points = note.map((text) => ({ text }));
-  return findContradictions(question, points, answer, new Set(profileText(question).units.keys())).map((entry) => note[entry.point]!);
-}
 
 const selectQuestion = 'Go 的 select 有哪些特性？多个 case 同时就绪怎么办？都没就绪又会怎样？';
 const selectNote = [

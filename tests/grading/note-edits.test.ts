@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { contradicted } from './contradicted.ts';
 import { findContradictions } from '../../src/grading/contradictions.ts';
 import { profileText } from '../../src/grading/text-analysis.ts';
-
-/** The note points an answer contradicts, as the note's texts. */
-function contradicted(question: string, note: readonly string[], answer: string): string[] {
-  const points = note.map((text) => ({ text }));
-  const questionUnits = new Set(profileText(question).units.keys());
-  return [...new Set(findContradictions(question, points, answer, questionUnits).map((entry) => note[entry.point]!))];
-}
 
 describe("wrong answers in the note's own words: one word exchanged for another thing of the note", () => {
   const replication = ['数据同步，将主服务器的所有数据更改复制到一个或多个从服务器。', '工作原理：主服务器执行所有写操作，并记录这些操作在二进制日志（Binary Log）中。'];
