@@ -162,6 +162,7 @@ export async function findReference(kb: KnowledgeBase, question: string, signal?
       unanswered.push(item);
       continue;
     }
+    if (isJotting(item)) continue;
     const match = matchOf(asked, item, kb.cards);
     const candidate = { item, references: [reference], topicMatch: match };
     const about = isAbout(question, asked, item, kb.cards, match);
@@ -182,6 +183,15 @@ export async function findReference(kb: KnowledgeBase, question: string, signal?
   }
   const chosen = best ? (namedSection(asked, best.item, kb.cards) ?? best) : closest && (namedSection(asked, closest.item, kb.cards) ?? closest);
   return chosen ? { item: chosen.item, references: chosen.references, topicMatch: chosen.topicMatch, closest: chosen.closest } : undefined;
+}
+
+/**
+ * A jotting between answers (a search-only passage) that states nothing — a practice list, a to-do, a link — is no note
+ * to grade against, not even the closest: 「最长不重复子串怎么求？」 was graded against the list 「select … 0 leetco52 n皇后」.
+ * A search-only passage with claims of its own (「下单过程中的库存扣减的精确执行」) is a note like any other.
+ */
+function isJotting(item: Card): boolean {
+  return item.searchOnly === true && item.keyPoints.length === 0;
 }
 
 /** Whether a reference only repeats its item's question and headings, adding no answer of its own. */
