@@ -80,6 +80,21 @@ export function askAspect(subject: string, aspect: string): string {
   return `说说${subject}${of}${aspect}。`;
 }
 
+/** Aspects asked on their own after the subject was named ("…的原理是什么？适用于哪些场景？"). */
+const stackableAspect = /^(?:原理|实现原理|底层原理|机制|优缺点|优点|缺点|优势|劣势|好处|坏处|特点|特性|作用|用途|流程|过程|步骤|场景|应用场景|使用场景)$/u;
+
+/**
+ * "秒传原理场景", "epoll原理和使用场景": a subject and two aspects jotted as one line, read out as written. Each aspect is
+ * asked: "秒传的原理是什么？适用于哪些场景？".
+ */
+export function askStackedAspects(label: string): string | undefined {
+  const last = aspectPattern.exec(label.replace(/[？?。.：:\s]+$/u, '').trim())?.groups;
+  const first = aspectPattern.exec((last?.subject ?? '').replace(/(?:和|与|及|以及|、|，|,)$/u, ''))?.groups;
+  const subject = first?.subject?.replace(/[的之中：:\s]+$/u, '').trim();
+  if (!subject || contentLength(subject) < 2 || !stackableAspect.test(first!.aspect!) || !stackableAspect.test(last!.aspect!)) return undefined;
+  return `${askAspect(subject, first!.aspect!)}${askAspect('', last!.aspect!)}`;
+}
+
 /** "rabbitmq实现异步上传文件", "ZK实现一致性": what a thing achieves, which a question asks how it does. */
 const achievement = /^(?<agent>[^，,。？?、]{2,20}?)\s*实现\s*(?<goal>[^，,。？?、的了]{2,20})$/u;
 /** An agent that is a clause or a task, not a name ("用 Go", "手写", "可以用来"): the label is asked as it is. */
@@ -91,6 +106,8 @@ const clauseAgent = /^(?:用|使用|通过|利用|基于|手写|手撕|自己)|�
  */
 export function askOwnAspect(label: string): string | undefined {
   const stripped = label.replace(framing, '').trim();
+  const stacked = askStackedAspects(stripped);
+  if (stacked) return stacked;
   const aspect = aspectPattern.exec(stripped);
   const subject = aspect?.groups?.subject?.replace(/[的之中：:\s]+$/u, '').trim();
   if (subject && aspect?.groups?.aspect && contentLength(subject) >= 2) return askAspect(subject, aspect.groups.aspect);
