@@ -10,7 +10,7 @@
  */
 import type { KnowledgeBase, Card, Reference } from '../core/types.ts';
 import { contentLength } from './point-text.ts';
-import { isListedUnanswered, asksWhatItemAnswers } from './reference-fit.ts';
+import { isAnchored, isListedUnanswered, asksWhatItemAnswers } from './reference-fit.ts';
 import {
   askedTopic,
   askedWordWeight,
@@ -169,9 +169,10 @@ export async function findReference(kb: KnowledgeBase, question: string, signal?
     if (about === 'title' || (about === 'topic' && asksWhatItemAnswers(question, asked, item, kb.cards, match))) {
       const overview = about === 'title' && childrenOf(item, kb.cards).some((child) => child.answered);
       if (!best || (overview && !bestIsOverview)) [best, bestRank, bestIsOverview] = [{ ...candidate, closest: false }, rank, overview];
-    } else if (about || match >= minimumClosestMatch) {
+    } else if ((about || match >= minimumClosestMatch) && isAnchored(asked, item, kb.cards)) {
       // An item about the subject that does not answer what is asked is still the closest note: the one whose title
-      // the question covers best, as retrieval order says little among items that only touch the subject.
+      // the question covers best, as retrieval order says little among items that only touch the subject. It must
+      // share a word that singles it out (isAnchored): 「n皇后问题怎么解？」 met a code-review note on 问题 and 解 alone.
       const fit = (match + titleCoverage(asked, item)) / 2 - closestRankPenalty * rank;
       if (!closest || fit > closestFit) [closest, closestRank, closestFit] = [{ ...candidate, closest: true }, rank, fit];
     }

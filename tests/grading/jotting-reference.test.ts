@@ -1,6 +1,7 @@
 /**
  * A jotting between answers that states nothing (a to-do line and a practice list) is no note to grade against, not
- * even the closest one; a passage of the same kind that states things still is (issue 10 item 5, the closest note).
+ * even the closest one; a passage of the same kind that states things still is. Nor is a note that shares only words
+ * every note uses with the question (issue 10 item 5, the closest note).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findReference } from '../../src/grading/reference-finder.ts';
@@ -42,5 +43,24 @@ describe('which note a question is graded against', () => {
     const match = await findReference(notes, '秒杀时库存怎么扣减？');
     expect(match?.item.searchOnly).toBe(true);
     expect(match?.item.reference).toContain('预扣');
+  });
+});
+
+describe('the closest note', () => {
+  // Fourteen notes that all say 问题 and 解决: words that single out no note.
+  const topics = ['连接池', '慢查询', '死锁', '内存泄漏', '缓存穿透', '消息堆积', '热点数据', '主从延迟', '脑裂', '雪崩', '超卖', '重复消费', '长事务', '大 key'];
+  let incidents: HybridKnowledgeBase;
+  beforeAll(async () => {
+    incidents = await buildNotesKnowledgeBase(
+      Object.fromEntries(topics.map((topic, index) => [`incident-${index}.md`, `## ${topic}遇到过什么问题？\n\n线上出现过${topic}的问题，排查之后通过调整配置和改代码解决了这个问题。\n`])),
+    );
+  });
+
+  it('is none when the question shares only words every note uses', async () => {
+    expect(await findReference(incidents, 'n皇后问题怎么解决？')).toBeUndefined();
+  });
+
+  it('is still the note that shares the question\'s own subject', async () => {
+    expect((await findReference(incidents, '死锁问题怎么排查？'))?.item.question).toContain('死锁');
   });
 });
