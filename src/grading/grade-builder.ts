@@ -4,6 +4,7 @@
  */
 import type { Coverage, Grade, GradeBand, KeyPoint, Reference } from '../core/types.ts';
 import { evidenceClause, tidyQuote } from './evidence-clause.ts';
+import { restsOnGeneralWords } from './general-evidence.ts';
 import { shorten, untrustedFlags, wordFeedback, type FeedbackLanguage } from './feedback.ts';
 import { roundScore, type ScoreFlag } from './offline-scorer.ts';
 import { lettersOnly } from './text-analysis.ts';
@@ -63,6 +64,18 @@ export function selectShownPoints<T extends { weight: number; covered?: Coverage
   return points.filter((point) => kept.has(point));
 }
 
+/**
+ * A quote that shares only general words with its point (关键, 实现, 数据) is no evidence of it, on any card, so it is
+ * not shown; once a guard decided the grade the point is not listed as touched on it either. An off-topic
+ * "我觉得关键是先定位瓶颈" had listed 「好友分享 关键点：记录文件hash」 as 部分覆盖, quoting itself. Otherwise the mark stays
+ * on the score's scale: the score counted what the point earned.
+ */
+function withoutHollowEvidence(point: GradedPoint, guarded: boolean): GradedPoint {
+  if (!point.evidence || point.wrong || !restsOnGeneralWords(point.text, point.evidence)) return point;
+  const { evidence: _hollow, ...rest } = point;
+  return guarded ? { ...rest, covered: 'no' } : rest;
+}
+
 export interface BuildGradeInput {
   /** The question asked: feedback names points by what they add to it. */
   question?: string;
@@ -88,7 +101,7 @@ export function buildGrade(input: BuildGradeInput): Grade {
   // A denied premise of the question ("Redis 其实是多线程模型" for "Redis 为什么采用单线程模型？") is charged to
   // the note's heaviest point for scoring; on the card, in its list and its gaps alike, it is what the note says.
   const said = (point: GradedPoint) => (point.wrong && !lettersOnly(point.text).includes(lettersOnly(point.wrong.notes)) ? { ...point, text: tidyQuote(point.wrong.notes) } : point);
-  const shown = selectShownPoints(input.points.map((point) => said(guarded && point.covered === 'yes' ? { ...point, covered: 'partial' as const } : point)));
+  const shown = selectShownPoints(input.points.map((point) => said(withoutHollowEvidence(guarded && point.covered === 'yes' ? { ...point, covered: 'partial' as const } : point, guarded))));
   const byWeight = [...shown].sort((a, b) => b.weight - a.weight);
   const keyPoints: KeyPoint[] = shown.map((point) => ({
     text: point.text,

@@ -10,7 +10,7 @@
  */
 import type { KnowledgeBase, Card, Reference } from '../core/types.ts';
 import { contentLength } from './point-text.ts';
-import { isListedUnanswered, asksWhatItemAnswers } from './reference-fit.ts';
+import { isAnchored, isListedUnanswered, asksWhatItemAnswers } from './reference-fit.ts';
 import {
   askedTopic,
   askedWordWeight,
@@ -162,15 +162,17 @@ export async function findReference(kb: KnowledgeBase, question: string, signal?
       unanswered.push(item);
       continue;
     }
+    if (isJotting(item)) continue;
     const match = matchOf(asked, item, kb.cards);
     const candidate = { item, references: [reference], topicMatch: match };
     const about = isAbout(question, asked, item, kb.cards, match);
     if (about === 'title' || (about === 'topic' && asksWhatItemAnswers(question, asked, item, kb.cards, match))) {
       const overview = about === 'title' && childrenOf(item, kb.cards).some((child) => child.answered);
       if (!best || (overview && !bestIsOverview)) [best, bestRank, bestIsOverview] = [{ ...candidate, closest: false }, rank, overview];
-    } else if (about || match >= minimumClosestMatch) {
+    } else if ((about || match >= minimumClosestMatch) && isAnchored(asked, item, kb.cards)) {
       // An item about the subject that does not answer what is asked is still the closest note: the one whose title
-      // the question covers best, as retrieval order says little among items that only touch the subject.
+      // the question covers best, as retrieval order says little among items that only touch the subject. It must
+      // share a word that singles it out (isAnchored): 「n皇后问题怎么解？」 met a code-review note on 问题 and 解 alone.
       const fit = (match + titleCoverage(asked, item)) / 2 - closestRankPenalty * rank;
       if (!closest || fit > closestFit) [closest, closestRank, closestFit] = [{ ...candidate, closest: true }, rank, fit];
     }
@@ -182,6 +184,15 @@ export async function findReference(kb: KnowledgeBase, question: string, signal?
   }
   const chosen = best ? (namedSection(asked, best.item, kb.cards) ?? best) : closest && (namedSection(asked, closest.item, kb.cards) ?? closest);
   return chosen ? { item: chosen.item, references: chosen.references, topicMatch: chosen.topicMatch, closest: chosen.closest } : undefined;
+}
+
+/**
+ * A jotting between answers (a search-only passage) that states nothing — a practice list, a to-do, a link — is no note
+ * to grade against, not even the closest: 「最长不重复子串怎么求？」 was graded against the list 「select … 0 leetco52 n皇后」.
+ * A search-only passage with claims of its own (「下单过程中的库存扣减的精确执行」) is a note like any other.
+ */
+function isJotting(item: Card): boolean {
+  return item.searchOnly === true && item.keyPoints.length === 0;
 }
 
 /** Whether a reference only repeats its item's question and headings, adding no answer of its own. */

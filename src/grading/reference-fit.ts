@@ -93,7 +93,7 @@ function isLatinName(word: string, words: ReadonlySet<string>): boolean {
  * other note uses (进程, 线程, 数据库) are found in any long note: "进程和线程有什么区别？" shares all of
  * them with "RDB是怎么进行操作？" (子进程, 主线程), which is not about processes and threads at all.
  */
-function isAnchored(asked: AskedTopic, item: Card, items: readonly Card[]): boolean {
+export function isAnchored(asked: AskedTopic, item: Card, items: readonly Card[]): boolean {
   const vocabulary = vocabularyOf(items);
   const used = vocabulary.wordsOf.get(item);
   const titleWords = wordsIn(vocabulary.tokenizer, [item.headingPath.at(-1) ?? '', item.question].join('\n'));

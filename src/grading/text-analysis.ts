@@ -251,7 +251,7 @@ export function isFunctionCharacter(character: string): boolean {
  * Not drawn from the notes; it is the fallback for how specific a word is, since the scorer sees one note
  * at a time and cannot count a word over the whole question bank.
  */
-const genericWords = new Set([
+export const genericWords: ReadonlySet<string> = new Set([
   '一种', '一个', '开发', '理念', '技术', '系统', '方式', '方法', '使用', '进行', '实现', '需要', '问题', '数据', '功能',
   '提高', '比较', '非常', '整体', '主要', '通过', '处理', '相关', '不同', '情况', '作用', '可以', '能够', '方面', '东西',
   '比如', '基本', '目前', '现在', '更加', '很多', '帮助', '保证', '支持', '效率', '性能', '简单', '复杂', '过程', '操作',

@@ -3,6 +3,7 @@
  * ("优化手段", "redis实现", "缺点") whose subject is the section above; asked alone they make no
  * sense. A label is asked with its parent's subject, worded the way an interviewer would ask it.
  */
+import { abbreviationOf } from './abbreviations.ts';
 import { contentLength } from './claims.ts';
 import { isQuestionText } from './question-lines.ts';
 import { sharesWord } from './shared-words.ts';
@@ -79,11 +80,40 @@ export function askAspect(subject: string, aspect: string): string {
   return `说说${subject}${of}${aspect}。`;
 }
 
-/** "ceph存储图片的好处" asks about an aspect of its own subject: "ceph存储图片有什么好处？". */
+/** Aspects asked on their own after the subject was named ("…的原理是什么？适用于哪些场景？"). */
+const stackableAspect = /^(?:原理|实现原理|底层原理|机制|优缺点|优点|缺点|优势|劣势|好处|坏处|特点|特性|作用|用途|流程|过程|步骤|场景|应用场景|使用场景)$/u;
+
+/**
+ * "秒传原理场景", "epoll原理和使用场景": a subject and two aspects jotted as one line, read out as written. Each aspect is
+ * asked: "秒传的原理是什么？适用于哪些场景？".
+ */
+export function askStackedAspects(label: string): string | undefined {
+  const last = aspectPattern.exec(label.replace(/[？?。.：:\s]+$/u, '').trim())?.groups;
+  const first = aspectPattern.exec((last?.subject ?? '').replace(/(?:和|与|及|以及|、|，|,)$/u, ''))?.groups;
+  const subject = first?.subject?.replace(/[的之中：:\s]+$/u, '').trim();
+  if (!subject || contentLength(subject) < 2 || !stackableAspect.test(first!.aspect!) || !stackableAspect.test(last!.aspect!)) return undefined;
+  return `${askAspect(subject, first!.aspect!)}${askAspect('', last!.aspect!)}`;
+}
+
+/** "rabbitmq实现异步上传文件", "ZK实现一致性": what a thing achieves, which a question asks how it does. */
+const achievement = /^(?<agent>[^，,。？?、]{2,20}?)\s*实现\s*(?<goal>[^，,。？?、的了]{2,20})$/u;
+/** An agent that is a clause or a task, not a name ("用 Go", "手写", "可以用来"): the label is asked as it is. */
+const clauseAgent = /^(?:用|使用|通过|利用|基于|手写|手撕|自己)|怎么|如何|怎样|为什么|[用来去以能要会可将把被的地得]$/u;
+
+/**
+ * "ceph存储图片的好处" asks about an aspect of its own subject: "ceph存储图片有什么好处？"; "rabbitmq实现异步上传文件"
+ * asks how its subject achieves the rest: "rabbitmq是怎么实现异步上传文件的？", not "说说rabbitmq实现异步上传文件。".
+ */
 export function askOwnAspect(label: string): string | undefined {
-  const aspect = aspectPattern.exec(label.replace(framing, '').trim());
+  const stripped = label.replace(framing, '').trim();
+  const stacked = askStackedAspects(stripped);
+  if (stacked) return stacked;
+  const aspect = aspectPattern.exec(stripped);
   const subject = aspect?.groups?.subject?.replace(/[的之中：:\s]+$/u, '').trim();
-  return subject && aspect?.groups?.aspect && contentLength(subject) >= 2 ? askAspect(subject, aspect.groups.aspect) : undefined;
+  if (subject && aspect?.groups?.aspect && contentLength(subject) >= 2) return askAspect(subject, aspect.groups.aspect);
+  const achieved = achievement.exec(stripped)?.groups;
+  if (!achieved || isQuestionText(stripped) || clauseAgent.test(achieved.agent!)) return undefined;
+  return `${achieved.agent!.trim()}是怎么实现${achieved.goal!.trim()}的？`;
 }
 
 /**
@@ -199,11 +229,24 @@ export function withParentSubject(question: string, parent: string | undefined):
   if (!parent || /[？?]/.test(parent) || contentLength(parent) > 16) return question;
   const subject = subjectOf(parent).trim();
   if (contentLength(subject) < 2 || containerHeading.test(subject) || sharesWord(question, parent, { countCommonWords: true })) return question;
+  const abbreviation = abbreviationOf(subject, question);
+  if (abbreviation) return withSubjectNamed(question, abbreviation, subject);
   // The whole line must still ask: "关于web server，观察者模式和reactor模型" asks nothing.
   const framed = `关于${subject}，${question}`;
   if (isQuestionText(question) && isQuestionText(framed)) return framed;
   const asked = question.replace(/^(说说|讲讲|谈谈|介绍一下)(你对)?/, '').replace(/(的了解)?[。.]$/, '');
   return `说说${subject}里的${asked}。`;
+}
+
+/**
+ * A question that names its subject by an abbreviation ("ZK实现一致性" under "zookeeper") asks about the subject: it
+ * is asked with the subject's name where the abbreviation stood ("zookeeper是怎么实现一致性的？"), with no frame.
+ */
+function withSubjectNamed(question: string, abbreviation: string, subject: string): string {
+  const asked = question.replace(/^(说说|讲讲|谈谈|介绍一下)(你对)?/, '').replace(/(的了解)?[。.]$/, '');
+  const named = asked.replace(new RegExp(`(?<![A-Za-z0-9])${abbreviation}(?![A-Za-z0-9])`), subject);
+  if (isQuestionText(named)) return /[？?。！!]$/u.test(named) ? named : `${named}？`;
+  return askOwnAspect(named) ?? `说说${named}。`;
 }
 
 /**

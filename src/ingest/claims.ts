@@ -20,8 +20,29 @@ const hedged = /好像|似乎|不确定|不太清楚|应该是吧|可能吧|大�
 const codeLike = /^[\w.]+\(.*\)$|\bA[:：].{1,40}\bB[:：]|\bfunc\s|:=|\bfmt\.|;\s*\}|^\s*(type|package|import)\s|#include|\breturn\s+\w+;|[{}]\s*[{}]/;
 /** Sentences that announce what follows ("具有一些优点和缺点", "会碰到以下两个问题"). */
 const announcing = /(以下|如下)(几|[一二三四五六七八九十\d])?(个|点|种|条)?(问题|几点|方面|情况|特性|步骤)?[。：:]?$|具有一些|有以下/;
-/** Practice lists: "leetcode 146、460", "剑指offer". */
-const practiceList = /leetcode|力扣|剑指|牛客|hot\s*100|lc\s*\d+/i;
+/** Practice lists: "leetcode 146、460", "剑指offer", "力扣第 52 题", "题号". */
+const practiceList = /leetcode|力扣|剑指|牛客|hot\s*100|lc\s*\d+|题号|刷题|第\s*\d+\s*题/i;
+/** Practice sites' names, which notes jotted in a hurry misspell ("0 leetco52 n皇后", "leecode 54"). */
+const practiceSites = ['leetcode', 'lintcode'];
+/** Edits a name may be off by and still be the site's: two letters of eight, which no word of the notes is. */
+const siteSpellingSlack = 2;
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j += 1) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/** A practice or to-do list of problems: a site's problem numbers, however the site is spelt. */
+function isPracticeList(text: string): boolean {
+  if (practiceList.test(text)) return true;
+  const words = text.toLowerCase().match(/[a-z]+/g) ?? [];
+  return words.some((word) => practiceSites.some((site) => Math.abs(word.length - site.length) <= siteSpellingSlack && editDistance(word, site) <= siteSpellingSlack));
+}
 /** Sentences that set up the answer without stating anything ("在Go语言中，我们通常会用到…"). */
 const framing = /^((但是|而|那么)?在[^，,。]{1,20}[中里下]，?)?(我们|大家|人们)(通常|一般|经常|常常|平时)?(会)?(用到|使用|遇到|碰到|说到|提到|听到)|^(下面|以下|接下来)(介绍|来看|说说|讲讲|是)|^(首先|先)(来)?(看|说|介绍)一下/;
 
@@ -32,7 +53,7 @@ export function contentLength(text: string): number {
 
 /** The author talking, a note to self, a practice list or a cheer: never part of an answer. */
 export function isNarration(text: string): boolean {
-  return narration.test(text) || toDo.test(text) || practiceList.test(text);
+  return narration.test(text) || toDo.test(text) || isPracticeList(text);
 }
 
 /** Is this key-point candidate a statement of fact or mechanism a candidate could make? */
@@ -40,7 +61,7 @@ export function isClaim(text: string, options: { personal?: boolean } = {}): boo
   const plain = text.replace(/https?:\/\/\S+/g, '').replace(/[\s`*_]+$/u, '').trim();
   if (contentLength(plain) < 6) return false;
   if (/[？?]$/.test(plain) || /[：:]$/.test(plain)) return false;
-  if (narration.test(plain) || toDo.test(plain) || practiceList.test(plain) || hedged.test(plain)) return false;
+  if (narration.test(plain) || toDo.test(plain) || isPracticeList(plain) || hedged.test(plain)) return false;
   if (codeLike.test(plain) || announcing.test(plain)) return false;
   if (!options.personal && authorVoice.test(plain)) return false;
   return !framing.test(plain);

@@ -10,7 +10,7 @@
  * - a term with no ask ("有栈协程", "合并两个有序数组") is asked about, or set as the task it names,
  *   instead of being read out with a question mark.
  */
-import { askBareAspect, askFromAnswer, askOwnAspect } from './card-wording.ts';
+import { askBareAspect, askFromAnswer, askOwnAspect, askStackedAspects } from './card-wording.ts';
 import { contentLength, hasPredicate } from './claims.ts';
 import { isQuestionText } from './question-lines.ts';
 import { withNamesSpelled } from './term-spelling.ts';
@@ -159,7 +159,12 @@ function wordedAsAsked(written: string, reference: string): string {
   if (problemStatement.test(question)) return question;
   const clauses = clausesOf(question);
   if (clauses.length === 0 || clauses.some((clause) => continuing.test(clause.text))) return question;
-  if (clauses.length === 1) return asks(clauses[0]!.text) || /[。.！!]$/u.test(question) ? question : (askStatement(clauses[0]!.text, reference) ?? question);
+  if (clauses.length === 1) {
+    // "秒传原理场景" counts as asking by its aspect words, but read out as written it asks nothing.
+    const stacked = realAsk.test(question) ? undefined : askStackedAspects(clauses[0]!.text);
+    if (stacked) return stacked;
+    return asks(clauses[0]!.text) || /[。.！!]$/u.test(question) ? question : (askStatement(clauses[0]!.text, reference) ?? question);
+  }
   // A clause the note closed with ？ asks, unless it only names something ("rpc？").
   const asked = clauses.map((clause) => asks(clause.text) || (/[？?]/u.test(clause.mark) && !isTerm(clause.text)));
   if (!clauses.every((clause, index) => isTerm(clause.text) || asked[index])) return question;

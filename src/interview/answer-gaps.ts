@@ -4,6 +4,7 @@
  * without reading out the note. Also tells a real attempt from a non-answer.
  */
 import type { Card, CardKeyPoint, Grade } from '../core/types.ts';
+import { explanationWords } from '../grading/general-evidence.ts';
 import { isGenericWord } from '../grading/text-analysis.ts';
 import { conceptTokens } from '../text/glossary.ts';
 
@@ -18,20 +19,15 @@ export interface Gap {
 
 /**
  * Words the notes use everywhere: naming one asks about nothing ("你刚才没怎么提到「所以」"). Concepts that are only these
- * are never put to the candidate. They are the grader's general vocabulary (isGenericWord), and besides it the
- * connectives and the words of any explanation (原因, 机制, 调用, 返回, 优点), which the grader weighs as content since
- * they tell a note's points apart, and which name nothing a hint could ask about.
- */
-const vagueBesidesGeneral = new Set(
-  '避免 这个 那个 所以 因此 然后 就是 相同 区别 导致 原因 目的 能力 效果 机制 策略 发生 执行 调用 返回 对象 资源 解决 影响 特点 优点 缺点 场景 以及 如果 那么 每次 可能 函数 变量 代码 直接 当前 关键 大量 出现 语言 golang for 相比 相对 易懂 容易 方便 最近 最新 较高 较低 更好'.split(' '),
-);
-/**
- * General words a hint has always named: the area a point is about (服务, 管理, 开发, 技术, 应用) and words of degree no
+ * are never put to the candidate: the grader's general vocabulary (isGenericWord) and the connectives and words of any
+ * explanation (explanationWords: 原因, 机制, 调用, 返回, 优点), which name nothing a hint could ask about.
+ *
+ * Except the general words a hint has always named: the area a point is about (服务, 管理, 开发, 技术, 应用) and words of degree no
  * card's concepts hold (非常, 很多). Passing over them too would withhold 50 of the seed notes' 3,638 key-point
  * concepts from hints (服务 15, 开发 13, 管理 9, 包含 8, 技术 5): a change of what the interviewer says, not made here.
  */
 const nameableGeneral = new Set('一种 开发 理念 技术 非常 整体 相关 能够 方面 比如 基本 目前 现在 更加 很多 帮助 效率 管理 应用 服务 所有 具体 一定 包括 包含'.split(' '));
-const isVague = (concept: string) => vagueBesidesGeneral.has(concept) || (isGenericWord(concept) && !nameableGeneral.has(concept));
+const isVague = (concept: string) => explanationWords.has(concept) || (isGenericWord(concept) && !nameableGeneral.has(concept));
 const maxConceptChars = 16;
 
 /** A verb or function word at the start marks a clause fragment ("有三种状态"), not a term. */

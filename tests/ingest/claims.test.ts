@@ -12,3 +12,17 @@ describe('claims: narration is told from content', () => {
     expect(isClaim('这个问题在上文已经讲过了，这里不再赘述。', { personal: true })).toBe(false);
   });
 });
+
+describe('claims: a practice list is not a claim, however its site is spelt', () => {
+  it('drops problem lists with the site misspelt, numbered problems and 题号', () => {
+    for (const line of ['0 leetcod51 n皇后', '3. leecode 146 LRU缓存', '2. 100 letcode 72 编辑距离', 'lintcod 110 平衡二叉树', '力扣第 146 题 LRU 缓存', '题号 206 反转链表']) {
+      expect(isClaim(line, { personal: true }), line).toBe(false);
+    }
+  });
+
+  it('keeps technical statements with names glued to numbers', () => {
+    for (const line of ['utf8 编码一个汉字占 3 个字节', 'sha256 输出 32 字节的摘要', 'http2 在一个连接上多路复用请求', 'select 最多监听 1024 个文件描述符', 'let 声明的变量有块级作用域，const 声明后不能再赋值']) {
+      expect(isClaim(line, { personal: true }), line).toBe(true);
+    }
+  });
+});

@@ -53,6 +53,13 @@ describe('a card question is worded as an interviewer says it', () => {
     expect(askedFor('一个连接可以同时发多个请求么（比如流水线）？')).toBe('一个连接可以同时发多个请求么（比如流水线）？');
   });
 
+  it('asks each aspect of a line that stacks two after its subject, and leaves one aspect or a real question alone', () => {
+    expect(askedFor('断点续传原理场景：')).toBe('断点续传的原理是什么？适用于哪些场景？');
+    expect(askedFor('## 布隆过滤器原理和使用场景')).toBe('布隆过滤器的原理是什么？适用于哪些场景？');
+    expect(askedFor('## 布隆过滤器优缺点')).toBe('布隆过滤器有什么优缺点？');
+    expect(askedFor('布隆过滤器的原理和场景是什么？')).toBe('布隆过滤器的原理和场景是什么？');
+  });
+
   it('spells acronyms and product names as printed, and leaves identifiers and English notes alone', () => {
     expect(askedFor('mysql的lru和redis的lfu有什么区别？')).toBe('MySQL的LRU和Redis的LFU有什么区别？');
     expect(askedFor('golang的select和sync.Map怎么用？')).toBe('Golang的select和sync.Map怎么用？');
