@@ -35,7 +35,7 @@ export function blockUnits(markdown: string): RawUnit[] {
   const headings: string[] = [];
   const section = () => headings.filter(Boolean);
   const flushParagraph = () => {
-    if (paragraph.length) pushSentences(units, joinLines(paragraph), 'prose', section());
+    if (paragraph.length) pushSentences(units, joinLines(paragraph), 'prose', [...section(), ...partLabel(paragraph)]);
     paragraph = [];
   };
   const readLine = noteLineReader();
@@ -80,6 +80,20 @@ export function blockUnits(markdown: string): RawUnit[] {
   }
   flushParagraph();
   return units;
+}
+
+/** Longest label, in characters, that names a part of a note on a line of its own ("Kube-proxy："). */
+const maximumPartLabelCharacters = 20;
+
+/**
+ * A paragraph whose first line is only a short label ("Kubelet：" then what kubelet does, "缺点：" then the
+ * drawbacks) is a part of the note about that label, as a heading would make it: a question about one part
+ * ("Service 的请求怎么转发到 Pod 上？" of a note on the node components) is graded on that part's points.
+ */
+function partLabel(paragraph: readonly string[]): string[] {
+  if (paragraph.length < 2) return [];
+  const label = /^(?:\*\*|__)?([^\s。，,；;：:]{1,40})(?:\*\*|__)?[：:](?:\*\*|__)?$/u.exec(paragraph[0]!.trim());
+  return label && Array.from(label[1]!).length <= maximumPartLabelCharacters ? [label[1]!] : [];
 }
 
 /**
