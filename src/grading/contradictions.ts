@@ -12,6 +12,7 @@ import { exchangedWords } from './note-edits.ts';
 import { findSwaps, mentioned, reversedComparisons, subjectsOf } from './role-swaps.ts';
 import { frameOf, sentenceText } from './claim-reading.ts';
 import { deniedClaims } from './denied-claims.ts';
+import { exclusiveClashes } from './exclusive-claims.ts';
 import { noteInLetters, noteSaysItself } from './recited-note.ts';
 import { reversedSteps, type NotePoint } from './reversed-steps.ts';
 import { asksForOrder, statesOrder } from './sequence-order.ts';
@@ -224,7 +225,12 @@ export function findContradictions(question: string, points: readonly NotePoint[
   const note = statementsOfNote(points);
   const said = statementsOf(answer);
   const subjects = subjectsOfNote(points)(question);
-  const swapped = [...findSwaps(note, said, subjects, questionUnits, () => referenceStatements(reference)), ...reversedComparisons(assertedOf(note), said.filter((statement) => !hypothetical.test(statement.normalised)))];
+  const asserted = said.filter((statement) => !hypothetical.test(statement.normalised));
+  const swapped = [
+    ...findSwaps(note, said, subjects, questionUnits, () => referenceStatements(reference)),
+    ...reversedComparisons(assertedOf(note), asserted),
+    ...exclusiveClashes(assertedOf(note), asserted, noteOf(points).text),
+  ];
   const swaps = swapped.map((swap) => wrong(swap.notes, swap.said.text, 'swap'));
   const exchanges = exchangedWords(assertedOf(note), said, { note: normalisedNote(points), subjects }, (statement) => hypothetical.test(statement.normalised)).map((edit) => wrong(edit.notes, edit.said.text, 'swap'));
   const all = [...swaps, ...exchanges, ...negations(note, said, questionUnits, subjects), ...changedNumbers(note, said, questionUnits, minimumShared).map((entry) => wrong(entry.notes, entry.said.text, 'number')), ...reversedSteps(points, note, answer, questionUnits, reference, question).map((entry) => wrong(entry.notes, entry.said, 'order')), ...claimsDenied(question, points, note, said, subjects)];
