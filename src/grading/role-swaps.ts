@@ -6,6 +6,7 @@
  */
 import type { Statement } from './statements.ts';
 import { memoByObject } from './grading-memo.ts';
+import { definedNames } from './defined-names.ts';
 import { cutsLatinWord, isIdentifier, wholeIndexOf } from './latin-words.ts';
 import { isFunctionCharacter, profiledText, profileText } from './text-analysis.ts';
 
@@ -92,6 +93,7 @@ export function subjectsOf(question: string, noteText: string, pointTexts: reado
     // A thing is named by a word or a name, not by a phrase ("正常的", "意思是说"), a number or a code fragment ("ch<-(写)").
     if (label && Array.from(label).length >= 2 && !genericLabel.test(label) && /^[\u4e00-\u9fffa-z0-9_.\-+# ]+$/u.test(label) && /[\u4e00-\u9fffa-z]/u.test(label) && !/的$|是|说|下面|以下|如下|[几两]点/u.test(label)) subjects.add(label);
   }
+  if (subjects.size < 2) for (const name of definedNames(pointTexts)) subjects.add(name);
   return [...subjects];
 }
 
