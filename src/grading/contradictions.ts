@@ -102,7 +102,9 @@ function relevantNegations(statement: Statement, other: Statement, reading: 'str
     // little differently ("没装依赖" against "没有安装依赖").
     const head = [...scope].find(([, weight]) => weight >= 0.4)?.[0];
     const headHeld = head === undefined || other.units.has(head);
-    return held >= 1 && (reading === 'strict' ? held >= 0.5 * total && headHeld : headHeld || held >= 0.4 * total);
+    // A scope cut short by the clause's end ("…是不会被看到的") holds less than a word's weight: its head being there is enough.
+    const enough = held >= 1 || (total < 1 && head !== undefined && headHeld);
+    return enough && (reading === 'strict' ? held >= 0.5 * total && headHeld : headHeld || held >= 0.4 * total);
   }).length;
 }
 

@@ -119,12 +119,19 @@ function potentialComplement(masked: string, at: number, start: number): boolean
 
 /** The units each negation of a clause denies, in order (negationScopeTexts read as words). */
 function negationScopes(normalised: string): Map<string, number>[] {
-  return negationScopeTexts(normalised).map((scope) => unitsWithoutNegation(scope.text, wordUnits));
+  // A potential complement denies its verb with the complement and what follows, as any negation denies what follows it:
+  // "看不到新插入的行" denies 看到新插入的行, which "能看到新插入的行" asserts (看 alone is no word of it).
+  return negationScopeTexts(normalised).map((scope) =>
+    unitsWithoutNegation(scope.complement ? scope.text + normalised.slice(scope.at + 1, scope.at + 1 + scopeCharacters) : scope.text, wordUnits),
+  );
 }
 
 /** The clause's words without its negations, so that what is asserted and what is denied meet. */
-export function unitsWithoutNegation(normalised: string, units: (text: string) => Map<string, number> = profileUnits): Map<string, number> {
-  if (!anyNegation.test(normalised)) return units(normalised);
+export function unitsWithoutNegation(text: string, units: (text: string) => Map<string, number> = profileUnits): Map<string, number> {
+  if (!anyNegation.test(text)) return units(text);
+  // Without its 不 a potential complement joins its verb again ("看不到" → 看到), as the answer that asserts it writes it.
+  const complements = negationScopeTexts(text).filter((scope) => scope.complement).map((scope) => scope.at);
+  const normalised = complements.length ? text.split('').filter((_, index) => !complements.includes(index)).join('') : text;
   let kept = '';
   let from = 0;
   for (const match of normalised.matchAll(notNegations)) {

@@ -81,3 +81,18 @@ describe('a 不 after an adverb or before a word of its own is no potential comp
     expect(negationScopeTexts('单线程处理不了这么多请求').map((scope) => [scope.text, scope.complement])).toEqual([['处理', true]]);
   });
 });
+
+describe('a potential complement denies the verb with its complement and what follows', () => {
+  const question = '可重复读下快照读怎么避免幻读？';
+  const note = ['快照读复用同一个 Read View，看不到别的事务新插入的行。'];
+
+  it('is contradicted by an answer asserting it ("能看到新插入的行" against "看不到新插入的行")', () => {
+    expect(contradicted(question, note, '快照读每次都生成新的 Read View，能看到别的事务新插入的行。')).toEqual(note);
+  });
+
+  it('agrees with an answer that denies it too, in either form', () => {
+    expect(contradicted(question, note, '快照读一直用同一个 Read View，所以看不到别的事务新插入的行。')).toEqual([]);
+    expect(contradicted(question, note, '快照读复用同一个 Read View，别的事务新插入的行是不会被看到的。')).toEqual([]);
+    expect(contradicted(question, note, '别的事务新插入的行，快照读是看不到的。')).toEqual([]);
+  });
+});
