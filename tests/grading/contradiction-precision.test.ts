@@ -96,3 +96,13 @@ describe('a potential complement denies the verb with its complement and what fo
     expect(contradicted(question, note, '别的事务新插入的行，快照读是看不到的。')).toEqual([]);
   });
 });
+
+describe('a Chinese negation reaches the identifier after its verb', () => {
+  const note = ['析构函数要标 noexcept，否则抛异常会直接 terminate。'];
+
+  it('reads "不能标 noexcept" as denying noexcept, not a cut "noexcep"', () => {
+    expect(negationScopeTexts('析构函数不能标 noexcept').map((scope) => scope.text.trim())).toEqual(['标 noexcept']);
+    expect(contradicted('析构函数为什么要注意异常？', note, '析构函数不能标 noexcept。')).toEqual([note[0]]);
+    expect(contradicted('析构函数为什么要注意异常？', note, '析构函数要标 noexcept。')).toEqual([]);
+  });
+});
