@@ -5,7 +5,7 @@
  * both are described, and the answer's clause fits the follower's own description nearly as well.
  */
 import { profileText } from './text-analysis.ts';
-import type { Statement } from './statements.ts';
+import { sentenceUnits, type Statement } from './statements.ts';
 
 export interface ExclusiveClash {
   said: Statement;
@@ -30,13 +30,20 @@ interface Exclusive {
   statement: Statement;
   holder: string;
   predicate: Map<string, number>;
+  /** "只有在 defer 的函数里调用 recover 才能捕获 panic": the holder is a condition, which only a universal answer denies ("在哪里都能", "所有"). */
+  condition?: Map<string, number>;
 }
+
+/** "只有在 C 才能 P": a condition C, then what holds only under it. */
+const onlyUnder = /^(?:在|当)(.+?)(?:时|的时候|之后|以后)?[,，]?才(?:能|会|可以)?(.+)$/u;
 
 function exclusiveOf(statement: Statement): Exclusive | undefined {
   if (statement.scopes.length) return undefined;
   const found = exclusive.exec(statement.normalised);
   if (!found) return undefined;
   const rest = statement.normalised.slice(found.index + found[0].length);
+  const conditional = onlyUnder.exec(rest);
+  if (conditional) return { statement, holder: '', predicate: profileText(conditional[2]!).units, condition: profileText(conditional[1]!).units };
   const latin = /^[a-z][a-z0-9_\-]*/u.exec(rest)?.[0];
   const end = rest.search(holderEnd);
   const holder = latin ?? (end >= 2 && end <= 6 ? rest.slice(0, end) : undefined);
@@ -71,10 +78,12 @@ export function exclusiveClashes(noteClauses: readonly Statement[], answer: read
   for (const said of answer) {
     if (said.scopes.length || exclusive.test(said.normalised)) continue;
     for (const claim of claims) {
-      if (said.normalised.includes(claim.holder)) continue;
+      // A condition is often set in the clause before ("要在 defer 里调用 recover，所有 panic 都能捕获"): its sentence keeps it.
+      if (claim.condition ? predicateHeld(claim.condition, sentenceUnits(answer, said.sentence)).share >= 0.5 : said.normalised.includes(claim.holder)) continue;
       const held = predicateHeld(claim.predicate, said.units);
       if (held.share < minimumPredicateShare || held.weight < minimumPredicateWeight) continue;
-      const otherHolder = (said.normalised.match(/[a-z][a-z0-9_\-]+/gu) ?? []).some((word) => word !== claim.holder && !claim.predicate.has(word) && noteText.includes(word));
+      // Another holder the note names gives a holder's predicate away; nothing but "every" case denies a condition.
+      const otherHolder = !claim.condition && (said.normalised.match(/[a-z][a-z0-9_\-]+/gu) ?? []).some((word) => word !== claim.holder && !claim.predicate.has(word) && noteText.includes(word));
       if (otherHolder || universal.test(said.normalised)) {
         clashes.push({ said, notes: claim.statement });
         break;

@@ -40,3 +40,17 @@ describe('a note that gives something to one holder alone (exclusive-claims.ts)'
     expect(scoreAnswer({ question, answer: rightAnswer, references: [reference] }).score).toBeGreaterThanOrEqual(wrongScore + 5);
   });
 });
+
+describe('a note that allows something only under a condition (exclusive-claims.ts)', () => {
+  const question = '怎么让 recover 生效？';
+  const note = ['只有在 defer 的函数里直接调用 recover 才能捕获本 goroutine 的 panic。'];
+
+  it('is contradicted by an answer allowing it everywhere', () => {
+    expect(contradicted(question, note, '在主 goroutine 里 recover 一下，就能捕获所有子 goroutine 的 panic。')).toEqual(note);
+  });
+
+  it('is not contradicted by an answer that keeps the condition, or does not say "every"', () => {
+    expect(contradicted(question, note, '要在 defer 的函数里直接调用 recover，所有本 goroutine 的 panic 都能捕获。')).toEqual([]);
+    expect(contradicted(question, note, 'recover 能捕获本 goroutine 的 panic。')).toEqual([]);
+  });
+});
