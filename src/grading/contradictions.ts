@@ -165,9 +165,11 @@ function aboutAnotherThing(said: Statement, contradicted: Statement, note: reado
 /**
  * Clauses that suppose rather than assert ("如果用户态的代码试图执行特权指令", "一旦超时", "即使缓冲区没写满"): the note
  * does not claim the supposed thing happens, so "用户态不能执行特权指令" does not deny it; and an
- * answer's "如果不加锁…" asserts nothing the note could contradict.
+ * answer's "如果不加锁…" asserts nothing the note could contradict. A negative that sets a condition ("不够再去 mcentral 拿",
+ * "没命中就回源") supposes too.
  */
-const hypothetical = /^(?:如果|假如|假设|若|要是|万一|一旦|倘若|即使|即便|哪怕|就算|否则|\bif\b|\bunless\b|\bsuppose\b|\beven if\b|\botherwise\b)|试图|企图|\btries to\b|\battempts? to\b/u;
+const hypothetical =
+  /^(?:如果|假如|假设|若|要是|万一|一旦|倘若|即使|即便|哪怕|就算|否则|\bif\b|\bunless\b|\bsuppose\b|\beven if\b|\botherwise\b)|试图|企图|\btries to\b|\battempts? to\b|(?:不够|不足|没命中|未命中|不存在|没有了?|满了|空了)(?:的话|时)?(?:就|再|才|则|便)/u;
 
 const assertedNotes = new WeakMap<readonly Statement[], Statement[]>();
 

@@ -98,12 +98,16 @@ function partLabel(paragraph: readonly string[]): string[] {
 
 /**
  * "参考链接 [title](url)": a pointer to reading elsewhere, not a point the candidate must make.
- * A block counts as one when it holds a link and at most a short label outside the links.
+ * A block counts as one when it holds a link and at most a short label outside the links, or only sends the reader
+ * elsewhere in words (the link may be gone: card references keep the text of a link, not its address).
  */
 function isCitation(rawText: string): boolean {
   const link = /!?\[[^\]]*\]\([^)]*\)/g;
-  return link.test(rawText) && contentLength(rawText.replace(link, '')) <= maxCitationLabel;
+  return pointsElsewhere.test(rawText.replace(link, '').trim()) || (link.test(rawText) && contentLength(rawText.replace(link, '')) <= maxCitationLabel);
 }
+
+/** A sentence that only sends the reader elsewhere ("更多说明参阅引用说明", "详见下文", "see the docs"), whatever its length. */
+const pointsElsewhere = /^(?:更多|详细|具体|完整)?(?:的)?(?:说明|内容|细节|介绍|信息|解释)?(?:请)?(?:参阅|参见|参考|参看|详见|见|查看|看)(?:下文|下面|文末|引用|原文|链接|文档|注释|脚注|引用说明|官方文档)?(?:说明|部分)?[。.:：]?$|^(?:for more (?:details|information|info)|see (?:also|the docs|below|above)|refer to)\b/iu;
 
 function pushSentences(units: RawUnit[], rawText: string, kind: RawUnit['kind'], section: string[]): void {
   if (isCitation(rawText)) return;

@@ -244,8 +244,8 @@ export function findSwaps(note: readonly Statement[], answer: readonly Statement
       const held = fit(description, polarUnits(statement)).weight;
       if (held > best) (best = held), (notes = statement);
     });
-    // A subject named only where something goes gives it no description, unless the note sends it to the other one
-    // ("搬到S1中" for "搬到S2中" swaps the destinations).
+    // A subject named only where something goes gives it no description, unless the note's clause sends something to
+    // the other one ("搬到S1中" for "搬到S2中" swaps the destinations).
     const destination = notes && onlyAsDestination(compactNormalised(said.normalised), subject) && !namesAsDestination(compactNormalised(notes.normalised), other.subject);
     if (notes && !destination && !sameRelation(compactNormalised(said.normalised), compactNormalised(notes.normalised), subject, other.subject) && !saidOfSubjectToo(description, subject, best, [...note, ...whole()], subjects)) swaps.push({ said, notes });
   }

@@ -106,3 +106,16 @@ describe('a Chinese negation reaches the identifier after its verb', () => {
     expect(contradicted('析构函数为什么要注意异常？', note, '析构函数要标 noexcept。')).toEqual([]);
   });
 });
+
+describe('a negative that sets a condition ("不够再去 X 拿", "没命中就回源") asserts nothing', () => {
+  const question = 'Go 的内存分配大致是怎么管理的？mcache、mcentral、span 这些各自是什么角色？';
+  const note = ['span管理一个或多个页。', 'mcentral管理多个span供线程申请使用。', 'mcache作为线程私有资源，资源来源于mcentral。'];
+
+  it('does not deny the note by its 不够', () => {
+    expect(contradicted(question, note, '每个 P 有一个自己的 mcache，分配的时候先从那拿，不够再去 mcentral 拿。')).toEqual([]);
+  });
+
+  it('still reads a plain denial', () => {
+    expect(contradicted(question, note, '分配的时候先从 mcache 拿，mcentral 不管理 span，线程也不从它申请。')).toContain(note[1]);
+  });
+});

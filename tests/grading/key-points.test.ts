@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractKeyPoints } from '../../src/grading/key-points.ts';
+import { extractAllKeyPoints, extractKeyPoints } from '../../src/grading/key-points.ts';
 
 const texts = (markdown: string) => extractKeyPoints(markdown).map((point) => point.text);
 
@@ -178,5 +178,13 @@ describe('notes in other people\'s formats', () => {
 
   it('still joins hard-wrapped English prose into one statement', () => {
     expect(texts('The scheduler picks a node for each pod\nby filtering and then scoring the nodes.')).toEqual(['The scheduler picks a node for each pod by filtering and then scoring the nodes.']);
+  });
+});
+
+describe('a sentence that only sends the reader elsewhere', () => {
+  it('is no point, with its link or without it', () => {
+    const note = '私有内存不足再从全局申请。\n\n更多说明参阅引用说明[1](#fn-1)\n\n详见下文\n\nSee also the runtime docs.';
+    expect(extractAllKeyPoints(note, 0).map((point) => point.text)).toEqual(['私有内存不足再从全局申请。']);
+    expect(extractAllKeyPoints('更多说明参阅引用说明', 0).map((point) => point.text)).toEqual([]);
   });
 });

@@ -167,3 +167,36 @@ describe('a Chinese answer to an English note (coverage.ts, english-gloss.ts)', 
     expect(coverPoint(noeviction, answer, questionUnits, { pointMade: 0.4, crossLingualPointMade: 1 }).recall).toBeLessThan(0.2);
   });
 });
+
+describe('a heading that shares only the question\'s plain words (answer-coverage.ts)', () => {
+  const note = `#### 内存管理
+
+全局维护一块大内存，每个 P 维护一块小的私有内存，私有内存不足再从全局申请。
+
+- mheap 管理整个堆的页
+- mcentral 管理多个 span 供线程申请使用
+- mcache 作为线程私有资源，资源来源于 mcentral
+- 小对象分配时先从 mcache 拿，不够再去 mcentral 拿，各自的角色分工明确
+
+#### 触发时机
+
+##### 内存分配量达到阈值时触发
+
+每次内存分配时都会检查当前内存分配量是否已达到阈值，达到则立即启动回收。
+
+##### 定期触发
+
+后台每两分钟强制触发一次回收。`;
+  const heading = 'go > 聊聊你对回收的理解';
+
+  it('loses to the section whose heading and text hold clearly more of the question', () => {
+    const focused = focusOn('Go 的内存分配大致是怎么管理的？mcache、mcentral 这些各自是什么角色？', extractAllKeyPoints(note, 0), heading);
+    expect(focused.length).toBeGreaterThanOrEqual(2);
+    expect(focused.every((point) => point.section.includes('内存管理'))).toBe(true);
+  });
+
+  it('still wins when the question asks what it names', () => {
+    const focused = focusOn('内存分配量达到阈值时会怎样？', extractAllKeyPoints(note, 0), heading);
+    expect(focused.every((point) => point.section.includes('内存分配量达到阈值时触发'))).toBe(true);
+  });
+});
