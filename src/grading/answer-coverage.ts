@@ -145,7 +145,32 @@ function focusSection(question: string, specs: readonly KeyPointSpec[], subject:
   if (sections.size < 2) return [...specs];
   const share = (units: UnitLookup) => shareFound(wanted, units);
   const byHeading = [...sections.keys()].map((heading) => ({ heading, match: share(profileText(heading).units) }));
-  return chosenSection(byHeading, sections, specs, 0.3) ?? sectionByContent(sections, specs, share) ?? [...specs];
+  const named = chosenSection(byHeading, sections, specs, 0.3);
+  return (named && betterHeldElsewhere(named, sections, share)) ?? named ?? sectionByContent(sections, specs, share) ?? [...specs];
+}
+
+/** Lead, in share of the question, by which another section's heading and text must hold more than the named one's. */
+const namedSectionLead = 0.1;
+
+/**
+ * A heading that shares the question's plain words ("内存分配量达到阈值触发GC" for "Go 的内存分配是怎么管理的？mcache、
+ * mcentral 各是什么角色？") loses to a section that, heading and text together, holds clearly more of the question and
+ * most of it (the one on mcache and mcentral): what a section is about is in its text as much as in its heading.
+ */
+function betterHeldElsewhere(named: readonly KeyPointSpec[], sections: ReadonlyMap<string, KeyPointSpec[]>, share: (units: UnitLookup) => number): KeyPointSpec[] | undefined {
+  const held = (heading: string, points: readonly KeyPointSpec[]) => {
+    const headingUnits = profileText(heading).units;
+    return share({ has: (unit) => headingUnits.has(unit) || points.some((point) => point.profile.units.has(unit)) });
+  };
+  const namedHeading = [...sections].find(([, points]) => points.length === named.length && points.every((point) => named.includes(point)))?.[0] ?? '';
+  const namedHeld = held(namedHeading, named);
+  let best: { points: KeyPointSpec[]; held: number } | undefined;
+  for (const [heading, points] of sections) {
+    if (points.some((point) => named.includes(point))) continue;
+    const candidate = held(heading, points);
+    if (candidate >= contentFocusMatch && candidate >= namedHeld + namedSectionLead && (!best || candidate > best.held)) best = { points, held: candidate };
+  }
+  return best?.points;
 }
 
 /**

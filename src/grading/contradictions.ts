@@ -12,6 +12,7 @@ import { exchangedWords } from './note-edits.ts';
 import { findSwaps, mentioned, reversedComparisons, subjectsOf } from './role-swaps.ts';
 import { frameOf, sentenceText } from './claim-reading.ts';
 import { deniedClaims } from './denied-claims.ts';
+import { exclusiveClashes } from './exclusive-claims.ts';
 import { noteInLetters, noteSaysItself } from './recited-note.ts';
 import { reversedSteps, type NotePoint } from './reversed-steps.ts';
 import { asksForOrder, statesOrder } from './sequence-order.ts';
@@ -101,7 +102,9 @@ function relevantNegations(statement: Statement, other: Statement, reading: 'str
     // little differently ("没装依赖" against "没有安装依赖").
     const head = [...scope].find(([, weight]) => weight >= 0.4)?.[0];
     const headHeld = head === undefined || other.units.has(head);
-    return held >= 1 && (reading === 'strict' ? held >= 0.5 * total && headHeld : headHeld || held >= 0.4 * total);
+    // A scope cut short by the clause's end ("…是不会被看到的") holds less than a word's weight: its head being there is enough.
+    const enough = held >= 1 || (total < 1 && head !== undefined && headHeld);
+    return enough && (reading === 'strict' ? held >= 0.5 * total && headHeld : headHeld || held >= 0.4 * total);
   }).length;
 }
 
@@ -162,9 +165,11 @@ function aboutAnotherThing(said: Statement, contradicted: Statement, note: reado
 /**
  * Clauses that suppose rather than assert ("如果用户态的代码试图执行特权指令", "一旦超时", "即使缓冲区没写满"): the note
  * does not claim the supposed thing happens, so "用户态不能执行特权指令" does not deny it; and an
- * answer's "如果不加锁…" asserts nothing the note could contradict.
+ * answer's "如果不加锁…" asserts nothing the note could contradict. A negative that sets a condition ("不够再去 mcentral 拿",
+ * "没命中就回源") supposes too.
  */
-const hypothetical = /^(?:如果|假如|假设|若|要是|万一|一旦|倘若|即使|即便|哪怕|就算|否则|\bif\b|\bunless\b|\bsuppose\b|\beven if\b|\botherwise\b)|试图|企图|\btries to\b|\battempts? to\b/u;
+const hypothetical =
+  /^(?:如果|假如|假设|若|要是|万一|一旦|倘若|即使|即便|哪怕|就算|否则|\bif\b|\bunless\b|\bsuppose\b|\beven if\b|\botherwise\b)|试图|企图|\btries to\b|\battempts? to\b|(?:不够|不足|没命中|未命中|不存在|没有了?|满了|空了)(?:的话|时)?(?:就|再|才|则|便)/u;
 
 const assertedNotes = new WeakMap<readonly Statement[], Statement[]>();
 
@@ -224,7 +229,12 @@ export function findContradictions(question: string, points: readonly NotePoint[
   const note = statementsOfNote(points);
   const said = statementsOf(answer);
   const subjects = subjectsOfNote(points)(question);
-  const swapped = [...findSwaps(note, said, subjects, questionUnits, () => referenceStatements(reference)), ...reversedComparisons(assertedOf(note), said.filter((statement) => !hypothetical.test(statement.normalised)))];
+  const asserted = said.filter((statement) => !hypothetical.test(statement.normalised));
+  const swapped = [
+    ...findSwaps(note, said, subjects, questionUnits, () => referenceStatements(reference)),
+    ...reversedComparisons(assertedOf(note), asserted),
+    ...exclusiveClashes(assertedOf(note), asserted, noteOf(points).text),
+  ];
   const swaps = swapped.map((swap) => wrong(swap.notes, swap.said.text, 'swap'));
   const exchanges = exchangedWords(assertedOf(note), said, { note: normalisedNote(points), subjects }, (statement) => hypothetical.test(statement.normalised)).map((edit) => wrong(edit.notes, edit.said.text, 'swap'));
   const all = [...swaps, ...exchanges, ...negations(note, said, questionUnits, subjects), ...changedNumbers(note, said, questionUnits, minimumShared).map((entry) => wrong(entry.notes, entry.said.text, 'number')), ...reversedSteps(points, note, answer, questionUnits, reference, question).map((entry) => wrong(entry.notes, entry.said, 'order')), ...claimsDenied(question, points, note, said, subjects)];

@@ -114,8 +114,10 @@ function deniedPredicate(said: Statement, claims: readonly NoteClaim[], about: R
     // not agreement, against a note that says to do it first ("先唤醒条件变量").
     const notFirst = /先\s*$/u.test(said.normalised.slice(0, scope.at)) || /^\s*(?:要|用|会|能)?先/u.test(scope.text);
     for (const head of heads) {
-      if (deniedAnywhere(head)) continue;
       const saysFirst = (claim: NoteClaim) => new RegExp(`先[^，,。；;]{0,3}${head.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}`, 'u').test(claim.statement.normalised);
+      // The note denying the head elsewhere agrees with a plain denial; not with "not first" against its "先唤醒" (the story
+      // of the bug says "没有接受到唤醒", the fix says to wake first).
+      if (deniedAnywhere(head) && !(notFirst && claims.some(saysFirst))) continue;
       // What is disputed in an order is only when: the rest of the denial ("条件变量") is the matter both are about.
       const ordered = (claim: NoteClaim) => notFirst && saysFirst(claim);
       const reasserted = assertedInSentence(head);

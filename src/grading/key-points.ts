@@ -5,7 +5,7 @@
  * it is likely to matter.
  */
 import { blockUnits, type RawUnit } from './note-blocks.ts';
-import { isClaim } from '../ingest/claims.ts';
+import { isClaim, isNarration } from '../ingest/claims.ts';
 import { contentLength, minimumPointCharacters, wholeClaims, withoutLabel } from './point-text.ts';
 import { profileText, type TextProfile } from './text-analysis.ts';
 
@@ -96,9 +96,23 @@ function extract(markdown: string, referenceIndex: number): KeyPointSpec[] {
 }
 
 
+/**
+ * A long sentence of a story keeps its facts without its asides: "…程序卡在了阻塞队列的析构函数中了，当时这个问题折磨了我一晚上，
+ * 最后我用gdb进行调试…" is not narration because one clause of it is, so that clause goes before the sentence is cut.
+ */
+function withoutAsides(text: string): string {
+  const clauses = text.split(/(?<=[，,])/u);
+  if (clauses.length < minimumStoryClauses) return text;
+  const kept = clauses.filter((clause) => !isNarration(clause));
+  return kept.length && kept.length < clauses.length ? kept.join('') : text;
+}
+
+/** Clauses a sentence needs to be a story with asides rather than one remark ("这个问题折磨了我一晚上"). */
+const minimumStoryClauses = 4;
+
 function splitLong(units: RawUnit[]): RawUnit[] {
   return units.flatMap((unit) => {
-    const pieces = wholeClaims(unit.text, maximumPointCharacters);
+    const pieces = wholeClaims(withoutAsides(unit.text), maximumPointCharacters);
     return pieces.map((text, index) => ({ ...unit, text, introduces: index === pieces.length - 1 && unit.introduces }));
   });
 }

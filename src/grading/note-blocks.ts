@@ -35,7 +35,7 @@ export function blockUnits(markdown: string): RawUnit[] {
   const headings: string[] = [];
   const section = () => headings.filter(Boolean);
   const flushParagraph = () => {
-    if (paragraph.length) pushSentences(units, joinLines(paragraph), 'prose', section());
+    if (paragraph.length) pushSentences(units, joinLines(paragraph), 'prose', [...section(), ...partLabel(paragraph)]);
     paragraph = [];
   };
   const readLine = noteLineReader();
@@ -82,14 +82,32 @@ export function blockUnits(markdown: string): RawUnit[] {
   return units;
 }
 
+/** Longest label, in characters, that names a part of a note on a line of its own ("Kube-proxy："). */
+const maximumPartLabelCharacters = 20;
+
+/**
+ * A paragraph whose first line is only a short label ("Kubelet：" then what kubelet does, "缺点：" then the
+ * drawbacks) is a part of the note about that label, as a heading would make it: a question about one part
+ * ("Service 的请求怎么转发到 Pod 上？" of a note on the node components) is graded on that part's points.
+ */
+function partLabel(paragraph: readonly string[]): string[] {
+  if (paragraph.length < 2) return [];
+  const label = /^(?:\*\*|__)?([^\s。，,；;：:]{1,40})(?:\*\*|__)?[：:](?:\*\*|__)?$/u.exec(paragraph[0]!.trim());
+  return label && Array.from(label[1]!).length <= maximumPartLabelCharacters ? [label[1]!] : [];
+}
+
 /**
  * "参考链接 [title](url)": a pointer to reading elsewhere, not a point the candidate must make.
- * A block counts as one when it holds a link and at most a short label outside the links.
+ * A block counts as one when it holds a link and at most a short label outside the links, or only sends the reader
+ * elsewhere in words (the link may be gone: card references keep the text of a link, not its address).
  */
 function isCitation(rawText: string): boolean {
   const link = /!?\[[^\]]*\]\([^)]*\)/g;
-  return link.test(rawText) && contentLength(rawText.replace(link, '')) <= maxCitationLabel;
+  return pointsElsewhere.test(rawText.replace(link, '').trim()) || (link.test(rawText) && contentLength(rawText.replace(link, '')) <= maxCitationLabel);
 }
+
+/** A sentence that only sends the reader elsewhere ("更多说明参阅引用说明", "详见下文", "see the docs"), whatever its length. */
+const pointsElsewhere = /^(?:更多|详细|具体|完整)?(?:的)?(?:说明|内容|细节|介绍|信息|解释)?(?:请)?(?:参阅|参见|参考|参看|详见|见|查看|看)(?:下文|下面|文末|引用|原文|链接|文档|注释|脚注|引用说明|官方文档)?(?:说明|部分)?[。.:：]?$|^(?:for more (?:details|information|info)|see (?:also|the docs|below|above)|refer to)\b/iu;
 
 function pushSentences(units: RawUnit[], rawText: string, kind: RawUnit['kind'], section: string[]): void {
   if (isCitation(rawText)) return;

@@ -6,6 +6,7 @@
  */
 import type { Statement } from './statements.ts';
 import { memoByObject } from './grading-memo.ts';
+import { definedNames } from './defined-names.ts';
 import { cutsLatinWord, isIdentifier, wholeIndexOf } from './latin-words.ts';
 import { isFunctionCharacter, profiledText, profileText } from './text-analysis.ts';
 
@@ -92,6 +93,7 @@ export function subjectsOf(question: string, noteText: string, pointTexts: reado
     // A thing is named by a word or a name, not by a phrase ("正常的", "意思是说"), a number or a code fragment ("ch<-(写)").
     if (label && Array.from(label).length >= 2 && !genericLabel.test(label) && /^[\u4e00-\u9fffa-z0-9_.\-+# ]+$/u.test(label) && /[\u4e00-\u9fffa-z]/u.test(label) && !/的$|是|说|下面|以下|如下|[几两]点/u.test(label)) subjects.add(label);
   }
+  if (subjects.size < 2) for (const name of definedNames(pointTexts)) subjects.add(name);
   return [...subjects];
 }
 
@@ -242,9 +244,29 @@ export function findSwaps(note: readonly Statement[], answer: readonly Statement
       const held = fit(description, polarUnits(statement)).weight;
       if (held > best) (best = held), (notes = statement);
     });
-    if (notes && !sameRelation(compactNormalised(said.normalised), compactNormalised(notes.normalised), subject, other.subject) && !saidOfSubjectToo(description, subject, best, [...note, ...whole()], subjects)) swaps.push({ said, notes });
+    // A subject named only where something goes gives it no description, unless the note's clause sends something to
+    // the other one ("搬到S1中" for "搬到S2中" swaps the destinations).
+    const destination = notes && onlyAsDestination(compactNormalised(said.normalised), subject) && !namesAsDestination(compactNormalised(notes.normalised), other.subject);
+    if (notes && !destination && !sameRelation(compactNormalised(said.normalised), compactNormalised(notes.normalised), subject, other.subject) && !saidOfSubjectToo(description, subject, best, [...note, ...whole()], subjects)) swaps.push({ said, notes });
   }
   return swaps;
+}
+
+/**
+ * Whether a clause names its subject only where something goes ("转到其中一个 Pod 上", "发给 leader"): the clause describes
+ * what is sent or done, not the subject, so it gives the subject no description to be swapped.
+ */
+const destinationMarker = /(?:到|给|向|往|至)(?:其中|某|任意|随机|对应|具体|另)?(?:一个|一台|个|台|的)?$/u;
+
+function onlyAsDestination(text: string, subject: string): boolean {
+  const before = text.slice(0, Math.max(0, wordAt(text, subject)));
+  return destinationMarker.test(before) && wordAt(text.slice(before.length + subject.length), subject) < 0;
+}
+
+/** Whether a clause names `subject` where something goes (first mention). */
+function namesAsDestination(text: string, subject: string): boolean {
+  const at = wordAt(text, subject);
+  return at >= 0 && destinationMarker.test(text.slice(0, at));
 }
 
 /** 比 as "than", not inside 比如 / 比较 / 相比 / 比例 / 正比…, which compare nothing in this clause. */

@@ -64,11 +64,15 @@ const scopeCharacters = 8;
  */
 const modal = /^\s*(?:会|能|可以|可能|需要|用于|用来|用作|作为|用|要|应该|必须|再|是|有|太|一定|任何|存在|允许|法|被|得)*/u;
 
-/** `text` from `start` to `end` without an English word cut at either end ("range" read as "ge", "cpu" as "cp"). */
-function wholeWords(text: string, start: number, end: number): string {
+/**
+ * `text` from `start` to `end` in whole English words: one cut at the start is left out ("range" read as "ge"). One cut
+ * at the end is left out too, or with `readOn` read to its end: a Chinese negation's few characters reach the identifier
+ * after its verb ("不能标 noexcept" denies noexcept, not "noexcep"), where an English one has words enough.
+ */
+function wholeWords(text: string, start: number, end: number, readOn = false): string {
   let slice = text.slice(start, end);
   if (/[a-z0-9_]/i.test(text[start - 1] ?? '')) slice = slice.replace(/^[a-z0-9_]+/i, '');
-  if (/[a-z0-9_]/i.test(text[end] ?? '')) slice = slice.replace(/[a-z0-9_]+$/i, '');
+  if (/[a-z0-9_]/i.test(text[end] ?? '')) slice = readOn ? slice + (/^[a-z0-9_]+/i.exec(text.slice(end))?.[0] ?? '') : slice.replace(/[a-z0-9_]+$/i, '');
   return slice;
 }
 
@@ -100,7 +104,8 @@ function readNegationScopes(normalised: string): NegationScope[] {
     // "处理不了", "做不到": a 不 before a potential complement denies the verb before it.
     if (match[0] === '不' && potentialComplement(masked, at, start)) return { word: match[0], at, text: wholeWords(masked, Math.max(0, at - 2), at), complement: true };
     const from = start + (modal.exec(masked.slice(start))?.[0].length ?? 0);
-    return { word: match[0], at, text: wholeWords(masked, from, from + scopeCharacters + (/[a-z]/i.test(match[0]) ? 16 : 0)), complement: false };
+    const english = /[a-z]/i.test(match[0]);
+    return { word: match[0], at, text: wholeWords(masked, from, from + scopeCharacters + (english ? 16 : 0), !english), complement: false };
   });
 }
 
@@ -119,12 +124,19 @@ function potentialComplement(masked: string, at: number, start: number): boolean
 
 /** The units each negation of a clause denies, in order (negationScopeTexts read as words). */
 function negationScopes(normalised: string): Map<string, number>[] {
-  return negationScopeTexts(normalised).map((scope) => unitsWithoutNegation(scope.text, wordUnits));
+  // A potential complement denies its verb with the complement and what follows, as any negation denies what follows it:
+  // "看不到新插入的行" denies 看到新插入的行, which "能看到新插入的行" asserts (看 alone is no word of it).
+  return negationScopeTexts(normalised).map((scope) =>
+    unitsWithoutNegation(scope.complement ? scope.text + normalised.slice(scope.at + 1, scope.at + 1 + scopeCharacters) : scope.text, wordUnits),
+  );
 }
 
 /** The clause's words without its negations, so that what is asserted and what is denied meet. */
-export function unitsWithoutNegation(normalised: string, units: (text: string) => Map<string, number> = profileUnits): Map<string, number> {
-  if (!anyNegation.test(normalised)) return units(normalised);
+export function unitsWithoutNegation(text: string, units: (text: string) => Map<string, number> = profileUnits): Map<string, number> {
+  if (!anyNegation.test(text)) return units(text);
+  // Without its 不 a potential complement joins its verb again ("看不到" → 看到), as the answer that asserts it writes it.
+  const complements = negationScopeTexts(text).filter((scope) => scope.complement).map((scope) => scope.at);
+  const normalised = complements.length ? text.split('').filter((_, index) => !complements.includes(index)).join('') : text;
   let kept = '';
   let from = 0;
   for (const match of normalised.matchAll(notNegations)) {

@@ -46,6 +46,11 @@ describe('"先不要 X，…之后再 X" denies doing X first', () => {
     expect(contradicted(question, note, answer)).toEqual([note[0]]);
   });
 
+  it('denies it too when the note\'s story of the bug says the wake-up never came', () => {
+    const note = ['发现是阻塞到了条件变量，它没有接受到唤醒，只能一直在等待唤醒。', '最后在阻塞队列析构的时候，先唤醒条件变量。'];
+    expect(contradicted(question, note, answer)).toContain(note[1]);
+  });
+
   it('does not fire when the note says nothing of first, and a later assertion without 先 still agrees', () => {
     expect(contradicted(question, ['最后在阻塞队列析构的时候，唤醒条件变量。'], answer)).toEqual([]);
     expect(contradicted(question, ['最后在阻塞队列析构的时候，先唤醒条件变量。'], '析构的时候不要忘了唤醒条件变量，析构时一定唤醒它。')).toEqual([]);

@@ -81,3 +81,41 @@ describe('a 不 after an adverb or before a word of its own is no potential comp
     expect(negationScopeTexts('单线程处理不了这么多请求').map((scope) => [scope.text, scope.complement])).toEqual([['处理', true]]);
   });
 });
+
+describe('a potential complement denies the verb with its complement and what follows', () => {
+  const question = '可重复读下快照读怎么避免幻读？';
+  const note = ['快照读复用同一个 Read View，看不到别的事务新插入的行。'];
+
+  it('is contradicted by an answer asserting it ("能看到新插入的行" against "看不到新插入的行")', () => {
+    expect(contradicted(question, note, '快照读每次都生成新的 Read View，能看到别的事务新插入的行。')).toEqual(note);
+  });
+
+  it('agrees with an answer that denies it too, in either form', () => {
+    expect(contradicted(question, note, '快照读一直用同一个 Read View，所以看不到别的事务新插入的行。')).toEqual([]);
+    expect(contradicted(question, note, '快照读复用同一个 Read View，别的事务新插入的行是不会被看到的。')).toEqual([]);
+    expect(contradicted(question, note, '别的事务新插入的行，快照读是看不到的。')).toEqual([]);
+  });
+});
+
+describe('a Chinese negation reaches the identifier after its verb', () => {
+  const note = ['析构函数要标 noexcept，否则抛异常会直接 terminate。'];
+
+  it('reads "不能标 noexcept" as denying noexcept, not a cut "noexcep"', () => {
+    expect(negationScopeTexts('析构函数不能标 noexcept').map((scope) => scope.text.trim())).toEqual(['标 noexcept']);
+    expect(contradicted('析构函数为什么要注意异常？', note, '析构函数不能标 noexcept。')).toEqual([note[0]]);
+    expect(contradicted('析构函数为什么要注意异常？', note, '析构函数要标 noexcept。')).toEqual([]);
+  });
+});
+
+describe('a negative that sets a condition ("不够再去 X 拿", "没命中就回源") asserts nothing', () => {
+  const question = 'Go 的内存分配大致是怎么管理的？mcache、mcentral、span 这些各自是什么角色？';
+  const note = ['span管理一个或多个页。', 'mcentral管理多个span供线程申请使用。', 'mcache作为线程私有资源，资源来源于mcentral。'];
+
+  it('does not deny the note by its 不够', () => {
+    expect(contradicted(question, note, '每个 P 有一个自己的 mcache，分配的时候先从那拿，不够再去 mcentral 拿。')).toEqual([]);
+  });
+
+  it('still reads a plain denial', () => {
+    expect(contradicted(question, note, '分配的时候先从 mcache 拿，mcentral 不管理 span，线程也不从它申请。')).toContain(note[1]);
+  });
+});

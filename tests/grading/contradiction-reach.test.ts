@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { contradictsCore, findContradictions } from '../../src/grading/contradictions.ts';
+import { contradicted } from './contradicted.ts';
 import { scoreAnswer } from '../../src/grading/offline-scorer.ts';
 import { profileText } from '../../src/grading/text-analysis.ts';
 
@@ -117,5 +118,18 @@ describe('the score of an answer that contradicts the core', () => {
     const honest = scoreAnswer({ question, references, answer: '集群启动先选出 leader，写请求由 leader 处理。leader 把日志发给 follower；follower 先把日志持久化，成功后给 leader 回 ACK。leader 收到过半数的 ACK 以后更新自己的内存数据，再向 follower 广播 commit，然后给客户端返回成功。' });
     expect(honest.score).toBeGreaterThanOrEqual(7);
     expect(honest.flags).not.toContain('mostly-wrong');
+  });
+});
+
+describe('a subject named only where something goes is not described (role-swaps.ts)', () => {
+  const question = '集群里 Gateway 和 Backend 是什么关系？请求是怎么到 Backend 的？';
+  const note = ['Gateway 负责路由和负载均衡，收到的请求按规则转发。', 'Backend 负责执行业务逻辑并返回结果。'];
+
+  it('does not read "…负载均衡地转到其中一个 Backend 上" as giving Backend the Gateway\'s role', () => {
+    expect(contradicted(question, note, 'Gateway 收到请求后，按规则负载均衡地转到其中一个 Backend 上。')).toEqual([]);
+  });
+
+  it('still reads a clause that opens with the subject as describing it', () => {
+    expect(contradicted(question, note, 'Backend 负责路由和负载均衡，把请求按规则转发。')).toEqual([note[0]]);
   });
 });

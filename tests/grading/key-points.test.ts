@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractKeyPoints } from '../../src/grading/key-points.ts';
+import { extractAllKeyPoints, extractKeyPoints } from '../../src/grading/key-points.ts';
 
 const texts = (markdown: string) => extractKeyPoints(markdown).map((point) => point.text);
 
@@ -178,5 +178,26 @@ describe('notes in other people\'s formats', () => {
 
   it('still joins hard-wrapped English prose into one statement', () => {
     expect(texts('The scheduler picks a node for each pod\nby filtering and then scoring the nodes.')).toEqual(['The scheduler picks a node for each pod by filtering and then scoring the nodes.']);
+  });
+});
+
+describe('a sentence that only sends the reader elsewhere', () => {
+  it('is no point, with its link or without it', () => {
+    const note = '私有内存不足再从全局申请。\n\n更多说明参阅引用说明[1](#fn-1)\n\n详见下文\n\nSee also the runtime docs.';
+    expect(extractAllKeyPoints(note, 0).map((point) => point.text)).toEqual(['私有内存不足再从全局申请。']);
+    expect(extractAllKeyPoints('更多说明参阅引用说明', 0).map((point) => point.text)).toEqual([]);
+  });
+});
+
+describe('a story sentence with an aside', () => {
+  it('keeps its facts as a point, without the aside', () => {
+    const note = '上线前压测时，接口一直超时，当时这个问题折磨了我一晚上，最后用 pprof 抓了火焰图，发现是正则解析请求头太慢，换成手写解析后延迟降了一半。';
+    const texts = extractAllKeyPoints(note, 0).map((point) => point.text);
+    expect(texts.some((text) => text.includes('pprof') && text.includes('正则'))).toBe(true);
+    expect(texts.some((text) => text.includes('折磨'))).toBe(false);
+  });
+
+  it('drops a short remark that is only narration', () => {
+    expect(extractAllKeyPoints('这个问题折磨了我一晚上。\n\n换成手写解析后延迟降了一半。', 0).map((point) => point.text)).toEqual(['换成手写解析后延迟降了一半。']);
   });
 });

@@ -7,6 +7,40 @@ import { extractAllKeyPoints } from '../../src/grading/key-points.ts';
 import { scoreAnswer } from '../../src/grading/offline-scorer.ts';
 import { profileText, stemWord } from '../../src/grading/text-analysis.ts';
 
+describe('a note of labelled parts: a short label on a line of its own, then what it is about (note-blocks.ts)', () => {
+  const note = `网关的组成：
+
+Router：
+ 按路径和请求头把请求匹配到上游服务，匹配不上就返回 404，规则变更后热加载不用重启。
+
+RateLimiter：
+ 按用户和接口维度做令牌桶限流，超过配额的请求直接拒绝并返回 429，配额保存在 Redis 里。
+
+Auditor：
+ 把每个请求的调用方、耗时和结果写进审计日志，异步批量落盘，供安全团队追查。`;
+  const heading = 'gateway > 网关由哪些部分组成';
+  const question = '网关是怎么做限流的？超过配额的请求会怎样？';
+
+  it('gives each labelled paragraph its label as a section', () => {
+    const all = extractAllKeyPoints(note, 0);
+    expect(all.filter((point) => point.section.includes('RateLimiter')).length).toBeGreaterThanOrEqual(1);
+    expect(all.filter((point) => point.section.includes('Router')).length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('grades a question about one part on that part, so the other parts are not missed', () => {
+    const focused = focusOn(question, extractAllKeyPoints(note, 0), heading);
+    expect(focused.length).toBeGreaterThanOrEqual(1);
+    expect(focused.every((point) => point.section.includes('RateLimiter'))).toBe(true);
+    const answer = '限流是按用户和接口用令牌桶做的，配额放在 Redis，超了的请求直接拒掉，返回 429。';
+    expect(scoreAnswer({ question, answer, references: [note], headings: [heading] }).score).toBeGreaterThanOrEqual(8);
+  });
+
+  it('keeps the whole note for a question about all of it', () => {
+    const all = extractAllKeyPoints(note, 0);
+    expect(focusOn('网关由哪几部分组成？各自负责什么？', all, heading)).toHaveLength(all.length);
+  });
+});
+
 describe('a question about a part of an overview note that no heading names (answer-coverage.ts)', () => {
   const note = `#### 内存管理
 
@@ -131,5 +165,38 @@ describe('a Chinese answer to an English note (coverage.ts, english-gloss.ts)', 
   it('finds nothing of the kind in an answer about something else', () => {
     const answer = viewAnswer('持久化有 RDB 和 AOF 两种，RDB 定期生成快照，AOF 记录每一条写命令。');
     expect(coverPoint(noeviction, answer, questionUnits, { pointMade: 0.4, crossLingualPointMade: 1 }).recall).toBeLessThan(0.2);
+  });
+});
+
+describe('a heading that shares only the question\'s plain words (answer-coverage.ts)', () => {
+  const note = `#### 内存管理
+
+全局维护一块大内存，每个 P 维护一块小的私有内存，私有内存不足再从全局申请。
+
+- mheap 管理整个堆的页
+- mcentral 管理多个 span 供线程申请使用
+- mcache 作为线程私有资源，资源来源于 mcentral
+- 小对象分配时先从 mcache 拿，不够再去 mcentral 拿，各自的角色分工明确
+
+#### 触发时机
+
+##### 内存分配量达到阈值时触发
+
+每次内存分配时都会检查当前内存分配量是否已达到阈值，达到则立即启动回收。
+
+##### 定期触发
+
+后台每两分钟强制触发一次回收。`;
+  const heading = 'go > 聊聊你对回收的理解';
+
+  it('loses to the section whose heading and text hold clearly more of the question', () => {
+    const focused = focusOn('Go 的内存分配大致是怎么管理的？mcache、mcentral 这些各自是什么角色？', extractAllKeyPoints(note, 0), heading);
+    expect(focused.length).toBeGreaterThanOrEqual(2);
+    expect(focused.every((point) => point.section.includes('内存管理'))).toBe(true);
+  });
+
+  it('still wins when the question asks what it names', () => {
+    const focused = focusOn('内存分配量达到阈值时会怎样？', extractAllKeyPoints(note, 0), heading);
+    expect(focused.every((point) => point.section.includes('内存分配量达到阈值时触发'))).toBe(true);
   });
 });
