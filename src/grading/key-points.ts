@@ -5,7 +5,7 @@
  * it is likely to matter.
  */
 import { blockUnits, type RawUnit } from './note-blocks.ts';
-import { isClaim, isNarration } from '../ingest/claims.ts';
+import { isAside, isClaim } from '../ingest/claims.ts';
 import { contentLength, minimumPointCharacters, wholeClaims, withoutLabel } from './point-text.ts';
 import { profileText, type TextProfile } from './text-analysis.ts';
 
@@ -102,8 +102,9 @@ function extract(markdown: string, referenceIndex: number): KeyPointSpec[] {
  */
 function withoutAsides(text: string): string {
   const clauses = text.split(/(?<=[，,])/u);
-  if (clauses.length < minimumStoryClauses) return text;
-  const kept = clauses.filter((clause) => !isNarration(clause));
+  // A sentence that opens talking ("面试官好，…", "第二题:…") is the author's log, not a fact with an aside.
+  if (clauses.length < minimumStoryClauses || isAside(clauses[0]!)) return text;
+  const kept = clauses.filter((clause) => !isAside(clause));
   return kept.length && kept.length < clauses.length ? kept.join('') : text;
 }
 

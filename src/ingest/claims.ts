@@ -51,6 +51,14 @@ export function contentLength(text: string): number {
   return (text.match(/[\u3400-\u9fffA-Za-z0-9]/gu) ?? []).length;
 }
 
+/**
+ * The author talking to the reader or about the interview ("面试官好", "这个问题折磨了我一晚上"): an aside a long sentence of
+ * facts can lose and keep its facts, where a note to self or a practice list marks the whole line as a jotting.
+ */
+export function isAside(text: string): boolean {
+  return narration.test(text);
+}
+
 /** The author talking, a note to self, a practice list or a cheer: never part of an answer. */
 export function isNarration(text: string): boolean {
   return narration.test(text) || toDo.test(text) || isPracticeList(text);

@@ -201,3 +201,10 @@ describe('a story sentence with an aside', () => {
     expect(extractAllKeyPoints('这个问题折磨了我一晚上。\n\n换成手写解析后延迟降了一半。', 0).map((point) => point.text)).toEqual(['换成手写解析后延迟降了一半。']);
   });
 });
+
+describe('a sentence that opens talking', () => {
+  it('is the author\'s log, dropped whole: its first clause is no aside to lose', () => {
+    const note = '第二题:给个string，求最长不重复子串，长度上面写250，我三个for循环段错误了。\n\nGo 的 map 并发读写会直接 panic。';
+    expect(extractAllKeyPoints(note, 0).map((point) => point.text)).toEqual(['Go 的 map 并发读写会直接 panic。']);
+  });
+});
