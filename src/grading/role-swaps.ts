@@ -110,6 +110,17 @@ export function mentioned(text: string, subjects: readonly string[]): string[] {
   });
 }
 
+/**
+ * The subjects a clause names without those that only qualify another ("同一进程内的线程共享内存空间" is about 线程:
+ * 进程 says where the threads are). A subject followed by 的 (or 内的 / 中的 / 里的) and then another subject qualifies it.
+ */
+function withoutQualifiers(text: string, named: readonly string[]): string[] {
+  if (named.length < 2) return [...named];
+  return named.filter((subject) => !named.some((other) => other !== subject && new RegExp(`${escaped(subject)}(?:内|中|里)?的${escaped(other)}`, 'u').test(text)));
+}
+
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+
 export interface Swap {
   said: Statement;
   /** The note clause whose description the answer gave to the wrong subject. */
@@ -159,7 +170,7 @@ function describeNote(note: readonly Statement[], subjects: readonly string[]) {
   let current: string[] = [];
   let sentence = -1;
   const noteSubjects = note.map((statement) => {
-    const own = mentioned(compact(statement.text), subjects);
+    const own = withoutQualifiers(compact(statement.text), mentioned(compact(statement.text), subjects));
     if (own.length && (statement.sentence !== sentence || !current.length || own.some((subject) => opensWith(statement.text, subject)))) current = own;
     // A label that names no subject ("多线程：") starts a row about an aspect, not about the last subject named.
     else if (!own.length && /[：:]\s*$/u.test(statement.text)) current = [];
@@ -186,7 +197,8 @@ function describeNote(note: readonly Statement[], subjects: readonly string[]) {
  */
 function saidOfSubjectToo(description: ReadonlyMap<string, number>, subject: string, held: number, clauses: readonly Statement[], subjects: readonly string[]): boolean {
   return clauses.some((statement) => {
-    const named = mentioned(compactNormalised(statement.normalised), subjects);
+    const text = compactNormalised(statement.normalised);
+    const named = withoutQualifiers(text, mentioned(text, subjects));
     return named.length === 1 && named[0] === subject && fit(description, polarUnits(statement)).weight >= held;
   });
 }
