@@ -21,7 +21,7 @@ const contrast = new RegExp(String.raw`${term}(?:和|与|跟|以及|及|同|还�
 
 /** Text as subjects are looked up in: normalised, without spaces or a slash inside a word ("I/O 密集型" = "io密集型"). */
 const compact = (text: string) => compactNormalised(profiledText(text));
-const compactNormalised = (normalised: string) => normalised.replace(/\s+/g, '').replace(/(?<=[a-z])\/(?=[a-z])/g, '');
+export const compactNormalised = (normalised: string) => normalised.replace(/\s+/g, '').replace(/(?<=[a-z])\/(?=[a-z])/g, '');
 
 /** The longest end (or start) of a run, two characters or more, that the note itself uses. */
 export function inNote(run: string, side: 'end' | 'start', note: string): string | undefined {
@@ -112,6 +112,17 @@ export function mentioned(text: string, subjects: readonly string[]): string[] {
   });
 }
 
+/**
+ * The subjects a clause names without those that only qualify another ("同一进程内的线程共享内存空间" is about 线程:
+ * 进程 says where the threads are). A subject followed by 的 (or 内的 / 中的 / 里的) and then another subject qualifies it.
+ */
+function withoutQualifiers(text: string, named: readonly string[]): string[] {
+  if (named.length < 2) return [...named];
+  return named.filter((subject) => !named.some((other) => other !== subject && new RegExp(`${escaped(subject)}(?:内|中|里)?的${escaped(other)}`, 'u').test(text)));
+}
+
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+
 export interface Swap {
   said: Statement;
   /** The note clause whose description the answer gave to the wrong subject. */
@@ -161,7 +172,7 @@ function describeNote(note: readonly Statement[], subjects: readonly string[]) {
   let current: string[] = [];
   let sentence = -1;
   const noteSubjects = note.map((statement) => {
-    const own = mentioned(compact(statement.text), subjects);
+    const own = withoutQualifiers(compact(statement.text), mentioned(compact(statement.text), subjects));
     if (own.length && (statement.sentence !== sentence || !current.length || own.some((subject) => opensWith(statement.text, subject)))) current = own;
     // A label that names no subject ("多线程：") starts a row about an aspect, not about the last subject named.
     else if (!own.length && /[：:]\s*$/u.test(statement.text)) current = [];
@@ -188,9 +199,26 @@ function describeNote(note: readonly Statement[], subjects: readonly string[]) {
  */
 function saidOfSubjectToo(description: ReadonlyMap<string, number>, subject: string, held: number, clauses: readonly Statement[], subjects: readonly string[]): boolean {
   return clauses.some((statement) => {
-    const named = mentioned(compactNormalised(statement.normalised), subjects);
+    const text = compactNormalised(statement.normalised);
+    const named = withoutQualifiers(text, mentioned(text, subjects));
     return named.length === 1 && named[0] === subject && fit(description, polarUnits(statement)).weight >= held;
   });
+}
+
+/** A preposition of destination before a subject, past a quantifier ("转到其中一个 Pod 上", "发给某个 follower"). */
+const destination = /(?:到|给|向|往|至)(?:其中|里面)?(?:的)?(?:一个|某个|某一个|任意一个|每个|各个|所有|多个)?$/u;
+
+/**
+ * Whether a clause names the subject only as where something goes: "就按规则负载均衡地转到其中一个 Pod 上" is about
+ * the request forwarded, not a claim that Pod does the balancing the note says Service does.
+ */
+function onlyWhereItGoes(text: string, subject: string): boolean {
+  let found = false;
+  for (let index = wordAt(text, subject); index >= 0; index = text.indexOf(subject, index + subject.length)) {
+    if (!destination.test(text.slice(0, index))) return false;
+    found = true;
+  }
+  return found;
 }
 
 /** Where a subject's word first stands in a compact text, as a whole word for an identifier (save is not in bgsave). */
@@ -221,7 +249,10 @@ export function findSwaps(note: readonly Statement[], answer: readonly Statement
   // clauses after it ("S2退栈，…，实现了先进先出") gave correct answers another subject's description.
   for (const said of answer) {
     // A statement's normalised text is its text through profiledText already.
-    const named = mentioned(compactNormalised(said.normalised), subjects);
+    const text = compactNormalised(said.normalised);
+    // A clause that also holds another subject's word relates the two (sameRelation, below) and is read as it was.
+    const relates = subjects.filter((subject) => wordAt(text, subject) >= 0).length > 1;
+    const named = mentioned(text, subjects).filter((subject) => relates || !onlyWhereItGoes(text, subject));
     if (named.length !== 1) continue;
     const subject = named[0]!;
     const description = new Map([...polarUnits(said)].filter(([unit]) => !subjectUnits.has(unit) && !ignored.has(unit.replace(/^¬/u, ''))));
@@ -244,82 +275,7 @@ export function findSwaps(note: readonly Statement[], answer: readonly Statement
       const held = fit(description, polarUnits(statement)).weight;
       if (held > best) (best = held), (notes = statement);
     });
-    // A subject named only where something goes gives it no description, unless the note's clause sends something to
-    // the other one ("搬到S1中" for "搬到S2中" swaps the destinations).
-    const destination = notes && onlyAsDestination(compactNormalised(said.normalised), subject) && !namesAsDestination(compactNormalised(notes.normalised), other.subject);
-    if (notes && !destination && !sameRelation(compactNormalised(said.normalised), compactNormalised(notes.normalised), subject, other.subject) && !saidOfSubjectToo(description, subject, best, [...note, ...whole()], subjects)) swaps.push({ said, notes });
-  }
-  return swaps;
-}
-
-/**
- * Whether a clause names its subject only where something goes ("转到其中一个 Pod 上", "发给 leader"): the clause describes
- * what is sent or done, not the subject, so it gives the subject no description to be swapped.
- */
-const destinationMarker = /(?:到|给|向|往|至)(?:其中|某|任意|随机|对应|具体|另)?(?:一个|一台|个|台|的)?$/u;
-
-function onlyAsDestination(text: string, subject: string): boolean {
-  const before = text.slice(0, Math.max(0, wordAt(text, subject)));
-  return destinationMarker.test(before) && wordAt(text.slice(before.length + subject.length), subject) < 0;
-}
-
-/** Whether a clause names `subject` where something goes (first mention). */
-function namesAsDestination(text: string, subject: string): boolean {
-  const at = wordAt(text, subject);
-  return at >= 0 && destinationMarker.test(text.slice(0, at));
-}
-
-/** 比 as "than", not inside 比如 / 比较 / 相比 / 比例 / 正比…, which compare nothing in this clause. */
-const than = /(?<![对相类好无正反占])比(?![如较例特率方重值赛对起])/u;
-
-/** A clause's tokens on either side of its 比: Latin words whole, Chinese characters one by one, function characters left out. */
-function comparedSides(statement: Statement): [Set<string>, Set<string>] | undefined {
-  const text = compactNormalised(statement.normalised);
-  const parts = text.split(than);
-  // One comparison per clause; a clause that denies anything ("并不比堆快") is not read.
-  if (parts.length !== 2 || statement.scopes.length) return undefined;
-  const tokens = (part: string) => new Set((part.match(/[a-z0-9_+#]+|[\u4e00-\u9fff]/gu) ?? []).filter((token) => !isFunctionCharacter(token)));
-  const [left, right] = parts.map(tokens) as [Set<string>, Set<string>];
-  return left.size && right.size ? [left, right] : undefined;
-}
-
-const onlyIn = (tokens: ReadonlySet<string>, other: ReadonlySet<string>) => [...tokens].filter((token) => !other.has(token));
-
-type Sides = readonly [Set<string>, Set<string>];
-
-/**
- * Whether `said` compares the things `notes` compares, in the note's order or the other way round: some token of
- * the note's left side alone (栈 of "栈的分配比堆快") stands on the answer's left side alone (or, reversed, its right),
- * one of the note's right side alone (堆) on the other side, and what remains of the two right sides shares a token
- * (快): "堆上分配比栈上快" is the note's comparison reversed, "堆分配比栈慢" the opposite predicate, which shares none.
- */
-function compares(said: Sides, notes: Sides, reversed: boolean): boolean {
-  const [saidLeft, saidRight] = reversed ? [said[1], said[0]] : said;
-  const [noteLeft, noteRight] = notes;
-  const first = onlyIn(noteLeft, noteRight).filter((token) => saidLeft.has(token) && !saidRight.has(token));
-  const second = onlyIn(noteRight, noteLeft).filter((token) => saidRight.has(token) && !saidLeft.has(token));
-  if (!first.length || !second.length) return false;
-  const predicate = [...noteRight].filter((token) => !second.includes(token));
-  return predicate.some((token) => said[1].has(token) && !first.includes(token) && !second.includes(token));
-}
-
-/**
- * Comparisons the answer makes the other way round from the note's ("堆上分配比栈上快" for "栈的分配比堆快"): the roles
- * of the two things compared are swapped, whatever the question contrasts. A comparison the note also makes the
- * answer's way (a note comparing two things on two measures) is not one.
- */
-export function reversedComparisons(note: readonly Statement[], answer: readonly Statement[]): Swap[] {
-  const compared = note.flatMap((statement) => {
-    const sides = comparedSides(statement);
-    return sides ? [{ statement, sides }] : [];
-  });
-  if (!compared.length) return [];
-  const swaps: Swap[] = [];
-  for (const said of answer) {
-    const sides = comparedSides(said);
-    if (!sides) continue;
-    const reversed = compared.find((entry) => compares(sides, entry.sides, true));
-    if (reversed && !compared.some((entry) => compares(sides, entry.sides, false))) swaps.push({ said, notes: reversed.statement });
+    if (notes && !sameRelation(compactNormalised(said.normalised), compactNormalised(notes.normalised), subject, other.subject) && !saidOfSubjectToo(description, subject, best, [...note, ...whole()], subjects)) swaps.push({ said, notes });
   }
   return swaps;
 }

@@ -21,23 +21,50 @@ export function isSequenced(text: string): boolean {
   return (text.match(ordered) ?? []).length >= 2;
 }
 
-/** Step index of each unit that appears in one step only, after "X 在 Y 之后" is rewritten as "Y → X". */
-function stepsOf(text: string): Map<string, number> {
+/** The first and last step a unit appears in. */
+type StepSpan = readonly [first: number, last: number];
+
+/** Characters either side of a unit that tell the action it names from a participant named in several actions. */
+const contextCharacters = 2;
+
+/** The characters around a unit's first mention in a step, or undefined when it is not written as is (a stemmed English word). */
+function contextOf(step: string, unit: string): string | undefined {
+  const at = step.indexOf(unit);
+  return at < 0 ? undefined : `${step.slice(Math.max(0, at - contextCharacters), at)}|${step.slice(at + unit.length, at + unit.length + contextCharacters)}`;
+}
+
+/**
+ * The steps each unit appears in, after "X 在 Y 之后" is rewritten as "Y → X". A unit in several steps places none
+ * of them when it names a participant (日志, leader, "发送给follower" and "follower日志持久化"); one that repeats
+ * the same action in the same words keeps its place: "…日志条目追加到自己的日志中" said of the leader in one step
+ * and of the followers in the next is still before "应用到状态机" in the last.
+ */
+function stepsOf(text: string): Map<string, StepSpan> {
   const rewritten = profileText(text)
     .text.replace(afterPattern, (_, later: string, earlier: string) => `${earlier} → ${later}`)
     .replace(beforePattern, (_, earlier: string, later: string) => `${earlier} → ${later}`);
-  const steps = new Map<string, number>();
-  const repeated = new Set<string>();
+  const steps = new Map<string, StepSpan>();
+  const contexts = new Map<string, string | undefined>();
+  const participants = new Set<string>();
   rewritten.split(stepBreak).forEach((step, index) => {
     if (!step) return;
     for (const unit of profileText(step).units.keys()) {
-      if (steps.has(unit) && steps.get(unit) !== index) repeated.add(unit);
-      else steps.set(unit, index);
+      const context = contextOf(step, unit);
+      const known = steps.get(unit);
+      if (known && known[1] !== index && (context === undefined || context !== contexts.get(unit))) participants.add(unit);
+      if (!known) contexts.set(unit, context);
+      steps.set(unit, [known?.[0] ?? index, index]);
     }
   });
-  // A unit in several steps (日志, leader) places none of them.
-  for (const unit of repeated) steps.delete(unit);
+  for (const unit of participants) steps.delete(unit);
   return steps;
+}
+
+/** Which of two units' steps comes first: 1 when all of a's come before all of b's, -1 the other way round, 0 when they interleave. */
+function orderOf(a: StepSpan, b: StepSpan): number {
+  if (a[1] < b[0]) return 1;
+  if (b[1] < a[0]) return -1;
+  return 0;
 }
 
 /** A note's steps (read-only): the same note is compared with every sequenced sentence of every answer. */
@@ -58,9 +85,9 @@ export interface OrderComparison {
 }
 
 /**
- * Compares the order of the units both texts sequence. Units the question names, units that
- * occur in several steps of either text, pairs in the same step and pairs that are not `near`
- * each other in the note say nothing about order.
+ * Compares the order of the units both texts sequence. Units the question names, pairs whose steps
+ * interleave in either text (a unit in one step with the other, 日志 or leader said all along) and pairs
+ * that are not `near` each other in the note say nothing about order.
  */
 export function compareOrder(
   note: string,
@@ -78,8 +105,8 @@ export function compareOrder(
       const a = shared[i]!;
       const b = shared[j]!;
       if (!near(a, b)) continue;
-      const inNote = Math.sign(noteSteps.get(b)! - noteSteps.get(a)!);
-      const inAnswer = Math.sign(answerSteps.get(b)! - answerSteps.get(a)!);
+      const inNote = orderOf(noteSteps.get(a)!, noteSteps.get(b)!);
+      const inAnswer = orderOf(answerSteps.get(a)!, answerSteps.get(b)!);
       if (inNote === 0 || inAnswer === 0) continue;
       if (inNote === inAnswer) result.agreeing += 1;
       else {

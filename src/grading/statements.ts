@@ -29,11 +29,18 @@ export interface Statement {
 const regardless = String.raw`不管(?=[^，,。；;！!？?\n]*?(?:是否|还是|有没有|是不是|会不会|能不能|要不要|与否|或者|谁|什么|怎么|怎样|如何|多少|多大|多久|哪|几|([\u4e00-\u9fff])[没不]\1))`;
 
 /**
+ * "不等" is "unequal", as 不同 is "different", before 概率 / 长 / 式 / 的, a value or the end of its phrase ("不等概率", "长度不等，",
+ * "长度不等的两个表", "不等 (2n+1)/3" for the unequal-probability case); before a word it negates "wait" or "equal" ("业务线程不等磁盘 IO",
+ * "不等于 0", "不等 IO 返回").
+ */
+const unequal = String.raw`不等(?=概率|长|式|的|\s*(?:[^\u4e00-\u9fffa-z\s]|$))`;
+
+/**
  * Words with a negating character that do not negate ("不同" is "different", "无论" is "whatever",
  * "区别" has nothing to deny). Removed before negations are counted.
  */
 const notNegations = new RegExp(
-  String.raw`会不会|是不是|能不能|有没有|有无|要不要|可不可以|对不对|好不好|不同|不断|不仅|不只|不光|不过|${regardless}|不论|无论|不少|非常|不久|不然|要不|除非|否则|是否|能否|可否|与否|未来|无数|不错|差不多|无非|不得不|不一定|并不多|不到位`,
+  String.raw`会不会|是不是|能不能|有没有|有无|要不要|可不可以|对不对|好不好|不同|${unequal}|不断|不仅|不只|不光|不过|${regardless}|不论|无论|不少|非常|不久|不然|要不|除非|否则|是否|能否|可否|与否|未来|无数|不错|差不多|无非|不得不|不一定|并不多|不到位`,
   'gu',
 );
 

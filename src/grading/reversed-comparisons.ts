@@ -1,0 +1,62 @@
+/**
+ * Comparisons made the other way round ("堆上分配比栈上快" for the note's "栈的分配比堆快"): the roles of the two things
+ * compared are swapped, whatever the question contrasts. A swap cue of contradictions.ts beside role-swaps.ts.
+ */
+import type { Statement } from './statements.ts';
+import { compactNormalised, type Swap } from './role-swaps.ts';
+import { isFunctionCharacter } from './text-analysis.ts';
+
+/** 比 as "than", not inside 比如 / 比较 / 相比 / 比例 / 正比…, which compare nothing in this clause. */
+const than = /(?<![对相类好无正反占])比(?![如较例特率方重值赛对起])/u;
+
+/** A clause's tokens on either side of its 比: Latin words whole, Chinese characters one by one, function characters left out. */
+function comparedSides(statement: Statement): [Set<string>, Set<string>] | undefined {
+  const text = compactNormalised(statement.normalised);
+  const parts = text.split(than);
+  // One comparison per clause; a clause that denies anything ("并不比堆快") is not read.
+  if (parts.length !== 2 || statement.scopes.length) return undefined;
+  const tokens = (part: string) => new Set((part.match(/[a-z0-9_+#]+|[\u4e00-\u9fff]/gu) ?? []).filter((token) => !isFunctionCharacter(token)));
+  const [left, right] = parts.map(tokens) as [Set<string>, Set<string>];
+  return left.size && right.size ? [left, right] : undefined;
+}
+
+const onlyIn = (tokens: ReadonlySet<string>, other: ReadonlySet<string>) => [...tokens].filter((token) => !other.has(token));
+
+type Sides = readonly [Set<string>, Set<string>];
+
+/**
+ * Whether `said` compares the things `notes` compares, in the note's order or the other way round: some token of
+ * the note's left side alone (栈 of "栈的分配比堆快") stands on the answer's left side alone (or, reversed, its right),
+ * one of the note's right side alone (堆) on the other side, and what remains of the two right sides shares a token
+ * (快): "堆上分配比栈上快" is the note's comparison reversed, "堆分配比栈慢" the opposite predicate, which shares none.
+ */
+function compares(said: Sides, notes: Sides, reversed: boolean): boolean {
+  const [saidLeft, saidRight] = reversed ? [said[1], said[0]] : said;
+  const [noteLeft, noteRight] = notes;
+  const first = onlyIn(noteLeft, noteRight).filter((token) => saidLeft.has(token) && !saidRight.has(token));
+  const second = onlyIn(noteRight, noteLeft).filter((token) => saidRight.has(token) && !saidLeft.has(token));
+  if (!first.length || !second.length) return false;
+  const predicate = [...noteRight].filter((token) => !second.includes(token));
+  return predicate.some((token) => said[1].has(token) && !first.includes(token) && !second.includes(token));
+}
+
+/**
+ * Comparisons the answer makes the other way round from the note's ("堆上分配比栈上快" for "栈的分配比堆快"): the roles
+ * of the two things compared are swapped, whatever the question contrasts. A comparison the note also makes the
+ * answer's way (a note comparing two things on two measures) is not one.
+ */
+export function reversedComparisons(note: readonly Statement[], answer: readonly Statement[]): Swap[] {
+  const compared = note.flatMap((statement) => {
+    const sides = comparedSides(statement);
+    return sides ? [{ statement, sides }] : [];
+  });
+  if (!compared.length) return [];
+  const swaps: Swap[] = [];
+  for (const said of answer) {
+    const sides = comparedSides(said);
+    if (!sides) continue;
+    const reversed = compared.find((entry) => compares(sides, entry.sides, true));
+    if (reversed && !compared.some((entry) => compares(sides, entry.sides, false))) swaps.push({ said, notes: reversed.statement });
+  }
+  return swaps;
+}
