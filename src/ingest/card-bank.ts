@@ -5,6 +5,7 @@
  */
 import type { Card, CardKeyPoint } from '../core/types.ts';
 import { extractKeyPoints } from '../grading/key-points.ts';
+import { withoutWrongOptions } from './quiz-options.ts';
 import { conceptTokens, glossary } from '../text/glossary.ts';
 import { buildDomainDictionary } from '../text/domain-dictionary.ts';
 import { normaliseText } from '../text/tokenizer.ts';
@@ -144,7 +145,7 @@ function keyPointsOf(card: Card, dictionary: readonly string[]): CardKeyPoint[] 
   if (names.length > 0) return names.slice(0, maximumKeyPoints).map((name) => ({ text: name, concepts: conceptsIn(name, dictionary), weight: 1 }));
   const personal = card.kind !== 'technical';
   const questionWords = new Set(normaliseText(`${card.context} ${card.question}`).match(/[\u4e00-\u9fff]{2}|[a-z][a-z0-9]+/g) ?? []);
-  const claims = extractKeyPoints(card.reference)
+  const claims = extractKeyPoints(withoutWrongOptions(card.reference))
     // An Obsidian callout's marker ("[!note] 重点") is markup, not part of the point.
     .map((point) => ({ ...point, text: point.text.replace(/\[![a-z]+\][+-]?\s*/gi, '') }))
     .flatMap(atAGlance)

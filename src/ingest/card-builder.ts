@@ -13,6 +13,8 @@ import { askCountedKinds, askedAsListed, askFromAnswer, askOwnAspect, selfContai
 import { contentLength, isClaim } from './claims.ts';
 import { isQuestionText, stripLineMarkup } from './question-lines.ts';
 import { answersInTurn } from './answer-order.ts';
+import { isMultipleChoice, opensWithOptions } from './quiz-options.ts';
+import { lendPreviousAnswers } from './previous-question.ts';
 import { answerListedQuestions } from './listed-questions.ts';
 import { splitReference } from './reference-splitter.ts';
 import { spokenQuestion } from './spoken-question.ts';
@@ -236,7 +238,8 @@ export function buildCards(source: string, parsed: readonly ParsedQuestion[], te
   for (const question of parsed) {
     const parent = question.path[question.path.length - 1] ?? (question.origin === 'label' ? previousAsked : undefined);
     const draft = draftOf(question, parent);
-    if (codeQuestion.test(draft.asked)) Object.assign(draft, takeCode(draft.reference));
+    // A quiz's options and answer key say it asks about its code, whatever its title ("4 双检查实现单例").
+    if (codeQuestion.test(draft.asked) || isMultipleChoice(draft.reference)) Object.assign(draft, takeCode(draft.reference));
     drafts.push(...splitDraft(draft, sourceLines));
     previousAsked = draft.asked;
   }
@@ -247,13 +250,15 @@ export function buildCards(source: string, parsed: readonly ParsedQuestion[], te
   drillDownsAsFollowups(kept);
   chainFollowups(kept, sourceLines);
   const seen = new Map<string, number>();
-  return kept.map((draft) => {
+  const cards = kept.map((draft) => {
     const headingPath = [...draft.path, draft.question];
     const key = `${source}\u0000${headingPath.join('\u0000')}\u0000${draft.question}`;
     const ordinal = seen.get(key) ?? 0;
     seen.set(key, ordinal + 1);
     // Trim blank lines, never the indentation of an answer that starts with indented code.
-    const reference = draft.reference.replace(/^(?:[ \t]*\n)+/, '').replace(answerLabel, '').trimEnd();
+    const untrimmed = draft.reference.replace(/^(?:[ \t]*\n)+/, '');
+    // A quiz's "A: 不能编译" is its first option, not the label of an answer.
+    const reference = (opensWithOptions(untrimmed) ? untrimmed : untrimmed.replace(answerLabel, '')).trimEnd();
     const card: Card = {
       id: stableHash(ordinal === 0 ? key : `${key}\u0000${ordinal}`),
       // A search-only note is never asked: its title stays the note's own words.
@@ -273,6 +278,7 @@ export function buildCards(source: string, parsed: readonly ParsedQuestion[], te
     if (draft.kind === 'note') card.searchOnly = true;
     return card;
   });
+  return lendPreviousAnswers(cards);
 }
 
 function subjectOrHeading(heading: string): string {

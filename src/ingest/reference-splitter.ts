@@ -139,8 +139,9 @@ function pieceAt(paragraph: Paragraph, isFirst: boolean, loose: boolean): { kind
  */
 function withoutTrailingNotes(own: Paragraph[], isClaim: (sentence: string) => boolean, pieces: ReferencePiece[]): Paragraph[] {
   const textOf = (paragraph: Paragraph): string => stripLineMarkup(paragraph.lines.join(' '));
-  const states = (paragraph: Paragraph): boolean =>
-    paragraph.code || textOf(paragraph).split(/(?<=[。！!？?；;])/u).some((sentence) => isClaim(sentence) && !isBareTerm(sentence));
+  // A line ends a sentence too: options "A: 不能编译 … D: panic" run into the explanation below them otherwise.
+  const sentencesOf = (paragraph: Paragraph): string[] => [textOf(paragraph), ...paragraph.lines.map(stripLineMarkup)].flatMap((text) => text.split(/(?<=[。！!？?；;])/u));
+  const states = (paragraph: Paragraph): boolean => paragraph.code || sentencesOf(paragraph).some((sentence) => isClaim(sentence) && !isBareTerm(sentence));
   let keep = own.length;
   while (keep > 0 && !states(own[keep - 1]!)) keep -= 1;
   if (keep === own.length) return own;

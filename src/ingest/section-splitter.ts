@@ -7,6 +7,7 @@
 import { classifyLine, cleanQuestion, startsNarrative, stripLineMarkup, type LineClass } from './question-lines.ts';
 import { unitEndLine, unitStartLine, type BlockUnit, type LineUnit, type Unit } from './note-units.ts';
 import type { SourceView } from './source-view.ts';
+import { opensWithOptions } from './quiz-options.ts';
 type DraftKind = 'heading' | 'question' | 'label' | 'weak' | 'orphan';
 
 export interface Draft {
@@ -46,6 +47,20 @@ function introduces(topicLine: string, question: string): boolean {
 function enumeratorStyle(text: string): string | undefined {
   const match = /^(（\d+）|\(\d+\)|\d+、|\d+[.．](?!\d))/u.exec(text);
   return match?.[1]?.replace(/\d+/g, 'n');
+}
+
+/**
+ * "7 channel" above a code block: the marker of a numbered quiz item (its code, options and answer follow), written
+ * without the dot its neighbours have ("# 4 双检查实现单例", "4. C"). A number and one short topic word, nothing
+ * more, so prose that opens with a number ("2 个线程…", "4.0+ 混合持久化", "100 leetcode54 螺旋矩阵") is not one;
+ * and only above a quiz's code and options (quizFollows).
+ */
+const quizItemMarker = /^\d{1,3}\s+(?:[A-Za-z][\w.+#-]{0,24}|[\u4e00-\u9fff]{1,6})$/u;
+
+/** A quiz's body: fenced code, then its options ("A: 不能编译", "B: …"); a numbered step above a snippet is not one. */
+function quizFollows(unit: Unit | undefined, view: SourceView): boolean {
+  if (unit?.type !== 'block' || !/^\s*(```|~~~)/.test(view.source.slice(unit.start, unit.end))) return false;
+  return opensWithOptions(view.source.slice(unit.end, unit.end + 400));
 }
 
 /** "常见的查找：二分、哈希、二叉搜索": a topic and the things asked about it, no sentence. */
@@ -194,6 +209,13 @@ export function splitSection(units: Unit[], context: SectionContext): Draft[] {
     // "（2）…" right under an unanswered "（1）…" is the next question, not its answer.
     const sibling = eligible && awaitingQuestion && terseLine && enumerator !== undefined && enumerator === current?.enumerator && kind !== 'answer-lead';
     if (sibling) kind = 'question';
+    if (quizItemMarker.test(lineClass.text) && quizFollows(units[index + 1], context.view)) {
+      // Its own item even inside a heading's answer: otherwise the quiz folds into the item above. The marker only
+      // names the quiz's topic; what it asks is what the code does.
+      start(`${cleanQuestion(lineClass.text)}：下面这段代码的运行结果是什么？`, 'question', unit.line);
+      previousWasTopic = false;
+      continue;
+    }
     // A topic with its sub-questions between unanswered questions is one more question.
     const nextKind = classifyAt(index + 1);
     const nextBlock = nextKind === 'block' ? units[index + 1] : undefined;
