@@ -158,8 +158,9 @@ function profileUnits(text: string): Map<string, number> {
 }
 
 /** Clause boundaries: sentence ends and commas, in both languages. */
-// A full-width colon ends a label ("性能开销：Raft 对每个写操作都…"): what follows is a claim of its own.
-const clauseEnd = /(?<=[。！？!?；;，,：\n])|(?<=[.:;])\s+/u;
+// A full-width colon ends a label ("性能开销：Raft 对每个写操作都…"): what follows is a claim of its own. A colon before a
+// number gives the label its value ("输出 #goroutines: 2", "超时时间：30 秒"): the number needs its label to be compared.
+const clauseEnd = /(?<=[。！？!?；;，,\n])|(?<=：)(?!\s*\d)|(?<=[.;])\s+|(?<=:)\s+(?!\d)/u;
 const sentenceEnd = /[。！？!?；;\n]|\.\s/u;
 
 export function statementsOf(text: string, point = -1, sentenceOffset = 0): Statement[] {

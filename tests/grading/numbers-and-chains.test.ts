@@ -35,3 +35,18 @@ describe('a chain of arrows states its order outright', () => {
     expect(contradicted('秒杀怎么扣库存？', prose, '下单先在 Redis 里原子扣减，扣成功再发一条消息，由消费者去扣数据库。', prose.join('\n'))).toEqual([]);
   });
 });
+
+describe('a value after a colon keeps its label', () => {
+  const question = '这段程序运行一段时间后输出什么？';
+  const note = ['一段时间后总是输出 #workers: 2；', '因为第二个任务读到的是 nil 通道，会一直阻塞。'];
+
+  it('reads "#workers: 3" as another value for the note\'s "#workers: 2"', () => {
+    expect(contradicted(question, note, '一段时间后总是输出 #workers: 3。')).toEqual([note[0]]);
+    expect(contradicted('连接参数怎么配？', ['连接的空闲超时时间：30 秒。'], '连接的空闲超时时间：60 秒。')).toEqual(['连接的空闲超时时间：30 秒。']);
+  });
+
+  it('agrees with the same value, and a label without a number still ends its clause', () => {
+    expect(contradicted(question, note, '输出一直是 #workers: 2。')).toEqual([]);
+    expect(contradicted('Raft 的缺点？', ['性能开销：Raft 对每个写操作都要多数确认。'], '性能开销：每个写操作都要多数节点确认。')).toEqual([]);
+  });
+});
