@@ -16,6 +16,7 @@
  */
 import { opposedPredicates } from '../text/antonyms.ts';
 import { claimsOf, clauseContext, contentKeys, deniedScopes, hedgedClaim, isLatin, negatedAbout, sameMatter, thingWords, sentenceText, subjectsAbout, subjectsNamed, supposing, type NoteClaim } from './claim-reading.ts';
+import { deniedNeed } from './denied-needs.ts';
 import { memoByObject, memoByText } from './grading-memo.ts';
 import { negationScopeTexts, type NegationScope, type Statement } from './statements.ts';
 import { profileText } from './text-analysis.ts';
@@ -91,10 +92,17 @@ export function deniedClaims(note: readonly Statement[], answer: readonly Statem
       assertedDenial(said, claims, about, saidSubjects, asked, (key) => anywhere.asserted.has(key)) ??
       deniedNecessity(said, claims, about, saidSubjects, asked) ??
       deniedEverything(said, claims, deniedAnywhere, assertedInSentence) ??
-      opposedClaim(said, sentence, claims, about, saidSubjects, asked, question);
+      opposedClaim(said, sentence, claims, about, saidSubjects, asked, question) ??
+      neededDenied(said, claims, all, context.subjects, about);
     if (claim) found.push(claim);
   }
   return found;
+}
+
+/** A requirement or step of the note denied by its one distinctive word (denied-needs.ts). */
+function neededDenied(said: Statement, claims: readonly NoteClaim[], all: readonly NoteClaim[], subjects: readonly string[], about: ReadonlySet<string>): DeniedClaim | undefined {
+  const claim = deniedNeed(said, claims, all, subjects, about);
+  return claim ? { said, notes: claim.statement } : undefined;
 }
 
 /** What any of a note's claims asserts, and what any denies: once per list of claims (claimsOf keeps it), not a scan per key. */
