@@ -4,6 +4,7 @@
  * holders share much else in the note, which is what keeps role-swaps.ts from reading it as a swap: there
  * both are described, and the answer's clause fits the follower's own description nearly as well.
  */
+import { memoByObject, memoByText } from './grading-memo.ts';
 import { profileText } from './text-analysis.ts';
 import { sentenceUnits, type Statement } from './statements.ts';
 
@@ -55,6 +56,10 @@ function exclusiveOf(statement: Statement): Exclusive | undefined {
   return predicate.size ? { statement, holder, predicate } : undefined;
 }
 
+/** A note's exclusive claims and its normalised text: the same for every answer to the card, so read once. */
+const exclusivesOf = memoByObject((noteClauses: readonly Statement[]) => noteClauses.map(exclusiveOf).filter((claim): claim is Exclusive => claim !== undefined));
+const normalisedNote = memoByText((note: string) => profileText(note).text, 64);
+
 function predicateHeld(predicate: ReadonlyMap<string, number>, units: ReadonlyMap<string, number>): { share: number; weight: number } {
   let total = 0;
   let held = 0;
@@ -71,9 +76,9 @@ function predicateHeld(predicate: ReadonlyMap<string, number>, units: ReadonlyMa
  * `note` is the whole note's text: the other holder must be a thing the note names (follower), not any word.
  */
 export function exclusiveClashes(noteClauses: readonly Statement[], answer: readonly Statement[], note: string): ExclusiveClash[] {
-  const claims = noteClauses.map(exclusiveOf).filter((claim): claim is Exclusive => claim !== undefined);
+  const claims = exclusivesOf(noteClauses);
   if (!claims.length) return [];
-  const noteText = profileText(note).text;
+  const noteText = normalisedNote(note);
   const clashes: ExclusiveClash[] = [];
   for (const said of answer) {
     if (said.scopes.length || exclusive.test(said.normalised)) continue;

@@ -17,7 +17,7 @@ const genericLabel = /^(?:优点|缺点|优势|劣势|原因|作用|解决|解�
 const listVerb = /(?:分别|主要|一般|通常)?(?:有|是|包括|包含|为)$/u;
 
 const term = String.raw`((?:[a-z0-9_+#.\-]+)?[\u4e00-\u9fff]{2,}|[a-z0-9_+#.\-]{2,})`;
-const contrast = new RegExp(String.raw`${term}(?:和|与|跟|以及|及|同|还是|或者?|vs\.?|versus|、|/|\band\b|\bor\b)${term}`, 'giu');
+const contrast = new RegExp(String.raw`${term}(?:和|与|跟|以及|及|同|还是|或者?|而不是|而非|而没用|vs\.?|versus|、|/|\band\b|\bor\b|\binstead of\b|\brather than\b)${term}`, 'giu');
 
 /** Text as subjects are looked up in: normalised, without spaces or a slash inside a word ("I/O 密集型" = "io密集型"). */
 const compact = (text: string) => compactNormalised(profiledText(text));

@@ -133,3 +133,13 @@ describe('a subject named only where something goes is not described (role-swaps
     expect(contradicted(question, note, 'Backend 负责路由和负载均衡，把请求按规则转发。')).toEqual([note[0]]);
   });
 });
+
+describe('"X 而不是 Y" contrasts two things (role-swaps.ts)', () => {
+  const question = '你们为什么用 Alpha 而不是 Beta？两者线程模型有什么不同？';
+  const note = ['多线程：Alpha 单线程模型，无法充分利用多核 CPU；Beta 多线程模型，可以更好地利用多核 CPU。'];
+
+  it('makes them subjects, so giving one the other\'s property is a swap', () => {
+    expect(contradicted(question, note, '嗯，Alpha 是多线程模型，可以更好地利用多核 CPU，Beta 是单线程的。')).toEqual(note);
+    expect(contradicted(question, note, 'Alpha 是单线程模型，没法充分利用多核，Beta 是多线程的，能更好地利用多核 CPU。')).toEqual([]);
+  });
+});
