@@ -9,9 +9,17 @@ import { isFunctionCharacter } from './text-analysis.ts';
 /** 比 as "than", not inside 比如 / 比较 / 相比 / 比例 / 正比…, which compare nothing in this clause. */
 const than = /(?<![对相类好无正反占])比(?![如较例特率方重值赛对起])/u;
 
+/** "X 多于 Y" (少于, 大于, 快于, 高于…) says "X 比 Y 多": written that way, it compares as 比 does. */
+const comparativeYu = /^(.+?)(?:的(?:数量|个数))?(?:都|会|要|一般)*(多|少|大|小|快|慢|高|低|长|短|强|弱|早|晚)于(.+)$/u;
+
+function asThan(text: string): string {
+  const found = comparativeYu.exec(text);
+  return found && !than.test(text) ? `${found[1]}比${found[3]}${found[2]}` : text;
+}
+
 /** A clause's tokens on either side of its 比: Latin words whole, Chinese characters one by one, function characters left out. */
 function comparedSides(statement: Statement): [Set<string>, Set<string>] | undefined {
-  const text = compactNormalised(statement.normalised);
+  const text = asThan(compactNormalised(statement.normalised));
   const parts = text.split(than);
   // One comparison per clause; a clause that denies anything ("并不比堆快") is not read.
   if (parts.length !== 2 || statement.scopes.length) return undefined;

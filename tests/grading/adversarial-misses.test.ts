@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findContradictions } from '../../src/grading/contradictions.ts';
 import { profileText } from '../../src/grading/text-analysis.ts';
+import { contradicted } from './contradicted.ts';
 
 /** What each contradiction found says and which note point it charges, as [cue, note text]. */
 function cues(question: string, note: readonly string[], answer: string): [string, string][] {
@@ -55,5 +56,16 @@ describe('a swap told by a concept the note gives one subject only', () => {
 
   it('keeps each subject with its own concept', () => {
     expect(cues(question, note, 'Redis 的 LFU 是按频率淘汰的，LRU 在对象里记最近访问时间，随机取一批 key 删最久没访问的。')).toEqual([]);
+  });
+});
+
+describe('"X 多于 Y" compares as "X 比 Y 多" (reversed-comparisons.ts)', () => {
+  const question = '为什么本地队列不挂在线程上？';
+  const note = ['一般来讲，线程的数量都会多于处理器。'];
+
+  it('is reversed by "处理器的数量比线程多", and agreed with in either form', () => {
+    expect(contradicted(question, note, '嗯，处理器的数量一般比线程多。')).toEqual(note);
+    expect(contradicted(question, note, '线程的数量一般比处理器多。')).toEqual([]);
+    expect(contradicted(question, note, '线程数多于处理器数。')).toEqual([]);
   });
 });
