@@ -16,6 +16,9 @@ const genericLabel = /^(?:优点|缺点|优势|劣势|原因|作用|解决|解�
 /** What introduces a labelled list after its subject: 有, 分别有, 主要包括, 是. */
 const listVerb = /(?:分别|主要|一般|通常)?(?:有|是|包括|包含|为)$/u;
 
+/** A Latin name, hyphens and dots included (kube-proxy, node.js): named whole, never cut to what it shares with another. */
+const latinName = /^[a-z0-9_+#.\-]+$/u;
+
 const term = String.raw`((?:[a-z0-9_+#.\-]+)?[\u4e00-\u9fff]{2,}|[a-z0-9_+#.\-]{2,})`;
 const contrast = new RegExp(String.raw`${term}(?:和|与|跟|以及|及|同|还是|或者?|而不是|而非|而没用|vs\.?|versus|、|/|\band\b|\bor\b|\binstead of\b|\brather than\b)${term}`, 'giu');
 
@@ -78,8 +81,9 @@ export function subjectsOf(question: string, noteText: string, pointTexts: reado
     // The word supplied must not be in the note, and must be a name rather than an index or a version (a1、a2).
     const supplied = found.left ? (found.right ? undefined : right) : left;
     if (supplied !== undefined && (note.includes(supplied) || /\d/u.test(supplied))) continue;
-    // Identifiers are told apart as whole words (save / bgsave); Chinese terms that contain each other are one thing (数组 / 动态数组).
-    const identifiers = isIdentifier(left) && isIdentifier(right);
+    // Identifiers are told apart as whole words (save / bgsave, kubelet / kube-proxy); Chinese terms that contain each other
+    // are one thing (数组 / 动态数组).
+    const identifiers = latinName.test(left) && latinName.test(right);
     const [a, b] = identifiers ? [left, right] : distinct(left, right);
     // Versions alone (HTTP/1.1 vs HTTP/2 → 1.1, 2) are not things a description can be given to.
     if (a !== b && (identifiers || (!a.includes(b) && !b.includes(a))) && /[\u4e00-\u9fffa-z]/u.test(a) && /[\u4e00-\u9fffa-z]/u.test(b)) subjects.add(a).add(b);
@@ -237,6 +241,12 @@ function sameRelation(said: string, notes: string, subject: string, other: strin
   return a >= 0 && b >= 0 && c >= 0 && d >= 0 && a < b === c < d;
 }
 
+/** A clause that only names a subject as the topic of what follows: "kubelet呢，", "那 kube-proxy 的话，", "而 P 这边，". */
+function topicClause(text: string, subject: string): boolean {
+  const rest = text.replace(/^(?:然后|那么?|而|至于|对于)/u, '');
+  return rest.startsWith(subject) && /^(?:呢|的话|嘛|啊|这边|这块|这个)?[,，:：]?$/u.test(rest.slice(subject.length));
+}
+
 /**
  * `whole` gives the whole note's clauses (saidOfSubjectToo). It is a function because splitting a whole
  * note into clauses is costly and only the rare answer clause that passes every other test needs it.
@@ -246,13 +256,22 @@ export function findSwaps(note: readonly Statement[], answer: readonly Statement
   const { subjectUnits, noteSubjects, described } = noteDescriptions(note)(subjects);
   const swaps: Swap[] = [];
   // Only a clause that names its subject is read as a claim about it: carrying a subject on to the
-  // clauses after it ("S2退栈，…，实现了先进先出") gave correct answers another subject's description.
+  // clauses after it ("S2退栈，…，实现了先进先出") gave correct answers another subject's description. A clause that
+  // is only a topic ("kubelet呢，", "那 kube-proxy 的话，") names the subject of the clause right after it, as speech does.
+  let topic: { subject: string; sentence: number } | undefined;
   for (const said of answer) {
     // A statement's normalised text is its text through profiledText already.
     const text = compactNormalised(said.normalised);
+    const topicOnly = subjects.find((subject) => topicClause(text, subject));
+    if (topicOnly) {
+      topic = { subject: topicOnly, sentence: said.sentence };
+      continue;
+    }
     // A clause that also holds another subject's word relates the two (sameRelation, below) and is read as it was.
     const relates = subjects.filter((subject) => wordAt(text, subject) >= 0).length > 1;
-    const named = mentioned(text, subjects).filter((subject) => relates || !onlyWhereItGoes(text, subject));
+    const inClause = mentioned(text, subjects).filter((subject) => relates || !onlyWhereItGoes(text, subject));
+    const named = inClause.length || !topic || topic.sentence !== said.sentence ? inClause : [topic.subject];
+    topic = undefined;
     if (named.length !== 1) continue;
     const subject = named[0]!;
     const description = new Map([...polarUnits(said)].filter(([unit]) => !subjectUnits.has(unit) && !ignored.has(unit.replace(/^¬/u, ''))));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contradictsCore, findContradictions } from '../../src/grading/contradictions.ts';
 import { contradicted } from './contradicted.ts';
+import { subjectsOf } from '../../src/grading/role-swaps.ts';
 import { scoreAnswer } from '../../src/grading/offline-scorer.ts';
 import { profileText } from '../../src/grading/text-analysis.ts';
 
@@ -141,5 +142,20 @@ describe('"X 而不是 Y" contrasts two things (role-swaps.ts)', () => {
   it('makes them subjects, so giving one the other\'s property is a swap', () => {
     expect(contradicted(question, note, '嗯，Alpha 是多线程模型，可以更好地利用多核 CPU，Beta 是单线程的。')).toEqual(note);
     expect(contradicted(question, note, 'Alpha 是单线程模型，没法充分利用多核，Beta 是多线程的，能更好地利用多核 CPU。')).toEqual([]);
+  });
+});
+
+describe('spoken subjects (role-swaps.ts)', () => {
+  const question = '网关里 auth-filter 和 rate-limiter 分别管什么？';
+  const note = ['auth-filter：负责校验令牌和登录状态；', 'rate-limiter：负责按配额限流并拒绝超额请求；'];
+
+  it('names hyphenated names whole, not cut to what they share', () => {
+    expect(subjectsOf(question, note.join(''), note)).toEqual(expect.arrayContaining(['auth-filter', 'rate-limiter']));
+  });
+
+  it('reads a clause that is only a topic ("rate-limiter呢，") as naming the subject of the next', () => {
+    const answer = '嗯，auth-filter 是负责按配额限流的，然后 rate-limiter 呢，就是负责校验令牌和登录状态。';
+    expect(contradicted(question, note, answer)).toEqual([note[1], note[0]]);
+    expect(contradicted(question, note, '嗯，rate-limiter 呢，就是负责按配额限流，超额请求直接拒绝。')).toEqual([]);
   });
 });
