@@ -189,6 +189,20 @@ function wrong(statement: Statement, said: string, cue: ContradictionCue): Wrong
 }
 
 /**
+ * A note clause that names no subject, with the subject its point labels it by ("节点层包括： kubelet：负责…" → "kubelet 负责…"):
+ * feedback quotes clauses without their labels, which are mostly aspects ("多线程：Redis 单线程模型"), but a swap is about
+ * whom the note says it of. Written without the colon, so the quote keeps it.
+ */
+function withItsSubject(statement: Statement, points: readonly NotePoint[], subjects: readonly string[]): string {
+  const clause = statement.text.trim();
+  if (mentioned(statement.normalised.replace(/\s+/g, ''), subjects).length) return statement.text;
+  const point = points[statement.point]?.text ?? '';
+  const at = point.indexOf(clause);
+  const label = at > 0 ? /([^：:，,。；;\s]{1,20})[：:]\s*$/u.exec(point.slice(0, at))?.[1] : undefined;
+  return label && mentioned(profileText(label).text.replace(/\s+/g, ''), subjects).length ? `${label} ${clause}` : statement.text;
+}
+
+/**
  * Everything the answer contradicts, at most one entry per note point and answer clause.
  * `answer` holds only what the candidate asserts; hedged or asked clauses claim nothing.
  */
@@ -237,8 +251,10 @@ export function findContradictions(question: string, points: readonly NotePoint[
     ...reversedComparisons(assertedOf(note), asserted),
     ...exclusiveClashes(assertedOf(note), asserted, noteOf(points).text),
   ];
-  const swaps = swapped.map((swap) => wrong(swap.notes, swap.said.text, 'swap'));
-  const exchanges = exchangedWords(assertedOf(note), said, { note: normalisedNote(points), subjects }, (statement) => hypothetical.test(statement.normalised)).map((edit) => wrong(edit.notes, edit.said.text, 'swap'));
+  // A swap is about whom the note says it of: quoted with the subject its point labels it by ("kube-proxy 实现 Service 的
+  // 负载均衡与转发"), where the clause alone ("实现 Service 的负载均衡与转发") reads as what the candidate said.
+  const swaps = swapped.map((swap) => ({ ...wrong(swap.notes, swap.said.text, 'swap'), notes: withItsSubject(swap.notes, points, subjects) }));
+  const exchanges = exchangedWords(assertedOf(note), said, { note: normalisedNote(points), subjects }, (statement) => hypothetical.test(statement.normalised)).map((edit) => ({ ...wrong(edit.notes, edit.said.text, 'swap'), notes: withItsSubject(edit.notes, points, subjects) }));
   const all = [...swaps, ...exchanges, ...negations(note, said, questionUnits, subjects), ...changedNumbers(note, said, questionUnits, minimumShared).map((entry) => wrong(entry.notes, entry.said.text, 'number')), ...reversedSteps(points, note, answer, questionUnits, reference, question).map((entry) => wrong(entry.notes, entry.said, 'order')), ...claimsDenied(question, points, note, said, subjects), ...sufficiencyClaims(note, asserted).map((entry) => wrong(entry.notes, entry.said.text, 'negation'))];
   // The first cue found speaks for its point; every other clause that contradicts the same point is kept
   // too, since how much of the answer is wrong counts clauses ("ACK 发得多，SYN 不发" is two wrong clauses of one point).

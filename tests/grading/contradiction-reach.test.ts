@@ -159,3 +159,20 @@ describe('spoken subjects (role-swaps.ts)', () => {
     expect(contradicted(question, note, '嗯，rate-limiter 呢，就是负责按配额限流，超额请求直接拒绝。')).toEqual([]);
   });
 });
+
+describe('what a swap quotes from the note (contradictions.ts)', () => {
+  it('names whom the note says it of, when the clause continues a subject\'s label', () => {
+    const question = '网关里 auth-filter 和 rate-limiter 分别管什么？';
+    const points = [{ text: '过滤器包括： auth-filter：负责校验令牌和登录状态；' }, { text: 'rate-limiter：负责按配额限流并拒绝超额请求；' }];
+    const found = findContradictions(question, points, '嗯，auth-filter 是负责按配额限流的。', new Set(profileText(question).units.keys()));
+    expect(found.map((entry) => entry.notes)).toEqual(['rate-limiter 负责按配额限流并拒绝超额请求；']);
+  });
+
+  it('keeps a clause that names its subject, and an aspect label, as they are', () => {
+    const question = '为什么用 Alpha 而不是 Beta？';
+    const points = [{ text: '多线程：Alpha 单线程模型，无法充分利用多核 CPU；Beta 多线程模型，可以更好地利用多核 CPU。' }];
+    const found = findContradictions(question, points, 'Alpha 是多线程模型，可以更好地利用多核 CPU。', new Set(profileText(question).units.keys()));
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every((entry) => !entry.notes.startsWith('多线程'))).toBe(true);
+  });
+});
