@@ -149,6 +149,11 @@ function focusSection(question: string, specs: readonly KeyPointSpec[], subject:
   return (named && betterHeldElsewhere(named, sections, share)) ?? named ?? sectionByContent(sections, specs, share) ?? [...specs];
 }
 
+/** The units a section's points hold between them: what its text says, for the focus measures below. */
+function unitsOf(points: readonly KeyPointSpec[]): UnitLookup {
+  return { has: (unit) => points.some((point) => point.profile.units.has(unit)) };
+}
+
 /** Lead, in share of the question, by which another section's heading and text must hold more than the named one's. */
 const namedSectionLead = 0.1;
 
@@ -160,7 +165,8 @@ const namedSectionLead = 0.1;
 function betterHeldElsewhere(named: readonly KeyPointSpec[], sections: ReadonlyMap<string, KeyPointSpec[]>, share: (units: UnitLookup) => number): KeyPointSpec[] | undefined {
   const held = (heading: string, points: readonly KeyPointSpec[]) => {
     const headingUnits = profileText(heading).units;
-    return share({ has: (unit) => headingUnits.has(unit) || points.some((point) => point.profile.units.has(unit)) });
+    const text = unitsOf(points);
+    return share({ has: (unit) => headingUnits.has(unit) || text.has(unit) });
   };
   const namedHeading = [...sections].find(([, points]) => points.length === named.length && points.every((point) => named.includes(point)))?.[0] ?? '';
   const namedHeld = held(namedHeading, named);
@@ -183,7 +189,7 @@ const contentFocusMatch = 0.5;
 const contentFocusLead = 0.3;
 
 function sectionByContent(sections: ReadonlyMap<string, KeyPointSpec[]>, specs: readonly KeyPointSpec[], share: (units: UnitLookup) => number): KeyPointSpec[] | undefined {
-  const matches = [...sections.values()].map((points) => ({ points, match: share({ has: (unit) => points.some((point) => point.profile.units.has(unit)) }) }));
+  const matches = [...sections.values()].map((points) => ({ points, match: share(unitsOf(points)) }));
   const top = Math.max(...matches.map((entry) => entry.match));
   if (top < contentFocusMatch) return undefined;
   const candidates = matches.filter((entry) => entry.match >= top - 0.1).sort((a, b) => a.points.length - b.points.length);
