@@ -3,8 +3,9 @@
  * contradictions.ts, over the note's own sequenced prose, its points that sequence steps by themselves,
  * and its listed steps.
  */
-import { memoByObject, memoByText } from './grading-memo.ts';
+import { memoByText } from './grading-memo.ts';
 import { compareOrder, isSequenced, listedSteps } from './sequence-order.ts';
+import { profileText } from './text-analysis.ts';
 import type { Statement } from './statements.ts';
 
 export interface NotePoint {
@@ -25,58 +26,80 @@ export interface ReversedSteps {
  * pair is not enough; a point that is a chain of arrows ("CLOSED->LISTEN->SYN收到->ESTABLISHED") states its order
  * outright, and one pair said the other way round ("先 ESTABLISHED 再 LISTEN") reverses it.
  */
-const minimumReversed = 2;
+const minimumReversed = 1.5;
 const minimumReversedInChain = 1;
 const arrowChain = /(?:->|→|=>|⇒)[^\n]*?(?:->|→|=>|⇒)/u;
 const reversedShare = 0.2;
 
-/** The note as one text, and whether it lists steps in order: once per set of points. */
-const noteOf = memoByObject((points: readonly NotePoint[]) => {
-  const text = points.map((point) => point.text).join('\n');
-  return { text, sequenced: isSequenced(text) };
-});
+/**
+ * A note's passages: its sentences (a chain of arrows is one, full stops and all), a sentence that goes on from the one
+ * before ("然后…", "最后…") joined to it, and each list of steps it gives. An order is a claim of one passage: "先判断DB中是否有扣减记录…则先退DB
+ * 再退Redis" orders DB before Redis when stock is returned, not when it is taken, and a definition two sentences
+ * earlier ("导致请求全部转发到数据库") is not a step of the remedy after it. Read from the whole note, since key points
+ * cut one sentence's steps apart ("…写到redo，然后写data到binlog" | "会将binlog的filename…再写到redo").
+ */
+const continues = /^\s*(?:然后|接着|随后|之后|以后|再|最后|最终|接下来|其次|第[二三四五六七八九十]|\b(?:then|next|after that|afterwards|finally)\b)/iu;
+/** Sentence ends, but not the full stop before an arrow that carries a chain on ("write XID to redo. --> write data…"). */
+const sentenceEnd = /[。！？!?\n]|\.\s+(?!-+>|→|=>|⇒)/u;
+/** One word that orders two steps on its own in a note ("写到 page cache，然后调用 fsync"); 再 and 先 alone are often "again" and "first of all". */
+const ordersTwoSteps = /然后|接着|随后|->|→|=>|⇒|\bthen\b/iu;
 
-/** The points that sequence steps by themselves: once per set of points. */
-const sequencedPoints = memoByObject((points: readonly NotePoint[]) => (points.length > 1 ? points.map((point) => point.text).filter(isSequenced) : []));
+interface Passage {
+  text: string;
+  sequenced: boolean;
+  units: Map<string, number>;
+}
 
-/** A reference's listed steps: once per card. */
-const stepsOfReference = memoByText((reference: string) => memoByText((question: string) => listedSteps(reference, question), 16), 1024);
+const passagesOf = memoByText((note: string) =>
+  memoByText((question: string) => {
+    const sentences: string[] = [];
+    for (const sentence of note.split(sentenceEnd)) {
+      if (!sentence.trim()) continue;
+      if (sentences.length && continues.test(sentence)) sentences[sentences.length - 1] += `。${sentence}`;
+      else sentences.push(sentence);
+    }
+    // A list of steps is in order by being a list ("a → b"), however few order words it holds.
+    const passages = [...sentences.map((text) => ({ text, sequenced: isSequenced(text) || ordersTwoSteps.test(text) })), ...listedSteps(note, question).map((text) => ({ text, sequenced: true }))];
+    return passages.map((passage): Passage => ({ ...passage, units: profileText(passage.text).units }));
+  }, 16),
+  256,
+);
 
-/** Unit → the points of the note clauses holding it, in clause order: once per note and unit (read-only). */
-const pointsHolding = memoByObject((note: readonly Statement[]) => {
-  const known = new Map<string, number[]>();
-  return (unit: string): number[] => {
-    let points = known.get(unit);
-    if (!points) known.set(unit, (points = note.filter((statement) => statement.units.has(unit)).map((statement) => statement.point)));
-    return points;
-  };
-});
+/** Share of an answer sentence's content a passage other than the closest must hold to be what the sentence restates too. */
+const restatedShare = 0.6;
 
-/** Note points within which two steps count as one sequence: a pair further apart is not ordered by the note. */
-const stepWindow = 3;
+/**
+ * The sequenced passages an answer sentence restates: the one it shares most content with, the question's words aside,
+ * and any other that holds most of what it says ("先写到文件系统的page cache，然后再进入redo log buffer，最后持久化到磁盘"
+ * restates both the note's list of states and the sentence on the background thread that writes them).
+ */
+function restated(sentence: string, passages: readonly Passage[], ignored: ReadonlySet<string>): Passage[] {
+  const units = profileText(sentence).units;
+  let own = 0;
+  for (const [unit, weight] of units) if (!ignored.has(unit)) own += weight;
+  const scored = passages.map((passage) => {
+    let shared = 0;
+    for (const [unit, weight] of units) if (!ignored.has(unit) && passage.units.has(unit)) shared += Math.min(weight, passage.units.get(unit)!);
+    return { passage, shared };
+  });
+  const best = Math.max(0, ...scored.map((entry) => entry.shared));
+  if (best === 0) return [];
+  return scored.filter((entry) => entry.passage.sequenced && (entry.shared === best || entry.shared >= restatedShare * own)).map((entry) => entry.passage);
+}
 
+/**
+ * Each sequenced sentence of the answer is held to the passage of the note it restates, when that passage sequences
+ * steps too; an answer sentence on another passage says nothing about this one's order.
+ */
 export function reversedSteps(points: readonly NotePoint[], note: readonly Statement[], answerText: string, ignored: ReadonlySet<string>, reference: string, question: string): ReversedSteps[] {
-  const steps = stepsOfReference(reference)(question);
-  const { text: noteText, sequenced } = noteOf(points);
-  const pointsOf = pointsHolding(note);
-  // A word in several points names a participant ("follower" is sent the log and later persists it), not a step.
-  const placed = (unit: string) => new Set(pointsOf(unit)).size === 1;
-  const near = (a: string, b: string) => placed(a) && placed(b) && pointsOf(a).some((left) => pointsOf(b).some((right) => Math.abs(left - right) < stepWindow));
-  // The note's own sequenced prose (pairs far apart in it are not ordered by it), and its listed steps (every pair is).
-  // A point that sequences steps on its own is read on its own too: a note that tells its sequence twice
-  // ("先写 XID 到 redo，然后写 binlog …" and "--> write XID to redo. --> write data to Binlog …") has every
-  // step term in two places, which places none of them in the note as a whole.
-  const sequences = [
-    ...(sequenced ? [{ text: noteText, near, needed: minimumReversed }] : []),
-    ...sequencedPoints(points).map((text) => ({ text, near: () => true, needed: arrowChain.test(text) ? minimumReversedInChain : minimumReversed })),
-    ...steps.map((text) => ({ text, near: () => true, needed: minimumReversed })),
-  ];
+  const passages = passagesOf(reference || points.map((point) => point.text).join('\n'))(question);
   const found: ReversedSteps[] = [];
   for (const sentence of answerText.split(/[。！？!?\n]|\.\s/u)) {
     if (!isSequenced(sentence)) continue;
-    for (const sequence of sequences) {
-      const { agreeing, reversed, example } = compareOrder(sequence.text, sentence, ignored, sequence.near);
-      if (reversed < sequence.needed || reversed < reversedShare * (agreeing + reversed) || !example) continue;
+    for (const passage of restated(sentence, passages, ignored)) {
+      const { agreeing, reversed, example } = compareOrder(passage.text, sentence, ignored);
+      const needed = arrowChain.test(passage.text) ? minimumReversedInChain : minimumReversed;
+      if (reversed < needed || reversed < reversedShare * (agreeing + reversed) || !example) continue;
       const later = note.find((statement) => statement.units.has(example[1])) ?? note.find((statement) => statement.units.has(example[0]));
       if (later) found.push({ notes: later, said: sentence.trim() });
       break;
@@ -84,4 +107,3 @@ export function reversedSteps(points: readonly NotePoint[], note: readonly State
   }
   return found;
 }
-

@@ -99,19 +99,31 @@ export function compareOrder(
   const answerSteps = stepsOf(answer);
   const weights = profileText(answer).units;
   const shared = [...answerSteps.keys()].filter((unit) => noteSteps.has(unit) && !ignored.has(unit) && stepTerm(unit, weights.get(unit) ?? 0));
+  // The units of one word ("扣减记录" gives 扣减, 减记, 记录) sit in the same steps of both texts: they are one term, and a
+  // pair of terms is one pair, so a long word does not outvote a short one ("Redis") however its order goes.
+  const terms = new Map<string, { unit: string; weight: number }>();
+  for (const unit of shared) {
+    const placement = `${noteSteps.get(unit)!.join(',')}|${answerSteps.get(unit)!.join(',')}`;
+    const term = terms.get(placement);
+    if (term) term.weight += weights.get(unit) ?? 0;
+    else terms.set(placement, { unit, weight: weights.get(unit) ?? 0 });
+  }
+  const representatives = [...terms.values()];
   const result: OrderComparison = { agreeing: 0, reversed: 0 };
-  for (let i = 0; i < shared.length; i += 1) {
-    for (let j = i + 1; j < shared.length; j += 1) {
-      const a = shared[i]!;
-      const b = shared[j]!;
-      if (!near(a, b)) continue;
-      const inNote = orderOf(noteSteps.get(a)!, noteSteps.get(b)!);
-      const inAnswer = orderOf(answerSteps.get(a)!, answerSteps.get(b)!);
+  for (let i = 0; i < representatives.length; i += 1) {
+    for (let j = i + 1; j < representatives.length; j += 1) {
+      const a = representatives[i]!;
+      const b = representatives[j]!;
+      if (!near(a.unit, b.unit)) continue;
+      const inNote = orderOf(noteSteps.get(a.unit)!, noteSteps.get(b.unit)!);
+      const inAnswer = orderOf(answerSteps.get(a.unit)!, answerSteps.get(b.unit)!);
       if (inNote === 0 || inAnswer === 0) continue;
-      if (inNote === inAnswer) result.agreeing += 1;
+      // A pair weighs what its lighter term does: a word against a stray character pair is little evidence.
+      const weight = Math.min(a.weight, b.weight);
+      if (inNote === inAnswer) result.agreeing += weight;
       else {
-        result.reversed += 1;
-        result.example ??= inNote > 0 ? [a, b] : [b, a];
+        result.reversed += weight;
+        result.example ??= inNote > 0 ? [a.unit, b.unit] : [b.unit, a.unit];
       }
     }
   }

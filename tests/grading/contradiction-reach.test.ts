@@ -176,3 +176,21 @@ describe('what a swap quotes from the note (contradictions.ts)', () => {
     expect(found.every((entry) => !entry.notes.startsWith('多线程'))).toBe(true);
   });
 });
+
+describe('an order is a claim of the passage it is said in', () => {
+  const question = '秒杀的库存是怎么扣和怎么还的？';
+  const note = ['扣库存：活动开始时，先从Redis扣减库存，通过消息通知异步扣减DB库存，削掉DB更新同一行的峰值。', '还库存：如果有退订，先判断DB中是否有扣减记录，有则先退DB再退Redis。'];
+
+  it('holds a sentence about taking stock to the passage on taking it, not to the one on returning it', () => {
+    expect(contradictions(question, note, '扣库存是活动开始的时候先从Redis扣减，然后再通过消息通知异步扣减DB库存，削掉DB同一行更新的峰值。', note.join('\n'))).toEqual([]);
+    expect(contradictions(question, note, '退订的时候先退Redis，然后再退DB，DB里的扣减记录最后再判断。', note.join('\n')).map((entry) => entry.cue)).toEqual(['order']);
+  });
+
+  it('does not order a remedy\'s steps against a word of the definition before it', () => {
+    const avalanche = [
+      '缓存雪崩是指在缓存系统中，如果大量的数据同时过期，而查询数据量巨大，缓存系统受不了压力进而崩溃，导致请求全部转发到数据库，数据库也可能因此崩溃。解决缓存雪崩的常见策略有：设置不同的过期时间，让缓存失效的时间点尽量均匀；利用互斥锁或分布式锁，当缓存失效的时候，不是立即去load db，而是先使用缓存工具的某些带成功操作返回值的操作，如Redis的SETNX，去set一个mutex key，当操作返回成功时，再去load db（单进程访问）。',
+    ];
+    const answer = '缓存失效时先别急着查库，先拿 Redis 的 SETNX 这种有返回值的操作去 set 一个 mutex key，返回成功的那个请求再去 load db，所以同一时间只有一个进程在访问数据库。';
+    expect(contradictions('缓存雪崩用互斥锁怎么解决？', avalanche, answer, avalanche[0])).toEqual([]);
+  });
+});
