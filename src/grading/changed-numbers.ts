@@ -71,13 +71,16 @@ export function changedNumbers(note: readonly Statement[], answer: readonly Stat
       const comparable = noteQuantities.filter((entry) => sameFamily(entry.quantity, quantity) && sharesUnit(anchor, entry.anchor));
       if (!comparable.length || comparable.some((entry) => sameQuantity(entry.quantity, quantity)) || noteStates(note, quantity)) continue;
       // The values themselves are what differ; the words around them decide whether the clauses match.
-      const values = new Set([...ignored, ...[...said.units.keys(), ...entryValues(comparable)].filter((unit) => /^[\d.]+$/.test(unit))]);
+      // A value written in words ("九月底", "十分之一") is its characters' units too.
+      const written = quantitiesIn(said.normalised).flatMap((each) => [...wordUnits(each.text).keys()]);
+      const values = new Set([...ignored, ...written, ...[...said.units.keys(), ...entryValues(comparable)].filter((unit) => /^[\d.]+$/.test(unit))]);
       const differing = comparable.find((entry) => {
         // The note's subject may sit in an earlier clause of its sentence ("P本地队列有数量限制，不允许超过 256 个").
         const { shared, ofA } = sharedWeight(said, sentenceOf(entry.statement, note), values);
         // A share said of the same thing ("全部节点都确认" for "多数节点的确认") rarely comes with the note's other words:
         // its anchor already names the thing, so less of the clause needs to match.
-        return conflicting(entry.quantity, quantity) && shared >= minimumShared && shared >= (quantity.family === 'share' ? shareOfClauseForShares : shareOfClause) * ofA;
+        // A month is a date of an event, and the event's one word beside it ("五月中旬入职" / "九月底入职") says which.
+        return conflicting(entry.quantity, quantity) && shared >= (quantity.family === 'month' ? 1 : minimumShared) && shared >= (quantity.family === 'share' || quantity.family === 'month' ? shareOfClauseForShares : shareOfClause) * ofA;
       });
       if (differing && !answerStates(answer, differing, noteQuantities)) found.push({ said, notes: differing.statement });
     }

@@ -141,7 +141,7 @@ export function scoreAnswer(input: ScoreInput, parameters: Readonly<ScoringParam
     return known;
   };
   const perReference = pointSets.map((specs, index) => {
-    const contradictions = findContradictions(input.question, specs, stances.asserted, questionUnits, referenceTexts[index]);
+    const contradictions = findContradictions(input.question, specs, stances.said, questionUnits, referenceTexts[index]);
     const contradicting = new Set(contradictions.map((entry) => entry.said));
     // A clause that contradicts the note is evidence for nothing else either.
     const keep = (text: string) => stances.clauses.filter((clause) => !contradicting.has(clause.text) && text.includes(clause.text)).map((clause) => clause.text).join(' ');
@@ -164,7 +164,7 @@ export function scoreAnswer(input: ScoreInput, parameters: Readonly<ScoringParam
     // from the wrong points' weight, since one wrong clause can carry most of what was said. A reversed
     // order is a whole sentence's fault, not each of its clauses', so it costs only its point.
     const wrongClauses = new Set(contradictions.filter((entry) => entry.cue !== 'order').map((entry) => entry.said));
-    const wrongShare = contentLength([...wrongClauses].join('')) / Math.max(1, contentLength(stances.asserted));
+    const wrongShare = contentLength([...wrongClauses].join('')) / Math.max(1, contentLength(stances.said));
     return { points: shown, ...measured, wrongShare, core: contradictsCore(input.question, specs, contradictions), net: measured.covered - parameters.wrongCost * measured.wrong };
   });
   let bestIndex = 0;

@@ -7,7 +7,7 @@
 export interface Quantity {
   /** Value in the unit family's base unit (seconds, bytes, a share 0–1, or the bare number). */
   value: number;
-  family: 'time' | 'size' | 'bits' | 'share' | 'percent' | 'times' | 'count' | 'bare';
+  family: 'time' | 'size' | 'bits' | 'share' | 'percent' | 'times' | 'count' | 'month' | 'bare';
   /** Exactly as written, for feedback. */
   text: string;
   /** Where it starts and ends in the normalised text. */
@@ -46,6 +46,8 @@ const units: ReadonlyArray<{ pattern: RegExp; family: Quantity['family']; factor
   { pattern: /^(?:位|bits?\b)/u, family: 'bits', factor: 1 },
   { pattern: /^%/u, family: 'percent', factor: 1 },
   { pattern: /^倍/u, family: 'times', factor: 1 },
+  // A month of the calendar ("五月中旬入职", "9 月底"); "3 个月" is a count of months.
+  { pattern: /^月(?:份)?(?:初|中旬|中|下旬|上旬|底|末)?/u, family: 'month', factor: 1 },
   { pattern: /^(?:个|次|条|种|台|核|槽|次方|棵|颗|块|层|轮)/u, family: 'count', factor: 1 },
 ];
 
@@ -53,21 +55,29 @@ const units: ReadonlyArray<{ pattern: RegExp; family: Quantity['family']; factor
 const shares: ReadonlyArray<readonly [RegExp, number]> = [
   [/过半数?|半数以上|超过半数|大多数|多数派?|\bmajority\b|\bmost of\b/giu, 0.75],
   [/全部|所有|全员|每一个|\ball (?:of )?(?:the )?(?:nodes|followers|replicas|members)\b|\bevery (?:node|follower|replica)\b/giu, 1],
-  [/三分之一|\bone third\b|\ba third\b/giu, 1 / 3],
-  [/一半(?!以上)|\bhalf\b/giu, 0.5],
+  [/\bone third\b|\ba third\b/giu, 1 / 3],
+  [/一半(?!以上)|减半|折半|\bhalf\b/giu, 0.5],
 ];
+
+/** A fraction in words ("十分之一", "三分之二", "4 分之 1"): a share of its own value. */
+const fraction = /([\d零一二两三四五六七八九十百]+)\s*分之\s*([\d一二两三四五六七八九十]+)/gu;
 
 const number = /(\d+(?:\.\d+)?|[零一二两三四五六七八九十百千万]+)\s*/gu;
 
 /** What every quantity starts with: a digit, a numeral, 每, or a share word. Most clauses have none. */
-const quantityStart = new RegExp(`[\\d零一二两三四五六七八九十百千万每]|${shares.map(([pattern]) => pattern.source).join('|')}`, 'iu');
+const quantityStart = new RegExp(`[\\d零一二两三四五六七八九十百千万每/]|\\bper\\b|${shares.map(([pattern]) => pattern.source).join('|')}`, 'iu');
 
 export function quantitiesIn(normalised: string): Quantity[] {
   if (!quantityStart.test(normalised)) return [];
   const found: Quantity[] = [];
   for (const [pattern, value] of shares) for (const match of normalised.matchAll(pattern)) found.push({ value, family: 'share', text: match[0], start: match.index ?? 0, end: (match.index ?? 0) + match[0].length });
-  // "每秒", "每分钟": one of the unit.
-  for (const match of normalised.matchAll(/每(?:隔)?(秒|分钟|小时|天)/gu)) {
+  for (const match of normalised.matchAll(fraction)) {
+    const [whole, denominator, numerator] = match;
+    const share = (chineseNumber(numerator!) ?? 0) / (chineseNumber(denominator!) || 1);
+    if (share > 0 && share <= 1) found.push({ value: share, family: 'share', text: whole, start: match.index ?? 0, end: (match.index ?? 0) + whole.length });
+  }
+  // "每秒", "每分钟", and rates written "数十万单/分钟", "100 requests per second": one of the unit.
+  for (const match of normalised.matchAll(/(?:每(?:隔)?|\/\s*|\bper\s+)(秒|分钟|小时|天|s\b|sec(?:ond)?\b|min(?:ute)?\b|h(?:our)?\b|day\b)/gu)) {
     const unit = units.find(({ pattern }) => pattern.test(match[1]!));
     if (unit) found.push({ value: unit.factor, family: unit.family, text: match[0], start: match.index ?? 0, end: (match.index ?? 0) + match[0].length });
   }
@@ -77,9 +87,12 @@ export function quantitiesIn(normalised: string): Quantity[] {
     const before = normalised.slice(Math.max(0, start - 1), start);
     // Inside an identifier (fin_wait_1, md5, ipv4) a digit is part of a name; in a formula, of the formula.
     if (/[a-z_/*^+\-=(（×÷]/.test(before) || /^[/*^+\-=)）×÷]/.test(normalised.slice(start + match[0].length))) continue;
+    // The parts of a fraction were read with it.
+    if (/^\s*分之/u.test(normalised.slice(start + raw.length)) || /分之\s*$/u.test(normalised.slice(0, start))) continue;
     const value = chineseNumber(raw);
-    if (value === undefined || (!/\d/.test(raw) && raw.length === 1 && !/[两二三四五六七八九]/u.test(raw))) continue;
     const rest = normalised.slice(start + match[0].length);
+    // A lone 一 or 十 is mostly a word's character (一些, 十分); before 月 it is a month.
+    if (value === undefined || (!/\d/.test(raw) && raw.length === 1 && !/[两二三四五六七八九]/u.test(raw) && !(raw === '十' && rest.startsWith('月')))) continue;
     const unit = units.find(({ pattern }) => pattern.test(rest));
     if (!unit && /^[a-z_]/.test(rest)) continue;
     const unitText = unit ? (unit.pattern.exec(rest)?.[0] ?? '') : '';

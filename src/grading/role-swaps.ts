@@ -110,7 +110,10 @@ export function mentioned(text: string, subjects: readonly string[]): string[] {
       const wordEnds = !isIdentifier(subject) || !cutsLatinWord(text, index + subject.length);
       const prefix = [...(cutPrefixes.get(subject) ?? [])].find((start) => text.slice(0, index).endsWith(start));
       const opening = prefix ? (text[index - prefix.length - 1] ?? ' ') : before;
-      if ((!/[\u4e00-\u9fffa-z0-9]/u.test(opening) || isFunctionCharacter(opening)) && wordEnds) return true;
+      // A Latin name of three letters or more starts a word after a CJK character ("消息载体 routing key：" compacts to
+      // "消息载体routingkey"); a CJK subject there may be the end of a longer word, and a letter or two may be anything.
+      const startsWord = !/[\u4e00-\u9fffa-z0-9]/u.test(opening) || isFunctionCharacter(opening) || (/^[a-z][a-z0-9_\-+#.]{2,}$/u.test(subject) && /[\u4e00-\u9fff]/u.test(opening));
+      if (startsWord && wordEnds) return true;
     }
     return false;
   });

@@ -83,3 +83,16 @@ describe('a whether-question states neither side', () => {
   });
 });
 
+
+describe('a Latin name right after a Chinese word is still named', () => {
+  const question = '你们用 RabbitMQ，里面的 exchange、queue、routing key、channel 这几个东西分别是干什么的？';
+  const note = ['queue需要绑定exchange', '消息载体 routing key：路由关键字，exchange根据这个关键字来投递消息', 'channel：消息通道，需要和生产者和消费者之间建立'];
+
+  it('reads "消息载体 routing key：路由关键字" as said of routing key, so restating it is no swap', () => {
+    expect(contradicted(question, note, 'routing key就是路由关键字，exchange根据这个关键字来投递消息。', note.join('\n'))).toEqual([]);
+  });
+
+  it('still reads the description given to another of the things as a swap', () => {
+    expect(contradicted(question, note, 'channel就是路由关键字，exchange根据它来投递消息。', note.join('\n'))).toEqual([note[1]]);
+  });
+});

@@ -194,3 +194,20 @@ describe('an order is a claim of the passage it is said in', () => {
     expect(contradictions('缓存雪崩用互斥锁怎么解决？', avalanche, answer, avalanche[0])).toEqual([]);
   });
 });
+
+describe('a guess that says the opposite of the note is still wrong', () => {
+  const question = 'Redis 的 save 和 bgsave 有什么区别？';
+  const references = ['save 命令在主线程中生成 RDB 文件，会阻塞主线程。bgsave 会 fork 一个子进程来生成 RDB 文件，不会阻塞主线程。'];
+
+  it('marks a tentative reversal ("好像是…吧", "可能是…吧") wrong, as an interviewer would', () => {
+    const guessed = scoreAnswer({ question, references, answer: 'save 好像是 fork 一个子进程来生成 RDB 文件吧，不会阻塞主线程吧？bgsave 可能是在主线程中生成 RDB 文件吧，会阻塞主线程吧。' });
+    expect(guessed.points.some((point) => point.wrong)).toBe(true);
+    expect(guessed.score).toBeLessThanOrEqual(2);
+  });
+
+  it('still counts a tentative restatement that agrees', () => {
+    const agreeing = scoreAnswer({ question, references, answer: 'save 好像是在主线程里生成 RDB，会阻塞主线程吧；bgsave 会 fork 子进程来生成 RDB 文件，不会阻塞主线程。' });
+    expect(agreeing.points.some((point) => point.wrong)).toBe(false);
+    expect(agreeing.score).toBeGreaterThanOrEqual(6);
+  });
+});

@@ -50,3 +50,25 @@ describe('a value after a colon keeps its label', () => {
     expect(contradicted('Raft 的缺点？', ['性能开销：Raft 对每个写操作都要多数确认。'], '性能开销：每个写操作都要多数节点确认。')).toEqual([]);
   });
 });
+
+describe('numbers written as rates, fractions and dates', () => {
+  it('reads "每秒" against a rate the note writes "/分钟"', () => {
+    const note = ['库存扣减异步化以后，系统能支撑数十万单/分钟的交易流量。'];
+    const question = '库存扣减优化的效果怎么样？';
+    expect(contradicted(question, note, '异步化以后系统能扛数十万单每秒的交易流量。', note.join('\n'))).toEqual([note[0]]);
+    expect(contradicted(question, note, '异步化以后能扛每分钟数十万单的交易流量。', note.join('\n'))).toEqual([]);
+  });
+
+  it('reads a fraction in words as a share ("三分之二的节点" against "一半的节点")', () => {
+    const note = ['当超过一半的节点确认时，这条日志才算提交。'];
+    const question = '日志什么时候算提交？';
+    expect(contradicted(question, note, '要三分之二的节点确认，这条日志才算提交。', note.join('\n'))).toEqual([note[0]]);
+  });
+
+  it('compares the month an event happened in, by the event\'s word beside it', () => {
+    const note = ['后台开发实习，大约是五月中旬入职实习的，刚开始在平台内核组。'];
+    const question = '介绍一下你的实习经历。';
+    expect(contradicted(question, note, '我是九月底入职的，刚开始在平台内核组。', note.join('\n'))).toEqual([note[0]]);
+    expect(contradicted(question, note, '五月中旬入职的，三个月后换了组。', note.join('\n'))).toEqual([]);
+  });
+});
