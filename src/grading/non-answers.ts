@@ -133,14 +133,17 @@ export function namesWithoutExplaining(text: string, points: readonly PointUnits
   });
 }
 
-/** A note whose points are mostly bare names (fields of a table, a list of options). */
-/** Whether every item of a list is one of the given names whole (case aside): "FIFO LFU LRU", not "FI FO LF". */
+/**
+ * Whether every item of a list is one of the given names whole (case aside): "FIFO LFU LRU", not "FI FO LF". A point
+ * may hold several names ("主备 读写分离"), and an item its list number ("1-主备", "2.读写分离").
+ */
 export function recitesNames(text: string, names: readonly string[]): boolean {
-  const known = new Set(names.map((name) => lettersOnly(name)));
-  const items = listItems(text);
+  const known = new Set(names.flatMap((name) => [name, ...name.split(/\s+/u)]).map((name) => lettersOnly(name)));
+  const items = listItems(text).map((item) => item.replace(/^\d{1,2}[-.、)）]\s*/u, ''));
   return items.length > 0 && items.every((item) => known.has(lettersOnly(item)));
 }
 
+/** A note whose points are mostly bare names (fields of a table, a list of options). */
 export function pointsAreNames(points: readonly { text: string }[]): boolean {
   return points.length > 0 && points.filter((point) => contentLength(point.text) <= 12).length >= 0.6 * points.length;
 }

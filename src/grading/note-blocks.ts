@@ -118,11 +118,20 @@ function pushSentences(units: RawUnit[], rawText: string, kind: RawUnit['kind'],
   const marked = text.replace(/(?:^|(?<=[\s。；;：:，,]))(?:[（(]\d{1,2}[）)]|\d{1,2}[.、)）](?![\d.])|[①-⑩])\s*|\s*[①-⑩]\s*/gu, (marker, offset: number) =>
     /^\s*\d{1,2}[)）]/u.test(marker) && insideBrackets(text.slice(0, offset)) ? marker : '\n',
   );
-  for (const sentence of marked.split(/(?<=[。！？!?；;])|\n/u)) {
+  for (const sentence of hyphenEnumerated(marked).split(/(?<=[。！？!?；;])|\n/u)) {
     const trimmed = withoutAnnouncement(tidyPoint(sentence));
     if (!trimmed) continue;
     units.push({ text: trimmed, bold, kind, introduces: /[:：]$/.test(trimmed) || leadsIn.test(trimmed), section, block });
   }
+}
+
+/**
+ * An enumeration numbered with hyphens ("1-主备 2-读写分离 3-集群"): its items, one per line. Only a run from 1 upward of
+ * three items or more, each number after a space or the start, is read so: "3-5 个" is a range, "fin-wait-2" a name.
+ */
+function hyphenEnumerated(text: string): string {
+  if (!/(?:^|[\s：:])1-[^\s\d-][^\n]*?\s2-[^\s\d-][^\n]*?\s3-[^\s\d-]/u.test(text)) return text;
+  return text.replace(/(?:^|(?<=[\s：:]))\d{1,2}-(?=[^\s\d-])/gu, '\n');
 }
 
 /** Longest colon-ended sentence that is read as a label ("控制平面包括：") rather than an announcement. */

@@ -29,6 +29,18 @@ const negatedBefore = /(?:不|没|没有|无|未|并不|并没有|不会|不能|
 /** Words that only lead to an outcome ("会导致", "造成", "leads to"): part of saying it, not of the situation. */
 const connectives = /会导致|导致|造成|引起|引发|出现|发生|产生|\bcauses?\b|\blead(?:s)? to\b|\bresults? in\b/gu;
 
+/**
+ * An outcome word says what happens when it is the predicate: at the clause's end ("会直接崩溃", "是安全的", "is safe"), or
+ * after a verb or an auxiliary ("会阻塞主线程", "导致数据丢失", "causes a panic"). Before a noun it names a kind of thing:
+ * "正常channel 成功或阻塞" speaks of a normal channel, "安全的做法" of a way, and says nothing fails or is fine.
+ */
+const endsClause = /^\s*(?:了|的|掉|住|吗|吧|呢|啊|嘛|\.|!)*\s*(?:[，,。；;！!？?、）)]|$)/u;
+const verbBefore = /(?:会|能|要|是|就|都|也|直接|可能|容易|导致|造成|引起|出现|发生|产生|很|非常|比较|不|没|并|被|\b(?:is|are|was|be|will|would|can|may|causes?|lead(?:s)? to|results? in|it|never|not|just|always)\b)\s*(?:a|an|the)?\s*$/u;
+
+function predicative(before: string, after: string): boolean {
+  return endsClause.test(after) || verbBefore.test(before);
+}
+
 interface Outcome {
   sign: number;
   /** The clause with its outcome words taken out: the situation it is said of. */
@@ -48,6 +60,7 @@ const outcomeOf = memoByText((normalised: string): Outcome => {
     const pattern = isLatin(word) ? new RegExp(`(?<![a-z])${word}(?![a-z])`, 'g') : new RegExp(word, 'g');
     for (const match of rest.matchAll(pattern)) {
       const before = rest.slice(Math.max(0, (match.index ?? 0) - 8), match.index ?? 0);
+      if (!predicative(before, rest.slice((match.index ?? 0) + match[0].length))) continue;
       const said = negatedBefore.test(before) ? -own : own;
       if (sign !== 0 && said !== sign) mixed = true;
       sign = said;

@@ -208,3 +208,15 @@ describe('a sentence that opens talking', () => {
     expect(extractAllKeyPoints(note, 0).map((point) => point.text)).toEqual(['Go 的 map 并发读写会直接 panic。']);
   });
 });
+
+describe('an enumeration numbered with hyphens', () => {
+  it('reads "1-主备 2-读写分离 3-集群" as items, not one run of text', () => {
+    const texts = extractKeyPoints('答：1-主备 2-读写分离 3-集群 4-负载均衡 5-查询缓存 6-raid').map((point) => point.text).join(' | ');
+    expect(texts).not.toMatch(/\d-/u);
+    expect(texts).toContain('读写分离');
+  });
+
+  it('leaves a range and a hyphenated name alone', () => {
+    expect(extractKeyPoints('一般开 3-5 个副本，状态从 fin-wait-1 到 fin-wait-2。').map((point) => point.text).join(' ')).toContain('3-5');
+  });
+});

@@ -84,3 +84,16 @@ leader收到半数以上的ACK以后，leader更新内存数据，再将commit�
     expect(knows.score).toBeGreaterThanOrEqual(7);
   });
 });
+
+describe('a note that is a numbered list of names, recited', () => {
+  const question = '百万级 MySQL 怎么处理？';
+  const references = ['答：1-主备 2-读写分离 3-集群 4-负载均衡 5-查询缓存 6-raid'];
+
+  it('is an answer when the candidate recites the names with their numbers', () => {
+    expect(scoreAnswer({ question, references, answer: '1-主备 2-读写分离 3-集群 4-负载均衡 5-查询缓存 6-raid' }).score).toBeGreaterThanOrEqual(8);
+  });
+
+  it('is still a bag of words when the names are cut into fragments', () => {
+    expect(scoreAnswer({ question, references, answer: '主备 读写 分离 集群 负载 均衡' }).flags).toContain('list-of-terms');
+  });
+});

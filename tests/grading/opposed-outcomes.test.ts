@@ -31,3 +31,10 @@ describe('an outcome said the other way round', () => {
     expect(contradicted(question, note, 'channel 用完由发送方关掉，这样是安全的。', note.join('\n'))).toEqual([]);
   });
 });
+
+describe('an outcome word before a noun names a kind of thing', () => {
+  it('does not read "正常channel" (a normal channel) as saying something is fine', () => {
+    const note = ['ch<- (写)：nil的channel 阻塞；正常channel 成功或阻塞；已关闭channel panic'];
+    expect(contradicted('说说 channel 各状态下的读写。', note, '操作 nil的channel 正常channel 已关闭channel', note.join('\n'))).toEqual([]);
+  });
+});

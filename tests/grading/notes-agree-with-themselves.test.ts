@@ -1,0 +1,65 @@
+/**
+ * A note never contradicts itself: every answered card of the real notes, its own reference given as the answer (as
+ * written, and as a candidate would say it, with fillers), is graded with no point marked wrong and scores as an answer
+ * that says everything. A false contradiction found this way is a false contradiction on a correct answer in the note's words.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadKnowledgeBase } from '../../src/adapters/node/knowledge-base-loader.ts';
+import type { Card, Grader, KnowledgeBase } from '../../src/core/types.ts';
+import { createGrader } from '../../src/grading/grader.ts';
+import { referencesOf } from '../../src/interview/question-grade.ts';
+
+const corpusDir = join(import.meta.dirname, '..', '..', 'corpus');
+let dataDir: string;
+let kb: KnowledgeBase;
+let grader: Grader;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'mianba-self-'));
+  kb = (await loadKnowledgeBase({ config: { corpusDir, dataDir, embeddings: 'lexical', llm: undefined }, progressBar: false })).kb;
+  grader = createGrader({ kb });
+}, 120_000);
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+/** The reference as plain text: no code, images, link targets, Markdown marks or bullets. */
+function plain(markdown: string): string {
+  return markdown
+    .replace(/```[\s\S]*?```/g, '')
+    .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/[*_`>#|]/g, '')
+    .replace(/^\s*[-+]\s+/gm, '')
+    .replace(/\n{2,}/g, '\n')
+    .trim();
+}
+
+const fillers = ['嗯，', '就是，', '然后，', '对，', '那个，'];
+const spoken = (text: string) => text.split(/(?<=[。；\n])/u).map((sentence, index) => (sentence.trim() ? fillers[index % fillers.length] + sentence.trim() : '')).join('');
+
+function answeredCards(): Card[] {
+  return kb.cards.filter((card) => card.answered && !card.searchOnly && plain(card.reference).length >= 20);
+}
+
+describe('every note graded as the answer to its own question', () => {
+  for (const [style, render] of [['as written', (text: string) => text], ['spoken', spoken]] as const) {
+    it(`marks nothing wrong, and scores the note itself 8 or more on its own card (${style})`, async () => {
+      const cards = answeredCards();
+      expect(cards.length).toBeGreaterThan(150);
+      const wrong: string[] = [];
+      const low: string[] = [];
+      for (const card of cards) {
+        const answer = render(plain(card.reference)).slice(0, 3000);
+        // Retrieved, as a question typed into 练习 is graded; and against the card's own note, as a card asked in a session is.
+        const retrieved = await grader.grade({ question: card.question, answer });
+        const own = await grader.grade({ question: card.question, answer, references: referencesOf(card) ?? [] });
+        for (const point of [...retrieved.keyPoints, ...own.keyPoints].filter((entry) => entry.contradicted)) wrong.push(`${card.question} → ${point.text}`);
+        if (own.score < 8) low.push(`${card.question}: ${own.score}`);
+      }
+      expect(wrong).toEqual([]);
+      expect(low).toEqual([]);
+    }, 120_000);
+  }
+});
