@@ -85,3 +85,9 @@ export function wholeClaims(text: string, maximum: number): string[] {
   if (current.length) pieces.push(current.join(''));
   return pieces.map((piece) => piece.trim().replace(/[，,\s]+$/u, ''));
 }
+
+/** A short name before a colon, with no verb ("引用计数：", "优点：", "LRU:"): it introduces what follows and claims nothing. */
+export function isBareLabel(text: string): boolean {
+  const label = /^(.{1,12})[：:]$/u.exec(text.trim())?.[1];
+  return label !== undefined && !/[是为有会能在把被]|\b(?:is|are|has|have|does)\b/iu.test(label);
+}

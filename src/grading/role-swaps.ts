@@ -4,6 +4,7 @@
  * labels a note describes in turn ("引用计数：…", "标记-清除：…"). A clause that names one subject
  * and describes it the way the note describes another is a swap.
  */
+import { isBareLabel } from './point-text.ts';
 import type { Statement } from './statements.ts';
 import { memoByObject } from './grading-memo.ts';
 import { definedNames } from './defined-names.ts';
@@ -265,6 +266,8 @@ export function findSwaps(note: readonly Statement[], answer: readonly Statement
   for (const said of answer) {
     // A statement's normalised text is its text through profiledText already.
     const text = compactNormalised(said.normalised);
+    // A label ("引用计数：") introduces what follows it and claims nothing itself; "LRU 是按频率淘汰的：" claims.
+    if (isBareLabel(said.text)) continue;
     const topicOnly = subjects.find((subject) => topicClause(text, subject));
     if (topicOnly) {
       topic = { subject: topicOnly, sentence: said.sentence };

@@ -96,3 +96,16 @@ describe('a Latin name right after a Chinese word is still named', () => {
     expect(contradicted(question, note, 'channel就是路由关键字，exchange根据它来投递消息。', note.join('\n'))).toEqual([note[1]]);
   });
 });
+
+describe('a label claims nothing', () => {
+  it('does not read "引用计数：" after "常见的垃圾回收算法：" as giving 常见的垃圾回收算法 a description', () => {
+    const note = ['常见的垃圾回收算法： 引用计数：对每个对象维护一个引用计数，当引用计数为0时回收该对象。', '标记-清除：从根变量遍历所有引用的对象，引用对象标记为”被引用“，没有被标记的进行回收。', '分代收集：按照对象生命周期的长短划分不同的代空间。'];
+    const answer = '常见的垃圾回收算法：引用计数：对每个对象维护一个引用计数，当引用计数为0时回收该对象。标记-清除：从根变量遍历所有引用的对象，没有被标记的进行回收。';
+    expect(contradicted('聊聊你对GC的理解', note, answer, note.join('\n'))).toEqual([]);
+  });
+
+  it('still reads a claim that ends in a colon ("LRU 是按频率淘汰的：")', () => {
+    const note = ['lru是根据最近访问时间来进行缓存置换的，优先置换尾部', 'lfu 是按访问频率淘汰的，低8位来记录频率'];
+    expect(contradicted('Redis 的 LRU 和 LFU 淘汰是怎么实现的？', note, 'Redis 的 LRU 是按访问频率淘汰的：次数最少的先删。', note.join('\n'))).toEqual([note[1]]);
+  });
+});
