@@ -242,13 +242,18 @@ const subjectsOfNote = memoByObject((points: readonly NotePoint[]) =>
 /** The note's text as clauses are compared (normalised): the things an exchanged word can name. Once per card. */
 const normalisedNote = memoByObject((points: readonly NotePoint[]) => profileText(noteOf(points).text).text);
 
-export function findContradictions(question: string, points: readonly NotePoint[], answer: string, questionUnits: ReadonlySet<string>, reference = ''): WrongStatement[] {
+/**
+ * `heading` is the heading the note sits under when its first point is right under it: it names the subject of the
+ * points that name none ("exchange交换机" over "- 决定消息按什么规则，路由到哪个队列").
+ */
+export function findContradictions(question: string, points: readonly NotePoint[], answer: string, questionUnits: ReadonlySet<string>, reference = '', heading?: string): WrongStatement[] {
   const note = statementsOfNote(points);
   const said = statementsOf(answer);
   const subjects = subjectsOfNote(points)(question);
   const asserted = said.filter((statement) => !hypothetical.test(statement.normalised));
+  const frame = { heading, leads: points.map((point) => point.lead) };
   const swapped = [
-    ...findSwaps(note, said, subjects, questionUnits, () => referenceStatements(reference)),
+    ...findSwaps(note, said, subjects, questionUnits, () => referenceStatements(reference), frame),
     ...reversedComparisons(assertedOf(note), asserted),
     ...exclusiveClashes(assertedOf(note), asserted, noteOf(points).text),
   ];

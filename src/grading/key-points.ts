@@ -23,6 +23,8 @@ export interface KeyPointSpec {
   section: string[];
   /** The paragraph, list item or table row the point came from (numbered in note order). */
   block: number;
+  /** The line the point's list hangs under ("queue需要绑定exchange" over "- 消息载体"), when it has one: it names what the point is about. */
+  lead?: string;
 }
 
 /** Beyond this many characters a unit is split at clause boundaries. */
@@ -91,7 +93,7 @@ function extract(markdown: string, referenceIndex: number): KeyPointSpec[] {
   const scored = deduplicated.map((unit, index) => ({ unit, profile: profileText(unit.text), index }));
   return scored.map(({ unit, profile, index }) => {
     const pointImportance = importance(unit, index);
-    return { text: unit.text, weight: pointImportance * substance(profile), importance: pointImportance, profile, referenceIndex, section: unit.section, block: unit.block };
+    return { text: unit.text, weight: pointImportance * substance(profile), importance: pointImportance, profile, referenceIndex, section: unit.section, block: unit.block, ...(unit.lead ? { lead: unit.lead.text } : {}) };
   });
 }
 
@@ -122,6 +124,10 @@ function mergeTrivial(units: RawUnit[]): RawUnit[] {
   const merged: RawUnit[] = [];
   let pending: RawUnit | undefined;
   for (const unit of units) {
+    if (pending && joinsItsLead(pending, unit, merged.at(-1))) {
+      merged.push(withLeadItem(merged.pop()!, pending));
+      pending = undefined;
+    }
     const current: RawUnit = pending ? { ...unit, text: `${pending.text} ${unit.text}`, bold: pending.bold || unit.bold } : unit;
     pending = undefined;
     const minimum = current.kind === 'table' ? 2 : minimumPointCharacters;
@@ -133,10 +139,29 @@ function mergeTrivial(units: RawUnit[]): RawUnit[] {
   }
   if (pending) {
     const last = merged.pop();
-    if (last) merged.push({ ...last, text: `${last.text} ${pending.text}`, bold: last.bold || pending.bold });
+    if (last && joinsItsLead(pending, { ...pending, lead: undefined }, last)) merged.push(withLeadItem(last, pending));
+    else if (last) merged.push({ ...last, text: `${last.text} ${pending.text}`, bold: last.bold || pending.bold });
     else if (contentLength(pending.text) > 0) merged.push(pending);
   }
   return merged;
+}
+
+/**
+ * Whether a short list item ends the list of the lead line (or the item) just before it, and belongs there rather
+ * than with what follows: "queue需要绑定exchange" then "- 消息载体" then "routing key：…" — 消息载体 describes queue.
+ */
+function joinsItsLead(pending: RawUnit, next: RawUnit, previous: RawUnit | undefined): boolean {
+  const lead = pending.lead;
+  // An item that introduces what follows ("引用道友的公式如下:"), or is itself the lead of the items after it, still goes with them.
+  if (!lead || !previous || pending.kind !== 'list' || pending.introduces || next.lead?.block === lead.block || next.lead?.block === pending.block) return false;
+  return previous.block === lead.block || previous.lead?.block === lead.block;
+}
+
+/** A lead line (or the list item before) with a short item of its list after it: "queue需要绑定exchange：消息载体". */
+function withLeadItem(previous: RawUnit, item: RawUnit): RawUnit {
+  const isLead = previous.block === item.lead?.block;
+  const separator = /[：:；;。]$/u.test(previous.text) ? ' ' : isLead ? '：' : '；';
+  return { ...previous, text: `${previous.text}${separator}${item.text}`, bold: previous.bold || item.bold, lead: item.lead };
 }
 
 /** "解析： golang 的 for … range 语法中，…" is the claim after the label. */

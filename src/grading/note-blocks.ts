@@ -14,7 +14,22 @@ export interface RawUnit {
   introduces: boolean;
   section: string[];
   block: number;
+  /** The line a list item hangs under (`Lead`); a lead line's own units carry it too. */
+  lead?: Lead;
 }
+
+/**
+ * The line a list hangs under, naming what its items describe: "queue需要绑定exchange" over "- 消息载体", "LRU" over
+ * "- evicts the least recently used entry", a heading over its bullets, or the item an indented item is nested in.
+ * `block` is the lead's own unit (-1 for a heading, which is no point).
+ */
+export interface Lead {
+  text: string;
+  block: number;
+}
+
+/** Longest one-line paragraph, in content characters, read as a lead line rather than a statement of its own. */
+const maximumLeadCharacters = 40;
 
 /** Longest text beside a link that still reads as a citation label (参考链接, 原文, see also). */
 const maxCitationLabel = 8;
@@ -34,8 +49,17 @@ export function blockUnits(markdown: string): RawUnit[] {
   // introduce the lists of one answer ("**channel有三种状态：**"), not topics of their own.
   const headings: string[] = [];
   const section = () => headings.filter(Boolean);
+  // What a list starting here would hang under (only blank lines since), and the open levels of the list being read.
+  let leadLine: Lead | undefined;
+  let levels: ListLevel[] = [];
   const flushParagraph = () => {
-    if (paragraph.length) pushSentences(units, joinLines(paragraph), 'prose', [...section(), ...partLabel(paragraph)]);
+    if (!paragraph.length) return;
+    const block = units.length;
+    const text = joinLines(paragraph);
+    pushSentences(units, text, 'prose', [...section(), ...partLabel(paragraph)]);
+    const clean = cleanInline(text).text;
+    leadLine = paragraph.length === 1 && units.length > block && contentLength(clean) <= maximumLeadCharacters ? { text: clean, block } : undefined;
+    levels = [];
     paragraph = [];
   };
   const readLine = noteLineReader();
@@ -47,14 +71,18 @@ export function blockUnits(markdown: string): RawUnit[] {
       const level = heading[1]!.length;
       headings.length = level;
       headings[level - 1] = cleanInline(heading[2] ?? '').text.replace(/[：:]$/, '');
+      leadLine = headings[level - 1] ? { text: headings[level - 1]!, block: -1 } : undefined;
+      levels = [];
     }
     if (!line || /^#{1,6}\s/.test(line) || /^(?:-{3,}|\*{3,}|_{3,})$/.test(line)) {
       flushParagraph();
       if (!line.startsWith('|')) tableHeader = undefined;
+      if (line && !heading) (leadLine = undefined), (levels = []);
       continue;
     }
     if (line.startsWith('|')) {
       flushParagraph();
+      (leadLine = undefined), (levels = []);
       const cells = line.replace(/^\||\|$/g, '').split('|').map((cell) => cleanInline(cell).text);
       if (cells.every((cell) => /^:?-{2,}:?$/.test(cell.trim()) || !cell.trim())) continue;
       if (!tableHeader) {
@@ -71,7 +99,13 @@ export function blockUnits(markdown: string): RawUnit[] {
     const listItem = /^(?:[-*+](?=\s|$)|\d+[.)、](?!\d)|[（(]?\d+[）)]|[①-⑩])\s*(.*)$/u.exec(line);
     if (listItem) {
       flushParagraph();
-      pushSentences(units, listItem[1] ?? '', 'list', section());
+      // Markdown indents with spaces and tabs; a full-width space ("　　1. …") is a paragraph indent, not nesting.
+      const lead = leadOfItem(levels, /^[ \t]*/u.exec(rawLine)![0].replace(/\t/gu, '    ').length, leadLine);
+      if (lead === leadLine && lead && lead.block >= 0) for (const unit of units) if (unit.block === lead.block) unit.lead = lead;
+      leadLine = undefined;
+      const block = units.length;
+      pushSentences(units, listItem[1] ?? '', 'list', section(), lead);
+      levels.at(-1)!.item = { text: cleanInline(listItem[1] ?? '').text, block };
       continue;
     }
     // A line led by a bold label ("**时间堆**也需要…") starts a statement of its own, even without a blank line.
@@ -80,6 +114,27 @@ export function blockUnits(markdown: string): RawUnit[] {
   }
   flushParagraph();
   return units;
+}
+
+interface ListLevel {
+  indent: number;
+  lead: Lead | undefined;
+  /** The level's last item: what an item indented under it hangs under. */
+  item?: Lead;
+}
+
+/**
+ * The lead of a list item `indent` spaces in: its level's lead, the item it is indented under, or for a new list the line
+ * it starts under. Leaves `levels` with the item's level last.
+ */
+function leadOfItem(levels: ListLevel[], indent: number, leadLine: Lead | undefined): Lead | undefined {
+  while (levels.length && levels.at(-1)!.indent > indent + 1) levels.pop();
+  const parent = levels.at(-1);
+  // A space more or less is the same level: nesting takes the two spaces Markdown asks for.
+  if (parent && indent < parent.indent + 2) return parent.lead;
+  const lead = parent ? parent.item : leadLine;
+  levels.push({ indent, lead });
+  return lead;
 }
 
 /** Longest label, in characters, that names a part of a note on a line of its own ("Kube-proxy："). */
@@ -109,7 +164,7 @@ function isCitation(rawText: string): boolean {
 /** A sentence that only sends the reader elsewhere ("更多说明参阅引用说明", "详见下文", "see the docs"), whatever its length. */
 const pointsElsewhere = /^(?:更多|详细|具体|完整)?(?:的)?(?:说明|内容|细节|介绍|信息|解释)?(?:请)?(?:参阅|参见|参考|参看|详见|见|查看|看)(?:下文|下面|文末|引用|原文|链接|文档|注释|脚注|引用说明|官方文档)?(?:说明|部分)?[。.:：]?$|^(?:for more (?:details|information|info)|see (?:also|the docs|below|above)|refer to)\b/iu;
 
-function pushSentences(units: RawUnit[], rawText: string, kind: RawUnit['kind'], section: string[]): void {
+function pushSentences(units: RawUnit[], rawText: string, kind: RawUnit['kind'], section: string[], lead?: Lead): void {
   if (isCitation(rawText)) return;
   const { text, bold } = cleanInline(rawText);
   const block = units.length;
@@ -121,7 +176,7 @@ function pushSentences(units: RawUnit[], rawText: string, kind: RawUnit['kind'],
   for (const sentence of hyphenEnumerated(marked).split(/(?<=[。！？!?；;])|\n/u)) {
     const trimmed = withoutAnnouncement(tidyPoint(sentence));
     if (!trimmed) continue;
-    units.push({ text: trimmed, bold, kind, introduces: /[:：]$/.test(trimmed) || leadsIn.test(trimmed), section, block });
+    units.push({ text: trimmed, bold, kind, introduces: /[:：]$/.test(trimmed) || leadsIn.test(trimmed), section, block, ...(lead ? { lead } : {}) });
   }
 }
 

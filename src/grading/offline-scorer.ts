@@ -141,7 +141,7 @@ export function scoreAnswer(input: ScoreInput, parameters: Readonly<ScoringParam
     return known;
   };
   const perReference = pointSets.map((specs, index) => {
-    const contradictions = findContradictions(input.question, specs, stances.said, questionUnits, referenceTexts[index]);
+    const contradictions = findContradictions(input.question, specs, stances.said, questionUnits, referenceTexts[index], headingOver(specs, input.headings?.[index]));
     const contradicting = new Set(contradictions.map((entry) => entry.said));
     // A clause that contradicts the note is evidence for nothing else either.
     const keep = (text: string) => stances.clauses.filter((clause) => !contradicting.has(clause.text) && text.includes(clause.text)).map((clause) => clause.text).join(' ');
@@ -239,4 +239,13 @@ const asksForResult = /多少|几[个种次条]|个数|复杂度|求解?|计算|
 
 export function roundScore(score: number): number {
   return Math.round(Math.min(10, Math.max(0, score)) * 10) / 10;
+}
+
+/**
+ * The heading right over a note's points ("数据结构 > exchange交换机" → "exchange交换机"), when the first of them opens
+ * the note: a question focused on a section further down is not under it.
+ */
+function headingOver(specs: readonly KeyPointSpec[], heading: string | undefined): string | undefined {
+  const first = specs[0];
+  return first && first.block === 0 && first.section.length === 0 ? heading?.split(' > ').at(-1) : undefined;
 }

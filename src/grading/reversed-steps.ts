@@ -12,6 +12,8 @@ export interface NotePoint {
   text: string;
   /** The point's weight, when known (the premise of a question is charged to the heaviest point). */
   weight?: number;
+  /** The line the point's list hangs under (KeyPointSpec.lead): it names what the point is about. */
+  lead?: string | undefined;
 }
 
 export interface ReversedSteps {

@@ -6,9 +6,10 @@
  */
 import { isBareLabel } from './point-text.ts';
 import type { Statement } from './statements.ts';
-import { memoByObject } from './grading-memo.ts';
+import { memoByObject, memoByText } from './grading-memo.ts';
 import { definedNames } from './defined-names.ts';
-import { cutsLatinWord, isIdentifier, wholeIndexOf } from './latin-words.ts';
+import { cutsLatinWord, isIdentifier } from './latin-words.ts';
+import { onlyWhereItGoes, sameRelation, topicClause, wordAt } from './answer-subjects.ts';
 import { isFunctionCharacter, profiledText, profileText } from './text-analysis.ts';
 
 /** Labels that organise a note but are not things ("缺点：", "解决："). */
@@ -169,19 +170,58 @@ function opensWith(text: string, subject: string): boolean {
   return start >= 0 && /^[a-z0-9_.\-]*的?$/u.test(opening.slice(0, start));
 }
 
-/** What a note says about each subject: the same for every answer to the card, so made once per note and subjects. */
-const noteDescriptions = memoByObject((note: readonly Statement[]) => memoByObject((subjects: readonly string[]) => describeNote(note, subjects)));
+/**
+ * What names a note's subjects besides its clauses: the heading the note sits under, when its first point is right
+ * under it, and the line each point's list hangs under (KeyPointSpec.lead), by point.
+ */
+export interface NoteFrame {
+  heading?: string | undefined;
+  /** JSON keeps a point without a lead as null. */
+  leads?: readonly (string | null | undefined)[];
+}
 
-function describeNote(note: readonly Statement[], subjects: readonly string[]) {
+/** What a note says about each subject: the same for every answer to the card, so made once per note, frame and subjects. */
+const noteDescriptions = memoByObject((note: readonly Statement[]) =>
+  memoByText((frame: string) => memoByObject((subjects: readonly string[]) => describeNote(note, subjects, JSON.parse(frame) as NoteFrame)), 8),
+);
+
+/**
+ * The subject a lead line or heading is about: the one it opens with ("queue需要绑定exchange" is about queue, "exchange交换机"
+ * about exchange), unless it opens with two ("LRU 和 LFU").
+ */
+function subjectOfLead(lead: string, subjects: readonly string[]): string | undefined {
+  const text = compact(lead);
+  const opening = mentioned(text, subjects).filter((subject) => opensWith(lead, subject));
+  if (opening.length !== 1) return undefined;
+  const after = text.slice(text.indexOf(opening[0]!) + opening[0]!.length);
+  return /^(?:和|与|跟|及|以及|同|、|\/|&|vs|and|or|[,，])/u.test(after) ? undefined : opening[0];
+}
+
+/** Whether a note clause is (part of) its point's lead line, which is about what it opens with, not all it names. */
+const isLeadClause = (text: string, lead: string) => {
+  const clause = compact(text).replace(/[：:，,。；;]+$/u, '');
+  return clause.length > 0 && compact(lead).includes(clause);
+};
+
+function describeNote(note: readonly Statement[], subjects: readonly string[], frame: NoteFrame) {
   const subjectUnits = new Set(subjects.flatMap((subject) => [...profileText(subject).units.keys()]));
   // A note clause without a subject of its own continues the one before it ("引用计数：… 缺点：…");
   // within a sentence only a clause that opens with another subject changes it ("…本质上切片是三元组，
-  // 当前数组长度len，他是引用语义" stays about 切片).
-  let current: string[] = [];
+  // 当前数组长度len，他是引用语义" stays about 切片). The first continue the heading's subject ("exchange交换机" over
+  // "- 决定消息按什么规则，路由到哪个队列"), and a point under a lead line starts with the lead's ("queue需要绑定exchange"
+  // over "- 消息载体"), however many subjects the clause before named.
+  const headingSubject = frame.heading ? subjectOfLead(frame.heading, subjects) : undefined;
+  let current: string[] = headingSubject ? [headingSubject] : [];
   let sentence = -1;
+  let point = Number.NaN;
   const noteSubjects = note.map((statement) => {
     const own = withoutQualifiers(compact(statement.text), mentioned(compact(statement.text), subjects));
-    if (own.length && (statement.sentence !== sentence || !current.length || own.some((subject) => opensWith(statement.text, subject)))) current = own;
+    const lead = frame.leads?.[statement.point];
+    const leadSubject = lead ? subjectOfLead(lead, subjects) : undefined;
+    const opensPoint = statement.point !== point;
+    point = statement.point;
+    if (leadSubject && (isLeadClause(statement.text, lead!) || (opensPoint && !own.length))) current = [leadSubject];
+    else if (own.length && (statement.sentence !== sentence || !current.length || own.some((subject) => opensWith(statement.text, subject)))) current = own;
     // A label that names no subject ("多线程：") starts a row about an aspect, not about the last subject named.
     else if (!own.length && /[：:]\s*$/u.test(statement.text)) current = [];
     sentence = statement.sentence;
@@ -213,51 +253,14 @@ function saidOfSubjectToo(description: ReadonlyMap<string, number>, subject: str
   });
 }
 
-/** A preposition of destination before a subject, past a quantifier ("转到其中一个 Pod 上", "发给某个 follower"). */
-const destination = /(?:到|给|向|往|至)(?:其中|里面)?(?:的)?(?:一个|某个|某一个|任意一个|每个|各个|所有|多个)?$/u;
-
-/**
- * Whether a clause names the subject only as where something goes: "就按规则负载均衡地转到其中一个 Pod 上" is about
- * the request forwarded, not a claim that Pod does the balancing the note says Service does.
- */
-function onlyWhereItGoes(text: string, subject: string): boolean {
-  let found = false;
-  for (let index = wordAt(text, subject); index >= 0; index = text.indexOf(subject, index + subject.length)) {
-    if (!destination.test(text.slice(0, index))) return false;
-    found = true;
-  }
-  return found;
-}
-
-/** Where a subject's word first stands in a compact text, as a whole word for an identifier (save is not in bgsave). */
-function wordAt(text: string, subject: string): number {
-  return isIdentifier(subject) ? wholeIndexOf(text, subject) : text.indexOf(subject);
-}
-
-/**
- * Whether the answer clause holds both subjects' words in the order the note clause holds them: it states
- * the note's relation between the two ("才能将S1中的元素全部插入S2中" for "否则将栈S1中元素全部搬到S2中"), only named
- * differently enough (a character before S2 hides it as a word) that each clause seemed to be about one of them.
- * Reversed ("将S2中的元素全部插入S1中") it is still a swap.
- */
-function sameRelation(said: string, notes: string, subject: string, other: string): boolean {
-  const [a, b, c, d] = [wordAt(said, subject), wordAt(said, other), wordAt(notes, subject), wordAt(notes, other)];
-  return a >= 0 && b >= 0 && c >= 0 && d >= 0 && a < b === c < d;
-}
-
-/** A clause that only names a subject as the topic of what follows: "kubelet呢，", "那 kube-proxy 的话，", "而 P 这边，". */
-function topicClause(text: string, subject: string): boolean {
-  const rest = text.replace(/^(?:然后|那么?|而|至于|对于)/u, '');
-  return rest.startsWith(subject) && /^(?:呢|的话|嘛|啊|这边|这块|这个)?[,，:：]?$/u.test(rest.slice(subject.length));
-}
-
 /**
  * `whole` gives the whole note's clauses (saidOfSubjectToo). It is a function because splitting a whole
- * note into clauses is costly and only the rare answer clause that passes every other test needs it.
+ * note into clauses is costly and only the rare answer clause that passes every other test needs it. `frame` is what
+ * names the note's subjects besides its clauses (NoteFrame).
  */
-export function findSwaps(note: readonly Statement[], answer: readonly Statement[], subjects: readonly string[], ignored: ReadonlySet<string>, whole: () => readonly Statement[] = () => []): Swap[] {
+export function findSwaps(note: readonly Statement[], answer: readonly Statement[], subjects: readonly string[], ignored: ReadonlySet<string>, whole: () => readonly Statement[] = () => [], frame: NoteFrame = {}): Swap[] {
   if (subjects.length < 2) return [];
-  const { subjectUnits, noteSubjects, described } = noteDescriptions(note)(subjects);
+  const { subjectUnits, noteSubjects, described } = noteDescriptions(note)(JSON.stringify(frame))(subjects);
   const swaps: Swap[] = [];
   // Only a clause that names its subject is read as a claim about it: carrying a subject on to the
   // clauses after it ("S2退栈，…，实现了先进先出") gave correct answers another subject's description. A clause that

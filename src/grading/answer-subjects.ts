@@ -1,0 +1,43 @@
+/**
+ * How an answer clause names a subject, for the swap check (role-swaps.ts): only as where something goes, as the
+ * topic of the clause after it, or beside another subject in the note's own relation between them.
+ */
+import { isIdentifier, wholeIndexOf } from './latin-words.ts';
+
+/** A preposition of destination before a subject, past a quantifier ("转到其中一个 Pod 上", "发给某个 follower"). */
+const destination = /(?:到|给|向|往|至)(?:其中|里面)?(?:的)?(?:一个|某个|某一个|任意一个|每个|各个|所有|多个)?$/u;
+
+/**
+ * Whether a clause names the subject only as where something goes: "就按规则负载均衡地转到其中一个 Pod 上" is about
+ * the request forwarded, not a claim that Pod does the balancing the note says Service does.
+ */
+export function onlyWhereItGoes(text: string, subject: string): boolean {
+  let found = false;
+  for (let index = wordAt(text, subject); index >= 0; index = text.indexOf(subject, index + subject.length)) {
+    if (!destination.test(text.slice(0, index))) return false;
+    found = true;
+  }
+  return found;
+}
+
+/** Where a subject's word first stands in a compact text, as a whole word for an identifier (save is not in bgsave). */
+export function wordAt(text: string, subject: string): number {
+  return isIdentifier(subject) ? wholeIndexOf(text, subject) : text.indexOf(subject);
+}
+
+/**
+ * Whether the answer clause holds both subjects' words in the order the note clause holds them: it states
+ * the note's relation between the two ("才能将S1中的元素全部插入S2中" for "否则将栈S1中元素全部搬到S2中"), only named
+ * differently enough (a character before S2 hides it as a word) that each clause seemed to be about one of them.
+ * Reversed ("将S2中的元素全部插入S1中") it is still a swap.
+ */
+export function sameRelation(said: string, notes: string, subject: string, other: string): boolean {
+  const [a, b, c, d] = [wordAt(said, subject), wordAt(said, other), wordAt(notes, subject), wordAt(notes, other)];
+  return a >= 0 && b >= 0 && c >= 0 && d >= 0 && a < b === c < d;
+}
+
+/** A clause that only names a subject as the topic of what follows: "kubelet呢，", "那 kube-proxy 的话，", "而 P 这边，". */
+export function topicClause(text: string, subject: string): boolean {
+  const rest = text.replace(/^(?:然后|那么?|而|至于|对于)/u, '');
+  return rest.startsWith(subject) && /^(?:呢|的话|嘛|啊|这边|这块|这个)?[,，:：]?$/u.test(rest.slice(subject.length));
+}
