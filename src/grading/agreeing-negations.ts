@@ -50,7 +50,10 @@ export function noteAlsoSays(said: Statement, contradicted: Statement, note: rea
   const subject = subjectUnits(said, head, answer);
   const closeness = (other: Statement) => overlap(subject, sentenceUnits(note, other.sentence));
   const least = closeness(contradicted);
-  const excusing = note.filter((other) => other !== contradicted && other.units.has(head) && denies(other, head) === saidDenies && closeness(other) >= least);
+  // Within the contradicted clause's own sentence, whose subject is the same for every clause, the closer clause decides:
+  // "也不在数据库中" does not excuse "这样不会给数据库带来很大的压力" beside the note's "这样会给数据库带来很大的压力".
+  const restatesAsWell = (other: Statement) => other.sentence !== contradicted.sentence || overlap(said.units, other.units) >= overlap(said.units, contradicted.units);
+  const excusing = note.filter((other) => other !== contradicted && other.units.has(head) && denies(other, head) === saidDenies && closeness(other) >= least && restatesAsWell(other));
   if (!saidAbout.length) return excusing.length > 0;
   return saidAbout.every((subject) =>
     excusing.some((other) => {

@@ -21,6 +21,7 @@ import { reversedSteps, type NotePoint } from './reversed-steps.ts';
 import { asksForOrder, statesOrder } from './sequence-order.ts';
 import { asksWhether, sharedOf, statementsOf, weightOf, type Statement } from './statements.ts';
 import { profileText } from './text-analysis.ts';
+import { alignSupposed, hypothetical, supposedOf, supposition } from './suppositions.ts';
 
 export type ContradictionCue = 'negation' | 'swap' | 'number' | 'order';
 
@@ -134,8 +135,11 @@ function negations(note: readonly Statement[], answer: readonly Statement[], ign
   const verdicts = new Map<Statement, { strength: number; agrees: boolean; said: Statement }>();
   const stated = assertedOf(note);
   for (const said of answer) {
-    if (hypothetical.test(said.normalised) || asksWhether.test(said.normalised)) continue;
-    const aligned = align(said, stated, ignored);
+    if (asksWhether.test(said.normalised)) continue;
+    // A supposition is compared only with the note's under the same word: "否则不会panic" denies "否则会panic".
+    const supposed = hypothetical.test(said.normalised) ? supposition(said.normalised) : '';
+    if (supposed === undefined) continue;
+    const aligned = supposed ? alignSupposed(said, supposedOf(note, supposed), ignored) : align(said, stated, ignored);
     if (!aligned) continue;
     const agrees = samePolarity(aligned.note, said) || negativeAboutOneThing(aligned.note, said);
     const known = verdicts.get(aligned.note);
@@ -164,15 +168,6 @@ function aboutAnotherThing(said: Statement, contradicted: Statement, note: reado
   if (!subject || subject.length < 2) return false;
   return !sentenceText(answer, said.sentence).replace(/\s+/g, '').includes(subject);
 }
-
-/**
- * Clauses that suppose rather than assert ("如果用户态的代码试图执行特权指令", "一旦超时", "即使缓冲区没写满"): the note
- * does not claim the supposed thing happens, so "用户态不能执行特权指令" does not deny it; and an
- * answer's "如果不加锁…" asserts nothing the note could contradict. A negative that sets a condition ("不够再去 mcentral 拿",
- * "没命中就回源") supposes too.
- */
-const hypothetical =
-  /^(?:如果|假如|假设|若|要是|万一|一旦|倘若|即使|即便|哪怕|就算|否则|\bif\b|\bunless\b|\bsuppose\b|\beven if\b|\botherwise\b)|试图|企图|\btries to\b|\battempts? to\b|(?:不够|不足|没命中|未命中|不存在|没有了?|满了|空了)(?:的话|时)?(?:就|再|才|则|便)/u;
 
 const assertedNotes = new WeakMap<readonly Statement[], Statement[]>();
 

@@ -211,3 +211,20 @@ describe('a guess that says the opposite of the note is still wrong', () => {
     expect(agreeing.score).toBeGreaterThanOrEqual(6);
   });
 });
+
+describe('negations the self-mutation probe found unread', () => {
+  it('compares two clauses supposed under the same word ("否则不会panic" against "否则会panic")', () => {
+    const note = ['注意pop的时候一定要注意切片长度检查，否则会panic。'];
+    const question = '怎么用 Go 实现一个栈？';
+    expect(contradicted(question, note, '用切片实现，pop 的时候要检查切片长度，否则不会panic。', note.join('\n'))).toEqual([note[0]]);
+    expect(contradicted(question, note, '用切片实现，pop 的时候要检查切片长度，否则会panic。', note.join('\n'))).toEqual([]);
+    expect(contradicted(question, note, '如果不检查长度，pop 空栈就会panic。', note.join('\n'))).toEqual([]);
+  });
+
+  it('does not let a clause of the same sentence that denies something else excuse the denial', () => {
+    const note = ['缓存穿透是指用户查询的数据既不在缓存中，也不在数据库中，导致每次查询都要去数据库中查询，这样会给数据库带来很大的压力。'];
+    const question = '什么是缓存穿透？';
+    expect(contradicted(question, note, '查询的数据缓存和数据库里都没有，每次都去数据库查，这样不会给数据库带来很大的压力。', note.join('\n'))).toEqual([note[0]]);
+    expect(contradicted(question, note, '查询的数据缓存和数据库里都没有，每次都去数据库查，这样会给数据库带来很大的压力。', note.join('\n'))).toEqual([]);
+  });
+});

@@ -1,0 +1,45 @@
+/**
+ * Suppositions: clauses that suppose rather than assert ("如果…", "一旦超时", "否则会panic"). Most cues leave them out,
+ * since the note does not claim the supposed thing happens; two clauses supposed under the same word are compared with
+ * each other.
+ */
+import { asksWhether, sharedOf, weightOf, type Statement } from './statements.ts';
+
+/**
+ * Clauses that suppose rather than assert ("如果用户态的代码试图执行特权指令", "一旦超时", "即使缓冲区没写满"): the note
+ * does not claim the supposed thing happens, so "用户态不能执行特权指令" does not deny it; and an
+ * answer's "如果不加锁…" asserts nothing the note could contradict. A negative that sets a condition ("不够再去 mcentral 拿",
+ * "没命中就回源") supposes too.
+ */
+export const hypothetical =
+  /^(?:如果|假如|假设|若|要是|万一|一旦|倘若|即使|即便|哪怕|就算|否则|\bif\b|\bunless\b|\bsuppose\b|\beven if\b|\botherwise\b)|试图|企图|\btries to\b|\battempts? to\b|(?:不够|不足|没命中|未命中|不存在|没有了?|满了|空了)(?:的话|时)?(?:就|再|才|则|便)/u;
+
+/** The word a clause opens its supposition with ("否则", "如果", "if"), or undefined when it supposes otherwise ("试图…"). */
+export function supposition(normalised: string): string | undefined {
+  return /^(?:如果|假如|假设|若|要是|万一|一旦|倘若|即使|即便|哪怕|就算|否则|if|unless|even if|otherwise)/u.exec(normalised)?.[0];
+}
+
+/** Share of each of two clauses supposed under the same word that they must have in common, one word at least. */
+const supposedShare = 0.8;
+
+/**
+ * The note clause an answer clause restates under the same supposition: the shared supposition ties the two as a word
+ * would, so one word restated nearly whole is enough ("否则不会panic" against "否则会panic").
+ */
+export function alignSupposed(said: Statement, note: readonly Statement[], ignored: ReadonlySet<string>): { note: Statement; strength: number } | undefined {
+  let best: { note: Statement; strength: number } | undefined;
+  const ofA = weightOf(said, ignored);
+  for (const statement of note) {
+    const { shared, words } = sharedOf(said, statement, ignored);
+    const ofB = weightOf(statement, ignored);
+    if (words < 1 || shared < supposedShare * ofA || shared < supposedShare * ofB) continue;
+    const strength = (2 * shared) / (ofA + ofB);
+    if (!best || strength > best.strength) best = { note: statement, strength };
+  }
+  return best;
+}
+
+/** The note's clauses supposed under `word`. */
+export function supposedOf(note: readonly Statement[], word: string): Statement[] {
+  return note.filter((statement) => supposition(statement.normalised) === word && !asksWhether.test(statement.normalised));
+}
