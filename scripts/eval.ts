@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 
 /**
- * `npm run eval` runs every quality set this project is held to; `npm run eval -- <retrieval|references|grading|cards>
+ * `npm run eval` runs every quality set this project is held to; `npm run eval -- <retrieval|references|grading|cards|self>
  * --file <jsonl> [--json]` runs one. Each suite lives in its own module so the two can evolve independently.
  */
 const suites: Record<string, () => Promise<{ run(argv: string[]): Promise<void> }>> = {
@@ -11,6 +11,7 @@ const suites: Record<string, () => Promise<{ run(argv: string[]): Promise<void> 
   cards: () => import('./eval-cards.ts'),
   calibration: () => import('./eval-calibration.ts'),
   interviewer: () => import('./eval-interviewer.ts'),
+  self: () => import('./eval-self.ts'),
 };
 
 /** The sets the README's quality table quotes, in its order. */
@@ -42,6 +43,7 @@ const everySet: string[][] = [
   ['grading', '--file', 'eval/grading-misremember-validation.jsonl'],
   ['grading', '--file', '../shared/eval/ads/train.jsonl', '--folds', '5'],
   ['cards', '--file', 'eval/cards-audit.jsonl'],
+  ['self'],
   ['interviewer'],
 ];
 

@@ -10,10 +10,12 @@ import { profileText } from './text-analysis.ts';
 /**
  * Two negative clauses about one thing agree whatever their verbs: "之前没用过k8s" restates, not denies,
  * "k8s我都没学过", though neither negation denies the other's verb. Each clause's negation must be about a
- * word both share (negatedAbout).
+ * word both share (negatedAbout), and the two must negate as many times.
  */
 export function negativeAboutOneThing(a: Statement, b: Statement): boolean {
-  if (!a.scopes.length || !b.scopes.length) return false;
+  // A clause with a negation more ("没有值的通道…不会得到零值" against "没有值的通道…会得到零值") denies what the other asserts,
+  // however much they agree about the thing both negate.
+  if (!a.scopes.length || a.scopes.length !== b.scopes.length) return false;
   const ofA = contentKeys(a.normalised);
   const ofB = contentKeys(b.normalised);
   const thingsOfA = thingWords(ofA, a.normalised);

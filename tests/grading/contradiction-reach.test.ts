@@ -228,3 +228,12 @@ describe('negations the self-mutation probe found unread', () => {
     expect(contradicted(question, note, '查询的数据缓存和数据库里都没有，每次都去数据库查，这样会给数据库带来很大的压力。', note.join('\n'))).toEqual([]);
   });
 });
+
+describe('a negation more than the note has', () => {
+  it('denies what the note asserts though both negate the same thing ("没有值的通道…不会得到零值")', () => {
+    const note = ['对一个关闭的并且没有值的通道执行接收操作会得到对应类型的零值。'];
+    const question = '关闭后的通道有哪些特点？';
+    expect(contradicted(question, note, '对关闭了并且没有值的通道执行接收操作不会得到对应类型的零值。', note.join('\n'))).toEqual([note[0]]);
+    expect(contradicted(question, note, '关闭了并且没有值的通道，接收操作会得到对应类型的零值。', note.join('\n'))).toEqual([]);
+  });
+});

@@ -11,6 +11,7 @@ import { loadKnowledgeBase } from '../../src/adapters/node/knowledge-base-loader
 import type { Card, Grader, KnowledgeBase } from '../../src/core/types.ts';
 import { createGrader } from '../../src/grading/grader.ts';
 import { referencesOf } from '../../src/interview/question-grade.ts';
+import { plainNote as plain, spokenNote as spoken } from '../support/note-renderings.ts';
 
 const corpusDir = join(import.meta.dirname, '..', '..', 'corpus');
 let dataDir: string;
@@ -23,21 +24,6 @@ beforeAll(async () => {
   grader = createGrader({ kb });
 }, 120_000);
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
-
-/** The reference as plain text: no code, images, link targets, Markdown marks or bullets. */
-function plain(markdown: string): string {
-  return markdown
-    .replace(/```[\s\S]*?```/g, '')
-    .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/[*_`>#|]/g, '')
-    .replace(/^\s*[-+]\s+/gm, '')
-    .replace(/\n{2,}/g, '\n')
-    .trim();
-}
-
-const fillers = ['嗯，', '就是，', '然后，', '对，', '那个，'];
-const spoken = (text: string) => text.split(/(?<=[。；\n])/u).map((sentence, index) => (sentence.trim() ? fillers[index % fillers.length] + sentence.trim() : '')).join('');
 
 function answeredCards(): Card[] {
   return kb.cards.filter((card) => card.answered && !card.searchOnly && plain(card.reference).length >= 20);
