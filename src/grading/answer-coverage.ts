@@ -58,14 +58,15 @@ export function coverPoints(
     pointMade: parameters.pointMade,
     crossLingualPointMade: parameters.crossLingualPointMade,
   };
-  return specs.map((spec, index) => {
+  return specs.map((spec, index): ScoredPoint => {
     const contradicted = wrong.get(index);
     if (contradicted) return { spec, coverage: { ...coverPoint(spec, viewOfNothing(), questionUnits, options), evidence: contradicted.said }, wrong: contradicted };
     const asserted = coverPoint(spec, views.asserted, questionUnits, options);
     // An answer that hedges nothing asserts all it said: one view, covered once.
     const said = views.said === views.asserted ? asserted : coverPoint(spec, views.said, questionUnits, options);
     const found = (asserted.found + said.found) / 2;
-    return { spec, coverage: { ...said, found, recall: said.mass > 0 ? found / said.mass : 0, evidence: asserted.evidence ?? said.evidence } };
+    const grounds = asserted.grounds === 'specific' ? asserted.grounds : said.grounds;
+    return { spec, coverage: { ...said, found, recall: said.mass > 0 ? found / said.mass : 0, evidence: asserted.evidence ?? said.evidence, ...(grounds ? { grounds } : {}) } };
   });
 }
 

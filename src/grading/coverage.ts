@@ -6,6 +6,7 @@
  * words scattered over a list of terms only partly are.
  */
 import { memoByObject } from './grading-memo.ts';
+import { restatesQuestion, specificUnitsOf } from './general-evidence.ts';
 import { isEnglishProse, saysInChinese, withChineseGloss } from './english-gloss.ts';
 import type { KeyPointSpec } from './key-points.ts';
 import { contentLength, minimumPointCharacters } from './point-text.ts';
@@ -99,6 +100,12 @@ export interface PointCoverage {
   evidence: string | undefined;
   /** Share of the point's unit weight the grader could observe at all (below 1 for cross-lingual). */
   observable: number;
+  /**
+   * What the found part rests on: some unit naming something of the point's own (a term, a content bigram), or only
+   * general words ("这个问题挺常见的，要注意细节" under "SYN Flood 是一种常见的拒绝服务攻击"), which count only beside an
+   * answer that says something specific (general-evidence.ts, withoutGeneralOnly). Unset when nothing was found.
+   */
+  grounds?: 'specific' | 'general';
 }
 
 /**
@@ -265,10 +272,13 @@ function coverUnits(point: KeyPointSpec, answer: AnswerView, questionUnits: Read
   const units = crossLingualUnits ?? point.profile.units;
   const conceptFactor = crossLingual ? 1 : (options.sameLanguageConcepts ?? 1);
   const totalWeight = totalWeightOf(point.profile).total;
+  const specificUnits = specificUnitsOf(point.profile);
   let observableWeight = 0;
   let mass = 0;
   let found = 0;
   let count = 0;
+  // Whether the answer says any of the point's own units, beyond general words and the question's.
+  let specificSaid = false;
   for (const [unit, baseWeight] of units) {
     observableWeight += baseWeight;
     if (questionUnits.has(unit)) continue;
@@ -278,7 +288,9 @@ function coverUnits(point: KeyPointSpec, answer: AnswerView, questionUnits: Read
     evidenceWeights[count] = weight;
     count += 1;
     mass += weight;
-    if (says(unit, answer.units, answer.profile.text)) found += weight;
+    if (!says(unit, answer.units, answer.profile.text)) continue;
+    found += weight;
+    specificSaid ||= specificUnits.has(unit) && !restatesQuestion(unit, questionUnits);
   }
   let evidence: string | undefined;
   let bestWindow = 0;
@@ -300,5 +312,6 @@ function coverUnits(point: KeyPointSpec, answer: AnswerView, questionUnits: Read
       if (anchored.has(unit[0]!) && anchored.has(unit[1]!)) found += splitWordCredit * evidenceWeights[index]!;
     }
   }
-  return { mass, found, recall: mass > 0 ? found / mass : 0, evidence, observable: totalWeight > 0 ? observableWeight / totalWeight : 0 };
+  const observable = totalWeight > 0 ? observableWeight / totalWeight : 0;
+  return { mass, found, recall: mass > 0 ? found / mass : 0, evidence, observable, ...(found > 0 ? { grounds: specificSaid ? 'specific' : 'general' } : {}) };
 }

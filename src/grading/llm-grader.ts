@@ -17,6 +17,7 @@ import type { Coverage, Grade, Reference } from '../core/types.ts';
 import { LlmError, type ChatMessage, type LlmClient } from '../llm/client.ts';
 import { chatPrompt, formatChat } from '../llm/prompt-templates.ts';
 import { coverPoint, viewAnswer, type CoverOptions } from './coverage.ts';
+import { creditsGeneralWords } from './general-evidence.ts';
 import { buildGrade, coverageOf, selectShownPoints, type GradedPoint } from './grade-builder.ts';
 import { injectionScoreCap, neutraliseDelimiters, stripInjection } from './injection.ts';
 import type { KeyPointSpec } from './key-points.ts';
@@ -110,7 +111,7 @@ export async function gradeWithLlm(
   // or a question back is not coverage, whatever a naive model quotes from it.
   const trustedAnswer = new Set(profileText(readStances(stripInjection(input.answer).cleaned).said).units.keys());
   const judged = new Map(reply.keyPoints.map((point) => [point.index, point]));
-  const relatedness = evidenceRelatedness(input.question, details.points.map(({ spec }) => spec));
+  const relatedness = evidenceRelatedness(input.question, details.points.map(({ spec }) => spec), creditsGeneralWords(details.points, new Set(profileText(input.question).units.keys())));
   // A point the offline checks found contradicted stays wrong: a model that reads words, not
   // polarity, would call "并不是…" covered.
   const contradicted = new Map(details.points.filter((point) => point.wrong).map((point) => [point.spec, point.wrong!]));
@@ -169,7 +170,7 @@ export async function gradeWithLlm(
  * grader measures an answer (question echo ignored, units the whole note repeats discounted,
  * glossary bridging English and Chinese).
  */
-function evidenceRelatedness(question: string, notePoints: readonly KeyPointSpec[]): (evidence: string, point: KeyPointSpec) => number {
+function evidenceRelatedness(question: string, notePoints: readonly KeyPointSpec[], generalWordsCount: boolean): (evidence: string, point: KeyPointSpec) => number {
   const questionUnits = new Set(profileText(question).units.keys());
   const options: CoverOptions = { sameLanguageConcepts: defaultScoringParameters.sameLanguageConcepts, pointFrequency: pointFrequencies(notePoints) };
   // Only the quote itself counts, not the passage around it: a window around an injected sentence
@@ -177,6 +178,8 @@ function evidenceRelatedness(question: string, notePoints: readonly KeyPointSpec
   return (evidence, point) => {
     const view = viewAnswer(evidence);
     const measured = coverPoint(point, view, questionUnits, options);
+    // A quote sharing only general words with its point is evidence of it only where the offline grader counts such words.
+    if (measured.grounds === 'general' && !generalWordsCount) return 0;
     // A point that only restates the question has no content of its own to look for.
     return measured.mass > 0 ? measured.recall : coverPoint(point, view, new Set(), options).recall;
   };

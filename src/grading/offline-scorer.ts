@@ -12,6 +12,7 @@ import { contradictsCore, findContradictions } from './contradictions.ts';
 import { viewAnswer, type AnswerView } from './coverage.ts';
 import { memoByText } from './grading-memo.ts';
 import { injectionScoreCap, stripInjection } from './injection.ts';
+import { withoutGeneralOnly } from './general-evidence.ts';
 import { extractAllKeyPoints, givenKeyPoints, type KeyPointSpec } from './key-points.ts';
 import { contentLength } from './point-text.ts';
 import { looksLikeBagOfWords, looksLikeTermList, namesWithoutExplaining, onlyNames, pointsAreNames, recitesNames } from './non-answers.ts';
@@ -140,6 +141,11 @@ export function scoreAnswer(input: ScoreInput, parameters: Readonly<ScoringParam
     if (!known) viewsOfText.set(text, (known = viewAnswer(text)));
     return known;
   };
+  const answer = view(stances.said);
+  // The yes or no the question asks for, of the whole question (判断题) or of one ask inside it ("…有没有这种现象？").
+  const verdict = judgementVerdicts(input.question, referenceTexts, stances.said) ?? subQuestionVerdict(input.question, referenceTexts, stances.said);
+  // The right verdict is something specific the answer says of the note: general words explaining it count (withoutGeneralOnly).
+  const rightConclusion = verdict === 'agree';
   const perReference = pointSets.map((specs, index) => {
     const contradictions = findContradictions(input.question, specs, stances.said, questionUnits, referenceTexts[index], headingOver(specs, input.headings?.[index]));
     const contradicting = new Set(contradictions.map((entry) => entry.said));
@@ -149,7 +155,7 @@ export function scoreAnswer(input: ScoreInput, parameters: Readonly<ScoringParam
     // The first cue found for a point is what its card says.
     const wrong = new Map<number, { said: string; notes: string }>();
     for (const entry of contradictions) if (!wrong.has(entry.point)) wrong.set(entry.point, { said: entry.said, notes: entry.notes });
-    const points = coverPoints(specs, views, questionUnits, parameters, wrong);
+    const points = withoutGeneralOnly(coverPoints(specs, views, questionUnits, parameters, wrong), questionUnits, rightConclusion);
     // A question about one part of a note is answered by that part: the answer is complete when it makes the
     // points there, whatever it leaves of the rest. What it contradicts anywhere still counts against it.
     const pointed = input.keyPoints?.[index]?.length ? undefined : pointedBlocks(input.question, specs, input.headings?.[index]);
@@ -178,9 +184,6 @@ export function scoreAnswer(input: ScoreInput, parameters: Readonly<ScoringParam
   let coverage = best.covered + parameters.referenceAveraging * (meanCovered - best.covered);
 
   const flags: ScoreFlag[] = injection.spans.length ? ['injection'] : [];
-  const answer = view(stances.said);
-  // The yes or no the question asks for, of the whole question (判断题) or of one ask inside it ("…有没有这种现象？").
-  const verdict = judgementVerdicts(input.question, referenceTexts, stances.said) ?? subQuestionVerdict(input.question, referenceTexts, stances.said);
   if (verdict === 'disagree') flags.push('wrong-verdict');
   if (verdict === 'agree') flags.push('right-verdict');
   const statesResult = statesResults(referenceTexts, questionUnits, answer) || statesListedSequence(input.question, referenceTexts, stances.said);
