@@ -176,19 +176,25 @@ function bigramSet(text: string): Set<string> {
 
 /**
  * Near-identical points (notes repeat themselves; alternative references overlap) count once. Rows of
- * a table are distinct by being rows: with their column headers they share most of their words.
+ * a table are distinct by being rows: with their column headers they share most of their words. So are the items
+ * of one list, which say the same of different things ("关闭已经关闭的channel会导致panic，所以…很危险" and
+ * "发送值到已经关闭的channel会导致panic，所以…很危险").
  */
 function deduplicate(units: RawUnit[]): RawUnit[] {
-  const kept: { unit: RawUnit; grams: Set<string> }[] = [];
+  const kept: { unit: RawUnit; grams: Set<string>; list: number }[] = [];
+  // Which run of list items a unit is in: a unit that is not a list item ends the run.
+  let list = 0;
   for (const unit of units) {
+    if (unit.kind !== 'list') list += 1;
     const grams = bigramSet(unit.text);
-    const duplicate = kept.some(({ unit: keptUnit, grams: other }) => {
+    const duplicate = kept.some(({ unit: keptUnit, grams: other, list: keptList }) => {
       if (unit.kind === 'table' && keptUnit.kind === 'table') return false;
+      if (unit.kind === 'list' && keptUnit.kind === 'list' && keptList === list) return false;
       let shared = 0;
       for (const gram of grams) if (other.has(gram)) shared += 1;
       return shared / Math.max(1, Math.min(grams.size, other.size)) >= 0.8;
     });
-    if (!duplicate) kept.push({ unit, grams });
+    if (!duplicate) kept.push({ unit, grams, list });
   }
   return kept.map(({ unit }) => unit);
 }

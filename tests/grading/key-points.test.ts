@@ -220,3 +220,15 @@ describe('an enumeration numbered with hyphens', () => {
     expect(extractKeyPoints('一般开 3-5 个副本，状态从 fin-wait-1 到 fin-wait-2。').map((point) => point.text).join(' ')).toContain('3-5');
   });
 });
+
+describe('items of one list that say the same of different things', () => {
+  it('keeps both, though they share most of their words', () => {
+    const note = '- 关闭已经关闭的channel会导致panic，所以在closer不知道channel是否已经关闭的情况下去关闭channel是很危险的\n- 发送值到已经关闭的channel会导致panic，所以如果sender在不知道channel是否已经关闭的情况下去向channel发送值是很危险的';
+    expect(extractKeyPoints(note).map((point) => point.text.slice(0, 4))).toEqual(['关闭已经', '发送值到']);
+  });
+
+  it('still counts a point the note repeats in another place once', () => {
+    const note = '- 关闭已经关闭的channel会导致panic\n\n总之，关闭已经关闭的channel会导致panic。';
+    expect(extractKeyPoints(note)).toHaveLength(1);
+  });
+});
