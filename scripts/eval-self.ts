@@ -4,6 +4,7 @@
  * - the note as its own answer (as written, said aloud, and the card's key points in a row), against the card's own note
  *   as a session grades it and retrieved as 练习 grades a typed question: points marked wrong (target 0), and scores under
  *   8 on the card's own note (key points: under 7);
+ * - a card's own question typed as it stands, graded without its note: whether the note found is the card's;
  * - the note with one sentence negated (its longest with 会 / 能 / 需要 / 可以 / 是, tests/support/note-renderings.ts),
  *   alone and inside the rest of the note: the share for which a point is marked wrong. The rewrite is crude, so some
  *   negated sentences are not claims and 100 % is not the ceiling; what it shows is which negations go unread.
@@ -47,6 +48,13 @@ export async function run(argv: string[]): Promise<void> {
       for (const line of [...wrong, ...low.map((entry) => `low ${entry}`)].slice(0, 10)) console.log(`    ${line}`);
     }
   }
+  let ownNote = 0;
+  for (const card of cards) {
+    const reference = (await grader.grade({ question: card.question, answer: plainNote(card.reference).slice(0, 3000) })).references[0];
+    if (reference?.source === card.source && reference.heading === card.headingPath.join(' > ')) ownNote += 1;
+  }
+  report['own question, own note'] = { cards: cards.length, ownNote };
+  if (!values.json) console.log(`a card's own question, graded without its note, graded against that note: ${ownNote} / ${cards.length}`);
   for (const place of ['alone', 'in the note'] as const) {
     let tried = 0;
     let marked = 0;

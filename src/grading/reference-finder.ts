@@ -148,6 +148,7 @@ export async function findReference(kb: KnowledgeBase, question: string, signal?
   let best: ReferenceMatch | undefined;
   let bestRank = Infinity;
   let bestIsOverview = false;
+  let bestIsOwn = false;
   let closest: ReferenceMatch | undefined;
   let closestRank = Infinity;
   let closestFit = -Infinity;
@@ -168,7 +169,10 @@ export async function findReference(kb: KnowledgeBase, question: string, signal?
     const about = isAbout(question, asked, item, kb.cards, match);
     if (about === 'title' || (about === 'topic' && asksWhatItemAnswers(question, asked, item, kb.cards, match))) {
       const overview = about === 'title' && childrenOf(item, kb.cards).some((child) => child.answered);
-      if (!best || (overview && !bestIsOverview)) [best, bestRank, bestIsOverview] = [{ ...candidate, closest: false }, rank, overview];
+      // A note's own question asked word for word is about that note, wherever the retriever ranks it: "如何用 Redis 实现
+      // 分布式锁？" had been graded against the ZooKeeper lock beside it, ranked first.
+      if (isItsQuestion(question, item)) [best, bestRank, bestIsOverview, bestIsOwn] = [{ ...candidate, closest: false }, rank, overview, true];
+      else if (!bestIsOwn && (!best || (overview && !bestIsOverview))) [best, bestRank, bestIsOverview] = [{ ...candidate, closest: false }, rank, overview];
     } else if ((about || match >= minimumClosestMatch) && isAnchored(asked, item, kb.cards)) {
       // An item about the subject that does not answer what is asked is still the closest note: the one whose title
       // the question covers best, as retrieval order says little among items that only touch the subject. It must
@@ -184,6 +188,15 @@ export async function findReference(kb: KnowledgeBase, question: string, signal?
   }
   const chosen = best ? (namedSection(asked, best.item, kb.cards) ?? best) : closest && (namedSection(asked, closest.item, kb.cards) ?? closest);
   return chosen ? { item: chosen.item, references: chosen.references, topicMatch: chosen.topicMatch, closest: chosen.closest } : undefined;
+}
+
+/** The question as compared: letters and characters only, case aside. */
+const bare = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+
+/** Whether the question is the item's own question or one of its other phrasings, word for word. */
+function isItsQuestion(question: string, item: Card): boolean {
+  const asked = bare(question);
+  return asked.length > 0 && [item.question, ...(item.variants ?? [])].some((own) => bare(own) === asked);
 }
 
 /**

@@ -57,4 +57,14 @@ describe('every note graded as the answer to its own question', () => {
       expect(low).toEqual([]);
     }, 120_000);
   }
+
+  it('grades a card\'s own question, typed as it stands, against that card\'s note', async () => {
+    const elsewhere: string[] = [];
+    for (const card of answeredCards()) {
+      const grade = await grader.grade({ question: card.question, answer: plain(card.reference).slice(0, 3000) });
+      const reference = grade.references[0];
+      if (reference?.source !== card.source || reference.heading !== card.headingPath.join(' > ')) elsewhere.push(`${card.question} → ${reference?.heading ?? 'none'}`);
+    }
+    expect(elsewhere).toEqual([]);
+  }, 120_000);
 });
