@@ -22,7 +22,10 @@ const fine = [
   '安全', '没问题', '没有问题', '不会有问题', '没事', '正常', '成功', '一致', '无影响', '没影响', '没有影响', '不影响', '被忽略', '忽略掉', '直接返回', '正常返回', '不丢', '可靠',
 ];
 
-const entries = [...failures.map((word) => ({ word, sign: -1 })), ...fine.map((word) => ({ word, sign: 1 }))].sort((a, b) => b.word.length - a.word.length);
+/** Longest first, so "不安全" is read before "安全"; each with its pattern, made once (a Latin word whole). */
+const entries = [...failures.map((word) => ({ word, sign: -1 })), ...fine.map((word) => ({ word, sign: 1 }))]
+  .sort((a, b) => b.word.length - a.word.length)
+  .map(({ word, sign }) => ({ sign, pattern: /^[a-z]/.test(word) ? new RegExp(`(?<![a-z])${word}(?![a-z])`, 'g') : new RegExp(word, 'g') }));
 /** A negation just before an outcome turns it round ("不会阻塞", "并不会 panic", "never blocks"). */
 const negatedBefore = /(?:不|没|没有|无|未|并不|并没有|不会|不能|不可能|不至于|\bnot\b|\bnever\b|\bno\b|\bwon'?t\b|\bdoesn'?t\b|\bdon'?t\b|\bisn'?t\b|\bcannot\b)\s*(?:会|能|导致|造成|引起|出现|发生|产生|被|到|得|是|\bcause\b|\blead to\b|\bbe\b)?\s*(?:任何)?\s*$/u;
 
@@ -45,10 +48,8 @@ interface Outcome {
   sign: number;
   /** The clause with its outcome words taken out: the situation it is said of. */
   situation: Map<string, number>;
-}
-
-function isLatin(word: string): boolean {
-  return /^[a-z]/.test(word);
+  /** The situation's total unit weight. */
+  weight: number;
 }
 
 /** Whether the clause says its situation ends in failure (-1) or is fine (+1); 0 when it says neither or both. */
@@ -56,8 +57,7 @@ const outcomeOf = memoByText((normalised: string): Outcome => {
   let rest = normalised;
   let sign = 0;
   let mixed = false;
-  for (const { word, sign: own } of entries) {
-    const pattern = isLatin(word) ? new RegExp(`(?<![a-z])${word}(?![a-z])`, 'g') : new RegExp(word, 'g');
+  for (const { sign: own, pattern } of entries) {
     for (const match of rest.matchAll(pattern)) {
       const before = rest.slice(Math.max(0, (match.index ?? 0) - 8), match.index ?? 0);
       if (!predicative(before, rest.slice((match.index ?? 0) + match[0].length))) continue;
@@ -68,7 +68,8 @@ const outcomeOf = memoByText((normalised: string): Outcome => {
     rest = rest.replace(pattern, ' ');
   }
   if (sign !== 0) rest = rest.replace(connectives, ' ');
-  return { sign: mixed ? 0 : sign, situation: unitsWithoutNegation(rest, wordUnits) };
+  const situation = unitsWithoutNegation(rest, wordUnits);
+  return { sign: mixed ? 0 : sign, situation, weight: [...situation.values()].reduce((sum, value) => sum + value, 0) };
 }, 4096);
 
 /** Shared situation a clause pair needs, in unit weight (about two words), and its share of each side. */
@@ -99,8 +100,6 @@ function shared(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>, 
   return { weight: characters.size + latin >= minimumCharacters ? weight : 0, own };
 }
 
-const total = (units: ReadonlyMap<string, number>) => [...units.values()].reduce((sum, value) => sum + value, 0);
-
 export interface OpposedOutcome {
   said: Statement;
   notes: Statement;
@@ -117,12 +116,12 @@ export function opposedOutcomes(note: readonly Statement[], answer: readonly Sta
   for (const said of answer) {
     const outcome = outcomeOf(said.normalised);
     if (outcome.sign === 0) continue;
-    const own = total(outcome.situation);
+    const own = outcome.weight;
     let opposed: { statement: Statement; weight: number } | undefined;
     let agreeing = 0;
     for (const entry of noteOutcomes) {
       const overlap = shared(outcome.situation, entry.outcome.situation, questionUnits);
-      const noteOwn = total(entry.outcome.situation);
+      const noteOwn = entry.outcome.weight;
       // Only the question's words in common: the two must then be the same situation nearly whole ("关闭已经关闭的channel").
       const restates = overlap.own ? overlap.weight >= answerShare * own && overlap.weight >= noteShare * noteOwn : overlap.weight >= sameShare * own && overlap.weight >= sameShare * noteOwn;
       if (overlap.weight < (overlap.own ? minimumShared : minimumSharedOfQuestion) || !restates) continue;

@@ -1,7 +1,7 @@
 /**
  * The note's steps reversed within one sentence of the answer ("先写 binlog，再写 redo"): the order cue of
- * contradictions.ts, over the note's own sequenced prose, its points that sequence steps by themselves,
- * and its listed steps.
+ * contradictions.ts, each sequenced answer sentence held to the passages of the note it restates (a sentence, a run
+ * of sentences that go on from each other, or a list of steps).
  */
 import { memoByText } from './grading-memo.ts';
 import { compareOrder, isSequenced, listedSteps } from './sequence-order.ts';
@@ -23,7 +23,8 @@ export interface ReversedSteps {
 }
 
 /**
- * Reversed step pairs needed, and their share of all ordered pairs, to call an order reversed. Prose orders loosely
+ * Weight of reversed step pairs needed (a pair weighs its lighter term, about one per word), and their share of all
+ * ordered pairs' weight, to call an order reversed. Prose orders loosely
  * ("先从Redis扣减库存，在通过消息通知异步扣减DB库存" against an answer that also says "扣成功再发一条消息"), so one
  * pair is not enough; a point that is a chain of arrows ("CLOSED->LISTEN->SYN收到->ESTABLISHED") states its order
  * outright, and one pair said the other way round ("先 ESTABLISHED 再 LISTEN") reverses it.

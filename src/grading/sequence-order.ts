@@ -85,16 +85,10 @@ export interface OrderComparison {
 }
 
 /**
- * Compares the order of the units both texts sequence. Units the question names, pairs whose steps
- * interleave in either text (a unit in one step with the other, 日志 or leader said all along) and pairs
- * that are not `near` each other in the note say nothing about order.
+ * Compares the order of the units both texts sequence. Units the question names and pairs whose steps
+ * interleave in either text (a unit in one step with the other, 日志 or leader said all along) say nothing about order.
  */
-export function compareOrder(
-  note: string,
-  answer: string,
-  ignored: ReadonlySet<string>,
-  near: (a: string, b: string) => boolean = () => true,
-): OrderComparison {
+export function compareOrder(note: string, answer: string, ignored: ReadonlySet<string>): OrderComparison {
   const noteSteps = stepsOfNote(note);
   const answerSteps = stepsOf(answer);
   const weights = profileText(answer).units;
@@ -114,7 +108,6 @@ export function compareOrder(
     for (let j = i + 1; j < representatives.length; j += 1) {
       const a = representatives[i]!;
       const b = representatives[j]!;
-      if (!near(a.unit, b.unit)) continue;
       const inNote = orderOf(noteSteps.get(a.unit)!, noteSteps.get(b.unit)!);
       const inAnswer = orderOf(answerSteps.get(a.unit)!, answerSteps.get(b.unit)!);
       if (inNote === 0 || inAnswer === 0) continue;
