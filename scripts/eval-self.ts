@@ -12,24 +12,19 @@
 import { parseArgs } from 'node:util';
 import { loadKnowledgeBase } from '../src/adapters/node/knowledge-base-loader.ts';
 import { parseConfig } from '../src/core/config.ts';
-import type { Card } from '../src/core/types.ts';
 import { createGrader } from '../src/grading/grader.ts';
 import { referencesOf } from '../src/interview/question-grade.ts';
-import { negatedOnce, plainNote, spokenNote } from '../tests/support/note-renderings.ts';
-
-const renderings: ReadonlyArray<readonly [string, (card: Card) => string, number]> = [
-  ['as written', (card) => plainNote(card.reference), 8],
-  ['spoken', (card) => spokenNote(plainNote(card.reference)), 8],
-  ['key points', (card) => card.keyPoints.map((point) => point.text).join('。'), 7],
-];
+import { isOwnNote, negatedOnce, noteAnswers, plainNote, selfCheckedCards } from '../tests/support/note-renderings.ts';
 
 export async function run(argv: string[]): Promise<void> {
   const { values } = parseArgs({ args: argv, options: { json: { type: 'boolean', default: false } } });
   const { kb } = await loadKnowledgeBase({ config: parseConfig(process.env), log: () => {} });
   const grader = createGrader({ kb });
-  const cards = kb.cards.filter((card) => card.answered && !card.searchOnly && plainNote(card.reference).length >= 20);
+  const cards = selfCheckedCards(kb.cards);
   const report: Record<string, unknown> = { cards: cards.length };
-  for (const [name, render, lowest] of renderings) {
+  // Graded without its note, the note as written tells whether the card's own question finds it.
+  let ownNote = 0;
+  for (const { name, render, lowest } of noteAnswers) {
     const wrong: string[] = [];
     const low: string[] = [];
     let graded = 0;
@@ -39,6 +34,7 @@ export async function run(argv: string[]): Promise<void> {
       graded += 1;
       const own = await grader.grade({ question: card.question, answer, references: referencesOf(card) ?? [] });
       const retrieved = await grader.grade({ question: card.question, answer });
+      if (name === noteAnswers[0]!.name && isOwnNote(card, retrieved.references[0])) ownNote += 1;
       for (const point of [...own.keyPoints, ...retrieved.keyPoints].filter((entry) => entry.contradicted)) wrong.push(`${card.question} → ${point.text}`);
       if (own.score < lowest) low.push(`${card.question}: ${own.score}`);
     }
@@ -47,11 +43,6 @@ export async function run(argv: string[]): Promise<void> {
       console.log(`note graded as its own answer (${name}): ${graded} cards, points marked wrong ${wrong.length} (target 0), under ${lowest} on its own card ${low.length}`);
       for (const line of [...wrong, ...low.map((entry) => `low ${entry}`)].slice(0, 10)) console.log(`    ${line}`);
     }
-  }
-  let ownNote = 0;
-  for (const card of cards) {
-    const reference = (await grader.grade({ question: card.question, answer: plainNote(card.reference).slice(0, 3000) })).references[0];
-    if (reference?.source === card.source && reference.heading === card.headingPath.join(' > ')) ownNote += 1;
   }
   report['own question, own note'] = { cards: cards.length, ownNote };
   if (!values.json) console.log(`a card's own question, graded without its note, graded against that note: ${ownNote} / ${cards.length}`);

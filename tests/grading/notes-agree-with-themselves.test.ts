@@ -8,10 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadKnowledgeBase } from '../../src/adapters/node/knowledge-base-loader.ts';
-import type { Card, Grader, KnowledgeBase } from '../../src/core/types.ts';
+import type { Grader, KnowledgeBase } from '../../src/core/types.ts';
 import { createGrader } from '../../src/grading/grader.ts';
 import { referencesOf } from '../../src/interview/question-grade.ts';
-import { plainNote as plain, spokenNote as spoken } from '../support/note-renderings.ts';
+import { isOwnNote, noteAnswers, plainNote, selfCheckedCards } from '../support/note-renderings.ts';
 
 const corpusDir = join(import.meta.dirname, '..', '..', 'corpus');
 let dataDir: string;
@@ -25,21 +25,10 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-function answeredCards(): Card[] {
-  return kb.cards.filter((card) => card.answered && !card.searchOnly && plain(card.reference).length >= 20);
-}
-
 describe('every note graded as the answer to its own question', () => {
-  // The lowest score the note earns on its own card, by rendering: a card's key points are its summary, a little short of it.
-  const renderings: ReadonlyArray<readonly [string, (card: Card) => string, number]> = [
-    ['as written', (card) => plain(card.reference), 8],
-    ['spoken', (card) => spoken(plain(card.reference)), 8],
-    // The card's key points said in a row: what a candidate who learnt the card's summary says.
-    ['its key points', (card) => card.keyPoints.map((point) => point.text).join('。'), 7],
-  ];
-  for (const [style, render, lowest] of renderings) {
+  for (const { name: style, render, lowest } of noteAnswers) {
     it(`marks nothing wrong, and scores the note itself ${lowest} or more on its own card (${style})`, async () => {
-      const cards = answeredCards();
+      const cards = selfCheckedCards(kb.cards);
       expect(cards.length).toBeGreaterThan(150);
       const wrong: string[] = [];
       const low: string[] = [];
@@ -60,10 +49,10 @@ describe('every note graded as the answer to its own question', () => {
 
   it('grades a card\'s own question, typed as it stands, against that card\'s note', async () => {
     const elsewhere: string[] = [];
-    for (const card of answeredCards()) {
-      const grade = await grader.grade({ question: card.question, answer: plain(card.reference).slice(0, 3000) });
+    for (const card of selfCheckedCards(kb.cards)) {
+      const grade = await grader.grade({ question: card.question, answer: plainNote(card.reference).slice(0, 3000) });
       const reference = grade.references[0];
-      if (reference?.source !== card.source || reference.heading !== card.headingPath.join(' > ')) elsewhere.push(`${card.question} → ${reference?.heading ?? 'none'}`);
+      if (!isOwnNote(card, reference)) elsewhere.push(`${card.question} → ${reference?.heading ?? 'none'}`);
     }
     expect(elsewhere).toEqual([]);
   }, 120_000);

@@ -3,6 +3,7 @@
  * text, said aloud, and with one of its sentences negated (tests/grading/notes-agree-with-themselves.test.ts and
  * `npm run eval -- self`).
  */
+import type { Card } from '../../src/core/types.ts';
 
 /** The reference as plain text: no code, images, link targets, Markdown marks or bullets. */
 export function plainNote(markdown: string): string {
@@ -55,4 +56,24 @@ export function negatedOnce(text: string): { sentences: string[]; index: number;
     if (verb && (!best || sentence.length > sentences[best.index]!.length)) best = { index, negated: sentence.replace(verb[0], verb[1]) };
   });
   return best && { sentences, ...best };
+}
+
+/** The cards the self-checks grade: answered, asked, and with a note of some length once Markdown is gone. */
+export function selfCheckedCards(cards: readonly Card[]): Card[] {
+  return cards.filter((card) => card.answered && !card.searchOnly && plainNote(card.reference).length >= 20);
+}
+
+/**
+ * A card's note said as its answer, with the lowest score it should earn on its own card: as written, said aloud, and
+ * as the card's key points in a row (its summary, a little short of the note).
+ */
+export const noteAnswers: ReadonlyArray<{ name: string; render: (card: Card) => string; lowest: number }> = [
+  { name: 'as written', render: (card) => plainNote(card.reference), lowest: 8 },
+  { name: 'spoken', render: (card) => spokenNote(plainNote(card.reference)), lowest: 8 },
+  { name: 'its key points', render: (card) => card.keyPoints.map((point) => point.text).join('。'), lowest: 7 },
+];
+
+/** Whether a grade's reference is the card's own note. */
+export function isOwnNote(card: Card, reference: { source: string; heading: string } | undefined): boolean {
+  return reference?.source === card.source && reference.heading === card.headingPath.join(' > ');
 }
