@@ -266,7 +266,7 @@ export function isGenericWord(unit: string): boolean {
 
 /** Interview phrasing that says what kind of answer is wanted, not what it is about. */
 const framingPattern =
-  /为什么|为何|怎么样|怎么|怎样|如何|什么是|是什么|什么|哪些|哪几种|有哪|区别|不同|异同|原理|作用|优缺点|优点|缺点|特点|流程|过程|机制|介绍|说说|说一下|讲讲|谈谈|简述|描述|解释|理解|一般|通常|分别|主要|常见|请问|面试|的话|呢|吗|\b(?:what|why|how|which|explain|describe|difference|differences|between|compare|does|do|is|are|the|of|and|in|a|an)\b/giu;
+  /为什么|为何|为啥|怎么样|怎么|怎样|如何|咋样|咋|什么是|是什么|什么|啥|哪些|哪几种|有哪|区别|不同|异同|原理|作用|优缺点|优点|缺点|特点|流程|过程|机制|介绍|说说|说一下|讲讲|谈谈|简述|描述|解释|理解|一般|通常|分别|主要|常见|请问|面试|的话|呢|吗|\b(?:what|why|how|which|explain|describe|difference|differences|between|compare|does|do|is|are|the|of|and|in|a|an)\b/giu;
 
 /** A question without the words that frame it ("为什么", "有什么区别", "how"): what it is about. */
 export function withoutFraming(question: string): string {

@@ -72,6 +72,10 @@ websocket：全双工。有状态。长连接，只有在客户端或服务器�
     });
     expect(elaborated.references[0]?.heading).toContain('websocket');
     expect(elaborated.score).toBeGreaterThanOrEqual(6);
+    // Asked as spoken, 为啥 asks what the title's 为什么 asks.
+    const spoken = await grader.grade({ question: 'IM 聊天为啥选 websocket 而不是普通 http', answer: 'HTTP 是请求响应、无状态的，服务器没法主动推消息；WebSocket 是全双工的长连接，有状态。' });
+    expect(spoken.references[0]?.heading).toContain('websocket');
+    expect(spoken.notice).toBeUndefined();
     // Context words alone (聊天功能, 为什么用 …，而不用) do not make a note about the question.
     const unrelated = await grader.grade({ question: '你们的聊天功能为什么用 gRPC 的双向流，而不用 MQTT？', answer: '双向流延迟低。' });
     expect(unrelated.references).toEqual([]);
