@@ -135,7 +135,7 @@ function namedSubjects(words: ReadonlySet<string>): number {
 function isAbout(question: string, asked: AskedTopic, item: Card, items: readonly Card[], match: number, rank: number): 'title' | 'topic' | undefined {
   if (match >= minimumTopicMatchWithTitle && titleContainment(question, asked, item, items) >= minimumTitleContainment) return 'title';
   if (match >= minimumTopicMatch) return 'topic';
-  if (rank === 0 && match >= minimumClosestMatch && titleCoverage(asked, item) >= minimumTitleCoverageFirstHit) return 'topic';
+  if (rank <= 1 && match >= minimumClosestMatch && titleCoverage(asked, item) >= minimumTitleCoverageFirstHit) return 'topic';
   if (match < minimumTopicMatchWithPart || asked.parts.length < 2) return undefined;
   const itemUnits = unitsOfItem(item, childrenOf(item, items));
   return asked.parts.some((units) => shareFound(units, itemUnits) >= minimumPartMatch) ? 'topic' : undefined;

@@ -109,6 +109,10 @@ const variantSpellings: ReadonlyArray<readonly [RegExp, string]> = [
   [/挂了|挂掉|崩了|宕机/g, '崩溃'],
   [/放进|塞进|扔进|放到/g, '放入'],
   [/等着/g, '等待'],
+  // Short forms of the same terms: "I/O" is io, "CPU 密集" 计算密集, 核数 核心数.
+  [/\bi\/o\b/g, 'io'],
+  [/cpu ?密集/g, '计算密集'],
+  [/核数/g, '核心数'],
 ];
 
 /**

@@ -80,6 +80,10 @@ const entries: ReadonlyArray<readonly [english: string, chinese: string]> = [
   ['synchronous|sync|synchronization', '同步'],
   ['cache|caching', '缓存'],
   ['cpu', '处理器'],
+  ['cpu core|core count|number of cores|cores', '核心数|核数|cpu核'],
+  ['multi-core|multicore|multiple cores', '多核'],
+  ['cpu-bound|cpu bound|cpu-intensive|cpu intensive|compute-bound|compute-intensive', '计算密集|cpu密集|cpu 密集'],
+  ['io-bound|io bound|i/o-bound|i/o bound|io-intensive|io intensive', 'io密集|i/o密集|io 密集|i/o 密集'],
   ['disk', '磁盘'],
   ['hardware', '硬件'],
   ['compile|compiler|compilation|build', '编译'],
@@ -328,6 +332,7 @@ const entries: ReadonlyArray<readonly [english: string, chinese: string]> = [
   ['register', '寄存器'],
   ['isolate|isolation|isolated', '隔离'],
   ['crash', '崩溃'],
+  ['destroy|destruction', '销毁'],
   ['memory alignment|alignment', '内存对齐'],
   ['mark and sweep|mark-sweep', '标记清除'],
   ['function pointer', '函数指针'],
@@ -432,7 +437,7 @@ export const glossary: readonly GlossaryConcept[] = entries.map(([english, chine
 });
 
 /** Bump when `entries` changes: embeddings built with another glossary are not comparable. */
-export const glossaryVersion = 4;
+export const glossaryVersion = 5;
 
 /** Crude English singular: enough to map "coroutines"/"processes"/"replicas" to the glossary. */
 function singular(word: string): string {

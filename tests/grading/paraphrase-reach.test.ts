@@ -200,3 +200,12 @@ describe('a heading that shares only the question\'s plain words (answer-coverag
     expect(focused.every((point) => point.section.includes('内存分配量达到阈值时触发'))).toBe(true);
   });
 });
+
+describe('short forms of the same terms (text-analysis.ts variantSpellings, glossary.ts)', () => {
+  it('reads "CPU 密集", 核数 and "IO 密集" as the note\'s 计算密集, 核心数 and I/O密集', () => {
+    const note = '计算密集型任务线程数与CPU核心数相等，I/O密集型任务线程更多';
+    const covered = (answer: string) => coverPoint({ text: note, profile: profileText(note), weight: 1 } as never, viewAnswer(answer), new Set()).recall;
+    expect(covered('CPU 密集的任务，线程数和核数一样，IO 密集型任务线程更多')).toBeGreaterThanOrEqual(0.75);
+    expect(covered('普通的任务，线程数和桌数一样，网络型任务线程更多')).toBeLessThan(0.4);
+  });
+});
