@@ -80,6 +80,13 @@ export function subjectsOf(question: string, noteText: string, pointTexts: reado
     // gives it the described one's properties is still a swap.
     const left = found.left ?? Array.from(match[1]!).slice(-Array.from(found.right!).length).join('');
     const right = found.right ?? Array.from(match[2]!).slice(0, Array.from(found.left!).length).join('');
+    // Two names each followed by what is done with them ("malloc/new 申请、free/delete 释放") contrast the names: an answer
+    // gives one name the other's description without repeating the verb ("malloc/new 会去合并空闲内存块").
+    const [nameA, nameB] = [latinHead(left), latinHead(right)];
+    if (nameA && nameB && nameA !== nameB) {
+      subjects.add(nameA).add(nameB);
+      continue;
+    }
     // The word supplied must not be in the note, and must be a name rather than an index or a version (a1、a2).
     const supplied = found.left ? (found.right ? undefined : right) : left;
     if (supplied !== undefined && (note.includes(supplied) || /\d/u.test(supplied))) continue;
@@ -102,6 +109,9 @@ export function subjectsOf(question: string, noteText: string, pointTexts: reado
   if (subjects.size < 2) for (const name of definedNames(pointTexts)) subjects.add(name);
   return [...subjects];
 }
+
+/** The Latin name a term opens with when words of another script follow it ("mallocnew申请" → mallocnew). */
+const latinHead = (term: string) => /^([a-z][a-z0-9_+#.\-]+)[\u4e00-\u9fff]/u.exec(term)?.[1];
 
 /** Subjects a clause names as words of their own (not 动态数组 for 数组, not bgsave for save). */
 export function mentioned(text: string, subjects: readonly string[]): string[] {

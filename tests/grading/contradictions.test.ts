@@ -65,6 +65,13 @@ describe('swapped roles: the note\'s description given to the other subject', ()
     expect(contradicted('Go 里数组和切片有什么区别？', slices, honest)).toEqual([]);
     expect(contradicted('Go 里数组和切片有什么区别？', slices, '数组是引用语义，传参不会复制。')).toEqual([slices[1]]);
   });
+
+  it('contrasts two names each followed by what is done with them ("malloc/new 申请、free/delete 释放")', () => {
+    const heap = ['使用malloc/new申请分配堆内存时系统需要根据最先匹配、最优匹配或其它算法在内存空闲块表中查找一块空闲内存；', '使用free/delete释放堆内存时，系统可能需要合并空闲内存块，会产生额外开销'];
+    const asked = '频繁地用 malloc/new 申请、free/delete 释放堆内存，性能损耗主要在哪？';
+    expect(contradicted(asked, heap, 'malloc/new 会去合并空闲内存块；free/delete 要按最先匹配、最优匹配在空闲块表里查找位置。').sort()).toEqual([...heap].sort());
+    expect(contradicted(asked, heap, '申请时 malloc/new 要按最先匹配或最优匹配在空闲块表里查找；释放时 free/delete 可能要合并空闲内存块。')).toEqual([]);
+  });
 });
 
 describe('order: steps the answer puts the other way round', () => {
