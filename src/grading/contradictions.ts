@@ -11,7 +11,7 @@ import { negativeAboutOneThing, noteAlsoSays } from './agreeing-negations.ts';
 import { exchangedWords } from './note-edits.ts';
 import { reversedComparisons } from './reversed-comparisons.ts';
 import { findSwaps, mentioned, subjectsOf } from './role-swaps.ts';
-import { frameOf, sentenceText } from './claim-reading.ts';
+import { contentKeys, frameOf, sentenceText } from './claim-reading.ts';
 import { deniedClaims } from './denied-claims.ts';
 import { sufficiencyClaims } from './sufficient-conditions.ts';
 import { exclusiveClashes } from './exclusive-claims.ts';
@@ -154,7 +154,7 @@ function negations(note: readonly Statement[], answer: readonly Statement[], ign
   // Separately: answer and note number their sentences independently.
   const about = new Map([...noteSentenceSubjects(note)(subjects), ...sentenceSubjects(answer, subjects)]);
   return disagreeing
-    .filter(([statement, verdict]) => !aboutAnotherThing(verdict.said, statement, note, answer) && !noteAlsoSays(verdict.said, statement, note, answer, about))
+    .filter(([statement, verdict]) => !aboutAnotherThing(verdict.said, statement, note, answer, ignored) && !noteAlsoSays(verdict.said, statement, note, answer, about))
     .map(([statement, verdict]) => wrong(statement, verdict.said.text, 'negation'));
 }
 
@@ -163,10 +163,15 @@ function negations(note: readonly Statement[], answer: readonly Statement[], ign
  * names: "链式存储结构在插入删除时不需要移动大量元素位置" does not deny "在顺序表中频繁插入删除时，需要移动大量元素";
  * it says the other side of the comparison. An answer that names the thing ("顺序表不需要移动元素") still does.
  */
-function aboutAnotherThing(said: Statement, contradicted: Statement, note: readonly Statement[], answer: readonly Statement[]): boolean {
+function aboutAnotherThing(said: Statement, contradicted: Statement, note: readonly Statement[], answer: readonly Statement[], asked: ReadonlySet<string>): boolean {
   const subject = frameOf(sentenceText(note, contradicted.sentence));
   if (!subject || subject.length < 2) return false;
-  return !sentenceText(answer, said.sentence).replace(/\s+/g, '').includes(subject);
+  // Named by its words, not only verbatim ("GMP 里没有实现…" names the frame 「在 GMP 模型中」); a frame in the question's own
+  // words is the topic everything said is about, as claim-reading's frameWords has it.
+  const keys = [...contentKeys(subject)].filter((key) => !key.startsWith('~'));
+  if (keys.some((key) => asked.has(key))) return false;
+  const sentence = contentKeys(sentenceText(answer, said.sentence));
+  return !sentence.has(subject) && !keys.some((key) => sentence.has(key));
 }
 
 const assertedNotes = new WeakMap<readonly Statement[], Statement[]>();

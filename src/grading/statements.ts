@@ -163,10 +163,32 @@ function profileUnits(text: string): Map<string, number> {
 const clauseEnd = /(?<=[。！？!?；;，,\n])|(?<=：)(?!\s*\d)|(?<=[.;])\s+|(?<=:)\s+(?!\d)/u;
 const sentenceEnd = /[。！？!?；;\n]|\.\s/u;
 
+/**
+ * A spoken topic set off on its own ("然后那个 Work Stealing 的话，", "至于 binlog 呢，"): what the next clause says is said of it
+ * ("其实 GMP 里面并没有实现"), so the two are read as one clause.
+ */
+const spokenTopic = /^(?:然后|那么?|而|至于|对于|说到|关于)?(?:那个|这个)?[^，,。；;！？!?]{1,20}?(?:的话|呢)\s*[，,]$/u;
+
+/** The text's clauses, a spoken topic joined to the clause it introduces. */
+function clausesOf(text: string): string[] {
+  const pieces: string[] = [];
+  let topic = '';
+  for (const piece of text.split(clauseEnd)) {
+    if (spokenTopic.test(piece.trim())) {
+      topic += piece;
+      continue;
+    }
+    pieces.push(topic + piece);
+    topic = '';
+  }
+  if (topic) pieces.push(topic);
+  return pieces;
+}
+
 export function statementsOf(text: string, point = -1, sentenceOffset = 0): Statement[] {
   const statements: Statement[] = [];
   let sentence = sentenceOffset;
-  for (const piece of text.split(clauseEnd)) {
+  for (const piece of clausesOf(text)) {
     const clause = piece.trim();
     if (clause) {
       // Only the clause's text is read here; its units are those of the text without negations.

@@ -74,6 +74,17 @@ describe('swapped roles: the note\'s description given to the other subject', ()
   });
 });
 
+describe('a spoken topic and the clause it introduces', () => {
+  const question = 'GMP 相比原来的 GM 模型，加了 P 之后具体带来了什么改变？';
+  const note = ['每个 P 有自己的本地队列，减轻了对全局队列的直接依赖。', '在 GMP 模型中也实现了 Work Stealing 算法，如果 P 的本地队列为空，则会从其他 P 的本地队列中窃取可运行的 G 来运行。'];
+
+  it('reads "X 的话，其实…并没有实现" as said of X, and a frame named in the question\'s words as the topic', () => {
+    expect(contradicted(question, note, '然后那个 Work Stealing 的话，其实 GMP 里面并没有实现。')).toEqual([note[1]]);
+    expect(contradicted(question, note, 'GMP 没有实现 Work Stealing。')).toEqual([note[1]]);
+    expect(contradicted(question, note, '然后那个 Work Stealing 的话，GMP 里面也实现了，本地队列空了就去别的 P 那里偷 G。')).toEqual([]);
+  });
+});
+
 describe('order: steps the answer puts the other way round', () => {
   const steps = ['解析包导入：编译器解析源代码中的import语句，找出依赖的所有包。', '依赖包的编译：编译器编译依赖的包，结果是每个包的一个对象文件。', '主包的编译：编译器编译包含main函数的主包。', '链接：链接器将主包和所有依赖包的对象文件链接在一起，生成可执行文件。'];
   const reference = steps.map((step, index) => `${index + 1}. ${step}`).join('\n');
