@@ -16,9 +16,16 @@ const ordered = /先(?!后)|然后|才(?<=先[^。；;]{1,40}才)|接着|随后|
 const afterPattern = /([^，,。；;]{2,24}?)在([^，,。；;]{2,24}?)(?:之后|以后)/gu;
 const beforePattern = /([^，,。；;]{2,24}?)在([^，,。；;]{2,24}?)(?:之前|以前)/gu;
 
+/**
+ * 在 typed for 再, the commonest slip of Chinese notes: after a clause with 先, "，在通过消息通知异步扣减DB库存" is the next
+ * step, not a place, when nothing in its clause ends the place (在…中/里/上/下/时/后/前).
+ */
+const misspeltThen = /(先[^，,。；;\n]{1,40}[，,]\s*)在(?![^，,。；;\n]*?(?:中|里|上|下|内|时|后|前|之))/gu;
+export const withThenSpelt = (text: string): string => text.replace(misspeltThen, '$1再');
+
 /** A text that sequences steps: two order words at least ("先…再…", "A → B → C"). */
 export function isSequenced(text: string): boolean {
-  return (text.match(ordered) ?? []).length >= 2;
+  return (withThenSpelt(text).match(ordered) ?? []).length >= 2;
 }
 
 /** The first and last step a unit appears in. */
@@ -40,8 +47,8 @@ function contextOf(step: string, unit: string): string | undefined {
  * and of the followers in the next is still before "应用到状态机" in the last.
  */
 function stepsOf(text: string): Map<string, StepSpan> {
-  const rewritten = profileText(text)
-    .text.replace(afterPattern, (_, later: string, earlier: string) => `${earlier} → ${later}`)
+  const rewritten = withThenSpelt(profileText(text).text)
+    .replace(afterPattern, (_, later: string, earlier: string) => `${earlier} → ${later}`)
     .replace(beforePattern, (_, earlier: string, later: string) => `${earlier} → ${later}`);
   const steps = new Map<string, StepSpan>();
   const contexts = new Map<string, string | undefined>();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contradicted } from './contradicted.ts';
 import { findContradictions } from '../../src/grading/contradictions.ts';
-import { asksForOrder } from '../../src/grading/sequence-order.ts';
+import { asksForOrder, compareOrder, isSequenced } from '../../src/grading/sequence-order.ts';
 import { negationScopeTexts } from '../../src/grading/statements.ts';
 import { profileText } from '../../src/grading/text-analysis.ts';
 
@@ -71,6 +71,17 @@ describe('a question that asks what happens from one thing to another asks for a
     const reversed = findContradictions(question, points, '先写入数据库 mysql，然后到业务服务 order-service，最后才到网关 nginx。', units, reference);
     expect(reversed.map((entry) => entry.cue)).toContain('order');
     expect(findContradictions(question, points, '先到网关 nginx 鉴权，然后到业务服务 order-service，最后写入数据库 mysql。', units, reference)).toEqual([]);
+  });
+});
+
+describe('在 typed for 再 after a clause with 先', () => {
+  const note = '扣库存：活动开始时，先从Redis扣减库存，在通过消息通知异步扣减DB库存，削除DB更新同一行的峰值。';
+
+  it('reads "先…，在通过…" as two steps, and "先…，在内存中…" as a place', () => {
+    expect(isSequenced(note)).toBe(true);
+    expect(compareOrder(note, '先扣 DB 库存，再异步扣 Redis。', new Set()).reversed).toBeGreaterThan(0);
+    expect(compareOrder(note, '先从 Redis 扣库存，再发消息异步扣 DB。', new Set()).reversed).toBe(0);
+    expect(isSequenced('先写日志，在内存中修改数据页。')).toBe(false);
   });
 });
 
