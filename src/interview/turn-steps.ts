@@ -146,22 +146,30 @@ export function createTurnSteps(ctx: EngineContext) {
     // Whether this answers a follow-up: its grade then also counts what was said before.
     const followupAnswer = current.answers.length > 0;
     const answersFollowup = current.awaiting === 'followup';
-    current.answers.push(answer);
-    if (!card) return answerUngraded(step, current, answer, options, reveal);
+    if (!card) {
+      current.answers.push(answer);
+      return answerUngraded(step, current, answer, options, reveal);
+    }
+    // An answer to a deeper question is about another card: graded against this one it moved the question's grade
+    // (an off-topic reply took 9 to 9.4 as the joined text read differently), though the card says it does not count.
+    const wentDeeper = current.targeted.some((target) => target.startsWith('card:'));
+    const earlier = wentDeeper ? gradeOfQuestion([...(await store.listTurns(step.session.id)), ...step.turns], card.id) : undefined;
+    if (!earlier) current.answers.push(answer);
     // A follow-up answer is graded with everything said on this question, against the same reference.
     const references = referencesOf(card);
-    const raw = await grader.grade(
-      { question: card.question, answer: current.answers.join('\n\n'), ...(references ? { references } : {}), language: step.state.language },
-      options.signal ? { signal: options.signal } : undefined,
-    );
-    const questionGrade = capGrade(raw, current.hints);
+    const raw =
+      earlier ??
+      (await grader.grade(
+        { question: card.question, answer: current.answers.join('\n\n'), ...(references ? { references } : {}), language: step.state.language },
+        options.signal ? { signal: options.signal } : undefined,
+      ));
+    const questionGrade = earlier ?? capGrade(raw, current.hints);
     current.best = nextBestScore(current.best, questionGrade);
     const before = current.points;
     current.points = rankPoints(weighPoints(raw.keyPoints, card.answered ? card.reference : undefined));
 
     // The reaction is to what was just said: a follow-up answer's grade still carries the earlier
     // answers (a recited note, then "不知道", grades 10), so it is judged on its own words.
-    const wentDeeper = current.targeted.some((target) => target.startsWith('card:'));
     const deeper = wentDeeper ? await reactionToDeeper(step, current, answer, options) : undefined;
     const nonAnswer = isNonAnswer(card, answer, followupAnswer ? null : raw);
     // A follow-up answer's card shows what that answer did, beside the question's grade.
