@@ -27,7 +27,12 @@ export interface Gap {
  * concepts from hints (服务 15, 开发 13, 管理 9, 包含 8, 技术 5): a change of what the interviewer says, not made here.
  */
 const nameableGeneral = new Set('一种 开发 理念 技术 非常 整体 相关 能够 方面 比如 基本 目前 现在 更加 很多 帮助 效率 管理 应用 服务 所有 具体 一定 包括 包含'.split(' '));
-const isVague = (concept: string) => explanationWords.has(concept) || (isGenericWord(concept) && !nameableGeneral.has(concept));
+/**
+ * Words that relate things rather than name one: "我追问一下，用于、存储这一块你怎么理解？", "那磁盘、不会呢？" and "可以从接收、获取入手想想" asked
+ * about nothing (seen in the interviewer eval's transcripts).
+ */
+const relationWords = new Set('用于 关系 之间 情况 过程 方式 作用 时候 需要 可以 通过 对应 属于 依赖 进行 提供 支持 处理 使得 保证 实现 采用 利用 根据 不会 不能 没有 不是 运行 设计 加入 接收 获取 得到 完成 开始 结束 放入 取出 存放 带来 字段 限制 逻辑'.split(' '));
+const isVague = (concept: string) => explanationWords.has(concept) || relationWords.has(concept) || (isGenericWord(concept) && !nameableGeneral.has(concept));
 const maxConceptChars = 16;
 
 /** A verb or function word at the start marks a clause fragment ("有三种状态"), not a term. */

@@ -108,4 +108,9 @@ describe('non-answers and concepts', () => {
     const aging = { text: 'lfu aging（条件老化）优化：引入访问次数平均值', concepts: ['lfu', 'aging', '老化', '平均值'], weight: 1 };
     expect(nameableConcepts(aging, 'lfu缺点怎么解决？')).toEqual(['lfu aging', '平均值']);
   });
+
+  it('never names a word that relates things rather than names one ("用于", "关系", "不会")', () => {
+    const pipe = { text: '管道用于有亲缘关系的进程之间通信，是半双工的，写满了不会丢数据', concepts: ['用于', '关系', '半双工', '不会', '亲缘'], weight: 1 };
+    expect(nameableConcepts(pipe, '说说管道通信。')).toEqual(['半双工', '亲缘']);
+  });
 });
