@@ -23,6 +23,7 @@ const everySet: string[][] = [
   ['references', '--file', 'eval/reference-positives-2.jsonl', '--negatives', 'eval/reference-negatives-2.jsonl'],
   ['references', '--file', 'eval/reference-positives-3.jsonl'],
   ['references', '--file', 'eval/reference-positives-4.jsonl', '--negatives', 'eval/reference-negatives-3.jsonl'],
+  ['references', '--file', 'eval/reference-positives-5.jsonl'],
   ['grading', '--file', '../shared/eval/grading.jsonl'],
   ['grading', '--file', 'eval/grading-heldout.jsonl'],
   ['grading', '--file', 'eval/grading-blind.jsonl'],

@@ -167,6 +167,7 @@ export async function findReference(kb: KnowledgeBase, question: string, signal?
   let bestRank = Infinity;
   let bestIsOverview = false;
   let bestIsOwn = false;
+  let bestCoverage = 0;
   let closest: ReferenceMatch | undefined;
   let closestRank = Infinity;
   let closestFit = -Infinity;
@@ -189,8 +190,10 @@ export async function findReference(kb: KnowledgeBase, question: string, signal?
       const overview = about === 'title' && childrenOf(item, kb.cards).some((child) => child.answered);
       // A note's own question asked word for word is about that note, wherever the retriever ranks it: "如何用 Redis 实现
       // 分布式锁？" had been graded against the ZooKeeper lock beside it, ranked first.
-      if (isItsQuestion(question, item)) [best, bestRank, bestIsOverview, bestIsOwn] = [{ ...candidate, closest: false }, rank, overview, true];
-      else if (!bestIsOwn && (!best || (overview && !bestIsOverview))) [best, bestRank, bestIsOverview] = [{ ...candidate, closest: false }, rank, overview];
+      const coverage = titleCoverage(asked, item);
+      if (isItsQuestion(question, item)) [best, bestRank, bestIsOverview, bestIsOwn, bestCoverage] = [{ ...candidate, closest: false }, rank, overview, true, coverage];
+      else if (!bestIsOwn && (!best || (overview && !bestIsOverview) || (overview === bestIsOverview && clearlyBetter(match, coverage, best.topicMatch, bestCoverage))))
+        [best, bestRank, bestIsOverview, bestCoverage] = [{ ...candidate, closest: false }, rank, overview, coverage];
     } else if ((about || match >= minimumClosestMatch) && isAnchored(asked, item, kb.cards)) {
       // An item about the subject that does not answer what is asked is still the closest note: the one whose title
       // the question covers best, as retrieval order says little among items that only touch the subject. It must
@@ -206,6 +209,20 @@ export async function findReference(kb: KnowledgeBase, question: string, signal?
   }
   const chosen = best ? (namedSection(asked, best.item, kb.cards) ?? best) : closest && (namedSection(asked, closest.item, kb.cards) ?? closest);
   return chosen ? { item: chosen.item, references: chosen.references, topicMatch: chosen.topicMatch, closest: chosen.closest } : undefined;
+}
+
+/**
+ * A later acceptable item replaces the retriever's earlier one only when both readings say it fits clearly better: more of
+ * the question (by `betterMatch`) and more of its own title asked (by `betterTitleCoverage`). "那 Raft 里 leader 一换，新的
+ * leader 上来就能马上处理客户端请求吗？会有什么代价？" had been graded against "Raft 如何实现从 follower 读取？" (0.62, title
+ * 0.0), ranked above "Raft有什么优缺点？" (0.71, title 1.0). Leads of 0–0.05 and 0.3–0.5 all move that one question and
+ * nothing else of the reference sets; ranking acceptable items as closest notes are ranked ((match + title coverage) / 2
+ * less a rank penalty) lost 11 of 215 right notes.
+ */
+const betterMatch = 0.05;
+const betterTitleCoverage = 0.3;
+function clearlyBetter(match: number, coverage: number, bestMatch: number, bestCoverage: number): boolean {
+  return match >= bestMatch + betterMatch && coverage >= bestCoverage + betterTitleCoverage;
 }
 
 /** The question as compared: letters and characters only, case aside. */

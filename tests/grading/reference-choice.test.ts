@@ -93,6 +93,13 @@ websocket：全双工。有状态。长连接，只有在客户端或服务器�
     expect(grade.notice).toBeUndefined();
   });
 
+  it('takes a later acceptable note over the first when it fits clearly better by both readings', async () => {
+    const files = readdirSync(new URL('../../corpus/', import.meta.url)).filter((file) => file.endsWith('.md'));
+    const notes = await buildNotesKnowledgeBase(Object.fromEntries(files.map((file) => [file, readFileSync(new URL(`../../corpus/${file}`, import.meta.url), 'utf8')])));
+    const grade = await createGrader({ kb: notes }).grade({ question: '那 Raft 里 leader 一换，新的 leader 上来就能马上处理客户端请求吗？会有什么代价？', answer: '不能马上处理，新 leader 要等日志复制完，会有一段数据一致性延迟。' });
+    expect(grade.references[0]?.heading).toContain('优缺点');
+  });
+
   it('grades a question that names one sub-section of an overview against that sub-section', async () => {
     const overview = await buildNotesKnowledgeBase({
       'server-notes.md': `# 项目
