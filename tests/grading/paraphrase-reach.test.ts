@@ -123,6 +123,27 @@ bgsave 是创建一个子进程来写入RDB文件，不会造成阻塞。
   });
 });
 
+describe('an English answer explained in ordinary words (english-gloss-words.ts)', () => {
+  const question = '连接池的连接耗尽了，新的请求会怎样？';
+  const note = `连接池会复用已经建立的连接，避免每次请求都重新建立连接。
+
+空闲连接超过最大空闲时间会被关闭，并从池中移除。
+
+池中连接耗尽时，新的请求会阻塞等待，等待超时后返回错误。`;
+  const english =
+    'Idle connections that stay idle longer than the maximum idle time are closed and removed from the pool. When every connection is in use, a new request is blocked and waits; once it waits past the timeout it returns an error.';
+
+  it('reads the general words of the explanation (idle, pool, blocked) in the Chinese the note uses', () => {
+    const gloss = withChineseGloss(english);
+    for (const word of ['空闲', '池', '阻塞', '最大']) expect(gloss).toContain(word);
+    const points = extractAllKeyPoints(note, 0);
+    const exhausted = points.find((point) => point.text.includes('耗尽'))!;
+    const options = { pointMade: 0.4, crossLingualPointMade: 1, sameLanguageConcepts: 0.5 };
+    // Without a gloss for "blocked" (the glossary reads "block" only as written) the point was 0.43.
+    expect(coverPoint(exhausted, viewAnswer(english), new Set(profileText(question).units.keys()), options).recall).toBeGreaterThanOrEqual(0.5);
+  });
+});
+
 describe('a spoken answer that corrects itself (answer-signals.ts)', () => {
   const question = '一条更新语句，redo log 和 binlog 按什么顺序写？';
   const note = '更新时先写 redo log 并处于 prepare 状态，然后写 binlog，最后把 redo log 改成 commit 状态，这就是两阶段提交。';
