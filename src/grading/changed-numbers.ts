@@ -4,7 +4,7 @@
  */
 import { anchorOf, conflicting, quantitiesIn, sameFamily, sameQuantity, type Quantity } from './quantities.ts';
 import { sentenceUnits, sharedWeight, unitsWithoutNegation, type Statement } from './statements.ts';
-import { wordUnits } from './text-analysis.ts';
+import { isFunctionCharacter, wordUnits } from './text-analysis.ts';
 
 export interface ChangedNumber {
   said: Statement;
@@ -80,7 +80,10 @@ export function changedNumbers(note: readonly Statement[], answer: readonly Stat
         // A share said of the same thing ("全部节点都确认" for "多数节点的确认") rarely comes with the note's other words:
         // its anchor already names the thing, so less of the clause needs to match.
         // A month is a date of an event, and the event's one word beside it ("五月中旬入职" / "九月底入职") says which.
-        return conflicting(entry.quantity, quantity) && shared >= (quantity.family === 'month' ? 1 : minimumShared) && shared >= (quantity.family === 'share' || quantity.family === 'month' ? shareOfClauseForShares : shareOfClause) * ofA;
+        if (!conflicting(entry.quantity, quantity)) return false;
+        // A count of the same named thing ("分为64个槽" / "分成 8 个槽") is a count of it, however little else the clauses share.
+        if (quantity.family === 'count' && sameCountedThing(said.normalised, quantity, entry.statement.normalised, entry.quantity)) return true;
+        return shared >= (quantity.family === 'month' ? 1 : minimumShared) && shared >= (quantity.family === 'share' || quantity.family === 'month' ? shareOfClauseForShares : shareOfClause) * ofA;
       });
       if (differing && !answerStates(answer, differing, noteQuantities)) found.push({ said, notes: differing.statement });
     }
@@ -123,6 +126,16 @@ function answerStates(answer: readonly Statement[], entry: NoteQuantity, noteQua
       return own > 0 && noteQuantities.every((other) => other === entry || fit(anchor, other) < own);
     }),
   );
+}
+
+/** The word a count counts, written right after its classifier ("64个槽" → 槽, "3 个 follower" → follower). */
+function countedThing(normalised: string, quantity: Quantity): string | undefined {
+  return /^\s*([a-z][a-z0-9_\-]{2,}|[\u4e00-\u9fff]{1,2})/u.exec(normalised.slice(quantity.end))?.[1];
+}
+
+function sameCountedThing(said: string, quantity: Quantity, noted: string, noteQuantity: Quantity): boolean {
+  const thing = countedThing(said, quantity);
+  return thing !== undefined && thing === countedThing(noted, noteQuantity) && !isFunctionCharacter(thing);
 }
 
 const sentences = new WeakMap<Statement, Statement>();

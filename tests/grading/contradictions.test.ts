@@ -119,6 +119,12 @@ describe('numbers: another value for what the note quantifies', () => {
     const note = ['猴子从香蕉堆带50根香蕉走到离家25米处，此时走到离家25米处一共有50根香蕉了。', '当走到17米的时候，猴子一共吃了17*3=51个香蕉，还剩49。'];
     expect(contradicted('猴子最多能背回几根香蕉？', note, '走到 17 米时一共吃掉 51 根，还剩 49 根。')).toEqual([]);
   });
+
+  it('reads a count of the same named thing as the note\'s count, however little else the clauses share', () => {
+    const note = ['首先根据8 16 32 ... 512的大小分为64个槽，每个槽中对应不同大小的内存池'];
+    expect(contradicted('内存池是怎么设计的？', note, '分成 8 个槽。')).toEqual(note);
+    expect(contradicted('内存池是怎么设计的？', note, '一共 64 个槽，每个槽一个内存池。')).toEqual([]);
+  });
 });
 
 describe('a claim about several subjects', () => {
