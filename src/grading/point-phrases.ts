@@ -52,6 +52,9 @@ export function pointClauses(text: string): string[] {
     .replace(emptyLabel, '')
     // "（本质上）在于…" leads into the claim it names.
     .replace(/^(?:本质上|主要|关键|区别|根本)?在于\s*/u, '')
+    // An aside in brackets is dropped whole, commas and all ("lru没有采用上面描述的（用链表管理…，链表操作费时），是…"):
+    // split first, its halves read as clauses of their own ("链表操作费时").
+    .replace(/\s*[（(][^（()）]*[)）]\s*/gu, '')
     .split(/[，,；;。！!？?]/u)
     .map((clause) => cleanClause(clause.replace(leadingConnectives, '')))
     .filter((clause) => phraseLength(clause) > 0);

@@ -11,10 +11,11 @@ const kindLabel = /^(?:优点|缺点|优势|劣势|好处|坏处|原因|作用|�
 
 /**
  * A clause that is an aside about its subject, not a claim the question asks for: how much it is used
- * (其实用的比较少, 就用的多了) or how the note's author feels about it. Named, it read
- * 「没讲数组在go语言里面其实用的比较少」 and 「切片就用的多了只提了一句」.
+ * (其实用的比较少, 就用的多了), how the note's author feels about it, or a pointer back at the note itself
+ * ("lru没有采用上面描述的", its claim in the next clause). Named, it read 「没讲数组在go语言里面其实用的比较少」,
+ * 「切片就用的多了只提了一句」 and 「没讲lru没有采用上面描述的」.
  */
-const aside = /(?:用的|用得|使用)(?:比较|很|非常|更|最)?(?:多|少)(?:了|一些|一点)?$|(?:比较|很|挺)(?:常见|少见|常用|少用)了?$|^(?:我|个人)(?:觉得|认为|感觉)/u;
+const aside = /(?:用的|用得|使用)(?:比较|很|非常|更|最)?(?:多|少)(?:了|一些|一点)?$|(?:比较|很|挺)(?:常见|少见|常用|少用)了?$|^(?:我|个人)(?:觉得|认为|感觉)|(?:上面|上述|前面|以上|如上)所?(?:描述|说|提到|讲|介绍)过?的(?:方法|方案|做法|那样|这种)?$/u;
 
 /** A pronoun standing for the subject of the clause before ("他是动态数组"). */
 const pronoun = /^(?:他|它|她|其)(?=[是会能的有在])/u;

@@ -22,6 +22,12 @@ describe('point topics name the claim, not an aside about it', () => {
     expect(pointTopic(slicePoint, arraysQuestion)).toBe('切片是动态数组');
   });
 
+  it('skips a pointer back at the note and a bracketed aside with commas in it', () => {
+    const lru = 'lru没有采用上面描述的（用链表管理缓存占用内存空间，链表操作费时），是对结构体对象中加了一个时间字段，来记录最近访问的时间';
+    // Was 「lru没有采用上面描述的」, then 「LRU链表操作费时做什么：…」 with the bracket's half read as a clause.
+    expect(pointTopic(lru, 'Redis中LFU和LRU是怎么实现的？')).toBe('LRU是对结构体对象中加了一个时间字段');
+  });
+
   it('leaves no space where a modifier was cut off the front', () => {
     expect(pointTopic('datafusion blaze 用自己的 protobuf 描述算子而不是社区通用的 substrait，容易与社区脱节，不易维护。', '除了 Gluten、Velox，业界还有哪些方案？')).toBe('protobuf 描述算子而不是社区通用的 substrait');
   });
