@@ -18,6 +18,7 @@ import { contentLength } from './point-text.ts';
 import { looksLikeBagOfWords, looksLikeTermList, namesWithoutExplaining, onlyNames, pointsAreNames, recitesNames } from './non-answers.ts';
 import { pointedBlocks } from './pointed-blocks.ts';
 import { statesListedSequence } from './sequence-term.ts';
+import { creditListedVerdicts, listedVerdictOf, readListedVerdicts } from './listed-verdicts.ts';
 import { subQuestionVerdict } from './sub-question-verdict.ts';
 import { profileText } from './text-analysis.ts';
 import { checkValues } from './value-consistency.ts';
@@ -143,7 +144,9 @@ export function scoreAnswer(input: ScoreInput, parameters: Readonly<ScoringParam
   };
   const answer = view(stances.said);
   // The yes or no the question asks for, of the whole question (判断题) or of one ask inside it ("…有没有这种现象？").
-  const verdict = judgementVerdicts(input.question, referenceTexts, stances.said) ?? subQuestionVerdict(input.question, referenceTexts, stances.said);
+  // A note point that lists the verdicts of several asks ("答案分别是：会、不能。") is read ask by ask (listed-verdicts.ts).
+  const listed = pointSets.map((specs) => specs.map((spec) => readListedVerdicts(input.question, spec.text, stances.said)));
+  const verdict = judgementVerdicts(input.question, referenceTexts, stances.said) ?? subQuestionVerdict(input.question, referenceTexts, stances.said) ?? listedVerdictOf(listed);
   // The right verdict is something specific the answer says of the note: general words explaining it count (withoutGeneralOnly).
   const rightConclusion = verdict === 'agree';
   const perReference = pointSets.map((specs, index) => {
@@ -155,7 +158,10 @@ export function scoreAnswer(input: ScoreInput, parameters: Readonly<ScoringParam
     // The first cue found for a point is what its card says.
     const wrong = new Map<number, { said: string; notes: string }>();
     for (const entry of contradictions) if (!wrong.has(entry.point)) wrong.set(entry.point, { said: entry.said, notes: entry.notes });
-    const points = withoutGeneralOnly(coverPoints(specs, views, questionUnits, parameters, wrong), questionUnits, rightConclusion);
+    listed[index]?.forEach((reading, point) => {
+      if (reading?.against && !wrong.has(point)) wrong.set(point, { said: reading.against, notes: specs[point]!.text });
+    });
+    const points = creditListedVerdicts(withoutGeneralOnly(coverPoints(specs, views, questionUnits, parameters, wrong), questionUnits, rightConclusion), listed[index] ?? []);
     // A question about one part of a note is answered by that part: the answer is complete when it makes the
     // points there, whatever it leaves of the rest. What it contradicts anywhere still counts against it.
     const pointed = input.keyPoints?.[index]?.length ? undefined : pointedBlocks(input.question, specs, input.headings?.[index]);
