@@ -31,6 +31,9 @@ const notModal = /只能|只对|只有|可能|能力|性能|功能|智能|能量
 /** A negated modal ("不会", "并不能", "无法", "拿不到") or a negated key word ("不受影响", "不影响"). */
 const negatedModal = /[不没无未非][^，,。]{0,1}(?:会|能|是|有|要|需|用|存在|支持|可以)|无法|没法|没办法|[\u4e00-\u9fff][不没](?:到|了|住)|没有|无需|不必/u;
 
+/** The modal family a lead word of an ask belongs to (可不可以 and 可以 are answered as 能, 需要 as 要). */
+const familyOfLead: Readonly<Record<string, string>> = { 可: '能', 可以: '能', 需: '要', 需要: '要', 存在: '存', 支持: '支' };
+
 /** One yes/no ask of a question, in question order. */
 export interface YesNoAsk {
   /** Which modal family answers it. */
@@ -53,7 +56,7 @@ export function yesNoAsks(question: string): YesNoAsk[] {
       const keys = words.filter((word) => !elsewhere.has(word));
       // 是否 takes the family of the modal it carries ("是否会因为…挂掉" is answered by 会).
       const lead = match[0] === '是否' || match[0] === '能否' || match[0] === '可否' ? (/^(会|能|可以|需要|要|有|支持|存在)/u.exec(predicate)?.[1] ?? match[0][0]!) : match[0][0]!;
-      asks.push({ family: lead === '可' ? '能' : lead === '需' ? '要' : lead === '可以' ? '能' : lead === '需要' ? '要' : lead === '存在' ? '存' : lead === '支持' ? '支' : lead, keys: keys.length ? keys : words });
+      asks.push({ family: familyOfLead[lead] ?? lead, keys: keys.length ? keys : words });
     });
   }
   return asks;
