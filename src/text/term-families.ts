@@ -4,8 +4,11 @@
  * of the clause paraphrased: "攻击者在四次挥手阶段不停地发送 FIN 包" for "攻击者会连续发送大量的SYN包", "连接卡在 TIME_WAIT 状态"
  * for "连接就会停留在'半开放'状态". Word overlap sees the same claim; knowing that FIN and SYN are two different flags
  * sees the exchange. The table is general interview knowledge, not read off any graded answer; a family is listed only
- * where naming one member for another is always a different claim (so 同步/异步 and 阻塞/非阻塞, two dimensions that
- * combine, are not one family, and 乐观/悲观 locks are a family apart from 共享/排他 locks).
+ * where naming one member for another is always a different claim (so 同步/异步 and 阻塞/非阻塞 alone, two dimensions that
+ * combine, are no family, only the named IO models are; and 乐观/悲观 locks are a family apart from 共享/排他 locks).
+ * Patterns leave out the compounds that are not the member (多线程, 主线程, 线程池): "Redis 主线程" names no choice
+ * of thread over process, where "bgsave 在后台开一个线程" for "创建一个子进程" does. 栈/堆 is left out: an honest answer
+ * sets them side by side in clauses of their own ("栈分配比堆快，…逃逸到堆上") that read as exchanges.
  */
 
 export interface TermFamily {
@@ -120,6 +123,50 @@ export const termFamilies: readonly TermFamily[] = [
     members: [
       { name: '用户态', patterns: ['用户态'] },
       { name: '内核态', patterns: ['内核态'] },
+    ],
+  },
+  {
+    name: 'lock-waiting',
+    members: [
+      { name: '自旋锁', patterns: ['自旋锁'] },
+      { name: '互斥锁', patterns: ['互斥锁'] },
+    ],
+  },
+  {
+    name: 'k8s-component',
+    members: [
+      { name: 'apiserver', patterns: [word('(?:kube-)?api\\s*-?server')] },
+      { name: 'etcd', patterns: [word('etcd')] },
+      { name: 'scheduler', patterns: [word('(?:kube-)?scheduler')] },
+      { name: 'controller-manager', patterns: [word('(?:kube-)?controller[\\s-]*manager')] },
+      { name: 'kubelet', patterns: [word('kubelet')] },
+      { name: 'kube-proxy', patterns: [word('kube-?proxy')] },
+    ],
+  },
+  {
+    name: 'execution-unit',
+    members: [
+      { name: '进程', patterns: ['(?<![多单])进程(?!池|间)'] },
+      { name: '线程', patterns: ['(?<![多单主])线程(?!池|间|安全)'] },
+      { name: '协程', patterns: ['(?<![多单])协程(?!池|间)'] },
+    ],
+  },
+  {
+    name: 'http-version',
+    members: [
+      { name: 'HTTP/1.0', patterns: [word('http\\s*/?\\s*1\\.0')] },
+      { name: 'HTTP/1.1', patterns: [word('http\\s*/?\\s*1\\.1')] },
+      { name: 'HTTP/2', patterns: [word('http\\s*/?\\s*2(?:\\.0)?')] },
+      { name: 'HTTP/3', patterns: [word('http\\s*/?\\s*3(?:\\.0)?')] },
+    ],
+  },
+  {
+    name: 'io-model',
+    members: [
+      { name: '阻塞 IO', patterns: ['(?<![非同])阻塞\\s*i/?o', word('bio')] },
+      { name: '非阻塞 IO', patterns: ['(?<!同步)非阻塞\\s*i/?o', word('nio')] },
+      { name: 'IO 多路复用', patterns: ['i/?o\\s*多路复用'] },
+      { name: '异步 IO', patterns: ['异步\\s*i/?o', word('aio')] },
     ],
   },
 ];

@@ -12,6 +12,12 @@ describe('sibling-term exchanges', () => {
     expect(contradicted(question, note, '最后服务器的大量连接都卡在 TIME_WAIT 状态。')).toEqual([note[1]]);
   });
 
+  it('catches a thread where the note has a child process (heldout hg019)', () => {
+    const bgsave = ['bgsave是创建一个子进程来写入RDB文件，不会造成阻塞。'];
+    expect(contradicted('Redis 的 save 和 bgsave 有什么区别？', bgsave, 'bgsave 是 Redis 在后台开一个线程来写 RDB 文件。')).toEqual(bgsave);
+    expect(contradicted('Redis 的 save 和 bgsave 有什么区别？', bgsave, 'bgsave 会在后台 fork 一个子进程来写 RDB 文件。')).toEqual([]);
+  });
+
   it('does not catch an honest paraphrase', () => {
     expect(contradicted(question, note, 'SYN Flood 就是攻击者不停地发送 SYN 包却从不回 ACK，服务器的连接一直停在半开放状态。')).toEqual([]);
   });
