@@ -9,6 +9,7 @@ import { memoByObject, memoByText } from './grading-memo.ts';
 import { changedNumbers } from './changed-numbers.ts';
 import { negativeAboutOneThing, noteAlsoSays } from './agreeing-negations.ts';
 import { exchangedWords } from './note-edits.ts';
+import { siblingExchanges } from './sibling-terms.ts';
 import { reversedComparisons } from './reversed-comparisons.ts';
 import { findSwaps, mentioned, subjectsOf } from './role-swaps.ts';
 import { contentKeys, frameOf, sentenceText } from './claim-reading.ts';
@@ -256,6 +257,7 @@ export function findContradictions(question: string, points: readonly NotePoint[
     ...findSwaps(note, said, subjects, questionUnits, () => referenceStatements(reference), frame),
     ...reversedComparisons(assertedOf(note), asserted),
     ...exclusiveClashes(assertedOf(note), asserted, noteOf(points).text),
+    ...siblingExchanges(assertedOf(note), asserted, () => [...note, ...referenceStatements(reference)]),
   ];
   // A swap is about whom the note says it of: quoted with the subject its point labels it by ("kube-proxy 实现 Service 的
   // 负载均衡与转发"), where the clause alone ("实现 Service 的负载均衡与转发") reads as what the candidate said.
