@@ -7,6 +7,7 @@
 import { normaliseText } from '../text/tokenizer.ts';
 import { stopwords } from '../text/stopwords.ts';
 import { conceptTokens } from '../text/glossary.ts';
+import { variantSpellings } from './variant-spellings.ts';
 
 const cjkRun = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/gu;
 const asciiWord = /[a-z0-9][a-z0-9_+#]*(?:[.\-][a-z0-9_+#]+)*/g;
@@ -83,37 +84,6 @@ function addCjkUnits(units: Map<string, number>, run: string): void {
   }
   for (let index = 0; index + 1 < characters.length; index += 1) addUnit(units, characters[index]! + characters[index + 1]!);
 }
-
-/**
- * Orthographic variants of the same word (结点/节点 are both "node"); folded before comparing so
- * a spelling choice is not a content difference.
- */
-const variantSpellings: ReadonlyArray<readonly [RegExp, string]> = [
-  [/结点/g, '节点'],
-  [/储存|存贮/g, '存储'],
-  [/帐号/g, '账号'],
-  // Words candidates use interchangeably with the notes' words for the same thing.
-  [/拷贝/g, '复制'],
-  [/翻倍|二倍|2倍|2 倍/g, '两倍'],
-  [/超过|超出/g, '大于'],
-  [/卡住|堵塞/g, '阻塞'],
-  [/好处|优势/g, '优点'],
-  [/弊端|不足之处/g, '缺点'],
-  [/代价|成本/g, '开销'],
-  [/交错|穿插/g, '交替'],
-  [/压入|压栈|进栈/g, '入栈'],
-  [/查询/g, '查找'],
-  // Spoken words for the notes' written ones ("跑在内核态" is 运行在内核态, "拿到锁" 获取锁, "服务挂了" 崩溃).
-  [/跑(?!步)/g, '运行'],
-  [/拿到|获得|取得/g, '获取'],
-  [/挂了|挂掉|崩了|宕机/g, '崩溃'],
-  [/放进|塞进|扔进|放到/g, '放入'],
-  [/等着/g, '等待'],
-  // Short forms of the same terms: "I/O" is io, "CPU 密集" 计算密集, 核数 核心数.
-  [/\bi\/o\b/g, 'io'],
-  [/cpu ?密集/g, '计算密集'],
-  [/核数/g, '核心数'],
-];
 
 /**
  * A hyphenated or dotted name also matches its parts and its unhyphenated spelling: notes write

@@ -69,9 +69,9 @@ describe('scoreAnswer on a Chinese reference', () => {
 **双有序链表**每次增加定时器或者给定时器延长时间需要调整链表，因此需要对整个链表进行加锁，调整的时间复杂度是O(n)，
 **时间堆**也需要对整个堆进行上锁，但是其调整的时间复杂度是O(logn)，
 **时间轮**定时器调整的时候不需要对整个时间轮进行上锁，仅需要锁住涉及到的槽位即可，可以精细化锁粒度。`;
-    const ownWords = '三种结构在找谁先到期这件事上都没问题，差别主要在改动的时候得把多大一片圈起来、不让别的线程碰。排好序的双向链表，新来一个定时器，或者某个连接又活跃了要往后推超时时间，就得从头往后找插入位置，花的时间跟元素个数成正比，而且找和挪的过程中整条链都不能让别人动。小根堆把这个代价降到了对数级，但上浮下沉会牵扯整棵树，照样得把整个堆圈起来。时间轮像个钟表盘，每一格挂着这一格到期的那些定时器，改动只发生在相关的那一两格上，所以只要把那几格圈起来，其他格子别的线程照常用，并发度最高。所以请求多、连接多的时候我会用时间轮。';
+    const ownWords = '三种结构在找谁先到期这件事上都没问题，不同之处主要在改动的时候得把多大一片圈起来、不让别的线程碰。排好序的双向链表，新来一个定时器，或者某个连接又活跃了要往后推超时时间，就得从头往后找插入位置，花的时间跟元素个数成正比，而且找和挪的过程中整条链都不能让别人动。小根堆把这个代价降到了对数级，但上浮下沉会牵扯整棵树，照样得把整个堆圈起来。时间轮像个钟表盘，每一格挂着这一格到期的那些定时器，改动只发生在相关的那一两格上，所以只要把那几格圈起来，其他格子别的线程照常用，并发度最高。所以请求多、连接多的时候我会用时间轮。';
     const onTopic = scoreAnswer({ question: timers, answer: ownWords, references: [note] });
-    // Little of the note's wording is there, so relevance alone would call it off-topic.
+    // Little of the note's wording is there, so relevance alone would call it off-topic (it says 不同之处, not 区别 or 差别, which is folded to 区别).
     expect(onTopic.relevance).toBeLessThan(defaultScoringParameters.offTopicRelevance);
     expect(onTopic.flags).not.toContain('offtopic');
     expect(scoreAnswer({ question: timers, answer: answers.offTopic, references: [note] }).flags).toContain('offtopic');

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { profiledText, profileText, shareFound } from '../../src/grading/text-analysis.ts';
+
+/** Share of a note point's bigram weight an answer's profile has. */
+const reach = (point: string, answer: string) => shareFound(profileText(point).units, new Set(profileText(answer).units.keys()));
+
+describe('everyday near-synonyms are folded to the notes\' words (variant-spellings.ts)', () => {
+  // A spoken answer says 关掉/马上/防止/很多/引起 where the note writes 关闭/立即/避免/大量/导致.
+  const point = '连接关闭后立即释放资源，避免大量请求导致超时，失败的请求记录下来用于重试。';
+  const paraphrase = '连接关掉以后马上释放资源，防止很多请求引起超时，失败的请求记住拿来重试。';
+  // The same shape with unrelated words in those places.
+  const unrelated = '连接打开以后慢慢释放资源，放任一些请求出现超时，失败的请求扔开不再重试。';
+
+  it('lets a paraphrase in everyday words cover the point better than the same shape with other words', () => {
+    expect(reach(point, paraphrase)).toBeGreaterThan(reach(point, unrelated) + 0.2);
+    expect(reach(point, paraphrase)).toBeGreaterThanOrEqual(0.7);
+  });
+
+  it('folds whole words only, not the middle of a longer one', () => {
+    expect(profiledText('所以后面的请求')).toContain('所以后面');
+    expect(profiledText('先判断了再说')).toContain('判断了');
+    expect(profiledText('可以后台运行')).toContain('可以后台');
+    // "一模一样" (often typed 一摸一样) is one word: 相同, not 一摸 + 相同.
+    expect(profiledText('页表数据一摸一样')).toBe('页表数据相同');
+  });
+
+  it('keeps words that differ in this domain apart', () => {
+    expect(profiledText('释放内存')).not.toContain('删除');
+    expect(profiledText('丢弃数据包')).not.toContain('丢失');
+    expect(profiledText('同步写入')).not.toContain('异步');
+  });
+});
