@@ -54,15 +54,52 @@ export function askedTopic(question: string, items: readonly Card[]): AskedTopic
   const vocabulary = vocabularyOf(items);
   const english = englishReading(question, items);
   const observable = english ?? chineseReading(items);
-  const seen = (units: Map<string, number>) => new Map([...units].map(([unit, weight]): [string, number] => [unit, observable(unit) ? weight : weight * unseenWeight]));
+  const pieces = compoundPieces(question);
+  const whole = (unit: string) => !pieces.has(unit);
+  const seen = (units: Map<string, number>) =>
+    new Map([...units].filter(([unit]) => whole(unit)).map(([unit, weight]): [string, number] => [unit, observable(unit) ? weight : weight * unseenWeight]));
   return {
     units: seen(topicUnits(question)),
-    words: new Set([...wordsIn(vocabulary.tokenizer, withoutFraming(question))].filter((word) => !english || word.startsWith('~') || vocabulary.itemsUsing.has(word))),
+    words: new Set([...wordsIn(vocabulary.tokenizer, withoutFraming(question))].filter((word) => whole(word) && (!english || word.startsWith('~') || vocabulary.itemsUsing.has(word)))),
     parts: question
       .split(/[？?；;。！!]/u)
       .map((part) => seen(topicUnits(part)))
       .filter((units) => [...units.values()].reduce((sum, weight) => sum + weight, 0) >= minimumPartWeight),
   };
+}
+
+/**
+ * A hyphenated Latin name ("client-go", "x-forwarded-for"). Only in a question written in Chinese, where a Latin run is
+ * a name; in English prose a hyphenated word ("back-end", "flash-sale") is ordinary words whose parts the notes use.
+ * Underscored and dotted identifiers (tcp_tw_reuse, sync.Mutex) keep their parts: those name what the notes discuss.
+ */
+const compoundName = /\b[a-z][a-z0-9]*(?:-[a-z0-9]+)+\b/giu;
+
+/**
+ * What a hyphenated name in a Chinese question yields besides itself: its parts, the parts joined, and the glossary
+ * concepts a single part stands for. The name is one subject and counts once. "client-go 的 Informer 内部是怎么工作的？"
+ * had read as client-go, client, go, clientgo, ~client and ~golang, five times the weight of Informer, the one thing
+ * asked: its note (which never says client-go) matched 0.15. A part the question also says on its own stays.
+ */
+function compoundPieces(question: string): Set<string> {
+  if (!/[\u4e00-\u9fff]/u.test(question)) return new Set();
+  const names = [...question.matchAll(compoundName)].map(([name]) => name.toLowerCase());
+  if (!names.length) return new Set();
+  const rest = question.replace(compoundName, ' ');
+  const restUnits = topicUnits(rest);
+  const restConcepts = new Set(conceptTokens(rest));
+  const pieces = new Set<string>();
+  for (const name of names) {
+    const parts = name.split('-').filter(Boolean);
+    const wholeConcepts = new Set(conceptTokens(parts.join(' ')));
+    const partConcepts = parts.flatMap((part) => conceptTokens(part));
+    for (const piece of [...parts, parts.join(''), ...partConcepts]) {
+      if (piece !== name && !restUnits.has(piece) && !restConcepts.has(piece)) pieces.add(piece);
+    }
+    // A concept the parts name only together (flash sale → 秒杀) is the name's meaning, not a piece of it.
+    for (const concept of wholeConcepts) if (!partConcepts.includes(concept)) pieces.delete(concept);
+  }
+  return pieces;
 }
 
 /**
