@@ -72,7 +72,10 @@ export function changedNumbers(note: readonly Statement[], answer: readonly Stat
       if (!comparable.length || comparable.some((entry) => sameQuantity(entry.quantity, quantity)) || noteStates(note, quantity)) continue;
       // The values themselves are what differ; the words around them decide whether the clauses match.
       // A value written in words ("九月底", "十分之一") is its characters' units too.
-      const written = quantitiesIn(said.normalised).flatMap((each) => [...wordUnits(each.text).keys()]);
+      // A value the note gives too ("数十万单" in both) is content the clauses share, not one that differs.
+      const written = quantitiesIn(said.normalised)
+        .filter((each) => !noteQuantities.some((entry) => sameQuantity(entry.quantity, each)))
+        .flatMap((each) => [...wordUnits(each.text).keys()]);
       const values = new Set([...ignored, ...written, ...[...said.units.keys(), ...entryValues(comparable)].filter((unit) => /^[\d.]+$/.test(unit))]);
       const differing = comparable.find((entry) => {
         // The note's subject may sit in an earlier clause of its sentence ("P本地队列有数量限制，不允许超过 256 个").

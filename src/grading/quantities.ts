@@ -13,6 +13,8 @@ export interface Quantity {
   /** Where it starts and ends in the normalised text. */
   start: number;
   end: number;
+  /** An order of magnitude said in words ("几百", "数十万", "上千"): only a value ten times apart differs from it. */
+  approximate?: boolean;
 }
 
 const chineseDigits: Record<string, number> = { 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
@@ -64,8 +66,19 @@ const fraction = /([\d零一二两三四五六七八九十百]+)\s*分之\s*([\d
 
 const number = /(\d+(?:\.\d+)?|[零一二两三四五六七八九十百千万]+)\s*/gu;
 
+/**
+ * An order of magnitude in words: 几/数/好几 (a few), 上 (reaching), 十几 (a dozen or so) before 十, 百, 千, 万, 亿 or
+ * their products ("几百单每分钟", "数十万单/分钟", "上千个连接", "十几万"). Its value is a middle of its range (几百 ≈ 400);
+ * "函数十分…" and "加上千分之一" are words, not magnitudes.
+ */
+const magnitude = /(好几|(?<![参函次个总位基指系整变人字行条页分倍级对少多点])数|几|(?<![马加向往以])上(?=[百千万亿])|十几)([十百千万亿]*)(?![分足全])/gu;
+const magnitudeOf: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 万: 10_000, 亿: 100_000_000 };
+const aboutTimes = (word: string) => (word === '上' ? 1.5 : word === '十几' ? 15 : 4);
+/** A digit's multiplier written after it ("20万", "1.5亿"). */
+const multiplier = /^(?:千万|百万|万|亿)/u;
+
 /** What every quantity starts with: a digit, a numeral, 每, or a share word. Most clauses have none. */
-const quantityStart = new RegExp(`[\\d零一二两三四五六七八九十百千万每/]|\\bper\\b|${shares.map(([pattern]) => pattern.source).join('|')}`, 'iu');
+const quantityStart = new RegExp(`[\\d零一二两三四五六七八九十百千万亿几每/]|\\bper\\b|${shares.map(([pattern]) => pattern.source).join('|')}`, 'iu');
 
 export function quantitiesIn(normalised: string): Quantity[] {
   if (!quantityStart.test(normalised)) return [];
@@ -81,26 +94,48 @@ export function quantitiesIn(normalised: string): Quantity[] {
     const unit = units.find(({ pattern }) => pattern.test(match[1]!));
     if (unit) found.push({ value: unit.factor, family: unit.family, text: match[0], start: match.index ?? 0, end: (match.index ?? 0) + match[0].length });
   }
+  const approximate: Quantity[] = [];
+  for (const match of normalised.matchAll(magnitude)) {
+    const [whole, word, scale] = match;
+    // 几 and 数 alone are "how many" and "number"; 十几 alone is a dozen or so.
+    if (!scale && word !== '十几') continue;
+    const start = match.index ?? 0;
+    const rest = normalised.slice(start + whole.length).replace(/^\s+/, '');
+    const unit = units.find(({ pattern }) => pattern.test(rest));
+    if (!unit && /^[a-z_]/.test(rest)) continue;
+    const unitText = unit ? (unit.pattern.exec(rest)?.[0] ?? '') : '';
+    const value = aboutTimes(word!) * [...scale!].reduce((product, character) => product * magnitudeOf[character]!, 1) * (unit?.factor ?? 1);
+    const end = start + whole.length + (unitText ? normalised.slice(start + whole.length).length - rest.length + unitText.length : 0);
+    approximate.push({ value, family: unit?.family ?? 'bare', text: normalised.slice(start, end).trim(), start, end, approximate: true });
+  }
+  found.push(...approximate);
   for (const match of normalised.matchAll(number)) {
     const raw = match[1]!;
     const start = match.index ?? 0;
+    // The numerals of a magnitude ("数十万") were read with it.
+    if (approximate.some((each) => each.start <= start && start < each.end)) continue;
     const before = normalised.slice(Math.max(0, start - 1), start);
     // Inside an identifier (fin_wait_1, md5, ipv4) a digit is part of a name; in a formula, of the formula.
     if (/[a-z_/*^+\-=(（×÷]/.test(before) || /^[/*^+\-=)）×÷]/.test(normalised.slice(start + match[0].length))) continue;
     // The parts of a fraction were read with it.
     if (/^\s*分之/u.test(normalised.slice(start + raw.length)) || /分之\s*$/u.test(normalised.slice(0, start))) continue;
-    const value = chineseNumber(raw);
-    const rest = normalised.slice(start + match[0].length);
+    const written = /\d/.test(raw) ? multiplier.exec(normalised.slice(start + raw.length))?.[0] : undefined;
+    const value = written ? Number(raw) * [...written].reduce((product, character) => product * magnitudeOf[character]!, 1) : chineseNumber(raw);
+    const numberEnd = written ? start + raw.length + written.length + (/^\s*/u.exec(normalised.slice(start + raw.length + written.length))?.[0].length ?? 0) : start + match[0].length;
+    const rest = normalised.slice(numberEnd);
     // A lone 一 or 十 is mostly a word's character (一些, 十分); before 月 it is a month.
     if (value === undefined || (!/\d/.test(raw) && raw.length === 1 && !/[两二三四五六七八九]/u.test(raw) && !(raw === '十' && rest.startsWith('月')))) continue;
     const unit = units.find(({ pattern }) => pattern.test(rest));
     if (!unit && /^[a-z_]/.test(rest)) continue;
     const unitText = unit ? (unit.pattern.exec(rest)?.[0] ?? '') : '';
-    const end = start + match[0].length + unitText.length;
-    found.push({ value: value * (unit?.factor ?? 1), family: unit?.family ?? 'bare', text: match[0].trim() + unitText, start, end });
+    const end = numberEnd + unitText.length;
+    found.push({ value: value * (unit?.factor ?? 1), family: unit?.family ?? 'bare', text: `${raw}${written ?? ''}${unitText}`, start, end });
   }
   return found;
 }
+
+/** How far apart an order of magnitude and another value must be to differ. */
+const orderOfMagnitude = 10;
 
 /** Whether two quantities measure the same kind of thing; bare numbers only compare with bare numbers. */
 export function sameFamily(a: Quantity, b: Quantity): boolean {
@@ -110,6 +145,8 @@ export function sameFamily(a: Quantity, b: Quantity): boolean {
 /** Two quantities of one family that differ. */
 export function conflicting(a: Quantity, b: Quantity): boolean {
   if (!sameFamily(a, b)) return false;
+  // "几百单每分钟" against "数十万单/分钟" is another order of magnitude; "几十万" against "20万" is the same one.
+  if (a.approximate || b.approximate) return Math.max(a.value, b.value) >= orderOfMagnitude * Math.min(a.value, b.value);
   return Math.abs(a.value - b.value) > 1e-9 * Math.max(1, Math.abs(a.value));
 }
 

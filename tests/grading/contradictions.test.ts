@@ -125,6 +125,21 @@ describe('numbers: another value for what the note quantifies', () => {
     expect(contradicted('内存池是怎么设计的？', note, '分成 8 个槽。')).toEqual(note);
     expect(contradicted('内存池是怎么设计的？', note, '一共 64 个槽，每个槽一个内存池。')).toEqual([]);
   });
+
+  it('compares a magnitude in words by its order ("几百单每分钟" against "数十万单/分钟"), not by its digits', () => {
+    const question = '秒杀下单的时候库存扣减你们是怎么做的？';
+    const note = ['现在系统能够轻松支撑数十万单/分钟交易流量。'];
+    expect(contradicted(question, note, '现在大概能支撑几百单每分钟的交易流量。')).toEqual(note);
+    expect(contradicted(question, note, '现在大概能支撑几万单每分钟的交易流量。')).toEqual(note);
+    // The same order of magnitude, in words or in digits ("20万" is 200000, not 20), is the note's value.
+    expect(contradicted(question, note, '现在大概能支撑几十万单每分钟的交易流量。')).toEqual([]);
+    expect(contradicted(question, note, '现在大概能支撑20万单每分钟的交易流量。')).toEqual([]);
+  });
+
+  it('still reads another unit beside the note\'s own magnitude ("数十万单每秒" against "数十万单/分钟")', () => {
+    const note = ['现在系统能够轻松支撑数十万单/分钟交易流量。'];
+    expect(contradicted('秒杀里库存怎么还回去？', note, '库存扣减异步化以后，系统大概能扛数十万单每秒吧，对，每秒数十万单。')).toEqual(note);
+  });
 });
 
 describe('a claim about several subjects', () => {
