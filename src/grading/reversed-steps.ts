@@ -4,8 +4,8 @@
  * of sentences that go on from each other, or a list of steps).
  */
 import { memoByText } from './grading-memo.ts';
-import { compareOrder, isSequenced, listedSteps } from './sequence-order.ts';
-import { profileText } from './text-analysis.ts';
+import { asksForOrder, compareOrder, isSequenced, listedSteps, withThenSpelt } from './sequence-order.ts';
+import { profiledText, profileText } from './text-analysis.ts';
 import type { Statement } from './statements.ts';
 
 export interface NotePoint {
@@ -28,13 +28,30 @@ export interface ReversedSteps {
  * ("先从Redis扣减库存，在通过消息通知异步扣减DB库存" against an answer that also says "扣成功再发一条消息"), so one
  * pair is not enough; a point that is a chain of arrows ("CLOSED->LISTEN->SYN收到->ESTABLISHED") states its order
  * outright, and one pair said the other way round ("先 ESTABLISHED 再 LISTEN") reverses it. One pair of Latin names
- * (1.4, "先扣 DB 再扣 Redis") was tried: it caught one reversed answer of the tuning sets and read a correct story
- * ("先看官方文档…再去推特" against a note ending "最后在discord上找到了解决答案") as reversed.
+ * (1.4, "先扣 DB 再扣 Redis") was tried as the rule: it caught one reversed answer of the tuning sets and read a correct
+ * story ("先看官方文档…再去推特" against a note ending "最后在discord上找到了解决答案") as reversed; one pair is enough only
+ * when it is ordered explicitly on both sides (minimumReversedExplicit below).
  */
 const minimumReversed = 1.5;
 const minimumReversedInChain = 1;
 const arrowChain = /(?:->|→|=>|⇒)[^\n]*?(?:->|→|=>|⇒)/u;
 const reversedShare = 0.2;
+
+/**
+ * One pair of names is enough when both texts order just that pair in so many words within one sentence, 先 X…再/然后 Y
+ * in the note and 先 Y…再/然后 X in the answer, and the question asks how a thing is done ("库存是怎么还回去的"): the
+ * note's "先判断DB中是否有扣减记录…则先退DB再退Redis" against "先把Redis里的库存加回去…然后再去判断DB里有没有扣减记录".
+ * A story the note tells with 最后 in a sentence of its own ("最后在discord上找到了解决答案") orders nothing explicitly.
+ */
+const minimumReversedExplicit = 1.4;
+const asksHowDone = /(?:怎么|怎样|如何)[^，,。？?]{1,12}的|如何/u;
+
+function explicitlyReversed(passage: string, sentence: string, [first, second]: readonly [string, string], question: string): boolean {
+  if (!asksForOrder(question) && !asksHowDone.test(question)) return false;
+  const escape = (unit: string) => unit.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const firstThen = (a: string, b: string) => new RegExp(`先[^。；;!?！？]*?${escape(a)}[^。；;!?！？]*?(?:再|然后)[^。；;!?！？]*?${escape(b)}`, 'u');
+  return firstThen(first, second).test(withThenSpelt(profiledText(passage))) && firstThen(second, first).test(withThenSpelt(profiledText(sentence)));
+}
 
 /**
  * A note's passages: its sentences (a chain of arrows is one, full stops and all), a sentence that goes on from the one
@@ -103,9 +120,12 @@ export function reversedSteps(points: readonly NotePoint[], note: readonly State
     if (!isSequenced(sentence)) continue;
     for (const passage of restated(sentence, passages, ignored)) {
       const { agreeing, reversed, example } = compareOrder(passage.text, sentence, ignored);
-      const needed = arrowChain.test(passage.text) ? minimumReversedInChain : minimumReversed;
+      const needed = arrowChain.test(passage.text) ? minimumReversedInChain : example && explicitlyReversed(passage.text, sentence, example, question) ? minimumReversedExplicit : minimumReversed;
       if (reversed < needed || reversed < reversedShare * (agreeing + reversed) || !example) continue;
-      const later = note.find((statement) => statement.units.has(example[1])) ?? note.find((statement) => statement.units.has(example[0]));
+      // The note clause of this passage first: "Redis" is in the note's taking of stock as well as in its returning.
+      const holds = (unit: string) => (statement: Statement) => statement.units.has(unit);
+      const inPassage = note.filter((statement) => passage.text.includes(statement.text.trim()));
+      const later = inPassage.find(holds(example[1])) ?? inPassage.find(holds(example[0])) ?? note.find(holds(example[1])) ?? note.find(holds(example[0]));
       if (later) found.push({ notes: later, said: sentence.trim() });
       break;
     }

@@ -99,6 +99,19 @@ describe('order: steps the answer puts the other way round', () => {
   it('does not read an enumeration of reasons as steps', () => {
     expect(find('go build 有哪些特点？', '先链接，把各个包的对象文件链在一起，然后再编译主包，最后才解析 import 找依赖包、编译依赖包。')).not.toContain('order');
   });
+  it('takes one reversed pair of names when both sentences order just it with 先…再 and the question asks how it is done', () => {
+    const stock = ['扣库存：活动开始时，先从Redis扣减库存，在通过消息通知异步扣减DB库存，削除DB更新同一行的峰值。', '还库存：如果有退订，先判断DB中是否有扣减记录，如果有，则先退DB再退Redis；如果没有，重试多次。'];
+    const check = (question: string, notes: string[], answer: string) =>
+      findContradictions(question, notes.map((text) => ({ text })), answer, new Set(profileText(question).units.keys()), notes.join('\n')).map((entry) => [entry.cue, entry.point]);
+    const reversed = '退订的话，就是先把Redis里的库存加回去，因为Redis快嘛，然后再去判断DB里有没有扣减记录，有的话再退DB，没有就重试多次。';
+    // Charged to the returning of stock, the passage it reverses, not the taking of stock that also names Redis.
+    expect(check('秒杀里如果用户退订了，库存是怎么还回去的？', stock, reversed)).toEqual([['order', 1]]);
+    expect(check('秒杀里如果用户退订了，库存是怎么还回去的？', stock, '退订的话，先判断DB里有没有扣减记录，有的话先退DB再退Redis，没有就重试多次。')).toEqual([]);
+    // A question that does not ask how it is done, and a story the note tells without 先, keep the two-pair rule.
+    expect(check('秒杀里如果用户退订了，库存有什么要注意的？', stock, reversed)).toEqual([]);
+    const story = ['报错以后查了官方文档，也在twitter上搜了，最后在discord上找到了解决答案。'];
+    expect(check('你遇到的最难的问题是怎么解决的？', story, '我先看官方文档，然后在discord上问了一圈，再去twitter上搜到的答案。')).toEqual([]);
+  });
 });
 
 describe('suppositions', () => {
