@@ -180,9 +180,12 @@ export function createTurnSteps(ctx: EngineContext) {
     const reaction = deeper ? deeper.reaction : addedNothing && !nonAnswer ? reactionTo(false, Math.min(raw.score, strongScore - 0.1)) : reactionTo(nonAnswer, raw.score);
     const grade: Grade = followup ? { ...questionGrade, followup } : questionGrade;
     addTurn(step, { role: 'candidate', kind: 'answer', text: answer, ...questionIdField(current.questionId), grade });
-    if (grade.fallback) {
+    // This call's own grading failed over to the offline grader: the grade of this card, or a deeper answer's own grade
+    // (a grade carried over from an earlier answer reports no failure of this call).
+    const failedNow = earlier ? deeper?.own?.grade : grade;
+    if (failedNow?.fallback) {
       step.llmFailed = true;
-      if (grade.notice) step.notice = grade.notice;
+      if (failedNow.notice) step.notice = failedNow.notice;
     }
     // After a deeper question about another card, this card has nothing left to ask.
     const canFollowUp = !wentDeeper && current.followups < followupsAllowed(ctx.phases, step.session.mode, 'technical');
