@@ -130,8 +130,9 @@ describe('upstream faults: every answer graded, no turn lost, server responsive'
       const client = new ApiClient(inProcess(real.app));
       fake.setBehaviour({ type: 'error', status: 500 });
       const session = await startSession(client, { mode: 'practice', questions: 3 });
-      // A short answer: a strong one may be followed by a deeper question, whose turn keeps the question's earlier grade.
-      const failed = await submit(client, session.id, { answer: answerFor(real.kb, session.message.questionId, 'R-1', () => 0) });
+      // A weak answer on any card: a strong one may be followed by a deeper question, whose turn keeps the question's
+      // earlier grade, so the recovered call would grade another card, not this question.
+      const failed = await submit(client, session.id, { answer: '这个我记得不太清楚，大概是和性能、资源分配有关系吧。（R-1）' });
       expect(failed.status).toBe(200);
       expect(failed.body.grade?.fallback).toBe(true);
       fake.setBehaviour({ type: 'reply', content: healthyReply });
