@@ -6,8 +6,8 @@
  */
 import { cjk, cleanClause, emptyLabel, phraseLength, pointClauses, trimmed } from './point-phrases.ts';
 
-/** Labels that say what kind of point follows but not what it is about ("缺点：…" needs its body). */
-const kindLabel = /^(?:优点|缺点|优势|劣势|好处|坏处|原因|作用|目的|解决|方案|方法|特点|区别|场景|问题|步骤|流程|过程|原理|定义|举例|核心|关键|前提|结果|首先|其次|然后|最后|另外|第.)$/u;
+/** Labels that say what kind of point follows but not what it is about ("缺点：…", "工作原理：…" need their body). */
+const kindLabel = /^(?:优点|缺点|优势|劣势|好处|坏处|原因|作用|目的|解决|方案|方法|特点|区别|场景|问题|步骤|定义|举例|核心|关键|前提|结果|首先|其次|然后|最后|另外|第.|(?:工作|实现|基本|底层|核心|主要|设计|解决)?(?:原理|思想|思路|流程|过程|机制))$/u;
 
 /**
  * A clause that is an aside about its subject, not a claim the question asks for: how much it is used

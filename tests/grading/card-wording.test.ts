@@ -28,6 +28,11 @@ describe('point topics name the claim, not an aside about it', () => {
     expect(pointTopic(lru, 'Redis中LFU和LRU是怎么实现的？')).toBe('LRU是对结构体对象中加了一个时间字段');
   });
 
+  it('names the body of a label that only says what kind of point it is ("工作原理：", "核心思想：")', () => {
+    // Was 「没讲…；工作原理，这是笔记里的要点」.
+    expect(pointTopic('工作原理：主服务器执行所有写操作，并记录这些操作在二进制日志中。', 'MySQL 主从模式是什么？')).toBe('工作原理：主服务器执行所有写操作');
+  });
+
   it('leaves no space where a modifier was cut off the front', () => {
     expect(pointTopic('datafusion blaze 用自己的 protobuf 描述算子而不是社区通用的 substrait，容易与社区脱节，不易维护。', '除了 Gluten、Velox，业界还有哪些方案？')).toBe('protobuf 描述算子而不是社区通用的 substrait');
   });
