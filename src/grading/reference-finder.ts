@@ -74,9 +74,8 @@ const minimumTitleCoverageFirstHit = 0.5;
  */
 const minimumClosestFirstHitMatch = 0.25;
 const minimumClosestFirstHitTitle = 0.4;
-function isFirstHitByTitle(asked: AskedTopic, item: Card, items: readonly Card[], match: number, rank: number): boolean {
-  if (rank !== 0 || match < minimumClosestFirstHitMatch) return false;
-  if (titleCoverage(asked, item) < minimumClosestFirstHitTitle) return false;
+function isFirstHitByTitle(asked: AskedTopic, item: Card, items: readonly Card[], match: number, coverage: number, rank: number): boolean {
+  if (rank !== 0 || match < minimumClosestFirstHitMatch || coverage < minimumClosestFirstHitTitle) return false;
   // A title naming something in Latin script is about that name: the question must say one of them. "什么是Raft算法"
   // is no note for "React 的虚拟 DOM 和 diff 算法是怎么工作的？", though the question holds 算法, half its title (the one
   // uncovered question of 92 this check keeps from a closest note; no right note lost).
@@ -131,12 +130,6 @@ function titleContainment(question: string, asked: AskedTopic, item: Card, items
   // A title that asks nothing names subjects; the question asking about all of several of them
   // ("ceph和minio、cdn" in "为什么选 Ceph 而没用 MinIO？CDN 又起什么作用？") asks what the note is about.
   if (!asks.length && namedSubjects(titleWords) < minimumNamedSubjects) return 0;
-  return titleWordShare(asked, titleWords, items);
-}
-
-/** IDF-weighted share of a title's words the question holds. */
-function titleWordShare(asked: AskedTopic, titleWords: ReadonlySet<string>, items: readonly Card[]): number {
-  const vocabulary = vocabularyOf(items);
   let total = 0;
   let found = 0;
   for (const word of titleWords) {
@@ -158,10 +151,10 @@ function namedSubjects(words: ReadonlySet<string>): number {
  * ('title': the rest of the question is the candidate's context), or most of the question, or one of
  * its parts almost entirely ('topic').
  */
-function isAbout(question: string, asked: AskedTopic, item: Card, items: readonly Card[], match: number, rank: number): 'title' | 'topic' | undefined {
+function isAbout(question: string, asked: AskedTopic, item: Card, items: readonly Card[], match: number, coverage: number, rank: number): 'title' | 'topic' | undefined {
   if (match >= minimumTopicMatchWithTitle && titleContainment(question, asked, item, items) >= minimumTitleContainment) return 'title';
   if (match >= minimumTopicMatch) return 'topic';
-  if (rank <= 1 && match >= minimumClosestMatch && titleCoverage(asked, item) >= minimumTitleCoverageFirstHit) return 'topic';
+  if (rank <= 1 && match >= minimumClosestMatch && coverage >= minimumTitleCoverageFirstHit) return 'topic';
   if (match < minimumTopicMatchWithPart || asked.parts.length < 2) return undefined;
   const itemUnits = unitsOfItem(item, childrenOf(item, items));
   return asked.parts.some((units) => shareFound(units, itemUnits) >= minimumPartMatch) ? 'topic' : undefined;
@@ -210,21 +203,22 @@ export async function findReference(kb: KnowledgeBase, question: string, signal?
     }
     if (isJotting(item)) continue;
     const match = matchOf(asked, item, kb.cards);
+    // How much of the item's own title the question asks: read by several of the rules below, worked out once.
+    const coverage = titleCoverage(asked, item);
     const candidate = { item, references: [reference], topicMatch: match };
-    const about = isAbout(question, asked, item, kb.cards, match, rank);
+    const about = isAbout(question, asked, item, kb.cards, match, coverage, rank);
     if (about === 'title' || (about === 'topic' && asksWhatItemAnswers(question, asked, item, kb.cards, match))) {
       const overview = about === 'title' && childrenOf(item, kb.cards).some((child) => child.answered);
       // A note's own question asked word for word is about that note, wherever the retriever ranks it: "如何用 Redis 实现
       // 分布式锁？" had been graded against the ZooKeeper lock beside it, ranked first.
-      const coverage = titleCoverage(asked, item);
       if (isItsQuestion(question, item)) [best, bestRank, bestIsOverview, bestIsOwn, bestCoverage] = [{ ...candidate, closest: false }, rank, overview, true, coverage];
       else if (!bestIsOwn && (!best || (overview && !bestIsOverview) || (overview === bestIsOverview && clearlyBetter(match, coverage, best.topicMatch, bestCoverage))))
         [best, bestRank, bestIsOverview, bestCoverage] = [{ ...candidate, closest: false }, rank, overview, coverage];
-    } else if ((about || match >= minimumClosestMatch || isFirstHitByTitle(asked, item, kb.cards, match, rank)) && isAnchored(asked, item, kb.cards)) {
+    } else if ((about || match >= minimumClosestMatch || isFirstHitByTitle(asked, item, kb.cards, match, coverage, rank)) && isAnchored(asked, item, kb.cards)) {
       // An item about the subject that does not answer what is asked is still the closest note: the one whose title
       // the question covers best, as retrieval order says little among items that only touch the subject. It must
       // share a word that singles it out (isAnchored): 「n皇后问题怎么解？」 met a code-review note on 问题 and 解 alone.
-      const fit = (match + titleCoverage(asked, item)) / 2 - closestRankPenalty * rank;
+      const fit = (match + coverage) / 2 - closestRankPenalty * rank;
       if (!closest || fit > closestFit) [closest, closestRank, closestFit] = [{ ...candidate, closest: true }, rank, fit];
     }
   }
