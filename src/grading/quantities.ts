@@ -74,6 +74,8 @@ const number = /(\d+(?:\.\d+)?|[零一二两三四五六七八九十百千万]+)
 const magnitude = /(好几|(?<![参函次个总位基指系整变人字行条页分倍级对少多点])数|几|(?<![马加向往以])上(?=[百千万亿])|十几)([十百千万亿]*)(?![分足全])/gu;
 const magnitudeOf: Record<string, number> = { 十: 10, 百: 100, 千: 1000, 万: 10_000, 亿: 100_000_000 };
 const aboutTimes = (word: string) => (word === '上' ? 1.5 : word === '十几' ? 15 : 4);
+/** The product of scale characters ("十万" → 100000). */
+const scaleOf = (characters: string) => [...characters].reduce((product, character) => product * magnitudeOf[character]!, 1);
 /** A digit's multiplier written after it ("20万", "1.5亿"). */
 const multiplier = /^(?:千万|百万|万|亿)/u;
 
@@ -104,7 +106,7 @@ export function quantitiesIn(normalised: string): Quantity[] {
     const unit = units.find(({ pattern }) => pattern.test(rest));
     if (!unit && /^[a-z_]/.test(rest)) continue;
     const unitText = unit ? (unit.pattern.exec(rest)?.[0] ?? '') : '';
-    const value = aboutTimes(word!) * [...scale!].reduce((product, character) => product * magnitudeOf[character]!, 1) * (unit?.factor ?? 1);
+    const value = aboutTimes(word!) * scaleOf(scale!) * (unit?.factor ?? 1);
     const end = start + whole.length + (unitText ? normalised.slice(start + whole.length).length - rest.length + unitText.length : 0);
     approximate.push({ value, family: unit?.family ?? 'bare', text: normalised.slice(start, end).trim(), start, end, approximate: true });
   }
@@ -120,7 +122,7 @@ export function quantitiesIn(normalised: string): Quantity[] {
     // The parts of a fraction were read with it.
     if (/^\s*分之/u.test(normalised.slice(start + raw.length)) || /分之\s*$/u.test(normalised.slice(0, start))) continue;
     const written = /\d/.test(raw) ? multiplier.exec(normalised.slice(start + raw.length))?.[0] : undefined;
-    const value = written ? Number(raw) * [...written].reduce((product, character) => product * magnitudeOf[character]!, 1) : chineseNumber(raw);
+    const value = written ? Number(raw) * scaleOf(written) : chineseNumber(raw);
     const numberEnd = written ? start + raw.length + written.length + (/^\s*/u.exec(normalised.slice(start + raw.length + written.length))?.[0].length ?? 0) : start + match[0].length;
     const rest = normalised.slice(numberEnd);
     // A lone 一 or 十 is mostly a word's character (一些, 十分); before 月 it is a month.
