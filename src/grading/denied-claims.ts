@@ -20,6 +20,7 @@ import { deniedNeed } from './denied-needs.ts';
 import { memoByObject, memoByText } from './grading-memo.ts';
 import { negationScopeTexts, type NegationScope, type Statement } from './statements.ts';
 import { profileText } from './text-analysis.ts';
+import { escapeRegExp } from '../text/regexp.ts';
 
 export interface DeniedClaim {
   said: Statement;
@@ -122,7 +123,7 @@ function deniedPredicate(said: Statement, claims: readonly NoteClaim[], about: R
     // not agreement, against a note that says to do it first ("先唤醒条件变量").
     const notFirst = /先\s*$/u.test(said.normalised.slice(0, scope.at)) || /^\s*(?:要|用|会|能)?先/u.test(scope.text);
     for (const head of heads) {
-      const saysFirst = (claim: NoteClaim) => new RegExp(`先[^，,。；;]{0,3}${head.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}`, 'u').test(claim.statement.normalised);
+      const saysFirst = (claim: NoteClaim) => new RegExp(`先[^，,。；;]{0,3}${escapeRegExp(head)}`, 'u').test(claim.statement.normalised);
       // The note denying the head elsewhere agrees with a plain denial; not with "not first" against its "先唤醒" (the story
       // of the bug says "没有接受到唤醒", the fix says to wake first).
       if (deniedAnywhere(head) && !(notFirst && claims.some(saysFirst))) continue;

@@ -7,6 +7,7 @@ import { memoByText } from './grading-memo.ts';
 import { asksForOrder, compareOrder, isSequenced, listedSteps, withThenSpelt } from './sequence-order.ts';
 import { profiledText, profileText } from './text-analysis.ts';
 import type { Statement } from './statements.ts';
+import { escapeRegExp } from '../text/regexp.ts';
 
 export interface NotePoint {
   text: string;
@@ -48,8 +49,7 @@ const asksHowDone = /(?:怎么|怎样|如何)[^，,。？?]{1,12}的|如何/u;
 
 function explicitlyReversed(passage: string, sentence: string, [first, second]: readonly [string, string], question: string): boolean {
   if (!asksForOrder(question) && !asksHowDone.test(question)) return false;
-  const escape = (unit: string) => unit.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const firstThen = (a: string, b: string) => new RegExp(`先[^。；;!?！？]*?${escape(a)}[^。；;!?！？]*?(?:再|然后)[^。；;!?！？]*?${escape(b)}`, 'u');
+  const firstThen = (a: string, b: string) => new RegExp(`先[^。；;!?！？]*?${escapeRegExp(a)}[^。；;!?！？]*?(?:再|然后)[^。；;!?！？]*?${escapeRegExp(b)}`, 'u');
   return firstThen(first, second).test(withThenSpelt(profiledText(passage))) && firstThen(second, first).test(withThenSpelt(profiledText(sentence)));
 }
 

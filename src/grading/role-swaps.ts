@@ -11,6 +11,7 @@ import { definedNames } from './defined-names.ts';
 import { cutsLatinWord, isIdentifier } from './latin-words.ts';
 import { onlyWhereItGoes, sameRelation, topicClause, wordAt } from './answer-subjects.ts';
 import { isFunctionCharacter, profiledText, profileText } from './text-analysis.ts';
+import { escapeRegExp } from '../text/regexp.ts';
 
 /** Labels that organise a note but are not things ("缺点：", "解决："). */
 const genericLabel = /^(?:优点|缺点|优势|劣势|原因|作用|解决|解决方案|方案|方法|总结|注意|例如|比如|特点|区别|场景|问题|结论|答案|代表语言|好处|坏处|适用场景|步骤|流程|过程|原理|定义|举例|补充|核心|关键|前提|结果)$/u;
@@ -137,10 +138,9 @@ export function mentioned(text: string, subjects: readonly string[]): string[] {
  */
 function withoutQualifiers(text: string, named: readonly string[]): string[] {
   if (named.length < 2) return [...named];
-  return named.filter((subject) => !named.some((other) => other !== subject && new RegExp(`${escaped(subject)}(?:内|中|里)?的${escaped(other)}`, 'u').test(text)));
+  return named.filter((subject) => !named.some((other) => other !== subject && new RegExp(`${escapeRegExp(subject)}(?:内|中|里)?的${escapeRegExp(other)}`, 'u').test(text)));
 }
 
-const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 
 export interface Swap {
   said: Statement;

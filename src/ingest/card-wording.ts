@@ -7,6 +7,7 @@ import { abbreviationOf } from './abbreviations.ts';
 import { contentLength } from './claims.ts';
 import { isQuestionText } from './question-lines.ts';
 import { sharesWord } from './shared-words.ts';
+import { escapeRegExp } from '../text/regexp.ts';
 
 /** Words that ask about an aspect of something rather than naming a subject. */
 const aspectPattern =
@@ -152,7 +153,7 @@ export function askFromAnswer(term: string, answer: string): string {
   // A Q：/A： note's "A：" is a label, not part of the answer's shape.
   const reference = answer.replace(/^\s*(?:A|Answer|答案?)\s*[：:]\s*/i, '');
   const opening = reference.replace(/^[>\s*-]+/, '').slice(0, 80);
-  const place = new RegExp(`([A-Za-z+#\\u4e00-\\u9fff]{1,10})(?:中|里)的?${term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'i').exec(opening)?.[1];
+  const place = new RegExp(`([A-Za-z+#\\u4e00-\\u9fff]{1,10})(?:中|里)的?${escapeRegExp(term)}`, 'i').exec(opening)?.[1];
   const named = place && !term.toLowerCase().includes(place.toLowerCase()) ? `${place} 的${term}` : term;
   const lines = reference.split('\n').filter((line) => line.trim() !== '');
   if (/^(```|~~~)/.test(reference.trim())) return `${named}是怎么实现的？`;

@@ -3,6 +3,7 @@
  * context weighs most, then the question, then the answer; an item may get several topics.
  */
 import { topicIds, type TopicId } from '../core/types.ts';
+import { escapeRegExp } from '../text/regexp.ts';
 
 export const topicNames: Record<TopicId, string> = {
   go: 'Go 语言',
@@ -113,10 +114,6 @@ export const topicKeywords: Record<TopicId, Record<string, number>> = {
 interface CompiledKeyword {
   pattern: RegExp;
   weight: number;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function compile(keyword: string): RegExp {

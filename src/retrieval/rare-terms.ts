@@ -5,6 +5,7 @@
 import { normaliseText } from '../text/tokenizer.ts';
 import { stopwords } from '../text/stopwords.ts';
 import type { TermGroups } from './bm25.ts';
+import { escapeRegExp } from '../text/regexp.ts';
 
 /** What rare-term detection needs of the lexical index and the passages. */
 export interface RareTermSource {
@@ -31,7 +32,6 @@ const identifiers = /[a-z0-9](?:[a-z0-9_]|[.\-](?=[a-z0-9]))*[+#]*/g;
 /** Literal values name no one thing, however rarely notes write them. */
 const literals = new Set(['true', 'false', 'nil', 'null', 'none', 'undefined', 'nan']);
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * Whether `text` writes `term` as a whole identifier, not as part of a longer one: 'pool' is in
