@@ -7,6 +7,7 @@
  * verdict list of its own, a leading bare verdict sequence, or the clause that states the predicate with the ask's modal.
  */
 import { normaliseText } from '../text/tokenizer.ts';
+import { embeddingVerb } from './sub-question-verdict.ts';
 import { wordUnits } from './text-analysis.ts';
 
 export type Verdict = 'yes' | 'no';
@@ -16,7 +17,6 @@ const betweenWords = /\s+(?![a-z0-9])|(?<![a-z0-9])\s+/gu;
 
 /** The ask words, each with the modal words that answer it ("能不能" is answered by 能 / 不能 / 无法 / 拿不到). */
 const askWords = /会不会|能不能|可不可以|是不是|有没有|要不要|需不需要|存不存在|支不支持|是否|能否|可否/gu;
-const embeddingVerb = /判断|检查|检测|确定|确认|验证|决定|影响|取决|看看|知道/u;
 const modalsOf: Record<string, RegExp> = {
   会: /会/u,
   能: /能(?!力|量|耗)|可以|无法|没法|没办法|[\u4e00-\u9fff][不没](?:到|了|住)/u,

@@ -19,7 +19,7 @@ const leadingFiller = /^(?:[一二三四五六七八九十\d]+(?:-\d+)*[、.)]?|
  * A 是否 that a verb embeds is not a yes/no ask: "判断 channel 是否已经被关闭" asks how to check, and
  * "…会直接影响订单是否能够成功履约" states something.
  */
-const embeddingVerb = /判断|检查|检测|确定|确认|验证|决定|影响|取决|看看|知道/u;
+export const embeddingVerb = /判断|检查|检测|确定|确认|验证|决定|影响|取决|看看|知道/u;
 /** Longer than this, what precedes the ask is a clause of its own, not the thing asked about. */
 const maximumSubjectCharacters = 12;
 /** Words that close a subject phrase: where or when, not what. */
