@@ -10,6 +10,8 @@ import { LlmError, type LlmClient } from '../llm/client.ts';
 import { noReferenceGrade } from './grade-builder.ts';
 import { fallbackNotice, gradeWithLlm } from './llm-grader.ts';
 import { gradeOffline } from './offline-grader.ts';
+import type { OfflineScore } from './offline-scorer.ts';
+import { answeredReference } from './answered-reference.ts';
 import { findReference } from './reference-finder.ts';
 
 export interface GraderDeps {
@@ -44,13 +46,17 @@ export function createGrader(deps: GraderDeps): Grader {
   async function referencesFor(
     request: z.infer<typeof gradeRequestSchema>,
     signal?: AbortSignal,
-  ): Promise<{ references: Reference[]; notice?: string; closest?: boolean } | undefined> {
+  ): Promise<{ references: Reference[]; notice?: string; closest?: boolean; scored?: OfflineScore } | undefined> {
     const given = request.references?.filter((reference) => reference.text.trim());
     if (given?.length) return { references: given };
     if (!deps.kb) return undefined;
-    const match = await findReference(deps.kb, request.question, signal);
-    if (!match) return undefined;
-    return match.closest ? { references: match.references, notice: closestNoteNotice(match.item.headingPath.at(-1) ?? match.item.question), closest: true } : { references: match.references };
+    const found = await findReference(deps.kb, request.question, signal);
+    if (!found) return undefined;
+    const { match, scored } = answeredReference(found, request.question, request.answer);
+    const kept = scored ? { scored } : {};
+    return match.closest
+      ? { references: match.references, notice: closestNoteNotice(match.item.headingPath.at(-1) ?? match.item.question), closest: true, ...kept }
+      : { references: match.references, ...kept };
   }
 
   return {
@@ -70,7 +76,8 @@ export function createGrader(deps: GraderDeps): Grader {
       };
 
       const closest = found.closest ? { closest: true } : {};
-      const offline = gradeOffline({ question: input.question, answer: input.answer, references, ...(input.language ? { language: input.language } : {}), ...closest });
+      const scored = found.scored ? { scored: found.scored } : {};
+      const offline = gradeOffline({ question: input.question, answer: input.answer, references, ...(input.language ? { language: input.language } : {}), ...closest, ...scored });
       if (!deps.llm || !llmPrompts) return withNotice(offline.grade);
       try {
         return withNotice(await gradeWithLlm(deps.llm, llmPrompts, { question: input.question, answer: input.answer, references, offline, ...(input.language ? { language: input.language } : {}), ...closest }, options.signal));

@@ -13,14 +13,17 @@ export interface OfflineGradeResult {
   details: OfflineScore;
 }
 
-export function gradeOffline(request: { question: string; answer: string; references: Reference[]; language?: FeedbackLanguage; closest?: boolean }): OfflineGradeResult {
-  const details = scoreAnswer({
-    question: request.question,
-    answer: request.answer,
-    references: request.references.map((reference) => reference.text),
-    headings: request.references.map((reference) => reference.heading),
-    keyPoints: request.references.map((reference) => reference.keyPoints),
-  });
+/** `scored` is the answer's score against these same references when the caller already worked it out (`answered-reference.ts`). */
+export function gradeOffline(request: { question: string; answer: string; references: Reference[]; language?: FeedbackLanguage; closest?: boolean; scored?: OfflineScore }): OfflineGradeResult {
+  const details =
+    request.scored ??
+    scoreAnswer({
+      question: request.question,
+      answer: request.answer,
+      references: request.references.map((reference) => reference.text),
+      headings: request.references.map((reference) => reference.heading),
+      keyPoints: request.references.map((reference) => reference.keyPoints),
+    });
   const complete = completeShare(details.points.filter(({ coverage }) => coverage.mass > 0).length, defaultScoringParameters);
   const points: GradedPoint[] = details.points.map(({ spec, coverage, wrong }) => ({
     text: spec.text,

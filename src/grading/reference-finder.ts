@@ -110,6 +110,13 @@ export interface ReferenceMatch {
    * cited near match helps a candidate more than "nothing in your notes" for a question they did note.
    */
   closest: boolean;
+  /** 0–1 share of the item's own title (framing removed) that the question asks. */
+  titleCoverage: number;
+  /**
+   * Other items the question is about as much as the chosen one, in the retriever's order. The question alone cannot
+   * tell them apart; what the answer says may (`answered-reference.ts`).
+   */
+  alternatives?: ReferenceMatch[];
 }
 
 /**
@@ -186,10 +193,10 @@ export async function findReference(kb: KnowledgeBase, question: string, signal?
   let bestRank = Infinity;
   let bestIsOverview = false;
   let bestIsOwn = false;
-  let bestCoverage = 0;
   let closest: ReferenceMatch | undefined;
   let closestRank = Infinity;
   let closestFit = -Infinity;
+  const acceptable: ReferenceMatch[] = [];
   for (const hit of hits) {
     if (seen.has(hit.chunk.cardId) || seen.size >= candidateCount) continue;
     const rank = seen.size;
@@ -205,15 +212,16 @@ export async function findReference(kb: KnowledgeBase, question: string, signal?
     const match = matchOf(asked, item, kb.cards);
     // How much of the item's own title the question asks: read by several of the rules below, worked out once.
     const coverage = titleCoverage(asked, item);
-    const candidate = { item, references: [reference], topicMatch: match };
+    const candidate = { item, references: [reference], topicMatch: match, titleCoverage: coverage };
     const about = isAbout(question, asked, item, kb.cards, match, coverage, rank);
     if (about === 'title' || (about === 'topic' && asksWhatItemAnswers(question, asked, item, kb.cards, match))) {
       const overview = about === 'title' && childrenOf(item, kb.cards).some((child) => child.answered);
+      acceptable.push({ ...candidate, closest: false });
       // A note's own question asked word for word is about that note, wherever the retriever ranks it: "如何用 Redis 实现
       // 分布式锁？" had been graded against the ZooKeeper lock beside it, ranked first.
-      if (isItsQuestion(question, item)) [best, bestRank, bestIsOverview, bestIsOwn, bestCoverage] = [{ ...candidate, closest: false }, rank, overview, true, coverage];
-      else if (!bestIsOwn && (!best || (overview && !bestIsOverview) || (overview === bestIsOverview && clearlyBetter(match, coverage, best.topicMatch, bestCoverage))))
-        [best, bestRank, bestIsOverview, bestCoverage] = [{ ...candidate, closest: false }, rank, overview, coverage];
+      if (isItsQuestion(question, item)) [best, bestRank, bestIsOverview, bestIsOwn] = [{ ...candidate, closest: false }, rank, overview, true];
+      else if (!bestIsOwn && (!best || (overview && !bestIsOverview) || (overview === bestIsOverview && clearlyBetter(candidate, best))))
+        [best, bestRank, bestIsOverview] = [{ ...candidate, closest: false }, rank, overview];
     } else if ((about || match >= minimumClosestMatch || isFirstHitByTitle(asked, item, kb.cards, match, coverage, rank)) && isAnchored(asked, item, kb.cards)) {
       // An item about the subject that does not answer what is asked is still the closest note: the one whose title
       // the question covers best, as retrieval order says little among items that only touch the subject. It must
@@ -228,7 +236,11 @@ export async function findReference(kb: KnowledgeBase, question: string, signal?
     best = undefined;
   }
   const chosen = best ? (namedSection(asked, best.item, kb.cards) ?? best) : closest && (namedSection(asked, closest.item, kb.cards) ?? closest);
-  return chosen ? { item: chosen.item, references: chosen.references, topicMatch: chosen.topicMatch, closest: chosen.closest } : undefined;
+  if (!chosen) return undefined;
+  // A note asked word for word is the answer whatever is said; otherwise every other acceptable item is an alternative.
+  const alternatives = best && !bestIsOwn ? acceptable.filter(({ item }) => item.id !== best!.item.id && item.id !== chosen.item.id).map((other) => namedSection(asked, other.item, kb.cards) ?? other) : [];
+  const { item, references, topicMatch, titleCoverage: coverage } = chosen;
+  return { item, references, topicMatch, closest: chosen.closest, titleCoverage: coverage, ...(alternatives.length ? { alternatives } : {}) };
 }
 
 /**
@@ -241,8 +253,8 @@ export async function findReference(kb: KnowledgeBase, question: string, signal?
  */
 const betterMatch = 0.05;
 const betterTitleCoverage = 0.3;
-function clearlyBetter(match: number, coverage: number, bestMatch: number, bestCoverage: number): boolean {
-  return match >= bestMatch + betterMatch && coverage >= bestCoverage + betterTitleCoverage;
+function clearlyBetter(candidate: Pick<ReferenceMatch, 'topicMatch' | 'titleCoverage'>, best: ReferenceMatch): boolean {
+  return candidate.topicMatch >= best.topicMatch + betterMatch && candidate.titleCoverage >= best.titleCoverage + betterTitleCoverage;
 }
 
 /** The question as compared: letters and characters only, case aside. */
@@ -292,5 +304,5 @@ function namedSection(asked: AskedTopic, item: Card, items: readonly Card[]): Re
   if (!chosen) return undefined;
   const match = matchOf(asked, chosen.section, items);
   if (match < minimumClosestMatch) return undefined;
-  return { item: chosen.section, references: [referenceFor(chosen.section, items)], topicMatch: match, closest: false };
+  return { item: chosen.section, references: [referenceFor(chosen.section, items)], topicMatch: match, titleCoverage: titleCoverage(asked, chosen.section), closest: false };
 }

@@ -1,0 +1,76 @@
+/**
+ * A question that fits two notes equally is graded against the one the answer answers (`answered-reference.ts`), but a
+ * wrong answer cannot pick the note that does not see its mistake, nor an answer off the question a note it happens to match.
+ */
+import { describe, expect, it } from 'vitest';
+import { createGrader } from '../../src/grading/grader.ts';
+import { buildNotesKnowledgeBase, sampleNotes } from './notes-knowledge-base.ts';
+
+const goNotes = {
+  ...sampleNotes,
+  'go-slices.md': `# go
+
+### Go的切片扩容机制是怎么实现的？
+
+- append 时如果容量不够，就会分配一块新的底层数组，把旧元素拷贝过去。
+- 旧容量小于 1024 时，新容量翻倍。
+- 旧容量大于等于 1024 时，每次增加 25%，直到满足需要。
+
+### Go 1.18之后切片是怎样扩容的？
+
+- Go 1.18 之后阈值从 1024 改成了 256。
+- 容量小于 256 时翻倍；大于 256 时按 newcap += (newcap + 3*256) / 4 增长，从 2 倍平滑过渡到 1.25 倍。
+- 最后还会按内存对齐（size class）向上取整，所以实际容量可能比公式算出的大。
+`,
+  'os-kernel.md': `# os
+
+### 内核态是什么？
+
+- 内核态下 CPU 可以执行特权指令、访问所有内存和硬件；用户态只能访问自己的地址空间。
+- 用户程序要访问硬件，需要通过系统调用陷入内核，由内核代为完成。
+
+### 为什么协程比线程好？
+
+- 协程切换在用户态完成，不需要陷入内核态，开销比线程切换小。
+- 协程的栈很小，一台机器可以开几十万个协程。
+`,
+};
+
+describe('the note an answer answers, among notes its question fits alike', () => {
+  it('grades an answer on either rule against the note that gives that rule', async () => {
+    const grader = createGrader({ kb: await buildNotesKnowledgeBase(goNotes) });
+    const question = '切片 append 的时候容量不够了是怎么扩容的？Go 1.18 前后的规则有什么不同？';
+    const newRule = await grader.grade({
+      question,
+      answer: '1.18 以后阈值变成 256 了，小于 256 还是翻倍，超过以后按 newcap += (newcap + 3*256)/4 慢慢从两倍过渡到 1.25 倍，最后再按 size class 内存对齐向上取整。',
+    });
+    const oldRule = await grader.grade({
+      question,
+      answer: '容量不够就分配新的底层数组把旧元素拷过去，原来容量小于 1024 就翻倍，大于等于 1024 每次加 25%，一直加到够用为止。',
+    });
+    expect(newRule.references[0]?.heading).toContain('1.18');
+    expect(oldRule.references[0]?.heading).toContain('切片扩容机制');
+    expect(newRule.score).toBeGreaterThanOrEqual(8);
+    expect(oldRule.score).toBeGreaterThanOrEqual(8);
+  });
+
+  it('keeps an answer that contradicts the first note on that note, where its mistake shows', async () => {
+    const grader = createGrader({ kb: await buildNotesKnowledgeBase(goNotes) });
+    const grade = await grader.grade({
+      question: '切片 append 的时候容量不够了是怎么扩容的？Go 1.18 前后的规则有什么不同？',
+      answer: '扩容的时候不会分配新的底层数组，也不用拷贝旧元素。1.18 以后阈值变成 256，超过以后按 newcap += (newcap + 3*256)/4 从两倍过渡到 1.25 倍，再按 size class 内存对齐取整。',
+    });
+    expect(grade.references[0]?.heading).toContain('切片扩容机制');
+    expect(grade.keyPoints.some((point) => point.contradicted)).toBe(true);
+  });
+
+  it('keeps an answer off the question at a low score, though another note the question touches holds its words', async () => {
+    const grader = createGrader({ kb: await buildNotesKnowledgeBase(goNotes) });
+    const grade = await grader.grade({
+      question: '什么是内核态和用户态？用户程序要访问硬件该怎么办？',
+      answer: '协程切换在用户态完成，不需要陷入内核态，所以协程比线程轻量，栈也很小，一台机器可以开几十万个协程。',
+    });
+    expect(grade.references[0]?.heading).toContain('内核态是什么');
+    expect(grade.score).toBeLessThanOrEqual(5);
+  });
+});
