@@ -6,6 +6,7 @@
  */
 import { blockUnits, type RawUnit } from './note-blocks.ts';
 import { isAside, isClaim } from '../ingest/claims.ts';
+import { withoutRecountedAnswers } from './recounted-answers.ts';
 import { contentLength, minimumPointCharacters, wholeClaims, withoutLabel } from './point-text.ts';
 import { profileText, type TextProfile } from './text-analysis.ts';
 
@@ -86,7 +87,7 @@ export function capPoints(specs: readonly KeyPointSpec[]): KeyPointSpec[] {
 function extract(markdown: string, referenceIndex: number): KeyPointSpec[] {
   // What is left of a fence opened inside a list item ("- ```" / "  make" / "  ```") merged into its
   // neighbours as a fragment, naming them; its backticks are markup the card must not show ("make ` 能够…").
-  const units = mergeTrivial(splitLong(blockUnits(markdown))).map((unit) => ({ ...unit, text: unit.text.replace(/\s*`+\s*/g, ' ').trim() }));
+  const units = mergeTrivial(splitLong(withoutRecountedAnswers(blockUnits(markdown)))).map((unit) => ({ ...unit, text: unit.text.replace(/\s*`+\s*/g, ' ').trim() }));
   // Narration, to-dos and framing are not graded; a terse reference with no claim keeps its terms.
   const claims = units.filter((unit) => isClaim(unit.text, { personal: true }));
   const deduplicated = deduplicate(claims.length > 0 ? claims : units);

@@ -13,7 +13,7 @@ const narration =
 /** The author's own voice: narration in a technical answer, the substance of a project story. */
 const authorVoice = /当时|我觉得|我认为|我记得|我个人|我是用|我选择|我们选择|我用的|我一般/;
 /** Notes to self. */
-const toDo = /复习|要看|待看|待补充|待完善|没看|没写完|todo|to do|fixme|记住|背下来|背一下/i;
+const toDo = /复习|要看|待看|待补充|待完善|没看|没写完|todo|to do|fixme|记住|背下来|背一下|好好总结|多总结/i;
 /** The author unsure of it: "malloc自己好像是有内存池的" is a guess, not a fact to be graded on. */
 const hedged = /好像|似乎|不确定|不太清楚|应该是吧|可能吧|大概吧/;
 /** Code, not prose: an inline snippet in the note is shown with the question, not asked back. */
