@@ -8,6 +8,7 @@ import { asksForOrder, compareOrder, isSequenced, listedSteps, withThenSpelt } f
 import { profiledText, profileText } from './text-analysis.ts';
 import type { Statement } from './statements.ts';
 import { escapeRegExp } from '../text/regexp.ts';
+import { chineseFormsIn } from '../text/glossary.ts';
 
 export interface NotePoint {
   text: string;
@@ -49,8 +50,12 @@ const asksHowDone = /(?:怎么|怎样|如何)[^，,。？?]{1,12}的|如何/u;
 
 function explicitlyReversed(passage: string, sentence: string, [first, second]: readonly [string, string], question: string): boolean {
   if (!asksForOrder(question) && !asksHowDone.test(question)) return false;
-  const firstThen = (a: string, b: string) => new RegExp(`先[^。；;!?！？]*?${escapeRegExp(a)}[^。；;!?！？]*?(?:再|然后)[^。；;!?！？]*?${escapeRegExp(b)}`, 'u');
-  return firstThen(first, second).test(withThenSpelt(profiledText(passage))) && firstThen(second, first).test(withThenSpelt(profiledText(sentence)));
+  return ordersFirst(passage, first, second) && ordersFirst(sentence, second, first);
+}
+
+/** Whether a text says 先 a…再/然后 b within one sentence. */
+function ordersFirst(text: string, a: string, b: string): boolean {
+  return new RegExp(`先[^。；;!?！？]*?${escapeRegExp(a)}[^。；;!?！？]*?(?:再|然后)[^。；;!?！？]*?${escapeRegExp(b)}`, 'u').test(withThenSpelt(profiledText(text)));
 }
 
 /**
@@ -119,9 +124,11 @@ export function reversedSteps(points: readonly NotePoint[], note: readonly State
   for (const sentence of answerText.split(/[。！？!?\n]|\.\s/u)) {
     if (!isSequenced(sentence)) continue;
     for (const passage of restated(sentence, passages, ignored)) {
-      const { agreeing, reversed, example } = compareOrder(passage.text, sentence, ignored);
-      const needed = arrowChain.test(passage.text) ? minimumReversedInChain : example && explicitlyReversed(passage.text, sentence, example, question) ? minimumReversedExplicit : minimumReversed;
-      if (reversed < needed || reversed < reversedShare * (agreeing + reversed) || !example) continue;
+      const compared = compareOrder(passage.text, sentence, ignored);
+      const { agreeing, reversed } = compared;
+      const needed = arrowChain.test(passage.text) ? minimumReversedInChain : compared.example && explicitlyReversed(passage.text, sentence, compared.example, question) ? minimumReversedExplicit : minimumReversed;
+      const example = reversed >= needed && reversed >= reversedShare * (agreeing + reversed) ? compared.example : explicitPair(passage.text, sentence, ignored, question);
+      if (!example) continue;
       // The note clause of this passage first: "Redis" is in the note's taking of stock as well as in its returning.
       const holds = (unit: string) => (statement: Statement) => statement.units.has(unit);
       const inPassage = note.filter((statement) => passage.text.includes(statement.text.trim()));
@@ -131,4 +138,24 @@ export function reversedSteps(points: readonly NotePoint[], note: readonly State
     }
   }
   return found;
+}
+
+/**
+ * Two names the note orders 先 a…再 b in one sentence, and the answer 先 b…再 a, when the order reading above cannot place
+ * them: a name the note says in two steps is a participant there ("先用top定位出问题的进程，再用top定位到出问题的线程，再打印
+ * 线程堆栈", where 线程 is in the second and third), and "应该先定位线程，再定位进程" had scored 10. Names only (Latin
+ * words, glossary concepts): "先预选，过滤掉不符合Pod资源配置要求的节点" read 适合/资源 in the note's story of scheduling as
+ * reversed. A pair the note (or the answer) also orders the other way round orders nothing.
+ */
+function explicitPair(passage: string, sentence: string, ignored: ReadonlySet<string>, question: string): [string, string] | undefined {
+  const noteUnits = profileText(passage).units;
+  const names = [...profileText(sentence).units]
+    .filter(([unit, weight]) => weight >= 1 && !ignored.has(unit) && noteUnits.has(unit) && (/^[a-z][a-z0-9]+$/u.test(unit) || chineseFormsIn(unit).includes(unit)))
+    .map(([unit]) => unit);
+  for (const a of names)
+    for (const b of names) {
+      if (a.includes(b) || b.includes(a)) continue;
+      if (explicitlyReversed(passage, sentence, [a, b], question) && !ordersFirst(passage, b, a) && !ordersFirst(sentence, a, b)) return [a, b];
+    }
+  return undefined;
 }

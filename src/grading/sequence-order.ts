@@ -135,7 +135,7 @@ export function compareOrder(note: string, answer: string, ignored: ReadonlySet<
  * that asks what lies between a start and an end ("从产生到落到磁盘上，中间会处在哪几种状态") asks for the stages
  * in order too; "从 follower 读到…" only names a place.
  */
-const asksForProcess = /流程|步骤|过程|顺序|先后|经历|从[^。？?]{1,20}?到[^。？?]{0,20}?(?:中间|之间|经过)|(?:怎么|如何|怎样)(?:进行|同步|复制|传播|执行|运行|工作|完成|实现)|\bsteps?\b|\bprocess\b|\border\b/iu;
+const asksForProcess = /流程|步骤|一步步|一步一步|过程|顺序|先后|经历|从[^。？?]{1,20}?到[^。？?]{0,20}?(?:中间|之间|经过)|(?:怎么|如何|怎样)(?:进行|同步|复制|传播|执行|运行|工作|完成|实现)|\bsteps?\b|\bprocess\b|\border\b/iu;
 /** Whether a question asks for a process or an order, so the order of its steps is what it asks about. */
 export function asksForOrder(question: string): boolean {
   return asksForProcess.test(question);

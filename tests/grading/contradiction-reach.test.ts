@@ -237,3 +237,18 @@ describe('a negation more than the note has', () => {
     expect(contradicted(question, note, '关闭了并且没有值的通道，接收操作会得到对应类型的零值。', note.join('\n'))).toEqual([]);
   });
 });
+
+describe('two names ordered the other way round, one of them said in two of the note\'s steps', () => {
+  const note = ['先确认是哪个索引失效了，再看这条 SQL 的执行计划，再根据执行计划改写 SQL 或者补上索引。'];
+  const question = '接口突然变慢，数据库这边你会怎么一步步排查？';
+
+  it('reads 先 b…再 a against the note\'s 先 a…再 b as a reversed order', () => {
+    expect(contradictions(question, note, '先把 SQL 改写一下，再去确认是哪个索引失效了，执行计划看不看都行。', note[0]).map((entry) => entry.cue)).toEqual(['order']);
+  });
+
+  it('accepts the note\'s order, and a pair the note orders both ways', () => {
+    expect(contradictions(question, note, '先确认哪个索引失效，然后看 SQL 的执行计划，最后改写 SQL 或者加索引。', note[0])).toEqual([]);
+    // The note has 先…索引…再…SQL and 先…SQL…再…索引 (补上索引): that pair alone orders nothing.
+    expect(contradictions(question, ['先确认是哪个索引失效了，再看这条 SQL 的执行计划，再补上索引。'], '先看 SQL，再看索引。', '先确认是哪个索引失效了，再看这条 SQL 的执行计划，再补上索引。')).toEqual([]);
+  });
+});
