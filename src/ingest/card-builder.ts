@@ -9,7 +9,7 @@ import { stableHash } from '../core/hash.ts';
 import type { Card, CardFollowup, CardKind } from '../core/types.ts';
 import { stripInjection } from '../grading/injection.ts';
 import { drillDownsAsFollowups, lendTopicLines } from './topic-lines.ts';
-import { askCountedKinds, askedAsListed, askFromAnswer, askOwnAspect, selfContainedQuestion, subjectOf, withoutAsides, withoutEnumeration, withParentSubject } from './card-wording.ts';
+import { askCountedKinds, askedAsListed, askFromAnswer, askOwnAspect, containerHeading, selfContainedQuestion, subjectOf, withoutAsides, withoutEnumeration, withParentSubject } from './card-wording.ts';
 import { contentLength, isClaim } from './claims.ts';
 import { isQuestionText, stripLineMarkup } from './question-lines.ts';
 import { answersInTurn } from './answer-order.ts';
@@ -117,6 +117,21 @@ function locate(sourceLines: readonly string[], text: string, from: number): num
   return from;
 }
 
+/** A heading that only groups sections ("关键过程", "面试题") lends no subject; the heading above it may. */
+function isContainer(heading: string | undefined): boolean {
+  const subject = heading === undefined ? '' : subjectOf(heading).trim();
+  return heading !== undefined && (contentLength(subject) < 2 || containerHeading.test(subject));
+}
+
+/**
+ * The nearest heading above a section that names a subject, below the note's top heading (a domain): "安全性" under
+ * "raft > 关键过程" is Raft's safety, and was asked as 「说说你对安全性的了解。」.
+ */
+function namedAncestor(path: readonly string[]): string | undefined {
+  for (let index = path.length - 1; index >= 1; index -= 1) if (!isContainer(path[index])) return path[index];
+  return undefined;
+}
+
 function draftOf(parsed: ParsedQuestion, parent: string | undefined): Draft {
   const reported = askedAsListed(withoutAsides(withoutEnumeration(parsed.question.replace(reportedAsk, ''))));
   const wordedLabel = selfContainedQuestion(reported, parent);
@@ -126,7 +141,7 @@ function draftOf(parsed: ParsedQuestion, parent: string | undefined): Draft {
   const worded = parsed.origin === 'heading' && wordedLabel === reported && !nameOnly && !comparison ? reported : asQuestion(wordedLabel, parsed.reference);
   // A label the wording already placed under its parent needs no second mention of it.
   // Only a section inside a section lends its subject: a note's top heading ("操作系统") is a domain.
-  const lender = parsed.origin === 'heading' && parsed.path.length < 2 ? undefined : parent;
+  const lender = parsed.origin === 'heading' && parsed.path.length < 2 ? undefined : isContainer(parent) ? namedAncestor(parsed.path) : parent;
   const asked = askCountedKinds(worded === reported || worded === asQuestion(reported, parsed.reference) ? withParentSubject(worded, lender) : worded);
   const header = roundHeader.test(parsed.question) && !isQuestionText(parsed.question);
   // "main里面" breaks off where its sentence continues: a fragment of a description, not a question.

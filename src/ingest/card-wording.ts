@@ -218,7 +218,7 @@ function salientTerm(named: string, reference: string): string | undefined {
 }
 
 /** Headings that hold questions rather than name a subject. */
-const containerHeading = /面试|面经|笔记|八股|题目|问题|可能的|目录|总结|其他|其它|基础|知识点|补充|杂项|^项目$|^关键$|misc|notes?|questions?/i;
+export const containerHeading = /面试|面经|笔记|八股|题目|问题|可能的|目录|总结|其他|其它|基础|知识点|补充|杂项|^项目$|^关键$|misc|notes?|questions?/i;
 
 /**
  * A question that leans on the heading above it ("为什么要有 P" under "GMP 模型", "Master节点"
