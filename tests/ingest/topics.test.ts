@@ -34,6 +34,13 @@ describe('assignTopics', () => {
     expect(topicsOf('redis中lfu和lru的实现方式', ['web server', 'lfu和lru'], 'lru 是对结构体加了时间字段，lfu 用高 16 位记录时间。')).toContain('redis');
   });
 
+  it('takes no second topic from the answer alone, but lets the answer decide when the question and headings name none', () => {
+    const upload = topicsOf('分块上传与断点续传有什么区别？', ['项目', '文件上传'], '分块信息用 redis 缓存，上传结束就删掉；redis 存取效率高，redis 的 hash 存每个分块的状态。');
+    expect(upload).toContain('project');
+    expect(upload).not.toContain('redis');
+    expect(topicsOf('这个怎么做的？', [], 'redis 的 zset 按分数排序，redis 里每个用户一个 key，用 zrevrange 取前十。')).toEqual(['redis']);
+  });
+
   it('does not read every 主从 as MySQL replication', () => {
     expect(topicsOf('主从状态机', ['web server'], '主状态机有三种状态，分别对应请求行、请求头和请求内容的解析。')).not.toContain('mysql');
     expect(topicsOf('mysql主从复制的原理')).toContain('mysql');
