@@ -238,9 +238,9 @@ export async function findReference(kb: KnowledgeBase, question: string, signal?
   const chosen = best ? (namedSection(asked, best.item, kb.cards) ?? best) : closest && (namedSection(asked, closest.item, kb.cards) ?? closest);
   if (!chosen) return undefined;
   // A note asked word for word is the answer whatever is said; otherwise every other acceptable item is an alternative.
-  const alternatives = best && !bestIsOwn ? acceptable.filter(({ item }) => item.id !== best!.item.id && item.id !== chosen.item.id).map((other) => namedSection(asked, other.item, kb.cards) ?? other) : [];
-  const { item, references, topicMatch, titleCoverage: coverage } = chosen;
-  return { item, references, topicMatch, closest: chosen.closest, titleCoverage: coverage, ...(alternatives.length ? { alternatives } : {}) };
+  const bestId = bestIsOwn ? undefined : best?.item.id;
+  const alternatives = bestId ? acceptable.filter(({ item }) => item.id !== bestId && item.id !== chosen.item.id).map((other) => namedSection(asked, other.item, kb.cards) ?? other) : [];
+  return alternatives.length ? { ...chosen, alternatives } : chosen;
 }
 
 /**
