@@ -30,6 +30,7 @@ const everySet: string[][] = [
   ['grading', '--file', 'eval/grading-spoken-blind.jsonl'],
   ['grading', '--file', 'eval/grading-spoken-blind-2.jsonl'],
   ['grading', '--file', 'eval/grading-spoken-blind-3.jsonl'],
+  ['grading', '--file', 'eval/grading-spoken-blind-4.jsonl'],
   ['grading', '--file', 'eval/grading-styles-blind.jsonl'],
   ['grading', '--file', 'eval/grading-paraphrase-heldout.jsonl'],
   ['grading', '--file', 'eval/grading-mixed-blind.jsonl'],
