@@ -125,8 +125,10 @@ function namesAnotherThing(hunk: Hunk, note: readonly string[], answer: readonly
 function changesClaim(hunk: Hunk, note: readonly string[], answer: readonly string[], vocabulary: Vocabulary): boolean {
   const { removed, inserted } = hunk;
   if (!removed.length || !inserted.length || removed.length > longestExchange || inserted.length > longestExchange) return false;
-  // One function character can be a thing of its own in the note's words (从 of 从服务器).
-  if (!isContent(removed) || !(isContent(inserted) || (inserted.length === 1 && removed.length === 1))) return false;
+  // One function character can be a thing of its own in the note's words (从 of 从服务器), on either side: the note's 后 of
+  // "最先输出的是最后创建的G" exchanged for 先 ("最先输出的是最先创建的G") is an opposite as 先 for 后 would be.
+  const oneForOne = inserted.length === 1 && removed.length === 1;
+  if (!(isContent(removed) || (oneForOne && areOpposites(removed[0]!, inserted[0]!))) || !(isContent(inserted) || oneForOne)) return false;
   // Changed numbers are changed-numbers.ts's; a span in another script is a translation, not an exchange.
   if ([...removed, ...inserted].some((word) => /^\d/.test(word)) || script(removed) !== script(inserted) || script(removed) === 'mixed') return false;
   const removedText = removed.join(script(removed) === 'latin' ? ' ' : '');
