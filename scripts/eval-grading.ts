@@ -19,8 +19,9 @@ import { z } from 'zod';
 import { loadKnowledgeBase } from '../src/adapters/node/knowledge-base-loader.ts';
 import { parseConfig } from '../src/core/config.ts';
 import { AppError } from '../src/core/errors.ts';
-import type { KnowledgeBase, Reference } from '../src/core/types.ts';
+import type { Card, KnowledgeBase, Reference } from '../src/core/types.ts';
 import { createGrader } from '../src/grading/grader.ts';
+import { referencesOf } from '../src/interview/question-grade.ts';
 import { pearson, readJsonlFile, spearman, squash } from './eval-support.ts';
 
 const lineSchema = z.object({
@@ -134,6 +135,11 @@ export interface GradingEvaluation {
     noReferenceFound: number;
     /** Answers graded against retrieved notes whose set names the answering passage (`ref`), and how many of them got it. */
     rightNote: { checked: number; right: number };
+    /**
+     * The same answers graded as a session grades a card, against the card holding the set's ref (the product's main path,
+     * where the question comes from the card): what is left of the gap once the note is the right one.
+     */
+    withRightCard?: { n: number; spearman: number; mae: number };
     msPerAnswerP50: number;
     msPerAnswerP95: number;
     /** Spearman within each fold of questions (sorted question ids, index mod folds), when asked. */
@@ -162,6 +168,7 @@ export async function evaluateGrading(cases: readonly GradingCase[], kb: Knowled
   let retrieved = 0;
   let noReferenceFound = 0;
   const rightNote = { checked: 0, right: 0 };
+  const onRightCard: { score: number; label: number }[] = [];
   for (const item of cases) {
     const started = performance.now();
     const grade = await grader.grade({ question: item.question, answer: item.answer, ...(item.references ? { references: item.references } : {}) });
@@ -172,6 +179,9 @@ export async function evaluateGrading(cases: readonly GradingCase[], kb: Knowled
       rightNote.checked += 1;
       if (grade.references.some((reference) => squash(reference.text).includes(squash(item.ref!)))) rightNote.right += 1;
     }
+    const card = !item.references && item.ref !== undefined && kb ? cardHolding(kb, item.ref) : undefined;
+    const cardReferences = referencesOf(card);
+    if (cardReferences) onRightCard.push({ score: (await grader.grade({ question: item.question, answer: item.answer, references: cardReferences })).score, label: item.label });
     scores.push(grade.score);
     baseline.push(Math.max(0, ...grade.references.map((reference) => bigramRecall(reference.text, item.answer))));
   }
@@ -205,6 +215,15 @@ export async function evaluateGrading(cases: readonly GradingCase[], kb: Knowled
       retrieved,
       noReferenceFound,
       rightNote,
+      ...(onRightCard.length
+        ? {
+            withRightCard: {
+              n: onRightCard.length,
+              spearman: round(spearman(onRightCard.map(({ score }) => score), onRightCard.map(({ label }) => label))),
+              mae: round(onRightCard.reduce((sum, { score, label }) => sum + Math.abs(score - label), 0) / onRightCard.length, 2),
+            },
+          }
+        : {}),
       msPerAnswerP50: round(percentile(0.5), 2),
       msPerAnswerP95: round(percentile(0.95), 2),
       ...(folds > 1 ? { foldSpearman: foldSpearman(cases, scores, folds) } : {}),
@@ -253,6 +272,10 @@ export async function run(argv: string[]): Promise<void> {
   if (metrics.minScoreEnglishLabelledAtLeast8 !== null) console.log(`  min score over English answers labelled ≥ 8: ${metrics.minScoreEnglishLabelledAtLeast8}`);
   if (metrics.noReferenceFound) console.log(`  answers with no matching note: ${metrics.noReferenceFound}`);
   if (metrics.rightNote.checked) console.log(`  graded against the note holding the set's ref: ${metrics.rightNote.right}/${metrics.rightNote.checked} answers`);
+  if (metrics.withRightCard) {
+    const { n, spearman: rho, mae } = metrics.withRightCard;
+    console.log(`  graded as a session grades the card holding the ref (${n} answers): Spearman ${rho.toFixed(3)}, MAE ${mae.toFixed(2)}`);
+  }
   if (metrics.foldSpearman) {
     const mean = metrics.foldSpearman.reduce((sum, value) => sum + value, 0) / metrics.foldSpearman.length;
     console.log(`  Spearman by question fold: ${metrics.foldSpearman.map((value) => value.toFixed(3)).join(' ')} (mean ${mean.toFixed(3)})`);
@@ -270,4 +293,10 @@ export async function run(argv: string[]): Promise<void> {
     console.log(`  target ${target.name}: ${status}`);
   }
   if (values.json) console.log(JSON.stringify({ metrics, items }));
+}
+
+/** The most specific card whose note holds `ref`: the shortest reference containing it. */
+function cardHolding(kb: KnowledgeBase, ref: string): Card | undefined {
+  const wanted = squash(ref);
+  return kb.cards.filter((card) => card.answered && squash(card.reference).includes(wanted)).sort((a, b) => a.reference.length - b.reference.length)[0];
 }

@@ -25,3 +25,14 @@ describe('grading eval: which note an answer was graded against', () => {
     expect(metrics.rightNote).toEqual({ checked: 2, right: 1 });
   });
 });
+
+describe('grading eval: the same answers graded against the card holding the ref, as a session grades it', () => {
+  it('grades each answer with a ref against its card, so a note the finder missed does not decide the figure', async () => {
+    const onAof = { ...answer('d', 'AOF 有哪几种写回策略？', 'everysec 每秒写回一次'), answer: 'always 每条都写，everysec 每秒写一次，no 让操作系统决定。', label: 9 };
+    const wrong = { ...answer('e', 'AOF 有哪几种写回策略？', 'everysec 每秒写回一次'), answer: '我不知道。', label: 0 };
+    const { metrics } = await evaluateGrading([onAof, wrong, answer('f', 'RDB 是怎么生成的？', undefined)], kb);
+    expect(metrics.withRightCard?.n).toBe(2);
+    expect(metrics.withRightCard?.spearman).toBe(1);
+    expect(metrics.withRightCard?.mae).toBeLessThan(3);
+  });
+});
