@@ -137,7 +137,15 @@ export function withoutGeneralOnly(points: ScoredPoint[], questionUnits: Readonl
  */
 export function creditsGeneralWords(points: readonly ScoredPoint[], questionUnits: ReadonlySet<string>): boolean {
   if (points.some((point) => !point.wrong && point.coverage.grounds === 'specific')) return true;
-  return !points.some(({ spec }) => [...specificUnitsOf(spec.profile)].some((unit) => !questionUnits.has(unit) && !restatesQuestion(unit, questionUnits)));
+  return !points.some(({ spec }) => addsToQuestion(spec.profile, questionUnits));
+}
+
+/**
+ * Whether a point says anything specific beyond the question's words: "zookeeper使用ZAB协议的" under "说说ZooKeeper的ZAB
+ * 协议。" does not (使用 and 的 are general), so no answer makes or misses it.
+ */
+export function addsToQuestion(profile: TextProfile, questionUnits: ReadonlySet<string>): boolean {
+  return [...specificUnitsOf(profile)].some((unit) => !questionUnits.has(unit) && !restatesQuestion(unit, questionUnits));
 }
 
 function uncovered(coverage: PointCoverage): PointCoverage {

@@ -5,6 +5,8 @@
 import type { Grade, Reference } from '../core/types.ts';
 import type { FeedbackLanguage } from './feedback.ts';
 import { completeShare } from './answer-coverage.ts';
+import { addsToQuestion } from './general-evidence.ts';
+import { profileText } from './text-analysis.ts';
 import { buildGrade, coverageOf, type GradedPoint } from './grade-builder.ts';
 import { defaultScoringParameters, scoreAnswer, type OfflineScore } from './offline-scorer.ts';
 
@@ -25,7 +27,11 @@ export function gradeOffline(request: { question: string; answer: string; refere
       keyPoints: request.references.map((reference) => reference.keyPoints),
     });
   const complete = completeShare(details.points.filter(({ coverage }) => coverage.mass > 0).length, defaultScoringParameters);
-  const points: GradedPoint[] = details.points.map(({ spec, coverage, wrong }) => ({
+  // A point that only restates the question is neither made nor missed: 「没讲zookeeper使用ZAB协议的」 told a candidate who
+  // had said just that to say it. Unless no point says more, when the card has nothing else to show.
+  const questionUnits = new Set(profileText(request.question).units.keys());
+  const own = details.points.filter(({ spec, wrong }) => wrong || addsToQuestion(spec.profile, questionUnits));
+  const points: GradedPoint[] = (own.length ? own : details.points).map(({ spec, coverage, wrong }) => ({
     text: spec.text,
     weight: spec.weight,
     covered: wrong ? 'no' : coverageOf(coverage.recall, coverage.observable < 1 ? defaultScoringParameters.crossLingualPointMade : defaultScoringParameters.pointMade, complete),

@@ -207,3 +207,19 @@ describe('point topics that judge, lead in, or carry markup', () => {
     expect(grade.feedback).not.toContain('`');
   });
 });
+
+describe('a point that only restates the question', () => {
+  const references = [{ source: 'n.md', heading: 'etcd', text: 'etcd 使用 Raft 协议的\nRaft 协议通过多数派复制日志，保证已提交的数据不会丢' }];
+  const question = '说说 etcd 的 Raft 协议。';
+
+  it('is neither listed nor named as missed, to a candidate who said just that', () => {
+    const grade = gradeOffline({ question, answer: 'etcd 使用 Raft 协议的', references }).grade;
+    expect(grade.keyPoints.map((point) => point.text)).toEqual(['Raft 协议通过多数派复制日志，保证已提交的数据不会丢']);
+    expect(grade.feedback).not.toContain('etcd 使用 Raft 协议');
+  });
+
+  it('is shown when no point says more, so the card still has its point', () => {
+    const grade = gradeOffline({ question, answer: '不知道', references: [{ source: 'n.md', heading: 'etcd', text: 'etcd 使用 Raft 协议的' }] }).grade;
+    expect(grade.keyPoints).toHaveLength(1);
+  });
+});
