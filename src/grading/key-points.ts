@@ -193,7 +193,10 @@ function deduplicate(units: RawUnit[]): RawUnit[] {
       if (unit.kind === 'list' && keptUnit.kind === 'list' && keptList === list) return false;
       let shared = 0;
       for (const gram of grams) if (other.has(gram)) shared += 1;
-      return shared / Math.max(1, Math.min(grams.size, other.size)) >= 0.8;
+      // A table row repeats only what says all of it: a short line it contains ("closed，已关闭") says less than the
+      // row (close(ch) on a nil, an open and a closed channel), which had been dropped as its repeat.
+      const denominator = unit.kind === 'table' ? grams.size : Math.min(grams.size, other.size);
+      return shared / Math.max(1, denominator) >= 0.8;
     });
     if (!duplicate) kept.push({ unit, grams, list });
   }

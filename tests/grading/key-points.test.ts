@@ -232,3 +232,11 @@ describe('items of one list that say the same of different things', () => {
     expect(extractKeyPoints(note)).toHaveLength(1);
   });
 });
+
+describe('a table row and a short line it contains', () => {
+  it('keeps the row, which says more than the line it repeats', () => {
+    const note = ['锁有三种状态：', '', '1. free，空闲', '2. held，被持有', '3. broken，已损坏', '', '| 操作 | 空闲的锁 | 被持有的锁 | 已损坏的锁 |', '| --- | --- | --- | --- |', '| lock | 成功 | 阻塞 | panic |', '| broken（损坏） | 已损坏 | 已损坏 | panic |'].join('\n');
+    const points = extractKeyPoints(note).map((point) => point.text);
+    expect(points.some((point) => point.startsWith('broken（损坏）'))).toBe(true);
+  });
+});
