@@ -166,7 +166,8 @@ const wordings: Record<FeedbackLanguage, Wording> = {
  */
 function answeredInOtherLanguage(points: readonly WordedPoint[]): boolean {
   const evidence = points.map((point) => point.evidence ?? '').join(' ');
-  const latin = (evidence.match(/[A-Za-z]/g) ?? []).length;
+  // Letters of words, not of identifiers: "CLOSED->SYN_SENT->ESTABLISHED" answers in the note's own names, not in English.
+  const latin = (evidence.match(/(?<![\w-])[A-Za-z]?[a-z]{2,}(?![\w-])/g) ?? []).join('').length;
   const chinese = (evidence.match(/[\u3400-\u9fff]/gu) ?? []).length;
   const noteChinese = points.some((point) => /[\u3400-\u9fff]/u.test(point.text));
   return noteChinese && latin >= 20 && chinese * 4 < latin;
