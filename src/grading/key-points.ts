@@ -87,7 +87,7 @@ export function capPoints(specs: readonly KeyPointSpec[]): KeyPointSpec[] {
 function extract(markdown: string, referenceIndex: number): KeyPointSpec[] {
   // What is left of a fence opened inside a list item ("- ```" / "  make" / "  ```") merged into its
   // neighbours as a fragment, naming them; its backticks are markup the card must not show ("make ` 能够…").
-  const units = mergeTrivial(splitLong(withoutRecountedAnswers(blockUnits(markdown)))).map((unit) => ({ ...unit, text: unit.text.replace(/\s*`+\s*/g, ' ').trim() }));
+  const units = mergeTrivial(splitLong(withChainLabels(withoutRecountedAnswers(blockUnits(markdown))))).map((unit) => ({ ...unit, text: unit.text.replace(/\s*`+\s*/g, ' ').trim() }));
   // Narration, to-dos and framing are not graded; a terse reference with no claim keeps its terms.
   const claims = units.filter((unit) => isClaim(unit.text, { personal: true }));
   const deduplicated = deduplicate(claims.length > 0 ? claims : units);
@@ -113,6 +113,24 @@ function withoutAsides(text: string): string {
 
 /** Clauses a sentence needs to be a story with asides rather than one remark ("这个问题折磨了我一晚上"). */
 const minimumStoryClauses = 4;
+
+/** A chain of arrows: "CLOSED->SYN_SENT->ESTABLISHED". */
+const arrowChain = /(?:->|→|=>|⇒)[^\n]*?(?:->|→|=>|⇒)/u;
+/** A bare label: a short phrase with no verb and no punctuation ("客户端tcp状态迁移"). */
+const bareLabel = /^[^，,。；;：:！？!?是会能有在把被让]{2,16}$/u;
+
+/**
+ * A label line over a chain of arrows names the chain, as "服务器TCP状态迁移：" does with its colon: "- 客户端tcp状态迁移"
+ * with "CLOSED->SYN_SENT->…" indented under it was two points, and the card told a candidate who gave the chain that
+ * they had not said 客户端tcp状态迁移.
+ */
+function withChainLabels(units: RawUnit[]): RawUnit[] {
+  return units.map((unit, index) => {
+    const next = units[index + 1];
+    if (unit.introduces || !next || !arrowChain.test(next.text) || arrowChain.test(unit.text) || !bareLabel.test(unit.text.trim())) return unit;
+    return { ...unit, text: `${unit.text.trim()}：`, introduces: true };
+  });
+}
 
 function splitLong(units: RawUnit[]): RawUnit[] {
   return units.flatMap((unit) => {

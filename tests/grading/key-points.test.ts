@@ -240,3 +240,14 @@ describe('a table row and a short line it contains', () => {
     expect(points.some((point) => point.startsWith('broken（损坏）'))).toBe(true);
   });
 });
+
+describe('a label line over a chain of arrows', () => {
+  it('names the chain, as a label with a colon does', () => {
+    const note = ['- 主库复制流程', '', '  binlog dump -> relay log -> SQL thread -> 从库数据', '', '  半同步复制：', '', '  写 binlog -> 等一个从库 ACK -> 返回客户端'].join('\n');
+    expect(extractKeyPoints(note).map((point) => point.text)).toEqual(['主库复制流程： binlog dump -> relay log -> SQL thread -> 从库数据', '半同步复制： 写 binlog -> 等一个从库 ACK -> 返回客户端']);
+  });
+
+  it('leaves a list of bare names as it is', () => {
+    expect(extractKeyPoints('- FIFO\n- LFU\n- LRU -> 最近最少使用').map((point) => point.text)).not.toContain('LFU：');
+  });
+});
