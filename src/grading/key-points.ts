@@ -7,7 +7,7 @@
 import { blockUnits, type RawUnit } from './note-blocks.ts';
 import { isAside, isClaim } from '../ingest/claims.ts';
 import { withoutRecountedAnswers } from './recounted-answers.ts';
-import { contentLength, minimumPointCharacters, wholeClaims, withoutLabel } from './point-text.ts';
+import { arrowChain, contentLength, minimumPointCharacters, wholeClaims, withoutLabel } from './point-text.ts';
 import { profileText, type TextProfile } from './text-analysis.ts';
 
 export interface KeyPointSpec {
@@ -114,8 +114,6 @@ function withoutAsides(text: string): string {
 /** Clauses a sentence needs to be a story with asides rather than one remark ("这个问题折磨了我一晚上"). */
 const minimumStoryClauses = 4;
 
-/** A chain of arrows: "CLOSED->SYN_SENT->ESTABLISHED". */
-const arrowChain = /(?:->|→|=>|⇒)[^\n]*?(?:->|→|=>|⇒)/u;
 /** A bare label: a short phrase with no verb and no punctuation ("客户端tcp状态迁移"). */
 const bareLabel = /^[^，,。；;：:！？!?是会能有在把被让]{2,16}$/u;
 

@@ -91,3 +91,6 @@ export function isBareLabel(text: string): boolean {
   const label = /^(.{1,12})[：:]$/u.exec(text.trim())?.[1];
   return label !== undefined && !/[是为有会能在把被]|\b(?:is|are|has|have|does)\b/iu.test(label);
 }
+
+/** A chain of arrows ("CLOSED->LISTEN->SYN收到->ESTABLISHED"): two arrows on one line. */
+export const arrowChain = /(?:->|→|=>|⇒)[^\n]*?(?:->|→|=>|⇒)/u;

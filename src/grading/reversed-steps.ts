@@ -8,6 +8,7 @@ import { asksForOrder, compareOrder, isSequenced, listedSteps, withThenSpelt } f
 import { profiledText, profileText } from './text-analysis.ts';
 import type { Statement } from './statements.ts';
 import { escapeRegExp } from '../text/regexp.ts';
+import { arrowChain } from './point-text.ts';
 import { chineseFormsIn } from '../text/glossary.ts';
 
 export interface NotePoint {
@@ -36,7 +37,6 @@ export interface ReversedSteps {
  */
 const minimumReversed = 1.5;
 const minimumReversedInChain = 1;
-const arrowChain = /(?:->|→|=>|⇒)[^\n]*?(?:->|→|=>|⇒)/u;
 const reversedShare = 0.2;
 
 /**
