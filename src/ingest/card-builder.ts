@@ -150,6 +150,18 @@ function draftOf(parsed: ParsedQuestion, parent: string | undefined): Draft {
   return { question: parsed.question, origin: parsed.origin, asked, kind, path: parsed.path, reference: parsed.reference, followups: [], lines: parsed.lines };
 }
 
+/**
+ * A project or internship is the candidate's own work, asked about as such: 「说说你对mprpc项目的了解。」 asked the owner of
+ * the project what they knew of it, and 「Java c++ 数据结构不一致问题排查」 was read out as a label.
+ */
+function askedOf(kind: CardKind, asked: string): string {
+  if (kind !== 'project') return asked;
+  const known = /^说说你对(.+?)的了解。$/u.exec(asked)?.[1]?.replace(/的(?=项目$)/u, '');
+  const work = known ?? (isQuestionText(asked) || /[？?。！!]$/u.test(asked) ? undefined : asked.trim());
+  if (!work) return asked;
+  return /项目$/u.test(work) ? `介绍一下你的${work}。` : `说说你做的${work}。`;
+}
+
 /** A paragraph that is an instruction to a grader or model, with little else in it. */
 function addressesTheGrader(paragraph: string): boolean {
   const scan = stripInjection(paragraph);
@@ -277,7 +289,7 @@ export function buildCards(source: string, parsed: readonly ParsedQuestion[], te
     const card: Card = {
       id: stableHash(ordinal === 0 ? key : `${key}\u0000${ordinal}`),
       // A search-only note is never asked: its title stays the note's own words.
-      question: draft.kind === 'note' ? withoutEnumeration(draft.asked) : spokenQuestion(withoutEnumeration(draft.asked), reference),
+      question: draft.kind === 'note' ? withoutEnumeration(draft.asked) : askedOf(draft.kind, spokenQuestion(withoutEnumeration(draft.asked), reference)),
       context: draft.path.map(subjectOrHeading).join(' > '),
       reference,
       keyPoints: [],
