@@ -87,10 +87,10 @@ export async function technicalFollowup(
   return logFollowup(ctx, state, card, current) ?? missedPointFollowup(ctx, state, card, current, how.grade);
 }
 
-/** "腾讯实习", "web server" out of "介绍一下腾讯实习。" and "说说你对mprpc项目的了解。". */
+/** "腾讯实习", "mprpc项目", "包管理器问题排查" out of "介绍一下腾讯实习。", "介绍一下你的mprpc项目。" and "说说你做的包管理器问题排查。". */
 function projectName(card: Card): string {
   return card.question
-    .replace(/^(介绍一下|说说你对|谈一谈你对|谈谈你对|聊聊)/, '')
+    .replace(/^(介绍一下你的|介绍一下|说说你做的|说说你对|谈一谈你对|谈谈你对|聊聊)/, '')
     .replace(/(的了解|的理解)?[。？?！!]*$/, '')
     .trim();
 }

@@ -47,6 +47,16 @@ describe('the phase plan is data', () => {
     expect(done.next.kind).toBe('done');
   });
 
+  it('names the project the self-introduction mentioned by its name, however its card asks about it', async () => {
+    for (const question of ['介绍一下你的订单系统项目。', '说说你做的订单系统项目。', '说说你对订单系统项目的了解。']) {
+      const card = item({ id: 'story', question, answer: '- 用 Go 写的订单服务', topics: ['project'] });
+      const { service } = makeHarness({ items: [intro, card, redis] });
+      const { session } = await service.start(owner, { mode: 'interview', questions: 1 });
+      const opening = await service.submit(session.id, owner, { answer: '我是后端工程师，做过一个订单系统。' });
+      expect(opening.next.text, question).toContain('「订单系统项目」');
+    }
+  });
+
   it('the project deep-dive digs into the project the self-introduction led to, not another one from the notes', async () => {
     const projects = (prefix: string, name: string) => [
       item({ id: `${prefix}-intro`, question: `介绍一下${name}。`, answer: '- 背景和我的角色', topics: ['project'], source: 'projects.md', headingPath: ['项目', name, '介绍'] }),
