@@ -289,7 +289,9 @@ export async function run(argv: string[]): Promise<void> {
     }
   }
   for (const target of metrics.targets) {
-    const status = target.misses.length ? `MISSED by ${target.misses.length}/${target.checked}: ${target.misses.join(' ')}` : `met (${target.checked})`;
+    // Ids name what to read; past a screenful they are noise (ADS has hundreds), and --json keeps every score.
+    const shown = target.misses.length > maximumIdsShown ? `${target.misses.slice(0, maximumIdsShown).join(' ')} …` : target.misses.join(' ');
+    const status = target.misses.length ? `MISSED by ${target.misses.length}/${target.checked}: ${shown}` : `met (${target.checked})`;
     console.log(`  target ${target.name}: ${status}`);
   }
   if (values.json) console.log(JSON.stringify({ metrics, items }));
@@ -300,3 +302,6 @@ function cardHolding(kb: KnowledgeBase, ref: string): Card | undefined {
   const wanted = squash(ref);
   return kb.cards.filter((card) => card.answered && squash(card.reference).includes(wanted)).sort((a, b) => a.reference.length - b.reference.length)[0];
 }
+
+/** Missed ids printed per target line. */
+const maximumIdsShown = 24;
