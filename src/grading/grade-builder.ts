@@ -103,7 +103,7 @@ export function buildGrade(input: BuildGradeInput): Grade {
   const said = (point: GradedPoint) => (point.wrong && !lettersOnly(point.text).includes(lettersOnly(point.wrong.notes)) ? { ...point, text: tidyQuote(point.wrong.notes) } : point);
   const shown = selectShownPoints(input.points.map((point) => said(withoutHollowEvidence(guarded && point.covered === 'yes' ? { ...point, covered: 'partial' as const } : point, guarded))));
   const byWeight = [...shown].sort((a, b) => b.weight - a.weight);
-  const keyPoints: KeyPoint[] = shown.map((point) => ({
+  const quoted: KeyPoint[] = shown.map((point) => ({
     text: point.text,
     covered: point.covered,
     weight: point.weight,
@@ -111,6 +111,10 @@ export function buildGrade(input: BuildGradeInput): Grade {
     // A contradiction quotes what was said; a made point, the clause of the answer about it.
     ...(point.evidence && (point.covered !== 'no' || point.wrong) ? { evidence: shorten(point.wrong ? tidyQuote(point.evidence) : evidenceClause(point.text, point.evidence), evidenceCharacters) } : {}),
   }));
+  // A clause quoted for a point it makes is about that point: quoted again for a point it only touches (「共三个阶段 选举leader」
+  // under 数据同步 and 请求广播 as well as under 选举leader), it read as evidence of what it does not say.
+  const madeQuotes = new Set(quoted.filter((point) => point.covered === 'yes').map((point) => point.evidence));
+  const keyPoints = quoted.map(({ evidence, ...point }) => (evidence && !(point.covered === 'partial' && madeQuotes.has(evidence)) ? { ...point, evidence } : point));
   const { strengths, gaps, feedback } = wordFeedback({ question: input.question ?? '', band, points: byWeight, flags: input.flags, ...(input.language ? { language: input.language } : {}), ...(input.closest ? { closest: true } : {}) });
 
   return {

@@ -223,3 +223,15 @@ describe('a point that only restates the question', () => {
     expect(grade.keyPoints).toHaveLength(1);
   });
 });
+
+describe('a clause quoted for the point it makes', () => {
+  it('is not quoted again as evidence of a point it only touches', () => {
+    const text = 'ZK实现一致性共三个阶段：\n- 选举leader:因为只有leader节点处理写操作\n- 数据同步:所有follower要与leader保持数据一致性\n- 请求广播:收到写请求的时候，会将写请求广播到所有follower节点，从而尽量使得所有节点的写操作是同时处理的';
+    const grade = gradeOffline({ question: 'ZooKeeper是怎么实现一致性的？', answer: '共三个阶段 选举leader :因为只有leader节点处理写操作', references: [{ source: 'n.md', heading: 'ZK实现一致性', text }] }).grade;
+    const made = grade.keyPoints.find((point) => point.covered === 'yes');
+    expect(made?.evidence).toContain('选举leader');
+    const touched = grade.keyPoints.filter((point) => point.covered === 'partial');
+    expect(touched.length).toBeGreaterThan(0);
+    for (const point of touched) expect(point.evidence, point.text).not.toBe(made?.evidence);
+  });
+});
