@@ -32,6 +32,8 @@ export function answeredReference(found: ReferenceMatch, question: string, answe
   // "GOGC 默认是 200" to "Go 的 GC 在什么时候会被触发？" contradicts the GC note and scored 0; graded against the tcmalloc
   // note, which never gives GOGC, it scored 7.6.
   if (first.wrong > 0) return { match: found, scored: first };
+  // Coverage is at most 1: past 1 / ratio no other note can be clearly more, and scoring them would be wasted.
+  if (first.coverage * clearlyMoreCoverageRatio > 1) return { match: found, scored: first };
   let chosen = { match: found, scored: first };
   for (const other of found.alternatives) {
     if (other.titleCoverage < Math.min(found.titleCoverage, minimumAlternativeTitleCoverage)) continue;
