@@ -1,5 +1,5 @@
 /**
- * Which of several notes a question is equally about the answer answers. The reference finder reads only the question,
+ * Of several notes a question fits alike, the one its answer answers. The reference finder reads only the question,
  * and a question often fits more than one note: "说一下一个 TCP 连接从建立到关闭，客户端和服务端各自经历了哪些状态？" was
  * accepted for "为什么使用WebSocket？" (whose note walks through the TCP handshake) ahead of "说说你对TCP状态机的了解。", and a
  * correct list of the states scored 0 there. A human grader asked "which of your notes is this about?" would look at the
