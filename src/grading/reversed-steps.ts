@@ -48,14 +48,19 @@ const reversedShare = 0.2;
 const minimumReversedExplicit = 1.4;
 const asksHowDone = /(?:怎么|怎样|如何)[^，,。？?]{1,12}的|如何/u;
 
+/** Whether the question asks how a thing is done or in what order: only then does one explicit pair order anything. */
+const asksForSteps = (question: string) => asksForOrder(question) || asksHowDone.test(question);
+
 function explicitlyReversed(passage: string, sentence: string, [first, second]: readonly [string, string], question: string): boolean {
-  if (!asksForOrder(question) && !asksHowDone.test(question)) return false;
-  return ordersFirst(passage, first, second) && ordersFirst(sentence, second, first);
+  return asksForSteps(question) && ordersFirst(spelt(passage), first, second) && ordersFirst(spelt(sentence), second, first);
 }
 
-/** Whether a text says 先 a…再/然后 b within one sentence. */
+/** A text as the explicit reading compares it: normalised, with 在 typed for 再 read as 再. */
+const spelt = (text: string) => withThenSpelt(profiledText(text));
+
+/** Whether a text (as `spelt` gives it) says 先 a…再/然后 b within one sentence. */
 function ordersFirst(text: string, a: string, b: string): boolean {
-  return new RegExp(`先[^。；;!?！？]*?${escapeRegExp(a)}[^。；;!?！？]*?(?:再|然后)[^。；;!?！？]*?${escapeRegExp(b)}`, 'u').test(withThenSpelt(profiledText(text)));
+  return new RegExp(`先[^。；;!?！？]*?${escapeRegExp(a)}[^。；;!?！？]*?(?:再|然后)[^。；;!?！？]*?${escapeRegExp(b)}`, 'u').test(text);
 }
 
 /**
@@ -148,14 +153,16 @@ export function reversedSteps(points: readonly NotePoint[], note: readonly State
  * reversed. A pair the note (or the answer) also orders the other way round orders nothing.
  */
 function explicitPair(passage: string, sentence: string, ignored: ReadonlySet<string>, question: string): [string, string] | undefined {
+  if (!asksForSteps(question)) return undefined;
   const noteUnits = profileText(passage).units;
   const names = [...profileText(sentence).units]
     .filter(([unit, weight]) => weight >= 1 && !ignored.has(unit) && noteUnits.has(unit) && (/^[a-z][a-z0-9]+$/u.test(unit) || chineseFormsIn(unit).includes(unit)))
     .map(([unit]) => unit);
+  const [notes, says] = [spelt(passage), spelt(sentence)];
   for (const a of names)
     for (const b of names) {
       if (a.includes(b) || b.includes(a)) continue;
-      if (explicitlyReversed(passage, sentence, [a, b], question) && !ordersFirst(passage, b, a) && !ordersFirst(sentence, a, b)) return [a, b];
+      if (ordersFirst(notes, a, b) && ordersFirst(says, b, a) && !ordersFirst(notes, b, a) && !ordersFirst(says, a, b)) return [a, b];
     }
   return undefined;
 }
