@@ -216,12 +216,13 @@ export async function findReference(kb: KnowledgeBase, question: string, signal?
     const about = isAbout(question, asked, item, kb.cards, match, coverage, rank);
     if (about === 'title' || (about === 'topic' && asksWhatItemAnswers(question, asked, item, kb.cards, match))) {
       const overview = about === 'title' && childrenOf(item, kb.cards).some((child) => child.answered);
-      acceptable.push({ ...candidate, closest: false });
+      const acceptedMatch = { ...candidate, closest: false };
+      acceptable.push(acceptedMatch);
       // A note's own question asked word for word is about that note, wherever the retriever ranks it: "如何用 Redis 实现
       // 分布式锁？" had been graded against the ZooKeeper lock beside it, ranked first.
-      if (isItsQuestion(question, item)) [best, bestRank, bestIsOverview, bestIsOwn] = [{ ...candidate, closest: false }, rank, overview, true];
+      if (isItsQuestion(question, item)) [best, bestRank, bestIsOverview, bestIsOwn] = [acceptedMatch, rank, overview, true];
       else if (!bestIsOwn && (!best || (overview && !bestIsOverview) || (overview === bestIsOverview && clearlyBetter(candidate, best))))
-        [best, bestRank, bestIsOverview] = [{ ...candidate, closest: false }, rank, overview];
+        [best, bestRank, bestIsOverview] = [acceptedMatch, rank, overview];
     } else if ((about || match >= minimumClosestMatch || isFirstHitByTitle(asked, item, kb.cards, match, coverage, rank)) && isAnchored(asked, item, kb.cards)) {
       // An item about the subject that does not answer what is asked is still the closest note: the one whose title
       // the question covers best, as retrieval order says little among items that only touch the subject. It must

@@ -141,7 +141,6 @@ function withoutQualifiers(text: string, named: readonly string[]): string[] {
   return named.filter((subject) => !named.some((other) => other !== subject && new RegExp(`${escapeRegExp(subject)}(?:内|中|里)?的${escapeRegExp(other)}`, 'u').test(text)));
 }
 
-
 export interface Swap {
   said: Statement;
   /** The note clause whose description the answer gave to the wrong subject. */
