@@ -138,24 +138,32 @@ function countMatches(pattern: RegExp, text: string, cap: number): number {
 
 /** Raw score per topic for an item; exported so callers (and tests) can inspect why. */
 export function scoreTopics(input: { headingPath: string[]; question: string; answer: string }): Map<TopicId, number> {
+  return scoresByPlace(input).total;
+}
+
+/** Score per topic in all of an item, and in its headings and question alone (`asked`), in one pass over the keywords. */
+function scoresByPlace(input: { headingPath: string[]; question: string; answer: string }): { total: Map<TopicId, number>; asked: Map<TopicId, number> } {
   // The nearest enclosing heading says most about an item; outer ones ("面试 > 项目") less.
   const ancestors = input.headingPath.slice(0, -1);
   const nearest = (ancestors[ancestors.length - 1] ?? '').toLowerCase();
   const outer = ancestors.slice(0, -1).join(' ').toLowerCase();
   const question = input.question.toLowerCase();
   const answer = input.answer.toLowerCase();
-  const scores = new Map<TopicId, number>();
+  const total = new Map<TopicId, number>();
+  const asked = new Map<TopicId, number>();
   for (const [topic, keywords] of compiledKeywords) {
-    let score = 0;
+    let inAsked = 0;
+    let inAnswer = 0;
     for (const { pattern, weight } of keywords) {
-      score += weight * 3 * countMatches(pattern, nearest, 1);
-      score += weight * 1.5 * countMatches(pattern, outer, 1);
-      score += weight * 2 * countMatches(pattern, question, 2);
-      score += weight * 0.5 * countMatches(pattern, answer, 4);
+      inAsked += weight * 3 * countMatches(pattern, nearest, 1);
+      inAsked += weight * 1.5 * countMatches(pattern, outer, 1);
+      inAsked += weight * 2 * countMatches(pattern, question, 2);
+      inAnswer += weight * 0.5 * countMatches(pattern, answer, 4);
     }
-    if (score > 0) scores.set(topic, score);
+    if (inAsked + inAnswer > 0) total.set(topic, inAsked + inAnswer);
+    if (inAsked > 0) asked.set(topic, inAsked);
   }
-  return scores;
+  return { total, asked };
 }
 
 const maxTopicsPerItem = 3;
@@ -174,7 +182,8 @@ const minimumScore = 2;
 
 /** Topics for one item, strongest first; empty when nothing matches (caller falls back). */
 export function assignTopics(input: { headingPath: string[]; question: string; answer: string }): TopicId[] {
-  const ranked = [...scoreTopics(input).entries()].sort((a, b) => b[1] - a[1]);
+  const { total, asked } = scoresByPlace(input);
+  const ranked = [...total.entries()].sort((a, b) => b[1] - a[1]);
   const best = ranked[0]?.[1] ?? 0;
   if (best < minimumScore) return [];
   // "项目 > 腾讯实习 > 什么是偏向锁" is about Java as much as about the internship, so technical
@@ -184,7 +193,6 @@ export function assignTopics(input: { headingPath: string[]; question: string; a
   const named = namedInQuestion(input.question);
   // What an item is about is in its question and headings; words of its answer decide only when those name no topic. A
   // note on 分块上传与断点续传 that keeps chunk state in Redis had been drilled as 「Redis 与缓存」.
-  const asked = scoreTopics({ ...input, answer: '' });
   return ranked
     .filter(([topic]) => asked.size === 0 || asked.has(topic) || topic === ranked[0]?.[0])
     .filter(([topic, score]) => named.has(topic) || (score >= minimumScore && score >= (metaTopics.has(topic) ? best : bestTechnical) * 0.5))
