@@ -2,7 +2,8 @@
  * A question that fits two notes equally is graded against the one the answer answers (`answered-reference.ts`), but a
  * wrong answer cannot pick the note that does not see its mistake, nor an answer off the question a note it happens to match.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Grader } from '../../src/core/types.ts';
 import { createGrader } from '../../src/grading/grader.ts';
 import { buildNotesKnowledgeBase, sampleNotes } from './notes-knowledge-base.ts';
 
@@ -37,8 +38,12 @@ const goNotes = {
 };
 
 describe('the note an answer answers, among notes its question fits alike', () => {
+  let grader: Grader;
+  beforeAll(async () => {
+    grader = createGrader({ kb: await buildNotesKnowledgeBase(goNotes) });
+  });
+
   it('grades an answer on either rule against the note that gives that rule', async () => {
-    const grader = createGrader({ kb: await buildNotesKnowledgeBase(goNotes) });
     const question = '切片 append 的时候容量不够了是怎么扩容的？Go 1.18 前后的规则有什么不同？';
     const newRule = await grader.grade({
       question,
@@ -55,7 +60,6 @@ describe('the note an answer answers, among notes its question fits alike', () =
   });
 
   it('keeps an answer that contradicts the first note on that note, where its mistake shows', async () => {
-    const grader = createGrader({ kb: await buildNotesKnowledgeBase(goNotes) });
     const grade = await grader.grade({
       question: '切片 append 的时候容量不够了是怎么扩容的？Go 1.18 前后的规则有什么不同？',
       answer: '扩容的时候不会分配新的底层数组，也不用拷贝旧元素。1.18 以后阈值变成 256，超过以后按 newcap += (newcap + 3*256)/4 从两倍过渡到 1.25 倍，再按 size class 内存对齐取整。',
@@ -65,7 +69,6 @@ describe('the note an answer answers, among notes its question fits alike', () =
   });
 
   it('keeps an answer off the question at a low score, though another note the question touches holds its words', async () => {
-    const grader = createGrader({ kb: await buildNotesKnowledgeBase(goNotes) });
     const grade = await grader.grade({
       question: '什么是内核态和用户态？用户程序要访问硬件该怎么办？',
       answer: '协程切换在用户态完成，不需要陷入内核态，所以协程比线程轻量，栈也很小，一台机器可以开几十万个协程。',
