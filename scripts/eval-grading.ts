@@ -169,6 +169,7 @@ export async function evaluateGrading(cases: readonly GradingCase[], kb: Knowled
   let noReferenceFound = 0;
   const rightNote = { checked: 0, right: 0 };
   const onRightCard: { score: number; label: number }[] = [];
+  const cardHolding = kb ? cardFinder(kb) : undefined;
   for (const item of cases) {
     const started = performance.now();
     const grade = await grader.grade({ question: item.question, answer: item.answer, ...(item.references ? { references: item.references } : {}) });
@@ -179,7 +180,7 @@ export async function evaluateGrading(cases: readonly GradingCase[], kb: Knowled
       rightNote.checked += 1;
       if (grade.references.some((reference) => squash(reference.text).includes(squash(item.ref!)))) rightNote.right += 1;
     }
-    const card = !item.references && item.ref !== undefined && kb ? cardHolding(kb, item.ref) : undefined;
+    const card = !item.references && item.ref !== undefined ? cardHolding?.(item.ref) : undefined;
     const cardReferences = referencesOf(card);
     if (cardReferences) onRightCard.push({ score: (await grader.grade({ question: item.question, answer: item.answer, references: cardReferences })).score, label: item.label });
     scores.push(grade.score);
@@ -297,10 +298,19 @@ export async function run(argv: string[]): Promise<void> {
   if (values.json) console.log(JSON.stringify({ metrics, items }));
 }
 
-/** The most specific card whose note holds `ref`: the shortest reference containing it. */
-function cardHolding(kb: KnowledgeBase, ref: string): Card | undefined {
-  const wanted = squash(ref);
-  return kb.cards.filter((card) => card.answered && squash(card.reference).includes(wanted)).sort((a, b) => a.reference.length - b.reference.length)[0];
+/**
+ * Finds the most specific card whose note holds a ref: the shortest reference containing it. The answered cards' notes are
+ * squashed once, shortest first, rather than again for every answer of a set.
+ */
+function cardFinder(kb: KnowledgeBase): (ref: string) => Card | undefined {
+  const notes = kb.cards
+    .filter((card) => card.answered)
+    .sort((a, b) => a.reference.length - b.reference.length)
+    .map((card) => ({ card, text: squash(card.reference) }));
+  return (ref) => {
+    const wanted = squash(ref);
+    return notes.find(({ text }) => text.includes(wanted))?.card;
+  };
 }
 
 /** Missed ids printed per target line. */
