@@ -2,6 +2,7 @@
  * A real in-memory knowledge base (parser, chunker, BM25F, lexical embedder, exact vectors) built
  * from small synthetic notes, so grader tests exercise retrieval exactly as the product does.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import { chunkEmbeddingText, chunkItems } from '../../src/ingest/chunker.ts';
 import { buildQuestionBank } from '../../src/ingest/corpus.ts';
 import { ExactVectorStore } from '../../src/retrieval/exact-vector-store.ts';
@@ -50,4 +51,11 @@ export async function buildNotesKnowledgeBase(notes: Record<string, string> = sa
   const embeddings = new LexicalEmbeddings();
   embeddings.setDocumentFrequencies(embeddings.documentFrequencies(chunks.map(chunkEmbeddingText)));
   return HybridKnowledgeBase.build({ cards, chunks, embeddings, vectorStore: new ExactVectorStore(embeddings) });
+}
+
+/** The seed notes in corpus/ by file name: the named files, or every note file. */
+export function seedNotes(files?: readonly string[]): Record<string, string> {
+  const corpus = new URL('../../corpus/', import.meta.url);
+  const names = files ?? readdirSync(corpus).filter((file) => file.endsWith('.md'));
+  return Object.fromEntries(names.map((file) => [file, readFileSync(new URL(file, corpus), 'utf8')]));
 }

@@ -1,8 +1,7 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Grade } from '../../src/core/types.ts';
 import { createGrader } from '../../src/grading/grader.ts';
-import { buildNotesKnowledgeBase, sampleNotes } from './notes-knowledge-base.ts';
+import { buildNotesKnowledgeBase, sampleNotes, seedNotes } from './notes-knowledge-base.ts';
 
 describe('which note a several-part, spoken or English question is graded against', () => {
   it('grades a several-part question against the note that answers one part, but not against a merely nearby note', async () => {
@@ -82,8 +81,7 @@ websocket：全双工。有状态。长连接，只有在客户端或服务器�
   });
 
   it('takes the first search hit whose title a reworded question covers, though it shares fewer words than another note', async () => {
-    const files = readdirSync(new URL('../../corpus/', import.meta.url)).filter((file) => file.endsWith('.md'));
-    const notes = await buildNotesKnowledgeBase(Object.fromEntries(files.map((file) => [file, readFileSync(new URL(`../../corpus/${file}`, import.meta.url), 'utf8')])));
+    const notes = await buildNotesKnowledgeBase(seedNotes());
     // On all the notes: topic match 0.44 with 「redis为什么用单线程？」, below the 0.45 a match needs; 0.58 with the RDB note.
     const grade = await createGrader({ kb: notes }).grade({
       question: 'Redis 当初为什么选择用一个线程执行所有命令？不担心性能吗？',
@@ -94,8 +92,7 @@ websocket：全双工。有状态。长连接，只有在客户端或服务器�
   });
 
   it('takes a later acceptable note over the first when it fits clearly better by both readings', async () => {
-    const files = readdirSync(new URL('../../corpus/', import.meta.url)).filter((file) => file.endsWith('.md'));
-    const notes = await buildNotesKnowledgeBase(Object.fromEntries(files.map((file) => [file, readFileSync(new URL(`../../corpus/${file}`, import.meta.url), 'utf8')])));
+    const notes = await buildNotesKnowledgeBase(seedNotes());
     const grade = await createGrader({ kb: notes }).grade({ question: '那 Raft 里 leader 一换，新的 leader 上来就能马上处理客户端请求吗？会有什么代价？', answer: '不能马上处理，新 leader 要等日志复制完，会有一段数据一致性延迟。' });
     expect(grade.references[0]?.heading).toContain('优缺点');
   });
@@ -190,7 +187,7 @@ SYN Flood 利用 TCP 三次握手：攻击者大量发送 SYN 却不回复 ACK�
     // The seed note as written: "ceph和minio、cdn" is a bare title line over three short lines, beside a richer
     // "ceph存储图片的好处" that shares more of the question's words but answers something else.
     const file = 'image-service-project-qa.md';
-    const notes = await buildNotesKnowledgeBase({ [file]: readFileSync(new URL(`../../corpus/${file}`, import.meta.url), 'utf8') });
+    const notes = await buildNotesKnowledgeBase(seedNotes([file]));
     const choice = await createGrader({ kb: notes }).grade({
       question: '你们图片存储为什么选 Ceph 而没用 MinIO？另外 CDN 在这种场景里又起什么作用？',
       answer: 'Ceph 是强一致的，MinIO 只保证最终一致，而且 Ceph 功能更全。CDN 在离用户近的边缘节点缓存图片，回源少，省带宽。',
@@ -201,7 +198,7 @@ SYN Flood 利用 TCP 三次握手：攻击者大量发送 SYN 却不回复 ACK�
 
   it('reads an English question through the glossary, and still finds no note for one the glossary barely reads', async () => {
     const file = 'cpp-backend-projects-and-internship.md';
-    const notes = await buildNotesKnowledgeBase({ [file]: readFileSync(new URL(`../../corpus/${file}`, import.meta.url), 'utf8') });
+    const notes = await buildNotesKnowledgeBase(seedNotes([file]));
     const grader = createGrader({ kb: notes });
     const coroutines = await grader.grade({
       question: "Stackful vs. stackless coroutines: what's the key difference?",

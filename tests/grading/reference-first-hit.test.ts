@@ -1,14 +1,12 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { KnowledgeBase } from '../../src/core/types.ts';
 import { createGrader } from '../../src/grading/grader.ts';
-import { buildNotesKnowledgeBase } from './notes-knowledge-base.ts';
+import { buildNotesKnowledgeBase, seedNotes } from './notes-knowledge-base.ts';
 
 // The whole corpus, as the eval reference sets see it (see reference-choice.test.ts for more of the same kind).
 let notes: KnowledgeBase;
 beforeAll(async () => {
-  const files = readdirSync(new URL('../../corpus/', import.meta.url)).filter((file) => file.endsWith('.md'));
-  notes = await buildNotesKnowledgeBase(Object.fromEntries(files.map((file) => [file, readFileSync(new URL(`../../corpus/${file}`, import.meta.url), 'utf8')])));
+  notes = await buildNotesKnowledgeBase(seedNotes());
 }, 60_000);
 
 describe('which note a spoken question naming a compound or reworded subject is graded against', () => {
