@@ -3,27 +3,22 @@
  * written, as a candidate would say it, with fillers, and as its key points in a row), is graded with no point marked wrong and scores as an answer
  * that says everything. A false contradiction found this way is a false contradiction on a correct answer in the note's words.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadKnowledgeBase } from '../../src/adapters/node/knowledge-base-loader.ts';
 import type { Grader, KnowledgeBase } from '../../src/core/types.ts';
 import { createGrader } from '../../src/grading/grader.ts';
 import { referencesOf } from '../../src/interview/question-grade.ts';
 import { isOwnNote, noteAnswers, plainNote, selfCheckedCards } from '../support/note-renderings.ts';
+import { loadSeedCorpus } from '../support/seed-corpus.ts';
 
-const corpusDir = join(import.meta.dirname, '..', '..', 'corpus');
-let dataDir: string;
+let cleanUp: () => void;
 let kb: KnowledgeBase;
 let grader: Grader;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'mianba-self-'));
-  kb = (await loadKnowledgeBase({ config: { corpusDir, dataDir, embeddings: 'lexical', llm: undefined }, progressBar: false })).kb;
+  ({ kb, cleanUp } = await loadSeedCorpus());
   grader = createGrader({ kb });
 }, 120_000);
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+afterAll(() => cleanUp());
 
 describe('every note graded as the answer to its own question', () => {
   for (const { name: style, render, lowest } of noteAnswers) {

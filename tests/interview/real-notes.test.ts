@@ -2,11 +2,7 @@
  * The engine over the real notes, the real hybrid knowledge base and the real offline grader:
  * the flows users run, with nothing hand-built in between.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadKnowledgeBase } from '../../src/adapters/node/knowledge-base-loader.ts';
 import type { Grader, KnowledgeBase, Card } from '../../src/core/types.ts';
 import { createGrader } from '../../src/grading/grader.ts';
 import { extractKeyPoints } from '../../src/grading/key-points.ts';
@@ -17,19 +13,18 @@ import { repeatsRun } from '../../src/llm/line-checks.ts';
 import { loadPrompts } from '../support/interview-fixtures.ts';
 import { MemorySessionStore } from '../support/memory-store.ts';
 import { seededRandom } from '../support/seeded-random.ts';
+import { loadSeedCorpus } from '../support/seed-corpus.ts';
 
-const corpusDir = join(import.meta.dirname, '..', '..', 'corpus');
 const owner = 'real-owner';
-let dataDir: string;
+let cleanUp: () => void;
 let kb: KnowledgeBase;
 let grader: Grader;
 
 beforeAll(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'mianba-interview-'));
-  kb = (await loadKnowledgeBase({ config: { corpusDir, dataDir, embeddings: 'lexical', llm: undefined }, progressBar: false })).kb;
+  ({ kb, cleanUp } = await loadSeedCorpus());
   grader = createGrader({ kb });
 });
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+afterAll(() => cleanUp());
 
 /** The real knowledge base with its question list narrowed, so a session asks known questions. */
 function narrowed(keep: (item: Card) => boolean): KnowledgeBase {
