@@ -191,10 +191,11 @@ export function assignTopics(input: { headingPath: string[]; question: string; a
   const bestTechnical = ranked.find(([topic]) => !metaTopics.has(topic))?.[1] ?? 0;
   // A question that names its subject ("redis中lfu和lru的实现方式") is about it, whatever its section says.
   const named = namedInQuestion(input.question);
-  // What an item is about is in its question and headings; words of its answer decide only when those name no topic. A
-  // note on 分块上传与断点续传 that keeps chunk state in Redis had been drilled as 「Redis 与缓存」.
+  // What an item is about is in its question and headings; a topic only its answer's words name is kept only as its
+  // strongest. A note on 分块上传与断点续传 that keeps chunk state in Redis had been drilled as 「Redis 与缓存」, and a Go
+  // slice quiz with no heading in 「分布式系统」.
   return ranked
-    .filter(([topic]) => asked.size === 0 || asked.has(topic) || topic === ranked[0]?.[0])
+    .filter(([topic]) => asked.has(topic) || topic === ranked[0]?.[0])
     .filter(([topic, score]) => named.has(topic) || (score >= minimumScore && score >= (metaTopics.has(topic) ? best : bestTechnical) * 0.5))
     .slice(0, maxTopicsPerItem)
     .map(([topic]) => topic);

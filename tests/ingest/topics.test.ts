@@ -39,6 +39,10 @@ describe('assignTopics', () => {
     expect(upload).toContain('project');
     expect(upload).not.toContain('redis');
     expect(topicsOf('这个怎么做的？', [], 'redis 的 zset 按分数排序，redis 里每个用户一个 key，用 zrevrange 取前十。')).toEqual(['redis']);
+    // With nothing but the answer to go by, only its strongest topic: a Go slice quiz whose cap reads as CAP is not also a
+    // distributed-systems item.
+    const quiz = 'go 的 slice append 时，len 超过 cap 就扩容新开底层数组，没超过 cap 就和原切片共享底层数组，新 cap 一般翻倍，goroutine 里也一样。';
+    expect(topicsOf('说出以下输出结果？为什么？', [], quiz)).toEqual(['go']);
   });
 
   it('does not read every 主从 as MySQL replication', () => {
