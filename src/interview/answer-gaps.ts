@@ -57,18 +57,31 @@ function asWritten(concept: string, text: string): string {
 }
 
 /**
- * Latin concepts the note writes side by side as one name ("shared memory", "lfu aging"), joined: naming the words
- * apart asks about neither ("那shared、memory呢？").
+ * Concepts that are pieces of one name the note writes, joined: Latin words side by side ("shared memory", "lfu aging";
+ * apart, "那shared、memory呢？" asked about neither), and pieces that overlap in it ("CPU密集" and "密集型任务" of
+ * "CPU密集型任务", asked as 「CPU密集、密集型任务这一块」).
  */
 function phrases(concepts: readonly string[], text: string): string[] {
   const written = text.toLowerCase().replace(/\s+/g, ' ');
   const joined: string[] = [];
   for (const concept of concepts) {
     const previous = joined.at(-1);
+    const merged = previous === undefined ? undefined : overlapped(previous, concept, written);
     if (previous && latinWord.test(previous.split(' ').at(-1)!) && latinWord.test(concept) && written.includes(`${previous} ${concept}`.toLowerCase())) joined[joined.length - 1] = `${previous} ${concept}`;
+    else if (merged) joined[joined.length - 1] = merged;
     else joined.push(concept);
   }
   return joined;
+}
+
+/** The one name two concepts are pieces of, when the end of the first is the start of the second and the note writes it whole. */
+function overlapped(first: string, second: string, written: string): string | undefined {
+  for (let length = Math.min(first.length, second.length) - 1; length >= 2; length -= 1) {
+    if (!first.toLowerCase().endsWith(second.slice(0, length).toLowerCase())) continue;
+    const whole = first + second.slice(length);
+    return written.includes(whole.toLowerCase()) ? whole : undefined;
+  }
+  return undefined;
 }
 
 const latinWord = /^[a-z][\w+#-]*$/i;

@@ -117,6 +117,9 @@ describe('non-answers and concepts', () => {
     expect(nameableConcepts(shared, '说说你对共享内存通信的了解。')).toEqual(['映射']);
     const aging = { text: 'lfu aging（条件老化）优化：引入访问次数平均值', concepts: ['lfu', 'aging', '老化', '平均值'], weight: 1 };
     expect(nameableConcepts(aging, 'lfu缺点怎么解决？')).toEqual(['lfu aging', '平均值']);
+    // Pieces that overlap in one written name are that name: not 「CPU密集、密集型任务这一块」.
+    const bound = { text: 'CPU密集型任务：线程数一般等于核数，多了只会增加上下文切换', concepts: ['CPU密集', '密集型任务', '上下文切换'], weight: 1 };
+    expect(nameableConcepts(bound, '多进程多线程多协程适用于哪些场景？')).toEqual(['CPU密集型任务', '上下文切换']);
   });
 
   it('never names a word that relates things rather than names one ("用于", "关系", "不会")', () => {
