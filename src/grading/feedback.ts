@@ -57,6 +57,7 @@ interface Wording {
   opening: Record<GradeBand, string>;
   /** The opening when the score is good but every point it earned is only half made. */
   halfMade: string;
+  someMade: string;
   /** The opening when the score came from shared words alone: no point was made, half made or contradicted. */
   wordsOnly: string;
   /** After wordsOnly: the one point to start from, instead of a list of everything missed. */
@@ -93,6 +94,7 @@ const wordings: Record<FeedbackLanguage, Wording> = {
       none: '这次回答没有给出能对上笔记要点的内容。',
     },
     halfMade: '回答涉及了笔记的大部分要点，但每一点都只说了一部分。',
+    someMade: '回答讲清楚了其中一部分要点，其余几点只是带过。',
     wordsOnly: '回答用到了这道题的一些词，但没有一条能和笔记里的要点对上，分数只来自这些零散的用词。',
     otherWords: '你用英文作答，换了说法的地方评分可能没有认出来，可以对照下方笔记原文看看差在哪里。',
     startWith: (topic) => `可以先从「${topic}」讲起，这是笔记里最重要的一点。`,
@@ -130,6 +132,7 @@ const wordings: Record<FeedbackLanguage, Wording> = {
       none: 'Nothing in this answer matches a key point of your notes.',
     },
     halfMade: 'You touched on most of the key points, but made each of them only in part.',
+    someMade: 'You made some of the key points clearly and only touched on the rest.',
     wordsOnly: 'The answer uses some of the words of this topic but makes none of the key points in your notes; its few points come from those words alone.',
     startWith: (topic) => `Start with ${topic}, the most important point in your notes.`,
     otherWords: 'Your notes are in Chinese: points made in other words may not have been recognised, so compare with the quoted note below.',
@@ -173,6 +176,10 @@ function answeredInOtherLanguage(points: readonly WordedPoint[]): boolean {
   return noteChinese && latin >= 20 && chinese * 4 < latin;
 }
 
+function weightOf(points: readonly WordedPoint[]): number {
+  return points.reduce((sum, point) => sum + point.weight, 0);
+}
+
 /** `points` are the shown points, heaviest first. */
 export function wordFeedback(input: {
   question: string;
@@ -204,7 +211,8 @@ export function wordFeedback(input: {
     return fresh.length ? words.join(fresh) : '';
   };
 
-  // A good band reached only by half-made points must not claim "抓住了大部分要点" over a list with none made.
+  // A good band reached mostly by half-made points must not claim "抓住了大部分要点": one ZooKeeper stage of three
+  // made, the other two touched through their shared "leader", is some of the points made, not most.
   // An answer judged wrong opens with why: "只触及了很少的要点" misdescribes one that restated most of the note the wrong way round.
   const verdict = input.flags.find((flag) => judgedWrongFlags.includes(flag) && words.flags[flag]);
   // A score with no point made, half made or contradicted came from shared words alone: "答到了一部分要点"
@@ -218,7 +226,9 @@ export function wordFeedback(input: {
       ? words.wordsOnly
       : otherLanguage
         ? words.otherLanguage(input.band === 'fair')
-        : input.band === 'good' && covered.length === 0 && partial.length > 0 ? words.halfMade : words.opening[input.band];
+        : input.band === 'good' && partial.length > 0 && weightOf(covered) < weightOf([...covered, ...partial, ...missed]) / 2
+          ? covered.length ? words.someMade : words.halfMade
+          : words.opening[input.band];
   const sentences = [opening];
   if (wordsOnly && otherLanguage) sentences.push(words.otherWords);
   // What the candidate said of themselves ("具体细节有点忘了") explains a miss better than how far off the topic it was.

@@ -161,6 +161,8 @@ function topicOf(text: string, question: string): string {
     // A gloss between a label and its colon ("消息队列( message queue ) ：") is not part of the label.
     .replace(/^([^：:，,。；;（(]{2,16}?)\s*[（(][^（()）]*[)）]\s*(?=[：:])/u, '$1')
     .replace(emptyLabel, '')
+    // A lead line merged into the first item ("共三个阶段 选举leader:因为只有leader节点处理写操作") counts the items; the item names itself.
+    .replace(/^(?:共|一共|总共|分为|分成)?[一二两三四五六七八九十\d]+\s*个?(?:阶段|步骤|步|部分|方面|要点)[：:，,]?\s+(?=\S)/u, '')
     // A line that only led into the claim ("Raft对只读操作的处理办法是 只读请求…") is not its subject.
     .replace(/^[^，,。；;：:]{0,20}?(?:办法|方法|方式|做法|步骤|过程|流程|原理|思路)(?:是|为|如下)\s+/u, '');
   // A point that is only the ask a note's heading made ("说说你对消息队列通信的了解") is about what it asks.

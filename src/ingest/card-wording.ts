@@ -143,6 +143,15 @@ export function selfContainedQuestion(question: string, parent: string | undefin
   return subject === '' ? trimmed : askAspect(subject, aspect);
 }
 
+/** A top-N, a leaderboard or the latest N of something ("每个用户的top10表情包", "热门商品排行榜"). */
+const ranking = /\btop\s*-?\s*\d+|\btop\s*[kn]\b|(?:前|最近)\s*\d+\s*[个条名位]?|排行榜|排名前/iu;
+
+/** A ranking names a feature to build, not a concept to explain: "说说每个用户的top10表情包。" asked nothing. */
+export function askFeature(term: string): string | undefined {
+  if (!ranking.test(term)) return undefined;
+  return /问题$/u.test(term) ? `${term}怎么解决？` : `${term}怎么实现？`;
+}
+
 /**
  * A bare name ("k8s", "内存池", "errgroup") asked the way its answer answers it: a reference that
  * lists parts is asked for the parts, a definition for the definition, a description of how it is
@@ -150,6 +159,8 @@ export function selfContainedQuestion(question: string, parent: string | undefin
  * does too.
  */
 export function askFromAnswer(term: string, answer: string): string {
+  const feature = askFeature(term);
+  if (feature) return feature;
   // A Q：/A： note's "A：" is a label, not part of the answer's shape.
   const reference = answer.replace(/^\s*(?:A|Answer|答案?)\s*[：:]\s*/i, '');
   const opening = reference.replace(/^[>\s*-]+/, '').slice(0, 80);

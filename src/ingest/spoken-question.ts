@@ -10,7 +10,7 @@
  * - a term with no ask ("有栈协程", "合并两个有序数组") is asked about, or set as the task it names,
  *   instead of being read out with a question mark.
  */
-import { askBareAspect, askFromAnswer, askOwnAspect, askStackedAspects } from './card-wording.ts';
+import { askBareAspect, askFeature, askFromAnswer, askOwnAspect, askStackedAspects } from './card-wording.ts';
 import { contentLength, hasPredicate } from './claims.ts';
 import { isQuestionText } from './question-lines.ts';
 import { withNamesSpelled } from './term-spelling.ts';
@@ -116,6 +116,8 @@ function askTerms(terms: readonly string[]): string {
 /** One term alone: the task it names, the aspect it asks, or the shape its answer gives it. */
 function askTerm(term: string, reference: string): string {
   if (task.test(term)) return `${term}，说说你的思路。`;
+  const feature = askFeature(term);
+  if (feature) return feature;
   const aspect = /(?:问题|难点)$/u.test(term) ? undefined : askOwnAspect(term);
   if (aspect) return aspect;
   return contentLength(term) <= 12 ? askFromAnswer(term, reference) : `说说${term}。`;

@@ -161,6 +161,22 @@ describe('score, band, lists and sentences agree', () => {
     expect(worded.strengths).toEqual([]);
   });
 
+  it('does not claim "大部分要点" when one point of three is made and the others only touched', () => {
+    const points = [
+      { text: '共三个阶段 选举leader:因为只有leader节点处理写操作', weight: 0.33, covered: 'yes' as const, evidence: '共三个阶段 选举leader :因为只有leader节点处理写操作' },
+      { text: '数据同步:所有follower要与leader保持数据一致性', weight: 0.32, covered: 'partial' as const },
+      { text: '请求广播:收到写请求的时候，会将写请求广播到所有follower节点', weight: 0.35, covered: 'partial' as const },
+    ];
+    const worded = wordFeedback({ question: 'ZooKeeper是怎么实现一致性的？', band: 'good', points, flags: [] });
+    expect(worded.feedback.startsWith('回答讲清楚了其中一部分要点，其余几点只是带过。')).toBe(true);
+    expect(worded.feedback).not.toContain('大部分要点');
+    // The made stage is named by its label, not by the reason after it or the lead line counting the stages.
+    expect(worded.feedback).toContain('讲到了选举leader。');
+    // Two of three made is most of them.
+    const most = wordFeedback({ question: 'ZooKeeper是怎么实现一致性的？', band: 'good', points: points.map((point, index) => (index === 1 ? { ...point, covered: 'yes' as const } : point)), flags: [] });
+    expect(most.feedback.startsWith('回答抓住了大部分要点，思路清楚。')).toBe(true);
+  });
+
   it('opens a card judged wrong with why, not with how few points it touched', () => {
     const worded = wordFeedback({
       question: 'ZooKeeper 的写请求是怎么同步的？',

@@ -45,6 +45,10 @@ describe('a card question is worded as an interviewer says it', () => {
 
   it('asks about a term instead of reading it out with a question mark, sets a task as a task, and asks a yes/no statement with 吗', () => {
     expect(askedFor('合并k个有序链表')).toBe('合并k个有序链表，说说你的思路。');
+    // A ranking names a feature to build: "说说每个用户的top10表情包。" asked nothing.
+    expect(cardsOf('每个用户的top10表情包\n\n- redis的zset\n')[0]?.question).toBe('每个用户的top10表情包怎么实现？');
+    expect(askedFor('热门商品排行榜')).toBe('热门商品排行榜怎么实现？');
+    expect(askedFor('desktop设置')).not.toContain('实现');
     expect(askedFor('TCP 流量控制（滑动窗口、零窗口探测）')).toBe('说说TCP 流量控制（滑动窗口、零窗口探测）。');
     expect(askedFor('slice的扩容顺序')).toBe('slice的扩容顺序是怎样的？');
     expect(askedFor('Go里面一个channel能保证先进先出的')).toBe('Go里面一个channel能保证先进先出吗？');
