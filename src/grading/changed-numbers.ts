@@ -90,8 +90,39 @@ export function changedNumbers(note: readonly Statement[], answer: readonly Stat
       });
       if (differing && !answerStates(answer, differing, noteQuantities)) found.push({ said, notes: differing.statement });
     }
+    if (!found.some((entry) => entry.said === said)) {
+      const odd = oddQuantityOut(said, noteQuantities, ignored, minimumShared);
+      if (odd && !answerStates(answer, odd, noteQuantities)) found.push({ said, notes: odd.statement });
+    }
   }
   return found;
+}
+
+/** Share of the answer clause's content its note sentence must hold for two quantities that name nothing alike to be compared. */
+const shareOfRestatingClause = 0.5;
+
+/**
+ * Two clauses that say the same thing apart from one quantity each: the words around the two may differ ("将所有节点的访问
+ * 次数减去…的一半" against "把所有节点的访问次数直接减到原来的十分之一", anchored by 限制的 and 原来的), but a clause
+ * that restates most of a note sentence and gives a value of the same kind that the sentence does not is its changed value.
+ * Quantities both give ("所有") pair off first; exactly one must be left of the answer's, and one of its kind of the note's.
+ */
+function oddQuantityOut(said: Statement, noteQuantities: readonly NoteQuantity[], ignored: ReadonlySet<string>, minimumShared: number): NoteQuantity | undefined {
+  const saidQuantities = quantitiesIn(said.normalised);
+  if (!saidQuantities.length) return undefined;
+  // The values themselves are what differ, not content the clauses fail to share.
+  const values = new Set([...ignored, ...saidQuantities.flatMap((quantity) => [...wordUnits(quantity.text).keys()])]);
+  for (const statement of new Set(noteQuantities.map((entry) => entry.statement))) {
+    const { shared, ofA, words } = sharedWeight(said, statement, values);
+    if (shared < shareOfRestatingClause * ofA || shared < minimumShared || words < 2) continue;
+    const noted = noteQuantities.filter((entry) => entry.statement === statement);
+    const unpairedNote = noted.filter((entry) => !saidQuantities.some((quantity) => sameQuantity(quantity, entry.quantity)));
+    const unpairedSaid = saidQuantities.filter((quantity) => !noted.some((entry) => sameQuantity(quantity, entry.quantity)));
+    if (unpairedSaid.length !== 1) continue;
+    const sameKind = unpairedNote.filter((entry) => sameFamily(entry.quantity, unpairedSaid[0]!));
+    if (sameKind.length === 1 && conflicting(sameKind[0]!.quantity, unpairedSaid[0]!)) return sameKind[0];
+  }
+  return undefined;
 }
 
 /**

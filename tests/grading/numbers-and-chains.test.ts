@@ -65,6 +65,17 @@ describe('numbers written as rates, fractions and dates', () => {
     expect(contradicted(question, note, '要三分之二的节点确认，这条日志才算提交。', note.join('\n'))).toEqual([note[0]]);
   });
 
+  it('reads the one value left over in a clause that restates a note sentence, whatever words sit beside it', () => {
+    const note = ['当平均值大于最大平均值限制时，将所有节点的访问次数减去最大平均值限制的一半或一个固定值。'];
+    const question = 'LFU 的缓存污染怎么缓解？';
+    // 一半 is anchored by 限制的, 十分之一 by 原来的; 所有 pairs off with 所有.
+    expect(contradicted(question, note, '平均值超过限制的时候，把所有节点的访问次数直接减到原来的十分之一。', note.join('\n'))).toEqual([note[0]]);
+    expect(contradicted(question, note, '平均值超过限制的时候，把所有节点的访问次数减去限制的一半。', note.join('\n'))).toEqual([]);
+    // A clause of a word or two ("在 1.1 里") restates nothing of the note sentence, whatever values the two give.
+    const two = ['主要有下面两点： 维持和服务器已经建立的 TCP 连接，在同一连接上顺序处理多个请求。'];
+    expect(contradicted('HTTP/1.1 和 HTTP/2 在同一连接上发请求有什么不同？', two, '在 1.1 里，浏览器默认不启用管线化。', two.join('\n'))).toEqual([]);
+  });
+
   it('compares the month an event happened in, by the event\'s word beside it', () => {
     const note = ['后台开发实习，大约是五月中旬入职实习的，刚开始在平台内核组。'];
     const question = '介绍一下你的实习经历。';
