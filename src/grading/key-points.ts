@@ -87,7 +87,7 @@ export function capPoints(specs: readonly KeyPointSpec[]): KeyPointSpec[] {
 function extract(markdown: string, referenceIndex: number): KeyPointSpec[] {
   // What is left of a fence opened inside a list item ("- ```" / "  make" / "  ```") merged into its
   // neighbours as a fragment, naming them; its backticks are markup the card must not show ("make ` 能够…").
-  const units = mergeTrivial(splitLong(withChainLabels(withoutRecountedAnswers(blockUnits(markdown))))).map((unit) => ({ ...unit, text: unit.text.replace(/\s*`+\s*/g, ' ').trim() }));
+  const units = mergeTrivial(splitLong(withListedTerms(withChainLabels(withoutRecountedAnswers(blockUnits(markdown)))))).map((unit) => ({ ...unit, text: unit.text.replace(/\s*`+\s*/g, ' ').trim() }));
   // Narration, to-dos and framing are not graded; a terse reference with no claim keeps its terms.
   const claims = units.filter((unit) => isClaim(unit.text, { personal: true }));
   const deduplicated = deduplicate(claims.length > 0 ? claims : units);
@@ -98,6 +98,32 @@ function extract(markdown: string, referenceIndex: number): KeyPointSpec[] {
   });
 }
 
+
+/** Terms that make a list of their own under a statement: fewer are one more claim or a stray word. */
+const minimumListedTerms = 2;
+
+/**
+ * Terms listed under a statement are what it goes on to name: "负载均衡：通过consul、etcd等" over "- 服务发现", "- 选择策略",
+ * "- 服务调用" gives the steps of 负载均衡, which alone claim nothing and were dropped, so a question on those steps had no
+ * point to grade against. A list whose items state things keeps them as points of their own.
+ */
+function withListedTerms(units: RawUnit[]): RawUnit[] {
+  const merged: RawUnit[] = [];
+  for (let index = 0; index < units.length; index += 1) {
+    const unit = units[index]!;
+    let end = index + 1;
+    while (units[end]?.kind === 'list' && units[end]!.lead?.block === unit.block && units[end]!.block !== unit.block && !isClaim(units[end]!.text, { personal: true })) end += 1;
+    if (end - index - 1 < minimumListedTerms || unit.kind === 'table' || !isClaim(unit.text, { personal: true })) {
+      merged.push(unit);
+      continue;
+    }
+    const terms = units.slice(index + 1, end).map((item) => item.text.trim());
+    const statement = unit.text.trim().replace(/[。；;，,]$/u, '');
+    merged.push({ ...unit, text: `${statement}${/[：:]/u.test(statement) ? '，' : '：'}${terms.join('、')}` });
+    index = end - 1;
+  }
+  return merged;
+}
 
 /**
  * A long sentence of a story keeps its facts without its asides: "…程序卡在了阻塞队列的析构函数中了，当时这个问题折磨了我一晚上，

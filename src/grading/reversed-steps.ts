@@ -58,9 +58,12 @@ function explicitlyReversed(passage: string, sentence: string, [first, second]: 
 /** A text as the explicit reading compares it: normalised, with 在 typed for 再 read as 再. */
 const spelt = (text: string) => withThenSpelt(profiledText(text));
 
-/** Whether a text (as `spelt` gives it) says 先 a…再/然后 b within one sentence. */
+/**
+ * Whether a text (as `spelt` gives it) says 先 a…再/然后 b within one sentence. A fallback orders too: "先看看freelist中是否有
+ * 内存，如果有就直接用，没有就去block中分配" tries freelist first, as "先…再" would say.
+ */
 function ordersFirst(text: string, a: string, b: string): boolean {
-  return new RegExp(`先[^。；;!?！？]*?${escapeRegExp(a)}[^。；;!?！？]*?(?:再|然后)[^。；;!?！？]*?${escapeRegExp(b)}`, 'u').test(text);
+  return new RegExp(`先[^。；;!?！？]*?${escapeRegExp(a)}[^。；;!?！？]*?(?:再|然后|没有(?:的话)?就|否则)[^。；;!?！？]*?${escapeRegExp(b)}`, 'u').test(text);
 }
 
 /**
@@ -71,10 +74,16 @@ function ordersFirst(text: string, a: string, b: string): boolean {
  * cut one sentence's steps apart ("…写到redo，然后写data到binlog" | "会将binlog的filename…再写到redo").
  */
 const continues = /^\s*(?:然后|接着|随后|之后|以后|再|最后|最终|接下来|其次|第[二三四五六七八九十]|\b(?:then|next|after that|afterwards|finally)\b)/iu;
-/** Sentence ends, but not the full stop before an arrow that carries a chain on ("write XID to redo. --> write data…"). */
-const sentenceEnd = /[。！？!?\n]|\.\s+(?!-+>|→|=>|⇒)/u;
-/** One word that orders two steps on its own in a note ("写到 page cache，然后调用 fsync"); 再 and 先 alone are often "again" and "first of all". */
-const ordersTwoSteps = /然后|接着|随后|->|→|=>|⇒|\bthen\b/iu;
+/**
+ * Sentence ends, but not the full stop before an arrow that carries a chain on ("write XID to redo. --> write data…"),
+ * nor the last dot of an ellipsis ("根据8 16 32 ... 512的大小分为64个槽").
+ */
+const sentenceEnd = /[。！？!?\n]|(?<!\.)\.\s+(?!-+>|→|=>|⇒)/u;
+/**
+ * One word that orders two steps on its own in a note ("写到 page cache，然后调用 fsync"), or a fallback after 先 ("先看看freelist中
+ * 是否有内存…没有就去block中分配"); 再 and 先 alone are often "again" and "first of all".
+ */
+const ordersTwoSteps = /然后|接着|随后|先[^。；;]{1,40}?没有(?:的话)?就|->|→|=>|⇒|\bthen\b/iu;
 
 interface Passage {
   text: string;
@@ -132,7 +141,7 @@ export function reversedSteps(points: readonly NotePoint[], note: readonly State
       const compared = compareOrder(passage.text, sentence, ignored);
       const { agreeing, reversed } = compared;
       const needed = arrowChain.test(passage.text) ? minimumReversedInChain : compared.example && explicitlyReversed(passage.text, sentence, compared.example, question) ? minimumReversedExplicit : minimumReversed;
-      const example = reversed >= needed && reversed >= reversedShare * (agreeing + reversed) ? compared.example : explicitPair(passage.text, sentence, ignored, question);
+      const example = reversed >= needed && reversed >= reversedShare * (agreeing + reversed) ? compared.example : explicitPair(passage.text, sentence, question);
       if (!example) continue;
       // The note clause of this passage first: "Redis" is in the note's taking of stock as well as in its returning.
       const holds = (unit: string) => (statement: Statement) => statement.units.has(unit);
@@ -150,13 +159,14 @@ export function reversedSteps(points: readonly NotePoint[], note: readonly State
  * them: a name the note says in two steps is a participant there ("先用top定位出问题的进程，再用top定位到出问题的线程，再打印
  * 线程堆栈", where 线程 is in the second and third), and "应该先定位线程，再定位进程" had scored 10. Names only (Latin
  * words, glossary concepts): "先预选，过滤掉不符合Pod资源配置要求的节点" read 适合/资源 in the note's story of scheduling as
- * reversed. A pair the note (or the answer) also orders the other way round orders nothing.
+ * reversed. A pair the note (or the answer) also orders the other way round orders nothing. The question's own names
+ * count: "block 用完了怎么办？" names block, and which of block and freelist comes first is what the answer claims.
  */
-function explicitPair(passage: string, sentence: string, ignored: ReadonlySet<string>, question: string): [string, string] | undefined {
+function explicitPair(passage: string, sentence: string, question: string): [string, string] | undefined {
   if (!asksForSteps(question)) return undefined;
   const noteUnits = profileText(passage).units;
   const names = [...profileText(sentence).units]
-    .filter(([unit, weight]) => weight >= 1 && !ignored.has(unit) && noteUnits.has(unit) && (/^[a-z][a-z0-9]+$/u.test(unit) || chineseFormsIn(unit).includes(unit)))
+    .filter(([unit, weight]) => weight >= 1 && noteUnits.has(unit) && (/^[a-z][a-z0-9]+$/u.test(unit) || chineseFormsIn(unit).includes(unit)))
     .map(([unit]) => unit);
   const [notes, says] = [spelt(passage), spelt(sentence)];
   for (const a of names)

@@ -142,8 +142,12 @@ function withoutTrailingNotes(own: Paragraph[], isClaim: (sentence: string) => b
   // A line ends a sentence too: options "A: 不能编译 … D: panic" run into the explanation below them otherwise.
   const sentencesOf = (paragraph: Paragraph): string[] => [textOf(paragraph), ...paragraph.lines.map(stripLineMarkup)].flatMap((text) => text.split(/(?<=[。！!？?；;])/u));
   const states = (paragraph: Paragraph): boolean => paragraph.code || sentencesOf(paragraph).some((sentence) => isClaim(sentence) && !isBareTerm(sentence));
+  // A list of terms right after what it lists ("负载均衡：通过consul、etcd等" then "- 服务发现 - 选择策略 - 服务调用") is the
+  // answer's own items, where one term alone after it is the next question or a jotting.
+  const listsTerms = (paragraph: Paragraph): boolean =>
+    paragraph.lines.length >= 2 && paragraph.lines.every((line) => /^\s*[-*+]\s/u.test(line) && !isNarration(stripLineMarkup(line)));
   let keep = own.length;
-  while (keep > 0 && !states(own[keep - 1]!)) keep -= 1;
+  while (keep > 0 && !states(own[keep - 1]!) && !(keep > 1 && listsTerms(own[keep - 1]!))) keep -= 1;
   if (keep === own.length) return own;
   // Nothing here states anything: keep terse answers ("FIFO / LFU", code), drop pure narration ("看b站视频").
   if (keep === 0 && !own.every((paragraph) => !paragraph.code && isNarration(textOf(paragraph)))) return own;

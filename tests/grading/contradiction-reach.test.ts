@@ -195,6 +195,23 @@ describe('an order is a claim of the passage it is said in', () => {
   });
 });
 
+describe('a fallback orders what is tried first', () => {
+  // One sentence of the note, an ellipsis inside it; "没有就" orders freelist before block as "再" would.
+  const note = ['首先根据8 16 32 ... 512的大小分为64个槽，当分配的内存小于512时，去内存池中对应的槽中取内存（先看看freelist中是否有内存，如果有就直接用，没有就去block中分配），当block中内存全部使用完后，就使用new分配4096内存。'];
+  // The question names block itself: which of block and freelist comes first is still the answer's claim.
+  const question = '内存池里小块内存是怎么分配的？block 用完了怎么办？';
+
+  it('reads "先去block…再去看freelist" against "先看看freelist…没有就去block" as reversed', () => {
+    const answer = '小于512的去对应的槽里取，先去block里面分配，block分完了再去看freelist里有没有回收的内存。';
+    expect(contradictions(question, note, answer, note[0]).map((entry) => entry.cue)).toEqual(['order']);
+  });
+
+  it('accepts the note\'s own order', () => {
+    const answer = '小于512的去对应的槽里取，先看freelist里有没有内存，没有再去block里分配，block用完了再new一块4096的。';
+    expect(contradictions(question, note, answer, note[0])).toEqual([]);
+  });
+});
+
 describe('a guess that says the opposite of the note is still wrong', () => {
   const question = 'Redis 的 save 和 bgsave 有什么区别？';
   const references = ['save 命令在主线程中生成 RDB 文件，会阻塞主线程。bgsave 会 fork 一个子进程来生成 RDB 文件，不会阻塞主线程。'];

@@ -136,6 +136,14 @@ describe('references that stop at their answer', () => {
     expect(card!.reference).toBe('follower 超时后变成 candidate，拿到多数票就成为 leader。');
   });
 
+  it('keeps a list of terms under the line it lists in the answer, where one term alone after it is a jotting', () => {
+    const [card] = cardsOf('## go micro 负载均衡怎么做？\n\n负载均衡：通过consul、etcd等\n\n- 服务发现\n- 选择策略\n- 服务调用\n');
+    expect(card!.reference).toContain('- 服务调用');
+    // Graded, the listed steps are a point of the line they list.
+    expect(card!.keyPoints.map((point) => point.text)).toEqual(['负载均衡：通过consul、etcd等，服务发现、选择策略、服务调用']);
+    expect(cardsOf('## raft 怎么选主？\n\nfollower 超时后变成 candidate，拿到多数票就成为 leader。\n\n- 看b站视频\n')[0]!.reference).not.toContain('b站');
+  });
+
   it('"那么他可能问你，X" under an answer is that question’s follow-up, asked without the lead-in', () => {
     const cards = cardsOf('说一下数组和切片的区别？\n\n数组是值类型，长度固定；切片是引用语义，可以扩容。\n\n那么他可能问你，切片的扩容机制是怎么实现的，你怎么回答？\n\n容量不够时 append 会分配更大的数组再拷贝。\n');
     expect(cards[0]!.followups.map((followup) => followup.question)).toEqual(['切片的扩容机制是怎么实现的？']);
