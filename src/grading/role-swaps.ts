@@ -262,6 +262,21 @@ function saidOfSubjectToo(description: ReadonlyMap<string, number>, subject: str
   });
 }
 
+/** Share of a note clause an answer clause must hold to be saying it. */
+const restatedClause = 0.7;
+
+/**
+ * The answer clause says a note clause and, with it, the clause of its sentence that names its subject: it joins the
+ * two as the note does. "首先是用 Linux 下 i/o 多路复用 epoll 来做 io 事件触发" says the note's "首先是Linux下i/o多路复用epoll，来做
+ * io事件触发" in one clause, where the note's second clause went on about the 模式 named before it; it was read as giving
+ * io事件 what the note says of 模式, and a word-for-word answer scored 0. A swap says the other clause's words, not both.
+ */
+function joinsTheSentence(said: Statement, notes: Statement, note: readonly Statement[], subject: string): boolean {
+  const saidUnits = polarUnits(said);
+  const holds = (statement: Statement) => fit(polarUnits(statement), saidUnits).share >= restatedClause;
+  return holds(notes) && note.some((statement) => statement !== notes && statement.sentence === notes.sentence && wordAt(compactNormalised(statement.normalised), subject) >= 0 && holds(statement));
+}
+
 /**
  * `whole` gives the whole note's clauses (saidOfSubjectToo). It is a function because splitting a whole
  * note into clauses is costly and only the rare answer clause that passes every other test needs it. `frame` is what
@@ -312,7 +327,7 @@ export function findSwaps(note: readonly Statement[], answer: readonly Statement
       const held = fit(description, polarUnits(statement)).weight;
       if (held > best) (best = held), (notes = statement);
     });
-    if (notes && !sameRelation(compactNormalised(said.normalised), compactNormalised(notes.normalised), subject, other.subject) && !saidOfSubjectToo(description, subject, best, [...note, ...whole()], subjects)) swaps.push({ said, notes });
+    if (notes && !sameRelation(compactNormalised(said.normalised), compactNormalised(notes.normalised), subject, other.subject) && !saidOfSubjectToo(description, subject, best, [...note, ...whole()], subjects) && !joinsTheSentence(said, notes, note, subject)) swaps.push({ said, notes });
   }
   return swaps;
 }

@@ -74,6 +74,15 @@ describe('swapped roles: the note\'s description given to the other subject', ()
   });
 });
 
+describe('two clauses of one note sentence said as one', () => {
+  it('reads the note\'s sentence said in one clause as the note, not as the second clause\'s subject given the first\'s words', () => {
+    // The note's second clause goes on about the 模式 named before it; the answer joins both clauses, as its sentence does.
+    const note = ['项目背景是熟悉一下linux环境下网络编程的模式和一些组件的编写，首先是Linux下i/o多路复用epoll，来做io事件触发'];
+    const question = '你这个 WebServer 整体是怎么搭起来的？IO 事件、请求解析、事件处理模式和并发分别是用什么做的？';
+    expect(contradicted(question, note, '首先是用 Linux 下 i/o 多路复用 epoll 来做 io 事件触发，使用有限状态机来解析 http 的请求报文。')).toEqual([]);
+  });
+});
+
 describe('a spoken topic and the clause it introduces', () => {
   const question = 'GMP 相比原来的 GM 模型，加了 P 之后具体带来了什么改变？';
   const note = ['每个 P 有自己的本地队列，减轻了对全局队列的直接依赖。', '在 GMP 模型中也实现了 Work Stealing 算法，如果 P 的本地队列为空，则会从其他 P 的本地队列中窃取可运行的 G 来运行。'];
