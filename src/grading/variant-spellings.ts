@@ -62,4 +62,8 @@ export const variantSpellings: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bi\/o\b/g, 'io'],
   [/cpu ?密集/g, '计算密集'],
   [/核数/g, '核心数'],
+  // Spoken set-ups for their names: "一主一备" is 主备, "写走主库、读走从库" is 读写分离 (the words are kept for what else they say).
+  [/一主[一多]备/g, '主备'],
+  [/一主[一多]从/g, '主从'],
+  [/写(?:操作|请求)?(?:都)?(?:走|打到|发到|去|落到)主库[^。；;]{0,6}?读(?:操作|请求)?(?:都)?(?:走|打到|发到|去)从库|读(?:操作|请求)?(?:都)?(?:走|打到|发到|去)从库[^。；;]{0,6}?写(?:操作|请求)?(?:都)?(?:走|打到|发到|去|落到)主库/g, '$&（读写分离）'],
 ];

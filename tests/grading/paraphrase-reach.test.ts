@@ -230,3 +230,15 @@ describe('short forms of the same terms (text-analysis.ts variantSpellings, glos
     expect(covered('普通的任务，线程数和桌数一样，网络型任务线程更多')).toBeLessThan(0.4);
   });
 });
+
+describe('spoken set-ups said for their names (variant-spellings.ts)', () => {
+  const note = '百万级 MySQL 怎么处理：主备 读写分离；集群 负载均衡；查询缓存 raid';
+  const question = 'MySQL 数据量到百万级以后怎么处理？';
+
+  it('reads "一主一备…写走主库、读走从库" as 主备 and 读写分离', () => {
+    const spoken = scoreAnswer({ question, answer: '我会先弄一主一备，然后让写走主库、读走从库，把压力分开。', references: [note] });
+    const named = scoreAnswer({ question, answer: '我会先做主备，然后读写分离，把压力分开。', references: [note] });
+    const point = (result: typeof spoken) => result.points.find((each) => each.spec.text.includes('读写分离'))!;
+    expect(point(spoken).coverage.recall).toBeGreaterThanOrEqual(point(named).coverage.recall * 0.9);
+  });
+});
