@@ -3,7 +3,7 @@
  * items (inline enumerations split) and table rows, each with the headings above it, without inline
  * markup, citations, code blocks, or a closing announcement of the list that follows.
  */
-import { joinLines, noteLineReader, tableRowText, withoutFrontMatter } from './note-formats.ts';
+import { askedByLine, joinLines, noteLineReader, tableRowText, withoutFrontMatter } from './note-formats.ts';
 import { contentLength, insideBrackets, leadsIn, minimumPointCharacters, tidyPoint } from './point-text.ts';
 
 export interface RawUnit {
@@ -52,11 +52,15 @@ export function blockUnits(markdown: string): RawUnit[] {
   // What a list starting here would hang under (only blank lines since), and the open levels of the list being read.
   let leadLine: Lead | undefined;
   let levels: ListLevel[] = [];
+  // "Q：JWT 怎么工作？" over "A：登录后服务端把…" says whom its answer is about, as a lead line over a list does: the answer's
+  // first clause names nobody, and read on from the answer before it ("…共享 session 存储") it had been about session.
+  let asked: Lead | undefined;
   const flushParagraph = () => {
     if (!paragraph.length) return;
     const block = units.length;
     const text = joinLines(paragraph);
-    pushSentences(units, text, 'prose', [...section(), ...partLabel(paragraph)]);
+    pushSentences(units, text, 'prose', [...section(), ...partLabel(paragraph)], asked);
+    asked = undefined;
     const clean = cleanInline(text).text;
     leadLine = paragraph.length === 1 && units.length > block && contentLength(clean) <= maximumLeadCharacters ? { text: clean, block } : undefined;
     levels = [];
@@ -65,6 +69,14 @@ export function blockUnits(markdown: string): RawUnit[] {
   const readLine = noteLineReader();
   for (const rawLine of source.split('\n')) {
     const line = readLine(rawLine);
+    const question = askedByLine(rawLine);
+    if (question) {
+      flushParagraph();
+      asked = { text: cleanInline(question).text, block: -1 };
+      leadLine = asked;
+      levels = [];
+      continue;
+    }
     const heading = /^(#{1,6})\s+(.*)$/.exec(line);
     if (heading) {
       flushParagraph();

@@ -57,6 +57,11 @@ export function withoutFrontMatter(markdown: string): string {
  * does; a listed question is what the answer after it answers, not a point (as a heading it made a
  * two-part question focus on one of its answers), and the answer's label is not part of the answer.
  */
+/** What a Q：/A： list's question line asks ("JWT 怎么工作？"), or undefined for any other line. */
+export function askedByLine(rawLine: string): string | undefined {
+  return questionLine.exec(rawLine.trim().replace(/^(?:>\s?)+/u, '').trim())?.[1]?.trim();
+}
+
 export function noteLineReader(): (rawLine: string) => string {
   let answersQuestion = false;
   return (rawLine) => {

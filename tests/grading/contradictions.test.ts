@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { contradicted } from './contradicted.ts';
 import { negationScopeTexts } from '../../src/grading/statements.ts';
 import { findContradictions } from '../../src/grading/contradictions.ts';
+import { extractKeyPoints } from '../../src/grading/key-points.ts';
 import { profileText } from '../../src/grading/text-analysis.ts';
 
 describe('negation: a clause about the same thing with the other polarity', () => {
@@ -80,6 +81,18 @@ describe('two clauses of one note sentence said as one', () => {
     const note = ['项目背景是熟悉一下linux环境下网络编程的模式和一些组件的编写，首先是Linux下i/o多路复用epoll，来做io事件触发'];
     const question = '你这个 WebServer 整体是怎么搭起来的？IO 事件、请求解析、事件处理模式和并发分别是用什么做的？';
     expect(contradicted(question, note, '首先是用 Linux 下 i/o 多路复用 epoll 来做 io 事件触发，使用有限状态机来解析 http 的请求报文。')).toEqual([]);
+  });
+});
+
+describe('a Q：/A： note says whom each answer is about', () => {
+  it('reads the subject of an answer from its question line, not from the answer before it', () => {
+    const reference = 'Q：Session 认证怎么工作？\nA：登录成功后服务端生成 session ID，把用户信息存在服务端。多实例部署要共享 session 存储。\n\nQ：JWT 怎么工作？\nA：登录后服务端把用户 ID、过期时间等 claims 放进 payload，用密钥签名交给客户端。\n\nQ：JWT 的主要缺点？\nA：服务端不保存 token，所以签发后在过期前无法单独作废。';
+    const points = extractKeyPoints(reference).map((point) => ({ text: point.text, ...(point.lead ? { lead: point.lead } : {}) }));
+    const question = 'JWT 和 session 相比，要把已登录的用户立刻踢下线，哪种好做？';
+    const found = (answer: string) => findContradictions(question, points, answer, new Set(profileText(question).units.keys()), reference).map((entry) => entry.cue);
+    expect(found('Session 好做。JWT 服务端不保存 token，签发后在过期前无法单独作废。')).toEqual([]);
+    // Giving session what the note says of JWT is still a swap.
+    expect(found('Session 是把 claims 放进 payload 用密钥签名交给客户端的，服务端不保存。')).toContain('swap');
   });
 });
 
