@@ -278,6 +278,19 @@ function joinsTheSentence(said: Statement, notes: Statement, note: readonly Stat
 }
 
 /**
+ * A note clause that names nobody goes on about whoever the clause before it names: "分区是并行度的上限：6 个分区的 topic，组里最多
+ * 6 个消费者在干活，第 7 个会闲置" idles the seventh 消费者, though the sentence opened with 分区. An answer giving that clause to
+ * the subject named right before it ("第 7 个消费者就会闲置") says what the note says.
+ */
+function followsItsSubject(notes: Statement, note: readonly Statement[], subject: string, subjects: readonly string[]): boolean {
+  if (mentioned(compactNormalised(notes.normalised), subjects).length) return false;
+  const before = note[note.indexOf(notes) - 1];
+  if (!before || before.sentence !== notes.sentence) return false;
+  const named = mentioned(compactNormalised(before.normalised), subjects);
+  return named.length === 1 && named[0] === subject;
+}
+
+/**
  * `whole` gives the whole note's clauses (saidOfSubjectToo). It is a function because splitting a whole
  * note into clauses is costly and only the rare answer clause that passes every other test needs it. `frame` is what
  * names the note's subjects besides its clauses (NoteFrame).
@@ -327,7 +340,7 @@ export function findSwaps(note: readonly Statement[], answer: readonly Statement
       const held = fit(description, polarUnits(statement)).weight;
       if (held > best) (best = held), (notes = statement);
     });
-    if (notes && !sameRelation(compactNormalised(said.normalised), compactNormalised(notes.normalised), subject, other.subject) && !saidOfSubjectToo(description, subject, best, [...note, ...whole()], subjects) && !joinsTheSentence(said, notes, note, subject)) swaps.push({ said, notes });
+    if (notes && !sameRelation(compactNormalised(said.normalised), compactNormalised(notes.normalised), subject, other.subject) && !saidOfSubjectToo(description, subject, best, [...note, ...whole()], subjects) && !joinsTheSentence(said, notes, note, subject) && !followsItsSubject(notes, note, subject, subjects)) swaps.push({ said, notes });
   }
   return swaps;
 }

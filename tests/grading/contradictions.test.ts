@@ -84,6 +84,14 @@ describe('two clauses of one note sentence said as one', () => {
   });
 });
 
+describe('a note clause that names nobody', () => {
+  it('goes on about the subject the clause before it names, not the one its sentence opened with', () => {
+    const note = ['分区是并行度的上限：6 个分区的 topic，组里最多 6 个消费者在干活，第 7 个会闲置。', '一个消费者可以同时消费多个分区。'];
+    const question = 'Kafka 消费者组里分区和消费者怎么对应？消费者比分区多会怎样？';
+    expect(contradicted(question, note, '6 个分区的 topic，组里加到第 7 个消费者就会闲置。')).toEqual([]);
+  });
+});
+
 describe('a Q：/A： note says whom each answer is about', () => {
   it('reads the subject of an answer from its question line, not from the answer before it', () => {
     const reference = 'Q：Session 认证怎么工作？\nA：登录成功后服务端生成 session ID，把用户信息存在服务端。多实例部署要共享 session 存储。\n\nQ：JWT 怎么工作？\nA：登录后服务端把用户 ID、过期时间等 claims 放进 payload，用密钥签名交给客户端。\n\nQ：JWT 的主要缺点？\nA：服务端不保存 token，所以签发后在过期前无法单独作废。';
