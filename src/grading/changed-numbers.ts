@@ -131,7 +131,9 @@ function oddQuantityOut(said: Statement, noteQuantities: readonly NoteQuantity[]
  */
 function noteStates(note: readonly Statement[], quantity: Quantity): boolean {
   const digits = /\d+(?:\.\d+)?/.exec(quantity.text)?.[0];
-  if (!digits) return false;
+  // A count in words is the note's when the note counts as many, as a count in digits is below: "六个分区你起七个消费者"
+  // against "…第 7 个会闲置" is the note's own seventh consumer. (A share in words, "全部", says how many of them, not a count.)
+  if (!digits) return quantity.family === 'count' && !quantity.approximate && note.some((statement) => quantitiesIn(statement.normalised).some((written) => !written.approximate && sameQuantity(written, quantity)));
   const standalone = new RegExp(String.raw`(?<![\d.a-z_])${digits.replace('.', '\\.')}(?![\d.a-z_])`, 'g');
   return note.some((statement) =>
     [...statement.normalised.matchAll(standalone)].some((match) => {

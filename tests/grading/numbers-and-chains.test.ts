@@ -59,6 +59,12 @@ describe('numbers written as rates, fractions and dates', () => {
     expect(contradicted(question, note, '异步化以后能扛每分钟数十万单的交易流量。', note.join('\n'))).toEqual([]);
   });
 
+  it('reads a count in words the note also gives as the note\'s, as a count in digits is', () => {
+    const note = ['分区是并行度的上限：6 个分区的 topic，组里最多 6 个消费者在干活，第 7 个会闲置。'];
+    const question = '组里消费者数量超过分区数会怎么样？';
+    expect(contradicted(question, note, '比如六个分区你起七个消费者，那第七个就只能闲着。', note.join('\n'))).toEqual([]);
+  });
+
   it('reads a fraction in words as a share ("三分之二的节点" against "一半的节点")', () => {
     const note = ['当超过一半的节点确认时，这条日志才算提交。'];
     const question = '日志什么时候算提交？';
