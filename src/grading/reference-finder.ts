@@ -11,6 +11,7 @@
 import type { KnowledgeBase, Card, Reference } from '../core/types.ts';
 import { contentLength } from './point-text.ts';
 import { isAnchored, isListedUnanswered, asksWhatItemAnswers } from './reference-fit.ts';
+import { namedSection } from './named-section.ts';
 import {
   askedTopic,
   askedWordWeight,
@@ -22,7 +23,7 @@ import {
   wordsIn,
   type AskedTopic,
 } from './reference-topic.ts';
-import { shareFound, topicUnits, withoutFraming } from './text-analysis.ts';
+import { shareFound, withoutFraming } from './text-analysis.ts';
 
 /** Topic match (the two measures averaged) an item needs to count as being about the question. */
 const minimumTopicMatch = 0.45;
@@ -82,10 +83,6 @@ function isFirstHitByTitle(asked: AskedTopic, item: Card, items: readonly Card[]
   const names = [...wordsIn(vocabularyOf(items).tokenizer, withoutFraming(item.question))].filter((word) => /^[a-z]/u.test(word));
   return names.length === 0 || names.some((name) => asked.words.has(name));
 }
-/** Share of a sub-section's heading the question must name for that section to be the answer. */
-const minimumSectionNamed = 0.75;
-/** Informative weight a sub-section heading needs to be named at all (not "介绍", "难点1"). */
-const minimumSectionHeadingWeight = 2.5;
 /** Topic match given up per retrieval rank when choosing the closest note. */
 const closestRankPenalty = 0.04;
 /**
@@ -236,11 +233,13 @@ export async function findReference(kb: KnowledgeBase, question: string, signal?
     if (!closest || bestRank < closestRank) closest = { ...accepted, closest: true };
     best = undefined;
   }
-  const chosen = best ? (namedSection(asked, best.item, kb.cards) ?? best) : closest && (namedSection(asked, closest.item, kb.cards) ?? closest);
-  if (!chosen) return undefined;
+  const found = best ?? closest;
+  if (!found) return undefined;
+  const chosen = inNamedSection(asked, question, found, kb.cards);
   // A note asked word for word is the answer whatever is said; otherwise every other acceptable item is an alternative.
   const bestId = bestIsOwn ? undefined : best?.item.id;
-  const alternatives = bestId ? acceptable.filter(({ item }) => item.id !== bestId && item.id !== chosen.item.id).map((other) => namedSection(asked, other.item, kb.cards) ?? other) : [];
+  const others = bestId ? acceptable.filter(({ item }) => item.id !== bestId && item.id !== chosen.item.id) : [];
+  const alternatives = others.map((other) => inNamedSection(asked, question, other, kb.cards)).filter(({ item }) => item.id !== chosen.item.id);
   return alternatives.length ? { ...chosen, alternatives } : chosen;
 }
 
@@ -286,24 +285,9 @@ function restatesItsQuestion(item: Card, reference: Reference): boolean {
   return contentLength(rest) < minimumAnswerContent;
 }
 
-/**
- * An overview item folds its sub-sections in, so it often matches best ("介绍一下web server" holds
- * 双缓冲日志, 内存池, 定时器 …). When the question names one sub-section's own heading, that section
- * is the answer: grading a question about the double-buffered log against the whole project
- * overview counts every other section as missed.
- */
-function namedSection(asked: AskedTopic, item: Card, items: readonly Card[]): ReferenceMatch | undefined {
-  let chosen: { section: Card; named: number } | undefined;
-  for (const section of items) {
-    if (!section.answered || section.source !== item.source || section.id === item.id || section.headingPath.length <= item.headingPath.length) continue;
-    if (!item.headingPath.every((heading, index) => section.headingPath[index] === heading)) continue;
-    const heading = topicUnits(section.headingPath.at(-1) ?? section.question);
-    if ([...heading.values()].reduce((sum, weight) => sum + weight, 0) < minimumSectionHeadingWeight) continue;
-    const named = shareFound(heading, new Set(asked.units.keys()));
-    if (named >= minimumSectionNamed && (!chosen || named > chosen.named)) chosen = { section, named };
-  }
-  if (!chosen) return undefined;
-  const match = matchOf(asked, chosen.section, items);
-  if (match < minimumClosestMatch) return undefined;
-  return { item: chosen.section, references: [referenceFor(chosen.section, items)], topicMatch: match, titleCoverage: titleCoverage(asked, chosen.section), closest: false };
+/** The match with the section the question names in its place, if it names one (`named-section.ts`). */
+function inNamedSection(asked: AskedTopic, question: string, found: ReferenceMatch, items: readonly Card[]): ReferenceMatch {
+  const section = namedSection(asked, question, found.item, items);
+  if (!section) return found;
+  return { item: section, references: [referenceFor(section, items)], topicMatch: matchOf(asked, section, items), titleCoverage: titleCoverage(asked, section), closest: false };
 }
