@@ -151,7 +151,9 @@ export function statesOrder(text: string): boolean {
 
 /** A line that introduces the list below it as steps ("通过匿名管道实现进程间通信的步骤如下："). */
 const introducesSteps = /步骤|流程|过程|顺序|\bsteps?\b/iu;
-const listItem = /^\s*(?:\d+[.、)）]|[-*+])\s+(.+)$/u;
+const listItem = /^\s*(?:\d+(?:\.\d+)+\.?|\d+[.、)）]|[-*+])\s+(.+)$/u;
+/** An outline number's depth: "1." is 1, "1.1" is 2; 0 for any other item. */
+const outlineDepth = (line: string): number => /^\s*(\d+(?:\.\d+)*)[.、)）]?\s/u.exec(line)?.[1]?.split('.').length ?? 0;
 
 /**
  * Lists of the reference that are steps: three items or more, introduced as steps, or any list when
@@ -169,14 +171,25 @@ export function listedSteps(reference: string, question: string): string[] {
     items = [];
     numbered = true;
   };
+  let depth = 0;
   for (const line of reference.split('\n')) {
     if (!line.trim()) continue;
     const item = listItem.exec(line);
     if (item) {
+      // An outline's "1. 写路径（按顺序）" over "1.1 先追加写 WAL", "1.2 再写内存 MemTable" introduces its sub-items as a
+      // heading does, and "2. 读路径" after them starts another list.
+      const itemDepth = outlineDepth(line);
+      if (itemDepth && depth && itemDepth !== depth) {
+        const parent = itemDepth > depth ? items.pop() : undefined;
+        close();
+        introduced = parent !== undefined && introducesSteps.test(parent);
+      }
+      depth = itemDepth;
       items.push(item[1]!);
       numbered &&= /^\s*\d/u.test(line);
       continue;
     }
+    depth = 0;
     close();
     introduced = introducesSteps.test(line);
   }

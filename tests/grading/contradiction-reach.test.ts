@@ -195,6 +195,22 @@ describe('an order is a claim of the passage it is said in', () => {
   });
 });
 
+describe('an outline\'s numbered sub-items are steps when their parent says so', () => {
+  const note = ['LSM-Tree 写入与合并', '1. 写路径（按顺序）', '1.1 先追加写 WAL（顺序写磁盘，防宕机丢数据）', '1.2 再写内存 MemTable（跳表，有序）', '1.3 MemTable 满 → 冻结为 immutable，新建 MemTable 接收写', '1.4 后台把 immutable 刷成 L0 的 SSTable 文件，对应 WAL 可删', '2. 读路径', '- MemTable → immutable → L0 各文件 → L1… 逐层找'];
+  const reference = note.join('\n');
+  const question = 'LSM 树里一次写入，从请求进来到变成磁盘上的 SSTable，按顺序经过哪些步骤？';
+
+  it('reads WAL written after the MemTable as the steps reversed', () => {
+    const answer = '先写内存 MemTable，MemTable 满了冻结成 immutable，后台把 immutable 刷成 L0 的 SSTable，刷完之后再追加写 WAL。';
+    expect(contradictions(question, note, answer, reference).map((entry) => entry.cue)).toContain('order');
+  });
+
+  it('accepts the outline\'s own order', () => {
+    const answer = '先追加写 WAL，再写内存 MemTable，MemTable 满了冻结成 immutable，后台再把 immutable 刷成 L0 的 SSTable。';
+    expect(contradictions(question, note, answer, reference)).toEqual([]);
+  });
+});
+
 describe('a fallback orders what is tried first', () => {
   // One sentence of the note, an ellipsis inside it; "没有就" orders freelist before block as "再" would.
   const note = ['首先根据8 16 32 ... 512的大小分为64个槽，当分配的内存小于512时，去内存池中对应的槽中取内存（先看看freelist中是否有内存，如果有就直接用，没有就去block中分配），当block中内存全部使用完后，就使用new分配4096内存。'];
