@@ -67,6 +67,19 @@ export function blockUnits(markdown: string): RawUnit[] {
     paragraph = [];
   };
   const readLine = noteLineReader();
+  // A numbered outline ("1. 分工", "1.1 namespace —— 管能看到什么", "- 进程只看到自己命名空间里的资源") nests by its numbers, not by
+  // indentation: 1.1 is under 1., and a bullet right under 1.1 is under 1.1. Read so only in a note that numbers two levels.
+  const outline = /^\s*\d+\.\d+\.?\s/mu.test(source);
+  let outlineDepth = 0;
+  const outlineIndent = (line: string): number => {
+    if (!outline) return 0;
+    const numbered = /^(\d+(?:\.\d+)*)[.)、]?\s/u.exec(line);
+    if (numbered) {
+      outlineDepth = numbered[1]!.split('.').length;
+      return (outlineDepth - 1) * outlineStep;
+    }
+    return outlineDepth * outlineStep;
+  };
   for (const rawLine of source.split('\n')) {
     const line = readLine(rawLine);
     const question = askedByLine(rawLine);
@@ -108,11 +121,12 @@ export function blockUnits(markdown: string): RawUnit[] {
     tableHeader = undefined;
     // A bullet marker needs the space after it, as in Markdown: "**双有序链表**每次…" is bold prose.
     // "4.0+ 混合持久化" is a version, not item 4.
-    const listItem = /^(?:[-*+](?=\s|$)|\d+[.)、](?!\d)|[（(]?\d+[）)]|[①-⑩])\s*(.*)$/u.exec(line);
+    const listItem = /^(?:[-*+](?=\s|$)|\d+(?:\.\d+)+\.?(?=\s)|\d+[.)、](?!\d)|[（(]?\d+[）)]|[①-⑩])\s*(.*)$/u.exec(line);
     if (listItem) {
       flushParagraph();
       // Markdown indents with spaces and tabs; a full-width space ("　　1. …") is a paragraph indent, not nesting.
-      const lead = leadOfItem(levels, /^[ \t]*/u.exec(rawLine)![0].replace(/\t/gu, '    ').length, leadLine);
+      const indent = /^[ \t]*/u.exec(rawLine)![0].replace(/\t/gu, '    ').length + outlineIndent(line);
+      const lead = leadOfItem(levels, indent, leadLine);
       if (lead === leadLine && lead && lead.block >= 0) for (const unit of units) if (unit.block === lead.block) unit.lead = lead;
       leadLine = undefined;
       const block = units.length;
@@ -127,6 +141,9 @@ export function blockUnits(markdown: string): RawUnit[] {
   flushParagraph();
   return units;
 }
+
+/** Spaces one outline level stands for. */
+const outlineStep = 4;
 
 interface ListLevel {
   indent: number;

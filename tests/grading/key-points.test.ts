@@ -158,6 +158,19 @@ describe('citations', () => {
   });
 });
 
+describe('a numbered outline nests by its numbers', () => {
+  it('hangs 1.1 under 1. and a bullet right under 1.1 under 1.1, whatever the indentation', () => {
+    const outline = '容器隔离\n1. 分工\n1.1 namespace —— 管能看到什么（隔离视图）\n- 进程只看到自己命名空间里的资源\n1.2 cgroup —— 管能用多少（限制资源）\n- CPU、内存、IO、进程数的配额与统计\n2. namespace 常见类型\n- PID：容器内进程号从 1 开始\n- NET：独立网卡、路由表、端口';
+    const points = extractAllKeyPoints(outline);
+    const leadOf = (text: string) => points.find((point) => point.text.includes(text))?.lead;
+    expect(leadOf('配额与统计')).toContain('cgroup');
+    expect(leadOf('自己命名空间')).toContain('namespace —— 管能看到什么');
+    expect(leadOf('PID')).toBe('namespace 常见类型');
+    // The outline's numbers are not part of its points.
+    expect(points.some((point) => /^\d+\.\d/u.test(point.text))).toBe(false);
+  });
+});
+
 describe('notes in other people\'s formats', () => {
   it('drops YAML front matter and reads an Obsidian callout\'s title as a heading, not as part of a point', () => {
     const note = '---\ntags: [mysql, index]\naliases: 最左前缀\n---\n> [!note] 最左前缀\n> 联合索引按 a、b、c 依次排序，只有从最左列开始连续匹配才能用上索引。\n> 只查 b 或 c 用不上。';
