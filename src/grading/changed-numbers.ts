@@ -86,6 +86,9 @@ export function changedNumbers(note: readonly Statement[], answer: readonly Stat
         if (!conflicting(entry.quantity, quantity)) return false;
         // A count of the same named thing ("分为64个槽" / "分成 8 个槽") is a count of it, however little else the clauses share.
         if (quantity.family === 'count' && sameCountedThing(said.normalised, quantity, entry.statement.normalised, entry.quantity)) return true;
+        // The same amount per another unit of time is another rate, whatever the question's words leave to share:
+        // "4096 IDs per second per node" against "4096 IDs per millisecond per node".
+        if (isRate(quantity) && isRate(entry.quantity) && sameAmount(said.normalised, entry.statement.normalised)) return true;
         return shared >= (quantity.family === 'month' ? 1 : minimumShared) && shared >= (quantity.family === 'share' || quantity.family === 'month' ? shareOfClauseForShares : shareOfClause) * ofA;
       });
       if (differing && !answerStates(answer, differing, noteQuantities)) found.push({ said, notes: differing.statement });
@@ -123,6 +126,16 @@ function oddQuantityOut(said: Statement, noteQuantities: readonly NoteQuantity[]
     if (sameKind.length === 1 && conflicting(sameKind[0]!.quantity, unpairedSaid[0]!)) return sameKind[0];
   }
   return undefined;
+}
+
+/** A rate's unit of time ("每秒", "/分钟", "per millisecond"). */
+const isRate = (quantity: Quantity) => quantity.family === 'time' && /^(?:每|\/|per\b)/u.test(quantity.text);
+
+/** Whether two clauses give one number of two digits or more (4096 and 4096): the rates beside it are of that amount. */
+function sameAmount(said: string, noted: string): boolean {
+  const numbers = (text: string) => new Set(text.match(/(?<![\d.])\d{2,}(?:\.\d+)?(?![\d.])/gu) ?? []);
+  const noteNumbers = numbers(noted);
+  return [...numbers(said)].some((number) => noteNumbers.has(number));
 }
 
 /**

@@ -36,7 +36,7 @@ function chineseNumber(text: string): number | undefined {
 }
 
 const units: ReadonlyArray<{ pattern: RegExp; family: Quantity['family']; factor: number }> = [
-  { pattern: /^(?:ms|毫秒)/u, family: 'time', factor: 0.001 },
+  { pattern: /^(?:ms|毫秒|milliseconds?\b)/u, family: 'time', factor: 0.001 },
   { pattern: /^(?:秒钟?|s(?![a-z])|sec(?:ond)?s?\b)/u, family: 'time', factor: 1 },
   { pattern: /^(?:分钟|min(?:ute)?s?\b)/u, family: 'time', factor: 60 },
   { pattern: /^(?:个?小时|h(?:ours?)?\b)/u, family: 'time', factor: 3600 },
@@ -92,7 +92,8 @@ export function quantitiesIn(normalised: string): Quantity[] {
     if (share > 0 && share <= 1) found.push({ value: share, family: 'share', text: whole, start: match.index ?? 0, end: (match.index ?? 0) + whole.length });
   }
   // "每秒", "每分钟", and rates written "数十万单/分钟", "100 requests per second": one of the unit.
-  for (const match of normalised.matchAll(/(?:每(?:隔)?|\/\s*|\bper\s+)(秒|分钟|小时|天|s\b|sec(?:ond)?\b|min(?:ute)?\b|h(?:our)?\b|day\b)/gu)) {
+  // "4096 IDs per millisecond" is a rate of the millisecond, which "per second" is not.
+  for (const match of normalised.matchAll(/(?:每(?:隔)?|\/\s*|\bper\s+)(毫秒|秒|分钟|小时|天|ms\b|millisecond\b|s\b|sec(?:ond)?\b|min(?:ute)?\b|h(?:our)?\b|day\b)/gu)) {
     const unit = units.find(({ pattern }) => pattern.test(match[1]!));
     if (unit) found.push({ value: unit.factor, family: unit.family, text: match[0], start: match.index ?? 0, end: (match.index ?? 0) + match[0].length });
   }

@@ -59,6 +59,13 @@ describe('numbers written as rates, fractions and dates', () => {
     expect(contradicted(question, note, '异步化以后能扛每分钟数十万单的交易流量。', note.join('\n'))).toEqual([]);
   });
 
+  it('reads the same amount per another unit of time as another rate, in English too', () => {
+    const note = ['12 bits sequence within the same millisecond: 4096 IDs per millisecond per node (~4 million/s).'];
+    const question = 'How many IDs can a single node hand out?';
+    expect(contradicted(question, note, '12 bits sequence, which gives 4096 IDs per second per node.', note.join('\n'))).toEqual([note[0]]);
+    expect(contradicted(question, note, '12 bits sequence, which gives 4096 IDs per millisecond per node.', note.join('\n'))).toEqual([]);
+  });
+
   it('reads a count in words the note also gives as the note\'s, as a count in digits is', () => {
     const note = ['分区是并行度的上限：6 个分区的 topic，组里最多 6 个消费者在干活，第 7 个会闲置。'];
     const question = '组里消费者数量超过分区数会怎么样？';
