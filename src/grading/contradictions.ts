@@ -237,7 +237,7 @@ const noteOf = memoByObject((points: readonly NotePoint[]) => ({ text: points.ma
 
 /** The subjects a question and its note name: once per card (the question asked of a note is its own). */
 const subjectsOfNote = memoByObject((points: readonly NotePoint[]) =>
-  memoByText((question: string) => subjectsOf(question, noteOf(points).text, points.map((point) => point.text)), 16),
+  memoByText((question: string) => subjectsOf(question, noteOf(points).text, points.map((point) => point.text), points.map((point) => point.lead)), 16),
 );
 
 /** The note's text as clauses are compared (normalised): the things an exchanged word can name. Once per card. */

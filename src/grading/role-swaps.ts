@@ -64,7 +64,7 @@ function distinct(left: string, right: string): [string, string] {
 }
 
 /** The subjects of a question and its note, as compact normalised strings. */
-export function subjectsOf(question: string, noteText: string, pointTexts: readonly string[]): string[] {
+export function subjectsOf(question: string, noteText: string, pointTexts: readonly string[], leads: readonly (string | undefined)[] = []): string[] {
   const subjects = new Set<string>();
   const note = compact(noteText);
   for (const match of compact(question).matchAll(contrast)) {
@@ -108,7 +108,21 @@ export function subjectsOf(question: string, noteText: string, pointTexts: reado
     if (label && Array.from(label).length >= 2 && !genericLabel.test(label) && /^[\u4e00-\u9fffa-z0-9_.\-+# ]+$/u.test(label) && /[\u4e00-\u9fffa-z]/u.test(label) && !/的$|是|说|下面|以下|如下|[几两]点/u.test(label)) subjects.add(label);
   }
   if (subjects.size < 2) for (const name of definedNames(pointTexts)) subjects.add(name);
+  if (subjects.size < 2) for (const name of namedLeads(leads)) subjects.add(name);
   return [...subjects];
+}
+
+/**
+ * Lines that only name what the points under them are about ("HTTP/2" and "HTTP/3" over their bullets, "Q：JWT 怎么工作？" is
+ * no name): two or more such names are the note's subjects, as two labels are.
+ */
+function namedLeads(leads: readonly (string | undefined)[]): string[] {
+  const names = new Set<string>();
+  for (const lead of leads) {
+    const name = lead === undefined ? '' : compact(lead).replace(/[：:]$/u, '');
+    if (Array.from(name).length >= 2 && Array.from(name).length <= 12 && /^[\u4e00-\u9fffa-z0-9_.\-+#/]+$/u.test(name) && /[\u4e00-\u9fffa-z]/u.test(name) && !genericLabel.test(name)) names.add(name);
+  }
+  return names.size >= 2 ? [...names] : [];
 }
 
 /** The Latin name a term opens with when words of another script follow it ("mallocnew申请" → mallocnew). */

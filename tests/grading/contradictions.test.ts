@@ -84,6 +84,18 @@ describe('two clauses of one note sentence said as one', () => {
   });
 });
 
+describe('lines that only name what the bullets under them are about', () => {
+  const reference = '# HTTP/2 vs HTTP/3\n\nHTTP/2\n- Many streams multiplexed over ONE TCP connection.\n- But TCP delivers bytes strictly in order: if one packet is lost, every stream on that connection waits for the retransmission.\n\nHTTP/3\n- Runs over QUIC, which does loss recovery per stream: a lost packet only stalls the streams whose data it carried.';
+  const points = extractKeyPoints(reference).map((point) => ({ text: point.text, ...(point.lead ? { lead: point.lead } : {}) }));
+  const question = 'HTTP/2 已经有多路复用了，为什么还说它有队头阻塞？HTTP/3 在这一点上好在哪？';
+  const cues = (answer: string) => findContradictions(question, points, answer, new Set(profileText(question).units.keys()), reference).map((entry) => entry.cue);
+
+  it('are the note\'s subjects, so one given the other\'s behaviour is a swap', () => {
+    expect(cues('HTTP/2 multiplexes streams over one TCP connection, so a lost packet only stalls the stream whose data it carried; HTTP/3 over QUIC is where a lost packet makes every stream wait for the retransmission.')).toContain('swap');
+    expect(cues('HTTP/2 multiplexes streams over one TCP connection, but if one packet is lost every stream waits for the retransmission; HTTP/3 runs over QUIC, where a lost packet only stalls the streams whose data it carried.')).toEqual([]);
+  });
+});
+
 describe('a label names the subject of the clauses after it', () => {
   const note = ['令牌桶：系统按固定速率 r 往桶里放令牌，桶里最多存 b 个；桶里攒满令牌时，可以一下子放过最多 b 个请求，所以允许一定突发。', '漏桶：请求先进一个容量固定的队列，出口以恒定速率流出处理，队列满了就丢；不管进来多猛，出去永远是匀速，不允许突发。'];
   const question = '令牌桶和漏桶都能做限流，它们最大的区别在哪？';
