@@ -72,7 +72,7 @@ export function wholeClaims(text: string, maximum: number): string[] {
   const pieces: string[] = [];
   let current: string[] = [];
   const size = (clauses: readonly string[]) => clauses.join('').length;
-  for (const clause of text.split(/(?<=[，,])/u)) {
+  for (const clause of clausesOutsideBrackets(text)) {
     if (current.length && size([...current, clause]) > maximum * 0.6) {
       // Carry trailing connectives over to the piece they introduce.
       const carried: string[] = [];
@@ -84,6 +84,24 @@ export function wholeClaims(text: string, maximum: number): string[] {
   }
   if (current.length) pieces.push(current.join(''));
   return pieces.map((piece) => piece.trim().replace(/[，,\s]+$/u, ''));
+}
+
+/**
+ * Clauses ending at a comma outside brackets: "Properties: roughly time-ordered (good for B-tree primary keys, unlike random
+ * UUIDv4), no central coordinator…" is not cut inside its aside, which left "unlike random UUIDv4)" opening a point.
+ */
+function clausesOutsideBrackets(text: string): string[] {
+  const clauses: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const character of text) {
+    current += character;
+    if (/[（(]/u.test(character)) depth += 1;
+    else if (/[）)]/u.test(character)) depth = Math.max(0, depth - 1);
+    else if (depth === 0 && /[，,]/u.test(character)) (clauses.push(current), (current = ''));
+  }
+  if (current) clauses.push(current);
+  return clauses;
 }
 
 /** A short name before a colon, with no verb ("引用计数：", "优点：", "LRU:"): it introduces what follows and claims nothing. */

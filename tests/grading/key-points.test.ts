@@ -158,6 +158,15 @@ describe('citations', () => {
   });
 });
 
+describe('a long point is cut at commas outside its brackets', () => {
+  it('keeps an aside in brackets whole', () => {
+    const note = 'Properties: roughly time-ordered (good for B-tree primary keys, unlike random UUIDv4), no central coordinator on the hot path, 8 bytes instead of 16, which matters for indexes that are kept in memory on every node of the cluster.';
+    const points = extractAllKeyPoints(note).map((point) => point.text);
+    expect(points.some((text) => text.includes('(good for B-tree primary keys, unlike random UUIDv4)'))).toBe(true);
+    expect(points.some((text) => text.startsWith('unlike'))).toBe(false);
+  });
+});
+
 describe('a numbered outline nests by its numbers', () => {
   it('hangs 1.1 under 1. and a bullet right under 1.1 under 1.1, whatever the indentation', () => {
     const outline = '容器隔离\n1. 分工\n1.1 namespace —— 管能看到什么（隔离视图）\n- 进程只看到自己命名空间里的资源\n1.2 cgroup —— 管能用多少（限制资源）\n- CPU、内存、IO、进程数的配额与统计\n2. namespace 常见类型\n- PID：容器内进程号从 1 开始\n- NET：独立网卡、路由表、端口';
