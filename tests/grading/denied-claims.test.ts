@@ -23,6 +23,16 @@ describe('a predicate the answer denies in its own words', () => {
     expect(contradicted(selectQuestion, selectNote, 'case 后面必须是通道的读写操作，不然编译不过。')).toEqual([]);
   });
 
+  it('reads "不一定要是" as a denied necessity, not a supposition, in a sentence about the limit the note names', () => {
+    const question = 'Go 的 select 主要是用来解决什么问题的？它对 case 里能写的东西有什么硬性限制？';
+    const note = ['select机制用来处理异步IO问题', 'select机制最大的一条限制就是每个case语句里必须是一个IO操作'];
+    expect(contradicted(question, note, '它对 case 其实没有什么硬性限制，case 后面不一定要是读写通道的操作。')).toEqual([note[1]]);
+    expect(contradicted(question, note, '每个case语句里不一定要是一个IO操作。')).toEqual([note[1]]);
+    expect(contradicted(question, note, '它对 case 有硬性限制，case 后面必须是读写通道的操作，不一定要加 default。')).toEqual([]);
+    // A real supposition still claims nothing.
+    expect(contradicted(question, note, '要是 case 后面不写 IO 操作，就编译不过。')).toEqual([]);
+  });
+
   it('reads an English denial against a Chinese note through the predicate it denies', () => {
     const note = ['http：请求——响应。', '完成一系列请求后关闭。', 'websocket：全双工。', '有状态。 长连接，只有在客户端或服务器决定关闭时才关闭。'];
     const question = '你们的聊天功能为什么用 WebSocket，而不用普通的 HTTP？';
