@@ -10,6 +10,7 @@
  * - "not necessarily" against "must": "case 后面也不一定是通道操作" against "case后面跟的必须是…通道的操作";
  * - opposed predicates (src/text/antonyms.ts): "Redis 其实是多线程模型" where the note, or the question's
  *   premise ("Redis 为什么采用单线程模型？"), gives the same thing the other one.
+ * Items of a note list denied as a group ("服务发现、熔断这些它都不带") are read in denied-lists.ts.
  * A clause about another of the things the question contrasts ("协程不需要加锁" against "线程间同步…需要使用锁")
  * is not about the note clause's thing, and a note that says both ("bgsave 不会阻塞", "fork 时会阻塞") is
  * agreed with by either.
@@ -17,6 +18,7 @@
 import { opposedPredicates } from '../text/antonyms.ts';
 import { claimsOf, clauseContext, contentKeys, deniedScopes, hedgedClaim, isLatin, negatedAbout, sameMatter, thingWords, sentenceText, subjectsAbout, subjectsNamed, supposing, type NoteClaim } from './claim-reading.ts';
 import { deniedNeed } from './denied-needs.ts';
+import { deniedListItem } from './denied-lists.ts';
 import { memoByObject, memoByText } from './grading-memo.ts';
 import { negationScopeTexts, type NegationScope, type Statement } from './statements.ts';
 import { profileText } from './text-analysis.ts';
@@ -94,7 +96,8 @@ export function deniedClaims(note: readonly Statement[], answer: readonly Statem
       deniedNecessity(said, claims, about, sentence, saidSubjects, asked) ??
       deniedEverything(said, claims, deniedAnywhere, assertedInSentence) ??
       opposedClaim(said, sentence, claims, about, saidSubjects, asked, question) ??
-      neededDenied(said, claims, all, context.subjects, about);
+      neededDenied(said, claims, all, context.subjects, about) ??
+      deniedListItem(said, claims, note, saidSubjects);
     if (claim) found.push(claim);
   }
   return found;
