@@ -9,7 +9,7 @@ import type { Statement } from './statements.ts';
 import { memoByObject, memoByText } from './grading-memo.ts';
 import { definedNames } from './defined-names.ts';
 import { cutsLatinWord, isIdentifier } from './latin-words.ts';
-import { onlyWhereItGoes, sameRelation, topicClause, wordAt } from './answer-subjects.ts';
+import { agentClause, onlyWhereItGoes, sameRelation, topicClause, wordAt } from './answer-subjects.ts';
 import { isFunctionCharacter, profiledText, profileText } from './text-analysis.ts';
 import { escapeRegExp } from '../text/regexp.ts';
 
@@ -293,7 +293,7 @@ export function findSwaps(note: readonly Statement[], answer: readonly Statement
   // clauses after it ("S2退栈，…，实现了先进先出") gave correct answers another subject's description. A clause that
   // is only a topic ("kubelet呢，", "那 kube-proxy 的话，") names the subject of the clause right after it, as speech does.
   let topic: { subject: string; sentence: number } | undefined;
-  for (const said of answer) {
+  for (const [index, said] of answer.entries()) {
     // A statement's normalised text is its text through profiledText already.
     const text = compactNormalised(said.normalised);
     // A label ("引用计数：") introduces what follows it and claims nothing itself; "LRU 是按频率淘汰的：" claims.
@@ -306,7 +306,9 @@ export function findSwaps(note: readonly Statement[], answer: readonly Statement
     // A clause that also holds another subject's word relates the two (sameRelation, below) and is read as it was.
     const relates = subjects.filter((subject) => wordAt(text, subject) >= 0).length > 1;
     const inClause = mentioned(text, subjects).filter((subject) => relates || !onlyWhereItGoes(text, subject));
-    const named = inClause.length || !topic || topic.sentence !== said.sentence ? inClause : [topic.subject];
+    const next = answer[index + 1];
+    const agent = !inClause.length && next?.sentence === said.sentence ? subjects.find((subject) => agentClause(compactNormalised(next.normalised), subject)) : undefined;
+    const named = agent ? [agent] : inClause.length || !topic || topic.sentence !== said.sentence ? inClause : [topic.subject];
     topic = undefined;
     if (named.length !== 1) continue;
     const subject = named[0]!;
