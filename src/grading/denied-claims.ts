@@ -19,6 +19,7 @@ import { opposedPredicates } from '../text/antonyms.ts';
 import { claimsOf, clauseContext, contentKeys, deniedScopes, hedgedClaim, isLatin, negatedAbout, sameMatter, thingWords, sentenceText, subjectsAbout, subjectsNamed, supposing, type NoteClaim } from './claim-reading.ts';
 import { deniedNeed } from './denied-needs.ts';
 import { deniedListItem } from './denied-lists.ts';
+import { deniedExistence } from './denied-existence.ts';
 import { memoByObject, memoByText } from './grading-memo.ts';
 import { negationScopeTexts, type NegationScope, type Statement } from './statements.ts';
 import { profileText } from './text-analysis.ts';
@@ -97,7 +98,8 @@ export function deniedClaims(note: readonly Statement[], answer: readonly Statem
       deniedEverything(said, claims, deniedAnywhere, assertedInSentence) ??
       opposedClaim(said, sentence, claims, about, saidSubjects, asked, question) ??
       neededDenied(said, claims, all, context.subjects, about) ??
-      deniedListItem(said, claims, note, saidSubjects);
+      deniedListItem(said, claims, note, saidSubjects) ??
+      deniedExistence(said, claims, context.question, deniedAnywhere, assertedInSentence);
     if (claim) found.push(claim);
   }
   return found;
