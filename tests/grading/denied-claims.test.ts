@@ -18,6 +18,10 @@ describe('a predicate the answer denies in its own words', () => {
     expect(contradicted(selectQuestion, selectNote, '都没就绪、又没有 default 的时候，select 会一直阻塞，直到有 case 能执行。')).toEqual([]);
   });
 
+  it('reads 则 inside a word (规则, 正则) as no supposition', () => {
+    expect(contradicted(selectQuestion, selectNote, '按 Go 的规则，没有 case 就绪时 select 也不会阻塞，而是直接跳过。')).toEqual([selectNote[1]]);
+  });
+
   it('reads "不一定" as denying the note\'s "必须"', () => {
     expect(contradicted(selectQuestion, selectNote, 'case 后面也不一定是通道操作，普通函数调用也可以。')).toEqual([selectNote[3]]);
     expect(contradicted(selectQuestion, selectNote, 'case 后面必须是通道的读写操作，不然编译不过。')).toEqual([]);
