@@ -1,6 +1,7 @@
 /**
  * How an answer clause names a subject, for the swap check (role-swaps.ts): only as where something goes, as the
- * topic of the clause after it, or beside another subject in the note's own relation between them.
+ * topic of the clause after it, as the agent of the clause before it, or beside another subject in the note's own
+ * relation between them.
  */
 import { isIdentifier, wholeIndexOf } from './latin-words.ts';
 
@@ -40,4 +41,13 @@ export function sameRelation(said: string, notes: string, subject: string, other
 export function topicClause(text: string, subject: string): boolean {
   const rest = text.replace(/^(?:然后|那么?|而|至于|对于)/u, '');
   return rest.startsWith(subject) && /^(?:呢|的话|嘛|啊|这边|这块|这个)?[,，:：]?$/u.test(rest.slice(subject.length));
+}
+
+/**
+ * A clause that only names who does what the clause before it says: "要通知接收进程某个事件已经发生，用的是消息队列" gives
+ * 消息队列 the notifying, as "消息队列用于通知…" would.
+ */
+export function agentClause(text: string, subject: string): boolean {
+  const rest = text.replace(/^(?:其实|实际上|这个|这)?(?:用的是|靠的是|依靠的是|得用|要用|得靠|是靠|是用|交给|由)/u, '');
+  return rest !== text && rest.startsWith(subject) && /^(?:来(?:做|实现|完成|负责|处理))?(?:的)?[,，。;；!！]?$/u.test(rest.slice(subject.length));
 }

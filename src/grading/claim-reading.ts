@@ -195,9 +195,10 @@ export function sameMatter(saidAbout: ReadonlySet<string>, saidSubjects: readonl
 
 /**
  * A sentence that supposes ("如果自己没 recover", "只有 XID、binlog 没写成功") or corrects ("瓶颈在网络而不是 CPU")
- * anywhere in it: what it denies is not a claim about the note's case.
+ * anywhere in it: what it denies is not a claim about the note's case. 要是 after a word of necessity is 要 + 是, not
+ * "if": "case 后面不一定要是读写通道的操作" denies the note's "必须是一个IO操作"; 则 in a word (正则, 规则) is not "then".
  */
-export const supposing = /如果|假如|假设|要是|若|倘若|一旦|只有|只要|除非|的话|则|即使|即便|哪怕|就算|而不是|而非|那样|一样|不像|相比|比起|\bif\b|\b(?:un)?like\b|\bunless\b|\brather than\b|\binstead of\b/u;
+export const supposing = /如果|假如|假设|(?<![定须需])要是|若|倘若|一旦|只有|只要|除非|的话|(?<![正规原准法细守])则|即使|即便|哪怕|就算|而不是|而非|那样|一样|不像|相比|比起|\bif\b|\b(?:un)?like\b|\bunless\b|\brather than\b|\binstead of\b/u;
 
 /**
  * What an answer clause is about: its own content; a bare predicate ("不会阻塞") continues the clause

@@ -10,6 +10,7 @@
  * - "not necessarily" against "must": "case 后面也不一定是通道操作" against "case后面跟的必须是…通道的操作";
  * - opposed predicates (src/text/antonyms.ts): "Redis 其实是多线程模型" where the note, or the question's
  *   premise ("Redis 为什么采用单线程模型？"), gives the same thing the other one.
+ * Items of a note list denied as a group ("服务发现、熔断这些它都不带") are read in denied-lists.ts.
  * A clause about another of the things the question contrasts ("协程不需要加锁" against "线程间同步…需要使用锁")
  * is not about the note clause's thing, and a note that says both ("bgsave 不会阻塞", "fork 时会阻塞") is
  * agreed with by either.
@@ -17,6 +18,8 @@
 import { opposedPredicates } from '../text/antonyms.ts';
 import { claimsOf, clauseContext, contentKeys, deniedScopes, hedgedClaim, isLatin, negatedAbout, sameMatter, thingWords, sentenceText, subjectsAbout, subjectsNamed, supposing, type NoteClaim } from './claim-reading.ts';
 import { deniedNeed } from './denied-needs.ts';
+import { deniedListItem } from './denied-lists.ts';
+import { deniedExistence } from './denied-existence.ts';
 import { memoByObject, memoByText } from './grading-memo.ts';
 import { negationScopeTexts, type NegationScope, type Statement } from './statements.ts';
 import { profileText } from './text-analysis.ts';
@@ -91,10 +94,12 @@ export function deniedClaims(note: readonly Statement[], answer: readonly Statem
     const claim =
       deniedPredicate(said, claims, about, saidSubjects, asked, deniedAnywhere, assertedInSentence) ??
       assertedDenial(said, claims, about, saidSubjects, asked, (key) => anywhere.asserted.has(key)) ??
-      deniedNecessity(said, claims, about, saidSubjects, asked) ??
+      deniedNecessity(said, claims, about, sentence, saidSubjects, asked) ??
       deniedEverything(said, claims, deniedAnywhere, assertedInSentence) ??
       opposedClaim(said, sentence, claims, about, saidSubjects, asked, question) ??
-      neededDenied(said, claims, all, context.subjects, about);
+      neededDenied(said, claims, all, context.subjects, about) ??
+      deniedListItem(said, claims, note, saidSubjects) ??
+      deniedExistence(said, claims, context.question, deniedAnywhere, assertedInSentence);
     if (claim) found.push(claim);
   }
   return found;
@@ -172,7 +177,12 @@ const noteDenial = memoByObject((claim: NoteClaim): { head: string; of: string[]
   return { head, of, disputed: contentKeys(scope.text) };
 });
 
-function deniedNecessity(said: Statement, claims: readonly NoteClaim[], about: ReadonlySet<string>, subjects: readonly string[], asked: ReadonlySet<string>): DeniedClaim | undefined {
+/**
+ * "不一定要是读写通道的操作" against "每个case语句里必须是一个IO操作": what is not necessarily so is the note's necessity when
+ * it says the word the note requires (操作 here, after its 必须) or its first word is asserted, and the clause, or else its
+ * whole sentence, is about the same matter (the clause before it names the 限制 the note speaks of).
+ */
+function deniedNecessity(said: Statement, claims: readonly NoteClaim[], about: ReadonlySet<string>, sentence: string, subjects: readonly string[], asked: ReadonlySet<string>): DeniedClaim | undefined {
   const denial = notNecessarily.exec(said.normalised);
   if (!denial) return undefined;
   const rest = said.normalised.slice(denial.index + denial[0].length);
@@ -180,10 +190,13 @@ function deniedNecessity(said: Statement, claims: readonly NoteClaim[], about: R
   const head = deniedHeads({ word: denial[0], at: denial.index, text: scope, complement: false }, said.normalised)[0];
   if (!head) return undefined;
   const disputed = contentKeys(scope);
+  const inSentence = contentKeys(sentence);
   const claim = claims.find((entry) => {
-    if (!entry.asserted.has(head)) return false;
     const must = necessity.exec(entry.statement.normalised);
-    return must !== null && !notNecessarily.test(entry.statement.normalised) && sameMatter(about, subjects, entry, disputed, false, asked);
+    if (must === null || notNecessarily.test(entry.statement.normalised)) return false;
+    const required = contentKeys(entry.statement.normalised.slice(must.index + must[0].length));
+    const denies = entry.asserted.has(head) || [...disputed].some((key) => !/^[~≈]/u.test(key) && required.has(key));
+    return denies && (sameMatter(about, subjects, entry, disputed, false, asked) || sameMatter(inSentence, subjects, entry, disputed, false, asked));
   });
   return claim ? { said, notes: claim.statement } : undefined;
 }

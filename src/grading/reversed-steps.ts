@@ -4,7 +4,7 @@
  * of sentences that go on from each other, or a list of steps).
  */
 import { memoByText } from './grading-memo.ts';
-import { asksForOrder, compareOrder, isSequenced, listedSteps, withThenSpelt } from './sequence-order.ts';
+import { asksForOrder, asksWhen, compareOrder, isSequenced, listedSteps, withThenSpelt } from './sequence-order.ts';
 import { profiledText, profileText } from './text-analysis.ts';
 import type { Statement } from './statements.ts';
 import { escapeRegExp } from '../text/regexp.ts';
@@ -48,8 +48,8 @@ const reversedShare = 0.2;
 const minimumReversedExplicit = 1.4;
 const asksHowDone = /(?:怎么|怎样|如何)[^，,。？?]{1,12}的|如何/u;
 
-/** Whether the question asks how a thing is done or in what order: only then does one explicit pair order anything. */
-const asksForSteps = (question: string) => asksForOrder(question) || asksHowDone.test(question);
+/** Whether the question asks how a thing is done, when, or in what order: only then does one explicit pair order anything. */
+const asksForSteps = (question: string) => asksForOrder(question) || asksHowDone.test(question) || asksWhen(question);
 
 function explicitlyReversed(passage: string, sentence: string, [first, second]: readonly [string, string], question: string): boolean {
   return asksForSteps(question) && ordersFirst(spelt(passage), first, second) && ordersFirst(spelt(sentence), second, first);
@@ -63,8 +63,27 @@ const spelt = (text: string) => withThenSpelt(profiledText(text));
  * 内存，如果有就直接用，没有就去block中分配" tries freelist first, as "先…再" would say.
  */
 function ordersFirst(text: string, a: string, b: string): boolean {
-  return new RegExp(`先[^。；;!?！？]*?${escapeRegExp(a)}[^。；;!?！？]*?(?:再|然后|没有(?:的话)?就|否则)[^。；;!?！？]*?${escapeRegExp(b)}`, 'u').test(text);
+  return new RegExp(`先[^。；;!?！？]*?${named(a)}[^。；;!?！？]*?(?:再|然后|没有(?:的话)?就|否则)[^。；;!?！？]*?${named(b)}`, 'u').test(text);
 }
+
+/**
+ * How a note orders two names in one sentence: 先 a…再 b, or for two Latin names one word after a ("服务器会回复一个SYN-ACK包，
+ * 然后客户端会发送一个ACK包", "发送了SYN-ACK包后，…等待客户端的ACK包"); 后 only where it closes a clause (not 后台, 后面).
+ * Chinese names are often common words a story mentions in passing: "通知…然后…请求" in a note on Raft's replication read
+ * an answer's "先向其他follower发请求拉票…最后成为leader通知大家" as reversed.
+ */
+function noteOrders(text: string, a: string, b: string): boolean {
+  if (!latin(a) || !latin(b)) return ordersFirst(text, a, b);
+  return ordersFirst(text, a, b) || new RegExp(`${named(a)}[^。；;!?！？]*?(?:然后|接着|随后|之后|以后|后(?=[，,\\s]|再|才|就))[^。；;!?！？]*?${named(b)}`, 'u').test(text);
+}
+
+const latin = (name: string) => /^[a-z]/u.test(name);
+
+/**
+ * A name as a pattern: a Latin one whole, so "ack" is not read inside "syn-ack" or "acknowledge"; a stemmed name ("prepar")
+ * keeps its ending ("prepare").
+ */
+const named = (name: string) => (latin(name) ? `(?<![a-z0-9_-])${escapeRegExp(name)}[a-z]{0,3}(?![a-z0-9_-])` : escapeRegExp(name));
 
 /**
  * A note's passages: its sentences (a chain of arrows is one, full stops and all), a sentence that goes on from the one
@@ -155,8 +174,8 @@ export function reversedSteps(points: readonly NotePoint[], note: readonly State
 }
 
 /**
- * Two names the note orders 先 a…再 b in one sentence, and the answer 先 b…再 a, when the order reading above cannot place
- * them: a name the note says in two steps is a participant there ("先用top定位出问题的进程，再用top定位到出问题的线程，再打印
+ * Two names the note orders 先 a…再 b in one sentence (two Latin names also by one word, noteOrders), and the answer 先 b…再 a,
+ * when the order reading above cannot place them: a name the note says in two steps is a participant there ("先用top定位出问题的进程，再用top定位到出问题的线程，再打印
  * 线程堆栈", where 线程 is in the second and third), and "应该先定位线程，再定位进程" had scored 10. Names only (Latin
  * words, glossary concepts): "先预选，过滤掉不符合Pod资源配置要求的节点" read 适合/资源 in the note's story of scheduling as
  * reversed. A pair the note (or the answer) also orders the other way round orders nothing. The question's own names
@@ -166,13 +185,14 @@ function explicitPair(passage: string, sentence: string, question: string): [str
   if (!asksForSteps(question)) return undefined;
   const noteUnits = profileText(passage).units;
   const names = [...profileText(sentence).units]
-    .filter(([unit, weight]) => weight >= 1 && noteUnits.has(unit) && (/^[a-z][a-z0-9]+$/u.test(unit) || chineseFormsIn(unit).includes(unit)))
+    .filter(([unit, weight]) => weight >= 1 && noteUnits.has(unit) && (/^[a-z][a-z0-9_-]+$/u.test(unit) || chineseFormsIn(unit).includes(unit)))
     .map(([unit]) => unit);
   const [notes, says] = [spelt(passage), spelt(sentence)];
   for (const a of names)
     for (const b of names) {
-      if (a.includes(b) || b.includes(a)) continue;
-      if (ordersFirst(notes, a, b) && ordersFirst(says, b, a) && !ordersFirst(notes, b, a) && !ordersFirst(says, a, b)) return [a, b];
+      // One name inside another is the same thing ("扣减" in "扣减记录"), unless both are Latin: "ack" and "syn-ack" are two packets.
+      if (a === b || ((a.includes(b) || b.includes(a)) && !(latin(a) && latin(b)))) continue;
+      if (noteOrders(notes, a, b) && ordersFirst(says, b, a) && !noteOrders(notes, b, a) && !ordersFirst(says, a, b)) return [a, b];
     }
   return undefined;
 }

@@ -9,7 +9,7 @@ import type { Statement } from './statements.ts';
 import { memoByObject, memoByText } from './grading-memo.ts';
 import { definedNames } from './defined-names.ts';
 import { cutsLatinWord, isIdentifier } from './latin-words.ts';
-import { onlyWhereItGoes, sameRelation, topicClause, wordAt } from './answer-subjects.ts';
+import { agentClause, onlyWhereItGoes, sameRelation, topicClause, wordAt } from './answer-subjects.ts';
 import { isFunctionCharacter, profiledText, profileText } from './text-analysis.ts';
 import { escapeRegExp } from '../text/regexp.ts';
 
@@ -103,7 +103,8 @@ export function subjectsOf(question: string, noteText: string, pointTexts: reado
   if (subjects.size >= 2) return [...subjects];
   for (const text of pointTexts) {
     // "值类型分别有：…" labels 值类型: the verb that introduces the list is not part of the subject.
-    const label = /^([^：:，,。；;]{2,10})[：:]/u.exec(compact(text))?.[1]?.replace(listVerb, '');
+    // A gloss in brackets after the label is the same thing's other name: "消息队列( message queue ) ：" labels 消息队列.
+    const label = /^([^：:，,。；;]{2,10})[：:]/u.exec(compact(text).replace(/^([^：:，,。；;()]{2,10})\([^()]{1,30}\)(?=[：:])/u, '$1'))?.[1]?.replace(listVerb, '');
     // A thing is named by a word or a name, not by a phrase ("正常的", "意思是说"), a number or a code fragment ("ch<-(写)").
     if (label && Array.from(label).length >= 2 && !genericLabel.test(label) && /^[\u4e00-\u9fffa-z0-9_.\-+# ]+$/u.test(label) && /[\u4e00-\u9fffa-z]/u.test(label) && !/的$|是|说|下面|以下|如下|[几两]点/u.test(label)) subjects.add(label);
   }
@@ -140,7 +141,9 @@ export function mentioned(text: string, subjects: readonly string[]): string[] {
       // A Latin name of three letters or more starts a word after a CJK character ("消息载体 routing key：" compacts to
       // "消息载体routingkey"); a CJK subject there may be the end of a longer word, and a letter or two may be anything.
       const startsWord = !/[\u4e00-\u9fffa-z0-9]/u.test(opening) || isFunctionCharacter(opening) || (/^[a-z][a-z0-9_\-+#.]{2,}$/u.test(subject) && /[\u4e00-\u9fff]/u.test(opening));
-      if (startsWord && wordEnds) return true;
+      // Part of a longer subject written there, it names that one: "信号量是一个计数器" names 信号量, not 信号.
+      const inLonger = subjects.some((other) => other.length > subject.length && other.includes(subject) && text.startsWith(other, index - other.indexOf(subject)));
+      if (startsWord && wordEnds && !inLonger) return true;
     }
     return false;
   });
@@ -326,7 +329,7 @@ export function findSwaps(note: readonly Statement[], answer: readonly Statement
   // A label names the subject of its whole sentence, as a heading does: "漏桶：系统按固定速率往桶里放令牌，…所以允许一定突发。"
   // gives 漏桶 the token bucket's description, clause by clause, where no clause after the label names anyone.
   let labelled: { subject: string; sentence: number; clauses: number } | undefined;
-  for (const said of answer) {
+  for (const [index, said] of answer.entries()) {
     // A statement's normalised text is its text through profiledText already.
     const text = compactNormalised(said.normalised);
     if (labelled && labelled.sentence !== said.sentence) labelled = undefined;
@@ -351,7 +354,9 @@ export function findSwaps(note: readonly Statement[], answer: readonly Statement
     if (labelled) labelled.clauses += 1;
     const labelledSubject = labelled && labelled.clauses <= labelReach && described.get(labelled.subject)?.size ? labelled.subject : undefined;
     const carried = topic && topic.sentence === said.sentence ? topic.subject : labelledSubject;
-    const named = inClause.length || !carried ? inClause : [carried];
+    const next = answer[index + 1];
+    const agent = !inClause.length && next?.sentence === said.sentence ? subjects.find((subject) => agentClause(compactNormalised(next.normalised), subject)) : undefined;
+    const named = agent ? [agent] : inClause.length || !carried ? inClause : [carried];
     topic = undefined;
     if (named.length !== 1) continue;
     const subject = named[0]!;

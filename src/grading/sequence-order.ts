@@ -141,6 +141,9 @@ export function asksForOrder(question: string): boolean {
   return asksForProcess.test(question);
 }
 
+/** A question that asks when in a process a thing happens ("服务端什么时候进入 SYN_RECEIVED？") asks where it is in the order. */
+export const asksWhen = (question: string): boolean => /什么时候|何时|\bwhen\b/iu.test(question);
+
 /** Words that place one thing before or after another ("binlog 在 prepare 之前", "先…再…"). */
 const placesInOrder = /之前|之后|以前|以后|先(?!进|入|出)|然后|再|最后|\bbefore\b|\bafter\b|\bthen\b|\bfirst\b/iu;
 

@@ -18,9 +18,23 @@ describe('a predicate the answer denies in its own words', () => {
     expect(contradicted(selectQuestion, selectNote, '都没就绪、又没有 default 的时候，select 会一直阻塞，直到有 case 能执行。')).toEqual([]);
   });
 
+  it('reads 则 inside a word (规则, 正则) as no supposition', () => {
+    expect(contradicted(selectQuestion, selectNote, '按 Go 的规则，没有 case 就绪时 select 也不会阻塞，而是直接跳过。')).toEqual([selectNote[1]]);
+  });
+
   it('reads "不一定" as denying the note\'s "必须"', () => {
     expect(contradicted(selectQuestion, selectNote, 'case 后面也不一定是通道操作，普通函数调用也可以。')).toEqual([selectNote[3]]);
     expect(contradicted(selectQuestion, selectNote, 'case 后面必须是通道的读写操作，不然编译不过。')).toEqual([]);
+  });
+
+  it('reads "不一定要是" as a denied necessity, not a supposition, in a sentence about the limit the note names', () => {
+    const question = 'Go 的 select 主要是用来解决什么问题的？它对 case 里能写的东西有什么硬性限制？';
+    const note = ['select机制用来处理异步IO问题', 'select机制最大的一条限制就是每个case语句里必须是一个IO操作'];
+    expect(contradicted(question, note, '它对 case 其实没有什么硬性限制，case 后面不一定要是读写通道的操作。')).toEqual([note[1]]);
+    expect(contradicted(question, note, '每个case语句里不一定要是一个IO操作。')).toEqual([note[1]]);
+    expect(contradicted(question, note, '它对 case 有硬性限制，case 后面必须是读写通道的操作，不一定要加 default。')).toEqual([]);
+    // A real supposition still claims nothing.
+    expect(contradicted(question, note, '要是 case 后面不写 IO 操作，就编译不过。')).toEqual([]);
   });
 
   it('reads an English denial against a Chinese note through the predicate it denies', () => {
