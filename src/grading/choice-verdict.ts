@@ -7,7 +7,7 @@
  * alternative ("不是半连接") picks the other.
  */
 import { normaliseText } from '../text/tokenizer.ts';
-import { inNote } from './role-swaps.ts';
+import { inNote } from './note-subjects.ts';
 import { negationScopeTexts } from './statements.ts';
 import { wordUnits } from './text-analysis.ts';
 

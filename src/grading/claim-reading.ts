@@ -5,7 +5,7 @@
  */
 import { predicateKeys } from '../text/antonyms.ts';
 import { memoByObject, memoByText } from './grading-memo.ts';
-import { mentioned } from './role-swaps.ts';
+import { mentioned } from './note-subjects.ts';
 import { asksWhether, negationScopeTexts, type NegationScope, type Statement } from './statements.ts';
 import { profileText } from './text-analysis.ts';
 

@@ -3,7 +3,8 @@
  * compared are swapped, whatever the question contrasts. A swap cue of contradictions.ts beside role-swaps.ts.
  */
 import type { Statement } from './statements.ts';
-import { compactNormalised, type Swap } from './role-swaps.ts';
+import { compactNormalised } from './note-subjects.ts';
+import type { Swap } from './role-swaps.ts';
 import { isFunctionCharacter } from './text-analysis.ts';
 
 /** 比 as "than", not inside 比如 / 比较 / 相比 / 比例 / 正比…, which compare nothing in this clause. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contradictsCore, findContradictions } from '../../src/grading/contradictions.ts';
 import { contradicted } from './contradicted.ts';
-import { subjectsOf } from '../../src/grading/role-swaps.ts';
+import { subjectsOf } from '../../src/grading/note-subjects.ts';
 import { scoreAnswer } from '../../src/grading/offline-scorer.ts';
 import { profileText } from '../../src/grading/text-analysis.ts';
 
