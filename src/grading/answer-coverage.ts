@@ -147,8 +147,27 @@ function focusSection(question: string, specs: readonly KeyPointSpec[], subject:
   const share = (units: UnitLookup) => shareFound(wanted, units);
   const byHeading = [...sections.keys()].map((heading) => ({ heading, match: share(profileText(heading).units) }));
   const named = chosenSection(byHeading, sections, specs, 0.3);
-  return (named && betterHeldElsewhere(named, sections, share)) ?? named ?? sectionByContent(sections, specs, share) ?? [...specs];
+  // Headings that tie on the question's topic leave it to what each asks.
+  const undecided = !named || named.length === specs.length;
+  return (named && betterHeldElsewhere(named, sections, share)) ?? (undecided ? sectionByAspect(question, noteSubject, sections, specs) : undefined) ?? named ?? sectionByContent(sections, specs, share) ?? [...specs];
 }
+
+/**
+ * Sections headed by questions about one subject ("Q：JWT 怎么工作？", "Q：JWT 的主要缺点？") differ only in what they ask: the
+ * topic words tie, and the aspect a question asks about (缺点, 怎么工作) names its section. Taken only when one section's
+ * heading holds clearly more of the whole question than any other.
+ */
+function sectionByAspect(question: string, noteSubject: ReadonlySet<string> | ReadonlyMap<string, number>, sections: ReadonlyMap<string, KeyPointSpec[]>, specs: readonly KeyPointSpec[]): KeyPointSpec[] | undefined {
+  const asked = new Map([...profileText(question).units].filter(([unit]) => !noteSubject.has(unit)));
+  const ranked = [...sections].map(([heading, points]) => ({ points, match: shareFound(asked, profileText(heading).units) })).sort((a, b) => b.match - a.match);
+  const [best, next] = ranked;
+  if (!best || best.match < aspectSectionMatch || (next && next.match > best.match - aspectSectionLead) || best.points.length >= specs.length) return undefined;
+  return best.points;
+}
+
+/** Share of the whole question a section's heading must hold, and its lead over the next, to be the one it asks about. */
+const aspectSectionMatch = 0.5;
+const aspectSectionLead = 0.2;
 
 /** The units a section's points hold between them: what its text says, for the focus measures below. */
 function unitsOf(points: readonly KeyPointSpec[]): UnitLookup {

@@ -54,12 +54,13 @@ export function blockUnits(markdown: string): RawUnit[] {
   let levels: ListLevel[] = [];
   // "Q：JWT 怎么工作？" over "A：登录后服务端把…" says whom its answer is about, as a lead line over a list does: the answer's
   // first clause names nobody, and read on from the answer before it ("…共享 session 存储") it had been about session.
+  // It is the answer's section too, as a heading would be: a question that asks what one Q asks is answered by its A.
   let asked: Lead | undefined;
   const flushParagraph = () => {
     if (!paragraph.length) return;
     const block = units.length;
     const text = joinLines(paragraph);
-    pushSentences(units, text, 'prose', [...section(), ...partLabel(paragraph)], asked);
+    pushSentences(units, text, 'prose', [...section(), ...partLabel(paragraph), ...(asked ? [asked.text] : [])], asked);
     asked = undefined;
     const clean = cleanInline(text).text;
     leadLine = paragraph.length === 1 && units.length > block && contentLength(clean) <= maximumLeadCharacters ? { text: clean, block } : undefined;

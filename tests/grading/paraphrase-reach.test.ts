@@ -242,3 +242,14 @@ describe('spoken set-ups said for their names (variant-spellings.ts)', () => {
     expect(point(spoken).coverage.recall).toBeGreaterThanOrEqual(point(named).coverage.recall * 0.9);
   });
 });
+
+describe('a Q：/A： note answers each question with its own answer (note-blocks.ts, answer-coverage.ts)', () => {
+  const note = 'Q：Session 认证怎么工作？\nA：登录成功后服务端生成 session ID，把用户信息存在服务端，只把 ID 通过 Cookie 发给浏览器。每次请求带上 Cookie，服务端按 ID 查出用户。\n\nQ：JWT 怎么工作？\nA：登录后服务端把用户 ID、过期时间等 claims 放进 payload，用密钥签名后交给客户端。之后请求放在 Authorization 头里，服务端只验签名和过期时间，不查任何存储。\n\nQ：JWT 的主要缺点？\nA：服务端不保存 token，所以签发后在过期前无法单独作废，只能把有效期设短或维护黑名单。payload 只是编码不是加密，不能放敏感信息。';
+
+  it('grades a question that asks what one Q asks on that Q\'s answer, when the topic words tie', () => {
+    const answer = '服务端不保存 token，签发后过期前没法单独作废，只能把有效期设短或者维护黑名单；而且 payload 只是编码不是加密，不能放敏感信息。';
+    const result = scoreAnswer({ question: 'JWT 的主要缺点是什么？', answer, references: [note] });
+    expect(result.points.map((point) => point.spec.text.slice(0, 8))).toEqual(['服务端不保存 t', 'payload ']);
+    expect(result.score).toBeGreaterThanOrEqual(9);
+  });
+});
