@@ -12,7 +12,7 @@ import { exchangedWords } from './note-edits.ts';
 import { siblingExchanges } from './sibling-terms.ts';
 import { reversedComparisons } from './reversed-comparisons.ts';
 import { findSwaps } from './role-swaps.ts';
-import { mentioned, subjectsOf } from './note-subjects.ts';
+import { mentioned, subjectsOf, withAnswerSubjects } from './note-subjects.ts';
 import { contentKeys, frameOf, sentenceText } from './claim-reading.ts';
 import { deniedClaims } from './denied-claims.ts';
 import { sufficiencyClaims } from './sufficient-conditions.ts';
@@ -251,7 +251,7 @@ const normalisedNote = memoByObject((points: readonly NotePoint[]) => profileTex
 export function findContradictions(question: string, points: readonly NotePoint[], answer: string, questionUnits: ReadonlySet<string>, reference = '', heading?: string): WrongStatement[] {
   const note = statementsOfNote(points);
   const said = statementsOf(answer);
-  const subjects = subjectsOfNote(points)(question);
+  const subjects = withAnswerSubjects(subjectsOfNote(points)(question), answer, noteOf(points).text);
   const asserted = said.filter((statement) => !hypothetical.test(statement.normalised));
   const frame = { heading, leads: points.map((point) => point.lead) };
   const swapped = [

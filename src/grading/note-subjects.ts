@@ -152,3 +152,20 @@ export function withoutQualifiers(text: string, named: readonly string[]): strin
   return named.filter((subject) => !named.some((other) => other !== subject && new RegExp(`${escapeRegExp(subject)}(?:内|中|里)?的${escapeRegExp(other)}`, 'u').test(text)));
 }
 
+
+/** "一个是 X，…；另一个是 Y，…": the two things an answer sets side by side, each a name of its own. */
+const firstOfTwo = /(?:一个|一种|第一个|第一种)(?:是|叫)\s*([a-z][a-z0-9_.\- ]{1,24}?|[\u4e00-\u9fff]{2,8}?)\s*(?:[，,：:；;]|它|就是)/iu;
+const secondOfTwo = /(?:另一个|另一种|另外一个|另外一种|第二个|第二种)(?:是|叫)\s*([a-z][a-z0-9_.\- ]{1,24}?|[\u4e00-\u9fffa-z]{2,8}?)\s*(?:[，,：:；;]|它|就是)/iu;
+
+/**
+ * Subjects for a note the question contrasts nothing in: the two things an answer sets side by side, when the note names
+ * both. "一个是windows-lfu，它是引入访问次数平均值的概念…；另一个是lfu aging，就是…每隔一段时间把访问次数做一次衰减"
+ * gives each method the other's description, which only reads as a swap once the two are subjects.
+ */
+export function withAnswerSubjects(subjects: readonly string[], answer: string, noteText: string): readonly string[] {
+  if (subjects.length >= 2) return subjects;
+  const [first, second] = [firstOfTwo.exec(answer)?.[1], secondOfTwo.exec(answer)?.[1]].map((name) => (name === undefined ? undefined : compact(name)));
+  if (!first || !second || first === second || first.includes(second) || second.includes(first)) return subjects;
+  const note = compact(noteText);
+  return note.includes(first) && note.includes(second) ? [first, second] : subjects;
+}

@@ -84,6 +84,18 @@ describe('two clauses of one note sentence said as one', () => {
   });
 });
 
+describe('two things an answer sets side by side', () => {
+  const note = ['总纲就是不断的衰减频率，这样就可以让新生代的高频缓存有机会留在缓存', '具体方法 lfu aging（条件老化）优化 在LFU算法之上，引入访问次数平均值概念，当平均值大于最大平均值限制时，将所有节点的访问次数减去最大平均值限制的一半或一个固定值。', 'windows-lfu 每一段时间将访问次数做衰减'];
+  const question = 'LFU 缓存有什么缺点？怎么缓解？';
+
+  it('are subjects when the note names both, so each given the other\'s method is a swap', () => {
+    const swapped = '解决的话有两种，一个是windows-lfu，它是引入访问次数平均值的概念，超过限制就把访问次数减掉一半；另一个是lfu aging，就是每隔一段时间把访问次数做一次衰减。';
+    expect(contradicted(question, note, swapped).sort()).toEqual([note[1], note[2]].sort());
+    const right = '解决的话有两种，一个是lfu aging，它是引入访问次数平均值的概念，超过限制就把访问次数减掉一半；另一个是windows-lfu，就是每隔一段时间把访问次数做一次衰减。';
+    expect(contradicted(question, note, right)).toEqual([]);
+  });
+});
+
 describe('lines that only name what the bullets under them are about', () => {
   const reference = '# HTTP/2 vs HTTP/3\n\nHTTP/2\n- Many streams multiplexed over ONE TCP connection.\n- But TCP delivers bytes strictly in order: if one packet is lost, every stream on that connection waits for the retransmission.\n\nHTTP/3\n- Runs over QUIC, which does loss recovery per stream: a lost packet only stalls the streams whose data it carried.';
   const points = extractKeyPoints(reference).map((point) => ({ text: point.text, ...(point.lead ? { lead: point.lead } : {}) }));
