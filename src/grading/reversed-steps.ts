@@ -6,6 +6,7 @@
 import { memoByText } from './grading-memo.ts';
 import { asksForOrder, asksWhen, compareOrder, isSequenced, listedSteps, withThenSpelt } from './sequence-order.ts';
 import { profiledText, profileText } from './text-analysis.ts';
+import { reversedStory } from './story-order.ts';
 import type { Statement } from './statements.ts';
 import { escapeRegExp } from '../text/regexp.ts';
 import { arrowChain } from './point-text.ts';
@@ -154,7 +155,14 @@ function restated(sentence: string, passages: readonly Passage[], ignored: Reado
 export function reversedSteps(points: readonly NotePoint[], note: readonly Statement[], answerText: string, ignored: ReadonlySet<string>, reference: string, question: string): ReversedSteps[] {
   const passages = passagesOf(reference || points.map((point) => point.text).join('\n'))(question);
   const found: ReversedSteps[] = [];
+  const noteSentences = (reference || points.map((point) => point.text).join('\n')).split(/[。！？!?\n]/u);
   for (const sentence of answerText.split(/[。！？!?\n]|\.\s/u)) {
+    const story = reversedStory(noteSentences, sentence);
+    const told = story === undefined ? undefined : note.find((statement) => story.includes(statement.text.replace(/[，,。；;]+$/u, '').trim()));
+    if (told) {
+      found.push({ notes: told, said: sentence.trim() });
+      continue;
+    }
     if (!isSequenced(sentence)) continue;
     for (const passage of restated(sentence, passages, ignored)) {
       const compared = compareOrder(passage.text, sentence, ignored);
