@@ -11,7 +11,8 @@ import { negativeAboutOneThing, noteAlsoSays } from './agreeing-negations.ts';
 import { exchangedWords } from './note-edits.ts';
 import { siblingExchanges } from './sibling-terms.ts';
 import { reversedComparisons } from './reversed-comparisons.ts';
-import { findSwaps } from './role-swaps.ts';
+import { findSwaps, type Swap } from './role-swaps.ts';
+import { escapeRegExp } from '../text/regexp.ts';
 import { mentioned, subjectsOf, withAnswerSubjects } from './note-subjects.ts';
 import { contentKeys, frameOf, sentenceText } from './claim-reading.ts';
 import { deniedClaims } from './denied-claims.ts';
@@ -35,6 +36,8 @@ export interface WrongStatement {
   /** What the note says instead. */
   notes: string;
   cue: ContradictionCue;
+  /** What the card quotes of the answer, when that is more than `said`: the subject a label gave the clause ("漏桶：…"). */
+  shown?: string;
 }
 
 export type { NotePoint } from './reversed-steps.ts';
@@ -196,13 +199,29 @@ function wrong(statement: Statement, said: string, cue: ContradictionCue): Wrong
  * feedback quotes clauses without their labels, which are mostly aspects ("多线程：Redis 单线程模型"), but a swap is about
  * whom the note says it of. Written without the colon, so the quote keeps it.
  */
-function withItsSubject(statement: Statement, points: readonly NotePoint[], subjects: readonly string[]): string {
+function withItsSubject(statement: Statement, points: readonly NotePoint[], subjects: readonly string[], subject?: string): string {
   const clause = statement.text.trim();
   if (mentioned(statement.normalised.replace(/\s+/g, ''), subjects).length) return statement.text;
   const point = points[statement.point]?.text ?? '';
   const at = point.indexOf(clause);
   const label = at > 0 ? /([^：:，,。；;\s]{1,20})[：:]\s*$/u.exec(point.slice(0, at))?.[1] : undefined;
-  return label && mentioned(profileText(label).text.replace(/\s+/g, ''), subjects).length ? `${label} ${clause}` : statement.text;
+  if (label && mentioned(profileText(label).text.replace(/\s+/g, ''), subjects).length) return `${label} ${clause}`;
+  // The clause's subject is in another point (its label's, "令牌桶：…" over "桶里攒满令牌时…"): named as the note writes it.
+  const written = subject && spelledIn(subject, points.map((each) => each.text).join('\n'));
+  return written ? `${written} ${clause}` : statement.text;
+}
+
+/** A clause the answer said of a subject it named only in a label before it: quoted with that subject ("漏桶 桶里攒满时…"). */
+function namedAs(said: Statement, subject: string, answer: string): string | undefined {
+  if (mentioned(said.normalised.replace(/\s+/g, ''), [subject]).length) return undefined;
+  const written = spelledIn(subject, answer);
+  return written ? `${written} ${said.text.trim()}` : undefined;
+}
+
+/** A subject (compact, lower case) as a text writes it, spaces and case kept ("lfuaging" → "lfu aging"). */
+function spelledIn(subject: string, text: string): string | undefined {
+  const pattern = [...subject].map((character) => escapeRegExp(character)).join('\\s*');
+  return new RegExp(pattern, 'iu').exec(text)?.[0];
 }
 
 /**
@@ -254,7 +273,7 @@ export function findContradictions(question: string, points: readonly NotePoint[
   const subjects = withAnswerSubjects(subjectsOfNote(points)(question), answer, noteOf(points).text);
   const asserted = said.filter((statement) => !hypothetical.test(statement.normalised));
   const frame = { heading, leads: points.map((point) => point.lead) };
-  const swapped = [
+  const swapped: readonly Swap[] = [
     ...findSwaps(note, said, subjects, questionUnits, () => referenceStatements(reference), frame),
     ...reversedComparisons(assertedOf(note), asserted),
     ...exclusiveClashes(assertedOf(note), asserted, noteOf(points).text),
@@ -262,7 +281,7 @@ export function findContradictions(question: string, points: readonly NotePoint[
   ];
   // A swap is about whom the note says it of: quoted with the subject its point labels it by ("kube-proxy 实现 Service 的
   // 负载均衡与转发"), where the clause alone ("实现 Service 的负载均衡与转发") reads as what the candidate said.
-  const swaps = swapped.map((swap) => ({ ...wrong(swap.notes, swap.said.text, 'swap'), notes: withItsSubject(swap.notes, points, subjects) }));
+  const swaps = swapped.map((swap) => ({ ...wrong(swap.notes, swap.said.text, 'swap'), notes: withItsSubject(swap.notes, points, subjects, swap.subjects?.notes), ...(swap.subjects ? { shown: namedAs(swap.said, swap.subjects.said, answer) } : {}) }));
   const exchanges = exchangedWords(assertedOf(note), said, { note: normalisedNote(points), subjects }, (statement) => hypothetical.test(statement.normalised)).map((edit) => ({ ...wrong(edit.notes, edit.said.text, 'swap'), notes: withItsSubject(edit.notes, points, subjects) }));
   const all = [...swaps, ...exchanges, ...negations(note, said, questionUnits, subjects), ...changedNumbers(note, said, questionUnits, minimumShared).map((entry) => wrong(entry.notes, entry.said.text, 'number')), ...reversedSteps(points, note, answer, questionUnits, reference, question).map((entry) => wrong(entry.notes, entry.said, 'order')), ...claimsDenied(question, points, note, said, subjects), ...sufficiencyClaims(note, asserted).map((entry) => wrong(entry.notes, entry.said.text, 'negation')), ...opposedOutcomes(assertedOf(note), asserted, questionUnits).map((entry) => wrong(entry.notes, entry.said.text, 'negation'))];
   // The first cue found speaks for its point; every other clause that contradicts the same point is kept

@@ -157,7 +157,7 @@ export function scoreAnswer(input: ScoreInput, parameters: Readonly<ScoringParam
     const views = { asserted: view(keep(stances.asserted)), said: view(keep(stances.said)) };
     // The first cue found for a point is what its card says.
     const wrong = new Map<number, { said: string; notes: string }>();
-    for (const entry of contradictions) if (!wrong.has(entry.point)) wrong.set(entry.point, { said: entry.said, notes: entry.notes });
+    for (const entry of contradictions) if (!wrong.has(entry.point)) wrong.set(entry.point, { said: entry.shown ?? entry.said, notes: entry.notes });
     listed[index]?.forEach((reading, point) => {
       if (reading?.against && !wrong.has(point)) wrong.set(point, { said: reading.against, notes: specs[point]!.text });
     });

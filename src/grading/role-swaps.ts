@@ -15,6 +15,8 @@ export interface Swap {
   said: Statement;
   /** The note clause whose description the answer gave to the wrong subject. */
   notes: Statement;
+  /** Whom the answer said it of, and whom the note says it of (compact forms), when either clause leaves it unnamed. */
+  subjects?: { said: string; notes: string };
 }
 
 /** Share of `units` (weight) that `other` holds, and the weight held. */
@@ -236,7 +238,7 @@ export function findSwaps(note: readonly Statement[], answer: readonly Statement
       const held = fit(description, polarUnits(statement)).weight;
       if (held > best) (best = held), (notes = statement);
     });
-    if (notes && !sameRelation(compactNormalised(said.normalised), compactNormalised(notes.normalised), subject, other.subject) && !saidOfSubjectToo(description, subject, best, [...note, ...whole()], subjects) && !joinsTheSentence(said, notes, note, subject) && !followsItsSubject(notes, note, subject, subjects)) swaps.push({ said, notes });
+    if (notes && !sameRelation(compactNormalised(said.normalised), compactNormalised(notes.normalised), subject, other.subject) && !saidOfSubjectToo(description, subject, best, [...note, ...whole()], subjects) && !joinsTheSentence(said, notes, note, subject) && !followsItsSubject(notes, note, subject, subjects)) swaps.push({ said, notes, subjects: { said: subject, notes: other.subject } });
   }
   return swaps;
 }
