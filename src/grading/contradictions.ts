@@ -12,7 +12,7 @@ import { exchangedWords } from './note-edits.ts';
 import { siblingExchanges } from './sibling-terms.ts';
 import { reversedComparisons } from './reversed-comparisons.ts';
 import { findSwaps, type Swap } from './role-swaps.ts';
-import { escapeRegExp } from '../text/regexp.ts';
+import { namedAs, withItsSubject } from './swap-quotes.ts';
 import { mentioned, subjectsOf, withAnswerSubjects } from './note-subjects.ts';
 import { contentKeys, frameOf, sentenceText } from './claim-reading.ts';
 import { deniedClaims } from './denied-claims.ts';
@@ -194,35 +194,6 @@ function wrong(statement: Statement, said: string, cue: ContradictionCue): Wrong
   return { point: statement.point, said, notes: statement.text, cue };
 }
 
-/**
- * A note clause that names no subject, with the subject its point labels it by ("节点层包括： kubelet：负责…" → "kubelet 负责…"):
- * feedback quotes clauses without their labels, which are mostly aspects ("多线程：Redis 单线程模型"), but a swap is about
- * whom the note says it of. Written without the colon, so the quote keeps it.
- */
-function withItsSubject(statement: Statement, points: readonly NotePoint[], subjects: readonly string[], subject?: string): string {
-  const clause = statement.text.trim();
-  if (mentioned(statement.normalised.replace(/\s+/g, ''), subjects).length) return statement.text;
-  const point = points[statement.point]?.text ?? '';
-  const at = point.indexOf(clause);
-  const label = at > 0 ? /([^：:，,。；;\s]{1,20})[：:]\s*$/u.exec(point.slice(0, at))?.[1] : undefined;
-  if (label && mentioned(profileText(label).text.replace(/\s+/g, ''), subjects).length) return `${label} ${clause}`;
-  // The clause's subject is in another point (its label's, "令牌桶：…" over "桶里攒满令牌时…"): named as the note writes it.
-  const written = subject && spelledIn(subject, points.map((each) => each.text).join('\n'));
-  return written ? `${written} ${clause}` : statement.text;
-}
-
-/** A clause the answer said of a subject it named only in a label before it: quoted with that subject ("漏桶 桶里攒满时…"). */
-function namedAs(said: Statement, subject: string, answer: string): string | undefined {
-  if (mentioned(said.normalised.replace(/\s+/g, ''), [subject]).length) return undefined;
-  const written = spelledIn(subject, answer);
-  return written ? `${written} ${said.text.trim()}` : undefined;
-}
-
-/** A subject (compact, lower case) as a text writes it, spaces and case kept ("lfuaging" → "lfu aging"). */
-function spelledIn(subject: string, text: string): string | undefined {
-  const pattern = [...subject].map((character) => escapeRegExp(character)).join('\\s*');
-  return new RegExp(pattern, 'iu').exec(text)?.[0];
-}
 
 /**
  * Everything the answer contradicts, at most one entry per note point and answer clause.
