@@ -166,7 +166,9 @@ const formulaWord = /^(?:[a-z]{1,2}|n?log\d*n?|sqrt|pow|sum|max|min)$/;
  * Mathematical expressions in a normalised text ("2^(n-1)", "o(nlogn)", "(2n+1)/3"), written
  * canonically so the spellings candidates use meet: spaces, "×" and implicit multiplication
  * ("2*n" = "2n"), "2的n-1次方" = "2^(n-1)", pow(2,n) = 2^(n), "o1" = "o(1)". An expression is
- * one unit: "2^(n-1)" and "2^n-1" differ, while their words alone would not.
+ * one unit: "2^(n-1)" and "2^n-1" differ, while their words alone would not. "on" beside an English
+ * word is the preposition ("doesn't depend on the clock"), not O(n): read as one, it met the O(n) of
+ * "no central coordinator on the hot path" and passed for the note's result.
  */
 export function formulasIn(normalised: string): Set<string> {
   const text = normalised
@@ -177,7 +179,7 @@ export function formulasIn(normalised: string): Set<string> {
     .replace(/\blog\s+(?=[a-z0-9(])|(?<=[a-z0-9)])\s+(?=log\b)/g, (match) => match.trim())
     .replace(/的\(?([a-z0-9+\-*/]+)\)?次方/g, '^($1)')
     .replace(/(?<![a-z])pow\(\s*([^,()]+?)\s*,\s*([^()]+?)\s*\)/g, '$1^($2)')
-    .replace(/(?<![a-z])o([1n])(?![a-z0-9])/g, 'o($1)');
+    .replace(/(?<![a-z])o1(?![a-z0-9])|(?<![a-z]\s*)on(?![a-z0-9])(?!\s*[a-z])/g, (shorthand) => `o(${shorthand[1]})`);
   const formulas = new Set<string>();
   for (const [candidate] of text.matchAll(mathCandidate)) {
     // A list number glued to what follows ("1.n/2") is not part of the expression.

@@ -10,6 +10,13 @@ describe('formulasIn', () => {
     expect(formulas('（2*n+1）/3')).toEqual(['(2n+1)/3']);
     expect(formulas('时间复杂度O⑴，最坏 O(n)')).toEqual(['o(1)', 'o(n)']);
     expect(formulas('复杂度On')).toEqual(['o(n)']);
+    expect(formulas('删除也可能需要 on 的情况')).toEqual(['o(n)']);
+  });
+
+  it('reads "on" beside an English word as the preposition, not O(n)', () => {
+    expect(formulas("Since it's random, it doesn't depend on the clock at all.")).toEqual([]);
+    expect(formulas('no central coordinator on the hot path')).toEqual([]);
+    expect(formulas('the breaker stays on')).toEqual([]);
     expect(formulas('O(n log n)，最好 O(log n)')).toEqual(['o(nlogn)', 'o(logn)']);
   });
 
