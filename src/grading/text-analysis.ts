@@ -86,6 +86,22 @@ function addCjkUnits(units: Map<string, number>, run: string): void {
 }
 
 /**
+ * English words that only join a sentence, which retrieval's stopwords keep (they are rare in questions), and the
+ * pieces of a contraction ("it's", "doesn't"). As units they met any note that uses them: "Since it's random" made a
+ * third of "41 bits timestamp in milliseconds since a custom epoch", and its "s" met "~4 million/s".
+ */
+const englishGlueWords: ReadonlySet<string> = new Set('since per while once again until upon within whereas though although because unless'.split(' '));
+const contractionTails: ReadonlySet<string> = new Set(['s', 't', 'd', 'll', 're', 've', 'm']);
+
+function isGlueWord(word: string, text: string, at: number): boolean {
+  if (englishGlueWords.has(word)) return true;
+  // "doesn't", "isn't": a negation, which "not" (a stopword) says as well.
+  if (/^[a-z]+n$/.test(word) && /^['’]t\b/.test(text.slice(at + word.length, at + word.length + 3))) return true;
+  const before = text[at - 1];
+  return contractionTails.has(word) && (before === "'" || before === '’') && /[a-z]/.test(text[at - 2] ?? '');
+}
+
+/**
  * A hyphenated or dotted name also matches its parts and its unhyphenated spelling: notes write
  * kube-scheduler, api-server and node.js where answers say scheduler, apiserver and nodejs.
  */
@@ -131,9 +147,10 @@ function buildProfile(raw: string): TextProfile {
     addCjkUnits(units, run);
   }
   let asciiLetters = 0;
-  for (const [word] of text.matchAll(asciiWord)) {
+  for (const match of text.matchAll(asciiWord)) {
+    const word = match[0];
     asciiLetters += word.length;
-    if (stopwords.has(word)) continue;
+    if (stopwords.has(word) || isGlueWord(word, text, match.index)) continue;
     const stem = stemWord(word);
     asciiStems.add(stem);
     addUnit(units, stem);
@@ -154,7 +171,7 @@ export function wordUnits(raw: string): Map<string, number> {
   for (const [variant, canonical] of variantSpellings) text = text.replace(variant, canonical);
   const units = new Map<string, number>();
   for (const [run] of text.matchAll(cjkRun)) addCjkUnits(units, run);
-  for (const [word] of text.matchAll(asciiWord)) if (!stopwords.has(word)) addUnit(units, stemWord(word));
+  for (const match of text.matchAll(asciiWord)) if (!stopwords.has(match[0]) && !isGlueWord(match[0], text, match.index)) addUnit(units, stemWord(match[0]));
   return units;
 }
 

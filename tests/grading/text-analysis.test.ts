@@ -38,6 +38,13 @@ describe('formulasIn', () => {
     expect(units('复制')).not.toEqual(units('回收'));
   });
 
+  it('gives English glue words and the pieces of a contraction no unit', () => {
+    const answer = profileText("Since it's random, it doesn't depend on the clock at all.");
+    const note = profileText('41 bits timestamp in milliseconds since a custom epoch: about 69 years; ~4 million/s per node');
+    expect([...answer.units.keys()].filter((unit) => note.units.has(unit))).toEqual([]);
+    expect([...answer.units.keys()].sort()).toEqual(['clock', 'depend', 'random']);
+  });
+
   it('lets a hyphenated or dotted name meet its parts and its unhyphenated spelling', () => {
     const note = profileText('Kube-scheduler 将 Pod 绑定到节点，api-server 写入 etcd');
     for (const unit of ['scheduler', 'kubescheduler', 'apiserver', 'server']) expect(note.units.has(unit), unit).toBe(true);
