@@ -86,6 +86,22 @@ function addCjkUnits(units: Map<string, number>, run: string): void {
 }
 
 /**
+ * English words that only join a sentence, which retrieval's stopwords keep (they are rare in questions), and the
+ * pieces of a contraction ("it's", "doesn't"). As units they met any note that uses them: "Since it's random" made a
+ * third of "41 bits timestamp in milliseconds since a custom epoch", and its "s" met "~4 million/s".
+ */
+const englishGlueWords: ReadonlySet<string> = new Set('since per while once again until upon within whereas though although because unless'.split(' '));
+const contractionTails: ReadonlySet<string> = new Set(['s', 't', 'd', 'll', 're', 've', 'm']);
+
+function isGlueWord(word: string, text: string, at: number): boolean {
+  if (englishGlueWords.has(word)) return true;
+  // "doesn't", "isn't": a negation, which "not" (a stopword) says as well.
+  if (/^[a-z]+n$/.test(word) && /^['’]t\b/.test(text.slice(at + word.length, at + word.length + 3))) return true;
+  const before = text[at - 1];
+  return contractionTails.has(word) && (before === "'" || before === '’') && /[a-z]/.test(text[at - 2] ?? '');
+}
+
+/**
  * A hyphenated or dotted name also matches its parts and its unhyphenated spelling: notes write
  * kube-scheduler, api-server and node.js where answers say scheduler, apiserver and nodejs.
  */
@@ -131,9 +147,10 @@ function buildProfile(raw: string): TextProfile {
     addCjkUnits(units, run);
   }
   let asciiLetters = 0;
-  for (const [word] of text.matchAll(asciiWord)) {
+  for (const match of text.matchAll(asciiWord)) {
+    const word = match[0];
     asciiLetters += word.length;
-    if (stopwords.has(word)) continue;
+    if (stopwords.has(word) || isGlueWord(word, text, match.index)) continue;
     const stem = stemWord(word);
     asciiStems.add(stem);
     addUnit(units, stem);
@@ -154,7 +171,7 @@ export function wordUnits(raw: string): Map<string, number> {
   for (const [variant, canonical] of variantSpellings) text = text.replace(variant, canonical);
   const units = new Map<string, number>();
   for (const [run] of text.matchAll(cjkRun)) addCjkUnits(units, run);
-  for (const [word] of text.matchAll(asciiWord)) if (!stopwords.has(word)) addUnit(units, stemWord(word));
+  for (const match of text.matchAll(asciiWord)) if (!stopwords.has(match[0]) && !isGlueWord(match[0], text, match.index)) addUnit(units, stemWord(match[0]));
   return units;
 }
 
@@ -166,7 +183,9 @@ const formulaWord = /^(?:[a-z]{1,2}|n?log\d*n?|sqrt|pow|sum|max|min)$/;
  * Mathematical expressions in a normalised text ("2^(n-1)", "o(nlogn)", "(2n+1)/3"), written
  * canonically so the spellings candidates use meet: spaces, "×" and implicit multiplication
  * ("2*n" = "2n"), "2的n-1次方" = "2^(n-1)", pow(2,n) = 2^(n), "o1" = "o(1)". An expression is
- * one unit: "2^(n-1)" and "2^n-1" differ, while their words alone would not.
+ * one unit: "2^(n-1)" and "2^n-1" differ, while their words alone would not. "on" beside an English
+ * word is the preposition ("doesn't depend on the clock"), not O(n): read as one, it met the O(n) of
+ * "no central coordinator on the hot path" and passed for the note's result.
  */
 export function formulasIn(normalised: string): Set<string> {
   const text = normalised
@@ -177,7 +196,7 @@ export function formulasIn(normalised: string): Set<string> {
     .replace(/\blog\s+(?=[a-z0-9(])|(?<=[a-z0-9)])\s+(?=log\b)/g, (match) => match.trim())
     .replace(/的\(?([a-z0-9+\-*/]+)\)?次方/g, '^($1)')
     .replace(/(?<![a-z])pow\(\s*([^,()]+?)\s*,\s*([^()]+?)\s*\)/g, '$1^($2)')
-    .replace(/(?<![a-z])o([1n])(?![a-z0-9])/g, 'o($1)');
+    .replace(/(?<![a-z])o1(?![a-z0-9])|(?<![a-z]\s*)on(?![a-z0-9])(?!\s*[a-z])/g, (shorthand) => `o(${shorthand[1]})`);
   const formulas = new Set<string>();
   for (const [candidate] of text.matchAll(mathCandidate)) {
     // A list number glued to what follows ("1.n/2") is not part of the expression.

@@ -10,6 +10,13 @@ describe('formulasIn', () => {
     expect(formulas('（2*n+1）/3')).toEqual(['(2n+1)/3']);
     expect(formulas('时间复杂度O⑴，最坏 O(n)')).toEqual(['o(1)', 'o(n)']);
     expect(formulas('复杂度On')).toEqual(['o(n)']);
+    expect(formulas('删除也可能需要 on 的情况')).toEqual(['o(n)']);
+  });
+
+  it('reads "on" beside an English word as the preposition, not O(n)', () => {
+    expect(formulas("Since it's random, it doesn't depend on the clock at all.")).toEqual([]);
+    expect(formulas('no central coordinator on the hot path')).toEqual([]);
+    expect(formulas('the breaker stays on')).toEqual([]);
     expect(formulas('O(n log n)，最好 O(log n)')).toEqual(['o(nlogn)', 'o(logn)']);
   });
 
@@ -29,6 +36,13 @@ describe('formulasIn', () => {
     expect(units('元素个数超过 1024 时')).toEqual(units('元素个数大于 1024 时'));
     expect(units('主线程会卡住')).toEqual(units('主线程会阻塞'));
     expect(units('复制')).not.toEqual(units('回收'));
+  });
+
+  it('gives English glue words and the pieces of a contraction no unit', () => {
+    const answer = profileText("Since it's random, it doesn't depend on the clock at all.");
+    const note = profileText('41 bits timestamp in milliseconds since a custom epoch: about 69 years; ~4 million/s per node');
+    expect([...answer.units.keys()].filter((unit) => note.units.has(unit))).toEqual([]);
+    expect([...answer.units.keys()].sort()).toEqual(['clock', 'depend', 'random']);
   });
 
   it('lets a hyphenated or dotted name meet its parts and its unhyphenated spelling', () => {
