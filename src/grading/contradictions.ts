@@ -20,7 +20,6 @@ import { exclusiveClashes } from './exclusive-claims.ts';
 import { opposedOutcomes } from './opposed-outcomes.ts';
 import { noteInLetters, noteSaysItself } from './recited-note.ts';
 import { reversedSteps, type NotePoint } from './reversed-steps.ts';
-import { asksForOrder, asksWhen, statesOrder } from './sequence-order.ts';
 import { asksWhether, sharedOf, statementsOf, weightOf, type Statement } from './statements.ts';
 import { profileText } from './text-analysis.ts';
 import { alignSupposed, hypothetical, supposedOf, supposition } from './suppositions.ts';
@@ -285,25 +284,4 @@ function claimsDenied(question: string, points: readonly NotePoint[], note: read
   return deniedClaims(note, said, { question, subjects, supposes: (statement) => hypothetical.test(statement.normalised) }).map((claim) =>
     claim.notes ? wrong(claim.notes, claim.said.text, 'negation') : { point: heaviest, said: claim.said.text, notes: claim.premise ?? question, cue: 'negation' },
   );
-}
-
-/** A point at least this share of the heaviest point's weight is of the note's core… */
-const coreWeightShare = 0.6;
-/** …if it also carries this share of all the note's weight: one point of a flat dozen is not the core. */
-const coreMinimumShare = 0.15;
-
-/**
- * Whether the answer contradicts the note's core: a point among the heaviest, or the order of the steps when the question asks
- * for an order, a process or when something happens (asked when SYN_RECEIVED is entered, "先等 ACK，再回复 SYN-ACK" is wrong).
- * An interviewer fails an answer that says the opposite of the core claim, however much else of the note it repeats.
- */
-export function contradictsCore(question: string, points: readonly { weight: number }[], contradictions: readonly { point: number; cue: ContradictionCue; said?: string }[]): boolean {
-  const heaviest = Math.max(0, ...points.map((point) => point.weight));
-  const total = points.reduce((sum, point) => sum + point.weight, 0);
-  const ordered = asksForOrder(question) || asksWhen(question);
-  return contradictions.some((entry) => {
-    const weight = points[entry.point]?.weight ?? 0;
-    if (heaviest > 0 && weight >= coreWeightShare * heaviest && weight >= coreMinimumShare * total) return true;
-    return ordered && (entry.cue === 'order' || (entry.said !== undefined && statesOrder(entry.said)));
-  });
 }
