@@ -2,7 +2,8 @@
  * Statements of an answer that say the opposite of the note: a clause that matches a note clause
  * but with the other polarity ("并不是数组长度固定"), the note's description given to the wrong
  * subject (role-swaps.ts), a different number or share for the same thing ("每隔 10 秒" for "每秒",
- * "全部节点" for "多数"; changed-numbers.ts), or the note's steps in reverse order (sequence-order.ts). Each makes the
+ * "全部节点" for "多数"; changed-numbers.ts), the note's steps in reverse order (sequence-order.ts), or its effect given as
+ * the cause (reversed-causes.ts). Each makes the
  * point it contradicts wrong: it earns nothing and costs score.
  */
 import { memoByObject, memoByText } from './grading-memo.ts';
@@ -18,6 +19,7 @@ import { deniedClaims } from './denied-claims.ts';
 import { sufficiencyClaims } from './sufficient-conditions.ts';
 import { exclusiveClashes } from './exclusive-claims.ts';
 import { opposedOutcomes } from './opposed-outcomes.ts';
+import { reversedCauses } from './reversed-causes.ts';
 import { noteInLetters, noteSaysItself } from './recited-note.ts';
 import { reversedSteps, type NotePoint } from './reversed-steps.ts';
 import { asksWhether, sharedOf, statementsOf, weightOf, type Statement } from './statements.ts';
@@ -263,7 +265,7 @@ export function findContradictions(question: string, points: readonly NotePoint[
   // 负载均衡与转发"), where the clause alone ("实现 Service 的负载均衡与转发") reads as what the candidate said.
   const swaps = swapped.map((swap) => ({ ...wrong(swap.notes, swap.said.text, 'swap'), notes: withItsSubject(swap.notes, points, subjects) }));
   const exchanges = exchangedWords(assertedOf(note), said, { note: normalisedNote(points), subjects }, (statement) => hypothetical.test(statement.normalised)).map((edit) => ({ ...wrong(edit.notes, edit.said.text, 'swap'), notes: withItsSubject(edit.notes, points, subjects) }));
-  const all = [...swaps, ...exchanges, ...negations(note, said, questionUnits, subjects), ...changedNumbers(note, said, questionUnits, minimumShared).map((entry) => wrong(entry.notes, entry.said.text, 'number')), ...reversedSteps(points, note, answer, questionUnits, reference, question).map((entry) => wrong(entry.notes, entry.said, 'order')), ...claimsDenied(question, points, note, said, subjects), ...sufficiencyClaims(note, asserted).map((entry) => wrong(entry.notes, entry.said.text, 'negation')), ...opposedOutcomes(assertedOf(note), asserted, questionUnits).map((entry) => wrong(entry.notes, entry.said.text, 'negation'))];
+  const all = [...swaps, ...exchanges, ...negations(note, said, questionUnits, subjects), ...changedNumbers(note, said, questionUnits, minimumShared).map((entry) => wrong(entry.notes, entry.said.text, 'number')), ...reversedSteps(points, note, answer, questionUnits, reference, question).map((entry) => wrong(entry.notes, entry.said, 'order')), ...claimsDenied(question, points, note, said, subjects), ...sufficiencyClaims(note, asserted).map((entry) => wrong(entry.notes, entry.said.text, 'negation')), ...opposedOutcomes(assertedOf(note), asserted, questionUnits).map((entry) => wrong(entry.notes, entry.said.text, 'negation')), ...reversedCauses(assertedOf(note), said).map((entry) => wrong(entry.notes, entry.said.text, 'swap'))];
   // The first cue found speaks for its point; every other clause that contradicts the same point is kept
   // too, since how much of the answer is wrong counts clauses ("ACK 发得多，SYN 不发" is two wrong clauses of one point).
   const kept = new Map<string, WrongStatement>();
