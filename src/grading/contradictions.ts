@@ -2,7 +2,8 @@
  * Statements of an answer that say the opposite of the note: a clause that matches a note clause
  * but with the other polarity ("并不是数组长度固定"), the note's description given to the wrong
  * subject (role-swaps.ts), a different number or share for the same thing ("每隔 10 秒" for "每秒",
- * "全部节点" for "多数"; changed-numbers.ts), or the note's steps in reverse order (sequence-order.ts). Each makes the
+ * "全部节点" for "多数"; changed-numbers.ts), the note's steps in reverse order (sequence-order.ts), or its effect given as
+ * the cause (reversed-causes.ts). Each makes the
  * point it contradicts wrong: it earns nothing and costs score.
  */
 import { memoByObject, memoByText } from './grading-memo.ts';
@@ -19,9 +20,10 @@ import { deniedClaims } from './denied-claims.ts';
 import { sufficiencyClaims } from './sufficient-conditions.ts';
 import { exclusiveClashes } from './exclusive-claims.ts';
 import { opposedOutcomes } from './opposed-outcomes.ts';
+import { reversedCauses } from './reversed-causes.ts';
+import { deniedOnly } from './denied-only.ts';
 import { noteInLetters, noteSaysItself } from './recited-note.ts';
 import { reversedSteps, type NotePoint } from './reversed-steps.ts';
-import { asksForOrder, asksWhen, statesOrder } from './sequence-order.ts';
 import { asksWhether, sharedOf, statementsOf, weightOf, type Statement } from './statements.ts';
 import { profileText } from './text-analysis.ts';
 import { alignSupposed, hypothetical, supposedOf, supposition } from './suppositions.ts';
@@ -102,15 +104,17 @@ function relevantNegations(statement: Statement, other: Statement, reading: 'str
   return statement.scopes.filter((scope) => {
     let total = 0;
     let held = 0;
+    // A one-character word denied at the clause's end is held in a word of the other's: "镜像层本身会变" says the 变 of "镜像层本身永远不变".
+    const has = (unit: string) => other.units.has(unit) || (scope.size === 1 && /^[\u4e00-\u9fff]$/u.test(unit) && other.normalised.includes(unit));
     for (const [unit, weight] of scope) {
       total += weight;
-      if (other.units.has(unit)) held += weight;
+      if (has(unit)) held += weight;
     }
     // Strictly, the word denied first must be there too: "也不依赖 cookie" denies 依赖, which a note
     // clause that only names cookie does not talk about. Leniently, what it denies may be worded a
     // little differently ("没装依赖" against "没有安装依赖").
     const head = [...scope].find(([, weight]) => weight >= 0.4)?.[0];
-    const headHeld = head === undefined || other.units.has(head);
+    const headHeld = head === undefined || has(head);
     // A scope cut short by the clause's end ("…是不会被看到的") holds less than a word's weight: its head being there is enough.
     const enough = held >= 1 || (total < 1 && head !== undefined && headHeld);
     return enough && (reading === 'strict' ? held >= 0.5 * total && headHeld : headHeld || held >= 0.4 * total);
@@ -254,7 +258,7 @@ export function findContradictions(question: string, points: readonly NotePoint[
   // 负载均衡与转发"), where the clause alone ("实现 Service 的负载均衡与转发") reads as what the candidate said.
   const swaps = swapped.map((swap) => ({ ...wrong(swap.notes, swap.said.text, 'swap'), notes: withItsSubject(swap.notes, points, subjects, swap.subjects?.notes), ...(swap.subjects ? { shown: namedAs(swap.said, swap.subjects.said, answer) } : {}) }));
   const exchanges = exchangedWords(assertedOf(note), said, { note: normalisedNote(points), subjects }, (statement) => hypothetical.test(statement.normalised)).map((edit) => ({ ...wrong(edit.notes, edit.said.text, 'swap'), notes: withItsSubject(edit.notes, points, subjects) }));
-  const all = [...swaps, ...exchanges, ...negations(note, said, questionUnits, subjects), ...changedNumbers(note, said, questionUnits, minimumShared).map((entry) => wrong(entry.notes, entry.said.text, 'number')), ...reversedSteps(points, note, answer, questionUnits, reference, question).map((entry) => wrong(entry.notes, entry.said, 'order')), ...claimsDenied(question, points, note, said, subjects), ...sufficiencyClaims(note, asserted).map((entry) => wrong(entry.notes, entry.said.text, 'negation')), ...opposedOutcomes(assertedOf(note), asserted, questionUnits).map((entry) => wrong(entry.notes, entry.said.text, 'negation'))];
+  const all = [...swaps, ...exchanges, ...negations(note, said, questionUnits, subjects), ...changedNumbers(note, said, questionUnits, minimumShared).map((entry) => wrong(entry.notes, entry.said.text, 'number')), ...reversedSteps(points, note, answer, questionUnits, reference, question).map((entry) => wrong(entry.notes, entry.said, 'order')), ...claimsDenied(question, points, note, said, subjects), ...sufficiencyClaims(note, asserted).map((entry) => wrong(entry.notes, entry.said.text, 'negation')), ...opposedOutcomes(assertedOf(note), asserted, questionUnits).map((entry) => wrong(entry.notes, entry.said.text, 'negation')), ...reversedCauses(assertedOf(note), said).map((entry) => wrong(entry.notes, entry.said.text, 'swap')), ...deniedOnly(assertedOf(note), asserted).map((entry) => wrong(entry.notes, entry.said.text, 'negation'))];
   // The first cue found speaks for its point; every other clause that contradicts the same point is kept
   // too, since how much of the answer is wrong counts clauses ("ACK 发得多，SYN 不发" is two wrong clauses of one point).
   const kept = new Map<string, WrongStatement>();
@@ -275,25 +279,4 @@ function claimsDenied(question: string, points: readonly NotePoint[], note: read
   return deniedClaims(note, said, { question, subjects, supposes: (statement) => hypothetical.test(statement.normalised) }).map((claim) =>
     claim.notes ? wrong(claim.notes, claim.said.text, 'negation') : { point: heaviest, said: claim.said.text, notes: claim.premise ?? question, cue: 'negation' },
   );
-}
-
-/** A point at least this share of the heaviest point's weight is of the note's core… */
-const coreWeightShare = 0.6;
-/** …if it also carries this share of all the note's weight: one point of a flat dozen is not the core. */
-const coreMinimumShare = 0.15;
-
-/**
- * Whether the answer contradicts the note's core: a point among the heaviest, or the order of the steps when the question asks
- * for an order, a process or when something happens (asked when SYN_RECEIVED is entered, "先等 ACK，再回复 SYN-ACK" is wrong).
- * An interviewer fails an answer that says the opposite of the core claim, however much else of the note it repeats.
- */
-export function contradictsCore(question: string, points: readonly { weight: number }[], contradictions: readonly { point: number; cue: ContradictionCue; said?: string }[]): boolean {
-  const heaviest = Math.max(0, ...points.map((point) => point.weight));
-  const total = points.reduce((sum, point) => sum + point.weight, 0);
-  const ordered = asksForOrder(question) || asksWhen(question);
-  return contradictions.some((entry) => {
-    const weight = points[entry.point]?.weight ?? 0;
-    if (heaviest > 0 && weight >= coreWeightShare * heaviest && weight >= coreMinimumShare * total) return true;
-    return ordered && (entry.cue === 'order' || (entry.said !== undefined && statesOrder(entry.said)));
-  });
 }

@@ -79,6 +79,12 @@ function align(note: readonly string[], answer: readonly string[]): { kept: numb
 }
 
 const isContent = (words: readonly string[]) => words.some((word) => !cjk.test(word) || !isFunctionCharacter(word));
+
+/**
+ * A span that changes what the clause says: content words, or two words of function characters that are opposites
+ * ("一定不存在" for "可能不存在": each of 一定 and 可能 is function characters only, yet the exchange says the opposite).
+ */
+const changes = (hunk: Hunk) => isContent(hunk.inserted) || isContent(hunk.removed) || areOpposites(hunk.removed.join(''), hunk.inserted.join(''));
 const script = (words: readonly string[]) => (words.every((word) => cjk.test(word)) ? 'cjk' : words.every((word) => !cjk.test(word)) ? 'latin' : 'mixed');
 
 /** A word between list separators is an item of a list: reordering a list exchanges items without changing any claim. */
@@ -128,7 +134,8 @@ function changesClaim(hunk: Hunk, note: readonly string[], answer: readonly stri
   // One function character can be a thing of its own in the note's words (从 of 从服务器), on either side: the note's 后 of
   // "最先输出的是最后创建的G" exchanged for 先 ("最先输出的是最先创建的G") is an opposite as 先 for 后 would be.
   const oneForOne = inserted.length === 1 && removed.length === 1;
-  if (!(isContent(removed) || (oneForOne && areOpposites(removed[0]!, inserted[0]!))) || !(isContent(inserted) || oneForOne)) return false;
+  const opposite = areOpposites(removed.join(''), inserted.join(''));
+  if (!(isContent(removed) || opposite) || !(isContent(inserted) || opposite || oneForOne)) return false;
   // Changed numbers are changed-numbers.ts's; a span in another script is a translation, not an exchange.
   if ([...removed, ...inserted].some((word) => /^\d/.test(word)) || script(removed) !== script(inserted) || script(removed) === 'mixed') return false;
   const removedText = removed.join(script(removed) === 'latin' ? ' ' : '');
@@ -166,7 +173,7 @@ const negating = /^(?:不|没|无|非|未|not|no|never|cannot)$/u;
  * happens to share words ("由于栈是先进后出" against "由于队列是先进先出" is true of 栈), not an exchange.
  */
 function singleExchange(hunks: readonly Hunk[], note: readonly string[], answer: readonly string[], vocabulary: Vocabulary): boolean {
-  const changed = hunks.filter((hunk) => hunk.inserted.length > 0 && (isContent(hunk.inserted) || isContent(hunk.removed)));
+  const changed = hunks.filter((hunk) => hunk.inserted.length > 0 && changes(hunk));
   if (changed.length !== 1) return false;
   if (hunks.some((hunk) => [...hunk.removed, ...hunk.inserted].some((word) => negating.test(word)))) return false;
   return changesClaim(changed[0]!, note, answer, vocabulary);
@@ -228,7 +235,9 @@ function sharedWordCounts(answer: readonly string[], noteWords: ReturnType<typeo
 export function exchangedWords(note: readonly Statement[], answer: readonly Statement[], vocabulary: Vocabulary, skip: (statement: Statement) => boolean): NoteEdit[] {
   const found: NoteEdit[] = [];
   const noteWords = wordsOfNote(note);
-  for (const said of withLabels(answer, false)) {
+  // Also bare: an answer's colon often follows its verdict, not a label ("只会有假阴性，不会有假阳性：k 位里只要有一位是 0
+  // 只说明可能不存在"), and the clause after it alone is what restates the note's.
+  for (const said of withLabels(answer, true)) {
     if (skip(said)) continue;
     const words = tokensOf(said.normalised);
     // An English word is a word; a Chinese character is about half of one.
@@ -244,7 +253,7 @@ export function exchangedWords(note: readonly Statement[], answer: readonly Stat
       const { kept, hunks } = align(noteClause, words);
       if (kept < answerKept * words.length || kept < noteKept * noteClause.length || keptContent(noteClause, hunks) < minimumClaim) continue;
       // The note says this clause somewhere without an exchange: it is the note's claim, not a changed one.
-      if (hunks.every((hunk) => !hunk.inserted.length || !(isContent(hunk.inserted) || isContent(hunk.removed)))) {
+      if (hunks.every((hunk) => !hunk.inserted.length || !changes(hunk))) {
         restated = true;
         break;
       }

@@ -8,7 +8,8 @@ import { aggregate, coverPoints, focusOn, givesOtherResults, noteFacts, relevanc
 import { readStances } from './answer-signals.ts';
 import { calibrate, type CalibrationParameters } from './calibration.ts';
 import { fittedKnots } from './calibration-fitted.ts';
-import { contradictsCore, findContradictions } from './contradictions.ts';
+import { findContradictions } from './contradictions.ts';
+import { contradictsCore } from './core-contradictions.ts';
 import { viewAnswer, type AnswerView } from './coverage.ts';
 import { memoByText } from './grading-memo.ts';
 import { injectionScoreCap, stripInjection } from './injection.ts';

@@ -48,6 +48,7 @@ const pairs: ReadonlyArray<readonly [string, string]> = [
   ['新', '旧'],
   ['头', '尾'],
   ['上限', '下限'],
+  ['一定', '可能'],
   ['指数', '线性'],
   ['increase', 'decrease'],
   ['min', 'max'],

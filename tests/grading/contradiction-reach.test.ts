@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { contradictsCore, findContradictions } from '../../src/grading/contradictions.ts';
+import { findContradictions } from '../../src/grading/contradictions.ts';
+import { contradictsCore } from '../../src/grading/core-contradictions.ts';
 import { contradicted } from './contradicted.ts';
 import { subjectsOf } from '../../src/grading/note-subjects.ts';
 import { scoreAnswer } from '../../src/grading/offline-scorer.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { contradicted } from './contradicted.ts';
-import { contradictsCore } from '../../src/grading/contradictions.ts';
+import { contradictsCore } from '../../src/grading/core-contradictions.ts';
 
 const question = '三次握手里，服务端什么时候进入 SYN_RECEIVED？这个“半开放”状态下它在等什么？';
 const note = [
