@@ -4,7 +4,8 @@
  * questions back, off-topic, bare term lists, a wrong verdict on a true/false question). Pure and
  * synchronous.
  */
-import { aggregate, coverPoints, focusOn, givesOtherResults, noteFacts, relevanceOf, sharedTopic, statesResults, type CoverageParameters, type ScoredPoint } from './answer-coverage.ts';
+import { aggregate, coverPoints, givesOtherResults, noteFacts, relevanceOf, sharedTopic, statesResults, type CoverageParameters, type ScoredPoint } from './answer-coverage.ts';
+import { focusOn } from './section-focus.ts';
 import { readStances } from './answer-signals.ts';
 import { calibrate, type CalibrationParameters } from './calibration.ts';
 import { fittedKnots } from './calibration-fitted.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { focusOn } from '../../src/grading/answer-coverage.ts';
+import { focusOn } from '../../src/grading/section-focus.ts';
 import { readStances, withoutRetractions } from '../../src/grading/answer-signals.ts';
 import { coverPoint, viewAnswer } from '../../src/grading/coverage.ts';
 import { saysInChinese, withChineseGloss } from '../../src/grading/english-gloss.ts';

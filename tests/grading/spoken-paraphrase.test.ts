@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readStances } from '../../src/grading/answer-signals.ts';
 import { withoutFillers } from '../../src/text/spoken-fillers.ts';
-import { focusOn } from '../../src/grading/answer-coverage.ts';
+import { focusOn } from '../../src/grading/section-focus.ts';
 import { coverPoint, viewAnswer } from '../../src/grading/coverage.ts';
 import { extractAllKeyPoints } from '../../src/grading/key-points.ts';
 import { scoreAnswer } from '../../src/grading/offline-scorer.ts';
