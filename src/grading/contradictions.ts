@@ -104,17 +104,15 @@ function relevantNegations(statement: Statement, other: Statement, reading: 'str
   return statement.scopes.filter((scope) => {
     let total = 0;
     let held = 0;
-    // A one-character word denied at the clause's end is held in a word of the other's: "镜像层本身会变" says the 变 of "镜像层本身永远不变".
-    const has = (unit: string) => other.units.has(unit) || (scope.size === 1 && /^[\u4e00-\u9fff]$/u.test(unit) && other.normalised.includes(unit));
     for (const [unit, weight] of scope) {
       total += weight;
-      if (has(unit)) held += weight;
+      if (other.units.has(unit)) held += weight;
     }
     // Strictly, the word denied first must be there too: "也不依赖 cookie" denies 依赖, which a note
     // clause that only names cookie does not talk about. Leniently, what it denies may be worded a
     // little differently ("没装依赖" against "没有安装依赖").
     const head = [...scope].find(([, weight]) => weight >= 0.4)?.[0];
-    const headHeld = head === undefined || has(head);
+    const headHeld = head === undefined || other.units.has(head);
     // A scope cut short by the clause's end ("…是不会被看到的") holds less than a word's weight: its head being there is enough.
     const enough = held >= 1 || (total < 1 && head !== undefined && headHeld);
     return enough && (reading === 'strict' ? held >= 0.5 * total && headHeld : headHeld || held >= 0.4 * total);
