@@ -149,12 +149,6 @@ function joinsTheSentence(said: Statement, notes: Statement, note: readonly Stat
   return holds(notes) && note.some((statement) => statement !== notes && statement.sentence === notes.sentence && wordAt(compactNormalised(statement.normalised), subject) >= 0 && holds(statement));
 }
 
-/** Clauses after a label that it is the subject of. */
-const labelReach = 3;
-
-/** Shared description a clause that names no subject needs before it reads as its label's subject given another's. */
-const carriedSwapWeight = 3;
-
 /**
  * A note clause that names nobody goes on about whoever the clause before it names: "分区是并行度的上限：6 个分区的 topic，组里最多
  * 6 个消费者在干活，第 7 个会闲置" idles the seventh 消费者, though the sentence opened with 分区. An answer giving that clause to
@@ -181,19 +175,11 @@ export function findSwaps(note: readonly Statement[], answer: readonly Statement
   // clauses after it ("S2退栈，…，实现了先进先出") gave correct answers another subject's description. A clause that
   // is only a topic ("kubelet呢，", "那 kube-proxy 的话，") names the subject of the clause right after it, as speech does.
   let topic: { subject: string; sentence: number } | undefined;
-  // A label names the subject of its whole sentence, as a heading does: "漏桶：系统按固定速率往桶里放令牌，…所以允许一定突发。"
-  // gives 漏桶 the token bucket's description, clause by clause, where no clause after the label names anyone.
-  let labelled: { subject: string; sentence: number; clauses: number } | undefined;
   for (const [index, said] of answer.entries()) {
     // A statement's normalised text is its text through profiledText already.
     const text = compactNormalised(said.normalised);
-    if (labelled && labelled.sentence !== said.sentence) labelled = undefined;
     // A label ("引用计数：") introduces what follows it and claims nothing itself; "LRU 是按频率淘汰的：" claims.
-    if (isBareLabel(said.text)) {
-      const labels = mentioned(text, subjects);
-      labelled = labels.length === 1 ? { subject: labels[0]!, sentence: said.sentence, clauses: 0 } : undefined;
-      continue;
-    }
+    if (isBareLabel(said.text)) continue;
     const topicOnly = subjects.find((subject) => topicClause(text, subject));
     if (topicOnly) {
       topic = { subject: topicOnly, sentence: said.sentence };
@@ -202,13 +188,7 @@ export function findSwaps(note: readonly Statement[], answer: readonly Statement
     // A clause that also holds another subject's word relates the two (sameRelation, below) and is read as it was.
     const relates = subjects.filter((subject) => wordAt(text, subject) >= 0).length > 1;
     const inClause = mentioned(text, subjects).filter((subject) => relates || !onlyWhereItGoes(text, subject));
-    // A label's subject the note never describes is only what the answer talks about: "缓存穿透：查询的数据缓存和数据库里都
-    // 没有…" against a note on 缓存雪崩 alone gives 穿透 nothing of 雪崩's.
-    // Nor does a label reach far: "标记-清除：从根出发…，缺点是需要 STW 暂停程序，Go 用的就是它的改进版三色标记，再配合写屏障把 STW
-    // 压得很短" has moved on to Go's collector by its sixth clause.
-    if (labelled) labelled.clauses += 1;
-    const labelledSubject = labelled && labelled.clauses <= labelReach && described.get(labelled.subject)?.size ? labelled.subject : undefined;
-    const carried = topic && topic.sentence === said.sentence ? topic.subject : labelledSubject;
+    const carried = topic && topic.sentence === said.sentence ? topic.subject : undefined;
     const next = answer[index + 1];
     const agent = !inClause.length && next?.sentence === said.sentence ? subjects.find((subject) => agentClause(compactNormalised(next.normalised), subject)) : undefined;
     const named = agent ? [agent] : inClause.length || !carried ? inClause : [carried];
@@ -226,9 +206,6 @@ export function findSwaps(note: readonly Statement[], answer: readonly Statement
       const measured = fit(description, units, counted);
       if (!other || measured.share > other.share) other = { ...measured, subject: candidate, ownFit: fit(description, own, counted).share };
     }
-    // A clause that names nobody and only inherits its label's subject must say more of the other's description: "逻辑相邻"
-    // under "顺序表的特点：" shares 逻辑/相邻 with the linked list's "逻辑上相邻的元素在空间上不一定是相邻的", a phrase, not a claim.
-    if (!inClause.length && other && other.weight < carriedSwapWeight) continue;
     if (!other || other.weight < 1.5 || other.share < 0.4 || other.share < 1.5 * other.ownFit + 0.15) continue;
     // The point given away: the other subject's clause that holds most of what was said.
     let notes: Statement | undefined;
