@@ -58,6 +58,7 @@ interface Wording {
   /** The opening when the score is good but every point it earned is only half made. */
   halfMade: string;
   someMade: string;
+  someMissed: string;
   /** The opening when the score came from shared words alone: no point was made, half made or contradicted. */
   wordsOnly: string;
   /** After wordsOnly: the one point to start from, instead of a list of everything missed. */
@@ -95,6 +96,7 @@ const wordings: Record<FeedbackLanguage, Wording> = {
     },
     halfMade: '回答涉及了笔记的大部分要点，但每一点都只说了一部分。',
     someMade: '回答讲清楚了其中一部分要点，其余几点只是带过。',
+    someMissed: '回答讲清楚了一部分要点，但还有要点没讲到。',
     wordsOnly: '回答用到了这道题的一些词，但没有一条能和笔记里的要点对上，分数只来自这些零散的用词。',
     otherWords: '你用英文作答，换了说法的地方评分可能没有认出来，可以对照下方笔记原文看看差在哪里。',
     startWith: (topic) => `可以先从「${topic}」讲起，这是笔记里最重要的一点。`,
@@ -133,6 +135,7 @@ const wordings: Record<FeedbackLanguage, Wording> = {
     },
     halfMade: 'You touched on most of the key points, but made each of them only in part.',
     someMade: 'You made some of the key points clearly and only touched on the rest.',
+    someMissed: 'You made some of the key points clearly, but left others out.',
     wordsOnly: 'The answer uses some of the words of this topic but makes none of the key points in your notes; its few points come from those words alone.',
     startWith: (topic) => `Start with ${topic}, the most important point in your notes.`,
     otherWords: 'Your notes are in Chinese: points made in other words may not have been recognised, so compare with the quoted note below.',
@@ -175,6 +178,9 @@ function answeredInOtherLanguage(points: readonly WordedPoint[]): boolean {
   const noteChinese = points.some((point) => /[\u3400-\u9fff]/u.test(point.text));
   return noteChinese && latin >= 20 && chinese * 4 < latin;
 }
+
+/** Share of the listed points' weight made before "抓住了大部分要点" is true: one of two equal points is not most. */
+const mostMade = 0.6;
 
 function weightOf(points: readonly WordedPoint[]): number {
   return points.reduce((sum, point) => sum + point.weight, 0);
@@ -228,7 +234,9 @@ export function wordFeedback(input: {
         ? words.otherLanguage(input.band === 'fair')
         : input.band === 'good' && partial.length > 0 && weightOf(covered) < weightOf([...covered, ...partial, ...missed]) / 2
           ? covered.length ? words.someMade : words.halfMade
-          : words.opening[input.band];
+          : input.band === 'good' && missed.length > 0 && weightOf(covered) < mostMade * weightOf([...covered, ...partial, ...missed])
+            ? words.someMissed
+            : words.opening[input.band];
   const sentences = [opening];
   if (wordsOnly && otherLanguage) sentences.push(words.otherWords);
   // What the candidate said of themselves ("具体细节有点忘了") explains a miss better than how far off the topic it was.

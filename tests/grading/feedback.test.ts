@@ -172,6 +172,9 @@ describe('score, band, lists and sentences agree', () => {
     expect(worded.feedback).not.toContain('大部分要点');
     // The made stage is named by its label, not by the reason after it or the lead line counting the stages.
     expect(worded.feedback).toContain('讲到了选举leader。');
+    // One of two made, the other not touched, is not most of them either.
+    const half = wordFeedback({ question: 'Ceph存储图片有什么好处？', band: 'good', points: [{ text: '完全兼容s3和swift的restful api', weight: 0.5, covered: 'yes' as const }, { text: '存储非结构化数据，如图片、文件，且适合读多写少的场景', weight: 0.5, covered: 'no' as const }], flags: [] });
+    expect(half.feedback.startsWith('回答讲清楚了一部分要点，但还有要点没讲到。')).toBe(true);
     // Two of three made is most of them.
     const most = wordFeedback({ question: 'ZooKeeper是怎么实现一致性的？', band: 'good', points: points.map((point, index) => (index === 1 ? { ...point, covered: 'yes' as const } : point)), flags: [] });
     expect(most.feedback.startsWith('回答抓住了大部分要点，思路清楚。')).toBe(true);
