@@ -103,6 +103,9 @@ describe('non-answers and concepts', () => {
     const point = { text: '有三种状态：AOF 重写时 fork 子进程，系统不阻塞', concepts: ['系统', '有三种状态', 'aof', 'fork', '重写'], weight: 1 };
     expect(nameableConcepts(point, 'Redis 的 fork 是什么？')).toEqual(['AOF', '重写']);
     expect(nameableConcepts(point, '持久化', 'aof 我知道')).toEqual(['fork', '重写']);
+    // A verb of sending or receiving names no idea: 「那ACK、收到呢？」 asked about nothing.
+    const ack = { text: 'leader收到半数以上的ACK以后，leader更新内存数据', concepts: ['收到', 'ack'], weight: 1 };
+    expect(nameableConcepts(ack, 'ZooKeeper节点数据是如何同步的？')).toEqual(['ACK']);
   });
 
   it('never names a clause the segmenter cut ("协程有", "协程发生"), but keeps two-character words such as 私有', () => {
