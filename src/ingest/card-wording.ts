@@ -236,6 +236,12 @@ export const containerHeading = /面试|面经|笔记|八股|题目|问题|可�
  * under "Kubernetes 组件") is asked with that heading's subject in front, as an interviewer
  * would: "关于GMP 模型，为什么要有 P"。A question that already names its subject is left alone.
  */
+/** "说说集群和分布式。", "说说观察者模式和reactor模型。": a line that only names two things joined by 和 / 与 / 跟 / vs. */
+function namesAPair(question: string): boolean {
+  const named = question.replace(/^(说说|讲讲|谈谈|介绍一下)(你对)?/, '').replace(/(的了解)?[。.？?]$/, '').trim();
+  return /^[^，,、和与跟]{2,12}(?:和|与|跟|vs)[^，,、和与跟]{2,12}$/iu.test(named) && !isQuestionText(named);
+}
+
 export function withParentSubject(question: string, parent: string | undefined): string {
   // A parent that is itself a question, or a long line, is a previous question, not a subject.
   if (!parent || /[？?]/.test(parent) || contentLength(parent) > 16) return question;
@@ -243,6 +249,9 @@ export function withParentSubject(question: string, parent: string | undefined):
   if (contentLength(subject) < 2 || containerHeading.test(subject) || sharesWord(question, parent, { countCommonWords: true })) return question;
   const abbreviation = abbreviationOf(subject, question);
   if (abbreviation) return withSubjectNamed(question, abbreviation, subject);
+  // Two things set side by side are the subject themselves: "说说集群和分布式。" under "raft" compares two ideas of any system,
+  // and "说说Raft里的集群和分布式。" made them Raft's.
+  if (namesAPair(question)) return question;
   // The whole line must still ask: "关于web server，观察者模式和reactor模型" asks nothing.
   const framed = `关于${subject}，${question}`;
   if (isQuestionText(question) && isQuestionText(framed)) return framed;

@@ -24,6 +24,11 @@ describe('a question naming its section by an abbreviation', () => {
     expect(askedUnder('kubernetes', '滚动更新的步骤')).toBe('关于Kubernetes，滚动更新的步骤是怎样的？');
     expect(askedUnder('GMP 模型', '为什么要有 P')).toBe('关于GMP 模型，为什么要有 P');
   });
+
+  it('leaves two things set side by side without the heading\'s subject: they are the subject', () => {
+    expect(askedUnder('raft', '集群和分布式')).toBe('说说集群和分布式。');
+    expect(askedUnder('raft', '日志复制')).toBe('说说Raft里的日志复制。');
+  });
 });
 
 describe('a label saying what a thing achieves', () => {
