@@ -106,6 +106,8 @@ describe('non-answers and concepts', () => {
     // A verb of sending or receiving names no idea: 「那ACK、收到呢？」 asked about nothing.
     const ack = { text: 'leader收到半数以上的ACK以后，leader更新内存数据', concepts: ['收到', 'ack'], weight: 1 };
     expect(nameableConcepts(ack, 'ZooKeeper节点数据是如何同步的？')).toEqual(['ACK']);
+    const retry = { text: '减少传输失败后重试的流量及时间', concepts: ['减少', '重试'], weight: 1 };
+    expect(nameableConcepts(retry, '分块上传与断点续传有什么区别？')).toEqual(['重试']);
   });
 
   it('never names a clause the segmenter cut ("协程有", "协程发生"), but keeps two-character words such as 私有', () => {
