@@ -3,7 +3,7 @@
  * ("没用过k8s" against "k8s我都没学过"), or a note that says the answer's side too, of the same thing
  * ("bgsave … 不会造成阻塞" beside "fork 时是会阻塞主线程的"). Split from contradictions.ts, which asks.
  */
-import { contentKeys, negatedAbout, thingWords } from './claim-reading.ts';
+import { contentKeys, isConceptKey, negatedAbout, thingWords } from './claim-reading.ts';
 import { negationScopeTexts, sentenceUnits, type Statement } from './statements.ts';
 import { profileText } from './text-analysis.ts';
 
@@ -20,7 +20,7 @@ export function negativeAboutOneThing(a: Statement, b: Statement): boolean {
   const ofB = contentKeys(b.normalised);
   const thingsOfA = thingWords(ofA, a.normalised);
   const thingsOfB = thingWords(ofB, b.normalised);
-  return [...thingsOfA].some((key) => !/^[~≈]/u.test(key) && thingsOfB.has(key) && negatedAbout(a.normalised, key, thingsOfB) && negatedAbout(b.normalised, key, thingsOfA));
+  return [...thingsOfA].some((key) => !isConceptKey(key) && thingsOfB.has(key) && negatedAbout(a.normalised, key, thingsOfB) && negatedAbout(b.normalised, key, thingsOfA));
 }
 
 /** The first content word a clause's negations deny ("不阻塞主线程" → 阻塞). */

@@ -20,6 +20,14 @@ const contentWeight = 0.9;
  */
 export const contentKeys: (text: string) => ReadonlySet<string> = memoByText(readContentKeys);
 
+/** A text's content keys that are words, glossary concepts (~cache) and antonym classes (≈majority) left out. */
+export function wordKeys(text: string): string[] {
+  return [...contentKeys(text)].filter((key) => !isConceptKey(key));
+}
+
+/** A key that stands for a glossary concept or an antonym class rather than a word of the text. */
+export const isConceptKey = (key: string): boolean => /^[~≈]/u.test(key);
+
 function readContentKeys(text: string): ReadonlySet<string> {
   const keys = new Set([...profileText(text).units].filter(([, weight]) => weight >= contentWeight).map(([unit]) => unit));
   for (const key of predicateKeys(text)) keys.add(key);
@@ -171,7 +179,7 @@ export function frameOf(sentence: string): string | undefined {
 /** The words of a note sentence's frame, unless it is the question's own topic. */
 function frameWords(sentence: string, question: ReadonlySet<string>): Set<string> {
   const scope = frameOf(sentence);
-  const keys = scope ? [...contentKeys(scope)].filter((key) => !/^[~≈]/u.test(key)) : [];
+  const keys = scope ? wordKeys(scope) : [];
   // A frame in the question's own words ("在缓存系统中" for a question about 缓存) is the topic, not a scope.
   return keys.some((key) => question.has(key)) ? new Set() : new Set(keys);
 }
@@ -189,7 +197,7 @@ export function sameMatter(saidAbout: ReadonlySet<string>, saidSubjects: readonl
   if (claim.frame.size && ![...claim.frame].some((key) => saidAbout.has(key))) return false;
   if (saidSubjects.length && claim.subjects.length) return saidSubjects.some((subject) => claim.subjects.includes(subject));
   let shared = 0;
-  for (const key of saidAbout) if (!disputed.has(key) && (english || !/^[~≈]/u.test(key)) && claim.about.has(key)) shared += 1;
+  for (const key of saidAbout) if (!disputed.has(key) && (english || !isConceptKey(key)) && claim.about.has(key)) shared += 1;
   return shared >= minimumShared;
 }
 
@@ -223,7 +231,7 @@ const thingsNamed = memoByText((normalised: string) => [...contentKeys(normalise
 /** Whether a clause has a content word besides what its negations deny (not a bare "不会阻塞"): once per clause text. */
 const namesMoreThanItDenies = memoByText((normalised: string) => {
   const denied = new Set(deniedScopes(normalised).flatMap((scope) => [...contentKeys(scope.text)]));
-  return [...contentKeys(normalised)].some((key) => !denied.has(key) && !/^[~≈]/u.test(key));
+  return [...contentKeys(normalised)].some((key) => !denied.has(key) && !isConceptKey(key));
 });
 
 /** Words that make a note clause a hedge rather than a claim. */

@@ -16,7 +16,7 @@
  * agreed with by either.
  */
 import { opposedPredicates } from '../text/antonyms.ts';
-import { claimsOf, clauseContext, contentKeys, deniedScopes, hedgedClaim, isLatin, negatedAbout, sameMatter, thingWords, sentenceText, subjectsAbout, subjectsNamed, supposing, type NoteClaim } from './claim-reading.ts';
+import { claimsOf, clauseContext, contentKeys, deniedScopes, hedgedClaim, isConceptKey, isLatin, negatedAbout, sameMatter, sentenceText, subjectsAbout, subjectsNamed, supposing, thingWords, wordKeys, type NoteClaim } from './claim-reading.ts';
 import { deniedNeed } from './denied-needs.ts';
 import { deniedListItem } from './denied-lists.ts';
 import { deniedExistence } from './denied-existence.ts';
@@ -51,9 +51,9 @@ function deniedHeads(scope: NegationScope, clause: string): string[] {
     if (!/^(?:not|n't|never|no)$/u.test(scope.word)) return [];
     // An English negation denies the few words after its auxiliaries ("is no longer a persistent connection").
     const words = clause.slice(scope.at + scope.word.length).split(/[,.;:!?()]/u)[0]!.split(/\s+/u).filter((word) => word && !englishAuxiliary.test(word)).slice(0, 3).join(' ');
-    return [...contentKeys(words)].filter((key) => /^[~≈]/u.test(key));
+    return [...contentKeys(words)].filter(isConceptKey);
   }
-  const keys = [...contentKeys(scope.text)].filter((key) => !/^[~≈]/u.test(key));
+  const keys = wordKeys(scope.text);
   const first = scope.complement ? keys.at(-1) : keys[0];
   return first ? [first] : [];
 }
@@ -173,7 +173,7 @@ const noteDenial = memoByObject((claim: NoteClaim): { head: string; of: string[]
   if (!head) return undefined;
   // What the note denies it of ("链表的存储空间不连续") must be what the answer asserts it of: "顺序表采用连续的空间" is
   // the contrast the note draws, not a denial of it.
-  const of = [...contentKeys(claim.statement.normalised.slice(0, scope.at))].filter((key) => !/^[~≈]/u.test(key) && !/\d/u.test(key));
+  const of = [...contentKeys(claim.statement.normalised.slice(0, scope.at))].filter((key) => !isConceptKey(key) && !/\d/u.test(key));
   return { head, of, disputed: contentKeys(scope.text) };
 });
 
@@ -195,7 +195,7 @@ function deniedNecessity(said: Statement, claims: readonly NoteClaim[], about: R
     const must = necessity.exec(entry.statement.normalised);
     if (must === null || notNecessarily.test(entry.statement.normalised)) return false;
     const required = contentKeys(entry.statement.normalised.slice(must.index + must[0].length));
-    const denies = entry.asserted.has(head) || [...disputed].some((key) => !/^[~≈]/u.test(key) && required.has(key));
+    const denies = entry.asserted.has(head) || [...disputed].some((key) => !isConceptKey(key) && required.has(key));
     return denies && (sameMatter(about, subjects, entry, disputed, false, asked) || sameMatter(inSentence, subjects, entry, disputed, false, asked));
   });
   return claim ? { said, notes: claim.statement } : undefined;
@@ -215,7 +215,7 @@ const needed = /必须|一定|务必|需要|要|得|应该|应当|注意/u;
 function deniedEverything(said: Statement, claims: readonly NoteClaim[], deniedAnywhere: (key: string) => boolean, assertedInSentence: (key: string) => boolean): DeniedClaim | undefined {
   const denial = needDeniedForAll.exec(said.normalised);
   if (!denial) return undefined;
-  const head = [...contentKeys(said.normalised.slice(denial.index + denial[0].length, denial.index + denial[0].length + 8))].find((key) => !/^[~≈]/u.test(key));
+  const head = [...contentKeys(said.normalised.slice(denial.index + denial[0].length, denial.index + denial[0].length + 8))].find((key) => !isConceptKey(key));
   if (!head || deniedAnywhere(head) || assertedInSentence(head)) return undefined;
   const claim = claims.find((entry) => {
     const text = entry.statement.normalised;
@@ -287,7 +287,7 @@ function opposedClaim(said: Statement, sentence: string, claims: readonly NoteCl
     const words = (text: string) => contentKeys(text.replaceAll(pair[0], ' ').replaceAll(pair[1], ' '));
     const own = words(said.normalised);
     // The same thing: two words of the clause in common with the note's, or one with the question's premise.
-    const shared = (text: string) => [...words(text)].filter((key) => !/^[~≈]/u.test(key) && own.has(key)).length;
+    const shared = (text: string) => [...words(text)].filter((key) => !isConceptKey(key) && own.has(key)).length;
     const shares = (text: string) => shared(text) >= 2;
     const other = 1 - side;
     // The note saying the answer's side of the same thing anywhere makes it the note's claim.

@@ -4,7 +4,7 @@
  * shares only the asked word with the note, which the other cues leave out as the question's own; denying that what the
  * question asks for exists at all is what makes it a claim against the note.
  */
-import { contentKeys, type NoteClaim } from './claim-reading.ts';
+import { contentKeys, isConceptKey, type NoteClaim } from './claim-reading.ts';
 import type { Statement } from './statements.ts';
 
 /** "没有什么硬性限制", "并没有任何要求": a denial of existence closing the clause on its noun, past words that only grade it. */
@@ -23,7 +23,7 @@ export function deniedExistence(said: Statement, claims: readonly NoteClaim[], q
   // Only a thing the question asks after ("有什么硬性限制"): 顺序 in "顺序栈中元素值的大小是有序的" is a word of the question,
   // and "没有顺序" answers whether the elements are ordered.
   const asked = new Set([...question.matchAll(askedAfter)].flatMap((match) => [...contentKeys(match[1]!)]));
-  const keys = [...contentKeys(noun)].filter((key) => !/^[~≈]/u.test(key) && asked.has(key));
+  const keys = [...contentKeys(noun)].filter((key) => !isConceptKey(key) && asked.has(key));
   if (!keys.length || keys.some((key) => deniedAnywhere(key) || assertedInSentence(key))) return undefined;
   const claim = claims.find((entry) => keys.every((key) => entry.asserted.has(key)));
   return claim ? { said, notes: claim.statement } : undefined;

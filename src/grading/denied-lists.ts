@@ -4,7 +4,7 @@
  * restates the note's (the negation cue) and what it denies first (这些, 带) is no word of the note (the denied-predicate cue).
  * Each item the answer lists that is an item of a note list the note says the thing provides, has or supports is denied.
  */
-import { contentKeys, type NoteClaim } from './claim-reading.ts';
+import { contentKeys, isConceptKey, type NoteClaim } from './claim-reading.ts';
 import { negationScopeTexts, type Statement } from './statements.ts';
 
 /** Verbs that deny having or providing something ("不带", "没有", "不支持"). */
@@ -38,7 +38,7 @@ function sameItem(said: string, noted: string): boolean {
   if (said.includes(noted) || noted.includes(said)) return true;
   const ours = contentKeys(said);
   const shared = [...contentKeys(noted)].filter((key) => ours.has(key));
-  return shared.some((key) => key.startsWith('~')) || shared.filter((key) => !/^[~≈]/u.test(key)).length >= 2;
+  return shared.some((key) => key.startsWith('~')) || shared.filter((key) => !isConceptKey(key)).length >= 2;
 }
 
 /** A verb of having in a list's own first item ("包括 string、list、hash"). */

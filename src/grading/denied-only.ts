@@ -4,7 +4,7 @@
  * of the claim is the note's, and the answer's negation falls on 只, a word the note's clause reads as part of 只会, so
  * the polarity check sees nothing denied.
  */
-import { contentKeys } from './claim-reading.ts';
+import { contentKeys, wordKeys } from './claim-reading.ts';
 import type { Statement } from './statements.ts';
 
 export interface DeniedOnly {
@@ -20,10 +20,8 @@ const notOnly = /(?:不只|不止|不仅仅|不仅|不光|\bnot (?:only|just)\b)
 const restShare = 0.7;
 const minimumWords = 3;
 
-const wordsOf = (text: string) => [...contentKeys(text)].filter((key) => !/^[~≈]/u.test(key));
-
 function repeats(said: string, noted: string): boolean {
-  const words = wordsOf(noted);
+  const words = wordKeys(noted);
   const own = contentKeys(said);
   const kept = words.filter((word) => own.has(word)).length;
   return kept >= minimumWords && kept >= restShare * words.length;
@@ -40,7 +38,7 @@ export function deniedOnly(note: readonly Statement[], answer: readonly Statemen
       if (!limited) return false;
       // What comes before the limit is the same thing (新增节点 X), or the answer names none of its own.
       const subject = statement.normalised.slice(0, limited.index);
-      return repeats(denied[1]!, limited[1]!) && (wordsOf(before).length === 0 || wordsOf(subject).some((word) => contentKeys(before).has(word)));
+      return repeats(denied[1]!, limited[1]!) && (wordKeys(before).length === 0 || wordKeys(subject).some((word) => contentKeys(before).has(word)));
     });
     if (notes) found.push({ said, notes });
   }

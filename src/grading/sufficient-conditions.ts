@@ -3,7 +3,7 @@
  * "四个同时满足才会死锁". The answer shares one word with the note clause (the outcome, 死锁), and 只要 makes its
  * sentence a supposition to every other cue, so none reads it; the claim is the sufficiency itself.
  */
-import { contentKeys } from './claim-reading.ts';
+import { contentKeys, isConceptKey } from './claim-reading.ts';
 import { negationScopeTexts, type Statement } from './statements.ts';
 import { isGenericWord } from './text-analysis.ts';
 
@@ -13,7 +13,7 @@ const jointlyNeeded = /(?:同时|都|全部|全都|所有)[^，,。；;]{0,4}才
 const oneSuffices = /(?:只要|只需)[^，,。；;]{0,10}(?:其中一|任一|任意一|任何一|某一|某个|一个|一条|之一)[^，,。；;]{0,10}就|(?:任一|任意一|任何一)个?[^，,。；;]{0,8}(?:满足|出现|成立)就/u;
 
 /** The words a clause says besides the quantifiers, distinctive ones only: what the outcome is. */
-const outcomeWords = (normalised: string) => new Set([...contentKeys(normalised)].filter((key) => !/^[~≈]/u.test(key) && !isGenericWord(key)));
+const outcomeWords = (normalised: string) => new Set([...contentKeys(normalised)].filter((key) => !isConceptKey(key) && !isGenericWord(key)));
 
 export function sufficiencyClaims(note: readonly Statement[], answer: readonly Statement[]): { said: Statement; notes: Statement }[] {
   const found: { said: Statement; notes: Statement }[] = [];
