@@ -5,8 +5,9 @@
  * rate in the window over the threshold"). Every word is the note's, so coverage counts it as said; only which side is the
  * cause tells it is wrong.
  */
-import { contentKeys } from './claim-reading.ts';
+import { contentKeys, wordKeys } from './claim-reading.ts';
 import type { Statement } from './statements.ts';
+import { memoByObject } from './grading-memo.ts';
 
 export interface ReversedCause {
   said: Statement;
@@ -45,7 +46,7 @@ interface Link {
 }
 
 /** The words of a side, without glossary concepts: "panic" is one word, not "panic" and "~panic". */
-const keysOf = (pieces: readonly Piece[]) => new Set(pieces.flatMap((piece) => [...contentKeys(piece.text)].filter((key) => !/^[~≈]/u.test(key))));
+const keysOf = (pieces: readonly Piece[]) => new Set(pieces.flatMap((piece) => wordKeys(piece.text)));
 
 /** The cause → effect links of one sentence's clauses. */
 function linksOf(clauses: readonly Statement[]): Link[] {
@@ -122,6 +123,16 @@ const holds = (said: ReadonlySet<string>, side: ReadonlySet<string>) => {
 };
 
 /**
+ * A note's links, each side without the words both sides hold, and only those with words enough to tell the sides apart.
+ * Read once per note: the same note is graded against again and again (its statements are made once, contradictions.ts).
+ */
+const notedLinks = memoByObject((note: readonly Statement[]): KeyedLink[] =>
+  keyed(note)
+    .map((link) => ({ ...link, cause: without(link.cause, link.effect), effect: without(link.effect, link.cause) }))
+    .filter((link) => link.cause.size >= minimumSide && link.effect.size >= minimumSide),
+);
+
+/**
  * Answer clauses that state a note's link backwards: the answer's cause holds the note's effect and its effect the note's
  * cause, more than each holds its own side, and no link of the note runs that way.
  */
@@ -129,9 +140,7 @@ export function reversedCauses(note: readonly Statement[], answer: readonly Stat
   const said = keyed(answer);
   if (!said.length) return [];
   const forwardIn = (link: KeyedLink, claims: readonly KeyedLink[]) => claims.some((claim) => holds(claim.cause, link.cause) && holds(claim.effect, link.effect));
-  const noted = keyed(note)
-    .map((link) => ({ ...link, cause: without(link.cause, link.effect), effect: without(link.effect, link.cause) }))
-    .filter((link) => link.cause.size >= minimumSide && link.effect.size >= minimumSide);
+  const noted = notedLinks(note);
   // A link the answer states the note's way somewhere is one it knows the direction of: "关闭已经关闭的channel会导致panic，所以
   // closer…去close就很危险" repeats the cause's words in a later effect, and reads backwards only against the first link.
   const known = noted.filter((link) => !forwardIn(link, said));

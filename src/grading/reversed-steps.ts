@@ -153,9 +153,10 @@ function restated(sentence: string, passages: readonly Passage[], ignored: Reado
  * steps too; an answer sentence on another passage says nothing about this one's order.
  */
 export function reversedSteps(points: readonly NotePoint[], note: readonly Statement[], answerText: string, ignored: ReadonlySet<string>, reference: string, question: string): ReversedSteps[] {
-  const passages = passagesOf(reference || points.map((point) => point.text).join('\n'))(question);
+  const noteText = reference || points.map((point) => point.text).join('\n');
+  const passages = passagesOf(noteText)(question);
   const found: ReversedSteps[] = [];
-  const noteSentences = (reference || points.map((point) => point.text).join('\n')).split(/[。！？!?\n]/u);
+  const noteSentences = noteText.split(/[。！？!?\n]/u);
   for (const sentence of answerText.split(/[。！？!?\n]|\.\s/u)) {
     const story = reversedStory(noteSentences, sentence);
     const told = story === undefined ? undefined : note.find((statement) => story.includes(statement.text.replace(/[，,。；;]+$/u, '').trim()));

@@ -7,6 +7,7 @@
  */
 
 const beginning = '(?:刚开始|一开始|起初|最初|开始时|刚入职时)';
+const begins = new RegExp(beginning, 'u');
 const later = '(?:后来|后面|之后|随后)';
 /** Shortest run of Chinese characters, written the same in both texts, that names a thing of the story. */
 const minimumNameCharacters = 4;
@@ -40,9 +41,9 @@ function tells(text: string, a: string, b: string): boolean {
 
 /** The note sentence whose story the answer sentence tells the other way round, if it does. */
 export function reversedStory(noteSentences: readonly string[], said: string): string | undefined {
-  if (!new RegExp(beginning, 'u').test(said)) return undefined;
+  if (!begins.test(said)) return undefined;
   for (const sentence of noteSentences) {
-    if (!new RegExp(beginning, 'u').test(sentence)) continue;
+    if (!begins.test(sentence)) continue;
     const names = sharedNames(sentence, said);
     for (const a of names)
       for (const b of names) {
