@@ -37,12 +37,17 @@ export function sameRelation(said: string, notes: string, subject: string, other
   return a >= 0 && b >= 0 && c >= 0 && d >= 0 && a < b === c < d;
 }
 
+/** How an answer opens the first and the second of two things it sets side by side ("一个是…", "另一个是…"). */
+export const firstOfTwoOpener = '(?:一个|一种|第一个|第一种)(?:是|叫)';
+export const secondOfTwoOpener = '(?:另一个|另一种|另外一个|另外一种|第二个|第二种)(?:是|叫)';
+const oneOfTwo = new RegExp(`^(?:${firstOfTwoOpener}|${secondOfTwoOpener})`, 'u');
+
 /**
  * A clause that only names a subject as the topic of what follows: "kubelet呢，", "那 kube-proxy 的话，", "而 P 这边，", or one
  * of two things set side by side ("一个是windows-lfu，它是…", "另一个是lfu aging，就是…").
  */
 export function topicClause(text: string, subject: string): boolean {
-  const rest = text.replace(/^(?:然后|那么?|而|至于|对于)/u, '').replace(/^(?:一个|一种|第一个|第一种|另一个|另一种|另外一个|另外一种|第二个|第二种)(?:是|叫)/u, '');
+  const rest = text.replace(/^(?:然后|那么?|而|至于|对于)/u, '').replace(oneOfTwo, '');
   return rest.startsWith(subject) && /^(?:呢|的话|嘛|啊|这边|这块|这个)?[,，:：]?$/u.test(rest.slice(subject.length));
 }
 

@@ -2,6 +2,7 @@
  * The subjects a question and its note contrast ("数组和切片", "穿透和雪崩", the labels and lead lines a note describes in
  * turn), and which of them a clause names. Role swaps (role-swaps.ts) and claim readings read clauses by these.
  */
+import { firstOfTwoOpener, secondOfTwoOpener } from './answer-subjects.ts';
 import { definedNames } from './defined-names.ts';
 import { cutsLatinWord, isIdentifier } from './latin-words.ts';
 import { isFunctionCharacter, profiledText } from './text-analysis.ts';
@@ -154,8 +155,8 @@ export function withoutQualifiers(text: string, named: readonly string[]): strin
 
 
 /** "一个是 X，…；另一个是 Y，…": the two things an answer sets side by side, each a name of its own. */
-const firstOfTwo = /(?:一个|一种|第一个|第一种)(?:是|叫)\s*([a-z][a-z0-9_.\- ]{1,24}?|[\u4e00-\u9fff]{2,8}?)\s*(?:[，,：:；;]|它|就是)/iu;
-const secondOfTwo = /(?:另一个|另一种|另外一个|另外一种|第二个|第二种)(?:是|叫)\s*([a-z][a-z0-9_.\- ]{1,24}?|[\u4e00-\u9fffa-z]{2,8}?)\s*(?:[，,：:；;]|它|就是)/iu;
+const firstOfTwo = new RegExp(String.raw`${firstOfTwoOpener}\s*([a-z][a-z0-9_.\- ]{1,24}?|[\u4e00-\u9fff]{2,8}?)\s*(?:[，,：:；;]|它|就是)`, 'iu');
+const secondOfTwo = new RegExp(String.raw`${secondOfTwoOpener}\s*([a-z][a-z0-9_.\- ]{1,24}?|[\u4e00-\u9fffa-z]{2,8}?)\s*(?:[，,：:；;]|它|就是)`, 'iu');
 
 /**
  * Subjects for a note the question contrasts nothing in: the two things an answer sets side by side, when the note names
