@@ -3,6 +3,7 @@
  * "每秒", "全部节点" for "多数", "最多只能放 128 个" for "不允许超过 256 个").
  */
 import { anchorOf, conflicting, quantitiesIn, sameFamily, sameQuantity, type Quantity } from './quantities.ts';
+import { resizedQuorum, statesQuorum } from './quorum-sizes.ts';
 import { sentenceUnits, sharedWeight, unitsWithoutNegation, type Statement } from './statements.ts';
 import { isFunctionCharacter, wordUnits } from './text-analysis.ts';
 
@@ -68,7 +69,9 @@ export function changedNumbers(note: readonly Statement[], answer: readonly Stat
       // Only a quantity of a kind the note gives can differ from it: its anchor is read only then.
       if (!noteQuantities.some((entry) => sameFamily(entry.quantity, quantity))) continue;
       const anchor = anchorUnits(said.normalised, quantity);
-      const comparable = noteQuantities.filter((entry) => sameFamily(entry.quantity, quantity) && sharesUnit(anchor, entry.anchor));
+      const comparable = noteQuantities.filter(
+        (entry) => sameFamily(entry.quantity, quantity) && ((sharesUnit(anchor, entry.anchor) && !sharesOfOtherThings(said.normalised, quantity, entry.statement.normalised, entry.quantity)) || resizedQuorum(said.normalised, quantity, entry.statement.normalised, entry.quantity)),
+      );
       if (!comparable.length || comparable.some((entry) => sameQuantity(entry.quantity, quantity)) || noteStates(note, quantity)) continue;
       // The values themselves are what differ; the words around them decide whether the clauses match.
       // A value written in words ("九月底", "十分之一") is its characters' units too.
@@ -89,6 +92,7 @@ export function changedNumbers(note: readonly Statement[], answer: readonly Stat
         // The same amount per another unit of time is another rate, whatever the question's words leave to share:
         // "4096 IDs per second per node" against "4096 IDs per millisecond per node".
         if (isRate(quantity) && isRate(entry.quantity) && sameAmount(said.normalised, entry.statement.normalised)) return true;
+        if (resizedQuorum(said.normalised, quantity, entry.statement.normalised, entry.quantity)) return !statesQuorum(answer, entry.quantity);
         return shared >= (quantity.family === 'month' ? 1 : minimumShared) && shared >= (quantity.family === 'share' || quantity.family === 'month' ? shareOfClauseForShares : shareOfClause) * ofA;
       });
       if (differing && !answerStates(answer, differing, noteQuantities)) found.push({ said, notes: differing.statement });
@@ -123,7 +127,8 @@ function oddQuantityOut(said: Statement, noteQuantities: readonly NoteQuantity[]
     const unpairedSaid = saidQuantities.filter((quantity) => !noted.some((entry) => sameQuantity(quantity, entry.quantity)));
     if (unpairedSaid.length !== 1) continue;
     const sameKind = unpairedNote.filter((entry) => sameFamily(entry.quantity, unpairedSaid[0]!));
-    if (sameKind.length === 1 && conflicting(sameKind[0]!.quantity, unpairedSaid[0]!)) return sameKind[0];
+    const [only] = sameKind;
+    if (sameKind.length === 1 && conflicting(only!.quantity, unpairedSaid[0]!) && !sharesOfOtherThings(said.normalised, unpairedSaid[0]!, only!.statement.normalised, only!.quantity)) return only;
   }
   return undefined;
 }
@@ -180,6 +185,19 @@ function answerStates(answer: readonly Statement[], entry: NoteQuantity, noteQua
 /** The word a count counts, written right after its classifier ("64个槽" → 槽, "3 个 follower" → follower). */
 function countedThing(normalised: string, quantity: Quantity): string | undefined {
   return /^\s*([a-z][a-z0-9_\-]{2,}|[\u4e00-\u9fff]{1,2})/u.exec(normalised.slice(quantity.end))?.[1];
+}
+
+/**
+ * Two shares of differently named things: "所有存活对象" is not "绝大多数对象", though both are of 对象 and the anchors share it
+ * ("每次 GC 把所有存活对象复制到 survivor 区" against "新生代中绝大多数对象朝生夕死").
+ */
+function sharesOfOtherThings(said: string, quantity: Quantity, noted: string, noteQuantity: Quantity): boolean {
+  if (quantity.family !== 'share') return false;
+  const saidThing = countedThing(said, quantity);
+  const notedThing = countedThing(noted, noteQuantity);
+  // A word of the thing, not the particle or adverb after the share ("所有的", "全部都"); 对象 starts with a function character yet is a noun.
+  const named = (thing: string | undefined): thing is string => thing !== undefined && !/^[的都也就会能要是被把给向到在]/u.test(thing) && ![...thing].every(isFunctionCharacter);
+  return named(saidThing) && named(notedThing) && saidThing !== notedThing;
 }
 
 function sameCountedThing(said: string, quantity: Quantity, noted: string, noteQuantity: Quantity): boolean {

@@ -55,10 +55,10 @@ const units: ReadonlyArray<{ pattern: RegExp; family: Quantity['family']; factor
 
 /** Shares said in words: most of them, all of them, a third. */
 const shares: ReadonlyArray<readonly [RegExp, number]> = [
-  [/过半数?|半数以上|超过半数|大多数|多数派?|\bmajority\b|\bmost of\b/giu, 0.75],
+  [/过半数?|半数以上|(?:超过|大于|多于)(?:半数|一半)|一半以上|大多数|多数派?|\bmajority\b|\bmost of\b/giu, 0.75],
   [/全部|所有|全员|每一个|\ball (?:of )?(?:the )?(?:nodes|followers|replicas|members)\b|\bevery (?:node|follower|replica)\b/giu, 1],
   [/\bone third\b|\ba third\b/giu, 1 / 3],
-  [/一半(?!以上)|减半|折半|\bhalf\b/giu, 0.5],
+  [/(?<!超过|大于|多于)一半(?!以上)|减半|折半|\bhalf\b/giu, 0.5],
 ];
 
 /** A fraction in words ("十分之一", "三分之二", "4 分之 1"): a share of its own value. */
