@@ -20,9 +20,9 @@ export interface WordedPoint {
 }
 
 /** Flags that make the answer wrong as a whole, whatever its coverage. */
-const judgedWrongFlags: readonly ScoreFlag[] = ['mostly-wrong', 'wrong-verdict', 'wrong-result', 'swapped-values'];
+const judgedWrongFlags: readonly ScoreFlag[] = ['mostly-wrong', 'wrong-verdict', 'wrong-result', 'swapped-values', 'denied-difference'];
 /** Flags after which nothing the answer said is praised. */
-export const untrustedFlags: readonly ScoreFlag[] = ['injection', 'wrong-verdict', 'wrong-result', 'swapped-values', 'mostly-wrong', 'hedged', 'offtopic', 'dontknow', 'question-back', 'list-of-terms', 'empty'];
+export const untrustedFlags: readonly ScoreFlag[] = ['injection', 'wrong-verdict', 'denied-difference', 'wrong-result', 'swapped-values', 'mostly-wrong', 'hedged', 'offtopic', 'dontknow', 'question-back', 'list-of-terms', 'empty'];
 
 /** Characters of a quoted clause in "你说「…」，但笔记里是「…」". */
 const quoteCharacters = 32;
@@ -107,6 +107,7 @@ const wordings: Record<FeedbackLanguage, Wording> = {
       'wrong-result': '给出的结果和笔记里的不一样，这道题问的就是这个结果，按答错处理。',
       'list-of-terms': '回答主要是在罗列术语，没有解释它们之间的关系和作用。',
       'swapped-values': '几个取值和它们的含义对应错了，和笔记里的说法正好错开。',
+      'denied-difference': '题目问的是它们有什么不同，你说两者没有区别，但笔记里它们是不同的，这道题的核心答错了。',
       'mostly-wrong': '回答里的主要说法和笔记相反，这道题按答错处理。',
       hedged: '回答大多是猜测或者说不确定，猜的部分不算答到。',
       dontknow: '你表示对这道题不太清楚，建议先对照参考答案把要点过一遍再练。',
@@ -146,6 +147,7 @@ const wordings: Record<FeedbackLanguage, Wording> = {
       'wrong-result': 'The result you give differs from the one in your notes, and the result is what this question asks for, so it counts as wrong.',
       'list-of-terms': 'The answer mostly lists terms without explaining how they relate or what they do.',
       'swapped-values': 'Several values are paired with the wrong meanings compared with your notes.',
+      'denied-difference': 'The question asks how they differ, and you said there is no difference; your notes tell them apart, so the core of this question is wrong.',
       'mostly-wrong': 'The main claims of the answer say the opposite of your notes, so it counts as wrong.',
       hedged: 'Most of the answer is guesses or admitted uncertainty; guesses do not count as covered.',
       dontknow: 'You said you are not sure about this one; go through the reference answer, then try again.',

@@ -12,6 +12,7 @@ import { fittedKnots } from './calibration-fitted.ts';
 import { findContradictions } from './contradictions.ts';
 import { contradictsCore } from './core-contradictions.ts';
 import { viewAnswer, type AnswerView } from './coverage.ts';
+import { deniesDifference } from './denied-difference.ts';
 import { memoByText } from './grading-memo.ts';
 import { injectionScoreCap, stripInjection } from './injection.ts';
 import { withoutGeneralOnly } from './general-evidence.ts';
@@ -43,6 +44,7 @@ export type ScoreFlag =
   | 'right-result'
   | 'wrong-result'
   | 'swapped-values'
+  | 'denied-difference'
   | 'mostly-wrong'
   | 'hedged';
 
@@ -193,6 +195,7 @@ export function scoreAnswer(input: ScoreInput, parameters: Readonly<ScoringParam
 
   const flags: ScoreFlag[] = injection.spans.length ? ['injection'] : [];
   if (verdict === 'disagree') flags.push('wrong-verdict');
+  else if (deniesDifference(input.question, stances.said, referenceTexts)) flags.push('denied-difference');
   if (verdict === 'agree') flags.push('right-verdict');
   const statesResult = statesResults(referenceTexts, questionUnits, answer) || statesListedSequence(input.question, referenceTexts, stances.said);
   if (asksForResult.test(input.question) && statesResult) flags.push('right-result');
@@ -232,7 +235,7 @@ export function scoreAnswer(input: ScoreInput, parameters: Readonly<ScoringParam
     score = Math.min(score, mostlyWrongCap);
   }
   if (flags.includes('swapped-values')) score *= swappedValuesFactor;
-  if (flags.includes('wrong-verdict') || flags.includes('wrong-result')) score = Math.min(score * 0.1, 1);
+  if (flags.includes('wrong-verdict') || flags.includes('wrong-result') || flags.includes('denied-difference')) score = Math.min(score * 0.1, 1);
   if (flags.includes('offtopic') || flags.includes('dontknow')) score = Math.min(score, 1);
   if (flags.includes('injection')) score = Math.min(score, injectionScoreCap);
   return { score: roundScore(score), coverage, wrong: best.wrong, relevance, points: best.points, referenceIndex: bestIndex, flags, injectionSpans: injection.spans };
