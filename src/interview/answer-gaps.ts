@@ -69,6 +69,7 @@ function phrases(concepts: readonly string[], text: string): string[] {
     const previous = joined.at(-1);
     const merged = previous === undefined ? undefined : overlapped(previous, concept, written);
     if (previous && latinWord.test(previous.split(' ').at(-1)!) && latinWord.test(concept) && written.includes(`${previous} ${concept}`.toLowerCase())) joined[joined.length - 1] = `${previous} ${concept}`;
+    else if (previous && latinWord.test(previous) && headNoun.test(concept) && !isVague(concept) && written.includes(`${previous}${concept}`.toLowerCase())) joined[joined.length - 1] = `${previous}${concept}`;
     else if (merged) joined[joined.length - 1] = merged;
     else joined.push(concept);
   }
@@ -86,6 +87,11 @@ function overlapped(first: string, second: string, written: string): string | un
 }
 
 const latinWord = /^[a-z][\w+#-]*$/i;
+/**
+ * A short Chinese noun written right after an English name is the head of one name: "case语句", "select语句", "redo日志". Apart,
+ * "刚才没听你提到case、语句" asked about a keyword and a word of grammar. A verb there is not ("ceph提供强一致性").
+ */
+const headNoun = /^[\u4e00-\u9fff]{1,2}$/u;
 
 /**
  * A concept named already in other words: the note's English gloss of what the question asks ("共享内存( shared memory )"),

@@ -125,6 +125,9 @@ describe('non-answers and concepts', () => {
     // Pieces that overlap in one written name are that name: not 「CPU密集、密集型任务这一块」.
     const bound = { text: 'CPU密集型任务：线程数一般等于核数，多了只会增加上下文切换', concepts: ['CPU密集', '密集型任务', '上下文切换'], weight: 1 };
     expect(nameableConcepts(bound, '多进程多线程多协程适用于哪些场景？')).toEqual(['CPU密集型任务', '上下文切换']);
+    // A short Chinese noun written right after an English name is its head: not 「case、语句」.
+    const select = { text: 'select机制最大的一条限制就是每个case语句里必须是一个IO操作', concepts: ['select', '机制', '限制', 'case', '语句', 'IO操作'], weight: 1 };
+    expect(nameableConcepts(select, '介绍一下Go select。')[0]).toBe('case语句');
   });
 
   it('never names a word that relates things rather than names one ("用于", "关系", "不会")', () => {
