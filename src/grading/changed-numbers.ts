@@ -1,7 +1,8 @@
 /**
  * Changed numbers: a quantity the answer gives for what the note quantifies differently ("每隔 10 秒" for
- * "每秒", "全部节点" for "多数", "最多只能放 128 个" for "不允许超过 256 个").
+ * "每秒", "全部节点" for "多数", "最多只能放 128 个" for "不允许超过 256 个"), or another complexity (changed-complexity.ts).
  */
+import { changedComplexities } from './changed-complexity.ts';
 import { anchorOf, conflicting, quantitiesIn, sameFamily, sameQuantity, type Quantity } from './quantities.ts';
 import { resizedQuorum, statesQuorum } from './quorum-sizes.ts';
 import { sentenceUnits, sharedWeight, unitsWithoutNegation, type Statement } from './statements.ts';
@@ -56,6 +57,10 @@ const quantitiesOfNote = new WeakMap<readonly Statement[], NoteQuantity[]>();
  * in such words.
  */
 export function changedNumbers(note: readonly Statement[], answer: readonly Statement[], ignored: ReadonlySet<string>, minimumShared: number): ChangedNumber[] {
+  return [...changedValues(note, answer, ignored, minimumShared), ...changedComplexities(note, answer, ignored)];
+}
+
+function changedValues(note: readonly Statement[], answer: readonly Statement[], ignored: ReadonlySet<string>, minimumShared: number): ChangedNumber[] {
   let noteQuantities = quantitiesOfNote.get(note);
   if (!noteQuantities) {
     noteQuantities = note.flatMap((statement) => quantitiesIn(statement.normalised).map((quantity) => ({ statement, quantity, anchor: anchorUnits(statement.normalised, quantity) })));
