@@ -3,25 +3,72 @@
  * of the note it repeats (offline-scorer.ts caps such an answer).
  */
 import type { ContradictionCue } from './contradictions.ts';
+import { asksDifference } from './denied-difference.ts';
+import { compact } from './note-subjects.ts';
 import { asksForOrder, asksWhen, statesOrder } from './sequence-order.ts';
+import { profileText } from './text-analysis.ts';
 
 /** A point at least this share of the heaviest point's weight is of the note's core… */
 const coreWeightShare = 0.6;
 /** …if it also carries this share of all the note's weight: one point of a flat dozen is not the core. */
 const coreMinimumShare = 0.15;
 
+interface Contradiction {
+  point: number;
+  cue: ContradictionCue;
+  said?: string;
+  between?: readonly [string, string];
+}
+
 /**
  * Whether the answer contradicts the note's core: a point among the heaviest, or the order of the steps when the question asks
  * for an order, a process or when something happens (asked when SYN_RECEIVED is entered, "先等 ACK，再回复 SYN-ACK" is wrong).
  * An interviewer fails an answer that says the opposite of the core claim, however much else of the note it repeats.
+ * So does the question's own ask answered otherwise: the two things it asks to tell apart given each other's role
+ * (askedRolesSwapped), or the number it asks for changed (askedNumberChanged).
  */
-export function contradictsCore(question: string, points: readonly { weight: number }[], contradictions: readonly { point: number; cue: ContradictionCue; said?: string }[]): boolean {
+export function contradictsCore(question: string, points: readonly { weight: number }[], contradictions: readonly Contradiction[]): boolean {
   const heaviest = Math.max(0, ...points.map((point) => point.weight));
   const total = points.reduce((sum, point) => sum + point.weight, 0);
   const ordered = asksForOrder(question) || asksWhen(question);
   return contradictions.some((entry) => {
     const weight = points[entry.point]?.weight ?? 0;
     if (heaviest > 0 && weight >= coreWeightShare * heaviest && weight >= coreMinimumShare * total) return true;
+    if (askedRolesSwapped(question, entry) || askedNumberChanged(question, entry)) return true;
     return ordered && (entry.cue === 'order' || (entry.said !== undefined && statesOrder(entry.said)));
   });
+}
+
+/**
+ * A question that asks how two things differ or what each does is answered by telling them apart: an answer that gives one
+ * the other's role answers it wrong, however flat the note's points are. "namespace 和 cgroup，在容器里各自负责什么？" answered
+ * "namespace 管能用多少，负责限制 CPU、内存…" (the note: "cgroup —— 管能用多少").
+ */
+function askedRolesSwapped(question: string, entry: Contradiction): boolean {
+  if (entry.cue !== 'swap' || !entry.between || !asksDifference.test(question)) return false;
+  const asked = compact(question);
+  return entry.between.every((subject) => asked.includes(subject));
+}
+
+/** A question that asks how long: its answer is a duration. */
+const asksDuration = /多久|多长时间|多少(?:秒|毫秒|分钟|小时|天)|\bhow (?:long|soon|often)\b/iu;
+/** A question that asks how many of a thing ("How many IDs", "多少个连接", "几个往返"): the thing counted. */
+const asksCount = /\bhow many ([a-z][a-z-]*)|(?:多少个?|几个)([\u4e00-\u9fff]{2})/iu;
+/** A duration in a clause: a number of a time unit, or a rate of one ("每秒", "per millisecond"). */
+const duration = /(?:\d+|[一二两三四五六七八九十百千]+)\s*(?:ms|毫秒|秒|分钟|小时|天|milliseconds?\b|seconds?\b|minutes?\b|hours?\b|days?\b)|每(?:毫秒|秒|分钟|小时|天)|\bper (?:ms|millisecond|second|minute|hour|day)\b/iu;
+
+/**
+ * The number the question asks for, changed: asked how long, a changed duration ("默认 refresh_interval 为 1 分钟" for the note's
+ * 1 秒, asked "大概多久才能被搜到"); asked how many of a thing, a changed number of that thing ("4096 IDs per second per node"
+ * for "4096 IDs per millisecond", asked "How many IDs can a single node hand out"). Only the clause the number cue found, so a
+ * changed number of something else the note counts (its 41 bits of timestamp) stays one wrong point among others.
+ */
+function askedNumberChanged(question: string, entry: Contradiction): boolean {
+  if (entry.cue !== 'number' || !entry.said) return false;
+  if (asksDuration.test(question) && duration.test(entry.said)) return true;
+  const counted = asksCount.exec(question);
+  const thing = counted?.[1] ?? counted?.[2];
+  if (!thing) return false;
+  const units = profileText(entry.said).units;
+  return [...profileText(thing).units.keys()].some((unit) => units.has(unit));
 }

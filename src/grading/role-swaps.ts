@@ -178,9 +178,12 @@ export function findSwaps(note: readonly Statement[], answer: readonly Statement
   for (const [index, said] of answer.entries()) {
     // A statement's normalised text is its text through profiledText already.
     const text = compactNormalised(said.normalised);
-    // A label ("引用计数：") introduces what follows it and claims nothing itself; "LRU 是按频率淘汰的：" claims.
-    if (isBareLabel(said.text)) continue;
     const topicOnly = subjects.find((subject) => topicClause(text, subject));
+    // A label ("引用计数：") introduces what follows it and claims nothing itself; "LRU 是按频率淘汰的：" claims. A label that is
+    // a subject is a topic: it names the subject of the clause right after it, as a note's label does. "漏桶：系统按固定速率往桶里
+    // 放令牌" gives 漏桶 what the note says of 令牌桶. Only that clause: "标记-清除：从根出发…，Go 用的就是它的改进版三色标记，再配合
+    // 写屏障…" goes on to other things in one sentence.
+    if (isBareLabel(said.text) && !topicOnly) continue;
     if (topicOnly) {
       topic = { subject: topicOnly, sentence: said.sentence };
       continue;
