@@ -29,7 +29,26 @@ const guessEnding = /(?:吧|吗)[。.!！…~～]*$/u;
 /** Asking the interviewer back: what is meant, to repeat the question. */
 const askingBack = /[您你](?:是|说的是|问的是|指的?是)|是指|再说一[下遍]|再念一遍|再讲一[下遍]|能不能|能否|可以再|哪个|哪一个|还是(?:问|说|指)|什么意思|\bdo you mean\b|\bcould you\b|\bcan you\b/iu;
 
-export type ClauseStance = 'asserted' | 'tentative' | 'hedged' | 'question';
+export type ClauseStance = 'asserted' | 'tentative' | 'hedged' | 'question' | 'unspecific';
+
+/**
+ * A claim over unnamed cases: "有的情况会阻塞住，有的情况会直接 panic" asked what happens to a nil, an open and a closed
+ * channel says that something blocks somewhere without saying where, true of any behaviour of anything; "要看它当前是什么
+ * 状态", "具体怎么做要看各家的实现" say that the answer depends without saying on what or how. Such a clause makes no point,
+ * though it repeats the point's words (阻塞, panic); the clause that names the case ("关闭已经关闭的 channel 会 panic") does.
+ */
+const unnamedCase = /^(?:[而但就所以那然后并且而且另外其实]*)(?:有的|有些|某些|某种|一些)(?:情况|时候|场景|情形)|^(?:[而但就所以那然后并且而且另外其实]*)有时(?:候)?(?:会|就|也|还|是)/u;
+const dependsOnUnnamed = /[看视]情况|(?:要|得)看(?:它|他|其)?(?:当前|具体)?(?:是)?(?:什么|哪|各家|具体|实现|场景)|因[^，,。]{0,6}而异|取决于具体/u;
+
+/**
+ * "不同状态下读写的表现不一样", "对性能的影响不同": that some behaviour or effect differs, not how (the clause that says how makes
+ * the point). Only a general word differs: "加锁的粒度不一样" and "第一个节点的操作和其他节点不一样" name what differs, and are claims.
+ */
+const differsUnsaid = /(?:表现|影响|方式|分工|效果|做法|用法|行为)上?(?:也|都)?(?:不一样|不太一样|不同|各不相同|有所不同)(?:的|了|吧|啊|呢)?[。！!；;，,…\s]*$/u;
+
+function makesNoClaim(clause: string): boolean {
+  return unnamedCase.test(clause.trim()) || dependsOnUnnamed.test(clause) || differsUnsaid.test(clause);
+}
 
 export interface AnswerClause {
   text: string;
@@ -45,6 +64,7 @@ function stanceOf(clause: string): ClauseStance {
   if (isHedge(clause)) return 'hedged';
   if (/[？?]\s*$/u.test(clause)) return askingBack.test(clause) || /^(?:啊|嗯|呃|额)?[？?]/u.test(clause) ? 'question' : 'tentative';
   if (tentative.test(clause) || guessEnding.test(clause.trim())) return 'tentative';
+  if (makesNoClaim(clause)) return 'unspecific';
   return 'asserted';
 }
 
@@ -60,7 +80,7 @@ export interface AnswerStances {
   clauses: AnswerClause[];
   /** The asserted clauses, joined: what the answer claims. */
   asserted: string;
-  /** Asserted and tentative clauses: what the answer says at all. */
+  /** Asserted, tentative and unspecific clauses: what the answer says at all. */
   said: string;
   /** Some clause admits not knowing. */
   hedged: boolean;
@@ -145,7 +165,10 @@ export function readStances(answer: string): AnswerStances {
       .join('')
       .trim();
   const asserted = join(['asserted']);
-  const said = join(['asserted', 'tentative']);
+  // What names no case is still said: it keeps an answer on its topic and may contradict the note; coverage leaves it out
+  // (offline-scorer.ts).
+  const said = join(['asserted', 'tentative', 'unspecific']);
+  const claimed = join(['asserted', 'tentative']);
   const withContent = clauses.filter((clause) => content(clause.text) > 0);
   return {
     clauses,
@@ -153,6 +176,6 @@ export function readStances(answer: string): AnswerStances {
     said,
     hedged: clauses.some((clause) => clause.stance === 'hedged'),
     questionsOnly: withContent.length > 0 && withContent.every((clause) => clause.stance === 'question'),
-    tentativeShare: content(said) > 0 ? 1 - content(asserted) / content(said) : 0,
+    tentativeShare: content(claimed) > 0 ? 1 - content(asserted) / content(claimed) : 0,
   };
 }

@@ -157,7 +157,8 @@ export function scoreAnswer(input: ScoreInput, parameters: Readonly<ScoringParam
     const contradictions = findContradictions(input.question, specs, stances.said, questionUnits, referenceTexts[index], headingOver(specs, input.headings?.[index]));
     const contradicting = new Set(contradictions.map((entry) => entry.said));
     // A clause that contradicts the note is evidence for nothing else either.
-    const keep = (text: string) => stances.clauses.filter((clause) => !contradicting.has(clause.text) && text.includes(clause.text)).map((clause) => clause.text).join(' ');
+    // Nor is one that names no case ("有的情况会阻塞住", answer-signals.ts), though it repeats the point's words.
+    const keep = (text: string) => stances.clauses.filter((clause) => clause.stance !== 'unspecific' && !contradicting.has(clause.text) && text.includes(clause.text)).map((clause) => clause.text).join(' ');
     const views = { asserted: view(keep(stances.asserted)), said: view(keep(stances.said)) };
     // The first cue found for a point is what its card says.
     const wrong = new Map<number, { said: string; notes: string }>();
