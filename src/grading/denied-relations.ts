@@ -1,0 +1,59 @@
+/**
+ * A relation of the note denied: "refresh 其实是做持久化的，跟能不能搜到没关系" against the note's sentence "refresh 把 buffer
+ * 生成一个新的 Lucene segment …并打开供搜索，这之后才能被搜到". The answer says X (refresh) has nothing to do with Y (搜到);
+ * the note says them together, X doing what makes Y so. The clause shares no word the other cues read with the note (搜到 is
+ * no content unit, 关系 is not the note's), so it was read as covering the very point it denies.
+ *
+ * Only the words decide: Y is what follows 跟 / 和 / 与 up to the denial of a relation (没关系, 无关, 没有什么联系), written
+ * the same in a note clause that asserts it (before any negation of that clause); X is what the clause names before 跟, or
+ * else the clause before it in its sentence, and must share a word with that note clause or the one opening its sentence. A note that itself calls Y
+ * unrelated agrees; an answer that leaves X unsaid ("跟对象能活多久没关系") is left alone, since what it denies a relation
+ * to is a reading, not its words.
+ */
+import { contentKeys, isConceptKey, type NoteClaim } from './claim-reading.ts';
+import { negationScopeTexts, type Statement } from './statements.ts';
+
+/** "跟能不能搜到没关系", "和数据量大小无关", "与线程数没有什么关联": group 1 is Y. */
+const unrelated = /(?:跟|和|与|同)([^，,。；;！!？?]{2,20}?)(?:其实|根本|完全|并|也|都|是)*(?:没有?|没啥|毫无|并无)(?:什么|任何|啥|太大|多大|多少)?(?:的)?(?:关系|关联|联系)|(?:跟|和|与|同)([^，,。；;！!？?]{2,20}?)(?:其实|根本|完全|并|也|都)*(?:无关|不相关)/u;
+
+/** Words of asking whether, or of ability, in front of Y ("能不能搜到" → 搜到), and a trailing 的. */
+const modalFront = /^(?:能不能|能否|是否|会不会|有没有|可不可以|能|会|可以)/u;
+
+/** A note that says something is unrelated: then a denied relation may be the note's own. */
+const saysUnrelated = /无关|不相关|没有?(?:什么|任何|啥)?(?:关系|关联|联系)/u;
+
+const compact = (text: string) => text.replace(/\s+/g, '');
+
+/** Non-concept content keys of a text. */
+const words = (text: string) => [...contentKeys(text)].filter((key) => !isConceptKey(key));
+
+/**
+ * The note clause whose relation the answer clause denies. `claims` are the note's asserted clauses, `all` every clause;
+ * `answer` the answer's clauses (for the clause before `said` in its sentence).
+ */
+export function deniedRelation(said: Statement, claims: readonly NoteClaim[], all: readonly NoteClaim[], answer: readonly Statement[]): NoteClaim | undefined {
+  const text = compact(said.normalised);
+  const found = unrelated.exec(text);
+  if (!found) return undefined;
+  const related = (found[1] ?? found[2]!).replace(modalFront, '').replace(/的$/u, '');
+  if (related.length < 2) return undefined;
+  // What is said unrelated to it: named before 跟, or the thing the clause before it in its sentence is about.
+  let things = words(text.slice(0, found.index));
+  if (!things.length) {
+    const before = answer.slice(0, Math.max(0, answer.indexOf(said))).filter((other) => other.sentence === said.sentence).at(-1);
+    things = before ? words(before.normalised) : [];
+  }
+  if (!things.length) return undefined;
+  if (all.some((claim) => compact(claim.statement.normalised).includes(related) && saysUnrelated.test(claim.statement.normalised))) return undefined;
+  return claims.find((claim) => {
+    const note = compact(claim.statement.normalised);
+    const at = note.indexOf(related);
+    // Asserted: written before any negation of the note clause ("写进文件系统缓存（不 fsync）" does not relate it to fsync).
+    if (at < 0 || negationScopeTexts(note.slice(0, at + related.length)).length) return false;
+    // X in the clause itself, or in the clause that opens its sentence, the sentence's subject: "flush 管持久化，refresh 管可见性"
+    // names refresh in its sentence, but says 持久化 of flush.
+    const opening = all.find((other) => other.statement.sentence === claim.statement.sentence)!;
+    const named = new Set([...contentKeys(claim.statement.normalised), ...contentKeys(opening.statement.normalised)]);
+    return things.some((key) => named.has(key));
+  });
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { contradicted } from './contradicted.ts';
+
+// Made-up notes and answers in the shape of the real miss (an ES answer saying "refresh … 跟能不能搜到没关系" against a note
+// whose refresh sentence ends "这之后才能被搜到"): the denial shares no content word with the note clause but the related thing.
+const esQuestion = '一条文档写进 ES 以后多久能被搜到？';
+const esNote = ['refresh 把内存缓冲生成新段并打开（不 fsync），这之后才能被搜到。', 'flush 管持久化，refresh 管可见性。', '默认每 1 秒 refresh 一次。'];
+
+describe('a relation the note states, denied ("X 跟 Y 没关系")', () => {
+  it('marks "refresh … 跟能不能搜到没关系" wrong against the note sentence relating refresh and 搜到', () => {
+    expect(contradicted(esQuestion, esNote, 'refresh 只是做持久化的，跟能不能搜到没关系。')).toEqual([esNote[0]]);
+  });
+
+  it('reads what is said unrelated from before 跟 in the same clause ("refresh 和搜到无关")', () => {
+    expect(contradicted(esQuestion, esNote, '写进去立刻就能搜，refresh 和搜到无关。')).toEqual([esNote[0]]);
+  });
+
+  it('does not fire when the note gives Y to another thing in the sentence ("flush 管持久化，refresh 管可见性")', () => {
+    expect(contradicted(esQuestion, esNote, 'refresh 跟持久化没关系。')).toEqual([]);
+  });
+
+  it('does not fire on what the note itself denies ("不 fsync")', () => {
+    expect(contradicted(esQuestion, esNote, 'refresh 跟 fsync 没关系。')).toEqual([]);
+  });
+
+  it('does not fire when the answer never says what it denies a relation to', () => {
+    expect(contradicted(esQuestion, esNote, '跟能不能搜到没关系。')).toEqual([]);
+  });
+
+  it('agrees with a note that calls it unrelated too', () => {
+    const note = ['Redis 快在纯内存操作和 IO 多路复用。', '单线程的瓶颈跟 CPU 无关，在内存和网络。'];
+    expect(contradicted('Redis 单线程为什么快？', note, 'Redis 单线程跟 CPU 没什么关系，瓶颈在网络。')).toEqual([]);
+  });
+});
