@@ -24,6 +24,15 @@ const conditionAfter = /就|则|便|才|时|的话/u;
 
 const compact = (text: string) => text.replace(/\s+/g, '');
 
+/**
+ * Whether a note clause says the thing does not come about, or is avoided, however far from the word that says so:
+ * "内存池来避免频繁申请和释放内存导致的…内存碎片" agrees with "用了内存池就不会产生碎片".
+ */
+const avoids = (note: string, term: string): boolean => {
+  const at = note.indexOf(term);
+  return at >= 0 && (/避免|防止|杜绝|减少|消除|解决|不会|没有|不再|无/u.test(note.slice(0, at)) || negationScopeTexts(note).some((scope) => compact(scope.text).includes(term)));
+};
+
 /** The longest start of what follows the denial (two characters at least) that the note clause writes, and distinctive. */
 function termIn(rest: string, note: string): string | undefined {
   const text = compact(rest).split(/[，,。；;：:！!？?()（）]/u)[0]!.slice(0, 10);
@@ -54,7 +63,7 @@ export function deniedEffect(said: Statement, claims: readonly NoteClaim[], all:
     const before = note.slice(0, at);
     if (!arisingBefore.test(before) && !arisingAfter.test(note.slice(at + term.length))) continue;
     if (negationScopeTexts(before).length || supposing.test(before)) continue;
-    if (all.some((other) => negationScopeTexts(other.statement.normalised).some((scope) => compact(scope.text).includes(term)))) continue;
+    if (all.some((other) => avoids(compact(other.statement.normalised), term))) continue;
     if (named.length && claim.subjects.length && !named.some((subject) => claim.subjects.includes(subject))) continue;
     return claim;
   }

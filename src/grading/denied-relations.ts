@@ -50,10 +50,11 @@ export function deniedRelation(said: Statement, claims: readonly NoteClaim[], al
     const at = note.indexOf(related);
     // Asserted: written before any negation of the note clause ("写进文件系统缓存（不 fsync）" does not relate it to fsync).
     if (at < 0 || negationScopeTexts(note.slice(0, at + related.length)).length) return false;
-    // X in the clause itself, or in the clause that opens its sentence, the sentence's subject: "flush 管持久化，refresh 管可见性"
-    // names refresh in its sentence, but says 持久化 of flush.
+    // X in the clause itself, or in the clause that opens its sentence when this one goes on about it with no word of its own
+    // before Y ("…并打开供搜索，这之后才能被搜到"): "flush 管持久化，refresh 管可见性" names refresh in its sentence but says 持久化
+    // of flush, and its "refresh 管可见性" is about a thing of its own, not related to flush ("flush 跟 refresh 没关系").
+    if (things.some((key) => contentKeys(claim.statement.normalised).has(key))) return true;
     const opening = all.find((other) => other.statement.sentence === claim.statement.sentence)!;
-    const named = new Set([...contentKeys(claim.statement.normalised), ...contentKeys(opening.statement.normalised)]);
-    return things.some((key) => named.has(key));
+    return at > 0 && !words(note.slice(0, at)).length && things.some((key) => contentKeys(opening.statement.normalised).has(key));
   });
 }

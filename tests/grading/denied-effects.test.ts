@@ -21,6 +21,11 @@ describe('an effect the note says comes about, said not to ("不会留下 X")', 
     expect(contradicted('标记-整理有什么好处？', note, '整理之后不会产生碎片。')).toEqual([]);
   });
 
+  it('does not fire when another note clause says it is avoided ("用内存池来避免…内存碎片")', () => {
+    const note = ['频繁申请和释放小块内存会产生内存碎片。', '内存池来避免频繁申请和释放内存导致的内存碎片。'];
+    expect(contradicted('项目里为什么要做内存池？', note, '用了内存池以后不会产生内存碎片。')).toEqual([]);
+  });
+
   it('does not fire on a thing the note does not say comes about', () => {
     expect(contradicted(lsmQuestion, lsmNote, '顺序追加写，所以不会出现随机写。')).toEqual([]);
   });

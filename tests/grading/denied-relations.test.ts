@@ -19,6 +19,10 @@ describe('a relation the note states, denied ("X 跟 Y 没关系")', () => {
     expect(contradicted(esQuestion, esNote, 'refresh 跟持久化没关系。')).toEqual([]);
   });
 
+  it('does not read two things the note sets side by side as related ("flush 跟 refresh 没关系")', () => {
+    expect(contradicted(esQuestion, esNote, 'flush 跟 refresh 没关系。')).toEqual([]);
+  });
+
   it('does not fire on what the note itself denies ("不 fsync")', () => {
     expect(contradicted(esQuestion, esNote, 'refresh 跟 fsync 没关系。')).toEqual([]);
   });
