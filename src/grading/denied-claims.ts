@@ -102,7 +102,7 @@ export function deniedClaims(note: readonly Statement[], answer: readonly Statem
       deniedBy(said, deniedNeed(said, claims, all, context.subjects, about)) ??
       deniedListItem(said, claims, note, saidSubjects) ??
       deniedExistence(said, claims, context.question, deniedAnywhere, assertedInSentence) ??
-      deniedBy(said, deniedRelation(said, claims, all, answer)) ??
+      deniedBy(said, deniedRelation(said, claims, all, answer, context.question)) ??
       deniedBy(said, deniedEffect(said, claims, all, context.subjects));
     if (claim) found.push(claim);
   }

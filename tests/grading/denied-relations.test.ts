@@ -27,8 +27,20 @@ describe('a relation the note states, denied ("X 跟 Y 没关系")', () => {
     expect(contradicted(esQuestion, esNote, 'refresh 跟 fsync 没关系。')).toEqual([]);
   });
 
-  it('does not fire when the answer never says what it denies a relation to', () => {
+  it('does not fire when the answer never says what it denies a relation to, and the question asks no why', () => {
     expect(contradicted(esQuestion, esNote, '跟能不能搜到没关系。')).toEqual([]);
+  });
+
+  // The shape of a real miss: "跟对象能活多久其实没什么关系" in an answer to why the young generation is copied.
+  const gcQuestion = '为什么新生代适合用复制算法？';
+  const gcNote = ['绝大多数对象很快就死，每次回收存活很少。', '熬过多次回收的对象往往会一直活下去。', '复制算法的代价只跟存活对象数成正比。'];
+
+  it('reads a quantity asked of Y by its words in order ("对象能活多久" in "对象往往会一直活下去"), in an answer to why', () => {
+    expect(contradicted(gcQuestion, gcNote, '新生代用复制是因为对象都比较大。跟对象能活多久其实没什么关系。')).toEqual([gcNote[1]]);
+  });
+
+  it('leaves a quantity of a lone word alone ("跟对象有多大没关系")', () => {
+    expect(contradicted(gcQuestion, gcNote, '跟对象有多大没关系，主要看存活率。')).toEqual([]);
   });
 
   it('agrees with a note that calls it unrelated too', () => {
