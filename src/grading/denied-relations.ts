@@ -15,8 +15,11 @@ import { contentKeys, isConceptKey, type NoteClaim } from './claim-reading.ts';
 import { negationScopeTexts, type Statement } from './statements.ts';
 import { escapeRegExp } from '../text/regexp.ts';
 
-/** "跟能不能搜到没关系", "和数据量大小无关", "与线程数没有什么关联": group 1 is Y. */
-const unrelated = /(?:跟|和|与|同)([^，,。；;！!？?]{2,20}?)(?:其实|根本|完全|并|也|都|是)*(?:没有?|没啥|毫无|并无)(?:什么|任何|啥|太大|多大|多少)?(?:的)?(?:关系|关联|联系)|(?:跟|和|与|同)([^，,。；;！!？?]{2,20}?)(?:其实|根本|完全|并|也|都)*(?:无关|不相关)/u;
+/**
+ * "跟能不能搜到没关系", "和数据量大小无关", "与线程数没有什么关联": group 1 or 2 is Y. Not as a modifier ("和外层无关的子查询"
+ * names a kind of subquery; "跟它是没关系的。" still claims) nor a word going on ("没有关系型的表").
+ */
+const unrelated = /(?:跟|和|与|同)([^，,。；;！!？?]{2,20}?)(?:其实|根本|完全|并|也|都|是)*(?:没有?|没啥|毫无|并无)(?:什么|任何|啥|太大|多大|多少)?(?:的)?(?:关系|关联|联系)(?![型表库]|的[\u4e00-\u9fffa-z])|(?:跟|和|与|同)([^，,。；;！!？?]{2,20}?)(?:其实|根本|完全|并|也|都)*(?:无关|不相关)(?![型]|的[\u4e00-\u9fffa-z])/u;
 
 /** Words of asking whether, or of ability, in front of Y ("能不能搜到" → 搜到), and a trailing 的. */
 const modalFront = /^(?:能不能|能否|是否|会不会|有没有|可不可以|能|会|可以)/u;

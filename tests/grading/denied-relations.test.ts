@@ -43,6 +43,15 @@ describe('a relation the note states, denied ("X 跟 Y 没关系")', () => {
     expect(contradicted(gcQuestion, gcNote, '跟对象有多大没关系，主要看存活率。')).toEqual([]);
   });
 
+  it('reads a closing "是没关系的" as the same claim', () => {
+    expect(contradicted(esQuestion, esNote, 'refresh 只是做持久化的，跟能不能搜到是没关系的。')).toEqual([esNote[0]]);
+  });
+
+  it('reads "无关的" as naming a kind, not as a claim ("和外层无关的子查询")', () => {
+    const note = ['相关子查询依赖外层查询的值，外层每行都要执行一次。', '非相关子查询只执行一次。'];
+    expect(contradicted('相关子查询和非相关子查询有什么区别？', note, '子查询执行一次，和外层无关的子查询只执行一次。')).toEqual([]);
+  });
+
   it('agrees with a note that calls it unrelated too', () => {
     const note = ['Redis 快在纯内存操作和 IO 多路复用。', '单线程的瓶颈跟 CPU 无关，在内存和网络。'];
     expect(contradicted('Redis 单线程为什么快？', note, 'Redis 单线程跟 CPU 没什么关系，瓶颈在网络。')).toEqual([]);
