@@ -103,7 +103,7 @@ export function deniedClaims(note: readonly Statement[], answer: readonly Statem
       deniedListItem(said, claims, note, saidSubjects) ??
       deniedExistence(said, claims, context.question, deniedAnywhere, assertedInSentence) ??
       deniedBy(said, deniedRelation(said, claims, all, answer, context.question)) ??
-      deniedBy(said, deniedEffect(said, claims, all, context.subjects));
+      deniedBy(said, deniedEffect(said, claims, all, context.subjects, answer));
     if (claim) found.push(claim);
   }
   return found;

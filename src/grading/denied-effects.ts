@@ -8,7 +8,7 @@
  * comes about or not; the note denying it anywhere, saying it in a condition, or of another of the question's things
  * (a clause naming 复制算法 against the note's "标记-清除：产生碎片"), still agrees.
  */
-import { subjectsNamed, supposing, type NoteClaim } from './claim-reading.ts';
+import { subjectsNamed, supposing, wordKeys, type NoteClaim } from './claim-reading.ts';
 import { negationScopeTexts, type Statement } from './statements.ts';
 import { isGenericWord } from './text-analysis.ts';
 
@@ -18,6 +18,9 @@ const notArising = /(?:不会|不|没有?)(?:再|去)?(?:留下|产生|出现|�
 /** In the note, the thing comes about: a verb of coming about right before it, or of piling up right after it. */
 const arisingBefore = /(?:留下|产生|出现|造成|带来|引起|导致)(?:大量|很多|许多|一些)?$/u;
 const arisingAfter = /^(?:堆积|残留|积累|累积|增多|变多|越来越多|产生|出现)/u;
+
+/** A consequence of something done before it: 就 / 之后 / 以后 / 后 right before the negation, or 了 in front of it ("用了…"). */
+const remedy = /(?:就|之后|以后|后|了)[，,\s]*(?:也|再|便)?$|用了|改成|改用|开启|加了/u;
 
 /** A negation followed by 就 / 则 / 时 sets a condition ("不产生垃圾时"), it denies nothing. */
 const conditionAfter = /就|则|便|才|时|的话/u;
@@ -47,14 +50,20 @@ function termIn(rest: string, note: string): string | undefined {
 
 /**
  * The note clause saying that what the answer clause says does not come about does. `claims` are the note's asserted
- * clauses, `all` every clause; `subjects` the things the question contrasts or the note labels.
+ * clauses, `all` every clause; `subjects` the things the question contrasts or the note labels; `answer` the answer's clauses.
  */
-export function deniedEffect(said: Statement, claims: readonly NoteClaim[], all: readonly NoteClaim[], subjects: readonly string[]): NoteClaim | undefined {
+export function deniedEffect(said: Statement, claims: readonly NoteClaim[], all: readonly NoteClaim[], subjects: readonly string[], answer: readonly Statement[]): NoteClaim | undefined {
   const found = notArising.exec(said.normalised);
   if (!found) return undefined;
   const rest = said.normalised.slice(found.index + found[0].length);
   if (conditionAfter.test(rest)) return undefined;
-  const named = subjectsNamed(said.normalised.slice(0, found.index), subjects);
+  const opening = said.normalised.slice(0, found.index);
+  // A remedy or a condition it follows from ("改成长连接就不会产生大量 TIME_WAIT", "合并完成后不会留下旧版本"): the note saying
+  // that X comes about without it agrees.
+  const previous = answer.slice(0, Math.max(0, answer.indexOf(said))).filter((other) => other.sentence === said.sentence).at(-1);
+  if (remedy.test(opening) || (previous && remedy.test(`${previous.normalised}，`))) return undefined;
+  const named = subjectsNamed(opening, subjects);
+  const own = wordKeys(opening);
   for (const claim of claims) {
     const note = compact(claim.statement.normalised);
     const term = termIn(rest, note);
@@ -65,6 +74,9 @@ export function deniedEffect(said: Statement, claims: readonly NoteClaim[], all:
     if (negationScopeTexts(before).length || supposing.test(before)) continue;
     if (all.some((other) => avoids(compact(other.statement.normalised), term))) continue;
     if (named.length && claim.subjects.length && !named.some((subject) => claim.subjects.includes(subject))) continue;
+    // What the clause says it of must be what the note's sentence is about: "长连接不会产生 TIME_WAIT" against "短连接…会产生大量
+    // TIME_WAIT" says it of another thing.
+    if (own.some((key) => !claim.about.has(key))) continue;
     return claim;
   }
   return undefined;

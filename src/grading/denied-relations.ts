@@ -14,6 +14,7 @@
 import { contentKeys, isConceptKey, type NoteClaim } from './claim-reading.ts';
 import { negationScopeTexts, type Statement } from './statements.ts';
 import { escapeRegExp } from '../text/regexp.ts';
+import { isGenericWord } from './text-analysis.ts';
 
 /**
  * "跟能不能搜到没关系", "和数据量大小无关", "与线程数没有什么关联": group 1 or 2 is Y. Not as a modifier ("和外层无关的子查询"
@@ -65,7 +66,8 @@ export function deniedRelation(said: Statement, claims: readonly NoteClaim[], al
   const found = unrelated.exec(text);
   if (!found) return undefined;
   const related = (found[1] ?? found[2]!).replace(modalFront, '').replace(/的$/u, '');
-  if (related.length < 2) return undefined;
+  // General vocabulary ("跟性能没关系") relates to too much of a note to deny any one clause of it.
+  if (related.length < 2 || isGenericWord(related)) return undefined;
   // What is said unrelated to it: named before 跟, or the thing the clause before it in its sentence is about.
   let things = words(text.slice(0, found.index));
   if (!things.length) {

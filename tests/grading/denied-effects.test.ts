@@ -26,6 +26,19 @@ describe('an effect the note says comes about, said not to ("不会留下 X")', 
     expect(contradicted('项目里为什么要做内存池？', note, '用了内存池以后不会产生内存碎片。')).toEqual([]);
   });
 
+  it('does not fire on a remedy the answer gives ("改成长连接就不会…", "用了…以后，不会…", "合并完成后不会…")', () => {
+    const note = ['短连接频繁建立关闭，主动关闭方会产生大量 TIME_WAIT。', '可以改用长连接，或开启 tcp_tw_reuse。'];
+    const question = '服务器上大量 TIME_WAIT 怎么办？';
+    expect(contradicted(question, note, '改成长连接就不会产生大量 TIME_WAIT 了。')).toEqual([]);
+    expect(contradicted(question, note, '用了长连接以后，不会产生大量 TIME_WAIT。')).toEqual([]);
+    expect(contradicted(lsmQuestion, lsmNote, '合并完成后不会留下旧版本。')).toEqual([]);
+  });
+
+  it('does not fire on a clause about another thing than the note sentence ("长连接不会产生 TIME_WAIT")', () => {
+    const note = ['短连接频繁建立关闭，主动关闭方会产生大量 TIME_WAIT。', '可以改用长连接，或开启 tcp_tw_reuse。'];
+    expect(contradicted('服务器上大量 TIME_WAIT 怎么办？', note, '长连接不会产生 TIME_WAIT。')).toEqual([]);
+  });
+
   it('does not fire on a thing the note does not say comes about', () => {
     expect(contradicted(lsmQuestion, lsmNote, '顺序追加写，所以不会出现随机写。')).toEqual([]);
   });

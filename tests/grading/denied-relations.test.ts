@@ -39,6 +39,11 @@ describe('a relation the note states, denied ("X 跟 Y 没关系")', () => {
     expect(contradicted(gcQuestion, gcNote, '新生代用复制是因为对象都比较大。跟对象能活多久其实没什么关系。')).toEqual([gcNote[1]]);
   });
 
+  it('leaves general vocabulary alone ("跟性能没关系" against a note that speaks of 性能 elsewhere)', () => {
+    const note = ['三次握手是为了同步双方的初始序列号。', '四次握手多一个往返，浪费性能。'];
+    expect(contradicted('TCP 为什么要三次握手？', note, '跟性能没关系。')).toEqual([]);
+  });
+
   it('leaves a quantity of a lone word alone ("跟对象有多大没关系")', () => {
     expect(contradicted(gcQuestion, gcNote, '跟对象有多大没关系，主要看存活率。')).toEqual([]);
   });
