@@ -20,6 +20,8 @@ import { claimsOf, clauseContext, contentKeys, deniedScopes, hedgedClaim, isConc
 import { deniedNeed } from './denied-needs.ts';
 import { deniedListItem } from './denied-lists.ts';
 import { deniedExistence } from './denied-existence.ts';
+import { deniedRelation } from './denied-relations.ts';
+import { deniedEffect } from './denied-effects.ts';
 import { memoByObject, memoByText } from './grading-memo.ts';
 import { negationScopeTexts, type NegationScope, type Statement } from './statements.ts';
 import { profileText } from './text-analysis.ts';
@@ -97,19 +99,18 @@ export function deniedClaims(note: readonly Statement[], answer: readonly Statem
       deniedNecessity(said, claims, about, sentence, saidSubjects, asked) ??
       deniedEverything(said, claims, deniedAnywhere, assertedInSentence) ??
       opposedClaim(said, sentence, claims, about, saidSubjects, asked, question) ??
-      neededDenied(said, claims, all, context.subjects, about) ??
+      deniedBy(said, deniedNeed(said, claims, all, context.subjects, about)) ??
       deniedListItem(said, claims, note, saidSubjects) ??
-      deniedExistence(said, claims, context.question, deniedAnywhere, assertedInSentence);
+      deniedExistence(said, claims, context.question, deniedAnywhere, assertedInSentence) ??
+      deniedBy(said, deniedRelation(said, claims, all, answer, context.question)) ??
+      deniedBy(said, deniedEffect(said, claims, all, context.subjects, answer));
     if (claim) found.push(claim);
   }
   return found;
 }
 
-/** A requirement or step of the note denied by its one distinctive word (denied-needs.ts). */
-function neededDenied(said: Statement, claims: readonly NoteClaim[], all: readonly NoteClaim[], subjects: readonly string[], about: ReadonlySet<string>): DeniedClaim | undefined {
-  const claim = deniedNeed(said, claims, all, subjects, about);
-  return claim ? { said, notes: claim.statement } : undefined;
-}
+/** A note clause an answer clause denies, as a denied claim: for the cues of their own files (denied-needs.ts, denied-relations.ts, denied-effects.ts). */
+const deniedBy = (said: Statement, claim: NoteClaim | undefined): DeniedClaim | undefined => (claim ? { said, notes: claim.statement } : undefined);
 
 /** What any of a note's claims asserts, and what any denies: once per list of claims (claimsOf keeps it), not a scan per key. */
 const claimedAnywhere = memoByObject((all: readonly NoteClaim[]) => ({
