@@ -163,8 +163,19 @@ function negations(note: readonly Statement[], answer: readonly Statement[], ign
   // Separately: answer and note number their sentences independently.
   const about = new Map([...noteSentenceSubjects(note)(subjects), ...sentenceSubjects(answer, subjects)]);
   return disagreeing
-    .filter(([statement, verdict]) => !aboutAnotherThing(verdict.said, statement, note, answer, ignored) && !noteAlsoSays(verdict.said, statement, note, answer, about))
+    .filter(([statement, verdict]) => !aboutAnotherThing(verdict.said, statement, note, answer, ignored) && !saidOfAnotherSubject(verdict.said, statement, about) && !noteAlsoSays(verdict.said, statement, note, answer, about))
     .map(([statement, verdict]) => wrong(statement, verdict.said.text, 'negation'));
+}
+
+/**
+ * Whether the answer says it of one of the things the question or note sets side by side, and the note's sentence of
+ * others only: "复制算法不会产生碎片" does not deny "标记-清除：…，会产生内存碎片"; it is the other algorithm's property.
+ */
+function saidOfAnotherSubject(said: Statement, contradicted: Statement, about: ReadonlyMap<Statement, string[]>): boolean {
+  // The clause itself names whom it is about: a clause that names nobody takes its sentence's subject only as a guess.
+  const saidAbout = mentioned(said.normalised.replace(/\s+/g, ''), about.get(said) ?? []);
+  const notedAbout = about.get(contradicted) ?? [];
+  return saidAbout.length > 0 && notedAbout.length > 0 && !saidAbout.some((subject) => notedAbout.includes(subject));
 }
 
 /**
