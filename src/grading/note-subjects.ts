@@ -62,7 +62,12 @@ function distinct(left: string, right: string): [string, string] {
 export function subjectsOf(question: string, noteText: string, pointTexts: readonly string[], leads: readonly (string | undefined)[] = []): string[] {
   const subjects = new Set<string>();
   const note = compact(noteText);
-  for (const match of compact(question).matchAll(contrast)) {
+  const compactQuestion = compact(question);
+  for (const match of compactQuestion.matchAll(contrast)) {
+    // A second term ending in 的 right before a word qualifies that word, so the list's items are "X的N": "nil 的 channel、正常的
+    // channel" matched as channel / 正常的 and read the note's "正常channel 成功或阻塞" as said of channel, so "正常的读写成功或阻塞"
+    // was a swap. A term the question ends with 的 ("LFU 淘汰是怎么实现的？") is only a long term.
+    if (/的$/u.test(match[2]!) && /^[\u4e00-\u9fffa-z0-9]/u.test(compactQuestion.slice(match.index! + match[0].length))) continue;
     const found: { left?: string | undefined; right?: string | undefined } = { left: inNote(match[1]!, 'end', note), right: inNote(match[2]!, 'start', note) };
     if (!found.left && !found.right) continue;
     // One side found only as a piece of the other ("半连接还是全连接" against a note with 全连接 and 连接 alone)

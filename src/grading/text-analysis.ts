@@ -195,6 +195,9 @@ export function formulasIn(normalised: string): Set<string> {
     .replace(/\s+(?=[)^+\-*/=<>])|(?<=[(^+\-*/=<>])\s+/g, '')
     .replace(/\blog\s+(?=[a-z0-9(])|(?<=[a-z0-9)])\s+(?=log\b)/g, (match) => match.trim())
     .replace(/的\(?([a-z0-9+\-*/]+)\)?次方/g, '^($1)')
+    // "N 分之一" is 1/N: "整体大概迁 N 分之一" says the note's "平均只迁移约 1/N 的数据". Fractions of numbers ("十分之一") are
+    // quantities (quantities.ts), compared there as values.
+    .replace(/(?<![a-z0-9.])([a-z])\s*分之\s*(一|1)(?![\d十百千万])/gu, (_, whole: string) => `1/${whole}`)
     .replace(/(?<![a-z])pow\(\s*([^,()]+?)\s*,\s*([^()]+?)\s*\)/g, '$1^($2)')
     .replace(/(?<![a-z])o1(?![a-z0-9])|(?<![a-z]\s*)on(?![a-z0-9])(?!\s*[a-z])/g, (shorthand) => `o(${shorthand[1]})`);
   const formulas = new Set<string>();

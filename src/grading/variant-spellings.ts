@@ -22,6 +22,8 @@ export const variantSpellings: ReadonlyArray<readonly [RegExp, string]> = [
   [/交错|穿插/g, '交替'],
   [/压入|压栈|进栈/g, '入栈'],
   [/查询/g, '查找'],
+  // "一个分区同一时间只能被一个消费者拿着读" is the note's "同一时刻只会分配给…一个消费者".
+  [/同一时间(?!段)/g, '同一时刻'],
   // Spoken words for the notes' written ones ("跑在内核态" is 运行在内核态, "拿到锁" 获取锁, "服务挂了" 崩溃).
   [/跑(?!步)/g, '运行'],
   [/拿到|获得|取得/g, '获取'],

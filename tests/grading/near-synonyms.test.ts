@@ -30,3 +30,11 @@ describe('everyday near-synonyms are folded to the notes\' words (variant-spelli
     expect(profiledText('同步写入')).not.toContain('异步');
   });
 });
+
+describe('同一时间 is the notes\' 同一时刻', () => {
+  it('covers "一个分区在同一时刻只会分配给一个消费者" with "一个分区同一时间只能被一个消费者读"', () => {
+    expect(profiledText('一个分区同一时间只能被一个消费者读')).toContain('同一时刻');
+    // A period (同一时间段) is a span, not an instant.
+    expect(profiledText('同一时间段内的请求')).not.toContain('同一时刻');
+  });
+});

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findContradictions } from '../../src/grading/contradictions.ts';
 import { extractAllKeyPoints } from '../../src/grading/key-points.ts';
+import { subjectsOf } from '../../src/grading/note-subjects.ts';
 import { profileText } from '../../src/grading/text-analysis.ts';
 
 /** The note points (as the grader extracts them from the note) an answer contradicts. */
@@ -22,5 +23,29 @@ describe('a subject that only qualifies another in a note clause', () => {
 
   it('still reads a clause giving 线程 what the note says of 进程 as a swap', () => {
     expect(contradictedIn(question, reference, '多线程：每个线程拥有独立的内存空间，互不干扰。')).toHaveLength(1);
+  });
+});
+
+describe('a question listing things as "X 的 N"', () => {
+  const question = '对一个 nil 的 channel、正常的 channel、已经关闭的 channel，分别做读、写、close 会发生什么？';
+  const reference = [
+    '1. nil，未初始化的状态，只进行了声明，或者手动赋值为nil',
+    '2. active，正常的channel，可读可写',
+    '3. closed，已关闭',
+    '',
+    '| 操作 | nil的channel | 正常channel | 已关闭channel |',
+    '| --- | --- | --- | --- |',
+    '| <-ch (读) | 阻塞 | 成功或阻塞 | 读到零值 |',
+    '| ch<- (写) | 阻塞 | 成功或阻塞 | panic |',
+    '| close(ch) (关闭) | panic | 成功 | panic |',
+  ].join('\n');
+
+  it('does not contrast the head of one item with the qualifier of the next (channel / 正常的)', () => {
+    expect(subjectsOf(question, reference, [])).not.toContain('正常的');
+    expect(contradictedIn(question, reference, 'nil 的 channel 读写都会阻塞，close 会 panic；已经关闭的 channel 读到零值，写和再次 close 都会 panic；正常的读写成功或阻塞。')).toEqual([]);
+  });
+
+  it('still contrasts two things when the question ends on 的 ("LRU 和 LFU 淘汰是怎么实现的？")', () => {
+    expect(subjectsOf('Redis 的 LRU 和 LFU 淘汰是怎么实现的？', 'LRU 按最近访问时间淘汰。LFU 按访问频率淘汰。', [])).toEqual(['lru', 'lfu']);
   });
 });

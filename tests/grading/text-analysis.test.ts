@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { gradeOffline } from '../../src/grading/offline-grader.ts';
 import { formulasIn, profileText } from '../../src/grading/text-analysis.ts';
 import { normaliseText } from '../../src/text/tokenizer.ts';
 
@@ -11,6 +12,20 @@ describe('formulasIn', () => {
     expect(formulas('时间复杂度O⑴，最坏 O(n)')).toEqual(['o(1)', 'o(n)']);
     expect(formulas('复杂度On')).toEqual(['o(n)']);
     expect(formulas('删除也可能需要 on 的情况')).toEqual(['o(n)']);
+  });
+
+  it('reads "N 分之一" as 1/N, the way notes write it ("平均只迁移约 1/N 的数据")', () => {
+    expect(formulas('整体大概迁 N 分之一')).toEqual(['1/n']);
+    expect(formulas('平均只迁移约 1/N 的数据')).toEqual(['1/n']);
+    // A fraction of numbers is a quantity, compared by value elsewhere; a letter inside a word is no variable.
+    expect(formulas('减到原来的十分之一')).toEqual([]);
+    expect(formulas('ken分之一')).toEqual([]);
+  });
+
+  it('covers a note point "1/N" with an answer saying "N 分之一"', () => {
+    const note = '新增节点只会接管它逆时针方向到上一个节点之间的那段 key。\n\n平均只迁移约 1/N 的数据。';
+    const { grade } = gradeOffline({ question: '用一致性哈希做分片，新加一台节点的时候，要迁移多少数据？', answer: '整体大概迁 N 分之一，别的节点不动。', references: [{ source: 'n.md', heading: '一致性哈希', text: note }] });
+    expect(grade.keyPoints.find((point) => point.text.includes('1/N'))?.covered).toBe('yes');
   });
 
   it('reads "on" beside an English word as the preposition, not O(n)', () => {
