@@ -75,9 +75,9 @@ function changedValues(note: readonly Statement[], answer: readonly Statement[],
       if (!noteQuantities.some((entry) => sameFamily(entry.quantity, quantity))) continue;
       const anchor = anchorUnits(said.normalised, quantity);
       const comparable = noteQuantities.filter(
-        (entry) => sameFamily(entry.quantity, quantity) && ((sharesUnit(anchor, entry.anchor) && !sharesOfOtherThings(said.normalised, quantity, entry.statement.normalised, entry.quantity)) || resizedQuorum(said.normalised, quantity, entry.statement.normalised, entry.quantity)),
+        (entry) => sameFamily(entry.quantity, quantity) && !ofAnotherVersion(said.normalised, quantity, entry.statement.normalised, entry.quantity) && ((sharesUnit(anchor, entry.anchor) && !sharesOfOtherThings(said.normalised, quantity, entry.statement.normalised, entry.quantity)) || resizedQuorum(said.normalised, quantity, entry.statement.normalised, entry.quantity)),
       );
-      if (!comparable.length || comparable.some((entry) => sameQuantity(entry.quantity, quantity)) || noteStates(note, quantity)) continue;
+      if (!comparable.length || comparable.some((entry) => sameQuantity(entry.quantity, quantity)) || noteStates(note, quantity, said.normalised)) continue;
       // The values themselves are what differ; the words around them decide whether the clauses match.
       // A value written in words ("九月底", "十分之一") is its characters' units too.
       // A value the note gives too ("数十万单" in both) is content the clauses share, not one that differs.
@@ -152,7 +152,7 @@ function sameAmount(said: string, noted: string): boolean {
  * Whether the note writes the answer's number anywhere, formulas included ("17*3=51"): a value the note
  * itself gives is not a changed one, only perhaps one taken from another of its cases.
  */
-function noteStates(note: readonly Statement[], quantity: Quantity): boolean {
+function noteStates(note: readonly Statement[], quantity: Quantity, said: string): boolean {
   const digits = /\d+(?:\.\d+)?/.exec(quantity.text)?.[0];
   // A count in words is the note's when the note counts as many, as a count in digits is below: "六个分区你起七个消费者"
   // against "…第 7 个会闲置" is the note's own seventh consumer. (A share in words, "全部", says how many of them, not a count.)
@@ -164,6 +164,9 @@ function noteStates(note: readonly Statement[], quantity: Quantity): boolean {
       // is another value, and so is the same digit in another unit ("2 分钟" against "每 2 秒"): the same quantity,
       // or a number the note does not quantify (a formula), excuses it.
       const written = quantitiesIn(statement.normalised).find((other) => other.start <= (match.index ?? 0) && (match.index ?? 0) < other.end);
+      // The value of another version of the answer's subject is that version's: "TLS 1.2 needed 2 RTT" does not excuse
+      // "TLS 1.3 needs 2 RTT".
+      if (written && ofAnotherVersion(said, quantity, statement.normalised, written)) return false;
       return !written || sameQuantity(written, quantity) || (written.family === 'bare' && quantity.family !== 'count');
     }),
   );
@@ -208,6 +211,29 @@ function sharesOfOtherThings(said: string, quantity: Quantity, noted: string, no
 function sameCountedThing(said: string, quantity: Quantity, noted: string, noteQuantity: Quantity): boolean {
   const thing = countedThing(said, quantity);
   return thing !== undefined && thing === countedThing(noted, noteQuantity) && !isFunctionCharacter(thing);
+}
+
+/**
+ * A name with its version ("tls 1.3", "http/2", "ipv6"): dotted, after a slash, or after v. A bare number after a word ("needs 2",
+ * "step 3") names no version.
+ */
+const versionedName = /(?<![a-z0-9_.])([a-z][a-z]*?)(?:\s*\/\s*(\d+(?:\.\d+)*)|\s+(\d+\.\d+)|v(\d+))(?![\d.]*[a-z0-9_])/gu;
+
+/** The last versioned name a clause writes before a quantity: what the quantity is said of. */
+function versionBefore(normalised: string, quantity: Quantity): readonly [name: string, version: string] | undefined {
+  const matches = [...normalised.slice(0, quantity.start).matchAll(versionedName)];
+  const last = matches[matches.length - 1];
+  return last ? [last[1]!, last[2] ?? last[3] ?? last[4]!] : undefined;
+}
+
+/**
+ * Two quantities said of two versions of one named thing: the answer's "TLS 1.3 handshake needs 2 RTT" against the note's
+ * "(TLS 1.2 needed 2 RTT)" gives 1.2's value, neither the same fact nor a changed one.
+ */
+function ofAnotherVersion(said: string, quantity: Quantity, noted: string, noteQuantity: Quantity): boolean {
+  const saidOf = versionBefore(said, quantity);
+  const notedOf = versionBefore(noted, noteQuantity);
+  return saidOf !== undefined && notedOf !== undefined && saidOf[0] === notedOf[0] && saidOf[1] !== notedOf[1];
 }
 
 const sentences = new WeakMap<Statement, Statement>();

@@ -6,7 +6,8 @@ import type { ContradictionCue } from './contradictions.ts';
 import { asksDifference } from './denied-difference.ts';
 import { compact } from './note-subjects.ts';
 import { asksForOrder, asksWhen, statesOrder } from './sequence-order.ts';
-import { profileText } from './text-analysis.ts';
+import { quantitiesIn } from './quantities.ts';
+import { profiledText, profileText } from './text-analysis.ts';
 
 /** A point at least this share of the heaviest point's weight is of the note's core… */
 const coreWeightShare = 0.6;
@@ -70,5 +71,8 @@ function askedNumberChanged(question: string, entry: Contradiction): boolean {
   const thing = counted?.[1] ?? counted?.[2];
   if (!thing) return false;
   const units = profileText(entry.said).units;
-  return [...profileText(thing).units.keys()].some((unit) => units.has(unit));
+  if ([...profileText(thing).units.keys()].some((unit) => units.has(unit))) return true;
+  // A thing counted in a unit of its own is counted by any of its names: asked "几个往返", "needs 2 RTT" changes that number.
+  const family = quantitiesIn(`1 ${thing}`)[0]?.family;
+  return family !== undefined && family !== 'count' && family !== 'bare' && quantitiesIn(profiledText(entry.said)).some((quantity) => quantity.family === family);
 }

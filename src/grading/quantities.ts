@@ -7,7 +7,7 @@
 export interface Quantity {
   /** Value in the unit family's base unit (seconds, bytes, a share 0–1, or the bare number). */
   value: number;
-  family: 'time' | 'size' | 'bits' | 'share' | 'percent' | 'times' | 'count' | 'month' | 'bare';
+  family: 'time' | 'size' | 'bits' | 'share' | 'percent' | 'times' | 'count' | 'month' | 'round-trips' | 'bare';
   /** Exactly as written, for feedback. */
   text: string;
   /** Where it starts and ends in the normalised text. */
@@ -50,6 +50,8 @@ const units: ReadonlyArray<{ pattern: RegExp; family: Quantity['family']; factor
   { pattern: /^倍/u, family: 'times', factor: 1 },
   // A month of the calendar ("五月中旬入职", "9 月底"); "3 个月" is a count of months.
   { pattern: /^月(?:份)?(?:初|中旬|中|下旬|上旬|底|末)?/u, family: 'month', factor: 1 },
+  // A round trip by any of its names: "2 RTT", "one round trip", "一个往返".
+  { pattern: /^(?:[个次]\s*)?(?:rtts?\b|round[- ]trips?\b|往返)/u, family: 'round-trips', factor: 1 },
   { pattern: /^(?:个|次|条|种|台|核|槽|次方|棵|颗|块|层|轮)/u, family: 'count', factor: 1 },
 ];
 
@@ -67,6 +69,13 @@ const fraction = /([\d零一二两三四五六七八九十百]+)\s*分之\s*([\d
 const number = /(\d+(?:\.\d+)?|[零一二两三四五六七八九十百千万]+)\s*/gu;
 
 /**
+ * Small numbers in English words, read only before a unit ("one round trip", "a single millisecond"): "one of them",
+ * "two maps" and "once the leader…" count nothing a note quantifies. "twice" is two times.
+ */
+const englishNumbers: Record<string, number> = { 'a single': 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
+const englishNumber = new RegExp(`\\b(${Object.keys(englishNumbers).join('|')})\\s+`, 'giu');
+
+/**
  * An order of magnitude in words: 几/数/好几 (a few), 上 (reaching), 十几 (a dozen or so) before 十, 百, 千, 万, 亿 or
  * their products ("几百单每分钟", "数十万单/分钟", "上千个连接", "十几万"). Its value is a middle of its range (几百 ≈ 400);
  * "函数十分…" and "加上千分之一" are words, not magnitudes.
@@ -80,7 +89,7 @@ const scaleOf = (characters: string) => [...characters].reduce((product, charact
 const multiplier = /^(?:千万|百万|万|亿)/u;
 
 /** What every quantity starts with: a digit, a numeral, 每, or a share word. Most clauses have none. */
-const quantityStart = new RegExp(`[\\d零一二两三四五六七八九十百千万亿几每/]|\\bper\\b|${shares.map(([pattern]) => pattern.source).join('|')}`, 'iu');
+const quantityStart = new RegExp(`[\\d零一二两三四五六七八九十百千万亿几每/]|\\bper\\b|${englishNumber.source}|${shares.map(([pattern]) => pattern.source).join('|')}`, 'iu');
 
 export function quantitiesIn(normalised: string): Quantity[] {
   if (!quantityStart.test(normalised)) return [];
@@ -112,6 +121,14 @@ export function quantitiesIn(normalised: string): Quantity[] {
     approximate.push({ value, family: unit?.family ?? 'bare', text: normalised.slice(start, end).trim(), start, end, approximate: true });
   }
   found.push(...approximate);
+  for (const match of normalised.matchAll(englishNumber)) {
+    const start = match.index ?? 0;
+    const rest = normalised.slice(start + match[0].length);
+    const unit = units.find(({ pattern }) => pattern.test(rest));
+    if (!unit || !/^[a-z]/u.test(rest)) continue;
+    const unitText = unit.pattern.exec(rest)?.[0] ?? '';
+    found.push({ value: englishNumbers[match[1]!.toLowerCase()]! * unit.factor, family: unit.family, text: `${match[0]}${unitText}`, start, end: start + match[0].length + unitText.length });
+  }
   for (const match of normalised.matchAll(number)) {
     const raw = match[1]!;
     const start = match.index ?? 0;
@@ -127,7 +144,8 @@ export function quantitiesIn(normalised: string): Quantity[] {
     const numberEnd = written ? start + raw.length + written.length + (/^\s*/u.exec(normalised.slice(start + raw.length + written.length))?.[0].length ?? 0) : start + match[0].length;
     const rest = normalised.slice(numberEnd);
     // A lone 一 or 十 is mostly a word's character (一些, 十分); before 月 it is a month.
-    if (value === undefined || (!/\d/.test(raw) && raw.length === 1 && !/[两二三四五六七八九]/u.test(raw) && !(raw === '十' && rest.startsWith('月')))) continue;
+    // "一个往返" is one round trip, as "1 个 RTT" is.
+    if (value === undefined || (!/\d/.test(raw) && raw.length === 1 && !/[两二三四五六七八九]/u.test(raw) && !(raw === '十' && rest.startsWith('月')) && !(raw === '一' && /^个?\s*(?:往返|rtt\b)/u.test(rest)))) continue;
     const unit = units.find(({ pattern }) => pattern.test(rest));
     if (!unit && /^[a-z_]/.test(rest)) continue;
     const unitText = unit ? (unit.pattern.exec(rest)?.[0] ?? '') : '';
