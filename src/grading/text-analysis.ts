@@ -147,10 +147,11 @@ function buildProfile(raw: string): TextProfile {
     addCjkUnits(units, run);
   }
   let asciiLetters = 0;
-  for (const match of text.matchAll(asciiWord)) {
+  const worked = withProductsWorkedOut(text);
+  for (const match of worked.matchAll(asciiWord)) {
     const word = match[0];
     asciiLetters += word.length;
-    if (stopwords.has(word) || isGlueWord(word, text, match.index)) continue;
+    if (stopwords.has(word) || isGlueWord(word, worked, match.index)) continue;
     const stem = stemWord(word);
     asciiStems.add(stem);
     addUnit(units, stem);
@@ -158,8 +159,21 @@ function buildProfile(raw: string): TextProfile {
   }
   const concepts = new Set(conceptTokens(text));
   for (const concept of concepts) addUnit(units, concept);
-  for (const formula of formulasIn(text)) addUnit(units, `$${formula}`);
+  for (const formula of formulasIn(worked)) addUnit(units, `$${formula}`);
   return { text, units, asciiStems, concepts, cjkCharacters, asciiLetters };
+}
+
+/**
+ * A product of whole numbers is the number it comes to: "30万/(24 × 60 × 60)秒" and "30 万 ÷ 86400 秒" divide by the same
+ * seconds, and either way of writing it is one value (86400), not the factors 24 and 60 against a number they never meet.
+ * Only whole numbers multiplied: a decimal or a letter beside them ("4×0.4M", "2n") may be a quantity with a unit or a formula.
+ */
+const wholeNumberProduct = /(?<![\w.])\d+(?:\s*[×*]\s*\d+)+(?![\w.])/gu;
+function withProductsWorkedOut(text: string): string {
+  return text.replace(wholeNumberProduct, (product) => {
+    const value = product.split(/[×*]/u).reduce((total, factor) => total * Number(factor.trim()), 1);
+    return Number.isSafeInteger(value) ? String(value) : product;
+  });
 }
 
 /**

@@ -64,6 +64,10 @@ export const variantSpellings: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bi\/o\b/g, 'io'],
   [/cpu ?密集/g, '计算密集'],
   [/核数/g, '核心数'],
+  // A size's unit spelt out is its short form: "1.6MByte × 8bit" is 1.6MB ("4×0.4M=1.6MB").
+  [/(?<=\d\s?[kmgt])bytes?\b/g, 'b'],
+  // Words for rounding a value: "取整按每秒 4 个请求算" is the note's "将请求化整，就是4个请求每秒".
+  [/化整|凑整/g, '取整'],
   // Spoken set-ups for their names: "一主一备" is 主备, "写走主库、读走从库" is 读写分离 (the words are kept for what else they say).
   [/一主[一多]备/g, '主备'],
   [/一主[一多]从/g, '主从'],
