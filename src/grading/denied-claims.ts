@@ -21,6 +21,7 @@ import { deniedNeed } from './denied-needs.ts';
 import { deniedListItem } from './denied-lists.ts';
 import { deniedExistence } from './denied-existence.ts';
 import { deniedRelation } from './denied-relations.ts';
+import { deniedRelationEnglish } from './denied-relations-english.ts';
 import { deniedEffect } from './denied-effects.ts';
 import { memoByObject, memoByText } from './grading-memo.ts';
 import { negationScopeTexts, type NegationScope, type Statement } from './statements.ts';
@@ -47,13 +48,16 @@ export interface ClaimContext {
  * The first word a negation denies ("不会阻塞" → 阻塞; "处理不了" → 处理, the verb before it), or for English
  * the concepts it denies (an English clause against Chinese notes).
  */
-function deniedHeads(scope: NegationScope, clause: string): string[] {
+function deniedHeads(scope: NegationScope, clause: string, withWords = false): string[] {
   if (isLatin(scope.text)) {
     // "neither in the cache nor in the database" denies a place, "without" a manner: only not / never / no deny a predicate.
     if (!/^(?:not|n't|never|no)$/u.test(scope.word)) return [];
     // An English negation denies the few words after its auxiliaries ("is no longer a persistent connection").
     const words = clause.slice(scope.at + scope.word.length).split(/[,.;:!?()]/u)[0]!.split(/\s+/u).filter((word) => word && !englishAuxiliary.test(word)).slice(0, 3).join(' ');
-    return [...contentKeys(words)].filter(isConceptKey);
+    const keys = [...contentKeys(words)];
+    // Against an English note the denied word itself is the head ("calls are not rejected" → reject); against a Chinese
+    // note only its concept can be ("is not full-duplex" → 全双工).
+    return withWords ? [...keys.filter(isConceptKey), ...keys.filter((key) => !isConceptKey(key)).slice(0, 1)] : keys.filter(isConceptKey);
   }
   const keys = wordKeys(scope.text);
   const first = scope.complement ? keys.at(-1) : keys[0];
@@ -103,6 +107,7 @@ export function deniedClaims(note: readonly Statement[], answer: readonly Statem
       deniedListItem(said, claims, note, saidSubjects) ??
       deniedExistence(said, claims, context.question, deniedAnywhere, assertedInSentence) ??
       deniedBy(said, deniedRelation(said, claims, all, answer, context.question)) ??
+      deniedBy(said, deniedRelationEnglish(said, claims, all, context.question)) ??
       deniedBy(said, deniedEffect(said, claims, all, context.subjects, answer));
     if (claim) found.push(claim);
   }
@@ -122,7 +127,7 @@ function deniedPredicate(said: Statement, claims: readonly NoteClaim[], about: R
   for (const scope of deniedScopes(said.normalised)) {
     if (conditionAfter.test(said.normalised.slice(scope.at))) continue;
     const disputed = contentKeys(scope.text);
-    const heads = deniedHeads(scope, said.normalised);
+    const heads = deniedHeads(scope, said.normalised, true);
     // The note denying any of what an English negation covers ("永不过期" for "don't let hot keys expire") agrees with it.
     if (isLatin(scope.text) && heads.some(deniedAnywhere)) continue;
     // "先不要唤醒…，等析构完成之后再去唤醒" denies doing it first: the later assertion is the rest of that order,
@@ -140,7 +145,7 @@ function deniedPredicate(said: Statement, claims: readonly NoteClaim[], about: R
       // What is denied is said of the subject named before the negation ("WebSocket is … not request-response like HTTP").
       const before = subjectsNamed(said.normalised.slice(0, scope.at), subjects);
       // A note clause that is itself negative about the head ("对web3一点都不了解") agrees with a denial of it.
-      const claim = claims.find((entry) => entry.asserted.has(head) && (!reasserted || saysFirst(entry)) && !negatedAbout(entry.statement.normalised, head, thingWords(about, said.normalised)) && sameMatter(about, before.length ? before : subjects, entry, ordered(entry) ? new Set([head]) : disputed, isLatin(said.normalised), asked));
+      const claim = claims.find((entry) => entry.asserted.has(head) && (isConceptKey(head) || !isLatin(said.normalised) || isLatin(entry.statement.normalised)) && (!reasserted || saysFirst(entry)) && !negatedAbout(entry.statement.normalised, head, thingWords(about, said.normalised)) && sameMatter(about, before.length ? before : subjects, entry, ordered(entry) ? new Set([head]) : disputed, isLatin(said.normalised), asked));
       if (claim) return { said, notes: claim.statement };
     }
   }
