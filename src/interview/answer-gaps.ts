@@ -121,12 +121,44 @@ export function nameableConcepts(point: CardKeyPoint, question: string, said = '
     for (const token of conceptTokens(concept)) named.add(token);
     concepts.push(concept);
   }
+  // A point whose only nameable words are its examples ("存储非结构化数据，如图片、文件") is asked about by what they are examples
+  // of: 「文件这一块你怎么理解？」 asked about an instance, not the idea.
+  if (concepts.length > 0 && concepts.every((concept) => onlyAsExample(concept, point.text))) {
+    const idea = exemplified(point.text);
+    return idea && !isVague(idea) && !asked.includes(idea.toLowerCase()) && !(spoken && spoken.includes(idea.toLowerCase())) ? [idea] : [];
+  }
   return concepts
     .map((concept) => asWritten(concept, point.text))
     .map((concept, order) => ({ concept, order }))
     .sort((a, b) => specificity(b.concept) - specificity(a.concept) || a.order - b.order)
     .map(({ concept }) => concept)
     .slice(0, 2);
+}
+
+/** Examples a clause gives after 如 / 比如 / 例如 / such as, up to the clause's end; 如果, 如何, 如下 are other words. */
+const exampleList = /(?:比如|例如|譬如|诸如|(?<![例比譬诸假])如(?![果何此下同今其实])|\bsuch as\b|\be\.g\.)(?:说)?[:：]?\s*([^，。；;,!?！？()（）]{1,40})/giu;
+
+function onlyAsExample(concept: string, text: string): boolean {
+  const lower = text.toLowerCase();
+  const key = concept.toLowerCase();
+  const spans = [...lower.matchAll(exampleList)].map((match) => [match.index! + match[0].length - match[1]!.length, match.index! + match[0].length] as const);
+  let at = lower.indexOf(key);
+  if (at < 0 || spans.length === 0) return false;
+  for (; at >= 0; at = lower.indexOf(key, at + 1)) if (!spans.some(([start, end]) => at >= start && at + key.length <= end)) return false;
+  return true;
+}
+
+/** Verbs and quantifiers before the noun a clause's examples are examples of ("存储非结构化数据" → 非结构化数据, "使用各种同步机制" → 同步机制). */
+const beforeTheIdea = /^.*(?:存储|保存|支持|用于|适合|适用于|使用|采用|提供|处理|包括|包含|记录|管理|用|是|有|的)/u;
+
+/** The noun phrase right before a point's first list of examples, when it is a name of 2–10 characters. */
+function exemplified(text: string): string | undefined {
+  const first = new RegExp(exampleList.source, 'iu').exec(text);
+  if (!first) return undefined;
+  const clause = text.slice(0, first.index).split(/[，,。；;：:]/u).map((part) => part.trim()).filter(Boolean).at(-1) ?? '';
+  const idea = clause.replace(beforeTheIdea, '').replace(/^(?:各种|多种|一些|某些|这些|那些|不同的?)/u, '').trim();
+  const length = [...idea].length;
+  return length >= 2 && length <= 10 && /^[\u4e00-\u9fffA-Za-z][\u4e00-\u9fffA-Za-z0-9 _/+#.-]*$/u.test(idea) && !fragmentStart.test(idea) ? idea : undefined;
 }
 
 function overlaps(a: string, b: string): boolean {

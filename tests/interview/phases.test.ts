@@ -128,6 +128,12 @@ describe('non-answers and concepts', () => {
     // A short Chinese noun written right after an English name is its head: not 「case、语句」.
     const select = { text: 'select机制最大的一条限制就是每个case语句里必须是一个IO操作', concepts: ['select', '机制', '限制', 'case', '语句', 'IO操作'], weight: 1 };
     expect(nameableConcepts(select, '介绍一下Go select。')[0]).toBe('case语句');
+    // A point whose only nameable words are its examples is asked about by what they are examples of: not 「文件这一块」.
+    const ceph = { text: '存储非结构化数据，如图片、文件，且适合读多写少的场景', concepts: ['存储', '数据', '图片', '文件'], weight: 1 };
+    expect(nameableConcepts(ceph, 'Ceph存储图片有什么好处？')).toEqual(['非结构化数据']);
+    // Examples beside a name of the point's own stay behind it.
+    const threads = { text: '多线程适用于I/O密集型任务，如网络I/O、磁盘I/O等', concepts: ['I/O密集型任务', '网络', '磁盘'], weight: 1 };
+    expect(nameableConcepts(threads, '多进程多线程多协程适用于哪些场景？')[0]).toBe('I/O密集型任务');
   });
 
   it('never names a word that relates things rather than names one ("用于", "关系", "不会")', () => {
