@@ -11,8 +11,12 @@ import { asksWhether, sharedOf, weightOf, type Statement } from './statements.ts
  * answer's "如果不加锁…" asserts nothing the note could contradict. A negative that sets a condition ("不够再去 mcentral 拿",
  * "没命中就回源") supposes too.
  */
-/** The words a supposition opens with. */
-const opensSupposition = String.raw`^(?:如果|假如|假设|若|要是|万一|一旦|倘若|即使|即便|哪怕|就算|否则|\bif\b|\bunless\b|\bsuppose\b|\beven if\b|\botherwise\b)`;
+/**
+ * The words a supposition opens with, after any spoken lead-in or connective: "那如果本地队列挂在P上" supposes as "如果…" does,
+ * and was read as a claim that the queue is on P.
+ */
+const leadIn = String.raw`(?:(?:那么|那|然后|而且|但是|但|可是|所以|就是|嗯|呃)\s*[,，]?\s*)*`;
+const opensSupposition = String.raw`^${leadIn}(如果|假如|假设|若|要是|万一|一旦|倘若|即使|即便|哪怕|就算|否则|\bif\b|\bunless\b|\bsuppose\b|\beven if\b|\botherwise\b)`;
 
 export const hypothetical = new RegExp(
   `${opensSupposition}|试图|企图|\\btries to\\b|\\battempts? to\\b|(?:不够|不足|没命中|未命中|不存在|没有了?|满了|空了)(?:的话|时)?(?:就|再|才|则|便)`,
@@ -23,7 +27,7 @@ const openingWord = new RegExp(opensSupposition, 'u');
 
 /** The word a clause opens its supposition with ("否则", "如果", "if"), or undefined when it supposes otherwise ("试图…"). */
 export function supposition(normalised: string): string | undefined {
-  return openingWord.exec(normalised)?.[0];
+  return openingWord.exec(normalised)?.[1];
 }
 
 /** Share of each of two clauses supposed under the same word that they must have in common, one word at least. */
