@@ -161,6 +161,18 @@ export const termFamilies: readonly TermFamily[] = [
     ],
   },
   {
+    // Ways processes talk to each other: "要通知接收进程某个事件已经发生，用的是消息队列" gives 信号's use to another way.
+    name: 'ipc',
+    members: [
+      { name: '管道', patterns: ['(?<!命名)管道'] },
+      { name: '命名管道', patterns: ['命名管道', word('fifo')] },
+      { name: '消息队列', patterns: ['消息队列'] },
+      { name: '共享内存', patterns: ['共享内存'] },
+      { name: '信号量', patterns: ['信号量', word('semaphore')] },
+      { name: '信号', patterns: ['信号(?!量)'] },
+    ],
+  },
+  {
     name: 'io-model',
     members: [
       { name: '阻塞 IO', patterns: ['(?<![非同])阻塞\\s*i/?o', word('bio')] },
