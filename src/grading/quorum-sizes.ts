@@ -9,19 +9,16 @@
 import { quantitiesIn, type Quantity } from './quantities.ts';
 
 /** Words of agreeing: an acknowledgement, a vote, a reply, a copy made. */
-const agreeing = /ack|vote|acknowledg|confirm|agree|repl(?:y|ies|ied|icat)|确认|同意|投票|选票|回复|回应|响应|复制/iu;
+const agreeing = /ack|vote|确认|同意|投票|选票|回复|回应|响应|复制/iu;
 
 /**
  * What a quorum counts, right after its share word: members of the group or their acknowledgements. A share of anything
  * else ("大多数对象朝生夕死", "所有数据复制到从节点") is no quorum.
  */
-const members = /^\s*(?:的\s*)?(?:of\s+(?:the\s+|them\b)?)?(?:follower|节点|从节点|副本|replica|node|member|slave|sentinel|哨兵|机器|实例|服务器|成员|server|peer|voter|acks?\b|确认|投票|选票|票|votes?\b)/iu;
-
-/** An English share names its members in itself ("all followers", "every node"). */
-const namesMembers = /follower|node|replica|member/iu;
+const members = /^\s*(?:的\s*)?(?:follower|节点|从节点|副本|replica|node|member|slave|sentinel|哨兵|机器|实例|服务器|成员|acks?\b|确认|投票|选票|票)/iu;
 
 /** Whom something is sent to ("把选票发给所有节点", "向所有 follower 发送请求") is not how many must agree. */
-const sentTo = /(?:给|向|(?<![收得拿达遇听看找])到|往|至|通知|广播|\bto|\bsends?\b[^,.]*|\bbroadcasts?\b[^,.]*)\s*(?:其他|其余|剩下)?(?:的)?\s*$/u;
+const sentTo = /(?:给|向|(?<![收得拿达遇听看找])到|往|至|通知|广播)\s*(?:其他|其余|剩下)?(?:的)?\s*$/u;
 
 /** The majority's value in quantities.ts. */
 const majority = 0.75;
@@ -32,7 +29,7 @@ const isShare = (quantity: Quantity) => quantity.family === 'share';
 export function resizedQuorum(said: string, saidQuantity: Quantity, noted: string, noteQuantity: Quantity): boolean {
   if (!isShare(saidQuantity) || !isShare(noteQuantity) || saidQuantity.value === noteQuantity.value) return false;
   if (saidQuantity.value !== majority && noteQuantity.value !== majority) return false;
-  const countsMembers = (text: string, quantity: Quantity) => (namesMembers.test(quantity.text) || members.test(text.slice(quantity.end))) && !sentTo.test(text.slice(0, quantity.start));
+  const countsMembers = (text: string, quantity: Quantity) => members.test(text.slice(quantity.end)) && !sentTo.test(text.slice(0, quantity.start));
   return countsMembers(said, saidQuantity) && countsMembers(noted, noteQuantity) && (agreeing.test(said) || agreeing.test(noted));
 }
 
@@ -41,5 +38,5 @@ export function resizedQuorum(said: string, saidQuantity: Quantity, noted: strin
  * 提交"): its "all" is then whom the request goes to, not how many must agree.
  */
 export function statesQuorum(answer: readonly { normalised: string }[], noteQuantity: Quantity): boolean {
-  return answer.some((clause) => quantitiesIn(clause.normalised).some((quantity) => isShare(quantity) && quantity.value === noteQuantity.value && (namesMembers.test(quantity.text) || members.test(clause.normalised.slice(quantity.end)))));
+  return answer.some((clause) => quantitiesIn(clause.normalised).some((quantity) => isShare(quantity) && quantity.value === noteQuantity.value && members.test(clause.normalised.slice(quantity.end))));
 }

@@ -14,13 +14,6 @@ describe('a quorum sized otherwise (quorum-sizes.ts)', () => {
     expect(contradicted(zkQuestion, zkNote, 'leader 把日志发给 follower，必须所有 follower 都持久化并回 ACK 才能提交。')).toEqual([zkNote[2]]);
   });
 
-  it('reads the same in English', () => {
-    const note = ['The leader commits an entry once a majority of followers have acknowledged replicating it, then applies it and replies to the client.'];
-    const question = 'When does a Raft leader commit a log entry?';
-    expect(contradicted(question, note, 'The leader waits until all followers have acknowledged the entry before it commits it.')).toEqual(note);
-    expect(contradicted(question, note, 'The leader sends the entry to all followers and commits once a majority of them acknowledge it.')).toEqual([]);
-  });
-
   it('reads 超过一半 (normalised 大于一半) and 超过半数 as a majority, not as a half', () => {
     const share = (text: string) => quantitiesIn(profileText(text).text).map((quantity) => quantity.value);
     expect(share('收到超过一半follower的确认')).toEqual([0.75]);
