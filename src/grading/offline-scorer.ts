@@ -168,13 +168,11 @@ export function scoreAnswer(input: ScoreInput, parameters: Readonly<ScoringParam
     });
     const points = creditListedVerdicts(withoutGeneralOnly(coverPoints(specs, views, questionUnits, parameters, wrong), questionUnits, rightConclusion), listed[index] ?? []);
     // A question about one part of a note is answered by that part: the answer is complete when it makes the
-    // points there, whatever it leaves of the rest. Not one that contradicts the note: graded on the part, a wrong
-    // point cost only its weight in the whole note while the rest counted as the part ("Photon 是开源的，Blaze 用自己的
-    // protobuf…" of a question on the alternatives: 7.5; sw006, a wrong figure labelled 1: 7.9). It is graded on the whole.
+    // points there, whatever it leaves of the rest. What it contradicts anywhere still counts against it.
     const pointed = input.keyPoints?.[index]?.length ? undefined : pointedBlocks(input.question, specs, input.headings?.[index]);
     const whole = aggregate(points, parameters);
     const part = pointed ? aggregate(points.filter((point) => pointed.has(point.spec.block)), parameters) : undefined;
-    const byPart = part !== undefined && part.covered > whole.covered && whole.wrong === 0;
+    const byPart = part !== undefined && part.covered > whole.covered;
     const measured = byPart ? { covered: part.covered, wrong: whole.wrong } : whole;
     // Graded on the part, the card lists the part's points (and anything the answer contradicted elsewhere):
     // "没讲腾讯实习期间…" beside a 10 for a question about the alternatives would contradict the grade.
