@@ -44,8 +44,6 @@ export interface WrongStatement {
   cue: ContradictionCue;
   /** What the card quotes of the answer, when that is more than `said`: the subject a label gave the clause ("漏桶：…"). */
   shown?: string;
-  /** For a swap, the two subjects it exchanged: whom the answer said it of, and whom the note says it of. */
-  between?: readonly [string, string];
 }
 
 export type { NotePoint } from './reversed-steps.ts';
@@ -271,7 +269,7 @@ export function findContradictions(question: string, points: readonly NotePoint[
   ];
   // A swap is about whom the note says it of: quoted with the subject its point labels it by ("kube-proxy 实现 Service 的
   // 负载均衡与转发"), where the clause alone ("实现 Service 的负载均衡与转发") reads as what the candidate said.
-  const swaps = swapped.map((swap) => ({ ...wrong(swap.notes, swap.said.text, 'swap'), notes: withItsSubject(swap.notes, points, subjects, swap.subjects?.notes), ...(swap.subjects ? { shown: namedAs(swap.said, swap.subjects.said, answer), between: [swap.subjects.said, swap.subjects.notes] as const } : {}) }));
+  const swaps = swapped.map((swap) => ({ ...wrong(swap.notes, swap.said.text, 'swap'), notes: withItsSubject(swap.notes, points, subjects, swap.subjects?.notes), ...(swap.subjects ? { shown: namedAs(swap.said, swap.subjects.said, answer) } : {}) }));
   const exchanges = exchangedWords(assertedOf(note), said, { note: normalisedNote(points), subjects }, (statement) => hypothetical.test(statement.normalised)).map((edit) => ({ ...wrong(edit.notes, edit.said.text, 'swap'), notes: withItsSubject(edit.notes, points, subjects) }));
   const all = [...swaps, ...exchanges, ...negations(note, said, questionUnits, subjects), ...changedNumbers(note, said, questionUnits, minimumShared).map((entry) => wrong(entry.notes, entry.said.text, 'number')), ...reversedSteps(points, note, answer, questionUnits, reference, question).map((entry) => wrong(entry.notes, entry.said, 'order')), ...claimsDenied(question, points, note, said, subjects), ...sufficiencyClaims(note, asserted).map((entry) => wrong(entry.notes, entry.said.text, 'negation')), ...opposedOutcomes(assertedOf(note), asserted, questionUnits).map((entry) => wrong(entry.notes, entry.said.text, 'negation')), ...reversedCauses(assertedOf(note), said).map((entry) => wrong(entry.notes, entry.said.text, 'swap')), ...deniedOnly(assertedOf(note), asserted).map((entry) => wrong(entry.notes, entry.said.text, 'negation')), ...randomOrderClashes(assertedOf(note), asserted).map((entry) => wrong(entry.notes, entry.said.text, 'negation')), ...reversedTransfers(note, said).map((entry) => wrong(entry.notes, entry.said.text, 'swap')), ...placementClashes(note, said).map((entry) => wrong(entry.notes, entry.said.text, 'swap')), ...givenMeans(assertedOf(note), asserted).map((entry) => wrong(entry.notes, entry.said.text, 'swap'))];
   // The first cue found speaks for its point; every other clause that contradicts the same point is kept

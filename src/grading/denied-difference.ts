@@ -7,7 +7,7 @@
  */
 
 /** A question that asks what sets two or more things apart, or what each of them does. */
-export const asksDifference = /区别|差别|差异|不同|异同|分别|各自|各有|对比|\bdiffer(?:ence|ent|s)?\b|\bcompare\b|\bvs\.?\b|\bversus\b/iu;
+const asksDifference = /区别|差别|差异|不同|异同|分别|各自|各有|对比|\bdiffer(?:ence|ent|s)?\b|\bcompare\b|\bvs\.?\b|\bversus\b/iu;
 
 /**
  * A claim that two things are one: no difference, one and the same thing, two names of one thing. "一样" alone is not
