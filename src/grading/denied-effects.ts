@@ -9,8 +9,8 @@
  * (a clause naming 复制算法 against the note's "标记-清除：产生碎片"), still agrees.
  */
 import { subjectsNamed, supposing, wordKeys, type NoteClaim } from './claim-reading.ts';
+import { termIn } from './denied-needs.ts';
 import { negationScopeTexts, type Statement } from './statements.ts';
-import { isGenericWord } from './text-analysis.ts';
 
 /** "不会留下旧版本", "没有产生碎片", "也不会再出现…": what follows is what does not come about. */
 const notArising = /(?:不会|不|没有?)(?:再|去)?(?:留下|产生|出现|造成|带来|引起|残留|堆积|积累)(?:任何|什么|大量|很多)?/u;
@@ -36,17 +36,6 @@ const avoids = (note: string, term: string): boolean => {
   return at >= 0 && (/避免|防止|杜绝|减少|消除|解决|不会|没有|不再|无/u.test(note.slice(0, at)) || negationScopeTexts(note).some((scope) => compact(scope.text).includes(term)));
 };
 
-/** The longest start of what follows the denial (two characters at least) that the note clause writes, and distinctive. */
-function termIn(rest: string, note: string): string | undefined {
-  const text = compact(rest).split(/[，,。；;：:！!？?()（）]/u)[0]!.slice(0, 10);
-  for (let end = text.length; end >= 2; end -= 1) {
-    const term = text.slice(0, end);
-    if (/[a-z0-9_]$/i.test(term) && /^[a-z0-9_]/i.test(text.slice(end))) continue;
-    if (!note.includes(term)) continue;
-    return isGenericWord(term) || /^[a-z0-9_]{1,2}$/i.test(term) ? undefined : term;
-  }
-  return undefined;
-}
 
 /**
  * The note clause saying that what the answer clause says does not come about does. `claims` are the note's asserted

@@ -35,7 +35,7 @@ const compact = (text: string) => text.replace(/\s+/g, '');
  * The note term a denial is about: the longest start of what follows it (two characters at least, whole English
  * words) that the note clause writes, distinctive, and not general vocabulary ("不需要进行处理" denies nothing in particular).
  */
-function termIn(rest: string, note: string): string | undefined {
+export function termIn(rest: string, note: string): string | undefined {
   const text = compact(rest).split(/[，,。；;：:！!？?()（）]/u)[0]!.slice(0, termReach);
   for (let end = text.length; end >= 2; end -= 1) {
     const term = text.slice(0, end);

@@ -6,7 +6,7 @@
  * (term-families.ts: 消息队列 and 信号 are two ways processes talk); a means the note never names is not known to be wrong.
  */
 import { familyMentions } from '../text/term-families.ts';
-import { type Statement } from './statements.ts';
+import { heldOf, type Statement } from './statements.ts';
 
 export interface GivenMeans {
   said: Statement;
@@ -19,16 +19,6 @@ const meansClause = /^(?:就|都|一般|主要|其实|那)?(?:是)?(?:用的是|
 const minimumShare = 0.6;
 const minimumWeight = 2;
 
-function held(noted: ReadonlyMap<string, number>, said: ReadonlyMap<string, number>): { share: number; weight: number } {
-  let total = 0;
-  let weight = 0;
-  for (const [unit, own] of noted) {
-    if (unit.startsWith('~')) continue;
-    total += own;
-    if (said.has(unit)) weight += own;
-  }
-  return { share: total > 0 ? weight / total : 0, weight };
-}
 
 export function givenMeans(note: readonly Statement[], answer: readonly Statement[]): GivenMeans[] {
   const found: GivenMeans[] = [];
@@ -44,7 +34,7 @@ export function givenMeans(note: readonly Statement[], answer: readonly Statemen
     const contradicted = note.find((statement) => {
       const sentence = note.filter((each) => each.sentence === statement.sentence).map((each) => each.normalised).join('');
       if (!familyMentions(sentence).some((each) => each.family === family && each.member !== member)) return false;
-      const { share, weight } = held(statement.units, use.units);
+      const { share, weight } = heldOf(statement.units, use.units);
       return share >= minimumShare && weight >= minimumWeight;
     });
     if (contradicted) found.push({ said, notes: contradicted });

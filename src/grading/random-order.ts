@@ -4,7 +4,7 @@
  * almost no words of their own (随机选择 against 按顺序检查), so no polarity or swap check meets them: what they share is the
  * thing chosen among, which the sentences around them name (多个 case 执行).
  */
-import { sentenceUnits, type Statement } from './statements.ts';
+import { heldOf, sentenceUnits, type Statement } from './statements.ts';
 import { profileText } from './text-analysis.ts';
 
 export interface RandomOrderClash {
@@ -23,16 +23,6 @@ const fixedOrder = /按(?:照)?[^，,。；;]{0,10}?顺序|依次|从上(?:往|�
 const minimumShare = 0.4;
 const minimumWeight = 1.5;
 
-function held(noted: ReadonlyMap<string, number>, said: ReadonlyMap<string, number>): { share: number; weight: number } {
-  let total = 0;
-  let weight = 0;
-  for (const [unit, own] of noted) {
-    if (unit.startsWith('~')) continue;
-    total += own;
-    if (said.has(unit)) weight += own;
-  }
-  return { share: total > 0 ? weight / total : 0, weight };
-}
 
 /** A note sentence's units with its random word left out, and the pairs it makes with its neighbours (则随, 机选). */
 function withoutRandom(note: readonly Statement[], sentence: number): Map<string, number> {
@@ -54,7 +44,7 @@ export function randomOrderClashes(note: readonly Statement[], answer: readonly 
     if (sentence.some((statement) => random.test(statement.normalised))) continue;
     const saidUnits = sentenceUnits(answer, said.sentence);
     const notes = randomNotes.find((statement) => {
-      const { share, weight } = held(withoutRandom(note, statement.sentence), saidUnits);
+      const { share, weight } = heldOf(withoutRandom(note, statement.sentence), saidUnits);
       return share >= minimumShare && weight >= minimumWeight;
     });
     if (notes) clashes.push({ said, notes });

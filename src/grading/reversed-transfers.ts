@@ -4,7 +4,7 @@
  * 手上的G推给全局队列"), or the note gives and the answer takes. The two clauses share the place and the case, and no
  * polarity or swap check meets them: what differs is only the direction word (从…窃取 against 推给).
  */
-import { type Statement } from './statements.ts';
+import { heldOf, type Statement } from './statements.ts';
 import { hypothetical } from './suppositions.ts';
 import { profileText } from './text-analysis.ts';
 
@@ -94,14 +94,8 @@ function holds(notedCase: Case, saidCase: Case): boolean {
   const noted = notedCase.units;
   const said = saidCase.units;
   if (notedCase.last && !said.has(notedCase.last)) return false;
-  let total = 0;
-  let weight = 0;
-  for (const [unit, own] of noted) {
-    if (unit.startsWith('~')) continue;
-    total += own;
-    if (said.has(unit)) weight += own;
-  }
-  return total > 0 && weight >= minimumWeight && weight / total >= minimumShare;
+  const { share, weight } = heldOf(noted, said);
+  return weight >= minimumWeight && share >= minimumShare;
 }
 
 /**

@@ -246,3 +246,18 @@ export function weightOf(statement: Statement, ignored: ReadonlySet<string>): nu
 function conceptDiscount(unit: string, weight: number): number {
   return unit.startsWith('~') ? 0.3 * weight : weight;
 }
+
+/**
+ * How much of a note clause's own words (glossary concepts left out) another text holds: as a share of the clause, and as
+ * weight. The cues that read a clause beside the note's (random-order.ts, given-means.ts, reversed-transfers.ts) ask both.
+ */
+export function heldOf(noted: ReadonlyMap<string, number>, said: ReadonlyMap<string, number>): { share: number; weight: number } {
+  let total = 0;
+  let weight = 0;
+  for (const [unit, own] of noted) {
+    if (unit.startsWith('~')) continue;
+    total += own;
+    if (said.has(unit)) weight += own;
+  }
+  return { share: total > 0 ? weight / total : 0, weight };
+}
