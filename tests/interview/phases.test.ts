@@ -139,5 +139,8 @@ describe('non-answers and concepts', () => {
   it('never names a word that relates things rather than names one ("用于", "关系", "不会")', () => {
     const pipe = { text: '管道用于有亲缘关系的进程之间通信，是半双工的，写满了不会丢数据', concepts: ['用于', '关系', '半双工', '不会', '亲缘'], weight: 1 };
     expect(nameableConcepts(pipe, '说说管道通信。')).toEqual(['半双工', '亲缘']);
+    // Words of position point at other words: not 「如果从leader、前面的角度看」.
+    const readIndex = { text: 'Leader 需要确认自己仍是 leader，并等待前面的日志都已提交', concepts: ['leader', '前面', '日志', '提交'], weight: 1 };
+    expect(nameableConcepts(readIndex, 'Raft 如何实现从 follower 读取？')).not.toContain('前面');
   });
 });
