@@ -49,13 +49,20 @@ export function noteAlsoSays(said: Statement, contradicted: Statement, note: rea
   // The excusing clause's sentence must name what the answer clause says it of at least as much as the
   // contradicted one's: "bgsave … 不会造成阻塞" does not excuse "创建子进程的过程不会阻塞主线程" against
   // "毕竟创建子进程的过程中，是会阻塞主线程的".
-  const subject = subjectUnits(said, head, answer);
+  const subject = subjectUnits(said, head, answer, saidAbout);
   const closeness = (other: Statement) => overlap(subject, sentenceUnits(note, other.sentence));
   const least = closeness(contradicted);
   // Within the contradicted clause's own sentence, whose subject is the same for every clause, the closer clause decides:
   // "也不在数据库中" does not excuse "这样不会给数据库带来很大的压力" beside the note's "这样会给数据库带来很大的压力".
   const restatesAsWell = (other: Statement) => other.sentence !== contradicted.sentence || overlap(said.units, other.units) >= overlap(said.units, contradicted.units);
-  const excusing = note.filter((other) => other !== contradicted && other.units.has(head) && denies(other, head) === saidDenies && closeness(other) >= least && restatesAsWell(other));
+  // A clause whose sentence is about the thing the answer's clause is said of is closer than one about nothing named, however
+  // many words the other shares: "bgsave fork 一个子进程去写，主线程不阻塞" says the note's "bgsave…不会造成阻塞", not the opposite
+  // of "创建子进程的过程中，是会阻塞主线程的", which shares 子进程 and 主线程 with it.
+  const aboutSaid = (other: Statement) => (about.get(other) ?? []).some((subject) => saidAbout.includes(subject));
+  // Only for a clause that leaves its subject to its sentence: "bgsave 创建子进程的过程不会阻塞主线程" names what it says it of.
+  const leavesItsSubject = !saidAbout.some((subject) => wordsBeforeDenial(said, head).replace(/\s+/g, '').includes(subject));
+  const closer = (other: Statement) => closeness(other) >= least || (leavesItsSubject && aboutSaid(other) && !(about.get(contradicted) ?? []).length);
+  const excusing = note.filter((other) => other !== contradicted && other.units.has(head) && denies(other, head) === saidDenies && closer(other) && restatesAsWell(other));
   if (!saidAbout.length) return excusing.length > 0;
   return saidAbout.every((subject) =>
     excusing.some((other) => {
@@ -63,6 +70,12 @@ export function noteAlsoSays(said: Statement, contradicted: Statement, note: rea
       return !otherAbout.length || otherAbout.includes(subject);
     }),
   );
+}
+
+/** A clause's words before the word in dispute or its first negation ("创建子进程的过程不会阻塞" → 创建子进程的过程). */
+function wordsBeforeDenial(said: Statement, head: string): string {
+  const ends = [negationScopeTexts(said.normalised)[0]?.at, said.normalised.indexOf(head)].filter((at): at is number => at !== undefined && at >= 0);
+  return said.normalised.slice(0, Math.min(said.normalised.length, ...ends));
 }
 
 /** Weight two unit sets share (a concept, which mostly repeats its words, counts little). */
@@ -74,12 +87,15 @@ function overlap(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>)
 
 /**
  * What an answer clause says the word in dispute of: its words before that word or its first negation
- * ("创建子进程的过程不会阻塞"), or, for a bare predicate ("…，不阻塞主线程"), the clauses before it in its sentence.
+ * ("创建子进程的过程不会阻塞"), or, for a bare predicate ("…，不阻塞主线程"), the clauses before it in its sentence. So too when
+ * the words before the negation name none of the things the sentence is about: in "bgsave fork 一个子进程去写，主线程不阻塞"
+ * 主线程 is what is not blocked, and bgsave, named before it, is what the clause is said of.
  */
-function subjectUnits(said: Statement, head: string, answer: readonly Statement[]): Map<string, number> {
-  const ends = [negationScopeTexts(said.normalised)[0]?.at, said.normalised.indexOf(head)].filter((at): at is number => at !== undefined && at >= 0);
-  const units = new Map(profileText(said.normalised.slice(0, Math.min(said.normalised.length, ...ends))).units);
-  if ([...units.values()].some((weight) => weight >= 0.9)) return units;
+function subjectUnits(said: Statement, head: string, answer: readonly Statement[], saidAbout: readonly string[]): Map<string, number> {
+  const before = wordsBeforeDenial(said, head);
+  const units = new Map(profileText(before).units);
+  const namesItsSubject = !saidAbout.length || saidAbout.some((subject) => before.replace(/\s+/g, '').includes(subject));
+  if (namesItsSubject && [...units.values()].some((weight) => weight >= 0.9)) return units;
   for (const other of answer) {
     if (other === said) break;
     if (other.sentence !== said.sentence) continue;

@@ -128,12 +128,18 @@ function samePolarity(a: Statement, b: Statement): boolean {
   return (['strict', 'lenient'] as const).some((reading) => relevantNegations(a, b, reading) % 2 === relevantNegations(b, a, reading) % 2);
 }
 
+/**
+ * A clause's text as subjects are found in it: spaces go, except between two Latin words, which they keep apart ("bgsave fork
+ * 一个子进程" made "bgsavefork", where bgsave is no longer a word of its own and the sentence named no subject).
+ */
+const withoutSpaces = (text: string) => text.replace(/(?<![a-z0-9_])\s+|\s+(?![a-z0-9_])/gu, '');
+
 /** The subjects each statement's sentence names (clauses of one sentence share a subject). */
 function sentenceSubjects(statements: readonly Statement[], subjects: readonly string[]): Map<Statement, string[]> {
   const bySentence = new Map<number, Set<string>>();
   for (const statement of statements) {
     const named = bySentence.get(statement.sentence) ?? new Set<string>();
-    for (const subject of mentioned(statement.normalised.replace(/\s+/g, ''), subjects)) named.add(subject);
+    for (const subject of mentioned(withoutSpaces(statement.normalised), subjects)) named.add(subject);
     bySentence.set(statement.sentence, named);
   }
   return new Map(statements.map((statement) => [statement, [...(bySentence.get(statement.sentence) ?? [])]]));
@@ -175,7 +181,7 @@ function negations(note: readonly Statement[], answer: readonly Statement[], ign
  */
 function saidOfAnotherSubject(said: Statement, contradicted: Statement, about: ReadonlyMap<Statement, string[]>): boolean {
   // The clause itself names whom it is about: a clause that names nobody takes its sentence's subject only as a guess.
-  const saidAbout = mentioned(said.normalised.replace(/\s+/g, ''), about.get(said) ?? []);
+  const saidAbout = mentioned(withoutSpaces(said.normalised), about.get(said) ?? []);
   const notedAbout = about.get(contradicted) ?? [];
   return saidAbout.length > 0 && notedAbout.length > 0 && !saidAbout.some((subject) => notedAbout.includes(subject));
 }
