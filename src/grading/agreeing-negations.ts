@@ -4,7 +4,7 @@
  * ("bgsave … 不会造成阻塞" beside "fork 时是会阻塞主线程的"). Split from contradictions.ts, which asks.
  */
 import { contentKeys, isConceptKey, negatedAbout, thingWords } from './claim-reading.ts';
-import { negationScopeTexts, sentenceUnits, type Statement } from './statements.ts';
+import { negationScopeTexts, sentenceUnits, spaceless, type Statement } from './statements.ts';
 import { profileText } from './text-analysis.ts';
 
 /**
@@ -49,7 +49,11 @@ export function noteAlsoSays(said: Statement, contradicted: Statement, note: rea
   // The excusing clause's sentence must name what the answer clause says it of at least as much as the
   // contradicted one's: "bgsave … 不会造成阻塞" does not excuse "创建子进程的过程不会阻塞主线程" against
   // "毕竟创建子进程的过程中，是会阻塞主线程的".
-  const subject = subjectUnits(said, head, answer, saidAbout);
+  // Whether the clause names, before its denial, what it says it of ("bgsave 创建子进程的过程不会阻塞主线程"), or leaves that to
+  // its sentence ("bgsave fork 一个子进程去写，主线程不阻塞").
+  const before = wordsBeforeDenial(said, head);
+  const namesItsSubject = saidAbout.some((subject) => spaceless(before).includes(subject));
+  const subject = subjectUnits(said, before, answer, namesItsSubject || !saidAbout.length);
   const closeness = (other: Statement) => overlap(subject, sentenceUnits(note, other.sentence));
   const least = closeness(contradicted);
   // Within the contradicted clause's own sentence, whose subject is the same for every clause, the closer clause decides:
@@ -60,8 +64,7 @@ export function noteAlsoSays(said: Statement, contradicted: Statement, note: rea
   // of "创建子进程的过程中，是会阻塞主线程的", which shares 子进程 and 主线程 with it.
   const aboutSaid = (other: Statement) => (about.get(other) ?? []).some((subject) => saidAbout.includes(subject));
   // Only for a clause that leaves its subject to its sentence: "bgsave 创建子进程的过程不会阻塞主线程" names what it says it of.
-  const leavesItsSubject = !saidAbout.some((subject) => wordsBeforeDenial(said, head).replace(/\s+/g, '').includes(subject));
-  const closer = (other: Statement) => closeness(other) >= least || (leavesItsSubject && aboutSaid(other) && !(about.get(contradicted) ?? []).length);
+  const closer = (other: Statement) => closeness(other) >= least || (!namesItsSubject && aboutSaid(other) && !(about.get(contradicted) ?? []).length);
   const excusing = note.filter((other) => other !== contradicted && other.units.has(head) && denies(other, head) === saidDenies && closer(other) && restatesAsWell(other));
   if (!saidAbout.length) return excusing.length > 0;
   return saidAbout.every((subject) =>
@@ -91,10 +94,8 @@ function overlap(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>)
  * the words before the negation name none of the things the sentence is about: in "bgsave fork 一个子进程去写，主线程不阻塞"
  * 主线程 is what is not blocked, and bgsave, named before it, is what the clause is said of.
  */
-function subjectUnits(said: Statement, head: string, answer: readonly Statement[], saidAbout: readonly string[]): Map<string, number> {
-  const before = wordsBeforeDenial(said, head);
+function subjectUnits(said: Statement, before: string, answer: readonly Statement[], namesItsSubject: boolean): Map<string, number> {
   const units = new Map(profileText(before).units);
-  const namesItsSubject = !saidAbout.length || saidAbout.some((subject) => before.replace(/\s+/g, '').includes(subject));
   if (namesItsSubject && [...units.values()].some((weight) => weight >= 0.9)) return units;
   for (const other of answer) {
     if (other === said) break;

@@ -6,6 +6,7 @@
  * share a word beyond the question's and the vocabulary of complexity, and the answer measures no resource or case the note's
  * clause does not (空间, 最坏). A complexity the note gives anywhere may be another operation's, and is left alone.
  */
+import { sentenceText } from './claim-reading.ts';
 import { readFormula } from './formula-value.ts';
 import { sentenceUnits, type Statement } from './statements.ts';
 
@@ -72,8 +73,6 @@ export function changedComplexities(note: readonly Statement[], answer: readonly
   }
   return found;
 }
-
-const sentenceText = (note: readonly Statement[], sentence: number) => note.filter((statement) => statement.sentence === sentence).map((statement) => statement.normalised).join('');
 
 /** The words of a clause that can say which operation it measures: neither the question's nor complexity's own. */
 function operationWords(said: Statement, ignored: ReadonlySet<string>): string[] {

@@ -10,7 +10,7 @@
  */
 import { subjectsNamed, supposing, wordKeys, type NoteClaim } from './claim-reading.ts';
 import { termIn } from './denied-needs.ts';
-import { negationScopeTexts, type Statement } from './statements.ts';
+import { clauseBefore, negationScopeTexts, spaceless, type Statement } from './statements.ts';
 
 /** "不会留下旧版本", "没有产生碎片", "也不会再出现…": what follows is what does not come about. */
 const notArising = /(?:不会|不|没有?)(?:再|去)?(?:留下|产生|出现|造成|带来|引起|残留|堆积|积累)(?:任何|什么|大量|很多)?/u;
@@ -25,7 +25,6 @@ const remedy = /(?:就|之后|以后|后|了)[，,\s]*(?:也|再|便)?$|用了|�
 /** A negation followed by 就 / 则 / 时 sets a condition ("不产生垃圾时"), it denies nothing. */
 const conditionAfter = /就|则|便|才|时|的话/u;
 
-const compact = (text: string) => text.replace(/\s+/g, '');
 
 /**
  * Whether a note clause says the thing does not come about, or is avoided, however far from the word that says so:
@@ -33,7 +32,7 @@ const compact = (text: string) => text.replace(/\s+/g, '');
  */
 const avoids = (note: string, term: string): boolean => {
   const at = note.indexOf(term);
-  return at >= 0 && (/避免|防止|杜绝|减少|消除|解决|不会|没有|不再|无/u.test(note.slice(0, at)) || negationScopeTexts(note).some((scope) => compact(scope.text).includes(term)));
+  return at >= 0 && (/避免|防止|杜绝|减少|消除|解决|不会|没有|不再|无/u.test(note.slice(0, at)) || negationScopeTexts(note).some((scope) => spaceless(scope.text).includes(term)));
 };
 
 
@@ -49,19 +48,19 @@ export function deniedEffect(said: Statement, claims: readonly NoteClaim[], all:
   const opening = said.normalised.slice(0, found.index);
   // A remedy or a condition it follows from ("改成长连接就不会产生大量 TIME_WAIT", "合并完成后不会留下旧版本"): the note saying
   // that X comes about without it agrees.
-  const previous = answer.slice(0, Math.max(0, answer.indexOf(said))).filter((other) => other.sentence === said.sentence).at(-1);
+  const previous = clauseBefore(said, answer);
   if (remedy.test(opening) || (previous && remedy.test(`${previous.normalised}，`))) return undefined;
   const named = subjectsNamed(opening, subjects);
   const own = wordKeys(opening);
   for (const claim of claims) {
-    const note = compact(claim.statement.normalised);
+    const note = spaceless(claim.statement.normalised);
     const term = termIn(rest, note);
     if (!term) continue;
     const at = note.indexOf(term);
     const before = note.slice(0, at);
     if (!arisingBefore.test(before) && !arisingAfter.test(note.slice(at + term.length))) continue;
     if (negationScopeTexts(before).length || supposing.test(before)) continue;
-    if (all.some((other) => avoids(compact(other.statement.normalised), term))) continue;
+    if (all.some((other) => avoids(spaceless(other.statement.normalised), term))) continue;
     if (named.length && claim.subjects.length && !named.some((subject) => claim.subjects.includes(subject))) continue;
     // What the clause says it of must be what the note's sentence is about: "长连接不会产生 TIME_WAIT" against "短连接…会产生大量
     // TIME_WAIT" says it of another thing.

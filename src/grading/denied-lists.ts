@@ -5,7 +5,7 @@
  * Each item the answer lists that is an item of a note list the note says the thing provides, has or supports is denied.
  */
 import { contentKeys, isConceptKey, type NoteClaim } from './claim-reading.ts';
-import { negationScopeTexts, type Statement } from './statements.ts';
+import { negationScopeTexts, spaceless, type Statement } from './statements.ts';
 
 /** Verbs that deny having or providing something ("不带", "没有", "不支持"). */
 const lacking = String.raw`(?:不|没|没有|无)\s*(?:带|有|支持|提供|包含|包括|自带|内置|集成|实现)?`;
@@ -20,10 +20,9 @@ const deniedOfList = /(?:不|没|没有)\s*(?:带|支持|提供|包含|包括|�
 /** Words before a note list that say the thing has what it lists ("提供了微服务开发的核心功能：", "包括"). */
 const provides = /(?:提供|支持|包括|包含|具备|带有|自带|内置|集成|实现|有)[^,，。；;!?]{0,16}[:：]?\s*$/u;
 
-const compact = (text: string) => text.replace(/\s+/g, '');
 
 function itemsOf(text: string): string[] {
-  return text.split(joins).map(compact).filter((item) => item.length >= 2);
+  return text.split(joins).map(spaceless).filter((item) => item.length >= 2);
 }
 
 /** The items an answer clause denies as a list: two at least. */
@@ -60,7 +59,7 @@ function providedList(statement: Statement, note: readonly Statement[], firstIte
 export function deniedListItem(said: Statement, claims: readonly NoteClaim[], note: readonly Statement[], named: readonly string[]): { said: Statement; notes: Statement } | undefined {
   const items = deniedItems(said.normalised);
   if (!items.length) return undefined;
-  const deniedByNote = (item: string) => note.some((statement) => negationScopeTexts(statement.normalised).some((scope) => compact(scope.text).includes(item)));
+  const deniedByNote = (item: string) => note.some((statement) => negationScopeTexts(statement.normalised).some((scope) => spaceless(scope.text).includes(item)));
   for (const claim of claims) {
     if (named.length && claim.subjects.length && !named.some((subject) => claim.subjects.includes(subject))) continue;
     const listed = itemsOf(claim.statement.normalised);

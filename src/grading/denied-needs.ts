@@ -7,7 +7,7 @@
  * or does it as a step; what the note itself says is not needed, or says in a condition, is left alone.
  */
 import { subjectsNamed, supposing, type NoteClaim } from './claim-reading.ts';
-import { negationScopeTexts, type Statement } from './statements.ts';
+import { negationScopeTexts, spaceless, type Statement } from './statements.ts';
 import { isGenericWord } from './text-analysis.ts';
 
 /**
@@ -29,14 +29,13 @@ const conditionAfter = /就|则|便|才|时|的话/u;
 /** Characters after the denial a term may span ("标 noexcept" is eleven). */
 const termReach = 12;
 
-const compact = (text: string) => text.replace(/\s+/g, '');
 
 /**
  * The note term a denial is about: the longest start of what follows it (two characters at least, whole English
  * words) that the note clause writes, distinctive, and not general vocabulary ("不需要进行处理" denies nothing in particular).
  */
 export function termIn(rest: string, note: string): string | undefined {
-  const text = compact(rest).split(/[，,。；;：:！!？?()（）]/u)[0]!.slice(0, termReach);
+  const text = spaceless(rest).split(/[，,。；;：:！!？?()（）]/u)[0]!.slice(0, termReach);
   for (let end = text.length; end >= 2; end -= 1) {
     const term = text.slice(0, end);
     // A cut English word is another word ("noexc" of "noexcept").
@@ -49,7 +48,7 @@ export function termIn(rest: string, note: string): string | undefined {
 
 /** Whether the note denies the term anywhere ("…不需要加锁"): then denying it agrees with the note. */
 function noteDenies(all: readonly NoteClaim[], term: string): boolean {
-  return all.some((claim) => negationScopeTexts(claim.statement.normalised).some((scope) => compact(scope.text).includes(term)));
+  return all.some((claim) => negationScopeTexts(claim.statement.normalised).some((scope) => spaceless(scope.text).includes(term)));
 }
 
 /** The clauses of a note claim's sentence before it. */
@@ -72,7 +71,7 @@ export function deniedNeed(said: Statement, claims: readonly NoteClaim[], all: r
   // is often a label the answer mentions in passing ("保证消息不丢也不重复，…，不用等确认").
   const named = subjectsNamed(said.normalised.slice(0, found.index), subjects);
   for (const claim of claims) {
-    const note = compact(claim.statement.normalised);
+    const note = spaceless(claim.statement.normalised);
     const term = termIn(rest, note);
     if (!term) continue;
     const before = note.slice(0, note.indexOf(term));

@@ -10,7 +10,7 @@
  * denial: a pronoun ("it", "they") or the question's own words are the thing asked about; other words must be in that note
  * clause. A note that itself denies Y anywhere, or calls it unrelated, agrees.
  */
-import { contentKeys, isConceptKey, type NoteClaim } from './claim-reading.ts';
+import { contentKeys, wordKeys, type NoteClaim } from './claim-reading.ts';
 import { negationScopeTexts, type Statement } from './statements.ts';
 
 /** "doesn't depend on Y", "never relies on Y", "has nothing to do with Y", "is independent of Y": group 1 is Y. */
@@ -26,18 +26,16 @@ const contrast = /\b(?:unlike|instead of|rather than|as opposed to|compared to|v
 /** Pronouns and fillers that name nothing of their own before the denial. */
 const pronoun = /^(?:it|its|it's|they|this|that|these|those|he|she|which|so|and|but|also|then|since|because|really|basically|actually|just|still)$/u;
 
-const words = (text: string) => [...contentKeys(text)].filter((key) => !isConceptKey(key));
-
 /** The note clause whose relation an English answer clause denies. `claims` are the note's asserted clauses, `all` every clause. */
 export function deniedRelationEnglish(said: Statement, claims: readonly NoteClaim[], all: readonly NoteClaim[], question: string): NoteClaim | undefined {
   const found = unrelated.exec(said.normalised);
   if (!found) return undefined;
-  const related = words(found[1]!);
+  const related = wordKeys(found[1]!);
   const asked = contentKeys(question);
   if (!related.length || related.every((key) => asked.has(key))) return undefined;
   // What is said unrelated to it: a pronoun or the question's words are the thing asked about.
   const named = said.normalised.slice(0, found.index).split(/\s+/u).filter((word) => word && !pronoun.test(word));
-  const things = words(named.join(' ')).filter((key) => !asked.has(key));
+  const things = wordKeys(named.join(' ')).filter((key) => !asked.has(key));
   const holds = (claim: NoteClaim, key: string) => claim.asserted.has(key);
   // The note denying Y, or calling it unrelated, agrees.
   const denies = (claim: NoteClaim) => related.some((key) => negationScopeTexts(claim.statement.normalised).some((scope) => contentKeys(scope.text).has(key)));

@@ -11,8 +11,8 @@
  * With X unsaid, only an answer to why denies Y a part in what is asked about; elsewhere it is left alone. A note that
  * itself calls Y unrelated agrees.
  */
-import { contentKeys, isConceptKey, type NoteClaim } from './claim-reading.ts';
-import { negationScopeTexts, type Statement } from './statements.ts';
+import { contentKeys, wordKeys, type NoteClaim } from './claim-reading.ts';
+import { clauseBefore, negationScopeTexts, spaceless, type Statement } from './statements.ts';
 import { escapeRegExp } from '../text/regexp.ts';
 import { isGenericWord } from './text-analysis.ts';
 
@@ -28,7 +28,6 @@ const modalFront = /^(?:能不能|能否|是否|会不会|有没有|可不可以
 /** A note that says something is unrelated: then a denied relation may be the note's own. */
 const saysUnrelated = /无关|不相关|没有?(?:什么|任何|啥)?(?:关系|关联|联系)/u;
 
-const compact = (text: string) => text.replace(/\s+/g, '');
 
 /** A quantity asked of Y ("对象能活多久", "数据量有多大"): what is denied a relation is how much, so Y is the words around it. */
 const howMuch = /(?:能|会|可以|有)?(?:多久|多少|多大|多长|多快|多高|多深)/u;
@@ -54,32 +53,29 @@ function placeOf(note: string, related: string): { at: number; end: number } | u
 /** A question asking why: an answer's "跟 Y 没关系" with nothing named before it denies Y a part in what is asked about. */
 const asksWhy = /为什么|为何|\bwhy\b/iu;
 
-/** Non-concept content keys of a text. */
-const words = (text: string) => [...contentKeys(text)].filter((key) => !isConceptKey(key));
-
 /**
  * The note clause whose relation the answer clause denies. `claims` are the note's asserted clauses, `all` every clause;
  * `answer` the answer's clauses (for the clause before `said` in its sentence).
  */
 export function deniedRelation(said: Statement, claims: readonly NoteClaim[], all: readonly NoteClaim[], answer: readonly Statement[], question: string): NoteClaim | undefined {
-  const text = compact(said.normalised);
+  const text = spaceless(said.normalised);
   const found = unrelated.exec(text);
   if (!found) return undefined;
   const related = (found[1] ?? found[2]!).replace(modalFront, '').replace(/的$/u, '');
   // General vocabulary ("跟性能没关系") relates to too much of a note to deny any one clause of it.
   if (related.length < 2 || isGenericWord(related)) return undefined;
   // What is said unrelated to it: named before 跟, or the thing the clause before it in its sentence is about.
-  let things = words(text.slice(0, found.index));
+  let things = wordKeys(text.slice(0, found.index));
   if (!things.length) {
-    const before = answer.slice(0, Math.max(0, answer.indexOf(said))).filter((other) => other.sentence === said.sentence).at(-1);
-    things = before ? words(before.normalised) : [];
+    const before = clauseBefore(said, answer);
+    things = before ? wordKeys(before.normalised) : [];
   }
   // Nothing named: in an answer to why, what is asked about ("为什么新生代适合用复制算法" — "跟对象能活多久其实没什么关系").
   const asked = !things.length && asksWhy.test(question);
   if (!things.length && !asked) return undefined;
-  if (all.some((claim) => placeOf(compact(claim.statement.normalised), related) && saysUnrelated.test(claim.statement.normalised))) return undefined;
+  if (all.some((claim) => placeOf(spaceless(claim.statement.normalised), related) && saysUnrelated.test(claim.statement.normalised))) return undefined;
   return claims.find((claim) => {
-    const note = compact(claim.statement.normalised);
+    const note = spaceless(claim.statement.normalised);
     const place = placeOf(note, related);
     // Asserted: written before any negation of the note clause ("写进文件系统缓存（不 fsync）" does not relate it to fsync).
     if (!place || negationScopeTexts(note.slice(0, place.end)).length) return false;
@@ -90,6 +86,6 @@ export function deniedRelation(said: Statement, claims: readonly NoteClaim[], al
     // of flush, and its "refresh 管可见性" is about a thing of its own, not related to flush ("flush 跟 refresh 没关系").
     if (things.some((key) => contentKeys(claim.statement.normalised).has(key))) return true;
     const opening = all.find((other) => other.statement.sentence === claim.statement.sentence)!;
-    return at > 0 && !words(note.slice(0, at)).length && things.some((key) => contentKeys(opening.statement.normalised).has(key));
+    return at > 0 && !wordKeys(note.slice(0, at)).length && things.some((key) => contentKeys(opening.statement.normalised).has(key));
   });
 }

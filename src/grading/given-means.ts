@@ -6,7 +6,7 @@
  * (term-families.ts: 消息队列 and 信号 are two ways processes talk); a means the note never names is not known to be wrong.
  */
 import { familyMentions } from '../text/term-families.ts';
-import { heldOf, type Statement } from './statements.ts';
+import { heldOf, spaceless, type Statement } from './statements.ts';
 
 export interface GivenMeans {
   said: Statement;
@@ -23,7 +23,7 @@ const minimumWeight = 2;
 export function givenMeans(note: readonly Statement[], answer: readonly Statement[]): GivenMeans[] {
   const found: GivenMeans[] = [];
   answer.forEach((said, index) => {
-    const means = meansClause.exec(said.normalised.replace(/\s+/g, ''));
+    const means = meansClause.exec(spaceless(said.normalised));
     const use = answer[index - 1];
     if (!means || !use || use.sentence !== said.sentence || said.scopes.length || use.scopes.length) return;
     const named = familyMentions(means[1]!);

@@ -5,7 +5,7 @@
  * sentence (本地队列, 挂在/放在, M are all there). Only a place the note itself names for the same thing, in a supposition or
  * a denial, is read: a place the note never weighs is not known to be wrong.
  */
-import { type Statement } from './statements.ts';
+import { spaceless, type Statement } from './statements.ts';
 import { hypothetical } from './suppositions.ts';
 
 export interface PlacementClash {
@@ -26,7 +26,7 @@ const opening = /^(?:那么|那|所以|因此|然后|而且|如果|假如|假设
 const denial = /不|没|无|未|非/u;
 
 function placementOf(normalised: string): Placement | undefined {
-  const text = normalised.replace(/\s+/g, '');
+  const text = spaceless(normalised);
   const match = placing.exec(text);
   if (!match) return undefined;
   const before = text.slice(0, match.index);

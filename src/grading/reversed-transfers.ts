@@ -4,7 +4,7 @@
  * 手上的G推给全局队列"), or the note gives and the answer takes. The two clauses share the place and the case, and no
  * polarity or swap check meets them: what differs is only the direction word (从…窃取 against 推给).
  */
-import { heldOf, type Statement } from './statements.ts';
+import { heldOf, spaceless, type Statement } from './statements.ts';
 import { hypothetical } from './suppositions.ts';
 import { profileText } from './text-analysis.ts';
 
@@ -34,12 +34,9 @@ const filler = /^(?:嗯|呃|啊|额|就是说|就是|那个|这个|然后|其实
 /** A clause that denies anything is not read: "不会推给全局队列" agrees. */
 const denial = /不|没|无|未|非/u;
 
-function compact(text: string): string {
-  return text.replace(/\s+/g, '');
-}
 
 function transferOf(normalised: string): Transfer | undefined {
-  const text = compact(normalised);
+  const text = spaceless(normalised);
   const take = takeFrom.exec(text);
   const give = giveTo.exec(text);
   // A clause that both takes and gives ("从全局队列拿一批放到本地队列") moves between two places: it is read as neither.
@@ -68,7 +65,7 @@ function caseOf(statements: readonly Statement[], index: number, rest: string, m
   for (let at = index - 1; at >= 0 && taken < most; at -= 1) {
     const before = statements[at]!;
     if (before.sentence !== statements[index]!.sentence) break;
-    const text = compact(before.normalised);
+    const text = spaceless(before.normalised);
     if (filler.test(text)) continue;
     if (takeFrom.test(text) || giveTo.test(text)) break;
     parts.push(text);

@@ -261,3 +261,13 @@ export function heldOf(noted: ReadonlyMap<string, number>, said: ReadonlyMap<str
   }
   return { share: total > 0 ? weight / total : 0, weight };
 }
+
+/** A clause's text with its spaces taken out, as the cues that match the notes' words across spaces read it. */
+export const spaceless = (text: string) => text.replace(/\s+/g, '');
+
+/** The clause right before `said` in its sentence, if any: what a clause that names nothing of its own goes on about. */
+export function clauseBefore(said: Statement, clauses: readonly Statement[]): Statement | undefined {
+  const at = clauses.indexOf(said);
+  const before = at > 0 ? clauses[at - 1] : undefined;
+  return before && before.sentence === said.sentence ? before : undefined;
+}
