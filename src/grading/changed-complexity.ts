@@ -8,7 +8,7 @@
  */
 import { sentenceText } from './claim-reading.ts';
 import { readFormula } from './formula-value.ts';
-import { sentenceUnits, type Statement } from './statements.ts';
+import { sentenceUnits, type ClauseClash, type Statement } from './statements.ts';
 
 const bigO = /\bo\s*\(([^()]{1,24}(?:\([^()]{0,12}\)[^()]{0,12})?)\)/gu;
 
@@ -46,15 +46,10 @@ function measuresOtherwise(said: string, noted: string): boolean {
   return measures.some((kinds) => kinds.some((kind) => kind.test(said) && !kind.test(noted)));
 }
 
-export interface ChangedComplexity {
-  said: Statement;
-  notes: Statement;
-}
-
-export function changedComplexities(note: readonly Statement[], answer: readonly Statement[], ignored: ReadonlySet<string>): ChangedComplexity[] {
+export function changedComplexities(note: readonly Statement[], answer: readonly Statement[], ignored: ReadonlySet<string>): ClauseClash[] {
   const noted = note.flatMap((statement) => growthsIn(statement.normalised).map((growth) => ({ statement, growth })));
   if (!noted.length) return [];
-  const found: ChangedComplexity[] = [];
+  const found: ClauseClash[] = [];
   const noteWords = new Set(note.flatMap((statement) => [...statement.units.keys()]));
   for (const said of answer) {
     // A clause naming something the note never does ("哈希表查找是 O(1)" beside a note on skip lists) is about that thing.

@@ -5,14 +5,8 @@
 import { changedComplexities } from './changed-complexity.ts';
 import { anchorOf, conflicting, quantitiesIn, sameFamily, sameQuantity, type Quantity } from './quantities.ts';
 import { resizedQuorum, statesQuorum } from './quorum-sizes.ts';
-import { sentenceUnits, sharedWeight, unitsWithoutNegation, type Statement } from './statements.ts';
+import { sentenceUnits, sharedWeight, unitsWithoutNegation, type ClauseClash, type Statement } from './statements.ts';
 import { isFunctionCharacter, wordUnits } from './text-analysis.ts';
-
-export interface ChangedNumber {
-  said: Statement;
-  /** The note clause that gives the other value. */
-  notes: Statement;
-}
 
 /**
  * Units of the words around a quantity, digits left out. Words with one function character count
@@ -56,17 +50,17 @@ const quantitiesOfNote = new WeakMap<readonly Statement[], NoteQuantity[]>();
  * words around the two quantities match ("每隔 _ 秒"), and the note never gives the answer's value
  * in such words.
  */
-export function changedNumbers(note: readonly Statement[], answer: readonly Statement[], ignored: ReadonlySet<string>, minimumShared: number): ChangedNumber[] {
+export function changedNumbers(note: readonly Statement[], answer: readonly Statement[], ignored: ReadonlySet<string>, minimumShared: number): ClauseClash[] {
   return [...changedValues(note, answer, ignored, minimumShared), ...changedComplexities(note, answer, ignored)];
 }
 
-function changedValues(note: readonly Statement[], answer: readonly Statement[], ignored: ReadonlySet<string>, minimumShared: number): ChangedNumber[] {
+function changedValues(note: readonly Statement[], answer: readonly Statement[], ignored: ReadonlySet<string>, minimumShared: number): ClauseClash[] {
   let noteQuantities = quantitiesOfNote.get(note);
   if (!noteQuantities) {
     noteQuantities = note.flatMap((statement) => quantitiesIn(statement.normalised).map((quantity) => ({ statement, quantity, anchor: anchorUnits(statement.normalised, quantity) })));
     quantitiesOfNote.set(note, noteQuantities);
   }
-  const found: ChangedNumber[] = [];
+  const found: ClauseClash[] = [];
   // A note that quantifies nothing has no number to change (most notes): the answer's are not read.
   if (!noteQuantities.length) return found;
   for (const said of answer) {

@@ -5,12 +5,7 @@
  * the polarity check sees nothing denied.
  */
 import { contentKeys, wordKeys } from './claim-reading.ts';
-import type { Statement } from './statements.ts';
-
-export interface DeniedOnly {
-  said: Statement;
-  notes: Statement;
-}
+import type { ClauseClash, Statement } from './statements.ts';
 
 /** The note's limit, and what it limits (the rest of the clause). */
 const only = /(?<![不并])(?:只会|只能|只是|只有|只|仅仅|仅|\bonly\b)\s*(.+)$/u;
@@ -27,8 +22,8 @@ function repeats(said: string, noted: string): boolean {
   return kept >= minimumWords && kept >= restShare * words.length;
 }
 
-export function deniedOnly(note: readonly Statement[], answer: readonly Statement[]): DeniedOnly[] {
-  const found: DeniedOnly[] = [];
+export function deniedOnly(note: readonly Statement[], answer: readonly Statement[]): ClauseClash[] {
+  const found: ClauseClash[] = [];
   for (const said of answer) {
     const denied = notOnly.exec(said.normalised);
     if (!denied) continue;

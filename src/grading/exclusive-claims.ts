@@ -6,13 +6,7 @@
  */
 import { memoByObject, memoByText } from './grading-memo.ts';
 import { profileText } from './text-analysis.ts';
-import { sentenceUnits, type Statement } from './statements.ts';
-
-export interface ExclusiveClash {
-  said: Statement;
-  /** The note clause that gives the predicate to its holder alone. */
-  notes: Statement;
-}
+import { sentenceUnits, type ClauseClash, type Statement } from './statements.ts';
 
 /** "只有 X", "仅由 X", "only X": X holds what follows, and nothing else does. */
 const exclusive = /(?:只有|只能由|仅有|仅由|唯有|只由|\bonly(?:\s+the)?\b)\s*/u;
@@ -75,11 +69,11 @@ function predicateHeld(predicate: ReadonlyMap<string, number>, units: ReadonlyMa
  * what the candidate asserts (no supposition); a clause that names the holder or denies anything is not read.
  * `note` is the whole note's text: the other holder must be a thing the note names (follower), not any word.
  */
-export function exclusiveClashes(noteClauses: readonly Statement[], answer: readonly Statement[], note: string): ExclusiveClash[] {
+export function exclusiveClashes(noteClauses: readonly Statement[], answer: readonly Statement[], note: string): ClauseClash[] {
   const claims = exclusivesOf(noteClauses);
   if (!claims.length) return [];
   const noteText = normalisedNote(note);
-  const clashes: ExclusiveClash[] = [];
+  const clashes: ClauseClash[] = [];
   for (const said of answer) {
     if (said.scopes.length || exclusive.test(said.normalised)) continue;
     for (const claim of claims) {

@@ -6,12 +6,7 @@
  * (term-families.ts: 消息队列 and 信号 are two ways processes talk); a means the note never names is not known to be wrong.
  */
 import { familyMentions } from '../text/term-families.ts';
-import { heldOf, spaceless, type Statement } from './statements.ts';
-
-export interface GivenMeans {
-  said: Statement;
-  notes: Statement;
-}
+import { heldOf, spaceless, type ClauseClash, type Statement } from './statements.ts';
 
 /** A clause that only names the means: "用的是消息队列", "靠的是共享内存", "一般是用管道". */
 const meansClause = /^(?:就|都|一般|主要|其实|那)?(?:是)?(?:用的是|靠的是|用|靠|通过)([^，,。；;！!？?]{2,10}?)(?:来做|来实现|实现|做的|的)?[，,。；;！!？?]?$/u;
@@ -20,8 +15,8 @@ const minimumShare = 0.6;
 const minimumWeight = 2;
 
 
-export function givenMeans(note: readonly Statement[], answer: readonly Statement[]): GivenMeans[] {
-  const found: GivenMeans[] = [];
+export function givenMeans(note: readonly Statement[], answer: readonly Statement[]): ClauseClash[] {
+  const found: ClauseClash[] = [];
   answer.forEach((said, index) => {
     const means = meansClause.exec(spaceless(said.normalised));
     const use = answer[index - 1];

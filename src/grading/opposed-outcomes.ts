@@ -7,7 +7,7 @@
  * (安全, 没问题, 正常, 直接返回…), and charges a clause that restates the note's situation with the other outcome.
  */
 import { memoByText } from './grading-memo.ts';
-import { unitsWithoutNegation, type Statement } from './statements.ts';
+import { unitsWithoutNegation, type ClauseClash, type Statement } from './statements.ts';
 import { wordUnits } from './text-analysis.ts';
 
 /** Outcomes that are failures. General words of the field, in both languages; negated forms are entries of their own. */
@@ -100,19 +100,14 @@ function shared(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>, 
   return { weight: characters.size + latin >= minimumCharacters ? weight : 0, own };
 }
 
-export interface OpposedOutcome {
-  said: Statement;
-  notes: Statement;
-}
-
 /**
  * Answer clauses that restate a note clause's situation with the opposite outcome, unless the note also gives
  * that outcome for a situation the clause restates as closely (a note that says both "save 会阻塞" and "bgsave 不会阻塞").
  */
-export function opposedOutcomes(note: readonly Statement[], answer: readonly Statement[], questionUnits: ReadonlySet<string>): OpposedOutcome[] {
+export function opposedOutcomes(note: readonly Statement[], answer: readonly Statement[], questionUnits: ReadonlySet<string>): ClauseClash[] {
   const noteOutcomes = note.map((statement) => ({ statement, outcome: outcomeOf(statement.normalised) })).filter((entry) => entry.outcome.sign !== 0);
   if (!noteOutcomes.length) return [];
-  const found: OpposedOutcome[] = [];
+  const found: ClauseClash[] = [];
   for (const said of answer) {
     const outcome = outcomeOf(said.normalised);
     if (outcome.sign === 0) continue;

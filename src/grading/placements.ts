@@ -5,13 +5,8 @@
  * sentence (本地队列, 挂在/放在, M are all there). Only a place the note itself names for the same thing, in a supposition or
  * a denial, is read: a place the note never weighs is not known to be wrong.
  */
-import { spaceless, type Statement } from './statements.ts';
+import { spaceless, type ClauseClash, type Statement } from './statements.ts';
 import { hypothetical } from './suppositions.ts';
-
-export interface PlacementClash {
-  said: Statement;
-  notes: Statement;
-}
 
 interface Placement {
   /** The clause's words before the verb, 把/将 and what precedes them left out when there. */
@@ -45,7 +40,7 @@ function sameThing(a: string, b: string): boolean {
  * Answer clauses that put a thing where the note supposes or denies putting it, when the note puts it somewhere else.
  * Both lists are whole: the note's supposition is what is read, and an answer's supposition ("那如果本地队列挂在P上") claims nothing.
  */
-export function placementClashes(note: readonly Statement[], answer: readonly Statement[]): PlacementClash[] {
+export function placementClashes(note: readonly Statement[], answer: readonly Statement[]): ClauseClash[] {
   const asserted: { statement: Statement; placement: Placement }[] = [];
   const weighed: Placement[] = [];
   for (const statement of note) {
@@ -55,7 +50,7 @@ export function placementClashes(note: readonly Statement[], answer: readonly St
     else asserted.push({ statement, placement });
   }
   if (!asserted.length || !weighed.length) return [];
-  const clashes: PlacementClash[] = [];
+  const clashes: ClauseClash[] = [];
   for (const said of answer) {
     if (hypothetical.test(said.normalised) || said.scopes.length || denial.test(said.normalised)) continue;
     const placement = placementOf(said.normalised);

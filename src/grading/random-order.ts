@@ -4,13 +4,8 @@
  * almost no words of their own (随机选择 against 按顺序检查), so no polarity or swap check meets them: what they share is the
  * thing chosen among, which the sentences around them name (多个 case 执行).
  */
-import { heldOf, sentenceUnits, type Statement } from './statements.ts';
+import { heldOf, sentenceUnits, type ClauseClash, type Statement } from './statements.ts';
 import { profileText } from './text-analysis.ts';
-
-export interface RandomOrderClash {
-  said: Statement;
-  notes: Statement;
-}
 
 /** The note's word for a choice made at random (无序: "Go map 的遍历是无序的"). */
 const random = /随机|无序|\brandom(?:ly)?\b|\bunordered\b/u;
@@ -34,10 +29,10 @@ function withoutRandom(note: readonly Statement[], sentence: number): Map<string
  * Answer clauses that give a fixed order to what a note clause calls random. `answer` holds only what the candidate asserts;
  * a clause that denies anything ("不是按顺序") or a sentence that says random itself ("随机打乱后依次执行") is not read.
  */
-export function randomOrderClashes(note: readonly Statement[], answer: readonly Statement[]): RandomOrderClash[] {
+export function randomOrderClashes(note: readonly Statement[], answer: readonly Statement[]): ClauseClash[] {
   const randomNotes = note.filter((statement) => !statement.scopes.length && random.test(statement.normalised));
   if (!randomNotes.length) return [];
-  const clashes: RandomOrderClash[] = [];
+  const clashes: ClauseClash[] = [];
   for (const said of answer) {
     if (said.scopes.length || !fixedOrder.test(said.normalised)) continue;
     const sentence = answer.filter((statement) => statement.sentence === said.sentence);

@@ -6,14 +6,8 @@
  * cause tells it is wrong.
  */
 import { contentKeys, wordKeys } from './claim-reading.ts';
-import type { Statement } from './statements.ts';
+import type { ClauseClash, Statement } from './statements.ts';
 import { memoByObject } from './grading-memo.ts';
-
-export interface ReversedCause {
-  said: Statement;
-  /** The note clause that states the cause. */
-  notes: Statement;
-}
 
 /** Words that put the cause before them and the effect after ("A → B", "A，所以 B", "A, which is what pushes B"). */
 const forward = /→|->|=>|⇒|所以|因此|因而|于是|从而|导致|使得|\btherefore\b|\b(?:which|that) is (?:what|why)\b|\b(?:causes|leads to|results in|pushes)\b/gu;
@@ -136,7 +130,7 @@ const notedLinks = memoByObject((note: readonly Statement[]): KeyedLink[] =>
  * Answer clauses that state a note's link backwards: the answer's cause holds the note's effect and its effect the note's
  * cause, more than each holds its own side, and no link of the note runs that way.
  */
-export function reversedCauses(note: readonly Statement[], answer: readonly Statement[]): ReversedCause[] {
+export function reversedCauses(note: readonly Statement[], answer: readonly Statement[]): ClauseClash[] {
   const said = keyed(answer);
   if (!said.length) return [];
   const forwardIn = (link: KeyedLink, claims: readonly KeyedLink[]) => claims.some((claim) => holds(claim.cause, link.cause) && holds(claim.effect, link.effect));
@@ -144,7 +138,7 @@ export function reversedCauses(note: readonly Statement[], answer: readonly Stat
   // A link the answer states the note's way somewhere is one it knows the direction of: "关闭已经关闭的channel会导致panic，所以
   // closer…去close就很危险" repeats the cause's words in a later effect, and reads backwards only against the first link.
   const known = noted.filter((link) => !forwardIn(link, said));
-  const found: ReversedCause[] = [];
+  const found: ClauseClash[] = [];
   for (const claim of said) {
     if (noted.some((link) => forwardIn(link, [claim]))) continue;
     const reversed = known.find(

@@ -4,14 +4,9 @@
  * 手上的G推给全局队列"), or the note gives and the answer takes. The two clauses share the place and the case, and no
  * polarity or swap check meets them: what differs is only the direction word (从…窃取 against 推给).
  */
-import { heldOf, spaceless, type Statement } from './statements.ts';
+import { heldOf, spaceless, type ClauseClash, type Statement } from './statements.ts';
 import { hypothetical } from './suppositions.ts';
 import { profileText } from './text-analysis.ts';
-
-export interface TransferClash {
-  said: Statement;
-  notes: Statement;
-}
 
 type Direction = 'from' | 'to';
 
@@ -99,14 +94,14 @@ function holds(notedCase: Case, saidCase: Case): boolean {
  * Answer clauses that move something the other way from, or to, a place the note names, in the note's case. Both lists are
  * whole (a supposition, "如果 P 的本地队列为空", is the case the clause after it is said in); a supposed move is not read.
  */
-export function reversedTransfers(note: readonly Statement[], answer: readonly Statement[]): TransferClash[] {
+export function reversedTransfers(note: readonly Statement[], answer: readonly Statement[]): ClauseClash[] {
   const noted = note.flatMap((statement, index) => {
     if (hypothetical.test(statement.normalised)) return [];
     const transfer = transferOf(statement.normalised);
     return transfer && !denial.test(statement.normalised) ? [{ statement, transfer, case: caseOf(note, index, transfer.rest, 1, true) }] : [];
   });
   if (!noted.length) return [];
-  const clashes: TransferClash[] = [];
+  const clashes: ClauseClash[] = [];
   answer.forEach((said, index) => {
     if (said.scopes.length || denial.test(said.normalised) || hypothetical.test(said.normalised)) return;
     const transfer = transferOf(said.normalised);

@@ -271,3 +271,10 @@ export function clauseBefore(said: Statement, clauses: readonly Statement[]): St
   const before = at > 0 ? clauses[at - 1] : undefined;
   return before && before.sentence === said.sentence ? before : undefined;
 }
+
+/** An answer clause and the note clause it contradicts, as each contradiction cue finds them. */
+export interface ClauseClash {
+  said: Statement;
+  /** The note clause it contradicts. */
+  notes: Statement;
+}
