@@ -28,7 +28,7 @@ import { reversedCauses } from './reversed-causes.ts';
 import { deniedOnly } from './denied-only.ts';
 import { noteInLetters, noteSaysItself } from './recited-note.ts';
 import { reversedSteps, type NotePoint } from './reversed-steps.ts';
-import { asksWhether, sharedOf, statementsOf, weightOf, type Statement } from './statements.ts';
+import { asksWhether, sharedOf, spaceless, statementsOf, weightOf, type Statement } from './statements.ts';
 import { profileText } from './text-analysis.ts';
 import { alignSupposed, hypothetical, supposedOf, supposition } from './suppositions.ts';
 
@@ -171,8 +171,17 @@ function negations(note: readonly Statement[], answer: readonly Statement[], ign
   // Separately: answer and note number their sentences independently.
   const about = new Map([...noteSentenceSubjects(note)(subjects), ...sentenceSubjects(answer, subjects)]);
   return disagreeing
-    .filter(([statement, verdict]) => !aboutAnotherThing(verdict.said, statement, note, answer, ignored) && !saidOfAnotherSubject(verdict.said, statement, about) && !noteAlsoSays(verdict.said, statement, note, answer, about))
+    .filter(([statement, verdict]) => !lackAgainstNeed(verdict.said.normalised, statement.normalised) && !aboutAnotherThing(verdict.said, statement, note, answer, ignored) && !saidOfAnotherSubject(verdict.said, statement, about) && !noteAlsoSays(verdict.said, statement, note, answer, about))
     .map(([statement, verdict]) => wrong(statement, verdict.said.text, 'negation'));
+}
+
+/**
+ * Whether the answer says something was not done ("Get 没有加锁") where the note says it must be done ("在 Get 中也需要加锁"):
+ * the answer describes the fault, the note prescribes its fix. A need denied ("不需要加锁") still denies the note.
+ */
+function lackAgainstNeed(said: string, note: string): boolean {
+  const lack = /没有?([\u4e00-\u9fff]{2})/u.exec(spaceless(said));
+  return lack !== null && new RegExp(`(?:需要|应该|应当|必须|得|要|需)也?${lack[1]}`, 'u').test(spaceless(note));
 }
 
 /**
@@ -282,11 +291,24 @@ export function findContradictions(question: string, points: readonly NotePoint[
   // too, since how much of the answer is wrong counts clauses ("ACK 发得多，SYN 不发" is two wrong clauses of one point).
   const kept = new Map<string, WrongStatement>();
   const noteWords = noteInLetters(points, reference);
+  const premise = bareText(question);
   for (const entry of all) {
     const key = `${entry.point}\u0000${entry.said}`;
-    if (entry.point >= 0 && !kept.has(key) && !noteSaysItself(entry.said, noteWords)) kept.set(key, entry);
+    if (entry.point >= 0 && !kept.has(key) && !noteSaysItself(entry.said, noteWords) && !restatesPremise(entry.said, premise)) kept.set(key, entry);
   }
   return [...kept.values()];
+}
+
+/** A text as compared with the question's words: normalised, without spaces or punctuation. */
+const bareText = (text: string) => profileText(text).text.replace(/[\s\p{P}\p{S}]+/gu, '');
+
+/**
+ * Whether the answer clause repeats the question's own words ("Get 没加锁" asked "Add 加了 Mutex、Get 没加锁，有什么问题？"): the
+ * question states that as given, so repeating it is not the candidate denying the note's "在 Get 中也需要加锁".
+ */
+function restatesPremise(said: string, premise: string): boolean {
+  const words = bareText(said);
+  return Array.from(words).length >= 4 && premise.includes(words);
 }
 
 /**

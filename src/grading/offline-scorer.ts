@@ -150,7 +150,7 @@ export function scoreAnswer(input: ScoreInput, parameters: Readonly<ScoringParam
   // The yes or no the question asks for, of the whole question (判断题) or of one ask inside it ("…有没有这种现象？").
   // A note point that lists the verdicts of several asks ("答案分别是：会、不能。") is read ask by ask (listed-verdicts.ts).
   const listed = pointSets.map((specs) => specs.map((spec) => readListedVerdicts(input.question, spec.text, stances.said)));
-  const verdict = judgementVerdicts(input.question, referenceTexts, stances.said) ?? subQuestionVerdict(input.question, referenceTexts, stances.said) ?? listedVerdictOf(listed);
+  const verdict = judgementVerdicts(input.question, referenceTexts, stances.said) ?? subQuestionVerdict(input.question, referenceTexts, stances.said, injection.cleaned) ?? listedVerdictOf(listed);
   // The right verdict is something specific the answer says of the note: general words explaining it count (withoutGeneralOnly).
   const rightConclusion = verdict === 'agree';
   const perReference = pointSets.map((specs, index) => {

@@ -12,6 +12,14 @@ import { wordUnits } from './text-analysis.ts';
 
 /** The yes/no ask words; the subject is what the same clause names before them. */
 const yesNoAsk = /有没有|是否|能否|会不会|能不能|可不可以|是不是|可否|存不存在|要不要|需不需要/u;
+/**
+ * The other common yes/no form, a modal in a clause ending in 吗 ("它的 redo log 有可能被持久化到磁盘吗？"). Read only when the
+ * question has no ask of the kind above: "…会朝相反的方向移动吗？试举例说明。快速排序有没有这种现象？" asks its 有没有 of a named subject.
+ */
+const modalAsk = /(?:有可能|可能|可以|能|会)(?=[^，,。；;？?！!\n]*吗(?:[？?]|$))/u;
+
+/** The ask a question's yes/no is read from. */
+const askOf = (question: string) => (yesNoAsk.test(normaliseText(question)) ? yesNoAsk : modalAsk);
 
 /** Words that open a clause without naming its subject ("在快速排序过程中" is about 快速排序), and list markers ("二、", "1-2"). */
 const leadingFiller = /^(?:[一二三四五六七八九十\d]+(?:-\d+)*[、.)]?|那么|那|而且|而|但是|但|请问|试问|问|在|对于|关于|另外|同时|并且|以及|则|它的|其|这个|该)+/u;
@@ -42,8 +50,9 @@ export type Polarity = 'yes' | 'no';
 
 /** The subject of the question's yes/no ask (normalised), when it names one of at least two characters. */
 export function yesNoSubject(question: string): string | undefined {
+  const asks = askOf(question);
   for (const clause of normaliseText(question).split(/[，,。；;！!？?\n]/u)) {
-    const ask = yesNoAsk.exec(clause);
+    const ask = asks.exec(clause);
     if (!ask) continue;
     const before = clause.slice(0, ask.index).replace(/\s+/g, '');
     if (embeddingVerb.test(before)) continue;
@@ -83,10 +92,11 @@ const askModal = /^(?:可能|已经|被|会|能|可以|要|需要|在)+/u;
 
 /** The content words of what a question's yes/no ask predicates, when it says something (at least two words). */
 export function askedPredicate(question: string): string[] | undefined {
+  const asks = askOf(question);
   for (const clause of normaliseText(question).split(/[，,。；;！!？?\n]/u)) {
-    const ask = yesNoAsk.exec(clause);
+    const ask = asks.exec(clause);
     if (!ask || embeddingVerb.test(clause.slice(0, ask.index))) continue;
-    const predicate = clause.slice(ask.index + ask[0].length).replace(/\s+/g, '').replace(askModal, '');
+    const predicate = clause.slice(ask.index + ask[0].length).replace(/\s+/g, '').replace(/吗$/u, '').replace(askModal, '');
     const words = [...wordUnits(predicate)].filter(([, weight]) => weight >= 0.9).map(([unit]) => unit);
     return words.length >= 2 ? words : undefined;
   }
@@ -119,7 +129,7 @@ export function polarityOfPredicate(text: string, predicate: readonly string[]):
 /** Whether the question's yes/no ask comes before any other question it asks ("…会吗？…有没有…？" asks 会 first). */
 function asksFirst(question: string): boolean {
   const normalised = normaliseText(question);
-  const ask = yesNoAsk.exec(normalised);
+  const ask = askOf(question).exec(normalised);
   return !ask || !/[？?吗]/u.test(normalised.slice(0, ask.index));
 }
 
@@ -136,11 +146,15 @@ export function leadingYesNo(answer: string): Polarity | undefined {
  * reference and the answer say yes or no about it, or about what the ask predicates; otherwise the
  * verdict on a choice the question asks for ("半连接还是全连接", choice-verdict.ts), or undefined.
  */
-export function subQuestionVerdict(question: string, references: readonly string[], answer: string): 'agree' | 'disagree' | undefined {
-  return yesNoVerdict(question, references, answer) ?? choiceVerdict(question, references, answer);
+export function subQuestionVerdict(question: string, references: readonly string[], answer: string, opening = answer): 'agree' | 'disagree' | undefined {
+  return yesNoVerdict(question, references, answer, opening) ?? choiceVerdict(question, references, answer);
 }
 
-function yesNoVerdict(question: string, references: readonly string[], answer: string): 'agree' | 'disagree' | undefined {
+/**
+ * `opening` is the answer as written: what it says of the note is `answer`, without what reads as not knowing, but a
+ * bare "不会，…" opening it answers a question asking 会…吗 ("redo log 有可能被持久化到磁盘吗？" "不会，只有 commit 才写盘").
+ */
+function yesNoVerdict(question: string, references: readonly string[], answer: string, opening: string): 'agree' | 'disagree' | undefined {
   const subject = yesNoSubject(question);
   if (!subject) return undefined;
   const predicate = askedPredicate(question);
@@ -148,7 +162,7 @@ function yesNoVerdict(question: string, references: readonly string[], answer: s
   // subject, "它的 redo log", names the note's topic, which the note mentions everywhere); an answer's bare verdict first.
   const expected = references.map((reference) => (predicate && polarityOfPredicate(reference, predicate)) || polarityAbout(reference, subject)).find((polarity) => polarity !== undefined);
   // An answer's opening "会。" answers the question's first ask; a yes/no ask after another question is answered where its subject is named.
-  const given = (asksFirst(question) ? leadingYesNo(answer) : undefined) ?? polarityAbout(answer, subject);
+  const given = (asksFirst(question) ? leadingYesNo(opening) : undefined) ?? polarityAbout(answer, subject);
   if (!expected || !given) return undefined;
   return expected === given ? 'agree' : 'disagree';
 }

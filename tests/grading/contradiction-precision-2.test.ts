@@ -109,3 +109,19 @@ describe('a label claims nothing', () => {
     expect(contradicted('Redis 的 LRU 和 LFU 淘汰是怎么实现的？', note, 'Redis 的 LRU 是按访问频率淘汰的：次数最少的先删。', note.join('\n'))).toEqual([note[1]]);
   });
 });
+
+describe('the fault described is not the fix denied', () => {
+  const note = ['虽然有使用sync.Mutex做写锁，但是map是并发读写不安全的。', '因此，在 Get 中也需要加锁，因为这里只是读，建议使用读写锁 sync.RWMutex。'];
+
+  it('does not read the question\'s own premise, repeated ("Get 没加锁"), as denying "在 Get 中也需要加锁"', () => {
+    const question = '这个 UserAges 结构体，Add 加了 Mutex、Get 没加锁，有什么问题？';
+    expect(contradicted(question, note, 'Get 没加锁，并发读写 map 会崩')).toEqual([]);
+  });
+
+  it('does not read what was not done ("Get 没有加锁") as denying that it must be, and still reads a need denied', () => {
+    const question = '下面的代码有什么问题？';
+    expect(contradicted(question, note, 'Get 没有加锁，并发读写 map 会崩')).toEqual([]);
+    expect(contradicted(question, note, 'Get 不需要加锁，只读是安全的')).toEqual([note[1]]);
+    expect(contradicted(question, note, 'Get 没必要加锁')).toEqual([note[1]]);
+  });
+});

@@ -92,6 +92,20 @@ describe('a bare yes or no, and what the ask predicates', () => {
     expect(subQuestionVerdict('快速排序过程中有没有这种现象？', [note], '没有。快排每次划分后元素只会靠近最终位置。')).toBe('agree');
   });
 
+  it('reads a question ending in 吗 as a yes/no ask, and an opening "不会，" as its no, not as not knowing', () => {
+    const question = '事务还没提交时，它的 redo log 有可能被持久化到磁盘吗？';
+    expect(yesNoSubject(question)).toBe('redolog');
+    expect(askedPredicate(question)).toEqual(expect.arrayContaining(['持久', '磁盘']));
+    expect(askedPredicate('redo log 文件写满了，能直接覆盖写吗？')).toBeDefined();
+    // "不会" opening an answer reads as "I can't" to the stance reader; before a 会/能 ask it is the answer's no.
+    const wrong = scoreAnswer({ question, answer: '不会，redo log 只有在 commit 那一刻才写盘，没提交的一直待在 buffer 里。', references: [redoNote] });
+    expect(wrong.flags).toContain('wrong-verdict');
+    expect(wrong.score).toBeLessThanOrEqual(1);
+    const right = scoreAnswer({ question, answer: '会，后台每秒刷盘时会一起带走', references: [redoNote] });
+    expect(right.flags).toContain('right-verdict');
+    expect(right.score).toBeGreaterThanOrEqual(5);
+  });
+
   it('gives no verdict when the note says both', () => {
     expect(polarityOfPredicate('主线程不会阻塞。fork 子进程的时候主线程会阻塞。', ['主线', '线程', '阻塞'])).toBeUndefined();
   });
