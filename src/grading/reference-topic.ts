@@ -5,7 +5,7 @@
  */
 import type { Card } from '../core/types.ts';
 import { buildDomainDictionary } from '../text/domain-dictionary.ts';
-import { conceptTokens } from '../text/glossary.ts';
+import { chineseFormsByConcept, conceptTokens } from '../text/glossary.ts';
 import { createTokenizer, type Tokenizer } from '../text/tokenizer.ts';
 import { isMostlyEnglish, profileText, shareFound, topicUnits, withoutFraming } from './text-analysis.ts';
 
@@ -48,6 +48,11 @@ export interface AskedTopic {
   words: Set<string>;
   /** Units of each part of a several-part question that is a question of its own. */
   parts: Map<string, number>[];
+  /**
+   * The question's Chinese words for glossary concepts, by concept ("消息队列" for ~message_queue): an item that names the
+   * concept in the other language ("你的MQ是怎样实现高可用的？") contains them, though not their characters.
+   */
+  conceptForms: Map<string, string[]>;
 }
 
 export function askedTopic(question: string, items: readonly Card[]): AskedTopic {
@@ -65,7 +70,41 @@ export function askedTopic(question: string, items: readonly Card[]): AskedTopic
       .split(/[？?；;。！!]/u)
       .map((part) => seen(topicUnits(part)))
       .filter((units) => [...units.values()].reduce((sum, weight) => sum + weight, 0) >= minimumPartWeight),
+    conceptForms: chineseFormsByConcept(profileText(withoutFraming(question)).text),
   };
+}
+
+/**
+ * Whether the item names the concept in Chinese, in any of its forms: then the question's other Chinese form is another
+ * word (查询 is not 读取), and only an item naming the concept in English alone ("你的MQ…") holds the question's word.
+ */
+function namesInChinese(item: Card, items: readonly Card[], token: string): boolean {
+  return chineseFormsOfItem(item, items).has(token);
+}
+
+const itemConceptForms = new WeakMap<Card, Map<string, string[]>>();
+
+function chineseFormsOfItem(item: Card, items: readonly Card[]): Map<string, string[]> {
+  let forms = itemConceptForms.get(item);
+  if (!forms) {
+    forms = chineseFormsByConcept(profileText(itemText(item, childrenOf(item, items))).text);
+    itemConceptForms.set(item, forms);
+  }
+  return forms;
+}
+
+/** The question's units and words an item holds through a concept it names in other words ("mq" for 消息队列). */
+function bridgedBy(asked: AskedTopic, has: (token: string) => boolean): { units: Set<string>; words: Set<string> } {
+  const units = new Set<string>();
+  const words = new Set<string>();
+  for (const [token, forms] of asked.conceptForms) {
+    if (!has(token)) continue;
+    for (const form of forms) {
+      words.add(form);
+      for (const unit of profileText(form).units.keys()) units.add(unit);
+    }
+  }
+  return { units, words };
 }
 
 /**
@@ -146,7 +185,10 @@ function knownUnits(items: readonly Card[]): Set<string> {
 
 /** How much of what the question is about the item contains, 0–1: bigram and specific-word shares averaged. */
 export function matchOf(asked: AskedTopic, item: Card, items: readonly Card[]): number {
-  return (shareFound(asked.units, unitsOfItem(item, childrenOf(item, items))) + specificWordShare(asked.words, item, items)) / 2;
+  const itemUnits = unitsOfItem(item, childrenOf(item, items));
+  const bridged = bridgedBy(asked, (token) => itemUnits.has(token) && !namesInChinese(item, items, token));
+  const holds = { has: (unit: string) => itemUnits.has(unit) || bridged.units.has(unit) };
+  return (shareFound(asked.units, holds) + specificWordShare(asked.words, item, items, bridged.words)) / 2;
 }
 
 /** The notes' words, as the notes' own tokenizer reads them, and how many items use each. */
@@ -181,7 +223,7 @@ export function vocabularyOf(items: readonly Card[]): NotesVocabulary {
 }
 
 /** Share of the question's words the item uses, each weighted by its IDF over the items. */
-function specificWordShare(words: ReadonlySet<string>, item: Card, items: readonly Card[]): number {
+function specificWordShare(words: ReadonlySet<string>, item: Card, items: readonly Card[], bridged: ReadonlySet<string>): number {
   const vocabulary = vocabularyOf(items);
   const used = vocabulary.wordsOf.get(item);
   let total = 0;
@@ -189,7 +231,7 @@ function specificWordShare(words: ReadonlySet<string>, item: Card, items: readon
   for (const word of words) {
     const weight = askedWordWeight(word, vocabulary, items);
     total += weight;
-    if (used?.has(word)) found += weight;
+    if (used?.has(word) || bridged.has(word)) found += weight;
   }
   return total > 0 ? found / total : 0;
 }

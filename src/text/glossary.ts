@@ -528,6 +528,17 @@ export function chineseFormsIn(normalised: string): string[] {
   return found;
 }
 
+/** The Chinese forms of glossary concepts in an already normalised text, by the concept's token. */
+export function chineseFormsByConcept(normalised: string): Map<string, string[]> {
+  const found = new Map<string, string[]>();
+  for (const position of candidateConcepts(normalised)) {
+    const concept = glossary[position]!;
+    const forms = concept.chinese.filter((form) => normalised.includes(form));
+    if (forms.length) found.set(concept.token, forms);
+  }
+  return found;
+}
+
 /**
  * Concept tokens for every glossary concept `text` mentions, in glossary order, each once.
  * English forms must match whole words (after singularising); Chinese forms match as substrings

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Grade } from '../../src/core/types.ts';
 import { createGrader } from '../../src/grading/grader.ts';
+import { askedTopic, matchOf } from '../../src/grading/reference-topic.ts';
 import { buildNotesKnowledgeBase, sampleNotes, seedNotes } from './notes-knowledge-base.ts';
 
 describe('which note a several-part, spoken or English question is graded against', () => {
@@ -309,5 +310,50 @@ select 让一个 goroutine 同时等待多个 channel 操作，每个 case 必�
     const single = await grader.grade({ question: 'go 的 select 有什么用？', answer: '同时等待多个 channel，哪个就绪执行哪个，都没就绪就阻塞。' });
     expect(single.references[0]?.heading).toContain('select');
     expect(single.notice).toBeUndefined();
+  });
+});
+
+describe('a question naming a concept in Chinese, a note naming it in English', () => {
+  const notes = {
+    'os.md': `# 操作系统
+
+### 说说你对消息队列通信的了解。
+
+消息队列是由消息的链表，存放在内核中并由消息队列标识符标识。消息队列克服了信号传递信息少、管道只能承载无格式字节流以及缓冲区大小受限等缺点。
+`,
+    'project.md': `# 项目
+
+### 你的MQ是怎样实现高可用的？
+
+基于 raft 的多数派原则，只要半数以上节点存活就能对外服务；leader 挂了，follower 超时后发起选举选出新的 leader。
+`,
+  };
+
+  it('finds the question\'s 消息队列 in a note that says MQ', async () => {
+    const kb = await buildNotesKnowledgeBase({ ...sampleNotes, ...notes });
+    const card = (title: string) => kb.cards.find((item) => item.question.includes(title))!;
+    const asked = askedTopic('你的消息队列是怎么做到高可用的？', kb.cards);
+    // Only 高可用 and 你的 were found before: the question's 消息队列 is the MQ note's "MQ".
+    expect(matchOf(asked, card('MQ是怎样实现高可用'), kb.cards)).toBeGreaterThan(matchOf(asked, card('消息队列通信'), kb.cards));
+    expect(matchOf(asked, card('MQ是怎样实现高可用'), kb.cards)).toBeGreaterThanOrEqual(0.6);
+  });
+
+  it('does not read a note\'s Chinese word for a concept as the question\'s other Chinese word for it (分区 is not 分库分表)', async () => {
+    const kb = await buildNotesKnowledgeBase({
+      ...sampleNotes,
+      'kafka.md': `# kafka\n\n### Kafka 的分区是怎么分配给消费者的？\n\n一个分区同一时刻只分配给组内一个消费者，消费者多于分区时多出来的空闲。\n`,
+      'mysql.md': `# mysql\n\n### 为什么要 sharding？\n\n单表数据量过大时按用户 id 做 sharding，拆到多个库里。\n`,
+    });
+    const card = (title: string) => kb.cards.find((item) => item.question.includes(title))!;
+    const asked = askedTopic('分库分表之后怎么做？', kb.cards);
+    // Both notes name ~sharding; only the one that says it in English alone says the question's 分库分表.
+    expect(matchOf(asked, card('sharding'), kb.cards)).toBeGreaterThan(matchOf(asked, card('分区是怎么分配'), kb.cards) + 0.2);
+  });
+
+  it('grades "你的消息队列是怎么做到高可用的？" against the MQ note, not the note on message-queue IPC', async () => {
+    const kb = await buildNotesKnowledgeBase({ ...sampleNotes, ...notes });
+    const grade = await createGrader({ kb }).grade({ question: '你的消息队列是怎么做到高可用的？', answer: '用 raft，多数派存活就能服务，leader 挂了就重新选举。' });
+    expect(grade.references[0]?.heading).toContain('MQ是怎样实现高可用');
+    expect(grade.score).toBeGreaterThanOrEqual(5);
   });
 });
