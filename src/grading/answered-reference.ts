@@ -22,6 +22,14 @@ const clearlyMoreCoverageRatio = 1.5;
  */
 const minimumAlternativeTitleCoverage = 0.3;
 
+/**
+ * A note the question is clearly about (this much of its topic) is not traded for one about much less of it (below this
+ * share of its match), however much better the answer fits that one: asked about nil, open and closed channels, an answer
+ * that gave the closed ones and "nil channel 不太清楚" scored 9.4 against the note on closed channels alone (label 4).
+ */
+const clearlyAbout = 0.8;
+const alternativeTopicShare = 0.75;
+
 /** The note the answer answers, with the answer's offline score against it when this had to work it out. */
 export function answeredReference(found: ReferenceMatch, question: string, answer: string): { match: ReferenceMatch; scored?: OfflineScore } {
   if (!found.alternatives?.length) return { match: found };
@@ -37,6 +45,7 @@ export function answeredReference(found: ReferenceMatch, question: string, answe
   let chosen = { match: found, scored: first };
   for (const other of found.alternatives) {
     if (other.titleCoverage < Math.min(found.titleCoverage, minimumAlternativeTitleCoverage)) continue;
+    if (found.topicMatch >= clearlyAbout && other.topicMatch < alternativeTopicShare * found.topicMatch) continue;
     const scored = score(other);
     const clearlyMore = scored.coverage >= first.coverage + clearlyMoreCoverage && scored.coverage >= first.coverage * clearlyMoreCoverageRatio;
     if (clearlyMore && scored.coverage > chosen.scored.coverage) chosen = { match: other, scored };

@@ -5,7 +5,7 @@
  */
 import type { Card } from '../core/types.ts';
 import { buildDomainDictionary } from '../text/domain-dictionary.ts';
-import { chineseFormsByConcept, conceptTokens } from '../text/glossary.ts';
+import { chineseFormsByConcept, conceptTokens, englishFormsByConcept } from '../text/glossary.ts';
 import { createTokenizer, type Tokenizer } from '../text/tokenizer.ts';
 import { isMostlyEnglish, profileText, shareFound, topicUnits, withoutFraming } from './text-analysis.ts';
 
@@ -53,6 +53,8 @@ export interface AskedTopic {
    * concept in the other language ("你的MQ是怎样实现高可用的？") contains them, though not their characters.
    */
   conceptForms: Map<string, string[]>;
+  /** The question's English words for glossary concepts ("channel" for ~channel): an item naming the concept in Chinese (通道) holds them. */
+  englishConceptForms: Map<string, string[]>;
 }
 
 export function askedTopic(question: string, items: readonly Card[]): AskedTopic {
@@ -71,6 +73,8 @@ export function askedTopic(question: string, items: readonly Card[]): AskedTopic
       .map((part) => seen(topicUnits(part)))
       .filter((units) => [...units.values()].reduce((sum, weight) => sum + weight, 0) >= minimumPartWeight),
     conceptForms: chineseFormsByConcept(profileText(withoutFraming(question)).text),
+    // An English question already meets the notes through its concepts (englishReading).
+    englishConceptForms: english ? new Map() : englishFormsByConcept(profileText(withoutFraming(question)).text),
   };
 }
 
@@ -94,16 +98,21 @@ function chineseFormsOfItem(item: Card, items: readonly Card[]): Map<string, str
 }
 
 /** The question's units and words an item holds through a concept it names in other words ("mq" for 消息队列). */
-function bridgedBy(asked: AskedTopic, has: (token: string) => boolean): { units: Set<string>; words: Set<string> } {
+function bridgedBy(asked: AskedTopic, inEnglish: (token: string) => boolean, inChinese: (token: string) => boolean): { units: Set<string>; words: Set<string> } {
   const units = new Set<string>();
   const words = new Set<string>();
-  for (const [token, forms] of asked.conceptForms) {
-    if (!has(token)) continue;
-    for (const form of forms) {
-      words.add(form);
-      for (const unit of profileText(form).units.keys()) units.add(unit);
+  const add = (forms: Map<string, string[]>, holds: (token: string) => boolean) => {
+    for (const [token, found] of forms) {
+      if (!holds(token)) continue;
+      for (const form of found) {
+        words.add(form);
+        for (const word of form.split(' ')) words.add(word);
+        for (const unit of profileText(form).units.keys()) units.add(unit);
+      }
     }
-  }
+  };
+  add(asked.conceptForms, inEnglish);
+  add(asked.englishConceptForms, inChinese);
   return { units, words };
 }
 
@@ -186,7 +195,13 @@ function knownUnits(items: readonly Card[]): Set<string> {
 /** How much of what the question is about the item contains, 0–1: bigram and specific-word shares averaged. */
 export function matchOf(asked: AskedTopic, item: Card, items: readonly Card[]): number {
   const itemUnits = unitsOfItem(item, childrenOf(item, items));
-  const bridged = bridgedBy(asked, (token) => itemUnits.has(token) && !namesInChinese(item, items, token));
+  // Only across languages: the question's Chinese word where the item names the concept in English alone, its English word
+  // where the item says the concept in Chinese ("channel" for 通道); "mysql" is not a note's innodb, nor 查找 its 读取.
+  const bridged = bridgedBy(
+    asked,
+    (token) => itemUnits.has(token) && !namesInChinese(item, items, token),
+    (token) => namesInChinese(item, items, token),
+  );
   const holds = { has: (unit: string) => itemUnits.has(unit) || bridged.units.has(unit) };
   return (shareFound(asked.units, holds) + specificWordShare(asked.words, item, items, bridged.words)) / 2;
 }

@@ -539,6 +539,18 @@ export function chineseFormsByConcept(normalised: string): Map<string, string[]>
   return found;
 }
 
+/** The English forms of glossary concepts in an already normalised text, by the concept's token, as written words. */
+export function englishFormsByConcept(normalised: string): Map<string, string[]> {
+  const englishText = englishWords(normalised);
+  const found = new Map<string, string[]>();
+  for (const position of candidateConcepts(normalised, englishText)) {
+    const concept = glossary[position]!;
+    const forms = concept.english.filter((form) => englishText.includes(form)).map((form) => form.trim());
+    if (forms.length) found.set(concept.token, forms);
+  }
+  return found;
+}
+
 /**
  * Concept tokens for every glossary concept `text` mentions, in glossary order, each once.
  * English forms must match whole words (after singularising); Chinese forms match as substrings

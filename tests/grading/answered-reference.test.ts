@@ -5,6 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Grader } from '../../src/core/types.ts';
 import { createGrader } from '../../src/grading/grader.ts';
+import { answeredReference } from '../../src/grading/answered-reference.ts';
 import { buildNotesKnowledgeBase, sampleNotes } from './notes-knowledge-base.ts';
 
 const goNotes = {
@@ -75,5 +76,26 @@ describe('the note an answer answers, among notes its question fits alike', () =
     });
     expect(grade.references[0]?.heading).toContain('内核态是什么');
     expect(grade.score).toBeLessThanOrEqual(5);
+  });
+});
+
+describe('a note the question is clearly about is kept against a narrower one the answer fits better', () => {
+  const reference = (heading: string, text: string) => ({ source: 'go.md', heading, text });
+  const states = reference(
+    '说说你对channel 状态的了解。',
+    'nil 的 channel：读和写都会永久阻塞，当前 goroutine 再也不会被唤醒；对它 close 会 panic。正常的 channel：有数据或有接收方时收发成功，否则挂起阻塞；close 成功，会唤醒所有等待的读者。已关闭的 channel：读会先读完缓冲里剩下的数据，之后读到零值；写会 panic；再 close 也会 panic。',
+  );
+  const closed = reference('关闭后的通道有哪些特点？', '往已经关闭的 channel 发送数据会 panic。对已经关闭的 channel 再 close 一次也会 panic。从已经关闭的 channel 读取不会阻塞，会读到零值。');
+  const question = '对一个 nil 的 channel、正常的 channel、已经关闭的 channel，分别做读、写、close 会发生什么？';
+  const partial = '往已经关闭的 channel 里发数据会 panic，对已经关闭的 channel 再 close 一次也会 panic。从关闭的 channel 里读会读到零值。nil channel 的情况我不太清楚。';
+  const match = (references: ReturnType<typeof reference>[], topicMatch: number, titleCoverage: number) =>
+    ({ item: {} as never, references, topicMatch, closest: false, titleCoverage }) as const;
+
+  it('grades the partial answer on the note about all three states, not on the note about closed channels alone', () => {
+    const found = { ...match([states], 0.83, 0.45), alternatives: [match([closed], 0.58, 0.64)] };
+    expect(answeredReference(found, question, partial).match.references[0]?.heading).toBe('说说你对channel 状态的了解。');
+    // Between notes the question fits alike, the answer still decides.
+    const alike = { ...match([states], 0.6, 0.45), alternatives: [match([closed], 0.58, 0.64)] };
+    expect(answeredReference(alike, question, partial).match.references[0]?.heading).toBe('关闭后的通道有哪些特点？');
   });
 });

@@ -350,6 +350,19 @@ describe('a question naming a concept in Chinese, a note naming it in English', 
     expect(matchOf(asked, card('sharding'), kb.cards)).toBeGreaterThan(matchOf(asked, card('分区是怎么分配'), kb.cards) + 0.2);
   });
 
+  it('finds a mixed question\'s English word ("channel") in a note that says it in Chinese (通道), but not an English question\'s', async () => {
+    const kb = await buildNotesKnowledgeBase({
+      ...sampleNotes,
+      'go.md': `# go\n\n### 关闭后的通道有哪些特点？\n\n对一个关闭的通道再发送值就会导致panic。对一个关闭的通道进行接收会一直获取值直到通道为空。对一个关闭的并且没有值的通道执行接收操作会得到对应类型的零值。\n`,
+    });
+    const closed = kb.cards.find((item) => item.question.includes('关闭后的通道'))!;
+    const asked = askedTopic('生产者把一个 channel 关闭了，消费者继续接收会拿到什么？', kb.cards);
+    expect(asked.englishConceptForms.get('~channel')).toEqual(['channel']);
+    expect(matchOf(asked, closed, kb.cards)).toBeGreaterThanOrEqual(0.45);
+    // An English question meets the notes through its concepts already; its words are not read again.
+    expect(askedTopic('What happens when you receive from a closed channel?', kb.cards).englishConceptForms.size).toBe(0);
+  });
+
   it('grades "你的消息队列是怎么做到高可用的？" against the MQ note, not the note on message-queue IPC', async () => {
     const kb = await buildNotesKnowledgeBase({ ...sampleNotes, ...notes });
     const grade = await createGrader({ kb }).grade({ question: '你的消息队列是怎么做到高可用的？', answer: '用 raft，多数派存活就能服务，leader 挂了就重新选举。' });
