@@ -63,6 +63,7 @@ export function askedTopic(question: string, items: readonly Card[]): AskedTopic
   const observable = english ?? chineseReading(items);
   const pieces = compoundPieces(question);
   const whole = (unit: string) => !pieces.has(unit);
+  const asked = profileText(withoutFraming(question)).text;
   const seen = (units: Map<string, number>) =>
     new Map([...units].filter(([unit]) => whole(unit)).map(([unit, weight]): [string, number] => [unit, observable(unit) ? weight : weight * unseenWeight]));
   return {
@@ -72,29 +73,26 @@ export function askedTopic(question: string, items: readonly Card[]): AskedTopic
       .split(/[？?；;。！!]/u)
       .map((part) => seen(topicUnits(part)))
       .filter((units) => [...units.values()].reduce((sum, weight) => sum + weight, 0) >= minimumPartWeight),
-    conceptForms: chineseFormsByConcept(profileText(withoutFraming(question)).text),
+    conceptForms: chineseFormsByConcept(asked),
     // An English question already meets the notes through its concepts (englishReading).
-    englishConceptForms: english ? new Map() : englishFormsByConcept(profileText(withoutFraming(question)).text),
+    englishConceptForms: english ? new Map() : englishFormsByConcept(asked),
   };
 }
 
+/** The concepts each item names in Chinese, in any of their forms. */
+const itemChineseConcepts = new WeakMap<Card, ReadonlySet<string>>();
+
 /**
- * Whether the item names the concept in Chinese, in any of its forms: then the question's other Chinese form is another
- * word (查询 is not 读取), and only an item naming the concept in English alone ("你的MQ…") holds the question's word.
+ * Whether the item names the concept in Chinese: then the question's other Chinese form is another word (查询 is not
+ * 读取), and only an item naming the concept in English alone ("你的MQ…") holds the question's word.
  */
 function namesInChinese(item: Card, items: readonly Card[], token: string): boolean {
-  return chineseFormsOfItem(item, items).has(token);
-}
-
-const itemConceptForms = new WeakMap<Card, Map<string, string[]>>();
-
-function chineseFormsOfItem(item: Card, items: readonly Card[]): Map<string, string[]> {
-  let forms = itemConceptForms.get(item);
-  if (!forms) {
-    forms = chineseFormsByConcept(profileText(itemText(item, childrenOf(item, items))).text);
-    itemConceptForms.set(item, forms);
+  let concepts = itemChineseConcepts.get(item);
+  if (!concepts) {
+    concepts = new Set(chineseFormsByConcept(profileText(itemText(item, childrenOf(item, items))).text).keys());
+    itemChineseConcepts.set(item, concepts);
   }
-  return forms;
+  return concepts.has(token);
 }
 
 /** The question's units and words an item holds through a concept it names in other words ("mq" for 消息队列). */

@@ -521,11 +521,7 @@ function candidateConcepts(normalised: string, englishText?: string): number[] {
  * order (a form shared by two concepts appears twice), found through the same index.
  */
 export function chineseFormsIn(normalised: string): string[] {
-  const found: string[] = [];
-  for (const position of candidateConcepts(normalised)) {
-    for (const form of glossary[position]!.chinese) if (normalised.includes(form)) found.push(form);
-  }
-  return found;
+  return [...chineseFormsByConcept(normalised).values()].flat();
 }
 
 /** The Chinese forms of glossary concepts in an already normalised text, by the concept's token. */
