@@ -3,10 +3,12 @@
  * the result as a `Grade`. Synchronous and runtime-agnostic; no model, no network.
  */
 import type { Grade, Reference } from '../core/types.ts';
-import type { FeedbackLanguage } from './feedback.ts';
 import { completeShare } from './answer-coverage.ts';
 import { addsToQuestion } from './general-evidence.ts';
 import { profileText } from './text-analysis.ts';
+import { viewAnswer } from './coverage.ts';
+import { untrustedFlags, type FeedbackLanguage } from './feedback.ts';
+import { saysLabel } from './named-points.ts';
 import { buildGrade, coverageOf, type GradedPoint } from './grade-builder.ts';
 import { defaultScoringParameters, scoreAnswer, type OfflineScore } from './offline-scorer.ts';
 
@@ -31,13 +33,15 @@ export function gradeOffline(request: { question: string; answer: string; refere
   // had said just that to say it. Unless no point says more, when the card has nothing else to show.
   const questionUnits = new Set(profileText(request.question).units.keys());
   const own = details.points.filter(({ spec, wrong }) => wrong || addsToQuestion(spec.profile, questionUnits));
-  const points: GradedPoint[] = (own.length ? own : details.points).map(({ spec, coverage, wrong }) => ({
-    text: spec.text,
-    weight: spec.weight,
-    covered: wrong ? 'no' : coverageOf(coverage.recall, coverage.observable < 1 ? defaultScoringParameters.crossLingualPointMade : defaultScoringParameters.pointMade, complete),
-    ...(coverage.evidence ? { evidence: coverage.evidence } : {}),
-    ...(wrong ? { wrong } : {}),
-  }));
+  // A point the answer names by its label is touched, not missed (named-points.ts); not once a guard decided the grade.
+  const guarded = details.flags.some((flag) => untrustedFlags.includes(flag));
+  const answer = guarded ? undefined : viewAnswer(request.answer);
+  const points: GradedPoint[] = (own.length ? own : details.points).map(({ spec, coverage, wrong }) => {
+    const covered = wrong ? 'no' : coverageOf(coverage.recall, coverage.observable < 1 ? defaultScoringParameters.crossLingualPointMade : defaultScoringParameters.pointMade, complete);
+    const named = covered === 'no' && !wrong && answer ? saysLabel(spec, answer, questionUnits, defaultScoringParameters.pointMade) : undefined;
+    const evidence = named ?? coverage.evidence;
+    return { text: spec.text, weight: spec.weight, covered: named ? 'partial' : covered, ...(evidence ? { evidence } : {}), ...(wrong ? { wrong } : {}) };
+  });
   const grade = buildGrade({
     question: request.question,
     score: details.score,

@@ -51,3 +51,24 @@ describe('the part of a note a question points into', () => {
     expect(grade.feedback).not.toContain('天穹');
   });
 });
+
+describe('a question of several asks is graded on the parts all its asks point into', () => {
+  // The seed note as written (image-service-project-qa.md, 为什么协程比线程好？).
+  const coroutineNote = `- 资源消耗小：协程轻量，内存占用小。
+- 上下文切换：协程只发生在用户态，线程需要在用户态和内核态之间进行切换。
+- 阻塞和同步：线程间同步通常需要使用锁、信号量等机制，协程可以用管道。`;
+  const question = '为什么说协程比线程轻量？协程切换的开销为什么比线程切换小？';
+  const points = extractAllKeyPoints(coroutineNote, 0);
+  const blockOf = (words: string) => points.find((point) => point.text.includes(words))!.block;
+
+  it('does not narrow to the item the whole question points into (轻量) when the second ask points into another (切换)', () => {
+    // Its asks point into two of three items, more than half the note: the note is graded whole.
+    expect(pointedBlocks(question, points, '为什么协程比线程好？')).toBeUndefined();
+    // It had been narrowed to 资源消耗小 alone, and an answer about switching scored 9.9 on that one line.
+    expect(pointedBlocks('为什么说协程比线程轻量？', points, '为什么协程比线程好？')?.has(blockOf('资源消耗小'))).toBe(true);
+  });
+
+  it('keeps one paragraph for a later ask that names nothing the note holds ("你们为什么没选？")', () => {
+    expect(pointedBlocks('除了 Gluten、Velox，业界还有哪些方案？你们为什么没选？', extractAllKeyPoints(note, 0), heading)?.size).toBe(1);
+  });
+});
