@@ -25,7 +25,8 @@ const minimumAlternativeTitleCoverage = 0.3;
 /**
  * A note the question is clearly about (this much of its topic) is not traded for one about much less of it (below this
  * share of its match), however much better the answer fits that one: asked about nil, open and closed channels, an answer
- * that gave the closed ones and "nil channel 不太清楚" scored 9.4 against the note on closed channels alone (label 4).
+ * that gave the closed ones and "nil channel 不太清楚" scored 9.4 against the note on closed channels alone (label 4), seen when a
+ * wider which-note bridge made that note an alternative (docs/grading.md, twelfth session).
  */
 const clearlyAbout = 0.8;
 const alternativeTopicShare = 0.75;
