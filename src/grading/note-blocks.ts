@@ -63,7 +63,8 @@ export function blockUnits(markdown: string): RawUnit[] {
     pushSentences(units, text, 'prose', [...section(), ...partLabel(paragraph), ...(asked ? [asked.text] : [])], asked);
     asked = undefined;
     const clean = cleanInline(text).text;
-    leadLine = paragraph.length === 1 && units.length > block && contentLength(clean) <= maximumLeadCharacters ? { text: clean, block } : undefined;
+    // A line that only announces its list ("为了解决缓存击穿的问题，常见的几种策略包括：") made no point, but it is still what the list hangs under.
+    leadLine = paragraph.length === 1 && contentLength(clean) <= maximumLeadCharacters ? { text: clean, block: units.length > block ? block : -1 } : undefined;
     levels = [];
     paragraph = [];
   };

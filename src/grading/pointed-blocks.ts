@@ -47,15 +47,16 @@ export function pointedBlocks(question: string, specs: readonly KeyPointSpec[], 
 /**
  * The blocks each ask of a several-ask question points into, added to those the question as a whole points into: "为什么说协程比线程
  * 轻量？协程切换的开销为什么比线程切换小？" points into 资源消耗小 with 轻量, and its second ask into 上下文切换; graded on the first
- * alone, an answer about switching had scored 9.9 on a one-line part. An ask that names nothing the note holds ("你们为什么没选？")
- * is taken to ask about what the question already pointed at; so is "怎么解决？" after "什么是缓存击穿？" when the note's 解决 is only
- * in a list's lead line, which is no point (an open item, docs/grading.md).
+ * alone, an answer about switching had scored 9.9 on a one-line part. "什么是缓存击穿？怎么解决？" points into the definition, and its
+ * 怎么解决 into the strategies through the line their list hangs under; on the definition alone, a definition alone scored 9.2.
+ * An ask that names nothing the note holds ("你们为什么没选？") asks about what the question already pointed at.
  */
 function withEveryAsk(question: string, chosen: ReadonlySet<number>, blocks: ReadonlyMap<number, KeyPointSpec[]>, noteSubject: ReadonlyMap<string, number>): Set<number> {
   const all = new Set(chosen);
   const asks = question.split(/[？?]/u).filter((ask) => ask.trim().length >= 2);
   if (asks.length < 2) return all;
-  const holds = (block: number, unit: string) => blocks.get(block)!.some((point) => point.profile.units.has(unit));
+  // A list's lead line may be no point ("为了解决缓存击穿的问题，常见的几种策略包括："); an ask points to the list through it (怎么解决).
+  const holds = (block: number, unit: string) => blocks.get(block)!.some((point) => point.profile.units.has(unit) || (point.lead !== undefined && profileText(point.lead).units.has(unit)));
   for (const ask of asks) {
     const units = [...topicUnits(ask).keys()].filter((unit) => !noteSubject.has(unit));
     const held = (block: number) => units.filter((unit) => holds(block, unit)).length;

@@ -72,3 +72,30 @@ describe('a question of several asks is graded on the parts all its asks point i
     expect(pointedBlocks('除了 Gluten、Velox，业界还有哪些方案？你们为什么没选？', extractAllKeyPoints(note, 0), heading)?.size).toBe(1);
   });
 });
+
+describe('a list under a line that only announces it', () => {
+  const cacheNote = `缓存击穿是指一个热点key（非常频繁地被访问）在缓存中过期的瞬间，大量的请求就落到了数据库上。
+
+为了解决缓存击穿的问题，常见的几种策略包括：
+
+1. **设置热点数据永不过期**：这是最简单的方式，但需要保证更新缓存的操作比较及时。
+2. **使用互斥锁或分布式锁**：当缓存失效的时候，第一个访问数据的线程获得锁并开始加载数据，其他线程等待。
+3. **使用缓存预热策略**：缓存预热就是系统上线后，将可能成为热点的数据直接加载到缓存中。`;
+  const question = '什么是缓存击穿？怎么解决？';
+  const points = extractAllKeyPoints(cacheNote, 0);
+
+  it('hangs the list under that line, which is no point of its own', () => {
+    expect(points.map((point) => point.text).join('')).not.toContain('常见的几种策略包括');
+    expect(points.find((point) => point.text.includes('永不过期'))?.lead).toBe('为了解决缓存击穿的问题，常见的几种策略包括：');
+  });
+
+  it('reads "怎么解决" as pointing into the list through it, so a definition alone is not a complete answer', () => {
+    expect(pointedBlocks(question, points)).toBeUndefined();
+    const definitionOnly = scoreAnswer({ question, answer: '热点key过期的一瞬间，大量请求直接打到DB。', references: [cacheNote] });
+    // Graded on the definition alone, it had scored 9.2.
+    expect(definitionOnly.score).toBeLessThan(6);
+    const both = scoreAnswer({ question, answer: '热点key过期的一瞬间，大量请求直接打到DB。解决：热点数据设成永不过期；或者加互斥锁，只让拿到锁的线程去加载数据；再做缓存预热。', references: [cacheNote] });
+    expect(both.score).toBeGreaterThan(definitionOnly.score + 2);
+  });
+});
+
