@@ -226,7 +226,6 @@ function wrong(statement: Statement, said: string, cue: ContradictionCue): Wrong
   return { point: statement.point, said, notes: statement.text, cue };
 }
 
-
 /**
  * Everything the answer contradicts, at most one entry per note point and answer clause.
  * `answer` holds only what the candidate asserts; hedged or asked clauses claim nothing.

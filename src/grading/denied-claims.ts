@@ -72,7 +72,6 @@ const conditionAfter = /就|则|便|才|时|的话|\bthen\b|\bwhen\b/u;
 
 const asksForSituations = /什么情况|哪些情况|什么场景|哪些场景|适用场景/u;
 
-
 /** Necessity in the note, and its denial in an answer ("不一定是", "未必", "不必"). */
 const necessity = /必须|一定|只能|务必|总是|都要|都得/u;
 const notNecessarily = /不一定|未必|不必|不见得|并非一定|不是必须|不是一定/u;

@@ -25,7 +25,6 @@ const remedy = /(?:就|之后|以后|后|了)[，,\s]*(?:也|再|便)?$|用了|�
 /** A negation followed by 就 / 则 / 时 sets a condition ("不产生垃圾时"), it denies nothing. */
 const conditionAfter = /就|则|便|才|时|的话/u;
 
-
 /**
  * Whether a note clause says the thing does not come about, or is avoided, however far from the word that says so:
  * "内存池来避免频繁申请和释放内存导致的…内存碎片" agrees with "用了内存池就不会产生碎片".
@@ -34,7 +33,6 @@ const avoids = (note: string, term: string): boolean => {
   const at = note.indexOf(term);
   return at >= 0 && (/避免|防止|杜绝|减少|消除|解决|不会|没有|不再|无/u.test(note.slice(0, at)) || negationScopeTexts(note).some((scope) => spaceless(scope.text).includes(term)));
 };
-
 
 /**
  * The note clause saying that what the answer clause says does not come about does. `claims` are the note's asserted

@@ -20,7 +20,6 @@ const deniedOfList = /(?:不|没|没有)\s*(?:带|支持|提供|包含|包括|�
 /** Words before a note list that say the thing has what it lists ("提供了微服务开发的核心功能：", "包括"). */
 const provides = /(?:提供|支持|包括|包含|具备|带有|自带|内置|集成|实现|有)[^,，。；;!?]{0,16}[:：]?\s*$/u;
 
-
 function itemsOf(text: string): string[] {
   return text.split(joins).map(spaceless).filter((item) => item.length >= 2);
 }

@@ -29,7 +29,6 @@ const conditionAfter = /就|则|便|才|时|的话/u;
 /** Characters after the denial a term may span ("标 noexcept" is eleven). */
 const termReach = 12;
 
-
 /**
  * The note term a denial is about: the longest start of what follows it (two characters at least, whole English
  * words) that the note clause writes, distinctive, and not general vocabulary ("不需要进行处理" denies nothing in particular).

@@ -28,7 +28,6 @@ const modalFront = /^(?:能不能|能否|是否|会不会|有没有|可不可以
 /** A note that says something is unrelated: then a denied relation may be the note's own. */
 const saysUnrelated = /无关|不相关|没有?(?:什么|任何|啥)?(?:关系|关联|联系)/u;
 
-
 /** A quantity asked of Y ("对象能活多久", "数据量有多大"): what is denied a relation is how much, so Y is the words around it. */
 const howMuch = /(?:能|会|可以|有)?(?:多久|多少|多大|多长|多快|多高|多深)/u;
 /** Characters a note clause may put between the words of such a Y ("对象往往会一直活下去" for 对象…活). */

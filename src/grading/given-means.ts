@@ -14,7 +14,6 @@ const meansClause = /^(?:就|都|一般|主要|其实|那)?(?:是)?(?:用的是|
 const minimumShare = 0.6;
 const minimumWeight = 2;
 
-
 export function givenMeans(note: readonly Statement[], answer: readonly Statement[]): ClauseClash[] {
   const found: ClauseClash[] = [];
   answer.forEach((said, index) => {

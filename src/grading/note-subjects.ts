@@ -158,7 +158,6 @@ export function withoutQualifiers(text: string, named: readonly string[]): strin
   return named.filter((subject) => !named.some((other) => other !== subject && new RegExp(`${escapeRegExp(subject)}(?:内|中|里)?的${escapeRegExp(other)}`, 'u').test(text)));
 }
 
-
 /** "一个是 X，…；另一个是 Y，…": the two things an answer sets side by side, each a name of its own. */
 const firstOfTwo = new RegExp(String.raw`${firstOfTwoOpener}\s*([a-z][a-z0-9_.\- ]{1,24}?|[\u4e00-\u9fff]{2,8}?)\s*(?:[，,：:；;]|它|就是)`, 'iu');
 const secondOfTwo = new RegExp(String.raw`${secondOfTwoOpener}\s*([a-z][a-z0-9_.\- ]{1,24}?|[\u4e00-\u9fffa-z]{2,8}?)\s*(?:[，,：:；;]|它|就是)`, 'iu');

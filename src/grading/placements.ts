@@ -5,7 +5,7 @@
  * sentence (本地队列, 挂在/放在, M are all there). Only a place the note itself names for the same thing, in a supposition or
  * a denial, is read: a place the note never weighs is not known to be wrong.
  */
-import { spaceless, type ClauseClash, type Statement } from './statements.ts';
+import { denyingCharacter, spaceless, type ClauseClash, type Statement } from './statements.ts';
 import { hypothetical } from './suppositions.ts';
 
 interface Placement {
@@ -18,7 +18,6 @@ interface Placement {
 const placing = /(放在|放到|挂在|挂载在|挂载到|挂到|关联到|关联在|绑定到|绑定在|存放在|保存在|存储在)([^，,。；;！!？?\n]{1,12}?)(?:之上|上面|里面|上|中|里|内)?(?=[，,。；;！!？?\n]|$)/u;
 /** What opens a clause without naming the thing: a supposition, a connective, a spoken filler. */
 const opening = /^(?:那么|那|所以|因此|然后|而且|如果|假如|假设|若是|若|要是|就是|其实|嗯|呃|也就是)+/u;
-const denial = /不|没|无|未|非/u;
 
 function placementOf(normalised: string): Placement | undefined {
   const text = spaceless(normalised);
@@ -46,13 +45,13 @@ export function placementClashes(note: readonly Statement[], answer: readonly St
   for (const statement of note) {
     const placement = placementOf(statement.normalised);
     if (!placement) continue;
-    if (hypothetical.test(statement.normalised) || statement.scopes.length || denial.test(statement.normalised)) weighed.push(placement);
+    if (hypothetical.test(statement.normalised) || statement.scopes.length || denyingCharacter.test(statement.normalised)) weighed.push(placement);
     else asserted.push({ statement, placement });
   }
   if (!asserted.length || !weighed.length) return [];
   const clashes: ClauseClash[] = [];
   for (const said of answer) {
-    if (hypothetical.test(said.normalised) || said.scopes.length || denial.test(said.normalised)) continue;
+    if (hypothetical.test(said.normalised) || said.scopes.length || denyingCharacter.test(said.normalised)) continue;
     const placement = placementOf(said.normalised);
     if (!placement) continue;
     const sameAs = (other: Placement) => sameThing(other.thing, placement.thing);

@@ -18,7 +18,6 @@ const fixedOrder = /按(?:照)?[^，,。；;]{0,10}?顺序|依次|从上(?:往|�
 const minimumShare = 0.4;
 const minimumWeight = 1.5;
 
-
 /** A note sentence's units with its random word left out, and the pairs it makes with its neighbours (则随, 机选). */
 function withoutRandom(note: readonly Statement[], sentence: number): Map<string, number> {
   const text = note.filter((statement) => statement.sentence === sentence).map((statement) => statement.normalised).join(' ');

@@ -257,7 +257,6 @@ export function askedWordWeight(word: string, vocabulary: NotesVocabulary, items
   return specificity;
 }
 
-
 /**
  * How much of the item's own question the asked question covers: of two items that both contain
  * the topic, the one whose title is about exactly this (共享内存通信 vs 进程通信方法) fits better.

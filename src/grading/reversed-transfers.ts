@@ -4,7 +4,7 @@
  * 手上的G推给全局队列"), or the note gives and the answer takes. The two clauses share the place and the case, and no
  * polarity or swap check meets them: what differs is only the direction word (从…窃取 against 推给).
  */
-import { heldOf, spaceless, type ClauseClash, type Statement } from './statements.ts';
+import { denyingCharacter, heldOf, spaceless, type ClauseClash, type Statement } from './statements.ts';
 import { hypothetical } from './suppositions.ts';
 import { profileText } from './text-analysis.ts';
 
@@ -26,9 +26,6 @@ const giveTo = new RegExp(String.raw`(?:推给|交给|送给|发给|塞给|还�
 const listWords = /或者|或是|或|以及|和|与|及|、|还有/u;
 /** A clause that says nothing but a spoken filler ("就是，", "那个，") is read through. */
 const filler = /^(?:嗯|呃|啊|额|就是说|就是|那个|这个|然后|其实|对|的话|[\s,，。.;；])*$/u;
-/** A clause that denies anything is not read: "不会推给全局队列" agrees. */
-const denial = /不|没|无|未|非/u;
-
 
 function transferOf(normalised: string): Transfer | undefined {
   const text = spaceless(normalised);
@@ -98,12 +95,12 @@ export function reversedTransfers(note: readonly Statement[], answer: readonly S
   const noted = note.flatMap((statement, index) => {
     if (hypothetical.test(statement.normalised)) return [];
     const transfer = transferOf(statement.normalised);
-    return transfer && !denial.test(statement.normalised) ? [{ statement, transfer, case: caseOf(note, index, transfer.rest, 1, true) }] : [];
+    return transfer && !denyingCharacter.test(statement.normalised) ? [{ statement, transfer, case: caseOf(note, index, transfer.rest, 1, true) }] : [];
   });
   if (!noted.length) return [];
   const clashes: ClauseClash[] = [];
   answer.forEach((said, index) => {
-    if (said.scopes.length || denial.test(said.normalised) || hypothetical.test(said.normalised)) return;
+    if (said.scopes.length || denyingCharacter.test(said.normalised) || hypothetical.test(said.normalised)) return;
     const transfer = transferOf(said.normalised);
     if (!transfer) return;
     const saidCase = caseOf(answer, index, transfer.rest, 2);

@@ -262,6 +262,12 @@ export function heldOf(noted: ReadonlyMap<string, number>, said: ReadonlyMap<str
   return { share: total > 0 ? weight / total : 0, weight };
 }
 
+/**
+ * A character that may deny ("不会推给", "没有挂在", "无需"): the cues that compare what is plainly asserted (placements.ts,
+ * reversed-transfers.ts) leave a clause holding one alone, whatever its negation scopes read.
+ */
+export const denyingCharacter = /不|没|无|未|非/u;
+
 /** A clause's text with its spaces taken out, as the cues that match the notes' words across spaces read it. */
 export const spaceless = (text: string) => text.replace(/\s+/g, '');
 
