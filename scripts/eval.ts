@@ -48,6 +48,7 @@ const everySet: string[][] = [
   ['grading', '--file', 'eval/grading-othernotes-blind.jsonl'],
   ['grading', '--file', 'eval/grading-terse-tuning.jsonl'],
   ['grading', '--file', 'eval/grading-terse-blind.jsonl'],
+  ['grading', '--file', 'eval/grading-misremember-tuning.jsonl'],
   ['grading', '--file', 'eval/grading-misremember-validation.jsonl'],
   ['grading', '--file', '../shared/eval/ads/train.jsonl', '--folds', '5'],
   ['cards', '--file', 'eval/cards-audit.jsonl'],

@@ -123,7 +123,23 @@ function namesAnotherThing(hunk: Hunk, note: readonly string[], answer: readonly
   return sides.some(([noteSide, answerSide, side]) => {
     if (!noteSide || noteSide !== answerSide || !cjk.test(noteSide) || isFunctionCharacter(noteSide) || negating.test(noteSide)) return false;
     const word = (text: string) => (side === 'before' ? noteSide + text : text + noteSide);
-    return vocabulary.note.includes(word(removedText)) && vocabulary.note.includes(word(insertedText));
+    return vocabulary.note.includes(word(removedText)) && vocabulary.note.includes(word(insertedText)) && !namesAlike(vocabulary.note, word(removedText), word(insertedText));
+  });
+}
+
+/** Words that give a thing its other name: "每个词都关联一个文档列表，这个列表称为倒排列表". */
+const naming = /称为|称作|叫做|叫作|又称|也称|简称|也叫|即为|也就是/u;
+
+/**
+ * Whether the note gives the two words as names of one thing, within a sentence: "每个词都关联一个倒排列表" says the note's
+ * "每个词都关联一个文档列表，这个列表称为倒排列表" in its other name, and had been read as giving the list the wrong name.
+ */
+function namesAlike(note: string, first: string, second: string): boolean {
+  return note.split(/[。！？!?\n；;]/u).some((sentence) => {
+    const [a, b] = [sentence.indexOf(first), sentence.indexOf(second)];
+    if (a < 0 || b < 0) return false;
+    const between = sentence.slice(Math.min(a, b), Math.max(a, b) + (a < b ? second : first).length);
+    return naming.test(between);
   });
 }
 

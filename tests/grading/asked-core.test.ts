@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contradicted } from './contradicted.ts';
 import { contradictsCore } from '../../src/grading/core-contradictions.ts';
+import { scoreAnswer } from '../../src/grading/offline-scorer.ts';
 
 const flat = Array.from({ length: 8 }, () => ({ weight: 0.125 }));
 
@@ -28,4 +29,41 @@ describe('the question\'s own ask answered otherwise is the core, however flat t
     expect(contradictsCore('How many IDs can a single node hand out?', flat, [{ ...rate, said: '10 bits worker ID, so up to 2048 nodes' }])).toBe(false);
   });
 
+});
+
+describe('a wrong clause made of the question\'s own words is the core', () => {
+  const question = 'HTTP/1.1 明明支持 Pipelining，为什么浏览器默认不开启它？';
+  const note = [
+    'HTTP/1.1 的 Pipelining 允许客户端在一个连接上连续发出多个请求，不必等上一个响应回来。',
+    '服务器必须按照收到请求的顺序返回响应，因为文本协议的响应里没有请求的编号。',
+    '',
+    'Pipelining存在的问题：浏览器默认不开启的原因',
+    '',
+    '一些中间代理不能正确地处理 Pipelining。',
+    '',
+    '流水线的正确实现很复杂，各家服务器的支持参差不齐。',
+    '',
+    '队头阻塞：第一个请求处理得慢，后面的响应都得排队等它。',
+    '',
+    'HTTP/2 用多路复用取代了它，多个请求可以在同一个连接中并行进行。',
+  ].join('\n');
+  const rest = '客户端可以在一个连接上连续发出多个请求，服务器必须按照收到请求的顺序返回响应；第一个请求处理得慢，后面的响应都得排队等它，这就是队头阻塞；一些中间代理也处理不好；HTTP/2 用多路复用取代了它。';
+
+  it('fails an answer that denies what the question asks about, however light that point is among the rest it gets right', () => {
+    const denied = scoreAnswer({ question, answer: `其实浏览器默认是开启 Pipelining 的。${rest}`, references: [note] });
+    expect(denied.flags).toContain('mostly-wrong');
+    expect(denied.score).toBeLessThanOrEqual(2);
+  });
+
+  it('leaves the honest twin whole', () => {
+    const honest = scoreAnswer({ question, answer: `${rest}正因为这些问题，浏览器默认不开启它。`, references: [note] });
+    expect(honest.flags).not.toContain('contradiction');
+    expect(honest.score).toBeGreaterThanOrEqual(9);
+  });
+
+  it('reads only a clause made mostly of the question\'s words as the ask', () => {
+    const entry = (said: string) => ({ point: 5, cue: 'negation' as const, said });
+    expect(contradictsCore(question, flat, [entry('其实浏览器默认是开启 Pipelining 的')])).toBe(true);
+    expect(contradictsCore(question, flat, [entry('中间代理都能正确处理流水线')])).toBe(false);
+  });
 });

@@ -55,3 +55,18 @@ describe('opposites of formulas and growth', () => {
     expect(wrongOf('慢启动阶段指数增长，到阈值后拥塞避免阶段线性增长；发送窗口取 cwnd 和 rwnd 的较小值。')).toEqual([]);
   });
 });
+
+describe('two names the note gives one thing are not two things', () => {
+  const question = '全文搜索是怎么做的？';
+  const sorted = '倒排列表按文档编号排好序，合并时两个指针往后走。';
+
+  it('reads "关联一个倒排列表" as the note\'s "关联一个文档列表，这个列表称为倒排列表" in its other name', () => {
+    const named = ['每个词都关联一个文档列表，这个列表称为倒排列表。', sorted];
+    expect(contradicted(question, named, '每个词都关联一个倒排列表。')).toEqual([]);
+  });
+
+  it('still reads the exchange where the note never says the two are one ("每个词都关联一个文档列表。")', () => {
+    const unnamed = ['每个词都关联一个文档列表。', sorted];
+    expect(contradicted(question, unnamed, '每个词都关联一个倒排列表。')).toEqual([unnamed[0]]);
+  });
+});
