@@ -190,9 +190,21 @@ const negating = /^(?:不|没|无|非|未|not|no|never|cannot)$/u;
  */
 function singleExchange(hunks: readonly Hunk[], note: readonly string[], answer: readonly string[], vocabulary: Vocabulary): boolean {
   const changed = hunks.filter((hunk) => hunk.inserted.length > 0 && changes(hunk));
-  if (changed.length !== 1) return false;
   if (hunks.some((hunk) => [...hunk.removed, ...hunk.inserted].some((word) => negating.test(word)))) return false;
+  if (changed.length === 2) return swapsTwoThings(changed[0]!, changed[1]!, note, answer, vocabulary);
+  if (changed.length !== 1) return false;
   return changesClaim(changed[0]!, note, answer, vocabulary);
+}
+
+/**
+ * Two things of the note put in each other's place, the rest of the clause the note's: "young链表第二次访问就放到了old链表" for
+ * "old链表第二次访问就放到了young链表" moves pages the other way. Each exchange on its own is a claim changed (changesClaim),
+ * and together they are one swap: what one hunk takes out, the other puts in.
+ */
+function swapsTwoThings(first: Hunk, second: Hunk, note: readonly string[], answer: readonly string[], vocabulary: Vocabulary): boolean {
+  const joined = (words: readonly string[]) => words.join(script(words) === 'latin' ? ' ' : '');
+  if (joined(first.removed) !== joined(second.inserted) || joined(first.inserted) !== joined(second.removed)) return false;
+  return changesClaim(first, note, answer, vocabulary) && changesClaim(second, note, answer, vocabulary);
 }
 
 /** What the note says (normalised, all its points) and the things its question contrasts (role-swaps.ts's subjects). */

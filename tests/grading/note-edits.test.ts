@@ -70,3 +70,17 @@ describe('two names the note gives one thing are not two things', () => {
     expect(contradicted(question, unnamed, '每个词都关联一个倒排列表。')).toEqual([unnamed[0]]);
   });
 });
+
+describe('two things of the note put in each other\'s place', () => {
+  const pages = ['Linux 也分为两个链表，inactive链表里的页第二次被访问就移到active链表，淘汰只从inactive链表的尾部进行。'];
+
+  it('finds the pages moved the other way ("active链表…就移到inactive链表")', () => {
+    expect(contradicted('Linux 的页缓存怎么避免缓存污染？', pages, 'Linux 也分为两个链表，active链表里的页第二次被访问就移到inactive链表。')).toEqual([pages[0]]);
+  });
+
+  it('keeps the note\'s own order, and a list read in another order', () => {
+    expect(contradicted('Linux 的页缓存怎么避免缓存污染？', pages, 'Linux 也分为两个链表，inactive链表里的页第二次被访问就移到active链表。')).toEqual([]);
+    const methods = ['使用有限状态机来解析请求报文，实现对get、post请求的响应。'];
+    expect(contradicted('请求是怎么解析的？', methods, '使用有限状态机来解析请求报文，实现对post、get请求的响应。')).toEqual([]);
+  });
+});
