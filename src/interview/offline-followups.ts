@@ -44,6 +44,9 @@ function missedPointFollowup(ctx: EngineContext, state: SessionState, card: Card
   const exclude = [...current.targeted, ...current.revealed];
   for (let gap = topGap(gaps, exclude); gap; gap = topGap(gaps, exclude)) {
     exclude.push(gap.point);
+    // The point's own question when it has one (point-asks.ts), else its concepts; a line that would repeat the note is not said.
+    const asked = gap.ask ? say(ctx, state, 'followup-missed-ask', { ask: gap.ask }) : undefined;
+    if (asked && !leaks(asked, card)) return { text: asked, target: gap.point };
     const text = say(ctx, state, 'followup-missed', { concepts: gap.concepts.slice(0, 2).join('、') });
     if (!leaks(text, card)) return { text, target: gap.point };
   }

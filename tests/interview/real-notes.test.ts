@@ -144,6 +144,22 @@ describe('interview engine on the real notes', () => {
     expect(partial.next.text).not.toMatch(/「[^」]{21,}」/);
   });
 
+  it('asks a missed point that answers a question as that question, not by two of its words', async () => {
+    const replication = kb.cards.find((item) => item.question === '说说Raft里的日志复制。' && item.answered);
+    if (!replication) throw new Error('the notes have no answered question on Raft log replication');
+    const { interviews } = service(narrowed((item) => item.id === replication.id));
+    const { session } = await interviews.start(owner, { mode: 'practice', questions: 1 });
+    const answer = 'Raft 用日志记录所有操作，每个节点都有自己的日志。';
+    const partial = await interviews.submit(session.id, owner, { answer });
+    expect(partial.next.kind).toBe('followup');
+    const gap = gapsOf(replication, answer, partial.grade ?? null)[0];
+    // "当客户端向领导者发送写请求时，领导者会将该请求作为一个新的日志条目追加…" is asked as what happens then, not what does.
+    expect(gap?.ask).toBe('客户端向领导者发送写请求会怎样');
+    expect(partial.next.text).toContain(`${gap?.ask}？`);
+    expect(partial.next.text).not.toContain('追加');
+    expect(repeatsRun(partial.next.text, replication.reference, 16)).toBe(false);
+  });
+
   it('the verbatim reference scores high and the interviewer goes deeper offline', async () => {
     const single = itemNamed('redis为什么用单线程？');
     const { interviews } = service(narrowed((item) => item.id === single.id));
