@@ -96,3 +96,17 @@ describe('numbers written as rates, fractions and dates', () => {
     expect(contradicted(question, note, '五月中旬入职的，三个月后换了组。', note.join('\n'))).toEqual([]);
   });
 });
+
+describe('a setting the question names, given another value', () => {
+  const question = 'Go 的 GOGC 默认值是多少？';
+  const note = ['GOGC 的默认值是 100，即堆增长一倍时触发 GC。', '也可以在运行时通过 debug.SetGCPercent 修改。'];
+
+  it('reads "GOGC 的默认值是 200" as the note\'s 100 changed, though every word around it is the question\'s', () => {
+    expect(contradicted(question, note, 'GOGC 的默认值是 200')).toEqual([note[0]]);
+  });
+
+  it('keeps the note\'s value, and a number said of something else', () => {
+    expect(contradicted(question, note, 'GOGC 的默认值是 100')).toEqual([]);
+    expect(contradicted(question, note, '默认值是 100，堆涨到原来的 2 倍时触发。')).toEqual([]);
+  });
+});
