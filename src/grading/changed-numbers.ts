@@ -71,7 +71,7 @@ function changedValues(note: readonly Statement[], answer: readonly Statement[],
       const comparable = noteQuantities.filter(
         (entry) => sameFamily(entry.quantity, quantity) && !ofAnotherVersion(said.normalised, quantity, entry.statement.normalised, entry.quantity) && ((sharesUnit(anchor, entry.anchor) && !sharesOfOtherThings(said.normalised, quantity, entry.statement.normalised, entry.quantity)) || resizedQuorum(said.normalised, quantity, entry.statement.normalised, entry.quantity)),
       );
-      if (!comparable.length || comparable.some((entry) => sameQuantity(entry.quantity, quantity)) || noteStates(note, quantity, said.normalised)) continue;
+      if (!comparable.length || noteStates(note, quantity, said.normalised)) continue;
       // The values themselves are what differ; the words around them decide whether the clauses match.
       // A value written in words ("九月底", "十分之一") is its characters' units too.
       // A value the note gives too ("数十万单" in both) is content the clauses share, not one that differs.
@@ -79,6 +79,7 @@ function changedValues(note: readonly Statement[], answer: readonly Statement[],
         .filter((each) => !noteQuantities.some((entry) => sameQuantity(entry.quantity, each)))
         .flatMap((each) => [...wordUnits(each.text).keys()]);
       const values = new Set([...ignored, ...written, ...[...said.units.keys(), ...entryValues(comparable)].filter((unit) => /^[\d.]+$/.test(unit))]);
+      if (givenOfAnother(said, quantity, comparable, note, values)) continue;
       const differing = comparable.find((entry) => {
         // The note's subject may sit in an earlier clause of its sentence ("P本地队列有数量限制，不允许超过 256 个").
         const { shared, ofA } = sharedWeight(said, sentenceOf(entry.statement, note), values);
@@ -251,4 +252,16 @@ const sameSettingShared = 2;
 /** Content words (weight 1) the words right around two values share: "数量默认是 _" on both sides names one setting. */
 function sameSettingWords(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
   return [...a].filter(([unit, weight]) => weight >= 1 && b.has(unit) && !unit.startsWith('$')).length;
+}
+
+/**
+ * Whether the answer's value is the one the note gives where the clause says what it says: the note's clause holding the same
+ * value restates the answer's at least as well as any clause holding another. "候选者必须收到全部节点的选票" is the note's "收到了
+ * 多数节点的选票" changed, though "初始状态下，所有节点都是跟随者" gives 所有 (all) of 节点 too: it says something else of them.
+ */
+function givenOfAnother(said: Statement, quantity: Quantity, comparable: readonly NoteQuantity[], note: readonly Statement[], values: ReadonlySet<string>): boolean {
+  const fit = (entry: NoteQuantity) => sharedWeight(said, sentenceOf(entry.statement, note), values).shared;
+  const best = (entries: readonly NoteQuantity[]) => Math.max(-1, ...entries.map(fit));
+  const same = comparable.filter((entry) => sameQuantity(entry.quantity, quantity));
+  return same.length > 0 && best(same) >= best(comparable.filter((entry) => !same.includes(entry)));
 }

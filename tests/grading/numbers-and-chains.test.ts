@@ -110,3 +110,16 @@ describe('a setting the question names, given another value', () => {
     expect(contradicted(question, note, '默认值是 100，堆涨到原来的 2 倍时触发。')).toEqual([]);
   });
 });
+
+describe('a share the note gives of something else does not excuse a changed one', () => {
+  const question = 'ZooKeeper 的节点要拿到多少票才能当上 leader？';
+  const note = ['集群启动时，所有节点都处于 LOOKING 状态。', '一个节点拿到了多数节点的投票，就成为 leader。'];
+
+  it('reads "拿到全部节点的投票" as the note\'s 多数 changed, though the note says 所有节点 of the start', () => {
+    expect(contradicted(question, note, '一个节点必须拿到全部节点的投票才能成为 leader。')).toEqual([note[1]]);
+  });
+
+  it('keeps 所有 said where the note says it', () => {
+    expect(contradicted(question, note, '集群刚启动的时候所有节点都处于 LOOKING 状态，拿到多数节点的投票就成为 leader。')).toEqual([]);
+  });
+});
