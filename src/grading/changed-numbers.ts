@@ -93,9 +93,6 @@ function changedValues(note: readonly Statement[], answer: readonly Statement[],
         // "4096 IDs per second per node" against "4096 IDs per millisecond per node".
         if (isRate(quantity) && isRate(entry.quantity) && sameAmount(said.normalised, entry.statement.normalised)) return true;
         if (resizedQuorum(said.normalised, quantity, entry.statement.normalised, entry.quantity)) return !statesQuorum(answer, entry.quantity);
-        // The same setting named by the same words right around both values ("M 的数量默认是 _"), though they are all the
-        // question's own words and so count for nothing below: asked "M 和 P 的数量默认各是多少？", "M 的数量默认是 256" changes 10000.
-        if (sameSettingWords(anchor, entry.anchor) >= sameSettingShared) return true;
         return shared >= (quantity.family === 'month' ? 1 : minimumShared) && shared >= (quantity.family === 'share' || quantity.family === 'month' ? shareOfClauseForShares : shareOfClause) * ofA;
       });
       if (differing && !answerStates(answer, differing, noteQuantities)) found.push({ said, notes: differing.statement });
@@ -244,14 +241,6 @@ function sentenceOf(statement: Statement, note: readonly Statement[]): Statement
     sentences.set(statement, whole);
   }
   return whole;
-}
-
-/** Content words the words right around two values must share to name one setting ("数量默认是 _": 数量, 量默, 默认). */
-const sameSettingShared = 2;
-
-/** Content words (weight 1) the words right around two values share: "数量默认是 _" on both sides names one setting. */
-function sameSettingWords(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
-  return [...a].filter(([unit, weight]) => weight >= 1 && b.has(unit) && !unit.startsWith('$')).length;
 }
 
 /**
