@@ -10,6 +10,7 @@ import type { Card, Grade } from '../core/types.ts';
 import { leakRunChars, repeatsRun } from '../llm/line-checks.ts';
 import { gapsOf, topGap } from './answer-gaps.ts';
 import { askedQuestion, markAsked, say, type EngineContext } from './engine-context.ts';
+import { mentionedProject } from './mentioned-project.ts';
 import { distinctQuestions } from './question-picker.ts';
 import { restatesQuestion } from './question-wording.ts';
 import type { CurrentQuestion, SessionState } from './session-state.ts';
@@ -104,22 +105,10 @@ function projectCards(ctx: EngineContext): Card[] {
   return [...projects.filter((card) => card.answered), ...projects.filter((card) => !card.answered)];
 }
 
-/** After the self-introduction: a question about a project or internship it mentions. */
+/** After the self-introduction: a question about a project or internship it mentions (mentioned-project.ts). */
 export function openingFollowup(ctx: EngineContext, state: SessionState, answer: string): Followup {
-  const said = answer.toLowerCase();
-  let best: { card: Card; name: string; hits: number } | undefined;
-  for (const card of projectCards(ctx)) {
-    if (state.asked.includes(card.id)) continue;
-    const name = projectName(card);
-    // "订单系统项目" is mentioned as "订单系统", "腾讯实习" as "腾讯".
-    const words = name
-      .toLowerCase()
-      .split(/[\s的和与]+|(?<=[\u4e00-\u9fff])(?=[a-z])|(?<=[a-z])(?=[\u4e00-\u9fff])/)
-      .map((word) => word.replace(/(项目|实习|系统)$/, ''))
-      .filter((word) => word.length >= 2);
-    const hits = words.filter((word) => said.includes(word)).length;
-    if (hits > 0 && (!best || hits > best.hits)) best = { card, name, hits };
-  }
+  const projects = projectCards(ctx).filter((card) => !state.asked.includes(card.id));
+  const best = mentionedProject(projects, answer, ctx.kb.cards, projectName);
   if (!best) return { text: say(ctx, state, 'opening-project-generic'), target: 'project:generic' };
   markAsked(state, best.card.id);
   return { text: say(ctx, state, 'opening-project', { project: best.name }), target: `card:${best.card.id}` };

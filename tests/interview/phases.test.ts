@@ -57,6 +57,25 @@ describe('the phase plan is data', () => {
     }
   });
 
+  it('asks about the project whose name the self-introduction says, not one that shares its skill words', async () => {
+    const problem = item({ id: 'problem', question: '说说你做的Java c++ 数据结构不一致问题排查。', answer: '- Java 和 c++ 两边的数据结构对不上', topics: ['project'] });
+    const rpc = item({ id: 'rpc', question: '介绍一下你的mprpc项目。', answer: '- 基于 protobuf 的 rpc 框架', topics: ['project'] });
+    const skills = [
+      item({ id: 'cpp-1', question: 'c++ 的虚函数是怎么实现的？', answer: '- c++ 用虚函数表实现多态', topics: ['cpp'] }),
+      item({ id: 'cpp-2', question: 'c++ 的智能指针有哪些？', answer: '- c++ 有 unique_ptr 和 shared_ptr', topics: ['cpp'] }),
+      item({ id: 'ds-1', question: '常用的数据结构有哪些？', answer: '- 数据结构有数组、链表、树', topics: ['cpp'] }),
+    ];
+    const { service } = makeHarness({ items: [intro, problem, rpc, redis, ...skills] });
+    const { session } = await service.start(owner, { mode: 'interview', questions: 1 });
+    const opening = await service.submit(session.id, owner, { answer: '我学过c++编程语言、数据结构与算法，做过一个项目，为了学习rpc实现了一个分布式的rpc框架。' });
+    expect(opening.next.text).toContain('mprpc项目');
+
+    const second = makeHarness({ items: [intro, problem, rpc, redis, ...skills] }).service;
+    const started = await second.start(owner, { mode: 'interview', questions: 1 });
+    const skillsOnly = await second.submit(started.session.id, owner, { answer: '我熟悉 c++ 和数据结构。' });
+    expect(skillsOnly.next.text).not.toContain('问题排查');
+  });
+
   it('the project deep-dive digs into the project the self-introduction led to, not another one from the notes', async () => {
     const projects = (prefix: string, name: string) => [
       item({ id: `${prefix}-intro`, question: `介绍一下${name}。`, answer: '- 背景和我的角色', topics: ['project'], source: 'projects.md', headingPath: ['项目', name, '介绍'] }),
