@@ -55,14 +55,16 @@ export function mentionedProject(projects: readonly Card[], answer: string, card
   const said = answer.toLowerCase();
   const saidLatin = said.match(/[a-z][a-z0-9+#]*/g) ?? [];
   const saidConcepts = new Set(conceptTokens(said));
-  let best: (MentionedProject & { share: number }) | undefined;
+  let best: (MentionedProject & { share: number; mentioned: number }) | undefined;
   for (const card of projects) {
     const name = nameOf(card);
     const words = nameWords(name);
     const total = words.reduce((sum, word) => sum + rarity(word, cards), 0);
     const mentioned = words.reduce((sum, word) => sum + mention(word, said, saidLatin, saidConcepts) * rarity(word, cards), 0);
     const share = total > 0 ? mentioned / total : 0;
-    if (share >= mentionedShare && (!best || share > best.share)) best = { card, name, share };
+    // Of two names said in full, the longer one is the more specific mention ("web server" beside "腾讯").
+    const better = !best || share > best.share || (share === best.share && mentioned > best.mentioned);
+    if (share >= mentionedShare && better) best = { card, name, share, mentioned };
   }
   return best && { card: best.card, name: best.name };
 }
