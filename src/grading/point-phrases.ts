@@ -8,9 +8,10 @@ import { emptyLabels, openingLabel } from './point-text.ts';
 /**
  * Labels that organise a note but say nothing about the point ("解析：", "详细："): dropped. Besides those a point's
  * text drops, the labels of an example, a remark or a conclusion ("例如：", "注：", "结论："), which the point keeps
- * so that its importance can discount an example or a remark (key-points.ts).
+ * so that its importance can discount an example or a remark (key-points.ts), and a restatement's marker ("意思是说：两个请求的
+ * 生命周期不能重叠…" had named its point 「意思是说」, and the card said 「没讲意思是说」).
  */
-export const emptyLabel = openingLabel([...emptyLabels, '注', '结论', '例如', '比如', '举例', '举个例子', '例子', 'note']);
+export const emptyLabel = openingLabel([...emptyLabels, '注', '结论', '例如', '比如', '举例', '举个例子', '例子', 'note', '意思是说', '也就是说', '换句话说', '换言之', '简单来说', '简单说', '总之', '总的来说']);
 
 /**
  * Words that open a clause without naming anything: connectives, discourse markers (然而, 相比之下,

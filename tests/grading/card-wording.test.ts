@@ -62,6 +62,12 @@ describe('point topics without discourse words, examples and lead-ins', () => {
     }
   });
 
+  it('drops a restatement\'s marker used as a label ("意思是说：", "也就是说：") instead of naming the point by it', () => {
+    const question = '一个 TCP 连接中 HTTP 请求发送可以一起发送么？';
+    expect(pointTopic('意思是说：两个请求的生命周期不能重叠，任意两个 HTTP 请求的时间在同一个 TCP 连接里不能重叠。', question)).toBe('两个请求的生命周期不能重叠');
+    expect(pointTopic('也就是说：服务端必须按收到请求的顺序返回响应。', question)).not.toMatch(/^也就是说/u);
+  });
+
   it('names a lead-in by what it introduces: its own subject, or the claim after an empty one', () => {
     // corpus/image-service-project-qa.md (倒排索引) and go-mysql-redis-ecommerce-qa.md (GC 触发).
     expect(pointTopic('倒排索引的主要思想是，对于每一个唯一的词，都有一个列表，列表中包含了包含这个词的所有文档。', '数据库存整本红楼梦，搜林黛玉，数据库怎么查？')).toBe('倒排索引的主要思想');
