@@ -12,11 +12,14 @@ import { restatesQuestion } from './question-wording.ts';
 /** Longest ask, in characters: past it the condition or the moment is a sentence of the note, not a question. */
 const longestAsk = 24;
 
-/** The part of a topic before its colon: what the point is about, without what it says of it. */
-const askForms: ReadonlyArray<readonly [RegExp, (match: RegExpExecArray) => string]> = [
-  [/^(.{4,})会怎样$/u, (match) => `${match[1]}会怎样`],
-  [/^(.{4,}?(?:后|时))做什么$/u, (match) => `${match[1]}会做什么`],
-  [/^怎么(.{4,})$/u, (match) => `怎么${match[1]}`],
+/**
+ * Topics that ask about their point (the part before a topic's colon): a condition and what follows it, a moment and what is
+ * done then (said "会做什么" aloud), a goal and how it is reached.
+ */
+const askForms: ReadonlyArray<readonly [RegExp, (topic: string) => string]> = [
+  [/^.{4,}会怎样$/u, (topic) => topic],
+  [/^.{4,}?(?:后|时)做什么$/u, (topic) => topic.replace(/做什么$/u, '会做什么')],
+  [/^怎么.{4,}$/u, (topic) => topic],
 ];
 
 /**
@@ -26,18 +29,18 @@ const askForms: ReadonlyArray<readonly [RegExp, (match: RegExpExecArray) => stri
 const incomplete = /[这那它其此该]|…|\.\.\.|[\u4e00-\u9fff]\s+[\u4e00-\u9fff]|^\d|[（(]/u;
 /**
  * A condition that lost its subject ("是第一个节点会怎样", from "如果是第一个节点"), or that judges rather than supposes
- * ("使用 M 是不合理的会怎样"); and a moment that is only a version ("go1.6之后会做什么"): no question an interviewer asks.
+ * ("使用 M 是不合理的会怎样"): no question an interviewer asks.
  */
 const noSubject = /^[是为把被对将]|的(?:会怎样|会做什么)$/u;
+/** A moment of fewer than three Chinese characters is a version or a name alone ("go1.6之后会做什么"), not an event. */
 const fewChineseWords = (asked: string) => (asked.replace(/(?:会怎样|会做什么)$/u, '').match(/[\u4e00-\u9fff]/gu)?.length ?? 0) < 3;
 
 /** The question a key point answers, when its topic is one; undefined otherwise. `question` is the card's own. */
 export function askOf(point: string, question: string): string | undefined {
   const topic = pointTopic(point, question).split('：')[0]!.trim();
   for (const [form, ask] of askForms) {
-    const match = form.exec(topic);
-    if (!match) continue;
-    const asked = ask(match);
+    if (!form.test(topic)) continue;
+    const asked = ask(topic);
     if (Array.from(asked).length > longestAsk || incomplete.test(asked) || noSubject.test(asked) || fewChineseWords(asked) || restatesQuestion(asked, question)) return undefined;
     return asked;
   }
