@@ -7,6 +7,7 @@ import type { Card } from '../core/types.ts';
 import { buildDomainDictionary } from '../text/domain-dictionary.ts';
 import { chineseFormsByConcept, conceptTokens, englishFormsByConcept } from '../text/glossary.ts';
 import { createTokenizer, type Tokenizer } from '../text/tokenizer.ts';
+import { saysInChinese } from './english-gloss.ts';
 import { isMostlyEnglish, profileText, shareFound, topicUnits, withoutFraming } from './text-analysis.ts';
 
 /**
@@ -89,7 +90,7 @@ const itemChineseConcepts = new WeakMap<Card, ReadonlySet<string>>();
 function namesInChinese(item: Card, items: readonly Card[], token: string): boolean {
   let concepts = itemChineseConcepts.get(item);
   if (!concepts) {
-    concepts = new Set(chineseFormsByConcept(profileText(itemText(item, childrenOf(item, items))).text).keys());
+    concepts = new Set(chineseFormsByConcept(normalisedItemText(item, items)).keys());
     itemChineseConcepts.set(item, concepts);
   }
   return concepts.has(token);
@@ -179,6 +180,24 @@ function chineseReading(items: readonly Card[]): (unit: string) => boolean {
   return (unit) => !/[\u4e00-\u9fff]/u.test(unit) || known.has(unit);
 }
 
+/**
+ * An English word of the question that no note writes, which the item says in Chinese: "Go 里把一个 empty struct 放在 struct 的最后
+ * 一个 field，为什么整个 struct 的 size 反而变大了？" against a note on 空结构体, 字段 and 大小, read through the gloss an English
+ * answer is read with (english-gloss.ts). Only a word no note writes: where some note uses the English word itself, that note
+ * is the one it points to. The glossary's concepts are bridged already (bridgedBy); these are the general words around them.
+ */
+function saysInChineseOnly(unit: string, item: Card, items: readonly Card[]): boolean {
+  return /^[a-z]{3,}$/u.test(unit) && !knownUnits(items).has(unit) && saysInChinese(unit, normalisedItemText(item, items));
+}
+
+const itemTexts = new WeakMap<Card, string>();
+/** The item's text with its children's, as profiles read it. */
+function normalisedItemText(item: Card, items: readonly Card[]): string {
+  let text = itemTexts.get(item);
+  if (text === undefined) itemTexts.set(item, (text = profileText(itemText(item, childrenOf(item, items))).text));
+  return text;
+}
+
 /** Every unit of every item. */
 function knownUnits(items: readonly Card[]): Set<string> {
   let units = notesUnits.get(items);
@@ -200,7 +219,7 @@ export function matchOf(asked: AskedTopic, item: Card, items: readonly Card[]): 
     (token) => itemUnits.has(token) && !namesInChinese(item, items, token),
     (token) => namesInChinese(item, items, token),
   );
-  const holds = { has: (unit: string) => itemUnits.has(unit) || bridged.units.has(unit) };
+  const holds = { has: (unit: string) => itemUnits.has(unit) || bridged.units.has(unit) || saysInChineseOnly(unit, item, items) };
   return (shareFound(asked.units, holds) + specificWordShare(asked.words, item, items, bridged.words)) / 2;
 }
 

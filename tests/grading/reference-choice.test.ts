@@ -363,6 +363,21 @@ describe('a question naming a concept in Chinese, a note naming it in English', 
     expect(askedTopic('What happens when you receive from a closed channel?', kb.cards).englishConceptForms.size).toBe(0);
   });
 
+  it('finds a question\'s English words no note writes ("empty", "field", "size") in a note that says them in Chinese', async () => {
+    const kb = await buildNotesKnowledgeBase({
+      ...sampleNotes,
+      'go.md': `# go\n\n### 空结构体放在最后有什么影响？\n\n空的结构体作为最后一个字段时，编译器会给它补齐一个字节再按对齐填充，整个结构体的大小因此变大；放在前面或中间则不占空间。\n\n### Go 的 struct tag 有什么用？\n\nstruct tag 给字段附加元数据，比如 json 序列化时用的名字。\n`,
+    });
+    const card = (title: string) => kb.cards.find((item) => item.question.includes(title))!;
+    const asked = askedTopic('为什么 empty struct 作为 last field 的时候 size 会变大？', kb.cards);
+    // Read as its Chinese words, the question is about this note (0.45 is the finder's bar); on 为什么 and 变大 alone it was not.
+    expect(matchOf(asked, card('空结构体'), kb.cards)).toBeGreaterThanOrEqual(0.45);
+    expect(matchOf(asked, card('空结构体'), kb.cards)).toBeGreaterThan(matchOf(asked, card('struct tag'), kb.cards));
+    // "struct" is written by a note: there the English word itself points, and its Chinese word is not read for it.
+    const tagged = askedTopic('struct 的 tag 是做什么的？', kb.cards);
+    expect(matchOf(tagged, card('struct tag'), kb.cards)).toBeGreaterThan(matchOf(tagged, card('空结构体'), kb.cards));
+  });
+
   it('grades "你的消息队列是怎么做到高可用的？" against the MQ note, not the note on message-queue IPC', async () => {
     const kb = await buildNotesKnowledgeBase({ ...sampleNotes, ...notes });
     const grade = await createGrader({ kb }).grade({ question: '你的消息队列是怎么做到高可用的？', answer: '用 raft，多数派存活就能服务，leader 挂了就重新选举。' });
