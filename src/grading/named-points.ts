@@ -16,7 +16,7 @@ const minimumLabelCharacters = 5;
 const minimumExplanationCharacters = 6;
 
 /** The label of a "label：explanation" point, as a point of its own; none for a short one ("优点：", "引用计数："). */
-export function labelOf(point: KeyPointSpec): KeyPointSpec | undefined {
+function labelOf(point: KeyPointSpec): KeyPointSpec | undefined {
   const match = labelled.exec(point.text.trim());
   if (!match) return undefined;
   const [, label, explanation] = match;

@@ -7,15 +7,12 @@ import type { Card, CardKeyPoint, Grade } from '../core/types.ts';
 import { explanationWords } from '../grading/general-evidence.ts';
 import { isGenericWord } from '../grading/text-analysis.ts';
 import { conceptTokens } from '../text/glossary.ts';
-import { askOf } from './point-asks.ts';
 
 export interface Gap {
   /** The key point's text: the identity follow-ups and hints remember; never shown. */
   point: string;
   /** The concepts to name instead, most specific first. */
   concepts: string[];
-  /** The question the point answers, when its topic is one ("候选者收到了多数节点的选票会怎样"): point-asks.ts. */
-  ask?: string;
   covered: 'partial' | 'no';
   weight: number;
 }
@@ -186,8 +183,7 @@ export function gapsOf(card: Card, answer: string, grade: Grade | null): Gap[] {
     const named = point.concepts.filter((concept) => said.includes(concept.toLowerCase())).length;
     const covered: Gap['covered'] = graded?.covered === 'partial' || named > 0 ? 'partial' : 'no';
     if (covered === 'partial' && named === point.concepts.length && point.concepts.length > 0) continue;
-    const ask = askOf(point.text, card.question);
-    gaps.push({ point: point.text, concepts, covered, weight: point.weight, ...(ask ? { ask } : {}) });
+    gaps.push({ point: point.text, concepts, covered, weight: point.weight });
   }
   return gaps.sort((a, b) => b.weight - a.weight || (a.covered === 'no' ? -1 : 1) - (b.covered === 'no' ? -1 : 1));
 }

@@ -58,9 +58,9 @@ export function mentionedProject(projects: readonly Card[], answer: string, card
   let best: (MentionedProject & { share: number; mentioned: number }) | undefined;
   for (const card of projects) {
     const name = nameOf(card);
-    const words = nameWords(name);
-    const total = words.reduce((sum, word) => sum + rarity(word, cards), 0);
-    const mentioned = words.reduce((sum, word) => sum + mention(word, said, saidLatin, saidConcepts) * rarity(word, cards), 0);
+    const weighted = nameWords(name).map((word) => ({ word, weight: rarity(word, cards) }));
+    const total = weighted.reduce((sum, { weight }) => sum + weight, 0);
+    const mentioned = weighted.reduce((sum, { word, weight }) => sum + mention(word, said, saidLatin, saidConcepts) * weight, 0);
     const share = total > 0 ? mentioned / total : 0;
     // Of two names said in full, the longer one is the more specific mention ("web server" beside "腾讯").
     const better = !best || share > best.share || (share === best.share && mentioned > best.mentioned);

@@ -11,6 +11,7 @@ import { leakRunChars, repeatsRun } from '../llm/line-checks.ts';
 import { gapsOf, topGap } from './answer-gaps.ts';
 import { askedQuestion, markAsked, say, type EngineContext } from './engine-context.ts';
 import { mentionedProject } from './mentioned-project.ts';
+import { askOf } from './point-asks.ts';
 import { distinctQuestions } from './question-picker.ts';
 import { restatesQuestion } from './question-wording.ts';
 import type { CurrentQuestion, SessionState } from './session-state.ts';
@@ -46,7 +47,9 @@ function missedPointFollowup(ctx: EngineContext, state: SessionState, card: Card
   for (let gap = topGap(gaps, exclude); gap; gap = topGap(gaps, exclude)) {
     exclude.push(gap.point);
     // The point's own question when it has one (point-asks.ts), else its concepts; a line that would repeat the note is not said.
-    const asked = gap.ask ? say(ctx, state, 'followup-missed-ask', { ask: gap.ask }) : undefined;
+    // Worked out for the gap being asked only: gapsOf runs on every answer turn.
+    const ask = askOf(gap.point, card.question);
+    const asked = ask ? say(ctx, state, 'followup-missed-ask', { ask }) : undefined;
     if (asked && !leaks(asked, card)) return { text: asked, target: gap.point };
     const text = say(ctx, state, 'followup-missed', { concepts: gap.concepts.slice(0, 2).join('、') });
     if (!leaks(text, card)) return { text, target: gap.point };

@@ -9,6 +9,7 @@ import { extractKeyPoints } from '../../src/grading/key-points.ts';
 import { pointTopic } from '../../src/grading/point-topics.ts';
 import { createInterviewService } from '../../src/interview/interview-service.ts';
 import { gapsOf } from '../../src/interview/answer-gaps.ts';
+import { askOf } from '../../src/interview/point-asks.ts';
 import { repeatsRun } from '../../src/llm/line-checks.ts';
 import { loadPrompts } from '../support/interview-fixtures.ts';
 import { MemorySessionStore } from '../support/memory-store.ts';
@@ -153,9 +154,10 @@ describe('interview engine on the real notes', () => {
     const partial = await interviews.submit(session.id, owner, { answer });
     expect(partial.next.kind).toBe('followup');
     const gap = gapsOf(replication, answer, partial.grade ?? null)[0];
+    const ask = gap && askOf(gap.point, replication.question);
     // "当客户端向领导者发送写请求时，领导者会将该请求作为一个新的日志条目追加…" is asked as what happens then, not what does.
-    expect(gap?.ask).toBe('客户端向领导者发送写请求会怎样');
-    expect(partial.next.text).toContain(`${gap?.ask}？`);
+    expect(ask).toBe('客户端向领导者发送写请求会怎样');
+    expect(partial.next.text).toContain(`${ask}？`);
     expect(partial.next.text).not.toContain('追加');
     expect(repeatsRun(partial.next.text, replication.reference, 16)).toBe(false);
   });
