@@ -7,7 +7,7 @@
 import { cjk, cleanClause, emptyLabel, phraseLength, pointClauses, trimmed } from './point-phrases.ts';
 
 /** Labels that say what kind of point follows but not what it is about ("缺点：…", "工作原理：…" need their body). */
-const kindLabel = /^(?:优点|缺点|优势|劣势|好处|坏处|原因|作用|目的|解决|方案|方法|特点|区别|场景|问题|步骤|定义|举例|核心|关键|前提|结果|首先|其次|然后|最后|另外|第.|(?:工作|实现|基本|底层|核心|主要|设计|解决)?(?:原理|思想|思路|流程|过程|机制))$/u;
+const kindLabel = /^(?:优点|缺点|优势|劣势|好处|坏处|原因|作用|目的|解决|特点|区别|场景|问题|定义|举例|核心|关键|前提|结果|首先|其次|然后|最后|另外|第.|(?:解决|处理|应对|优化|实现|具体)?(?:方案|方法|办法|方式|措施|策略|步骤)|(?:工作|实现|基本|底层|核心|主要|设计|解决)?(?:原理|思想|思路|流程|过程|机制))$/u;
 
 /**
  * A clause that is an aside about its subject, not a claim the question asks for: how much it is used
@@ -21,10 +21,10 @@ const aside = /(?:用的|用得|使用)(?:比较|很|非常|更|最)?(?:多|少)
 const pronoun = /^(?:他|它|她|其)(?=[是会能的有在])/u;
 
 /** A clause that only says when ("Apiserver收到指令后", "follower日志持久化成功以后"): the claim follows it. */
-const temporal = /(?:之后|以后|后|的时候|时)$/u;
+const temporal = /(?<!(?:位于|排在|放在|处于).{0,20})(?:之后|以后|后|的时候|时)$/u;
 
 /** A clause that supposes: the point says what happens then ("如果只有两次握手，…会…"). */
-const conditional = /^(?:如果|假如|假设|若|要是|一旦|当|只要)\s*/u;
+const conditional = /^(?:如果|假如|假设|若|要是|一旦|当(?!前|然|初|中|今|下|地|年)|只要)\s*/u;
 
 /** A clause that only judges ("具有独特的优势", "缺点是"): what it judges is in the clause after it. */
 const judgement = /^(?:具有|有)?.{0,10}?(?:优势|优点|缺点|局限性?|好处|坏处|特点|不足)(?:是|在于)?$/u;
@@ -39,7 +39,7 @@ const conditionEnd = /(?:的时候|时|情况下)$/u;
  * A clause that only sets the scene ("在bgsave中", "对于写操作", "从runtime的源码可以看到") or says where the author saw
  * the claim ("根据运行结果我们可以看出", "由此可见"): the claim is in the next one.
  */
-const frame = /^(?:在.{1,16}(?:中|里|下|之间)|对于.{1,16}|(?:从|根据|通过|由).{0,16}?(?:我们)?(?:可以|能)?(?:看到|看出|发现|得知|可知|可见|来看)|(?:我们)?(?:可以|能)(?:看到|看出|发现)|由此可见)$/u;
+const frame = /^(?:在.{1,16}(?:中|里|下|之间|基础上|前提下)|对于.{1,16}|(?:无论|不论|不管).{1,20}(?:如何|怎样|怎么样|与否)|(?:即使|即便|哪怕|就算|虽然|尽管).{1,20}|(?:从|根据|通过|由).{0,16}?(?:我们)?(?:可以|能)?(?:看到|看出|发现|得知|可知|可见|来看)|(?:我们)?(?:可以|能)(?:看到|看出|发现)|由此可见)$/u;
 
 /** A clause that states the difference the question asks about ("区别在于…", "A和B区别就是…"). */
 const difference = /^(.*?)的?区别(?:在于|是|就是)/u;
@@ -50,8 +50,36 @@ const purpose = /^(?:这样|这么做|这样做|之所以这样)?(?:是)?为了\
 /** A clause that states a consequence: what the point's subject does or causes. */
 const consequence = /^(?:就|也|都|还|才|便)?(?:会|不会|能|不能|无法|可以|不可以|导致|造成|避免|减少|保证|使得|引起)/u;
 
-/** A label that announces a list ("主要有三种可能的原因：") names no topic: the body does. */
-const announcingLabel = /[几两三四五六七八九十\d]\s*[种个点条类步]|以下|如下|下面/u;
+/**
+ * A consequence that is caused, as "X 为什么 Y" asks: not what X can also do ("gin提供了很方便的数据绑定功能，可以将…参数
+ * 自动…绑定" had read 「Gin 为什么可以将…绑定在一起：提供了…」).
+ */
+const caused = /^(?:就|也|都|还|才|便)?(?:会|不会|导致|造成|避免|减少|保证|使得|引起)/u;
+
+/**
+ * A clause that says how ("通过使用消息队列"), when the next says what that achieves ("可以将这些请求暂存起来"): alone it named
+ * three points of one note alike. A means clause with its own verb ("通过copy到新的slice来释放…") says both already.
+ */
+const means = /^通过[^来]{2,24}$/u;
+const achieves = /^(?:也|就|还|便|都)?(?:可以|能够|能|可)\s*/u;
+const concession = /^(?:即使|即便|哪怕|就算)/u;
+
+/**
+ * A clause that points back at the note or an earlier question ("上面的步骤看起来很复杂", "根据第一个问题", "跟上一题一样"): the claim
+ * is in what follows. "其中最重要的就是X" then names X.
+ */
+const pointsBack = /^(?:(?:上面|上述|前面|以上)的?.{0,8}(?:看起来|看上去|似乎|很|比较)|(?:跟|和|同)上一题一样|根据(?:.{0,4}第.{1,3}(?:个问题|条|点|题)|上面|上述|前面))/u;
+const mostImportant = /^(?:最重要|最关键|最核心|最主要)的?(?:就)?是\s*/u;
+
+/** What came into being, and what it brought ("HTTP/2.0应运而生，提供了Multiplexing…"): named by what it brought. */
+const arrival = /^(.{2,20}?)(?:应运而生|横空出世|诞生了|出现了)$/u;
+const brought = /^(?:提供|带来|引入|支持|实现)/u;
+
+/**
+ * A label that announces a list ("主要有三种可能的原因：") or one thing ("HTTP/1.1存在一个问题："), or points back at what the
+ * note said before ("根据基础知道第一条："), names no topic: the body does.
+ */
+const announcingLabel = /[几两三四五六七八九十\d]\s*[种个点条类步]|以下|如下|下面|(?:存在|有)(?:一个|一些|几个|两个)?(?:问题|缺陷|不足|缺点|优点|好处|弊端)$|^根据/u;
 
 /** A label that introduces what follows ("解决缓存雪崩的常见策略有：…"): the name and what its body states. */
 const introducingLabel = /(?:有|包括|包含|分为|如下)$/u;
@@ -168,15 +196,19 @@ function topicOf(text: string, question: string): string {
   // A point that is only the ask a note's heading made ("说说你对消息队列通信的了解") is about what it asks.
   const ask = /^(?:请)?(?:说说|谈谈|讲讲|聊聊|说一下|讲一下|介绍一下)(?:你)?对?(.{2,20}?)(?:的(?:了解|理解|认识|看法))?[。？?]?$/u.exec(compact);
   if (ask) return ask[1]!.trim();
-  const label = /^([^：:，,。；;]{2,20})[：:]\s*(?:[-*+]\s+)?(.*)$/u.exec(compact);
+  // Up to 40 characters as written, 16 as read: English words are long ("Head-of-line Blocking 连接头阻塞：").
+  const label = /^([^：:，,。；;]{2,40})[：:]\s*(?:[-*+]\s+)?(.*)$/u.exec(compact);
   if (label && phraseLength(label[1]!) <= 16) {
     // "值类型分别有：…" is about 值类型; the verb that introduces the list is not part of its name.
-    const name = cleanClause(label[1]!.replace(/^(?:涉及|关于)/u, '')).replace(/(?:分别|主要|一般|通常)?(?:有|是|包括|包含|为|如下)$/u, '');
+    const cleaned = cleanClause(label[1]!.replace(/^(?:涉及|关于)/u, ''));
+    // Only a verb of its own: "自包含" is a name, not 自 + 包含.
+    const withoutVerb = cleaned.replace(/(?:分别|主要|一般|通常)?(?:有|是|包括|包含|为|如下)$/u, '');
+    const name = phraseLength(withoutVerb) >= 2 ? withoutVerb : cleaned;
     const body = label[2] ?? '';
     const first = pointClauses(body)[0] ?? '';
     if (announcingLabel.test(name) && first) return pointTopic(body, question);
     // A body that states something (not a bare list of names, "值类型分别有：int系列、float系列…") is part of the topic.
-    if (introducingLabel.test(label[1]!.trim()) && first && !/、/u.test(first) && phraseLength(name) >= 2) return `${trimmed(name, 12)}：${pointTopic(body, question)}`;
+    if (name !== cleaned && introducingLabel.test(label[1]!.trim()) && first && !/、/u.test(first) && phraseLength(name) >= 2) return `${trimmed(name, 12)}：${pointTopic(body, question)}`;
     // A short body says what the name means ("负载均衡（读写分离）"); a condition or "这是…" does not.
     const means = first && phraseLength(first) <= 8 && !/[：:]/u.test(first) && !scene(first) && !/^[这那]/u.test(first);
     // A label that only repeats what the question asks about ("消息队列：" under 说说你对消息队列通信的了解) names the body.
@@ -190,10 +222,19 @@ function topicOf(text: string, question: string): string {
   if (defined) return `什么是${defined[1]!.trim()}`;
   if (!cjk.test(compact)) return englishTopic(clauses);
 
-  const claims = withoutAsides(clauses, question);
-  const statements = claims.length > 1 && frame.test(claims[0]!) ? claims.slice(1) : claims;
+  const pointed = clauses.length > 1 && pointsBack.test(clauses[0]!) ? [clauses[1]!.replace(mostImportant, ''), ...clauses.slice(2)] : clauses;
+  const claims = withoutAsides(pointed, question);
+  // Frames can follow one another ("虽然…，但是根据测试结果来看，性能并没有…").
+  let statements = claims;
+  while (statements.length > 1 && frame.test(statements[0]!)) statements = statements.slice(1);
   const first = statements[0]!;
   const rest = statements.slice(1);
+  const arrived = arrival.exec(first);
+  if (arrived && rest[0] && brought.test(rest[0])) return trimmed(`${arrived[1]}${rest[0]}`);
+  if (means.test(first) && rest[0]) {
+    const conceded = concession.test(rest[0]) && rest[1] && achieves.test(rest[1]) ? `，${rest[0]}也${rest[1].replace(/^也/u, '')}` : undefined;
+    if (conceded || achieves.test(rest[0])) return trimmed(`${first}${conceded ?? rest[0].replace(achieves, '')}`);
+  }
   const effect = rest.find((clause) => consequence.test(clause)) ?? rest.find((clause) => /[会能]/u.test(clause));
   const stated = statements.map((clause) => difference.exec(clause)).find(Boolean);
   // "最大的区别就是…" names no sides: the difference is what follows.
@@ -204,7 +245,9 @@ function topicOf(text: string, question: string): string {
   const allNamed = subjectsOf(question).filter((candidate) => names(compact, candidate));
   // "X 为什么 Y：Z" claims the point is a cause and its effect: only when the effect closes the point
   // ("save 是…，如果…，会造成阻塞"), not when it is one property in a list ("切片…，还能按需扩容，在cap不够用时…").
-  if (subject.length === 1 && allNamed.length === 1 && effect && follows(effect, rest) && !question.includes(effect)) {
+  // An ability the note gives as the result ("因此可以在任意调用层级进行让出") is caused too.
+  const isCaused = (clause: string) => caused.test(clause) || new RegExp(`(?:因此|所以|因而|从而)\\s*(?:也|就)?${clause.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'u').test(compact);
+  if (subject.length === 1 && allNamed.length === 1 && effect && isCaused(effect) && !names(effect, subject[0]!) && follows(effect, rest) && !question.includes(effect)) {
     const reason = first.replace(new RegExp(`^.*?${subject[0]!.replace(/[.+#]/g, '\\$&')}\\s*(?:中|里)?\\s*(?:是|就是)?\\s*`, 'iu'), '');
     const why = `${subject[0]} 为什么${effect.replace(/^(?:所以|因此|从而|就|也)/u, '')}`;
     return reason && reason !== first && phraseLength(reason) >= 4 && phraseLength(reason) <= 18 ? `${why}：${reason}` : why;
