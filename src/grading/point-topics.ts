@@ -91,7 +91,7 @@ const definition = /^(.{2,14}?)\s*(?:是指|指的是|就是指|的定义是)/u;
  * The subjects a question contrasts or asks about by name: its identifiers (save, bgsave) and the two
  * sides of "A 和 B 的区别". A point that names exactly one of them is about that one.
  */
-function subjectsOf(question: string): string[] {
+export function subjectsOf(question: string): string[] {
   const words = question.match(/[A-Za-z][\w+#.-]*[\w+#]|[A-Za-z]/g) ?? [];
   const contrast = /([\u3400-\u9fffA-Za-z0-9]{2,8}?)\s*(?:和|与|跟|以及|还是|vs\.?|VS)\s*([\u3400-\u9fffA-Za-z0-9]{2,8}?)\s*(?:的|有什么|有啥|之间|区别|各自|分别|哪|谁)/u.exec(question);
   // "说一下数组和切片的区别" contrasts 数组 and 切片, not 说一下数组.
@@ -99,7 +99,7 @@ function subjectsOf(question: string): string[] {
   return [...new Set([...words.filter((word) => word.length >= 2), ...sides])];
 }
 
-function names(text: string, subject: string): boolean {
+export function names(text: string, subject: string): boolean {
   if (!/^[\w+#.-]+$/.test(subject)) return text.includes(subject);
   return new RegExp(`(?<![A-Za-z0-9_])${subject.replace(/[.+#]/g, '\\$&')}(?![A-Za-z0-9_])`, 'i').test(text);
 }
