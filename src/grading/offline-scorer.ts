@@ -4,6 +4,7 @@
  * questions back, off-topic, bare term lists, a wrong verdict on a true/false question). Pure and
  * synchronous.
  */
+import { comparesOtherThings } from './other-comparison.ts';
 import { aggregate, coverPoints, givesOtherResults, noteFacts, relevanceOf, sharedTopic, statesResults, type CoverageParameters, type ScoredPoint } from './answer-coverage.ts';
 import { focusOn } from './section-focus.ts';
 import { readStances } from './answer-signals.ts';
@@ -170,8 +171,11 @@ export function scoreAnswer(input: ScoreInput, parameters: Readonly<ScoringParam
     // A question about one part of a note is answered by that part: the answer is complete when it makes the
     // points there, whatever it leaves of the rest. What it contradicts anywhere still counts against it.
     const pointed = input.keyPoints?.[index]?.length ? undefined : pointedBlocks(input.question, specs, input.headings?.[index]);
-    const whole = aggregate(points, parameters);
-    const part = pointed ? aggregate(points.filter((point) => pointed.has(point.spec.block)), parameters) : undefined;
+    // A point comparing other things than the question compares answers another question (other-comparison.ts): it costs
+    // nothing unless made, as the card does not call it missed.
+    const asked = points.filter((point) => point.wrong || point.coverage.recall >= parameters.pointMade || !comparesOtherThings(point.spec.text, input.question));
+    const whole = aggregate(asked, parameters);
+    const part = pointed ? aggregate(asked.filter((point) => pointed.has(point.spec.block)), parameters) : undefined;
     const byPart = part !== undefined && part.covered > whole.covered;
     const measured = byPart ? { covered: part.covered, wrong: whole.wrong } : whole;
     // Graded on the part, the card lists the part's points (and anything the answer contradicted elsewhere):

@@ -27,6 +27,18 @@ describe('a point comparing other things than the question asks about', () => {
     expect(grade.feedback).toMatch(/没讲/u);
   });
 
+  it('costs nothing when left out: the answer scores as it does against the note without that remark', () => {
+    const grade = (text: string, answer: string) =>
+      gradeOffline({ question: 'save 和 bgsave 有什么区别？', answer, references: [{ source: 'redis.md', heading: 'RDB是怎么进行操作？', text }] }).grade.score;
+    const withoutRemark = rdbNote.replace('**RDB和everysec模式的AOF区别就是一个是全量，一个是增量**\n\n', '');
+    const right = 'save 在主线程里写 RDB 会阻塞；bgsave fork 子进程写，子进程复制页表共享内存，不阻塞主线程。';
+    expect(withoutRemark).not.toContain('AOF');
+    expect(grade(rdbNote, right)).toBeCloseTo(grade(withoutRemark, right), 1);
+    // Made, it still counts: an answer about RDB and AOF alone is not worth less for it.
+    const aside = 'RDB 是全量快照，AOF 是增量日志。';
+    expect(grade(rdbNote, aside)).toBeGreaterThan(grade(withoutRemark, aside));
+  });
+
   it('reads only a comparison of two named sides, and only against a question that asks for a difference', () => {
     expect(comparesOtherThings('RDB和everysec模式的AOF区别就是一个是全量，一个是增量', 'save 和 bgsave 有什么区别？')).toBe(true);
     // The question's own sides, named by the point.
