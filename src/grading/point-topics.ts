@@ -228,6 +228,12 @@ function topicOf(text: string, question: string): string {
   let statements = claims;
   while (statements.length > 1 && frame.test(statements[0]!)) statements = statements.slice(1);
   const first = statements[0]!;
+  // A setting that names what the question compares stays: "在内核态下，代码具有…全权限" and "在用户态下，代码不能直接访问硬件资源"
+  // had both read as 「代码…」, saying of neither mode which it was.
+  const place = statements === claims ? undefined : /^在\s*(.{1,10}?)\s*(中|里|下)$/u.exec(claims[0]!);
+  // Only among things the question sets side by side: of one subject ("在Raft算法中，…" asked 什么是Raft算法) it tells nothing apart.
+  const compared = subjectsOf(question);
+  const setting = place && compared.length >= 2 && compared.some((subject) => names(place[1]!, subject)) && !names(first, place[1]!) ? `${place[1]}${place[2]}` : '';
   const rest = statements.slice(1);
   const arrived = arrival.exec(first);
   if (arrived && rest[0] && brought.test(rest[0])) return trimmed(`${arrived[1]}${rest[0]}`);
@@ -270,5 +276,5 @@ function topicOf(text: string, question: string): string {
   if (judgement.test(first) && rest[0] && !scene(rest[0])) return `${first}（${trimmed(rest[0], 14)}）`;
   // "简单，避免死锁、数据竞争" → 简单（避免死锁、数据竞争）; a name with a long explanation is named alone ("数据同步").
   if (phraseLength(first) <= 6 && rest[0] && !/^[这那]/u.test(rest[0]) && !scene(rest[0])) return phraseLength(rest[0]) <= 14 || phraseLength(first) < 4 ? `${first}（${trimmed(rest[0], 14)}）` : first;
-  return trimmed(first);
+  return trimmed(`${setting}${first}`);
 }

@@ -49,6 +49,13 @@ describe('a clause that only sets the scene or points back', () => {
     expect(pointTopic('HTTP/2.0应运而生，提供了Multiplexing多路传输特性，可以在一个 TCP 连接中同时完成多个 HTTP 请求。', '一个 TCP 连接可以发送几个 HTTP 请求？')).toBe('HTTP/2.0提供了Multiplexing多路传输特性');
   });
 
+  it('keeps a setting that names one of the things the question compares, and drops it otherwise', () => {
+    const question = '用户态和内核态有什么区别？';
+    expect(pointTopic('在内核态下，代码具有访问和控制硬件资源的全权限，可以执行任何CPU指令。', question)).toBe('内核态下代码具有访问和控制硬件资源的全权限');
+    expect(pointTopic('在用户态下，代码不能直接访问硬件资源，也不能执行某些特权指令。', question)).toBe('用户态下代码不能直接访问硬件资源');
+    expect(pointTopic('在Raft算法中，领导者负责接收客户端的请求，并将请求复制到其他节点的日志中。', '什么是Raft算法')).toBe('领导者负责接收客户端的请求');
+  });
+
   it('reads 当前 as "current", not as 当 "when" ("当前的 Goroutine 调度器…" had become 「前的 Goroutine 调度器…」)', () => {
     expect(pointTopic('当前（代指 Go1.0 的 GM 模型）的 Goroutine 调度器限制了用 Go 编写的并发程序的可扩展性，尤其是高吞吐量服务器和并行计算程序。', 'GMP 模型，为什么要有 P？')).toMatch(/^当前的 Goroutine 调度器/u);
   });
