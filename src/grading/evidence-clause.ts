@@ -69,3 +69,13 @@ export function evidenceClause(point: string, window: string): string {
   }
   return tidyQuote(best.text);
 }
+
+/** How well a quote matches a point: F1 of the point's weighted units, as the quote was chosen by. */
+export function quoteMatch(point: string, quote: string): number {
+  const pointUnits = profileText(point).units;
+  const units = profileText(quote).units;
+  const shared = weightOf(units, (unit) => pointUnits.has(unit));
+  const precision = shared / (weightOf(units) || 1);
+  const recall = shared / (weightOf(pointUnits) || 1);
+  return precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
+}

@@ -3,7 +3,7 @@
  * missed key points, strengths, gaps and concrete Chinese feedback that names the points.
  */
 import type { Coverage, Grade, GradeBand, KeyPoint, Reference } from '../core/types.ts';
-import { evidenceClause, tidyQuote } from './evidence-clause.ts';
+import { evidenceClause, quoteMatch, tidyQuote } from './evidence-clause.ts';
 import { restsOnGeneralWords } from './general-evidence.ts';
 import { shorten, untrustedFlags, wordFeedback, type FeedbackLanguage } from './feedback.ts';
 import { roundScore, type ScoreFlag } from './offline-scorer.ts';
@@ -103,18 +103,14 @@ export function buildGrade(input: BuildGradeInput): Grade {
   const said = (point: GradedPoint) => (point.wrong && !lettersOnly(point.text).includes(lettersOnly(point.wrong.notes)) ? { ...point, text: tidyQuote(point.wrong.notes) } : point);
   const shown = selectShownPoints(input.points.map((point) => said(withoutHollowEvidence(guarded && point.covered === 'yes' ? { ...point, covered: 'partial' as const } : point, guarded))));
   const byWeight = [...shown].sort((a, b) => b.weight - a.weight);
-  const quoted: KeyPoint[] = shown.map((point) => ({
+  const quotes = assignedQuotes(shown);
+  const keyPoints: KeyPoint[] = shown.map((point, index) => ({
     text: point.text,
     covered: point.covered,
     weight: point.weight,
     ...(point.wrong ? { contradicted: true } : {}),
-    // A contradiction quotes what was said; a made point, the clause of the answer about it.
-    ...(point.evidence && (point.covered !== 'no' || point.wrong) ? { evidence: shorten(point.wrong ? tidyQuote(point.evidence) : evidenceClause(point.text, point.evidence), evidenceCharacters) } : {}),
+    ...(quotes[index] ? { evidence: shorten(quotes[index]!, evidenceCharacters) } : {}),
   }));
-  // A clause quoted for a point it makes is about that point: quoted again for a point it only touches (「共三个阶段 选举leader」
-  // under 数据同步 and 请求广播 as well as under 选举leader), it read as evidence of what it does not say.
-  const madeQuotes = new Set(quoted.filter((point) => point.covered === 'yes').map((point) => point.evidence));
-  const keyPoints = quoted.map(({ evidence, ...point }) => (evidence && !(point.covered === 'partial' && madeQuotes.has(evidence)) ? { ...point, evidence } : point));
   const { strengths, gaps, feedback } = wordFeedback({ question: input.question ?? '', band, points: byWeight, flags: input.flags, ...(input.language ? { language: input.language } : {}), ...(input.closest ? { closest: true } : {}) });
 
   return {
@@ -129,6 +125,27 @@ export function buildGrade(input: BuildGradeInput): Grade {
     fallback: input.fallback,
     ...(input.notice ? { notice: input.notice } : {}),
   };
+}
+
+/**
+ * The clause each point quotes. A contradiction quotes what was said; a made or touched point, the clause of the answer
+ * about it (evidenceClause). A clause quoted for a point it makes is about that point: quoted again for a point it only
+ * touches (「共三个阶段 选举leader」 under 数据同步 and 请求广播 as well as under 选举leader), it read as evidence of what it does
+ * not say. Among touched points the clause is the one's it matches best: 「save 阻塞主线程」 had been the quote of both 「区别在于
+ * 是否阻塞主线程」 and 「为什么这样做：减少创建子进程时的性能损耗」. A clause can make two points, so made points keep theirs.
+ */
+function assignedQuotes(points: readonly GradedPoint[]): (string | undefined)[] {
+  const first = points.map((point) => (point.evidence && (point.covered !== 'no' || point.wrong) ? (point.wrong ? tidyQuote(point.evidence) : evidenceClause(point.text, point.evidence)) : undefined));
+  const owner = new Map<string, number>();
+  const rank = (index: number) => [points[index]!.covered === 'yes' ? 1 : 0, quoteMatch(points[index]!.text, first[index]!)] as const;
+  first.forEach((quote, index) => {
+    if (!quote || points[index]!.wrong) return;
+    const held = owner.get(quote);
+    const [made, match] = rank(index);
+    const [heldMade, heldMatch] = held === undefined ? [-1, -1] : rank(held);
+    if (made > heldMade || (made === heldMade && match > heldMatch)) owner.set(quote, index);
+  });
+  return first.map((quote, index) => (quote && points[index]!.covered === 'partial' && !points[index]!.wrong && owner.get(quote) !== index ? undefined : quote));
 }
 
 /** The grade when the notes hold nothing that matches the question. */
