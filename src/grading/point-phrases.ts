@@ -19,7 +19,7 @@ export const emptyLabel = openingLabel([...emptyLabels, '注', '结论', '例如
  * name and the next clause its meaning: 「例如（对于 B-tree 索引）」.
  */
 const leadingConnectives =
-  /^(?:(?:那么|那|而且|并且|并(?=[将把会在开])|但是|但|不过|然而|然后|接着|首先|其次|最后|另外|此外|同时|也就是说|也就是|就是说|换句话说|换言之|意思是说|意思是|所以|因此|因而|从而|于是|这样|这时候|这时|此时|即(?![使便])|则|而|也|还有就是|还有|需要注意的是|值得注意的是|注意|其中|其实|实际上|本质上|事实上|相比之下|相比而言|与之相比|反之|当然了|当然|总之|例如|比如|譬如|举个例子|举例来说|简单来说|简单地说|简单的说|总的来说|我认为|我觉得)[，,：:\s]*)+/u;
+  /^(?:(?:那么|那|而且|并且|并(?=[将把会在开])|但是|但|不过|然而|然后|接着|首先|其次|最后|另外|此外|同时|也就是说|也就是|就是说|换句话说|换言之|意思是说|意思是|所以|因此|因而|从而|于是|这样|这时候|这时|此时|即(?![使便])|则|而|也|还有就是|还有|需要注意的是|值得注意的是|注意|其中|其实|实际上|本质上|事实上|相比之下|相比而言|与之相比|反之|当然了|当然|总之|一般来说|一般来讲|通常来说|通常来讲|总体来说|例如|比如|譬如|举个例子|举例来说|简单来说|简单地说|简单的说|总的来说|我认为|我觉得)[，,：:\s]*)+/u;
 
 /** Words that only soften a claim. */
 const softeners = /(?:可能|一般|通常|往往|大概|基本上)(?=[会是能])/gu;
@@ -44,7 +44,9 @@ export function cleanClause(clause: string): string {
     // An aside the clause split cut open ("共识算法(做冗余实现高可用的", "同类事件）") loses its bracket half.
     .replace(/\s*[（(][^（()）]*$/u, '')
     .replace(/^[^（(]*?[)）]\s*(?=\S)/u, (head) => (head.length <= 12 ? '' : head))
-    .replace(/[)）]$/u, '').replace(softeners, '').replace(/\s+/g, ' ').replace(/^[\s“”"'`]+|[\s“”"'`。.！!？?]+$/gu, '').trim();
+    .replace(/[)）]$/u, '').replace(softeners, '').replace(/\s+/g, ' ').replace(/^[\s“”"'`]+|[\s“”"'`。.！!？?]+$/gu, '').trim()
+    // A quote the clause opened is closed again ('这里的 "n" 代表 "network' had lost its closing mark with the full stop).
+    .replace(/^(.*"[^"]*)$/su, (text) => ((text.match(/"/g) ?? []).length % 2 === 1 ? `${text}"` : text));
 }
 
 /** The point's clauses, without labels that name nothing and the connectives that open them. */

@@ -56,6 +56,14 @@ describe('a clause that only sets the scene or points back', () => {
     expect(pointTopic('在Raft算法中，领导者负责接收客户端的请求，并将请求复制到其他节点的日志中。', '什么是Raft算法')).toBe('领导者负责接收客户端的请求');
   });
 
+  it('skips a verbless cause, an example\'s setting and "generally speaking" before the claim, and keeps a quote closed', () => {
+    const question = 'GMP 里 M 和 P 的数量默认各是多少？为什么 M 一般会比 P 多？';
+    expect(pointTopic('另外由于 M 的属性，也就是如果存在系统阻塞调用，阻塞了 M，又不够用的情况下，M 会不断增加。', question)).toBe('存在系统阻塞调用会怎样：M 会不断增加');
+    expect(pointTopic('像在 Go 中，M 的数量默认是 10000，P 的默认数量的 CPU 核数。', question)).toBe('M 的数量默认是 10000');
+    expect(pointTopic('一般来讲，M 的数量都会多于 P。', question)).toBe('M 的数量都会多于 P');
+    expect(pointTopic('这里的 "n" 代表 "network"（网络），"h" 代表 "host"（主机）', 'htonl 里的 h 和 n 是什么意思？')).toBe('这里的 "n" 代表 "network"');
+  });
+
   it('reads 当前 as "current", not as 当 "when" ("当前的 Goroutine 调度器…" had become 「前的 Goroutine 调度器…」)', () => {
     expect(pointTopic('当前（代指 Go1.0 的 GM 模型）的 Goroutine 调度器限制了用 Go 编写的并发程序的可扩展性，尤其是高吞吐量服务器和并行计算程序。', 'GMP 模型，为什么要有 P？')).toMatch(/^当前的 Goroutine 调度器/u);
   });
