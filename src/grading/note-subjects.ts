@@ -18,7 +18,12 @@ const listVerb = /(?:分别|主要|一般|通常)?(?:有|是|包括|包含|为)$
 const latinName = /^[a-z0-9_+#.\-]+$/u;
 
 const term = String.raw`((?:[a-z0-9_+#.\-]+)?[\u4e00-\u9fff]{2,}|[a-z0-9_+#.\-]{2,})`;
-const contrast = new RegExp(String.raw`${term}(?:和|与|跟|以及|及|同|还是|或者?|而不是|而非|而没用|vs\.?|versus|、|/|\band\b|\bor\b|\binstead of\b|\brather than\b)${term}`, 'giu');
+/**
+ * 同 joins two terms ("A同B的区别"), not inside a word: 相同, 不同, 共同, 同样, 同步 ("核心数相同的情况下" had made 的情况下 a subject).
+ * 同时 is still read as joining: "多个 case 同时就绪" gives the subject case, which the denial of "case后面跟的必须是…" rests on.
+ */
+const withConjunction = String.raw`(?<![相不共等一如协认合赞])同(?![样步意一类等理期])`;
+const contrast = new RegExp(String.raw`${term}(?:和|与|跟|以及|及|${withConjunction}|还是|或者?|而不是|而非|而没用|vs\.?|versus|、|/|\band\b|\bor\b|\binstead of\b|\brather than\b)${term}`, 'giu');
 
 /** Text as subjects are looked up in: normalised, without spaces or a slash inside a word ("I/O 密集型" = "io密集型"). */
 export const compact = (text: string) => compactNormalised(profiledText(text));
@@ -58,6 +63,27 @@ function distinct(left: string, right: string): [string, string] {
   return [a.join(''), b.join('')];
 }
 
+/**
+ * A head noun written once after the second term belongs to both ("IO 密集型和计算密集型任务" contrasts IO 密集型 and 计算密集型
+ * tasks): the second term ends where the first one's ending does. An answer says "计算密集型要多开线程", not 计算密集型任务.
+ */
+function withoutSharedHead(left: string, right: string): [string, string] {
+  const cut = (term: string, other: string) => {
+    const characters = Array.from(term);
+    for (let length = Math.min(4, Array.from(other).length); length >= 2; length -= 1) {
+      const ending = Array.from(other).slice(-length).join('');
+      const at = characters.join('').lastIndexOf(ending);
+      const rest = characters.join('').slice(at + ending.length);
+      if (at > 0 && rest.length > 0 && Array.from(rest).length <= maximumSharedHead && /^[\u4e00-\u9fff]+$/u.test(rest)) return characters.join('').slice(0, at + ending.length);
+    }
+    return term;
+  };
+  return [cut(left, right), cut(right, left)];
+}
+
+/** Longest head noun (characters) read as shared by both terms: 任务, 算法, 模式. */
+const maximumSharedHead = 3;
+
 /** The subjects of a question and its note, as compact normalised strings. */
 export function subjectsOf(question: string, noteText: string, pointTexts: readonly string[], leads: readonly (string | undefined)[] = []): string[] {
   const subjects = new Set<string>();
@@ -94,7 +120,7 @@ export function subjectsOf(question: string, noteText: string, pointTexts: reado
     // Identifiers are told apart as whole words (save / bgsave, kubelet / kube-proxy); Chinese terms that contain each other
     // are one thing (数组 / 动态数组).
     const identifiers = latinName.test(left) && latinName.test(right);
-    const [a, b] = identifiers ? [left, right] : distinct(left, right);
+    const [a, b] = identifiers ? [left, right] : withoutSharedHead(...distinct(left, right));
     // Versions alone (HTTP/1.1 vs HTTP/2 → 1.1, 2) are not things a description can be given to.
     if (a !== b && (identifiers || (!a.includes(b) && !b.includes(a))) && /[\u4e00-\u9fffa-z]/u.test(a) && /[\u4e00-\u9fffa-z]/u.test(b)) subjects.add(a).add(b);
   }

@@ -49,3 +49,15 @@ describe('a question listing things as "X 的 N"', () => {
     expect(subjectsOf('Redis 的 LRU 和 LFU 淘汰是怎么实现的？', 'LRU 按最近访问时间淘汰。LFU 按访问频率淘汰。', [])).toEqual(['lru', 'lfu']);
   });
 });
+
+describe('the two things a question contrasts', () => {
+  const note = ['计算密集型任务：这类任务主要消耗的是CPU资源。', '对于这类任务，通常的做法是创建的线程数与系统的CPU核心数相等。', 'I/O密集型任务：这类任务主要消耗的是I/O资源。'];
+
+  it('reads a head noun written once after the second term as both terms\' ("IO 密集型和计算密集型任务")', () => {
+    expect(subjectsOf('IO 密集型和计算密集型任务，线程数分别怎么设比较好？', note.join('\n'), note)).toEqual(['io密集型', '计算密集型']);
+  });
+
+  it('reads 同 inside a word as no conjunction ("在 CPU 核数一样的情况下" is normalised to 核心数相同)', () => {
+    expect(subjectsOf('IO 密集型和计算密集型任务，在 CPU 核数一样的情况下，线程数分别怎么设比较好？', note.join('\n'), note)).toEqual(['io密集型', '计算密集型']);
+  });
+});
