@@ -23,7 +23,7 @@ const term = String.raw`((?:[a-z0-9_+#.\-]+)?[\u4e00-\u9fff]{2,}|[a-z0-9_+#.\-]{
  * 同时 is still read as joining: "多个 case 同时就绪" gives the subject case, which the denial of "case后面跟的必须是…" rests on.
  */
 const withConjunction = String.raw`(?<![相不共等一如协认合赞])同(?![样步意一类等理期])`;
-const contrast = new RegExp(String.raw`${term}(?:和|与|跟|以及|及|${withConjunction}|还是|或者?|而不是|而非|而没用|vs\.?|versus|、|/|\band\b|\bor\b|\binstead of\b|\brather than\b)${term}`, 'giu');
+const contrast = new RegExp(String.raw`${term}(?:和|与|跟|以及|及|${withConjunction}|还是|或者?|而不是|而非|而没用|vs\.?|versus|、|\/(?![\d.])|\band\b|\bor\b|\binstead of\b|\brather than\b)${term}`, 'giu');
 
 /** Text as subjects are looked up in: normalised, without spaces or a slash inside a word ("I/O 密集型" = "io密集型"). */
 export const compact = (text: string) => compactNormalised(profiledText(text));
@@ -110,6 +110,13 @@ export function subjectsOf(question: string, noteText: string, pointTexts: reado
     // Two names each followed by what is done with them ("malloc/new 申请、free/delete 释放") contrast the names: an answer
     // gives one name the other's description without repeating the verb ("malloc/new 会去合并空闲内存块").
     const [nameA, nameB] = [latinHead(left), latinHead(right)];
+    // A Latin name beside one that runs into the words after it ("lru 和 lfu 是怎么实现的", "ntohl、ntohs 这几个") is that
+    // name alone: cut to what the two do not share, they had read as "ru" and "fu是", "hl" and "hs这".
+    const [wholeA, wholeB] = [latinName.test(left) ? left : nameA, latinName.test(right) ? right : nameB];
+    if (wholeA && wholeB && wholeA !== wholeB && (nameA || nameB)) {
+      subjects.add(wholeA).add(wholeB);
+      continue;
+    }
     if (nameA && nameB && nameA !== nameB) {
       subjects.add(nameA).add(nameB);
       continue;

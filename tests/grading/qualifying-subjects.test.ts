@@ -60,4 +60,13 @@ describe('the two things a question contrasts', () => {
   it('reads 同 inside a word as no conjunction ("在 CPU 核数一样的情况下" is normalised to 核心数相同)', () => {
     expect(subjectsOf('IO 密集型和计算密集型任务，在 CPU 核数一样的情况下，线程数分别怎么设比较好？', note.join('\n'), note)).toEqual(['io密集型', '计算密集型']);
   });
+
+  it('keeps Latin names whole beside words that run on after them, and reads a version after / as part of its name', () => {
+    const lfuNote = ['lru是根据最近访问时间来进行缓存置换的。', 'lfu是利用上面的时间字段的高16位记录上次访问时间。'];
+    expect(subjectsOf('Redis 里的 LRU 和 LFU 是怎么实现的？', lfuNote.join('\n'), lfuNote)).toEqual(['lru', 'lfu']);
+    const byteOrder = ['htonl、htons 将主机字节序转换为网络字节序。', 'ntohl、ntohs 将网络字节序转换为主机字节序。'];
+    expect(subjectsOf('htonl、htons、ntohl、ntohs 这几个函数是干嘛的？', byteOrder.join('\n'), byteOrder)).toEqual(['htonl', 'htons', 'ntohl', 'ntohs']);
+    const pipelining = ['HTTP/1.1 规范中规定了 Pipelining 来试图解决这个问题。', '但是浏览器默认关闭。'];
+    expect(subjectsOf('HTTP/1.1 规范里明明有 Pipelining，为什么浏览器默认都不开它？', pipelining.join('\n'), pipelining)).toEqual([]);
+  });
 });
