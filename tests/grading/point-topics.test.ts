@@ -64,6 +64,11 @@ describe('a clause that only sets the scene or points back', () => {
     expect(pointTopic('这里的 "n" 代表 "network"（网络），"h" 代表 "host"（主机）', 'htonl 里的 h 和 n 是什么意思？')).toBe('这里的 "n" 代表 "network"');
   });
 
+  it('skips a comparison that only frames the claim ("相比于其他共识算法如Paxos，…")', () => {
+    expect(pointTopic('相比于其他共识算法如Paxos，Raft算法的性能可能会稍差一些。', 'Raft有什么优缺点？')).toBe('Raft算法的性能会稍差一些');
+    expect(pointTopic('相比于其他共识算法如Paxos，Raft算法更加直观和易于理解，使得开发人员能够更容易地实现和调试分布式系统。', 'Raft有什么优缺点？')).toBe('Raft算法更加直观和易于理解');
+  });
+
   it('reads 当前 as "current", not as 当 "when" ("当前的 Goroutine 调度器…" had become 「前的 Goroutine 调度器…」)', () => {
     expect(pointTopic('当前（代指 Go1.0 的 GM 模型）的 Goroutine 调度器限制了用 Go 编写的并发程序的可扩展性，尤其是高吞吐量服务器和并行计算程序。', 'GMP 模型，为什么要有 P？')).toMatch(/^当前的 Goroutine 调度器/u);
   });
