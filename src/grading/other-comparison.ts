@@ -3,7 +3,7 @@
  * 「RDB和everysec模式的AOF区别就是一个是全量，一个是增量」 answers another question (RDB against AOF); the card had told a right
  * answer 「没讲…RDB和everysec模式的AOF的区别，这是笔记里的要点」. The card still lists the point; it is not named as missed.
  */
-import { names, subjectsOf } from './point-topics.ts';
+import { names, askedSubjects } from './point-topics.ts';
 
 /** The question asks for a difference: 区别, 不同, 差异, 对比, vs ("能不能比较" asks whether two values compare). */
 const asksDifference = /区别|不同|差异|对比|\bvs\b|difference/iu;
@@ -15,7 +15,7 @@ const comparison = /([A-Za-z0-9\u3400-\u9fff]{2,12}?)\s*(?:和|与|跟)\s*([^，
 
 export function comparesOtherThings(point: string, question: string): boolean {
   if (!asksDifference.test(question)) return false;
-  const subjects = subjectsOf(question);
+  const subjects = askedSubjects(question);
   const sides = comparison.exec(point);
   if (!subjects.length || !sides) return false;
   return ![sides[1]!, sides[2]!].some((side) => subjects.some((subject) => names(side, subject) || names(subject, side)));

@@ -91,7 +91,7 @@ const definition = /^(.{2,14}?)\s*(?:是指|指的是|就是指|的定义是)/u;
  * The subjects a question contrasts or asks about by name: its identifiers (save, bgsave) and the two
  * sides of "A 和 B 的区别". A point that names exactly one of them is about that one.
  */
-export function subjectsOf(question: string): string[] {
+export function askedSubjects(question: string): string[] {
   const words = question.match(/[A-Za-z][\w+#.-]*[\w+#]|[A-Za-z]/g) ?? [];
   const contrast = /([\u3400-\u9fffA-Za-z0-9]{2,8}?)\s*(?:和|与|跟|以及|还是|vs\.?|VS)\s*([\u3400-\u9fffA-Za-z0-9]{2,8}?)\s*(?:的|有什么|有啥|之间|区别|各自|分别|哪|谁)/u.exec(question);
   // "说一下数组和切片的区别" contrasts 数组 and 切片, not 说一下数组.
@@ -132,7 +132,7 @@ function sharesWords(text: string, other: string): boolean {
 
 /** The name an aside is about: a subject of the question it opens with, else the words before 在/其实/就 ("数组在go语言里面…"). */
 function asideSubject(clause: string, question: string): string | undefined {
-  return subjectsOf(question).find((candidate) => clause.toLowerCase().startsWith(candidate.toLowerCase()))
+  return askedSubjects(question).find((candidate) => clause.toLowerCase().startsWith(candidate.toLowerCase()))
     ?? /^([\u3400-\u9fffA-Za-z0-9_]{1,8}?)(?:在|其实|就|也|都|用|使用)/u.exec(clause)?.[1];
 }
 
@@ -232,7 +232,7 @@ function topicOf(text: string, question: string): string {
   // had both read as 「代码…」, saying of neither mode which it was.
   const place = statements === claims ? undefined : /^在\s*(.{1,10}?)\s*(中|里|下)$/u.exec(claims[0]!);
   // Only among things the question sets side by side: of one subject ("在Raft算法中，…" asked 什么是Raft算法) it tells nothing apart.
-  const compared = subjectsOf(question);
+  const compared = askedSubjects(question);
   const setting = place && compared.length >= 2 && compared.some((subject) => names(place[1]!, subject)) && !names(first, place[1]!) ? `${place[1]}${place[2]}` : '';
   const rest = statements.slice(1);
   const arrived = arrival.exec(first);
@@ -247,8 +247,8 @@ function topicOf(text: string, question: string): string {
   if (stated && /^(?:最大|主要|最主要|根本|最根本|核心|本质|关键)$/u.test(stated[1] ?? '')) return `区别在于${trimmed(stated.input.slice(stated[0].length), 18)}`;
   if (stated) return stated[1] ? `${trimmed(stated[1], 16)}的区别` : trimmed(stated.input);
   // The subject leads its clause ("save 是…"); a word named further in ("检测到pod信息") is not what the point is about.
-  const subject = subjectsOf(question).filter((candidate) => names(first, candidate) && first.toLowerCase().startsWith(candidate.toLowerCase()));
-  const allNamed = subjectsOf(question).filter((candidate) => names(compact, candidate));
+  const subject = askedSubjects(question).filter((candidate) => names(first, candidate) && first.toLowerCase().startsWith(candidate.toLowerCase()));
+  const allNamed = askedSubjects(question).filter((candidate) => names(compact, candidate));
   // "X 为什么 Y：Z" claims the point is a cause and its effect: only when the effect closes the point
   // ("save 是…，如果…，会造成阻塞"), not when it is one property in a list ("切片…，还能按需扩容，在cap不够用时…").
   // An ability the note gives as the result ("因此可以在任意调用层级进行让出") is caused too.
