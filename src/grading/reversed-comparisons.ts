@@ -63,9 +63,31 @@ export function reversedComparisons(note: readonly Statement[], answer: readonly
   const swaps: Swap[] = [];
   for (const said of answer) {
     const sides = comparedSides(said);
-    if (!sides) continue;
+    if (!sides) {
+      const opposite = compared.find((entry) => saysOppositeOfOne(said, entry.sides));
+      if (opposite) swaps.push({ said, notes: opposite.statement });
+      continue;
+    }
     const reversed = compared.find((entry) => compares(sides, entry.sides, true));
     if (reversed && !compared.some((entry) => compares(sides, entry.sides, false))) swaps.push({ said, notes: reversed.statement });
   }
   return swaps;
+}
+
+/** Measures that have an opposite: 快 / 慢, 高 / 低… */
+const opposites = new Map([['快', '慢'], ['慢', '快'], ['高', '低'], ['低', '高'], ['多', '少'], ['少', '多'], ['强', '弱'], ['弱', '强'], ['早', '晚'], ['晚', '早']]);
+
+/**
+ * A clause that is no comparison but gives one of the two things the note compares the opposite measure: after the note's
+ * "栈的分配比堆快", "栈上分配反而慢" says the faster one is slow. It names the note's left side alone, none of its right, and
+ * the measure's opposite, which the note's right side does not hold; a clause that denies anything is not read.
+ */
+function saysOppositeOfOne(said: Statement, notes: Sides): boolean {
+  if (said.scopes.length) return false;
+  const tokens = new Set((compactNormalised(said.normalised).match(/[a-z0-9_+#]+|[\u4e00-\u9fff]/gu) ?? []).filter((token) => !isFunctionCharacter(token)));
+  const [left, right] = notes;
+  const leftOnly = onlyIn(left, right);
+  const rightOnly = onlyIn(right, left);
+  if (!leftOnly.some((token) => tokens.has(token)) || rightOnly.some((token) => tokens.has(token) && !opposites.has(token))) return false;
+  return rightOnly.some((token) => opposites.has(token) && tokens.has(opposites.get(token)!) && !tokens.has(token) && !right.has(opposites.get(token)!));
 }

@@ -22,6 +22,14 @@ describe('a comparison made the other way round', () => {
     expect(cues(question, note, '逃逸分析在编译期做，堆上分配比栈上慢。')).toEqual([]);
   });
 
+  it('reads the opposite measure given to one of the two things, with no comparison ("栈上分配反而慢")', () => {
+    expect(cues(question, note, '逃逸分析是为了尽量分配到堆上，栈上分配反而慢，还容易栈溢出。')).toEqual([['swap', note[0]]]);
+    // The slower one said to be slow, the faster one fast, or a denial: no contradiction.
+    expect(cues(question, note, '堆上分配比较慢。')).toEqual([]);
+    expect(cues(question, note, '栈上分配快，函数返回就回收。')).toEqual([]);
+    expect(cues(question, note, '栈上分配并不慢。')).toEqual([]);
+  });
+
   it('does not read a denied comparison or a comparison the note makes both ways', () => {
     expect(cues(question, note, '堆上分配并不比栈上快。')).toEqual([]);
     const both = ['读的时候 A 比 B 快。', '写的时候 B 比 A 快。'];
