@@ -7,13 +7,14 @@
 import { wordUnits } from './text-analysis.ts';
 import type { ClauseClash, Statement } from './statements.ts';
 
-const opposite = new Map([['高', '低'], ['低', '高'], ['多', '少'], ['少', '多'], ['快', '慢'], ['慢', '快'], ['大', '小'], ['小', '大'], ['强', '弱'], ['弱', '强'], ['长', '短'], ['短', '长']]);
+/** Measures that have an opposite, each way: 高 / 低, 快 / 慢… (reversed-comparisons.ts reads them too). */
+export const opposite: ReadonlyMap<string, string> = new Map([['高', '低'], ['低', '高'], ['多', '少'], ['少', '多'], ['快', '慢'], ['慢', '快'], ['大', '小'], ['小', '大'], ['强', '弱'], ['弱', '强'], ['长', '短'], ['短', '长'], ['早', '晚'], ['晚', '早']]);
 
 /**
  * An attribute (a two-character word) and its measure, with only degree words between, the measure ending its phrase:
  * "频率很低，", "频率是最高的". A measure inside a word (提高, 大量, 减少, 长连接) ends no phrase and is not read.
  */
-const measured = /([\u4e00-\u9fff]{2})(?:也|都|会|就|是|很|较|比较|更|最|非常|特别|相对|反而|其实|默认|通常|一般|太|越来越)*(高|低|多|少|快|慢|大|小|强|弱|长|短)(?=$|的|了|得多|一些|一点|[，,。；;！!？?）)\s])/gu;
+const measured = /([\u4e00-\u9fff]{2})(?:也|都|会|就|是|很|较|比较|更|最|非常|特别|相对|反而|其实|默认|通常|一般|太|越来越)*(高|低|多|少|快|慢|大|小|强|弱|长|短|早|晚)(?=$|的|了|得多|一些|一点|[，,。；;！!？?）)\s])/gu;
 
 /** Words that are no attribute: degree and linking words that can stand right before a measure. */
 const notAttribute = /^(?:非常|特别|相对|比较|其实|默认|通常|一般|反而|越来|一样|没有|不是|也是|就是|还是|都是|更加|最为)$/u;

@@ -6,6 +6,7 @@ import type { Statement } from './statements.ts';
 import { compactNormalised } from './note-subjects.ts';
 import type { Swap } from './role-swaps.ts';
 import { isFunctionCharacter } from './text-analysis.ts';
+import { opposite } from './opposite-measures.ts';
 
 /** 比 as "than", not inside 比如 / 比较 / 相比 / 比例 / 正比…, which compare nothing in this clause. */
 const than = /(?<![对相类好无正反占])比(?![如较例特率方重值赛对起])/u;
@@ -64,8 +65,8 @@ export function reversedComparisons(note: readonly Statement[], answer: readonly
   for (const said of answer) {
     const sides = comparedSides(said);
     if (!sides) {
-      const opposite = compared.find((entry) => saysOppositeOfOne(said, entry.sides));
-      if (opposite) swaps.push({ said, notes: opposite.statement });
+      const measuredOtherwise = compared.find((entry) => saysOppositeOfOne(said, entry.sides));
+      if (measuredOtherwise) swaps.push({ said, notes: measuredOtherwise.statement });
       continue;
     }
     const reversed = compared.find((entry) => compares(sides, entry.sides, true));
@@ -73,9 +74,6 @@ export function reversedComparisons(note: readonly Statement[], answer: readonly
   }
   return swaps;
 }
-
-/** Measures that have an opposite: 快 / 慢, 高 / 低… */
-const opposites = new Map([['快', '慢'], ['慢', '快'], ['高', '低'], ['低', '高'], ['多', '少'], ['少', '多'], ['强', '弱'], ['弱', '强'], ['早', '晚'], ['晚', '早']]);
 
 /**
  * A clause that is no comparison but gives one of the two things the note compares the opposite measure: after the note's
@@ -88,6 +86,6 @@ function saysOppositeOfOne(said: Statement, notes: Sides): boolean {
   const [left, right] = notes;
   const leftOnly = onlyIn(left, right);
   const rightOnly = onlyIn(right, left);
-  if (!leftOnly.some((token) => tokens.has(token)) || rightOnly.some((token) => tokens.has(token) && !opposites.has(token))) return false;
-  return rightOnly.some((token) => opposites.has(token) && tokens.has(opposites.get(token)!) && !tokens.has(token) && !right.has(opposites.get(token)!));
+  if (!leftOnly.some((token) => tokens.has(token)) || rightOnly.some((token) => tokens.has(token) && !opposite.has(token))) return false;
+  return rightOnly.some((token) => opposite.has(token) && tokens.has(opposite.get(token)!) && !tokens.has(token) && !right.has(opposite.get(token)!));
 }
