@@ -145,7 +145,12 @@ function assignedQuotes(points: readonly GradedPoint[]): (string | undefined)[] 
     const [heldMade, heldMatch] = held === undefined ? [-1, -1] : rank(held);
     if (made > heldMade || (made === heldMade && match > heldMatch)) owner.set(quote, index);
   });
-  return first.map((quote, index) => (quote && points[index]!.covered === 'partial' && !points[index]!.wrong && owner.get(quote) !== index ? undefined : quote));
+  // A quote within another point's ("save 在主线程里写 RDB" within "save 在主线程里写 RDB，会阻塞") is that clause quoted again:
+  // it stays with the point that matches it better.
+  const within = (index: number, other: number) => first[other] !== undefined && first[other] !== first[index] && first[other]!.includes(first[index]!);
+  const outranked = (index: number) =>
+    first.some((_, other) => other !== index && !points[other]!.wrong && within(index, other) && quoteMatch(points[other]!.text, first[index]!) > quoteMatch(points[index]!.text, first[index]!));
+  return first.map((quote, index) => (quote && points[index]!.covered === 'partial' && !points[index]!.wrong && (owner.get(quote) !== index || outranked(index)) ? undefined : quote));
 }
 
 /** The grade when the notes hold nothing that matches the question. */

@@ -16,6 +16,20 @@ describe('a clause of the answer is quoted under the point it is about (issue 10
     expect(new Set(quotes).size).toBe(quotes.length);
   });
 
+  it('gives a clause to the point led by its subject, and does not quote part of it again under another point', () => {
+    // The seed note as written (corpus/go-mysql-redis-ecommerce-qa.md), whose save point is longer than rdb-note.ts's.
+    const seedNote = [
+      'redis 一般会有两个命令生产RDB，一个是save，另一个是bgsave，区别在于是否阻塞主线程',
+      '- save 是和操作命令在同一个线程里面，如果有大key写入RDB文件，会造成阻塞。',
+      '- bgsave是创建一个子进程来写入RDB文件，不会造成阻塞。',
+      '那么在bgsave中，通过fork函数创建的子进程会和父进程共享同一片内存数据，因为在fork的时候，子进程会复制父进程的页表数据。这样是为了减少创建子进程时的性能损耗，加快子进程的创建速度。',
+    ].join('\n\n');
+    const { grade } = gradeOffline({ question: rdbQuestion, answer: 'save 在主线程里写 RDB，会阻塞；bgsave fork 一个子进程去写，主线程不阻塞。', references: [{ ...reference, text: seedNote }] });
+    const quoted = (start: string) => grade.keyPoints.find((point) => point.text.startsWith(start));
+    expect(quoted('save 是和操作命令')?.evidence).toBe('save 在主线程里写 RDB，会阻塞');
+    expect(quoted('这样是为了减少')?.evidence).toBeUndefined();
+  });
+
   it('lets one clause stand for two points it makes', () => {
     const answer = '区别在于是否阻塞主线程：save 在主线程中写入 RDB 文件会造成阻塞，bgsave 创建一个子进程来写入 RDB 文件不会造成阻塞';
     const { grade } = gradeOffline({ question: rdbQuestion, answer, references: [reference] });
