@@ -1,0 +1,76 @@
+/**
+ * A thing put in the opposite setting: the note says where or when something happens ("协程只发生在用户态", "这一步在运行时
+ * 完成") and the answer puts the same thing in the other one ("协程的好处主要是它由操作系统内核来调度", "协程切换其实也是要进
+ * 内核的"). The settings are pairs a field opposes (用户态 / 内核态, 编译期 / 运行时); the thing is what the note clause opens
+ * with and the question names. A clause that names both settings, or denies anything, is not read.
+ */
+import type { ClauseClash, Statement } from './statements.ts';
+
+/** Settings that exclude each other, each as the words that name it. */
+const pairs: ReadonlyArray<readonly [RegExp, RegExp]> = [
+  [/用户态|用户空间/u, /内核态?|内核空间/u],
+  [/编译期|编译时|编译阶段/u, /运行时|运行期|运行阶段/u],
+];
+
+/** A label before the claim ("上下文切换：") is not what the clause opens with. */
+const label = /^[^：:，,。；;]{1,16}[：:]\s*/u;
+
+interface Setting {
+  statement: Statement;
+  /** What the clause opens with, which the question names too. */
+  thing: string;
+  pair: number;
+  /** Which of the pair's two settings the clause names. */
+  side: 0 | 1;
+}
+
+function sideOf(text: string, pair: readonly [RegExp, RegExp]): 0 | 1 | undefined {
+  const [first, second] = [pair[0].test(text), pair[1].test(text)];
+  return first === second ? undefined : first ? 0 : 1;
+}
+
+/** The two to four characters a clause opens with, as the question writes them (协程, 线程, goroutine). */
+function openingThing(text: string, question: string): string | undefined {
+  const latin = /^[a-z][a-z0-9_]+/u.exec(text)?.[0];
+  if (latin) return question.includes(latin) ? latin : undefined;
+  for (let length = 4; length >= 2; length -= 1) {
+    const opening = Array.from(text).slice(0, length).join('');
+    if (/^[\u4e00-\u9fff]+$/u.test(opening) && question.includes(opening)) return opening;
+  }
+  return undefined;
+}
+
+function settingsOf(note: readonly Statement[], question: string): Setting[] {
+  return note.flatMap((statement) => {
+    if (statement.scopes.length) return [];
+    const text = statement.normalised.replace(/\s+/g, '').replace(label, '');
+    const thing = openingThing(text, question);
+    if (!thing) return [];
+    return pairs.flatMap((pair, index) => {
+      const side = sideOf(text, pair);
+      return side === undefined ? [] : [{ statement, thing, pair: index, side }];
+    });
+  });
+}
+
+export function oppositeSettings(note: readonly Statement[], answer: readonly Statement[], question: string): ClauseClash[] {
+  const compactQuestion = question.toLowerCase().replace(/\s+/g, '');
+  const settings = settingsOf(note, compactQuestion);
+  if (!settings.length) return [];
+  const clashes: ClauseClash[] = [];
+  for (const said of answer) {
+    if (said.scopes.length) continue;
+    const text = said.normalised.replace(/\s+/g, '');
+    const clash = settings.find((setting) => {
+      const side = sideOf(text, pairs[setting.pair]!);
+      // The note says the thing's other setting nowhere: a note that puts it in both ("线程需要在用户态和内核态之间…") is not read.
+      const both = settings.some((other) => other.thing === setting.thing && other.pair === setting.pair && other.side !== setting.side);
+      // Named by the clause, before its setting, and no other thing the note sets is named with it.
+      const at = text.indexOf(setting.thing);
+      const others = settings.some((other) => other.thing !== setting.thing && text.includes(other.thing));
+      return !both && side !== undefined && side !== setting.side && at >= 0 && !others;
+    });
+    if (clash) clashes.push({ said, notes: clash.statement });
+  }
+  return clashes;
+}

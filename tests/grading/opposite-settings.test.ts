@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { findContradictions } from '../../src/grading/contradictions.ts';
+import { extractAllKeyPoints } from '../../src/grading/key-points.ts';
+import { profileText } from '../../src/grading/text-analysis.ts';
+
+/** The note points an answer contradicts, as the grader reads them. */
+function contradictedIn(question: string, reference: string, answer: string): string[] {
+  const points = extractAllKeyPoints(reference, 0);
+  return findContradictions(question, points, answer, new Set(profileText(question).units.keys()), reference).map((entry) => points[entry.point]!.text);
+}
+
+// corpus/image-service-project-qa.md, "为什么协程比线程好？".
+const question = '协程相比线程，到底好在哪些地方？';
+const note = '- 资源消耗小：协程轻量，内存占用小。\n- 上下文切换：协程只发生在用户态，线程需要在用户态和内核态之间进行切换。';
+
+describe('a thing put in the opposite setting (opposite-settings.ts)', () => {
+  it('reads 协程 put in the kernel against "协程只发生在用户态"', () => {
+    expect(contradictedIn(question, note, '协程的好处主要是它由操作系统内核来调度，调度更公平。')).toEqual([expect.stringContaining('协程只发生在用户态')]);
+    expect(contradictedIn(question, note, '协程比线程轻，但协程切换其实也是要进内核的。')).toEqual([expect.stringContaining('协程只发生在用户态')]);
+  });
+
+  it('leaves the note\'s setting, a denial, and the other thing in the kernel alone', () => {
+    expect(contradictedIn(question, note, '协程切换只在用户态完成，所以开销小。')).toEqual([]);
+    expect(contradictedIn(question, note, '协程在用户态切换，不用进内核。')).toEqual([]);
+    expect(contradictedIn(question, note, '线程切换要进内核，所以比协程慢。')).toEqual([]);
+  });
+
+  it('reads a stage said the other way round: 运行时 against "在编译阶段完成"', () => {
+    const escape = '- 逃逸分析在编译阶段完成\n- 逃逸分析的作用：减少GC的压力，不逃逸的对象分配在栈上。';
+    expect(contradictedIn('逃逸分析是在哪个阶段做的？', escape, '逃逸分析是运行时做的，程序跑起来以后才决定。')).toEqual(['逃逸分析在编译阶段完成']);
+    expect(contradictedIn('逃逸分析是在哪个阶段做的？', escape, '逃逸分析是编译期做的。')).toEqual([]);
+  });
+});
