@@ -10,6 +10,8 @@ import type { ClauseClash, Statement } from './statements.ts';
 const pairs: ReadonlyArray<readonly [RegExp, RegExp]> = [
   [/用户态|用户空间/u, /内核态?|内核空间/u],
   [/编译期|编译时|编译阶段/u, /运行时|运行期|运行阶段/u],
+  // One variable used again each time, or a new one each time (Go's loop variable before 1.22: "stu 变量会被复用").
+  [/复用|重用/u, /创建|新建|新分配/u],
 ];
 
 /** A label before the claim ("上下文切换：") is not what the clause opens with. */

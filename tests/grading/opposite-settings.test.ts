@@ -30,4 +30,11 @@ describe('a thing put in the opposite setting (opposite-settings.ts)', () => {
     expect(contradictedIn('逃逸分析是在哪个阶段做的？', escape, '逃逸分析是运行时做的，程序跑起来以后才决定。')).toEqual(['逃逸分析在编译阶段完成']);
     expect(contradictedIn('逃逸分析是在哪个阶段做的？', escape, '逃逸分析是编译期做的。')).toEqual([]);
   });
+
+  it('reads a new variable each time against a variable used again ("stu 变量会被复用")', () => {
+    const loop = 'golang 的 for ... range 语法中，stu 变量会被复用，每次循环会将集合中的值复制给这个变量。';
+    const asked = '用for range遍历一个结构体切片，循环里把&stu存进map，最后map里的值会是什么样？';
+    expect(contradictedIn(asked, loop, '这个没问题的，因为range每次迭代都会给stu新建一个变量。')).toEqual([loop]);
+    expect(contradictedIn(asked, loop, 'stu 是复用的同一个变量，每次只是把值拷进去。')).toEqual([]);
+  });
 });
