@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findContradictions } from '../../src/grading/contradictions.ts';
-import { extractAllKeyPoints } from '../../src/grading/key-points.ts';
-import { profileText } from '../../src/grading/text-analysis.ts';
-
-/** The note points an answer contradicts, as the grader reads them. */
-function contradictedIn(question: string, reference: string, answer: string): string[] {
-  const points = extractAllKeyPoints(reference, 0);
-  return findContradictions(question, points, answer, new Set(profileText(question).units.keys()), reference).map((entry) => points[entry.point]!.text);
-}
+import { contradictedIn } from './contradicted-in.ts';
 
 // corpus/cpp-backend-projects-and-internship.md, "lfu缺点".
 const question = '你的缓存用的是LFU，那LFU本身有什么缺点？';

@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findContradictions } from '../../src/grading/contradictions.ts';
-import { extractAllKeyPoints } from '../../src/grading/key-points.ts';
-import { profileText } from '../../src/grading/text-analysis.ts';
-
-/** The note points an answer contradicts, as the grader reads them. */
-function contradictedIn(question: string, reference: string, answer: string): string[] {
-  const points = extractAllKeyPoints(reference, 0);
-  return findContradictions(question, points, answer, new Set(profileText(question).units.keys()), reference).map((entry) => points[entry.point]!.text);
-}
+import { contradictedIn } from './contradicted-in.ts';
 
 // corpus/image-service-project-qa.md, "为什么协程比线程好？".
 const question = '协程相比线程，到底好在哪些地方？';
