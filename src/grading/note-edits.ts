@@ -260,6 +260,9 @@ function sharedWordCounts(answer: readonly string[], noteWords: ReturnType<typeo
  * Answer clauses that repeat a note clause with a word exchanged, each with the note clause it
  * changes. `vocabulary` says what counts as another thing the note talks about.
  */
+/** Words a spoken clause opens with that say nothing of the note: connectives, fillers, a pronoun subject and its 是. */
+const spokenOpener = /^\s*(?:(?:不过|但是|但|其实|就是|然后|而且|所以|嗯|呃|那)\s*)+(?:(?:它|他|这)(?:是|就是)?\s*)?/u;
+
 export function exchangedWords(note: readonly Statement[], answer: readonly Statement[], vocabulary: Vocabulary, skip: (statement: Statement) => boolean): NoteEdit[] {
   const found: NoteEdit[] = [];
   const noteWords = wordsOfNote(note);
@@ -267,7 +270,8 @@ export function exchangedWords(note: readonly Statement[], answer: readonly Stat
   // 只说明可能不存在"), and the clause after it alone is what restates the note's.
   for (const said of withLabels(answer, true)) {
     if (skip(said)) continue;
-    const words = tokensOf(said.normalised);
+    // A spoken opener ("不过它是 young 链表里的页…") is no part of what the clause restates.
+    const words = tokensOf(said.normalised.replace(spokenOpener, ''));
     // An English word is a word; a Chinese character is about half of one.
     const size = words.reduce((sum, word) => sum + (word === '、' || word === '/' ? 0 : cjk.test(word) ? 1 : 2), 0);
     if (size < minimumWords) continue;
