@@ -137,7 +137,9 @@ export function buildGrade(input: BuildGradeInput): Grade {
 function assignedQuotes(points: readonly GradedPoint[]): (string | undefined)[] {
   const first = points.map((point) => (point.evidence && (point.covered !== 'no' || point.wrong) ? (point.wrong ? tidyQuote(point.evidence) : evidenceClause(point.text, point.evidence)) : undefined));
   const owner = new Map<string, number>();
-  const rank = (index: number) => [points[index]!.covered === 'yes' ? 1 : 0, quoteMatch(points[index]!.text, first[index]!)] as const;
+  // Each point's claim to its own quote, worked out once: made first, then how well the quote matches it.
+  const ranks = first.map((quote, index) => [points[index]!.covered === 'yes' ? 1 : 0, quote ? quoteMatch(points[index]!.text, quote) : 0] as const);
+  const rank = (index: number) => ranks[index]!;
   first.forEach((quote, index) => {
     if (!quote || points[index]!.wrong) return;
     const held = owner.get(quote);

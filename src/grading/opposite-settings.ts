@@ -57,7 +57,9 @@ function settingsOf(note: readonly Statement[], question: string): Setting[] {
 
 export function oppositeSettings(note: readonly Statement[], answer: readonly Statement[], question: string): ClauseClash[] {
   const compactQuestion = question.toLowerCase().replace(/\s+/g, '');
-  const settings = settingsOf(note, compactQuestion);
+  const found = settingsOf(note, compactQuestion);
+  // A note that puts the thing in both settings ("线程需要在用户态和内核态之间…" names both; or two clauses) is not read.
+  const settings = found.filter((setting) => !found.some((other) => other.thing === setting.thing && other.pair === setting.pair && other.side !== setting.side));
   if (!settings.length) return [];
   const clashes: ClauseClash[] = [];
   for (const said of answer) {
@@ -65,12 +67,10 @@ export function oppositeSettings(note: readonly Statement[], answer: readonly St
     const text = said.normalised.replace(/\s+/g, '');
     const clash = settings.find((setting) => {
       const side = sideOf(text, pairs[setting.pair]!);
-      // The note says the thing's other setting nowhere: a note that puts it in both ("线程需要在用户态和内核态之间…") is not read.
-      const both = settings.some((other) => other.thing === setting.thing && other.pair === setting.pair && other.side !== setting.side);
       // Named by the clause, before its setting, and no other thing the note sets is named with it.
       const at = text.indexOf(setting.thing);
-      const others = settings.some((other) => other.thing !== setting.thing && text.includes(other.thing));
-      return !both && side !== undefined && side !== setting.side && at >= 0 && !others;
+      const others = found.some((other) => other.thing !== setting.thing && text.includes(other.thing));
+      return side !== undefined && side !== setting.side && at >= 0 && !others;
     });
     if (clash) clashes.push({ said, notes: clash.statement });
   }

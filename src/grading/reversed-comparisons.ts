@@ -19,18 +19,21 @@ function asThan(text: string): string {
   return found && !than.test(text) ? `${found[1]}比${found[3]}${found[2]}` : text;
 }
 
-/** A clause's tokens on either side of its 比: Latin words whole, Chinese characters one by one, function characters left out. */
+/** A text's tokens: Latin words whole, Chinese characters one by one, function characters left out. */
+const tokensOf = (text: string) => new Set((text.match(/[a-z0-9_+#]+|[\u4e00-\u9fff]/gu) ?? []).filter((token) => !isFunctionCharacter(token)));
+
+/** A clause's tokens on either side of its 比. */
 function comparedSides(statement: Statement): [Set<string>, Set<string>] | undefined {
   const text = asThan(compactNormalised(statement.normalised));
   const parts = text.split(than);
   // One comparison per clause; a clause that denies anything ("并不比堆快") is not read.
   if (parts.length !== 2 || statement.scopes.length) return undefined;
-  const tokens = (part: string) => new Set((part.match(/[a-z0-9_+#]+|[\u4e00-\u9fff]/gu) ?? []).filter((token) => !isFunctionCharacter(token)));
-  const [left, right] = parts.map(tokens) as [Set<string>, Set<string>];
+  const [left, right] = parts.map(tokensOf) as [Set<string>, Set<string>];
   return left.size && right.size ? [left, right] : undefined;
 }
 
-const onlyIn = (tokens: ReadonlySet<string>, other: ReadonlySet<string>) => [...tokens].filter((token) => !other.has(token));
+/** Tokens of one set the other does not hold. */
+export const onlyIn = (tokens: ReadonlySet<string>, other: ReadonlySet<string>) => [...tokens].filter((token) => !other.has(token));
 
 type Sides = readonly [Set<string>, Set<string>];
 
@@ -82,7 +85,7 @@ export function reversedComparisons(note: readonly Statement[], answer: readonly
  */
 function saysOppositeOfOne(said: Statement, notes: Sides): boolean {
   if (said.scopes.length) return false;
-  const tokens = new Set((compactNormalised(said.normalised).match(/[a-z0-9_+#]+|[\u4e00-\u9fff]/gu) ?? []).filter((token) => !isFunctionCharacter(token)));
+  const tokens = tokensOf(compactNormalised(said.normalised));
   const [left, right] = notes;
   const leftOnly = onlyIn(left, right);
   const rightOnly = onlyIn(right, left);

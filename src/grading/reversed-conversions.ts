@@ -4,6 +4,7 @@
  * another order, so neither the bag of words nor an in-order alignment sees it. The thing is what the clause opens with;
  * A and B are told apart by what each holds and the other does not (主机 / 网络, with 字节序 in both).
  */
+import { onlyIn } from './reversed-comparisons.ts';
 import type { ClauseClash, Statement } from './statements.ts';
 
 const conversion = /^(.*?)(?:将|把)?([^，,。；;将把]{1,16}?)(?:转换为|转换成|转化为|转成|转为)([^，,。；;]{1,16})/u;
@@ -26,8 +27,6 @@ function conversionOf(statement: Statement): Conversion | undefined {
   return thing.size ? { statement, thing, from: tokens(found[2]!), to: tokens(found[3]!) } : undefined;
 }
 
-const only = (tokens: ReadonlySet<string>, other: ReadonlySet<string>) => [...tokens].filter((token) => !other.has(token));
-
 /** Whether two conversions are of the same thing: the answer's Latin names among the note's, or else the note's characters all in the answer's. */
 function sameThing(said: Conversion, notes: Conversion): boolean {
   const latin = (set: ReadonlySet<string>) => [...set].filter((token) => /^[a-z0-9_]+$/u.test(token));
@@ -38,7 +37,7 @@ function sameThing(said: Conversion, notes: Conversion): boolean {
 
 /** The answer turns `to` into `from` of the note's conversion (reversed), or `from` into `to` (as the note does). */
 function turns(said: Conversion, notes: Conversion, reversed: boolean): boolean {
-  const [fromOnly, toOnly] = [only(notes.from, notes.to), only(notes.to, notes.from)];
+  const [fromOnly, toOnly] = [onlyIn(notes.from, notes.to), onlyIn(notes.to, notes.from)];
   if (!fromOnly.length || !toOnly.length) return false;
   const [into, out] = reversed ? [said.to, said.from] : [said.from, said.to];
   return fromOnly.every((token) => into.has(token)) && toOnly.every((token) => out.has(token)) && !fromOnly.some((token) => out.has(token));
