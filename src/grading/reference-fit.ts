@@ -30,8 +30,27 @@ export function asksWhatItemAnswers(question: string, asked: AskedTopic, item: C
     asksTheSame(question, item) &&
     isAnchored(asked, item, items) &&
     (match >= minimumMatchDespiteMissingTerm || !lacksDistinctiveTerm(asked, item, items)) &&
-    !lacksComparedName(question, item, items)
+    !lacksComparedName(question, item, items) &&
+    !isSiblingSection(asked, item, items)
   );
+}
+
+/**
+ * Whether the item is the section on another of the names its parent heading pairs: under "lfu和lru", the section "lfu缺点"
+ * holds lru only through that heading, so "LRU的淘汰思路是什么？" is not about it (it had been graded against LFU's drawbacks,
+ * a correct LRU answer scoring 3). The question names one of the heading's Latin names that the section itself never says,
+ * and the section's own title names another of them that the question does not.
+ */
+function isSiblingSection(asked: AskedTopic, item: Card, items: readonly Card[]): boolean {
+  if (item.headingPath.length < 2) return false;
+  const { tokenizer } = vocabularyOf(items);
+  const namesIn = (text: string) => new Set([...wordsIn(tokenizer, text)].filter((word) => isLatinName(word, asked.words) || /^[a-z][a-z+#_.-]+$/u.test(word)));
+  const parent = namesIn(item.headingPath.slice(0, -1).join('\n'));
+  const own = namesIn([item.headingPath.at(-1) ?? '', item.question, item.reference].join('\n'));
+  const title = namesIn([item.headingPath.at(-1) ?? '', item.question].join('\n'));
+  const askedOnlyThroughParent = [...asked.words].some((word) => parent.has(word) && !own.has(word));
+  const otherSibling = [...title].some((word) => parent.has(word) && !asked.words.has(word));
+  return askedOnlyThroughParent && otherSibling;
 }
 
 /** Two names compared ("select 和 epoll 的区别", "TCP vs UDP"): Latin identifiers either side of the joining word. */
