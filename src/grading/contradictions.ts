@@ -195,7 +195,11 @@ function lackAgainstNeed(said: string, note: string): boolean {
 function saidOfAnotherSubject(said: Statement, contradicted: Statement, about: ReadonlyMap<Statement, string[]>): boolean {
   // The clause itself names whom it is about: a clause that names nobody takes its sentence's subject only as a guess.
   const saidAbout = mentioned(withoutSpaces(said.normalised), about.get(said) ?? []);
-  const notedAbout = about.get(contradicted) ?? [];
+  // So does the note clause: "reactor模式不需要注册，…也就是属于观察者不是和通知者直接通信的" is about reactor in its first clause,
+  // though its sentence names 观察者 too.
+  const sentenceAbout = about.get(contradicted) ?? [];
+  const ownAbout = mentioned(withoutSpaces(contradicted.normalised), sentenceAbout);
+  const notedAbout = ownAbout.length ? ownAbout : sentenceAbout;
   return saidAbout.length > 0 && notedAbout.length > 0 && !saidAbout.some((subject) => notedAbout.includes(subject));
 }
 

@@ -84,11 +84,27 @@ function withoutSharedHead(left: string, right: string): [string, string] {
 /** Longest head noun (characters) read as shared by both terms: 任务, 算法, 模式. */
 const maximumSharedHead = 3;
 
+/** 它 (or 这个) opening a clause that compares it ("…，那它跟观察者模式有什么不一样？"), after the clause that named it. */
+const comparedPronoun = /([，,；;。？?])((?:那么?|那)?)(?:它们?|这个)(?=和|与|跟|同|相比|比起?)/u;
+
+/**
+ * A spoken question names one thing and then compares it by a pronoun: 「你项目里用的是reactor模式，那它跟观察者模式有什么不一样？」
+ * contrasts reactor模式 and 观察者模式, but no term stands before 跟. The pronoun is read as the last term of the clause before.
+ */
+function withPronounNamed(compactQuestion: string): string {
+  const found = comparedPronoun.exec(compactQuestion);
+  if (!found) return compactQuestion;
+  const before = compactQuestion.slice(0, found.index).split(/[，,；;。？?！!]/u).at(-1) ?? '';
+  const named = [...before.matchAll(new RegExp(term, 'giu'))].at(-1)?.[0];
+  if (!named) return compactQuestion;
+  return compactQuestion.slice(0, found.index) + found[1] + found[2] + named + compactQuestion.slice(found.index + found[0].length);
+}
+
 /** The subjects of a question and its note, as compact normalised strings. */
 export function subjectsOf(question: string, noteText: string, pointTexts: readonly string[], leads: readonly (string | undefined)[] = []): string[] {
   const subjects = new Set<string>();
   const note = compact(noteText);
-  const compactQuestion = compact(question);
+  const compactQuestion = withPronounNamed(compact(question));
   for (const match of compactQuestion.matchAll(contrast)) {
     // A second term ending in 的 right before a word qualifies that word, so the list's items are "X的N": "nil 的 channel、正常的
     // channel" matched as channel / 正常的 and read the note's "正常channel 成功或阻塞" as said of channel, so "正常的读写成功或阻塞"

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { subjectsOf } from '../../src/grading/note-subjects.ts';
+import { contradictedIn } from './contradicted-in.ts';
+
+// corpus/cpp-backend-projects-and-internship.md, "观察者模式和reactor模型".
+const note = `- 观察者模式的观察者需要直接向通知者注册，当通知者有事件时会直接和观察者进行通信，他两个直接交互
+- reactor模式不需要注册，且两者不是直接通信的，当有事件到来时，主线程会把任务压入到队列，等待线程池来消耗，也就是属于观察者不是和通知者直接通信的，而是有中间代理，这个中间代理就是阻塞队列`;
+const question = '你项目里用的是reactor模式，那它跟观察者模式有什么不一样？';
+
+describe('a spoken question that names one thing and compares it by a pronoun', () => {
+  it('reads 它 as the thing the clause before names: reactor and 观察者 are contrasted', () => {
+    expect(subjectsOf(question, note, note.split('\n'))).toEqual(['reactor', '观察者']);
+    expect(subjectsOf('你用过 epoll 吗？它和 select 有什么区别？', 'epoll 用红黑树管理 fd，select 每次都要拷贝 fd 集合。', [])).toEqual(['epoll', 'select']);
+  });
+
+  it('reads an answer that gives the observer reactor\'s queue as a swap', () => {
+    expect(contradictedIn(question, note, '其实reactor就是观察者模式的一种，主线程有事件了就直接回调工作线程；观察者模式反而是通知者把事件扔进一个消息队列里，观察者自己去队列里拉。')).not.toEqual([]);
+  });
+
+  it('reads the note clause by the thing it names itself, not by its sentence, so the right contrast is not a denial', () => {
+    expect(contradictedIn(question, note, '观察者需要注册，reactor不用注册，主线程把任务放进阻塞队列，线程池去取。')).toEqual([]);
+  });
+});
