@@ -128,7 +128,10 @@ function oddQuantityOut(said: Statement, noteQuantities: readonly NoteQuantity[]
     if (unpairedSaid.length !== 1) continue;
     const sameKind = unpairedNote.filter((entry) => sameFamily(entry.quantity, unpairedSaid[0]!));
     const [only] = sameKind;
-    if (sameKind.length === 1 && conflicting(only!.quantity, unpairedSaid[0]!) && !sharesOfOtherThings(said.normalised, unpairedSaid[0]!, only!.statement.normalised, only!.quantity)) return only;
+    // Another note clause giving the answer's value, and matching it as well, is the one the answer restates: "父进程关掉读端fd[0]"
+    // is the note's "父进程关闭fd[0]", not a changed "子进程关闭fd[1]" beside it.
+    const restated = noteQuantities.some((entry) => entry.statement !== statement && sameQuantity(entry.quantity, unpairedSaid[0]!) && sharedWeight(said, entry.statement, values).shared >= shared);
+    if (sameKind.length === 1 && !restated && conflicting(only!.quantity, unpairedSaid[0]!) && !sharesOfOtherThings(said.normalised, unpairedSaid[0]!, only!.statement.normalised, only!.quantity)) return only;
   }
   return undefined;
 }

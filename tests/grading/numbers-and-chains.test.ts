@@ -89,6 +89,14 @@ describe('numbers written as rates, fractions and dates', () => {
     expect(contradicted('HTTP/1.1 和 HTTP/2 在同一连接上发请求有什么不同？', two, '在 1.1 里，浏览器默认不启用管线化。', two.join('\n'))).toEqual([]);
   });
 
+  it('reads a value the note gives in a clause of its own as that clause\'s, not as the neighbour\'s changed one', () => {
+    // corpus/os-network-k8s-microservices.md, 匿名管道通信: each process closes one end, fd[0] / fd[1].
+    const note = ['父进程关闭fd[0],子进程关闭fd[1]，即父进程关闭管道读端,子进程关闭管道写端（因为管道只支持单向通信）。'];
+    const question = '父子进程之间用匿名管道通信，整个过程是怎么一步步搭起来的？';
+    expect(contradicted(question, note, '两边各关一端，比如父进程关掉读端fd[0]，子进程关掉写端fd[1]。', note.join('\n'))).toEqual([]);
+    expect(contradicted(question, note, '父进程关闭写端fd[1]。', note.join('\n'))).toEqual([note[0]]);
+  });
+
   it('compares the month an event happened in, by the event\'s word beside it', () => {
     const note = ['后台开发实习，大约是五月中旬入职实习的，刚开始在平台内核组。'];
     const question = '介绍一下你的实习经历。';
