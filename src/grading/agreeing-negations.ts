@@ -23,6 +23,19 @@ export function negativeAboutOneThing(a: Statement, b: Statement): boolean {
   return [...thingsOfA].some((key) => !isConceptKey(key) && thingsOfB.has(key) && negatedAbout(a.normalised, key, thingsOfB) && negatedAbout(b.normalised, key, thingsOfA));
 }
 
+/**
+ * A negation whose reach the note runs past: "并没有调用 fsync 真正落盘" denies 落盘 too, although its scope stops at 调用 fsync,
+ * so "并没有真正落盘" restates it. Each clause negates once, and what the answer's negation denies first comes after the
+ * note's negation in its clause.
+ */
+export function deniedFurtherOn(note: Statement, said: Statement): boolean {
+  if (note.scopes.length !== 1 || said.scopes.length !== 1) return false;
+  const head = deniedHead(said);
+  const negation = negationScopeTexts(note.normalised)[0];
+  if (!head || !negation) return false;
+  return spaceless(note.normalised.slice(negation.at)).includes(head);
+}
+
 /** The first content word a clause's negations deny ("不阻塞主线程" → 阻塞). */
 function deniedHead(statement: Statement): string | undefined {
   for (const scope of statement.scopes) for (const [unit, weight] of scope) if (weight >= 0.9) return unit;

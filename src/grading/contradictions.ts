@@ -8,7 +8,7 @@
  */
 import { memoByObject, memoByText } from './grading-memo.ts';
 import { changedNumbers } from './changed-numbers.ts';
-import { negativeAboutOneThing, noteAlsoSays } from './agreeing-negations.ts';
+import { deniedFurtherOn, negativeAboutOneThing, noteAlsoSays } from './agreeing-negations.ts';
 import { exchangedWords } from './note-edits.ts';
 import { siblingExchanges } from './sibling-terms.ts';
 import { reversedComparisons } from './reversed-comparisons.ts';
@@ -163,7 +163,7 @@ function negations(note: readonly Statement[], answer: readonly Statement[], ign
     if (supposed === undefined) continue;
     const aligned = supposed ? alignSupposed(said, supposedOf(note, supposed), ignored) : align(said, stated, ignored);
     if (!aligned) continue;
-    const agrees = samePolarity(aligned.note, said) || negativeAboutOneThing(aligned.note, said);
+    const agrees = samePolarity(aligned.note, said) || negativeAboutOneThing(aligned.note, said) || deniedFurtherOn(aligned.note, said);
     const known = verdicts.get(aligned.note);
     // The clause that restates a note clause most closely decides; a tie goes to agreement.
     if (!known || aligned.strength > known.strength || (aligned.strength === known.strength && agrees)) {

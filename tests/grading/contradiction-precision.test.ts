@@ -27,6 +27,12 @@ describe('two negative clauses about one thing agree', () => {
     const denied = ['我之前都没学过k8s和容器编排，', '后来慢慢上手了。'];
     expect(contradicted('你刚进组的时候遇到了什么困难？', denied, '我之前学过k8s和容器编排。')).toEqual([denied[0]]);
   });
+
+  it('reads a note negation that runs past its scope as denying what the answer denies ("并没有调用 fsync 真正落盘")', () => {
+    // corpus/go-mysql-redis-ecommerce-qa.md, 未提交事务是否会写redolog.
+    const note = ['redolog buffer 占用的空间达到 innodb_log_buffer_size的一半大小时，后台线程会主动写盘。', '不过由于这个事务并没有提交，所以这个写盘动作只是 write 到了文件系统的 page cache，仍然是在内存中，并没有调用 fsync 真正落盘。'];
+    expect(contradicted('redo log buffer 快满的时候，没提交事务的 redo log 会被写盘吗？写到哪一步？', note, '只是 write 到了 page cache，仍然在内存中，并没有真正落盘。')).toEqual([]);
+  });
 });
 
 describe('another note clause excuses a denial only if it is about what the answer says it of', () => {
