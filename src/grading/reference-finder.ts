@@ -133,7 +133,9 @@ function titleContainment(question: string, asked: AskedTopic, item: Card, items
   const titleWords = new Set([...tokens].filter((word) => ![...tokens].some((first) => first !== word && word.startsWith(first) && tokens.has(word.slice(first.length)))));
   // A title that asks nothing names subjects; the question asking about all of several of them
   // ("ceph和minio、cdn" in "为什么选 Ceph 而没用 MinIO？CDN 又起什么作用？") asks what the note is about.
-  if (!asks.length && namedSubjects(titleWords) < minimumNamedSubjects) return 0;
+  // An overview ("聊聊你对Gin的理解") is not about every question opening with its subject ("gin router 性能好的原因").
+  const leaf = !childrenOf(item, items).some((child) => child.answered);
+  if (!asks.length && namedSubjects(titleWords) < minimumNamedSubjects && !(leaf && opensWith(question, titleWords))) return 0;
   let total = 0;
   let found = 0;
   for (const word of titleWords) {
@@ -142,6 +144,16 @@ function titleContainment(question: string, asked: AskedTopic, item: Card, items
     if (asked.words.has(word)) found += weight;
   }
   return total > 0 ? found / total : 0;
+}
+
+/**
+ * Whether the question opens with the one subject a title names ("LRU的淘汰思路是什么？" and the title "介绍一下LRU"): the question is
+ * about that subject, not mentioning it in passing as "…为什么用 gRPC，而不用消息队列？" mentions 消息队列.
+ */
+function opensWith(question: string, titleWords: ReadonlySet<string>): boolean {
+  const opening = question.normalize('NFKC').toLowerCase().replace(/^[\s嗯啊呃那你就说说讲讲一下请问]+/u, '');
+  // The subject as what the rest is of or about ("LRU的…", "LRU 是…"), not the first word of a longer name ("gin router").
+  return [...titleWords].some((word) => !word.startsWith('~') && Array.from(word).length > 1 && opening.startsWith(word) && /^\s*(?:的|是|有|呢|[，,])/u.test(opening.slice(word.length)));
 }
 
 /** Distinct subjects among a title's words: not glossary concepts, single characters, or parts of a longer word ("消息" of "消息队列"). */

@@ -32,6 +32,8 @@ describe('a section on the other of two names its parent heading pairs', () => {
       answer: 'LRU就是按最近访问的时间来淘汰，最近最久没用的那个先淘汰掉。实现的话就是用一个链表，访问过的就把它放到链表头上，这样淘汰的时候就从链表尾巴上删。',
     });
     expect(grade.references[0]?.heading).toContain('lru介绍');
+    // A question opening with the section's one subject ("LRU的…") is about that section, not merely near it: no notice.
+    expect(grade.notice).toBeUndefined();
     expect(grade.score).toBeGreaterThanOrEqual(4);
   });
 
