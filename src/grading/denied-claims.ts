@@ -24,7 +24,7 @@ import { deniedRelation } from './denied-relations.ts';
 import { deniedRelationEnglish } from './denied-relations-english.ts';
 import { deniedEffect } from './denied-effects.ts';
 import { memoByObject, memoByText } from './grading-memo.ts';
-import { negationScopeTexts, type NegationScope, type Statement } from './statements.ts';
+import { asksWhether, negationScopeTexts, type NegationScope, type Statement } from './statements.ts';
 import { profileText } from './text-analysis.ts';
 import { escapeRegExp } from '../text/regexp.ts';
 
@@ -90,7 +90,9 @@ export function deniedClaims(note: readonly Statement[], answer: readonly Statem
   const question = { normalised: profileText(context.question).text, premise: premiseOf(context.question) };
   const found: DeniedClaim[] = [];
   for (const said of answer) {
-    if (context.supposes(said)) continue;
+    // A whether-question inside a clause ("看能不能在编译期确定…") asks, it denies nothing; a clause that denies besides it
+    // ("跟能不能搜到没关系") still does.
+    if (context.supposes(said) || onlyAsksWhether(said.normalised)) continue;
     const sentence = sentenceText(answer, said.sentence);
     if (supposing.test(sentence)) continue;
     const about = clauseContext(said, answer);
@@ -111,6 +113,10 @@ export function deniedClaims(note: readonly Statement[], answer: readonly Statem
     if (claim) found.push(claim);
   }
   return found;
+}
+
+function onlyAsksWhether(normalised: string): boolean {
+  return asksWhether.test(normalised) && !/[不没无未非]/u.test(normalised.replace(new RegExp(asksWhether.source, 'gu'), ''));
 }
 
 /** A note clause an answer clause denies, as a denied claim: for the cues of their own files (denied-needs.ts, denied-relations.ts, denied-effects.ts). */

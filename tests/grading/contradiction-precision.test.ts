@@ -28,6 +28,13 @@ describe('two negative clauses about one thing agree', () => {
     expect(contradicted('你刚进组的时候遇到了什么困难？', denied, '我之前学过k8s和容器编排。')).toEqual([denied[0]]);
   });
 
+  it('reads a whether-question inside a clause as asking, not denying ("看能不能在编译期确定…")', () => {
+    // corpus/os-network-k8s-microservices.md, 内存逃逸现象 (its 编译器 is the note's typo for 编译期).
+    const note = ['内存逃逸现象：变量分配在栈上需要能在编译器确定它的作用域，否则就会被分配到堆上。'];
+    const asked = 'Go 编译器按什么来决定一个变量放栈上还是堆上？';
+    expect(contradicted(asked, note, '编译器看能不能在编译期确定这个变量的作用域，能确定就放栈上。')).toEqual([]);
+  });
+
   it('reads a note negation that runs past its scope as denying what the answer denies ("并没有调用 fsync 真正落盘")', () => {
     // corpus/go-mysql-redis-ecommerce-qa.md, 未提交事务是否会写redolog.
     const note = ['redolog buffer 占用的空间达到 innodb_log_buffer_size的一半大小时，后台线程会主动写盘。', '不过由于这个事务并没有提交，所以这个写盘动作只是 write 到了文件系统的 page cache，仍然是在内存中，并没有调用 fsync 真正落盘。'];
