@@ -34,12 +34,32 @@ const maximumLeadCharacters = 40;
 /** Longest text beside a link that still reads as a citation label (参考链接, 原文, see also). */
 const maxCitationLabel = 8;
 
+/** Info strings of a fence that holds text, not code. */
+const textFence = /^(?:text|txt|plain|plaintext|markdown|md)?$/iu;
+/** Share of a fence's visible characters that must be Chinese for a fence without a language to be read as prose. */
+const proseShare = 0.5;
+
+/**
+ * A fence used to keep a layout, not to show code: "```text" around "Kubectl：\n 客户端命令行工具，作为整个K8s集群的操作入口；"
+ * (a note pasted from a blog). Its lines are the note's statements, so the fence marks go and its text stays. A fence
+ * without a language is prose only when most of it is Chinese; one naming a language is code.
+ */
+export function withProseFencesOpened(markdown: string): string {
+  return markdown.replace(/^(```|~~~)([^\n]*)\n([\s\S]*?)^\1[^\n]*$/gm, (fence, _mark: string, info: string, body: string) => {
+    const language = info.trim();
+    if (!textFence.test(language)) return fence;
+    const visible = body.replace(/\s+/g, '');
+    const chinese = (visible.match(/[\u4e00-\u9fff]/gu) ?? []).length;
+    return language || (visible.length > 0 && chinese >= proseShare * visible.length) ? body : fence;
+  });
+}
+
 /**
  * A note's statements in order: each sentence of a paragraph, list item or table row, with the headings
  * above it, inline Markdown removed and code blocks left out.
  */
 export function blockUnits(markdown: string): RawUnit[] {
-  const withoutCode = withoutFrontMatter(markdown).replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, '');
+  const withoutCode = withProseFencesOpened(withoutFrontMatter(markdown)).replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, '');
   // A reference that is only code is still gradable by its identifiers.
   const source = contentLength(withoutCode) >= minimumPointCharacters ? withoutCode : markdown.replace(/^(```|~~~).*$/gm, '');
   const units: RawUnit[] = [];

@@ -11,6 +11,8 @@ export const variantSpellings: ReadonlyArray<readonly [RegExp, string]> = [
   [/结点/g, '节点'],
   [/储存|存贮/g, '存储'],
   [/帐号/g, '账号'],
+  // "K8s群集" is 集群 (cluster) written the other way round, as some translations do.
+  [/群集/g, '集群'],
   // Words candidates use interchangeably with the notes' words for the same thing.
   [/拷贝/g, '复制'],
   [/翻倍|二倍|2倍|2 倍/g, '两倍'],

@@ -4,10 +4,11 @@
  * `npm run eval -- self`).
  */
 import type { Card } from '../../src/core/types.ts';
+import { withProseFencesOpened } from '../../src/grading/note-blocks.ts';
 
-/** The reference as plain text: no code, images, link targets, Markdown marks or bullets. */
+/** The reference as plain text: no code (a fence holding prose is text), images, link targets, Markdown marks or bullets. */
 export function plainNote(markdown: string): string {
-  return markdown
+  return withProseFencesOpened(markdown)
     .replace(/```[\s\S]*?```/g, '')
     .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
