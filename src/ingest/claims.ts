@@ -12,8 +12,11 @@ const narration =
   /小伙伴|同学们|大家|读者|我们来看|我们先|我们再|下面我们|下面来|接下来我们|接下来看|这时候就|有人会问|你可能会|面试官|面试的时候|一起面试|大佬|捂脸|罢了|或多或少|已有答案|不再展开|细节过多|另外一篇|另一篇|单独分析|熟记|以后再|后续有时间|有时间再|好东西|折磨|自我介绍完毕|加油|你是最棒的|我(先|简单)?介绍一下|我先介绍|这里我先|考察|口述|问[的得了]很久|被问到|^第[一二三四五六七八九十\d]+(个|道)?(问题|题)|一道.{0,6}题|本文|这篇|上文|(?<!上)下文|前面提到|后面会讲|见下图|如下图|下图|上图|看图|b站|视频|讲的不错|讲得不错|推荐|感兴趣的|有兴趣的|详见|参见|自行|百度|谷歌|google一下/i;
 /** The author's own voice: narration in a technical answer, the substance of a project story. */
 const authorVoice = /当时|我觉得|我认为|我记得|我个人|我是用|我选择|我们选择|我用的|我一般/;
-/** Notes to self. */
-const toDo = /复习|要看|待看|待补充|待完善|没看|没写完|todo|to do|fixme|记住|背下来|背一下|好好总结|多总结/i;
+/**
+ * Notes to self. 没写完 / 没看 are one only when said of the note itself, standing alone or ending a line ("（没写完）", "这块还没看", "epoll 的原理没看"): "数据没写完"
+ * ("the data is not all written") is what the note says happens.
+ */
+const toDo = /复习|要看|待看|待补充|待完善|(?:^|[（(，,、\s]|还|这块|这里|这部分)(?:没看|没写完)(?![\u4e00-\u9fff])|没看(?:[）)。！!\s]|$)|todo|to do|fixme|记住|背下来|背一下|好好总结|多总结/i;
 /** The author unsure of it: "malloc自己好像是有内存池的" is a guess, not a fact to be graded on. */
 const hedged = /好像|似乎|不确定|不太清楚|应该是吧|可能吧|大概吧/;
 /** Code, not prose: an inline snippet in the note is shown with the question, not asked back. */

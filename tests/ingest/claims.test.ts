@@ -25,4 +25,10 @@ describe('claims: a practice list is not a claim, however its site is spelt', ()
       expect(isClaim(line, { personal: true }), line).toBe(true);
     }
   });
+
+  it('reads 没写完 / 没看 as a note to self only when said of the note, not of the data ("数据没写完")', () => {
+    // corpus/cpp-backend-projects-and-internship.md, 协程和io多路复用的结合: the clause that says what the coroutine does.
+    expect(isClaim('当可读或者可写事件没有处理完（数据没读完，对方服务器没有发完，数据没写完，缓冲区没有空间0），需要重复注册监听事件时，协程函数就把事件注册了', { personal: true })).toBe(true);
+    for (const line of ['（没写完）', '这块还没看，回头补', 'epoll 的原理没看', '这里没写完']) expect(isClaim(line, { personal: true }), line).toBe(false);
+  });
 });
