@@ -34,6 +34,9 @@ const maximumLeadCharacters = 40;
 /** Longest text beside a link that still reads as a citation label (参考链接, 原文, see also). */
 const maxCitationLabel = 8;
 
+/** A blog's copy button pasted with its code block ("复制代码" under "阈值 = 上次GC内存分配量 * 内存增长率"): not the note's text. */
+const copyButton = /^[ \t]*(?:复制代码|copy code)[ \t]*$/gimu;
+
 /** Info strings of a fence that holds text, not code. */
 const textFence = /^(?:text|txt|plain|plaintext|markdown|md)?$/iu;
 /** Share of a fence's visible characters that must be Chinese for a fence without a language to be read as prose. */
@@ -59,7 +62,7 @@ export function withProseFencesOpened(markdown: string): string {
  * above it, inline Markdown removed and code blocks left out.
  */
 export function blockUnits(markdown: string): RawUnit[] {
-  const withoutCode = withProseFencesOpened(withoutFrontMatter(markdown)).replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, '');
+  const withoutCode = withProseFencesOpened(withoutFrontMatter(markdown).replace(copyButton, '')).replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, '');
   // A reference that is only code is still gradable by its identifiers.
   const source = contentLength(withoutCode) >= minimumPointCharacters ? withoutCode : markdown.replace(/^(```|~~~).*$/gm, '');
   const units: RawUnit[] = [];

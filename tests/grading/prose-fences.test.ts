@@ -26,6 +26,11 @@ describe('a fence that keeps a layout is the note\'s text, a fence of code is no
     expect(texts(masterNode.replace('```text', '```'))).toHaveLength(4);
   });
 
+  it('drops a blog\'s pasted copy button ("复制代码") from a formula the fence holds', () => {
+    // corpus/os-network-k8s-microservices.md, 内存分配量达到阈值出发GC.
+    expect(texts('```\n阈值 = 上次GC内存分配量 * 内存增长率\n复制代码\n```')).toEqual(['阈值 = 上次GC内存分配量 * 内存增长率']);
+  });
+
   it('still leaves out code, with or without a language', () => {
     const code = '```go\nfunc main() {\n\t// 打印 hello\n\tfmt.Println("hello")\n}\n```\n\ngo 程序从 main 包的 main 函数开始执行。';
     expect(texts(code)).toEqual(['go 程序从 main 包的 main 函数开始执行。']);
