@@ -9,7 +9,7 @@ import { normaliseText } from '../text/tokenizer.ts';
 
 /** The author talking to the reader, or about their own interview, not about the subject. */
 const narration =
-  /小伙伴|同学们|大家|读者|我们来看|我们先|我们再|下面我们|下面来|接下来我们|接下来看|这时候就|有人会问|你可能会|面试官|面试的时候|一起面试|大佬|捂脸|罢了|或多或少|已有答案|不再展开|细节过多|另外一篇|另一篇|单独分析|熟记|以后再|后续有时间|有时间再|好东西|折磨|自我介绍完毕|加油|你是最棒的|我(先|简单)?介绍一下|我先介绍|这里我先|考察|口述|问[的得了]很久|被问到|^第[一二三四五六七八九十\d]+(个|道)?(问题|题)|一道.{0,6}题|本文|这篇|上文|(?<!上)下文|前面提到|后面会讲|见下图|如下图|下图|上图|看图|b站|视频|讲的不错|讲得不错|推荐|感兴趣的|有兴趣的|详见|参见|自行|百度|谷歌|google一下/i;
+  /小伙伴|同学们|大家|读者|我们来看|我们先|我们再|下面我们|下面来|接下来我们|接下来看|这时候就有|有人会问|你可能会|面试官|面试的时候|一起面试|大佬|捂脸|罢了|或多或少|已有答案|不再展开|细节过多|另外一篇|另一篇|单独分析|熟记|以后再|后续有时间|有时间再|好东西|折磨|自我介绍完毕|加油|你是最棒的|我(先|简单)?介绍一下|我先介绍|这里我先|考察|口述|问[的得了]很久|被问到|^第[一二三四五六七八九十\d]+(个|道)?(问题|题)|一道.{0,6}题|本文|这篇|上文|(?<!上)下文|前面提到|后面会讲|见下图|如下图|下图|上图|看图|b站|视频|讲的不错|讲得不错|推荐|感兴趣的|有兴趣的|详见|参见|自行(?:百度|搜索|查阅|了解|学习|google|谷歌)|百度|谷歌|google一下/i;
 /** The author's own voice: narration in a technical answer, the substance of a project story. */
 const authorVoice = /当时|我觉得|我认为|我记得|我个人|我是用|我选择|我们选择|我用的|我一般/;
 /**
@@ -20,7 +20,9 @@ const toDo = /复习|要看|待看|待补充|待完善|(?:^|[（(，,、\s]|还|
 /** The author unsure of it: "malloc自己好像是有内存池的" is a guess, not a fact to be graded on. */
 const hedged = /好像|似乎|不确定|不太清楚|应该是吧|可能吧|大概吧/;
 /** Code, not prose: an inline snippet in the note is shown with the question, not asked back. */
-const codeLike = /^[\w.]+\(.*\)$|\bA[:：].{1,40}\bB[:：]|\bfunc\s|:=|\bfmt\.|;\s*\}|^\s*(type|package|import)\s|#include|\breturn\s+\w+;|[{}]\s*[{}]/;
+const codeLike = /^[\w.]+\(.*\)$|\bfunc\s|:=|\bfmt\.|;\s*\}|^\s*(type|package|import)\s|#include|\breturn\s+\w+;|[{}]\s*[{}]/;
+/** A quiz's options ("A: 不能编译； B: 一段时间后总是输出…"): shown with the question, not asked back. */
+const quizOptions = /\bA[:：].{1,40}\bB[:：]/;
 /** Sentences that announce what follows ("具有一些优点和缺点", "会碰到以下两个问题"). */
 const announcing = /(以下|如下)(几|[一二三四五六七八九十\d])?(个|点|种|条)?(问题|几点|方面|情况|特性|步骤)?[。：:]?$|具有一些|有以下/;
 /** Practice lists: "leetcode 146、460", "剑指offer", "力扣第 52 题", "题号". */
@@ -67,13 +69,21 @@ export function isNarration(text: string): boolean {
   return narration.test(text) || toDo.test(text) || isPracticeList(text);
 }
 
+/**
+ * Prose that quotes a little code ("所以这里msg的类型还是interface{}，所以他没有Name这个字段", "v := m.(type)中的v的类型就是T1类型"):
+ * most of its content is Chinese, which code is not.
+ */
+function mostlyChinese(text: string): boolean {
+  return (text.match(/[\u4e00-\u9fff]/gu) ?? []).length >= 0.4 * contentLength(text);
+}
+
 /** Is this key-point candidate a statement of fact or mechanism a candidate could make? */
 export function isClaim(text: string, options: { personal?: boolean } = {}): boolean {
   const plain = text.replace(/https?:\/\/\S+/g, '').replace(/[\s`*_]+$/u, '').trim();
   if (contentLength(plain) < 6) return false;
   if (/[？?]$/.test(plain) || /[：:]$/.test(plain)) return false;
   if (narration.test(plain) || toDo.test(plain) || isPracticeList(plain) || hedged.test(plain)) return false;
-  if (codeLike.test(plain) || announcing.test(plain)) return false;
+  if ((codeLike.test(plain) && !mostlyChinese(plain)) || quizOptions.test(plain) || announcing.test(plain)) return false;
   if (!options.personal && authorVoice.test(plain)) return false;
   return !framing.test(plain);
 }

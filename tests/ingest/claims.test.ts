@@ -31,4 +31,21 @@ describe('claims: a practice list is not a claim, however its site is spelt', ()
     expect(isClaim('当可读或者可写事件没有处理完（数据没读完，对方服务器没有发完，数据没写完，缓冲区没有空间0），需要重复注册监听事件时，协程函数就把事件注册了', { personal: true })).toBe(true);
     for (const line of ['（没写完）', '这块还没看，回头补', 'epoll 的原理没看', '这里没写完']) expect(isClaim(line, { personal: true }), line).toBe(false);
   });
+
+  it('reads prose that quotes a little code as prose, and still drops code and a quiz\'s options', () => {
+    // corpus/go-basics-qa.md and corpus/os-network-k8s-microservices.md.
+    for (const line of ['所以这里msg的类型还是interface{}，所以他没有Name这个字段，编译阶段就会报错', '不能比较空接口中的动态值(比如interface{}中的数组)', 'golang中有规定，switch type的case T1，类型列表只有一个，那么v := m.(type)中的v的类型就是T1类型。']) {
+      expect(isClaim(line, { personal: true }), line).toBe(true);
+    }
+    for (const line of ['type errgroup struct { // context 的 cancel 方法 cancel func() // 复用 WaitGroup wg sync.WaitGroup }', 'A: 不能编译； B: 一段时间后总是输出 #goroutines: 1；']) {
+      expect(isClaim(line, { personal: true }), line).toBe(false);
+    }
+  });
+
+  it('reads 这时候就 and 自行 as narration only in their narrating uses', () => {
+    expect(isClaim('这时候就需要主从了，从节点负责读数据，主节点负责写数据。', { personal: true })).toBe(true);
+    expect(isClaim('这样应用程序就可以自行引导，因为开发人员可以创建新功能，而无需从头开始编写代码。', { personal: true })).toBe(true);
+    expect(isClaim('这时候就有小伙伴会疑惑了，为什么不直接在 M 上加', { personal: true })).toBe(false);
+    expect(isClaim('具体的参数含义感兴趣的可以自行百度', { personal: true })).toBe(false);
+  });
 });
