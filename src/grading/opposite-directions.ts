@@ -1,0 +1,45 @@
+/**
+ * A direction said the other way: the note's consistent hashing stores data "顺时针存到节点中", and the answer has a key look
+ * "从它的位置逆时针往回找"; an index sorted 升序 said to be 降序. The two words of a pair exclude each other and share no
+ * characters the bag of words would weigh apart from the one that differs.
+ *
+ * Read only when the note names one side of a pair and never the other, the answer's clause names the other side alone and
+ * denies nothing, and the answer's sentence shares a content word with the note's sentence (节点, 存到): the same matter.
+ */
+import { sentenceUnits, type ClauseClash, type Statement } from './statements.ts';
+
+const pairs: ReadonlyArray<readonly [RegExp, RegExp]> = [
+  [/顺时针/u, /逆时针/u],
+  [/升序/u, /降序/u],
+  [/递增/u, /递减/u],
+  [/从小到大|由小到大/u, /从大到小|由大到小/u],
+  [/自顶向下|自上而下/u, /自底向上|自下而上/u],
+  [/正序/u, /倒序|逆序/u],
+];
+
+function sideOf(text: string, pair: readonly [RegExp, RegExp]): 0 | 1 | undefined {
+  const [first, second] = [pair[0].test(text), pair[1].test(text)];
+  return first === second ? undefined : first ? 0 : 1;
+}
+
+/** Content words (unit weight 1) two sentences share, the direction words aside. */
+function sharesMatter(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {
+  for (const [unit, weight] of a) if (weight >= 1 && (b.get(unit) ?? 0) >= 1 && !/时针|序|递/u.test(unit)) return true;
+  return false;
+}
+
+export function oppositeDirections(note: readonly Statement[], answer: readonly Statement[]): ClauseClash[] {
+  const noteText = note.map((statement) => statement.normalised).join('\n');
+  const clashes: ClauseClash[] = [];
+  pairs.forEach((pair) => {
+    const noted = sideOf(noteText, pair);
+    if (noted === undefined) return;
+    const notes = note.find((statement) => sideOf(statement.normalised, pair) === noted)!;
+    const noteSentence = sentenceUnits(note, notes.sentence);
+    for (const said of answer) {
+      if (said.scopes.length || sideOf(said.normalised, pair) !== 1 - noted) continue;
+      if (sharesMatter(sentenceUnits(answer, said.sentence), noteSentence)) clashes.push({ said, notes });
+    }
+  });
+  return clashes;
+}
