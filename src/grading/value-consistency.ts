@@ -7,8 +7,8 @@
  */
 import { profileText, shareFound } from './text-analysis.ts';
 
-/** "设置为 0", "设成 1", "取值 2", "= 3", "value 4": a number introduced as a value. */
-const valuePattern = /(?:设置为|设置成|设为|设成|配置为|配成|取值为?|值为|等于|改为|=|\bset to|\bvalue(?: of)?|\bequals?)\s*(\d{1,4})(?![\d.])/giu;
+/** "设置为 0", "设成 1", "设置是 1", "取值 2", "= 3", "value 4": a number introduced as a value. */
+const valuePattern = /(?:设置为|设置成|设置是|设为|设成|配置为|配成|取值为?|值为|等于|改为|=|\bset to|\bvalue(?: of)?|\bequals?)\s*(\d{1,4})(?![\d.])/giu;
 
 interface ValueMention {
   value: string;

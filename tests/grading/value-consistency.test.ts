@@ -19,6 +19,13 @@ describe('checkValues', () => {
     expect(checkValues(question, swapped, reference)).toEqual({ consistent: 0, swapped: 3 });
   });
 
+  it('reads "设置是 1" as the note\'s value 1, so a terse right answer about it is not a swap', () => {
+    // corpus/go-mysql-redis-ecommerce-qa.md, 未提交事务是否会写redolog.
+    const redo = 'innodb_flush_log_at_trx_commit 设置是 1，也就是每次事务提交时，都执行 fsync 将 redolog 直接持久化到磁盘（设置为0表示每次事务提交的时候，都只是把 redolog 留在 redolog buffer 中；设置为2表示每次事务提交的时候，都只执行 write 将 redolog 写到文件系统的 page cache ）。\n按照 innodb_flush_log_at_trx_commit = 1 的逻辑，事务 B 要把 redolog buffer 里的日志全部持久化到磁盘。';
+    // Read by "= 1" alone, value 1 was "事务 B 要把…日志全部持久化到磁盘", and 每次提交 fitted 0 and 2 better.
+    expect(checkValues('innodb_flush_log_at_trx_commit 设成 0、1、2 分别是什么意思？', '设成1就是每次提交都刷盘', redo).swapped).toBe(0);
+  });
+
   it('says nothing when the note does not enumerate values', () => {
     expect(checkValues(question, swapped, '这个参数控制内存超额分配。')).toEqual({ consistent: 0, swapped: 0 });
   });
