@@ -198,7 +198,8 @@ function topicOf(text: string, question: string): string {
   if (ask) return ask[1]!.trim();
   // Up to 40 characters as written, 16 as read: English words are long ("Head-of-line Blocking 连接头阻塞：").
   const label = /^([^：:，,。；;]{2,40})[：:]\s*(?:[-*+]\s+)?(.*)$/u.exec(compact);
-  if (label && phraseLength(label[1]!) <= 16) {
+  // A leading 涉及 / 关于 is no part of the name ("涉及事务提交流程和redolog的写入机制：…").
+  if (label && phraseLength(label[1]!.replace(/^(?:涉及|关于)/u, '')) <= 16) {
     // "值类型分别有：…" is about 值类型; the verb that introduces the list is not part of its name.
     const cleaned = cleanClause(label[1]!.replace(/^(?:涉及|关于)/u, ''));
     // Only a verb of its own: "自包含" is a name, not 自 + 包含.

@@ -28,6 +28,12 @@ describe('a label that names a kind, a list or the note itself', () => {
     expect(pointTopic('根据基础知道第一条：HTTP1.0为短连接。', '一个 TCP 连接可以发送几个 HTTP 请求？')).toBe('HTTP1.0为短连接');
   });
 
+  it('measures a label without its leading 涉及: the card says 「没讲事务提交流程和redolog的写入机制」, not 「没讲写入机制： 有binlog情况下」', () => {
+    // corpus/go-mysql-redis-ecommerce-qa.md, 未提交事务是否会写redolog.
+    const point = '涉及事务提交流程和redolog的写入机制： 有binlog情况下，commit动作开始时，会有一个Redo XID 的动作记录写到redo，然后写data到binlog，binlog写成功后';
+    expect(pointTopic(point, 'redo log和binlog走的是两阶段提交，那MySQL崩溃重启以后，是根据什么来判断一个事务该提交还是回滚的？')).toBe('事务提交流程和redolog的写入机制');
+  });
+
   it('keeps a label whose last characters happen to spell a verb (自包含 is not 自 + 包含)', () => {
     expect(pointTopic('自包含：JWT包含了所有用户的认证信息，避免了多次查询数据库。', '关于JWT token，有什么优势？')).toBe('自包含');
   });
