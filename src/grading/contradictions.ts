@@ -297,7 +297,30 @@ export function findContradictions(question: string, points: readonly NotePoint[
   // 负载均衡与转发"), where the clause alone ("实现 Service 的负载均衡与转发") reads as what the candidate said.
   const swaps = swapped.map((swap) => ({ ...wrong(swap.notes, swap.said.text, 'swap'), notes: withItsSubject(swap.notes, points, subjects, swap.subjects?.notes), ...(swap.subjects ? { shown: namedAs(swap.said, swap.subjects.said, answer) } : {}) }));
   const exchanges = exchangedWords(assertedOf(note), said, { note: normalisedNote(points), subjects }, (statement) => hypothetical.test(statement.normalised)).map((edit) => ({ ...wrong(edit.notes, edit.said.text, 'swap'), notes: withItsSubject(edit.notes, points, subjects) }));
-  const all = [...swaps, ...exchanges, ...negations(note, said, questionUnits, subjects), ...changedNumbers(note, said, questionUnits, minimumShared).map((entry) => wrong(entry.notes, entry.said.text, 'number')), ...reversedSteps(points, note, answer, questionUnits, reference, question).map((entry) => wrong(entry.notes, entry.said, 'order')), ...claimsDenied(question, points, note, said, subjects), ...sufficiencyClaims(note, asserted).map((entry) => wrong(entry.notes, entry.said.text, 'negation')), ...opposedOutcomes(assertedOf(note), asserted, questionUnits).map((entry) => wrong(entry.notes, entry.said.text, 'negation')), ...reversedCauses(assertedOf(note), said).map((entry) => wrong(entry.notes, entry.said.text, 'swap')), ...deniedOnly(assertedOf(note), asserted).map((entry) => wrong(entry.notes, entry.said.text, 'negation')), ...randomOrderClashes(assertedOf(note), asserted).map((entry) => wrong(entry.notes, entry.said.text, 'negation')), ...reversedTransfers(note, said).map((entry) => wrong(entry.notes, entry.said.text, 'swap')), ...placementClashes(note, said).map((entry) => wrong(entry.notes, entry.said.text, 'swap')), ...givenMeans(assertedOf(note), asserted).map((entry) => wrong(entry.notes, entry.said.text, 'swap')), ...oppositeMeasures(assertedOf(note), asserted).map((entry) => wrong(entry.notes, entry.said.text, 'negation')), ...oppositeSettings(assertedOf(note), asserted, question).map((entry) => wrong(entry.notes, entry.said.text, 'swap')), ...reversedConversions(assertedOf(note), asserted).map((entry) => wrong(entry.notes, entry.said.text, 'swap')), ...oppositeEnds(assertedOf(note), asserted).map((entry) => wrong(entry.notes, entry.said.text, 'swap')), ...dismissedConditions(note, asserted).map((entry) => wrong(entry.notes, entry.said.text, 'negation')), ...namedAssignments(note, asserted, subjects, question).map((entry) => wrong(entry.notes, entry.said.text, 'swap')), ...perUnitOwnership(assertedOf(note), asserted).map((entry) => wrong(entry.notes, entry.said.text, 'swap')), ...oppositeDirections(assertedOf(note), asserted).map((entry) => wrong(entry.notes, entry.said.text, 'swap'))];
+  const all = [
+    ...swaps,
+    ...exchanges,
+    ...negations(note, said, questionUnits, subjects),
+    ...changedNumbers(note, said, questionUnits, minimumShared).map((entry) => wrong(entry.notes, entry.said.text, 'number')),
+    ...reversedSteps(points, note, answer, questionUnits, reference, question).map((entry) => wrong(entry.notes, entry.said, 'order')),
+    ...claimsDenied(question, points, note, said, subjects),
+    ...sufficiencyClaims(note, asserted).map((entry) => wrong(entry.notes, entry.said.text, 'negation')),
+    ...opposedOutcomes(assertedOf(note), asserted, questionUnits).map((entry) => wrong(entry.notes, entry.said.text, 'negation')),
+    ...reversedCauses(assertedOf(note), said).map((entry) => wrong(entry.notes, entry.said.text, 'swap')),
+    ...deniedOnly(assertedOf(note), asserted).map((entry) => wrong(entry.notes, entry.said.text, 'negation')),
+    ...randomOrderClashes(assertedOf(note), asserted).map((entry) => wrong(entry.notes, entry.said.text, 'negation')),
+    ...reversedTransfers(note, said).map((entry) => wrong(entry.notes, entry.said.text, 'swap')),
+    ...placementClashes(note, said).map((entry) => wrong(entry.notes, entry.said.text, 'swap')),
+    ...givenMeans(assertedOf(note), asserted).map((entry) => wrong(entry.notes, entry.said.text, 'swap')),
+    ...oppositeMeasures(assertedOf(note), asserted).map((entry) => wrong(entry.notes, entry.said.text, 'negation')),
+    ...oppositeSettings(assertedOf(note), asserted, question).map((entry) => wrong(entry.notes, entry.said.text, 'swap')),
+    ...reversedConversions(assertedOf(note), asserted).map((entry) => wrong(entry.notes, entry.said.text, 'swap')),
+    ...oppositeEnds(assertedOf(note), asserted).map((entry) => wrong(entry.notes, entry.said.text, 'swap')),
+    ...dismissedConditions(note, asserted).map((entry) => wrong(entry.notes, entry.said.text, 'negation')),
+    ...namedAssignments(note, asserted, subjects, question).map((entry) => wrong(entry.notes, entry.said.text, 'swap')),
+    ...perUnitOwnership(assertedOf(note), asserted).map((entry) => wrong(entry.notes, entry.said.text, 'swap')),
+    ...oppositeDirections(assertedOf(note), asserted).map((entry) => wrong(entry.notes, entry.said.text, 'swap')),
+  ];
   // The first cue found speaks for its point; every other clause that contradicts the same point is kept
   // too, since how much of the answer is wrong counts clauses ("ACK 发得多，SYN 不发" is two wrong clauses of one point).
   const kept = new Map<string, WrongStatement>();

@@ -30,10 +30,8 @@ export function namedAssignments(note: readonly Statement[], answer: readonly St
     for (const name of namesIn(statement.normalised)) {
       if (asked.has(name) || subjectNames.has(name)) continue;
       const entry = givenTo.get(name) ?? { subjects: new Set<string>(), statement };
-      // A clause naming both subjects, or neither, does not say whose the name is; it still counts as naming it.
-      if (named.length === 1) entry.subjects.add(named[0]!);
-      else entry.subjects.add('');
-      if (named.length === 1 && !givenTo.has(name)) entry.statement = statement;
+      // A clause naming both subjects, or neither, does not say whose the name is ('' marks it), and the name is read no more.
+      entry.subjects.add(named.length === 1 ? named[0]! : '');
       givenTo.set(name, entry);
     }
   }

@@ -44,7 +44,7 @@ export function asksWhatItemAnswers(question: string, asked: AskedTopic, item: C
 function isSiblingSection(asked: AskedTopic, item: Card, items: readonly Card[]): boolean {
   if (item.headingPath.length < 2) return false;
   const { tokenizer } = vocabularyOf(items);
-  const namesIn = (text: string) => new Set([...wordsIn(tokenizer, text)].filter((word) => isLatinName(word, asked.words) || /^[a-z][a-z+#_.-]+$/u.test(word)));
+  const namesIn = (text: string) => new Set([...wordsIn(tokenizer, text)].filter((word) => /^[a-z][a-z+#_.-]+$/u.test(word)));
   const parent = namesIn(item.headingPath.slice(0, -1).join('\n'));
   const own = namesIn([item.headingPath.at(-1) ?? '', item.question, item.reference].join('\n'));
   const title = namesIn([item.headingPath.at(-1) ?? '', item.question].join('\n'));
