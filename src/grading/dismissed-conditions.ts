@@ -49,10 +49,13 @@ function conditionsOn(text: string, dismissal: Dismissal): boolean {
 }
 
 export function dismissedConditions(note: readonly Statement[], answer: readonly Statement[]): ClauseClash[] {
+  // Most answers say whether-or-not of nothing: the note is read only for one that does.
+  const candidates = answer.filter((said) => whetherOrNot.test(said.normalised.replace(/\s+/g, '')));
+  if (!candidates.length) return [];
   const sentences = new Map<number, string>();
   for (const statement of note) sentences.set(statement.sentence, `${sentences.get(statement.sentence) ?? ''}，${statement.normalised.replace(/\s+/g, '')}`);
   const noteText = [...sentences.values()].join('。');
-  return answer.flatMap((said) => {
+  return candidates.flatMap((said) => {
     const sentence = answer.filter((other) => other.sentence === said.sentence).map((other) => other.normalised).join('，');
     const dismissal = dismissalOf(said, sentence);
     if (!dismissal) return [];

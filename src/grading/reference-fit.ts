@@ -43,14 +43,36 @@ export function asksWhatItemAnswers(question: string, asked: AskedTopic, item: C
  */
 function isSiblingSection(asked: AskedTopic, item: Card, items: readonly Card[]): boolean {
   if (item.headingPath.length < 2) return false;
-  const { tokenizer } = vocabularyOf(items);
-  const namesIn = (text: string) => new Set([...wordsIn(tokenizer, text)].filter((word) => /^[a-z][a-z+#_.-]+$/u.test(word)));
-  const parent = namesIn(item.headingPath.slice(0, -1).join('\n'));
-  const own = namesIn([item.headingPath.at(-1) ?? '', item.question, item.reference].join('\n'));
-  const title = namesIn([item.headingPath.at(-1) ?? '', item.question].join('\n'));
+  const { parent, own, title } = headingNamesOf(item, items);
   const askedOnlyThroughParent = [...asked.words].some((word) => parent.has(word) && !own.has(word));
   const otherSibling = [...title].some((word) => parent.has(word) && !asked.words.has(word));
   return askedOnlyThroughParent && otherSibling;
+}
+
+interface HeadingNames {
+  /** Latin names of the headings above the item's own. */
+  parent: ReadonlySet<string>;
+  /** Latin names of its own heading, question and reference. */
+  own: ReadonlySet<string>;
+  /** Latin names of its own heading and question. */
+  title: ReadonlySet<string>;
+}
+
+/** An item's names, read once: every question's candidates are checked, and reading a reference is the cost. */
+const headingNames = new WeakMap<Card, HeadingNames>();
+function headingNamesOf(item: Card, items: readonly Card[]): HeadingNames {
+  let names = headingNames.get(item);
+  if (!names) {
+    const { tokenizer } = vocabularyOf(items);
+    const namesIn = (text: string) => new Set([...wordsIn(tokenizer, text)].filter((word) => /^[a-z][a-z+#_.-]+$/u.test(word)));
+    names = {
+      parent: namesIn(item.headingPath.slice(0, -1).join('\n')),
+      own: namesIn([item.headingPath.at(-1) ?? '', item.question, item.reference].join('\n')),
+      title: namesIn([item.headingPath.at(-1) ?? '', item.question].join('\n')),
+    };
+    headingNames.set(item, names);
+  }
+  return names;
 }
 
 /** Two names compared ("select 和 epoll 的区别", "TCP vs UDP"): Latin identifiers either side of the joining word. */
