@@ -263,8 +263,13 @@ function topicOf(text: string, question: string): string {
   // "在X，那么Y" supposes X as "如果X" does.
   const supposes = conditional.test(first) || (statements === claims && claims[0] === clauses[0] && consequent.test(compact));
   if (supposes && then) {
-    const condition = first.replace(conditional, '').replace(/^在\s*/u, '').replace(conditionEnd, '');
-    const outcome = then.replace(/^(?:就|便|也就)(?=\S)/u, '');
+    // "如果一个节点成为领导者，并开始复制日志条目，但在复制完成之前失去了领导者地位，那么新的领导者将继续复制剩余的日志条目": the
+    // outcome is what 那么 opens, and the clause right before it is what the case turns on (the topic had read 「一个节点成为
+    // 领导者会怎样：开始复制日志条目」).
+    // (pointClauses has taken the connectives off: where 那么 stood is read in the point itself.)
+    const opened = rest.findIndex((clause) => /(?:那么|则)\s*$/u.test(compact.slice(0, compact.indexOf(clause))));
+    const condition = (opened > 0 ? rest[opened - 1]! : first).replace(conditional, '').replace(/^在\s*/u, '').replace(conditionEnd, '');
+    const outcome = (opened > 0 ? rest[opened]! : then).replace(/^(?:就|便|也就)(?=\S)/u, '');
     // "要是大于，那么…" leans on the point before it: the condition names nothing on its own, the outcome does.
     return phraseLength(condition) < 4 ? trimmed(outcome.replace(/^(?:一般|通常)?会/u, '')) : `${trimmed(condition, 14)}会怎样：${trimmed(outcome, 16)}`;
   }

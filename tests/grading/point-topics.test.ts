@@ -34,6 +34,13 @@ describe('a label that names a kind, a list or the note itself', () => {
     expect(pointTopic(point, 'redo log和binlog走的是两阶段提交，那MySQL崩溃重启以后，是根据什么来判断一个事务该提交还是回滚的？')).toBe('事务提交流程和redolog的写入机制');
   });
 
+  it('reads a condition of several clauses by the one before 那么, and the outcome by what 那么 opens', () => {
+    // corpus/cpp-backend-projects-and-internship.md, raft 安全性: the topic had read 「一个节点成为领导者会怎样：开始复制日志条目」.
+    const point = '如果一个节点成为领导者，并开始复制日志条目，但在复制完成之前失去了领导者地位，那么新的领导者将继续复制剩余的日志条目。';
+    expect(pointTopic(point, '说说Raft里的安全性。')).toBe('复制完成之前失去了领导者地位会怎样：领导者将继续复制剩余的日志条目');
+    expect(pointTopic('如果只有XID，没有后面的filename和position，则表示事务为prepare状态。', 'crash 之后怎么判断事务算不算提交？')).toBe('没有后面的filename和position会怎样：表示事务为prepare状态');
+  });
+
   it('keeps a label whose last characters happen to spell a verb (自包含 is not 自 + 包含)', () => {
     expect(pointTopic('自包含：JWT包含了所有用户的认证信息，避免了多次查询数据库。', '关于JWT token，有什么优势？')).toBe('自包含');
   });
