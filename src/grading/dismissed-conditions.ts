@@ -10,7 +10,8 @@
  * a condition (如果, 只要, 只有, 才, 后); a note that itself says the thing does not matter is not read. The note is read whole,
  * suppositions included: a condition ("如果 key 设置了过期时间") is what the answer dismisses.
  */
-import type { ClauseClash, Statement } from './statements.ts';
+import { sentenceText } from './claim-reading.ts';
+import { spaceless, type ClauseClash, type Statement } from './statements.ts';
 
 /** The thing, then whether-or-not of its verb: "binlog写没写", "cap够不够", "binlog有没有写入", "binlog是否写入". */
 const whetherOrNot = /([a-z][a-z0-9_+#.\-]*|[\u4e00-\u9fff]{2,4}?)(?:也|都|到底|究竟)?(?:([\u4e00-\u9fff])[没不]\2|有没有([\u4e00-\u9fff])|是否([\u4e00-\u9fff]))/u;
@@ -28,7 +29,7 @@ interface Dismissal {
 }
 
 function dismissalOf(statement: Statement, sentence: string): Dismissal | undefined {
-  const text = statement.normalised.replace(/\s+/g, '');
+  const text = spaceless(statement.normalised);
   const found = whetherOrNot.exec(text);
   if (!found) return undefined;
   const before = text.slice(0, found.index);
@@ -50,19 +51,17 @@ function conditionsOn(text: string, dismissal: Dismissal): boolean {
 
 export function dismissedConditions(note: readonly Statement[], answer: readonly Statement[]): ClauseClash[] {
   // Most answers say whether-or-not of nothing: the note is read only for one that does.
-  const candidates = answer.filter((said) => whetherOrNot.test(said.normalised.replace(/\s+/g, '')));
+  const candidates = answer.filter((said) => whetherOrNot.test(spaceless(said.normalised)));
   if (!candidates.length) return [];
-  const sentences = new Map<number, string>();
-  for (const statement of note) sentences.set(statement.sentence, `${sentences.get(statement.sentence) ?? ''}，${statement.normalised.replace(/\s+/g, '')}`);
+  const sentences = new Map(note.map((statement) => [statement.sentence, spaceless(sentenceText(note, statement.sentence))]));
   const noteText = [...sentences.values()].join('。');
   return candidates.flatMap((said) => {
-    const sentence = answer.filter((other) => other.sentence === said.sentence).map((other) => other.normalised).join('，');
-    const dismissal = dismissalOf(said, sentence);
+    const dismissal = dismissalOf(said, sentenceText(answer, said.sentence));
     if (!dismissal) return [];
     // The note saying it does not matter itself ("它不管事务提没提交") agrees.
     if (note.some((statement) => dismissalOf(statement, statement.normalised)?.thing === dismissal.thing)) return [];
     if (!noteText.includes(dismissal.thing)) return [];
-    const conditioning = note.filter((statement) => conditionsOn(statement.normalised.replace(/\s+/g, ''), dismissal) && condition.test(sentences.get(statement.sentence) ?? ''));
+    const conditioning = note.filter((statement) => conditionsOn(spaceless(statement.normalised), dismissal) && condition.test(sentences.get(statement.sentence) ?? ''));
     // A supposition (如果, 只要) states the condition; a step's "写成功后" only orders it.
     const notes = conditioning.find((statement) => supposition.test(sentences.get(statement.sentence) ?? '')) ?? conditioning[0];
     return notes ? [{ said, notes }] : [];

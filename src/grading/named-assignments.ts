@@ -9,15 +9,13 @@
  * the other subject, it cost a blind set 0.08: an answer naming a thing beside the other subject is not saying it is its.
  */
 import { mentioned } from './note-subjects.ts';
-import type { ClauseClash, Statement } from './statements.ts';
+import { spaceless, type ClauseClash, type Statement } from './statements.ts';
 import { escapeRegExp } from '../text/regexp.ts';
 
 /** Latin-script names of two characters or more with a letter (x86, tcp/ip, epoll), version numbers aside. */
 function namesIn(text: string): Set<string> {
   return new Set((text.match(/[a-z][a-z0-9_+#\-]*[a-z0-9]|[a-z0-9]*[a-z][a-z0-9]+/gu) ?? []).filter((name) => /[a-z]/u.test(name) && name.length >= 2));
 }
-
-const compact = (text: string) => text.replace(/\s+/g, '');
 
 export function namedAssignments(note: readonly Statement[], answer: readonly Statement[], subjects: readonly string[], question: string): ClauseClash[] {
   if (subjects.length !== 2) return [];
@@ -26,7 +24,7 @@ export function namedAssignments(note: readonly Statement[], answer: readonly St
   // Which subjects the note gives each name to, and the clause it does so in.
   const givenTo = new Map<string, { subjects: Set<string>; statement: Statement }>();
   for (const statement of note) {
-    const named = mentioned(compact(statement.normalised), subjects);
+    const named = mentioned(spaceless(statement.normalised), subjects);
     for (const name of namesIn(statement.normalised)) {
       if (asked.has(name) || subjectNames.has(name)) continue;
       const entry = givenTo.get(name) ?? { subjects: new Set<string>(), statement };
@@ -37,9 +35,9 @@ export function namedAssignments(note: readonly Statement[], answer: readonly St
   }
   return answer.flatMap((said) => {
     if (said.scopes.length) return [];
-    const named = mentioned(compact(said.normalised), subjects);
+    const named = mentioned(spaceless(said.normalised), subjects);
     if (named.length !== 1) return [];
-    const text = compact(said.normalised);
+    const text = spaceless(said.normalised);
     // The name is what the clause says is of the subject: "x86就是大端的", "x86 用的是大端"; the name first, a verb of being or
     // using between the two in one clause.
     const assigns = (name: string) => new RegExp(`${escapeRegExp(name)}[^，,。；;]{0,8}?(?:是|用|采用|使用|属于)[^，,。；;]{0,4}?${escapeRegExp(named[0]!)}`, 'u').test(text);

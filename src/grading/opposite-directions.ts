@@ -6,7 +6,12 @@
  * Read only when the note names one side of a pair and never the other, the answer's clause names the other side alone and
  * denies nothing, and the answer's sentence shares a content word with the note's sentence (节点, 存到): the same matter.
  */
+import { sharesContentWord } from './opposite-measures.ts';
+import { sideOf } from './opposite-settings.ts';
 import { sentenceUnits, type ClauseClash, type Statement } from './statements.ts';
+
+/** Units of the direction words themselves, which two sentences sharing says nothing of their matter. */
+const directionUnit = (unit: string) => /时针|序|递/u.test(unit);
 
 const pairs: ReadonlyArray<readonly [RegExp, RegExp]> = [
   [/顺时针/u, /逆时针/u],
@@ -16,17 +21,6 @@ const pairs: ReadonlyArray<readonly [RegExp, RegExp]> = [
   [/自顶向下|自上而下/u, /自底向上|自下而上/u],
   [/正序/u, /倒序|逆序/u],
 ];
-
-function sideOf(text: string, pair: readonly [RegExp, RegExp]): 0 | 1 | undefined {
-  const [first, second] = [pair[0].test(text), pair[1].test(text)];
-  return first === second ? undefined : first ? 0 : 1;
-}
-
-/** Content words (unit weight 1) two sentences share, the direction words aside. */
-function sharesMatter(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): boolean {
-  for (const [unit, weight] of a) if (weight >= 1 && (b.get(unit) ?? 0) >= 1 && !/时针|序|递/u.test(unit)) return true;
-  return false;
-}
 
 export function oppositeDirections(note: readonly Statement[], answer: readonly Statement[]): ClauseClash[] {
   const noteText = note.map((statement) => statement.normalised).join('\n');
@@ -38,7 +32,7 @@ export function oppositeDirections(note: readonly Statement[], answer: readonly 
     const noteSentence = sentenceUnits(note, notes.sentence);
     for (const said of answer) {
       if (said.scopes.length || sideOf(said.normalised, pair) !== 1 - noted) continue;
-      if (sharesMatter(sentenceUnits(answer, said.sentence), noteSentence)) clashes.push({ said, notes });
+      if (sharesContentWord(sentenceUnits(answer, said.sentence), noteSentence, directionUnit)) clashes.push({ said, notes });
     }
   });
   return clashes;

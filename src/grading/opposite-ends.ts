@@ -8,7 +8,8 @@
  * Putting at the other end contradicts it only for the same thing: the answer's clause (or the clause before it, when that
  * names no end) names what the note's clause names before its act (访问), and nothing a clause putting at its own end names.
  */
-import { clauseBefore, type ClauseClash, type Statement } from './statements.ts';
+import { memoByObject } from './grading-memo.ts';
+import { clauseBefore, spaceless, type ClauseClash, type Statement } from './statements.ts';
 
 type End = 'head' | 'tail';
 type Act = 'put' | 'take';
@@ -50,7 +51,7 @@ const plain = /^(?:就将|将其|就把|把它|把这|这个|然后|每次|的�
 
 function claimOf(statement: Statement, context = ''): EndClaim | undefined {
   if (statement.scopes.length) return undefined;
-  const text = statement.normalised.replace(/\s+/g, '');
+  const text = spaceless(statement.normalised);
   const end = only(endWords.filter(([, words]) => words.test(text)).map(([end]) => end));
   const act = only(acts.filter(([, words]) => words.test(text)).map(([act]) => act));
   if (!end || !act) return undefined;
@@ -61,14 +62,17 @@ function claimOf(statement: Statement, context = ''): EndClaim | undefined {
 
 const shares = (a: ReadonlySet<string>, b: ReadonlySet<string>) => [...a].some((unit) => b.has(unit));
 
+/** The note's claims are the same for every answer to its card: read once per note. */
+const claimsOfNote = memoByObject((note: readonly Statement[]) => note.flatMap((statement) => claimOf(statement) ?? []));
+
 export function oppositeEnds(note: readonly Statement[], answer: readonly Statement[]): ClauseClash[] {
-  const noted = note.flatMap((statement) => claimOf(statement) ?? []);
+  const noted = claimsOfNote(note);
   if (!noted.length) return [];
   return answer.flatMap((statement) => {
     // "每次访问的时候，…把这个节点挪到链表尾部": when a clause names no end of its own, the one before says what is put.
     const before = clauseBefore(statement, answer);
     const beforeNamesEnd = before ? endWords.some(([, words]) => words.test(before.normalised)) : true;
-    const said = claimOf(statement, before && !beforeNamesEnd ? before.normalised.replace(/\s+/g, '') : '');
+    const said = claimOf(statement, before && !beforeNamesEnd ? spaceless(before.normalised) : '');
     if (!said) return [];
     const sameAct = noted.filter((claim) => claim.act === said.act);
     const atSaidEnd = sameAct.filter((claim) => claim.end === said.end);

@@ -5,7 +5,7 @@
  * an alignment, and neither clause denies anything, so no other cue meets them.
  */
 import { wordUnits } from './text-analysis.ts';
-import type { ClauseClash, Statement } from './statements.ts';
+import { spaceless, type ClauseClash, type Statement } from './statements.ts';
 
 /** Measures that have an opposite, each way: 高 / 低, 快 / 慢… (reversed-comparisons.ts reads them too). */
 export const opposite: ReadonlyMap<string, string> = new Map([['高', '低'], ['低', '高'], ['多', '少'], ['少', '多'], ['快', '慢'], ['慢', '快'], ['大', '小'], ['小', '大'], ['强', '弱'], ['弱', '强'], ['长', '短'], ['短', '长'], ['早', '晚'], ['晚', '早']]);
@@ -26,14 +26,19 @@ interface Measure {
 
 function measuresOf(statement: Statement): Measure[] {
   if (statement.scopes.length) return [];
-  return [...statement.normalised.replace(/\s+/g, '').matchAll(measured)].filter((found) => !notAttribute.test(found[1]!)).map((found) => ({ attribute: found[1]!, measure: found[2]! }));
+  return [...spaceless(statement.normalised).matchAll(measured)].filter((found) => !notAttribute.test(found[1]!)).map((found) => ({ attribute: found[1]!, measure: found[2]! }));
 }
 
-/** Content words (one or more, unit weight 1) a clause shares with another besides the attribute: what the attribute is of. */
+/** Whether two texts' units share a content word (unit weight 1 in both), those `skip` names aside. */
+export function sharesContentWord(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>, skip: (unit: string) => boolean): boolean {
+  for (const [unit, weight] of a) if (weight >= 1 && (b.get(unit) ?? 0) >= 1 && !skip(unit)) return true;
+  return false;
+}
+
+/** Content words a clause shares with another besides the attribute: what the attribute is of. */
 function sharesItsThing(said: Statement, notes: Statement, attribute: string): boolean {
   const attributeUnits = new Set(wordUnits(attribute).keys());
-  for (const [unit, weight] of said.units) if (weight >= 1 && !attributeUnits.has(unit) && notes.units.has(unit) && (notes.units.get(unit) ?? 0) >= 1) return true;
-  return false;
+  return sharesContentWord(said.units, notes.units, (unit) => attributeUnits.has(unit));
 }
 
 export function oppositeMeasures(note: readonly Statement[], answer: readonly Statement[]): ClauseClash[] {

@@ -4,7 +4,7 @@
  * 内核的"). The settings are pairs a field opposes (用户态 / 内核态, 编译期 / 运行时); the thing is what the note clause opens
  * with and the question names. A clause that names both settings, or denies anything, is not read.
  */
-import type { ClauseClash, Statement } from './statements.ts';
+import { spaceless, type ClauseClash, type Statement } from './statements.ts';
 
 /** Settings that exclude each other, each as the words that name it. */
 const pairs: ReadonlyArray<readonly [RegExp, RegExp]> = [
@@ -26,7 +26,8 @@ interface Setting {
   side: 0 | 1;
 }
 
-function sideOf(text: string, pair: readonly [RegExp, RegExp]): 0 | 1 | undefined {
+/** Which of a pair of exclusive words a text names: undefined when it names both or neither. */
+export function sideOf(text: string, pair: readonly [RegExp, RegExp]): 0 | 1 | undefined {
   const [first, second] = [pair[0].test(text), pair[1].test(text)];
   return first === second ? undefined : first ? 0 : 1;
 }
@@ -45,7 +46,7 @@ function openingThing(text: string, question: string): string | undefined {
 function settingsOf(note: readonly Statement[], question: string): Setting[] {
   return note.flatMap((statement) => {
     if (statement.scopes.length) return [];
-    const text = statement.normalised.replace(/\s+/g, '').replace(label, '');
+    const text = spaceless(statement.normalised).replace(label, '');
     const thing = openingThing(text, question);
     if (!thing) return [];
     return pairs.flatMap((pair, index) => {
@@ -56,7 +57,7 @@ function settingsOf(note: readonly Statement[], question: string): Setting[] {
 }
 
 export function oppositeSettings(note: readonly Statement[], answer: readonly Statement[], question: string): ClauseClash[] {
-  const compactQuestion = question.toLowerCase().replace(/\s+/g, '');
+  const compactQuestion = spaceless(question.toLowerCase());
   const found = settingsOf(note, compactQuestion);
   // A note that puts the thing in both settings ("线程需要在用户态和内核态之间…" names both; or two clauses) is not read.
   const settings = found.filter((setting) => !found.some((other) => other.thing === setting.thing && other.pair === setting.pair && other.side !== setting.side));
@@ -64,7 +65,7 @@ export function oppositeSettings(note: readonly Statement[], answer: readonly St
   const clashes: ClauseClash[] = [];
   for (const said of answer) {
     if (said.scopes.length) continue;
-    const text = said.normalised.replace(/\s+/g, '');
+    const text = spaceless(said.normalised);
     const clash = settings.find((setting) => {
       const side = sideOf(text, pairs[setting.pair]!);
       // Named by the clause, before its setting, and no other thing the note sets is named with it.

@@ -7,7 +7,8 @@
  * last 的). The answer's pair contradicts the note when the note gives X to another unit, never to N, and names N as the unit
  * of something else: only then is N known to be the other unit the note tells apart.
  */
-import type { ClauseClash, Statement } from './statements.ts';
+import { memoByObject } from './grading-memo.ts';
+import { spaceless, type ClauseClash, type Statement } from './statements.ts';
 
 interface Ownership {
   statement: Statement;
@@ -29,7 +30,7 @@ function head(phrase: string): string {
 function ownershipOf(statement: Statement): Ownership | undefined {
   if (statement.scopes.length) return undefined;
   // An aside in brackets is left out, and so is a bracket the clause split cut off ("每一个多态的类)都有…").
-  const text = statement.normalised.replace(/\s+/g, '').replace(/[（(][^）)]*[）)]/gu, '').replace(/[（）()]/gu, '');
+  const text = spaceless(statement.normalised).replace(/[（(][^）)]*[）)]/gu, '').replace(/[（）()]/gu, '');
   const has = eachHas.exec(text);
   const is = isEachOne.exec(text);
   const one = eachOne.exec(text);
@@ -44,8 +45,11 @@ const same = (a: string, b: string) => Array.from(a).length >= 2 && Array.from(b
 /** Two units: the same head noun, or the same one-letter name (Go's P, M, G). */
 const sameUnit = (a: string, b: string) => a === b || same(a, b);
 
+/** The note's ownerships are the same for every answer to its card: read once per note. */
+const ownershipsOfNote = memoByObject((note: readonly Statement[]) => note.flatMap((statement) => ownershipOf(statement) ?? []));
+
 export function perUnitOwnership(note: readonly Statement[], answer: readonly Statement[]): ClauseClash[] {
-  const noted = note.flatMap((statement) => ownershipOf(statement) ?? []);
+  const noted = ownershipsOfNote(note);
   if (noted.length < 2) return [];
   return answer.flatMap((statement) => {
     const said = ownershipOf(statement);
