@@ -31,15 +31,20 @@ const wording: Record<Language, { nothing: string; none: string; added: (topics:
   },
 };
 
+/** The points a follow-up answer made or raised: `before` graded without it, `after` with it. */
+export function addedPoints(before: readonly RankedPoint[], after: Grade, nonAnswer: boolean): string[] {
+  if (nonAnswer) return [];
+  const earlier = new Map(before.map((point) => [point.text, coverageRank[point.covered]]));
+  return after.keyPoints.filter((point) => point.covered !== 'no' && coverageRank[point.covered] > (earlier.get(point.text) ?? 0)).map((point) => point.text);
+}
+
 export function followupResult(input: {
   card: Card;
   /** The question's grade after this answer. */
   questionScore: number;
   language: Language;
-  /** The question's points as graded before this answer. */
-  before: readonly RankedPoint[];
-  /** The question graded on everything said, this answer included. */
-  after: Grade;
+  /** The points this answer made that the earlier answers had not (addedPoints). */
+  added: readonly string[];
   nonAnswer: boolean;
   /** A deeper question's own grade, against the card it asks about. */
   deeper?: { card: Card; grade: Grade; nonAnswer: boolean };
@@ -57,11 +62,7 @@ export function followupResult(input: {
       questionScore: input.questionScore,
     };
   }
-  const earlier = new Map(input.before.map((point) => [point.text, coverageRank[point.covered]]));
-  const added = input.nonAnswer
-    ? []
-    : input.after.keyPoints.filter((point) => point.covered !== 'no' && coverageRank[point.covered] > (earlier.get(point.text) ?? 0)).map((point) => point.text);
-  const topics = [...new Set(added.map((text) => pointTopic(text, input.card.question)))].slice(0, namedTopics);
+  const topics = [...new Set(input.added.map((text) => pointTopic(text, input.card.question)))].slice(0, namedTopics);
   const feedback = input.nonAnswer ? words.nothing : topics.length ? words.added(topics.join(input.language === 'en' ? '; ' : '；')) : words.none;
-  return { kind: 'followup', added, nonAnswer: input.nonAnswer, feedback, questionScore: input.questionScore };
+  return { kind: 'followup', added: [...input.added], nonAnswer: input.nonAnswer, feedback, questionScore: input.questionScore };
 }

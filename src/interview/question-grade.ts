@@ -23,6 +23,16 @@ export function nextBestScore(best: number | null, grade: Grade): number {
   return roundScore(Math.max(best ?? 0, grade.score));
 }
 
+/**
+ * The question's grade after a follow-up answer. That answer is graded with everything said before
+ * it, and the joined text can read a little further into points already partly made without making
+ * any: a wrong 「所有节点都要同意才行」 after a Raft answer took 5.4 to 5.7 while its card said it
+ * added nothing. Only a point the follow-up makes (`added`) lets the joined grade stand.
+ */
+export function followupQuestionGrade(joined: Grade, earlier: Grade | undefined, added: readonly string[] | undefined): Grade {
+  return earlier && added?.length === 0 ? earlier : joined;
+}
+
 /** The question's grade from its turns: best answer grade, else the 0 of a skip, else none. */
 export function gradeOfQuestion(turns: readonly Turn[], questionId: string): Grade | undefined {
   let best: Grade | undefined;

@@ -12,8 +12,8 @@ import { capGrade, hintCap, maxHints, rankPoints, referencePoints, weighPoints }
 import { createMover } from './move-on.ts';
 import { openingFollowup, projectFollowup, technicalFollowup, type Followup } from './offline-followups.ts';
 import { followupsAllowed } from './phase-plan.ts';
-import { followupResult } from './followup-result.ts';
-import { gradeOfQuestion, keptGrade, nextBestScore, referencesOf, skippedGrade } from './question-grade.ts';
+import { addedPoints, followupResult } from './followup-result.ts';
+import { followupQuestionGrade, gradeOfQuestion, keptGrade, nextBestScore, referencesOf, skippedGrade } from './question-grade.ts';
 import type { CurrentQuestion } from './session-state.ts';
 
 /** How the interviewer reacts to an answer: by its grade, or 'none' for a non-answer. */
@@ -153,18 +153,17 @@ export function createTurnSteps(ctx: EngineContext) {
     // An answer to a deeper question is about another card: graded against this one it moved the question's grade
     // (an off-topic reply took 9 to 9.4 as the joined text read differently), though the card says it does not count.
     const wentDeeper = current.targeted.some((target) => target.startsWith('card:'));
-    const earlier = wentDeeper ? gradeOfQuestion([...(await store.listTurns(step.session.id)), ...step.turns], card.id) : undefined;
-    if (!earlier) current.answers.push(answer);
+    const earlier = wentDeeper || answersFollowup ? gradeOfQuestion([...(await store.listTurns(step.session.id)), ...step.turns], card.id) : undefined;
+    const carried = wentDeeper ? earlier : undefined;
+    if (!carried) current.answers.push(answer);
     // A follow-up answer is graded with everything said on this question, against the same reference.
     const references = referencesOf(card);
     const raw =
-      earlier ??
+      carried ??
       (await grader.grade(
         { question: card.question, answer: current.answers.join('\n\n'), ...(references ? { references } : {}), language: step.state.language },
         options.signal ? { signal: options.signal } : undefined,
       ));
-    const questionGrade = earlier ?? capGrade(raw, current.hints);
-    current.best = nextBestScore(current.best, questionGrade);
     const before = current.points;
     current.points = rankPoints(weighPoints(raw.keyPoints, card.answered ? card.reference : undefined));
 
@@ -172,17 +171,20 @@ export function createTurnSteps(ctx: EngineContext) {
     // answers (a recited note, then "不知道", grades 10), so it is judged on its own words.
     const deeper = wentDeeper ? await reactionToDeeper(step, current, answer, options) : undefined;
     const nonAnswer = isNonAnswer(card, answer, followupAnswer ? null : raw);
+    const added = answersFollowup && !deeper ? addedPoints(before, raw, nonAnswer) : undefined;
+    const questionGrade = carried ?? followupQuestionGrade(capGrade(raw, current.hints), earlier, added);
+    current.best = nextBestScore(current.best, questionGrade);
     // A follow-up answer's card shows what that answer did, beside the question's grade.
-    const followup = answersFollowup ? followupResult({ card, questionScore: current.best, language: step.state.language, before, after: raw, nonAnswer, ...(deeper?.own ? { deeper: deeper.own } : {}) }) : undefined;
+    const followup = answersFollowup ? followupResult({ card, questionScore: current.best, language: step.state.language, added: added ?? [], nonAnswer, ...(deeper?.own ? { deeper: deeper.own } : {}) }) : undefined;
     // A follow-up answer that added nothing is not praised for what the main answer said ("这题答得挺扎实"
     // beside "这次追问的回答没有补上新的要点"): its reaction is at most partial.
     const addedNothing = followup?.kind === 'followup' && followup.added.length === 0;
     const reaction = deeper ? deeper.reaction : addedNothing && !nonAnswer ? reactionTo(false, Math.min(raw.score, strongScore - 0.1)) : reactionTo(nonAnswer, raw.score);
     const grade: Grade = followup ? { ...questionGrade, followup } : questionGrade;
     addTurn(step, { role: 'candidate', kind: 'answer', text: answer, ...questionIdField(current.questionId), grade });
-    // This call's own grading failed over to the offline grader: the grade of this card, or a deeper answer's own grade
+    // This call's own grading failed over to the offline grader: this card's, or a deeper answer's own grade
     // (a grade carried over from an earlier answer reports no failure of this call).
-    const failedNow = earlier ? deeper?.own?.grade : grade;
+    const failedNow = carried ? deeper?.own?.grade : raw;
     if (failedNow?.fallback) {
       step.llmFailed = true;
       if (failedNow.notice) step.notice = failedNow.notice;
