@@ -28,7 +28,7 @@ const hesitationSounds: readonly HesitationSound[] = [
  * Phrases that stall while the speaker thinks. Elsewhere they are ordinary words ("那个锁", "这就是原因",
  * "我觉得不对"), so both uses take them only where they stand alone between pauses or other fillers.
  */
-const stallingPhrases = ['那个', '就是说?', '然后呢?', '这个嘛?', '怎么说呢', '我记得', '我印象里', '我觉得', '我理解的?话?', '我的理解是'];
+const stallingPhrases = ['那个', '就是说?', '然后呢?', '这个嘛?', '怎么说呢', '我记得', '我印象里', '我觉得', '我理解的?话?', '我的理解是', '(?:我(?:的)?理解|我觉得|这个问题)?是这样的'];
 
 const pause = String.raw`[，,。.、！!？?；;：:…\s]|$`;
 const clauseStart = String.raw`(?:^|[，,。.、！!？?；;：:…])`;
@@ -71,7 +71,8 @@ export function countFillers(text: string): Record<string, number> {
  */
 const standaloneFillers = [
   new RegExp(String.raw`(?<=^|[，,。！!？?；;\s])(?:${hesitationSounds.map(({ source }) => source).join('|')})(?=[，,。…\s]|$)[，,。…\s]*`, 'giu'),
-  new RegExp(String.raw`(?<=^|[，,。！!？?；;\s])(?:${stallingPhrases.join('|')})(?=[，,…\s])[，,…\s]*`, 'gu'),
+  // A colon after one introduces what follows ("我理解是这样的：Raft 是…"), which the card quoted as evidence.
+  new RegExp(String.raw`(?<=^|[，,。！!？?；;\s])(?:${stallingPhrases.join('|')})(?=[，,：:…\s])[，,：:…\s]*`, 'gu'),
 ];
 
 export function withoutFillers(answer: string): string {

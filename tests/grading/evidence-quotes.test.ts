@@ -38,3 +38,13 @@ describe('a clause of the answer is quoted under the point it is about (issue 10
     expect(made.map((point) => point.text.slice(0, 8))).toEqual(['redis 一般', 'save是在主线']);
   });
 });
+
+describe('a spoken opener is not part of the quote', () => {
+  it('quotes what follows 「我理解是这样的：」, not the opener', () => {
+    const answer = '嗯，我理解是这样的：save 在主线程里写 RDB，会阻塞；bgsave fork 一个子进程去写，主线程不阻塞。';
+    const { grade } = gradeOffline({ question: rdbQuestion, answer, references: [reference] });
+    const quotes = grade.keyPoints.flatMap((point) => (point.evidence ? [point.evidence] : []));
+    expect(quotes).toContain('save 在主线程里写 RDB，会阻塞');
+    expect(quotes.filter((quote) => /是这样的/u.test(quote))).toEqual([]);
+  });
+});
