@@ -154,6 +154,11 @@ export interface KeyPoint {
   contradicted?: boolean;
   /** Relative importance within the grade (higher matters more); follow-ups ask the heaviest miss first. */
   weight?: number;
+  /**
+   * Not made, and about something the question does not ask (another member of a list, another comparison): shown with
+   * the note's points, never called missed, asked about or counted against the answer.
+   */
+  offQuestion?: boolean;
 }
 
 export type GradeBand = 'excellent' | 'good' | 'fair' | 'weak' | 'none';

@@ -8,6 +8,7 @@ import { restsOnGeneralWords } from './general-evidence.ts';
 import { shorten, untrustedFlags, wordFeedback, type FeedbackLanguage } from './feedback.ts';
 import { roundScore, type ScoreFlag } from './offline-scorer.ts';
 import { lettersOnly } from './text-analysis.ts';
+import { offQuestionPoints } from './unasked-members.ts';
 
 /** Key points shown per grade; the rest are minor and would bury the ones that matter. */
 const maximumShownKeyPoints = 8;
@@ -104,11 +105,13 @@ export function buildGrade(input: BuildGradeInput): Grade {
   const shown = selectShownPoints(input.points.map((point) => said(withoutHollowEvidence(guarded && point.covered === 'yes' ? { ...point, covered: 'partial' as const } : point, guarded))));
   const byWeight = [...shown].sort((a, b) => b.weight - a.weight);
   const quotes = assignedQuotes(shown);
+  const offQuestion = offQuestionPoints(shown.map((point) => point.text), input.question ?? '');
   const keyPoints: KeyPoint[] = shown.map((point, index) => ({
     text: point.text,
     covered: point.covered,
     weight: point.weight,
     ...(point.wrong ? { contradicted: true } : {}),
+    ...(point.covered === 'no' && !point.wrong && offQuestion.has(point.text) ? { offQuestion: true } : {}),
     ...(quotes[index] ? { evidence: shorten(quotes[index]!, evidenceCharacters) } : {}),
   }));
   const { strengths, gaps, feedback } = wordFeedback({ question: input.question ?? '', band, points: byWeight, flags: input.flags, ...(input.language ? { language: input.language } : {}), ...(input.closest ? { closest: true } : {}) });

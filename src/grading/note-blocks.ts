@@ -201,7 +201,8 @@ const maximumPartLabelCharacters = 20;
  */
 function partLabel(paragraph: readonly string[]): string[] {
   if (paragraph.length < 2) return [];
-  const label = /^(?:\*\*|__)?([^\s。，,；;：:]{1,40})(?:\*\*|__)?[：:](?:\*\*|__)?$/u.exec(paragraph[0]!.trim());
+  // A Latin name may hold spaces ("Api Server：", as "Controller-manager：" holds a hyphen).
+  const label = /^(?:\*\*|__)?([A-Za-z][\w.+#-]*(?: [A-Za-z][\w.+#-]*){1,2}|[^\s。，,；;：:]{1,40})(?:\*\*|__)?[：:](?:\*\*|__)?$/u.exec(paragraph[0]!.trim());
   return label && Array.from(label[1]!).length <= maximumPartLabelCharacters ? [label[1]!] : [];
 }
 

@@ -4,7 +4,7 @@
  * questions back, off-topic, bare term lists, a wrong verdict on a true/false question). Pure and
  * synchronous.
  */
-import { comparesOtherThings } from './other-comparison.ts';
+import { offQuestionPoints } from './unasked-members.ts';
 import { aggregate, coverPoints, givesOtherResults, noteFacts, relevanceOf, sharedTopic, statesResults, type CoverageParameters, type ScoredPoint } from './answer-coverage.ts';
 import { focusOn } from './section-focus.ts';
 import { readStances } from './answer-signals.ts';
@@ -173,7 +173,9 @@ export function scoreAnswer(input: ScoreInput, parameters: Readonly<ScoringParam
     const pointed = input.keyPoints?.[index]?.length ? undefined : pointedBlocks(input.question, specs, input.headings?.[index]);
     // A point comparing other things than the question compares answers another question (other-comparison.ts): it costs
     // nothing unless made, as the card does not call it missed.
-    const asked = points.filter((point) => point.wrong || point.coverage.recall >= parameters.pointMade || !comparesOtherThings(point.spec.text, input.question));
+    // So does a point about a member of a list the question does not name (unasked-members.ts).
+    const offQuestion = offQuestionPoints(specs.map((spec) => spec.text), input.question);
+    const asked = points.filter((point) => point.wrong || point.coverage.recall >= parameters.pointMade || !offQuestion.has(point.spec.text));
     const whole = aggregate(asked, parameters);
     const part = pointed ? aggregate(asked.filter((point) => pointed.has(point.spec.block)), parameters) : undefined;
     const byPart = part !== undefined && part.covered > whole.covered;

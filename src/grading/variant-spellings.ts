@@ -66,6 +66,14 @@ export const variantSpellings: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bi\/o\b/g, 'io'],
   [/cpu ?密集/g, '计算密集'],
   [/核数/g, '核心数'],
+  // Component and log names written with or without a space are one name: the K8s note's 「Api Server」 is the answer's
+  // apiserver, 「Read View」 ReadView. Only established names, so no two words are joined by chance; hyphenated forms
+  // (api-server) are read as both their parts and the joined name already (text-analysis.ts compoundVariants).
+  [/\bapi server\b/g, 'apiserver'],
+  [/\bcontroller manager\b/g, 'controllermanager'],
+  [/\bread view\b/g, 'readview'],
+  [/\bchange buffer\b/g, 'changebuffer'],
+  [/\bbuffer pool\b/g, 'bufferpool'],
   // A size's unit spelt out is its short form: "1.6MByte × 8bit" is 1.6MB ("4×0.4M=1.6MB").
   [/(?<=\d\s?[kmgt])bytes?\b/g, 'b'],
   // Words for rounding a value: "取整按每秒 4 个请求算" is the note's "将请求化整，就是4个请求每秒".

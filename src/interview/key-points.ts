@@ -23,7 +23,9 @@ function weightOf(point: KeyPoint): number {
  * then 'no' before 'partial', then the grader's own order.
  */
 export function rankPoints(keyPoints: readonly KeyPoint[]): RankedPoint[] {
+  // A point the question does not ask about is not one to follow up, hint at or review (KeyPoint.offQuestion).
   return keyPoints
+    .filter((point) => !point.offQuestion)
     .map((point, order) => ({ point, order }))
     .sort((a, b) => {
       const missedA = a.point.covered === 'yes' ? 1 : 0;

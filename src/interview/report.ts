@@ -218,7 +218,7 @@ function gradeLines(grade: Grade): string[] {
     return [`**追问回答**：${own}${escapeMarkdown(followup.feedback)}`, '', `**本题成绩：${followup.questionScore} / 10**（主问题和追问的回答合起来评）`];
   }
   const lines = [`**评分：${grade.score} / 10**（${grade.band}）${grade.notice ? ` — ${escapeMarkdown(grade.notice)}` : ''}`, '', escapeMarkdown(grade.feedback)];
-  const missed = grade.keyPoints.filter((point) => point.covered !== 'yes');
+  const missed = grade.keyPoints.filter((point) => point.covered !== 'yes' && !point.offQuestion);
   if (missed.length > 0) {
     lines.push('', '遗漏、不完整或说反了的要点：', ...missed.map((point) => `- ${escapeMarkdown(point.text)}（${pointStatus(point)}）`));
   }

@@ -34,4 +34,32 @@ describe('a grade card that lists what the answer said the other way round, in C
     expect(problems.errors).toEqual([]);
     await context.close();
   });
+
+  it('lists the note\'s points on what the question does not ask apart from the missed ones', async () => {
+    const { context, page, problems } = await openWatchedPage(suite.browser, { viewport: { width: 1100, height: 900 }, locale: 'zh-CN' });
+    const base = suite.server.baseUrl;
+    await page.goto(base);
+    await page.locator('nav').first().waitFor();
+    // The K8s note's list of master components, asked about two of them (the owner rewords the card's question on 题库).
+    const search = (await (await page.request.get(`${base}/api/search?k=5&q=${encodeURIComponent('Master节点 Kubectl Api Server Controller-manager Scheduler')}`)).json()) as { results: { cardId?: string }[] };
+    const cardId = search.results.find((hit) => hit.cardId)?.cardId;
+    expect(cardId).toBeDefined();
+    const edited = await page.request.put(`${base}/api/cards/${cardId}`, { data: { question: 'kubectl 和 apiserver 有什么区别？' } });
+    expect(edited.ok()).toBe(true);
+    const created = (await (await page.request.post(`${base}/api/sessions`, { data: { mode: 'drill', cards: [cardId] } })).json()) as { id: string };
+    await page.goto(`${base}/#/session/${created.id}`);
+    await page.locator('#answer').waitFor();
+    await answer(page, 'kubectl 是命令行客户端，是用户操作集群的入口；apiserver 是资源操作的唯一入口，集群内部各组件的通信都要经过它，它提供认证、授权和访问控制。');
+    const card = lastCandidate(page).locator('.grade-card').first();
+    await card.waitFor();
+    const missed = (await card.locator('.kp-no').allInnerTexts()).join('');
+    expect(missed).not.toMatch(/Scheduler|Controller-manager/u);
+    const aside = card.locator('.kp-aside');
+    expect(await aside.locator('h4').innerText()).toMatch(/^笔记里的其他要点（本题没问）/u);
+    expect(await aside.innerText()).toMatch(/Scheduler/u);
+    expect(await card.locator('.feedback').innerText()).not.toMatch(/Scheduler/u);
+    await screenshot(page, 'grade-card-off-question');
+    expect(problems.errors).toEqual([]);
+    await context.close();
+  });
 });

@@ -19,6 +19,7 @@ const keyPoint = z.object({
   covered: z.enum(['yes', 'partial', 'no']),
   evidence: z.optional(z.nullable(z.string())),
   contradicted: z.optional(z.boolean()),
+  offQuestion: z.optional(z.boolean()),
 });
 
 const reference = z.object({

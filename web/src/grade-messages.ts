@@ -10,6 +10,7 @@ const zh = {
   questionCard: '查看本题完整评分',
   partialOnComplete: '讲到了，可以再展开',
   contradicted: '和笔记说法相反',
+  offQuestion: '笔记里的其他要点（本题没问）',
   youSaid: '你说',
 } as const;
 
@@ -23,6 +24,7 @@ const en: Record<keyof typeof zh, string> = {
   questionCard: 'Show the whole question\'s grade',
   partialOnComplete: 'Covered, could go deeper',
   contradicted: 'Contradicts the notes',
+  offQuestion: 'Elsewhere in the note (not asked here)',
   youSaid: 'You said',
 };
 

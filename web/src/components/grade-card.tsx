@@ -23,7 +23,9 @@ export function GradeCard({ grade, cardId }: { grade: Grade; cardId?: string | u
   const partial = grade.keyPoints.filter((point) => point.covered === 'partial');
   // A point the answer said the opposite of is not a point it left out: it is listed apart, with what was said.
   const contradicted = grade.keyPoints.filter((point) => point.contradicted);
-  const missed = grade.keyPoints.filter((point) => point.covered === 'no' && !point.contradicted);
+  const missed = grade.keyPoints.filter((point) => point.covered === 'no' && !point.contradicted && !point.offQuestion);
+  // The note's points on what the question does not ask ("kubectl 和 apiserver 的区别" beside Scheduler): listed apart, not as missed.
+  const offQuestion = grade.keyPoints.filter((point) => point.offQuestion && !point.contradicted);
   const notice = grade.notice ?? undefined;
   return (
     <section class="grade-card" aria-label={`${t('score')} ${formatScore(grade.score)} ${t('outOf')}`}>
@@ -51,6 +53,7 @@ export function GradeCard({ grade, cardId }: { grade: Grade; cardId?: string | u
           <KeyPointList title={grade.band === 'excellent' ? t('partialOnComplete') : t('partial')} tone="partial" points={partial} />
           <KeyPointList title={t('contradicted')} tone="wrong" points={contradicted} evidencePrefix={t('youSaid')} />
           <KeyPointList title={t('missed')} tone="no" points={missed} />
+          <KeyPointList title={t('offQuestion')} tone="aside" points={offQuestion} />
         </div>
       ) : null}
       {grade.strengths.length > 0 ? (
@@ -95,7 +98,7 @@ function KeyPointList({
   evidencePrefix,
 }: {
   title: string;
-  tone: 'yes' | 'partial' | 'no' | 'wrong';
+  tone: 'yes' | 'partial' | 'no' | 'wrong' | 'aside';
   points: Grade['keyPoints'];
   evidencePrefix?: string;
 }) {
