@@ -18,6 +18,13 @@ const pointingWords = 2;
 const pointedNoteShare = 0.5;
 const pointedQuestionShare = 0.6;
 
+/**
+ * A sentence announcing what the note's parts are ("Kubernetes 由控制平面和节点层两部分组成。", "分为以下三类：") shares the
+ * question's words (由哪些部分组成) but only introduces the answer, which the rest of the note lists: graded on it alone, an
+ * answer repeating it scored 10 beside a card of one point.
+ */
+const announcesParts = /(?:[两二三四五六七八九十几多\d]\s*(?:个)?(?:部分|大类|类|种|层|大块|块|阶段|步)|以下(?:几)?(?:部分|方面|点)?)\s*(?:组成|构成|分成|划分)?\s*[。：:]?\s*["”]?$/u;
+
 export function pointedBlocks(question: string, specs: readonly KeyPointSpec[], subject = ''): ReadonlySet<number> | undefined {
   const noteSubject = profileText(subject).units;
   const wanted = [...topicUnits(question).keys()].filter((unit) => !noteSubject.has(unit));
@@ -31,7 +38,7 @@ export function pointedBlocks(question: string, specs: readonly KeyPointSpec[], 
   const pointing = new Map<number, number>();
   for (const held of holders.values()) if (held.length === 1) pointing.set(held[0]!, (pointing.get(held[0]!) ?? 0) + 1);
   const chosen = new Set([...pointing].filter(([, words]) => words >= pointingWords).map(([block]) => block));
-  if (!chosen.size) return undefined;
+  if (!chosen.size || [...chosen].some((block) => blocks.get(block)!.some((point) => announcesParts.test(point.text)))) return undefined;
   let named = 0;
   let inChosen = 0;
   for (const held of holders.values()) {

@@ -99,3 +99,27 @@ describe('a list under a line that only announces it', () => {
   });
 });
 
+
+describe('a sentence announcing what the note\'s parts are', () => {
+  // corpus/go-basics-qa.md, "k8s:", a quoted overview.
+  const overview = [
+    'Kubernetes 由控制平面和节点层两部分组成。',
+    '控制平面包括：',
+    '- **apiserver**：集群入口，提供统一 API；',
+    '- **etcd**：状态存储，负责持久化集群元数据；',
+    '- **controller-manager**：运行各种控制循环，确保集群状态一致；',
+    '- **scheduler**：为 Pod 选择最优节点；',
+    '节点层包括：',
+    '- **kubelet**：负责 Pod 生命周期和状态上报；',
+    '- **kube-proxy**：实现 Service 的负载均衡与转发；',
+  ].join('\n\n');
+  const question = 'K8s由哪些部分组成？';
+
+  it('is not the part the question asks about: the parts it announces are listed after it', () => {
+    expect(pointedBlocks(question, extractAllKeyPoints(overview, 0))).toBeUndefined();
+    // Graded on the announcing sentence alone, repeating it scored 10 on a card of one point.
+    const { grade } = gradeOffline({ question, answer: 'Kubernetes 由控制平面和节点层两部分组成。', references: [{ source: 'k8s.md', heading: 'k8s', text: overview }] });
+    expect(grade.score).toBeLessThan(5);
+    expect(grade.keyPoints.length).toBeGreaterThan(5);
+  });
+});
