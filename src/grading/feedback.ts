@@ -174,9 +174,13 @@ const wordings: Record<FeedbackLanguage, Wording> = {
  * points were matched on are Latin script and the points are Chinese.
  */
 function answeredInOtherLanguage(points: readonly WordedPoint[]): boolean {
-  const evidence = points.map((point) => point.evidence ?? '').join(' ');
+  // Each quote once: one clause quoted under three points is not three times the English.
+  const evidence = [...new Set(points.map((point) => point.evidence ?? ''))].join(' ');
+  // Words the note writes in English itself are its words: 「id（primary key）」 answering 「id（primary key）」 is not English.
+  const noteWords = new Set(points.flatMap((point) => point.text.toLowerCase().match(/[a-z]+/g) ?? []));
   // Letters of words, not of identifiers: "CLOSED->SYN_SENT->ESTABLISHED" answers in the note's own names, not in English.
-  const latin = (evidence.match(/(?<![\w-])[A-Za-z]?[a-z]{2,}(?![\w-])/g) ?? []).join('').length;
+  const words = evidence.match(/(?<![\w-])[A-Za-z]?[a-z]{2,}(?![\w-])/g) ?? [];
+  const latin = words.filter((word) => !noteWords.has(word.toLowerCase())).join('').length;
   const chinese = (evidence.match(/[\u3400-\u9fff]/gu) ?? []).length;
   const noteChinese = points.some((point) => /[\u3400-\u9fff]/u.test(point.text));
   return noteChinese && latin >= 20 && chinese * 4 < latin;

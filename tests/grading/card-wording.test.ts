@@ -149,6 +149,13 @@ describe('the opening says why the card scored what it did', () => {
     expect(nothing.feedback).toMatch(/^回答用到了这道题的一些词.*你用英文作答/u);
   });
 
+  it('does not call an answer in the note\'s own English words English, however many points quote it', () => {
+    // corpus/image-service-project-qa.md, the table of picture metadata; one quote under three points had read as 30 English letters.
+    const fields = ['id（primary key）', '图片哈希值（unique key）', '状态（可用/删除）（key）'];
+    const worded = wordFeedback({ question: '说说存放图片元信息的表。', band: 'fair', points: fields.map((text) => ({ text, weight: 1 / 3, covered: 'partial' as const, evidence: 'id（primary key） unique key key' })), flags: [] });
+    expect(worded.feedback).not.toContain('英文');
+  });
+
   it('lists a point as partly made once it earns a quarter of its weight, so a 6/10 card does not show every point missed', () => {
     const lruNote = 'lru是根据最近访问时间来进行缓存置换的，访问缓存后就将其放置到链表的头部，不是最近使用的就慢慢的调整到了尾部，优先置换尾部\n**实现**hash表记录key节点映射';
     const grade = gradeOffline({ question: 'lfu和lru的区别？', answer: 'lru 是根据最近访问时间来淘汰，lfu 根据访问频率来淘汰，lfu 要维护每个 key 的访问次数。', references: [{ source: 'cpp.md', heading: 'lru介绍', text: lruNote }] }).grade;
