@@ -22,6 +22,11 @@ const clausePunctuation = '，,。；;！!？?\\n';
 const takeFrom = new RegExp(String.raw`从(?![而来不未头此前])([^${clausePunctuation}]{2,24}?)(?:中|里|那里|那儿|处)?(?:直接|再|去|来|先|会|就|都)*(?:窃取|偷取|偷走|偷|拿走|拿|取走|取出|获取|拉取|抢走|抢|取)`, 'u');
 /** 推给/放到/交给 X: where something goes. */
 const giveTo = new RegExp(String.raw`(?:推给|交给|送给|发给|塞给|还给|转给|分给|扔给|丢给|让给|推到|推入|推回|放到|放入|放进|放回|塞到|塞进|扔到|扔进|丢到|挪到|移到|转移到|迁移到)([^${clausePunctuation}]{2,24})`, 'u');
+/**
+ * Words holding a denying character that deny nothing: 「不过它是 young 链表里的页第二次访问就放到 old 链表」 says 但是, and was left
+ * unread as a denial.
+ */
+const deniesNothing = /不过|不仅|不断|不同|无论|非常/gu;
 /** Items of a list of places ("全局队列或其他 P 的本地队列"). */
 const listWords = /或者|或是|或|以及|和|与|及|、|还有/u;
 /** A clause that says nothing but a spoken filler ("就是，", "那个，") is read through. */
@@ -39,6 +44,26 @@ function transferOf(normalised: string): Transfer | undefined {
   }
   const place = give![1]!.trim();
   return { direction: 'to', places: [place], rest: text.replace(give![0], ' ') };
+}
+
+/** A place without the particle a direction word leaves before it ("放到了young链表" → young链表). */
+function placeName(place: string): string {
+  return place.replace(/^[了到给在]+/u, '');
+}
+
+/**
+ * Two moves to places that trade roles: the note's 「old链表第二次访问就放到了young链表」 and the answer's 「young 链表第二次访问就放到了
+ * old 链表」. Each clause names both places, each puts the other one where it goes, and the rest of the two clauses, the places
+ * left out, says the same (第二次访问就): the case is the clause's own, not the sentence before it.
+ */
+function exchangedPlaces(noted: Transfer, said: Transfer): boolean {
+  if (noted.direction !== 'to' || said.direction !== 'to') return false;
+  const notedPlace = placeName(noted.places[0]!);
+  const saidPlace = placeName(said.places[0]!);
+  if (Array.from(notedPlace).length < 2 || Array.from(saidPlace).length < 2 || samePlace(notedPlace, saidPlace)) return false;
+  if (!said.rest.includes(notedPlace) || !noted.rest.includes(saidPlace) || said.rest.includes(saidPlace) || noted.rest.includes(notedPlace)) return false;
+  const without = (rest: string) => ({ units: profileText(rest.replace(notedPlace, ' ').replace(saidPlace, ' ')).units });
+  return holds(without(noted.rest), without(said.rest));
 }
 
 /** Same place: one names it and the other adds what follows ("全局队列" / "全局队列的尾部"). */
@@ -100,15 +125,16 @@ export function reversedTransfers(note: readonly Statement[], answer: readonly S
   if (!noted.length) return [];
   const clashes: ClauseClash[] = [];
   answer.forEach((said, index) => {
-    if (said.scopes.length || denyingCharacter.test(said.normalised) || hypothetical.test(said.normalised)) return;
+    if (said.scopes.length || denyingCharacter.test(said.normalised.replace(deniesNothing, '')) || hypothetical.test(said.normalised)) return;
     const transfer = transferOf(said.normalised);
     if (!transfer) return;
     const saidCase = caseOf(answer, index, transfer.rest, 2);
     const found = noted.find(
       (entry) =>
-        entry.transfer.direction !== transfer.direction &&
-        entry.transfer.places.some((place) => transfer.places.some((other) => samePlace(place, other))) &&
-        holds(entry.case, saidCase),
+        (entry.transfer.direction !== transfer.direction &&
+          entry.transfer.places.some((place) => transfer.places.some((other) => samePlace(place, other))) &&
+          holds(entry.case, saidCase)) ||
+        exchangedPlaces(entry.transfer, transfer),
     );
     if (found) clashes.push({ said, notes: found.statement });
   });

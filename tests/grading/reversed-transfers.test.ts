@@ -29,4 +29,13 @@ describe('a transfer said the other way round (reversed-transfers.ts)', () => {
     expect(contradicted(question, note, 'P的本地队列为空的时候，会从全局队列拿G，全局队列也没有就从其他P偷一半放到自己的本地队列。')).toEqual([]);
     expect(contradicted(question, note, '本地队列为空的时候，不会把 G 推给全局队列，而是去偷。')).not.toContain(note[1]);
   });
+
+  it('is contradicted by a move between two places said the other way round, after a 不过 that denies nothing', () => {
+    // corpus/cpp-backend-projects-and-internship.md, "mysql 解决预读失效，缓存污染lru".
+    const pageCache = ['linux的解决方法和mysql相似，linux分为了两个链表，old链表第二次访问就放到了young链表'];
+    const asked = 'Linux 的 page cache 怎么防缓存污染？';
+    expect(contradicted(asked, pageCache, 'Linux 也分为两个链表，不过它是 young 链表里的页第二次访问就放到 old 链表。')).toEqual(pageCache);
+    expect(contradicted(asked, pageCache, 'Linux 也分为两个链表，old 链表里的页第二次访问就放到 young 链表。')).toEqual([]);
+    expect(contradicted(asked, pageCache, 'young 链表的页被淘汰时放到 old 链表。')).toEqual([]);
+  });
 });
