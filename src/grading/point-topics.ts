@@ -268,7 +268,11 @@ function topicOf(text: string, question: string): string {
     // 领导者会怎样：开始复制日志条目」).
     // (pointClauses has taken the connectives off: where 那么 stood is read in the point itself.)
     const opened = rest.findIndex((clause) => /(?:那么|则)\s*$/u.test(compact.slice(0, compact.indexOf(clause))));
-    const condition = (opened > 0 ? rest[opened - 1]! : first).replace(conditional, '').replace(/^在\s*/u, '').replace(conditionEnd, '');
+    const supposed = (opened > 0 ? rest[opened - 1]! : first).replace(conditional, '').replace(/^在\s*/u, '').replace(conditionEnd, '');
+    // A span of time the case holds over is not what it turns on: 「在接下来的时间内没有其他线程竞争该锁」 is 没有其他线程竞争该锁
+    // (clipped from the front, the topic had read 「时间内没有其他线程竞争该锁会怎样」).
+    const unframed = supposed.replace(/^[^，,。；;]{0,10}?(?:时间内|时间里|期间|之内|以内)\s*/u, '');
+    const condition = phraseLength(unframed) >= 4 ? unframed : supposed;
     const outcome = (opened > 0 ? rest[opened]! : then).replace(/^(?:就|便|也就)(?=\S)/u, '');
     // "要是大于，那么…" leans on the point before it: the condition names nothing on its own, the outcome does.
     return phraseLength(condition) < 4 ? trimmed(outcome.replace(/^(?:一般|通常)?会/u, '')) : `${trimmed(condition, 14)}会怎样：${trimmed(outcome, 16)}`;

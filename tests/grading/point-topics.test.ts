@@ -41,6 +41,12 @@ describe('a label that names a kind, a list or the note itself', () => {
     expect(pointTopic('如果只有XID，没有后面的filename和position，则表示事务为prepare状态。', 'crash 之后怎么判断事务算不算提交？')).toBe('没有后面的filename和position会怎样：表示事务为prepare状态');
   });
 
+  it('names a condition by what it turns on, not the span of time it holds over', () => {
+    // corpus/cpp-backend-projects-and-internship.md, 什么是偏向锁: clipped from the front, it had read 「时间内没有其他线程竞争该锁会怎样」.
+    const point = '如果一个线程获得了锁，并且在接下来的时间内没有其他线程竞争该锁，那么锁将一直偏向于该线程，这样可以避免线程每次进入同步代码块时都需要执行锁的获取和释放操作。';
+    expect(pointTopic(point, '什么是偏向锁？')).toBe('没有其他线程竞争该锁会怎样：锁将一直偏向于该线程');
+  });
+
   it('keeps a label whose last characters happen to spell a verb (自包含 is not 自 + 包含)', () => {
     expect(pointTopic('自包含：JWT包含了所有用户的认证信息，避免了多次查询数据库。', '关于JWT token，有什么优势？')).toBe('自包含');
   });
