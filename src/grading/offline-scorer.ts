@@ -20,6 +20,7 @@ import { withoutGeneralOnly } from './general-evidence.ts';
 import { extractAllKeyPoints, givenKeyPoints, type KeyPointSpec } from './key-points.ts';
 import { contentLength } from './point-text.ts';
 import { looksLikeBagOfWords, looksLikeTermList, namesWithoutExplaining, onlyNames, pointsAreNames, recitesNames } from './non-answers.ts';
+import { definitionPart } from './definition-part.ts';
 import { pointedBlocks } from './pointed-blocks.ts';
 import { statesListedSequence } from './sequence-term.ts';
 import { creditListedVerdicts, listedVerdictOf, readListedVerdicts } from './listed-verdicts.ts';
@@ -170,19 +171,22 @@ export function scoreAnswer(input: ScoreInput, parameters: Readonly<ScoringParam
     const points = creditListedVerdicts(withoutGeneralOnly(coverPoints(specs, views, questionUnits, parameters, wrong), questionUnits, rightConclusion), listed[index] ?? []);
     // A question about one part of a note is answered by that part: the answer is complete when it makes the
     // points there, whatever it leaves of the rest. What it contradicts anywhere still counts against it.
-    const pointed = input.keyPoints?.[index]?.length ? undefined : pointedBlocks(input.question, specs, input.headings?.[index]);
+    const blocks = input.keyPoints?.[index]?.length ? undefined : pointedBlocks(input.question, specs, input.headings?.[index]);
+    // Or, asked only what something is, the definition before the note turns to remedies (definition-part.ts).
+    const defined = blocks || input.keyPoints?.[index]?.length ? undefined : definitionPart(input.question, specs);
+    const pointed = blocks ? (spec: KeyPointSpec) => blocks.has(spec.block) : defined ? (spec: KeyPointSpec) => defined.has(spec) : undefined;
     // A point comparing other things than the question compares answers another question (other-comparison.ts): it costs
     // nothing unless made, as the card does not call it missed.
     // So does a point about a member of a list the question does not name (unasked-members.ts).
     const offQuestion = offQuestionPoints(specs.map((spec) => spec.text), input.question);
     const asked = points.filter((point) => point.wrong || point.coverage.recall >= parameters.pointMade || !offQuestion.has(point.spec.text));
     const whole = aggregate(asked, parameters);
-    const part = pointed ? aggregate(asked.filter((point) => pointed.has(point.spec.block)), parameters) : undefined;
+    const part = pointed ? aggregate(asked.filter((point) => pointed(point.spec)), parameters) : undefined;
     const byPart = part !== undefined && part.covered > whole.covered;
     const measured = byPart ? { covered: part.covered, wrong: whole.wrong } : whole;
     // Graded on the part, the card lists the part's points (and anything the answer contradicted elsewhere):
     // "没讲腾讯实习期间…" beside a 10 for a question about the alternatives would contradict the grade.
-    const shown = byPart ? points.filter((point) => pointed!.has(point.spec.block) || point.wrong) : points;
+    const shown = byPart ? points.filter((point) => pointed!(point.spec) || point.wrong) : points;
     // Share of what the answer asserts that the note contradicts clause by clause: a different measure
     // from the wrong points' weight, since one wrong clause can carry most of what was said. A reversed
     // order is a whole sentence's fault, not each of its clauses', so it costs only its point.
