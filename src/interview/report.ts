@@ -3,7 +3,7 @@
  * stored session, its state and turns; nothing here writes.
  */
 import { escapeMarkdown, quoteMarkdown } from '../core/markdown-escape.ts';
-import type { Grade, KnowledgeBase, SessionMode, SessionRecord, SessionStatus, TopicId, Turn } from '../core/types.ts';
+import type { Grade, GradeBand, KnowledgeBase, SessionMode, SessionRecord, SessionStatus, TopicId, Turn } from '../core/types.ts';
 import { roundScore } from '../grading/offline-scorer.ts';
 import { pointTopic } from '../grading/point-topics.ts';
 import { rankPoints, weighPoints } from './key-points.ts';
@@ -210,6 +210,9 @@ function pointStatus(point: Grade['keyPoints'][number]): string {
   return point.covered === 'no' ? '未提到' : '部分';
 }
 
+/** The export is Chinese: a band is named as the card would say it, not by its code ("（none）"). */
+const bandNames: Record<GradeBand, string> = { excellent: '优秀', good: '良好', fair: '一般', weak: '较弱', none: '未答到要点' };
+
 function gradeLines(grade: Grade): string[] {
   // A follow-up answer's own result, then the question's grade: "不知道" never sits above the main answer's 10.
   if (grade.followup) {
@@ -217,7 +220,7 @@ function gradeLines(grade: Grade): string[] {
     const own = followup.kind === 'deeper' && followup.score !== undefined ? `这道追问 ${followup.score} / 10 — ` : '';
     return [`**追问回答**：${own}${escapeMarkdown(followup.feedback)}`, '', `**本题成绩：${followup.questionScore} / 10**（主问题和追问的回答合起来评）`];
   }
-  const lines = [`**评分：${grade.score} / 10**（${grade.band}）${grade.notice ? ` — ${escapeMarkdown(grade.notice)}` : ''}`, '', escapeMarkdown(grade.feedback)];
+  const lines = [`**评分：${grade.score} / 10**（${bandNames[grade.band]}）${grade.notice ? ` — ${escapeMarkdown(grade.notice)}` : ''}`, '', escapeMarkdown(grade.feedback)];
   const missed = grade.keyPoints.filter((point) => point.covered !== 'yes' && !point.offQuestion);
   if (missed.length > 0) {
     lines.push('', '遗漏、不完整或说反了的要点：', ...missed.map((point) => `- ${escapeMarkdown(point.text)}（${pointStatus(point)}）`));

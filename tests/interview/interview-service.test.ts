@@ -242,6 +242,9 @@ describe('skip and hint', () => {
     expect(report.overall).toBe(partial.grade?.score);
     const markdown = await service.exportMarkdown(session.id, owner);
     expect(markdown).not.toMatch(/评分：0 \/ 10/);
+    // The band is named in Chinese, as the card says it: the export had read 「（none）」 and 「（good）」.
+    expect(markdown).toMatch(/\*\*评分：[\d.]+ \/ 10\*\*（(?:优秀|良好|一般|较弱|未答到要点)）/u);
+    expect(markdown).not.toMatch(/（(?:excellent|good|fair|weak|none)）/u);
     expect((await service.history(owner))[0]?.score).toBe(partial.grade?.score);
   });
 
