@@ -3,7 +3,7 @@
  * items (inline enumerations split) and table rows, each with the headings above it, without inline
  * markup, citations, code blocks, or a closing announcement of the list that follows.
  */
-import { askedByLine, joinLines, noteLineReader, tableRowText, withoutFrontMatter } from './note-formats.ts';
+import { askedByLine, joinLines, noteLineReader, tableRowText, withoutDecoration, withoutFrontMatter, withoutObsidianComments, withoutObsidianMarkup } from './note-formats.ts';
 import { contentLength, insideBrackets, leadsIn, minimumPointCharacters, tidyPoint } from './point-text.ts';
 
 export interface RawUnit {
@@ -62,7 +62,7 @@ export function withProseFencesOpened(markdown: string): string {
  * above it, inline Markdown removed and code blocks left out.
  */
 export function blockUnits(markdown: string): RawUnit[] {
-  const withoutCode = withProseFencesOpened(withoutFrontMatter(markdown).replace(copyButton, '')).replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, '');
+  const withoutCode = withProseFencesOpened(withoutObsidianComments(withoutFrontMatter(markdown)).replace(copyButton, '')).replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, '');
   // A reference that is only code is still gradable by its identifiers.
   const source = contentLength(withoutCode) >= minimumPointCharacters ? withoutCode : markdown.replace(/^(```|~~~).*$/gm, '');
   const units: RawUnit[] = [];
@@ -212,15 +212,15 @@ function partLabel(paragraph: readonly string[]): string[] {
  * elsewhere in words (the link may be gone: card references keep the text of a link, not its address).
  */
 function isCitation(rawText: string): boolean {
-  const link = /!?\[[^\]]*\]\([^)]*\)/g;
-  return pointsElsewhere.test(rawText.replace(link, '').trim()) || (link.test(rawText) && contentLength(rawText.replace(link, '')) <= maxCitationLabel);
+  const link = /!?\[[^\]]*\]\([^)]*\)|!?\[\[[^\]\n]*\]\]/g;
+  return pointsElsewhere.test(rawText.replace(link, '').trim()) || (link.test(rawText) && contentLength(rawText.replace(link, '').replace(/#[^\s#]+/gu, '')) <= maxCitationLabel);
 }
 
 /** A sentence that only sends the reader elsewhere ("更多说明参阅引用说明", "详见下文", "see the docs"), whatever its length. */
 const pointsElsewhere = /^(?:更多|详细|具体|完整)?(?:的)?(?:说明|内容|细节|介绍|信息|解释)?(?:请)?(?:参阅|参见|参考|参看|详见|见|查看|看)(?:下文|下面|文末|引用|原文|链接|文档|注释|脚注|引用说明|官方文档)?(?:说明|部分)?[。.:：]?$|^(?:for more (?:details|information|info)|see (?:also|the docs|below|above)|refer to)\b/iu;
 
 function pushSentences(units: RawUnit[], rawText: string, kind: RawUnit['kind'], section: string[], lead?: Lead): void {
-  if (isCitation(rawText)) return;
+  if (isCitation(withoutDecoration(rawText))) return;
   const { text, bold } = cleanInline(rawText);
   const block = units.length;
   // Enumerations written inline ("①…；②…", "1.… 2.…") are separate points.
@@ -229,7 +229,7 @@ function pushSentences(units: RawUnit[], rawText: string, kind: RawUnit['kind'],
     /^\s*\d{1,2}[)）]/u.test(marker) && insideBrackets(text.slice(0, offset)) ? marker : '\n',
   );
   for (const sentence of hyphenEnumerated(marked).split(/(?<=[。！？!?；;])|\n/u)) {
-    const trimmed = withoutAnnouncement(tidyPoint(sentence));
+    const trimmed = withoutAnnouncement(tidyPoint(withoutDecoration(sentence)));
     if (!trimmed) continue;
     units.push({ text: trimmed, bold, kind, introduces: /[:：]$/.test(trimmed) || leadsIn.test(trimmed), section, block, ...(lead ? { lead } : {}) });
   }
@@ -273,7 +273,7 @@ const announcesList =
 /** Strips inline Markdown; reports whether the text had bold spans (notes bold what matters). */
 function cleanInline(raw: string): { text: string; bold: boolean } {
   const bold = /(\*\*|__)[^*_]+\1/.test(raw);
-  const text = raw
+  const text = withoutObsidianMarkup(raw)
     .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/<[^>]+>/g, '')

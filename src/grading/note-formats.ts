@@ -75,3 +75,38 @@ export function noteLineReader(): (rawLine: string) => string {
     return answersQuestion ? line.replace(answerLabel, '') : line;
   };
 }
+
+/** An Obsidian comment ("%% 这里以后补图 %%"): the author's note to self, hidden when the note is read. */
+const obsidianComment = /%%[\s\S]*?%%/gu;
+/** An Obsidian link ("[[Redis持久化#混合持久化]]", "[[分布式锁|锁]]"), or an embed ("![[skiplist.png]]"). */
+const wikiLink = /(!?)\[\[([^\]|#\n]*)(?:#[^\]|\n]*)?(?:\|([^\]\n]*))?\]\]/gu;
+/** Tags closing a line ("…最后一次快照之后的数据 #持久化", "#redis #八股"); a tag is never only digits ("#1" is a number). */
+const closingTags = /(?:(?<=^|\s)#[^\s#]*[^\s\d#][^\s#]*\s*)+$/u;
+
+/** The note without Obsidian comments, which the reader never sees: "%% 这里以后补图 %%" had been a key point. */
+export function withoutObsidianComments(markdown: string): string {
+  return markdown.replace(obsidianComment, '');
+}
+
+/**
+ * One line's Obsidian markup read as its reader sees it: a link is the page's name or its alias, an embed nothing, and
+ * tags at the end of the line nothing ("RDB 是某一时刻的快照…之后的数据 #持久化" had kept "#持久化" in its point).
+ */
+export function withoutObsidianMarkup(line: string): string {
+  return line.replace(wikiLink, (_link, embed: string, page: string, alias: string | undefined) => (embed ? '' : (alias ?? page).trim())).replace(closingTags, '').trimEnd();
+}
+
+/** A closing clause that only sends the reader elsewhere ("，参见 [[Redis持久化#混合持久化]]", "（详见官方文档）"). */
+const closingPointer = /\s*[，,；;（(]\s*(?:更多|具体|详细)?(?:请)?(?:参见|详见|参阅)[^，,。；;（()）]{0,40}[)）]?[。.]?$/u;
+/** Decoration opening a toggle export's bullet ("📌 B+ 树非叶子节点只存键"); a cross or warning sign says something and stays. */
+const openingDecoration = /^(?:(?![❌✖✗⛔🚫⚠])\p{Extended_Pictographic}\uFE0F?\s*)+/u;
+
+/**
+ * A sentence without what only decorates or points away from it: "生产上一般两者同时开启，参见 [[Redis持久化]]" was dropped
+ * whole as a pointer elsewhere, losing the note's answer to "RDB 和 AOF 怎么选？"; "📌 叶子节点用链表相连" showed its pin.
+ */
+export function withoutDecoration(sentence: string): string {
+  const bare = sentence.replace(openingDecoration, '');
+  const pointed = bare.replace(closingPointer, '');
+  return pointed.trim() === '' ? bare : pointed;
+}
