@@ -3,8 +3,8 @@
  * often share a paragraph), each other block whole, and the breaks between them (a thematic break, a wide gap).
  * Split from markdown-parser.ts, which decides what is a question and what is its answer.
  */
-import type { List, Nodes, Paragraph, RootContent } from 'mdast';
-import { chineseWordsOf, continuesWrappedLine } from './question-lines.ts';
+import type { List, ListItem, Nodes, Paragraph, RootContent } from 'mdast';
+import { chineseWordsOf, classifyLine, continuesWrappedLine } from './question-lines.ts';
 import { endLine, endOffset, SourceView, startLine, startOffset } from './source-view.ts';
 
 export interface LineUnit {
@@ -85,6 +85,48 @@ function splitLazyList(node: List, view: SourceView): Unit[] {
   return [blockUnit(node)];
 }
 
+/**
+ * A list whose items ask and hold their answers under them, as outlines and toggle exports write a question bank
+ * ("1. TCP 三次握手的过程是什么？" over "1.1 客户端发送 SYN…", "- **问题：** 索引为什么用 B+ 树？" over its bullets): each item's
+ * first line is a question of its own and the rest of the item its answer. Read as one block, a whole outline of
+ * questions had become one answer to the note's title. Only when every item plainly asks and one holds more than its
+ * question: a list of questions with nothing under them stays a list (a question's sub-questions, as notes enumerate them).
+ */
+function questionItems(node: List, view: SourceView): Unit[] | undefined {
+  const items = node.children as ListItem[];
+  const parts = items.map((item) => {
+    const first = item.children[0];
+    if (first?.type !== 'paragraph') return undefined;
+    const lineEnd = view.source.indexOf('\n', startOffset(first));
+    const questionEnd = lineEnd < 0 || lineEnd > endOffset(first) ? endOffset(first) : lineEnd;
+    const raw = view.clean(startOffset(first), questionEnd);
+    const asks = classifyLine(raw);
+    if (asks.kind !== 'question' || !asks.strong) return undefined;
+    const hasAnswer = endOffset(item) > questionEnd && view.visibleText(questionEnd, endOffset(item)) !== '';
+    return { item, first, questionEnd, raw, hasAnswer };
+  });
+  if (parts.some((part) => part === undefined) || !parts.some((part) => part!.hasAnswer)) return undefined;
+  const units: Unit[] = [];
+  for (const { item, first, questionEnd, raw, hasAnswer } of parts as Array<NonNullable<(typeof parts)[number]>>) {
+    units.push({ type: 'line', start: startOffset(first), end: questionEnd, line: startLine(first), raw, paragraphId: startOffset(first) });
+    if (hasAnswer) units.push({ type: 'block', start: questionEnd + 1, end: endOffset(item), startLine: startLine(first) + 1, endLine: endLine(item) });
+  }
+  return units;
+}
+
+/**
+ * The visible line of an HTML block that plainly asks: a toggle's `<summary>什么是回表？</summary>` (Notion, Feishu and
+ * GitHub exports fold each answer under its question). As a block it was read as part of the answer above it, so the
+ * question after a toggle list ran into that list's last answer.
+ */
+function toggleQuestion(node: Nodes, view: SourceView): LineUnit | undefined {
+  const raw = view.clean(startOffset(node), endOffset(node)).trim();
+  if (raw === '' || raw.includes('\n')) return undefined;
+  const asks = classifyLine(raw);
+  if (asks.kind !== 'question' || !asks.strong) return undefined;
+  return { type: 'line', start: startOffset(node), end: endOffset(node), line: startLine(node), raw, paragraphId: startOffset(node) };
+}
+
 function lineOf(source: string, offset: number): number {
   let line = 1;
   for (let index = 0; index < offset && index < source.length; index++) if (source.charCodeAt(index) === 10) line++;
@@ -125,8 +167,9 @@ export function toUnits(blocks: RootContent[], view: SourceView): Unit[] {
     }
     if (block.type === 'thematicBreak') units.push({ type: 'break' });
     else if (block.type === 'paragraph') units.push(...lines);
-    else if (block.type === 'list') units.push(...splitLazyList(block, view));
+    else if (block.type === 'list') units.push(...(questionItems(block, view) ?? splitLazyList(block, view)));
     else if (block.type === 'definition') return;
+    else if (block.type === 'html' && toggleQuestion(block, view)) units.push(toggleQuestion(block, view)!);
     else if (view.visibleText(startOffset(block), endOffset(block)) !== '') units.push(blockUnit(block));
   });
   return units;

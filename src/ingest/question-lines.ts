@@ -151,7 +151,9 @@ export function cleanQuestion(text: string): string {
     .replace(/^(第?[一二三四五六七八九十百]+|\d+(?:\s*[-.．]\s*\d+)*)\s*[、.．:：)）]?\s+/u, '')
     .replace(/^(第?[一二三四五六七八九十百]+|\d+(?:[-.．]\d+)*)[、.．:：)）]\s*/u, '')
     .replace(/^[（(]\s*\d+\s*[)）]\s*/u, '')
-    .replace(/^(Q|问)\s*[:：]\s*/iu, '')
+    // A toggle export's decoration and label ("💡 事务的隔离级别有哪些？", "**问题：** 什么是 MVCC？") are not what is asked.
+    .replace(/^(?:\p{Extended_Pictographic}\uFE0F?\s*)+/u, '')
+    .replace(/^(Q|问|问题)\s*[:：]\s*/iu, '')
     .replace(/^那么他可能(继续)?问你[，,:：\s]*/u, '')
     .replace(/^那你/u, '')
     .replace(/[，,]\s*你(会|要|该)?怎么回答[？?]?$/u, '？')
