@@ -25,6 +25,7 @@ import type { FeedbackLanguage } from './feedback.ts';
 import type { OfflineGradeResult } from './offline-grader.ts';
 import { readStances } from './answer-signals.ts';
 import { defaultScoringParameters, pointFrequencies, type ScoreFlag } from './offline-scorer.ts';
+import { offQuestionPoints } from './unasked-members.ts';
 import { profileText } from './text-analysis.ts';
 
 const llmGradeSchema = z.object({
@@ -124,8 +125,12 @@ export async function gradeWithLlm(
     return { text: point.text, weight: point.weight, covered, ...(covered !== 'no' && quoted ? { evidence: quoted } : {}) };
   });
 
-  const totalWeight = verified.reduce((sum, point) => sum + point.weight, 0);
-  const credited = verified.reduce((sum, point) => sum + point.weight * (point.wrong ? -defaultScoringParameters.wrongCost : point.covered === 'yes' ? 1 : point.covered === 'partial' ? 0.5 : 0), 0);
+  // A point on what the question does not ask costs nothing unless made, as offline (unasked-members.ts): asked
+  // 「kubectl 和 apiserver 有什么区别？」, Controller-manager and Scheduler left out do not lower the justified score.
+  const offQuestion = offQuestionPoints(verified.map((point) => point.text), input.question);
+  const counted = verified.filter((point) => point.wrong || point.covered !== 'no' || !offQuestion.has(point.text));
+  const totalWeight = counted.reduce((sum, point) => sum + point.weight, 0);
+  const credited = counted.reduce((sum, point) => sum + point.weight * (point.wrong ? -defaultScoringParameters.wrongCost : point.covered === 'yes' ? 1 : point.covered === 'partial' ? 0.5 : 0), 0);
   const coverage = totalWeight > 0 ? Math.max(0, credited / totalWeight) : 0;
   // The rubric in the prompt maps coverage to score; the bound is that rubric plus one point of
   // judgement, so the model may weigh points but not invent coverage.
