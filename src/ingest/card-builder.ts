@@ -15,6 +15,7 @@ import { isQuestionText, stripLineMarkup } from './question-lines.ts';
 import { answersInTurn } from './answer-order.ts';
 import { isMultipleChoice, opensWithOptions } from './quiz-options.ts';
 import { lendPreviousAnswers } from './previous-question.ts';
+import { withEmptyCardsUnasked } from './empty-cards.ts';
 import { answerListedQuestions } from './listed-questions.ts';
 import { splitReference } from './reference-splitter.ts';
 import { spokenQuestion } from './spoken-question.ts';
@@ -305,7 +306,7 @@ export function buildCards(source: string, parsed: readonly ParsedQuestion[], te
     if (draft.kind === 'note') card.searchOnly = true;
     return card;
   });
-  return lendPreviousAnswers(cards);
+  return withEmptyCardsUnasked(lendPreviousAnswers(cards));
 }
 
 function subjectOrHeading(heading: string): string {

@@ -1,0 +1,33 @@
+/**
+ * Cards with nothing to ask are never asked: a heading whose only text is a line of links and tags, and a note's title
+ * over questions that are cards of their own. A title over answered sections stays their overview.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Card } from '../../src/core/types.ts';
+import { isAskable } from '../../src/ingest/card-bank.ts';
+import { buildQuestionBank } from '../../src/ingest/corpus.ts';
+
+const utf8 = new TextEncoder();
+const bankOf = (markdown: string): Card[] => buildQuestionBank([{ path: 'notes.md', bytes: utf8.encode(markdown) }]).cards;
+const asked = (cards: readonly Card[]): string[] => cards.filter(isAskable).map((card) => card.question);
+
+describe('cards that ask nothing', () => {
+  it('does not ask a heading whose text is only links and tags', () => {
+    const cards = bankOf('# Redis 面试复习\n\n相关：[[MySQL索引]] | [[分布式锁|锁]] #redis #八股\n\n## Redis 为什么这么快？\n\n- 纯内存操作，读写不走磁盘\n- IO 多路复用，一个线程处理大量连接\n');
+    expect(asked(cards)).toEqual(['Redis 为什么这么快？']);
+    // Still found in search; a title whose own text says nothing is no overview, as a title without the line is none.
+    expect(cards.some((card) => card.reference.includes('MySQL索引') && card.searchOnly && !card.answered)).toBe(true);
+  });
+
+  it('does not ask the title of a note of questions', () => {
+    const qa = bankOf('# 操作系统 Q&A\n\nQ：进程和线程的区别？\nA：进程是资源分配的基本单位，线程是 CPU 调度的基本单位。\n\nQ：用户态和内核态怎么切换？\nA：通过系统调用、中断和异常三种方式进入内核态。\n');
+    expect(asked(qa)).toEqual(['进程和线程的区别？', '用户态和内核态怎么切换？']);
+    const outline = bankOf('# 计算机网络复习提纲\n\n1. TCP 三次握手的过程是什么？\n   1.1 客户端发送 SYN，进入 SYN_SENT 状态\n   1.2 服务端回复 SYN+ACK\n2. HTTP 和 HTTPS 的区别？\n   2.1 HTTPS 在 HTTP 和 TCP 之间加了一层 TLS\n');
+    expect(asked(outline)).toEqual(['TCP 三次握手的过程是什么？', 'HTTP 和 HTTPS 的区别？']);
+  });
+
+  it('keeps a list of names, and an unanswered question, askable', () => {
+    expect(asked(bankOf('## 常见的缓存淘汰策略有哪些？\n\n- LRU\n- LFU\n- FIFO\n'))).toEqual(['常见的缓存淘汰策略有哪些？']);
+    expect(asked(bankOf('# 面经\n\n## 什么是 CAP 理论？\n\n## 什么是 BASE 理论？\n\n最终一致性。\n'))).toContain('什么是 CAP 理论？');
+  });
+});
