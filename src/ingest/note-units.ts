@@ -3,8 +3,8 @@
  * often share a paragraph), each other block whole, and the breaks between them (a thematic break, a wide gap).
  * Split from markdown-parser.ts, which decides what is a question and what is its answer.
  */
-import type { List, ListItem, Nodes, Paragraph, RootContent } from 'mdast';
-import { chineseWordsOf, classifyLine, continuesWrappedLine } from './question-lines.ts';
+import type { Blockquote, List, ListItem, Nodes, Paragraph, RootContent } from 'mdast';
+import { chineseWordsOf, classifyLine, continuesWrappedLine, stripLineMarkup } from './question-lines.ts';
 import { endLine, endOffset, SourceView, startLine, startOffset } from './source-view.ts';
 
 export interface LineUnit {
@@ -127,6 +127,43 @@ function toggleQuestion(node: Nodes, view: SourceView): LineUnit | undefined {
   return { type: 'line', start: startOffset(node), end: endOffset(node), line: startLine(node), raw, paragraphId: startOffset(node) };
 }
 
+/**
+ * A label saying a quoted line is a question put to the reader: 高频 (asked often), 面试题, 常考, 考点, 追问, opening the
+ * quote after an Obsidian callout's marker and a decoration ("🔥 **高频：**", "[!tip]- 追问：").
+ */
+const askedLabel = /^(?:\[![a-z]+\][+-]?\s*)?(?:\p{Extended_Pictographic}\uFE0F?\s*)*(?:高频(?:题|问题)?|面试题|常考(?:题)?|必考(?:题)?|考点|追问)\s*[:：]\s*/iu;
+
+/**
+ * A blockquote that opens with a labelled question and goes on to answer it: "> 🔥 **高频：** redo log 和 binlog 有什么区别？"
+ * over "> 🧠 redo log 是 InnoDB 的物理日志…". Read as one block it had joined the answer above it (the MVCC card's), so
+ * redo log's points were graded as MVCC's. Only a quote whose first line is labelled as asked, plainly asks, and has more
+ * under it: a quote that only asks, or quotes a statement, stays part of the answer it sits in.
+ */
+function quotedQuestion(node: Blockquote, view: SourceView): Unit[] | undefined {
+  const first = node.children[0];
+  if (first?.type !== 'paragraph') return undefined;
+  const lineEnd = view.source.indexOf('\n', startOffset(first));
+  const questionEnd = lineEnd < 0 || lineEnd > endOffset(first) ? endOffset(first) : lineEnd;
+  const line = stripLineMarkup(view.clean(startOffset(first), questionEnd));
+  const label = askedLabel.exec(line);
+  if (!label) return undefined;
+  const raw = line.slice(label[0].length);
+  const asks = classifyLine(raw);
+  if (asks.kind !== 'question' || !asks.strong) return undefined;
+  // The answer starts at its first line with text: the quote's empty "> " lines are no part of it.
+  let answerStart = questionEnd + 1;
+  for (const text of view.source.slice(answerStart, endOffset(node)).split('\n')) {
+    if (!/^[ \t]*>?[ \t]*$/u.test(text)) break;
+    answerStart += text.length + 1;
+  }
+  if (answerStart >= endOffset(node) || view.visibleText(answerStart, endOffset(node)).replace(/[>\s]+/gu, '') === '') return undefined;
+  // A follow-up keeps its 追问 so it is chained to the question above it (card-builder.ts), as a 追问 line is.
+  return [
+    { type: 'line', start: startOffset(first), end: questionEnd, line: startLine(first), raw: `${/追问/u.test(label[0]) ? '追问：' : ''}${raw}`, paragraphId: startOffset(first) },
+    { type: 'block', start: answerStart, end: endOffset(node), startLine: lineOf(view.source, answerStart), endLine: endLine(node) },
+  ];
+}
+
 function lineOf(source: string, offset: number): number {
   let line = 1;
   for (let index = 0; index < offset && index < source.length; index++) if (source.charCodeAt(index) === 10) line++;
@@ -170,6 +207,7 @@ export function toUnits(blocks: RootContent[], view: SourceView): Unit[] {
     else if (block.type === 'list') units.push(...(questionItems(block, view) ?? splitLazyList(block, view)));
     else if (block.type === 'definition') return;
     else if (block.type === 'html' && toggleQuestion(block, view)) units.push(toggleQuestion(block, view)!);
+    else if (block.type === 'blockquote' && quotedQuestion(block, view)) units.push(...quotedQuestion(block, view)!);
     else if (view.visibleText(startOffset(block), endOffset(block)) !== '') units.push(blockUnit(block));
   });
   return units;
