@@ -4,7 +4,6 @@
  * markup, citations, code blocks, or a closing announcement of the list that follows.
  */
 import { askedByLine, joinLines, noteLineReader, tableRowText, withoutDecoration, withoutFrontMatter, withoutObsidianComments, withoutObsidianMarkup } from './note-formats.ts';
-import { englishSentenceEnd, withEnglishSentenceEnds } from './english-sentences.ts';
 import { contentLength, insideBrackets, leadsIn, minimumPointCharacters, tidyPoint } from './point-text.ts';
 
 export interface RawUnit {
@@ -222,17 +221,14 @@ const pointsElsewhere = /^(?:更多|详细|具体|完整)?(?:的)?(?:说明|内�
 
 function pushSentences(units: RawUnit[], rawText: string, kind: RawUnit['kind'], section: string[], lead?: Lead): void {
   if (isCitation(withoutDecoration(rawText))) return;
-  // Only a paragraph's English sentences are split: split in list items too, "- Runs over QUIC, which runs over UDP. QUIC
-  // implements streams itself…" gave HTTP/3 its "a lost packet only stalls the streams…", and an answer handing HTTP/3
-  // HTTP/2's "every stream waits for the retransmission" then shared enough words with it to pass as HTTP/3's own (on029, 0 → 8.9).
-  const { text, bold } = cleanInline(kind === 'prose' ? withEnglishSentenceEnds(rawText) : rawText);
+  const { text, bold } = cleanInline(rawText);
   const block = units.length;
   // Enumerations written inline ("①…；②…", "1.… 2.…") are separate points.
   // A number closing a bracket ("(24 × 60 × 60)秒") is arithmetic, not a marker.
   const marked = text.replace(/(?:^|(?<=[\s。；;：:，,]))(?:[（(]\d{1,2}[）)]|\d{1,2}[.、)）](?![\d.])|[①-⑩])\s*|\s*[①-⑩]\s*/gu, (marker, offset: number) =>
     /^\s*\d{1,2}[)）]/u.test(marker) && insideBrackets(text.slice(0, offset)) ? marker : '\n',
   );
-  for (const sentence of hyphenEnumerated(marked).split(/(?<=[。！？!?；;])|\n/u).flatMap((piece) => piece.split(englishSentenceEnd))) {
+  for (const sentence of hyphenEnumerated(marked).split(/(?<=[。！？!?；;])|\n/u)) {
     const trimmed = withoutAnnouncement(tidyPoint(withoutDecoration(sentence)));
     if (!trimmed) continue;
     units.push({ text: trimmed, bold, kind, introduces: /[:：]$/.test(trimmed) || leadsIn.test(trimmed), section, block, ...(lead ? { lead } : {}) });
