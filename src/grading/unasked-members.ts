@@ -1,11 +1,10 @@
-import { comparesOtherThings } from './other-comparison.ts';
-
 /**
  * A point about another member of a list than the ones the question names. The K8s note lists the master's components as
  * 「Kubectl： 客户端命令行工具…」「Api Server： …」「Controller-manager： …」「Scheduler： …」; asked 「kubectl 和 apiserver 有什么
  * 区别？」, a right answer was graded 6.1 and told 「没讲Controller-manager；Scheduler」. Like a comparison of other things
  * (other-comparison.ts), such a point costs nothing unless made, and the card does not call it missed.
  */
+import { comparesOtherThings } from './other-comparison.ts';
 
 /** A point's label: what stands before its colon ("Etcd(可以不在master节点)：担任数据中心的角色"). */
 const labelled = /^\s*([^：:。；;，,\n]{1,30})[：:]/u;

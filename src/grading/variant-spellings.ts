@@ -66,7 +66,7 @@ export const variantSpellings: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bi\/o\b/g, 'io'],
   [/cpu ?密集/g, '计算密集'],
   [/核数/g, '核心数'],
-  // Component and log names written with or without a space are one name: the K8s note's 「Api Server」 is the answer's
+  // Component names written with or without a space are one name: the K8s note's 「Api Server」 is the answer's
   // apiserver, 「Read View」 ReadView. Only established names, so no two words are joined by chance; hyphenated forms
   // (api-server) are read as both their parts and the joined name already (text-analysis.ts compoundVariants).
   [/\bapi server\b/g, 'apiserver'],
