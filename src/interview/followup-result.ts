@@ -5,7 +5,8 @@
  * on a deeper question about another card, its own grade against that card. Without it the card
  * after "不知道" showed the main answer's 10, and every follow-up re-showed the whole question's card.
  */
-import type { Card, Coverage, FollowupResult, Grade } from '../core/types.ts';
+import type { Card, Coverage, FollowupResult, Grade, KeyPoint } from '../core/types.ts';
+import { shorten } from '../grading/feedback.ts';
 import { pointTopic } from '../grading/point-topics.ts';
 import type { RankedPoint } from './key-points.ts';
 
@@ -16,20 +17,31 @@ const namedTopics = 3;
 
 type Language = 'zh' | 'en';
 
-const wording: Record<Language, { nothing: string; none: string; added: (topics: string) => string; deeperNothing: string }> = {
+const wording: Record<Language, { nothing: string; none: string; added: (topics: string) => string; deeperNothing: string; wrong: (said: string, notes: string) => string }> = {
   zh: {
     nothing: '这次追问没有答出内容，本题保留之前回答的成绩。',
+    wrong: (said, notes) => `这次追问的回答和笔记不一致：你说「${said}」，但笔记里是「${notes}」。`,
     none: '这次追问的回答没有补上新的要点。',
     added: (topics) => `这次追问补上了：${topics}。`,
     deeperNothing: '这道深入的追问没有答出内容，不影响本题之前回答的成绩。',
   },
   en: {
     nothing: 'Nothing was said in answer to the follow-up; the question keeps the grade of the earlier answers.',
+    wrong: (said, notes) => `The follow-up answer disagrees with the notes: you said "${said}", the notes say "${notes}".`,
     none: 'The follow-up answer added no new key point.',
     added: (topics) => `The follow-up answer added: ${topics}.`,
     deeperNothing: 'Nothing was said in answer to the deeper follow-up; the question keeps the grade of the earlier answers.',
   },
 };
+
+/** Longest quote of what was said, or of the note, in a follow-up's disagreement. */
+const quotedCharacters = 40;
+
+/** The points the joined grade finds contradicted that the question's earlier grade did not. */
+export function newlyContradicted(earlier: Grade | undefined, after: Grade): KeyPoint[] {
+  const before = new Set(earlier?.keyPoints.filter((point) => point.contradicted).map((point) => point.text));
+  return after.keyPoints.filter((point) => point.contradicted && !before.has(point.text));
+}
 
 /** The points a follow-up answer made or raised: `before` graded without it, `after` with it. */
 export function addedPoints(before: readonly RankedPoint[], after: Grade, nonAnswer: boolean): string[] {
@@ -45,6 +57,8 @@ export function followupResult(input: {
   language: Language;
   /** The points this answer made that the earlier answers had not (addedPoints). */
   added: readonly string[];
+  /** What this answer said against the notes that the earlier answers had not (newlyContradicted). */
+  contradicted?: readonly KeyPoint[];
   nonAnswer: boolean;
   /** A deeper question's own grade, against the card it asks about. */
   deeper?: { card: Card; grade: Grade; nonAnswer: boolean };
@@ -63,6 +77,9 @@ export function followupResult(input: {
     };
   }
   const topics = [...new Set(input.added.map((text) => pointTopic(text, input.card.question)))].slice(0, namedTopics);
-  const feedback = input.nonAnswer ? words.nothing : topics.length ? words.added(topics.join(input.language === 'en' ? '; ' : '；')) : words.none;
+  // A follow-up answer that says the opposite of the notes is told so, as the main card would tell it, not 「没有补上新的要点」 alone.
+  const [wrong] = input.contradicted ?? [];
+  const disagreement = wrong?.evidence ? words.wrong(shorten(wrong.evidence, quotedCharacters), shorten(wrong.text, quotedCharacters)) : '';
+  const feedback = input.nonAnswer ? words.nothing : `${disagreement}${topics.length ? words.added(topics.join(input.language === 'en' ? '; ' : '；')) : disagreement ? '' : words.none}`;
   return { kind: 'followup', added: [...input.added], nonAnswer: input.nonAnswer, feedback, questionScore: input.questionScore };
 }

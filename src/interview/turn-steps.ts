@@ -12,7 +12,7 @@ import { capGrade, hintCap, maxHints, rankPoints, referencePoints, weighPoints }
 import { createMover } from './move-on.ts';
 import { openingFollowup, projectFollowup, technicalFollowup, type Followup } from './offline-followups.ts';
 import { followupsAllowed } from './phase-plan.ts';
-import { addedPoints, followupResult } from './followup-result.ts';
+import { addedPoints, followupResult, newlyContradicted } from './followup-result.ts';
 import { followupQuestionGrade, gradeOfQuestion, keptGrade, nextBestScore, referencesOf, skippedGrade } from './question-grade.ts';
 import type { CurrentQuestion } from './session-state.ts';
 
@@ -175,7 +175,8 @@ export function createTurnSteps(ctx: EngineContext) {
     const questionGrade = carried ?? followupQuestionGrade(capGrade(raw, current.hints), earlier, added);
     current.best = nextBestScore(current.best, questionGrade);
     // A follow-up answer's card shows what that answer did, beside the question's grade.
-    const followup = answersFollowup ? followupResult({ card, questionScore: current.best, language: step.state.language, added: added ?? [], nonAnswer, ...(deeper?.own ? { deeper: deeper.own } : {}) }) : undefined;
+    const contradicted = answersFollowup && !deeper && !nonAnswer ? newlyContradicted(earlier, raw) : [];
+    const followup = answersFollowup ? followupResult({ card, questionScore: current.best, language: step.state.language, added: added ?? [], contradicted, nonAnswer, ...(deeper?.own ? { deeper: deeper.own } : {}) }) : undefined;
     // A follow-up answer that added nothing is not praised for what the main answer said ("这题答得挺扎实"
     // beside "这次追问的回答没有补上新的要点"): its reaction is at most partial.
     const addedNothing = followup?.kind === 'followup' && followup.added.length === 0;

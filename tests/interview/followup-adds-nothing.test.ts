@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createGrader } from '../../src/grading/grader.ts';
 import { item } from '../support/bigram-knowledge.ts';
 import { makeHarness } from '../support/interview-harness.ts';
+import { rdbNote, rdbQuestion } from '../grading/rdb-note.ts';
 
 const owner = 'followup-adds-nothing-owner';
 
@@ -34,5 +35,17 @@ describe('a follow-up answer that makes no new point', () => {
     if (followup.next.kind === 'followup') await service.submit(session.id, owner, { action: 'skip' });
     const report = await service.report(session.id, owner);
     expect(report.questions[0]?.score).toBe(main.grade?.score);
+  });
+
+  it('is told what it said against the notes, and the question keeps its grade', async () => {
+    const rdb = item({ id: 'rdb', question: rdbQuestion, answer: rdbNote, topics: ['redis' as const] });
+    const { service } = makeHarness({ items: [rdb, next], grader: () => createGrader({}) });
+    const { session } = await service.start(owner, { mode: 'drill', cards: ['rdb', 'raft-log'] });
+    const main = await service.submit(session.id, owner, { answer: 'save 是在主线程中写入 RDB 文件，会造成阻塞。' });
+    expect(main.next.kind).toBe('followup');
+    const followup = await service.submit(session.id, owner, { answer: 'bgsave 是在主线程中写入 RDB 文件，不需要创建子进程。' });
+    // It had read only 「这次追问的回答没有补上新的要点」.
+    expect(followup.grade?.followup?.feedback).toMatch(/^这次追问的回答和笔记不一致：你说「bgsave 是在主线程中写入 RDB 文件[^」]*」，但笔记里是「[^」]+」。/u);
+    expect(followup.grade?.score).toBe(main.grade?.score);
   });
 });
