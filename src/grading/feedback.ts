@@ -8,7 +8,6 @@ import type { Coverage, GradeBand } from '../core/types.ts';
 import { memoByText } from './grading-memo.ts';
 import type { ScoreFlag } from './offline-scorer.ts';
 import { pointTopic } from './point-topics.ts';
-import { offQuestionPoints } from './unasked-members.ts';
 
 export interface WordedPoint {
   text: string;
@@ -18,6 +17,8 @@ export interface WordedPoint {
   wrong?: { said: string; notes: string };
   /** The answer's words the point was matched on: tells an answer in another language than the note. */
   evidence?: string;
+  /** About what the question does not ask (unasked-members.ts), marked by the grade builder: never called missed. */
+  offQuestion?: boolean;
 }
 
 /** Flags that make the answer wrong as a whole, whatever its coverage. */
@@ -214,10 +215,9 @@ export function wordFeedback(input: {
   const partial = praise ? input.points.filter((point) => point.covered === 'partial' && !point.wrong) : [];
   // After a guard fired nothing counts as made (the card lists what was touched as partly covered), but
   // only what the answer never touched is "没讲": the list shows the rest as touched.
-  // A point comparing other things than the question compares answers another question: listed, never called missed.
-  // So is a point about a member of a list the question does not name (unasked-members.ts).
-  const offQuestion = offQuestionPoints(input.points.map((point) => point.text), input.question);
-  const missed = input.points.filter((point) => !point.wrong && point.covered === 'no' && !offQuestion.has(point.text));
+  // A point on what the question does not ask (another comparison, another member of a list) answers another question:
+  // listed, never called missed.
+  const missed = input.points.filter((point) => !point.wrong && point.covered === 'no' && !point.offQuestion);
   // Each topic is named once on the card, in the first sentence that reaches it: a point said and
   // missed in the same breath ("讲到了阻塞……没讲阻塞") reads as the card contradicting itself.
   const named = new Set<string>();

@@ -5,7 +5,7 @@
 import type { Coverage, Grade, GradeBand, KeyPoint, Reference } from '../core/types.ts';
 import { evidenceClause, quoteMatch, tidyQuote } from './evidence-clause.ts';
 import { restsOnGeneralWords } from './general-evidence.ts';
-import { shorten, untrustedFlags, wordFeedback, type FeedbackLanguage } from './feedback.ts';
+import { shorten, untrustedFlags, wordFeedback, type FeedbackLanguage, type WordedPoint } from './feedback.ts';
 import { roundScore, type ScoreFlag } from './offline-scorer.ts';
 import { lettersOnly } from './text-analysis.ts';
 import { offQuestionPoints } from './unasked-members.ts';
@@ -103,15 +103,17 @@ export function buildGrade(input: BuildGradeInput): Grade {
   // the note's heaviest point for scoring; on the card, in its list and its gaps alike, it is what the note says.
   const said = (point: GradedPoint) => (point.wrong && !lettersOnly(point.text).includes(lettersOnly(point.wrong.notes)) ? { ...point, text: tidyQuote(point.wrong.notes) } : point);
   const shown = selectShownPoints(input.points.map((point) => said(withoutHollowEvidence(guarded && point.covered === 'yes' ? { ...point, covered: 'partial' as const } : point, guarded))));
-  const byWeight = [...shown].sort((a, b) => b.weight - a.weight);
-  const quotes = assignedQuotes(shown);
+  // What the question does not ask is found once, for the card's list and its feedback alike.
   const offQuestion = offQuestionPoints(shown.map((point) => point.text), input.question ?? '');
-  const keyPoints: KeyPoint[] = shown.map((point, index) => ({
+  const marked: WordedPoint[] = shown.map((point) => (point.covered === 'no' && !point.wrong && offQuestion.has(point.text) ? { ...point, offQuestion: true } : point));
+  const byWeight = [...marked].sort((a, b) => b.weight - a.weight);
+  const quotes = assignedQuotes(shown);
+  const keyPoints: KeyPoint[] = marked.map((point, index) => ({
     text: point.text,
     covered: point.covered,
     weight: point.weight,
     ...(point.wrong ? { contradicted: true } : {}),
-    ...(point.covered === 'no' && !point.wrong && offQuestion.has(point.text) ? { offQuestion: true } : {}),
+    ...(point.offQuestion ? { offQuestion: true } : {}),
     ...(quotes[index] ? { evidence: shorten(quotes[index]!, evidenceCharacters) } : {}),
   }));
   const { strengths, gaps, feedback } = wordFeedback({ question: input.question ?? '', band, points: byWeight, flags: input.flags, ...(input.language ? { language: input.language } : {}), ...(input.closest ? { closest: true } : {}) });

@@ -4,6 +4,7 @@
  * 区别？」, a right answer was graded 6.1 and told 「没讲Controller-manager；Scheduler」. Like a comparison of other things
  * (other-comparison.ts), such a point costs nothing unless made, and the card does not call it missed.
  */
+import { wholeIndexOf } from './latin-words.ts';
 import { comparesOtherThings } from './other-comparison.ts';
 
 /** A point's label: what stands before its colon ("Etcd(可以不在master节点)：担任数据中心的角色"). */
@@ -29,18 +30,15 @@ function memberName(point: string): string | undefined {
   return latinName.test(label) ? nameKey(label) : undefined;
 }
 
-function namedIn(question: string, name: string): boolean {
-  const key = nameKey(question);
-  return new RegExp(`(?<![a-z0-9])${name.replace(/[.+#]/g, '\\$&')}(?![a-z0-9])`, 'u').test(key);
-}
-
 /** The points about members of the list `points` make that the question leaves out, when it names some of them. */
 function unaskedMemberPoints(points: readonly string[], question: string): Set<string> {
   if (asksForTheList.test(question)) return new Set();
   const named = points.map((point) => ({ point, name: memberName(point) }));
   const members = new Set(named.flatMap(({ name }) => (name ? [name] : [])));
   if (members.size < minimumMembers) return new Set();
-  const asked = new Set([...members].filter((name) => namedIn(question, name)));
+  // As whole words of the question spelled the same way: 「apiserver」 names Api Server, 「p」 is not in 「gmp」.
+  const spelled = nameKey(question);
+  const asked = new Set([...members].filter((name) => wholeIndexOf(spelled, name) >= 0));
   if (asked.size === 0 || asked.size === members.size) return new Set();
   return new Set(named.filter(({ name }) => name !== undefined && !asked.has(name)).map(({ point }) => point));
 }

@@ -85,6 +85,12 @@ function splitLazyList(node: List, view: SourceView): Unit[] {
   return [blockUnit(node)];
 }
 
+/** Where a paragraph's first line ends: the line a list item or a quote asks on, before the answer under it. */
+function firstLineEnd(paragraph: Paragraph, view: SourceView): number {
+  const lineEnd = view.source.indexOf('\n', startOffset(paragraph));
+  return lineEnd < 0 || lineEnd > endOffset(paragraph) ? endOffset(paragraph) : lineEnd;
+}
+
 /**
  * A list whose items ask and hold their answers under them, as outlines and toggle exports write a question bank
  * ("1. TCP 三次握手的过程是什么？" over "1.1 客户端发送 SYN…", "- **问题：** 索引为什么用 B+ 树？" over its bullets): each item's
@@ -97,8 +103,7 @@ function questionItems(node: List, view: SourceView): Unit[] | undefined {
   const parts = items.map((item) => {
     const first = item.children[0];
     if (first?.type !== 'paragraph') return undefined;
-    const lineEnd = view.source.indexOf('\n', startOffset(first));
-    const questionEnd = lineEnd < 0 || lineEnd > endOffset(first) ? endOffset(first) : lineEnd;
+    const questionEnd = firstLineEnd(first, view);
     const raw = view.clean(startOffset(first), questionEnd);
     const asks = classifyLine(raw);
     if (asks.kind !== 'question' || !asks.strong) return undefined;
@@ -142,8 +147,7 @@ const askedLabel = /^(?:\[![a-z]+\][+-]?\s*)?(?:\p{Extended_Pictographic}\uFE0F?
 function quotedQuestion(node: Blockquote, view: SourceView): Unit[] | undefined {
   const first = node.children[0];
   if (first?.type !== 'paragraph') return undefined;
-  const lineEnd = view.source.indexOf('\n', startOffset(first));
-  const questionEnd = lineEnd < 0 || lineEnd > endOffset(first) ? endOffset(first) : lineEnd;
+  const questionEnd = firstLineEnd(first, view);
   const line = stripLineMarkup(view.clean(startOffset(first), questionEnd));
   const label = askedLabel.exec(line);
   if (!label) return undefined;

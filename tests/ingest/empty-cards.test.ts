@@ -5,10 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Card } from '../../src/core/types.ts';
 import { isAskable } from '../../src/ingest/card-bank.ts';
-import { buildQuestionBank } from '../../src/ingest/corpus.ts';
+import { cardsOf as bankOf } from './corpus-fixture.ts';
 
-const utf8 = new TextEncoder();
-const bankOf = (markdown: string): Card[] => buildQuestionBank([{ path: 'notes.md', bytes: utf8.encode(markdown) }]).cards;
 const asked = (cards: readonly Card[]): string[] => cards.filter(isAskable).map((card) => card.question);
 
 describe('cards that ask nothing', () => {

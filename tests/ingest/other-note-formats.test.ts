@@ -5,10 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Card } from '../../src/core/types.ts';
-import { buildQuestionBank } from '../../src/ingest/corpus.ts';
+import { cardsOf as allCardsOf } from './corpus-fixture.ts';
 
-const utf8 = new TextEncoder();
-const cardsOf = (markdown: string): Card[] => buildQuestionBank([{ path: 'notes.md', bytes: utf8.encode(markdown) }]).cards.filter((card) => !card.searchOnly && card.answered);
+const cardsOf = (markdown: string): Card[] => allCardsOf(markdown).filter((card) => !card.searchOnly && card.answered);
 
 describe('a list whose items ask and answer', () => {
   it('makes each numbered outline question a card with its sub-items as the answer', () => {
