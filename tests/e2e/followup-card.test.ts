@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { openWatchedPage, screenshot, useServerAndBrowser } from './harness.ts';
-import { answer, isFinished, partialAnswerForPending, startFromStartScreen } from './session-flows.ts';
+import { answer, cardIdFor, isFinished, openDrill, partialAnswerForPending, startFromStartScreen } from './session-flows.ts';
 
 /** The number in "本题成绩 8.5 / 10". */
 async function questionScore(card: ReturnType<Page['locator']>): Promise<number> {
@@ -90,12 +90,8 @@ describe('the card beside a follow-up answer, in Chromium', () => {
     await page.goto(base);
     await page.locator('nav').first().waitFor();
     // A drill on the SYN Flood card, answered the way the shared grading set's good answer (g017) does.
-    const search = (await (await page.request.get(`${base}/api/search?k=5&q=${encodeURIComponent('SYN Flood 攻击的原理是什么？怎么防御？')}`)).json()) as { results: { cardId?: string }[] };
-    const cardId = search.results.find((hit) => hit.cardId)?.cardId;
-    expect(cardId).toBeDefined();
-    const created = (await (await page.request.post(`${base}/api/sessions`, { data: { mode: 'drill', cards: [cardId] } })).json()) as { id: string };
-    await page.goto(`${base}/#/session/${created.id}`);
-    await page.locator('#answer').waitFor();
+    const cardId = await cardIdFor(page, base, 'SYN Flood 攻击的原理是什么？怎么防御？');
+    await openDrill(page, base, cardId);
     await answer(
       page,
       '它是一种 DoS 攻击，攻击者疯狂给服务器发 SYN 包，但是不回第三次握手的 ACK。服务器每收到一个 SYN 都会回 SYN-ACK，并在内存里为这个半连接预留资源等 ACK，等不到就一直占着直到超时，半连接一多资源就被耗光，正常的连接就建不起来了。防御的话一般是开启 SYN cookies，这样收到 SYN 时不用先分配资源。',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openWatchedPage, screenshot, useServerAndBrowser } from './harness.ts';
-import { answer } from './session-flows.ts';
+import { answer, cardIdFor, openDrill } from './session-flows.ts';
 
 const lastCandidate = (page: import('playwright-core').Page) => page.locator('.turn-candidate').last();
 
@@ -13,12 +13,8 @@ describe('a grade card that lists what the answer said the other way round, in C
     await page.goto(base);
     await page.locator('nav').first().waitFor();
     // A drill on the corpus card about save and bgsave, answered with the two commands swapped.
-    const search = (await (await page.request.get(`${base}/api/search?k=5&q=${encodeURIComponent('RDB是怎么进行操作？save 和 bgsave')}`)).json()) as { results: { cardId?: string }[] };
-    const cardId = search.results.find((hit) => hit.cardId)?.cardId;
-    expect(cardId).toBeDefined();
-    const created = (await (await page.request.post(`${base}/api/sessions`, { data: { mode: 'drill', cards: [cardId] } })).json()) as { id: string };
-    await page.goto(`${base}/#/session/${created.id}`);
-    await page.locator('#answer').waitFor();
+    const cardId = await cardIdFor(page, base, 'RDB是怎么进行操作？save 和 bgsave');
+    await openDrill(page, base, cardId);
     await answer(page, 'bgsave 是和操作命令在同一个线程里面，有大key写入RDB文件会造成阻塞；save 是创建一个子进程来写入RDB文件，不会造成阻塞。');
     const card = lastCandidate(page).locator('.grade-card').first();
     await card.waitFor();
@@ -41,14 +37,10 @@ describe('a grade card that lists what the answer said the other way round, in C
     await page.goto(base);
     await page.locator('nav').first().waitFor();
     // The K8s note's list of master components, asked about two of them (the owner rewords the card's question on 题库).
-    const search = (await (await page.request.get(`${base}/api/search?k=5&q=${encodeURIComponent('Master节点 Kubectl Api Server Controller-manager Scheduler')}`)).json()) as { results: { cardId?: string }[] };
-    const cardId = search.results.find((hit) => hit.cardId)?.cardId;
-    expect(cardId).toBeDefined();
+    const cardId = await cardIdFor(page, base, 'Master节点 Kubectl Api Server Controller-manager Scheduler');
     const edited = await page.request.put(`${base}/api/cards/${cardId}`, { data: { question: 'kubectl 和 apiserver 有什么区别？' } });
     expect(edited.ok()).toBe(true);
-    const created = (await (await page.request.post(`${base}/api/sessions`, { data: { mode: 'drill', cards: [cardId] } })).json()) as { id: string };
-    await page.goto(`${base}/#/session/${created.id}`);
-    await page.locator('#answer').waitFor();
+    await openDrill(page, base, cardId);
     await answer(page, 'kubectl 是命令行客户端，是用户操作集群的入口；apiserver 是资源操作的唯一入口，集群内部各组件的通信都要经过它，它提供认证、授权和访问控制。');
     const card = lastCandidate(page).locator('.grade-card').first();
     await card.waitFor();

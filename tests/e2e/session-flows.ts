@@ -67,6 +67,22 @@ export async function referenceFor(page: Page, baseUrl: string, question: string
   return body.results[0]?.text ?? '';
 }
 
+/** The card whose passage best matches `query`, found as the browser's owner; fails the test when there is none. */
+export async function cardIdFor(page: Page, baseUrl: string, query: string): Promise<string> {
+  const response = await page.request.get(`${baseUrl}/api/search?k=5&q=${encodeURIComponent(query)}`);
+  const body = (await response.json()) as { results: { cardId?: string }[] };
+  const cardId = body.results.find((hit) => hit.cardId)?.cardId;
+  if (!cardId) throw new Error(`no card for ${JSON.stringify(query)}`);
+  return cardId;
+}
+
+/** Starts a drill on one card and opens it, ready for an answer. */
+export async function openDrill(page: Page, baseUrl: string, cardId: string): Promise<void> {
+  const created = (await (await page.request.post(`${baseUrl}/api/sessions`, { data: { mode: 'drill', cards: [cardId] } })).json()) as { id: string };
+  await page.goto(`${baseUrl}/#/session/${created.id}`);
+  await page.locator('#answer').waitFor();
+}
+
 function sentencesOf(reference: string): string[] {
   return reference
     .replace(/```[\s\S]*?```/g, ' ')
