@@ -93,7 +93,7 @@ const entries: ReadonlyArray<readonly [english: string, chinese: string]> = [
   ['dependency|dependencies', '依赖'],
   ['package manager', '包管理'],
   // languages
-  ['interface', '接口'],
+  ['interface|api', '接口'],
   ['inheritance|inherit', '继承'],
   ['polymorphism|polymorphic', '多态'],
   ['virtual function|virtual method', '虚函数'],
@@ -451,7 +451,7 @@ export const glossary: readonly GlossaryConcept[] = entries.map(([english, chine
 });
 
 /** Bump when `entries` changes: embeddings built with another glossary are not comparable. */
-export const glossaryVersion = 6;
+export const glossaryVersion = 7;
 
 /** Crude English singular: enough to map "coroutines"/"processes"/"replicas" to the glossary. */
 function singular(word: string): string {

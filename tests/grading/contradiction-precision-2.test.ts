@@ -125,3 +125,16 @@ describe('the fault described is not the fix denied', () => {
     expect(contradicted(question, note, 'Get 没必要加锁')).toEqual([note[1]]);
   });
 });
+
+describe('API and 接口 are one concept', () => {
+  const question = '令牌桶和漏桶都能做限流，它们最大的区别在哪？';
+  const note = ['令牌桶适合 API 限流，能容忍用户偶尔的突发点击；', '漏桶适合：比如往第三方接口匀速推送、网络流量整形。'];
+
+  it('does not read "做接口限流一般用令牌桶" as giving 令牌桶 what the note says of 漏桶', () => {
+    expect(contradicted(question, note, '所以做接口限流一般用令牌桶，要保护下游、匀速推送就用漏桶。')).toEqual([]);
+  });
+
+  it('still reads the two uses swapped', () => {
+    expect(contradicted(question, note, '漏桶适合 API 限流，令牌桶适合往第三方接口匀速推送。')).not.toEqual([]);
+  });
+});
