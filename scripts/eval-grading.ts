@@ -72,7 +72,7 @@ export interface TargetCheck {
   misses: string[];
 }
 
-function targetChecks(cases: readonly GradingCase[], scores: readonly number[]): TargetCheck[] {
+function targetChecks(cases: readonly GradingCase[], scores: readonly number[], markedWrong: readonly boolean[]): TargetCheck[] {
   const check = (name: string, applies: (item: GradingCase) => boolean, passes: (item: GradingCase, score: number) => boolean): TargetCheck => {
     const indices = cases.flatMap((item, index) => (applies(item) ? [index] : []));
     return { name, checked: indices.length, misses: indices.filter((index) => !passes(cases[index]!, scores[index]!)).map((index) => cases[index]!.id) };
@@ -81,6 +81,8 @@ function targetChecks(cases: readonly GradingCase[], scores: readonly number[]):
     check(`non-answers (contradiction, term list, fragments, 不知道+terms, question back) ≤ ${nonAnswerCeiling}`, (item) => nonAnswerKind.test(item.kind ?? ''), (_, score) => score <= nonAnswerCeiling),
     check(`hedges ≤ ${hedgeCeiling}`, (item) => item.kind === 'hedge', (_, score) => score <= hedgeCeiling),
     check(`correct answers (label ≥ ${correctLabel}) ≥ label − ${correctShortfall}`, (item) => item.label >= correctLabel, (item, score) => score >= item.label - correctShortfall),
+    // Item 1's precision: a correct answer told it says the opposite of the notes is the accusation a candidate trusts least.
+    check(`correct answers (label ≥ ${correctLabel}) with no point marked wrong`, (item) => item.label >= correctLabel, (item) => !markedWrong[cases.indexOf(item)]),
   ].filter((entry) => entry.checked > 0);
 }
 
@@ -163,6 +165,7 @@ export function foldSpearman(cases: readonly GradingCase[], scores: readonly num
 export async function evaluateGrading(cases: readonly GradingCase[], kb: KnowledgeBase | undefined, folds = 0): Promise<GradingEvaluation> {
   const grader = createGrader(kb ? { kb } : {});
   const scores: number[] = [];
+  const markedWrong: boolean[] = [];
   const baseline: number[] = [];
   const durations: number[] = [];
   let retrieved = 0;
@@ -184,6 +187,7 @@ export async function evaluateGrading(cases: readonly GradingCase[], kb: Knowled
     const cardReferences = referencesOf(card);
     if (cardReferences) onRightCard.push({ score: (await grader.grade({ question: item.question, answer: item.answer, references: cardReferences })).score, label: item.label });
     scores.push(grade.score);
+    markedWrong.push(grade.keyPoints.some((point) => point.contradicted));
     baseline.push(Math.max(0, ...grade.references.map((reference) => bigramRecall(reference.text, item.answer))));
   }
   const labels = cases.map((item) => item.label);
@@ -210,7 +214,7 @@ export async function evaluateGrading(cases: readonly GradingCase[], kb: Knowled
           return [kind, { n: list.length, meanLabel: mean(labels), meanScore: mean(list), maxScore: Math.max(...list) }];
         }),
       ),
-      targets: targetChecks(cases, scores),
+      targets: targetChecks(cases, scores, markedWrong),
       maxScoreInjectionDontknowOfftopic: guarded.length ? Math.max(...guarded) : null,
       minScoreEnglishLabelledAtLeast8: english.length ? Math.min(...english) : null,
       retrieved,

@@ -36,3 +36,15 @@ describe('grading eval: the same answers graded against the card holding the ref
     expect(metrics.withRightCard?.mae).toBeLessThan(3);
   });
 });
+
+describe('grading eval: correct answers the grader accuses of contradicting the notes', () => {
+  it('names a correct answer with a point marked wrong, and passes one without', async () => {
+    const question = 'RDB 是怎么生成的？';
+    const right = { ...answer('g', question, undefined), answer: 'save 在主线程写 RDB，会阻塞；bgsave fork 子进程去写，不阻塞主线程。', label: 9 };
+    // Labelled correct, but it swaps save and bgsave: the check must name it.
+    const swapped = { ...answer('h', question, undefined), answer: 'bgsave 在主线程写 RDB，会阻塞；save fork 子进程去写，不阻塞主线程。', label: 9 };
+    const { metrics } = await evaluateGrading([right, swapped], kb);
+    const check = metrics.targets.find((target) => target.name.includes('no point marked wrong'));
+    expect(check).toEqual({ name: expect.any(String), checked: 2, misses: ['h'] });
+  });
+});
