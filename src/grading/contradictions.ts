@@ -12,7 +12,7 @@ import { deniedFurtherOn, negativeAboutOneThing, noteAlsoSays } from './agreeing
 import { exchangedWords } from './note-edits.ts';
 import { siblingExchanges } from './sibling-terms.ts';
 import { reversedComparisons } from './reversed-comparisons.ts';
-import { findSwaps, type Swap } from './role-swaps.ts';
+import { findSwaps, opensWith, type Swap } from './role-swaps.ts';
 import { namedAs, withItsSubject } from './swap-quotes.ts';
 import { mentioned, subjectsOf, withAnswerSubjects } from './note-subjects.ts';
 import { contentKeys, frameOf, sentenceText } from './claim-reading.ts';
@@ -179,7 +179,7 @@ function negations(note: readonly Statement[], answer: readonly Statement[], ign
   // Separately: answer and note number their sentences independently.
   const about = new Map([...noteSentenceSubjects(note)(subjects), ...sentenceSubjects(answer, subjects)]);
   return disagreeing
-    .filter(([statement, verdict]) => !lackAgainstNeed(verdict.said.normalised, statement.normalised) && !aboutAnotherThing(verdict.said, statement, note, answer, ignored) && !saidOfAnotherSubject(verdict.said, statement, about) && !noteAlsoSays(verdict.said, statement, note, answer, about))
+    .filter(([statement, verdict]) => !lackAgainstNeed(verdict.said.normalised, statement.normalised) && !aboutAnotherThing(verdict.said, statement, note, answer, ignored) && !saidOfAnotherSubject(verdict.said, statement, about, answer) && !noteAlsoSays(verdict.said, statement, note, answer, about))
     .map(([statement, verdict]) => wrong(statement, verdict.said.text, 'negation'));
 }
 
@@ -196,15 +196,26 @@ function lackAgainstNeed(said: string, note: string): boolean {
  * Whether the answer says it of one of the things the question or note sets side by side, and the note's sentence of
  * others only: "复制算法不会产生碎片" does not deny "标记-清除：…，会产生内存碎片"; it is the other algorithm's property.
  */
-function saidOfAnotherSubject(said: Statement, contradicted: Statement, about: ReadonlyMap<Statement, string[]>): boolean {
+function saidOfAnotherSubject(said: Statement, contradicted: Statement, about: ReadonlyMap<Statement, string[]>, answer: readonly Statement[]): boolean {
   // The clause itself names whom it is about: a clause that names nobody takes its sentence's subject only as a guess.
-  const saidAbout = mentioned(withoutSpaces(said.normalised), about.get(said) ?? []);
+  // Or the one subject its sentence opens with, as a Chinese sentence drops the subject it goes on about: "堆上动态分配比栈上
+  // 开销大很多，还要交给 GC 处理" hands the heap to GC, and does not deny the note's "栈上分配的内存不需要GC处理".
+  const named = mentioned(withoutSpaces(said.normalised), about.get(said) ?? []);
+  const saidAbout = named.length ? named : sentenceOpener(said, answer, about.get(said) ?? []);
   // So does the note clause: "reactor模式不需要注册，…也就是属于观察者不是和通知者直接通信的" is about reactor in its first clause,
   // though its sentence names 观察者 too.
   const sentenceAbout = about.get(contradicted) ?? [];
   const ownAbout = mentioned(withoutSpaces(contradicted.normalised), sentenceAbout);
   const notedAbout = ownAbout.length ? ownAbout : sentenceAbout;
   return saidAbout.length > 0 && notedAbout.length > 0 && !saidAbout.some((subject) => notedAbout.includes(subject));
+}
+
+/** The one subject the first clause of a statement's sentence opens with, when the statement is not that clause. */
+function sentenceOpener(said: Statement, answer: readonly Statement[], subjects: readonly string[]): string[] {
+  const first = answer.find((statement) => statement.sentence === said.sentence);
+  if (!first || first === said) return [];
+  const opening = subjects.filter((subject) => opensWith(first.text, subject));
+  return opening.length === 1 ? opening : [];
 }
 
 /**

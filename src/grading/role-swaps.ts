@@ -44,7 +44,7 @@ function polarUnits(statement: Statement): Map<string, number> {
 }
 
 /** Whether a clause is about `subject` from its start ("而切片…", "本质上切片…"), not in passing ("当前数组长度"). */
-function opensWith(text: string, subject: string): boolean {
+export function opensWith(text: string, subject: string): boolean {
   const opening = compact(text).replace(/^(?:而且?|但是?|还有|所以|并且|另外|其实|本质上|对于|至于)/u, '');
   const start = opening.indexOf(subject);
   // Only a qualifier in front ("go的数组"), not words of its own ("当前数组").

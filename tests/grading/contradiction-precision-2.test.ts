@@ -138,3 +138,16 @@ describe('API and 接口 are one concept', () => {
     expect(contradicted(question, note, '漏桶适合 API 限流，令牌桶适合往第三方接口匀速推送。')).not.toEqual([]);
   });
 });
+
+describe('a clause naming no subject goes on about the one its sentence opens with', () => {
+  const question = 'Go 编译器按什么来决定一个变量放栈上还是堆上？';
+  const note = ['栈上分配的内存不需要GC处理。', '而堆上动态分配内存比栈上静态分配内存，开销大很多。'];
+
+  it('reads "堆上…，还要交给 GC 处理" as said of the heap, not as denying the stack needs no GC', () => {
+    expect(contradicted(question, note, '堆上动态分配比栈上开销大很多，还要交给 GC 处理。')).toEqual([]);
+  });
+
+  it('still reads it as a denial when the sentence opens with the stack', () => {
+    expect(contradicted(question, note, '栈上分配也很快，还要交给 GC 处理。')).toEqual([note[0]]);
+  });
+});
