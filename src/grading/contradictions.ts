@@ -100,12 +100,26 @@ function align(said: Statement, note: readonly Statement[], ignored: ReadonlySet
     let ofB = noteWeights.get(statement);
     if (ofB === undefined) noteWeights.set(statement, (ofB = weightOf(statement, ignored)));
     const whole = ofB > 0 && shared >= 0.99 * ofB && ofB >= 0.9;
-    // Two words at least: one shared term ("ACK") does not make two clauses say the same thing.
-    if ((shared < minimumShared && !whole) || (words < 2 && !(whole && shared >= minimumShared)) || shared < noteShare * ofB || shared < answerShare * ofA) continue;
+    // Two words at least: one shared term ("ACK") does not make two clauses say the same thing. A note clause of one word
+    // besides the question's is said again only of what it names in the question's words: "nil map 读…，不会 panic" says
+    // nothing of the note's "nil的channel panic" (nil, channel and map are all the question's).
+    if ((shared < minimumShared && !whole) || (words < 2 && !(whole && shared >= minimumShared && namesWhatItNames(said, statement, ignored))) || shared < noteShare * ofB || shared < answerShare * ofA) continue;
     const strength = (2 * shared) / (ofA + ofB);
     if (!best || strength > best.strength) best = { note: statement, strength };
   }
   return best;
+}
+
+/** Whether `said` holds at least half of the question's words `noted` holds (all of them, when `noted` holds none). */
+function namesWhatItNames(said: Statement, noted: Statement, asked: ReadonlySet<string>): boolean {
+  let total = 0;
+  let held = 0;
+  for (const [unit, weight] of noted.units) {
+    if (!asked.has(unit) || unit.startsWith('~')) continue;
+    total += weight;
+    if (said.units.has(unit)) held += weight;
+  }
+  return held >= 0.5 * total;
 }
 
 /**

@@ -151,3 +151,16 @@ describe('a clause naming no subject goes on about the one its sentence opens wi
     expect(contradicted(question, note, '栈上分配也很快，还要交给 GC 处理。')).toEqual([note[0]]);
   });
 });
+
+describe('a note clause of one word besides the question\'s is denied only of what it names', () => {
+  const question = '没 make 过的 nil map 能读吗、能写吗？一个 nil channel 读、写、close 又分别是什么结果？';
+  const note = ['close(ch) (关闭)：nil的channel panic；正常channel 成功；已关闭channel panic'];
+
+  it('does not read "nil map 读…，不会 panic" as denying "nil的channel panic"', () => {
+    expect(contradicted(question, note, 'nil map 读没问题，返回零值，不会 panic；只有 close 一个 nil channel 才会 panic。')).toEqual([]);
+  });
+
+  it('still reads "close 一个 nil channel 不会 panic" as denying it', () => {
+    expect(contradicted(question, note, 'close 一个 nil channel 不会 panic。')).toEqual(note);
+  });
+});
