@@ -295,9 +295,19 @@ export function exchangedWords(note: readonly Statement[], answer: readonly Stat
     }
     if (restated || !best) continue;
     const { statement, hunks, words: noteClause } = best;
-    if (singleExchange(hunks, noteClause, words, vocabulary)) found.push({ said, notes: statement });
+    if (singleExchange(hunks, noteClause, words, vocabulary) && !saidInOtherOrder(words, noteWords.clauses, statement)) found.push({ said, notes: statement });
   }
   return found;
+}
+
+/**
+ * Whether another note clause holds every content word of the answer clause, in whatever order: the answer says that clause
+ * again, not the aligned one with a word exchanged. "传输效率高" is the note's "极大提高传输效率", not its "存取效率高" with
+ * 传输 for 存取.
+ */
+function saidInOtherOrder(words: readonly string[], clauses: readonly { statement: Statement; words: readonly string[] }[], aligned: Statement): boolean {
+  const content = words.filter((word) => isContent([word]) && word !== '、' && word !== '/');
+  return clauses.some(({ statement, words: noteClause }) => statement !== aligned && content.every((word) => noteClause.includes(word)));
 }
 
 /** Content words of the note clause the answer keeps: without a few, the clause is only a subject ("而顺序表中，"), not a claim. */

@@ -164,3 +164,17 @@ describe('a note clause of one word besides the question\'s is denied only of wh
     expect(contradicted(question, note, 'close 一个 nil channel 不会 panic。')).toEqual(note);
   });
 });
+
+describe('a clause another note clause holds word for word, in another order, exchanges nothing', () => {
+  const question = '分块上传好在哪？分块信息为什么放 Redis？';
+  const note = ['极大提高传输效率', '数据操作频繁，存取效率高'];
+
+  it('reads "传输效率高" as the note\'s "极大提高传输效率", not "存取效率高" with a word exchanged', () => {
+    expect(contradicted(question, note, '各个 chunk 能并行上传，传输效率高。')).toEqual([]);
+  });
+
+  it('still reads an exchange the note says nowhere', () => {
+    const both = ['Redis 存取数据频繁所以存取效率高', '极大提高传输效率'];
+    expect(contradicted(question, both, 'Redis 存取数据频繁所以传输效率高。')).toEqual([both[0]]);
+  });
+});
