@@ -295,7 +295,7 @@ export function exchangedWords(note: readonly Statement[], answer: readonly Stat
     }
     if (restated || !best) continue;
     const { statement, hunks, words: noteClause } = best;
-    if (singleExchange(hunks, noteClause, words, vocabulary) && !saidInOtherOrder(words, noteWords.clauses, statement)) found.push({ said, notes: statement });
+    if (singleExchange(hunks, noteClause, words, vocabulary) && !saidInOtherOrder(words, hunks, noteWords.clauses, statement)) found.push({ said, notes: statement });
   }
   return found;
 }
@@ -305,9 +305,21 @@ export function exchangedWords(note: readonly Statement[], answer: readonly Stat
  * again, not the aligned one with a word exchanged. "传输效率高" is the note's "极大提高传输效率", not its "存取效率高" with
  * 传输 for 存取.
  */
-function saidInOtherOrder(words: readonly string[], clauses: readonly { statement: Statement; words: readonly string[] }[], aligned: Statement): boolean {
-  const content = words.filter((word) => isContent([word]) && word !== '、' && word !== '/');
-  return clauses.some(({ statement, words: noteClause }) => statement !== aligned && content.every((word) => noteClause.includes(word)));
+function saidInOtherOrder(words: readonly string[], hunks: readonly Hunk[], clauses: readonly { statement: Statement; words: readonly string[] }[], aligned: Statement): boolean {
+  // The exchanged-in words count whatever they are: 从 of "从服务器执行所有写操作" is a function character, yet it is the exchange.
+  const needed = [...words.filter((word) => isContent([word]) && word !== '、' && word !== '/'), ...hunks.flatMap((hunk) => hunk.inserted.filter((word) => !isContent([word])))];
+  return clauses.some(({ statement, words: noteClause }) => statement !== aligned && holdsAll(noteClause, needed));
+}
+
+/** Whether `words` holds every one of `needed`, as many times as it is needed. */
+function holdsAll(words: readonly string[], needed: readonly string[]): boolean {
+  const left = new Map<string, number>();
+  for (const word of words) left.set(word, (left.get(word) ?? 0) + 1);
+  return needed.every((word) => {
+    const count = left.get(word) ?? 0;
+    left.set(word, count - 1);
+    return count > 0;
+  });
 }
 
 /** Content words of the note clause the answer keeps: without a few, the clause is only a subject ("而顺序表中，"), not a claim. */
