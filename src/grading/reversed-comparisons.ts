@@ -83,6 +83,8 @@ export function reversedComparisons(note: readonly Statement[], answer: readonly
  * "栈的分配比堆快", "栈上分配反而慢" says the faster one is slow. It names the note's left side alone, none of its right, and
  * the measure's opposite, which the note's right side does not hold; a clause that denies anything is not read.
  */
+const ownShare = 0.5;
+
 function saysOppositeOfOne(said: Statement, notes: Sides): boolean {
   if (said.scopes.length) return false;
   const tokens = tokensOf(compactNormalised(said.normalised));
@@ -90,5 +92,9 @@ function saysOppositeOfOne(said: Statement, notes: Sides): boolean {
   const leftOnly = onlyIn(left, right);
   const rightOnly = onlyIn(right, left);
   if (!leftOnly.some((token) => tokens.has(token)) || rightOnly.some((token) => tokens.has(token) && !opposite.has(token))) return false;
+  // Mostly the comparison's own words: "所以高并发下时间轮锁竞争最小" shares only 时间 and a 小 with "在old区中的缓存…时间超过1s才挪到
+  // young区" and is about something else.
+  const own = [...tokens].filter((token) => left.has(token) || right.has(token) || (opposite.has(token) && right.has(opposite.get(token)!)));
+  if (own.length < ownShare * tokens.size) return false;
   return rightOnly.some((token) => opposite.has(token) && tokens.has(opposite.get(token)!) && !tokens.has(token) && !right.has(opposite.get(token)!));
 }

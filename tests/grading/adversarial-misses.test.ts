@@ -30,6 +30,11 @@ describe('a comparison made the other way round', () => {
     expect(cues(question, note, '栈上分配并不慢。')).toEqual([]);
   });
 
+  it('does not read a clause about something else that shares a character or two and the opposite measure', () => {
+    const lru = ['在old区中的缓存第二次访问距离第一次访问时间超过1s才挪到young区。'];
+    expect(cues('时间堆和时间轮加锁有什么不一样？', lru, '所以高并发下时间轮锁竞争最小。')).toEqual([]);
+  });
+
   it('does not read a denied comparison or a comparison the note makes both ways', () => {
     expect(cues(question, note, '堆上分配并不比栈上快。')).toEqual([]);
     const both = ['读的时候 A 比 B 快。', '写的时候 B 比 A 快。'];
