@@ -52,6 +52,8 @@ const everySet: string[][] = [
   ['grading', '--file', 'eval/grading-misremember-validation.jsonl'],
   ['grading', '--file', 'eval/grading-spoken-wrong-2-tuning.jsonl'],
   ['grading', '--file', 'eval/grading-spoken-wrong-3-tuning.jsonl'],
+  ['grading', '--file', 'eval/grading-honest-dev.jsonl'],
+  ['grading', '--file', 'eval/grading-honest-blind.jsonl'],
   ['grading', '--file', '../shared/eval/ads/train.jsonl', '--folds', '5'],
   ['cards', '--file', 'eval/cards-audit.jsonl'],
   ['self'],
