@@ -47,10 +47,12 @@ const frequenciesOfPoints = memoByObject(pointFrequencies);
  */
 export function coverPoints(
   specs: readonly KeyPointSpec[],
-  views: { asserted: AnswerView; said: AnswerView },
+  answerViews: { asserted: AnswerView; said: AnswerView },
   questionUnits: ReadonlySet<string>,
   parameters: Readonly<CoverageParameters>,
   wrong: ReadonlyMap<number, { said: string; notes: string }>,
+  /** Views of the answer without the clauses that oppose a point (contradictions.ts OpposedClause), by point. */
+  pointViews: ReadonlyMap<number, { asserted: AnswerView; said: AnswerView }> = new Map(),
 ): ScoredPoint[] {
   const options = {
     sameLanguageConcepts: parameters.sameLanguageConcepts,
@@ -61,6 +63,7 @@ export function coverPoints(
   return specs.map((spec, index): ScoredPoint => {
     const contradicted = wrong.get(index);
     if (contradicted) return { spec, coverage: { ...coverPoint(spec, viewOfNothing(), questionUnits, options), evidence: contradicted.said }, wrong: contradicted };
+    const views = pointViews.get(index) ?? answerViews;
     const asserted = coverPoint(spec, views.asserted, questionUnits, options);
     // An answer that hedges nothing asserts all it said: one view, covered once.
     const said = views.said === views.asserted ? asserted : coverPoint(spec, views.said, questionUnits, options);

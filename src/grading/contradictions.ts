@@ -86,11 +86,18 @@ const noteWeightsFor = memoByObject((_ignored: ReadonlySet<string>) => new Map<S
 /** The note clause an answer clause restates, if any: most shared content, enough of both. */
 function align(said: Statement, note: readonly Statement[], ignored: ReadonlySet<string>): Alignment | undefined {
   let best: Alignment | undefined;
+  for (const alignment of alignments(said, note, ignored)) if (!best || alignment.strength > best.strength) best = alignment;
+  return best;
+}
+
+/** Every note clause an answer clause could be restating: enough shared content of both, in note order. */
+function alignments(said: Statement, note: readonly Statement[], ignored: ReadonlySet<string>): Alignment[] {
+  const found: Alignment[] = [];
   // Only clauses sharing a unit can align (most pairs share none); checked in note order as before.
   const index = unitIndex(note);
   const sharing = new Set<Statement>();
   for (const unit of said.units.keys()) if (!ignored.has(unit)) for (const statement of index.get(unit) ?? []) sharing.add(statement);
-  if (!sharing.size) return undefined;
+  if (!sharing.size) return found;
   // Each clause's own weight once: the answer clause's for every note clause, each note clause's for every answer clause.
   const ofA = weightOf(said, ignored);
   const noteWeights = noteWeightsFor(ignored);
@@ -104,10 +111,9 @@ function align(said: Statement, note: readonly Statement[], ignored: ReadonlySet
     // besides the question's is said again only of what it names in the question's words: "nil map 读…，不会 panic" says
     // nothing of the note's "nil的channel panic" (nil, channel and map are all the question's).
     if ((shared < minimumShared && !whole) || (words < 2 && !(whole && shared >= minimumShared && namesWhatItNames(said, statement, ignored))) || shared < noteShare * ofB || shared < answerShare * ofA) continue;
-    const strength = (2 * shared) / (ofA + ofB);
-    if (!best || strength > best.strength) best = { note: statement, strength };
+    found.push({ note: statement, strength: (2 * shared) / (ofA + ofB) });
   }
-  return best;
+  return found;
 }
 
 /** Whether `said` holds at least half of the question's words `noted` holds (all of them, when `noted` holds none). */
@@ -170,7 +176,17 @@ function sentenceSubjects(statements: readonly Statement[], subjects: readonly s
 /** The note's side of sentenceSubjects: once per note and its subjects. */
 const noteSentenceSubjects = memoByObject((note: readonly Statement[]) => memoByObject((subjects: readonly string[]) => sentenceSubjects(note, subjects)));
 
-function negations(note: readonly Statement[], answer: readonly Statement[], ignored: ReadonlySet<string>, subjects: readonly string[]): WrongStatement[] {
+/**
+ * An answer clause that says a note clause with the other polarity but is excused as about something else (another subject,
+ * a fault against the note's remedy, a claim the note makes elsewhere): no contradiction, and no evidence for that point either.
+ * "save…，如果有大key写入RDB文件，会造成阻塞" is right about save, and had made the note's "bgsave…，不会造成阻塞" covered.
+ */
+export interface OpposedClause {
+  point: number;
+  said: string;
+}
+
+function negations(note: readonly Statement[], answer: readonly Statement[], ignored: ReadonlySet<string>, subjects: readonly string[], opposed: OpposedClause[]): WrongStatement[] {
   const verdicts = new Map<Statement, { strength: number; agrees: boolean; said: Statement }>();
   const stated = assertedOf(note);
   for (const said of answer) {
@@ -180,7 +196,7 @@ function negations(note: readonly Statement[], answer: readonly Statement[], ign
     if (supposed === undefined) continue;
     const aligned = supposed ? alignSupposed(said, supposedOf(note, supposed), ignored) : align(said, stated, ignored);
     if (!aligned) continue;
-    const agrees = samePolarity(aligned.note, said) || negativeAboutOneThing(aligned.note, said) || deniedFurtherOn(aligned.note, said);
+    const agrees = agreesWith(aligned.note, said);
     const known = verdicts.get(aligned.note);
     // The clause that restates a note clause most closely decides; a tie goes to agreement.
     if (!known || aligned.strength > known.strength || (aligned.strength === known.strength && agrees)) {
@@ -192,9 +208,33 @@ function negations(note: readonly Statement[], answer: readonly Statement[], ign
   if (!disagreeing.length) return [];
   // Separately: answer and note number their sentences independently.
   const about = new Map([...noteSentenceSubjects(note)(subjects), ...sentenceSubjects(answer, subjects)]);
-  return disagreeing
-    .filter(([statement, verdict]) => !lackAgainstNeed(verdict.said.normalised, statement.normalised) && !aboutAnotherThing(verdict.said, statement, note, answer, ignored) && !saidOfAnotherSubject(verdict.said, statement, about, answer) && !noteAlsoSays(verdict.said, statement, note, answer, about))
-    .map(([statement, verdict]) => wrong(statement, verdict.said.text, 'negation'));
+  const excused = ([statement, verdict]: (typeof disagreeing)[number]) =>
+    lackAgainstNeed(verdict.said.normalised, statement.normalised) || aboutAnotherThing(verdict.said, statement, note, answer, ignored) || saidOfAnotherSubject(verdict.said, statement, about, answer) || noteAlsoSays(verdict.said, statement, note, answer, about);
+  const found: WrongStatement[] = [];
+  for (const entry of disagreeing) {
+    if (excused(entry)) opposed.push({ point: entry[0].point, said: entry[1].said.text });
+    else found.push(wrong(entry[0], entry[1].said.text, 'negation'));
+  }
+  return found;
+}
+
+const agreesWith = (noted: Statement, said: Statement) => samePolarity(noted, said) || negativeAboutOneThing(noted, said) || deniedFurtherOn(noted, said);
+
+/**
+ * Answer clauses that restate one point and give another point's clause the other polarity: "save…，如果有大key写入RDB文件，会造成
+ * 阻塞" restates the save point and is no evidence for the bgsave point's "不会造成阻塞" (OpposedClause).
+ */
+function opposedClauses(note: readonly Statement[], answer: readonly Statement[], ignored: ReadonlySet<string>): OpposedClause[] {
+  const stated = assertedOf(note);
+  const opposed: OpposedClause[] = [];
+  for (const said of answer) {
+    if (asksWhether.test(said.normalised) || hypothetical.test(said.normalised)) continue;
+    const aligned = alignments(said, stated, ignored);
+    const best = aligned.reduce<Alignment | undefined>((top, alignment) => (!top || alignment.strength > top.strength ? alignment : top), undefined);
+    if (!best || !agreesWith(best.note, said)) continue;
+    for (const other of aligned) if (other.note.point !== best.note.point && !agreesWith(other.note, said)) opposed.push({ point: other.note.point, said: said.text });
+  }
+  return opposed;
 }
 
 /**
@@ -307,6 +347,12 @@ const normalisedNote = memoByObject((points: readonly NotePoint[]) => profileTex
  * points that name none ("exchange交换机" over "- 决定消息按什么规则，路由到哪个队列").
  */
 export function findContradictions(question: string, points: readonly NotePoint[], answer: string, questionUnits: ReadonlySet<string>, reference = '', heading?: string): WrongStatement[] {
+  return readAgainstNote(question, points, answer, questionUnits, reference, heading).wrong;
+}
+
+/** What the answer contradicts, and the clauses that oppose a point without contradicting it (OpposedClause). */
+export function readAgainstNote(question: string, points: readonly NotePoint[], answer: string, questionUnits: ReadonlySet<string>, reference = '', heading?: string): { wrong: WrongStatement[]; opposed: OpposedClause[] } {
+  const opposed = opposedClauses(statementsOfNote(points), statementsOf(answer), questionUnits);
   const note = statementsOfNote(points);
   const said = statementsOf(answer);
   const subjects = withAnswerSubjects(subjectsOfNote(points)(question), answer, noteOf(points).text);
@@ -325,7 +371,7 @@ export function findContradictions(question: string, points: readonly NotePoint[
   const all = [
     ...swaps,
     ...exchanges,
-    ...negations(note, said, questionUnits, subjects),
+    ...negations(note, said, questionUnits, subjects, opposed),
     ...changedNumbers(note, said, questionUnits, minimumShared).map((entry) => wrong(entry.notes, entry.said.text, 'number')),
     ...reversedSteps(points, note, answer, questionUnits, reference, question).map((entry) => wrong(entry.notes, entry.said, 'order')),
     ...claimsDenied(question, points, note, said, subjects),
@@ -355,7 +401,7 @@ export function findContradictions(question: string, points: readonly NotePoint[
     const key = `${entry.point}\u0000${entry.said}`;
     if (entry.point >= 0 && !kept.has(key) && !noteSaysItself(entry.said, noteWords) && !restatesPremise(entry.said, premise)) kept.set(key, entry);
   }
-  return [...kept.values()];
+  return { wrong: [...kept.values()], opposed };
 }
 
 /** A text as compared with the question's words: normalised, without spaces or punctuation. */

@@ -10,7 +10,7 @@ import { focusOn } from './section-focus.ts';
 import { readStances } from './answer-signals.ts';
 import { calibrate, type CalibrationParameters } from './calibration.ts';
 import { fittedKnots } from './calibration-fitted.ts';
-import { findContradictions } from './contradictions.ts';
+import { readAgainstNote } from './contradictions.ts';
 import { contradictsCore } from './core-contradictions.ts';
 import { viewAnswer, type AnswerView } from './coverage.ts';
 import { deniesDifference } from './denied-difference.ts';
@@ -156,19 +156,25 @@ export function scoreAnswer(input: ScoreInput, parameters: Readonly<ScoringParam
   // The right verdict is something specific the answer says of the note: general words explaining it count (withoutGeneralOnly).
   const rightConclusion = verdict === 'agree';
   const perReference = pointSets.map((specs, index) => {
-    const contradictions = findContradictions(input.question, specs, stances.said, questionUnits, referenceTexts[index], headingOver(specs, input.headings?.[index]));
+    const { wrong: contradictions, opposed } = readAgainstNote(input.question, specs, stances.said, questionUnits, referenceTexts[index], headingOver(specs, input.headings?.[index]));
     const contradicting = new Set(contradictions.map((entry) => entry.said));
     // A clause that contradicts the note is evidence for nothing else either.
     // Nor is one that names no case ("有的情况会阻塞住", answer-signals.ts), though it repeats the point's words.
-    const keep = (text: string) => stances.clauses.filter((clause) => clause.stance !== 'unspecific' && !contradicting.has(clause.text) && text.includes(clause.text)).map((clause) => clause.text).join(' ');
+    const keep = (text: string, left: ReadonlySet<string> = contradicting) => stances.clauses.filter((clause) => clause.stance !== 'unspecific' && !left.has(clause.text) && text.includes(clause.text)).map((clause) => clause.text).join(' ');
     const views = { asserted: view(keep(stances.asserted)), said: view(keep(stances.said)) };
+    // A clause that says a point's clause with the other polarity, of something else, is no evidence for that point.
+    const pointViews = new Map<number, typeof views>();
+    for (const point of new Set(opposed.map((entry) => entry.point))) {
+      const left = new Set([...contradicting, ...opposed.filter((entry) => entry.point === point).map((entry) => entry.said)]);
+      pointViews.set(point, { asserted: view(keep(stances.asserted, left)), said: view(keep(stances.said, left)) });
+    }
     // The first cue found for a point is what its card says.
     const wrong = new Map<number, { said: string; notes: string }>();
     for (const entry of contradictions) if (!wrong.has(entry.point)) wrong.set(entry.point, { said: entry.shown ?? entry.said, notes: entry.notes });
     listed[index]?.forEach((reading, point) => {
       if (reading?.against && !wrong.has(point)) wrong.set(point, { said: reading.against, notes: specs[point]!.text });
     });
-    const points = creditListedVerdicts(withoutGeneralOnly(coverPoints(specs, views, questionUnits, parameters, wrong), questionUnits, rightConclusion), listed[index] ?? []);
+    const points = creditListedVerdicts(withoutGeneralOnly(coverPoints(specs, views, questionUnits, parameters, wrong, pointViews), questionUnits, rightConclusion), listed[index] ?? []);
     // A question about one part of a note is answered by that part: the answer is complete when it makes the
     // points there, whatever it leaves of the rest. What it contradicts anywhere still counts against it.
     const blocks = input.keyPoints?.[index]?.length ? undefined : pointedBlocks(input.question, specs, input.headings?.[index]);
