@@ -279,7 +279,7 @@ function topicOf(text: string, question: string): string {
   }
   // "默认情况下，最长2分钟触发一次GC": a short scene is part of the claim; "集群启动时，首先选举出leader" says what happens then.
   if (conditionEnd.test(first) && rest[0] && phraseLength(first) <= 5) return trimmed(`${first}${rest[0]}`);
-  if (temporal.test(first) && !/是/u.test(first) && rest[0] && !temporal.test(rest[0])) return `${trimmed(first.replace(/(?:的时候)$/u, '时'), 22)}做什么：${trimmed(rest[0], 16)}`;
+  if (temporal.test(first) && !/是/u.test(first) && rest[0] && !temporal.test(rest[0])) return `${trimmed(first.replace(/(?:的时候)$/u, '时'), 22)}会怎样：${trimmed(rest[0], 16)}`;
   // "这样是为了X" gives the reason for what the note said before; "为了X，可以…" opens on a goal and how to reach it.
   if (purpose.test(first)) return /^为了/u.test(first) && rest.length > 0 ? `怎么${trimmed(first.replace(purpose, ''), 18)}` : `为什么这样做：${trimmed(first.replace(purpose, ''), 18)}`;
   // "具有使用范围的局限性，仅支持…" judges and the next clause says what: the judgement alone names nothing.

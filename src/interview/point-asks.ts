@@ -1,7 +1,7 @@
 /**
  * A missed key point asked as the question it answers. The grader names each point by its topic (point-topics.ts), and
- * some topics are already a question about the point: "候选者收到了多数节点的选票会怎样" (a condition and what follows
- * it), "其他节点在收到投票请求后做什么" (a moment and what is done then), "怎么防止内存分配过快" (a goal and how it is reached).
+ * some topics are already a question about the point: "候选者收到了多数节点的选票会怎样" (a condition, or a moment, and
+ * what follows it: "其他节点在收到投票请求后会怎样"), "怎么防止内存分配过快" (a goal and how it is reached).
  * Asked that way, a follow-up is what an interviewer says; named by two of its words it had read 「那进程、共享呢？」 or
  * 「我追问一下，stl、管理这一块你怎么理解？」 (the interviewer eval's transcripts). Other topics name the claim itself, and asking
  * them would give the answer away, so those points are still asked about by their concepts.
@@ -13,12 +13,11 @@ import { restatesQuestion } from './question-wording.ts';
 const longestAsk = 24;
 
 /**
- * Topics that ask about their point (the part before a topic's colon): a condition and what follows it, a moment and what is
- * done then (said "会做什么" aloud), a goal and how it is reached.
+ * Topics that ask about their point (the part before a topic's colon): a condition or a moment and what follows it, a goal
+ * and how it is reached.
  */
 const askForms: ReadonlyArray<readonly [RegExp, (topic: string) => string]> = [
   [/^.{4,}会怎样$/u, (topic) => topic],
-  [/^.{4,}?(?:后|时)做什么$/u, (topic) => topic.replace(/做什么$/u, '会做什么')],
   [/^怎么.{4,}$/u, (topic) => topic],
 ];
 
@@ -31,9 +30,9 @@ const incomplete = /[这那它其此该]|…|\.\.\.|[\u4e00-\u9fff]\s+[\u4e00-\u
  * A condition that lost its subject ("是第一个节点会怎样", from "如果是第一个节点"), or that judges rather than supposes
  * ("使用 M 是不合理的会怎样"): no question an interviewer asks.
  */
-const noSubject = /^[是为把被对将]|的(?:会怎样|会做什么)$/u;
-/** A moment of fewer than three Chinese characters is a version or a name alone ("go1.6之后会做什么"), not an event. */
-const fewChineseWords = (asked: string) => (asked.replace(/(?:会怎样|会做什么)$/u, '').match(/[\u4e00-\u9fff]/gu)?.length ?? 0) < 3;
+const noSubject = /^[是为把被对将]|的会怎样$/u;
+/** A moment of fewer than three Chinese characters is a version or a name alone ("go1.6之后会怎样"), not an event. */
+const fewChineseWords = (asked: string) => (asked.replace(/会怎样$/u, '').match(/[\u4e00-\u9fff]/gu)?.length ?? 0) < 3;
 
 /** The question a key point answers, when its topic is one; undefined otherwise. `question` is the card's own. */
 export function askOf(point: string, question: string): string | undefined {

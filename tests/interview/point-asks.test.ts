@@ -4,7 +4,7 @@ import { askOf } from '../../src/interview/point-asks.ts';
 describe('a missed key point asked as the question it answers', () => {
   it('asks a condition or a moment of the point, without what follows it', () => {
     expect(askOf('如果候选者收到了多数节点的选票（包括自己的一票），那么它就成为新的领导者。', '说说Raft里的领导者选举。')).toBe('候选者收到了多数节点的选票会怎样');
-    expect(askOf('Apiserver收到指令后，会把pod信息写入etcd。', '简述Kubernetes创建一个Pod的主要流程？')).toBe('Apiserver收到指令后会做什么');
+    expect(askOf('Apiserver收到指令后，会把pod信息写入etcd。', '简述Kubernetes创建一个Pod的主要流程？')).toBe('Apiserver收到指令后会怎样');
     expect(askOf('为了防止内存分配过快，在GC执行过程中，如果goroutine需要分配内存，那么这个goroutine会参与一部分GC的工作。', '聊聊你对GC的理解')).toBe('怎么防止内存分配过快');
   });
 
