@@ -20,6 +20,9 @@ const aside = /(?:用的|用得|使用)(?:比较|很|非常|更|最)?(?:多|少)
 /** A pronoun standing for the subject of the clause before ("他是动态数组"). */
 const pronoun = /^(?:他|它|她|其)(?=[是会能的有在])/u;
 
+/** A clause that opens on its verb or a preposition, its subject left to the sentence before ("是第一个节点", "被删除"). */
+const subjectless = /^[是为把被对将]/u;
+
 /** A clause that only says when ("Apiserver收到指令后", "follower日志持久化成功以后"): the claim follows it. */
 const temporal = /(?<!(?:位于|排在|放在|处于).{0,20})(?:之后|以后|后|的时候|时)$/u;
 
@@ -275,7 +278,9 @@ function topicOf(text: string, question: string): string {
     const condition = phraseLength(unframed) >= 4 ? unframed : supposed;
     const outcome = (opened > 0 ? rest[opened]! : then).replace(/^(?:就|便|也就)(?=\S)/u, '');
     // "要是大于，那么…" leans on the point before it: the condition names nothing on its own, the outcome does.
-    return phraseLength(condition) < 4 ? trimmed(outcome.replace(/^(?:一般|通常)?会/u, '')) : `${trimmed(condition, 14)}会怎样：${trimmed(outcome, 16)}`;
+    if (phraseLength(condition) < 4) return trimmed(outcome.replace(/^(?:一般|通常)?会/u, ''));
+    // A condition without its subject ("如果是第一个节点") keeps its 如果: 「是第一个节点会怎样」 asked nothing anyone says.
+    return subjectless.test(condition) ? trimmed(`如果${condition}，${outcome}`) : `${trimmed(condition, 14)}会怎样：${trimmed(outcome, 16)}`;
   }
   // "默认情况下，最长2分钟触发一次GC": a short scene is part of the claim; "集群启动时，首先选举出leader" says what happens then.
   if (conditionEnd.test(first) && rest[0] && phraseLength(first) <= 5) return trimmed(`${first}${rest[0]}`);

@@ -213,6 +213,10 @@ describe('point topics that judge, lead in, or carry markup', () => {
     expect(pointTopic('查看自己的节点是不是第一个节点，如果是第一个节点，那么就上锁成功', '怎么用 ZooKeeper 实现分布式锁？')).not.toMatch(/：就/u);
   });
 
+  it('keeps the 如果 of a condition without its subject ("如果是第一个节点，获得锁", not "是第一个节点会怎样：…")', () => {
+    expect(pointTopic('如果是第一个节点，就获得锁，通知客户端上锁成功。', '怎么用 ZooKeeper 实现分布式锁？')).toBe('如果是第一个节点，获得锁');
+  });
+
   it('shows no backtick left over from a code fence opened inside a list item', () => {
     const note = '更进一步的区别：\n\n- ```\n  make\n  ```\n\n  - 能够创建类型所需的内存空间，返回引用类型的本身。\n  - 具有使用范围的局限性，仅支持 channel、map、slice 三种类型。';
     const grade = gradeOffline({ question, answer: 'make 只能用于 channel、map、slice。', references: [{ source: 'go.md', heading: 'make', text: note }] }).grade;
