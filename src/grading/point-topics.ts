@@ -223,7 +223,8 @@ function topicOf(text: string, question: string): string {
   const clauses = pointClauses(compact);
   if (clauses.length === 0) return trimmed(compact);
   const defined = definition.exec(clauses[0]!);
-  if (defined) return `什么是${defined[1]!.trim()}`;
+  // The term is named bare: a quote or bracket around it ("\"半连接\"（Half-Open Connection）是指…") had left 「什么是半连接"」.
+  if (defined) return `什么是${defined[1]!.replace(/[\s"'“”‘’「」『』]+/gu, ' ').trim()}`;
   if (!cjk.test(compact)) return englishTopic(clauses);
 
   const pointed = clauses.length > 1 && pointsBack.test(clauses[0]!) ? [clauses[1]!.replace(mostImportant, ''), ...clauses.slice(2)] : clauses;

@@ -213,6 +213,10 @@ describe('point topics that judge, lead in, or carry markup', () => {
     expect(pointTopic('查看自己的节点是不是第一个节点，如果是第一个节点，那么就上锁成功', '怎么用 ZooKeeper 实现分布式锁？')).not.toMatch(/：就/u);
   });
 
+  it('names a defined term without the quotes around it ("什么是半连接", not "什么是半连接\"")', () => {
+    expect(pointTopic('"半连接"（Half-Open Connection）是指 TCP 连接中的一种特殊状态。', '说说 TCP 的半连接。')).toBe('什么是半连接');
+  });
+
   it('keeps the 如果 of a condition without its subject ("如果是第一个节点，获得锁", not "是第一个节点会怎样：…")', () => {
     expect(pointTopic('如果是第一个节点，就获得锁，通知客户端上锁成功。', '怎么用 ZooKeeper 实现分布式锁？')).toBe('如果是第一个节点，获得锁');
   });
