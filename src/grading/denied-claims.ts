@@ -26,6 +26,7 @@ import { deniedEffect } from './denied-effects.ts';
 import { memoByObject, memoByText } from './grading-memo.ts';
 import { asksWhether, negationScopeTexts, type NegationScope, type Statement } from './statements.ts';
 import { profileText } from './text-analysis.ts';
+import { isBareLabel } from './point-text.ts';
 import { escapeRegExp } from '../text/regexp.ts';
 
 export interface DeniedClaim {
@@ -67,8 +68,11 @@ function deniedHeads(scope: NegationScope, clause: string, withWords = false): s
 /** Words between an English negation and what it denies. */
 const englishAuxiliary = /^(?:a|an|the|be|is|are|was|were|been|do|does|did|have|has|had|need|needs|let|lets|any|longer|more|really|actually|even|always|just|at|all|it|its|it's|they|them|to|for|of|a)$/u;
 
-/** A negation followed by 就 / 则 / 时 in its clause sets a condition ("没被访问就很快淘汰", "没有 case 就绪时"), it claims nothing. */
-const conditionAfter = /就|则|便|才|时|的话|\bthen\b|\bwhen\b/u;
+/**
+ * A negation followed by 就 / 则 / 时 in its clause sets a condition ("没被访问就很快淘汰", "没有 case 就绪时"), it claims nothing.
+ * So does one followed a word or two later by 也 / 都 / 还 and something asserted: "不说话也得定期发心跳包" is "even without talking".
+ */
+const conditionAfter = /就|则|便|才|时|的话|^[不没]\S{1,4}?(?:也|都|还)(?![不没无])|\bthen\b|\bwhen\b/u;
 
 const asksForSituations = /什么情况|哪些情况|什么场景|哪些场景|适用场景/u;
 
@@ -92,7 +96,9 @@ export function deniedClaims(note: readonly Statement[], answer: readonly Statem
   for (const said of answer) {
     // A whether-question inside a clause ("看能不能在编译期确定…") asks, it denies nothing; a clause that denies besides it
     // ("跟能不能搜到没关系") still does.
-    if (context.supposes(said) || onlyAsksWhether(said.normalised)) continue;
+    // A bare label ("- 客户端：") introduces what follows it and claims nothing, so it denies nothing either; one with a
+    // negation of its own ("当然你也不可以用递归：") claims what it denies.
+    if (context.supposes(said) || onlyAsksWhether(said.normalised) || (isBareLabel(said.text) && !negationScopeTexts(said.normalised).length)) continue;
     const sentence = sentenceText(answer, said.sentence);
     if (supposing.test(sentence)) continue;
     const about = clauseContext(said, answer);

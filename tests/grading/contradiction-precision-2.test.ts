@@ -178,3 +178,17 @@ describe('a clause another note clause holds word for word, in another order, ex
     expect(contradicted(question, both, 'Redis 存取数据频繁所以传输效率高。')).toEqual([both[0]]);
   });
 });
+
+describe('a bare label and a concessive denial claim nothing the note could deny', () => {
+  it('does not read the label "- 客户端：" as asserting anything about the client', () => {
+    const note = ['然而，cookie和session可以更安全地处理敏感信息，因为它们不需要在客户端存储所有的信息。'];
+    expect(contradicted('登录以后的 token 是怎么生成和校验的？客户端和服务端各做什么？', note, '- 客户端：\n每个请求都带上 token。')).toEqual([]);
+  });
+
+  it('reads "不说话也得定期发心跳包" as "even without talking", not as a denial', () => {
+    const note = ['即使用户“什么都不做”，WebSocket 连接仍然需要定期发送心跳包来保持连接。'];
+    const question = '大量用户只挂着 WebSocket 长连接什么也不干，服务端哪里可能先扛不住？';
+    expect(contradicted(question, note, '带宽：不说话也得定期发心跳包。')).toEqual([]);
+    expect(contradicted(question, note, '带宽：连接不需要定期发心跳包。')).toEqual(note);
+  });
+});
