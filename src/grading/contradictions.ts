@@ -188,7 +188,7 @@ export interface OpposedClause {
 
 function negations(note: readonly Statement[], answer: readonly Statement[], ignored: ReadonlySet<string>, subjects: readonly string[], opposed: OpposedClause[]): WrongStatement[] {
   const verdicts = new Map<Statement, { strength: number; agrees: boolean; said: Statement }>();
-  const stated = assertedOf(note);
+  const stated = deniableOf(note);
   for (const said of answer) {
     if (asksWhether.test(said.normalised)) continue;
     // A supposition is compared only with the note's under the same word: "否则不会panic" denies "否则会panic".
@@ -218,14 +218,27 @@ function negations(note: readonly Statement[], answer: readonly Statement[], ign
   return found;
 }
 
-const agreesWith = (noted: Statement, said: Statement) => samePolarity(noted, said) || negativeAboutOneThing(noted, said) || deniedFurtherOn(noted, said);
+const agreesWith = (noted: Statement, said: Statement) => samePolarity(noted, said) || negativeAboutOneThing(noted, said) || deniedFurtherOn(noted, said) || possibleBeside(noted, said);
+
+/** Words that say a thing may be so, or must be. */
+const possibly = /可能|也许|或许|说不定|\bmay\b|\bmight\b|\bpossibly\b/u;
+const certainly = /一定|必然|肯定|必须|只能|\bmust\b|\balways\b|\bnever\b/u;
+
+/**
+ * A clause that says something may be so denies no note clause that neither says it may nor that it must: "channel 可能已经关了、
+ * 只是里面还有残留数据" is not the opposite of "第二个字段为false时，可以证明channel中已没有残留数据且已关闭"; it is another case.
+ * Against "一定…" or "不可能…" it still is.
+ */
+function possibleBeside(noted: Statement, said: Statement): boolean {
+  return possibly.test(said.normalised) && !possibly.test(noted.normalised) && !certainly.test(noted.normalised);
+}
 
 /**
  * Answer clauses that restate one point and give another point's clause the other polarity: "save…，如果有大key写入RDB文件，会造成
  * 阻塞" restates the save point and is no evidence for the bgsave point's "不会造成阻塞" (OpposedClause).
  */
 function opposedClauses(note: readonly Statement[], answer: readonly Statement[], ignored: ReadonlySet<string>): OpposedClause[] {
-  const stated = assertedOf(note);
+  const stated = deniableOf(note);
   const opposed: OpposedClause[] = [];
   for (const said of answer) {
     if (asksWhether.test(said.normalised) || hypothetical.test(said.normalised)) continue;
@@ -264,11 +277,21 @@ function saidOfAnotherSubject(said: Statement, contradicted: Statement, about: R
   return saidAbout.length > 0 && notedAbout.length > 0 && !saidAbout.some((subject) => notedAbout.includes(subject));
 }
 
-/** The one subject the first clause of a statement's sentence opens with, when the statement is not that clause. */
+/**
+ * The one subject the first clause of a statement's sentence opens with, when the statement is not that clause. A clause that
+ * opens with a pronoun ("它自己不启动容器") takes the subject named last before it in its sentence instead ("…scheduler 只负责…").
+ */
 function sentenceOpener(said: Statement, answer: readonly Statement[], subjects: readonly string[]): string[] {
-  const first = answer.find((statement) => statement.sentence === said.sentence);
-  if (!first || first === said) return [];
-  const opening = subjects.filter((subject) => opensWith(first.text, subject));
+  const before = answer.slice(0, answer.indexOf(said)).filter((statement) => statement.sentence === said.sentence);
+  if (!before.length) return [];
+  if (/^\s*(?:它|他|其|该)/u.test(said.text)) {
+    for (const statement of [...before].reverse()) {
+      const named = mentioned(withoutSpaces(statement.normalised), subjects);
+      if (named.length) return named.length === 1 ? named : [];
+    }
+    return [];
+  }
+  const opening = subjects.filter((subject) => opensWith(before[0]!.text, subject));
   return opening.length === 1 ? opening : [];
 }
 
@@ -289,6 +312,24 @@ function aboutAnotherThing(said: Statement, contradicted: Statement, note: reado
 }
 
 const assertedNotes = new WeakMap<readonly Statement[], Statement[]>();
+
+/**
+ * A label that only names what its point is about ("有名管道 (named pipe) ：") asserts nothing an answer can deny: "An anonymous
+ * pipe … has no name" had been read as denying it. (Swaps still read labels: they say whom the clause after them is about.)
+ */
+const namesOnly = /^[^，,。；;是会能可要需不没无非未]{1,24}[：:]\s*$/u;
+
+const deniableNotes = new WeakMap<readonly Statement[], Statement[]>();
+
+/** The note clauses a polarity can be read against: what the note asserts, less its labels. */
+function deniableOf(note: readonly Statement[]): Statement[] {
+  let deniable = deniableNotes.get(note);
+  if (!deniable) {
+    deniable = assertedOf(note).filter((statement) => !namesOnly.test(statement.text));
+    deniableNotes.set(note, deniable);
+  }
+  return deniable;
+}
 
 function assertedOf(note: readonly Statement[]): Statement[] {
   let stated = assertedNotes.get(note);

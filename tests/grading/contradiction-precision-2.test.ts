@@ -192,3 +192,24 @@ describe('a bare label and a concessive denial claim nothing the note could deny
     expect(contradicted(question, note, '带宽：连接不需要定期发心跳包。')).toEqual(note);
   });
 });
+
+describe('labels, pronouns and possibilities', () => {
+  it('denies no label that only names its point ("有名管道 (named pipe) ：")', () => {
+    const note = ['有名管道 (named pipe) ：', '有名管道也是半双工的通信方式，但是它允许无亲缘关系进程间的通信。'];
+    expect(contradicted('有名管道和匿名管道有什么区别？', note, 'An anonymous pipe from pipe() has no name, so only related processes share it.')).toEqual([]);
+  });
+
+  it('reads a clause opening with 它 as about the subject named last before it in its sentence', () => {
+    const note = ['save是在主线程中写入RDB文件，会造成阻塞。', 'bgsave是创建一个子进程来写入RDB文件。'];
+    expect(contradicted('save 和 bgsave 有什么区别？', note, '分工是这样：bgsave 创建子进程写 RDB 文件，它不会造成阻塞。')).toEqual([]);
+    expect(contradicted('save 和 bgsave 有什么区别？', note, '分工是这样：save 在主线程写 RDB 文件，它不会造成阻塞。')).toEqual([note[0]]);
+  });
+
+  it('reads "may be so" as no denial of a plain claim, and as one of a certain claim', () => {
+    const plain = ['第二个字段为false时，可以证明channel中已没有残留数据且已关闭'];
+    const question = '怎么判断一个 channel 是不是已经被关闭了？';
+    expect(contradicted(question, plain, 'ok 为 true 只说明读到了值，channel 可能已经关了、只是里面还有残留数据。')).toEqual([]);
+    const certain = ['channel关闭后里面一定没有残留数据。'];
+    expect(contradicted(question, certain, 'channel 关闭后里面可能还有残留数据。')).toEqual(certain);
+  });
+});
