@@ -73,16 +73,16 @@ export interface TargetCheck {
 }
 
 function targetChecks(cases: readonly GradingCase[], scores: readonly number[], markedWrong: readonly boolean[]): TargetCheck[] {
-  const check = (name: string, applies: (item: GradingCase) => boolean, passes: (item: GradingCase, score: number) => boolean): TargetCheck => {
+  const check = (name: string, applies: (item: GradingCase) => boolean, passes: (item: GradingCase, score: number, index: number) => boolean): TargetCheck => {
     const indices = cases.flatMap((item, index) => (applies(item) ? [index] : []));
-    return { name, checked: indices.length, misses: indices.filter((index) => !passes(cases[index]!, scores[index]!)).map((index) => cases[index]!.id) };
+    return { name, checked: indices.length, misses: indices.filter((index) => !passes(cases[index]!, scores[index]!, index)).map((index) => cases[index]!.id) };
   };
   return [
     check(`non-answers (contradiction, term list, fragments, 不知道+terms, question back) ≤ ${nonAnswerCeiling}`, (item) => nonAnswerKind.test(item.kind ?? ''), (_, score) => score <= nonAnswerCeiling),
     check(`hedges ≤ ${hedgeCeiling}`, (item) => item.kind === 'hedge', (_, score) => score <= hedgeCeiling),
     check(`correct answers (label ≥ ${correctLabel}) ≥ label − ${correctShortfall}`, (item) => item.label >= correctLabel, (item, score) => score >= item.label - correctShortfall),
     // Item 1's precision: a correct answer told it says the opposite of the notes is the accusation a candidate trusts least.
-    check(`correct answers (label ≥ ${correctLabel}) with no point marked wrong`, (item) => item.label >= correctLabel, (item) => !markedWrong[cases.indexOf(item)]),
+    check(`correct answers (label ≥ ${correctLabel}) with no point marked wrong`, (item) => item.label >= correctLabel, (_, __, index) => !markedWrong[index]),
   ].filter((entry) => entry.checked > 0);
 }
 

@@ -85,8 +85,13 @@ const noteWeightsFor = memoByObject((_ignored: ReadonlySet<string>) => new Map<S
 
 /** The note clause an answer clause restates, if any: most shared content, enough of both. */
 function align(said: Statement, note: readonly Statement[], ignored: ReadonlySet<string>): Alignment | undefined {
+  return strongest(alignments(said, note, ignored));
+}
+
+/** The strongest of some alignments; on a tie the first, in note order. */
+function strongest(aligned: readonly Alignment[]): Alignment | undefined {
   let best: Alignment | undefined;
-  for (const alignment of alignments(said, note, ignored)) if (!best || alignment.strength > best.strength) best = alignment;
+  for (const alignment of aligned) if (!best || alignment.strength > best.strength) best = alignment;
   return best;
 }
 
@@ -177,9 +182,10 @@ function sentenceSubjects(statements: readonly Statement[], subjects: readonly s
 const noteSentenceSubjects = memoByObject((note: readonly Statement[]) => memoByObject((subjects: readonly string[]) => sentenceSubjects(note, subjects)));
 
 /**
- * An answer clause that says a note clause with the other polarity but is excused as about something else (another subject,
- * a fault against the note's remedy, a claim the note makes elsewhere): no contradiction, and no evidence for that point either.
- * "save…，如果有大key写入RDB文件，会造成阻塞" is right about save, and had made the note's "bgsave…，不会造成阻塞" covered.
+ * An answer clause that says a point's clause with the other polarity without contradicting it: it restates another point
+ * (opposedClauses), or the negation cue excuses it as about something else (another subject, a fault against the note's remedy,
+ * a claim the note makes elsewhere). It is no evidence for that point either: "save…，如果有大key写入RDB文件，会造成阻塞" is right
+ * about save, and had made the note's "bgsave…，不会造成阻塞" covered.
  */
 export interface OpposedClause {
   point: number;
@@ -243,7 +249,7 @@ function opposedClauses(note: readonly Statement[], answer: readonly Statement[]
   for (const said of answer) {
     if (asksWhether.test(said.normalised) || hypothetical.test(said.normalised)) continue;
     const aligned = alignments(said, stated, ignored);
-    const best = aligned.reduce<Alignment | undefined>((top, alignment) => (!top || alignment.strength > top.strength ? alignment : top), undefined);
+    const best = strongest(aligned);
     if (!best || !agreesWith(best.note, said)) continue;
     for (const other of aligned) if (other.note.point !== best.note.point && !agreesWith(other.note, said)) opposed.push({ point: other.note.point, said: said.text });
   }
@@ -393,9 +399,9 @@ export function findContradictions(question: string, points: readonly NotePoint[
 
 /** What the answer contradicts, and the clauses that oppose a point without contradicting it (OpposedClause). */
 export function readAgainstNote(question: string, points: readonly NotePoint[], answer: string, questionUnits: ReadonlySet<string>, reference = '', heading?: string): { wrong: WrongStatement[]; opposed: OpposedClause[] } {
-  const opposed = opposedClauses(statementsOfNote(points), statementsOf(answer), questionUnits);
   const note = statementsOfNote(points);
   const said = statementsOf(answer);
+  const opposed = opposedClauses(note, said, questionUnits);
   const subjects = withAnswerSubjects(subjectsOfNote(points)(question), answer, noteOf(points).text);
   const asserted = said.filter((statement) => !hypothetical.test(statement.normalised));
   const frame = { heading, leads: points.map((point) => point.lead) };

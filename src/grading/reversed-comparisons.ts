@@ -78,13 +78,14 @@ export function reversedComparisons(note: readonly Statement[], answer: readonly
   return swaps;
 }
 
+/** Share of such a clause's tokens the comparison's own words (either side, or a measure's opposite) must make up. */
+const ownShare = 0.5;
+
 /**
  * A clause that is no comparison but gives one of the two things the note compares the opposite measure: after the note's
  * "栈的分配比堆快", "栈上分配反而慢" says the faster one is slow. It names the note's left side alone, none of its right, and
  * the measure's opposite, which the note's right side does not hold; a clause that denies anything is not read.
  */
-const ownShare = 0.5;
-
 function saysOppositeOfOne(said: Statement, notes: Sides): boolean {
   if (said.scopes.length) return false;
   const tokens = tokensOf(compactNormalised(said.normalised));
