@@ -146,12 +146,17 @@ function sameAmount(said: string, noted: string): boolean {
   return [...numbers(said)].some((number) => noteNumbers.has(number));
 }
 
+/** A number written in Chinese numerals of two characters or more ("五十一", "三十三"; a lone 一 is mostly part of a word). */
+const numeral = /^[零一二两三四五六七八九十百千]{2,}$/u;
+
 /**
  * Whether the note writes the answer's number anywhere, formulas included ("17*3=51"): a value the note
  * itself gives is not a changed one, only perhaps one taken from another of its cases.
  */
 function noteStates(note: readonly Statement[], quantity: Quantity, said: string): boolean {
-  const digits = /\d+(?:\.\d+)?/.exec(quantity.text)?.[0];
+  // A number in Chinese numerals is the note's when the note writes it in digits: "一共吃了五十一根" is the note's
+  // "一共吃了17*3=51个香蕉".
+  const digits = /\d+(?:\.\d+)?/.exec(quantity.text)?.[0] ?? (numeral.test(quantity.text) && !quantity.approximate && Number.isInteger(quantity.value) ? String(quantity.value) : undefined);
   // A count in words is the note's when the note counts as many, as a count in digits is below: "六个分区你起七个消费者"
   // against "…第 7 个会闲置" is the note's own seventh consumer. (A share in words, "全部", says how many of them, not a count.)
   if (!digits) return quantity.family === 'count' && !quantity.approximate && note.some((statement) => quantitiesIn(statement.normalised).some((written) => !written.approximate && sameQuantity(written, quantity)));

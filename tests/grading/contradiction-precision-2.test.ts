@@ -213,3 +213,12 @@ describe('labels, pronouns and possibilities', () => {
     expect(contradicted(question, certain, 'channel 关闭后里面可能还有残留数据。')).toEqual(certain);
   });
 });
+
+describe('a number in Chinese numerals that the note writes in digits is the note\'s', () => {
+  const question = '猴子搬香蕉：100 根香蕉、家在 50 米外、一次最多背 50 根，每走一米吃一根，折返也吃。最后能剩几根到家？';
+  const note = ['当走到17米的时候，猴子一共吃了17\\*3=51个香蕉，还剩49，这样猴子就可以一次性搬回家了，离家还剩下50-17=33米，需要吃33根香蕉，所以到家时还剩下49-33=16根。'];
+
+  it('reads "一共吃了五十一根" and "还剩三十三米" as the note\'s 51 and 33', () => {
+    expect(contradicted(question, note, '推进到第十七米，一共吃了五十一根，剩四十九根。离家还剩三十三米，再吃三十三根，到家剩十六根。')).toEqual([]);
+  });
+});
