@@ -29,7 +29,15 @@ const guessEnding = /(?:吧|吗)[。.!！…~～]*$/u;
 /** Asking the interviewer back: what is meant, to repeat the question. */
 const askingBack = /[您你](?:是|说的是|问的是|指的?是)|是指|再说一[下遍]|再念一遍|再讲一[下遍]|能不能|能否|可以再|哪个|哪一个|还是(?:问|说|指)|什么意思|\bdo you mean\b|\bcould you\b|\bcan you\b/iu;
 
-export type ClauseStance = 'asserted' | 'tentative' | 'hedged' | 'question' | 'unspecific';
+export type ClauseStance = 'asserted' | 'tentative' | 'hedged' | 'question' | 'unspecific' | 'reported';
+
+/**
+ * What others believe, reported to be corrected ("很多人觉得 Go 的 GC 没分代是个短板吧，其实是设计上的取舍"): the candidate
+ * claims none of it, so it is neither credit nor a contradiction. It runs to the sentence's end or to the clause that turns
+ * back to the speaker's own view (其实, 实际上, 但是…).
+ */
+const reportedBelief = /^(?:很多人|有人|不少人|好多人|许多人|大家|一般人|常有人|有的人|别人|新手)(?:都|会|常|常常|总|总是|一直|往往|可能)?(?:觉得|以为|认为|误以为|误认为|会说|说|觉着)|^(?:a common (?:misconception|belief|mistake) is|people (?:often |usually |sometimes )?(?:think|believe|assume|say)|many (?:people|candidates) (?:think|believe|assume))\b/iu;
+const ownViewAgain = /^(?:其实|实际上|事实上|但是?|不过|然而|可是|而是|真相是|actually|in fact|but|however)/iu;
 
 /**
  * A claim over unnamed cases: "有的情况会阻塞住，有的情况会直接 panic" asked what happens to a nil, an open and a closed
@@ -146,6 +154,13 @@ function previousSentenceStart(kept: readonly string[]): number {
 
 export function readStances(answer: string): AnswerStances {
   const clauses = withoutRetractions(clausesOf(withoutFillers(answer))).map((text) => ({ text, stance: stanceOf(text) }));
+  let reporting = false;
+  for (const clause of clauses) {
+    if (reportedBelief.test(clause.text)) reporting = true;
+    else if (ownViewAgain.test(clause.text)) reporting = false;
+    if (reporting) clause.stance = 'reported';
+    if (endsSentence(clause.text)) reporting = false;
+  }
   // A question back is judged on its whole sentence: "ZK 的同步您是指选举完之后的数据恢复，还是平时的写请求？"
   // asks in its first clause and ends in its second.
   let start = 0;

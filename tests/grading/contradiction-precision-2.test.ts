@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contradicted } from './contradicted.ts';
+import { scoreAnswer } from '../../src/grading/offline-scorer.ts';
+import { readStances } from '../../src/grading/answer-signals.ts';
 import { negationScopeTexts } from '../../src/grading/statements.ts';
 import { profileText } from '../../src/grading/text-analysis.ts';
 
@@ -220,5 +222,20 @@ describe('a number in Chinese numerals that the note writes in digits is the not
 
   it('reads "一共吃了五十一根" and "还剩三十三米" as the note\'s 51 and 33', () => {
     expect(contradicted(question, note, '推进到第十七米，一共吃了五十一根，剩四十九根。离家还剩三十三米，再吃三十三根，到家剩十六根。')).toEqual([]);
+  });
+});
+
+describe('what others believe, reported to be corrected, is no claim of the candidate\'s', () => {
+  const question = 'Java 的 GC 有分代和内存压缩，Go 的 GC 为什么没有这些？';
+  const note = '线性分配内存的话就是内存压缩，或者分代回收这些比较需要耗时的操作，伴随着内存的移动。Go 用的是 tcmalloc 的空闲链表分配，不需要它们。';
+  const scored = (answer: string) => scoreAnswer({ question, answer, references: [note] });
+
+  it('reads "很多人觉得 Go 的 GC 没分代是个短板吧，其实是设计上的取舍" as no denial of 分代回收', () => {
+    expect(scored('很多人觉得 Go 的 GC 没分代是个短板吧，其实是设计上的取舍：Go 用空闲链表分配，不用靠压缩整理碎片。').flags).not.toContain('contradiction');
+  });
+
+  it('still reads the same words said as the candidate\'s own view', () => {
+    expect(readStances('我觉得 Go 的 GC 没分代。').asserted).not.toBe('');
+    expect(readStances('很多人觉得 Go 的 GC 没分代，其实是取舍。').clauses.map((clause) => clause.stance)).toEqual(['reported', 'asserted']);
   });
 });
