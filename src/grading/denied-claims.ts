@@ -172,7 +172,7 @@ function assertedDenial(said: Statement, claims: readonly NoteClaim[], about: Re
   const own = contentKeys(said.normalised);
   for (const claim of claims) {
     const denial = noteDenial(claim);
-    if (!denial || !own.has(denial.head) || assertedAnywhere(denial.head)) continue;
+    if (!denial || !own.has(denial.head) || assertedAnywhere(denial.head) || outside(said.normalised, denial.head)) continue;
     if (denial.of.some((key) => !about.has(key))) continue;
     if (sameMatter(about, subjects, claim, denial.disputed, false, asked)) return { said, notes: claim.statement };
   }
@@ -183,6 +183,14 @@ function assertedDenial(said: Statement, claims: readonly NoteClaim[], about: Re
  * What a note claim denies first, for assertedDenial: its head, what it denies it of, and all it denies. The same for
  * every answer, so read once per claim (claimsOf keeps the claims) rather than per answer clause and claim.
  */
+/**
+ * Whether the answer puts its thing outside what the note denies it is in: "etcd 可以部署在 master 之外的机器上" says the note's
+ * "Etcd(可以不在master节点)" in other words.
+ */
+function outside(said: string, head: string): boolean {
+  return new RegExp(`${escapeRegExp(head)}[^，,。；;]{0,8}?(?:之外|以外)`, 'u').test(said);
+}
+
 const noteDenial = memoByObject((claim: NoteClaim): { head: string; of: string[]; disputed: ReadonlySet<string> } | undefined => {
   const scope = deniedScopes(claim.statement.normalised)[0];
   if (!scope || conditionAfter.test(claim.statement.normalised.slice(scope.at))) return undefined;

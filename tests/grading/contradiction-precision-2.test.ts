@@ -239,3 +239,10 @@ describe('what others believe, reported to be corrected, is no claim of the cand
     expect(readStances('很多人觉得 Go 的 GC 没分代，其实是取舍。').clauses.map((clause) => clause.stance)).toEqual(['reported', 'asserted']);
   });
 });
+
+describe('outside what the note says its thing is not in', () => {
+  it('reads "etcd 可以部署在 master 之外的机器上" as the note\'s "Etcd(可以不在master节点)"', () => {
+    const note = ['Etcd(可以不在master节点)：担任数据中心的角色，保存了整个群集的状态；'];
+    expect(contradicted('etcd 一定要部署在 master 节点上吗？', note, '不一定，etcd 可以部署在 master 之外的机器上。')).toEqual([]);
+  });
+});
