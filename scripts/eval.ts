@@ -54,6 +54,7 @@ const everySet: string[][] = [
   ['grading', '--file', 'eval/grading-spoken-wrong-3-tuning.jsonl'],
   ['grading', '--file', 'eval/grading-honest-dev.jsonl'],
   ['grading', '--file', 'eval/grading-honest-dev-2.jsonl'],
+  ['grading', '--file', 'eval/grading-honest-dev-3.jsonl'],
   ['grading', '--file', 'eval/grading-honest-blind.jsonl'],
   ['grading', '--file', '../shared/eval/ads/train.jsonl', '--folds', '5'],
   ['cards', '--file', 'eval/cards-audit.jsonl'],
