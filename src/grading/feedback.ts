@@ -22,9 +22,9 @@ export interface WordedPoint {
 }
 
 /** Flags that make the answer wrong as a whole, whatever its coverage. */
-const judgedWrongFlags: readonly ScoreFlag[] = ['mostly-wrong', 'wrong-verdict', 'wrong-result', 'swapped-values', 'denied-difference'];
+const judgedWrongFlags: readonly ScoreFlag[] = ['mostly-wrong', 'wrong-verdict', 'wrong-choice', 'wrong-result', 'swapped-values', 'denied-difference'];
 /** Flags after which nothing the answer said is praised. */
-export const untrustedFlags: readonly ScoreFlag[] = ['injection', 'wrong-verdict', 'denied-difference', 'wrong-result', 'swapped-values', 'mostly-wrong', 'hedged', 'offtopic', 'dontknow', 'question-back', 'list-of-terms', 'empty'];
+export const untrustedFlags: readonly ScoreFlag[] = ['injection', 'wrong-verdict', 'wrong-choice', 'recited-choices', 'denied-difference', 'wrong-result', 'swapped-values', 'mostly-wrong', 'hedged', 'offtopic', 'dontknow', 'question-back', 'list-of-terms', 'labels-only', 'empty'];
 
 /** Characters of a quoted clause in "你说「…」，但笔记里是「…」". */
 const quoteCharacters = 32;
@@ -106,8 +106,11 @@ const wordings: Record<FeedbackLanguage, Wording> = {
     flags: {
       injection: '回答里有试图影响评分的指令性文字，这部分已被忽略，并按无效内容处理。',
       'wrong-verdict': '“是不是/有没有”的结论与笔记相反，这道题的核心结论答错了。',
+      'wrong-choice': '选的选项和笔记里的答案不一样，这道题按答错处理。',
+      'recited-choices': '回答把几个选项都说了一遍，没有选定其中一个，不算作答。',
       'wrong-result': '给出的结果和笔记里的不一样，这道题问的就是这个结果，按答错处理。',
       'list-of-terms': '回答主要是在罗列术语，没有解释它们之间的关系和作用。',
+      'labels-only': '回答只说出了笔记里各条内容的标题，没有讲标题下面的内容。',
       'swapped-values': '几个取值和它们的含义对应错了，和笔记里的说法正好错开。',
       'denied-difference': '题目问的是它们有什么不同，你说两者没有区别，但笔记里它们是不同的，这道题的核心答错了。',
       'mostly-wrong': '回答里的主要说法和笔记相反，这道题按答错处理。',
@@ -146,8 +149,11 @@ const wordings: Record<FeedbackLanguage, Wording> = {
     flags: {
       injection: 'Part of the answer tried to instruct the grader; it was ignored and counted as no content.',
       'wrong-verdict': 'Your yes/no verdict is the opposite of the notes: the core of this question is wrong.',
+      'wrong-choice': 'The option you chose is not the one your notes give, so the question counts as wrong.',
+      'recited-choices': 'The answer names several of the options without choosing one, which does not answer the question.',
       'wrong-result': 'The result you give differs from the one in your notes, and the result is what this question asks for, so it counts as wrong.',
       'list-of-terms': 'The answer mostly lists terms without explaining how they relate or what they do.',
+      'labels-only': 'The answer only names the labels your notes file their points under, and says nothing of what is under them.',
       'swapped-values': 'Several values are paired with the wrong meanings compared with your notes.',
       'denied-difference': 'The question asks how they differ, and you said there is no difference; your notes tell them apart, so the core of this question is wrong.',
       'mostly-wrong': 'The main claims of the answer say the opposite of your notes, so it counts as wrong.',

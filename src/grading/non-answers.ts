@@ -48,12 +48,34 @@ export function looksLikeTermList(text: string): boolean {
  * goes where; a list that is one (FIFO、LFU、LRU) is written with separators.
  */
 export function looksLikeBagOfWords(text: string): boolean {
+  if (isFragmentSoup(text)) return true;
   // A spoken answer may lose its punctuation; "值类型有 int float …" still relates its names with 有.
   if (/[。！？；;，,、.!?:：()（）\n]/u.test(text.trim()) || !looksLikeTermList(text)) return false;
   const items = listItems(text);
   // Two-character pieces cut across words ("全双 工有 状态") relate nothing, whatever characters they hold.
   const fragments = items.filter((item) => /^[\u4e00-\u9fff]{2}$/u.test(item)).length;
   return fragments >= 0.6 * items.length || !relatingWord.test(text);
+}
+
+/** Pieces a soup has at least (half of them with Chinese in them), the share cut small, and the share cut to two characters. */
+const soupPieces = 8;
+const soupSmallShare = 0.7;
+const soupPairShare = 0.5;
+
+/**
+ * Fragment soup in any order, the note cut into two-character pieces and spaced ("就移 缓存 表 的访 问一 u是 as 双h 链表…"):
+ * pieces cut across words carry 的 and 是, which made the soup no term list, and its pieces hit every point of the note (9.3).
+ * A piece is small at two characters or fewer, whatever the script ("t一", "ea"). Words spaced apart as typed ("它 是 单线程
+ * 的 所以 不 用 加锁") are as small, but mostly one character or three; English prose has no Chinese pieces.
+ */
+function isFragmentSoup(text: string): boolean {
+  const pieces = text.trim().split(/\s+/u).filter((piece) => contentLength(piece) > 0);
+  const chinese = pieces.filter((piece) => /[\u4e00-\u9fff]/u.test(piece)).length;
+  if (pieces.length < soupPieces || chinese < soupPieces / 2) return false;
+  const sizes = pieces.map((piece) => (/[，,。；;！？!?、：:]/u.test(piece) ? Infinity : (piece.match(/[\u4e00-\u9fff]|[a-z0-9]/giu) ?? []).length));
+  const small = sizes.filter((size) => size <= 2).length;
+  const pairs = sizes.filter((size) => size === 2).length;
+  return small >= soupSmallShare * pieces.length && pairs >= soupPairShare * pieces.length;
 }
 
 /** Verbs and particles that relate the names around them. */
@@ -146,4 +168,25 @@ export function recitesNames(text: string, names: readonly string[]): boolean {
 /** A note whose points are mostly bare names (fields of a table, a list of options). */
 export function pointsAreNames(points: readonly { text: string }[]): boolean {
   return points.length > 0 && points.filter((point) => contentLength(point.text) <= 12).length >= 0.6 * points.length;
+}
+
+/** A point's label: a short name before a colon with more said after it ("服务器TCP状态迁移：CLOSED->LISTEN->…"), not "10:30". */
+const pointLabel = /^([^，,。；;：:！？!?\n]{2,16}?)\s*(?:：|:(?!\d))\s*(.*)$/su;
+/** Weight of a unit that is a word of its own rather than two characters across a word boundary. */
+const wordWeight = 0.9;
+
+/**
+ * An answer all of whose words are the labels the note files its points under ("客户端和服务器的tcp状态迁移" against
+ * "客户端tcp状态迁移：CLOSED->SYN_SENT->…" and "服务器TCP状态迁移：CLOSED->LISTEN->…"): it names what the points are
+ * about and says none of them, as a heading echoed does. It had half made both points and scored 8.1.
+ */
+export function saysOnlyLabels(text: string, points: readonly { text: string }[], questionUnits: ReadonlySet<string>): boolean {
+  const labels = points.flatMap((point) => {
+    const label = pointLabel.exec(point.text);
+    return label && contentLength(label[2]!) > contentLength(label[1]!) ? [label[1]!] : [];
+  });
+  if (labels.length === 0) return false;
+  const labelUnits = profileText(labels.join('，')).units;
+  const said = [...profileText(text).units].filter(([unit, weight]) => weight >= wordWeight && !questionUnits.has(unit));
+  return said.length > 0 && said.every(([unit]) => labelUnits.has(unit));
 }

@@ -19,7 +19,7 @@ import { injectionScoreCap, stripInjection } from './injection.ts';
 import { withoutGeneralOnly } from './general-evidence.ts';
 import { extractAllKeyPoints, givenKeyPoints, type KeyPointSpec } from './key-points.ts';
 import { contentLength } from './point-text.ts';
-import { looksLikeBagOfWords, looksLikeTermList, namesWithoutExplaining, onlyNames, pointsAreNames, recitesNames } from './non-answers.ts';
+import { looksLikeBagOfWords, looksLikeTermList, namesWithoutExplaining, onlyNames, pointsAreNames, recitesNames, saysOnlyLabels } from './non-answers.ts';
 import { definitionPart } from './definition-part.ts';
 import { pointedBlocks } from './pointed-blocks.ts';
 import { statesListedSequence } from './sequence-term.ts';
@@ -28,6 +28,8 @@ import { subQuestionVerdict } from './sub-question-verdict.ts';
 import { profileText } from './text-analysis.ts';
 import { checkValues } from './value-consistency.ts';
 import { judgementVerdicts } from './verdict.ts';
+import { creditKeyedOption, readQuizChoice } from './quiz-choice.ts';
+import { withoutWrongOptions } from '../ingest/quiz-options.ts';
 
 export type { ScoredPoint } from './answer-coverage.ts';
 export { calibrate } from './calibration.ts';
@@ -40,8 +42,11 @@ export type ScoreFlag =
   | 'offtopic'
   | 'injection'
   | 'list-of-terms'
+  | 'labels-only'
   | 'contradiction'
   | 'wrong-verdict'
+  | 'wrong-choice'
+  | 'recited-choices'
   | 'right-verdict'
   | 'right-result'
   | 'wrong-result'
@@ -114,6 +119,8 @@ const mostlyWrongShare = 0.3;
 const guessedShare = 0.5;
 const hedgedCap = 3;
 const mostlyWrongCap = 1.5;
+/** Several options of a quiz named and none chosen: no answer, like a list of terms. */
+const recitedChoicesCap = 1;
 /** Longest answer analysed; beyond it, text is padding as far as scoring is concerned. */
 const maximumAnswerCharacters = 6000;
 /** Share of the question's subject an on-topic answer names. */
@@ -125,7 +132,7 @@ function emptyScore(flag: ScoreFlag, pointSets: KeyPointSpec[][], spans: string[
 }
 
 /** A note without the lines addressed to a grader: the same for every answer graded against it. */
-const cleanedReference = memoByText((reference: string) => stripInjection(reference).cleaned);
+const cleanedReference = memoByText((reference: string) => stripInjection(withoutWrongOptions(reference)).cleaned);
 
 export function scoreAnswer(input: ScoreInput, parameters: Readonly<ScoringParameters> = defaultScoringParameters): OfflineScore {
   const injection = stripInjection(input.answer.slice(0, maximumAnswerCharacters));
@@ -139,7 +146,11 @@ export function scoreAnswer(input: ScoreInput, parameters: Readonly<ScoringParam
   });
 
   if (stances.questionsOnly) return emptyScore('question-back', pointSets, injection.spans);
-  if (contentLength(stances.said) < 2) return emptyScore(stances.hedged ? 'dontknow' : 'empty', pointSets, injection.spans);
+  // A quiz's pick is its verdict (quiz-choice.ts), read against the options the cleaned reference no longer holds: "C" alone
+  // is an answer to a quiz.
+  const quiz = readQuizChoice(input.question, input.references, injection.cleaned);
+  const choice = quiz?.choice;
+  if (contentLength(stances.said) < 2 && !choice) return emptyScore(stances.hedged ? 'dontknow' : 'empty', pointSets, injection.spans);
 
   // What an answer asserts is often all it said: each distinct text is viewed once per answer.
   const viewsOfText = new Map<string, AnswerView>();
@@ -152,7 +163,8 @@ export function scoreAnswer(input: ScoreInput, parameters: Readonly<ScoringParam
   // The yes or no the question asks for, of the whole question (判断题) or of one ask inside it ("…有没有这种现象？").
   // A note point that lists the verdicts of several asks ("答案分别是：会、不能。") is read ask by ask (listed-verdicts.ts).
   const listed = pointSets.map((specs) => specs.map((spec) => readListedVerdicts(input.question, spec.text, stances.said)));
-  const verdict = judgementVerdicts(input.question, referenceTexts, stances.said) ?? subQuestionVerdict(input.question, referenceTexts, stances.said, injection.cleaned) ?? listedVerdictOf(listed);
+  // The keyed pick makes the keyed option's point (creditKeyedOption), not a conclusion floor on top: "C" alone is half an answer to "…为什么？".
+  const verdict = choice ? undefined : (judgementVerdicts(input.question, referenceTexts, stances.said) ?? subQuestionVerdict(input.question, referenceTexts, stances.said, injection.cleaned) ?? listedVerdictOf(listed));
   // The right verdict is something specific the answer says of the note: general words explaining it count (withoutGeneralOnly).
   const rightConclusion = verdict === 'agree';
   const perReference = pointSets.map((specs, index) => {
@@ -174,7 +186,7 @@ export function scoreAnswer(input: ScoreInput, parameters: Readonly<ScoringParam
     listed[index]?.forEach((reading, point) => {
       if (reading?.against && !wrong.has(point)) wrong.set(point, { said: reading.against, notes: specs[point]!.text });
     });
-    const points = creditListedVerdicts(withoutGeneralOnly(coverPoints(specs, views, questionUnits, parameters, wrong, pointViews), questionUnits, rightConclusion), listed[index] ?? []);
+    const points = creditKeyedOption(creditListedVerdicts(withoutGeneralOnly(coverPoints(specs, views, questionUnits, parameters, wrong, pointViews), questionUnits, rightConclusion), listed[index] ?? []), quiz, stances.said);
     // A question about one part of a note is answered by that part: the answer is complete when it makes the
     // points there, whatever it leaves of the rest. What it contradicts anywhere still counts against it.
     const blocks = input.keyPoints?.[index]?.length ? undefined : pointedBlocks(input.question, specs, input.headings?.[index]);
@@ -211,6 +223,8 @@ export function scoreAnswer(input: ScoreInput, parameters: Readonly<ScoringParam
   let coverage = best.covered + parameters.referenceAveraging * (meanCovered - best.covered);
 
   const flags: ScoreFlag[] = injection.spans.length ? ['injection'] : [];
+  if (choice === 'disagree') flags.push('wrong-choice');
+  else if (choice === 'recited') flags.push('recited-choices');
   if (verdict === 'disagree') flags.push('wrong-verdict');
   else if (deniesDifference(input.question, stances.said, referenceTexts)) flags.push('denied-difference');
   if (verdict === 'agree') flags.push('right-verdict');
@@ -234,12 +248,13 @@ export function scoreAnswer(input: ScoreInput, parameters: Readonly<ScoringParam
   const pointUnits = best.points.map((point) => ({ units: point.spec.profile.units }));
   // A note that is a bare list of names is answered by reciting them, spaces between them or not ("FIFO LFU LRU TTL").
   const recitesList = noteIsList && recitesNames(stances.said, best.points.map((point) => point.spec.text));
-  if ((looksLikeBagOfWords(stances.said) && !recitesList) || (!noteIsList && (looksLikeTermList(stances.said) || namesWithoutExplaining(stances.said, pointUnits, questionUnits)))) flags.push('list-of-terms');
+  if (saysOnlyLabels(stances.said, best.points.map((point) => point.spec), questionUnits)) flags.push('labels-only');
+  else if ((looksLikeBagOfWords(stances.said) && !recitesList) || (!noteIsList && (looksLikeTermList(stances.said) || namesWithoutExplaining(stances.said, pointUnits, questionUnits)))) flags.push('list-of-terms');
   const values = checkValues(input.question, stances.asserted, note);
   if (values.swapped > values.consistent) flags.push('swapped-values');
 
   let score = calibrate(Math.max(0, coverage - parameters.wrongCost * best.wrong), parameters);
-  if (flags.includes('list-of-terms')) score = Math.min(score, namesOnlyCap);
+  if (flags.includes('list-of-terms') || flags.includes('labels-only')) score = Math.min(score, namesOnlyCap);
   // Admitting not knowing and only guessing at the rest is a hedge, however many of the note's words the guesses use.
   if (stances.hedged && unsureShare(stances.clauses) >= guessedShare) {
     flags.push('hedged');
@@ -252,7 +267,8 @@ export function scoreAnswer(input: ScoreInput, parameters: Readonly<ScoringParam
     score = Math.min(score, mostlyWrongCap);
   }
   if (flags.includes('swapped-values')) score *= swappedValuesFactor;
-  if (flags.includes('wrong-verdict') || flags.includes('wrong-result') || flags.includes('denied-difference')) score = Math.min(score * 0.1, 1);
+  if (flags.includes('wrong-verdict') || flags.includes('wrong-choice') || flags.includes('wrong-result') || flags.includes('denied-difference')) score = Math.min(score * 0.1, 1);
+  if (flags.includes('recited-choices')) score = Math.min(score, recitedChoicesCap);
   if (flags.includes('offtopic') || flags.includes('dontknow')) score = Math.min(score, 1);
   if (flags.includes('injection')) score = Math.min(score, injectionScoreCap);
   return { score: roundScore(score), coverage, wrong: best.wrong, relevance, points: best.points, referenceIndex: bestIndex, flags, injectionSpans: injection.spans };

@@ -13,7 +13,7 @@ import { askCountedKinds, askedAsListed, askFromAnswer, askOwnAspect, containerH
 import { contentLength, isClaim } from './claims.ts';
 import { isQuestionText, stripLineMarkup } from './question-lines.ts';
 import { answersInTurn } from './answer-order.ts';
-import { isMultipleChoice, opensWithOptions } from './quiz-options.ts';
+import { isMultipleChoice, opensWithOptions, optionsShown } from './quiz-options.ts';
 import { lendPreviousAnswers } from './previous-question.ts';
 import { withEmptyCardsUnasked } from './empty-cards.ts';
 import { answerListedQuestions } from './listed-questions.ts';
@@ -268,6 +268,9 @@ export function buildCards(source: string, parsed: readonly ParsedQuestion[], te
     const draft = draftOf(question, parent);
     // A quiz's options and answer key say it asks about its code, whatever its title ("4 双检查实现单例").
     if (codeQuestion.test(draft.asked) || isMultipleChoice(draft.reference)) Object.assign(draft, takeCode(draft.reference));
+    // A quiz is asked with its options: the reference keeps them too, for the grader to read which one an answer picks.
+    const options = optionsShown(draft.reference);
+    if (options) draft.code = draft.code ? `${draft.code}\n\n${options}` : options;
     drafts.push(...splitDraft(draft, sourceLines));
     previousAsked = draft.asked;
   }

@@ -82,3 +82,13 @@ describe('"X 多于 Y" compares as "X 比 Y 多" (reversed-comparisons.ts)', () 
     expect(contradicted(question, note, '线程数多于处理器数。')).toEqual([]);
   });
 });
+
+describe('compile time and run time', () => {
+  const question = 'C++ 的虚函数是怎么调用的？';
+  const note = ['当调用一个对象的虚函数时，编译器会生成代码来查找虚函数表，然后通过表中的函数指针来调用正确的函数。', '这个过程是在运行时进行的，所以能够实现动态绑定，也就是多态。'];
+
+  it('are opposites: the note\'s clause with one put for the other is said the other way round', () => {
+    expect(cues(question, note, '这个过程是在编译期进行的。')).toEqual([['swap', note[1]]]);
+    expect(cues(question, note, '这个过程是在运行时进行的，所以能实现多态。')).toEqual([]);
+  });
+});

@@ -97,3 +97,43 @@ describe('a note that is a numbered list of names, recited', () => {
     expect(scoreAnswer({ question, references, answer: '主备 读写 分离 集群 负载 均衡' }).flags).toContain('list-of-terms');
   });
 });
+
+describe('fragment soup in any order', () => {
+  it('is a bag of words, though pieces cut across words carry 的 and 是 and Latin bits', () => {
+    expect(looksLikeBagOfWords('就移 缓存 表 的访 问一 u是 as 双h 链表 一频 的访 度的 频度 动到 射频 双向 存就 节点 ey 次缓')).toBe(true);
+    expect(looksLikeBagOfWords('fo 策略 af ad 到半 mm 上的 节点 ea de t一 K以 后返 er 给l 给从 fo 日志 le ll ea co 持久')).toBe(true);
+    const soup = scoreAnswer({ question, answer: '引用 类型 值类 型分 别有 系列 指针 sl ic e切 片管 道c ha nn el 接口 内存 通常 在栈 中分 配变 量存 储的 是一 个地 址', references: [note] });
+    expect(soup.score).toBeLessThanOrEqual(1.5);
+  });
+
+  it('is not words spaced apart as typed, nor English prose', () => {
+    expect(looksLikeBagOfWords('它 是 单线程 的 所以 不 用 加锁 也 不会 有 竞争')).toBe(false);
+    expect(looksLikeBagOfWords('it is a way to do IO so we can use it on a socket in Go')).toBe(false);
+  });
+});
+
+describe('the labels a note files its points under, said alone', () => {
+  // Two labelled chains, as a note keeps a state machine: each label names a chain and says none of it.
+  const states = '- 客户端tcp状态迁移：CLOSED->SYN_SENT->ESTABLISHED->FIN_WAIT_1->FIN_WAIT_2->TIME_WAIT->CLOSED\n- 服务器TCP状态迁移：CLOSED->LISTEN->SYN收到->ESTABLISHED->CLOSE_WAIT->LAST_ACK->CLOSED';
+  const asked = '说说你对TCP状态机的了解。';
+  const graded = (answer: string, note = states, question = asked) => scoreAnswer({ question, answer, references: [note] });
+
+  it('scores no more than a list of terms, and says why', () => {
+    for (const answer of ['客户端tcp状态迁移', '客户端和服务器的tcp状态迁移']) {
+      const result = graded(answer);
+      expect(result.flags).toContain('labels-only');
+      expect(result.score).toBeLessThanOrEqual(1.5);
+    }
+  });
+
+  it('leaves an answer that says what is under the labels, or more than the labels do', () => {
+    const chains = graded('客户端：CLOSED → SYN_SENT → ESTABLISHED → FIN_WAIT_1 → FIN_WAIT_2 → TIME_WAIT → CLOSED；服务器：CLOSED → LISTEN → SYN_RCVD → ESTABLISHED → CLOSE_WAIT → LAST_ACK → CLOSED');
+    expect(chains.flags).not.toContain('labels-only');
+    expect(chains.score).toBeGreaterThanOrEqual(8);
+    // A label shorter than what follows it is a name the answer may use while saying something of its own.
+    const benefits = '好处：\n- 数据备份：防止单点崩溃\n- 高可用性和故障恢复：可以将任何一个从服务器提升为主服务器';
+    const said = graded('从库相当于一份数据备份，主库出问题数据也不会全丢。', benefits, '主从架构能带来哪些好处？');
+    expect(said.flags).not.toContain('labels-only');
+    expect(said.score).toBeGreaterThan(1.5);
+  });
+});

@@ -53,6 +53,9 @@ describe('numbered code quizzes', () => {
     expect(`${deferQuiz?.code}\n${deferQuiz?.reference}`).toContain('defer fmt.Print(i)');
     expect(deferQuiz?.reference).toContain('A: 012');
     expect(deferQuiz?.reference).toContain('后进先出');
+    // The options are asked with the code, or the candidate is asked to choose among options never shown.
+    expect(deferQuiz?.code).toContain('- A: 012\n- B: 210\n- C: 333\n- D: 不能编译');
+    expect(mutex?.code?.indexOf('mu.Lock()')).toBeLessThan(mutex?.code?.indexOf('- C: 死锁，fatal error') ?? -1);
   });
 
   it('takes only the keyed option as a key point, never the options it rules out', () => {
