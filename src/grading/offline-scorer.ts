@@ -29,6 +29,8 @@ import { profileText } from './text-analysis.ts';
 import { checkValues } from './value-consistency.ts';
 import { judgementVerdicts } from './verdict.ts';
 import { creditKeyedOption, readQuizChoice } from './quiz-choice.ts';
+import { negationScopeTexts } from './statements.ts';
+import { normaliseText } from '../text/tokenizer.ts';
 import { withoutWrongOptions } from '../ingest/quiz-options.ts';
 
 export type { ScoredPoint } from './answer-coverage.ts';
@@ -172,14 +174,25 @@ export function scoreAnswer(input: ScoreInput, parameters: Readonly<ScoringParam
     const contradicting = new Set(contradictions.map((entry) => entry.said));
     // A clause that contradicts the note is evidence for nothing else either.
     // Nor is one that names no case ("有的情况会阻塞住", answer-signals.ts), though it repeats the point's words.
-    const keep = (text: string, left: ReadonlySet<string> = contradicting) => stances.clauses.filter((clause) => clause.stance !== 'unspecific' && !left.has(clause.text) && text.includes(clause.text)).map((clause) => clause.text).join(' ');
-    const views = { asserted: view(keep(stances.asserted)), said: view(keep(stances.said)) };
+    // A point that denies nothing is not made by what the answer denies: "并不是FIFO" names FIFO and says it is not one, so
+    // for such a point each clause is read without what its negations deny (withoutDenied).
+    const keep = (text: string, left: ReadonlySet<string> = contradicting, affirmative = false) =>
+      stances.clauses
+        .filter((clause) => clause.stance !== 'unspecific' && !left.has(clause.text) && text.includes(clause.text))
+        .map((clause) => (affirmative ? withoutDenied(clause.text) : clause.text))
+        .join(' ');
+    const viewsLeaving = (left: ReadonlySet<string>, affirmative: boolean) => ({ asserted: view(keep(stances.asserted, left, affirmative)), said: view(keep(stances.said, left, affirmative)) });
+    const views = viewsLeaving(contradicting, false);
+    const denies = stances.clauses.some((clause) => negationScopeTexts(normaliseText(clause.text)).length > 0);
     // A clause that says a point's clause with the other polarity, of something else, is no evidence for that point.
     const pointViews = new Map<number, typeof views>();
-    for (const point of new Set(opposed.map((entry) => entry.point))) {
+    const opposedPoints = new Set(opposed.map((entry) => entry.point));
+    specs.forEach((spec, point) => {
+      const affirmative = denies && !deniesAnything(spec.text);
+      if (!affirmative && !opposedPoints.has(point)) return;
       const left = new Set([...contradicting, ...opposed.filter((entry) => entry.point === point).map((entry) => entry.said)]);
-      pointViews.set(point, { asserted: view(keep(stances.asserted, left)), said: view(keep(stances.said, left)) });
-    }
+      pointViews.set(point, viewsLeaving(left, affirmative));
+    });
     // The first cue found for a point is what its card says.
     const wrong = new Map<number, { said: string; notes: string }>();
     for (const entry of contradictions) if (!wrong.has(entry.point)) wrong.set(entry.point, { said: entry.shown ?? entry.said, notes: entry.notes });
@@ -273,6 +286,24 @@ export function scoreAnswer(input: ScoreInput, parameters: Readonly<ScoringParam
   if (flags.includes('injection')) score = Math.min(score, injectionScoreCap);
   return { score: roundScore(score), coverage, wrong: best.wrong, relevance, points: best.points, referenceIndex: bestIndex, flags, injectionSpans: injection.spans };
 }
+
+/**
+ * A clause without what its negations deny, each up to the clause's end: "并不是FIFO" → "并", "不会阻塞主线程" → "". Not what it
+ * avoids: "避免线程切换开销" says what the note's "多线程切换可能会抵消并行带来的性能提升" warns of.
+ */
+const withoutDenied = memoByText((clause: string) => {
+  let text = normaliseText(clause);
+  for (const scope of negationScopeTexts(text)) if (!avoidance.test(scope.word)) text = text.replace(scope.text.split(/[,，;；。.!！?？]/u)[0]!, ' ');
+  return text;
+});
+const avoidance = /避免|防止|杜绝|免去|without|avoid|prevent/iu;
+
+/**
+ * Whether a note point denies anything itself ("bgsave … 不会造成阻塞"), or says something is avoided, which an answer says
+ * with a denial ("避免死锁、数据竞争" said "没有死锁和数据竞争的问题"): then the answer's denials may make it.
+ */
+const deniesAnything = memoByText((text: string) => avoiding.test(text) || negationScopeTexts(normaliseText(text)).length > 0);
+const avoiding = /避免|防止|消除|杜绝|免去|省去|省掉|规避|无须|无需|不必|减少|降低|减轻|\bavoid|\bprevent|\beliminat|\bwithout\b|\breduc/iu;
 
 /** Share of an answer's content said as a guess, an admission or a question rather than asserted. */
 function unsureShare(clauses: readonly { text: string; stance: string }[]): number {

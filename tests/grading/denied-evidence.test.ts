@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { scoreAnswer } from '../../src/grading/offline-scorer.ts';
+
+const covered = (question: string, note: string, answer: string) =>
+  scoreAnswer({ question, answer, references: [note] }).points.filter((point) => point.coverage.recall >= 0.4).map((point) => point.spec.text);
+
+describe('what an answer denies is no evidence for a point that denies nothing', () => {
+  const strategies = '缓存失效的策略：\n- FIFO\n- LFU\n- LRU\n- TTL\n- Random';
+  const question = '说说缓存失效的策略。';
+
+  it('leaves every name said only to be denied uncovered ("并不是FIFO")', () => {
+    const denied = scoreAnswer({ question, answer: '并不是FIFO。并不是LFU。并不是LRU。并不是TTL。并不是Random。', references: [strategies] });
+    expect(denied.points.filter((point) => point.coverage.recall > 0)).toEqual([]);
+    expect(denied.score).toBeLessThanOrEqual(1);
+    expect(scoreAnswer({ question, answer: 'FIFO、LFU、LRU、TTL、Random。', references: [strategies] }).score).toBeGreaterThanOrEqual(8);
+  });
+
+  it('still reads a denial as making a point that denies or avoids something itself', () => {
+    const note = '- bgsave 由子进程写 RDB，不会阻塞主线程。\n- 单线程避免了死锁和数据竞争。';
+    const asked = 'bgsave 会阻塞吗？单线程有什么好处？';
+    expect(covered(asked, note, 'bgsave 是子进程写 RDB，主线程不会被阻塞。')).toContain('bgsave 由子进程写 RDB，不会阻塞主线程。');
+    expect(covered(asked, note, '单线程没有死锁，也没有数据竞争的问题。')).toContain('单线程避免了死锁和数据竞争。');
+  });
+
+  it('keeps the clause that follows a denial, and what an answer avoids', () => {
+    const note = '- 多线程切换的开销可能会抵消并行带来的性能提升。\n- 每个操作都是原子性的。';
+    const asked = 'Redis 为什么用单线程？';
+    const said = covered(asked, note, '不是为了省事，单线程避免了多线程切换的开销；每个操作都是原子性的。');
+    expect(said).toEqual(['多线程切换的开销可能会抵消并行带来的性能提升。', '每个操作都是原子性的。']);
+  });
+});
