@@ -87,6 +87,18 @@ export function onlyNames(text: string): boolean {
   return items.length >= 2 && items.filter(isTermLike).length / items.length >= 0.8;
 }
 
+/** Longest item, in content characters, of a list that says nothing but its items. */
+const shortItem = 8;
+
+/**
+ * Nothing but a list of short pieces (three or more), terms or not: "偏向锁的设计、撤销偏向锁的、这一过程涉及、线程切换频繁" after
+ * "不知道" names bits of the note and says none of them, though 的 and 涉及 keep its items from reading as names.
+ */
+export function onlyShortItems(text: string): boolean {
+  const items = listItems(text);
+  return items.length >= 3 && items.every((item) => contentLength(item) <= shortItem);
+}
+
 /** Share of a point's content one clause must restate to count as explaining it. */
 const explainingRecall = 0.2;
 /** Named items an enumeration needs before naming-without-explaining applies. */

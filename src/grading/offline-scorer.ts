@@ -19,7 +19,7 @@ import { injectionScoreCap, stripInjection } from './injection.ts';
 import { withoutGeneralOnly } from './general-evidence.ts';
 import { extractAllKeyPoints, givenKeyPoints, type KeyPointSpec } from './key-points.ts';
 import { contentLength } from './point-text.ts';
-import { looksLikeBagOfWords, looksLikeTermList, namesWithoutExplaining, onlyNames, pointsAreNames, recitesNames, saysOnlyLabels } from './non-answers.ts';
+import { looksLikeBagOfWords, looksLikeTermList, namesWithoutExplaining, onlyNames, onlyShortItems, pointsAreNames, recitesNames, saysOnlyLabels } from './non-answers.ts';
 import { definitionPart } from './definition-part.ts';
 import { pointedBlocks } from './pointed-blocks.ts';
 import { statesListedSequence } from './sequence-term.ts';
@@ -31,6 +31,7 @@ import { judgementVerdicts } from './verdict.ts';
 import { creditKeyedOption, readQuizChoice } from './quiz-choice.ts';
 import { negationScopeTexts } from './statements.ts';
 import { normaliseText } from '../text/tokenizer.ts';
+import { escapeRegExp } from '../text/regexp.ts';
 import { withoutWrongOptions } from '../ingest/quiz-options.ts';
 
 export type { ScoredPoint } from './answer-coverage.ts';
@@ -254,7 +255,7 @@ export function scoreAnswer(input: ScoreInput, parameters: Readonly<ScoringParam
   // wording it shares; only one that does neither is about something else.
   if (relevance < parameters.offTopicRelevance && coverage < 0.15 && sharedTopic(input.question, answer) < onTopicShare) flags.push('offtopic');
   // "不知道" decides the grade when what is left is little, or only names.
-  if (stances.hedged && (coverage < 0.06 || contentLength(stances.said) < 25 || onlyNames(stances.said))) flags.push('dontknow');
+  if (stances.hedged && (coverage < 0.06 || contentLength(stances.said) < 25 || onlyNames(stances.said) || onlyShortItems(stances.said))) flags.push('dontknow');
   // Naming is not explaining, unless the note itself is a bare list of names.
   const note = referenceTexts[bestIndex] ?? '';
   const noteIsList = noteFacts(note).isList || pointsAreNames(best.points.map((point) => point.spec));
@@ -292,8 +293,13 @@ export function scoreAnswer(input: ScoreInput, parameters: Readonly<ScoringParam
  * avoids: "避免线程切换开销" says what the note's "多线程切换可能会抵消并行带来的性能提升" warns of.
  */
 const withoutDenied = memoByText((clause: string) => {
-  let text = normaliseText(clause);
-  for (const scope of negationScopeTexts(text)) if (!avoidance.test(scope.word)) text = text.replace(scope.text.split(/[,，;；。.!！?？]/u)[0]!, ' ');
+  let text = clause;
+  for (const scope of negationScopeTexts(normaliseText(clause))) {
+    if (avoidance.test(scope.word)) continue;
+    // The scope is read in normalised text; the clause keeps the candidate's own characters for the card's quotes.
+    const denied = scope.text.split(/[,，;；。.!！?？]/u)[0]!.trim();
+    if (denied) text = text.replace(new RegExp(denied.split(/\s+/u).map(escapeRegExp).join('\\s*'), 'iu'), ' ');
+  }
   return text;
 });
 const avoidance = /避免|防止|杜绝|免去|without|avoid|prevent/iu;

@@ -137,3 +137,14 @@ describe('the labels a note files its points under, said alone', () => {
     expect(said.score).toBeGreaterThan(1.5);
   });
 });
+
+describe('不知道 and a list of short pieces', () => {
+  it('is no answer, whether the pieces are names or bits of the note cut short', () => {
+    const pieces = scoreAnswer({ question, answer: '不知道，值类型分别有、引用类型有、int系列、内存通常在栈中、变量存储的是', references: [note] });
+    expect(pieces.flags).toContain('dontknow');
+    expect(pieces.score).toBeLessThanOrEqual(1);
+    // Admitting a gap and then saying something of one's own is not that.
+    const said = scoreAnswer({ question, answer: '不太确定，我记得值类型是变量直接存值，一般在栈上分配；引用类型存的是地址，内存一般在堆上。', references: [note] });
+    expect(said.flags).not.toContain('dontknow');
+  });
+});

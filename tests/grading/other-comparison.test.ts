@@ -33,7 +33,8 @@ describe('a point comparing other things than the question asks about', () => {
     const withoutRemark = rdbNote.replace('**RDB和everysec模式的AOF区别就是一个是全量，一个是增量**\n\n', '');
     const right = 'save 在主线程里写 RDB 会阻塞；bgsave fork 子进程写，子进程复制页表共享内存，不阻塞主线程。';
     expect(withoutRemark).not.toContain('AOF');
-    expect(grade(rdbNote, right)).toBeCloseTo(grade(withoutRemark, right), 1);
+    // At most a rounding step: the remark's RDB makes that word a little less telling in the other points.
+    expect(Math.abs(grade(rdbNote, right) - grade(withoutRemark, right))).toBeLessThanOrEqual(0.1);
     // Made, it still counts: an answer about RDB and AOF alone is not worth less for it.
     const aside = 'RDB 是全量快照，AOF 是增量日志。';
     expect(grade(rdbNote, aside)).toBeGreaterThan(grade(withoutRemark, aside));
