@@ -3,6 +3,7 @@
  * importance, with contradicted points counted against the answer, and the measures the guards
  * need (relevance to the note, naming the question's subject, stating the note's results).
  */
+import { contentLength } from './point-text.ts';
 import { coverPoint, viewOfNothing, type AnswerView, type PointCoverage } from './coverage.ts';
 import { formulaVariables, sameQuantity } from './formula-value.ts';
 import { memoByObject } from './grading-memo.ts';
@@ -121,13 +122,21 @@ export interface NoteFacts {
   isList: boolean;
 }
 
+/**
+ * Characters of note per name it enumerates, at most, for the names to be what the note is: "值类型分别有：int系列、float系列、bool…"
+ * (13 a name) is a list; a comparison of Redis and Memcached that names five data types in passing (58 a name) is not, and
+ * had let the bare terms "redis、数据、类型、memcached、哈希表、持久化" pass as an answer to it.
+ */
+const charactersPerListedName = 20;
+
 const noteFactsCache = new Map<string, NoteFacts>();
 const noteFactsCacheSize = 256;
 
 export function noteFacts(note: string): NoteFacts {
   const cached = noteFactsCache.get(note);
   if (cached) return cached;
-  const facts = { profile: profileText(note), isList: looksLikeTermList(note) || enumeratedNames(note) >= minimumNamedItems };
+  const names = enumeratedNames(note);
+  const facts = { profile: profileText(note), isList: looksLikeTermList(note) || (names >= minimumNamedItems && contentLength(note) <= charactersPerListedName * names) };
   if (noteFactsCache.size >= noteFactsCacheSize) noteFactsCache.delete(noteFactsCache.keys().next().value ?? '');
   noteFactsCache.set(note, facts);
   return facts;

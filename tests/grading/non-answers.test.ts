@@ -148,3 +148,23 @@ describe('不知道 and a list of short pieces', () => {
     expect(said.flags).not.toContain('dontknow');
   });
 });
+
+describe('which notes are lists of names, answered by naming them', () => {
+  it('is not a note of short claims, nor one that names a few things in passing', () => {
+    const redis = '- 简单，避免死锁、数据竞争\n- 效率高，充分利用cpu。\n- 多线程切换可能会抵消并行带来的性能提升。\n- 每个操作都是原子性的。';
+    const terms = scoreAnswer({ question: 'Redis为什么用单线程？', answer: '避免、死锁、数据、竞争、cpu、多线程、并行、带来', references: [redis] });
+    expect(terms.flags).toContain('list-of-terms');
+    expect(terms.score).toBeLessThanOrEqual(1.5);
+    const comparison =
+      'Redis 支持多种数据类型，如字符串、哈希表、列表、集合、有序集合等；Memcached 仅支持简单的键值数据类型。Redis 支持持久化，可以将内存中的数据保存到磁盘；Memcached 不支持持久化，数据只在内存中。Redis 单线程执行命令，Memcached 是多线程的。';
+    const named = scoreAnswer({ question: 'Redis 和 Memcached 有什么区别？', answer: 'redis、数据、类型、memcached、哈希表、持久化、内存、磁盘', references: [comparison] });
+    expect(named.flags).toContain('list-of-terms');
+  });
+
+  it('is a note of names, or of names with a word or two each', () => {
+    const components = '- broker：一步通讯\n- codec：编码解码\n- registry：服务注册发现\n- selector：负载均衡\n- transport：通信模块接口';
+    const listed = scoreAnswer({ question: 'go-micro由哪些部分组成？', answer: 'broker、codec、registry、selector、transport', references: [components] });
+    expect(listed.flags).not.toContain('list-of-terms');
+    expect(listed.score).toBeGreaterThanOrEqual(6);
+  });
+});
