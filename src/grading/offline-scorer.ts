@@ -31,7 +31,6 @@ import { judgementVerdicts } from './verdict.ts';
 import { creditKeyedOption, readQuizChoice } from './quiz-choice.ts';
 import { negationScopeTexts } from './statements.ts';
 import { normaliseText } from '../text/tokenizer.ts';
-import { escapeRegExp } from '../text/regexp.ts';
 import { withoutWrongOptions } from '../ingest/quiz-options.ts';
 
 export type { ScoredPoint } from './answer-coverage.ts';
@@ -289,19 +288,18 @@ export function scoreAnswer(input: ScoreInput, parameters: Readonly<ScoringParam
 }
 
 /**
- * A clause without what its negations deny, each up to the clause's end: "并不是FIFO" → "并", "不会阻塞主线程" → "". Not what it
- * avoids: "避免线程切换开销" says what the note's "多线程切换可能会抵消并行带来的性能提升" warns of.
+ * A clause read for a point that denies nothing: gone when what its negations deny is most of it ("并不是FIFO",
+ * "不能执行特权指令也不能直接碰硬件"), whole otherwise, so the card quotes what the candidate wrote. Not what it avoids: "避免线程
+ * 切换开销" says what the note's "多线程切换可能会抵消并行带来的性能提升" warns of.
  */
 const withoutDenied = memoByText((clause: string) => {
-  let text = clause;
-  for (const scope of negationScopeTexts(normaliseText(clause))) {
-    if (avoidance.test(scope.word)) continue;
-    // The scope is read in normalised text; the clause keeps the candidate's own characters for the card's quotes.
-    const denied = scope.text.split(/[,，;；。.!！?？]/u)[0]!.trim();
-    if (denied) text = text.replace(new RegExp(denied.split(/\s+/u).map(escapeRegExp).join('\\s*'), 'iu'), ' ');
-  }
-  return text;
+  const normalised = normaliseText(clause);
+  let denied = 0;
+  for (const scope of negationScopeTexts(normalised)) if (!avoidance.test(scope.word)) denied += contentLength(scope.word) + contentLength(scope.text.split(/[,，;；:：。.!！?？]/u)[0]!);
+  return denied >= deniedShare * contentLength(normalised) ? '' : clause;
 });
+/** Share of a clause its negations must deny for it to say nothing a point that denies nothing could rest on. */
+const deniedShare = 0.5;
 const avoidance = /避免|防止|杜绝|免去|without|avoid|prevent/iu;
 
 /**
