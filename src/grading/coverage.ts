@@ -31,6 +31,8 @@ export interface AnswerView {
   chinese: boolean;
   /** An English answer read with its Chinese gloss (english-gloss.ts), to measure it on a Chinese point's whole content. */
   readonly glossed: AnswerView | undefined;
+  /** This view is such a gloss, not the candidate's own words. */
+  translated: boolean;
 }
 
 export function viewAnswer(answer: string, gloss?: (text: string) => string): AnswerView {
@@ -47,6 +49,7 @@ export function viewAnswer(answer: string, gloss?: (text: string) => string): An
       return (windows ??= windowsOf(answer, gloss));
     },
     english,
+    translated: gloss !== undefined,
     chinese: !gloss && profile.cjkCharacters >= 6 && profile.asciiLetters < profile.cjkCharacters / 2,
     get glossed() {
       if (!english || !isEnglishProse(answer)) return undefined;
@@ -188,6 +191,12 @@ const totalWeightOf = memoByObject((profile: TextProfile) => {
 // re-enter itself), so covering a point allocates nothing per unit.
 const evidenceUnits: string[] = [];
 const evidenceWeights: number[] = [];
+const askedUnits: string[] = [];
+const askedWeights: number[] = [];
+let askedCount = 0;
+/** Weight of its own (beyond the question's words) under which a point is thin, and the share of its question words that makes it. */
+const thinPoint = 2;
+const thinPointAsked = 0.5;
 
 /** How far an answer makes a point: the better of its readings (below) of the whole point or of either saying of a restated one. */
 export function coverPoint(point: KeyPointSpec, answer: AnswerView, questionUnits: ReadonlySet<string>, options: CoverOptions = {}): PointCoverage {
@@ -279,9 +288,14 @@ function coverUnits(point: KeyPointSpec, answer: AnswerView, questionUnits: Read
   let count = 0;
   // Whether the answer says any of the point's own units, beyond general words and the question's.
   let specificSaid = false;
+  let askedWeight = 0;
+  askedCount = 0;
   for (const [unit, baseWeight] of units) {
     observableWeight += baseWeight;
-    if (questionUnits.has(unit)) continue;
+    if (questionUnits.has(unit)) {
+      if (!unit.startsWith('~')) (askedUnits[askedCount] = unit), (askedWeights[askedCount] = baseWeight), (askedCount += 1), (askedWeight += baseWeight);
+      continue;
+    }
     const generic = !crossLingual && isGenericWord(unit) ? genericWordFactor : 1;
     const weight = (baseWeight * generic * (unit.startsWith('~') ? conceptFactor : 1)) / (options.pointFrequency?.get(unit) ?? 1);
     evidenceUnits[count] = unit;
@@ -305,6 +319,15 @@ function coverUnits(point: KeyPointSpec, answer: AnswerView, questionUnits: Read
       }
     }
     evidence = best?.text.trim();
+    // A point that adds a word or so to the question's ("TCP 不需要重新建立，SSL 自然也会用之前的" asked why SSL is not set up
+    // again) is made by saying that word in the question's relation, not by naming it anywhere: "要开1000个TCP连接" names TCP
+    // and says none of 不需要重新建立. Its question words are read in the window that holds its own, as a gate, never as credit.
+    // Only where the answer is written as the point is: an English answer says the question's words in English.
+    if (best && mass < thinPoint && askedWeight > mass && !crossLingual && !glossWords && !answer.english && !answer.translated) {
+      let said = 0;
+      for (let index = 0; index < askedCount; index += 1) if (says(askedUnits[index]!, best.units, best.normalised)) said += askedWeights[index]!;
+      found *= Math.min(1, said / (askedWeight * thinPointAsked));
+    }
     const anchored = best && windowCharacters(best);
     for (let index = 0; index < count && anchored; index += 1) {
       const unit = evidenceUnits[index]!;
