@@ -29,8 +29,7 @@ import { profileText } from './text-analysis.ts';
 import { checkValues } from './value-consistency.ts';
 import { judgementVerdicts } from './verdict.ts';
 import { creditKeyedOption, readQuizChoice } from './quiz-choice.ts';
-import { negationScopeTexts } from './statements.ts';
-import { normaliseText } from '../text/tokenizer.ts';
+import { deniesAnything, mostlyDenies } from './denied-evidence.ts';
 import { withoutWrongOptions } from '../ingest/quiz-options.ts';
 
 export type { ScoredPoint } from './answer-coverage.ts';
@@ -175,15 +174,15 @@ export function scoreAnswer(input: ScoreInput, parameters: Readonly<ScoringParam
     // A clause that contradicts the note is evidence for nothing else either.
     // Nor is one that names no case ("有的情况会阻塞住", answer-signals.ts), though it repeats the point's words.
     // A point that denies nothing is not made by what the answer denies: "并不是FIFO" names FIFO and says it is not one, so
-    // for such a point each clause is read without what its negations deny (withoutDenied).
+    // for such a point a clause that mostly denies is set aside (denied-evidence.ts).
     const keep = (text: string, left: ReadonlySet<string> = contradicting, affirmative = false) =>
       stances.clauses
-        .filter((clause) => clause.stance !== 'unspecific' && !left.has(clause.text) && text.includes(clause.text))
-        .map((clause) => (affirmative ? withoutDenied(clause.text) : clause.text))
+        .filter((clause) => clause.stance !== 'unspecific' && !left.has(clause.text) && text.includes(clause.text) && !(affirmative && mostlyDenies(clause.text)))
+        .map((clause) => clause.text)
         .join(' ');
     const viewsLeaving = (left: ReadonlySet<string>, affirmative: boolean) => ({ asserted: view(keep(stances.asserted, left, affirmative)), said: view(keep(stances.said, left, affirmative)) });
     const views = viewsLeaving(contradicting, false);
-    const denies = stances.clauses.some((clause) => negationScopeTexts(normaliseText(clause.text)).length > 0);
+    const denies = stances.clauses.some((clause) => mostlyDenies(clause.text));
     // A clause that says a point's clause with the other polarity, of something else, is no evidence for that point.
     const pointViews = new Map<number, typeof views>();
     const opposedPoints = new Set(opposed.map((entry) => entry.point));
@@ -286,28 +285,6 @@ export function scoreAnswer(input: ScoreInput, parameters: Readonly<ScoringParam
   if (flags.includes('injection')) score = Math.min(score, injectionScoreCap);
   return { score: roundScore(score), coverage, wrong: best.wrong, relevance, points: best.points, referenceIndex: bestIndex, flags, injectionSpans: injection.spans };
 }
-
-/**
- * A clause read for a point that denies nothing: gone when what its negations deny is most of it ("并不是FIFO",
- * "不能执行特权指令也不能直接碰硬件"), whole otherwise, so the card quotes what the candidate wrote. Not what it avoids: "避免线程
- * 切换开销" says what the note's "多线程切换可能会抵消并行带来的性能提升" warns of.
- */
-const withoutDenied = memoByText((clause: string) => {
-  const normalised = normaliseText(clause);
-  let denied = 0;
-  for (const scope of negationScopeTexts(normalised)) if (!avoidance.test(scope.word)) denied += contentLength(scope.word) + contentLength(scope.text.split(/[,，;；:：。.!！?？]/u)[0]!);
-  return denied >= deniedShare * contentLength(normalised) ? '' : clause;
-});
-/** Share of a clause its negations must deny for it to say nothing a point that denies nothing could rest on. */
-const deniedShare = 0.5;
-const avoidance = /避免|防止|杜绝|免去|without|avoid|prevent/iu;
-
-/**
- * Whether a note point denies anything itself ("bgsave … 不会造成阻塞"), or says something is avoided, which an answer says
- * with a denial ("避免死锁、数据竞争" said "没有死锁和数据竞争的问题"): then the answer's denials may make it.
- */
-const deniesAnything = memoByText((text: string) => avoiding.test(text) || negationScopeTexts(normaliseText(text)).length > 0);
-const avoiding = /避免|防止|消除|杜绝|免去|省去|省掉|规避|无须|无需|不必|减少|降低|减轻|\bavoid|\bprevent|\beliminat|\bwithout\b|\breduc/iu;
 
 /** Share of an answer's content said as a guess, an admission or a question rather than asserted. */
 function unsureShare(clauses: readonly { text: string; stance: string }[]): number {
