@@ -178,6 +178,17 @@ export function recitesNames(text: string, names: readonly string[]): boolean {
 }
 
 /**
+ * Whether most items of a list are items the note writes itself ("简单，避免死锁、数据竞争" answered with those same pieces): the
+ * note recited in its own terse style, not its words cut into terms ("避免、死锁、数据、竞争").
+ */
+export function recitesNoteItems(text: string, note: string): boolean {
+  const known = new Set(listItems(note).map(lettersOnly));
+  const items = listItems(text).map(lettersOnly).filter(Boolean);
+  return items.length > 0 && items.filter((item) => known.has(item)).length >= recitedShare * items.length;
+}
+const recitedShare = 0.7;
+
+/**
  * A note whose points are mostly bare names (fields of a table, a list of options, "broker：一步通讯"). A short claim is no
  * name: "简单，避免死锁、数据竞争" and "每个操作都是原子性的" say something of Redis, and reading them as names let the bare terms
  * "避免、死锁、数据、竞争、cpu、多线程" score 8.1 as if they recited the note.

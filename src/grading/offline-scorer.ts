@@ -19,7 +19,7 @@ import { injectionScoreCap, stripInjection } from './injection.ts';
 import { withoutGeneralOnly } from './general-evidence.ts';
 import { extractAllKeyPoints, givenKeyPoints, type KeyPointSpec } from './key-points.ts';
 import { contentLength } from './point-text.ts';
-import { looksLikeBagOfWords, looksLikeTermList, namesWithoutExplaining, onlyNames, onlyShortItems, pointsAreNames, recitesNames, saysOnlyLabels } from './non-answers.ts';
+import { looksLikeBagOfWords, looksLikeTermList, namesWithoutExplaining, onlyNames, onlyShortItems, pointsAreNames, recitesNames, recitesNoteItems, saysOnlyLabels } from './non-answers.ts';
 import { definitionPart } from './definition-part.ts';
 import { pointedBlocks } from './pointed-blocks.ts';
 import { statesListedSequence } from './sequence-term.ts';
@@ -261,7 +261,7 @@ export function scoreAnswer(input: ScoreInput, parameters: Readonly<ScoringParam
   // A note that is a bare list of names is answered by reciting them, spaces between them or not ("FIFO LFU LRU TTL").
   const recitesList = noteIsList && recitesNames(stances.said, best.points.map((point) => point.spec.text));
   if (saysOnlyLabels(stances.said, best.points.map((point) => point.spec), questionUnits)) flags.push('labels-only');
-  else if ((looksLikeBagOfWords(stances.said) && !recitesList) || (!noteIsList && (looksLikeTermList(stances.said) || namesWithoutExplaining(stances.said, pointUnits, questionUnits)))) flags.push('list-of-terms');
+  else if ((looksLikeBagOfWords(stances.said) && !recitesList) || (!noteIsList && !recitesNoteItems(stances.said, note) && (looksLikeTermList(stances.said) || namesWithoutExplaining(stances.said, pointUnits, questionUnits)))) flags.push('list-of-terms');
   const values = checkValues(input.question, stances.asserted, note);
   if (values.swapped > values.consistent) flags.push('swapped-values');
 

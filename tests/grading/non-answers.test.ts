@@ -155,6 +155,10 @@ describe('which notes are lists of names, answered by naming them', () => {
     const terms = scoreAnswer({ question: 'Redis为什么用单线程？', answer: '避免、死锁、数据、竞争、cpu、多线程、并行、带来', references: [redis] });
     expect(terms.flags).toContain('list-of-terms');
     expect(terms.score).toBeLessThanOrEqual(1.5);
+    // The note's own terse items, said again (a follow-up answer joins them to the first answer), are the note recited.
+    const recited = scoreAnswer({ question: 'Redis为什么用单线程？', answer: `- 简单，避免死锁、数据竞争\n\n${redis}`, references: [redis] });
+    expect(recited.flags).not.toContain('list-of-terms');
+    expect(recited.score).toBeGreaterThanOrEqual(8);
     const comparison =
       'Redis 支持多种数据类型，如字符串、哈希表、列表、集合、有序集合等；Memcached 仅支持简单的键值数据类型。Redis 支持持久化，可以将内存中的数据保存到磁盘；Memcached 不支持持久化，数据只在内存中。Redis 单线程执行命令，Memcached 是多线程的。';
     const named = scoreAnswer({ question: 'Redis 和 Memcached 有什么区别？', answer: 'redis、数据、类型、memcached、哈希表、持久化、内存、磁盘', references: [comparison] });
