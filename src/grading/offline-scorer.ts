@@ -164,8 +164,9 @@ export function scoreAnswer(input: ScoreInput, parameters: Readonly<ScoringParam
   // The yes or no the question asks for, of the whole question (判断题) or of one ask inside it ("…有没有这种现象？").
   // A note point that lists the verdicts of several asks ("答案分别是：会、不能。") is read ask by ask (listed-verdicts.ts).
   const listed = pointSets.map((specs) => specs.map((spec) => readListedVerdicts(input.question, spec.text, stances.said)));
-  // The keyed pick makes the keyed option's point (creditKeyedOption), not a conclusion floor on top: "C" alone is half an answer to "…为什么？".
-  const verdict = choice ? undefined : (judgementVerdicts(input.question, referenceTexts, stances.said) ?? subQuestionVerdict(input.question, referenceTexts, stances.said, injection.cleaned) ?? listedVerdictOf(listed));
+  // The keyed pick makes the keyed option's point (creditKeyedOption), not a conclusion floor on top: "C" alone is half an answer
+  // to "…为什么？". Only where the question shows the options, and that point is all its words, is the pick the conclusion.
+  const verdict = choice ? (choice === 'agree' && quiz?.shown ? 'agree' : undefined) : (judgementVerdicts(input.question, referenceTexts, stances.said) ?? subQuestionVerdict(input.question, referenceTexts, stances.said, injection.cleaned) ?? listedVerdictOf(listed));
   // The right verdict is something specific the answer says of the note: general words explaining it count (withoutGeneralOnly).
   const rightConclusion = verdict === 'agree';
   const perReference = pointSets.map((specs, index) => {

@@ -15,6 +15,11 @@ export interface QuizReading {
   choice: QuizChoice;
   /** The keyed option's text, as the note's point holds it ("可以编译，有并发问题，f函数可能会被执行多次"). */
   keyed: string;
+  /**
+   * The question shows the options (a quiz typed in whole): the keyed option's point is then all the question's words and
+   * earns nothing when picked, so the pick stands as the conclusion instead, as a yes or no does.
+   */
+  shown: boolean;
 }
 
 /**
@@ -43,7 +48,8 @@ export function readQuizChoice(question: string, references: readonly string[], 
     const picks = pickedOptions(quiz, question, answer);
     const keyed = quiz.options.find((option) => option.letter === quiz.key)?.text ?? '';
     if (picks.size === 0) return undefined;
-    return { choice: picks.size > 1 ? 'recited' : picks.has(quiz.key) ? 'agree' : 'disagree', keyed };
+    const shown = keyed !== '' && bare(question).includes(bare(keyed));
+    return { choice: picks.size > 1 ? 'recited' : picks.has(quiz.key) ? 'agree' : 'disagree', keyed, shown };
   }
   return undefined;
 }
@@ -64,6 +70,9 @@ export function creditKeyedOption<P extends { spec: { text: string }; coverage: 
       : { ...point, coverage: { ...point.coverage, found: point.coverage.mass, recall: 1, evidence: point.coverage.evidence ?? answer.trim().slice(0, 60), grounds: 'specific' } },
   );
 }
+
+/** Letters and characters only, case aside: how an option is looked for in the question. */
+const bare = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 
 function pickedOptions(quiz: Quiz, question: string, answer: string): Set<string> {
   const letters = new Set(quiz.options.map((option) => option.letter));

@@ -93,3 +93,16 @@ describe('grading a quiz', () => {
     expect(explained.score).toBeGreaterThanOrEqual(8.5);
   });
 });
+
+describe('a quiz typed in whole, its options in the question', () => {
+  const asked = `${onceQuestion}\nA: 不能编译\nB: 可以编译，正确实现了单例\nC: 可以编译，有并发问题，f函数可能会被执行多次\nD: 可以编译，但是程序运行会panic`;
+
+  it('takes the right letter alone as the conclusion, the keyed point being all the question\'s words', () => {
+    expect(readQuizChoice(asked, [onceQuiz], 'C')?.shown).toBe(true);
+    const bare = grade(asked, onceQuiz, '选 C');
+    expect(bare.score).toBeGreaterThanOrEqual(3);
+    expect(bare.score).toBeLessThan(7);
+    expect(grade(asked, onceQuiz, '选B').score).toBeLessThanOrEqual(1);
+    expect(grade(asked, onceQuiz, '选 C：多核下 CPU 缓存让 done 的值在各核之间不同步，没用 atomic 就保证不了可见性，所以 sync.Once 用锁加 atomic。').score).toBeGreaterThanOrEqual(8);
+  });
+});
