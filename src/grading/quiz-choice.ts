@@ -1,8 +1,8 @@
 /**
- * Which option of a multiple-choice quiz in the notes ("A: 不能编译" … "D: panic", key "4. C") an answer picks. The pick is
- * the quiz's conclusion, as a yes or no is a 判断题's: the right one is most of the answer, a wrong one gets the question
- * wrong however much of the explanation it repeats, and naming several options without settling on one is no answer —
- * recited, the options' own words had covered the keyed option's point and the answer scored 5.6.
+ * Which option of a multiple-choice quiz in the notes ("A: 不能编译" … "D: panic", key "4. C") an answer picks. The right
+ * pick makes the keyed option's point (the why is still the answer's to give), a wrong one gets the question wrong however
+ * much of the explanation it repeats, and naming several options without settling on one is no answer — recited, the
+ * options' own words had covered the keyed option's point and the answer scored 5.6.
  */
 import { keyLineLetter, quizOf, withoutOptionLines, type Quiz } from '../ingest/quiz-options.ts';
 import { normaliseText } from '../text/tokenizer.ts';
