@@ -83,16 +83,23 @@ function unitIndex(note: readonly Statement[]): Map<string, Statement[]> {
 /** Note clauses' weights without the question's words: once per grading (the question's units are a new set each time). */
 const noteWeightsFor = memoByObject((_ignored: ReadonlySet<string>) => new Map<Statement, number>());
 
-/** The note clause an answer clause restates, if any: most shared content, enough of both. */
-function align(said: Statement, note: readonly Statement[], ignored: ReadonlySet<string>): Alignment | undefined {
-  return strongest(alignments(said, note, ignored));
-}
-
-/** The strongest of some alignments; on a tie the first, in note order. */
+/** The note clause an answer clause restates, if any, of those it could be (alignments): the strongest, on a tie the first. */
 function strongest(aligned: readonly Alignment[]): Alignment | undefined {
   let best: Alignment | undefined;
   for (const alignment of aligned) if (!best || alignment.strength > best.strength) best = alignment;
   return best;
+}
+
+/** The note clauses each answer clause could be restating (alignments), worked out once per clause for every reader that asks. */
+type AlignedTo = (said: Statement) => Alignment[];
+
+function alignerTo(note: readonly Statement[], ignored: ReadonlySet<string>): AlignedTo {
+  const known = new Map<Statement, Alignment[]>();
+  return (said) => {
+    let aligned = known.get(said);
+    if (!aligned) known.set(said, (aligned = alignments(said, note, ignored)));
+    return aligned;
+  };
 }
 
 /** Every note clause an answer clause could be restating: enough shared content of both, in note order. */
@@ -192,15 +199,14 @@ export interface OpposedClause {
   said: string;
 }
 
-function negations(note: readonly Statement[], answer: readonly Statement[], ignored: ReadonlySet<string>, subjects: readonly string[], opposed: OpposedClause[]): WrongStatement[] {
+function negations(note: readonly Statement[], answer: readonly Statement[], ignored: ReadonlySet<string>, subjects: readonly string[], alignedTo: AlignedTo, opposed: OpposedClause[]): WrongStatement[] {
   const verdicts = new Map<Statement, { strength: number; agrees: boolean; said: Statement }>();
-  const stated = deniableOf(note);
   for (const said of answer) {
     if (asksWhether.test(said.normalised)) continue;
     // A supposition is compared only with the note's under the same word: "否则不会panic" denies "否则会panic".
     const supposed = hypothetical.test(said.normalised) ? supposition(said.normalised) : '';
     if (supposed === undefined) continue;
-    const aligned = supposed ? alignSupposed(said, supposedOf(note, supposed), ignored) : align(said, stated, ignored);
+    const aligned = supposed ? alignSupposed(said, supposedOf(note, supposed), ignored) : strongest(alignedTo(said));
     if (!aligned) continue;
     const agrees = agreesWith(aligned.note, said);
     const known = verdicts.get(aligned.note);
@@ -243,12 +249,11 @@ function possibleBeside(noted: Statement, said: Statement): boolean {
  * Answer clauses that restate one point and give another point's clause the other polarity: "save…，如果有大key写入RDB文件，会造成
  * 阻塞" restates the save point and is no evidence for the bgsave point's "不会造成阻塞" (OpposedClause).
  */
-function opposedClauses(note: readonly Statement[], answer: readonly Statement[], ignored: ReadonlySet<string>): OpposedClause[] {
-  const stated = deniableOf(note);
+function opposedClauses(answer: readonly Statement[], alignedTo: AlignedTo): OpposedClause[] {
   const opposed: OpposedClause[] = [];
   for (const said of answer) {
     if (asksWhether.test(said.normalised) || hypothetical.test(said.normalised)) continue;
-    const aligned = alignments(said, stated, ignored);
+    const aligned = alignedTo(said);
     const best = strongest(aligned);
     if (!best || !agreesWith(best.note, said)) continue;
     for (const other of aligned) if (other.note.point !== best.note.point && !agreesWith(other.note, said)) opposed.push({ point: other.note.point, said: said.text });
@@ -325,17 +330,8 @@ const assertedNotes = new WeakMap<readonly Statement[], Statement[]>();
  */
 const namesOnly = /^[^，,。；;是会能可要需不没无非未]{1,24}[：:]\s*$/u;
 
-const deniableNotes = new WeakMap<readonly Statement[], Statement[]>();
-
 /** The note clauses a polarity can be read against: what the note asserts, less its labels. */
-function deniableOf(note: readonly Statement[]): Statement[] {
-  let deniable = deniableNotes.get(note);
-  if (!deniable) {
-    deniable = assertedOf(note).filter((statement) => !namesOnly.test(statement.text));
-    deniableNotes.set(note, deniable);
-  }
-  return deniable;
-}
+const deniableOf = memoByObject((note: readonly Statement[]) => assertedOf(note).filter((statement) => !namesOnly.test(statement.text)));
 
 function assertedOf(note: readonly Statement[]): Statement[] {
   let stated = assertedNotes.get(note);
@@ -401,7 +397,8 @@ export function findContradictions(question: string, points: readonly NotePoint[
 export function readAgainstNote(question: string, points: readonly NotePoint[], answer: string, questionUnits: ReadonlySet<string>, reference = '', heading?: string): { wrong: WrongStatement[]; opposed: OpposedClause[] } {
   const note = statementsOfNote(points);
   const said = statementsOf(answer);
-  const opposed = opposedClauses(note, said, questionUnits);
+  const alignedTo = alignerTo(deniableOf(note), questionUnits);
+  const opposed = opposedClauses(said, alignedTo);
   const subjects = withAnswerSubjects(subjectsOfNote(points)(question), answer, noteOf(points).text);
   const asserted = said.filter((statement) => !hypothetical.test(statement.normalised));
   const frame = { heading, leads: points.map((point) => point.lead) };
@@ -418,7 +415,7 @@ export function readAgainstNote(question: string, points: readonly NotePoint[], 
   const all = [
     ...swaps,
     ...exchanges,
-    ...negations(note, said, questionUnits, subjects, opposed),
+    ...negations(note, said, questionUnits, subjects, alignedTo, opposed),
     ...changedNumbers(note, said, questionUnits, minimumShared).map((entry) => wrong(entry.notes, entry.said.text, 'number')),
     ...reversedSteps(points, note, answer, questionUnits, reference, question).map((entry) => wrong(entry.notes, entry.said, 'order')),
     ...claimsDenied(question, points, note, said, subjects),
