@@ -180,10 +180,6 @@ function assertedDenial(said: Statement, claims: readonly NoteClaim[], about: Re
 }
 
 /**
- * What a note claim denies first, for assertedDenial: its head, what it denies it of, and all it denies. The same for
- * every answer, so read once per claim (claimsOf keeps the claims) rather than per answer clause and claim.
- */
-/**
  * Whether the answer puts its thing outside what the note denies it is in: "etcd 可以部署在 master 之外的机器上" says the note's
  * "Etcd(可以不在master节点)" in other words.
  */
@@ -191,6 +187,10 @@ function outside(said: string, head: string): boolean {
   return new RegExp(`${escapeRegExp(head)}[^，,。；;]{0,8}?(?:之外|以外)`, 'u').test(said);
 }
 
+/**
+ * What a note claim denies first, for assertedDenial: its head, what it denies it of, and all it denies. The same for
+ * every answer, so read once per claim (claimsOf keeps the claims) rather than per answer clause and claim.
+ */
 const noteDenial = memoByObject((claim: NoteClaim): { head: string; of: string[]; disputed: ReadonlySet<string> } | undefined => {
   const scope = deniedScopes(claim.statement.normalised)[0];
   if (!scope || conditionAfter.test(claim.statement.normalised.slice(scope.at))) return undefined;

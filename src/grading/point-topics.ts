@@ -21,7 +21,7 @@ const aside = /(?:用的|用得|使用)(?:比较|很|非常|更|最)?(?:多|少)
 const pronoun = /^(?:他|它|她|其)(?=[是会能的有在])/u;
 
 /** A clause that opens on its verb or a preposition, its subject left to the sentence before ("是第一个节点", "被删除"). */
-const subjectless = /^[是为把被对将]/u;
+export const subjectless = /^[是为把被对将]/u;
 
 /** A clause that only says when ("Apiserver收到指令后", "follower日志持久化成功以后"): the claim follows it. */
 const temporal = /(?<!(?:位于|排在|放在|处于).{0,20})(?:之后|以后|后|的时候|时)$/u;

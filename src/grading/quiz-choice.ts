@@ -7,7 +7,8 @@
 import { keyLineLetter, quizOf, withoutOptionLines, type Quiz } from '../ingest/quiz-options.ts';
 import { normaliseText } from '../text/tokenizer.ts';
 import { negationScopeTexts } from './statements.ts';
-import { wordUnits } from './text-analysis.ts';
+import { lettersOnly, wordUnits } from './text-analysis.ts';
+import { memoByText } from './grading-memo.ts';
 
 export type QuizChoice = 'agree' | 'disagree' | 'recited';
 
@@ -40,15 +41,18 @@ const wordWeight = 0.9;
 /** Negations inside an option ("不能编译"): such an option is picked by its letter only, as 不 cannot be read apart from its scope. */
 const negated = /不|没|无|非|\bnot\b|\bno\b/u;
 
+/** A reference is read as a quiz once, not for every answer graded against it. */
+const quizOfReference = memoByText(quizOf);
+
 /** The answer's pick among the quiz options of the first reference that is a quiz, or undefined when none is or nothing is picked. */
 export function readQuizChoice(question: string, references: readonly string[], answer: string): QuizReading | undefined {
   for (const reference of references) {
-    const quiz = quizOf(reference);
+    const quiz = quizOfReference(reference);
     if (!quiz) continue;
     const picks = pickedOptions(quiz, question, answer);
     const keyed = quiz.options.find((option) => option.letter === quiz.key)?.text ?? '';
     if (picks.size === 0) return undefined;
-    const shown = keyed !== '' && bare(question).includes(bare(keyed));
+    const shown = keyed !== '' && lettersOnly(question).includes(lettersOnly(keyed));
     return { choice: picks.size > 1 ? 'recited' : picks.has(quiz.key) ? 'agree' : 'disagree', keyed, shown };
   }
   return undefined;
@@ -70,9 +74,6 @@ export function creditKeyedOption<P extends { spec: { text: string }; coverage: 
       : { ...point, coverage: { ...point.coverage, found: point.coverage.mass, recall: 1, evidence: point.coverage.evidence ?? answer.trim().slice(0, 60), grounds: 'specific' } },
   );
 }
-
-/** Letters and characters only, case aside: how an option is looked for in the question. */
-const bare = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 
 function pickedOptions(quiz: Quiz, question: string, answer: string): Set<string> {
   const letters = new Set(quiz.options.map((option) => option.letter));

@@ -4,7 +4,7 @@
  */
 
 /** One option line: a capital letter and its choice. */
-const optionLine = /^\s*([A-F])\s*[：:.．、]\s*\S/u;
+const optionLine = /^\s*([A-F])\s*[：:.．、]\s*(\S.*)$/u;
 /**
  * The answer key under the options: the quiz's number ("7. C"), 答案 / 正确答案 or "Answer", then a letter, bold or not
  * ("**答案：B**").
@@ -68,8 +68,8 @@ export function quizOf(reference: string): Quiz | undefined {
   const key = keyedLetter(lines);
   if (!key) return undefined;
   const options = lines.flatMap((line) => {
-    const letter = optionLine.exec(line)?.[1];
-    return letter ? [{ letter, text: line.replace(/^\s*[A-F]\s*[：:.．、]\s*/u, '').trim() }] : [];
+    const option = optionLine.exec(line);
+    return option ? [{ letter: option[1]!, text: option[2]!.trim() }] : [];
   });
   return { key, options };
 }

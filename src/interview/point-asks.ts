@@ -6,7 +6,7 @@
  * 「我追问一下，stl、管理这一块你怎么理解？」 (the interviewer eval's transcripts). Other topics name the claim itself, and asking
  * them would give the answer away, so those points are still asked about by their concepts.
  */
-import { pointTopic } from '../grading/point-topics.ts';
+import { pointTopic, subjectless } from '../grading/point-topics.ts';
 import { restatesQuestion } from './question-wording.ts';
 
 /** Longest ask, in characters: past it the condition or the moment is a sentence of the note, not a question. */
@@ -30,7 +30,7 @@ const incomplete = /[这那它其此该]|…|\.\.\.|[\u4e00-\u9fff]\s+[\u4e00-\u
  * A condition that lost its subject ("是第一个节点会怎样", from "如果是第一个节点"), or that judges rather than supposes
  * ("使用 M 是不合理的会怎样"): no question an interviewer asks.
  */
-const noSubject = /^[是为把被对将]|的会怎样$/u;
+const noSubject = (asked: string) => subjectless.test(asked) || /的会怎样$/u.test(asked);
 /** A moment of fewer than three Chinese characters is a version or a name alone ("go1.6之后会怎样"), not an event. */
 const fewChineseWords = (asked: string) => (asked.replace(/会怎样$/u, '').match(/[\u4e00-\u9fff]/gu)?.length ?? 0) < 3;
 
@@ -40,7 +40,7 @@ export function askOf(point: string, question: string): string | undefined {
   for (const [form, ask] of askForms) {
     if (!form.test(topic)) continue;
     const asked = ask(topic);
-    if (Array.from(asked).length > longestAsk || incomplete.test(asked) || noSubject.test(asked) || fewChineseWords(asked) || restatesQuestion(asked, question)) return undefined;
+    if (Array.from(asked).length > longestAsk || incomplete.test(asked) || noSubject(asked) || fewChineseWords(asked) || restatesQuestion(asked, question)) return undefined;
     return asked;
   }
   return undefined;
