@@ -60,7 +60,10 @@ function deniedHeads(scope: NegationScope, clause: string, withWords = false): s
     // note only its concept can be ("is not full-duplex" → 全双工).
     return withWords ? [...keys.filter(isConceptKey), ...keys.filter((key) => !isConceptKey(key)).slice(0, 1)] : keys.filter(isConceptKey);
   }
-  const keys = wordKeys(scope.text);
+  // "无X的" makes X-less a property ("无锁的 read", "无状态的服务"): it denies X, not the thing it describes, which the clause
+  // asserts. 不 / 没 before 的 usually deny a claim of the thing ("实时性要求不高的场景").
+  const modifier = scope.word === '无' ? /^[^的，,。；;]{1,4}?的/u.exec(scope.text) : null;
+  const keys = wordKeys(modifier ? modifier[0] : scope.text);
   const first = scope.complement ? keys.at(-1) : keys[0];
   return first ? [first] : [];
 }

@@ -249,10 +249,12 @@ export function scoreAnswer(input: ScoreInput, parameters: Readonly<ScoringParam
     coverage = parameters.conclusionFloor + (1 - parameters.conclusionFloor) * Math.min(1, coverage / parameters.conclusionFull);
   }
   if (best.wrong > 0) flags.push('contradiction');
-  const relevance = relevanceOf(answer, question, referenceTexts);
+  // An English answer to a Chinese note is read through its gloss: its own letters share little with either.
+  const readings = answer.glossed ? [answer, answer.glossed] : [answer];
+  const relevance = Math.max(...readings.map((reading) => relevanceOf(reading, question, referenceTexts)));
   // An answer that talks about what the question names is on topic, however little of the note's
   // wording it shares; only one that does neither is about something else.
-  if (relevance < parameters.offTopicRelevance && coverage < 0.15 && sharedTopic(input.question, answer) < onTopicShare) flags.push('offtopic');
+  if (relevance < parameters.offTopicRelevance && coverage < 0.15 && Math.max(...readings.map((reading) => sharedTopic(input.question, reading))) < onTopicShare) flags.push('offtopic');
   // "不知道" decides the grade when what is left is little, or only names.
   if (stances.hedged && (coverage < 0.06 || contentLength(stances.said) < 25 || onlyNames(stances.said) || onlyShortItems(stances.said))) flags.push('dontknow');
   // Naming is not explaining, unless the note itself is a bare list of names.

@@ -97,6 +97,20 @@ describe('a note point that opens with an aspect', () => {
   });
 });
 
+describe('a negated modifier', () => {
+  const question = 'sync.Map 为什么在读多写少时性能好？它的 read 和 dirty 两份数据是怎么配合的？';
+  const note = ['空间换时间。通过冗余的两个数据结构（read，dirty），实现加锁对性能的影响。', '优先从read读取、更新、删除，因为对read的读取不需要锁。'];
+
+  it('reads "无锁的 read" as saying what the read is, not as denying the read', () => {
+    expect(contradicted(question, note, '所以读多写少时绝大部分读都走无锁的 read。')).toEqual([]);
+  });
+
+  it('still reads 不 before 的 as denying the claim ("实时性要求不高的场景")', () => {
+    const kafka = ['kafka 适合大数据量、对实时性要求高的场景，比如大数据实时处理。'];
+    expect(contradicted('Kafka 一般更适合用在什么样的场景？', kafka, 'kafka 适合的是小数据量、对实时性要求不高的场景。')).not.toEqual([]);
+  });
+});
+
 describe('opposed predicates', () => {
   const question = 'Redis 为什么采用单线程模型？';
   const reference = '- 简单，避免死锁、数据竞争\n- 效率高，充分利用cpu。\n- 多线程切换可能会抵消并行带来的性能提升。\n- 每个操作都是原子性的。';
