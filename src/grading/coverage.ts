@@ -5,12 +5,13 @@
  * answer as well as the whole answer: a point explained in one place is covered, while the same
  * words scattered over a list of terms only partly are.
  */
-import { memoByObject } from './grading-memo.ts';
+import { memoByObject, memoByText } from './grading-memo.ts';
 import { restatesQuestion, specificUnitsOf } from './general-evidence.ts';
 import { isEnglishProse, saysInChinese, withChineseGloss } from './english-gloss.ts';
 import type { KeyPointSpec } from './key-points.ts';
 import { contentLength, minimumPointCharacters } from './point-text.ts';
-import { isGenericWord, isMostlyEnglish, profileText, type TextProfile } from './text-analysis.ts';
+import { conceptWeight, isGenericWord, isMostlyEnglish, profileText, type TextProfile } from './text-analysis.ts';
+import { topicTokensInChinese, topicTokensInEnglish } from '../text/glossary.ts';
 
 /** The units a text contains: its profile's own unit map, looked into, never copied. */
 export type UnitLookup = Pick<ReadonlySet<string>, 'has'>;
@@ -119,18 +120,30 @@ export interface PointCoverage {
  * glossary concepts and formulas.
  */
 function observableUnits(point: KeyPointSpec, answer: AnswerView): Map<string, number> | undefined {
-  if (answer.english && point.profile.cjkCharacters > 0) return unitsWithoutChinese(point.profile);
+  if (answer.english && point.profile.cjkCharacters > 0) return unitsReadInEnglish(point.profile);
   if (answer.chinese) return termsOfEnglishProse(point.profile);
   return undefined;
 }
 
 // Both depend only on the point, so each point's are worked out once, not once per answer.
-const unitsWithoutChinese = memoByObject((profile: TextProfile) => new Map([...profile.units].filter(([unit]) => !/^[\u3400-\u9fff\uf900-\ufaff]/u.test(unit))));
+// The topic vocabulary's concepts (glossary-topics.ts) count too: the point names them in Chinese (从状态机), and an English
+// answer in English ("slave state machine", topicsNamedIn), though no profile carries them: as units of every text they
+// moved which note an answer was graded against and what its clauses were read to contradict.
+const unitsReadInEnglish = memoByObject(
+  (profile: TextProfile) =>
+    new Map([
+      ...[...profile.units].filter(([unit]) => !/^[\u3400-\u9fff\uf900-\ufaff]/u.test(unit)),
+      ...topicTokensInChinese(profile.text).map((token): [string, number] => [token, conceptWeight]),
+    ]),
+);
 const termsOfEnglishProse = memoByObject((profile: TextProfile) =>
   isMostlyEnglish(profile) && [...profile.asciiStems].filter((stem) => stem.length > 2).length >= 5
     ? new Map([...profile.units].filter(([unit]) => unit.startsWith('~') || unit.startsWith('$')))
     : undefined,
 );
+
+/** The topic concepts an English answer, or one window of it, names: once per text. */
+const topicsNamedIn = memoByText((normalised: string) => new Set(topicTokensInEnglish(normalised)));
 
 /**
  * Units the question already contains carry no evidence: restating the question is not an answer.
@@ -275,7 +288,8 @@ function readsChineseAgainstEnglish(answer: AnswerView, point: KeyPointSpec): bo
 }
 
 function coverUnits(point: KeyPointSpec, answer: AnswerView, questionUnits: ReadonlySet<string>, options: CoverOptions, glossWords = false): PointCoverage {
-  const says = (unit: string, units: UnitLookup, normalised: string) => units.has(unit) || (glossWords && saysInChinese(unit, normalised));
+  const says = (unit: string, units: UnitLookup, normalised: string) =>
+    units.has(unit) || (glossWords && saysInChinese(unit, normalised)) || (crossLingual && !point.profile.units.has(unit) && topicsNamedIn(normalised).has(unit));
   const crossLingualUnits = glossWords ? undefined : observableUnits(point, answer);
   const crossLingual = crossLingualUnits !== undefined;
   const units = crossLingualUnits ?? point.profile.units;
@@ -304,7 +318,8 @@ function coverUnits(point: KeyPointSpec, answer: AnswerView, questionUnits: Read
     mass += weight;
     if (!says(unit, answer.units, answer.profile.text)) continue;
     found += weight;
-    specificSaid ||= specificUnits.has(unit) && !restatesQuestion(unit, questionUnits);
+    // A topic concept read only for an English answer (unitsReadInEnglish) names a mechanism, never a general word.
+    specificSaid ||= (specificUnits.has(unit) || !point.profile.units.has(unit)) && !restatesQuestion(unit, questionUnits);
   }
   let evidence: string | undefined;
   let bestWindow = 0;
@@ -335,6 +350,6 @@ function coverUnits(point: KeyPointSpec, answer: AnswerView, questionUnits: Read
       if (anchored.has(unit[0]!) && anchored.has(unit[1]!)) found += splitWordCredit * evidenceWeights[index]!;
     }
   }
-  const observable = totalWeight > 0 ? observableWeight / totalWeight : 0;
+  const observable = totalWeight > 0 ? Math.min(1, observableWeight / totalWeight) : 0;
   return { mass, found, recall: mass > 0 ? found / mass : 0, evidence, observable, ...(found > 0 ? { grounds: specificSaid ? 'specific' : 'general' } : {}) };
 }

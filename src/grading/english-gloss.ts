@@ -8,7 +8,9 @@
  * would: it is a lower bound on what the English answer said, never padding (the answer's units are
  * only added to).
  */
-import { withChineseTerms } from '../text/glossary.ts';
+import { englishWords, withChineseTerms } from '../text/glossary.ts';
+import { topicEntries } from '../text/glossary-topics.ts';
+import { normaliseText } from '../text/tokenizer.ts';
 import { generalWords } from './english-gloss-words.ts';
 import { isMostlyEnglish, profiledText, profileText, stemWord } from './text-analysis.ts';
 
@@ -20,6 +22,9 @@ for (const [english, chinese] of generalWords) {
     byStem.set(stem, [...new Set([...(byStem.get(stem) ?? []), ...forms])]);
   }
 }
+
+/** The topic vocabulary's phrases as englishWords spells them (" state machine "), with their Chinese forms. */
+const topicPhrases = topicEntries.flatMap(([english, chinese]) => english.split('|').map((form) => ({ phrase: englishWords(normaliseText(form)), chinese: chinese.split('|') })));
 
 /** A stem's Chinese words of two characters or more, spelled as profiles read them (超过 → 大于). */
 const wordsOfStem = new Map<string, string[]>();
@@ -44,6 +49,8 @@ export function withChineseGloss(answer: string): string {
   const concepts = withChineseTerms(prose).slice(prose.length).trim();
   const additions = new Set<string>(concepts ? concepts.split(' ') : []);
   for (const [word] of prose.toLowerCase().matchAll(/[a-z][a-z'-]*/g)) for (const form of byStem.get(stemWord(word)) ?? []) additions.add(form);
+  const words = englishWords(normaliseText(prose));
+  for (const { phrase, chinese } of topicPhrases) if (words.includes(phrase)) for (const form of chinese) additions.add(form);
   return additions.size ? `${answer}\n${[...additions].join(' ')}` : answer;
 }
 

@@ -52,7 +52,7 @@ export interface TextProfile {
 }
 
 /** Weight of a glossary concept unit: a named field term, worth a bit more than one bigram. */
-const conceptWeight = 1.2;
+export const conceptWeight = 1.2;
 
 /**
  * Weight of a formula unit ("$2^(n-1)", "$o(1)"): a stated result. Worth several bigrams because

@@ -9,6 +9,7 @@
  * This is general CS vocabulary, not a list of the seed notes' phrases; it is versioned because
  * the lexical embedder's output depends on it (see glossaryVersion).
  */
+import { topicEntries } from './glossary-topics.ts';
 import { normaliseText } from './tokenizer.ts';
 
 const entries: ReadonlyArray<readonly [english: string, chinese: string]> = [
@@ -438,7 +439,7 @@ export function englishWords(text: string): string {
   return ` ${Array.from(text.matchAll(wordPattern), (match) => singular(match[0])).join(' ')} `;
 }
 
-export const glossary: readonly GlossaryConcept[] = entries.map(([english, chinese]) => {
+const conceptOf = ([english, chinese]: readonly [string, string]): GlossaryConcept => {
   const englishForms = english.split('|').map((form) => normaliseText(form));
   return {
     token: `~${englishForms[0]!.replace(/[^a-z0-9+]+/g, '_')}`,
@@ -448,7 +449,19 @@ export const glossary: readonly GlossaryConcept[] = entries.map(([english, chine
       .map((form) => normaliseText(form))
       .filter((form) => form !== ''),
   };
-});
+};
+
+export const glossary: readonly GlossaryConcept[] = entries.map(conceptOf);
+
+/**
+ * The topic vocabulary (glossary-topics.ts) as concepts, for the grader's reading of an English answer only: the answer's
+ * English words name them, and a Chinese note's point names them by its Chinese words (coverage.ts). Chinese text is never
+ * given them: as concept units of every note and answer they changed which note an answer was graded against and which
+ * subjects a clause was about (docs/grading.md, nineteenth session).
+ */
+const topicConcepts: readonly GlossaryConcept[] = topicEntries.map(conceptOf).map((concept) => ({ ...concept, chinese: concept.chinese.filter((form) => /[\u3400-\u9fff]/u.test(form)) }));
+const topicConceptsByChinese: readonly GlossaryConcept[] = topicConcepts.map((concept) => ({ ...concept, english: [] }));
+const topicConceptsByEnglish: readonly GlossaryConcept[] = topicConcepts.map((concept) => ({ ...concept, chinese: [] }));
 
 /** Bump when `entries` changes: embeddings built with another glossary are not comparable. */
 export const glossaryVersion = 7;
@@ -469,9 +482,7 @@ function singular(word: string): string {
 export function withChineseTerms(text: string): string {
   const normalised = normaliseText(text);
   // A Chinese question with English terms mixed in (CPU, Redis) already uses the notes' words.
-  const latin = normalised.match(/[a-z]/g)?.length ?? 0;
-  const han = normalised.match(/[\u3400-\u9fff]/gu)?.length ?? 0;
-  if (latin <= 2 * han) return text;
+  if (!mostlyLatin(normalised)) return text;
   const englishText = englishWords(normalised);
   const additions: string[] = [];
   for (const concept of glossary) {
@@ -494,16 +505,16 @@ interface GlossaryIndex {
   always: number[];
 }
 
-let glossaryIndex: GlossaryIndex | undefined;
+const glossaryIndexes = new Map<readonly GlossaryConcept[], GlossaryIndex>();
 
-function indexGlossary(): GlossaryIndex {
+function indexGlossary(concepts: readonly GlossaryConcept[]): GlossaryIndex {
   const index: GlossaryIndex = { byFirstCharacter: new Map(), byFirstWord: new Map(), always: [] };
   const add = (map: Map<string, number[]>, key: string, position: number) => {
     const list = map.get(key) ?? [];
     if (list.at(-1) !== position) list.push(position);
     map.set(key, list);
   };
-  glossary.forEach((concept, position) => {
+  concepts.forEach((concept, position) => {
     for (const form of concept.chinese) add(index.byFirstCharacter, String.fromCodePoint(form.codePointAt(0)!), position);
     for (const form of concept.english) {
       const first = form.trim().split(' ')[0];
@@ -515,9 +526,10 @@ function indexGlossary(): GlossaryIndex {
 }
 
 /** Positions of the concepts the index marks for a text, in glossary order. */
-function candidateConcepts(normalised: string, englishText?: string): number[] {
-  glossaryIndex ??= indexGlossary();
-  const marked = new Uint8Array(glossary.length);
+function candidateConcepts(normalised: string, englishText?: string, concepts: readonly GlossaryConcept[] = glossary): number[] {
+  let glossaryIndex = glossaryIndexes.get(concepts);
+  if (!glossaryIndex) glossaryIndexes.set(concepts, (glossaryIndex = indexGlossary(concepts)));
+  const marked = new Uint8Array(concepts.length);
   for (const character of normalised) for (const position of glossaryIndex.byFirstCharacter.get(character) ?? []) marked[position] = 1;
   if (englishText !== undefined) {
     for (const position of glossaryIndex.always) marked[position] = 1;
@@ -568,14 +580,41 @@ export function englishFormsByConcept(normalised: string): Map<string, string[]>
  */
 export function conceptTokens(text: string): string[] {
   const normalised = normaliseText(text);
-  const englishText = englishWords(normalised);
+  return tokensIn(normalised, englishWords(normalised), glossary);
+}
+
+/** Topic concept tokens an English text names by their English words. */
+export function topicTokensInEnglish(text: string): string[] {
+  const normalised = normaliseText(text);
+  return tokensIn(normalised, englishWords(normalised), topicConceptsByEnglish);
+}
+
+/**
+ * Topic concept tokens of a Chinese text, named by their Chinese words: what an English answer is read against. Not one the
+ * text also names in English ("SYN包" has SYN): the English word is already there to be matched, and counted twice it
+ * drew answers listing TCP states to a note about SYN floods.
+ */
+export function topicTokensInChinese(text: string): string[] {
+  const normalised = normaliseText(text);
+  const namedInEnglish = new Set(topicTokensInEnglish(normalised));
+  return tokensIn(normalised, '', topicConceptsByChinese).filter((token) => !namedInEnglish.has(token));
+}
+
+function tokensIn(normalised: string, englishText: string, concepts: readonly GlossaryConcept[]): string[] {
   const found: string[] = [];
-  for (const position of candidateConcepts(normalised, englishText)) {
-    const concept = glossary[position]!;
+  for (const position of candidateConcepts(normalised, englishText, concepts)) {
+    const concept = concepts[position]!;
     const mentioned =
       concept.chinese.some((form) => normalised.includes(form)) ||
       concept.english.some((form) => englishText.includes(form));
     if (mentioned) found.push(concept.token);
   }
   return found;
+}
+
+/** Text mostly in Latin letters: a Chinese text with English terms mixed in (CPU, Redis) is not. */
+function mostlyLatin(normalised: string): boolean {
+  const latin = normalised.match(/[a-z]/g)?.length ?? 0;
+  const han = normalised.match(/[\u3400-\u9fff]/gu)?.length ?? 0;
+  return latin > 2 * han;
 }
