@@ -159,7 +159,15 @@ function noteStates(note: readonly Statement[], quantity: Quantity, said: string
   const digits = /\d+(?:\.\d+)?/.exec(quantity.text)?.[0] ?? (numeral.test(quantity.text) && !quantity.approximate && Number.isInteger(quantity.value) ? String(quantity.value) : undefined);
   // A count in words is the note's when the note counts as many, as a count in digits is below: "六个分区你起七个消费者"
   // against "…第 7 个会闲置" is the note's own seventh consumer. (A share in words, "全部", says how many of them, not a count.)
-  if (!digits) return quantity.family === 'count' && !quantity.approximate && note.some((statement) => quantitiesIn(statement.normalised).some((written) => !written.approximate && sameQuantity(written, quantity)));
+  if (!digits) {
+    return (
+      quantity.family === 'count' &&
+      !quantity.approximate &&
+      note.some((statement) =>
+        quantitiesIn(statement.normalised).some((written) => !written.approximate && (sameQuantity(written, quantity) || (written.family === 'bare' && written.value === quantity.value && countsSameThing(statement.normalised, written.start, said, quantity)))),
+      )
+    );
+  }
   const standalone = new RegExp(String.raw`(?<![\d.a-z_])${digits.replace('.', '\\.')}(?![\d.a-z_])`, 'g');
   return note.some((statement) =>
     [...statement.normalised.matchAll(standalone)].some((match) => {
@@ -170,9 +178,20 @@ function noteStates(note: readonly Statement[], quantity: Quantity, said: string
       // The value of another version of the answer's subject is that version's: "TLS 1.2 needed 2 RTT" does not excuse
       // "TLS 1.3 needs 2 RTT".
       if (written && ofAnotherVersion(said, quantity, statement.normalised, written)) return false;
-      return !written || sameQuantity(written, quantity) || (written.family === 'bare' && quantity.family !== 'count');
+      return !written || sameQuantity(written, quantity) || (written.family === 'bare' && (quantity.family !== 'count' || countsSameThing(statement.normalised, match.index ?? 0, said, quantity)));
     }),
   );
+}
+
+/**
+ * A bare number of the note counts what the answer's count counts when that thing, named the same in full, follows it
+ * past one character: "有6中内存次序" (a typo for 种) is the note's count of 内存次序, which "六种内存次序" gives again, and
+ * not of the 内存模式 "6 种内存模式" counts.
+ */
+function countsSameThing(note: string, at: number, said: string, quantity: Quantity): boolean {
+  const thing = /^\s*([\u4e00-\u9fff]{2,4})/u.exec(said.slice(quantity.end))?.[1];
+  const number = /^[\d.]+|^[零一二两三四五六七八九十百千]+/u.exec(note.slice(at))?.[0] ?? '';
+  return thing !== undefined && note.slice(at + number.length + 1).trimStart().startsWith(thing);
 }
 
 /**

@@ -18,6 +18,21 @@ describe('a number about another part of the thing is not a changed number', () 
   });
 });
 
+describe("a note's bare number before what it counts", () => {
+  const question = '说说 C++ 的内存模型和内存次序。';
+  const note = ['c++中有6中内存次序，分为三种内存模式，首先是松散的宽松次序，也就是任何线程看到的内存改动序列可能都不相同，并发程度也是最高的。'];
+
+  it('reads "有6中内存次序" (a typo for 种) as the count "六种内存次序" gives again', () => {
+    expect(contradicted(question, note, '有六种内存次序。')).toEqual([]);
+    expect(contradicted(question, note, '有6种内存次序，分成三种模式。')).toEqual([]);
+  });
+
+  it('still reads another count of the same thing, or the note\'s number given to another thing, as changed', () => {
+    expect(contradicted(question, note, '有八种内存次序。')).toEqual([note[0]]);
+    expect(contradicted(question, note, '一共就 3 种内存次序，可以组合成 6 种内存模式。')).toEqual([note[0]]);
+  });
+});
+
 describe('a chain of arrows states its order outright', () => {
   const question = '一个 TCP 连接从建立到关闭，服务端经历了哪些状态？';
   const note = ['服务器TCP状态迁移：', 'CLOSED->LISTEN->SYN_RCVD->ESTABLISHED->CLOSE_WAIT->LAST_ACK->CLOSED'];
