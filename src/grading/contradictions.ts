@@ -297,8 +297,10 @@ function sentenceOpener(said: Statement, answer: readonly Statement[], subjects:
   if (!before.length) return [];
   if (/^\s*(?:它|他|其|该)/u.test(said.text)) {
     for (const statement of [...before].reverse()) {
-      const named = mentioned(withoutSpaces(statement.normalised), subjects);
-      if (named.length) return named.length === 1 ? named : [];
+      const text = withoutSpaces(statement.normalised);
+      const named = mentioned(text, subjects);
+      // Of several, the pronoun takes the clause's own subject, the one it names first ("scheduler 只负责决定 Pod 去哪").
+      if (named.length) return [named.reduce((first, subject) => (text.indexOf(withoutSpaces(subject)) < text.indexOf(withoutSpaces(first)) ? subject : first))];
     }
     return [];
   }
@@ -415,7 +417,7 @@ export function readAgainstNote(question: string, points: readonly NotePoint[], 
   const all = [
     ...swaps,
     ...exchanges,
-    ...negations(note, said, questionUnits, subjects, alignedTo, opposed),
+    ...negations(note, said, questionUnits, subjects.length ? subjects : namedInQuestion(question), alignedTo, opposed),
     ...changedNumbers(note, said, questionUnits, minimumShared).map((entry) => wrong(entry.notes, entry.said.text, 'number')),
     ...reversedSteps(points, note, answer, questionUnits, reference, question).map((entry) => wrong(entry.notes, entry.said, 'order')),
     ...claimsDenied(question, points, note, said, subjects),
@@ -446,6 +448,15 @@ export function readAgainstNote(question: string, points: readonly NotePoint[], 
     if (entry.point >= 0 && !kept.has(key) && !noteSaysItself(entry.said, noteWords) && !restatesPremise(entry.said, premise)) kept.set(key, entry);
   }
   return { wrong: [...kept.values()], opposed };
+}
+
+/**
+ * The things a question names in Latin letters ("scheduler", "kubelet", "Pod"), as the subjects a denial may be about when
+ * neither the note nor the question contrasts any: "scheduler 只负责…，它自己不启动容器" is about the scheduler, and does not
+ * deny the note's "kubelet收到pod后，…调用CRI接口去启动容器".
+ */
+function namedInQuestion(question: string): string[] {
+  return [...new Set(question.match(/[A-Za-z][A-Za-z0-9_.-]{2,}/gu) ?? [])].filter((word) => !/^(?:and|the|for|with|what|how|why)$/iu.test(word));
 }
 
 /** A text as compared with the question's words: normalised, without spaces or punctuation. */

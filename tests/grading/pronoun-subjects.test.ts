@@ -21,3 +21,17 @@ describe('a spoken question that names one thing and compares it by a pronoun', 
     expect(contradictedIn(question, note, '观察者需要注册，reactor不用注册，主线程把任务放进阻塞队列，线程池去取。')).toEqual([]);
   });
 });
+
+describe('a pronoun about one of the things a question names in passing', () => {
+  const kubernetes = `- scheduler 通过预选、优选给 Pod 选出节点，把绑定结果写回 apiserver。
+- kubelet收到pod后，调用CNI接口给pod创建pod网络，调用CRI接口去启动容器，调用CSI进行存储卷的挂载。`;
+  const asked = 'K8s 里 scheduler 是怎么给 Pod 挑节点的？节点定下来以后，kubelet 又做了哪些事 Pod 才算真正跑起来？';
+
+  it('reads "它自己不启动容器" as said of the scheduler its sentence opens with, not against the kubelet starting containers', () => {
+    expect(contradictedIn(asked, kubernetes, 'scheduler 只负责决定 Pod 去哪个节点，然后把绑定关系写到 etcd，它自己不启动容器。')).toEqual([]);
+  });
+
+  it('still reads the kubelet said not to start containers as a denial', () => {
+    expect(contradictedIn(asked, kubernetes, 'kubelet 收到 Pod 以后只配网络，它自己不启动容器。')).not.toEqual([]);
+  });
+});
