@@ -218,7 +218,9 @@ export function findSwaps(note: readonly Statement[], answer: readonly Statement
       const held = fit(description, polarUnits(statement)).weight;
       if (held > best) (best = held), (notes = statement);
     });
-    if (notes && !sameRelation(compactNormalised(said.normalised), compactNormalised(notes.normalised), subject, other.subject) && !saidOfSubjectToo(description, subject, best, [...note, ...whole()], subjects) && !joinsTheSentence(said, notes, note, subject) && !followsItsSubject(notes, note, subject, subjects)) swaps.push({ said, notes, subjects: { said: subject, notes: other.subject } });
+    // A note clause that names the answer's subject as well ("photon datafusion blaze使用自己的protonuf来描述算子") says it of
+    // that subject too, however its sentence was read: giving it to the subject is no swap.
+    if (notes && !mentioned(compactNormalised(notes.normalised), [subject]).length && !mentioned(notes.normalised, [subject]).length && !sameRelation(compactNormalised(said.normalised), compactNormalised(notes.normalised), subject, other.subject) && !saidOfSubjectToo(description, subject, best, [...note, ...whole()], subjects) && !joinsTheSentence(said, notes, note, subject) && !followsItsSubject(notes, note, subject, subjects)) swaps.push({ said, notes, subjects: { said: subject, notes: other.subject } });
   }
   return swaps;
 }

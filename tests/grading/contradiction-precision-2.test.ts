@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { contradicted } from './contradicted.ts';
+import { contradictedIn } from './contradicted-in.ts';
 import { scoreAnswer } from '../../src/grading/offline-scorer.ts';
 import { readStances } from '../../src/grading/answer-signals.ts';
 import { negationScopeTexts } from '../../src/grading/statements.ts';
@@ -244,5 +245,19 @@ describe('outside what the note says its thing is not in', () => {
   it('reads "etcd 可以部署在 master 之外的机器上" as the note\'s "Etcd(可以不在master节点)"', () => {
     const note = ['Etcd(可以不在master节点)：担任数据中心的角色，保存了整个群集的状态；'];
     expect(contradicted('etcd 一定要部署在 master 节点上吗？', note, '不一定，etcd 可以部署在 master 之外的机器上。')).toEqual([]);
+  });
+});
+
+describe('a note clause that names the answer\'s subject among others says it of that subject too', () => {
+  const question = '做 native 向量化，业界还有 Databricks Photon、Blaze 这些方案，为什么没选它们？';
+  const note = `- 目前业界的方案有databricks photon，但是photon是闭源的，只有论文。
+- databricks photon datafusion blaze使用自己的protonuf来描述算子不是使用的substrait，与社区脱节。`;
+
+  it('reads "Blaze 描述算子不用 Substrait" as the note\'s, though the clause opens with photon', () => {
+    expect(contradictedIn(question, note, 'Blaze 描述算子不用 Substrait，而是自己定义的 protobuf。')).toEqual([]);
+  });
+
+  it('still reads Blaze given photon\'s closed source as a swap', () => {
+    expect(contradictedIn(question, note, 'Photon 用自己的 protobuf 描述算子，Blaze 是闭源的只有论文。')).toEqual(['目前业界的方案有databricks photon，但是photon是闭源的，只有论文。']);
   });
 });
