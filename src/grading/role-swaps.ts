@@ -167,6 +167,8 @@ function followsItsSubject(notes: Statement, note: readonly Statement[], subject
  * note into clauses is costly and only the rare answer clause that passes every other test needs it. `frame` is what
  * names the note's subjects besides its clauses (NoteFrame).
  */
+const stepArrow = /→|->|=>|⇒|⟶/u;
+
 export function findSwaps(note: readonly Statement[], answer: readonly Statement[], subjects: readonly string[], ignored: ReadonlySet<string>, whole: () => readonly Statement[] = () => [], frame: NoteFrame = {}): Swap[] {
   if (subjects.length < 2) return [];
   const { subjectUnits, noteSubjects, described } = noteDescriptions(note)(JSON.stringify(frame))(subjects);
@@ -198,6 +200,10 @@ export function findSwaps(note: readonly Statement[], answer: readonly Statement
     topic = undefined;
     if (named.length !== 1) continue;
     const subject = named[0]!;
+    // A step named after an arrow is where a chain goes next ("符号引用换成实际地址 → 生成可执行文件"), not who did what
+    // comes before it.
+    const arrow = stepArrow.exec(text);
+    if (arrow && wordAt(text, subject) > arrow.index) continue;
     const description = new Map([...polarUnits(said)].filter(([unit]) => !subjectUnits.has(unit) && !ignored.has(unit.replace(/^¬/u, ''))));
     const own = described.get(subject)!;
     let other: { share: number; weight: number; subject: string; ownFit: number } | undefined;

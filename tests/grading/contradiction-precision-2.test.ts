@@ -261,3 +261,19 @@ describe('a note clause that names the answer\'s subject among others says it of
     expect(contradictedIn(question, note, 'Photon 用自己的 protobuf 描述算子，Blaze 是闭源的只有论文。')).toEqual(['目前业界的方案有databricks photon，但是photon是闭源的，只有论文。']);
   });
 });
+
+describe('a step named after an arrow is where the chain goes next, not who did what came before it', () => {
+  const question = '执行 go build 之后，从源码到可执行文件大概经过哪几步？';
+  const note = `- 依赖包的编译：编译器会先编译源代码依赖的包。
+- 主包的编译：编译器编译主包，结果是主包的一个对象文件。
+- 链接：链接器将主包和所有依赖的包的对象文件链接在一起，并把这些引用替换成实际的内存地址或偏移量。
+- 生成可执行文件：链接器生成的最终输出是一个可执行文件。`;
+
+  it('reads "符号引用换成实际地址或偏移 → 生成可执行文件" as the linking step followed by the next one', () => {
+    expect(contradictedIn(question, note, '先编译依赖包，再编译 main 包 → linker 把 object file 链起来，符号引用换成实际地址或偏移 → 生成可执行文件。')).toEqual([]);
+  });
+
+  it('still reads the linking given to another step, without an arrow, as a swap', () => {
+    expect(contradictedIn(question, note, '生成可执行文件的时候把引用替换成实际的内存地址或偏移量。')).not.toEqual([]);
+  });
+});
