@@ -16,12 +16,19 @@ const avoidance = /避免|防止|杜绝|免去|without|avoid|prevent/iu;
 const avoiding = /避免|防止|消除|杜绝|免去|省去|省掉|规避|无须|无需|不必|减少|降低|减轻|\bavoid|\bprevent|\beliminat|\bwithout\b|\breduc/iu;
 
 /**
+ * A clause that ends by dismissing what it names ("查询缓存和 raid 这种更没必要", "这些都用不上"): its negation comes after the
+ * things it denies, so the scope after it is empty, yet the whole clause is the denial.
+ */
+const dismissed = /(?:没有?必要|不必要|不需要|不用|用不着|用不上|没用|不必)(?:了|的|啊|吧|呢)?[\s。.!！;；，,]*$/u;
+
+/**
  * Whether most of a clause is what its negations deny ("并不是FIFO", "不能执行特权指令也不能直接碰硬件"). Such a clause is set
  * aside whole rather than read with the denied words cut out, so the card quotes what the candidate wrote: cut, it had quoted
  * "并不是 ：服务注册发现".
  */
 export const mostlyDenies = memoByText((clause: string) => {
   const normalised = normaliseText(clause);
+  if (dismissed.test(normalised)) return true;
   let denied = 0;
   for (const scope of negationScopeTexts(normalised)) {
     if (!avoidance.test(scope.word)) denied += contentLength(scope.word) + contentLength(scope.text.split(/[,，;；:：。.!！?？]/u)[0]!);

@@ -29,3 +29,13 @@ describe('what an answer denies is no evidence for a point that denies nothing',
     expect(said).toEqual(['多线程切换的开销可能会抵消并行带来的性能提升。', '每个操作都是原子性的。']);
   });
 });
+
+describe('a clause that ends by dismissing what it names', () => {
+  const note = '- 主备 读写分离\n- 集群 负载均衡\n- 查询缓存 raid';
+  const question = 'MySQL 的数据量和访问量上到百万级了，你一般会从哪几方面去处理？';
+
+  it('is no evidence for the things it dismisses ("查询缓存和 raid 这种更没必要")', () => {
+    expect(covered(question, note, '百万级只要把索引建好就够了，查询缓存和 raid 这种更没必要，')).not.toContain('查询缓存 raid');
+    expect(covered(question, note, '可以上查询缓存和 raid，再做主备和读写分离。')).toEqual(expect.arrayContaining(['查询缓存 raid', '主备 读写分离']));
+  });
+});
