@@ -121,6 +121,12 @@ bgsave 是创建一个子进程来写入RDB文件，不会造成阻塞。
     expect(viewAnswer('save 在主线程里写 RDB 会阻塞').glossed).toBeUndefined();
     expect(withChineseGloss('the child shares the same memory')).toMatch(/同一/);
   });
+
+  it('glosses superlatives and pairing: "the fastest IPC … pair it with a semaphore"', () => {
+    const gloss = withChineseGloss('Shared memory is the fastest IPC, but pair it with a semaphore.');
+    expect(gloss).toContain('最快');
+    expect(gloss).toContain('配合');
+  });
 });
 
 describe('an English answer explained in ordinary words (english-gloss-words.ts)', () => {
