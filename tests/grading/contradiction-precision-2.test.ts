@@ -277,3 +277,13 @@ describe('a step named after an arrow is where the chain goes next, not who did 
     expect(contradictedIn(question, note, '生成可执行文件的时候把引用替换成实际的内存地址或偏移量。')).not.toEqual([]);
   });
 });
+
+describe('an invariant (不变性) is a word, not a negation', () => {
+  const question = 'Go GC 的强三色不变性是什么？';
+  const note = ['强三色不变性：黑色对象永远不会指向白色对象；'];
+
+  it('reads "强三色不变性就是黑色对象永远不能直接指向白色对象" as the note\'s one denial', () => {
+    expect(contradicted(question, note, '强三色不变性就是黑色对象永远不能直接指向白色对象；')).toEqual([]);
+    expect(contradicted(question, note, '强三色不变性就是黑色对象可以指向白色对象；')).toEqual([note[0]]);
+  });
+});
