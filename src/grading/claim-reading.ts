@@ -104,6 +104,8 @@ export function subjectsAbout(statement: Statement, statements: readonly Stateme
   const named = (text: string) => subjectsNamed(text, subjects);
   const own = named(statement.normalised);
   if (own.length || !subjects.length) return own;
+  const turn = formerOrLatter(statement, statements, (text) => named(text));
+  if (turn) return turn;
   // The clauses before it in its sentence, by position (as in clauseContext).
   const before = statements.slice(0, Math.max(0, statements.indexOf(statement))).filter((other) => other.sentence === statement.sentence);
   for (const other of before.reverse()) {
@@ -111,6 +113,23 @@ export function subjectsAbout(statement: Statement, statements: readonly Stateme
     const found = named(text);
     // Its first subject is what the clause is about ("链表的存储方式与顺序表截然相反" is about 链表).
     if (found.length) return [found.reduce((first, subject) => (text.indexOf(subject) < text.indexOf(first) ? subject : first))];
+  }
+  return [];
+}
+
+/**
+ * What a clause opening with "前者" / "后者" is about: the first or the last of the things the nearest clause before it
+ * names two or more of ("Reactor ≠ 观察者模式：后者要注册、直接通信" says 观察者模式 needs registering). Undefined for any
+ * other clause.
+ */
+export function formerOrLatter(statement: Statement, statements: readonly Statement[], named: (text: string) => string[]): string[] | undefined {
+  const which = /^\s*(前者|后者)/u.exec(statement.text)?.[1];
+  if (!which) return undefined;
+  const compact = (text: string) => text.replace(/\s+/gu, '');
+  for (const other of statements.slice(0, Math.max(0, statements.indexOf(statement))).reverse()) {
+    const text = compact(other.normalised);
+    const found = named(other.normalised).sort((a, b) => text.indexOf(compact(a)) - text.indexOf(compact(b)));
+    if (found.length >= 2) return [which === '前者' ? found[0]! : found.at(-1)!];
   }
   return [];
 }

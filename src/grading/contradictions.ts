@@ -15,7 +15,7 @@ import { reversedComparisons } from './reversed-comparisons.ts';
 import { findSwaps, opensWith, type Swap } from './role-swaps.ts';
 import { namedAs, withItsSubject } from './swap-quotes.ts';
 import { mentioned, subjectsOf, withAnswerSubjects } from './note-subjects.ts';
-import { contentKeys, frameOf, sentenceText } from './claim-reading.ts';
+import { contentKeys, formerOrLatter, frameOf, sentenceText } from './claim-reading.ts';
 import { deniedClaims } from './denied-claims.ts';
 import { sufficiencyClaims } from './sufficient-conditions.ts';
 import { exclusiveClashes } from './exclusive-claims.ts';
@@ -221,7 +221,7 @@ function negations(note: readonly Statement[], answer: readonly Statement[], ign
   // Separately: answer and note number their sentences independently.
   const about = new Map([...noteSentenceSubjects(note)(subjects), ...sentenceSubjects(answer, subjects)]);
   const excused = ([statement, verdict]: (typeof disagreeing)[number]) =>
-    lackAgainstNeed(verdict.said.normalised, statement.normalised) || aboutAnotherThing(verdict.said, statement, note, answer, ignored) || saidOfAnotherSubject(verdict.said, statement, about, answer) || noteAlsoSays(verdict.said, statement, note, answer, about);
+    lackAgainstNeed(verdict.said.normalised, statement.normalised) || aboutAnotherThing(verdict.said, statement, note, answer, ignored) || saidOfAnotherSubject(verdict.said, statement, about, answer, note) || noteAlsoSays(verdict.said, statement, note, answer, about);
   const found: WrongStatement[] = [];
   for (const entry of disagreeing) {
     if (excused(entry)) opposed.push({ point: entry[0].point, said: entry[1].said.text });
@@ -274,7 +274,7 @@ function lackAgainstNeed(said: string, note: string): boolean {
  * Whether the answer says it of one of the things the question or note sets side by side, and the note's sentence of
  * others only: "复制算法不会产生碎片" does not deny "标记-清除：…，会产生内存碎片"; it is the other algorithm's property.
  */
-function saidOfAnotherSubject(said: Statement, contradicted: Statement, about: ReadonlyMap<Statement, string[]>, answer: readonly Statement[]): boolean {
+function saidOfAnotherSubject(said: Statement, contradicted: Statement, about: ReadonlyMap<Statement, string[]>, answer: readonly Statement[], note: readonly Statement[]): boolean {
   // The clause itself names whom it is about: a clause that names nobody takes its sentence's subject only as a guess.
   // Or the one subject its sentence opens with, as a Chinese sentence drops the subject it goes on about: "堆上动态分配比栈上
   // 开销大很多，还要交给 GC 处理" hands the heap to GC, and does not deny the note's "栈上分配的内存不需要GC处理".
@@ -284,7 +284,9 @@ function saidOfAnotherSubject(said: Statement, contradicted: Statement, about: R
   // though its sentence names 观察者 too.
   const sentenceAbout = about.get(contradicted) ?? [];
   const ownAbout = mentioned(withoutSpaces(contradicted.normalised), sentenceAbout);
-  const notedAbout = ownAbout.length ? ownAbout : sentenceAbout;
+  // A clause that names nobody ("且两者不是直接通信的") goes on about the one thing its sentence opened with ("reactor模式不需要注册，").
+  const opener = ownAbout.length ? [] : sentenceOpener(contradicted, note, sentenceAbout);
+  const notedAbout = ownAbout.length ? ownAbout : opener.length ? opener : sentenceAbout;
   return saidAbout.length > 0 && notedAbout.length > 0 && !saidAbout.some((subject) => notedAbout.includes(subject));
 }
 
@@ -293,6 +295,8 @@ function saidOfAnotherSubject(said: Statement, contradicted: Statement, about: R
  * opens with a pronoun ("它自己不启动容器") takes the subject named last before it in its sentence instead ("…scheduler 只负责…").
  */
 function sentenceOpener(said: Statement, answer: readonly Statement[], subjects: readonly string[]): string[] {
+  const turn = formerOrLatter(said, answer, (text) => mentioned(withoutSpaces(text), subjects));
+  if (turn) return turn;
   const before = answer.slice(0, answer.indexOf(said)).filter((statement) => statement.sentence === said.sentence);
   if (!before.length) return [];
   if (/^\s*(?:它|他|其|该)/u.test(said.text)) {

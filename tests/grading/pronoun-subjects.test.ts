@@ -35,3 +35,10 @@ describe('a pronoun about one of the things a question names in passing', () => 
     expect(contradictedIn(asked, kubernetes, 'kubelet 收到 Pod 以后只配网络，它自己不启动容器。')).not.toEqual([]);
   });
 });
+
+describe('前者 and 后者 stand for the first and the last thing named before them', () => {
+  it('reads "后者要注册、直接通信" as said of 观察者模式, and "前者" of reactor', () => {
+    expect(contradictedIn(question, note, 'Reactor ≠ 观察者模式：后者要注册、直接通信；Reactor 里主线程把事件压进阻塞队列，线程池去消费。')).toEqual([]);
+    expect(contradictedIn(question, note, 'Reactor ≠ 观察者模式：前者要注册、直接通信；观察者模式里主线程把事件压进阻塞队列。')).not.toEqual([]);
+  });
+});
