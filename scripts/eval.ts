@@ -57,6 +57,7 @@ const everySet: string[][] = [
   ['grading', '--file', 'eval/grading-honest-dev-3.jsonl'],
   ['grading', '--file', 'eval/grading-honest-blind.jsonl'],
   ['grading', '--file', 'eval/grading-nonanswer-blind.jsonl'],
+  ['grading', '--file', 'eval/grading-precision-blind.jsonl'],
   ['grading', '--file', '../shared/eval/ads/train.jsonl', '--folds', '5'],
   ['cards', '--file', 'eval/cards-audit.jsonl'],
   ['self'],
