@@ -1,16 +1,15 @@
 /**
  * A word-by-word Chinese gloss of an English answer, so that it can be measured against a Chinese
  * note's points on their whole content instead of on the few terms both languages share. The
- * bilingual glossary (src/text/glossary.ts) names the field's concepts (thread → 线程); the table in
+ * bilingual glossary (src/text/glossary.ts) names the field's concepts (thread → 线程), its topic vocabulary
+ * (glossary-topics.ts) the named mechanisms of each field (slave state machine → 从状态机); the table in
  * english-gloss-words.ts adds the general words explanations are made of (same → 同一, fixed → 固定,
  * expensive → 开销大), which no concept list holds and which carry most of a point's relation. A gloss
  * has no word order and keeps only the words' own bigrams, so it reaches part of what a Chinese twin
  * would: it is a lower bound on what the English answer said, never padding (the answer's units are
  * only added to).
  */
-import { englishWords, withChineseTerms } from '../text/glossary.ts';
-import { topicEntries } from '../text/glossary-topics.ts';
-import { normaliseText } from '../text/tokenizer.ts';
+import { topicWordsInChinese, withChineseTerms } from '../text/glossary.ts';
 import { generalWords } from './english-gloss-words.ts';
 import { isMostlyEnglish, profiledText, profileText, stemWord } from './text-analysis.ts';
 
@@ -22,9 +21,6 @@ for (const [english, chinese] of generalWords) {
     byStem.set(stem, [...new Set([...(byStem.get(stem) ?? []), ...forms])]);
   }
 }
-
-/** The topic vocabulary's phrases as englishWords spells them (" state machine "), with their Chinese forms. */
-const topicPhrases = topicEntries.flatMap(([english, chinese]) => english.split('|').map((form) => ({ phrase: englishWords(normaliseText(form)), chinese: chinese.split('|') })));
 
 /** A stem's Chinese words of two characters or more, spelled as profiles read them (超过 → 大于). */
 const wordsOfStem = new Map<string, string[]>();
@@ -49,8 +45,7 @@ export function withChineseGloss(answer: string): string {
   const concepts = withChineseTerms(prose).slice(prose.length).trim();
   const additions = new Set<string>(concepts ? concepts.split(' ') : []);
   for (const [word] of prose.toLowerCase().matchAll(/[a-z][a-z'-]*/g)) for (const form of byStem.get(stemWord(word)) ?? []) additions.add(form);
-  const words = englishWords(normaliseText(prose));
-  for (const { phrase, chinese } of topicPhrases) if (words.includes(phrase)) for (const form of chinese) additions.add(form);
+  for (const form of topicWordsInChinese(prose)) additions.add(form);
   return additions.size ? `${answer}\n${[...additions].join(' ')}` : answer;
 }
 

@@ -589,6 +589,12 @@ export function topicTokensInEnglish(text: string): string[] {
   return tokensIn(normalised, englishWords(normalised), topicConceptsByEnglish);
 }
 
+/** The Chinese words of the topic concepts an English text names: what its gloss adds (english-gloss.ts). */
+export function topicWordsInChinese(text: string): string[] {
+  const tokens = new Set(topicTokensInEnglish(text));
+  return topicConcepts.flatMap((concept) => (tokens.has(concept.token) ? concept.chinese : []));
+}
+
 /**
  * Topic concept tokens of a Chinese text, named by their Chinese words: what an English answer is read against. Not one the
  * text also names in English ("SYN包" has SYN): the English word is already there to be matched, and counted twice it
