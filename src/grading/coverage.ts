@@ -133,9 +133,11 @@ const unitsReadInEnglish = memoByObject(
   (profile: TextProfile) =>
     new Map([
       ...[...profile.units].filter(([unit]) => !/^[\u3400-\u9fff\uf900-\ufaff]/u.test(unit)),
-      ...topicTokensInChinese(profile.text).map((token): [string, number] => [token, conceptWeight]),
+      ...topicTokensOf(profile.text).map((token): [string, number] => [token, conceptWeight]),
     ]),
 );
+/** By text: a note's points are profiled again for each grading that extracts them, and read the same each time. */
+const topicTokensOf = memoByText(topicTokensInChinese);
 const termsOfEnglishProse = memoByObject((profile: TextProfile) =>
   isMostlyEnglish(profile) && [...profile.asciiStems].filter((stem) => stem.length > 2).length >= 5
     ? new Map([...profile.units].filter(([unit]) => unit.startsWith('~') || unit.startsWith('$')))
