@@ -164,7 +164,7 @@ function noteStates(note: readonly Statement[], quantity: Quantity, said: string
       quantity.family === 'count' &&
       !quantity.approximate &&
       note.some((statement) =>
-        quantitiesIn(statement.normalised).some((written) => !written.approximate && (sameQuantity(written, quantity) || (written.family === 'bare' && written.value === quantity.value && countsSameThing(statement.normalised, written.start, said, quantity)))),
+        quantitiesIn(statement.normalised).some((written) => !written.approximate && (sameQuantity(written, quantity) || (written.family === 'bare' && written.value === quantity.value && countsSameThing(statement.normalised, written, said, quantity)))),
       )
     );
   }
@@ -178,7 +178,7 @@ function noteStates(note: readonly Statement[], quantity: Quantity, said: string
       // The value of another version of the answer's subject is that version's: "TLS 1.2 needed 2 RTT" does not excuse
       // "TLS 1.3 needs 2 RTT".
       if (written && ofAnotherVersion(said, quantity, statement.normalised, written)) return false;
-      return !written || sameQuantity(written, quantity) || (written.family === 'bare' && (quantity.family !== 'count' || countsSameThing(statement.normalised, match.index ?? 0, said, quantity)));
+      return !written || sameQuantity(written, quantity) || (written.family === 'bare' && (quantity.family !== 'count' || countsSameThing(statement.normalised, written, said, quantity)));
     }),
   );
 }
@@ -188,10 +188,9 @@ function noteStates(note: readonly Statement[], quantity: Quantity, said: string
  * past one character: "有6中内存次序" (a typo for 种) is the note's count of 内存次序, which "六种内存次序" gives again, and
  * not of the 内存模式 "6 种内存模式" counts.
  */
-function countsSameThing(note: string, at: number, said: string, quantity: Quantity): boolean {
+function countsSameThing(note: string, written: Quantity, said: string, quantity: Quantity): boolean {
   const thing = /^\s*([\u4e00-\u9fff]{2,4})/u.exec(said.slice(quantity.end))?.[1];
-  const number = /^[\d.]+|^[零一二两三四五六七八九十百千]+/u.exec(note.slice(at))?.[0] ?? '';
-  return thing !== undefined && note.slice(at + number.length + 1).trimStart().startsWith(thing);
+  return thing !== undefined && note.slice(written.end + 1).trimStart().startsWith(thing);
 }
 
 /**

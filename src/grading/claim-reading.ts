@@ -112,7 +112,7 @@ export function subjectsAbout(statement: Statement, statements: readonly Stateme
     const text = other.normalised;
     const found = named(text);
     // Its first subject is what the clause is about ("链表的存储方式与顺序表截然相反" is about 链表).
-    if (found.length) return [found.reduce((first, subject) => (text.indexOf(subject) < text.indexOf(first) ? subject : first))];
+    if (found.length) return inTextOrder(text, found).slice(0, 1);
   }
   return [];
 }
@@ -127,11 +127,15 @@ export function formerOrLatter(statement: Statement, statements: readonly Statem
   if (!which) return undefined;
   const compact = (text: string) => text.replace(/\s+/gu, '');
   for (const other of statements.slice(0, Math.max(0, statements.indexOf(statement))).reverse()) {
-    const text = compact(other.normalised);
-    const found = named(other.normalised).sort((a, b) => text.indexOf(compact(a)) - text.indexOf(compact(b)));
+    const found = inTextOrder(compact(other.normalised), named(other.normalised), compact);
     if (found.length >= 2) return [which === '前者' ? found[0]! : found.at(-1)!];
   }
   return [];
+}
+
+/** Names in the order a text names them (by where each first occurs, spelt as the text is); on a tie, as given. */
+export function inTextOrder(text: string, names: readonly string[], spelt: (name: string) => string = (name) => name): string[] {
+  return [...names].sort((a, b) => text.indexOf(spelt(a)) - text.indexOf(spelt(b)));
 }
 
 /** A note point that opens with an aspect ("缺点：需要STW") is about the thing of the labelled point before it ("标记-清除：…"). */

@@ -15,7 +15,7 @@ import { reversedComparisons } from './reversed-comparisons.ts';
 import { findSwaps, opensWith, type Swap } from './role-swaps.ts';
 import { namedAs, withItsSubject } from './swap-quotes.ts';
 import { mentioned, subjectsOf, withAnswerSubjects } from './note-subjects.ts';
-import { contentKeys, formerOrLatter, frameOf, sentenceText } from './claim-reading.ts';
+import { contentKeys, formerOrLatter, frameOf, inTextOrder, sentenceText } from './claim-reading.ts';
 import { deniedClaims } from './denied-claims.ts';
 import { sufficiencyClaims } from './sufficient-conditions.ts';
 import { exclusiveClashes } from './exclusive-claims.ts';
@@ -304,7 +304,7 @@ function sentenceOpener(said: Statement, answer: readonly Statement[], subjects:
       const text = withoutSpaces(statement.normalised);
       const named = mentioned(text, subjects);
       // Of several, the pronoun takes the clause's own subject, the one it names first ("scheduler 只负责决定 Pod 去哪").
-      if (named.length) return [named.reduce((first, subject) => (text.indexOf(withoutSpaces(subject)) < text.indexOf(withoutSpaces(first)) ? subject : first))];
+      if (named.length) return inTextOrder(text, named, withoutSpaces).slice(0, 1);
     }
     return [];
   }

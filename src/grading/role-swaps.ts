@@ -162,13 +162,14 @@ function followsItsSubject(notes: Statement, note: readonly Statement[], subject
   return named.length === 1 && named[0] === subject;
 }
 
+/** One arrow of a chain of steps (point-text.ts arrowChain holds two of them). */
+const stepArrow = /→|->|=>|⇒|⟶/u;
+
 /**
  * `whole` gives the whole note's clauses (saidOfSubjectToo). It is a function because splitting a whole
  * note into clauses is costly and only the rare answer clause that passes every other test needs it. `frame` is what
  * names the note's subjects besides its clauses (NoteFrame).
  */
-const stepArrow = /→|->|=>|⇒|⟶/u;
-
 export function findSwaps(note: readonly Statement[], answer: readonly Statement[], subjects: readonly string[], ignored: ReadonlySet<string>, whole: () => readonly Statement[] = () => [], frame: NoteFrame = {}): Swap[] {
   if (subjects.length < 2) return [];
   const { subjectUnits, noteSubjects, described } = noteDescriptions(note)(JSON.stringify(frame))(subjects);
