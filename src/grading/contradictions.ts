@@ -460,7 +460,8 @@ export function readAgainstNote(question: string, points: readonly NotePoint[], 
  * deny the note's "kubelet收到pod后，…调用CRI接口去启动容器".
  */
 function namedInQuestion(question: string): string[] {
-  return [...new Set(question.match(/[A-Za-z][A-Za-z0-9_.-]{2,}/gu) ?? [])].filter((word) => !/^(?:and|the|for|with|what|how|why)$/iu.test(word));
+  // Spelt as the clauses they are looked for in are (lowercase): "Pod" as written never matched "pod".
+  return [...new Set(profileText(question).text.match(/[a-z][a-z0-9_.-]{2,}/gu) ?? [])].filter((word) => !/^(?:and|the|for|with|what|how|why)$/u.test(word));
 }
 
 /** A text as compared with the question's words: normalised, without spaces or punctuation. */

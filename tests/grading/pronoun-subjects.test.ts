@@ -31,6 +31,11 @@ describe('a pronoun about one of the things a question names in passing', () => 
     expect(contradictedIn(asked, kubernetes, 'scheduler 只负责决定 Pod 去哪个节点，然后把绑定关系写到 etcd，它自己不启动容器。')).toEqual([]);
   });
 
+  it('reads the question\'s names however they are capitalised ("Scheduler", "Kubelet")', () => {
+    const capitalised = 'K8s 里 Scheduler 是怎么给 Pod 挑节点的？节点定下来以后，Kubelet 又做了哪些事 Pod 才算真正跑起来？';
+    expect(contradictedIn(capitalised, kubernetes, 'scheduler 只负责决定 Pod 去哪个节点，然后把绑定关系写到 etcd，它自己不启动容器。')).toEqual([]);
+  });
+
   it('still reads the kubelet said not to start containers as a denial', () => {
     expect(contradictedIn(asked, kubernetes, 'kubelet 收到 Pod 以后只配网络，它自己不启动容器。')).not.toEqual([]);
   });
