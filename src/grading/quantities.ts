@@ -20,7 +20,7 @@ export interface Quantity {
 const chineseDigits: Record<string, number> = { 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
 /** "十", "二十", "三百", "一千二" → number (small Chinese numerals as notes write them). */
-function chineseNumber(text: string): number | undefined {
+export function chineseNumber(text: string): number | undefined {
   if (/^\d+(?:\.\d+)?$/.test(text)) return Number(text);
   let total = 0;
   let digit = 0;
@@ -52,7 +52,7 @@ const units: ReadonlyArray<{ pattern: RegExp; family: Quantity['family']; factor
   { pattern: /^月(?:份)?(?:初|中旬|中|下旬|上旬|底|末)?/u, family: 'month', factor: 1 },
   // A round trip by any of its names: "2 RTT", "one round trip", "一个往返".
   { pattern: /^(?:[个次]\s*)?(?:rtts?\b|round[- ]trips?\b|往返)/u, family: 'round-trips', factor: 1 },
-  { pattern: /^(?:个|次|条|种|台|核|槽|次方|棵|颗|块|层|轮)/u, family: 'count', factor: 1 },
+  { pattern: /^(?:个|次|条|种|台|核|槽|次方|棵|颗|块|层|轮|根|张|只|件|趟)/u, family: 'count', factor: 1 },
 ];
 
 /** Shares said in words: most of them, all of them, a third. */

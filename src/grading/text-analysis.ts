@@ -8,6 +8,7 @@ import { normaliseText } from '../text/tokenizer.ts';
 import { stopwords } from '../text/stopwords.ts';
 import { conceptTokens } from '../text/glossary.ts';
 import { variantSpellings } from './variant-spellings.ts';
+import { chineseNumber } from './quantities.ts';
 
 const cjkRun = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/gu;
 const asciiWord = /[a-z0-9][a-z0-9_+#]*(?:[.\-][a-z0-9_+#]+)*/g;
@@ -160,7 +161,25 @@ function buildProfile(raw: string): TextProfile {
   const concepts = new Set(conceptTokens(text));
   for (const concept of concepts) addUnit(units, concept);
   for (const formula of formulasIn(worked)) addUnit(units, `$${formula}`);
+  for (const value of numbersInWords(text)) addUnit(units, value);
   return { text, units, asciiStems, concepts, cjkCharacters, asciiLetters };
+}
+
+/**
+ * A number of ten or more written in Chinese numerals is also the number in digits: a spoken answer (and speech
+ * recognition) says 「答案是十六根」「推进到第十七米」 where the note writes 「答案2：16」「走到17米」. Added as a unit beside the
+ * characters' own bigrams, so the readers that match words by their characters read the text as before. Not below ten:
+ * 两个 / 三次 mostly count in passing (「有两个命令生产RDB」 is made by naming save and bgsave), and as a unit of the note
+ * the count cost an answer that names the two things instead. 十分 / 万一 are words, and 十几 / 一百多 no number.
+ */
+const chineseNumeral = /(?<![零一二两三四五六七八九十百千万])([一二三四五六七八九]?[十百千][零一二三四五六七八九十百]*)(?![零一二两三四五六七八九十百千万分足几来多余])/gu;
+function numbersInWords(text: string): string[] {
+  const values: string[] = [];
+  for (const [, numeral] of text.matchAll(chineseNumeral)) {
+    const value = chineseNumber(numeral!);
+    if (value !== undefined && value >= 10) values.push(String(value));
+  }
+  return values;
 }
 
 /**
