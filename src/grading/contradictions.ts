@@ -27,6 +27,7 @@ import { oppositeMeasures } from './opposite-measures.ts';
 import { dismissedConditions } from './dismissed-conditions.ts';
 import { namedAssignments } from './named-assignments.ts';
 import { oppositeDirections } from './opposite-directions.ts';
+import { oppositeEffects } from './opposite-effects.ts';
 import { oppositeEnds } from './opposite-ends.ts';
 import { perUnitOwnership } from './per-unit-ownership.ts';
 import { oppositeSettings } from './opposite-settings.ts';
@@ -441,6 +442,7 @@ export function readAgainstNote(question: string, points: readonly NotePoint[], 
     ...namedAssignments(note, asserted, subjects, question).map((entry) => wrong(entry.notes, entry.said.text, 'swap')),
     ...perUnitOwnership(assertedOf(note), asserted).map((entry) => wrong(entry.notes, entry.said.text, 'swap')),
     ...oppositeDirections(assertedOf(note), asserted).map((entry) => wrong(entry.notes, entry.said.text, 'swap')),
+    ...oppositeEffects(assertedOf(note), asserted).map((entry) => wrong(entry.notes, entry.said.text, 'negation')),
   ];
   // The first cue found speaks for its point; every other clause that contradicts the same point is kept
   // too, since how much of the answer is wrong counts clauses ("ACK 发得多，SYN 不发" is two wrong clauses of one point).

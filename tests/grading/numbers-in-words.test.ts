@@ -28,7 +28,7 @@ describe('a number said in Chinese numerals meets the note\'s digits (issue 10 i
 
   it('grades the answer said in numerals as the same answer in digits, and finds no number in it wrong', () => {
     const said = grade(spoken);
-    expect(said.keyPoints.filter((point) => point.covered === 'wrong')).toEqual([]);
+    expect(said.keyPoints.filter((point) => point.contradicted)).toEqual([]);
     expect(said.score).toBeGreaterThanOrEqual(grade(inDigits).score - 1);
     // The point of 17 米 / 51 / 49 / 33 / 16: unmade when only the digits counted (4.2 for the whole answer, 6.8 in digits).
     expect(said.keyPoints.find((point) => point.text.startsWith('当走到17米'))?.covered).not.toBe('no');
