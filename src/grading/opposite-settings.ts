@@ -9,7 +9,8 @@ import { spaceless, type ClauseClash, type Statement } from './statements.ts';
 /** Settings that exclude each other, each as the words that name it. */
 const pairs: ReadonlyArray<readonly [RegExp, RegExp]> = [
   [/用户态|用户空间/u, /内核态?|内核空间/u],
-  [/编译期|编译时|编译阶段/u, /运行时|运行期|运行阶段/u],
+  // Spoken, run time is when the program runs ("程序跑起来以后做的", 跑 read as 运行): after it starts, not at compile time.
+  [/编译期|编译时|编译阶段|编译的时候/u, /运行时|运行期|运行阶段|运行的时候|运行起来|(?<!编译)运行(?:之后|以后)/u],
   // One variable used again each time, or a new one each time (Go's loop variable before 1.22: "stu 变量会被复用").
   [/复用|重用/u, /创建|新建|新分配/u],
 ];

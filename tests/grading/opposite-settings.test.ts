@@ -23,6 +23,13 @@ describe('a thing put in the opposite setting (opposite-settings.ts)', () => {
     expect(contradictedIn('逃逸分析是在哪个阶段做的？', escape, '逃逸分析是编译期做的。')).toEqual([]);
   });
 
+  it('reads run time said as the program running ("在程序跑起来以后做的"), and compile time as 编译的时候', () => {
+    const escape = '- 逃逸分析在编译阶段完成\n- 逃逸分析的作用：减少GC的压力，不逃逸的对象分配在栈上。';
+    const asked = 'Go 编译器按什么来决定一个变量放栈上还是堆上？怎么看一个变量有没有逃逸？';
+    expect(contradictedIn(asked, escape, '逃逸分析是在程序跑起来以后做的，所以编译的时候看不出来。')).toEqual(['逃逸分析在编译阶段完成']);
+    expect(contradictedIn(asked, escape, '逃逸分析是编译的时候做的，程序跑起来以后就不变了。')).toEqual([]);
+  });
+
   it('reads a new variable each time against a variable used again ("stu 变量会被复用")', () => {
     const loop = 'golang 的 for ... range 语法中，stu 变量会被复用，每次循环会将集合中的值复制给这个变量。';
     const asked = '用for range遍历一个结构体切片，循环里把&stu存进map，最后map里的值会是什么样？';
