@@ -131,6 +131,24 @@ function enumeratedTerms(clause: string): number {
   }).length;
 }
 
+/**
+ * The answer's clauses that enumerate nothing, each run of them within a sentence read as one: an explanation goes on over
+ * several short clauses ("还有 atomic.Value，都是不可复制的，拷了会把内部状态一起复制"), none of which says a fifth of a point
+ * alone, and a correct answer that also listed the types had read as names without explanation (1.5).
+ */
+function explainingRuns(text: string): string[] {
+  return text.split(/[。；;！？!?\n]+/u).flatMap((sentence) => {
+    const runs: string[] = [];
+    let run = '';
+    for (const clause of sentence.split(/[，,]+/u)) {
+      if (enumeratedTerms(clause) >= 3) (runs.push(run), (run = ''));
+      else run += `${clause}，`;
+    }
+    runs.push(run);
+    return runs.filter((each) => contentLength(each) > 0);
+  });
+}
+
 /** Names enumerated with 、 over the whole text. */
 export function enumeratedNames(text: string): number {
   return answerClauses(text)
@@ -151,8 +169,7 @@ export interface PointUnits {
  */
 export function namesWithoutExplaining(text: string, points: readonly PointUnits[], questionUnits: ReadonlySet<string>): boolean {
   if (enumeratedNames(text) < minimumNamedItems) return false;
-  const others = answerClauses(text).filter((clause) => enumeratedTerms(clause) < 3);
-  return !others.some((clause) => {
+  return !explainingRuns(text).some((clause) => {
     const units = profileText(clause).units;
     return points.some((point) => {
       let mass = 0;
