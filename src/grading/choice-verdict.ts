@@ -11,8 +11,11 @@ import { inNote } from './note-subjects.ts';
 import { negationScopeTexts } from './statements.ts';
 import { wordUnits } from './text-analysis.ts';
 
-/** "A 还是 B": the words on either side, up to a clause boundary or a framing word. */
-const choice = /([a-z0-9_\u4e00-\u9fff]{2,})还是([a-z0-9_\u4e00-\u9fff]{2,})/u;
+/**
+ * "A 还是 B": the words on either side, up to a clause boundary or a framing word. Not 还是 as "still" before a verb or an
+ * adverb ("改了文件前端还是看到旧版本，这算不算 bug？"), which offers no choice.
+ */
+const choice = /([a-z0-9_\u4e00-\u9fff]{2,})还是(?!看到|会|能|可以|要|在|有|没|不|得|照样|需要|可能|只|很|都|被)([a-z0-9_\u4e00-\u9fff]{2,})/u;
 const clauseEnd = /[，,。；;！!？?\n]/u;
 
 /** The two alternatives: the longest ends of the two sides that the note names (半连接 / 全连接 of "处于半连接" / "全连接状态"). */

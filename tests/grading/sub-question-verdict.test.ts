@@ -122,6 +122,14 @@ describe('a choice the question asks for ("半连接还是全连接")', () => {
     expect(choiceVerdict('进程和线程有什么区别？', [acceptNote], 'accept 是从半连接队列里取的。')).toBeUndefined();
   });
 
+  it('reads 还是 before a verb as "still", which offers no choice', () => {
+    const question = '你的 web server 加了 LFU 缓存以后，后台改了文件前端还是看到旧版本，这算不算 bug？';
+    const note = '我在后台更改了文件，前端访问仍然是历史的版本。但是本项目的前端并没有提供修改文件的内容的功能，因此不能算是bug';
+    const answer = '大家可能觉得前端看到旧文件肯定是 bug，但严格说不算：我们前端根本不提供修改文件的功能，只有我在后台手动改才会出现。';
+    expect(choiceVerdict(question, [note], answer)).toBeUndefined();
+    expect(scoreAnswer({ question, answer, references: [note] }).flags).not.toContain('wrong-verdict');
+  });
+
   it('fails the wrong pick like a wrong verdict', () => {
     const wrong = scoreAnswer({ question: acceptQuestion, answer: 'accept 是从半连接队列里取连接的，取出来以后由 accept 负责回 ACK 完成握手；队列为空时会阻塞。', references: [acceptNote] });
     expect(wrong.flags).toContain('wrong-verdict');
