@@ -392,7 +392,8 @@ const entries: ReadonlyArray<readonly [english: string, chinese: string]> = [
   ['dequeue', '出队'],
   ['front of the queue|queue head', '队头|队首'],
   ['first in first out|fifo', '先进先出'],
-  ['last in first out|lifo', '后进先出|先进后出'],
+  // Said of defers as often as of stacks: the one registered last runs first.
+  ['last in first out|lifo', '后进先出|先进后出|后注册先执行|后注册的先执行|后注册的最先执行|先注册后调用|先注册后执行|先注册的后执行|最后注册的最先|后defer的先执行|先defer的后执行'],
   ['random access', '随机访问'],
   ['sequential list|array list', '顺序表'],
   ['doubly linked list', '双向链表'],
@@ -464,7 +465,7 @@ const topicConceptsByChinese: readonly GlossaryConcept[] = topicConcepts.map((co
 const topicConceptsByEnglish: readonly GlossaryConcept[] = topicConcepts.map((concept) => ({ ...concept, chinese: [] }));
 
 /** Bump when `entries` changes: embeddings built with another glossary are not comparable. */
-export const glossaryVersion = 7;
+export const glossaryVersion = 8;
 
 /** Crude English singular: enough to map "coroutines"/"processes"/"replicas" to the glossary. */
 function singular(word: string): string {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { profiledText, profileText, shareFound } from '../../src/grading/text-analysis.ts';
+import { scoreAnswer } from '../../src/grading/offline-scorer.ts';
 
 /** Share of a note point's bigram weight an answer's profile has. */
 const reach = (point: string, answer: string) => shareFound(profileText(point).units, new Set(profileText(answer).units.keys()));
@@ -36,5 +37,22 @@ describe('同一时间 is the notes\' 同一时刻', () => {
     expect(profiledText('一个分区同一时间只能被一个消费者读')).toContain('同一时刻');
     // A period (同一时间段) is a span, not an instant.
     expect(profiledText('同一时间段内的请求')).not.toContain('同一时刻');
+  });
+});
+
+describe('the order of defers is named as last in, first out (glossary.ts)', () => {
+  const question = '一个函数里先后注册了好几个 defer，后面又发生了 panic，这些 defer 和 panic 信息的输出顺序是怎样的？';
+  const note = 'defer是先注册后调用(最后注册的最先被执行)。\n\n所有defer都执行完后，才会显示panic里面的东西。';
+
+  it('reads 后注册先执行 as the note\'s 先注册后调用', () => {
+    const lifo = '~last_in_first_out';
+    expect(profileText('后注册先执行').units.has(lifo)).toBe(true);
+    expect(profileText(note).units.has(lifo)).toBe(true);
+  });
+
+  it('grades an answer that says the order in its own words as answering the note', () => {
+    const answer = '不是 panic 一发生就立刻打印退出：先按逆序（后注册先执行）跑完全部 defer，之后才输出 panic 信息。';
+    // It had scored 0: 执行 and the question's words were all it shared with the note.
+    expect(scoreAnswer({ question, answer, references: [note] }).score).toBeGreaterThanOrEqual(6);
   });
 });
