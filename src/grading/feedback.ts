@@ -8,6 +8,7 @@ import type { Coverage, GradeBand } from '../core/types.ts';
 import { memoByText } from './grading-memo.ts';
 import type { ScoreFlag } from './offline-scorer.ts';
 import { pointTopic } from './point-topics.ts';
+import { withoutOpeningConnective } from './point-phrases.ts';
 
 export interface WordedPoint {
   text: string;
@@ -31,8 +32,8 @@ const quoteCharacters = 32;
 
 /** A clause quoted in feedback: without the label and punctuation around it ("多线程：单线程模型，" → 单线程模型). */
 function quote(text: string): string {
-  const clause = text
-    .replace(/^[^：:，,。；;]{1,12}[：:]\s*(?=\S)/u, '')
+  // The clause the note continues with a connective ("…，但是可以大大减少STW的时间") is quoted as the claim it makes.
+  const clause = withoutOpeningConnective(text.replace(/^[^：:，,。；;]{1,12}[：:]\s*(?=\S)/u, ''))
     .replace(/([，。；、：！？])\s+/gu, '$1')
     .replace(/^[\s，,。；;、]+|[\s，,。；;、：:！!？?]+$/gu, '');
   return shorten(clause || text, quoteCharacters);

@@ -49,6 +49,11 @@ export function cleanClause(clause: string): string {
     .replace(/^(.*"[^"]*)$/su, (text) => ((text.match(/"/g) ?? []).length % 2 === 1 ? `${text}"` : text));
 }
 
+/** A clause without the connectives that open it ("但是可以大大减少STW的时间" → "可以大大减少STW的时间"). */
+export function withoutOpeningConnective(clause: string): string {
+  return clause.replace(leadingConnectives, '');
+}
+
 /** The point's clauses, without labels that name nothing and the connectives that open them. */
 export function pointClauses(text: string): string[] {
   return text
@@ -59,7 +64,7 @@ export function pointClauses(text: string): string[] {
     // split first, its halves read as clauses of their own ("链表操作费时").
     .replace(/\s*[（(][^（()）]*[)）]\s*/gu, '')
     .split(/[，,；;。！!？?]/u)
-    .map((clause) => cleanClause(clause.replace(leadingConnectives, '')))
+    .map((clause) => cleanClause(withoutOpeningConnective(clause)))
     .filter((clause) => phraseLength(clause) > 0);
 }
 

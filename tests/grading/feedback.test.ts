@@ -115,6 +115,16 @@ describe('card wording (issue 10 item 5)', () => {
     expect(sentence.feedback).toContain('你说「先链接，然后再编译主包」，但笔记里是「链接器把对象文件链接在一起」');
   });
 
+  it('quotes the note\'s clause as the claim it makes, without the connective that joined it to the sentence', () => {
+    const barrier = wordFeedback({
+      question: 'Go的GC里面写屏障是干嘛用的？',
+      band: 'weak',
+      points: [{ text: '虽然写屏障不能完全消除STW，但是可以大大减少STW的时间。', weight: 1, covered: 'no', wrong: { said: '开了写屏障STW的时间反而还会更长一点。', notes: '但是可以大大减少STW的时间。' } }],
+      flags: ['contradiction'],
+    });
+    expect(barrier.feedback).toContain('你说「开了写屏障STW的时间反而还会更长一点」，但笔记里是「可以大大减少STW的时间」。');
+  });
+
   it('never lists a point as half-made on a full-marks card, and praises nothing after a guard fired', () => {
     const complete = wordFeedback({ question: 'q', band: 'excellent', points: [{ text: 'bgsave 创建子进程写 RDB', weight: 1, covered: 'partial' }], flags: [] });
     expect(complete.feedback).not.toContain('没讲透');
