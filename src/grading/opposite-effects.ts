@@ -2,7 +2,8 @@
  * An effect said the other way: the note's write barrier "可以大大减少STW的时间" where the answer has "开了写屏障STW的时间反而还会
  * 更长一点"; microservices "提高系统容错性" where it has "容错比单体还差". The note raises or lowers a thing with a verb (提高, 减少);
  * the answer gives the same thing the opposite outcome after it (更长, 还差). Every word is the note's but the direction, so
- * the bag of words read the answer as the note's own sentence. (The opposite verb, "降低系统的容错性", is an antonym of the note's: antonyms.ts.)
+ * the bag of words read the answer as the note's own sentence. (The opposite verb, "降低系统的容错性", is read as an antonym
+ * of the note's: antonyms.ts.)
  *
  * Read only when the answer's clause denies nothing, names the thing by a content word of the note's (STW, 容错), shares
  * another content word with the note's sentence (写屏障, 系统: the same matter), names nothing in Latin letters the note's
@@ -36,8 +37,6 @@ interface Effect {
   direction: Direction;
   /** Content units of the thing raised or lowered. */
   thing: Map<string, number>;
-  /** The verb's object raises something good (提高性能), so 差 of it is down. */
-  raisesGood: boolean;
 }
 
 function effectsOf(statement: Statement): Effect[] {
@@ -48,12 +47,14 @@ function effectsOf(statement: Statement): Effect[] {
       statement,
       direction,
       thing: new Map([...wordUnits(found[1]!.replace(/^(?:了|的)/u, ''))].filter(([unit, weight]) => weight >= 1 && !isGenericWord(unit))),
-      raisesGood: direction === 'up',
     })),
   );
 }
 
-/** The direction an answer clause gives a thing by an outcome after one of its words, and what precedes that word. */
+/**
+ * The direction an answer clause gives a thing by an outcome after one of its words, and what precedes that word. A thing
+ * the note raises is a good one (提高性能), so 差 of it is down.
+ */
 function directionOf(text: string, thing: ReadonlyMap<string, number>, raisesGood: boolean): { direction: Direction; before: string } | undefined {
   for (const unit of thing.keys()) {
     const at = text.indexOf(unit);
@@ -78,7 +79,7 @@ function namesOtherSubject(before: string, noteSentence: ReadonlyMap<string, num
   return false;
 }
 
-const latinNames = (text: string) => text.match(/[a-z][a-z0-9_]{1,}/gu) ?? [];
+const latinNames = (text: string) => text.match(/[a-z][a-z0-9_]+/gu) ?? [];
 
 export function oppositeEffects(note: readonly Statement[], answer: readonly Statement[]): ClauseClash[] {
   const effects = note.flatMap(effectsOf).filter((effect) => effect.thing.size);
@@ -87,7 +88,7 @@ export function oppositeEffects(note: readonly Statement[], answer: readonly Sta
   for (const effect of effects) {
     const noteSentence = sentenceUnits(note, effect.statement.sentence);
     const noteText = note.filter((statement) => statement.sentence === effect.statement.sentence).map((statement) => spaceless(statement.normalised)).join('');
-    const given = answer.filter((said) => !said.scopes.length).map((said) => ({ said, read: directionOf(spaceless(said.normalised), effect.thing, effect.raisesGood) }));
+    const given = answer.filter((said) => !said.scopes.length).map((said) => ({ said, read: directionOf(spaceless(said.normalised), effect.thing, effect.direction === 'up') }));
     // A thing the answer also gives the note's direction is compared, not contradicted.
     if (given.some((entry) => entry.read?.direction === effect.direction)) continue;
     for (const { said, read } of given) {
