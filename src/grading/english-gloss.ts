@@ -51,11 +51,17 @@ export function withChineseGloss(answer: string): string {
 
 /**
  * Whether the answer's prose, its code left out, is English: only then is a gloss its reading. A
- * Chinese explanation around a program reads as English by its letters, and is not one.
+ * Chinese explanation around a program reads as English by its letters, and is not one; nor is a
+ * Chinese clause around a long name or two ("zookeeper使用ZAB协议的": twelve letters to five
+ * characters), which glossed had said what the names stand for (原子广播) and made a point it never made.
  */
 export function isEnglishProse(answer: string): boolean {
-  return isMostlyEnglish(profileText(proseOf(answer)));
+  const prose = proseOf(answer);
+  return isMostlyEnglish(profileText(prose)) && (prose.match(/[a-z]{2,}/giu) ?? []).length >= minimumEnglishWords;
 }
+
+/** Latin words English prose has at least: a sentence of its own, not a name or two. */
+const minimumEnglishWords = 4;
 
 /**
  * The answer without its code: code blocks and spans, and every segment (between ; or line breaks
