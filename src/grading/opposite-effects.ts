@@ -86,11 +86,12 @@ export function oppositeEffects(note: readonly Statement[], answer: readonly Sta
   if (!effects.length) return [];
   const clashes: ClauseClash[] = [];
   for (const effect of effects) {
+    const given = answer.filter((said) => !said.scopes.length).map((said) => ({ said, read: directionOf(spaceless(said.normalised), effect.thing, effect.direction === 'up') }));
+    // A thing the answer also gives the note's direction is compared, not contradicted; one it gives no direction is not read.
+    if (given.some((entry) => entry.read?.direction === effect.direction) || !given.some((entry) => entry.read)) continue;
+    // The note's sentence, read only for an effect the answer gives the other direction (most answers give none).
     const noteSentence = sentenceUnits(note, effect.statement.sentence);
     const noteText = note.filter((statement) => statement.sentence === effect.statement.sentence).map((statement) => spaceless(statement.normalised)).join('');
-    const given = answer.filter((said) => !said.scopes.length).map((said) => ({ said, read: directionOf(spaceless(said.normalised), effect.thing, effect.direction === 'up') }));
-    // A thing the answer also gives the note's direction is compared, not contradicted.
-    if (given.some((entry) => entry.read?.direction === effect.direction)) continue;
     for (const { said, read } of given) {
       if (!read || read.direction === effect.direction || namesOtherSubject(read.before, noteSentence)) continue;
       if (latinNames(spaceless(said.normalised)).some((name) => !noteText.includes(name))) continue;
