@@ -6,7 +6,7 @@
  * answer; so does this, within limits that keep a wrong answer from choosing the note that suits it.
  */
 import type { ReferenceMatch } from './reference-finder.ts';
-import { scoreAnswer, type OfflineScore } from './offline-scorer.ts';
+import { coverageBound, scoreAnswer, type OfflineScore } from './offline-scorer.ts';
 
 /**
  * How much more of another note the answer must make, both as a difference and as a ratio, for that note to be the one
@@ -34,22 +34,23 @@ const alternativeTopicShare = 0.75;
 /** The note the answer answers, with the answer's offline score against it when this had to work it out. */
 export function answeredReference(found: ReferenceMatch, question: string, answer: string): { match: ReferenceMatch; scored?: OfflineScore } {
   if (!found.alternatives?.length) return { match: found };
-  const score = (match: ReferenceMatch) =>
-    scoreAnswer({ question, answer, references: match.references.map(({ text }) => text), headings: match.references.map(({ heading }) => heading) });
-  const first = score(found);
+  const input = (match: ReferenceMatch) => ({ question, answer, references: match.references.map(({ text }) => text), headings: match.references.map(({ heading }) => heading) });
+  const first = scoreAnswer(input(found));
   // An answer that contradicts the first note is engaging with it: graded elsewhere, the contradiction would go unseen.
   // "GOGC 默认是 200" to "Go 的 GC 在什么时候会被触发？" contradicts the GC note and scored 0; graded against the tcmalloc
   // note, which never gives GOGC, it scored 7.6.
   if (first.wrong > 0) return { match: found, scored: first };
   // Coverage is at most 1: past 1 / ratio no other note can be clearly more, and scoring them would be wasted.
   if (first.coverage * clearlyMoreCoverageRatio > 1) return { match: found, scored: first };
+  const clearlyMore = (coverage: number) => coverage >= first.coverage + clearlyMoreCoverage && coverage >= first.coverage * clearlyMoreCoverageRatio;
   let chosen = { match: found, scored: first };
   for (const other of found.alternatives) {
     if (other.titleCoverage < Math.min(found.titleCoverage, minimumAlternativeTitleCoverage)) continue;
     if (found.topicMatch >= clearlyAbout && other.topicMatch < alternativeTopicShare * found.topicMatch) continue;
-    const scored = score(other);
-    const clearlyMore = scored.coverage >= first.coverage + clearlyMoreCoverage && scored.coverage >= first.coverage * clearlyMoreCoverageRatio;
-    if (clearlyMore && scored.coverage > chosen.scored.coverage) chosen = { match: other, scored };
+    // Most alternatives fall short even read as contradicting nothing, and are not read in full.
+    if (!clearlyMore(coverageBound(input(other)))) continue;
+    const scored = scoreAnswer(input(other));
+    if (clearlyMore(scored.coverage) && scored.coverage > chosen.scored.coverage) chosen = { match: other, scored };
   }
   return chosen;
 }

@@ -135,7 +135,75 @@ function emptyScore(flag: ScoreFlag, pointSets: KeyPointSpec[][], spans: string[
 /** A note without the lines addressed to a grader: the same for every answer graded against it. */
 const cleanedReference = memoByText((reference: string) => stripInjection(withoutWrongOptions(reference)).cleaned);
 
+/** What the answer says of a note, read clause by clause: the product reads it in full (contradictions.ts). */
+type ReadNote = (...args: Parameters<typeof readAgainstNote>) => ReturnType<typeof readAgainstNote>;
+
+/**
+ * The most coverage an answer can earn on a note: its coverage read as though it contradicted nothing. A contradiction only
+ * takes credit away (its point is covered by nothing and keeps its weight; the clause opposing a point is no evidence for
+ * it), so the full reading never covers more. It skips the contradiction readers, most of a scoring's time, and lets
+ * answered-reference.ts pass over a note the answer cannot clearly answer better. Over the 1,943 alternative notes of every
+ * grading set's answers, it was never below the full reading.
+ */
+export function coverageBound(input: ScoreInput, parameters: Readonly<ScoringParameters> = defaultScoringParameters): number {
+  return readAnswer(input, parameters, () => ({ wrong: [], opposed: [] })).coverage;
+}
+
 export function scoreAnswer(input: ScoreInput, parameters: Readonly<ScoringParameters> = defaultScoringParameters): OfflineScore {
+  const reading = readAnswer(input, parameters, readAgainstNote);
+  if ('score' in reading) return reading;
+  const { injection, stances, question, questionUnits, referenceTexts, choice, verdict, answer, best, bestIndex, statesResult, coverage } = reading;
+  const flags: ScoreFlag[] = injection.spans.length ? ['injection'] : [];
+  if (choice === 'disagree') flags.push('wrong-choice');
+  else if (choice === 'recited') flags.push('recited-choices');
+  if (verdict === 'disagree') flags.push('wrong-verdict');
+  else if (deniesDifference(input.question, stances.said, referenceTexts)) flags.push('denied-difference');
+  if (verdict === 'agree') flags.push('right-verdict');
+  if (asksForResult.test(input.question) && statesResult) flags.push('right-result');
+  else if (asksForResult.test(input.question) && givesOtherResults(referenceTexts, questionUnits, answer)) flags.push('wrong-result');
+  if (best.wrong > 0) flags.push('contradiction');
+  // An English answer to a Chinese note is read through its gloss: its own letters share little with either.
+  const readings = answer.glossed ? [answer, answer.glossed] : [answer];
+  const relevance = Math.max(...readings.map((reading) => relevanceOf(reading, question, referenceTexts)));
+  // An answer that talks about what the question names is on topic, however little of the note's
+  // wording it shares; only one that does neither is about something else.
+  if (relevance < parameters.offTopicRelevance && coverage < 0.15 && Math.max(...readings.map((reading) => sharedTopic(input.question, reading))) < onTopicShare) flags.push('offtopic');
+  // "不知道" decides the grade when what is left is little, or only names.
+  if (stances.hedged && (coverage < 0.06 || contentLength(stances.said) < 25 || onlyNames(stances.said) || onlyShortItems(stances.said))) flags.push('dontknow');
+  // Naming is not explaining, unless the note itself is a bare list of names.
+  const note = referenceTexts[bestIndex] ?? '';
+  const noteIsList = noteFacts(note).isList || pointsAreNames(best.points.map((point) => point.spec));
+  const pointUnits = best.points.map((point) => ({ units: point.spec.profile.units }));
+  // A note that is a bare list of names is answered by reciting them, spaces between them or not ("FIFO LFU LRU TTL").
+  const recitesList = noteIsList && recitesNames(stances.said, best.points.map((point) => point.spec.text));
+  if (saysOnlyLabels(stances.said, best.points.map((point) => point.spec), questionUnits)) flags.push('labels-only');
+  else if ((looksLikeBagOfWords(stances.said) && !recitesList) || (!noteIsList && !recitesNoteItems(stances.said, note) && (looksLikeTermList(stances.said) || namesWithoutExplaining(stances.said, pointUnits, questionUnits)))) flags.push('list-of-terms');
+  const values = checkValues(input.question, stances.asserted, note);
+  if (values.swapped > values.consistent) flags.push('swapped-values');
+
+  let score = calibrate(Math.max(0, coverage - parameters.wrongCost * best.wrong), parameters);
+  if (flags.includes('list-of-terms') || flags.includes('labels-only')) score = Math.min(score, namesOnlyCap);
+  // Admitting not knowing and only guessing at the rest is a hedge, however many of the note's words the guesses use.
+  if (stances.hedged && unsureShare(stances.clauses) >= guessedShare) {
+    flags.push('hedged');
+    score = Math.min(score, hedgedCap);
+  }
+  // An answer a third of whose claims say the opposite of the note gets the question wrong, whatever else it restates.
+  // So does one that says the opposite of the note's core claim, however much else of the note it repeats.
+  if (best.wrongShare >= mostlyWrongShare || best.core) {
+    flags.push('mostly-wrong');
+    score = Math.min(score, mostlyWrongCap);
+  }
+  if (flags.includes('swapped-values')) score *= swappedValuesFactor;
+  if (flags.includes('wrong-verdict') || flags.includes('wrong-choice') || flags.includes('wrong-result') || flags.includes('denied-difference')) score = Math.min(score * 0.1, 1);
+  if (flags.includes('recited-choices')) score = Math.min(score, recitedChoicesCap);
+  if (flags.includes('offtopic') || flags.includes('dontknow')) score = Math.min(score, 1);
+  if (flags.includes('injection')) score = Math.min(score, injectionScoreCap);
+  return { score: roundScore(score), coverage, wrong: best.wrong, relevance, points: best.points, referenceIndex: bestIndex, flags, injectionSpans: injection.spans };
+}
+
+/** The answer read against each note up to its coverage; an answer with nothing to read is scored as it stands. */
+function readAnswer(input: ScoreInput, parameters: Readonly<ScoringParameters>, readNote: ReadNote) {
   const injection = stripInjection(input.answer.slice(0, maximumAnswerCharacters));
   const stances = readStances(injection.cleaned);
   const question = profileText(input.question);
@@ -170,7 +238,7 @@ export function scoreAnswer(input: ScoreInput, parameters: Readonly<ScoringParam
   // The right verdict is something specific the answer says of the note: general words explaining it count (withoutGeneralOnly).
   const rightConclusion = verdict === 'agree';
   const perReference = pointSets.map((specs, index) => {
-    const { wrong: contradictions, opposed } = readAgainstNote(input.question, specs, stances.said, questionUnits, referenceTexts[index], headingOver(specs, input.headings?.[index]));
+    const { wrong: contradictions, opposed } = readNote(input.question, specs, stances.said, questionUnits, referenceTexts[index], headingOver(specs, input.headings?.[index]));
     const contradicting = new Set(contradictions.map((entry) => entry.said));
     // A clause that contradicts the note is evidence for nothing else either.
     // Nor is one that names no case ("有的情况会阻塞住", answer-signals.ts), though it repeats the point's words.
@@ -235,58 +303,12 @@ export function scoreAnswer(input: ScoreInput, parameters: Readonly<ScoringParam
   const meanCovered = perReference.reduce((sum, entry) => sum + entry.covered, 0) / Math.max(1, perReference.length);
   let coverage = best.covered + parameters.referenceAveraging * (meanCovered - best.covered);
 
-  const flags: ScoreFlag[] = injection.spans.length ? ['injection'] : [];
-  if (choice === 'disagree') flags.push('wrong-choice');
-  else if (choice === 'recited') flags.push('recited-choices');
-  if (verdict === 'disagree') flags.push('wrong-verdict');
-  else if (deniesDifference(input.question, stances.said, referenceTexts)) flags.push('denied-difference');
-  if (verdict === 'agree') flags.push('right-verdict');
   const statesResult = statesResults(referenceTexts, questionUnits, answer) || statesListedSequence(input.question, referenceTexts, stances.said);
-  if (asksForResult.test(input.question) && statesResult) flags.push('right-result');
-  else if (asksForResult.test(input.question) && givesOtherResults(referenceTexts, questionUnits, answer)) flags.push('wrong-result');
   // The right conclusion (verdict, or the note's results) is most of the answer; the explanation earns the rest.
-  if (verdict === 'agree' || flags.includes('right-result')) {
+  if (verdict === 'agree' || (asksForResult.test(input.question) && statesResult)) {
     coverage = parameters.conclusionFloor + (1 - parameters.conclusionFloor) * Math.min(1, coverage / parameters.conclusionFull);
   }
-  if (best.wrong > 0) flags.push('contradiction');
-  // An English answer to a Chinese note is read through its gloss: its own letters share little with either.
-  const readings = answer.glossed ? [answer, answer.glossed] : [answer];
-  const relevance = Math.max(...readings.map((reading) => relevanceOf(reading, question, referenceTexts)));
-  // An answer that talks about what the question names is on topic, however little of the note's
-  // wording it shares; only one that does neither is about something else.
-  if (relevance < parameters.offTopicRelevance && coverage < 0.15 && Math.max(...readings.map((reading) => sharedTopic(input.question, reading))) < onTopicShare) flags.push('offtopic');
-  // "不知道" decides the grade when what is left is little, or only names.
-  if (stances.hedged && (coverage < 0.06 || contentLength(stances.said) < 25 || onlyNames(stances.said) || onlyShortItems(stances.said))) flags.push('dontknow');
-  // Naming is not explaining, unless the note itself is a bare list of names.
-  const note = referenceTexts[bestIndex] ?? '';
-  const noteIsList = noteFacts(note).isList || pointsAreNames(best.points.map((point) => point.spec));
-  const pointUnits = best.points.map((point) => ({ units: point.spec.profile.units }));
-  // A note that is a bare list of names is answered by reciting them, spaces between them or not ("FIFO LFU LRU TTL").
-  const recitesList = noteIsList && recitesNames(stances.said, best.points.map((point) => point.spec.text));
-  if (saysOnlyLabels(stances.said, best.points.map((point) => point.spec), questionUnits)) flags.push('labels-only');
-  else if ((looksLikeBagOfWords(stances.said) && !recitesList) || (!noteIsList && !recitesNoteItems(stances.said, note) && (looksLikeTermList(stances.said) || namesWithoutExplaining(stances.said, pointUnits, questionUnits)))) flags.push('list-of-terms');
-  const values = checkValues(input.question, stances.asserted, note);
-  if (values.swapped > values.consistent) flags.push('swapped-values');
-
-  let score = calibrate(Math.max(0, coverage - parameters.wrongCost * best.wrong), parameters);
-  if (flags.includes('list-of-terms') || flags.includes('labels-only')) score = Math.min(score, namesOnlyCap);
-  // Admitting not knowing and only guessing at the rest is a hedge, however many of the note's words the guesses use.
-  if (stances.hedged && unsureShare(stances.clauses) >= guessedShare) {
-    flags.push('hedged');
-    score = Math.min(score, hedgedCap);
-  }
-  // An answer a third of whose claims say the opposite of the note gets the question wrong, whatever else it restates.
-  // So does one that says the opposite of the note's core claim, however much else of the note it repeats.
-  if (best.wrongShare >= mostlyWrongShare || best.core) {
-    flags.push('mostly-wrong');
-    score = Math.min(score, mostlyWrongCap);
-  }
-  if (flags.includes('swapped-values')) score *= swappedValuesFactor;
-  if (flags.includes('wrong-verdict') || flags.includes('wrong-choice') || flags.includes('wrong-result') || flags.includes('denied-difference')) score = Math.min(score * 0.1, 1);
-  if (flags.includes('recited-choices')) score = Math.min(score, recitedChoicesCap);
-  if (flags.includes('offtopic') || flags.includes('dontknow')) score = Math.min(score, 1);
-  if (flags.includes('injection')) score = Math.min(score, injectionScoreCap);
-  return { score: roundScore(score), coverage, wrong: best.wrong, relevance, points: best.points, referenceIndex: bestIndex, flags, injectionSpans: injection.spans };
+  return { injection, stances, question, questionUnits, referenceTexts, choice, verdict, answer, best, bestIndex, statesResult, coverage };
 }
 
 /** Share of an answer's content said as a guess, an admission or a question rather than asserted. */
