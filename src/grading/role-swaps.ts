@@ -170,6 +170,13 @@ const stepArrow = /→|->|=>|⇒|⟶/u;
  * note into clauses is costly and only the rare answer clause that passes every other test needs it. `frame` is what
  * names the note's subjects besides its clauses (NoteFrame).
  */
+/** Whether what an answer clause says fits the other subject's description, by enough, and clearly better than its own. */
+const describesAnother = (fitted: { share: number; weight: number; ownFit: number }) =>
+  fitted.weight >= 1.5 && fitted.share >= 0.4 && fitted.share >= 1.5 * fitted.ownFit + 0.15;
+
+/** Share of a note clause's own words an answer clause must hold to be saying that clause. */
+const mostlySaid = 0.5;
+
 export function findSwaps(note: readonly Statement[], answer: readonly Statement[], subjects: readonly string[], ignored: ReadonlySet<string>, whole: () => readonly Statement[] = () => [], frame: NoteFrame = {}): Swap[] {
   if (subjects.length < 2) return [];
   const { subjectUnits, noteSubjects, described } = noteDescriptions(note)(JSON.stringify(frame))(subjects);
@@ -216,7 +223,24 @@ export function findSwaps(note: readonly Statement[], answer: readonly Statement
       const measured = fit(description, units, counted);
       if (!other || measured.share > other.share) other = { ...measured, subject: candidate, ownFit: fit(description, own, counted).share };
     }
-    if (!other || other.weight < 1.5 || other.share < 0.4 || other.share < 1.5 * other.ownFit + 0.15) continue;
+    if (!other || !describesAnother(other)) continue;
+    // What the answer says must be what clauses of the other subject say, not words picked from clauses that say other things:
+    // "save 在主线程里写 RDB" takes 写 RDB from "bgsave 会 fork 一个子进程来写 RDB 文件" and 主线程 from "主线程继续处理命令", and says
+    // neither. Several clauses said whole ("HTTP 是全双工、有状态的长连接" against "全双工。有状态。长连接") still describe the other.
+    const sayings = new Map<string, number>();
+    let heldMost = 0;
+    let mostHeld: Map<string, number> | undefined;
+    note.forEach((statement, index) => {
+      if ((noteSubjects[index] ?? []).length !== 1 || noteSubjects[index]![0] !== other!.subject) return;
+      const clause = new Map([...polarUnits(statement)].filter(([unit]) => !subjectUnits.has(unit) && !ignored.has(unit.replace(/^¬/u, ''))));
+      const held = fit(description, clause).weight;
+      if (held > heldMost) (heldMost = held), (mostHeld = clause);
+      if (fit(clause, description).share < mostlySaid) return;
+      for (const [unit, weight] of clause) sayings.set(unit, Math.max(weight, sayings.get(unit) ?? 0));
+    });
+    for (const [unit, weight] of mostHeld ?? []) sayings.set(unit, Math.max(weight, sayings.get(unit) ?? 0));
+    const counted = (unit: string) => isWord(unit) || (own.size > 0 && sayings.size > 0 && own.has(unit) !== sayings.has(unit));
+    if (!describesAnother({ ...fit(description, sayings, counted), ownFit: other.ownFit })) continue;
     // The point given away: the other subject's clause that holds most of what was said.
     let notes: Statement | undefined;
     let best = 0;

@@ -218,6 +218,16 @@ describe('a claim about several subjects', () => {
 });
 
 describe('subjects a question contrasts', () => {
+  it('reads no swap in words picked from two clauses of the other subject that each say something else', () => {
+    // 写 RDB is what bgsave's child process does and 主线程 what goes on meanwhile: saying save writes in the main thread is right.
+    const rdb = ['save 是和操作命令在同一个线程里面执行的，会造成阻塞，期间 Redis 不能处理其他命令。', 'bgsave 会 fork 一个子进程来写 RDB 文件，主线程继续处理命令，不会造成阻塞。'];
+    const question = 'Redis 的 save 和 bgsave 有什么区别？';
+    expect(contradicted(question, rdb, 'save 在主线程里写 RDB，会阻塞，别的命令都处理不了；bgsave fork 一个子进程去写，主线程照常处理命令，不阻塞。')).toEqual([]);
+    // Saying one clause of the other's is still a swap.
+    expect(contradicted(question, rdb, 'save 会 fork 一个子进程来写 RDB 文件，不会阻塞。')).toContain(rdb[1]);
+    expect(contradicted(question, rdb, 'bgsave 和操作命令在同一个线程里执行，会阻塞。')).toContain(rdb[0]);
+  });
+
   it('leaves the note\'s row labels out, so a correct comparison is not read as a swap with an aspect', () => {
     const table = ['redis数据类型丰富，memcached单一', '多线程：单线程模型，无法充分利用多核 CPU；多线程模型，可以更好地利用多核 CPU 的硬件资源', '易用性：使用起来可能需要一定的学习成本；模型简单，易于理解和使用'];
     expect(contradicted('Redis 和 Memcached 有哪些区别？', table, 'Redis 是单线程模型，Memcached 是多线程的。Memcached 模型简单，容易上手。')).toEqual([]);

@@ -11,7 +11,7 @@ const note = `- save 是和操作命令在同一个线程里面执行的，会�
 - fork 时子进程和父进程共享内存页，写时复制，只有被修改的页才会复制。`;
 
 const answers = {
-  correct: 'save 跟命令在同一个线程里执行，会阻塞，别的命令都处理不了；bgsave fork 一个子进程去写 RDB 文件，主线程照常处理命令，不阻塞，父子进程靠写时复制共享内存页。',
+  correct: 'save 在主线程里写 RDB，会阻塞，别的命令都处理不了；bgsave fork 一个子进程去写，主线程照常处理命令，不阻塞，父子进程靠写时复制共享内存页。',
   contradicting: 'save 不会造成阻塞，Redis 可以照常处理其他命令；bgsave 会造成阻塞，因为 fork 子进程的时候主线程要等它把 RDB 文件写完。',
   partial: 'bgsave 会 fork 一个子进程来写 RDB 文件。',
   offTopic: 'MySQL 的 redo log 是先写 buffer 再刷盘的。',
