@@ -5,10 +5,12 @@
  * and describes it the way the note describes another is a swap.
  */
 import { isBareLabel } from './point-text.ts';
-import type { Statement } from './statements.ts';
+import { negationScopeTexts, type Statement } from './statements.ts';
+import { conceptTokens } from '../text/glossary.ts';
 import { memoByObject, memoByText } from './grading-memo.ts';
 import { agentClause, onlyWhereItGoes, sameRelation, topicClause, wordAt } from './answer-subjects.ts';
 import { compact, compactNormalised, mentioned, withoutQualifiers } from './note-subjects.ts';
+import { junctionUnits } from './name-junctions.ts';
 import { profileText } from './text-analysis.ts';
 
 export interface Swap {
@@ -20,7 +22,7 @@ export interface Swap {
 }
 
 /** Share of `units` (weight) that `other` holds, and the weight held. */
-function fit(units: ReadonlyMap<string, number>, other: ReadonlyMap<string, number>, counted: (unit: string) => boolean = isWord): { share: number; weight: number } {
+function fit(units: ReadonlyMap<string, number>, other: Pick<ReadonlySet<string>, 'has'>, counted: (unit: string) => boolean = isWord): { share: number; weight: number } {
   let total = 0;
   let held = 0;
   for (const [unit, weight] of units) {
@@ -39,9 +41,20 @@ const isWord = (unit: string) => !/^¬?~/u.test(unit);
  * "WebSocket：有状态" said of HTTP, it is the contrast the note draws.
  */
 function polarUnits(statement: Statement): Map<string, number> {
-  const denied = new Set(statement.scopes.flatMap((scope) => [...scope.keys()]));
+  const denied = new Set([...statement.scopes.flatMap((scope) => [...scope.keys()]), ...deniedConcepts(statement.normalised)]);
   return new Map([...statement.units].map(([unit, weight]) => [denied.has(unit) ? `¬${unit}` : unit, weight]));
 }
+
+/**
+ * The glossary concepts a clause names only inside what it denies: "协程切换不进内核" denies ~kernel as it denies 内核, and
+ * unmarked, the concept read as the note's "线程切换要进入内核态" said of coroutines.
+ */
+const deniedConcepts = memoByText((normalised: string): string[] => {
+  const scopes = negationScopeTexts(normalised);
+  if (!scopes.length) return [];
+  const outside = new Set(conceptTokens(scopes.reduce((text, scope) => text.replace(scope.text, '，'), normalised)));
+  return [...new Set(scopes.flatMap((scope) => conceptTokens(scope.text)))].filter((concept) => !outside.has(concept));
+});
 
 /** Whether a clause is about `subject` from its start ("而切片…", "本质上切片…"), not in passing ("当前数组长度"). */
 export function opensWith(text: string, subject: string): boolean {
@@ -214,12 +227,16 @@ export function findSwaps(note: readonly Statement[], answer: readonly Statement
     if (arrow && wordAt(text, subject) > arrow.index) continue;
     const description = new Map([...polarUnits(said)].filter(([unit]) => !subjectUnits.has(unit) && !ignored.has(unit.replace(/^¬/u, ''))));
     const own = described.get(subject)!;
+    // The bigrams the subject's name makes with its neighbours say nothing of another subject (name-junctions.ts).
+    const junctions = junctionUnits(said.normalised, subjects);
+    const heldApart = (units: ReadonlyMap<string, number>) => ({ has: (unit: string) => units.has(unit) && !junctions.has(unit.replace(/^¬/u, '')) });
     let other: { share: number; weight: number; subject: string; ownFit: number } | undefined;
-    for (const [candidate, units] of described) {
+    for (const [candidate, describedUnits] of described) {
       if (candidate === subject) continue;
+      const units = heldApart(describedUnits);
       // A concept the note gives one of the two described subjects and not the other tells them apart, so it counts
       // besides its words: "LRU 是按频率淘汰的" gives LRU the 频率 (~frequency) the note says only of LFU.
-      const counted = (unit: string) => isWord(unit) || (own.size > 0 && units.size > 0 && own.has(unit) !== units.has(unit));
+      const counted = (unit: string) => isWord(unit) || (own.size > 0 && describedUnits.size > 0 && own.has(unit) !== describedUnits.has(unit));
       const measured = fit(description, units, counted);
       if (!other || measured.share > other.share) other = { ...measured, subject: candidate, ownFit: fit(description, own, counted).share };
     }
@@ -240,7 +257,7 @@ export function findSwaps(note: readonly Statement[], answer: readonly Statement
     });
     for (const [unit, weight] of mostHeld ?? []) sayings.set(unit, Math.max(weight, sayings.get(unit) ?? 0));
     const counted = (unit: string) => isWord(unit) || (own.size > 0 && sayings.size > 0 && own.has(unit) !== sayings.has(unit));
-    if (!describesAnother({ ...fit(description, sayings, counted), ownFit: other.ownFit })) continue;
+    if (!describesAnother({ ...fit(description, heldApart(sayings), counted), ownFit: other.ownFit })) continue;
     // The point given away: the other subject's clause that holds most of what was said.
     let notes: Statement | undefined;
     let best = 0;

@@ -9,6 +9,7 @@
  */
 import { familyMentions, type Mention } from '../text/term-families.ts';
 import { memoByText } from './grading-memo.ts';
+import { junctionUnits } from './name-junctions.ts';
 import { sentenceUnits, sharedOf, weightOf, type Statement } from './statements.ts';
 import { profileText } from './text-analysis.ts';
 
@@ -44,12 +45,12 @@ function namedMembers(statement: Statement): Map<number, Mention> {
  * an earlier clause of its sentence ("在SYN Flood攻击中，攻击者会连续发送大量的SYN包"): what they share is read against the
  * note clause's whole sentence, how much is enough against the clause.
  */
-function sameContent(said: Statement, clause: Statement, sentence: readonly Statement[], terms: ReadonlySet<string>): boolean {
+function sameContent(said: Statement, clause: Statement, sentence: readonly Statement[], terms: ReadonlySet<string>, notShared: ReadonlySet<string> = terms): boolean {
   // The clause itself makes the claim: a label that only names the member ("可重复读（InnoDB 默认）：") borrows its
   // sentence's words for what it shares ("…仍可能幻读" is not said of 串行化 by "幻读的话用串行化就能解决").
-  const own = sharedOf(said, clause, terms);
+  const own = sharedOf(said, clause, notShared);
   if (own.shared < minimumShared || own.words < 2) return false;
-  const { shared } = sharedOf(said, { ...clause, units: sentenceUnits(sentence, clause.sentence) }, terms);
+  const { shared } = sharedOf(said, { ...clause, units: sentenceUnits(sentence, clause.sentence) }, notShared);
   return shared >= lighterShare * Math.min(weightOf(said, terms), weightOf(clause, terms));
 }
 
@@ -75,7 +76,10 @@ export function siblingExchanges(note: readonly Statement[], answer: readonly St
         // A note sentence that names both members tells of both, a clause each ("客户端会发送一个SYN包以请求建立连接，…然后
         // 客户端会发送一个ACK包，这样连接就建立了"): "等合法的 ACK 回来…再建立连接" is its other clause, not an exchange.
         if (note.some((each) => each.sentence === statement.sentence && claims(each))) return false;
-        return sameContent(said, statement, note, termUnits(said, statement));
+        // What the two share beside the terms' names (协程切换 / 线程切换 share 程切) is not what they say (name-junctions.ts).
+        const terms = termUnits(said, statement);
+        const junctions = [said, statement].flatMap((each) => [...junctionUnits(each.normalised, mentionsOf(each.normalised).map((term) => term.text))]);
+        return sameContent(said, statement, note, terms, new Set([...terms, ...junctions]));
       });
       if (!contradicted) continue;
       // The note says it of the answer's member too: another row, another case.

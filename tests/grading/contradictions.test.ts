@@ -218,6 +218,12 @@ describe('a claim about several subjects', () => {
 });
 
 describe('subjects a question contrasts', () => {
+  it('reads a concept the clause denies as denied: "协程切换不进内核" does not give coroutines the threads\' 内核态', () => {
+    const switching = ['线程切换要进入内核态，保存寄存器和整套上下文。', '协程的上下文只包括了栈和程序计数器，开销更小。'];
+    expect(contradicted('协程和线程有什么区别？', switching, '协程切换不进内核，只存栈和PC。')).toEqual([]);
+    expect(contradicted('协程和线程有什么区别？', switching, '协程切换要进入内核态。')).toEqual([switching[0]]);
+  });
+
   it('reads no swap in words picked from two clauses of the other subject that each say something else', () => {
     // 写 RDB is what bgsave's child process does and 主线程 what goes on meanwhile: saying save writes in the main thread is right.
     const rdb = ['save 是和操作命令在同一个线程里面执行的，会造成阻塞，期间 Redis 不能处理其他命令。', 'bgsave 会 fork 一个子进程来写 RDB 文件，主线程继续处理命令，不会造成阻塞。'];

@@ -36,4 +36,12 @@ describe('sibling-term exchanges', () => {
     const handshake = ['在正常的TCP三次握手过程中，客户端会发送一个SYN（Synchronize）包以请求建立连接，服务器会回复一个SYN-ACK（Synchronize-Acknowledge）包，然后客户端会发送一个ACK（Acknowledge）包，这样连接就建立了。'];
     expect(contradicted(question, handshake, '等合法的 ACK 回来校验通过再建立连接。')).toEqual([]);
   });
+
+  it('reads nothing shared in the bigram two names ending alike make with the next word (协程切换 / 线程切换)', () => {
+    const switching = ['当操作系统从一个线程切换到另一个线程时，它需要保存当前线程的上下文。', '相比之下，协程的上下文只包括了栈和程序计数器，因此保存和恢复的开销更小。'];
+    const asked = '为什么说让应用程序自己切换协程，比操作系统切换线程开销更小？';
+    expect(contradicted(asked, switching, '协程切换不进内核，只存栈和 PC。')).toEqual([]);
+    // The note's own words given to threads are still the exchange.
+    expect(contradicted(asked, switching, '线程的上下文只包括了栈和程序计数器，开销小。')).toEqual([switching[1]]);
+  });
 });
