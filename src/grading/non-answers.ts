@@ -30,8 +30,14 @@ function isTermLike(item: string): boolean {
   const chinese = (item.match(/[\u3400-\u9fff]/gu) ?? []).length;
   const words = item.match(/[A-Za-z0-9_.\-+#/()]+/g) ?? [];
   if (chinese === 0) return words.length > 0 && words.length <= 3;
-  return chinese <= 6 && words.length <= 2 && !Array.from(item).some(isFunctionCharacter);
+  return chinese <= 6 && words.length <= 2 && !Array.from(item).some(isFunctionCharacter) && !restrictiveAdverb.test(item);
 }
+
+/**
+ * An adverb of restriction says something of a subject, which no term does: 「new 只分配内存」 and 「make 只管 slice」 are
+ * claims (a terse correct answer had read as a list of terms and been capped), 只读 / 只写 are words of their own.
+ */
+const restrictiveAdverb = /只(?![读写])|仅|才/u;
 
 /**
  * A bare list of terms: at least five items, most of them term-like, none of the grammar (的, 是,

@@ -44,6 +44,14 @@ describe('numbers in a list', () => {
   });
 });
 
+describe('terse claims enumerated with 、', () => {
+  it('are no term list when their items say something of a subject with 只 / 仅 / 才, while a list of terms still is one', () => {
+    expect(looksLikeTermList('make 只管 slice、map、chan，会初始化内部结构、返回类型本身；new 只分配内存，它返回指针。')).toBe(false);
+    expect(looksLikeTermList('make、new、slice、map、chan、返回类型本身、指针。')).toBe(true);
+    expect(looksLikeTermList('只读事务、快照读、当前读、MVCC、Read View、undo log。')).toBe(true);
+  });
+});
+
 describe('an answer that is mostly the opposite of the note', () => {
   const question = '执行 go build 的时候会发生什么？';
   const build = `- 解析包导入：编译器解析源代码中的import语句，找出依赖的所有包。
