@@ -7,7 +7,7 @@
  */
 import { memoByObject, memoByText } from './grading-memo.ts';
 import { restatesQuestion, specificUnitsOf } from './general-evidence.ts';
-import { isEnglishProse, saysInChinese, withChineseGloss } from './english-gloss.ts';
+import { isEnglishProse, minimumEnglishWords, saysInChinese, withChineseGloss } from './english-gloss.ts';
 import type { KeyPointSpec } from './key-points.ts';
 import { contentLength, minimumPointCharacters } from './point-text.ts';
 import { conceptWeight, isGenericWord, isMostlyEnglish, profileText, type TextProfile } from './text-analysis.ts';
@@ -40,7 +40,8 @@ export function viewAnswer(answer: string, gloss?: (text: string) => string): An
   const profile = profileText(gloss ? gloss(answer) : answer);
   let windows: AnswerWindow[] | undefined;
   let glossed: AnswerView | undefined;
-  const english = !gloss && isMostlyEnglish(profile);
+  // A Chinese clause around a long name or two ("zookeeper使用ZAB协议的") has more letters than characters, yet is Chinese.
+  const english = !gloss && isMostlyEnglish(profile) && (answer.match(/[a-z]{2,}/giu) ?? []).length >= minimumEnglishWords;
   return {
     profile,
     units: profile.units,

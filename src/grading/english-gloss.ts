@@ -61,7 +61,7 @@ export function isEnglishProse(answer: string): boolean {
 }
 
 /** Latin words English prose has at least: a sentence of its own, not a name or two. */
-const minimumEnglishWords = 4;
+export const minimumEnglishWords = 4;
 
 /**
  * The answer without its code: code blocks and spans, and every segment (between ; or line breaks

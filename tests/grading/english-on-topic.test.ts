@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { gradeOffline } from '../../src/grading/offline-grader.ts';
 import { isEnglishProse } from '../../src/grading/english-gloss.ts';
+import { viewAnswer } from '../../src/grading/coverage.ts';
 
 const question = 'Java 的垃圾回收怎么判断对象可以回收？';
 const references = [{ source: 'jvm.md', heading: 'java垃圾回收', text: '可达性算法，根据可达性算法来判断对象是否还会被使用' }];
@@ -33,3 +34,16 @@ describe('a Chinese clause around a name or two is no English prose', () => {
     expect(graded('ZAB is the atomic broadcast protocol ZooKeeper uses to keep replicas consistent.').score).toBeGreaterThanOrEqual(8);
   });
 });
+
+describe('a Chinese answer with more letters than characters', () => {
+  const apiserver = [{ source: 'k8s.md', heading: 'apiserver', text: '- apiserver负责认证、鉴权和准入控制。\n- apiserver是集群唯一和etcd交互的组件。' }];
+  const graded = (answer: string) => gradeOffline({ question: 'kube-apiserver 是做什么的？', answer, references: apiserver }).grade;
+
+  it('is read on its Chinese words too, not on its names and concepts alone', () => {
+    // Read as English, only its names were observable: 负责认证鉴权 said nothing either way.
+    expect(viewAnswer('kubernetes的apiserver负责认证鉴权').english).toBe(false);
+    expect(viewAnswer('the apiserver authenticates and authorises every request').english).toBe(true);
+    expect(graded('kubernetes的apiserver负责认证鉴权').score).toBeGreaterThanOrEqual(6);
+  });
+});
+
