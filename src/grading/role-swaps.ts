@@ -178,11 +178,6 @@ function followsItsSubject(notes: Statement, note: readonly Statement[], subject
 /** One arrow of a chain of steps (point-text.ts arrowChain holds two of them). */
 const stepArrow = /→|->|=>|⇒|⟶/u;
 
-/**
- * `whole` gives the whole note's clauses (saidOfSubjectToo). It is a function because splitting a whole
- * note into clauses is costly and only the rare answer clause that passes every other test needs it. `frame` is what
- * names the note's subjects besides its clauses (NoteFrame).
- */
 /** Whether what an answer clause says fits the other subject's description, by enough, and clearly better than its own. */
 const describesAnother = (fitted: { share: number; weight: number; ownFit: number }) =>
   fitted.weight >= 1.5 && fitted.share >= 0.4 && fitted.share >= 1.5 * fitted.ownFit + 0.15;
@@ -190,6 +185,11 @@ const describesAnother = (fitted: { share: number; weight: number; ownFit: numbe
 /** Share of a note clause's own words an answer clause must hold to be saying that clause. */
 const mostlySaid = 0.5;
 
+/**
+ * `whole` gives the whole note's clauses (saidOfSubjectToo). It is a function because splitting a whole
+ * note into clauses is costly and only the rare answer clause that passes every other test needs it. `frame` is what
+ * names the note's subjects besides its clauses (NoteFrame).
+ */
 export function findSwaps(note: readonly Statement[], answer: readonly Statement[], subjects: readonly string[], ignored: ReadonlySet<string>, whole: () => readonly Statement[] = () => [], frame: NoteFrame = {}): Swap[] {
   if (subjects.length < 2) return [];
   const { subjectUnits, noteSubjects, described } = noteDescriptions(note)(JSON.stringify(frame))(subjects);
