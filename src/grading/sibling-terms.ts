@@ -43,7 +43,8 @@ function namedMembers(statement: Statement): Map<number, Mention> {
 /**
  * Whether an answer clause says what a note clause says, their family terms aside. The note clause's subject may sit in
  * an earlier clause of its sentence ("在SYN Flood攻击中，攻击者会连续发送大量的SYN包"): what they share is read against the
- * note clause's whole sentence, how much is enough against the clause.
+ * note clause's whole sentence, how much is enough against the clause. `notShared` (the terms by default) is what never
+ * counts as shared; the clauses' weights leave out only the terms.
  */
 function sameContent(said: Statement, clause: Statement, sentence: readonly Statement[], terms: ReadonlySet<string>, notShared: ReadonlySet<string> = terms): boolean {
   // The clause itself makes the claim: a label that only names the member ("可重复读（InnoDB 默认）：") borrows its
