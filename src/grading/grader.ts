@@ -12,7 +12,7 @@ import { fallbackNotice, gradeWithLlm } from './llm-grader.ts';
 import { gradeOffline } from './offline-grader.ts';
 import type { OfflineScore } from './offline-scorer.ts';
 import { answeredReference } from './answered-reference.ts';
-import { findReference } from './reference-finder.ts';
+import { findReference, noteBothRetrieve } from './reference-finder.ts';
 
 export interface GraderDeps {
   /** Needed to grade requests that carry no references. */
@@ -50,7 +50,7 @@ export function createGrader(deps: GraderDeps): Grader {
     const given = request.references?.filter((reference) => reference.text.trim());
     if (given?.length) return { references: given };
     if (!deps.kb) return undefined;
-    const found = await findReference(deps.kb, request.question, signal);
+    const found = (await findReference(deps.kb, request.question, signal)) ?? (await noteBothRetrieve(deps.kb, request.question, request.answer, signal));
     if (!found) return undefined;
     const { match, scored } = answeredReference(found, request.question, request.answer);
     const kept = scored ? { scored } : {};

@@ -297,6 +297,30 @@ function restatesItsQuestion(item: Card, reference: Reference): boolean {
   return contentLength(rest) < minimumAnswerContent;
 }
 
+/**
+ * With no note the question is about, the note the retriever ranks first for the question and for its answer alike: "GOMAXPROCS(1)
+ * 下…最先打印出来的是哪个？" asks in other words than its note's title ("下面的代码会输出什么") and fits no note by its topic, yet the
+ * retriever ranks that note first for it and for an answer on runnext and the last G created. Two readings agreeing, each on a
+ * word that singles the note out, is the evidence a topic match would have been; the grade names it the closest note, with its
+ * notice. An answer about something else retrieves something else, and the question stays without a note.
+ */
+export async function noteBothRetrieve(kb: KnowledgeBase, question: string, answer: string, signal?: AbortSignal): Promise<ReferenceMatch | undefined> {
+  if (contentLength(answer) < minimumAnswerContent) return undefined;
+  const [asked] = await kb.search(question, { k: 1, mode: 'hybrid' });
+  signal?.throwIfAborted();
+  if (!asked) return undefined;
+  const [answered] = await kb.search(answer, { k: 1, mode: 'hybrid' });
+  signal?.throwIfAborted();
+  const item = answered?.chunk.cardId === asked.chunk.cardId ? kb.getCard(asked.chunk.cardId) : undefined;
+  if (!item || isJotting(item)) return undefined;
+  const reference = referenceFor(item, kb.cards);
+  if (restatesItsQuestion(item, reference)) return undefined;
+  // Each shares a word that singles the note out (isAnchored): the first hit of a few notes is no evidence by itself.
+  const topic = askedTopic(question, kb.cards);
+  if (!isAnchored(topic, item, kb.cards) || !isAnchored(askedTopic(answer, kb.cards), item, kb.cards)) return undefined;
+  return { item, references: [reference], topicMatch: matchOf(topic, item, kb.cards), titleCoverage: titleCoverage(topic, item), closest: true };
+}
+
 /** The match with the section the question names in its place, if it names one (`named-section.ts`). */
 function inNamedSection(asked: AskedTopic, question: string, found: ReferenceMatch, items: readonly Card[]): ReferenceMatch {
   const section = namedSection(asked, question, found.item, items);

@@ -38,6 +38,47 @@ const goNotes = {
 `,
 };
 
+describe('a question that fits no note by its words, when it and its answer both retrieve one', () => {
+  const quizNotes = {
+    ...sampleNotes,
+    'go-quiz.md': `# go
+
+### 下面的代码会输出什么，并说明原因
+
+\`\`\`go
+func main() {
+\truntime.GOMAXPROCS(1)
+\tfor i := 0; i < 10; i++ {
+\t\tgo func(i int) { fmt.Println("i: ", i) }(i)
+\t}
+}
+\`\`\`
+
+- 这个输出结果取决于调度器优先调度哪个 G。
+- 创建一个 G 时，会优先放入 runnext 字段，作为下一次优先调度的 G。
+- 因此，最先输出的是最后创建的 G，也就是 9。
+`,
+  };
+  let grader: Grader;
+  beforeAll(async () => {
+    grader = createGrader({ kb: await buildNotesKnowledgeBase(quizNotes) });
+  });
+  // The seed notes' own case: worded as the candidate remembers the code, with more of the asker's words than the note's.
+  const question = 'GOMAXPROCS(1) 下，先用一个循环起 10 个直接在闭包里打印 i 的 goroutine，再用一个循环起 10 个把 i 当参数传进去的 goroutine，最先打印出来的是哪个？为什么？';
+
+  it('grades the answer against that note, named the closest', async () => {
+    const grade = await grader.grade({ question, answer: '最先打出来的是 9。新建的 G 会放进 runnext，下一个就调度它，所以最后创建的那个 G 最先运行。' });
+    expect(grade.references[0]?.heading).toContain('下面的代码会输出什么');
+    expect(grade.notice).toContain('最接近');
+    expect(grade.score).toBeGreaterThanOrEqual(7);
+  });
+
+  it('leaves the question without a note when the answer is about something else', async () => {
+    const grade = await grader.grade({ question, answer: '共享内存把同一段物理内存映射到多个进程的地址空间，要配合信号量做同步。' });
+    expect(grade.references).toEqual([]);
+  });
+});
+
 describe('the note an answer answers, among notes its question fits alike', () => {
   let grader: Grader;
   beforeAll(async () => {
