@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Grader } from '../../src/core/types.ts';
 import { createGrader } from '../../src/grading/grader.ts';
 import { answeredReference } from '../../src/grading/answered-reference.ts';
-import { buildNotesKnowledgeBase, sampleNotes } from './notes-knowledge-base.ts';
+import { buildNotesKnowledgeBase, runnextQuizNote, sampleNotes } from './notes-knowledge-base.ts';
 
 const goNotes = {
   ...sampleNotes,
@@ -39,26 +39,7 @@ const goNotes = {
 };
 
 describe('a question that fits no note by its words, when it and its answer both retrieve one', () => {
-  const quizNotes = {
-    ...sampleNotes,
-    'go-quiz.md': `# go
-
-### 下面的代码会输出什么，并说明原因
-
-\`\`\`go
-func main() {
-\truntime.GOMAXPROCS(1)
-\tfor i := 0; i < 10; i++ {
-\t\tgo func(i int) { fmt.Println("i: ", i) }(i)
-\t}
-}
-\`\`\`
-
-- 这个输出结果取决于调度器优先调度哪个 G。
-- 创建一个 G 时，会优先放入 runnext 字段，作为下一次优先调度的 G。
-- 因此，最先输出的是最后创建的 G，也就是 9。
-`,
-  };
+  const quizNotes = { ...sampleNotes, 'go-quiz.md': runnextQuizNote };
   let grader: Grader;
   beforeAll(async () => {
     grader = createGrader({ kb: await buildNotesKnowledgeBase(quizNotes) });

@@ -9,6 +9,26 @@ import { ExactVectorStore } from '../../src/retrieval/exact-vector-store.ts';
 import { HybridKnowledgeBase } from '../../src/retrieval/knowledge-base.ts';
 import { LexicalEmbeddings } from '../../src/retrieval/lexical-embeddings.ts';
 
+/** A code quiz whose title says only what the code prints: questions about it name its code, not its title. */
+export const runnextQuizNote = `# go
+
+### 下面的代码会输出什么，并说明原因
+
+\`\`\`go
+func main() {
+\truntime.GOMAXPROCS(1)
+\twg := sync.WaitGroup{}
+\twg.Add(10)
+\tfor i := 0; i < 10; i++ {
+\t\tgo func(i int) { fmt.Println("i: ", i); wg.Done() }(i)
+\t}
+\twg.Wait()
+}
+\`\`\`
+
+创建一个 G 时，会优先放入 P 的 runnext 字段作为下一次优先调度的 G。因此最先输出的是最后创建的 G，也就是 9。
+`;
+
 export const sampleNotes: Record<string, string> = {
   'os-notes.md': `# 操作系统
 

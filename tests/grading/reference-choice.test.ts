@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Grade } from '../../src/core/types.ts';
 import { createGrader } from '../../src/grading/grader.ts';
 import { askedTopic, matchOf } from '../../src/grading/reference-topic.ts';
-import { buildNotesKnowledgeBase, sampleNotes, seedNotes } from './notes-knowledge-base.ts';
+import { buildNotesKnowledgeBase, runnextQuizNote, sampleNotes, seedNotes } from './notes-knowledge-base.ts';
 
 describe('which note a several-part, spoken or English question is graded against', () => {
   it('grades a several-part question against the note that answers one part, but not against a merely nearby note', async () => {
@@ -34,24 +34,7 @@ redis 一般会有两个命令生产RDB，一个是\`save\`，另一个是\`bgsa
   it('finds the note of a question that describes the note\'s code or elaborates its title with the candidate\'s context', async () => {
     const notes = await buildNotesKnowledgeBase({
       ...sampleNotes,
-      'go-quiz.md': `# go
-
-### 下面的代码会输出什么，并说明原因
-
-\`\`\`go
-func main() {
-\truntime.GOMAXPROCS(1)
-\twg := sync.WaitGroup{}
-\twg.Add(10)
-\tfor i := 0; i < 10; i++ {
-\t\tgo func(i int) { fmt.Println("i: ", i); wg.Done() }(i)
-\t}
-\twg.Wait()
-}
-\`\`\`
-
-创建一个 G 时，会优先放入 P 的 runnext 字段作为下一次优先调度的 G。因此最先输出的是最后创建的 G，也就是 9。
-`,
+      'go-quiz.md': runnextQuizNote,
       'chat-notes.md': `为什么使用websocket？
 
 http：请求——响应。无状态。单向，服务器不能主动向客户端发送消息，只能在响应客户端请求时发送消息。
