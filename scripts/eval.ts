@@ -56,6 +56,7 @@ const everySet: string[][] = [
   ['grading', '--file', 'eval/grading-honest-dev-2.jsonl'],
   ['grading', '--file', 'eval/grading-honest-dev-3.jsonl'],
   ['grading', '--file', 'eval/grading-honest-dev-4.jsonl'],
+  ['grading', '--file', 'eval/grading-orders-denials-dev.jsonl'],
   ['grading', '--file', 'eval/grading-honest-blind.jsonl'],
   ['grading', '--file', 'eval/grading-nonanswer-blind.jsonl'],
   ['grading', '--file', 'eval/grading-precision-blind.jsonl'],
