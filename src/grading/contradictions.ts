@@ -413,7 +413,7 @@ export function readAgainstNote(question: string, points: readonly NotePoint[], 
     ...findSwaps(note, said, subjects, questionUnits, () => referenceStatements(reference), frame),
     ...reversedComparisons(assertedOf(note), asserted),
     ...exclusiveClashes(assertedOf(note), asserted, noteOf(points).text),
-    ...siblingExchanges(assertedOf(note), asserted, () => [...note, ...referenceStatements(reference)]),
+    ...siblingExchanges(assertedOf(note), asserted, () => [...note, ...referenceStatements(reference)], note),
   ];
   // A swap is about whom the note says it of: quoted with the subject its point labels it by ("kube-proxy 实现 Service 的
   // 负载均衡与转发"), where the clause alone ("实现 Service 的负载均衡与转发") reads as what the candidate said.

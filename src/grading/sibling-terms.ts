@@ -62,8 +62,9 @@ function termUnits(...statements: Statement[]): Set<string> {
 /**
  * Answer clauses that name a sibling of the member a note clause names, with the note clause each contradicts.
  * `wholeNote` is every clause of the note (points left out included): a claim it makes of the answer's member excuses.
+ * `sentences` is every clause of the points, conditional ones included, which `note` (what they assert) leaves out.
  */
-export function siblingExchanges(note: readonly Statement[], answer: readonly Statement[], wholeNote: () => readonly Statement[]): SiblingExchange[] {
+export function siblingExchanges(note: readonly Statement[], answer: readonly Statement[], wholeNote: () => readonly Statement[], sentences: readonly Statement[] = note): SiblingExchange[] {
   const found: SiblingExchange[] = [];
   for (const said of answer) {
     const named = namedMembers(said);
@@ -76,7 +77,9 @@ export function siblingExchanges(note: readonly Statement[], answer: readonly St
         if (!other || other.member === mention.member || allNamed.has(`${family}:${other.member}`)) return false;
         // A note sentence that names both members tells of both, a clause each ("客户端会发送一个SYN包以请求建立连接，…然后
         // 客户端会发送一个ACK包，这样连接就建立了"): "等合法的 ACK 回来…再建立连接" is its other clause, not an exchange.
-        if (note.some((each) => each.sentence === statement.sentence && claims(each))) return false;
+        // Its conditional clauses count: 「只读请求最终也必须依靠Leader来执行，如果是Follower接收请求的，那么必须转发」 tells of the follower
+        // too, and 「follower 收到只读请求以后」 is that clause said again (`sentences` holds them; `note` only what it asserts).
+        if (sentences.some((each) => each.sentence === statement.sentence && claims(each))) return false;
         // What the two share beside the terms' names (协程切换 / 线程切换 share 程切) is not what they say (name-junctions.ts).
         const terms = termUnits(said, statement);
         const junctions = [said, statement].flatMap((each) => [...junctionUnits(each.normalised, mentionsOf(each.normalised).map((term) => term.text))]);

@@ -44,4 +44,12 @@ describe('sibling-term exchanges', () => {
     // The note's own words given to threads are still the exchange.
     expect(contradicted(asked, switching, '线程的上下文只包括了栈和程序计数器，开销小。')).toEqual([switching[1]]);
   });
+
+  it('reads the note sentence\'s conditional clause as telling of its member too (如果是Follower接收请求的)', () => {
+    const reads = ['Raft对只读操作的处理办法是 只读请求最终也必须依靠Leader来执行，如果是Follower接收请求的，那么必须转发。'];
+    const asked = '想让 Raft 的 follower 分担读请求，follower 和 leader 各做什么？';
+    expect(contradicted(asked, reads, 'follower 收到只读请求以后，先去问 leader 要当前的 readIndex。')).toEqual([]);
+    // Said of the follower in place of the leader, it is still the exchange.
+    expect(contradicted(asked, ['只读请求最终也必须依靠Leader来执行。'], '只读请求最终也可以依靠 follower 来执行。')).toEqual(['只读请求最终也必须依靠Leader来执行。']);
+  });
 });
