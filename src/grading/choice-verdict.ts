@@ -20,8 +20,12 @@ const clauseEnd = /[，,。；;！!？?\n]/u;
 
 /** The two alternatives: the longest ends of the two sides that the note names (半连接 / 全连接 of "处于半连接" / "全连接状态"). */
 function alternatives(question: string, reference: string): [string, string] | undefined {
-  const match = choice.exec(normaliseText(question).replace(/\s+/g, ''));
+  const asked = normaliseText(question).replace(/\s+/g, '');
+  const match = choice.exec(asked);
   if (!match) return undefined;
+  // A choice the question sets aside is not asked: 「除了决定变量放栈上还是堆上，跟锁有没有关系？」 asks about locks.
+  const clause = asked.slice(0, match.index + match[1]!.length).split(clauseEnd).at(-1) ?? '';
+  if (/除了|除去/u.test(clause)) return undefined;
   const note = normaliseText(reference).replace(/\s+/g, '');
   let left = inNote(match[1]!, 'end', note);
   let right = inNote(match[2]!, 'start', note);

@@ -130,6 +130,13 @@ describe('a choice the question asks for ("半连接还是全连接")', () => {
     expect(scoreAnswer({ question, answer, references: [note] }).flags).not.toContain('wrong-verdict');
   });
 
+  it('reads no choice the question sets aside with 除了', () => {
+    const question = 'Go 的逃逸分析除了决定变量放栈上还是堆上，跟锁有没有关系？';
+    const note = '逃逸分析的目的是决定内存分配到堆还是栈。没有发生逃逸的变量由编译器分配到栈上。同步消除：对象上有同步锁，但运行时只有一个线程访问，逃逸分析后的机器码会去掉同步锁。';
+    expect(choiceVerdict(question, [note], '有关系，叫同步消除。它主要还是决定放哪：逃逸的放堆上，没逃逸的放栈上。')).toBeUndefined();
+    expect(choiceVerdict('Go 的逃逸分析决定变量放栈上还是堆上？', [note], '没有逃逸的变量放在堆上。')).toBe('disagree');
+  });
+
   it('fails the wrong pick like a wrong verdict', () => {
     const wrong = scoreAnswer({ question: acceptQuestion, answer: 'accept 是从半连接队列里取连接的，取出来以后由 accept 负责回 ACK 完成握手；队列为空时会阻塞。', references: [acceptNote] });
     expect(wrong.flags).toContain('wrong-verdict');
