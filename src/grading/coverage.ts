@@ -7,7 +7,7 @@
  */
 import { memoByObject, memoByText } from './grading-memo.ts';
 import { restatesQuestion, specificUnitsOf } from './general-evidence.ts';
-import { isEnglishProse, minimumEnglishWords, saysInChinese, withChineseGloss } from './english-gloss.ts';
+import { hasEnglishSentence, isEnglishProse, saysInChinese, withChineseGloss } from './english-gloss.ts';
 import type { KeyPointSpec } from './key-points.ts';
 import { contentLength, minimumPointCharacters } from './point-text.ts';
 import { conceptWeight, isGenericWord, isMostlyEnglish, profileText, type TextProfile } from './text-analysis.ts';
@@ -41,7 +41,7 @@ export function viewAnswer(answer: string, gloss?: (text: string) => string): An
   let windows: AnswerWindow[] | undefined;
   let glossed: AnswerView | undefined;
   // A Chinese clause around a long name or two ("zookeeper使用ZAB协议的") has more letters than characters, yet is Chinese.
-  const english = !gloss && isMostlyEnglish(profile) && (answer.match(/[a-z]{2,}/giu) ?? []).length >= minimumEnglishWords;
+  const english = !gloss && isMostlyEnglish(profile) && hasEnglishSentence(answer);
   return {
     profile,
     units: profile.units,

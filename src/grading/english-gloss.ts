@@ -57,11 +57,16 @@ export function withChineseGloss(answer: string): string {
  */
 export function isEnglishProse(answer: string): boolean {
   const prose = proseOf(answer);
-  return isMostlyEnglish(profileText(prose)) && (prose.match(/[a-z]{2,}/giu) ?? []).length >= minimumEnglishWords;
+  return isMostlyEnglish(profileText(prose)) && hasEnglishSentence(prose);
 }
 
 /** Latin words English prose has at least: a sentence of its own, not a name or two. */
-export const minimumEnglishWords = 4;
+const minimumEnglishWords = 4;
+
+/** Whether a text has the Latin words of an English sentence, not only a name or two ("zookeeper使用ZAB协议的"). */
+export function hasEnglishSentence(text: string): boolean {
+  return (text.match(/[a-z]{2,}/giu) ?? []).length >= minimumEnglishWords;
+}
 
 /**
  * The answer without its code: code blocks and spans, and every segment (between ; or line breaks

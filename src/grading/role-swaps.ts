@@ -37,6 +37,13 @@ function fit(units: ReadonlyMap<string, number>, other: Pick<ReadonlySet<string>
 const isWord = (unit: string) => !/^¬?~/u.test(unit);
 
 /**
+ * The units a fit counts: words, and a concept the note gives one of two described subjects and not the other, which tells
+ * them apart besides its words ("LRU 是按频率淘汰的" gives LRU the 频率, ~frequency, the note says only of LFU).
+ */
+const countedAgainst = (own: ReadonlyMap<string, number>, other: ReadonlyMap<string, number>) => (unit: string) =>
+  isWord(unit) || (own.size > 0 && other.size > 0 && own.has(unit) !== other.has(unit));
+
+/**
  * A clause's units with what it denies marked (¬状态 for "无状态"): "HTTP 无状态" is not the note's
  * "WebSocket：有状态" said of HTTP, it is the contrast the note draws.
  */
@@ -225,7 +232,9 @@ export function findSwaps(note: readonly Statement[], answer: readonly Statement
     // comes before it.
     const arrow = stepArrow.exec(text);
     if (arrow && wordAt(text, subject) > arrow.index) continue;
-    const description = new Map([...polarUnits(said)].filter(([unit]) => !subjectUnits.has(unit) && !ignored.has(unit.replace(/^¬/u, ''))));
+    // What a clause says beside the subjects' names and the question's words.
+    const saying = (statement: Statement) => new Map([...polarUnits(statement)].filter(([unit]) => !subjectUnits.has(unit) && !ignored.has(unit.replace(/^¬/u, ''))));
+    const description = saying(said);
     const own = described.get(subject)!;
     // The bigrams the subject's name makes with its neighbours say nothing of another subject (name-junctions.ts).
     const junctions = junctionUnits(said.normalised, subjects);
@@ -234,9 +243,7 @@ export function findSwaps(note: readonly Statement[], answer: readonly Statement
     for (const [candidate, describedUnits] of described) {
       if (candidate === subject) continue;
       const units = heldApart(describedUnits);
-      // A concept the note gives one of the two described subjects and not the other tells them apart, so it counts
-      // besides its words: "LRU 是按频率淘汰的" gives LRU the 频率 (~frequency) the note says only of LFU.
-      const counted = (unit: string) => isWord(unit) || (own.size > 0 && describedUnits.size > 0 && own.has(unit) !== describedUnits.has(unit));
+      const counted = countedAgainst(own, describedUnits);
       const measured = fit(description, units, counted);
       if (!other || measured.share > other.share) other = { ...measured, subject: candidate, ownFit: fit(description, own, counted).share };
     }
@@ -249,15 +256,14 @@ export function findSwaps(note: readonly Statement[], answer: readonly Statement
     let mostHeld: Map<string, number> | undefined;
     note.forEach((statement, index) => {
       if ((noteSubjects[index] ?? []).length !== 1 || noteSubjects[index]![0] !== other!.subject) return;
-      const clause = new Map([...polarUnits(statement)].filter(([unit]) => !subjectUnits.has(unit) && !ignored.has(unit.replace(/^¬/u, ''))));
+      const clause = saying(statement);
       const held = fit(description, clause).weight;
       if (held > heldMost) (heldMost = held), (mostHeld = clause);
       if (fit(clause, description).share < mostlySaid) return;
       for (const [unit, weight] of clause) sayings.set(unit, Math.max(weight, sayings.get(unit) ?? 0));
     });
     for (const [unit, weight] of mostHeld ?? []) sayings.set(unit, Math.max(weight, sayings.get(unit) ?? 0));
-    const counted = (unit: string) => isWord(unit) || (own.size > 0 && sayings.size > 0 && own.has(unit) !== sayings.has(unit));
-    if (!describesAnother({ ...fit(description, heldApart(sayings), counted), ownFit: other.ownFit })) continue;
+    if (!describesAnother({ ...fit(description, heldApart(sayings), countedAgainst(own, sayings)), ownFit: other.ownFit })) continue;
     // The point given away: the other subject's clause that holds most of what was said.
     let notes: Statement | undefined;
     let best = 0;
