@@ -85,3 +85,14 @@ export function quoteMatch(point: string, quote: string): number {
   const subject = leadingName(point);
   return subject !== undefined && leadingName(quote) === subject ? score * sameSubjectGain : score;
 }
+
+/**
+ * Weight of a point's units that a text says: only those a quote also says, when one is given, and none that `besides` says
+ * too. Which of two answers a point's match rests on (followup-result.ts).
+ */
+export function pointWeightIn(point: string, text: string, within: { quote?: string; besides?: string } = {}): number {
+  const said = profileText(text).units;
+  const quoted = within.quote === undefined ? undefined : profileText(within.quote).units;
+  const before = within.besides === undefined ? undefined : profileText(within.besides).units;
+  return weightOf(profileText(point).units, (unit) => said.has(unit) && (!quoted || quoted.has(unit)) && !before?.has(unit));
+}

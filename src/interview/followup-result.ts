@@ -6,6 +6,7 @@
  * after "不知道" showed the main answer's 10, and every follow-up re-showed the whole question's card.
  */
 import type { Card, Coverage, FollowupResult, Grade, KeyPoint } from '../core/types.ts';
+import { pointWeightIn } from '../grading/evidence-clause.ts';
 import { shorten } from '../grading/feedback.ts';
 import { pointTopic } from '../grading/point-topics.ts';
 import type { RankedPoint } from './key-points.ts';
@@ -43,11 +44,44 @@ export function newlyContradicted(earlier: Grade | undefined, after: Grade): Key
   return after.keyPoints.filter((point) => point.contradicted && !before.has(point.text));
 }
 
-/** The points a follow-up answer made or raised: `before` graded without it, `after` with it. */
-export function addedPoints(before: readonly RankedPoint[], after: Grade, nonAnswer: boolean): string[] {
-  if (nonAnswer) return [];
+/** Text as a quote is searched for: no spacing or punctuation, which the grader's quotes tidy away. */
+const searchable = (text: string) => text.replace(/[\s\p{P}\p{S}]+/gu, '').toLowerCase();
+
+/**
+ * Whether this answer's own words make the point its joined grade quotes. The joined text is read in
+ * windows that can run from the end of an earlier answer into this one: 「ZK可以保存对应的key-value」 then
+ * 「我觉得主要就是加锁，然后所有节点都要同意才行」 read as half of 「ZK可以监控每个服务的连接情况…」, and the
+ * card said the follow-up had made it. A quote within this answer counts; one reaching back into the
+ * earlier answers counts when most of what it shares with the point is this answer's. A point graded
+ * without a quote is this answer's when it says some of the point's words the earlier answers did not.
+ */
+function madeByThisAnswer(point: KeyPoint, answer: string, earlier: string): boolean {
+  if (!point.evidence) return pointWeightIn(point.text, answer, { besides: earlier }) > 0;
+  const quote = searchable(point.evidence);
+  const own = searchable(answer);
+  if (own.includes(quote)) return true;
+  const joined = `${searchable(earlier)}${own}`;
+  const start = joined.lastIndexOf(quote);
+  const answerStart = joined.length - own.length;
+  // A model's quote need not be verbatim (its evidence is checked by bigram share, llm-grader.ts): one found nowhere is
+  // judged by where its words are.
+  if (start < 0) return pointWeightIn(point.text, answer, { quote: point.evidence }) > pointWeightIn(point.text, earlier, { quote: point.evidence });
+  if (start + quote.length <= answerStart) return false;
+  const ownPart = quote.slice(answerStart - start);
+  const earlierPart = quote.slice(0, answerStart - start);
+  return pointWeightIn(point.text, ownPart) > pointWeightIn(point.text, earlierPart);
+}
+
+/**
+ * The points a follow-up answer made or raised: `before` graded without it, `after` with it (the
+ * earlier answers and this one joined), each credited only where this answer's words make it.
+ */
+export function addedPoints(before: readonly RankedPoint[], after: Grade, followup: { answer: string; earlier: string; nonAnswer: boolean }): string[] {
+  if (followup.nonAnswer) return [];
   const earlier = new Map(before.map((point) => [point.text, coverageRank[point.covered]]));
-  return after.keyPoints.filter((point) => point.covered !== 'no' && coverageRank[point.covered] > (earlier.get(point.text) ?? 0)).map((point) => point.text);
+  return after.keyPoints
+    .filter((point) => point.covered !== 'no' && coverageRank[point.covered] > (earlier.get(point.text) ?? 0) && madeByThisAnswer(point, followup.answer, followup.earlier))
+    .map((point) => point.text);
 }
 
 export function followupResult(input: {

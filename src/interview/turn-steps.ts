@@ -145,6 +145,7 @@ export function createTurnSteps(ctx: EngineContext) {
     const card = technicalCard(step, current);
     // Whether this answers a follow-up: its grade then also counts what was said before.
     const followupAnswer = current.answers.length > 0;
+    const earlierAnswers = current.answers.join('\n\n');
     const answersFollowup = current.awaiting === 'followup';
     if (!card) {
       current.answers.push(answer);
@@ -171,7 +172,7 @@ export function createTurnSteps(ctx: EngineContext) {
     // answers (a recited note, then "不知道", grades 10), so it is judged on its own words.
     const deeper = wentDeeper ? await reactionToDeeper(step, current, answer, options) : undefined;
     const nonAnswer = isNonAnswer(card, answer, followupAnswer ? null : raw);
-    const added = answersFollowup && !deeper ? addedPoints(before, raw, nonAnswer) : undefined;
+    const added = answersFollowup && !deeper ? addedPoints(before, raw, { answer, earlier: earlierAnswers, nonAnswer }) : undefined;
     const questionGrade = carried ?? followupQuestionGrade(capGrade(raw, current.hints), earlier, added);
     current.best = nextBestScore(current.best, questionGrade);
     // A follow-up answer's card shows what that answer did, beside the question's grade.

@@ -48,4 +48,40 @@ describe('a follow-up answer that makes no new point', () => {
     expect(followup.grade?.followup?.feedback).toMatch(/^这次追问的回答和笔记不一致：你说「bgsave 是在主线程中写入 RDB 文件[^」]*」，但笔记里是「[^」]+」。/u);
     expect(followup.grade?.score).toBe(main.grade?.score);
   });
+
+  it('is not credited with a point the joined text made only by reaching back into the main answer', async () => {
+    // corpus/cpp-backend-projects-and-internship.md, "为什么ZK可以用来做注册中心".
+    const registry = item({
+      id: 'zk-registry',
+      question: '为什么ZooKeeper可以用来做注册中心？',
+      answer: ['- ZK可以保存对应的key-value', '- ZK的watch机制可以做服务发现', '- ZK底层用的多线程模型，性能也还行', '- ZK可以监控每个服务的连接情况，从而通报给监控的节点，从而更新对应的服务URL'].join('\n'),
+      topics: ['distributed' as const],
+    });
+    const { service } = makeHarness({ items: [registry, next], grader: () => createGrader({}) });
+    const { session } = await service.start(owner, { mode: 'drill', cards: ['zk-registry', 'raft-log'] });
+    const main = await service.submit(session.id, owner, { answer: 'ZK可以保存对应的key-value' });
+    expect(main.next.kind).toBe('followup');
+    // Read on its own it makes no point; joined, a window from 「ZK可以保存对应的key-value」 into it had read as half of the
+    // monitoring point: 「这次追问补上了：ZK可以监控每个服务的连接情况」, and the question went 5.2 → 5.8.
+    const followup = await service.submit(session.id, owner, { answer: '我觉得主要就是加锁，然后所有节点都要同意才行，少一个都不行。' });
+    expect(followup.grade?.followup?.added).toEqual([]);
+    expect(followup.grade?.followup?.feedback).toBe('这次追问的回答没有补上新的要点。');
+    expect(followup.grade?.score).toBe(main.grade?.score);
+  });
+
+  it('is credited with a point its own words make', async () => {
+    const registry = item({
+      id: 'zk-registry',
+      question: '为什么ZooKeeper可以用来做注册中心？',
+      answer: ['- ZK可以保存对应的key-value', '- ZK的watch机制可以做服务发现', '- ZK底层用的多线程模型，性能也还行', '- ZK可以监控每个服务的连接情况，从而通报给监控的节点，从而更新对应的服务URL'].join('\n'),
+      topics: ['distributed' as const],
+    });
+    const { service } = makeHarness({ items: [registry, next], grader: () => createGrader({}) });
+    const { session } = await service.start(owner, { mode: 'drill', cards: ['zk-registry', 'raft-log'] });
+    const main = await service.submit(session.id, owner, { answer: 'ZK可以保存对应的key-value' });
+    const followup = await service.submit(session.id, owner, { answer: '还有就是 watch 机制，客户端监听节点变化，能做服务发现。' });
+    expect(followup.grade?.followup?.added).toContain('ZK的watch机制可以做服务发现');
+    expect(followup.grade?.followup?.feedback).toMatch(/^这次追问补上了：/u);
+    expect(followup.grade?.score).toBeGreaterThan(main.grade?.score ?? 10);
+  });
 });
