@@ -38,6 +38,11 @@ const verdictWord = /有|存在|出现|发生|会|能|可以|可能|可|是|支�
 /** A negation before the verdict; words that merely contain 不/无/非 are not negations. */
 const negation = /不|没|无|未|非|否/u;
 const notNegations = /不断|不同|不仅|不但|不论|不管|无论|非常|不少|不久|未来|无需|非得/gu;
+/**
+ * Words holding a verdict character that say no verdict: 所有 is "all", 只有 "only", 可是 / 但是 "but", 于是 "so", 要是 "if".
+ * 「所有节点的写操作是同时处理的」 had read as 有, a yes about follower.
+ */
+const notVerdicts = /所有|只有|可是|但是|于是|要是/gu;
 
 /** 的 between the subject and the verdict names a part of the subject; 的过程中 / 的时候 only set the scene. */
 const possessive = /的/u;
@@ -66,18 +71,23 @@ export function yesNoSubject(question: string): string | undefined {
 /**
  * What a text says about the subject: the clause after its first mention (and the next one when
  * that one only sets the scene, "在快速排序过程中，不会出现…"), read for a verdict word and a negation.
+ * When the ask predicates something, only a clause naming some of it answers the ask: asked 「follower 能自己处理写请求吗？」,
+ * the note's 「所有follower要与leader保持数据一致性」 says 要 of another matter, and had failed a correct 「不能，写操作只有 leader 处理」
+ * as the wrong verdict.
  */
-export function polarityAbout(text: string, subject: string): Polarity | undefined {
-  const normalised = normaliseText(text).replace(/\s+/g, '');
+export function polarityAbout(text: string, subject: string, predicate?: readonly string[]): Polarity | undefined {
+  // Line breaks end sentences: a note's list items are claims of their own.
+  const normalised = normaliseText(text).replace(/[^\S\n]+/gu, '');
   let from = normalised.indexOf(subject);
   while (from >= 0) {
     const rest = normalised.slice(from + subject.length);
     const sentence = rest.split(sentenceEnd)[0] ?? '';
     const clauses = sentence.split(clauseEnd);
     for (const clause of clauses.slice(0, 2)) {
-      const plain = clause.replace(notNegations, '');
+      const plain = clause.replace(notNegations, '').replace(notVerdicts, (word) => ' '.repeat(word.length));
       const verdict = verdictWord.exec(plain);
       if (!verdict) continue;
+      if (predicate && !predicate.some((word) => wordUnits(clause).has(word))) break;
       // "Redis 的事务不支持回滚" says something of a part of the subject, not yes or no about it.
       if (possessive.test(plain.slice(0, verdict.index).replace(sceneOfSubject, ''))) break;
       return negation.test(plain.slice(0, verdict.index + 1)) ? 'no' : 'yes';
@@ -112,7 +122,7 @@ const predicateShare = 0.7;
  */
 export function polarityOfPredicate(text: string, predicate: readonly string[]): Polarity | undefined {
   const found = new Set<Polarity>();
-  for (const clause of normaliseText(text).replace(/\s+/g, '').split(clauseEnd)) {
+  for (const clause of normaliseText(text).replace(/[^\S\n]+/gu, '').split(clauseEnd)) {
     const units = wordUnits(clause);
     if (predicate.filter((word) => units.has(word)).length < predicateShare * predicate.length) continue;
     // A negation just before one of its words ("主线程不会阻塞", "不可能持久化到磁盘") says no.
@@ -160,9 +170,9 @@ function yesNoVerdict(question: string, references: readonly string[], answer: s
   const predicate = askedPredicate(question);
   // What the ask predicates, where the note states it, is read before the subject's first mention (a pronoun's
   // subject, "它的 redo log", names the note's topic, which the note mentions everywhere); an answer's bare verdict first.
-  const expected = references.map((reference) => (predicate && polarityOfPredicate(reference, predicate)) || polarityAbout(reference, subject)).find((polarity) => polarity !== undefined);
+  const expected = references.map((reference) => (predicate && polarityOfPredicate(reference, predicate)) || polarityAbout(reference, subject, predicate)).find((polarity) => polarity !== undefined);
   // An answer's opening "会。" answers the question's first ask; a yes/no ask after another question is answered where its subject is named.
-  const given = (asksFirst(question) ? leadingYesNo(opening) : undefined) ?? polarityAbout(answer, subject);
+  const given = (asksFirst(question) ? leadingYesNo(opening) : undefined) ?? polarityAbout(answer, subject, predicate);
   if (!expected || !given) return undefined;
   return expected === given ? 'agree' : 'disagree';
 }

@@ -130,6 +130,25 @@ describe('a choice the question asks for ("半连接还是全连接")', () => {
     expect(scoreAnswer({ question, answer, references: [note] }).flags).not.toContain('wrong-verdict');
   });
 
+  it('reads a note\'s list items as sentences, and only a clause about what the ask predicates', () => {
+    // corpus/cpp-backend-projects-and-internship.md, "ZK实现一致性".
+    const zab = [
+      '共三个阶段',
+      '1. **选举leader**:因为只有leader节点处理写操作',
+      '2. **数据同步**:所有follower要与leader保持数据一致性',
+      '3. **请求广播**:收到写请求的时候，会将写请求广播到所有follower节点，从而尽量使得所有节点的写操作是同时处理的',
+    ].join('\n');
+    const asked = 'ZooKeeper 集群里，follower 能自己处理写请求吗？';
+    const predicate = askedPredicate(asked);
+    // Run together, item 2 reached item 3's 写请求; read alone, its 要 is about keeping in step, not handling writes; and 所有 is "all", not 有.
+    expect(polarityAbout(zab, 'follower', predicate)).toBeUndefined();
+    expect(polarityAbout('会将写请求广播到所有follower节点，从而尽量使得所有节点的写操作是同时处理的', 'follower', predicate)).toBeUndefined();
+    // A correct 「不能」 had been failed as the wrong verdict.
+    expect(subQuestionVerdict(asked, [zab], '不能，写操作只有 leader 处理，所以 ZAB 先选 leader，写请求再由它广播给 follower。')).toBeUndefined();
+    expect(polarityAbout('follower 也能处理写请求。', 'follower', predicate)).toBe('yes');
+    expect(polarityAbout('follower 不能处理写请求，要转给 leader。', 'follower', predicate)).toBe('no');
+  });
+
   it('reads no choice the question sets aside with 除了', () => {
     const question = 'Go 的逃逸分析除了决定变量放栈上还是堆上，跟锁有没有关系？';
     const note = '逃逸分析的目的是决定内存分配到堆还是栈。没有发生逃逸的变量由编译器分配到栈上。同步消除：对象上有同步锁，但运行时只有一个线程访问，逃逸分析后的机器码会去掉同步锁。';
