@@ -23,6 +23,7 @@ import { deniedExistence } from './denied-existence.ts';
 import { deniedRelation } from './denied-relations.ts';
 import { deniedRelationEnglish } from './denied-relations-english.ts';
 import { deniedEffect } from './denied-effects.ts';
+import { chineseWordsOf } from './english-gloss.ts';
 import { memoByObject, memoByText } from './grading-memo.ts';
 import { asksWhether, negationScopeTexts, type NegationScope, type Statement } from './statements.ts';
 import { profileText } from './text-analysis.ts';
@@ -53,12 +54,12 @@ function deniedHeads(scope: NegationScope, clause: string, withWords = false): s
   if (isLatin(scope.text)) {
     // "neither in the cache nor in the database" denies a place, "without" a manner: only not / never / no deny a predicate.
     if (!/^(?:not|n't|never|no)$/u.test(scope.word)) return [];
-    // An English negation denies the few words after its auxiliaries ("is no longer a persistent connection").
-    const words = clause.slice(scope.at + scope.word.length).split(/[,.;:!?()]/u)[0]!.split(/\s+/u).filter((word) => word && !englishAuxiliary.test(word)).slice(0, 3).join(' ');
-    const keys = [...contentKeys(words)];
+    const denied = englishDenied(scope, clause);
+    const keys = [...contentKeys(denied.join(' '))];
     // Against an English note the denied word itself is the head ("calls are not rejected" → reject); against a Chinese
-    // note only its concept can be ("is not full-duplex" → 全双工).
-    return withWords ? [...keys.filter(isConceptKey), ...keys.filter((key) => !isConceptKey(key)).slice(0, 1)] : keys.filter(isConceptKey);
+    // note its concept ("is not full-duplex" → 全双工), or the Chinese words the gloss gives the word denied first
+    // ("doesn't split files up" → 分片 of 「会把文件分片成对象存储」).
+    return withWords ? [...keys.filter(isConceptKey), ...keys.filter((key) => !isConceptKey(key)).slice(0, 1), ...chineseWordsOf(denied[0] ?? '')] : keys.filter(isConceptKey);
   }
   // "无X的" makes X-less a property ("无锁的 read", "无状态的服务"): it denies X, not the thing it describes, which the clause
   // asserts. 不 / 没 before 的 usually deny a claim of the thing ("实时性要求不高的场景").
@@ -66,6 +67,44 @@ function deniedHeads(scope: NegationScope, clause: string, withWords = false): s
   const keys = wordKeys(modifier ? modifier[0] : scope.text);
   const first = scope.complement ? keys.at(-1) : keys[0];
   return first ? [first] : [];
+}
+
+/**
+ * An English negation denies the few words after its auxiliaries ("is no longer a persistent connection"), up to a
+ * preposition: "so the cache doesn't drift from the DB" denies drifting, not the DB.
+ */
+function englishDenied(scope: NegationScope, clause: string): string[] {
+  const words = clause.slice(scope.at + scope.word.length).split(/[,.;:!?()]/u)[0]!.split(/\s+/u).filter((word) => word && !englishAuxiliary.test(word));
+  const preposition = words.findIndex((word) => englishPreposition.test(word));
+  return words.slice(0, Math.min(3, preposition < 0 ? words.length : preposition));
+}
+
+const englishPreposition = /^(?:from|to|into|onto|in|on|at|with|by|over|than|about|between|across|through|via|per|against)$/u;
+
+/**
+ * Words that make an English negation deny how or how far, not the predicate: "so the select can't block forever" (a
+ * timeout case) against 「select则阻塞」, "it doesn't run containers itself — the container runtime … starts containers".
+ */
+const englishQualifier = /^(?:itself|themselves|directly|forever|indefinitely|always|completely|entirely|fully|totally|solely)$/u;
+
+/** An English clause that opens with its negation, an imperative: "don't let…", "do not…", "never…". */
+const englishAdvice = /^(?:(?:so|and|but|then|just|always)\s+)?(?:don't|do not|never)\b/u;
+
+/** A head that is the Chinese gloss of an English word (chineseWordsOf), which a Chinese note clause can assert. */
+const glossed = (head: string) => /[\u4e00-\u9fff]/u.test(head);
+
+/** Words that open an English clause without naming its thing: it is the thing asked about. */
+const openingPronoun = /^(?:it|they|this|that)\b/u;
+
+/**
+ * What an English clause is about, with the Chinese words the gloss gives its own ("files" → 文件) and, when it opens with a
+ * pronoun ("it doesn't split files up"), the question's words: the thing asked about.
+ */
+function englishAboutInChinese(about: ReadonlySet<string>, clause: string, question: string): ReadonlySet<string> {
+  const keys = new Set(about);
+  for (const word of clause.match(/[a-z][a-z'-]*/gu) ?? []) for (const form of chineseWordsOf(word)) for (const key of contentKeys(form)) keys.add(key);
+  if (openingPronoun.test(clause.trim())) for (const key of contentKeys(question)) keys.add(key);
+  return keys;
 }
 
 /** Words between an English negation and what it denies. */
@@ -108,7 +147,7 @@ export function deniedClaims(note: readonly Statement[], answer: readonly Statem
     const saidSubjects = subjectsAbout(said, answer, context.subjects);
     const assertedInSentence = (key: string) => answer.some((other) => other.sentence === said.sentence && other !== said && other.units.has(key) && !negationScopeTexts(other.normalised).some((scope) => contentKeys(scope.text).has(key)));
     const claim =
-      deniedPredicate(said, claims, about, saidSubjects, asked, deniedAnywhere, assertedInSentence) ??
+      deniedPredicate(said, claims, about, saidSubjects, asked, deniedAnywhere, assertedInSentence, context.question) ??
       assertedDenial(said, claims, about, saidSubjects, asked, (key) => anywhere.asserted.has(key)) ??
       deniedNecessity(said, claims, about, sentence, saidSubjects, asked) ??
       deniedEverything(said, claims, deniedAnywhere, assertedInSentence) ??
@@ -137,13 +176,23 @@ const claimedAnywhere = memoByObject((all: readonly NoteClaim[]) => ({
   denied: new Set(all.flatMap((claim) => [...claim.denied])),
 }));
 
-function deniedPredicate(said: Statement, claims: readonly NoteClaim[], about: ReadonlySet<string>, subjects: readonly string[], asked: ReadonlySet<string>, deniedAnywhere: (key: string) => boolean, assertedInSentence: (key: string) => boolean): DeniedClaim | undefined {
+function deniedPredicate(said: Statement, claims: readonly NoteClaim[], about: ReadonlySet<string>, subjects: readonly string[], asked: ReadonlySet<string>, deniedAnywhere: (key: string) => boolean, assertedInSentence: (key: string) => boolean, question: string): DeniedClaim | undefined {
+  // An English clause denying a Chinese note's word is about that clause's matter in the gloss of its own words.
+  let aboutInChinese: ReadonlySet<string> | undefined;
+  const glossedAbout = () => (aboutInChinese ??= englishAboutInChinese(about, said.normalised, question));
   for (const scope of deniedScopes(said.normalised)) {
     if (conditionAfter.test(said.normalised.slice(scope.at))) continue;
     const disputed = contentKeys(scope.text);
     const heads = deniedHeads(scope, said.normalised, true);
-    // The note denying any of what an English negation covers ("永不过期" for "don't let hot keys expire") agrees with it.
-    if (isLatin(scope.text) && heads.some(deniedAnywhere)) continue;
+    if (isLatin(scope.text)) {
+      // "don't let hot keys expire": a clause opening with its negation advises, it claims nothing of the note's matter.
+      if (englishAdvice.test(said.normalised)) continue;
+      const denied = englishDenied(scope, said.normalised);
+      if (denied.some((word) => englishQualifier.test(word))) continue;
+      // The note denying any of what an English negation covers, in the gloss of its words too ("永不过期" for "don't let hot
+      // keys expire"), agrees with it.
+      if ([...heads, ...denied.flatMap(chineseWordsOf)].some(deniedAnywhere)) continue;
+    }
     // "先不要唤醒…，等析构完成之后再去唤醒" denies doing it first: the later assertion is the rest of that order,
     // not agreement, against a note that says to do it first ("先唤醒条件变量").
     const notFirst = /先\s*$/u.test(said.normalised.slice(0, scope.at)) || /^\s*(?:要|用|会|能)?先/u.test(scope.text);
@@ -159,7 +208,7 @@ function deniedPredicate(said: Statement, claims: readonly NoteClaim[], about: R
       // What is denied is said of the subject named before the negation ("WebSocket is … not request-response like HTTP").
       const before = subjectsNamed(said.normalised.slice(0, scope.at), subjects);
       // A note clause that is itself negative about the head ("对web3一点都不了解") agrees with a denial of it.
-      const claim = claims.find((entry) => entry.asserted.has(head) && (isConceptKey(head) || !isLatin(said.normalised) || isLatin(entry.statement.normalised)) && (!reasserted || saysFirst(entry)) && !negatedAbout(entry.statement.normalised, head, thingWords(about, said.normalised)) && sameMatter(about, before.length ? before : subjects, entry, ordered(entry) ? new Set([head]) : disputed, isLatin(said.normalised), asked));
+      const claim = claims.find((entry) => entry.asserted.has(head) && (isConceptKey(head) || !isLatin(said.normalised) || isLatin(entry.statement.normalised) || glossed(head)) && (!reasserted || saysFirst(entry)) && !negatedAbout(entry.statement.normalised, head, thingWords(about, said.normalised)) && sameMatter(glossed(head) ? glossedAbout() : about, before.length ? before : subjects, entry, ordered(entry) ? new Set([head]) : disputed, isLatin(said.normalised), asked));
       if (claim) return { said, notes: claim.statement };
     }
   }

@@ -36,6 +36,11 @@ export function saysInChinese(unit: string, normalised: string): boolean {
   return words.some((word) => normalised.includes(word));
 }
 
+/** The Chinese words of two characters the gloss gives an English word ("split" → 拆分, 划分, 切分, 分片). */
+export function chineseWordsOf(word: string): string[] {
+  return (byStem.get(stemWord(word.toLowerCase())) ?? []).filter((form) => /^[\u4e00-\u9fff]{2}$/u.test(form));
+}
+
 /**
  * The answer followed by the Chinese words of what it says: the glossary's concepts (for text that
  * is mostly English) and the general words above.

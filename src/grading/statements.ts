@@ -162,7 +162,9 @@ function profileUnits(text: string): Map<string, number> {
 // A full-width colon ends a label ("性能开销：Raft 对每个写操作都…"): what follows is a claim of its own. A colon before a
 // number gives the label its value ("输出 #goroutines: 2", "超时时间：30 秒"): the number needs its label to be compared.
 const clauseEnd = /(?<=[。！？!?；;，,\n])|(?<=：)(?!\s*\d)|(?<=[.;])\s+|(?<=:)\s+(?!\d)/u;
-const sentenceEnd = /[。！？!?；;\n]|\.\s/u;
+// A clause cut at ". " keeps its full stop without the space: it ends a sentence as much as "。" does, unless it ends an
+// abbreviation ("(e.g. 45%, by default)").
+const sentenceEnd = /[。！？!?；;\n]|(?<!\b(?:e\.g|i\.e|etc|vs|cf|approx|incl|resp|a\.k\.a))\.(?:\s|$)/iu;
 
 /**
  * A spoken topic set off on its own ("然后那个 Work Stealing 的话，", "至于 binlog 呢，"): what the next clause says is said of it

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { contradicted } from './contradicted.ts';
+import { statementsOf } from '../../src/grading/statements.ts';
+
+// corpus/cpp-backend-projects-and-internship.md, "Ceph".
+const cephQuestion = '用 Ceph 存一个大文件的时候，这个文件是整个放在某一台节点上的吗？这一点跟 FastDFS 比怎么样？';
+const cephNote = [
+  '会把文件分片成对象存储（osd），均匀分布到每个节点的每个硬盘，也就是一个文件的存储也可以负载均衡到不同节点，fastDFS不可以。',
+  '因此Ceph在大文件存储上很有优势，fastDFS在小文件存储有很大优势（尤其是trunk策略）',
+];
+
+// corpus/go-mysql-redis-ecommerce-qa.md, select.
+const selectQuestion = 'Go 的 select 有哪些特性？多个 case 同时就绪怎么办？都没就绪又会怎样？';
+const selectNote = ['当没有case或者default可以执行时，select则阻塞，等待直到有1个case可以执行。', '当有多个case可以执行时，则随机选择1个case执行。'];
+
+describe('an English denial of a Chinese note', () => {
+  it('ends a sentence at a full stop the clause split kept without its space', () => {
+    const sentences = statementsOf("It doesn't split files up. Load balancing happens per file rather than inside a file.").map((statement) => statement.sentence);
+    expect(sentences[0]).not.toBe(sentences.at(-1));
+    // An abbreviation's full stop ends no sentence.
+    const abbreviated = statementsOf('When heap occupancy goes over the threshold (e.g. 45%, by default), the collector starts marking.').map((statement) => statement.sentence);
+    expect(new Set(abbreviated).size).toBe(1);
+  });
+
+  it('reads the denied word through its Chinese gloss: "doesn\'t split files up" against 「会把文件分片成对象存储」', () => {
+    // The next sentence's "rather than" had made the whole answer one supposing sentence, and the gloss was not read.
+    const wrong = "Yes, Ceph keeps each file whole as a single object on one node; it doesn't split files up. Load balancing happens per file rather than inside a file, exactly the same as FastDFS.";
+    expect(contradicted(cephQuestion, cephNote, wrong)).toEqual([cephNote[0]]);
+    const right = 'No. Ceph splits a file into objects spread over the disks of every node, so even one file is load-balanced across nodes, which FastDFS cannot do; that is why Ceph is good at big files.';
+    expect(contradicted(cephQuestion, cephNote, right)).toEqual([]);
+  });
+
+  it('reads a negation that denies how far, or who, as no denial of the predicate', () => {
+    const timeout = 'A common pattern is a timeout case, i.e. give it a 10 ms timeout, so the select can\'t block forever.';
+    expect(contradicted(selectQuestion, selectNote, timeout)).toEqual([]);
+    expect(contradicted(selectQuestion, selectNote, 'When no case is ready and there is no default, the select does not block.')).toEqual([selectNote[0]]);
+  });
+
+  it('reads a clause that opens with "don\'t" as advice, and a denial only up to its preposition', () => {
+    const question = '什么是缓存击穿？一般怎么解决？';
+    // corpus/image-service-project-qa.md, 缓存击穿.
+    const note = ['缓存击穿是指一个热点key（非常频繁地被访问）在缓存中过期的瞬间，大量的请求就落到了数据库上。', '使用互斥锁或分布式锁：当缓存失效的时候，第一个访问数据的线程获得锁并开始加载数据，其他线程等待。'];
+    const remedy = "Common fixes: don't let hot keys expire and refresh them in the background instead (you just have to keep the refresh timely so the cache doesn't drift from the DB); use a mutex so only the first request rebuilds the entry.";
+    expect(contradicted(question, note, remedy)).toEqual([]);
+  });
+});
