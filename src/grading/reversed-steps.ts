@@ -105,6 +105,12 @@ const sentenceEnd = /[。！？!?\n]|(?<!\.)\.\s+(?!-+>|→|=>|⇒)/u;
  */
 const ordersTwoSteps = /然后|接着|随后|先[^。；;]{1,40}?没有(?:的话)?就|->|→|=>|⇒|\bthen\b/iu;
 
+/**
+ * 再 after a step that is done ("B 跑完了再 yield 回调用者", "写完再…", "，再…") orders two steps on its own in an answer; 再次 and
+ * 再来 are "again".
+ */
+const thenAfterDone = /(?:了|完|后|[，,])\s*再(?!次|一次|来|也|加)/u;
+
 interface Passage {
   text: string;
   sequenced: boolean;
@@ -120,7 +126,7 @@ const passagesOf = memoByText((note: string) =>
       else sentences.push(sentence);
     }
     // A list of steps is in order by being a list ("a → b"), however few order words it holds.
-    const passages = [...sentences.map((text) => ({ text, sequenced: isSequenced(text) || ordersTwoSteps.test(text) })), ...listedSteps(note, question).map((text) => ({ text, sequenced: true }))];
+    const passages = [...sentences.map((text) => ({ text, sequenced: isSequenced(text) || ordersTwoSteps.test(text) || thenAfterDone.test(text) })), ...listedSteps(note, question).map((text) => ({ text, sequenced: true }))];
     return passages.map((passage): Passage => ({ ...passage, units: profileText(passage.text).units }));
   }, 16),
   256,
@@ -164,7 +170,7 @@ export function reversedSteps(points: readonly NotePoint[], note: readonly State
       found.push({ notes: told, said: sentence.trim() });
       continue;
     }
-    if (!isSequenced(sentence)) continue;
+    if (!isSequenced(sentence) && !thenAfterDone.test(sentence)) continue;
     for (const passage of restated(sentence, passages, ignored)) {
       const compared = compareOrder(passage.text, sentence, ignored);
       const { agreeing, reversed } = compared;

@@ -74,6 +74,19 @@ export const variantSpellings: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bread view\b/g, 'readview'],
   [/\bchange buffer\b/g, 'changebuffer'],
   [/\bbuffer pool\b/g, 'bufferpool'],
+  // Common misspellings of English terms in notes and answers: 「只能yeild到调用者」 is yield, so an answer's yield meets it.
+  [/\byeild/g, 'yield'],
+  [/\brecieve/g, 'receive'],
+  [/\bseperat/g, 'separat'],
+  [/\blenght/g, 'length'],
+  [/\bretrun/g, 'return'],
+  [/\bfucntion/g, 'function'],
+  [/\bdefualt/g, 'default'],
+  [/\bparamter/g, 'parameter'],
+  [/\boccured/g, 'occurred'],
+  [/\bconsistant/g, 'consistent'],
+  [/\bdependanc/g, 'dependenc'],
+  [/\bthred/g, 'thread'],
   // A size's unit spelt out is its short form: "1.6MByte × 8bit" is 1.6MB ("4×0.4M=1.6MB").
   [/(?<=\d\s?[kmgt])bytes?\b/g, 'b'],
   // Words for rounding a value: "取整按每秒 4 个请求算" is the note's "将请求化整，就是4个请求每秒".

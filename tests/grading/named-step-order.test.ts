@@ -21,3 +21,19 @@ describe('two named steps the note orders with 然后 / 后, reversed by the ans
     expect(contradictsCore('TCP 的半开放状态是什么？', flat, [{ point: 4, cue: 'order' }])).toBe(false);
   });
 });
+
+describe('two steps ordered by 再 after a step that is done', () => {
+  // corpus/cpp-backend-projects-and-internship.md, 非对称协程 (its "yeild" is a misspelling of yield, folded like a variant spelling).
+  const coroutineQuestion = '非对称协程里，协程 A 想让协程 B 接着跑，控制权是怎么转过去的？';
+  const asymmetric = ['只能yeild到调用者，再由调用者resume到其他'];
+
+  it('reads "A 直接 resume 到 B，B 跑完了再 yield" against the note\'s "只能yeild到调用者，再由调用者resume到其他"', () => {
+    // One 再 each: neither text had two order words, so neither was read as ordering anything, and the reversal scored 10.
+    expect(contradicted(coroutineQuestion, asymmetric, 'A 直接 resume 到 B，B 跑完了再 yield 回调用者。', asymmetric[0])).toEqual(asymmetric);
+    expect(contradicted(coroutineQuestion, asymmetric, 'A 只能先 yield 回它的调用者（调度器），再由调用者 resume B，不能直接切到 B。', asymmetric[0])).toEqual([]);
+  });
+
+  it('reads 再加上 as "besides", no order', () => {
+    expect(contradicted(coroutineQuestion, asymmetric, 'A 可以 resume B，再加上 yield 就能来回切换。', asymmetric[0])).toEqual([]);
+  });
+});

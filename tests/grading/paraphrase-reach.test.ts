@@ -235,6 +235,12 @@ describe('short forms of the same terms (text-analysis.ts variantSpellings, glos
     expect(covered('CPU 密集的任务，线程数和核数一样，IO 密集型任务线程更多')).toBeGreaterThanOrEqual(0.75);
     expect(covered('普通的任务，线程数和桌数一样，网络型任务线程更多')).toBeLessThan(0.4);
   });
+
+  it('reads a common misspelling of an English term as the term ("yeild" in a note is yield)', () => {
+    expect(profileText('只能yeild到调用者').units.has('yield')).toBe(true);
+    expect(profileText('the follower must recieve the entry').units).toEqual(profileText('the follower must receive the entry').units);
+    expect(profileText('yielding').units.has('yield')).toBe(true);
+  });
 });
 
 describe('spoken set-ups said for their names (variant-spellings.ts)', () => {
