@@ -170,7 +170,7 @@ export function listedSteps(reference: string, question: string): string[] {
   let introduced = false;
   const close = () => {
     // Two numbered items are steps too when the question asks for a process ("1. Reflector … 2. controller …").
-    if (items.length >= (numbered ? 2 : 3) && (introduced || asksForProcess.test(question))) runs.push(items.join(' → '));
+    if (items.length >= (numbered ? 2 : 3) && (introduced || asksForProcess.test(question) || asksWhen(question))) runs.push(items.join(' → '));
     items = [];
     numbered = true;
   };

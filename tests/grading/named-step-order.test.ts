@@ -37,3 +37,26 @@ describe('two steps ordered by 再 after a step that is done', () => {
     expect(contradicted(coroutineQuestion, asymmetric, 'A 可以 resume B，再加上 yield 就能来回切换。', asymmetric[0])).toEqual([]);
   });
 });
+
+describe('a bulleted list of steps, under a question that asks when', () => {
+  // corpus/os-network-k8s-microservices.md, "GMP 模型，为什么要有 P？": the Go 1.0 scheduler's steps, an unnumbered list.
+  const question = 'Go 1.0 的 GM 调度器里，schedule 每调度一次，那把全局锁是在什么时候拿、什么时候放的？';
+  const steps = [
+    '- 调用 `schedlock` 方法来获取全局锁。',
+    '- 获取全局锁成功后，将当前 Goroutine 状态从 Running（正在被调度） 状态修改为 Runnable（可以被调度）状态。',
+    '- 调用 `gput` 方法来保存当前 Goroutine 的运行状态等信息，以便于后续的使用；',
+    '- 调用 `nextgandunlock` 方法来寻找下一个可运行 Goroutine，并且释放全局锁给其他调度使用。',
+    '- 获取到下一个待运行的 Goroutine 后，将其的运行状态修改为 Running。',
+    '- 调用 `runtime·gogo` 方法，将刚刚所获取到的下一个待执行的 Goroutine 运行起来。',
+  ];
+  const points = steps.map((step) => step.replace(/^- /u, ''));
+  const reference = steps.join('\n');
+
+  it('reads the list as ordered steps: where in them a thing happens is what "什么时候" asks', () => {
+    // An unnumbered list counted as steps only under a question asking for a process (流程, 顺序); this reversal scored 9.6.
+    const reversed = '它是最后才拿全局锁的：先找下一个可运行的 goroutine，标成 Running，用 gogo 跑起来，之后才拿 sched.Lock，用 gput 保存旧 goroutine 的状态，然后释放。';
+    expect(contradicted(question, points, reversed, reference).length).toBeGreaterThan(0);
+    const right = '一进 schedule 先用 schedlock 拿全局锁，把当前 G 从 Running 改回 Runnable、gput 存起来，然后 nextgandunlock 找下一个 G 并释放锁，最后标成 Running 用 gogo 跑起来。';
+    expect(contradicted(question, points, right, reference)).toEqual([]);
+  });
+});
