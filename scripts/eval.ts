@@ -62,6 +62,7 @@ const everySet: string[][] = [
   ['grading', '--file', 'eval/grading-precision-blind.jsonl'],
   ['grading', '--file', 'eval/grading-numbers-effects-blind.jsonl'],
   ['grading', '--file', 'eval/grading-roles-blind.jsonl'],
+  ['grading', '--file', 'eval/grading-verdicts-blind.jsonl'],
   ['grading', '--file', '../shared/eval/ads/train.jsonl', '--folds', '5'],
   ['cards', '--file', 'eval/cards-audit.jsonl'],
   ['self'],
