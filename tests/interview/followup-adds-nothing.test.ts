@@ -19,6 +19,22 @@ const raft = item({
 });
 const next = item({ id: 'raft-log', question: '说说Raft里的日志复制。', answer: '领导者把日志条目复制到多数节点后提交。', topics: ['distributed' as const] });
 
+// corpus/cpp-backend-projects-and-internship.md, "为什么ZK可以用来做注册中心".
+const registry = item({
+  id: 'zk-registry',
+  question: '为什么ZooKeeper可以用来做注册中心？',
+  answer: ['- ZK可以保存对应的key-value', '- ZK的watch机制可以做服务发现', '- ZK底层用的多线程模型，性能也还行', '- ZK可以监控每个服务的连接情况，从而通报给监控的节点，从而更新对应的服务URL'].join('\n'),
+  topics: ['distributed' as const],
+});
+
+/** A drill on the registry card, its main answer the note's first point. */
+async function answeredRegistry() {
+  const { service } = makeHarness({ items: [registry, next], grader: () => createGrader({}) });
+  const { session } = await service.start(owner, { mode: 'drill', cards: ['zk-registry', 'raft-log'] });
+  const main = await service.submit(session.id, owner, { answer: 'ZK可以保存对应的key-value' });
+  return { service, session, main };
+}
+
 describe('a follow-up answer that makes no new point', () => {
   it('leaves the question\'s grade where the main answer put it', async () => {
     const { service } = makeHarness({ items: [raft, next], grader: () => createGrader({}) });
@@ -50,16 +66,7 @@ describe('a follow-up answer that makes no new point', () => {
   });
 
   it('is not credited with a point the joined text made only by reaching back into the main answer', async () => {
-    // corpus/cpp-backend-projects-and-internship.md, "为什么ZK可以用来做注册中心".
-    const registry = item({
-      id: 'zk-registry',
-      question: '为什么ZooKeeper可以用来做注册中心？',
-      answer: ['- ZK可以保存对应的key-value', '- ZK的watch机制可以做服务发现', '- ZK底层用的多线程模型，性能也还行', '- ZK可以监控每个服务的连接情况，从而通报给监控的节点，从而更新对应的服务URL'].join('\n'),
-      topics: ['distributed' as const],
-    });
-    const { service } = makeHarness({ items: [registry, next], grader: () => createGrader({}) });
-    const { session } = await service.start(owner, { mode: 'drill', cards: ['zk-registry', 'raft-log'] });
-    const main = await service.submit(session.id, owner, { answer: 'ZK可以保存对应的key-value' });
+    const { service, session, main } = await answeredRegistry();
     expect(main.next.kind).toBe('followup');
     // Read on its own it makes no point; joined, a window from 「ZK可以保存对应的key-value」 into it had read as half of the
     // monitoring point: 「这次追问补上了：ZK可以监控每个服务的连接情况」, and the question went 5.2 → 5.8.
@@ -70,15 +77,7 @@ describe('a follow-up answer that makes no new point', () => {
   });
 
   it('is credited with a point its own words make', async () => {
-    const registry = item({
-      id: 'zk-registry',
-      question: '为什么ZooKeeper可以用来做注册中心？',
-      answer: ['- ZK可以保存对应的key-value', '- ZK的watch机制可以做服务发现', '- ZK底层用的多线程模型，性能也还行', '- ZK可以监控每个服务的连接情况，从而通报给监控的节点，从而更新对应的服务URL'].join('\n'),
-      topics: ['distributed' as const],
-    });
-    const { service } = makeHarness({ items: [registry, next], grader: () => createGrader({}) });
-    const { session } = await service.start(owner, { mode: 'drill', cards: ['zk-registry', 'raft-log'] });
-    const main = await service.submit(session.id, owner, { answer: 'ZK可以保存对应的key-value' });
+    const { service, session, main } = await answeredRegistry();
     const followup = await service.submit(session.id, owner, { answer: '还有就是 watch 机制，客户端监听节点变化，能做服务发现。' });
     expect(followup.grade?.followup?.added).toContain('ZK的watch机制可以做服务发现');
     expect(followup.grade?.followup?.feedback).toMatch(/^这次追问补上了：/u);
