@@ -24,6 +24,7 @@ import { deniedRelation } from './denied-relations.ts';
 import { deniedRelationEnglish } from './denied-relations-english.ts';
 import { deniedEffect } from './denied-effects.ts';
 import { chineseWordsOf } from './english-gloss.ts';
+import { deniesNoClaim, englishAboutInChinese, englishDenied, glossed } from './english-denials.ts';
 import { memoByObject, memoByText } from './grading-memo.ts';
 import { asksWhether, negationScopeTexts, type NegationScope, type Statement } from './statements.ts';
 import { profileText } from './text-analysis.ts';
@@ -69,46 +70,6 @@ function deniedHeads(scope: NegationScope, clause: string, withWords = false): s
   return first ? [first] : [];
 }
 
-/**
- * An English negation denies the few words after its auxiliaries ("is no longer a persistent connection"), up to a
- * preposition: "so the cache doesn't drift from the DB" denies drifting, not the DB.
- */
-function englishDenied(scope: NegationScope, clause: string): string[] {
-  const words = clause.slice(scope.at + scope.word.length).split(/[,.;:!?()]/u)[0]!.split(/\s+/u).filter((word) => word && !englishAuxiliary.test(word));
-  const preposition = words.findIndex((word) => englishPreposition.test(word));
-  return words.slice(0, Math.min(3, preposition < 0 ? words.length : preposition));
-}
-
-const englishPreposition = /^(?:from|to|into|onto|in|on|at|with|by|over|than|about|between|across|through|via|per|against)$/u;
-
-/**
- * Words that make an English negation deny how or how far, not the predicate: "so the select can't block forever" (a
- * timeout case) against 「select则阻塞」, "it doesn't run containers itself — the container runtime … starts containers".
- */
-const englishQualifier = /^(?:itself|themselves|directly|forever|indefinitely|always|completely|entirely|fully|totally|solely)$/u;
-
-/** An English clause that opens with its negation, an imperative: "don't let…", "do not…", "never…". */
-const englishAdvice = /^(?:(?:so|and|but|then|just|always)\s+)?(?:don't|do not|never)\b/u;
-
-/** A head that is the Chinese gloss of an English word (chineseWordsOf), which a Chinese note clause can assert. */
-const glossed = (head: string) => /[\u4e00-\u9fff]/u.test(head);
-
-/** Words that open an English clause without naming its thing: it is the thing asked about. */
-const openingPronoun = /^(?:it|they|this|that)\b/u;
-
-/**
- * What an English clause is about, with the Chinese words the gloss gives its own ("files" → 文件) and, when it opens with a
- * pronoun ("it doesn't split files up"), the question's words: the thing asked about.
- */
-function englishAboutInChinese(about: ReadonlySet<string>, clause: string, question: string): ReadonlySet<string> {
-  const keys = new Set(about);
-  for (const word of clause.match(/[a-z][a-z'-]*/gu) ?? []) for (const form of chineseWordsOf(word)) for (const key of contentKeys(form)) keys.add(key);
-  if (openingPronoun.test(clause.trim())) for (const key of contentKeys(question)) keys.add(key);
-  return keys;
-}
-
-/** Words between an English negation and what it denies. */
-const englishAuxiliary = /^(?:a|an|the|be|is|are|was|were|been|do|does|did|have|has|had|need|needs|let|lets|any|longer|more|really|actually|even|always|just|at|all|it|its|it's|they|them|to|for|of|a)$/u;
 
 /**
  * A negation followed by 就 / 则 / 时 in its clause sets a condition ("没被访问就很快淘汰", "没有 case 就绪时"), it claims nothing.
@@ -185,13 +146,10 @@ function deniedPredicate(said: Statement, claims: readonly NoteClaim[], about: R
     const disputed = contentKeys(scope.text);
     const heads = deniedHeads(scope, said.normalised, true);
     if (isLatin(scope.text)) {
-      // "don't let hot keys expire": a clause opening with its negation advises, it claims nothing of the note's matter.
-      if (englishAdvice.test(said.normalised)) continue;
-      const denied = englishDenied(scope, said.normalised);
-      if (denied.some((word) => englishQualifier.test(word))) continue;
+      if (deniesNoClaim(scope, said.normalised)) continue;
       // The note denying any of what an English negation covers, in the gloss of its words too ("永不过期" for "don't let hot
       // keys expire"), agrees with it.
-      if ([...heads, ...denied.flatMap(chineseWordsOf)].some(deniedAnywhere)) continue;
+      if ([...heads, ...englishDenied(scope, said.normalised).flatMap(chineseWordsOf)].some(deniedAnywhere)) continue;
     }
     // "先不要唤醒…，等析构完成之后再去唤醒" denies doing it first: the later assertion is the rest of that order,
     // not agreement, against a note that says to do it first ("先唤醒条件变量").
