@@ -46,6 +46,8 @@ export const variantSpellings: ReadonlyArray<readonly [RegExp, string]> = [
   [/记下来|记录下来|记住/g, '记录'],
   [/挪到|搬到/g, '移动到'],
   [/重用|重复使用/g, '复用'],
+  // A wrapper is 包装 or 封装 alike (「RouterGroup是对路由树的包装」 is said 「对路由树的封装」).
+  [/包装/g, '封装'],
   // Connective and degree words: "会引起死锁" is 导致, "防止重复下单" 避免, "马上返回" 立即返回.
   [/造成|引起|引发/g, '导致'],
   [/防止/g, '避免'],

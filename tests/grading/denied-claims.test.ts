@@ -139,3 +139,13 @@ describe('opposed predicates', () => {
     expect(contradicted('请判断以下叙述是否正确，并做出解释：栈底元素是不能删除的元素', note, '错误，栈底元素是最先入栈的元素，最后才被删除。')).toEqual([]);
   });
 });
+
+describe('a denial in a near-synonym of the note\'s word', () => {
+  it('reads 「不是对路由树的封装」 against 「RouterGroup是对路由树的包装」: a wrapper is 包装 or 封装 alike', () => {
+    // corpus/os-network-k8s-microservices.md, "gin的路由组件为什么高性能".
+    const question = 'gin 里的 Engine 和 RouterGroup 是什么关系？能直接在 Engine 上注册路由吗？';
+    const note = ['RouterGroup是对路由树的包装，所有的路由规则最终都是由它来进行管理。', 'Engine结构体继承了RouterGroup，所以Engine直接具备了RouterGroup所有的路由管理功能。'];
+    expect(contradicted(question, note, 'RouterGroup 也不是对路由树的封装，它只是给路由加个前缀。')).toEqual([note[0]]);
+    expect(contradicted(question, note, 'RouterGroup 是对路由树的封装，路由规则都归它管。')).toEqual([]);
+  });
+});
