@@ -11,7 +11,7 @@ import { sideOf } from './opposite-settings.ts';
 import { sentenceUnits, type ClauseClash, type Statement } from './statements.ts';
 
 /** Units of the direction words themselves, which two sentences sharing says nothing of their matter. */
-const directionUnit = (unit: string) => /时针|序|递/u.test(unit);
+const directionUnit = (unit: string) => /时针|序|递|高地|低地|^high$|^low$/u.test(unit);
 
 const pairs: ReadonlyArray<readonly [RegExp, RegExp]> = [
   [/顺时针/u, /逆时针/u],
@@ -20,6 +20,9 @@ const pairs: ReadonlyArray<readonly [RegExp, RegExp]> = [
   [/从小到大|由小到大/u, /从大到小|由大到小/u],
   [/自顶向下|自上而下/u, /自底向上|自下而上/u],
   [/正序/u, /倒序|逆序/u],
+  // Growing from high addresses to low or the other way, in either language: 「由高地址向低地址增长」 against "从 low address 往
+  // high address 增长".
+  [/(?:由|从)\s*(?:高|high\b)[^，,。；;低]{0,12}?(?:向|往|到)\s*(?:低|low\b)/u, /(?:由|从)\s*(?:低|low\b)[^，,。；;高]{0,12}?(?:向|往|到)\s*(?:高|high\b)/u],
 ];
 
 export function oppositeDirections(note: readonly Statement[], answer: readonly Statement[]): ClauseClash[] {

@@ -19,4 +19,13 @@ describe('a direction said the other way (opposite-directions.ts)', () => {
     const index = '- B+树的叶子节点按键值升序排列，并用指针串成链表，方便范围查询。';
     expect(contradictedIn('B+树的叶子节点有什么特点？', index, '叶子节点是按键值降序排列的，用链表串起来。')).toEqual([index.slice(2)]);
   });
+
+  it('reads growing from low addresses to high against the note\'s high to low, in either language', () => {
+    // After corpus/go-mysql-redis-ecommerce-qa.md, the heap's bitmap (whose note says it in a sentence about a figure).
+    const bitmap = '- bitmap的高地址部分指向arena区域的低地址部分，bitmap的地址是由高地址向低地址增长的。';
+    const question = 'Go 早期的堆布局里，bitmap 区的地址是怎么增长的？';
+    expect(contradictedIn(question, bitmap, 'bitmap 跟 arena 一样是从 low address 往 high address 增长的。')).toEqual([bitmap.slice(2)]);
+    expect(contradictedIn(question, bitmap, 'bitmap 是从低地址往高地址长的。')).toEqual([bitmap.slice(2)]);
+    expect(contradictedIn(question, bitmap, 'bitmap 是反着长的，从 high address 往 low address 增长。')).toEqual([]);
+  });
 });
