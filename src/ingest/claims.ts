@@ -77,12 +77,24 @@ function mostlyChinese(text: string): boolean {
   return (text.match(/[\u4e00-\u9fff]/gu) ?? []).length >= 0.4 * contentLength(text);
 }
 
+/**
+ * A clause that points at a figure before saying what it shows (「从上图其实还可以看到bitmap的高地址部分指向arena区域的低地址部分，也就是说…」)
+ * leads into a claim: the rest of the sentence is read as it would be without it. A sentence that only points
+ * (「见下图」, 「异步扣库存主要分3步（见下图）：」) has nothing left to read.
+ */
+const figureLeadIn = /^[^，,。；;：:]{0,8}?(?:上图|下图|如图)[^，,。；;：:]{0,10}?(?:看到|看出|可见|所示)[^，,。；;：:]*?[，,：:]?/u;
+
+function withoutFigureLeadIn(text: string): string {
+  const rest = text.replace(figureLeadIn, '');
+  return rest !== text && contentLength(rest) >= 10 ? rest : text;
+}
+
 /** Is this key-point candidate a statement of fact or mechanism a candidate could make? */
 export function isClaim(text: string, options: { personal?: boolean } = {}): boolean {
   const plain = text.replace(/https?:\/\/\S+/g, '').replace(/[\s`*_]+$/u, '').trim();
   if (contentLength(plain) < 6) return false;
   if (/[？?]$/.test(plain) || /[：:]$/.test(plain)) return false;
-  if (narration.test(plain) || toDo.test(plain) || isPracticeList(plain) || hedged.test(plain)) return false;
+  if (narration.test(withoutFigureLeadIn(plain)) || toDo.test(plain) || isPracticeList(plain) || hedged.test(plain)) return false;
   if ((codeLike.test(plain) && !mostlyChinese(plain)) || quizOptions.test(plain) || announcing.test(plain)) return false;
   if (!options.personal && authorVoice.test(plain)) return false;
   return !framing.test(plain);

@@ -7,6 +7,15 @@ describe('claims: narration is told from content', () => {
     expect(isClaim('线程的上下文包括了程序计数器、寄存器、虚拟内存信息等。', { personal: true })).toBe(true);
   });
 
+  it('keeps what a sentence says a figure shows, and drops one that only points at a figure', () => {
+    // corpus/go-mysql-redis-ecommerce-qa.md, the heap's arena: its one sentence on the bitmap's growth had been left out of the
+    // key points, so an answer reversing it scored 5.9.
+    expect(isClaim('从上图其实还可以看到bitmap的高地址部分指向arena区域的低地址部分，也就是说bitmap的地址是由高地址向低地址增长的。', { personal: true })).toBe(true);
+    expect(isClaim('如上图所示，请求先经过网关再到服务。', { personal: true })).toBe(true);
+    expect(isClaim('**技术策略**：扣减库存异步化，异步扣库存主要分3步（见下图）：', { personal: true })).toBe(false);
+    expect(isClaim('具体流程见下图，这里不展开。', { personal: true })).toBe(false);
+  });
+
   it('still drops a pointer to the rest of the text', () => {
     expect(isClaim('具体的实现细节见下文的代码分析部分。', { personal: true })).toBe(false);
     expect(isClaim('这个问题在上文已经讲过了，这里不再赘述。', { personal: true })).toBe(false);
