@@ -87,7 +87,10 @@ export function polarityAbout(text: string, subject: string, predicate?: readonl
       const plain = clause.replace(notNegations, '').replace(notVerdicts, (word) => ' '.repeat(word.length));
       const verdict = verdictWord.exec(plain);
       if (!verdict) continue;
-      if (predicate && !predicate.some((word) => wordUnits(clause).has(word))) break;
+      if (predicate) {
+        const units = wordUnits(clause);
+        if (!predicate.some((word) => units.has(word))) break;
+      }
       // "Redis 的事务不支持回滚" says something of a part of the subject, not yes or no about it.
       if (possessive.test(plain.slice(0, verdict.index).replace(sceneOfSubject, ''))) break;
       return negation.test(plain.slice(0, verdict.index + 1)) ? 'no' : 'yes';

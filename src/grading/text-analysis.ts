@@ -7,7 +7,7 @@
 import { normaliseText } from '../text/tokenizer.ts';
 import { stopwords } from '../text/stopwords.ts';
 import { conceptTokens } from '../text/glossary.ts';
-import { variantSpellings } from './variant-spellings.ts';
+import { withVariantSpellings } from './variant-spellings.ts';
 import { chineseNumber } from './quantities.ts';
 
 const cjkRun = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/gu;
@@ -133,9 +133,7 @@ export function profileText(raw: string): TextProfile {
 /** The text a profile reads (`profileText(raw).text`), without working out its units. */
 export function profiledText(raw: string): string {
   // Links and image URLs in notes are addresses, not content.
-  let text = normaliseText(raw).replace(/(?:https?|ftp):\/\/\S+|www\.\S+/g, ' ');
-  for (const [variant, canonical] of variantSpellings) text = text.replace(variant, canonical);
-  return text;
+  return withVariantSpellings(normaliseText(raw).replace(/(?:https?|ftp):\/\/\S+|www\.\S+/g, ' '));
 }
 
 function buildProfile(raw: string): TextProfile {
@@ -200,8 +198,7 @@ function withProductsWorkedOut(text: string): string {
  * formulas: enough to tell whether two short spans talk about the same thing, at a fraction of the cost.
  */
 export function wordUnits(raw: string): Map<string, number> {
-  let text = normaliseText(raw);
-  for (const [variant, canonical] of variantSpellings) text = text.replace(variant, canonical);
+  const text = withVariantSpellings(normaliseText(raw));
   const units = new Map<string, number>();
   for (const [run] of text.matchAll(cjkRun)) addCjkUnits(units, run);
   for (const match of text.matchAll(asciiWord)) if (!stopwords.has(match[0]) && !isGlueWord(match[0], text, match.index)) addUnit(units, stemWord(match[0]));

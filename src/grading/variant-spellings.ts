@@ -7,7 +7,7 @@
  * that differ in this domain (释放/删除, 同步/异步, 读/写, 加锁/解锁, 丢失/丢弃). Lookarounds
  * keep a fold from cutting through a longer word ("所以后面" is not 以后, "判断了" not 断了).
  */
-export const variantSpellings: ReadonlyArray<readonly [RegExp, string]> = [
+const variantSpellings: ReadonlyArray<readonly [RegExp, string]> = [
   [/结点/g, '节点'],
   [/储存|存贮/g, '存储'],
   [/帐号/g, '账号'],
@@ -76,19 +76,6 @@ export const variantSpellings: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bread view\b/g, 'readview'],
   [/\bchange buffer\b/g, 'changebuffer'],
   [/\bbuffer pool\b/g, 'bufferpool'],
-  // Common misspellings of English terms in notes and answers: 「只能yeild到调用者」 is yield, so an answer's yield meets it.
-  [/\byeild/g, 'yield'],
-  [/\brecieve/g, 'receive'],
-  [/\bseperat/g, 'separat'],
-  [/\blenght/g, 'length'],
-  [/\bretrun/g, 'return'],
-  [/\bfucntion/g, 'function'],
-  [/\bdefualt/g, 'default'],
-  [/\bparamter/g, 'parameter'],
-  [/\boccured/g, 'occurred'],
-  [/\bconsistant/g, 'consistent'],
-  [/\bdependanc/g, 'dependenc'],
-  [/\bthred/g, 'thread'],
   // A size's unit spelt out is its short form: "1.6MByte × 8bit" is 1.6MB ("4×0.4M=1.6MB").
   [/(?<=\d\s?[kmgt])bytes?\b/g, 'b'],
   // Words for rounding a value: "取整按每秒 4 个请求算" is the note's "将请求化整，就是4个请求每秒".
@@ -98,3 +85,30 @@ export const variantSpellings: ReadonlyArray<readonly [RegExp, string]> = [
   [/一主[一多]从/g, '主从'],
   [/写(?:操作|请求)?(?:都)?(?:走|打到|发到|去|落到)主库[^。；;]{0,6}?读(?:操作|请求)?(?:都)?(?:走|打到|发到|去)从库|读(?:操作|请求)?(?:都)?(?:走|打到|发到|去)从库[^。；;]{0,6}?写(?:操作|请求)?(?:都)?(?:走|打到|发到|去|落到)主库/g, '$&（读写分离）'],
 ];
+
+/**
+ * Common misspellings of English terms in notes and answers, each the start of a word: 「只能yeild到调用者」 is yield, so an
+ * answer's yield meets it. One pattern for all of them, since every text a profile reads passes through it.
+ */
+const misspellings: Readonly<Record<string, string>> = {
+  yeild: 'yield',
+  recieve: 'receive',
+  seperat: 'separat',
+  lenght: 'length',
+  retrun: 'return',
+  fucntion: 'function',
+  defualt: 'default',
+  paramter: 'parameter',
+  occured: 'occurred',
+  consistant: 'consistent',
+  dependanc: 'dependenc',
+  thred: 'thread',
+};
+const misspelt = new RegExp(String.raw`\b(?:${Object.keys(misspellings).join('|')})`, 'g');
+
+/** A text with its variants folded to the notes' forms and its misspellings corrected: what a profile reads. */
+export function withVariantSpellings(text: string): string {
+  let folded = text;
+  for (const [variant, canonical] of variantSpellings) folded = folded.replace(variant, canonical);
+  return folded.replace(misspelt, (word) => misspellings[word] ?? word);
+}
