@@ -5,6 +5,7 @@
  * not coverage of that term, and a question is not an answer.
  */
 import { withoutFillers } from '../text/spoken-fillers.ts';
+import { onlyLeadsIn } from './point-text.ts';
 
 /**
  * Clauses that say the candidate does not know or does not remember. Phrases that also occur in
@@ -72,7 +73,7 @@ function stanceOf(clause: string): ClauseStance {
   if (isHedge(clause)) return 'hedged';
   if (/[？?]\s*$/u.test(clause)) return askingBack.test(clause) || /^(?:啊|嗯|呃|额)?[？?]/u.test(clause) ? 'question' : 'tentative';
   if (tentative.test(clause) || guessEnding.test(clause.trim())) return 'tentative';
-  if (makesNoClaim(clause)) return 'unspecific';
+  if (makesNoClaim(clause) || onlyLeadsIn.test(clause.trim())) return 'unspecific';
   return 'asserted';
 }
 

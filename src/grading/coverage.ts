@@ -309,7 +309,7 @@ function coverUnits(point: KeyPointSpec, answer: AnswerView, questionUnits: Read
   askedCount = 0;
   for (const [unit, baseWeight] of units) {
     observableWeight += baseWeight;
-    if (questionUnits.has(unit)) {
+    if (questionUnits.has(unit) || point.topicUnits?.has(unit)) {
       if (!unit.startsWith('~')) (askedUnits[askedCount] = unit), (askedWeights[askedCount] = baseWeight), (askedCount += 1), (askedWeight += baseWeight);
       continue;
     }

@@ -7,7 +7,7 @@
 import { blockUnits, type RawUnit } from './note-blocks.ts';
 import { isAside, isClaim } from '../ingest/claims.ts';
 import { withoutRecountedAnswers } from './recounted-answers.ts';
-import { arrowChain, contentLength, minimumPointCharacters, wholeClaims, withoutLabel } from './point-text.ts';
+import { arrowChain, contentLength, minimumPointCharacters, namesWhatFollows, wholeClaims, withoutLabel } from './point-text.ts';
 import { profileText, type TextProfile } from './text-analysis.ts';
 
 export interface KeyPointSpec {
@@ -26,6 +26,8 @@ export interface KeyPointSpec {
   block: number;
   /** The line the point's list hangs under ("queue需要绑定exchange" over "- 消息载体"), when it has one: it names what the point is about. */
   lead?: string;
+  /** Units only the point's lead-in says ("Raft对只读操作的处理办法是 …"): like the question's words, they name the point without making it. */
+  topicUnits?: ReadonlySet<string>;
 }
 
 /** Beyond this many characters a unit is split at clause boundaries. */
@@ -87,17 +89,25 @@ export function capPoints(specs: readonly KeyPointSpec[]): KeyPointSpec[] {
 function extract(markdown: string, referenceIndex: number): KeyPointSpec[] {
   // What is left of a fence opened inside a list item ("- ```" / "  make" / "  ```") merged into its
   // neighbours as a fragment, naming them; its backticks are markup the card must not show ("make ` 能够…").
-  const units = mergeTrivial(splitLong(withListedTerms(withChainLabels(withoutRecountedAnswers(blockUnits(markdown)))))).map((unit) => ({ ...unit, text: unit.text.replace(/\s*`+\s*/g, ' ').trim() }));
+  const units = mergeTrivial(splitLong(withListedTerms(withPlainHeadings(withChainLabels(withoutRecountedAnswers(blockUnits(markdown))))))).map((unit) => ({ ...unit, text: unit.text.replace(/\s*`+\s*/g, ' ').trim() }));
   // Narration, to-dos and framing are not graded; a terse reference with no claim keeps its terms.
   const claims = units.filter((unit) => isClaim(unit.text, { personal: true }));
   const deduplicated = deduplicate(claims.length > 0 ? claims : units);
   const scored = deduplicated.map((unit, index) => ({ unit, profile: profileText(unit.text), index }));
   return scored.map(({ unit, profile, index }) => {
     const pointImportance = importance(unit, index);
-    return { text: unit.text, weight: pointImportance * substance(profile), importance: pointImportance, profile, referenceIndex, section: unit.section, block: unit.block, ...(unit.lead ? { lead: unit.lead.text } : {}) };
+    return { text: unit.text, weight: pointImportance * substance(profile), importance: pointImportance, profile, referenceIndex, section: unit.section, block: unit.block, ...(unit.lead ? { lead: unit.lead.text } : {}), ...topicUnitsOf(unit, profile) };
   });
 }
 
+
+function topicUnitsOf(unit: RawUnit, profile: TextProfile): Pick<KeyPointSpec, 'topicUnits'> {
+  const introduction = unit.introduction;
+  if (!introduction || !unit.text.startsWith(introduction)) return {};
+  const said = profileText(unit.text.slice(introduction.length)).units;
+  const topic = [...profileText(introduction).units.keys()].filter((found) => profile.units.has(found) && !said.has(found));
+  return topic.length ? { topicUnits: new Set(topic) } : {};
+}
 
 /** Terms that make a list of their own under a statement: fewer are one more claim or a stray word. */
 const minimumListedTerms = 2;
@@ -156,6 +166,28 @@ function withChainLabels(units: RawUnit[]): RawUnit[] {
   });
 }
 
+/**
+ * A paragraph of one short verbless line between two statements ("只读操作的进一步优化" over "标准的强一致只读操作是…") is the next
+ * paragraph's heading, written without a #: as a point of its own, any answer naming 只读操作 half-made it. A line over a list
+ * is the list's lead (note-blocks.ts). A run of such lines
+ * ("FIFO" / "LFU" / "Random") is a list of terms, and a line that compares or denies ("插入的C大于原来的cap") states a condition.
+ */
+function withPlainHeadings(units: RawUnit[]): RawUnit[] {
+  const statement = (unit: RawUnit | undefined) => unit !== undefined && !unit.introduces && !bareLabel.test(unit.text.trim());
+  return units.map((unit, index) => {
+    const [previous, next] = [units[index - 1], units[index + 1]];
+    const alone = previous?.block !== unit.block && next !== undefined && next.block !== unit.block;
+    if (!alone || unit.introduces || unit.kind !== 'prose' || next.kind !== 'prose' || !bareLabel.test(unit.text.trim()) || relation.test(unit.text)) return unit;
+    // A shorter line is a name ("LRU", "gin框架"): it was always read with what follows, as its subject.
+    if (contentLength(unit.text) < minimumPointCharacters) return unit;
+    if ((previous && !statement(previous)) || !statement(next)) return unit;
+    return { ...unit, text: `${unit.text.trim()}：`, introduces: true, heading: true };
+  });
+}
+
+/** Words that make a verbless line a condition or a claim rather than a name. */
+const relation = /大于|小于|等于|超过|不|没|要|需|可以|应该|导致/u;
+
 function splitLong(units: RawUnit[]): RawUnit[] {
   return units.flatMap((unit) => {
     const pieces = wholeClaims(withoutAsides(unit.text), maximumPointCharacters);
@@ -171,7 +203,7 @@ function mergeTrivial(units: RawUnit[]): RawUnit[] {
       merged.push(withLeadItem(merged.pop()!, pending));
       pending = undefined;
     }
-    const current: RawUnit = pending ? { ...unit, text: `${pending.text} ${unit.text}`, bold: pending.bold || unit.bold } : unit;
+    const current: RawUnit = pending ? { ...unit, text: `${pending.text} ${unit.text}`, bold: pending.bold || unit.bold, ...topicOf(pending) } : unit;
     pending = undefined;
     const minimum = current.kind === 'table' ? 2 : minimumPointCharacters;
     if (current.introduces || contentLength(current.text) < minimum) {
@@ -206,6 +238,16 @@ function withLeadItem(previous: RawUnit, item: RawUnit): RawUnit {
   const separator = /[：:；;。]$/u.test(previous.text) ? ' ' : isLead ? '：' : '；';
   return { ...previous, text: `${previous.text}${separator}${item.text}`, bold: previous.bold || item.bold, lead: item.lead };
 }
+
+/**
+ * A lead-in sentence ("Raft对只读操作的处理办法是", "解决缓存雪崩的常见策略有：") names what the text after it is about: saying it
+ * again makes none of the point, nor does a heading's. A bare name before a colon ("save：", "引用计数：") is the point's subject
+ * and stays its evidence, and so do 优点 / 缺点 / 特点: which of them a point is, is part of what it says.
+ */
+function topicOf(pending: RawUnit): Pick<RawUnit, 'introduction'> {
+  return pending.heading || namesWhatFollows.test(pending.text.trim()) ? { introduction: pending.text } : {};
+}
+
 
 /** "解析： golang 的 for … range 语法中，…" is the claim after the label. */
 function withoutEmptyLabel(unit: RawUnit): RawUnit {

@@ -18,7 +18,8 @@ const minimumExplanationCharacters = 6;
 /** The label of a "label：explanation" point, as a point of its own; none for a short one ("优点：", "引用计数："). */
 function labelOf(point: KeyPointSpec): KeyPointSpec | undefined {
   const match = labelled.exec(point.text.trim());
-  if (!match) return undefined;
+  // A lead-in or a heading over the point ("只读操作的进一步优化：…") names its topic, which saying does not touch (key-points.ts).
+  if (!match || point.topicUnits) return undefined;
   const [, label, explanation] = match;
   if (contentLength(label!) < minimumLabelCharacters || contentLength(explanation!) < minimumExplanationCharacters) return undefined;
   return { ...point, text: label!, profile: profileText(label!) };

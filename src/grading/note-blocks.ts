@@ -16,6 +16,10 @@ export interface RawUnit {
   block: number;
   /** The line a list item hangs under (`Lead`); a lead line's own units carry it too. */
   lead?: Lead;
+  /** The line that led into this unit's text and opens it ("Raft对只读操作的处理办法是"): what the text is about, not what it says. */
+  introduction?: string;
+  /** A line standing alone as a paragraph with no verb ("只读操作的进一步优化"): a heading written as plain text. */
+  heading?: boolean;
 }
 
 /**

@@ -24,8 +24,23 @@ export function insideBrackets(before: string): boolean {
   return (before.match(/[（(]/gu) ?? []).length > (before.match(/[)）]/gu) ?? []).length;
 }
 
+/** Words that name the kind of what follows a lead-in ("…的处理办法是", "主要有三种可能的原因：", "共三个阶段："). */
+const followingKinds = '办法|方法|方式|做法|步骤|过程|流程|原因|区别|原理|思路|阶段|策略|方案|作用|场景';
+
 /** A line that leads into the next without a colon ("Raft对只读操作的处理办法是"): part of what follows. */
-export const leadsIn = /(?:办法|方法|方式|做法|步骤|过程|流程|原因|区别|原理|思路)(?:是|为|如下)$/u;
+export const leadsIn = new RegExp(`(?:${followingKinds})(?:是|为|如下)$`, 'u');
+
+/**
+ * One clause that names the kind of what follows and stops there, with or without a colon: "主要有三种可能的原因：", "具体的实现如下",
+ * "共三个阶段：". A claim before a code block ends in a colon too ("一个函数中如果有多个defer，运行顺序和调用顺序相反：").
+ */
+export const namesWhatFollows = new RegExp(`^[^，,。；;！？!?]*(?:${followingKinds}|如下|以下|[一二三四五六七八九两几\\d]+(?:点|种|个|类|步))(?:是|为|有|如下)?[：:]?$`, 'u');
+
+/**
+ * An answer's clause that only leads in ("Raft对只读操作的处理办法是", "缺点是，", "原因主要有："), its claim left unsaid or in the
+ * clauses after it: it names what the answer is about and makes none of it. The verb is needed: "用的是写时复制的方法" is a claim.
+ */
+export const onlyLeadsIn = new RegExp(`^[^，,。；;！？!?]*(?:(?:${followingKinds}|特点|优点|缺点|好处|坏处|结果|答案|本质|目的|关键)(?:就|主要|其实|大概|一般)?(?:(?:是|为|有|在于|如下|包括)\\s*[：:，,…。.]*|\\s*[：:]\\s*)|(?:如下|以下)(?:几点|这些|[一二三四五六七八九两几\\d]+(?:点|种|个|类|步))?\\s*[：:，,…。.]*)$`, 'u');
 
 /**
  * Labels that organise a note but state nothing ("**解析：**", "详细：", "答："): a point is the claim
