@@ -19,10 +19,17 @@ afterAll(async () => {
   removeTempDirs();
 });
 
+/**
+ * Answers the first of two questions with the first 60 characters of its note, on the RDB card, whose note opens with what a
+ * candidate would say. On a random card those characters can be a heading or a code line: graded as no answer, the engine
+ * keeps its own line over the model's. That is the likely cause of the one failure in ~30 runs, which could not be captured.
+ */
 async function answerFirstQuestion(): Promise<{ events: { event: string; data: string }[]; status: number }> {
   harness = await makeHarness({ env: { OPENAI_API_KEY: secret, OPENAI_BASE_URL: fake.url, MIANBA_LLM_TIMEOUT_MS: '3000' } });
   const browser = harness.browser();
-  const created = (await (await browser.post('/api/sessions', { mode: 'practice', questions: 2 })).json()) as {
+  const rdb = harness.kb.cards.find((card) => card.answered && /RDB/u.test(card.question));
+  const other = harness.kb.cards.find((card) => card.answered && card.id !== rdb?.id && card.topics.some((topic) => rdb?.topics.includes(topic)));
+  const created = (await (await browser.post('/api/sessions', { mode: 'drill', cards: [rdb?.id, other?.id], questions: 2 })).json()) as {
     id: string;
     message: { questionId: string };
   };
