@@ -11,7 +11,7 @@ import { choiceVerdict } from './choice-verdict.ts';
 import { wordUnits } from './text-analysis.ts';
 
 /** The yes/no ask words; the subject is what the same clause names before them. */
-const yesNoAsk = /有没有|是否|能否|会不会|能不能|可不可以|是不是|可否|存不存在|要不要|需不需要/u;
+const yesNoAsk = /有没有|是否|能否|会不会|能不能|可不可以|可不可能|是不是|可否|存不存在|要不要|需不需要|支不支持|算不算|用不用|该不该|应不应该|允不允许/u;
 /**
  * The other common yes/no form, a modal in a clause ending in 吗 ("它的 redo log 有可能被持久化到磁盘吗？"). Read only when the
  * question has no ask of the kind above: "…会朝相反的方向移动吗？试举例说明。快速排序有没有这种现象？" asks its 有没有 of a named subject.
@@ -56,11 +56,17 @@ export type Polarity = 'yes' | 'no';
 /** The subject of the question's yes/no ask (normalised), when it names one of at least two characters. */
 export function yesNoSubject(question: string): string | undefined {
   const asks = askOf(question);
+  let previous = '';
   for (const clause of normaliseText(question).split(/[，,。；;！!？?\n]/u)) {
     const ask = asks.exec(clause);
-    if (!ask) continue;
-    const before = clause.slice(0, ask.index).replace(/\s+/g, '');
+    if (!ask) {
+      previous = clause;
+      continue;
+    }
+    let before = clause.slice(0, ask.index).replace(/\s+/g, '');
     if (embeddingVerb.test(before)) continue;
+    // An ask opening its clause asks of the clause before ("切片作为参数传进函数，会不会把底层数组也拷贝一份？").
+    if (!before.replace(leadingFiller, '')) before = previous.replace(/\s+/g, '');
     const subject = before.replace(leadingFiller, '').replace(trailingFiller, '');
     const length = Array.from(subject).length;
     if (length >= 2 && length <= maximumSubjectCharacters) return subject;
@@ -116,8 +122,28 @@ export function askedPredicate(question: string): string[] | undefined {
   return undefined;
 }
 
+/**
+ * Whether what the ask predicates is itself negated ("匿名管道能不能用在两个没有亲缘关系的进程之间？"): a note saying yes of the words
+ * ("只能在具有亲缘关系的进程间使用") then answers the ask no.
+ */
+function askNegated(question: string): boolean {
+  const asks = askOf(question);
+  for (const clause of normaliseText(question).split(/[，,。；;！!？?\n]/u)) {
+    const ask = asks.exec(clause);
+    if (!ask || embeddingVerb.test(clause.slice(0, ask.index))) continue;
+    return negation.test(clause.slice(ask.index + ask[0].length).replace(notNegations, ''));
+  }
+  return false;
+}
+
 /** Share of the predicate's words a clause must hold to state it. */
 const predicateShare = 0.7;
+/**
+ * Share at which a clause of the other polarity still says the note is not one-sided: notes give both cases of a condition
+ * ("如果超过cap…就会创建新的底层数组" and "没超过…不会创建新数组"), the second in fewer of the ask's words (two at least: one
+ * word of two is any clause on the matter).
+ */
+const otherSideShare = 0.5;
 
 /**
  * The polarity a text gives the predicate itself, when every clause stating it agrees: "也是有可能会被后台线程一起
@@ -125,18 +151,21 @@ const predicateShare = 0.7;
  */
 export function polarityOfPredicate(text: string, predicate: readonly string[]): Polarity | undefined {
   const found = new Set<Polarity>();
+  const nearly = new Set<Polarity>();
   for (const clause of normaliseText(text).replace(/[^\S\n]+/gu, '').split(clauseEnd)) {
     const units = wordUnits(clause);
-    if (predicate.filter((word) => units.has(word)).length < predicateShare * predicate.length) continue;
+    const held = predicate.filter((word) => units.has(word)).length;
+    const share = held / predicate.length;
+    if (share < otherSideShare || held < 2) continue;
     // A negation just before one of its words ("主线程不会阻塞", "不可能持久化到磁盘") says no.
     const plain = clause.replace(notNegations, (word) => ' '.repeat(word.length));
     const denied = predicate.some((word) => {
       const at = plain.indexOf(word);
       return at >= 0 && negation.test(plain.slice(Math.max(0, at - 4), at));
     });
-    found.add(denied ? 'no' : 'yes');
+    (share >= predicateShare ? found : nearly).add(denied ? 'no' : 'yes');
   }
-  return found.size === 1 ? [...found][0] : undefined;
+  return found.size === 1 && [...nearly].every((polarity) => found.has(polarity)) ? [...found][0] : undefined;
 }
 
 /** Whether the question's yes/no ask comes before any other question it asks ("…会吗？…有没有…？" asks 会 first). */
@@ -169,13 +198,28 @@ export function subQuestionVerdict(question: string, references: readonly string
  */
 function yesNoVerdict(question: string, references: readonly string[], answer: string, opening: string): 'agree' | 'disagree' | undefined {
   const subject = yesNoSubject(question);
-  if (!subject) return undefined;
   const predicate = askedPredicate(question);
+  // An ask whose subject is in a clause of its own ("Get 只是读 map，需不需要也加锁？") is read on what it predicates alone.
+  if (!subject) return predicate ? predicateVerdict(question, references, answer, opening, predicate) : undefined;
   // What the ask predicates, where the note states it, is read before the subject's first mention (a pronoun's
   // subject, "它的 redo log", names the note's topic, which the note mentions everywhere); an answer's bare verdict first.
   const expected = references.map((reference) => (predicate && polarityOfPredicate(reference, predicate)) || polarityAbout(reference, subject, predicate)).find((polarity) => polarity !== undefined);
   // An answer's opening "会。" answers the question's first ask; a yes/no ask after another question is answered where its subject is named.
-  const given = (asksFirst(question) ? leadingYesNo(opening) : undefined) ?? polarityAbout(answer, subject, predicate);
-  if (!expected || !given) return undefined;
+  return compared(question, expected, asksFirst(question) ? leadingYesNo(opening) : undefined, () => polarityAbout(answer, subject, predicate));
+}
+
+/**
+ * The note's polarity of what is asked against the answer's: its bare verdict, which answers the ask (and so says the
+ * opposite of the note's words when the ask negates them), or else what its own words say of the same thing.
+ */
+function compared(question: string, expected: Polarity | undefined, verdict: Polarity | undefined, stated: () => Polarity | undefined): 'agree' | 'disagree' | undefined {
+  if (!expected) return undefined;
+  const given = verdict !== undefined && askNegated(question) ? (verdict === 'yes' ? 'no' : 'yes') : (verdict ?? stated());
+  if (!given) return undefined;
   return expected === given ? 'agree' : 'disagree';
+}
+
+function predicateVerdict(question: string, references: readonly string[], answer: string, opening: string, predicate: readonly string[]): 'agree' | 'disagree' | undefined {
+  const expected = references.map((reference) => polarityOfPredicate(reference, predicate)).find((polarity) => polarity !== undefined);
+  return compared(question, expected, asksFirst(question) ? leadingYesNo(opening) : undefined, () => polarityOfPredicate(answer, predicate));
 }

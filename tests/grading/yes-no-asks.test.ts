@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { polarityOfPredicate, subQuestionVerdict, yesNoSubject } from '../../src/grading/sub-question-verdict.ts';
+
+describe('yes/no asks in the other shapes candidates are asked them', () => {
+  it('reads the ask of 支不支持, 算不算 and their kind', () => {
+    const question = 'Memcached 支不支持数据持久化？服务器重启后数据会怎样？';
+    const note = 'Memcached 不支持持久化，所有数据都存储在内存中，一旦服务器重启，所有数据都会丢失。';
+    expect(yesNoSubject(question)).toBe('memcached');
+    expect(subQuestionVerdict(question, [note], '不支持，数据全在内存里，重启就没了。')).toBe('agree');
+    expect(subQuestionVerdict(question, [note], '支持，它会定期把数据刷到磁盘上，重启后能恢复。')).toBe('disagree');
+    expect(yesNoSubject('数组的长度算不算类型的一部分？')).toBe('数组的长度');
+  });
+
+  it('takes the subject of an ask that opens its clause from the clause before', () => {
+    expect(yesNoSubject('切片作为参数传进函数，会不会把底层数组也拷贝一份？')).toBe('切片作为参数传进函数');
+    // A clause of its own before an ask with its own subject changes nothing.
+    expect(yesNoSubject('数据量很大的时候，快速排序有没有这种现象？')).toBe('快速排序');
+  });
+
+  it('reads an ask whose subject is too long to name on what it predicates', () => {
+    const question = '阻塞队列析构的时候如果还有线程等在上面，需不需要先唤醒条件变量？为什么？';
+    const note = '发现是阻塞到了条件变量，它没有接受到唤醒，析构不了。最后在阻塞队列析构的时候，先唤醒条件变量。';
+    expect(yesNoSubject(question)).toBeUndefined();
+    expect(subQuestionVerdict(question, [note], '需要，不然等在条件变量上的线程永远醒不过来，析构就卡住了。')).toBe('agree');
+    expect(subQuestionVerdict(question, [note], '不需要，析构的时候条件变量自己就释放了。')).toBe('disagree');
+  });
+
+  it('answers an ask that negates its own words the other way round', () => {
+    const question = '匿名管道能不能用在两个没有亲缘关系的进程之间？';
+    const note = '匿名管道( pipe )：管道是一种半双工的通信方式，数据只能单向流动，而且只能在具有亲缘关系的进程间使用。';
+    expect(subQuestionVerdict(question, [note], '不能，只能在父子这种有亲缘关系的进程之间用。')).toBe('agree');
+    expect(subQuestionVerdict(question, [note], '能，拿到读写两端的文件描述符就能通信，跟亲缘关系无关。')).toBe('disagree');
+  });
+
+  it('gives no verdict where the note says both, each under its own condition', () => {
+    const note = '如果超过cap，就会创建新的底层数组，把原来的元素拷过去。没超过的话直接reslice，不会创建新数组。';
+    const predicate = ['创建', '底层', '数组'];
+    expect(polarityOfPredicate(note, predicate)).toBeUndefined();
+    // One side alone is read.
+    expect(polarityOfPredicate('如果超过cap，就会创建新的底层数组。', predicate)).toBe('yes');
+  });
+});
