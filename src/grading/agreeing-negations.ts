@@ -36,6 +36,23 @@ export function deniedFurtherOn(note: Statement, said: Statement): boolean {
   return spaceless(note.normalised.slice(negation.at)).includes(head);
 }
 
+/** What gives something to one condition or holder alone: 只能在…使用, 只有…才. */
+const onlyMarker = /只能|只有|仅能|仅在|唯有|\bonly\b/u;
+/** Saying the excluded case can too: "没有亲缘关系的进程也能用". */
+const alsoCan = /也(?:能|可以|会|行)|同样(?:能|可以)|照样|一样(?:能|可以)|都(?:能|可以)|\balso\b|\bas well\b/u;
+
+/**
+ * The note's "只能在具有亲缘关系的进程间使用" is said again, not denied, by "没亲缘关系得用有名管道" or "没亲缘关系的进程不能用": what
+ * the answer denies is the note's only case, and it gives the other case something else. "…也能用" anywhere in its sentence
+ * ("不需要亲缘关系，随便两个进程都能用") still denies it.
+ */
+export function deniesOnlyCase(note: Statement, said: Statement, sentence = said.normalised): boolean {
+  const only = onlyMarker.exec(note.normalised);
+  if (!only || note.scopes.length || !said.scopes.length || alsoCan.test(sentence)) return false;
+  const head = deniedHead(said);
+  return head !== undefined && spaceless(note.normalised.slice(only.index + only[0].length)).includes(head);
+}
+
 /** The first content word a clause's negations deny ("不阻塞主线程" → 阻塞). */
 function deniedHead(statement: Statement): string | undefined {
   for (const scope of statement.scopes) for (const [unit, weight] of scope) if (weight >= 0.9) return unit;

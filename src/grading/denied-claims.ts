@@ -20,6 +20,7 @@ import { claimsOf, clauseContext, contentKeys, deniedScopes, hedgedClaim, isConc
 import { deniedNeed } from './denied-needs.ts';
 import { deniedListItem } from './denied-lists.ts';
 import { deniedExistence } from './denied-existence.ts';
+import { deniesOnlyCase } from './agreeing-negations.ts';
 import { deniedRelation } from './denied-relations.ts';
 import { deniedRelationEnglish } from './denied-relations-english.ts';
 import { deniedEffect } from './denied-effects.ts';
@@ -119,7 +120,8 @@ export function deniedClaims(note: readonly Statement[], answer: readonly Statem
       deniedBy(said, deniedRelation(said, claims, all, answer, context.question)) ??
       deniedBy(said, deniedRelationEnglish(said, claims, all, context.question)) ??
       deniedBy(said, deniedEffect(said, claims, all, context.subjects, answer));
-    if (claim) found.push(claim);
+    // The note's only case denied, the other case given something else, says the note again (agreeing-negations.ts).
+    if (claim && !(claim.notes && deniesOnlyCase(claim.notes, said, sentence))) found.push(claim);
   }
   return found;
 }
