@@ -5,7 +5,7 @@
  * Here each value the answer mentions is compared with what the note says about that value and
  * about the others; a description that fits another value much better is a swap.
  */
-import { profileText, shareFound } from './text-analysis.ts';
+import { isMostlyEnglish, profileText, shareFound } from './text-analysis.ts';
 
 /** "设置为 0", "设成 1", "设置是 1", "取值 2", "= 3", "value 4": a number introduced as a value. */
 const valuePattern = /(?:设置为|设置成|设置是|设为|设成|配置为|配成|取值为?|值为|等于|改为|=|\bset to|\bvalue(?: of)?|\bequals?)\s*(\d{1,4})(?![\d.])/giu;
@@ -50,9 +50,12 @@ export function checkValues(question: string, answer: string, reference: string)
   const shared = [...described.values()].reduce((common, units) => new Set([...common].filter((unit) => units.has(unit))));
 
   const result: ValueCheck = { consistent: 0, swapped: 0 };
+  const noteInEnglish = isMostlyEnglish(profileText(reference));
   for (const { value, description } of mentions(answer)) {
     const own = described.get(value);
-    if (!own) continue;
+    // A description in the other language than the note's shares only stray letters with it ("buffer" beside 「redo log
+    // buffer」), which read as fitting another value: it is not compared.
+    if (!own || isMostlyEnglish(profileText(description)) !== noteInEnglish) continue;
     const units = new Map([...profileText(description).units].filter(([unit]) => !questionUnits.has(unit) && !shared.has(unit)));
     if (units.size < 2) continue;
     const fitOwn = shareFound(units, own);

@@ -19,6 +19,12 @@ describe('checkValues', () => {
     expect(checkValues(question, swapped, reference)).toEqual({ consistent: 0, swapped: 3 });
   });
 
+  it('does not compare an English description with a Chinese note, whose stray Latin words fit any value', () => {
+    const redo = '设置为 0 时，每次事务提交都只把 redo log 留在 redo log buffer 中；设置为 1 时，每次事务提交都将 redo log 直接持久化到磁盘；设置为 2 时，只 write 到 page cache。';
+    const english = 'With innodb_flush_log_at_trx_commit = 1, another transaction commit flushes the whole redo log buffer to disk, uncommitted logs included.';
+    expect(checkValues('未提交事务的 redo log 会不会持久化到磁盘？', english, redo)).toEqual({ consistent: 0, swapped: 0 });
+  });
+
   it('reads "设置是 1" as the note\'s value 1, so a terse right answer about it is not a swap', () => {
     // corpus/go-mysql-redis-ecommerce-qa.md, 未提交事务是否会写redolog.
     const redo = 'innodb_flush_log_at_trx_commit 设置是 1，也就是每次事务提交时，都执行 fsync 将 redolog 直接持久化到磁盘（设置为0表示每次事务提交的时候，都只是把 redolog 留在 redolog buffer 中；设置为2表示每次事务提交的时候，都只执行 write 将 redolog 写到文件系统的 page cache ）。\n按照 innodb_flush_log_at_trx_commit = 1 的逻辑，事务 B 要把 redolog buffer 里的日志全部持久化到磁盘。';
