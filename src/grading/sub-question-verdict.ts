@@ -178,7 +178,12 @@ function asksFirst(question: string): boolean {
 /** An answer that opens with the verdict alone ("不可能。", "会的，…", "没有。"). */
 const bareVerdict = /^(?:嗯|呃|[，,\s])*(不可能|有可能|可能|不会|会|不能|能|不可以|可以|没有|有|不是|是|不存在|存在|不需要|需要|不支持|支持)(?:的|啊)?(?=[，,。.！!；;\n]|$)/u;
 
+/** The English bare verdicts: "Yes, …", "No. …", "Nope". */
+const englishVerdict = /^(?:(yes|yeah|yep)|(no|nope))\b(?=\s*[,.!;:—-]|\s*$)/u;
+
 export function leadingYesNo(answer: string): Polarity | undefined {
+  const english = englishVerdict.exec(normaliseText(answer).trim());
+  if (english) return english[1] ? 'yes' : 'no';
   const verdict = bareVerdict.exec(normaliseText(answer).trim())?.[1];
   return verdict === undefined ? undefined : negation.test(verdict) ? 'no' : 'yes';
 }

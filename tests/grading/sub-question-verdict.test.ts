@@ -80,6 +80,12 @@ describe('a bare yes or no, and what the ask predicates', () => {
     expect(leadingYesNo('不可能。未提交事务的 redo log 只会待在 buffer 里。')).toBe('no');
     expect(leadingYesNo('会的，后台线程每秒都会刷。')).toBe('yes');
     expect(leadingYesNo('可能是后台线程吧')).toBeUndefined();
+    // An English answer to the Chinese question opens the same way: a wrong "Yes." to a pipelining ask had scored 10.
+    expect(leadingYesNo('No. Uncommitted redo stays in the redo log buffer.')).toBe('no');
+    expect(leadingYesNo('Yes, the background thread flushes it every second.')).toBe('yes');
+    expect(leadingYesNo('Nothing is flushed before commit.')).toBeUndefined();
+    expect(leadingYesNo('Yesterday we saw it flushed.')).toBeUndefined();
+    expect(subQuestionVerdict(redoQuestion, [redoNote], 'No. Uncommitted redo only sits in the redo log buffer; it reaches disk at commit.')).toBe('disagree');
     expect(subQuestionVerdict(redoQuestion, [redoNote], '不可能。未提交事务的 redo log 只会待在 redo log buffer 里，只有 commit 的那一刻才会写盘。')).toBe('disagree');
     expect(subQuestionVerdict(redoQuestion, [redoNote], '有可能。后台线程每秒把 redo log buffer 写到 page cache 再 fsync，会把没提交事务的日志一起持久化到磁盘。')).toBe('agree');
   });
