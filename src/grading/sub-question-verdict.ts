@@ -9,6 +9,7 @@
 import { normaliseText } from '../text/tokenizer.ts';
 import { choiceVerdict } from './choice-verdict.ts';
 import { wordUnits } from './text-analysis.ts';
+import { tableVerdict } from './table-verdicts.ts';
 
 /** The yes/no ask words; the subject is what the same clause names before them. */
 const yesNoAsk = /有没有|是否|能否|会不会|能不能|可不可以|可不可能|是不是|可否|存不存在|要不要|需不需要|支不支持|算不算|用不用|该不该|应不应该|允不允许/u;
@@ -208,7 +209,10 @@ function yesNoVerdict(question: string, references: readonly string[], answer: s
   if (!subject) return predicate ? predicateVerdict(question, references, answer, opening, predicate) : undefined;
   // What the ask predicates, where the note states it, is read before the subject's first mention (a pronoun's
   // subject, "它的 redo log", names the note's topic, which the note mentions everywhere); an answer's bare verdict first.
-  const expected = references.map((reference) => (predicate && polarityOfPredicate(reference, predicate)) || polarityAbout(reference, subject, predicate)).find((polarity) => polarity !== undefined);
+  // A comparison table with a column for the subject says it in that column (table-verdicts.ts).
+  const expected = references
+    .map((reference) => (predicate && (tableVerdict(reference, subject, predicate) ?? polarityOfPredicate(reference, predicate))) || polarityAbout(reference, subject, predicate))
+    .find((polarity) => polarity !== undefined);
   // An answer's opening "会。" answers the question's first ask; a yes/no ask after another question is answered where its subject is named.
   return compared(question, expected, asksFirst(question) ? leadingYesNo(opening) : undefined, () => polarityAbout(answer, subject, predicate));
 }
