@@ -169,6 +169,16 @@ export function polarityOfPredicate(text: string, predicate: readonly string[]):
   return found.size === 1 && [...nearly].every((polarity) => found.has(polarity)) ? [...found][0] : undefined;
 }
 
+/** Whether the question's yes/no ask opens its clause, asking of the clause before. */
+function opensItsClause(question: string): boolean {
+  const asks = askOf(question);
+  for (const clause of normaliseText(question).split(/[，,。；;！!？?\n]/u)) {
+    const ask = asks.exec(clause);
+    if (ask) return !clause.slice(0, ask.index).replace(/\s+/g, '').replace(leadingFiller, '');
+  }
+  return false;
+}
+
 /** Whether the question's yes/no ask comes before any other question it asks ("…会吗？…有没有…？" asks 会 first). */
 function asksFirst(question: string): boolean {
   const normalised = normaliseText(question);
@@ -176,8 +186,10 @@ function asksFirst(question: string): boolean {
   return !ask || !/[？?吗]/u.test(normalised.slice(0, ask.index));
 }
 
-/** An answer that opens with the verdict alone ("不可能。", "会的，…", "没有。"). */
-const bareVerdict = /^(?:嗯|呃|[，,\s])*(不可能|有可能|可能|不会|会|不能|能|不可以|可以|没有|有|不是|是|不存在|存在|不需要|需要|不支持|支持)(?:的|啊)?(?=[，,。.！!；;\n]|$)/u;
+/** An answer that opens with the verdict alone ("不可能。", "会的，…", "没有。", "对，…", "不对。"). */
+const bareVerdict = /^(?:嗯|呃|[，,\s])*(不可能|有可能|可能|不会|会|不能|能|不可以|可以|没有|有|不是|是|不存在|存在|不需要|需要|不支持|支持|不对|对|没错)(?:的|啊)?(?=[，,。.！!；;\n]|$)/u;
+/** Agreement words that hold a negation character but say yes. */
+const sayingYes = /^没错$/u;
 
 /** The English bare verdicts: "Yes, …", "No. …", "Nope". */
 const englishVerdict = /^(?:(yes|yeah|yep)|(no|nope))\b(?=\s*[,.!;:—-]|\s*$)/u;
@@ -186,7 +198,7 @@ export function leadingYesNo(answer: string): Polarity | undefined {
   const english = englishVerdict.exec(normaliseText(answer).trim());
   if (english) return english[1] ? 'yes' : 'no';
   const verdict = bareVerdict.exec(normaliseText(answer).trim())?.[1];
-  return verdict === undefined ? undefined : negation.test(verdict) ? 'no' : 'yes';
+  return verdict === undefined ? undefined : negation.test(verdict) && !sayingYes.test(verdict) ? 'no' : 'yes';
 }
 
 /**
@@ -205,8 +217,10 @@ export function subQuestionVerdict(question: string, references: readonly string
 function yesNoVerdict(question: string, references: readonly string[], answer: string, opening: string): 'agree' | 'disagree' | undefined {
   const subject = yesNoSubject(question);
   const predicate = askedPredicate(question);
-  // An ask whose subject is in a clause of its own ("Get 只是读 map，需不需要也加锁？") is read on what it predicates alone.
-  if (!subject) return predicate ? predicateVerdict(question, references, answer, opening, predicate) : undefined;
+  // An ask whose subject is a clause of its own, too long to name ("Raft 里 leader 把一条日志写进自己本地之后，需不需要复制到多数派
+  // 节点才算提交？"), is read on what it predicates alone. One whose long subject shares its clause carries what is asked in it
+  // (「匿名管道算是任意两个进程之间都能用的通信方式吗？」 is not answered by 「管道是一种…通信方式」).
+  if (!subject) return predicate && opensItsClause(question) ? predicateVerdict(question, references, answer, opening, predicate) : undefined;
   // What the ask predicates, where the note states it, is read before the subject's first mention (a pronoun's
   // subject, "它的 redo log", names the note's topic, which the note mentions everywhere); an answer's bare verdict first.
   // A comparison table with a column for the subject says it in that column (table-verdicts.ts).

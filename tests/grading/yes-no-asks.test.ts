@@ -25,6 +25,19 @@ describe('yes/no asks in the other shapes candidates are asked them', () => {
     expect(subQuestionVerdict(question, [note], '不需要，析构的时候条件变量自己就释放了。')).toBe('disagree');
   });
 
+  it('reads 对 / 不对 / 没错 opening an answer as its verdict', () => {
+    const question = 'Redis 的事务支不支持回滚？';
+    const note = 'Redis 的事务不支持回滚，命令出错以后已经执行的命令不会撤销。';
+    expect(subQuestionVerdict(question, [note], '对，支持，出错会整体回滚。')).toBe('disagree');
+    expect(subQuestionVerdict(question, [note], '不对，不支持回滚。')).toBe('agree');
+  });
+
+  it('reads no verdict off what a long subject in the ask\'s own clause leaves out', () => {
+    // The note says 管道 is a 通信方式; the question asks whether any two processes can use it.
+    const note = '匿名管道( pipe )：管道是一种半双工的通信方式，而且只能在具有亲缘关系的进程间使用。';
+    expect(subQuestionVerdict('匿名管道算是任意两个进程之间都能用的通信方式吗？', [note], '对，算。拿到文件描述符随便两个进程都能用。')).toBeUndefined();
+  });
+
   it('answers an ask that negates its own words the other way round', () => {
     const question = '匿名管道能不能用在两个没有亲缘关系的进程之间？';
     const note = '匿名管道( pipe )：管道是一种半双工的通信方式，数据只能单向流动，而且只能在具有亲缘关系的进程间使用。';
