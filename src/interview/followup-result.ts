@@ -67,9 +67,23 @@ function madeByThisAnswer(point: KeyPoint, answer: string, earlier: string): boo
   // judged by where its words are.
   if (start < 0) return pointWeightIn(point.text, answer, { quote: point.evidence }) > pointWeightIn(point.text, earlier, { quote: point.evidence });
   if (start + quote.length <= answerStart) return false;
-  const ownPart = quote.slice(answerStart - start);
-  const earlierPart = quote.slice(0, answerStart - start);
+  // Split as written, not in the searchable form: run together there, 「LFU」 then 「FIFO LRU TTL」 read as one word
+  // "lfufifolruttl", which makes none of the points, and a follow-up naming every strategy was told it added nothing.
+  const [earlierPart, ownPart] = splitAfterSearchable(point.evidence, answerStart - start);
   return pointWeightIn(point.text, ownPart) > pointWeightIn(point.text, earlierPart);
+}
+
+/** The text split after its first `count` searchable characters (those `searchable` keeps). */
+function splitAfterSearchable(text: string, count: number): [string, string] {
+  let seen = 0;
+  let index = 0;
+  // By code point, as `searchable` reads them (an emoji is one symbol, two code units).
+  for (const character of text) {
+    if (seen === count) break;
+    seen += searchable(character).length;
+    index += character.length;
+  }
+  return [text.slice(0, index), text.slice(index)];
 }
 
 /**

@@ -36,6 +36,14 @@ describe('the points a follow-up answer is credited with', () => {
     expect(addedPoints(before, fromMain, { answer: '嗯，差不多就这些。', earlier, nonAnswer: false })).toEqual([]);
   });
 
+  it('splits a quote that runs from the main answer into the follow-up where it was written, Latin words kept apart', () => {
+    // corpus/image-service-project-qa.md, 缓存失效策略: five names. The main answer named LFU; the follow-up named all five.
+    const names = ['FIFO', 'LFU', 'LRU', 'TTL', 'Random'];
+    const made = names.map((text): KeyPoint => ({ text, covered: 'yes', evidence: 'LFU FIFO LFU LRU TTL Random' }));
+    const named = names.map((text) => ({ text, covered: text === 'LFU' ? ('yes' as const) : ('no' as const) }));
+    expect(addedPoints(named, joinedGrade(made), { answer: 'FIFO\n\nLFU\n\nLRU\n\nTTL\n\nRandom', earlier: 'LFU', nonAnswer: false })).toEqual(['FIFO', 'LRU', 'TTL', 'Random']);
+  });
+
   it('credits nothing to a non-answer, and nothing already made before', () => {
     const after = joinedGrade([{ text: watchPoint, covered: 'yes', evidence: 'watch 机制能做服务发现' }]);
     expect(addedPoints(before, after, { answer: 'watch 机制能做服务发现', earlier, nonAnswer: true })).toEqual([]);
