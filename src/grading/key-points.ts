@@ -100,7 +100,7 @@ function extract(markdown: string, referenceIndex: number): KeyPointSpec[] {
   });
 }
 
-
+/** The units of a point's lead-in (`topicOf`) that the rest of the point does not say. */
 function topicUnitsOf(unit: RawUnit, profile: TextProfile): Pick<KeyPointSpec, 'topicUnits'> {
   const introduction = unit.introduction;
   if (!introduction || !unit.text.startsWith(introduction)) return {};
@@ -247,7 +247,6 @@ function withLeadItem(previous: RawUnit, item: RawUnit): RawUnit {
 function topicOf(pending: RawUnit): Pick<RawUnit, 'introduction'> {
   return pending.heading || namesWhatFollows.test(pending.text.trim()) ? { introduction: pending.text } : {};
 }
-
 
 /** "解析： golang 的 for … range 语法中，…" is the claim after the label. */
 function withoutEmptyLabel(unit: RawUnit): RawUnit {

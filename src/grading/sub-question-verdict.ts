@@ -110,17 +110,26 @@ export function polarityAbout(text: string, subject: string, predicate?: readonl
 /** What the ask says of its subject: the clause after the ask word, without modal words ("可能已经被持久化到磁盘" → 持久化到磁盘). */
 const askModal = /^(?:可能|已经|被|会|能|可以|要|需要|在)+/u;
 
-/** The content words of what a question's yes/no ask predicates, when it says something (at least two words). */
-export function askedPredicate(question: string): string[] | undefined {
+/** What follows the ask word in its clause: what is asked of the subject. */
+const asked = ({ clause, ask }: { clause: string; ask: RegExpExecArray }) => clause.slice(ask.index + ask[0].length);
+
+/** The clause of the question's first yes/no ask that a verb does not embed, and the ask in it. */
+function firstAsk(question: string): { clause: string; ask: RegExpExecArray } | undefined {
   const asks = askOf(question);
   for (const clause of normaliseText(question).split(/[，,。；;！!？?\n]/u)) {
     const ask = asks.exec(clause);
-    if (!ask || embeddingVerb.test(clause.slice(0, ask.index))) continue;
-    const predicate = clause.slice(ask.index + ask[0].length).replace(/\s+/g, '').replace(/吗$/u, '').replace(askModal, '');
-    const words = [...wordUnits(predicate)].filter(([, weight]) => weight >= 0.9).map(([unit]) => unit);
-    return words.length >= 2 ? words : undefined;
+    if (ask && !embeddingVerb.test(clause.slice(0, ask.index))) return { clause, ask };
   }
   return undefined;
+}
+
+/** The content words of what a question's yes/no ask predicates, when it says something (at least two words). */
+export function askedPredicate(question: string): string[] | undefined {
+  const found = firstAsk(question);
+  if (!found) return undefined;
+  const predicate = asked(found).replace(/\s+/g, '').replace(/吗$/u, '').replace(askModal, '');
+  const words = [...wordUnits(predicate)].filter(([, weight]) => weight >= 0.9).map(([unit]) => unit);
+  return words.length >= 2 ? words : undefined;
 }
 
 /**
@@ -128,13 +137,8 @@ export function askedPredicate(question: string): string[] | undefined {
  * ("只能在具有亲缘关系的进程间使用") then answers the ask no.
  */
 function askNegated(question: string): boolean {
-  const asks = askOf(question);
-  for (const clause of normaliseText(question).split(/[，,。；;！!？?\n]/u)) {
-    const ask = asks.exec(clause);
-    if (!ask || embeddingVerb.test(clause.slice(0, ask.index))) continue;
-    return negation.test(clause.slice(ask.index + ask[0].length).replace(notNegations, ''));
-  }
-  return false;
+  const found = firstAsk(question);
+  return found !== undefined && negation.test(asked(found).replace(notNegations, ''));
 }
 
 /** Share of the predicate's words a clause must hold to state it. */
@@ -171,12 +175,8 @@ export function polarityOfPredicate(text: string, predicate: readonly string[]):
 
 /** Whether the question's yes/no ask opens its clause, asking of the clause before. */
 function opensItsClause(question: string): boolean {
-  const asks = askOf(question);
-  for (const clause of normaliseText(question).split(/[，,。；;！!？?\n]/u)) {
-    const ask = asks.exec(clause);
-    if (ask) return !clause.slice(0, ask.index).replace(/\s+/g, '').replace(leadingFiller, '');
-  }
-  return false;
+  const found = firstAsk(question);
+  return found !== undefined && !found.clause.slice(0, found.ask.index).replace(/\s+/g, '').replace(leadingFiller, '');
 }
 
 /** Whether the question's yes/no ask comes before any other question it asks ("…会吗？…有没有…？" asks 会 first). */
