@@ -55,8 +55,10 @@ export function checkValues(question: string, answer: string, reference: string)
     const own = described.get(value);
     // A description in the other language than the note's shares only stray letters with it ("buffer" beside 「redo log
     // buffer」), which read as fitting another value: it is not compared.
-    if (!own || isMostlyEnglish(profileText(description)) !== noteInEnglish) continue;
-    const units = new Map([...profileText(description).units].filter(([unit]) => !questionUnits.has(unit) && !shared.has(unit)));
+    if (!own) continue;
+    const profile = profileText(description);
+    if (isMostlyEnglish(profile) !== noteInEnglish) continue;
+    const units = new Map([...profile.units].filter(([unit]) => !questionUnits.has(unit) && !shared.has(unit)));
     if (units.size < 2) continue;
     const fitOwn = shareFound(units, own);
     const fitOther = Math.max(...[...described].filter(([other]) => other !== value).map(([, other]) => shareFound(units, other)));
