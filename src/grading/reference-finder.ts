@@ -213,7 +213,8 @@ export async function findReference(kb: KnowledgeBase, question: string, signal?
     const item = kb.getCard(hit.chunk.cardId);
     if (!item) continue;
     const reference = referenceFor(item, kb.cards);
-    if (restatesItsQuestion(item, reference)) {
+    // A card left unanswered with a passage under it (card-bank.ts) is a question the notes list and leave open.
+    if (!item.answered || restatesItsQuestion(item, reference)) {
       unanswered.push(item);
       continue;
     }

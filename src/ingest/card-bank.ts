@@ -167,5 +167,21 @@ function keyPointsOf(card: Card, dictionary: readonly string[]): CardKeyPoint[] 
 export function finishCards(cards: Card[]): Card[] {
   const merged = mergeVariants(cards);
   const dictionary = buildDomainDictionary(merged);
-  return merged.map((card) => ({ ...card, keyPoints: keyPointsOf(card, dictionary) }));
+  return merged.map((card) => {
+    const keyPoints = keyPointsOf(card, dictionary);
+    return keyPoints.length === 0 && card.answered && answersNothingAsked(card) ? { ...card, answered: false, keyPoints } : { ...card, keyPoints };
+  });
+}
+
+/** A question that asks to be told about its topics ("说说RPC和二进制协议。"), not for a name, value or verdict a bare term could give. */
+const topicPrompt = /^(?:说说|讲讲|谈谈|聊聊|说一下|讲一下|谈一下|介绍一下|介绍|tell me about|talk about|explain|describe)/iu;
+
+/**
+ * A card whose reference makes no claim, to a question that asks for an explanation, has no answer in the notes: an interview
+ * log's 「rpc？二进制协议？」 over 「分布式系统。」 had been a card graded against those two words, where any answer saying 分布式系统
+ * scored 10 and an explanation of RPC 0. Code and a quiz's options are answers of their own; a bare term still answers a
+ * question asking which or what ("跳表。", "6379").
+ */
+function answersNothingAsked(card: Card): boolean {
+  return card.kind === 'technical' && !card.code && !card.searchOnly && topicPrompt.test(card.question.trim());
 }

@@ -13,7 +13,7 @@ import { parseNote } from './markdown-parser.ts';
  * Index manifests store it next to file hashes so an unchanged corpus is still re-ingested after
  * an upgrade of these rules.
  */
-export const ingestVersion = 47;
+export const ingestVersion = 48;
 
 export interface CorpusFile {
   /** Path relative to the corpus folder, forward slashes. */

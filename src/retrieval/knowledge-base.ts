@@ -148,7 +148,7 @@ export class HybridKnowledgeBase implements KnowledgeBase {
   readonly fusion: FusionOptions;
   private readonly cardsById: Map<string, Card>;
   private readonly analyse: LexicalAnalyser;
-  private readonly answeredChunks: boolean[];
+  private readonly passageChunks: boolean[];
   private readonly planner: QueryPlanner;
   private readonly lengthPivot: number | undefined;
   private passageLengths: { lengths: Float64Array; mean: number } | undefined;
@@ -160,7 +160,7 @@ export class HybridKnowledgeBase implements KnowledgeBase {
     this.fusion = { ...defaultFusion, ...parts.fusion };
     this.cardsById = new Map(parts.cards.map((item) => [item.id, item]));
     this.analyse = createLexicalAnalyser(parts.dictionary);
-    this.answeredChunks = parts.chunks.map((chunk) => this.cardsById.get(chunk.cardId)?.answered ?? true);
+    this.passageChunks = parts.chunks.map((chunk) => holdsPassage(this.cardsById.get(chunk.cardId)));
     this.lengthPivot = parts.vectorLengthPivot ?? (parts.embeddings as Partial<LengthBiasedEmbeddings>).lengthPivot;
     if (parts.lexicalIndex.size !== parts.chunks.length) {
       throw new AppError('index_unavailable', 'lexical index does not match the chunks; rebuild the index');
@@ -213,12 +213,12 @@ export class HybridKnowledgeBase implements KnowledgeBase {
   /**
    * Which chunks may be returned. An unanswered question's chunk is only the question itself:
    * it matches queries well (it IS a question) but holds nothing to ground an answer or a
-   * grade, so search returns passages with content only.
+   * grade, so search returns passages with content only (holdsPassage).
    */
   private acceptor(topics: readonly TopicId[] | undefined): (index: number) => boolean {
     const wanted = topics ? new Set(topics) : undefined;
     return (index) => {
-      if (!this.answeredChunks[index]) return false;
+      if (!this.passageChunks[index]) return false;
       return !wanted || (this.chunks[index]?.topics.some((topic) => wanted.has(topic)) ?? false);
     };
   }
@@ -321,4 +321,13 @@ function cosine(left: readonly number[], right: readonly number[]): number {
     rightNorm += right[index]! ** 2;
   }
   return leftNorm && rightNorm ? dot / Math.sqrt(leftNorm * rightNorm) : 0;
+}
+
+/**
+ * Whether a card's chunks are passages of the notes: an answered card's, and an askable card's whose note wrote under it
+ * what does not answer it (「rpc？二进制协议？」 over 「分布式系统。」, card-bank.ts): the grader finds it and reads the question
+ * as one the notes leave open. A search-only card left unanswered says nothing (a line of links).
+ */
+function holdsPassage(card: Card | undefined): boolean {
+  return !card || card.answered || (card.reference !== '' && !card.searchOnly);
 }

@@ -24,6 +24,14 @@ describe('cards that ask nothing', () => {
     expect(asked(outline)).toEqual(['TCP 三次握手的过程是什么？', 'HTTP 和 HTTPS 的区别？']);
   });
 
+  it('does not take a bare term under a question asking to be told about a topic for its answer', () => {
+    const cards = bankOf('# 面经\n\nrpc？二进制协议？\n\n分布式系统。\n\nRedis 的有序集合底层用什么数据结构？\n\n跳表。\n');
+    const answered = (question: RegExp) => cards.find((card) => question.test(card.question))?.answered;
+    expect(answered(/RPC/iu)).toBe(false);
+    // A term still answers a question asking which one.
+    expect(answered(/有序集合/u)).toBe(true);
+  });
+
   it('keeps a list of names, and an unanswered question, askable', () => {
     expect(asked(bankOf('## 常见的缓存淘汰策略有哪些？\n\n- LRU\n- LFU\n- FIFO\n'))).toEqual(['常见的缓存淘汰策略有哪些？']);
     expect(asked(bankOf('# 面经\n\n## 什么是 CAP 理论？\n\n## 什么是 BASE 理论？\n\n最终一致性。\n'))).toContain('什么是 CAP 理论？');
