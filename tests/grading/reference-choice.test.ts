@@ -167,6 +167,29 @@ SYN Flood 利用 TCP 三次握手：攻击者大量发送 SYN 却不回复 ACK�
     expect(synFlood.notice).toBeUndefined();
   });
 
+  it('grades a yes-or-no question against the note that asks the same choice, whatever else the question asks', async () => {
+    const notes = await buildNotesKnowledgeBase({
+      'network-notes.md': `# 网络
+
+## socket调用accept的时候，是处于半连接还是全连接呢？
+
+调用 accept() 时是全连接状态：三次握手已经完成，accept() 从已完成连接的队列中取出一个连接；队列为空时 accept() 阻塞。
+
+## syn flood？
+
+SYN Flood 利用 TCP 三次握手：攻击者大量发送 SYN 却不回复 ACK，服务端的半连接队列被占满，正常连接无法建立。
+`,
+    });
+    const grade = await createGrader({ kb: notes }).grade({
+      question: '调用 accept() 拿到的连接，是不是已经完成三次握手的全连接？为什么？',
+      answer: '是的，accept 返回时三次握手已经完成，它从已完成连接的队列里取出连接，队列空就阻塞。',
+    });
+    // 为什么 beside a choice had read as another kind of question than the note's 还是: it was graded against SYN flood, and got 0.
+    expect(grade.references[0]?.heading).toContain('accept');
+    expect(grade.notice ?? '').not.toContain('没有正好对应');
+    expect(grade.score).toBeGreaterThanOrEqual(5);
+  });
+
   it('grades a question naming every subject of a note whose title only names them against that note', async () => {
     // The seed note as written: "ceph和minio、cdn" is a bare title line over three short lines, beside a richer
     // "ceph存储图片的好处" that shares more of the question's words but answers something else.
