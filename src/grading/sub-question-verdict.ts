@@ -136,10 +136,25 @@ export function askedPredicate(question: string): string[] | undefined {
  * Whether what the ask predicates is itself negated ("匿名管道能不能用在两个没有亲缘关系的进程之间？"): a note saying yes of the words
  * ("只能在具有亲缘关系的进程间使用") then answers the ask no.
  */
-function askNegated(question: string): boolean {
+function askNegated(question: string, references: readonly string[]): boolean {
   const found = firstAsk(question);
-  return found !== undefined && negation.test(asked(found).replace(notNegations, ''));
+  if (!found) return false;
+  const plain = asked(found).replace(notNegations, (word) => ' '.repeat(word.length));
+  const at = plain.search(negation);
+  if (at < 0) return false;
+  if (at < negatedAskReach) return true;
+  // Further on, the negation is in what the ask is about: it negates the ask when the note says that thing without it
+  // ("两个没有亲缘关系的进程" against 「只能用在有亲缘关系的进程之间」), not when the note says it negated too ("大数组里没用到的那部分内存"
+  // against 「无法回收未用到的大部分内存」, where "No" says it cannot be reclaimed).
+  const negatedWord = /^(?:有|了)?([\u4e00-\u9fff]{2})/u.exec(plain.slice(at + 1))?.[1];
+  if (!negatedWord) return true;
+  return !references.some((reference) => new RegExp(`[不没无未非否][^，,。；;]{0,1}${negatedWord}`, 'u').test(normaliseText(reference)));
 }
+
+/**
+ * How far into what is asked a negation negates the ask whatever the note says ("是不是不安全的", "会不会已经不需要").
+ */
+const negatedAskReach = 4;
 
 /** Share of the predicate's words a clause must hold to state it. */
 const predicateShare = 0.7;
@@ -155,9 +170,17 @@ const otherSideShare = 0.5;
  * 持久化到磁盘的" says yes to "有没有可能已经被持久化到磁盘".
  */
 export function polarityOfPredicate(text: string, predicate: readonly string[]): Polarity | undefined {
+  return polarityIn(text, predicate, clauseEnd) ?? polarityIn(text, predicate, sentenceEnd);
+}
+
+/**
+ * A sentence says the predicate when its clauses do between them: 「通常是在"全连接"状态，也就是说，三次握手已经完成」 says "已经完成三次握手
+ * 的全连接" though neither clause holds enough of it. Read only when no clause decides.
+ */
+function polarityIn(text: string, predicate: readonly string[], end: RegExp): Polarity | undefined {
   const found = new Set<Polarity>();
   const nearly = new Set<Polarity>();
-  for (const clause of normaliseText(text).replace(/[^\S\n]+/gu, '').split(clauseEnd)) {
+  for (const clause of normaliseText(text).replace(/[^\S\n]+/gu, '').split(end)) {
     const units = wordUnits(clause);
     const held = predicate.filter((word) => units.has(word)).length;
     const share = held / predicate.length;
@@ -228,21 +251,21 @@ function yesNoVerdict(question: string, references: readonly string[], answer: s
     .map((reference) => (predicate && (tableVerdict(reference, subject, predicate) ?? polarityOfPredicate(reference, predicate))) || polarityAbout(reference, subject, predicate))
     .find((polarity) => polarity !== undefined);
   // An answer's opening "会。" answers the question's first ask; a yes/no ask after another question is answered where its subject is named.
-  return compared(question, expected, asksFirst(question) ? leadingYesNo(opening) : undefined, () => polarityAbout(answer, subject, predicate));
+  return compared(question, references, expected, asksFirst(question) ? leadingYesNo(opening) : undefined, () => polarityAbout(answer, subject, predicate));
 }
 
 /**
  * The note's polarity of what is asked against the answer's: its bare verdict, which answers the ask (and so says the
  * opposite of the note's words when the ask negates them), or else what its own words say of the same thing.
  */
-function compared(question: string, expected: Polarity | undefined, verdict: Polarity | undefined, stated: () => Polarity | undefined): 'agree' | 'disagree' | undefined {
+function compared(question: string, references: readonly string[], expected: Polarity | undefined, verdict: Polarity | undefined, stated: () => Polarity | undefined): 'agree' | 'disagree' | undefined {
   if (!expected) return undefined;
-  const given = verdict !== undefined && askNegated(question) ? (verdict === 'yes' ? 'no' : 'yes') : (verdict ?? stated());
+  const given = verdict !== undefined && askNegated(question, references) ? (verdict === 'yes' ? 'no' : 'yes') : (verdict ?? stated());
   if (!given) return undefined;
   return expected === given ? 'agree' : 'disagree';
 }
 
 function predicateVerdict(question: string, references: readonly string[], answer: string, opening: string, predicate: readonly string[]): 'agree' | 'disagree' | undefined {
   const expected = references.map((reference) => polarityOfPredicate(reference, predicate)).find((polarity) => polarity !== undefined);
-  return compared(question, expected, asksFirst(question) ? leadingYesNo(opening) : undefined, () => polarityOfPredicate(answer, predicate));
+  return compared(question, references, expected, asksFirst(question) ? leadingYesNo(opening) : undefined, () => polarityOfPredicate(answer, predicate));
 }

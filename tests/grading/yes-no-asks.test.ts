@@ -45,6 +45,21 @@ describe('yes/no asks in the other shapes candidates are asked them', () => {
     expect(subQuestionVerdict(question, [note], '能，拿到读写两端的文件描述符就能通信，跟亲缘关系无关。')).toBe('disagree');
   });
 
+  it('reads a negation inside what is asked as the note reads it', () => {
+    // The note negates 用到 as the ask does: "No" says the memory cannot be reclaimed, as the note does.
+    const question = '从大切片里截一小段长期持有，GC 能不能回收大数组里没用到的那部分内存？为什么？';
+    const note = '因为底层数组还被引用着，他会导致GC无法回收未用到的大部分内存。解决方法：通过copy到新的slice来释放原始大数组的引用。';
+    expect(subQuestionVerdict(question, [note], 'No, it can\'t. The small slice still references the whole array.')).toBe('agree');
+    expect(subQuestionVerdict(question, [note], 'Yes, the GC frees the part outside len and cap.')).toBe('disagree');
+  });
+
+  it('reads a predicate the note states over two clauses of one sentence', () => {
+    const question = '调用 accept() 拿到的连接，是不是已经完成三次握手的全连接？';
+    const note = '当调用 accept() 函数时，通常是在 "全连接" 状态，也就是说，三次握手已经完成，TCP 连接已经建立。';
+    expect(subQuestionVerdict(question, [note], '是的，三次握手已经完成了。')).toBe('agree');
+    expect(subQuestionVerdict(question, [note], '不是，accept 拿到的还是半连接。')).toBe('disagree');
+  });
+
   it('gives no verdict where the note says both, each under its own condition', () => {
     const note = '如果超过cap，就会创建新的底层数组，把原来的元素拷过去。没超过的话直接reslice，不会创建新数组。';
     const predicate = ['创建', '底层', '数组'];
