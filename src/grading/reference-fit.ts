@@ -159,22 +159,24 @@ const askKinds: readonly RegExp[] = [
   /还是|\bor\b/iu,
 ];
 
-/** The kind a choice between two asks for (askKinds' last). */
+/** The kinds a reason and a choice between two ask for. */
+const reasonKind = 1;
 const choiceKind = askKinds.length - 1;
 
 /**
- * A yes-or-no ask ("是不是已经完成三次握手的全连接？", "…吗？"): a choice between two, so a note asking the choice ("是处于半连接
- * 还是全连接呢？") answers it, whatever else the question asks ("为什么？"). Not a kind of its own: a yes/no question is still
- * answered by a note that only explains.
+ * A yes-or-no ask ("是不是已经完成三次握手的全连接？", "数组的长度算不算类型的一部分？", "…吗？"): it asks whether a thing holds, and why when
+ * it says 为什么, which any note stating that thing answers: a note asking the choice ("是处于半连接还是全连接呢？"), or a comparison
+ * that says it ("slice和array的区别": 「array的长度也是Type的一部分」). Asked with another kind of question (场景, 优缺点), that kind
+ * still decides.
  */
-const yesNoAsk = /([是会能有要用可])[不没]\1|吗\s*[？?]|是否/u;
+const yesNoAsk = /([\u4e00-\u9fff])[不没]\1|吗\s*[？?]|是否/u;
 
 /** Whether the question and the item's own title both say what they ask, and ask different kinds of thing. */
 function asksDifferently(question: string, item: Card, kinds: readonly RegExp[]): boolean {
   const kindsOf = (text: string) => new Set(kinds.flatMap((pattern, index) => (pattern.test(text) ? [index] : [])));
   const wanted = kindsOf(question);
   const offered = kindsOf([item.question, ...item.headingPath].join('\n'));
-  if (offered.has(choiceKind) && yesNoAsk.test(question)) return false;
+  if (yesNoAsk.test(question) && (offered.has(choiceKind) || [...wanted].every((kind) => kind === reasonKind))) return false;
   return wanted.size > 0 && offered.size > 0 && ![...wanted].some((kind) => offered.has(kind));
 }
 

@@ -188,6 +188,24 @@ SYN Flood 利用 TCP 三次握手：攻击者大量发送 SYN 却不回复 ACK�
     expect(grade.references[0]?.heading).toContain('accept');
     expect(grade.notice ?? '').not.toContain('没有正好对应');
     expect(grade.score).toBeGreaterThanOrEqual(5);
+    // Whether and why a thing holds is answered by a comparison that says it: 为什么 is the verdict's reason, not another ask.
+    const arrays = await buildNotesKnowledgeBase({
+      'go-notes.md': `# go
+
+## slice和array的区别
+
+- go的数组是值类型，赋值和传参都会整体拷贝一份
+- array的长度也是Type的一部分，这样就说明[10]int和[20]int是不一样的
+- slice是引用类型，底层指向一个数组
+
+## go的扩容机制是怎么实现的？
+
+调用append追加元素：数组长度+新增元素<=容量时直接reslice，不会创建新数组；大于容量时创建一个约2倍大小的新数组，把原数组复制进去。
+`,
+    });
+    const length = await createGrader({ kb: arrays }).grade({ question: 'Go 里数组的长度算不算类型的一部分？为什么？', answer: '算。数组长度是类型的一部分，[10]int 和 [20]int 是两种不同的类型，不能互相赋值。' });
+    expect(length.references[0]?.heading).toContain('slice和array的区别');
+    expect(length.notice ?? '').not.toContain('没有正好对应');
   });
 
   it('grades a question naming every subject of a note whose title only names them against that note', async () => {
