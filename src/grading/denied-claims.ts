@@ -110,7 +110,7 @@ export function deniedClaims(note: readonly Statement[], answer: readonly Statem
     const assertedInSentence = (key: string) => answer.some((other) => other.sentence === said.sentence && other !== said && other.units.has(key) && !negationScopeTexts(other.normalised).some((scope) => contentKeys(scope.text).has(key)));
     const claim =
       deniedPredicate(said, claims, about, saidSubjects, asked, deniedAnywhere, assertedInSentence, context.question) ??
-      assertedDenial(said, claims, about, saidSubjects, asked, (key) => anywhere.asserted.has(key)) ??
+      assertedDenial(said, claims, about, saidSubjects, asked, (key) => anywhere.asserted.has(key), context.question) ??
       deniedNecessity(said, claims, about, sentence, saidSubjects, asked) ??
       deniedEverything(said, claims, deniedAnywhere, assertedInSentence) ??
       opposedClaim(said, sentence, claims, about, saidSubjects, asked, question) ??
@@ -177,16 +177,21 @@ function deniedPredicate(said: Statement, claims: readonly NoteClaim[], about: R
 
 /**
  * The other way round: the answer asserts what the note only ever denies ("栈上的对象需要 GC 去清理" against
- * "不逃逸的对象分配在栈上，…，不需要GC标记清除"). A clause with a negation of its own is left to the cue above.
+ * "不逃逸的对象分配在栈上，…，不需要GC标记清除"), in Chinese or English. A clause with a negation of its own is left to the cue above.
  */
-function assertedDenial(said: Statement, claims: readonly NoteClaim[], about: ReadonlySet<string>, subjects: readonly string[], asked: ReadonlySet<string>, assertedAnywhere: (key: string) => boolean): DeniedClaim | undefined {
-  if (negationScopeTexts(said.normalised).length || isLatin(said.normalised)) return undefined;
-  const own = contentKeys(said.normalised);
+function assertedDenial(said: Statement, claims: readonly NoteClaim[], about: ReadonlySet<string>, subjects: readonly string[], asked: ReadonlySet<string>, assertedAnywhere: (key: string) => boolean, question: string): DeniedClaim | undefined {
+  if (negationScopeTexts(said.normalised).length) return undefined;
+  // An English clause asserts, in the gloss of its words, what a Chinese note denies ("they're the same type" against
+  // 「[10]int和[20]int是不一样的」): what it is said of is then read in the gloss too, the note's Chinese filler before its
+  // negation (这样就说明) aside, as deniedPredicate reads an English denial.
+  const english = isLatin(said.normalised);
+  const own = english ? englishAboutInChinese(new Set(), said.normalised, '') : contentKeys(said.normalised);
+  const context = english ? englishAboutInChinese(about, said.normalised, question) : about;
   for (const claim of claims) {
     const denial = noteDenial(claim);
     if (!denial || !own.has(denial.head) || assertedAnywhere(denial.head) || outside(said.normalised, denial.head)) continue;
-    if (denial.of.some((key) => !about.has(key))) continue;
-    if (sameMatter(about, subjects, claim, denial.disputed, false, asked)) return { said, notes: claim.statement };
+    if (denial.of.some((key) => !context.has(key) && !(english && !isLatin(key)))) continue;
+    if (sameMatter(context, subjects, claim, denial.disputed, english, asked)) return { said, notes: claim.statement };
   }
   return undefined;
 }

@@ -45,4 +45,10 @@ describe('an English denial of a Chinese note', () => {
     const remedy = "Common fixes: don't let hot keys expire and refresh them in the background instead (you just have to keep the refresh timely so the cache doesn't drift from the DB); use a mutex so only the first request rebuilds the entry.";
     expect(contradicted(question, note, remedy)).toEqual([]);
   });
+  it('reads an English clause asserting what a Chinese note denies: "the same type" against 「[10]int和[20]int是不一样的」', () => {
+    const question = 'Go 里 [10]int 和 [20]int 算同一种类型吗？';
+    const note = ['go的数组是值类型，赋值和传参都会整体拷贝一份', 'array的长度也是Type的一部分，这样就说明[10]int和[20]int是不一样的'];
+    expect(contradicted(question, note, "Yes, they're the same type: a [10]int and a [20]int are interchangeable.")).toEqual([note[1]]);
+    expect(contradicted(question, note, 'No. The length is part of the type, so [10]int and [20]int are two different types.')).toEqual([]);
+  });
 });
