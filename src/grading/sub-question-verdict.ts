@@ -7,6 +7,7 @@
  * verdict of a whole judgement question is (verdict.ts).
  */
 import { normaliseText } from '../text/tokenizer.ts';
+import { conceptTokens } from '../text/glossary.ts';
 import { choiceVerdict } from './choice-verdict.ts';
 import { wordUnits } from './text-analysis.ts';
 import { tableVerdict } from './table-verdicts.ts';
@@ -169,18 +170,45 @@ const otherSideShare = 0.5;
  * The polarity a text gives the predicate itself, when every clause stating it agrees: "也是有可能会被后台线程一起
  * 持久化到磁盘的" says yes to "有没有可能已经被持久化到磁盘".
  */
-export function polarityOfPredicate(text: string, predicate: readonly string[]): Polarity | undefined {
-  return polarityIn(text, predicate, clauseEnd) ?? polarityIn(text, predicate, sentenceEnd);
+export function polarityOfPredicate(text: string, predicate: readonly string[], subject?: string): Polarity | undefined {
+  const aboutOther = subject ? aboutAnotherThing(subject) : undefined;
+  return polarityIn(text, predicate, false, aboutOther) ?? polarityIn(text, predicate, true, aboutOther);
 }
 
 /**
- * A sentence says the predicate when its clauses do between them: 「通常是在"全连接"状态，也就是说，三次握手已经完成」 says "已经完成三次握手
- * 的全连接" though neither clause holds enough of it. Read only when no clause decides.
+ * A clause that opens with another thing than the ask's subject, in a sentence that names the subject in another clause, states
+ * the predicate of that other thing: 「协程只发生在用户态，线程需要在用户态和内核态之间进行切换」 says 需要…切换 of threads, not of
+ * "协程切换需不需要在用户态和内核态之间来回切换". Things are the glossary's concepts.
  */
-function polarityIn(text: string, predicate: readonly string[], end: RegExp): Polarity | undefined {
+function aboutAnotherThing(subject: string): (clause: string, sentence: string) => boolean {
+  const own = new Set(conceptTokens(normaliseText(subject)));
+  return (clause, sentence) => {
+    if (!own.size) return false;
+    const opening = conceptTokens(clause.replace(leadingConnective, '').slice(0, openingCharacters));
+    if (!opening.length || opening.some((concept) => own.has(concept))) return false;
+    return conceptTokens(sentence.replace(clause, '，')).some((concept) => own.has(concept));
+  };
+}
+
+const leadingConnective = /^(?:而且?|但是?|则|并且|另外|其实|对于|至于)/u;
+/** Characters at a clause's start that name what it is about ("线程需要…", "主线程会…"). */
+const openingCharacters = 4;
+
+/**
+ * `wholeSentences`: a sentence says the predicate when its clauses do between them: 「通常是在"全连接"状态，也就是说，三次握手已经完成」
+ * says "已经完成三次握手的全连接" though neither clause holds enough of it. Read only when no clause decides.
+ */
+function polarityIn(text: string, predicate: readonly string[], wholeSentences: boolean, aboutOther?: (clause: string, sentence: string) => boolean): Polarity | undefined {
   const found = new Set<Polarity>();
   const nearly = new Set<Polarity>();
-  for (const clause of normaliseText(text).replace(/[^\S\n]+/gu, '').split(end)) {
+  const read = normaliseText(text)
+    .replace(/[^\S\n]+/gu, '')
+    .split(sentenceEnd)
+    .flatMap((sentence) => {
+      const kept = sentence.split(clauseEnd).filter((clause) => !aboutOther?.(clause, sentence));
+      return wholeSentences ? [kept.join('，')] : kept;
+    });
+  for (const clause of read) {
     const units = wordUnits(clause);
     const held = predicate.filter((word) => units.has(word)).length;
     const share = held / predicate.length;
@@ -248,7 +276,7 @@ function yesNoVerdict(question: string, references: readonly string[], answer: s
   // subject, "它的 redo log", names the note's topic, which the note mentions everywhere); an answer's bare verdict first.
   // A comparison table with a column for the subject says it in that column (table-verdicts.ts).
   const expected = references
-    .map((reference) => (predicate && (tableVerdict(reference, subject, predicate) ?? polarityOfPredicate(reference, predicate))) || polarityAbout(reference, subject, predicate))
+    .map((reference) => (predicate && (tableVerdict(reference, subject, predicate) ?? polarityOfPredicate(reference, predicate, subject))) || polarityAbout(reference, subject, predicate))
     .find((polarity) => polarity !== undefined);
   // An answer's opening "会。" answers the question's first ask; a yes/no ask after another question is answered where its subject is named.
   return compared(question, references, expected, asksFirst(question) ? leadingYesNo(opening) : undefined, () => polarityAbout(answer, subject, predicate));

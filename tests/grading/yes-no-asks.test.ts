@@ -60,6 +60,15 @@ describe('yes/no asks in the other shapes candidates are asked them', () => {
     expect(subQuestionVerdict(question, [note], '不是，accept 拿到的还是半连接。')).toBe('disagree');
   });
 
+  it('reads no verdict off a clause that states the predicate of another thing the sentence sets beside the subject', () => {
+    const question = '协程切换需不需要在用户态和内核态之间来回切换？为什么？';
+    const note = '上下文切换：协程只发生在用户态，线程需要在用户态和内核态之间进行切换。';
+    // 需要…切换 is said of threads: "需要" had agreed with the note, a wrong answer scoring 9.5.
+    expect(subQuestionVerdict(question, [note], '需要，协程底层还是跑在线程上，每次都要进内核。')).toBeUndefined();
+    // Said of the subject, the same clause is read.
+    expect(subQuestionVerdict('线程切换需不需要在用户态和内核态之间来回切换？', [note], '需要，线程切换要进内核。')).toBe('agree');
+  });
+
   it('gives no verdict where the note says both, each under its own condition', () => {
     const note = '如果超过cap，就会创建新的底层数组，把原来的元素拷过去。没超过的话直接reslice，不会创建新数组。';
     const predicate = ['创建', '底层', '数组'];
