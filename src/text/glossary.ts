@@ -258,7 +258,8 @@ const entries: ReadonlyArray<readonly [english: string, chinese: string]> = [
   ['election|elect|leader election', '选举'],
   ['vote|voting', '投票'],
   ['heartbeat', '心跳'],
-  ['majority|quorum', '多数派|过半|大多数'],
+  // A majority is said as often in words as by name: 超过半数, 半数以上, 一半以上 (「赢过一半以上的节点」).
+  ['majority|quorum|more than half', '多数派|过半|大多数|半数以上|一半以上|超过半数|超过一半|大于半数|大于一半|多于半数'],
   ['term', '任期'],
   ['log replication', '日志复制'],
   ['snapshot', '快照'],

@@ -77,6 +77,15 @@ describe('scoreAnswer on a Chinese reference', () => {
     expect(scoreAnswer({ question: timers, answer: answers.offTopic, references: [note] }).flags).toContain('offtopic');
   });
 
+  it('reads a majority said in words as the majority a terse answer names', () => {
+    const question = 'ZooKeeper的leader领导选举流程是怎样的？';
+    const note = '- 首先投票给自己\n- 两两PK，赢家不做操作，输家将票改投赢家\n- 如果有节点PK赢过一半以上的节点，则直接被选为leader';
+    const terse = scoreAnswer({ question, answer: '先比 zxid 再比 myid，过半就当选。', references: [note] });
+    // 过半 is 「一半以上」: the answer had shared no word with the note and was called off-topic.
+    expect(terse.flags).not.toContain('offtopic');
+    expect(terse.points.find((point) => point.spec.text.includes('一半以上'))?.coverage.found).toBeGreaterThan(0);
+  });
+
   it('scores a bare list of the right terms low', () => {
     const result = scoreAnswer({ question, answer: answers.stuffing, references: [reference] });
     expect(result.flags).toContain('list-of-terms');
