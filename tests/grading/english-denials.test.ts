@@ -51,4 +51,12 @@ describe('an English denial of a Chinese note', () => {
     expect(contradicted(question, note, "Yes, they're the same type: a [10]int and a [20]int are interchangeable.")).toEqual([note[1]]);
     expect(contradicted(question, note, 'No. The length is part of the type, so [10]int and [20]int are two different types.')).toEqual([]);
   });
+
+  it('reads an English negation followed by where / if / unless as a condition, which denies nothing of the note', () => {
+    const question = 'Go 里数组的长度算不算类型的一部分？为什么？';
+    const note = ['如果go中的数组做为函数的参数，那么实际传递的参数是一份数组的拷贝，而不是数组的指针', 'array的长度也是Type的一部分，这样就说明[10]int和[20]int是不一样的'];
+    // 「实际传递的参数是一份数组的拷贝」 asserts passing; "can't pass one where the other is expected" only denies passing in place of the other.
+    const right = "Yes. The length is part of the array's type, so [10]int and [20]int are two different types, and you can't pass one where the other is expected.";
+    expect(contradicted(question, note, right)).toEqual([]);
+  });
 });
