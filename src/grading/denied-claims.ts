@@ -73,7 +73,8 @@ function deniedHeads(scope: NegationScope, clause: string, withWords = false): s
 
 
 /**
- * A negation followed by 就 / 则 / 时 in its clause sets a condition ("没被访问就很快淘汰", "没有 case 就绪时"), it claims nothing.
+ * A negation followed by 就 / 则 / 时 in its clause sets a condition ("没被访问就很快淘汰", "没有 case 就绪时"), it claims nothing;
+ * in English, when / where / if / unless ("you can't pass one where the other is expected" denies no passing of arguments).
  * So does one followed a word or two later by 也 / 都 / 还 and something asserted: "不说话也得定期发心跳包" is "even without talking".
  */
 const conditionAfter = /就|则|便|才|时|的话|^[不没]\S{1,4}?(?:也|都|还)(?![不没无])|\bthen\b|\bwhen\b|\bwhere\b|\bif\b|\bunless\b/u;
