@@ -313,7 +313,8 @@ export async function noteBothRetrieve(kb: KnowledgeBase, question: string, answ
   const [answered] = await kb.search(answer, { k: 1, mode: 'hybrid' });
   signal?.throwIfAborted();
   const item = answered?.chunk.cardId === asked.chunk.cardId ? kb.getCard(asked.chunk.cardId) : undefined;
-  if (!item || isJotting(item)) return undefined;
+  // A question the notes leave open (findReference's unanswered items) is no note to grade against, however both retrieve it.
+  if (!item || !item.answered || isJotting(item)) return undefined;
   const reference = referenceFor(item, kb.cards);
   if (restatesItsQuestion(item, reference)) return undefined;
   // Each shares a word that singles the note out (isAnchored): the first hit of a few notes is no evidence by itself.

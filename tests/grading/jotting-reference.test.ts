@@ -4,7 +4,7 @@
  * every note uses with the question (issue 10 item 5, the closest note).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { findReference } from '../../src/grading/reference-finder.ts';
+import { findReference, noteBothRetrieve } from '../../src/grading/reference-finder.ts';
 import type { HybridKnowledgeBase } from '../../src/retrieval/knowledge-base.ts';
 import { buildNotesKnowledgeBase } from './notes-knowledge-base.ts';
 
@@ -37,6 +37,14 @@ describe('which note a question is graded against', () => {
       const match = await findReference(notes, question);
       expect(match?.item.id, question).not.toBe(jotting!.id);
     }
+  });
+
+  it('is never a question the notes leave open with a bare term under it, by the question or by its answer', async () => {
+    const log = await buildNotesKnowledgeBase({ 'log.md': '# 面经\n\nrpc？二进制协议？\n\n分布式系统。\n\n## 订单超时怎么关闭？\n\n订单写入延迟队列，到期后检查支付状态，未支付就关闭订单并归还库存。\n' });
+    const question = '说说RPC和二进制协议';
+    expect(await findReference(log, question)).toBeUndefined();
+    // The answer retrieves the same passage as the question: it was the closest note, graded 0 against 「分布式系统」.
+    expect(await noteBothRetrieve(log, question, 'RPC 就是远程过程调用，二进制协议更紧凑。')).toBeUndefined();
   });
 
   it('is still a passage with no question of its own when it states things', async () => {
