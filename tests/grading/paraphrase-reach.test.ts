@@ -127,6 +127,14 @@ bgsave 是创建一个子进程来写入RDB文件，不会造成阻塞。
     expect(gloss).toContain('最快');
     expect(gloss).toContain('配合');
   });
+
+  it('glosses how coroutines are explained: "yields at any call depth … after the callee returns"', () => {
+    const gloss = withChineseGloss('A stackful coroutine yields at any call depth; a stackless one only after the callee returns.');
+    // 「可以在任意调用层级进行让出」, 「只能等待其函数返回后才能让出」, 「会生成被调函数的栈帧」.
+    expect(gloss).toContain('让出');
+    expect(gloss).toContain('层级');
+    expect(gloss).toContain('被调函数');
+  });
 });
 
 describe('an English answer explained in ordinary words (english-gloss-words.ts)', () => {
