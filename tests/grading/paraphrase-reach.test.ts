@@ -135,6 +135,11 @@ bgsave 是创建一个子进程来写入RDB文件，不会造成阻塞。
     expect(gloss).toContain('层级');
     expect(gloss).toContain('被调函数');
   });
+
+  it('glosses inflected verbs the glossary names only in their base form: scheduled, wrapped, synchronized, mapped', () => {
+    const gloss = withChineseGloss('Regular workloads are not scheduled there; the value is wrapped in an interface, synchronized and mapped into memory.');
+    for (const word of ['调度', '业务', '封装', '同步', '映射']) expect(gloss).toContain(word);
+  });
 });
 
 describe('an English answer explained in ordinary words (english-gloss-words.ts)', () => {
