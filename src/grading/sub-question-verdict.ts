@@ -172,7 +172,13 @@ const otherSideShare = 0.5;
  */
 export function polarityOfPredicate(text: string, predicate: readonly string[], subject?: string): Polarity | undefined {
   const aboutOther = subject ? aboutAnotherThing(subject) : undefined;
-  return polarityIn(text, predicate, false, aboutOther) ?? polarityIn(text, predicate, true, aboutOther);
+  const sentences = normaliseText(text)
+    .replace(/[^\S\n]+/gu, '')
+    .split(sentenceEnd)
+    .map((sentence) => sentence.split(clauseEnd).filter((clause) => !aboutOther?.(clause, sentence)));
+  // A sentence says the predicate when its clauses do between them: 「通常是在"全连接"状态，也就是说，三次握手已经完成」 says
+  // "已经完成三次握手的全连接" though neither clause holds enough of it. Read only when no clause decides.
+  return polarityIn(sentences.flat(), predicate) ?? polarityIn(sentences.map((clauses) => clauses.join('，')), predicate);
 }
 
 /**
@@ -194,21 +200,11 @@ const leadingConnective = /^(?:而且?|但是?|则|并且|另外|其实|对于|�
 /** Characters at a clause's start that name what it is about ("线程需要…", "主线程会…"). */
 const openingCharacters = 4;
 
-/**
- * `wholeSentences`: a sentence says the predicate when its clauses do between them: 「通常是在"全连接"状态，也就是说，三次握手已经完成」
- * says "已经完成三次握手的全连接" though neither clause holds enough of it. Read only when no clause decides.
- */
-function polarityIn(text: string, predicate: readonly string[], wholeSentences: boolean, aboutOther?: (clause: string, sentence: string) => boolean): Polarity | undefined {
+/** The polarity the given clauses (or sentences) give the predicate, when every one stating it agrees. */
+function polarityIn(clauses: readonly string[], predicate: readonly string[]): Polarity | undefined {
   const found = new Set<Polarity>();
   const nearly = new Set<Polarity>();
-  const read = normaliseText(text)
-    .replace(/[^\S\n]+/gu, '')
-    .split(sentenceEnd)
-    .flatMap((sentence) => {
-      const kept = sentence.split(clauseEnd).filter((clause) => !aboutOther?.(clause, sentence));
-      return wholeSentences ? [kept.join('，')] : kept;
-    });
-  for (const clause of read) {
+  for (const clause of clauses) {
     const units = wordUnits(clause);
     const held = predicate.filter((word) => units.has(word)).length;
     const share = held / predicate.length;
@@ -246,9 +242,10 @@ const sayingYes = /^没错$/u;
 const englishVerdict = /^(?:(yes|yeah|yep)|(no|nope))\b(?=\s*[,.!;:—-]|\s*$)/u;
 
 export function leadingYesNo(answer: string): Polarity | undefined {
-  const english = englishVerdict.exec(normaliseText(answer).trim());
+  const opening = normaliseText(answer).trim();
+  const english = englishVerdict.exec(opening);
   if (english) return english[1] ? 'yes' : 'no';
-  const verdict = bareVerdict.exec(normaliseText(answer).trim())?.[1];
+  const verdict = bareVerdict.exec(opening)?.[1];
   return verdict === undefined ? undefined : negation.test(verdict) && !sayingYes.test(verdict) ? 'no' : 'yes';
 }
 
