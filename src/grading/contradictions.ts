@@ -425,7 +425,7 @@ export function readAgainstNote(question: string, points: readonly NotePoint[], 
     ...negations(note, said, questionUnits, subjects.length ? subjects : namedInQuestion(question), alignedTo, opposed),
     ...changedNumbers(note, said, questionUnits, minimumShared).map((entry) => wrong(entry.notes, entry.said.text, 'number')),
     ...reversedSteps(points, note, answer, questionUnits, reference, question).map((entry) => wrong(entry.notes, entry.said, 'order')),
-    ...claimsDenied(question, points, note, said, subjects),
+    ...claimsDenied(question, points, note, said, subjects, heading),
     ...sufficiencyClaims(note, asserted).map((entry) => wrong(entry.notes, entry.said.text, 'negation')),
     ...opposedOutcomes(assertedOf(note), asserted, questionUnits).map((entry) => wrong(entry.notes, entry.said.text, 'negation')),
     ...reversedCauses(assertedOf(note), said).map((entry) => wrong(entry.notes, entry.said.text, 'swap')),
@@ -482,9 +482,9 @@ function restatesPremise(said: string, premise: string): boolean {
  * Claims the answer denies in words of its own (denied-claims.ts). A denied premise of the question is
  * charged to the note's heaviest point, the claim the note makes about it.
  */
-function claimsDenied(question: string, points: readonly NotePoint[], note: readonly Statement[], said: readonly Statement[], subjects: readonly string[]): WrongStatement[] {
+function claimsDenied(question: string, points: readonly NotePoint[], note: readonly Statement[], said: readonly Statement[], subjects: readonly string[], heading: string | undefined): WrongStatement[] {
   const heaviest = points.reduce((best, point, index) => ((point.weight ?? 0) > (points[best]?.weight ?? 0) ? index : best), 0);
-  return deniedClaims(note, said, { question, subjects, supposes: (statement) => hypothetical.test(statement.normalised) }).map((claim) =>
+  return deniedClaims(note, said, { question, subjects, heading, supposes: (statement) => hypothetical.test(statement.normalised) }).map((claim) =>
     claim.notes ? wrong(claim.notes, claim.said.text, 'negation') : { point: heaviest, said: claim.said.text, notes: claim.premise ?? question, cue: 'negation' },
   );
 }

@@ -8,8 +8,8 @@
  *   the same thing, and the note denies it nowhere;
  * - the other way round, what the note only ever denies asserted ("栈上的对象需要 GC 去清理" against "…不需要GC标记清除");
  * - "not necessarily" against "must": "case 后面也不一定是通道操作" against "case后面跟的必须是…通道的操作";
- * - opposed predicates (src/text/antonyms.ts): "Redis 其实是多线程模型" where the note, or the question's
- *   premise ("Redis 为什么采用单线程模型？"), gives the same thing the other one.
+ * - opposed predicates (src/text/antonyms.ts): "Redis 其实是多线程模型" where the note, or the premise of the
+ *   question or of the note's heading ("Redis 为什么采用单线程模型？"), gives the same thing the other one.
  * Items of a note list denied as a group ("服务发现、熔断这些它都不带") are read in denied-lists.ts.
  * A clause about another of the things the question contrasts ("协程不需要加锁" against "线程间同步…需要使用锁")
  * is not about the note clause's thing, and a note that says both ("bgsave 不会阻塞", "fork 时会阻塞") is
@@ -46,6 +46,8 @@ export interface ClaimContext {
   subjects: readonly string[];
   /** A clause that supposes rather than asserts. */
   supposes: (statement: Statement) => boolean;
+  /** The heading right over the note's points: one asking why something is so presupposes it, as a question does. */
+  heading?: string;
 }
 
 /**
@@ -96,7 +98,7 @@ export function deniedClaims(note: readonly Statement[], answer: readonly Statem
   const deniedAnywhere = (key: string) => anywhere.denied.has(key);
   const asked = new Set([...contentKeys(context.question)].filter((key) => key.startsWith('~')));
   // The question as opposedClaim reads it: once per answer, not once per answer clause.
-  const question = { normalised: profileText(context.question).text, premise: premiseOf(context.question) };
+  const question = { normalised: profileText(context.question).text, premises: [premiseOf(context.question), context.heading && premiseOf(context.heading)].filter((premise): premise is string => !!premise) };
   const found: DeniedClaim[] = [];
   for (const said of answer) {
     // A whether-question inside a clause ("看能不能在编译期确定…") asks, it denies nothing; a clause that denies besides it
@@ -319,8 +321,8 @@ const sidesTaken = memoByText(
   256,
 );
 
-function opposedClaim(said: Statement, sentence: string, claims: readonly NoteClaim[], about: ReadonlySet<string>, subjects: readonly string[], asked: ReadonlySet<string>, question: { normalised: string; premise: string | undefined }): DeniedClaim | undefined {
-  const { normalised: normalisedQuestion, premise } = question;
+function opposedClaim(said: Statement, sentence: string, claims: readonly NoteClaim[], about: ReadonlySet<string>, subjects: readonly string[], asked: ReadonlySet<string>, question: { normalised: string; premises: readonly string[] }): DeniedClaim | undefined {
+  const { normalised: normalisedQuestion, premises } = question;
   for (const { pair, side } of sidesTaken(sentence)) {
     if (sideOf(said.normalised, pair) !== side) continue;
     // A question that names both sides asks about the difference: either side is on topic.
@@ -337,7 +339,26 @@ function opposedClaim(said: Statement, sentence: string, claims: readonly NoteCl
     if (claims.some((claim) => sideOf(claim.statement.normalised, pair) === side && shares(claim.statement.normalised))) continue;
     const claim = claims.find((entry) => sideOf(entry.statement.normalised, pair) === other && sameSlot(said.normalised, pair[side]!, entry.statement.normalised, pair[other]!) && !negationScopeTexts(entry.statement.normalised).some((scope) => scope.text.includes(pair[other])) && shares(entry.statement.normalised) && sameMatter(about, subjects, entry, new Set(), false, asked));
     if (claim) return { said, notes: claim.statement };
-    if (premise && isState(pair) && sideOf(profileText(premise).text, pair) === other && shared(profileText(premise).text) >= 1 && sameSlot(said.normalised, pair[side]!, profileText(premise).text, pair[other]!)) return { said, notes: undefined, premise };
+    if (!isState(pair)) continue;
+    const premise = premises.find((text) => {
+      const stated = profileText(text).text;
+      // A clause naming nothing but the state ("因为它是多线程的") is about what the question asks of.
+      const aboutIt = shared(stated) >= 1 || own.size === 0;
+      return sideOf(stated, pair) === other && aboutIt && (sameSlot(said.normalised, pair[side]!, stated, pair[other]!) || statesIt(said.normalised, pair[side]!, stated, pair[other]!));
+    });
+    if (premise) return { said, notes: undefined, premise };
   }
   return undefined;
+}
+
+/**
+ * A premise that ends in its state ("redis用单线程") against a clause that says the thing is the other one ("Redis 是多线程的",
+ * "用的是多线程"): the words around them differ, yet both say what the thing is. "6.0 引入了多线程 IO" says something else.
+ */
+function statesIt(said: string, saidWord: string, premise: string, premiseWord: string): boolean {
+  if (!premise.replace(/[\s\p{P}]+$/gu, '').endsWith(premiseWord)) return false;
+  const compact = said.replace(/\s+/g, '');
+  const at = compact.indexOf(saidWord);
+  const after = compact.slice(at + saidWord.length);
+  return /(?:是|用|采用|使用)$/u.test(compact.slice(0, at)) && (after === '' || /^(?:的|模型|[^\p{L}\p{N}])/u.test(after));
 }

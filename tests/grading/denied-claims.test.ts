@@ -129,6 +129,23 @@ describe('opposed predicates', () => {
     expect(honest.score).toBeGreaterThanOrEqual(7);
   });
 
+  it("reads the note heading's premise as the question's, for a question worded otherwise", () => {
+    // The card's heading asks why Redis is single-threaded; the candidate was asked why Redis is fast.
+    const heading = 'redis为什么用单线程？';
+    const references = [{ source: 'redis.md', heading, text: reference }];
+    const asked = 'Redis 为什么这么快？';
+    for (const answer of ['嗯……因为它是多线程的，每个请求一个线程并行处理，所以快。', 'Redis 是多线程的，所以快。']) {
+      const wrong = gradeOffline({ question: asked, answer, references });
+      expect(wrong.grade.score).toBeLessThanOrEqual(2);
+      expect(wrong.grade.feedback).toContain('redis用单线程');
+    }
+    // A clause that names another use of threads is not a claim of what Redis is.
+    const other = gradeOffline({ question: asked, answer: 'Redis 6.0 引入了多线程 IO，网络读写并行了，所以快。', references });
+    expect(other.grade.feedback).not.toContain('但笔记里是');
+    const honest = gradeOffline({ question: asked, answer: 'Redis 用单线程，实现简单，没有死锁和数据竞争，也省掉了多线程切换的开销。', references });
+    expect(honest.grade.score).toBeGreaterThanOrEqual(5);
+  });
+
   it('reads only a state against the premise, not a change an explanation gives as its cause', () => {
     const note = ['锁竞争激烈时线程频繁阻塞和唤醒，上下文切换多，吞吐下降。'];
     expect(contradicted('为什么要减少锁竞争？', note, '多线程同时抢一把锁会增加锁竞争，线程都在等锁。')).toEqual([]);
