@@ -68,7 +68,9 @@ function deniedHeads(scope: NegationScope, clause: string, withWords = false): s
   // "无X的" makes X-less a property ("无锁的 read", "无状态的服务"): it denies X, not the thing it describes, which the clause
   // asserts. 不 / 没 before 的 usually deny a claim of the thing ("实时性要求不高的场景").
   const modifier = scope.word === '无' ? /^[^的，,。；;]{1,4}?的/u.exec(scope.text) : null;
-  const keys = wordKeys(modifier ? modifier[0] : scope.text);
+  // A denial ends at the list mark after it: 「热点永不过期、互斥锁…」 denies 过期 (a glossary concept, no word of its own here),
+  // not 互斥锁, the next item.
+  const keys = wordKeys((modifier ? modifier[0] : scope.text).split('、')[0]!);
   const first = scope.complement ? keys.at(-1) : keys[0];
   return first ? [first] : [];
 }

@@ -38,10 +38,11 @@ const unequal = String.raw`不等(?=概率|长|式|的|\s*(?:[^\u4e00-\u9fffa-z\
 /**
  * Words with a negating character that do not negate ("不同" is "different", "不停" is "continuously" as 不断 ("不停地发送 FIN 包"), "无论" is "whatever",
  * "不变性" / "不变量" / "不变式" is an invariant ("强三色不变性就是黑色对象永远不能指向白色对象" denies once, as the note does),
- * "区别" has nothing to deny). Removed before negations are counted.
+ * "区别" has nothing to deny). Removed before negations are counted. "不过" is "but", except in 永不过… and 不过期, which deny expiry
+ * (「设置热点数据永不过期」 had read as asserting it).
  */
 const notNegations = new RegExp(
-  String.raw`会不会|是不是|能不能|有没有|有无|要不要|可不可以|对不对|好不好|不同|${unequal}|不断|不停|不仅|不只|不光|不过|${regardless}|不论|无论|不少|非常|不久|不然|要不|除非|否则|是否|能否|可否|与否|未来|无数|不错|差不多|无非|不得不|不一定|并不多|不到位|不变(?=性|量|式)`,
+  String.raw`会不会|是不是|能不能|有没有|有无|要不要|可不可以|对不对|好不好|不同|${unequal}|不断|不停|不仅|不只|不光|(?<!永)不过(?!期)|${regardless}|不论|无论|不少|非常|不久|不然|要不|除非|否则|是否|能否|可否|与否|未来|无数|不错|差不多|无非|不得不|不一定|并不多|不到位|不变(?=性|量|式)`,
   'gu',
 );
 

@@ -45,6 +45,18 @@ describe('an English denial of a Chinese note', () => {
     const remedy = "Common fixes: don't let hot keys expire and refresh them in the background instead (you just have to keep the refresh timely so the cache doesn't drift from the DB); use a mutex so only the first request rebuilds the entry.";
     expect(contradicted(question, note, remedy)).toEqual([]);
   });
+  it('reads 「永不过期」 as the note denying expiry, which "never expire hot keys" agrees with', () => {
+    const question = '什么是缓存击穿？怎么解决？';
+    // corpus/image-service-project-qa.md, 缓存击穿: 「不过」 ("but") had masked the negation of 「永不过期」.
+    const note = ['缓存击穿是指一个热点key（非常频繁地被访问）在缓存中过期的瞬间，大量的请求就落到了数据库上。', '设置热点数据永不过期：这是最简单的方式。', '使用互斥锁或分布式锁：当缓存失效的时候，第一个访问数据的线程获得锁并开始加载数据，其他线程等待。'];
+    expect(contradicted(question, note, 'Hot key expires, then all requests go to the DB at once. Use a mutex so only one request rebuilds the cache, or never expire hot keys.')).toEqual([]);
+    expect(contradicted(question, note, 'Hot keys should never expire.')).toEqual([]);
+    // A Chinese denial ends at its list mark: 「永不过期、互斥锁…」 does not deny the mutex.
+    expect(contradicted(question, note, '热点 key 过期瞬间大量请求直接打到数据库；解法：热点永不过期、互斥锁/分布式锁只让一个线程回源重建缓存、缓存预热。')).toEqual([]);
+    // What comes before the mark is still denied.
+    expect(contradicted(question, note, '缓存失效的时候，线程不会获得锁、直接加载数据。')).toEqual([note[2]]);
+  });
+
   it('reads an English clause asserting what a Chinese note denies: "the same type" against 「[10]int和[20]int是不一样的」', () => {
     const question = 'Go 里 [10]int 和 [20]int 算同一种类型吗？';
     const note = ['go的数组是值类型，赋值和传参都会整体拷贝一份', 'array的长度也是Type的一部分，这样就说明[10]int和[20]int是不一样的'];
