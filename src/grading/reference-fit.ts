@@ -159,7 +159,8 @@ const askKinds: readonly RegExp[] = [
   /还是|\bor\b/iu,
 ];
 
-/** The kinds a reason and a choice between two ask for. */
+/** The kinds a difference, a reason and a choice between two ask for. */
+const differenceKind = 0;
 const reasonKind = 1;
 const choiceKind = askKinds.length - 1;
 
@@ -177,6 +178,9 @@ function asksDifferently(question: string, item: Card, kinds: readonly RegExp[])
   const wanted = kindsOf(question);
   const offered = kindsOf([item.question, ...item.headingPath].join('\n'));
   if (yesNoAsk.test(question) && (offered.has(choiceKind) || [...wanted].every((kind) => kind === reasonKind))) return false;
+  // A note asking only whether something holds does not tell two things apart: 「未提交事务是否会写redolog」 names redo log and binlog
+  // throughout, and had been the reference for 「redo log 和 binlog 有什么区别？」 without a word on how they differ.
+  if (wanted.has(differenceKind) && offered.size === 0 && yesNoAsk.test(item.question)) return true;
   return wanted.size > 0 && offered.size > 0 && ![...wanted].some((kind) => offered.has(kind));
 }
 

@@ -208,6 +208,25 @@ SYN Flood 利用 TCP 三次握手：攻击者大量发送 SYN 却不回复 ACK�
     expect(length.notice ?? '').not.toContain('没有正好对应');
   });
 
+  it('does not grade a question asking how two things differ against a note asking only whether something holds', async () => {
+    // corpus/go-mysql-redis-ecommerce-qa.md, 「未提交事务是否会写redolog」: it names redo log and binlog throughout.
+    const notes = await buildNotesKnowledgeBase({
+      'mysql-notes.md': `# mysql
+
+## 未提交事务是否会写redolog
+
+有binlog情况下，commit动作开始时，会有一个Redo XID 的动作记录写到redo，然后写data到binlog，binlog写成功后，会将binlog的filename、日志写的位置position再写到redo，此时才表示该事务完成。一个没有提交的事务的 redo log，也有可能被后台线程持久化到磁盘。
+`,
+    });
+    const grader = createGrader({ kb: notes });
+    const difference = await grader.grade({ question: 'MySQL 的 redo log 和 binlog 有什么区别？', answer: 'redo log 是 InnoDB 的物理日志，循环写，用于崩溃恢复；binlog 是 server 层的逻辑日志，追加写，用于主从复制。' });
+    expect(difference.notice ?? '').toContain('没有正好对应');
+    // Asked whether, the same note is the question's own.
+    const whether = await grader.grade({ question: '没提交的事务会不会写 redo log？', answer: '会，事务执行过程中 redo log 先写在 redo log buffer 里，后台线程每秒刷盘时也可能把没提交事务的 redo log 持久化到磁盘。' });
+    expect(whether.references[0]?.heading).toContain('未提交事务是否会写redolog');
+    expect(whether.notice ?? '').not.toContain('没有正好对应');
+  });
+
   it('grades a question naming every subject of a note whose title only names them against that note', async () => {
     // The seed note as written: "ceph和minio、cdn" is a bare title line over three short lines, beside a richer
     // "ceph存储图片的好处" that shares more of the question's words but answers something else.
