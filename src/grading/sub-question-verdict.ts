@@ -11,6 +11,7 @@ import { conceptTokens } from '../text/glossary.ts';
 import { choiceVerdict } from './choice-verdict.ts';
 import { wordUnits } from './text-analysis.ts';
 import { tableVerdict } from './table-verdicts.ts';
+import { necessityVerdict } from './necessity-verdict.ts';
 
 /** The yes/no ask words; the subject is what the same clause names before them. */
 const yesNoAsk = /有没有|是否|能否|会不会|能不能|可不可以|可不可能|是不是|可否|存不存在|要不要|需不需要|支不支持|算不算|用不用|该不该|应不应该|允不允许/u;
@@ -252,10 +253,11 @@ export function leadingYesNo(answer: string): Polarity | undefined {
 /**
  * 'agree' or 'disagree' when the question holds a yes/no ask about a named subject and both a
  * reference and the answer say yes or no about it, or about what the ask predicates; otherwise the
- * verdict on a choice the question asks for ("半连接还是全连接", choice-verdict.ts), or undefined.
+ * verdict on a choice the question asks for ("半连接还是全连接", choice-verdict.ts), or undefined. Whether something must be so
+ * ("一定要…吗") is read first, as need or no need (necessity-verdict.ts).
  */
 export function subQuestionVerdict(question: string, references: readonly string[], answer: string, opening = answer): 'agree' | 'disagree' | undefined {
-  return yesNoVerdict(question, references, answer, opening) ?? choiceVerdict(question, references, answer);
+  return necessityVerdict(question, references, answer, opening) ?? yesNoVerdict(question, references, answer, opening) ?? choiceVerdict(question, references, answer);
 }
 
 /**
