@@ -74,7 +74,8 @@ export function trimmed(phrase: string, limit = phraseCharacters): string {
   const modifier = /的(?!时候|话|是)/u.exec(phrase);
   // Only a modifier before the subject goes ("通过fork函数创建的子进程会…"); once the predicate has begun
   // ("它会在内存中为这个半开放的连接…") what follows 的 is its object, not the point's subject.
-  const afterModifier = modifier && !/[会能要是为把被将]/u.test(phrase.slice(0, modifier.index)) ? phrase.slice(modifier.index + 1) : '';
+  // So has a means and its verb ("通过sync.RWMutex实现对map的并发访问控制" is not 「并发访问控制」); "通过fork函数创建的子进程" is a modifier.
+  const afterModifier = modifier && !/[会能要是为把被将]|通过.+?实现|实现对/u.test(phrase.slice(0, modifier.index)) ? phrase.slice(modifier.index + 1) : '';
   if (phraseLength(afterModifier) >= 6 && phraseLength(afterModifier) <= limit) return afterModifier;
   // A phrase a little too long reads better whole than cut off with "…".
   if (phraseLength(phrase) <= limit + overrun) return phrase;

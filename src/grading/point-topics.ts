@@ -23,8 +23,11 @@ const pronoun = /^(?:他|它|她|其)(?=[是会能的有在])/u;
 /** A clause that opens on its verb or a preposition, its subject left to the sentence before ("是第一个节点", "被删除"). */
 export const subjectless = /^[是为把被对将]/u;
 
-/** A clause that only says when ("Apiserver收到指令后", "follower日志持久化成功以后"): the claim follows it. */
-const temporal = /(?<!(?:位于|排在|放在|处于).{0,20})(?:之后|以后|后|的时候|时)$/u;
+/**
+ * A clause that only says when ("Apiserver收到指令后", "follower日志持久化成功以后", "go1.9之前"): the claim follows it. Named alone,
+ * 「go1.9之前」 had been what the card said the answer covered.
+ */
+const temporal = /(?<!(?:位于|排在|放在|处于).{0,20})(?:之后|以后|后|之前|以前|的时候|时)$/u;
 
 /** A clause that supposes: the point says what happens then ("如果只有两次握手，…会…"). */
 const conditional = /^(?:如果|假如|假设|若|要是|一旦|当(?!前|然|初|中|今|下|地|年)|只要)\s*/u;

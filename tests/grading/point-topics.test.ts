@@ -104,3 +104,16 @@ describe('「X 为什么 Y」 only when Y is what X causes', () => {
     expect(pointTopic('save 是和操作命令在同一个线程里面，如果有大key写入RDB文件，会造成阻塞。', 'save 和 bgsave 有什么区别？')).toBe('save 为什么会造成阻塞：和操作命令在同一个线程里面');
   });
 });
+
+describe('a point that opens on when', () => {
+  // corpus/go-mysql-redis-ecommerce-qa.md, "在并发状态下map如何保证线程安全".
+  const question = 'Go 的 map 是并发安全的吗？';
+
+  it('names what held before a version, not the version alone', () => {
+    const topic = pointTopic('go1.9之前，一般情况下通过sync.RWMutex实现对map的并发访问控制，或者单独使用锁都可以。', question);
+    // It had been 「go1.9之前」, and the card said the answer covered that.
+    expect(topic).toContain('go1.9之前');
+    expect(topic).toContain('sync.RWMutex');
+    expect(pointTopic('go1.9之后，实现了sync.Map，类似于Java的ConcurrentHashMap。', question)).toBe('go1.9之后会怎样：实现了sync.Map');
+  });
+});
