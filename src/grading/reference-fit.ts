@@ -170,17 +170,17 @@ const choiceKind = askKinds.length - 1;
  * that says it ("slice和array的区别": 「array的长度也是Type的一部分」). Asked with another kind of question (场景, 优缺点), that kind
  * still decides.
  */
-const yesNoAsk = /([\u4e00-\u9fff])[不没]\1|吗\s*[？?]|是否/u;
+const asksYesOrNo = /([\u4e00-\u9fff])[不没]\1|吗\s*[？?]|是否/u;
 
 /** Whether the question and the item's own title both say what they ask, and ask different kinds of thing. */
 function asksDifferently(question: string, item: Card, kinds: readonly RegExp[]): boolean {
   const kindsOf = (text: string) => new Set(kinds.flatMap((pattern, index) => (pattern.test(text) ? [index] : [])));
   const wanted = kindsOf(question);
   const offered = kindsOf([item.question, ...item.headingPath].join('\n'));
-  if (yesNoAsk.test(question) && (offered.has(choiceKind) || [...wanted].every((kind) => kind === reasonKind))) return false;
+  if (asksYesOrNo.test(question) && (offered.has(choiceKind) || [...wanted].every((kind) => kind === reasonKind))) return false;
   // A note asking only whether something holds does not tell two things apart: 「未提交事务是否会写redolog」 names redo log and binlog
   // throughout, and had been the reference for 「redo log 和 binlog 有什么区别？」 without a word on how they differ.
-  if (wanted.has(differenceKind) && offered.size === 0 && yesNoAsk.test(item.question)) return true;
+  if (wanted.has(differenceKind) && offered.size === 0 && asksYesOrNo.test(item.question)) return true;
   return wanted.size > 0 && offered.size > 0 && ![...wanted].some((kind) => offered.has(kind));
 }
 
