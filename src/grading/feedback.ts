@@ -259,6 +259,8 @@ export function wordFeedback(input: {
   // What the candidate said of themselves ("具体细节有点忘了") explains a miss better than how far off the topic it was.
   const byConcern = [...input.flags].sort((a, b) => Number(a === 'offtopic') - Number(b === 'offtopic'));
   for (const flag of byConcern) {
+    // Off the closest note is not off the question: that note does not answer it, so how far the answer strays from it says nothing.
+    if (flag === 'offtopic' && input.closest) continue;
     const sentence = words.flags[flag];
     if (sentence && flag !== verdict && sentences.length < 2) sentences.push(sentence);
   }

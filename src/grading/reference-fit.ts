@@ -97,7 +97,8 @@ function lacksComparedName(question: string, item: Card, items: readonly Card[])
  * candidate is asked is what the notes leave open; the accepted item is at most the closest note.
  */
 export function isListedUnanswered(asked: AskedTopic, listed: Card, accepted: ReferenceMatch, items: readonly Card[]): boolean {
-  return matchOf(asked, listed, items) >= accepted.topicMatch - listedMatchMargin && titleCoverage(asked, listed) > titleCoverage(asked, accepted.item);
+  // Title coverage first: it is cheap, and most listed questions fail it (every one the notes leave open is read).
+  return titleCoverage(asked, listed) > titleCoverage(asked, accepted.item) && matchOf(asked, listed, items) >= accepted.topicMatch - listedMatchMargin;
 }
 
 /**

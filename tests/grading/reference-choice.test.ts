@@ -227,6 +227,33 @@ SYN Flood 利用 TCP 三次握手：攻击者大量发送 SYN 却不回复 ACK�
     expect(whether.notice ?? '').not.toContain('没有正好对应');
   });
 
+  it('does not grade a question the notes list with nothing under it against a note sharing a word, nor call its answer off the question', async () => {
+    // corpus/os-network-k8s-microservices.md lists 「## 六 https 握手，为什么需要 非对称加密 和 对称加密」 as an empty heading.
+    const notes = await buildNotesKnowledgeBase({
+      'network-notes.md': `# 网络
+
+## 六 https 握手，为什么需要 非对称加密 和 对称加密
+
+## 七 io多路复用，epoll和select的区别
+
+## syn flood？
+
+SYN Flood 利用 TCP 三次握手：攻击者大量发送 SYN 却不回复 ACK，服务端的半连接队列被占满，正常连接无法建立。防御可以用 SYN Cookie、缩短半连接的超时。
+`,
+    });
+    const grader = createGrader({ kb: notes });
+    const handshake = await grader.grade({
+      question: 'HTTPS 握手过程是怎样的？',
+      answer: '客户端发 ClientHello 带随机数和加密套件，服务端回 ServerHello 和证书，客户端验证证书后用公钥加密预主密钥发过去，双方算出会话密钥，之后用对称加密通信。',
+    });
+    // It had been graded against SYN flood as its own note, and told 「回答的内容和题目关系不大」.
+    expect(handshake.notice ?? '').toContain('没有正好对应');
+    expect(handshake.feedback).not.toContain('关系不大');
+    // The note that does answer is still the question's own.
+    const synFlood = await grader.grade({ question: '什么是 SYN Flood 攻击？', answer: '攻击者只发 SYN 不回 ACK，把服务端的半连接队列占满。' });
+    expect(synFlood.notice).toBeUndefined();
+  });
+
   it('grades a question naming every subject of a note whose title only names them against that note', async () => {
     // The seed note as written: "ceph和minio、cdn" is a bare title line over three short lines, beside a richer
     // "ceph存储图片的好处" that shares more of the question's words but answers something else.
