@@ -233,7 +233,7 @@ export async function findReference(kb: KnowledgeBase, question: string, signal?
       if (isItsQuestion(question, item)) [best, bestRank, bestIsOverview, bestIsOwn] = [acceptedMatch, rank, overview, true];
       else if (!bestIsOwn && (!best || (overview && !bestIsOverview) || (overview === bestIsOverview && clearlyBetter(candidate, best))))
         [best, bestRank, bestIsOverview] = [acceptedMatch, rank, overview];
-    } else if ((about || match >= minimumClosestMatch || isFirstHitByTitle(asked, item, kb.cards, match, coverage, rank)) && isAnchored(asked, item, kb.cards)) {
+    } else if ((about || match >= minimumClosestMatch || isFirstHitByTitle(asked, item, kb.cards, match, coverage, rank)) && isAnchored(asked, item, kb.cards) && namesTheDefinedTerm(question, item, reference)) {
       // An item about the subject that does not answer what is asked is still the closest note: the one whose title
       // the question covers best, as retrieval order says little among items that only touch the subject. It must
       // share a word that singles it out (isAnchored): 「n皇后问题怎么解？」 met a code-review note on 问题 and 解 alone.
@@ -285,6 +285,20 @@ function listedWithoutPassage(items: readonly Card[]): Card[] {
   return listed;
 }
 
+/** A question asking what a term is ("什么是零拷贝？", "epoll 是什么？", "What is zero copy?"), and the term. */
+const definitionAsk = /^(?:请问)?(?:什么是|啥是|what\s+is|what\s+are)\s*(.{2,20}?)\s*[？?]?$|^(.{2,20}?)\s*(?:是什么|是啥)\s*[？?]?$/iu;
+
+/**
+ * Whether a note could be the closest to a question asking what a term is: it names the term. 「什么是零拷贝？」 had been given
+ * 「说一下数组和切片的区别？」 as its closest note, which says 拷贝 and never 零拷贝; notes that never name the term have nothing on it.
+ */
+function namesTheDefinedTerm(question: string, item: Card, reference: Reference): boolean {
+  const found = definitionAsk.exec(question.trim());
+  const term = bare(found?.[1] ?? found?.[2] ?? '');
+  if (Array.from(term).length < 2) return true;
+  return bare([item.question, ...item.headingPath, reference.text].join('\n')).includes(term);
+}
+
 /** The question as compared: letters and characters only, case aside. */
 const bare = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 
@@ -331,7 +345,7 @@ export async function noteBothRetrieve(kb: KnowledgeBase, question: string, answ
   // A question the notes leave open (findReference's unanswered items) is no note to grade against, however both retrieve it.
   if (!item || !item.answered || isJotting(item)) return undefined;
   const reference = referenceFor(item, kb.cards);
-  if (restatesItsQuestion(item, reference)) return undefined;
+  if (restatesItsQuestion(item, reference) || !namesTheDefinedTerm(question, item, reference)) return undefined;
   // Each shares a word that singles the note out (isAnchored): the first hit of a few notes is no evidence by itself.
   const topic = askedTopic(question, kb.cards);
   if (!isAnchored(topic, item, kb.cards) || !isAnchored(askedTopic(answer, kb.cards), item, kb.cards)) return undefined;

@@ -254,6 +254,24 @@ SYN Flood 利用 TCP 三次握手：攻击者大量发送 SYN 却不回复 ACK�
     expect(synFlood.notice).toBeUndefined();
   });
 
+  it('gives a question asking what a term is no closest note that never names the term', async () => {
+    const notes = await buildNotesKnowledgeBase({
+      'go-notes.md': `# go
+
+## 说一下数组和切片的区别？
+
+数组是值类型，赋值和传参都会整体拷贝一份；切片是引用类型，拷贝的只是切片头，底层数组共享。
+`,
+    });
+    const grader = createGrader({ kb: notes });
+    // 「说一下数组和切片的区别？」 says 拷贝 and had been the closest note for 零拷贝.
+    const zeroCopy = await grader.grade({ question: '什么是零拷贝？', answer: '零拷贝是避免数据在内核态和用户态之间来回拷贝，比如 sendfile 直接从页缓存发到 socket。' });
+    expect(zeroCopy.references).toEqual([]);
+    // A note that names the term may still be the closest.
+    const copy = await grader.grade({ question: '切片拷贝的是什么？', answer: '拷贝的是切片头：指针、长度和容量，底层数组是共享的。' });
+    expect(copy.references[0]?.heading ?? '').toContain('数组和切片');
+  });
+
   it('grades a question naming every subject of a note whose title only names them against that note', async () => {
     // The seed note as written: "ceph和minio、cdn" is a bare title line over three short lines, beside a richer
     // "ceph存储图片的好处" that shares more of the question's words but answers something else.
