@@ -14,7 +14,7 @@ const notNeeded = /可以不|不一定|不必|未必|不需要|无需|不用|没
 /** Must. */
 const needed = /必须|一定要|一定得|只能|务必|非得|非要|强制/u;
 /** An answer that opens with its verdict: need not ("不一定，…", "No, …"), or must ("对，必须…", "Yes, …"). */
-const leadingNotNeeded = /^(?:嗯|呃|[，,\s])*(?:不一定|不是必须|不是一定|不必|未必|没必要|不需要|不用|不是|不|no\b|nope\b|not necessarily\b)/u;
+const leadingNotNeeded = /^(?:嗯|呃|[，,\s])*(?:不一定|不是必须|不是一定|不必|未必|没必要|不需要|不用|(?:不是|不)(?=[，,。.！!；;\s]|$)|no\b|nope\b|not necessarily\b)/u;
 const leadingNeeded = /^(?:嗯|呃|[，,\s])*(?:对|是的|是|必须|一定要|要的|yes\b|yeah\b)(?=[，,。.！!；;\s]|$)/u;
 /** Words that open a question without naming its subject. */
 const leadingFiller = /^(?:那么|那|请问|问|在|对于|关于|另外)+/u;
@@ -43,8 +43,8 @@ function necessityAbout(text: string, subject: string, asked: readonly string[])
 /** 'agree' or 'disagree' when the question asks whether something must be so, and both a note and the answer say. */
 export function necessityVerdict(question: string, references: readonly string[], answer: string, opening = answer): 'agree' | 'disagree' | undefined {
   for (const clause of normaliseText(question).split(/[，,。；;！!？?\n]/u)) {
-    const found = necessityAsk.exec(`${clause}吗`.replace(/吗吗$/u, '吗'));
-    if (!found || !clause.includes('吗')) continue;
+    const found = necessityAsk.exec(clause);
+    if (!found) continue;
     const subject = clause.slice(0, found.index).replace(/\s+/gu, '').replace(leadingFiller, '');
     const asked = [...wordUnits(found[2]!)].filter(([, weight]) => weight >= 0.9).map(([unit]) => unit);
     if (Array.from(subject).length < 2 || asked.length === 0) return undefined;

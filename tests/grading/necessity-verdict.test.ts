@@ -18,6 +18,8 @@ describe('whether something must be so', () => {
     expect(necessityVerdict(question, [note], 'etcd 必须部署在 master 节点上，不能放别处。')).toBe('disagree');
     // The plain yes/no reading takes 可以 for a yes, and had read that wrong answer as agreeing with the note.
     expect(subQuestionVerdict(question, [note], 'etcd 必须部署在 master 节点上，不能放别处。')).toBe('disagree');
+    // A clause opening on 不管 is no bare 不.
+    expect(necessityVerdict(question, [note], '不管集群多大，etcd 都必须部署在 master 节点上。')).toBe('disagree');
   });
 
   it('reads a note that says it must be so', () => {
