@@ -81,6 +81,16 @@ describe('card wording (issue 10 item 5)', () => {
     expect(grade.feedback).not.toMatch(/并行、性能/u);
   });
 
+  it('says a score earned by the right yes or no alone came from the conclusion, not from scattered words', () => {
+    const points = [{ text: 'Etcd(可以不在master节点)：担任数据中心的角色，保存了整个群集的状态；', weight: 1, covered: 'no' as const }];
+    const verdict = wordFeedback({ question: 'etcd 一定要部署在 master 节点上吗？', band: 'fair', points, flags: ['right-verdict'] });
+    // It had said 「分数只来自这些零散的用词」 beside a 6 earned by 「不一定」.
+    expect(verdict.feedback).toMatch(/^结论和笔记一致/u);
+    expect(verdict.feedback).not.toContain('零散的用词');
+    const words = wordFeedback({ question: 'etcd 一定要部署在 master 节点上吗？', band: 'weak', points, flags: [] });
+    expect(words.feedback).toContain('零散的用词');
+  });
+
   it('words the card in English when the session is in English', () => {
     const worded = wordFeedback({
       question: 'Redis 为什么用单线程？',
