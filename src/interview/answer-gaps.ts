@@ -31,9 +31,10 @@ const nameableGeneral = new Set('一种 开发 理念 技术 非常 整体 相�
  * Words that relate things rather than name one: "我追问一下，用于、存储这一块你怎么理解？", "那磁盘、不会呢？" and "可以从接收、获取入手想想" asked
  * about nothing (seen in the interviewer eval's transcripts), nor did "那ACK、收到呢？" (a browser session, on "leader收到半数以上的ACK")
  * or "刚才没听你提到减少、重试" (on "减少传输失败后重试的流量及时间"): verbs of sending, receiving, more and less. Nor did "如果从leader、前面的
- * 角度看" (a browser session): words of position and order (前面, 之后, 后者) point at other words, they name nothing.
+ * 角度看" (a browser session): words of position and order (前面, 之后, 后者) point at other words, they name nothing. Nor did
+ * "刚才没听你提到readIndex、步骤" (a browser session): 步骤 and 流程, like 过程, are steps of something the point names.
  */
-const relationWords = new Set('用于 关系 之间 情况 过程 方式 作用 时候 需要 可以 通过 对应 属于 依赖 进行 提供 支持 处理 使得 保证 实现 采用 利用 根据 不会 不能 没有 不是 运行 设计 加入 接收 获取 得到 完成 开始 结束 放入 取出 存放 带来 字段 限制 逻辑 收到 接到 发送 发出 发给 回复 传给 减少 增加 降低 提高 前面 后面 上面 下面 里面 外面 之前 之后 以前 以后 前者 后者 这里 那里'.split(' '));
+const relationWords = new Set('用于 关系 之间 情况 过程 步骤 流程 方式 作用 时候 需要 可以 通过 对应 属于 依赖 进行 提供 支持 处理 使得 保证 实现 采用 利用 根据 不会 不能 没有 不是 运行 设计 加入 接收 获取 得到 完成 开始 结束 放入 取出 存放 带来 字段 限制 逻辑 收到 接到 发送 发出 发给 回复 传给 减少 增加 降低 提高 前面 后面 上面 下面 里面 外面 之前 之后 以前 以后 前者 后者 这里 那里'.split(' '));
 const isVague = (concept: string) => explanationWords.has(concept) || relationWords.has(concept) || (isGenericWord(concept) && !nameableGeneral.has(concept));
 const maxConceptChars = 16;
 

@@ -161,5 +161,8 @@ describe('non-answers and concepts', () => {
     // Words of position point at other words: not 「如果从leader、前面的角度看」.
     const readIndex = { text: 'Leader 需要确认自己仍是 leader，并等待前面的日志都已提交', concepts: ['leader', '前面', '日志', '提交'], weight: 1 };
     expect(nameableConcepts(readIndex, 'Raft 如何实现从 follower 读取？')).not.toContain('前面');
+    // Steps of something: not 「刚才没听你提到readIndex、步骤」 (a browser session).
+    const steps = { text: 'Follower接收到只读指令后，向leader索要当前的readIndex值，后续步骤与leader处理只读请求相同', concepts: ['readIndex', '步骤', '只读'], weight: 1 };
+    expect(nameableConcepts(steps, 'Raft 如何实现从 follower 读取？')).not.toContain('步骤');
   });
 });
