@@ -37,7 +37,7 @@ import { reversedCauses } from './reversed-causes.ts';
 import { deniedOnly } from './denied-only.ts';
 import { noteInLetters, noteSaysItself } from './recited-note.ts';
 import { reversedSteps, type NotePoint } from './reversed-steps.ts';
-import { asksWhether, sharedOf, spaceless, statementsOf, weightOf, type Statement } from './statements.ts';
+import { asksWhether, describesNotYet, negationScopeTexts, sharedOf, spaceless, statementsOf, weightOf, type Statement } from './statements.ts';
 import { profileText } from './text-analysis.ts';
 import { alignSupposed, hypothetical, supposedOf, supposition } from './suppositions.ts';
 
@@ -231,7 +231,13 @@ function negations(note: readonly Statement[], answer: readonly Statement[], ign
   return found;
 }
 
-const agreesWith = (noted: Statement, said: Statement) => samePolarity(noted, said) || negativeAboutOneThing(noted, said) || deniedFurtherOn(noted, said) || possibleBeside(noted, said);
+const agreesWith = (noted: Statement, said: Statement) => samePolarity(noted, said) || negativeAboutOneThing(noted, said) || deniedFurtherOn(noted, said) || possibleBeside(noted, said) || onlyNotYet(noted, said);
+
+/** An answer clause whose only negations describe a thing by what has not happened to it yet (describesNotYet) denies no plain note clause. */
+function onlyNotYet(noted: Statement, said: Statement): boolean {
+  const scopes = negationScopeTexts(said.normalised);
+  return scopes.length > 0 && scopes.every((scope) => describesNotYet(scope, said.normalised)) && negationScopeTexts(noted.normalised).length === 0;
+}
 
 /** Words that say a thing may be so, or must be. */
 const possibly = /可能|也许|或许|说不定|\bmay\b|\bmight\b|\bpossibly\b/u;

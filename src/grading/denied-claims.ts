@@ -27,7 +27,7 @@ import { deniedEffect } from './denied-effects.ts';
 import { chineseWordsOf } from './english-gloss.ts';
 import { deniesNoClaim, englishAboutInChinese, englishDenied, glossed } from './english-denials.ts';
 import { memoByObject, memoByText } from './grading-memo.ts';
-import { asksWhether, negationScopeTexts, type NegationScope, type Statement } from './statements.ts';
+import { asksWhether, describesNotYet, negationScopeTexts, type NegationScope, type Statement } from './statements.ts';
 import { profileText } from './text-analysis.ts';
 import { isBareLabel } from './point-text.ts';
 import { escapeRegExp } from '../text/regexp.ts';
@@ -150,6 +150,7 @@ function deniedPredicate(said: Statement, claims: readonly NoteClaim[], about: R
   const glossedAbout = () => (aboutInChinese ??= englishAboutInChinese(about, said.normalised, question));
   for (const scope of deniedScopes(said.normalised)) {
     if (conditionAfter.test(said.normalised.slice(scope.at))) continue;
+    if (describesNotYet(scope, said.normalised)) continue;
     const disputed = contentKeys(scope.text);
     const heads = deniedHeads(scope, said.normalised, true);
     if (isLatin(scope.text)) {
@@ -179,6 +180,7 @@ function deniedPredicate(said: Statement, claims: readonly NoteClaim[], about: R
   }
   return undefined;
 }
+
 
 /**
  * The other way round: the answer asserts what the note only ever denies ("栈上的对象需要 GC 去清理" against

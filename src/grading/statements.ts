@@ -99,6 +99,19 @@ export interface NegationScope {
 }
 
 /**
+ * 没 / 未 before a verb and 的 describe a thing by what has not happened to it yet: 「scheduler watch 到没调度的 Pod」 names the
+ * pods not yet scheduled, it does not deny the note's 「更新到pod可以被调度」 (a correct answer to the pod creation flow scored 0
+ * with that point marked wrong). 没有 before a noun and 的 says what a thing lacks, which does deny: 「没有亲缘关系的进程也能用匿名管道」
+ * against 「只能在具有亲缘关系的进程间使用」. So does 「没有加锁的必要」, and 不 in 「实时性要求不高的场景」. `clause` is the normalised clause
+ * the scope was read in.
+ */
+export function describesNotYet(scope: NegationScope, clause: string): boolean {
+  if (scope.word !== '没' && scope.word !== '未') return false;
+  if (clause.slice(scope.at, scope.at + 2) === '没有') return false;
+  return /^[^的，,。；;]{1,6}?的(?!必要|话|时候|时|情况|可能)\s*[\u4e00-\u9fffa-z]/u.test(scope.text);
+}
+
+/**
  * Read once per clause text: the denial checks read every note clause's negations again for every answer
  * (14 % of the server thread under load). Shared, so read-only.
  */

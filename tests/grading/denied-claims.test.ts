@@ -111,6 +111,23 @@ describe('a negated modifier', () => {
   });
 });
 
+describe('a thing described by what has not happened to it yet', () => {
+  // corpus/os-network-k8s-microservices.md, "Kubernetes中pod的创建流程".
+  const question = 'Kubernetes 里 Pod 的创建流程是怎样的？';
+  const note = [
+    'Controller-Manager通过apiserver的watch接口发现了pod信息的更新，整合后将对应的信息写到etcd，此时pod已经可以被调度了。',
+    'Scheduler同样通过apiserver的watch接口更新到pod可以被调度，通过算法给pod分配节点，并将pod和对应节点绑定的信息写到etcd。',
+  ];
+
+  it('reads 「没调度的 Pod」 as the pods not yet scheduled, not as denying that pods are scheduled', () => {
+    // A correct answer to the flow had scored 0 with 「你说「scheduler watch 到没调度的 Pod」，但笔记里是「Scheduler…可以被调度」」.
+    expect(contradicted(question, note, 'scheduler watch 到没调度的 Pod，选一个节点绑定。')).toEqual([]);
+    expect(contradicted(question, note, 'scheduler 发现还没分配节点的 Pod，就给它打分选节点。')).toEqual([]);
+    // A denial of the scheduler's work is still one.
+    expect(contradicted(question, note, 'scheduler 不给 pod 分配节点，pod 是 apiserver 直接放到节点上的。')).toEqual([note[1]]);
+  });
+});
+
 describe('opposed predicates', () => {
   const question = 'Redis 为什么采用单线程模型？';
   const reference = '- 简单，避免死锁、数据竞争\n- 效率高，充分利用cpu。\n- 多线程切换可能会抵消并行带来的性能提升。\n- 每个操作都是原子性的。';
