@@ -181,7 +181,6 @@ function deniedPredicate(said: Statement, claims: readonly NoteClaim[], about: R
   return undefined;
 }
 
-
 /**
  * The other way round: the answer asserts what the note only ever denies ("栈上的对象需要 GC 去清理" against
  * "不逃逸的对象分配在栈上，…，不需要GC标记清除"), in Chinese or English. A clause with a negation of its own is left to the cue above.
