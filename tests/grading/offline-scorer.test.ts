@@ -86,6 +86,18 @@ describe('scoreAnswer on a Chinese reference', () => {
     expect(terse.points.find((point) => point.spec.text.includes('一半以上'))?.coverage.found).toBeGreaterThan(0);
   });
 
+  it('does not call an answer off the question when it opens by answering the question\'s yes/no ask in its own words', () => {
+    // corpus/go-mysql-redis-ecommerce-qa.md, 「两个 interface {} 能不能比较」.
+    const asked = '两个 interface{} 能不能用 == 比较？';
+    const note = 'Go 语言 中的 空接口 在保存不同的值后，可以和其他 变量 一样使用 == 进行比较操作。';
+    const right = scoreAnswer({ question: asked, answer: '能比较。先比动态类型，类型一样再比动态值；动态值是 map、slice 这种不可比较的类型时运行时会 panic。', references: [note] });
+    // It had been told 「回答的内容和题目关系不大」.
+    expect(right.flags).not.toContain('offtopic');
+    expect(scoreAnswer({ question: asked, answer: '今天天气不错，我们去吃火锅吧。', references: [note] }).flags).toContain('offtopic');
+    // Echoing the ask's verb alone is no answer to it.
+    expect(scoreAnswer({ question: asked, answer: '能力这个东西，主要看火锅底料的配方。', references: [note] }).flags).toContain('offtopic');
+  });
+
   it('scores a bare list of the right terms low', () => {
     const result = scoreAnswer({ question, answer: answers.stuffing, references: [reference] });
     expect(result.flags).toContain('list-of-terms');
