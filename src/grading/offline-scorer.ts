@@ -7,7 +7,7 @@
 import { offQuestionPoints } from './unasked-members.ts';
 import { aggregate, coverPoints, givesOtherResults, noteFacts, relevanceOf, sharedTopic, statesResults, type CoverageParameters, type ScoredPoint } from './answer-coverage.ts';
 import { focusOn } from './section-focus.ts';
-import { readStances } from './answer-signals.ts';
+import { answersTheAsk, readStances } from './answer-signals.ts';
 import { calibrate, type CalibrationParameters } from './calibration.ts';
 import { fittedKnots } from './calibration-fitted.ts';
 import { readAgainstNote } from './contradictions.ts';
@@ -309,25 +309,6 @@ function readAnswer(input: ScoreInput, parameters: Readonly<ScoringParameters>, 
     coverage = parameters.conclusionFloor + (1 - parameters.conclusionFloor) * Math.min(1, coverage / parameters.conclusionFull);
   }
   return { injection, stances, question, questionUnits, referenceTexts, choice, verdict, answer, best, bestIndex, statesResult, coverage };
-}
-
-/** A yes/no ask written as 能不能 / 会不会 / 是不是 (the verb, 不 or 没, the verb again), with what follows it in its clause. */
-const doubledAsk = /([\u4e00-\u9fff])[不没]\1([^，,。；;？?！!\n]*)/u;
-
-/**
- * Whether the answer opens by answering the question's yes/no ask in its own words: 「能比较。先比动态类型…」 to 「两个 interface{} 能不能
- * 用 == 比较？」 says yes to what was asked, however few of the question's or the note's words the rest uses, and had been told
- * 「回答的内容和题目关系不大」.
- */
-function answersTheAsk(question: string, answer: string): boolean {
-  const ask = doubledAsk.exec(question);
-  if (!ask) return false;
-  const opening = answer.trim().split(/[，,。；;！!？?\n]/u)[0] ?? '';
-  const verdict = new RegExp(`^(?:嗯|呃|\\s)*(?:不|没)?${ask[1]}`, 'u').exec(opening);
-  if (!verdict) return false;
-  const asked = ask[2]!.match(/[\u4e00-\u9fff]{2}/gu) ?? [];
-  const rest = opening.slice(verdict[0].length);
-  return asked.some((word) => rest.includes(word));
 }
 
 /** Share of an answer's content said as a guess, an admission or a question rather than asserted. */
