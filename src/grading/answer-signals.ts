@@ -5,6 +5,7 @@
  * not coverage of that term, and a question is not an answer.
  */
 import { withoutFillers } from '../text/spoken-fillers.ts';
+import { clauseEnd } from '../text/clause-marks.ts';
 import { onlyLeadsIn } from './point-text.ts';
 
 /**
@@ -207,7 +208,7 @@ const doubledAsk = /([\u4e00-\u9fff])[不没]\1([^，,。；;？?！!\n]*)/u;
 export function answersTheAsk(question: string, answer: string): boolean {
   const ask = doubledAsk.exec(question);
   if (!ask) return false;
-  const opening = answer.trim().split(/[，,。；;！!？?\n]/u)[0] ?? '';
+  const opening = answer.trim().split(clauseEnd)[0] ?? '';
   const verdict = new RegExp(`^(?:嗯|呃|\\s)*(?:不|没)?${ask[1]}`, 'u').exec(opening);
   if (!verdict) return false;
   const asked = ask[2]!.match(/[\u4e00-\u9fff]{2}/gu) ?? [];

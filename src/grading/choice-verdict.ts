@@ -6,6 +6,7 @@
  * that only describes the other alternative on the way ("SYN 来了先放半连接队列") picks nothing; a denied
  * alternative ("不是半连接") picks the other.
  */
+import { clauseEnd } from '../text/clause-marks.ts';
 import { normaliseText } from '../text/tokenizer.ts';
 import { inNote } from './note-subjects.ts';
 import { negationScopeTexts } from './statements.ts';
@@ -16,7 +17,6 @@ import { wordUnits } from './text-analysis.ts';
  * adverb ("改了文件前端还是看到旧版本，这算不算 bug？"), which offers no choice.
  */
 const choice = /([a-z0-9_\u4e00-\u9fff]{2,})还是(?!看到|会|能|可以|要|在|有|没|不|得|照样|需要|可能|只|很|都|被)([a-z0-9_\u4e00-\u9fff]{2,})/u;
-const clauseEnd = /[，,。；;！!？?\n]/u;
 
 /** The two alternatives: the longest ends of the two sides that the note names (半连接 / 全连接 of "处于半连接" / "全连接状态"). */
 function alternatives(question: string, reference: string): [string, string] | undefined {

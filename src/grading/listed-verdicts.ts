@@ -6,6 +6,7 @@
  * with its predicate (影响其他goroutine, 在别的goroutine里recover), and the answer's verdict on it is taken from a
  * verdict list of its own, a leading bare verdict sequence, or the clause that states the predicate with the ask's modal.
  */
+import { clauseEnd, sentenceEnd } from '../text/clause-marks.ts';
 import { normaliseText } from '../text/tokenizer.ts';
 import { embeddingVerb } from './sub-question-verdict.ts';
 import { wordUnits } from './text-analysis.ts';
@@ -46,7 +47,7 @@ export interface YesNoAsk {
 export function yesNoAsks(question: string): YesNoAsk[] {
   const text = normaliseText(question).replace(betweenWords, '');
   const asks: YesNoAsk[] = [];
-  for (const clause of text.split(/[，,。；;！!？?\n]/u)) {
+  for (const clause of text.split(clauseEnd)) {
     const matches = [...clause.matchAll(askWords)];
     matches.forEach((match, index) => {
       if (embeddingVerb.test(clause.slice(0, match.index))) return;
@@ -84,7 +85,7 @@ const leadingVerdict = new RegExp(`^(?:嗯|呃)*(${verdictWord})(.*)$`, 'u');
 export function answeredVerdicts(question: string, asks: readonly YesNoAsk[], answer: string): Array<{ verdict: Verdict; said: string } | undefined> {
   const text = normaliseText(answer).replace(betweenWords, '');
   // A list of its own ("…；答案分别是：会、不能。"), as the note gives it.
-  for (const sentence of text.split(/[。；;！!？?\n]/u)) {
+  for (const sentence of text.split(sentenceEnd)) {
     const listed = listedVerdicts(sentence);
     if (listed && listed.length === asks.length) return listed.map((verdict) => ({ verdict, said: sentence }));
   }
@@ -108,7 +109,7 @@ export function answeredVerdicts(question: string, asks: readonly YesNoAsk[], an
   asks.forEach((ask, index) => {
     if (given[index]) return;
     const found = new Map<Verdict, string>();
-    for (const clause of text.split(/[，,。；;！!？?\n]/u)) {
+    for (const clause of text.split(clauseEnd)) {
       // A supposition ("如果自己没 recover") says what happens then, not yes or no to the ask.
       if (supposition.test(clause)) continue;
       const units = wordUnits(clause);

@@ -4,6 +4,7 @@
  * 可以 is its word for "can". A correct 「不一定，etcd 可以部署在 master 之外的机器上」 had found no verdict and no point, and scored 0.
  */
 import { normaliseText } from '../text/tokenizer.ts';
+import { clauseEnd, sentenceEnd } from '../text/clause-marks.ts';
 import { wordUnits } from './text-analysis.ts';
 import type { Polarity } from './sub-question-verdict.ts';
 
@@ -31,7 +32,7 @@ function necessityIn(text: string): Polarity | undefined {
 function necessityAbout(text: string, subject: string, asked: readonly string[]): Polarity | undefined {
   const normalised = normaliseText(text).replace(/\s+/gu, '');
   for (let at = normalised.indexOf(subject); at >= 0; at = normalised.indexOf(subject, at + subject.length)) {
-    const window = normalised.slice(at + subject.length, at + subject.length + windowCharacters).split(/[。；;！!？?\n]/u)[0] ?? '';
+    const window = normalised.slice(at + subject.length, at + subject.length + windowCharacters).split(sentenceEnd)[0] ?? '';
     const units = wordUnits(window);
     if (!asked.some((word) => units.has(word))) continue;
     const polarity = necessityIn(window);
@@ -42,7 +43,7 @@ function necessityAbout(text: string, subject: string, asked: readonly string[])
 
 /** 'agree' or 'disagree' when the question asks whether something must be so, and both a note and the answer say. */
 export function necessityVerdict(question: string, references: readonly string[], answer: string, opening = answer): 'agree' | 'disagree' | undefined {
-  for (const clause of normaliseText(question).split(/[，,。；;！!？?\n]/u)) {
+  for (const clause of normaliseText(question).split(clauseEnd)) {
     const found = necessityAsk.exec(clause);
     if (!found) continue;
     const subject = clause.slice(0, found.index).replace(/\s+/gu, '').replace(leadingFiller, '');

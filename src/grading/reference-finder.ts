@@ -194,6 +194,7 @@ export async function findReference(kb: KnowledgeBase, question: string, signal?
   const hits = await kb.search(question, { k: candidateCount * 3, mode: 'hybrid' });
   signal?.throwIfAborted();
   const asked = askedTopic(question, kb.cards);
+  const term = definedTerm(question);
   const seen = new Set<string>();
   const unanswered: Card[] = [];
   // The retriever's order decides among acceptable items: the first acceptable hit wins, except that an overview whose
@@ -233,7 +234,7 @@ export async function findReference(kb: KnowledgeBase, question: string, signal?
       if (isItsQuestion(question, item)) [best, bestRank, bestIsOverview, bestIsOwn] = [acceptedMatch, rank, overview, true];
       else if (!bestIsOwn && (!best || (overview && !bestIsOverview) || (overview === bestIsOverview && clearlyBetter(candidate, best))))
         [best, bestRank, bestIsOverview] = [acceptedMatch, rank, overview];
-    } else if ((about || match >= minimumClosestMatch || isFirstHitByTitle(asked, item, kb.cards, match, coverage, rank)) && isAnchored(asked, item, kb.cards) && namesTheDefinedTerm(question, item, reference)) {
+    } else if ((about || match >= minimumClosestMatch || isFirstHitByTitle(asked, item, kb.cards, match, coverage, rank)) && isAnchored(asked, item, kb.cards) && namesTheDefinedTerm(term, item, reference)) {
       // An item about the subject that does not answer what is asked is still the closest note: the one whose title
       // the question covers best, as retrieval order says little among items that only touch the subject. It must
       // share a word that singles it out (isAnchored): 「n皇后问题怎么解？」 met a code-review note on 问题 and 解 alone.
@@ -292,11 +293,15 @@ const definitionAsk = /^(?:请问)?(?:什么是|啥是|what\s+is|what\s+are)\s*(
  * Whether a note could be the closest to a question asking what a term is: it names the term. 「什么是零拷贝？」 had been given
  * 「说一下数组和切片的区别？」 as its closest note, which says 拷贝 and never 零拷贝; notes that never name the term have nothing on it.
  */
-function namesTheDefinedTerm(question: string, item: Card, reference: Reference): boolean {
+function namesTheDefinedTerm(term: string, item: Card, reference: Reference): boolean {
+  return !term || bare([item.question, ...item.headingPath, reference.text].join('\n')).includes(term);
+}
+
+/** The term a question asks the meaning of, as compared (bare); empty when it asks no such thing. Read once per question. */
+function definedTerm(question: string): string {
   const found = definitionAsk.exec(question.trim());
   const term = bare(found?.[1] ?? found?.[2] ?? '');
-  if (Array.from(term).length < 2) return true;
-  return bare([item.question, ...item.headingPath, reference.text].join('\n')).includes(term);
+  return Array.from(term).length < 2 ? '' : term;
 }
 
 /** The question as compared: letters and characters only, case aside. */
@@ -345,7 +350,7 @@ export async function noteBothRetrieve(kb: KnowledgeBase, question: string, answ
   // A question the notes leave open (findReference's unanswered items) is no note to grade against, however both retrieve it.
   if (!item || !item.answered || isJotting(item)) return undefined;
   const reference = referenceFor(item, kb.cards);
-  if (restatesItsQuestion(item, reference) || !namesTheDefinedTerm(question, item, reference)) return undefined;
+  if (restatesItsQuestion(item, reference) || !namesTheDefinedTerm(definedTerm(question), item, reference)) return undefined;
   // Each shares a word that singles the note out (isAnchored): the first hit of a few notes is no evidence by itself.
   const topic = askedTopic(question, kb.cards);
   if (!isAnchored(topic, item, kb.cards) || !isAnchored(askedTopic(answer, kb.cards), item, kb.cards)) return undefined;

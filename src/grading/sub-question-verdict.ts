@@ -12,6 +12,7 @@ import { choiceVerdict } from './choice-verdict.ts';
 import { wordUnits } from './text-analysis.ts';
 import { tableVerdict } from './table-verdicts.ts';
 import { necessityVerdict } from './necessity-verdict.ts';
+import { clauseEnd, sentenceEnd } from '../text/clause-marks.ts';
 
 /** The yes/no ask words; the subject is what the same clause names before them. */
 const yesNoAsk = /有没有|是否|能否|会不会|能不能|可不可以|可不可能|是不是|可否|存不存在|要不要|需不需要|支不支持|算不算|用不用|该不该|应不应该|允不允许/u;
@@ -51,16 +52,13 @@ const notVerdicts = /所有|只有|可是|但是|于是|要是/gu;
 const possessive = /的/u;
 const sceneOfSubject = /的(?:过程|阶段|时候|情况|场景)中?/gu;
 
-const clauseEnd = /[，,。；;！!？?\n]/u;
-const sentenceEnd = /[。；;！!？?\n]/u;
-
 export type Polarity = 'yes' | 'no';
 
 /** The subject of the question's yes/no ask (normalised), when it names one of at least two characters. */
 export function yesNoSubject(question: string): string | undefined {
   const asks = askOf(question);
   let previous = '';
-  for (const clause of normaliseText(question).split(/[，,。；;！!？?\n]/u)) {
+  for (const clause of normaliseText(question).split(clauseEnd)) {
     const ask = asks.exec(clause);
     if (!ask) {
       previous = clause;
@@ -118,7 +116,7 @@ const asked = ({ clause, ask }: { clause: string; ask: RegExpExecArray }) => cla
 /** The clause of the question's first yes/no ask that a verb does not embed, and the ask in it. */
 function firstAsk(question: string): { clause: string; ask: RegExpExecArray } | undefined {
   const asks = askOf(question);
-  for (const clause of normaliseText(question).split(/[，,。；;！!？?\n]/u)) {
+  for (const clause of normaliseText(question).split(clauseEnd)) {
     const ask = asks.exec(clause);
     if (ask && !embeddingVerb.test(clause.slice(0, ask.index))) return { clause, ask };
   }
