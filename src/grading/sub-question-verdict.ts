@@ -13,6 +13,7 @@ import { wordUnits } from './text-analysis.ts';
 import { tableVerdict } from './table-verdicts.ts';
 import { necessityVerdict } from './necessity-verdict.ts';
 import { clauseEnd, sentenceEnd } from '../text/clause-marks.ts';
+import { copulaVerdict } from './copula-verdict.ts';
 
 /** The yes/no ask words; the subject is what the same clause names before them. */
 const yesNoAsk = /有没有|是否|能否|会不会|能不能|可不可以|可不可能|是不是|可否|存不存在|要不要|需不需要|支不支持|算不算|用不用|该不该|应不应该|允不允许/u;
@@ -37,8 +38,8 @@ const maximumSubjectCharacters = 12;
 /** Words that close a subject phrase: where or when, not what. */
 const trailingFiller = /(?:的?(?:过程|阶段|场景|情况|时候|时|期间)中?|之中|中|里|上|内|下)+$/u;
 
-/** A clause that says something about its subject: a verb of being, having or ability ("无此现象" is a no). */
-const verdictWord = /有|存在|出现|发生|会|能|可以|可能|可|是|支持|需要|要|无(?=此|这|该)/u;
+/** A clause that says something about its subject: a verb of being, having or ability ("无此现象" is a no; 「kubelet 自带自动修复」 has it). */
+const verdictWord = /有|存在|出现|发生|会|能|可以|可能|可|是|支持|需要|要|自带|具备|无(?=此|这|该)/u;
 /** A negation before the verdict; words that merely contain 不/无/非 are not negations. */
 const negation = /不|没|无|未|非|否/u;
 const notNegations = /不断|不同|不仅|不但|不论|不管|无论|非常|不少|不久|未来|无需|非得/gu;
@@ -251,11 +252,16 @@ export function leadingYesNo(answer: string): Polarity | undefined {
 /**
  * 'agree' or 'disagree' when the question holds a yes/no ask about a named subject and both a
  * reference and the answer say yes or no about it, or about what the ask predicates; otherwise the
- * verdict on a choice the question asks for ("半连接还是全连接", choice-verdict.ts), or undefined. Whether something must be so
+ * verdict on a choice the question asks for ("半连接还是全连接", choice-verdict.ts), or on a copula ask ("X 是 Y 吗", copula-verdict.ts), or undefined. Whether something must be so
  * ("一定要…吗") is read first, as need or no need (necessity-verdict.ts).
  */
 export function subQuestionVerdict(question: string, references: readonly string[], answer: string, opening = answer): 'agree' | 'disagree' | undefined {
-  return necessityVerdict(question, references, answer, opening) ?? yesNoVerdict(question, references, answer, opening) ?? choiceVerdict(question, references, answer);
+  return (
+    necessityVerdict(question, references, answer, opening) ??
+    yesNoVerdict(question, references, answer, opening) ??
+    choiceVerdict(question, references, answer) ??
+    copulaVerdict(question, references, answer, asksFirst(question) ? leadingYesNo(opening) : undefined)
+  );
 }
 
 /**

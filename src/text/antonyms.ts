@@ -111,6 +111,8 @@ export const opposedPredicates: ReadonlyArray<readonly [string, string]> = [
   ['值传递', '引用传递'],
   ['编译期', '运行时'],
   ['编译时', '运行时'],
+  ['编译阶段', '运行时'],
+  ['静态链接', '动态链接'],
   ['用户态', '内核态'],
   ['有序', '无序'],
   ['乐观锁', '悲观锁'],

@@ -167,4 +167,12 @@ describe('a choice the question asks for ("半连接还是全连接")', () => {
     expect(wrong.flags).toContain('wrong-verdict');
     expect(wrong.score).toBeLessThanOrEqual(1);
   });
+
+  it('reads 自带 / 具备 as having, as 有 is', () => {
+    const question = 'Nginx 有没有健康检查的能力？后端挂了会怎么处理？';
+    const note = 'Nginx 有被动健康检查：请求失败达到 max_fails 次后，在 fail_timeout 内不再把请求转给这台后端。';
+    expect(subQuestionVerdict(question, [note], 'Nginx 自带健康检查，失败次数够了就先不往那台后端转。')).toBe('agree');
+    expect(subQuestionVerdict(question, [note], 'Nginx 具备健康检查，失败多了就摘掉那台后端。')).toBe('agree');
+    expect(subQuestionVerdict(question, [note], 'Nginx 不具备健康检查，后端挂了请求照样转过去。')).toBe('disagree');
+  });
 });
