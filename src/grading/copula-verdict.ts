@@ -4,7 +4,8 @@
  * go on to say that predicate, the predicate denied, or its opposite (「websocket：全双工。有状态。」, 「逃逸分析在编译阶段完成」)?
  * A polarity word alone cannot tell: 「go的map并发访问是不安全的」 has 是 and answers "Go 的 map 是并发安全的吗？" no, and a note
  * that names the predicate only of another thing (「http：…无状态」) says nothing of the subject. Read after the other yes/no
- * readers (sub-question-verdict.ts), and only when the note's reading is one-sided.
+ * readers (sub-question-verdict.ts), and only when the note's reading is one-sided. An A-not-A ask whose subject is a clause too
+ * long for the yes/no reader to name ("Redis 用 save 命令生成 RDB 的时候，会不会阻塞？") is read the same way, as "X 会 Y 吗".
  */
 import { normaliseText, segmentCjk } from '../text/tokenizer.ts';
 import { opposedPredicates } from '../text/antonyms.ts';
@@ -58,22 +59,42 @@ interface CopulaAsk {
 
 const contentWords = (text: string) => [...wordUnits(text)].filter(([unit, weight]) => weight >= 0.9 && !isGenericWord(unit)).map(([unit]) => unit);
 
-export function readCopulaAsk(question: string): CopulaAsk | undefined {
+/**
+ * An A-not-A ask ("…，会不会阻塞？") whose subject is too long for the yes/no reader to name (sub-question-verdict.ts): read as
+ * "X 会 Y 吗" is, on the subject's words. What it asks must be said without a denial of its own inside ("能不能用在两个没有亲缘关系
+ * 的进程之间" is read by askNegated there).
+ */
+const aNotAAsk = /(?:会不会|能不能|有没有|要不要|需不需要|可不可以|支不支持)(.+?)吗?$/u;
+const sceneClosing = /的?(?:过程|阶段|场景|情况|时候|时|期间)中?$/u;
+
+export function readCopulaAsk(question: string, aNotA = false): CopulaAsk | undefined {
+  let previous = '';
   for (const clause of normaliseText(question).replace(/\s+/gu, '').split(clauseEnd)) {
+    const asked = aNotA ? aNotAAsk.exec(clause) : undefined;
+    if (asked) {
+      const before = clause.slice(0, asked.index).replace(subjectOpening, '');
+      const predicate = asked[1]!;
+      if (negation.test(predicate) || otherAsk.test(predicate)) return undefined;
+      return askOf((before || previous).replace(sceneClosing, ''), predicate);
+    }
+    previous = clause;
     const found = copulaAsk.exec(clause);
     if (!found) continue;
     if (otherAsk.test(clause)) return undefined;
-    const subject = found[1]!.replace(subjectOpening, '').replace(subjectClosing, '').replace(/的$/u, '');
-    let predicate = found[2]!.replace(predicateOpening, '').replace(predicateClosing, '');
-    const denied = deniedPredicate.test(predicate) && !copulaOpposites.some((pair) => pair.includes(predicate));
-    if (denied) predicate = predicate.replace(deniedPredicate, '');
-    const subjectWords = contentWords(subject);
-    const predicateWords = contentWords(predicate);
-    if (!subjectWords.length || !predicateWords.length) return undefined;
-    const opposites = copulaOpposites.flatMap(([a, b]) => (predicate.includes(a) ? [predicate.replace(a, b)] : predicate.includes(b) ? [predicate.replace(b, a)] : []));
-    return { subjectWords, predicate, predicateWords, opposites, denied };
+    return askOf(found[1]!.replace(subjectOpening, '').replace(subjectClosing, '').replace(/的$/u, ''), found[2]!);
   }
   return undefined;
+}
+
+function askOf(subject: string, asked: string): CopulaAsk | undefined {
+  let predicate = asked.replace(predicateOpening, '').replace(predicateClosing, '');
+  const denied = deniedPredicate.test(predicate) && !copulaOpposites.some((pair) => pair.includes(predicate));
+  if (denied) predicate = predicate.replace(deniedPredicate, '');
+  const subjectWords = contentWords(subject);
+  const predicateWords = contentWords(predicate);
+  if (!subjectWords.length || !predicateWords.length) return undefined;
+  const opposites = copulaOpposites.flatMap(([a, b]) => (predicate.includes(a) ? [predicate.replace(a, b)] : predicate.includes(b) ? [predicate.replace(b, a)] : []));
+  return { subjectWords, predicate, predicateWords, opposites, denied };
 }
 
 /**
@@ -169,8 +190,8 @@ function answerPolarity(answer: string, ask: CopulaAsk): Polarity | undefined {
 }
 
 /** 'agree' or 'disagree' when the question asks "X 是 Y 吗" and both a note and the answer say whether X is Y. */
-export function copulaVerdict(question: string, references: readonly string[], answer: string, leading: Polarity | undefined): 'agree' | 'disagree' | undefined {
-  const ask = readCopulaAsk(question);
+export function copulaVerdict(question: string, references: readonly string[], answer: string, leading: Polarity | undefined, aNotA = false): 'agree' | 'disagree' | undefined {
+  const ask = readCopulaAsk(question, aNotA);
   if (!ask) return undefined;
   const said = references.map((reference) => notePolarity(reference, ask)).find((polarity) => polarity !== undefined);
   if (!said) return undefined;

@@ -260,7 +260,7 @@ export function subQuestionVerdict(question: string, references: readonly string
     necessityVerdict(question, references, answer, opening) ??
     yesNoVerdict(question, references, answer, opening) ??
     choiceVerdict(question, references, answer) ??
-    copulaVerdict(question, references, answer, asksFirst(question) ? leadingYesNo(opening) : undefined)
+    copulaVerdict(question, references, answer, asksFirst(question) ? leadingYesNo(opening) : undefined, yesNoSubject(question) === undefined)
   );
 }
 

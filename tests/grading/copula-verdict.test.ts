@@ -40,6 +40,16 @@ describe('copula asks (X 是 Y 吗)', () => {
     expect(copulaVerdict('逃逸分析是在运行时做的吗？', [`${escape}\n逃逸分析在编译阶段完成。`], '是的。', 'yes')).toBe('disagree');
   });
 
+  it('reads an A-not-A ask whose subject is a clause of its own as X 会 Y 吗', () => {
+    const question = 'MySQL 执行 ALTER TABLE 加索引的时候，会不会锁表？';
+    const note = 'MySQL 5.6 以后 ALTER TABLE 加索引走 Online DDL，大部分情况下不会锁表，读写可以继续。';
+    expect(subQuestionVerdict(question, [note], '不会，5.6 以后是 Online DDL，加索引期间还能读写。')).toBe('agree');
+    expect(subQuestionVerdict(question, [note], '会，加索引要锁整张表，期间写不进去。')).toBe('disagree');
+    // Only for a subject the yes/no reader cannot name.
+    expect(readCopulaAsk(question)).toBeUndefined();
+    expect(readCopulaAsk(question, true)?.predicate).toBe('锁表');
+  });
+
   it('fails the wrong verdict and credits the right one, where both had scored alike', () => {
     const references = [{ source: 'net.md', heading: '网络 > TCP 和 UDP', text: protocols }];
     const question = 'UDP 是面向连接的吗？为什么？';
