@@ -24,7 +24,7 @@ const otherAsk = /还是|难道|岂|什么|哪|怎么|为什么|为何|多少|�
 const subjectOpening = /^(?:那么|那|请问|问|而且|但是|但|另外|对于|关于)+/u;
 const subjectClosing = /(?:在[^的]{1,8}(?:里|中|上|下))$/u;
 /** Words around the predicate that say how, not what: "在运行时做" asks 运行时, "用哈希表加双向链表实现" asks 哈希表加双向链表. */
-const predicateOpening = /^(?:在|用|由|被|通过|靠|基于)/u;
+const predicateOpening = /^(?:在|用来|用|由|被|通过|靠|基于)/u;
 const predicateClosing = /(?:来)?(?:做|实现|完成|进行|处理|执行|决定|产生|生成)$/u;
 /** A predicate that is itself denied ("是不安全的吗"): read as its positive, the polarity turned. */
 const deniedPredicate = /^(?:不|非|没有|没)(?=.{2})/u;

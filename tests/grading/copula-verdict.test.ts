@@ -32,6 +32,8 @@ describe('copula asks (X 是 Y 吗)', () => {
     expect(readCopulaAsk('HTTP/1.1不是有pipelining吗，为什么浏览器默认都不开？')).toBeUndefined();
     expect(readCopulaAsk('Redis 是单线程还是多线程的吗？')).toBeUndefined();
     expect(readCopulaAsk('epoll 是什么？')).toBeUndefined();
+    // How it is done is not what is asked: 「用来传数据」 asks 传数据.
+    expect(readCopulaAsk('进程间通信里的信号量是用来传数据的吗？')?.predicate).toBe('传数据');
     // The note names the predicate only of TCP; nothing of QUIC.
     expect(copulaVerdict('QUIC 是面向连接的吗？', [protocols], '是的。', 'yes')).toBeUndefined();
     // 「同步锁运行」 holds 运行 and says nothing of 运行时.
