@@ -287,3 +287,17 @@ describe('an invariant (不变性) is a word, not a negation', () => {
     expect(contradicted(question, note, '强三色不变性就是黑色对象可以指向白色对象；')).toEqual([note[0]]);
   });
 });
+
+describe('the time a step runs until is no claim ("直到没有灰色对象")', () => {
+  const question = '讲一下 Go GC 的三色标记法。';
+  const note = ['灰色：对象还在标记队列中等待', '黑色：对象已被标记，gcmarkBits对应的位为1', '白色：对象未被标记，gcmarkBits对应的位为0'];
+
+  it('does not read 直到 / 等到 / until 没有 X as denying what the note says of X', () => {
+    expect(contradicted(question, note, '取出灰色对象标黑，把它引用的对象标灰，直到没有灰色对象，剩下的白色对象就是垃圾。')).toEqual([]);
+    expect(contradicted(question, note, '等到没有灰色对象了，剩下白色的就回收。')).toEqual([]);
+  });
+
+  it('still reads a plain denial of it', () => {
+    expect(contradicted(question, note, '灰色不是对象还在标记队列中等待，灰色对象已经扫描完了。')).toEqual([note[0]]);
+  });
+});
