@@ -23,7 +23,7 @@ import {
   wordsIn,
   type AskedTopic,
 } from './reference-topic.ts';
-import { shareFound, withoutFraming } from './text-analysis.ts';
+import { lettersOnly, shareFound, withoutFraming } from './text-analysis.ts';
 
 /** Topic match (the two measures averaged) an item needs to count as being about the question. */
 const minimumTopicMatch = 0.45;
@@ -274,13 +274,19 @@ function clearlyBetter(candidate: Pick<ReferenceMatch, 'topicMatch' | 'titleCove
 /**
  * Questions the notes list with nothing under them ("## 六 https 握手，为什么需要 非对称加密 和 对称加密" over the next heading): no
  * passage, so never retrieved, yet the question a candidate asks. 「HTTPS 握手过程是怎样的？」 had been graded against SYN flood,
- * which shares 握手, and told it was off the question; the notes list it and leave it open.
+ * which shares 握手, and told it was off the question; the notes list it and leave it open. A question the card bank folded
+ * into another wording of it (search-only: 「死锁怎么避免？」 beside 「死锁条件，如何避免」) is listed too: 「什么是死锁？怎么避免？」 had been
+ * graded against 「Redis为什么用单线程？」, which says 避免死锁 in passing. One whose words an answered card has as well is that
+ * card's, not a question left open.
  */
 const listedQuestions = new WeakMap<readonly Card[], Card[]>();
 function listedWithoutPassage(items: readonly Card[]): Card[] {
   let listed = listedQuestions.get(items);
   if (!listed) {
-    listed = items.filter((item) => !item.answered && item.reference === '' && !item.searchOnly && item.kind === 'technical');
+    const wordings = (item: Card) => [item.question, item.headingPath.at(-1) ?? ''].map(lettersOnly).filter((text) => text !== '');
+    const answered = new Set(items.filter((item) => item.answered).flatMap(wordings));
+    const answeredElsewhere = (item: Card) => wordings(item).some((text) => answered.has(text));
+    listed = items.filter((item) => !item.answered && item.reference === '' && item.kind === 'technical' && !(item.searchOnly && answeredElsewhere(item)));
     listedQuestions.set(items, listed);
   }
   return listed;

@@ -272,6 +272,34 @@ SYN Flood 利用 TCP 三次握手：攻击者大量发送 SYN 却不回复 ACK�
     expect(copy.references[0]?.heading ?? '').toContain('数组和切片');
   });
 
+  it('reads a listed question the card bank folded into another wording of it as listed and left open', async () => {
+    // The seeds list 「死锁条件，如何避免」 in two notes and 「死锁 举例 / 怎么避免」 in a third, all empty; the card bank keeps one wording
+    // and makes 「死锁怎么避免？」 search-only, which the question covers best.
+    const notes = await buildNotesKnowledgeBase({
+      'os-notes.md': '# 操作系统\n\n## 三 死锁条件，如何避免\n\n## 四 哈希的实现有哪几种\n',
+      'interview-log.md': `# 面经
+
+## 一面
+
+死锁条件，如何避免
+孤儿进程，僵尸进程
+
+## 死锁 举例
+
+### 怎么避免
+
+## redis为什么用单线程？
+
+- 简单，避免死锁、数据竞争
+- 不需要加锁，没有线程上下文切换的开销
+`,
+    });
+    expect(notes.cards.some((card) => card.searchOnly && !card.answered && card.question === '死锁怎么避免？')).toBe(true);
+    const grade = await createGrader({ kb: notes }).grade({ question: '什么是死锁？怎么避免？', answer: '死锁就是几个线程互相等对方手里的锁，谁都走不下去；按固定顺序加锁就能避免。' });
+    // It had been graded against the Redis note as its own, which names 避免死锁 in passing.
+    expect(grade.notice ?? '').toContain('没有正好对应');
+  });
+
   it('grades a question naming every subject of a note whose title only names them against that note', async () => {
     // The seed note as written: "ceph和minio、cdn" is a bare title line over three short lines, beside a richer
     // "ceph存储图片的好处" that shares more of the question's words but answers something else.
