@@ -28,7 +28,10 @@ const predicateOpening = /^(?:在|用来|用|由|被|通过|靠|基于)/u;
 const predicateClosing = /(?:来)?(?:做|实现|完成|进行|处理|执行|决定|产生|生成)$/u;
 /** A predicate that is itself denied ("是不安全的吗"): read as its positive, the polarity turned. */
 const deniedPredicate = /^(?:不|非|没有|没)(?=.{2})/u;
-/** A negation before the predicate's words; words that merely contain the characters are not negations. */
+/**
+ * A negation before the predicate's words; words that merely contain the characters are not negations (the yes/no reader's
+ * list, and 不过, "but", which opens a clause beside a predicate: 「不过默认是开启的」).
+ */
 const negation = /不|没|无|未|非|否/u;
 const notNegations = /不断|不同|不仅|不但|不论|不管|无论|非常|不少|不久|未来|无需|非得|不过/gu;
 /** How far before the predicate's first word a negation still denies it. */
@@ -67,6 +70,10 @@ const contentWords = (text: string) => [...wordUnits(text)].filter(([unit, weigh
 const aNotAAsk = /(?:会不会|能不能|有没有|要不要|需不需要|可不可以|支不支持)(.+?)吗?$/u;
 const sceneClosing = /的?(?:过程|阶段|场景|情况|时候|时|期间)中?$/u;
 
+/**
+ * The question's copula ask, its subject's words and its predicate; with `aNotA` (the yes/no reader found no subject to name), an
+ * A-not-A ask is read first, its subject the clause's words before it or the clause before.
+ */
 export function readCopulaAsk(question: string, aNotA = false): CopulaAsk | undefined {
   let previous = '';
   for (const clause of normaliseText(question).replace(/\s+/gu, '').split(clauseEnd)) {
