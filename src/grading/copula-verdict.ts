@@ -11,6 +11,7 @@ import { normaliseText, segmentCjk } from '../text/tokenizer.ts';
 import { opposedPredicates } from '../text/antonyms.ts';
 import { clauseEnd, sentenceEnd } from '../text/clause-marks.ts';
 import { isGenericWord, wordUnits } from './text-analysis.ts';
+import { memoByText } from './grading-memo.ts';
 import type { Polarity } from './sub-question-verdict.ts';
 
 /**
@@ -196,11 +197,24 @@ function answerPolarity(answer: string, ask: CopulaAsk): Polarity | undefined {
   return firstPolarity(sentences.flatMap((sentence) => sentence.split(clauseEnd)), ask);
 }
 
+/**
+ * The ask and what each note says of it depend on the question alone, and every answer to it is read against them: a note's
+ * lines are read once per question, not once per answer.
+ */
+const askOfKey = memoByText((key: string) => readCopulaAsk(key.slice(1), key.startsWith('1')));
+const polarityOfNote = memoByText((reference: string) =>
+  memoByText((key: string) => {
+    const ask = askOfKey(key);
+    return ask && notePolarity(reference, ask);
+  }, 64),
+);
+
 /** 'agree' or 'disagree' when the question asks "X 是 Y 吗" and both a note and the answer say whether X is Y. */
 export function copulaVerdict(question: string, references: readonly string[], answer: string, leading: Polarity | undefined, aNotA = false): 'agree' | 'disagree' | undefined {
-  const ask = readCopulaAsk(question, aNotA);
+  const key = `${aNotA ? 1 : 0}${question}`;
+  const ask = askOfKey(key);
   if (!ask) return undefined;
-  const said = references.map((reference) => notePolarity(reference, ask)).find((polarity) => polarity !== undefined);
+  const said = references.map((reference) => polarityOfNote(reference)(key)).find((polarity) => polarity !== undefined);
   if (!said) return undefined;
   // The note's and the answer's readings are of the predicate as stated; a bare yes or no answers it as asked.
   const expected = ask.denied ? (said === 'yes' ? 'no' : 'yes') : said;
