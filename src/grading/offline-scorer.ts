@@ -14,6 +14,7 @@ import { readAgainstNote } from './contradictions.ts';
 import { contradictsCore } from './core-contradictions.ts';
 import { viewAnswer, type AnswerView } from './coverage.ts';
 import { deniesDifference } from './denied-difference.ts';
+import { premiseOf } from './denied-claims.ts';
 import { memoByText } from './grading-memo.ts';
 import { injectionScoreCap, stripInjection } from './injection.ts';
 import { withoutGeneralOnly } from './general-evidence.ts';
@@ -234,7 +235,7 @@ function readAnswer(input: ScoreInput, parameters: Readonly<ScoringParameters>, 
   const listed = pointSets.map((specs) => specs.map((spec) => readListedVerdicts(input.question, spec.text, stances.said)));
   // The keyed pick makes the keyed option's point (creditKeyedOption), not a conclusion floor on top: "C" alone is half an answer
   // to "…为什么？". Only where the question shows the options, and that point is all its words, is the pick the conclusion.
-  const verdict = choice ? (choice === 'agree' && quiz?.shown ? 'agree' : undefined) : (judgementVerdicts(input.question, referenceTexts, stances.said) ?? subQuestionVerdict(input.question, referenceTexts, stances.said, injection.cleaned) ?? listedVerdictOf(listed));
+  const verdict = choice ? (choice === 'agree' && quiz?.shown ? 'agree' : undefined) : (judgementVerdicts(input.question, referenceTexts, stances.said) ?? subQuestionVerdict(input.question, referenceTexts, stances.said, injection.cleaned, headingPremises(input.headings)) ?? listedVerdictOf(listed));
   // The right verdict is something specific the answer says of the note: general words explaining it count (withoutGeneralOnly).
   const rightConclusion = verdict === 'agree';
   const perReference = pointSets.map((specs, index) => {
@@ -329,6 +330,11 @@ export function roundScore(score: number): number {
  * The heading right over a note's points ("数据结构 > exchange交换机" → "exchange交换机"), when the first of them opens
  * the note: a question focused on a section further down is not under it.
  */
+/** What the notes' own headings take for granted, each a why-question's premise (denied-claims.ts premiseOf). */
+function headingPremises(headings: readonly (string | undefined)[] | undefined): string[] {
+  return (headings ?? []).flatMap((heading) => premiseOf(heading?.split(' > ').at(-1) ?? '') ?? []);
+}
+
 function headingOver(specs: readonly KeyPointSpec[], heading: string | undefined): string | undefined {
   const first = specs[0];
   return first && first.block === 0 && first.section.length === 0 ? heading?.split(' > ').at(-1) : undefined;

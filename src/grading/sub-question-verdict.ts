@@ -253,14 +253,16 @@ export function leadingYesNo(answer: string): Polarity | undefined {
  * 'agree' or 'disagree' when the question holds a yes/no ask about a named subject and both a
  * reference and the answer say yes or no about it, or about what the ask predicates; otherwise the
  * verdict on a choice the question asks for ("半连接还是全连接", choice-verdict.ts), or on a copula ask ("X 是 Y 吗", copula-verdict.ts), or undefined. Whether something must be so
- * ("一定要…吗") is read first, as need or no need (necessity-verdict.ts).
+ * ("一定要…吗") is read first, as need or no need (necessity-verdict.ts). `premises` are what the notes' headings take for granted
+ * (「redis为什么用单线程？」 → 「redis用单线程」): a copula ask reads them as lines of their notes, since the note under such a heading
+ * explains the thing and need never say it.
  */
-export function subQuestionVerdict(question: string, references: readonly string[], answer: string, opening = answer): 'agree' | 'disagree' | undefined {
+export function subQuestionVerdict(question: string, references: readonly string[], answer: string, opening = answer, premises: readonly string[] = []): 'agree' | 'disagree' | undefined {
   return (
     necessityVerdict(question, references, answer, opening) ??
     yesNoVerdict(question, references, answer, opening) ??
     choiceVerdict(question, references, answer) ??
-    copulaVerdict(question, references, answer, asksFirst(question) ? leadingYesNo(opening) : undefined, yesNoSubject(question) === undefined)
+    copulaVerdict(question, [...references, ...premises], answer, asksFirst(question) ? leadingYesNo(opening) : undefined, yesNoSubject(question) === undefined)
   );
 }
 

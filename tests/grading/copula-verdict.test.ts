@@ -52,6 +52,19 @@ describe('copula asks (X 是 Y 吗)', () => {
     expect(readCopulaAsk(question, true)?.predicate).toBe('锁表');
   });
 
+  it('reads what the why-heading of a note takes for granted as a line of the note', () => {
+    // A note under 「redis为什么用单线程？」 explains why, and never says that it is.
+    const why = ['- 简单，避免死锁、数据竞争', '- 效率高，多线程切换可能会抵消并行带来的性能提升。'].join('\n');
+    const question = 'Redis 是单线程的吗？';
+    expect(subQuestionVerdict(question, [why], '处理命令是单线程的，所以不用加锁。')).toBeUndefined();
+    expect(subQuestionVerdict(question, [why], '处理命令是单线程的，所以不用加锁。', undefined, ['redis用单线程'])).toBe('agree');
+    expect(subQuestionVerdict(question, [why], '不是，Redis 是多线程的。', undefined, ['redis用单线程'])).toBe('disagree');
+    const references = [{ source: 'redis.md', heading: 'redis > redis为什么用单线程？', text: why }];
+    const right = gradeOffline({ question, answer: '处理命令是单线程的，所以不用加锁，也没有线程切换的开销。', references });
+    // It had scored 1.7: the answer's words are none of the note's.
+    expect(right.grade.score).toBeGreaterThanOrEqual(5);
+  });
+
   it('fails the wrong verdict and credits the right one, where both had scored alike', () => {
     const references = [{ source: 'net.md', heading: '网络 > TCP 和 UDP', text: protocols }];
     const question = 'UDP 是面向连接的吗？为什么？';
