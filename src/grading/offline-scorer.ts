@@ -326,15 +326,15 @@ export function roundScore(score: number): number {
   return Math.round(Math.min(10, Math.max(0, score)) * 10) / 10;
 }
 
-/**
- * The heading right over a note's points ("数据结构 > exchange交换机" → "exchange交换机"), when the first of them opens
- * the note: a question focused on a section further down is not under it.
- */
 /** What the notes' own headings take for granted, each a why-question's premise (denied-claims.ts premiseOf). */
 function headingPremises(headings: readonly (string | undefined)[] | undefined): string[] {
   return (headings ?? []).flatMap((heading) => premiseOf(heading?.split(' > ').at(-1) ?? '') ?? []);
 }
 
+/**
+ * The heading right over a note's points ("数据结构 > exchange交换机" → "exchange交换机"), when the first of them opens
+ * the note: a question focused on a section further down is not under it.
+ */
 function headingOver(specs: readonly KeyPointSpec[], heading: string | undefined): string | undefined {
   const first = specs[0];
   return first && first.block === 0 && first.section.length === 0 ? heading?.split(' > ').at(-1) : undefined;
