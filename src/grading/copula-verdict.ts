@@ -12,6 +12,7 @@ import { opposedPredicates } from '../text/antonyms.ts';
 import { clauseEnd, sentenceEnd } from '../text/clause-marks.ts';
 import { isGenericWord, wordUnits } from './text-analysis.ts';
 import { memoByText } from './grading-memo.ts';
+import { negation, notNegations as yesNoNotNegations } from './verdict-negations.ts';
 import type { Polarity } from './sub-question-verdict.ts';
 
 /**
@@ -30,11 +31,11 @@ const predicateClosing = /(?:来)?(?:做|实现|完成|进行|处理|执行|决�
 /** A predicate that is itself denied ("是不安全的吗"): read as its positive, the polarity turned. */
 const deniedPredicate = /^(?:不|非|没有|没)(?=.{2})/u;
 /**
- * A negation before the predicate's words; words that merely contain the characters are not negations (the yes/no reader's
- * list, and 不过, "but", which opens a clause beside a predicate: 「不过默认是开启的」).
+ * A negation before the predicate's words, and words that hold one without negating (the yes/no reader's list), with 不过,
+ * "but", which opens a clause beside a predicate: 「不过默认是开启的」.
  */
-const negation = /不|没|无|未|非|否/u;
-const notNegations = /不断|不同|不仅|不但|不论|不管|无论|非常|不少|不久|未来|无需|非得|不过/gu;
+const notNegations = new RegExp(`${yesNoNotNegations.source}|不过`, 'gu');
+
 /** How far before the predicate's first word a negation still denies it. */
 const negationReach = 4;
 /** Share of the predicate's words a clause must hold to say it. */

@@ -14,6 +14,7 @@ import { tableVerdict } from './table-verdicts.ts';
 import { necessityVerdict } from './necessity-verdict.ts';
 import { clauseEnd, sentenceEnd } from '../text/clause-marks.ts';
 import { copulaVerdict } from './copula-verdict.ts';
+import { negation, notNegations } from './verdict-negations.ts';
 
 /** The yes/no ask words; the subject is what the same clause names before them. */
 const yesNoAsk = /有没有|是否|能否|会不会|能不能|可不可以|可不可能|是不是|可否|存不存在|要不要|需不需要|支不支持|算不算|用不用|该不该|应不应该|允不允许/u;
@@ -40,9 +41,6 @@ const trailingFiller = /(?:的?(?:过程|阶段|场景|情况|时候|时|期间)
 
 /** A clause that says something about its subject: a verb of being, having or ability ("无此现象" is a no; 「kubelet 自带自动修复」 has it). */
 const verdictWord = /有|存在|出现|发生|会|能|可以|可能|可|是|支持|需要|要|自带|具备|无(?=此|这|该)/u;
-/** A negation before the verdict; words that merely contain 不/无/非 are not negations. */
-const negation = /不|没|无|未|非|否/u;
-const notNegations = /不断|不同|不仅|不但|不论|不管|无论|非常|不少|不久|未来|无需|非得/gu;
 /**
  * Words holding a verdict character that say no verdict: 所有 is "all", 只有 "only", 可是 / 但是 "but", 于是 "so", 要是 "if".
  * 「所有节点的写操作是同时处理的」 had read as 有, a yes about follower.
@@ -258,20 +256,21 @@ export function leadingYesNo(answer: string): Polarity | undefined {
  * explains the thing and need never say it.
  */
 export function subQuestionVerdict(question: string, references: readonly string[], answer: string, opening = answer, premises: readonly string[] = []): 'agree' | 'disagree' | undefined {
+  const subject = yesNoSubject(question);
   return (
     necessityVerdict(question, references, answer, opening) ??
-    yesNoVerdict(question, references, answer, opening) ??
+    yesNoVerdict(question, references, answer, opening, subject) ??
     choiceVerdict(question, references, answer) ??
-    copulaVerdict(question, [...references, ...premises], answer, asksFirst(question) ? leadingYesNo(opening) : undefined, yesNoSubject(question) === undefined)
+    copulaVerdict(question, [...references, ...premises], answer, asksFirst(question) ? leadingYesNo(opening) : undefined, subject === undefined)
   );
 }
 
 /**
  * `opening` is the answer as written: what it says of the note is `answer`, without what reads as not knowing, but a
  * bare "不会，…" opening it answers a question asking 会…吗 ("redo log 有可能被持久化到磁盘吗？" "不会，只有 commit 才写盘").
+ * `subject` is the question's yes/no subject (yesNoSubject), read once by subQuestionVerdict.
  */
-function yesNoVerdict(question: string, references: readonly string[], answer: string, opening: string): 'agree' | 'disagree' | undefined {
-  const subject = yesNoSubject(question);
+function yesNoVerdict(question: string, references: readonly string[], answer: string, opening: string, subject: string | undefined): 'agree' | 'disagree' | undefined {
   const predicate = askedPredicate(question);
   // An ask whose subject is a clause of its own, too long to name ("Raft 里 leader 把一条日志写进自己本地之后，需不需要复制到多数派
   // 节点才算提交？"), is read on what it predicates alone. One whose long subject shares its clause carries what is asked in it
