@@ -11,7 +11,7 @@ import type { LexicalFields } from './bm25.ts';
 
 export type LexicalAnalyser = (text: string) => string[];
 
-/** Bump when the analyser's output changes, so persisted lexical indexes are rebuilt. */
+/** Bump when the analyser's output changes, so persisted lexical indexes are rebuilt (tests/retrieval/index-fingerprint.test.ts checks). */
 export const lexicalAnalyserVersion = 2;
 
 const cjk = /[\u3400-\u9fff]/u;
