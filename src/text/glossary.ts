@@ -121,7 +121,7 @@ const entries: ReadonlyArray<readonly [english: string, chinese: string]> = [
   ['loop|iterate|iteration|traverse|traversal', '循环|遍历'],
   ['value type', '值类型'],
   ['reference type', '引用类型'],
-  ['zero value', '零值'],
+  ['zero value|default value', '零值|默认值'],
   ['allocate|allocation', '分配'],
   ['initialize|initialization|initialise|init', '初始化'],
   ['panic', '恐慌'],
@@ -470,7 +470,7 @@ const topicConceptsByEnglish: readonly GlossaryConcept[] = topicConcepts.map((co
  * without a bump (一半以上, 半数以上…) had left indexes built before them stale; tests/retrieval/index-fingerprint.test.ts now fails
  * until the version moves with the index.
  */
-export const glossaryVersion = 9;
+export const glossaryVersion = 10;
 
 /** Crude English singular: enough to map "coroutines"/"processes"/"replicas" to the glossary. */
 function singular(word: string): string {

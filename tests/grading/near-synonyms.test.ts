@@ -56,3 +56,19 @@ describe('the order of defers is named as last in, first out (glossary.ts)', () 
     expect(scoreAnswer({ question, answer, references: [note] }).score).toBeGreaterThanOrEqual(6);
   });
 });
+
+describe('a default value is the zero value (glossary.ts)', () => {
+  const question = '一个带缓冲的 channel 被 close 了，读空以后再读会怎样？';
+  const note = '若channel已关闭 并且通道为空，那么从该channel中读取数据会直接返回，且是默认值，所以一定要判断第二个字段';
+
+  it('reads the note\'s 默认值 as the answer\'s 零值', () => {
+    expect(profileText('读到的是零值').units.has('~zero_value')).toBe(true);
+    expect(profileText(note).units.has('~zero_value')).toBe(true);
+  });
+
+  it('grades "立刻返回零值" as making the note\'s point', () => {
+    const withZero = scoreAnswer({ question, answer: '读空以后再读不会阻塞，立刻返回一个零值，ok 是 false。', references: [note] }).score;
+    const withOther = scoreAnswer({ question, answer: '读空以后再读不会阻塞，立刻返回一个错误，ok 是 false。', references: [note] }).score;
+    expect(withZero).toBeGreaterThan(withOther + 1);
+  });
+});
