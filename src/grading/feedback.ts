@@ -66,6 +66,8 @@ interface Wording {
   wordsOnly: string;
   /** The opening when the score came from the right yes or no alone, with no point of the note made besides. */
   verdictOnly: string;
+  /** The opening of a low score on an answer that made points and contradicted others, which cost more than they earned. */
+  outweighed: string;
   /** After wordsOnly: the one point to start from, instead of a list of everything missed. */
   startWith: (topic: string) => string;
   /** The opening of a low score on an answer in another language than the note: its other words may not have matched. */
@@ -104,6 +106,7 @@ const wordings: Record<FeedbackLanguage, Wording> = {
     someMissed: '回答讲清楚了一部分要点，但还有要点没讲到。',
     wordsOnly: '回答用到了这道题的一些词，但没有一条能和笔记里的要点对上，分数只来自这些零散的用词。',
     verdictOnly: '结论和笔记一致，分数主要来自这个结论；理由还没有对上笔记里的要点。',
+    outweighed: '回答里有说法和笔记相反，扣掉的分抵过了答对的部分。',
     otherWords: '你用英文作答，换了说法的地方评分可能没有认出来，可以对照下方笔记原文看看差在哪里。',
     startWith: (topic) => `可以先从「${topic}」讲起，这是笔记里最重要的一点。`,
     otherLanguage: (someMade) => `你用英文作答，能和笔记要点对上的${someMade ? '只有一部分' : '不多'}：评分按概念和笔记逐条对照，换了说法的地方可能没有对上，可以对照下方笔记原文看看差在哪里。`,
@@ -148,6 +151,7 @@ const wordings: Record<FeedbackLanguage, Wording> = {
     someMissed: 'You made some of the key points clearly, but left others out.',
     wordsOnly: 'The answer uses some of the words of this topic but makes none of the key points in your notes; its few points come from those words alone.',
     verdictOnly: 'Your conclusion matches your notes, and most of the score is for it; the reasons do not yet match their key points.',
+    outweighed: 'Some of what you said contradicts your notes, and that cost more than what you got right earned.',
     startWith: (topic) => `Start with ${topic}, the most important point in your notes.`,
     otherWords: 'Your notes are in Chinese: points made in other words may not have been recognised, so compare with the quoted note below.',
     otherLanguage: (someMade) => `Your notes are in Chinese and ${someMade ? 'only some' : 'few'} of your points matched them: points made in other words may not have been recognised, so compare with the quoted note below.`,
@@ -247,9 +251,14 @@ export function wordFeedback(input: {
   const wordsOnly = !untrusted && input.band !== 'none' && input.points.every((point) => point.covered === 'no' && !point.wrong);
   // An English answer to a Chinese note scored low: its other words may be what did not match.
   const otherLanguage = (input.band === 'weak' || input.band === 'fair') && !untrusted && answeredInOtherLanguage(input.points);
+  // Points made and others contradicted, at a low score: 「没有给出能对上笔记要点的内容」 beside the card's ✔ marks (the wrong
+  // points cost more than those earned) reads as the card contradicting itself.
+  const outweighed = !untrusted && (input.band === 'none' || input.band === 'weak') && wrong.length > 0 && input.points.some((point) => !point.wrong && point.covered !== 'no');
   const opening = verdict
     ? words.flags[verdict]!
-    : wordsOnly
+    : outweighed
+      ? words.outweighed
+      : wordsOnly
       ? input.flags.includes('right-verdict') ? words.verdictOnly : words.wordsOnly
       : otherLanguage
         ? words.otherLanguage(input.band === 'fair')

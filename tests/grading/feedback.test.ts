@@ -284,6 +284,22 @@ describe('a card that scores nothing praises nothing', () => {
     // What was right is not called missing either.
     expect(worded.feedback).not.toContain('没讲简单');
     expect(worded.feedback).toContain('你说「每个操作都不是原子性的」，但笔记里是「每个操作都是原子性的」。');
+    // It opens with why the points it made earned nothing, not with "no point matched" beside its ✔ marks.
+    expect(worded.feedback.startsWith('回答里有说法和笔记相反')).toBe(true);
+    expect(worded.feedback).not.toContain('没有给出能对上笔记要点的内容');
+  });
+
+  it('still says no point matched when nothing was made, contradicted or not', () => {
+    const worded = wordFeedback({
+      question: 'Redis 为什么采用单线程模型？',
+      band: 'none',
+      points: [
+        { text: '简单，避免死锁、数据竞争', weight: 0.5, covered: 'no' },
+        { text: '每个操作都是原子性的。', weight: 0.5, covered: 'no', wrong: { said: '每个操作都不是原子性的', notes: '每个操作都是原子性的' } },
+      ],
+      flags: ['contradiction'],
+    });
+    expect(worded.feedback.startsWith('这次回答没有给出能对上笔记要点的内容')).toBe(true);
   });
 });
 
