@@ -147,19 +147,46 @@ export function subjectsOf(question: string, noteText: string, pointTexts: reado
     // Versions alone (HTTP/1.1 vs HTTP/2 → 1.1, 2) are not things a description can be given to.
     if (a !== b && (identifiers || (!a.includes(b) && !b.includes(a))) && /[\u4e00-\u9fffa-z]/u.test(a) && /[\u4e00-\u9fffa-z]/u.test(b)) subjects.add(a).add(b);
   }
+  const labels = pointTexts.flatMap(pointLabels);
   // What the question contrasts is what can be swapped; the note's row labels ("多线程：", "易用性：") are
-  // then aspects of those subjects, not subjects of their own.
-  if (subjects.size >= 2) return [...subjects];
-  for (const text of pointTexts) {
-    // "值类型分别有：…" labels 值类型: the verb that introduces the list is not part of the subject.
-    // A gloss in brackets after the label is the same thing's other name: "消息队列( message queue ) ：" labels 消息队列.
-    const label = /^([^：:，,。；;]{2,10})[：:]/u.exec(compact(text).replace(/^([^：:，,。；;()]{2,10})\([^()]{1,30}\)(?=[：:])/u, '$1'))?.[1]?.replace(listVerb, '');
-    // A thing is named by a word or a name, not by a phrase ("正常的", "意思是说"), a number or a code fragment ("ch<-(写)").
-    if (label && Array.from(label).length >= 2 && !genericLabel.test(label) && /^[\u4e00-\u9fffa-z0-9_.\-+# ]+$/u.test(label) && /[\u4e00-\u9fffa-z]/u.test(label) && !/的$|是|说|下面|以下|如下|[几两]点/u.test(label)) subjects.add(label);
+  // then aspects of those subjects, not subjects of their own. Unless they are named things of the same kind: asked about
+  // controller-manager and scheduler, the K8s note's other components (「kubelet：负责 Pod 生命周期…」「kube-proxy：…」) are
+  // things an answer can give each other's work to, as 「Pod 的生命周期和状态上报是 kube-proxy 在做」 did.
+  if (subjects.size >= 2) {
+    const named = labels.filter((label) => latinName.test(label));
+    if ([...subjects].some((subject) => named.includes(subject))) for (const label of named) subjects.add(label);
+    return [...subjects];
   }
+  for (const label of labels) subjects.add(label);
   if (subjects.size < 2) for (const name of definedNames(pointTexts)) subjects.add(name);
   if (subjects.size < 2) for (const name of namedLeads(leads)) subjects.add(name);
   return [...subjects];
+}
+
+/**
+ * The things a point is labelled with: "值类型分别有：…" labels 值类型, the verb that introduces the list is not part of the
+ * subject; a gloss in brackets after the label is the same thing's other name ("消息队列( message queue ) ：" labels 消息队列).
+ * A list's lead-in often shares the line with its first item, which is labelled too: 「节点层包括：kubelet：负责…」.
+ */
+function pointLabels(text: string): string[] {
+  const labels: string[] = [];
+  let rest = compact(text);
+  for (let depth = 0; depth < 2; depth += 1) {
+    const found = /^([^：:，,。；;]{2,10})[：:]/u.exec(rest.replace(/^([^：:，,。；;()]{2,10})\([^()]{1,30}\)(?=[：:])/u, '$1'));
+    if (!found) break;
+    const raw = found[1]!;
+    const label = raw.replace(listVerb, '');
+    if (isThingLabel(label)) labels.push(label);
+    // Only a lead-in that introduces a list ("包括：") has an item after it; "Etcd：担任…：" does not.
+    if (label === raw) break;
+    rest = rest.slice(rest.indexOf(raw) + raw.length + 1);
+  }
+  return labels;
+}
+
+/** A thing is named by a word or a name, not by a phrase ("正常的", "意思是说"), a number or a code fragment ("ch<-(写)"). */
+function isThingLabel(label: string): boolean {
+  return Array.from(label).length >= 2 && !genericLabel.test(label) && /^[\u4e00-\u9fffa-z0-9_.\-+# ]+$/u.test(label) && /[\u4e00-\u9fffa-z]/u.test(label) && !/的$|是|说|下面|以下|如下|[几两]点/u.test(label);
 }
 
 /**
