@@ -27,13 +27,13 @@ const modalAsk = /(?:有可能|可能|可以|能|会)(?=[^，,。；;？?！!\n]
 /** The ask a question's yes/no is read from. */
 const askOf = (question: string) => (yesNoAsk.test(normaliseText(question)) ? yesNoAsk : modalAsk);
 
-/** Words that open a clause without naming its subject ("在快速排序过程中" is about 快速排序), and list markers ("二、", "1-2"). */
-const leadingFiller = /^(?:[一二三四五六七八九十\d]+(?:-\d+)*[、.)]?|那么|那|而且|而|但是|但|请问|试问|问|在|对于|关于|另外|同时|并且|以及|则|它的|其|这个|该)+/u;
+/** Words that open a clause without naming its subject ("在快速排序过程中" is about 快速排序, "两个 interface {}" about interface {}), and list markers ("二、", "1-2"). */
+const leadingFiller = /^(?:(?:两|[一二三四五六七八九十\d]+)个|[一二三四五六七八九十\d]+(?:-\d+)*[、.)]?|那么|那|而且|而|但是|但|请问|试问|问|在|对于|关于|另外|同时|并且|以及|则|它的|其|这个|该)+/u;
 /**
- * A 是否 that a verb embeds is not a yes/no ask: "判断 channel 是否已经被关闭" asks how to check, and
+ * A 是否 that a verb embeds is not a yes/no ask: "判断 channel 是否已经被关闭" and "怎么看一个变量有没有逃逸" ask how to check, and
  * "…会直接影响订单是否能够成功履约" states something.
  */
-export const embeddingVerb = /判断|检查|检测|确定|确认|验证|决定|影响|取决|看看|知道/u;
+export const embeddingVerb = /判断|检查|检测|确定|确认|验证|决定|影响|取决|看看|知道|(?:怎么|如何|怎样)(?:看|查)/u;
 /** Longer than this, what precedes the ask is a clause of its own, not the thing asked about. */
 const maximumSubjectCharacters = 12;
 /** Words that close a subject phrase: where or when, not what. */
@@ -122,11 +122,16 @@ function firstAsk(question: string): { clause: string; ask: RegExpExecArray } | 
   return undefined;
 }
 
+/** What a question's yes/no ask predicates, without spaces, 吗 or modal words. */
+function predicateText(question: string): string | undefined {
+  const found = firstAsk(question);
+  return found && asked(found).replace(/\s+/g, '').replace(/吗$/u, '').replace(askModal, '');
+}
+
 /** The content words of what a question's yes/no ask predicates, when it says something (at least two words). */
 export function askedPredicate(question: string): string[] | undefined {
-  const found = firstAsk(question);
-  if (!found) return undefined;
-  const predicate = asked(found).replace(/\s+/g, '').replace(/吗$/u, '').replace(askModal, '');
+  const predicate = predicateText(question);
+  if (predicate === undefined) return undefined;
   const words = [...wordUnits(predicate)].filter(([, weight]) => weight >= 0.9).map(([unit]) => unit);
   return words.length >= 2 ? words : undefined;
 }
@@ -206,7 +211,7 @@ function polarityIn(clauses: readonly string[], predicate: readonly string[]): P
     const units = wordUnits(clause);
     const held = predicate.filter((word) => units.has(word)).length;
     const share = held / predicate.length;
-    if (share < otherSideShare || held < 2) continue;
+    if (share < otherSideShare || held < Math.min(2, predicate.length)) continue;
     // A negation just before one of its words ("主线程不会阻塞", "不可能持久化到磁盘") says no.
     const plain = clause.replace(notNegations, (word) => ' '.repeat(word.length));
     const denied = predicate.some((word) => {
@@ -283,7 +288,33 @@ function yesNoVerdict(question: string, references: readonly string[], answer: s
     .map((reference) => (predicate && (tableVerdict(reference, subject, predicate) ?? polarityOfPredicate(reference, predicate, subject))) || polarityAbout(reference, subject, predicate))
     .find((polarity) => polarity !== undefined);
   // An answer's opening "会。" answers the question's first ask; a yes/no ask after another question is answered where its subject is named.
-  return compared(question, references, expected, asksFirst(question) ? leadingYesNo(opening) : undefined, () => polarityAbout(answer, subject, predicate));
+  const verdict = asksFirst(question) ? leadingYesNo(opening) : undefined;
+  if (expected === undefined && !predicate) {
+    const word = namedOtherwise(question, references, subject);
+    return word && compared(question, references, word.polarity, verdict, () => polarityOfPredicate(answer, word.predicate));
+  }
+  return compared(question, references, expected, verdict, () => polarityAbout(answer, subject, predicate));
+}
+
+/**
+ * What the notes say of a one-word ask about a subject they name in other words: asked 「两个 interface {} 能不能比较」, the note
+ * says 「空接口…可以和其他变量一样使用 == 进行比较操作」 and never 「interface {}」, and 「可以用 == 比较」 had scored 0. Only when no note
+ * names the subject as the question does, and every clause of theirs saying the word agrees (polarityOfPredicate); the answer
+ * is read the same way, on the word.
+ */
+function namedOtherwise(question: string, references: readonly string[], subject: string): { polarity: Polarity; predicate: [string] } | undefined {
+  const predicate = askedWord(question);
+  if (!predicate || references.some((reference) => normaliseText(reference).replace(/\s+/g, '').includes(subject))) return undefined;
+  const polarity = references.map((reference) => polarityOfPredicate(reference, predicate)).find((found) => found !== undefined);
+  return polarity && { polarity, predicate };
+}
+
+/** The ask's predicate when it is one word, however general ("能不能比较" asks 比较). */
+function askedWord(question: string): [string] | undefined {
+  const predicate = predicateText(question);
+  if (!predicate) return undefined;
+  const words = [...wordUnits(predicate).keys()];
+  return words.length === 1 && words[0] === predicate ? [predicate] : undefined;
 }
 
 /**

@@ -77,3 +77,24 @@ describe('yes/no asks in the other shapes candidates are asked them', () => {
     expect(polarityOfPredicate('如果超过cap，就会创建新的底层数组。', predicate)).toBe('yes');
   });
 });
+
+describe('a one-word ask about a subject the note names in other words', () => {
+  const question = '两个 interface {} 能不能比较';
+  const note = 'Go 语言中的空接口在保存不同的值后，可以和其他变量一样使用 == 进行比较操作。';
+
+  it('reads the note\'s yes on the ask\'s word, and the answer\'s on the same word (it had scored 0)', () => {
+    expect(yesNoSubject(question)).toBe('interface{}');
+    expect(subQuestionVerdict(question, [note], '可以用 == 比较。')).toBe('agree');
+    expect(subQuestionVerdict(question, [note], '能比较，先比动态类型，再比动态值。')).toBe('agree');
+    expect(subQuestionVerdict(question, [note], '不能比较，interface 之间没法用 == 比。')).toBe('disagree');
+  });
+
+  it('leaves a note that names the subject as the question does to the subject\'s own reading', () => {
+    const named = 'interface{} 的比较要看动态类型：动态类型不可比较时会 panic。';
+    expect(subQuestionVerdict(question, [named], '可以用 == 比较。')).toBeUndefined();
+  });
+
+  it('reads "怎么看…有没有逃逸" as asking how to check, not whether', () => {
+    expect(yesNoSubject('Go 编译器按什么来决定一个变量放栈上还是堆上？怎么看一个变量有没有逃逸？')).toBeUndefined();
+  });
+});
