@@ -140,14 +140,20 @@ export interface ListedVerdictReading {
   said?: string;
 }
 
-export function readListedVerdicts(question: string, point: string, answer: string): ListedVerdictReading | undefined {
+/**
+ * `note` is the point's whole note: when the question does not ask what the list answers ("goroutine 里面 panic 了会怎么样"), the
+ * note often asks it itself, just before ("…协程B是否会因为协程A的panic而挂掉？…协程B是否能用recover捕获到协程A的panic？答案分别是：
+ * 会、不能。"), and those asks are read instead.
+ */
+export function readListedVerdicts(question: string, point: string, answer: string, note = ''): ListedVerdictReading | undefined {
   // A short verdict line often joins its neighbour in one point ("不能。 recover 只有在 defer 调用的函数中…"): its sentence is read alone.
   const whole = listedVerdicts(point);
   const expected = whole ?? point.split(/[。；;！!？?\n]|[：:]\s+/u).map(listedVerdicts).find((list) => list !== undefined);
   if (!expected) return undefined;
-  const asks = yesNoAsks(question);
-  if (asks.length === 0 || asks.length !== expected.length) return undefined;
-  const given = answeredVerdicts(question, asks, answer);
+  const asked = [question, notesOwnAsks(note, point, expected.length)].find((text) => text !== undefined && yesNoAsks(text).length === expected.length);
+  if (asked === undefined) return undefined;
+  const asks = yesNoAsks(asked);
+  const given = answeredVerdicts(asked, asks, answer);
   let agreed = 0;
   const saidParts: string[] = [];
   for (const [index, verdict] of expected.entries()) {
@@ -159,6 +165,20 @@ export function readListedVerdicts(question: string, point: string, answer: stri
   }
   return { agreed, asks: asks.length, whole: whole !== undefined, ...(saidParts.length ? { said: saidParts.join('，') } : {}) };
 }
+
+/** The note's last `count` yes/no questions before the point, one to a sentence ending in ？, as one text of asks. */
+function notesOwnAsks(note: string, point: string, count: number): string | undefined {
+  const at = note.indexOf(point.trim().slice(0, pointStartCharacters));
+  if (at <= 0) return undefined;
+  const questions = note
+    .slice(0, at)
+    .split(/(?<=[？?])|\n/u)
+    .filter((sentence) => /[？?]\s*$/u.test(sentence) && yesNoAsks(sentence).length === 1);
+  return questions.length >= count ? questions.slice(-count).join('') : undefined;
+}
+
+/** Characters of a point's start that find it in its note (a point's text may be cleaned of the note's markup further on). */
+const pointStartCharacters = 8;
 
 /** The whole answer's verdict from the points that list verdicts: any ask answered against the note, or all answered as it does. */
 export function listedVerdictOf(readings: ReadonlyArray<ReadonlyArray<ListedVerdictReading | undefined>>): 'agree' | 'disagree' | undefined {

@@ -232,7 +232,7 @@ function readAnswer(input: ScoreInput, parameters: Readonly<ScoringParameters>, 
   const answer = view(stances.said);
   // The yes or no the question asks for, of the whole question (判断题) or of one ask inside it ("…有没有这种现象？").
   // A note point that lists the verdicts of several asks ("答案分别是：会、不能。") is read ask by ask (listed-verdicts.ts).
-  const listed = pointSets.map((specs) => specs.map((spec) => readListedVerdicts(input.question, spec.text, stances.said)));
+  const listed = pointSets.map((specs, index) => specs.map((spec) => readListedVerdicts(input.question, spec.text, stances.said, referenceTexts[index])));
   // The keyed pick makes the keyed option's point (creditKeyedOption), not a conclusion floor on top: "C" alone is half an answer
   // to "…为什么？". Only where the question shows the options, and that point is all its words, is the pick the conclusion.
   const verdict = choice ? (choice === 'agree' && quiz?.shown ? 'agree' : undefined) : (judgementVerdicts(input.question, referenceTexts, stances.said) ?? subQuestionVerdict(input.question, referenceTexts, stances.said, injection.cleaned, headingPremises(input.headings)) ?? listedVerdictOf(listed));

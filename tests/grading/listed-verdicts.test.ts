@@ -62,3 +62,20 @@ describe('grading listed verdicts', () => {
     expect(score('能，在哪里调用 recover 都能捕获到 panic。', asked, reference).flags).toContain('wrong-verdict');
   });
 });
+
+describe('a note that asks its own yes/no questions before listing the verdicts', () => {
+  // The card's question asks neither: the note poses them, and the list answers the note's.
+  const asked = 'goroutine 里面 panic 了会怎么样';
+  const wrong = '一个协程 panic 只会让它自己退出，其他协程不受影响，主协程里 recover 一下就能把子协程的 panic 捕获住。';
+  const right = '如果一个协程 panic 了又没 recover，整个程序都会崩掉，别的协程也跟着没了。而且别的协程是 recover 不到它的 panic 的，只能在发生 panic 的那个协程里 defer recover。';
+
+  it('reads the note\'s asks, so recovering another goroutine\'s panic is the wrong verdict (it had scored 7.9)', () => {
+    expect(score(wrong, asked).flags).toContain('wrong-verdict');
+    expect(score(wrong, asked).score).toBeLessThanOrEqual(1);
+  });
+
+  it('leaves a right answer that gives no verdict the note\'s words can read as it was', () => {
+    expect(score(right, asked).flags).not.toContain('wrong-verdict');
+    expect(score(right, asked).score).toBeGreaterThanOrEqual(7);
+  });
+});
