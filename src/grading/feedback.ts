@@ -23,9 +23,9 @@ export interface WordedPoint {
 }
 
 /** Flags that make the answer wrong as a whole, whatever its coverage. */
-const judgedWrongFlags: readonly ScoreFlag[] = ['mostly-wrong', 'wrong-verdict', 'wrong-choice', 'wrong-result', 'swapped-values', 'denied-difference'];
+const judgedWrongFlags: readonly ScoreFlag[] = ['mostly-wrong', 'wrong-verdict', 'wrong-choice', 'wrong-result', 'swapped-values', 'denied-difference', 'unconditional-verdict'];
 /** Flags after which nothing the answer said is praised. */
-export const untrustedFlags: readonly ScoreFlag[] = ['injection', 'wrong-verdict', 'wrong-choice', 'recited-choices', 'denied-difference', 'wrong-result', 'swapped-values', 'mostly-wrong', 'hedged', 'offtopic', 'dontknow', 'question-back', 'list-of-terms', 'labels-only', 'empty'];
+export const untrustedFlags: readonly ScoreFlag[] = ['injection', 'wrong-verdict', 'unconditional-verdict', 'wrong-choice', 'recited-choices', 'denied-difference', 'wrong-result', 'swapped-values', 'mostly-wrong', 'hedged', 'offtopic', 'dontknow', 'question-back', 'list-of-terms', 'labels-only', 'empty'];
 
 /** Characters of a quoted clause in "你说「…」，但笔记里是「…」". */
 const quoteCharacters = 32;
@@ -113,6 +113,7 @@ const wordings: Record<FeedbackLanguage, Wording> = {
     flags: {
       injection: '回答里有试图影响评分的指令性文字，这部分已被忽略，并按无效内容处理。',
       'wrong-verdict': '“是不是/有没有”的结论与笔记相反，这道题的核心结论答错了。',
+      'unconditional-verdict': '笔记里这要分情况：条件不同，结论也不同；你直接给了一个结论，没讲在什么条件下成立。',
       'wrong-choice': '选的选项和笔记里的答案不一样，这道题按答错处理。',
       'recited-choices': '回答把几个选项都说了一遍，没有选定其中一个，不算作答。',
       'wrong-result': '给出的结果和笔记里的不一样，这道题问的就是这个结果，按答错处理。',
@@ -158,6 +159,7 @@ const wordings: Record<FeedbackLanguage, Wording> = {
     flags: {
       injection: 'Part of the answer tried to instruct the grader; it was ignored and counted as no content.',
       'wrong-verdict': 'Your yes/no verdict is the opposite of the notes: the core of this question is wrong.',
+      'unconditional-verdict': 'Your notes say it depends on a condition; you gave one yes or no for every case without saying when it holds.',
       'wrong-choice': 'The option you chose is not the one your notes give, so the question counts as wrong.',
       'recited-choices': 'The answer names several of the options without choosing one, which does not answer the question.',
       'wrong-result': 'The result you give differs from the one in your notes, and the result is what this question asks for, so it counts as wrong.',

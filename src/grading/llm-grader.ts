@@ -60,7 +60,7 @@ const evidenceMatch = 0.7;
 const unrelatedEvidence = 0.08;
 
 /** Offline findings the model cannot overrule: the LLM grade is at most the offline one when present. */
-const overruledFlags: readonly ScoreFlag[] = ['contradiction', 'dontknow', 'question-back', 'list-of-terms', 'labels-only', 'offtopic', 'wrong-verdict', 'wrong-choice', 'recited-choices', 'wrong-result', 'swapped-values', 'denied-difference', 'empty'];
+const overruledFlags: readonly ScoreFlag[] = ['contradiction', 'dontknow', 'question-back', 'list-of-terms', 'labels-only', 'offtopic', 'wrong-verdict', 'wrong-choice', 'recited-choices', 'wrong-result', 'swapped-values', 'denied-difference', 'unconditional-verdict', 'empty'];
 const relatedEvidence = 0.2;
 
 export interface LlmGradeInput {

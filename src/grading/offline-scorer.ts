@@ -11,6 +11,7 @@ import { answersTheAsk, readStances } from './answer-signals.ts';
 import { calibrate, type CalibrationParameters } from './calibration.ts';
 import { fittedKnots } from './calibration-fitted.ts';
 import { readAgainstNote } from './contradictions.ts';
+import { unconditionalVerdict } from './conditional-verdict.ts';
 import { contradictsCore } from './core-contradictions.ts';
 import { viewAnswer, type AnswerView } from './coverage.ts';
 import { deniesDifference } from './denied-difference.ts';
@@ -54,6 +55,7 @@ export type ScoreFlag =
   | 'wrong-result'
   | 'swapped-values'
   | 'denied-difference'
+  | 'unconditional-verdict'
   | 'mostly-wrong'
   | 'hedged';
 
@@ -121,6 +123,8 @@ const mostlyWrongShare = 0.3;
 const guessedShare = 0.5;
 const hedgedCap = 3;
 const mostlyWrongCap = 1.5;
+/** One case's yes or no given for every case of a note that answers by cases: right at most about that case. */
+const unconditionalVerdictCap = 2.5;
 /** Several options of a quiz named and none chosen: no answer, like a list of terms. */
 const recitedChoicesCap = 1;
 /** Longest answer analysed; beyond it, text is padding as far as scoring is concerned. */
@@ -153,12 +157,13 @@ export function coverageBound(input: ScoreInput, parameters: Readonly<ScoringPar
 export function scoreAnswer(input: ScoreInput, parameters: Readonly<ScoringParameters> = defaultScoringParameters): OfflineScore {
   const reading = readAnswer(input, parameters, readAgainstNote);
   if ('score' in reading) return reading;
-  const { injection, stances, question, questionUnits, referenceTexts, choice, verdict, answer, best, bestIndex, statesResult, coverage } = reading;
+  const { injection, stances, question, questionUnits, referenceTexts, choice, verdict, unconditional, answer, best, bestIndex, statesResult, coverage } = reading;
   const flags: ScoreFlag[] = injection.spans.length ? ['injection'] : [];
   if (choice === 'disagree') flags.push('wrong-choice');
   else if (choice === 'recited') flags.push('recited-choices');
   if (verdict === 'disagree') flags.push('wrong-verdict');
   else if (deniesDifference(input.question, stances.said, referenceTexts)) flags.push('denied-difference');
+  else if (unconditional) flags.push('unconditional-verdict');
   if (verdict === 'agree') flags.push('right-verdict');
   if (asksForResult.test(input.question) && statesResult) flags.push('right-result');
   else if (asksForResult.test(input.question) && givesOtherResults(referenceTexts, questionUnits, answer)) flags.push('wrong-result');
@@ -198,6 +203,7 @@ export function scoreAnswer(input: ScoreInput, parameters: Readonly<ScoringParam
   if (flags.includes('swapped-values')) score *= swappedValuesFactor;
   if (flags.includes('wrong-verdict') || flags.includes('wrong-choice') || flags.includes('wrong-result') || flags.includes('denied-difference')) score = Math.min(score * 0.1, 1);
   if (flags.includes('recited-choices')) score = Math.min(score, recitedChoicesCap);
+  if (flags.includes('unconditional-verdict')) score = Math.min(score, unconditionalVerdictCap);
   if (flags.includes('offtopic') || flags.includes('dontknow')) score = Math.min(score, 1);
   if (flags.includes('injection')) score = Math.min(score, injectionScoreCap);
   return { score: roundScore(score), coverage, wrong: best.wrong, relevance, points: best.points, referenceIndex: bestIndex, flags, injectionSpans: injection.spans };
@@ -235,7 +241,10 @@ function readAnswer(input: ScoreInput, parameters: Readonly<ScoringParameters>, 
   const listed = pointSets.map((specs, index) => specs.map((spec) => readListedVerdicts(input.question, spec.text, stances.said, referenceTexts[index])));
   // The keyed pick makes the keyed option's point (creditKeyedOption), not a conclusion floor on top: "C" alone is half an answer
   // to "…为什么？". Only where the question shows the options, and that point is all its words, is the pick the conclusion.
-  const verdict = choice ? (choice === 'agree' && quiz?.shown ? 'agree' : undefined) : (judgementVerdicts(input.question, referenceTexts, stances.said) ?? subQuestionVerdict(input.question, referenceTexts, stances.said, injection.cleaned, headingPremises(input.headings)) ?? listedVerdictOf(listed));
+  // A bare yes or no to an ask the note answers by cases is one case's verdict for every case (conditional-verdict.ts): the
+  // yes/no readers would take the note's first case for its verdict and lift the answer to it.
+  const unconditional = !choice && unconditionalVerdict(input.question, referenceTexts, injection.cleaned);
+  const verdict = unconditional ? undefined : choice ? (choice === 'agree' && quiz?.shown ? 'agree' : undefined) : (judgementVerdicts(input.question, referenceTexts, stances.said) ?? subQuestionVerdict(input.question, referenceTexts, stances.said, injection.cleaned, headingPremises(input.headings)) ?? listedVerdictOf(listed));
   // The right verdict is something specific the answer says of the note: general words explaining it count (withoutGeneralOnly).
   const rightConclusion = verdict === 'agree';
   const perReference = pointSets.map((specs, index) => {
@@ -309,7 +318,7 @@ function readAnswer(input: ScoreInput, parameters: Readonly<ScoringParameters>, 
   if (verdict === 'agree' || (asksForResult.test(input.question) && statesResult)) {
     coverage = parameters.conclusionFloor + (1 - parameters.conclusionFloor) * Math.min(1, coverage / parameters.conclusionFull);
   }
-  return { injection, stances, question, questionUnits, referenceTexts, choice, verdict, answer, best, bestIndex, statesResult, coverage };
+  return { injection, stances, question, questionUnits, referenceTexts, choice, verdict, unconditional, answer, best, bestIndex, statesResult, coverage };
 }
 
 /** Share of an answer's content said as a guess, an admission or a question rather than asserted. */

@@ -112,6 +112,11 @@ const askModal = /^(?:可能|已经|被|会|能|可以|要|需要|在)+/u;
 /** What follows the ask word in its clause: what is asked of the subject. */
 const asked = ({ clause, ask }: { clause: string; ask: RegExpExecArray }) => clause.slice(ask.index + ask[0].length);
 
+/** Whether the question holds a yes/no ask that a verb does not embed ("能直接覆盖写吗？", "是否可以立即覆盖写入"). */
+export function asksYesNo(question: string): boolean {
+  return firstAsk(question) !== undefined;
+}
+
 /** The clause of the question's first yes/no ask that a verb does not embed, and the ask in it. */
 function firstAsk(question: string): { clause: string; ask: RegExpExecArray } | undefined {
   const asks = askOf(question);
