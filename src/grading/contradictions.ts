@@ -343,8 +343,32 @@ const assertedNotes = new WeakMap<readonly Statement[], Statement[]>();
  */
 const namesOnly = /^[^，,。；;是会能可要需不没无非未]{1,24}[：:]\s*$/u;
 
-/** The note clauses a polarity can be read against: what the note asserts, less its labels. */
-const deniableOf = memoByObject((note: readonly Statement[]) => assertedOf(note).filter((statement) => !namesOnly.test(statement.text)));
+/**
+ * The note clauses a polarity can be read against: what the note asserts, less its labels; and each two neighbouring clauses of
+ * one sentence read as one, since a note's comma often falls inside a claim: 「决定消息按什么规则，路由到哪个队列」 is one claim, and
+ * 「exchange 不决定消息路由到哪个队列」, which says half of each clause, had aligned with neither.
+ */
+const deniableOf = memoByObject((note: readonly Statement[]) => {
+  const clauses = assertedOf(note).filter((statement) => !namesOnly.test(statement.text));
+  const pairs = clauses.flatMap((first, index) => {
+    const second = clauses[index + 1];
+    return second && second.sentence === first.sentence && second.point === first.point && note.indexOf(second) === note.indexOf(first) + 1 && plainClaim(first) && plainClaim(second) ? [joinedClauses(first, second)] : [];
+  });
+  return [...clauses, ...pairs];
+});
+
+/**
+ * A clause joined to its neighbour only when it denies nothing and sets no scene: two denials read as one ("也没有虚方法，更没有
+ * 重载") blur which word each denies, and a time or a condition ("当在定时器超时之前收到…") is not half of a claim.
+ */
+const plainClaim = (statement: Statement) => statement.scopes.length === 0 && !/^(?:当|在|如果|若|要是|一旦)/u.test(statement.normalised);
+
+/** Two neighbouring clauses as one statement: each unit at the heavier of its weights. */
+function joinedClauses(first: Statement, second: Statement): Statement {
+  const units = new Map(first.units);
+  for (const [unit, weight] of second.units) units.set(unit, Math.max(units.get(unit) ?? 0, weight));
+  return { text: first.text + second.text, normalised: first.normalised + second.normalised, units, scopes: [...first.scopes, ...second.scopes], point: first.point, sentence: first.sentence };
+}
 
 function assertedOf(note: readonly Statement[]): Statement[] {
   let stated = assertedNotes.get(note);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findContradictions } from '../../src/grading/contradictions.ts';
 import { contradictsCore } from '../../src/grading/core-contradictions.ts';
 import { contradicted } from './contradicted.ts';
+import { contradictedIn } from './contradicted-in.ts';
 import { subjectsOf } from '../../src/grading/note-subjects.ts';
 import { scoreAnswer } from '../../src/grading/offline-scorer.ts';
 import { profileText } from '../../src/grading/text-analysis.ts';
@@ -284,5 +285,20 @@ describe('two names ordered the other way round, one of them said in two of the 
     expect(contradictions(question, note, '先确认哪个索引失效，然后看 SQL 的执行计划，最后改写 SQL 或者加索引。', note[0])).toEqual([]);
     // The note has 先…索引…再…SQL and 先…SQL…再…索引 (补上索引): that pair alone orders nothing.
     expect(contradictions(question, ['先确认是哪个索引失效了，再看这条 SQL 的执行计划，再补上索引。'], '先看 SQL，再看索引。', '先确认是哪个索引失效了，再看这条 SQL 的执行计划，再补上索引。')).toEqual([]);
+  });
+});
+
+describe('a claim a note\'s comma cuts in two (contradictions.ts deniableOf)', () => {
+  const note = '- 决定消息按什么规则，路由到哪个队列\n- routing key：路由关键字，exchange根据这个关键字来投递消息';
+  const question = '说说你对exchange交换机的了解。';
+
+  it('reads 「exchange 不决定消息路由到哪个队列」 against the two clauses as one claim', () => {
+    expect(contradictedIn(question, note, 'exchange 不决定消息路由到哪个队列')).toEqual(['决定消息按什么规则，路由到哪个队列']);
+    expect(contradictedIn(question, note, 'exchange 决定消息路由到哪个队列')).toEqual([]);
+  });
+
+  it('joins no two denials into one', () => {
+    const denials = 'golang 语言中没有继承概念，只有组合，也没有虚方法，更没有重载。';
+    expect(contradictedIn('下面代码会输出什么？', denials, '没有继承，只有组合，也没有虚方法和重载。')).toEqual([]);
   });
 });
