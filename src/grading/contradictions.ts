@@ -221,6 +221,11 @@ function negations(note: readonly Statement[], answer: readonly Statement[], ign
   if (!disagreeing.length) return [];
   // Separately: answer and note number their sentences independently.
   const about = new Map([...noteSentenceSubjects(note)(subjects), ...sentenceSubjects(answer, subjects)]);
+  // Two clauses read as one are about what their sentence is about.
+  for (const [statement] of disagreeing) {
+    const first = joinedFrom.get(statement);
+    if (first && !about.has(statement)) about.set(statement, about.get(first) ?? []);
+  }
   const excused = ([statement, verdict]: (typeof disagreeing)[number]) =>
     lackAgainstNeed(verdict.said.normalised, statement.normalised) || aboutAnotherThing(verdict.said, statement, note, answer, ignored) || saidOfAnotherSubject(verdict.said, statement, about, answer, note) || noteAlsoSays(verdict.said, statement, note, answer, about);
   const found: WrongStatement[] = [];
@@ -350,25 +355,36 @@ const namesOnly = /^[^，,。；;是会能可要需不没无非未]{1,24}[：:]\
  */
 const deniableOf = memoByObject((note: readonly Statement[]) => {
   const clauses = assertedOf(note).filter((statement) => !namesOnly.test(statement.text));
+  // Only a point that is those two clauses and nothing else (a bullet such as the one above): in a longer point the second clause
+  // is as often a claim of its own, and an answer clause that runs two of the note's claims together (a table row read aloud,
+  // 「可以保证一系列命令的原子性执行 不支持事务」) had denied the pair.
+  const clausesOfPoint = new Map<number, number>();
+  for (const statement of note) clausesOfPoint.set(statement.point, (clausesOfPoint.get(statement.point) ?? 0) + 1);
   const pairs = clauses.flatMap((first, index) => {
     const second = clauses[index + 1];
-    return second && second.sentence === first.sentence && second.point === first.point && note.indexOf(second) === note.indexOf(first) + 1 && plainClaim(first) && plainClaim(second) ? [joinedClauses(first, second)] : [];
+    return second && second.point === first.point && clausesOfPoint.get(first.point) === 2 && second.sentence === first.sentence && note.indexOf(second) === note.indexOf(first) + 1 && plainClaim(first) && plainClaim(second) ? [joinedClauses(first, second)] : [];
   });
   return [...clauses, ...pairs];
 });
 
 /**
  * A clause joined to its neighbour only when it denies nothing and sets no scene: two denials read as one ("也没有虚方法，更没有
- * 重载") blur which word each denies, and a time or a condition ("当在定时器超时之前收到…") is not half of a claim.
+ * 重载") blur which word each denies, and a time or a condition ("当在定时器超时之前收到…", "最后在阻塞队列析构的时候") is not half of
+ * a claim.
  */
-const plainClaim = (statement: Statement) => statement.scopes.length === 0 && !/^(?:当|在|如果|若|要是|一旦)/u.test(statement.normalised);
+const plainClaim = (statement: Statement) => statement.scopes.length === 0 && !/^(?:当|在|如果|若|要是|一旦)/u.test(statement.normalised) && !/(?:的时候|时|之前|之后|以后|以前)[,，]?$/u.test(statement.normalised);
 
 /** Two neighbouring clauses as one statement: each unit at the heavier of its weights. */
 function joinedClauses(first: Statement, second: Statement): Statement {
   const units = new Map(first.units);
   for (const [unit, weight] of second.units) units.set(unit, Math.max(units.get(unit) ?? 0, weight));
-  return { text: first.text + second.text, normalised: first.normalised + second.normalised, units, scopes: [...first.scopes, ...second.scopes], point: first.point, sentence: first.sentence };
+  const joined = { text: first.text + second.text, normalised: first.normalised + second.normalised, units, scopes: [...first.scopes, ...second.scopes], point: first.point, sentence: first.sentence };
+  joinedFrom.set(joined, first);
+  return joined;
 }
+
+/** The first clause of each joined pair: the note's readings by sentence (what it is about) know only its own clauses. */
+const joinedFrom = new WeakMap<Statement, Statement>();
 
 function assertedOf(note: readonly Statement[]): Statement[] {
   let stated = assertedNotes.get(note);
