@@ -30,6 +30,7 @@ import { oppositeDirections } from './opposite-directions.ts';
 import { oppositeEffects } from './opposite-effects.ts';
 import { oppositeEnds } from './opposite-ends.ts';
 import { perUnitOwnership } from './per-unit-ownership.ts';
+import { dismissedRoles } from './dismissed-roles.ts';
 import { oppositeSettings } from './opposite-settings.ts';
 import { reversedConversions } from './reversed-conversions.ts';
 import { opposedOutcomes } from './opposed-outcomes.ts';
@@ -487,6 +488,7 @@ export function readAgainstNote(question: string, points: readonly NotePoint[], 
     ...dismissedConditions(note, asserted).map((entry) => wrong(entry.notes, entry.said.text, 'negation')),
     ...namedAssignments(note, asserted, subjects, question).map((entry) => wrong(entry.notes, entry.said.text, 'swap')),
     ...perUnitOwnership(assertedOf(note), asserted).map((entry) => wrong(entry.notes, entry.said.text, 'swap')),
+    ...dismissedRoles(note, asserted).map((entry) => wrong(entry.notes, entry.said.text, 'negation')),
     ...oppositeDirections(assertedOf(note), asserted).map((entry) => wrong(entry.notes, entry.said.text, 'swap')),
     ...oppositeEffects(assertedOf(note), asserted).map((entry) => wrong(entry.notes, entry.said.text, 'negation')),
   ];
