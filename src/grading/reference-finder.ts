@@ -247,6 +247,10 @@ export async function findReference(kb: KnowledgeBase, question: string, signal?
     if (!closest || bestRank < closestRank) closest = { ...accepted, closest: true };
     best = undefined;
   }
+  // A question the notes list word for word and leave open, with no note that answers it, has none to grade against either:
+  // 「死锁条件，如何避免」, a heading with nothing under it, had been graded against 「redis为什么用单线程？」 (which says 避免死锁)
+  // as its closest note, and a textbook answer scored 0 with 「没有给出能对上笔记要点的内容」. No grade says so, and asks for the note.
+  if (!best && isOpenListed(question, kb.cards)) return undefined;
   const found = best ?? closest;
   if (!found) return undefined;
   const chosen = inNamedSection(asked, question, found, kb.cards);
@@ -313,6 +317,18 @@ function definedTerm(question: string): string {
 /** The question as compared: letters and characters only, case aside. */
 const bare = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 
+/** Whether the notes list the question word for word (as a card's question or its heading) and leave it open. */
+function isOpenListed(question: string, items: readonly Card[]): boolean {
+  return listedWithoutPassage(items).some((item) => isItsQuestion(question, item) || isItsHeading(question, item));
+}
+
+/** Whether the question is the item's heading as its author wrote it ("## 三 死锁条件，如何避免" is asked 「死锁条件，如何避免」). */
+function isItsHeading(question: string, item: Card): boolean {
+  const asked = bare(question);
+  const heading = bare(item.headingPath.at(-1) ?? '');
+  return asked.length > 0 && (heading === asked || heading.endsWith(asked));
+}
+
 /** Whether the question is the item's own question or one of its other phrasings, word for word. */
 function isItsQuestion(question: string, item: Card): boolean {
   const asked = bare(question);
@@ -346,7 +362,7 @@ function restatesItsQuestion(item: Card, reference: Reference): boolean {
  * notice. An answer about something else retrieves something else, and the question stays without a note.
  */
 export async function noteBothRetrieve(kb: KnowledgeBase, question: string, answer: string, signal?: AbortSignal): Promise<ReferenceMatch | undefined> {
-  if (contentLength(answer) < minimumAnswerContent) return undefined;
+  if (contentLength(answer) < minimumAnswerContent || isOpenListed(question, kb.cards)) return undefined;
   const [asked] = await kb.search(question, { k: 1, mode: 'hybrid' });
   signal?.throwIfAborted();
   if (!asked) return undefined;
