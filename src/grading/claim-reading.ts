@@ -3,7 +3,6 @@
  * denies, which of the question's things (role-swaps.ts's subjects) a clause is about, and whether an
  * answer clause and a note claim are about the same matter at all.
  */
-import { isBareLabel } from './point-text.ts';
 import { predicateKeys } from '../text/antonyms.ts';
 import { memoByObject, memoByText } from './grading-memo.ts';
 import { mentioned } from './note-subjects.ts';
@@ -168,10 +167,8 @@ export const claimsOf = memoByObject((note: readonly Statement[]) =>
       // beyond the negation's reach), and whatever follows one may be denied.
       const first = negationScopeTexts(statement.normalised)[0]?.at;
       const denied = first === undefined ? new Set<string>() : contentKeys(statement.normalised.slice(first));
-      // A clause holding a whether-question ("区别在于是否阻塞主线程") asserts neither side of it. Nor does a bare label
-      // ("apiserver："), which names what its line is about: 「组件之间不是通过apiserver交互的」 denies the note's 「整个系统通过
-      // apiserver 交互」, and had been charged to the label, quoted as 「apiserver」.
-      const asserted = asksWhether.test(statement.normalised) || isBareLabel(statement.text) ? new Set<string>() : contentKeys(statement.normalised.slice(0, first));
+      // A clause holding a whether-question ("区别在于是否阻塞主线程") asserts neither side of it.
+      const asserted = asksWhether.test(statement.normalised) ? new Set<string>() : contentKeys(statement.normalised.slice(0, first));
       const sentence = sentenceText(note, statement.sentence);
       const about = contentKeys(sentence);
       return { statement, asserted, denied, about, things: new Set([...about].filter((key) => key.startsWith('~'))), frame: frameWords(sentence, question), subjects: noteSubjectsAbout(statement, note, subjects) };
