@@ -1,8 +1,9 @@
 /**
  * A yes/no ask the note answers "it depends": 「事务提交且当redolog文件满时，是否可以立即覆盖写入」 is answered 「如果要覆盖的脏页已经被
  * 刷到磁盘，那么就直接覆盖；如果还没刷到磁盘，就需要阻塞等待脏页完成刷到磁盘后再执行覆盖」. A bare 「可以，满了直接从头覆盖就行」 gives
- * one case's verdict for every case, and shares most of the note's words: it had scored 8.8 (tt024, label 0). The yes/no readers
- * see no one-sided verdict in such a note and say nothing, so the unconditional answer is read here.
+ * one case's verdict for every case, and shares most of the note's words: it had scored 8.8, and tt024 (label 0) 5.5, since the
+ * yes/no readers took the note's first case for its verdict and lifted the answer to it. So the unconditional answer is read
+ * here, before them.
  *
  * The note depends when two of its suppositions state the same condition, one of them negated ("已经被刷到磁盘" / "还没刷到磁盘").
  * The answer is unconditional when it opens with a bare verdict and names no condition anywhere (如果, 前提, 要看, 才, 先…).

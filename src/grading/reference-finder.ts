@@ -322,11 +322,14 @@ function isOpenListed(question: string, items: readonly Card[]): boolean {
   return listedWithoutPassage(items).some((item) => isItsQuestion(question, item) || isItsHeading(question, item));
 }
 
-/** Whether the question is the item's heading as its author wrote it ("## 三 死锁条件，如何避免" is asked 「死锁条件，如何避免」). */
+/**
+ * Whether the question is the item's heading as its author wrote it, a list number aside ("## 三 死锁条件，如何避免" is asked
+ * 「死锁条件，如何避免」; 「如何避免」 alone is not that heading).
+ */
 function isItsHeading(question: string, item: Card): boolean {
   const asked = bare(question);
   const heading = bare(item.headingPath.at(-1) ?? '');
-  return asked.length > 0 && (heading === asked || heading.endsWith(asked));
+  return asked.length > 0 && heading.endsWith(asked) && /^[一二三四五六七八九十\d]*$/u.test(heading.slice(0, heading.length - asked.length));
 }
 
 /** Whether the question is the item's own question or one of its other phrasings, word for word. */

@@ -32,3 +32,14 @@ describe('a question the notes list and leave open', () => {
     expect(grade.feedback).toContain('没有找到与这道题对应的参考答案');
   });
 });
+
+describe('what counts as the open heading', () => {
+  it('is the heading whole, a list number aside, and leaves the notes\' other questions alone', async () => {
+    const withSection = await buildNotesKnowledgeBase({
+      'os.md': `## 三 死锁条件，如何避免\n\n## 死锁举例\n\n两个线程各持有一把锁，又都去等对方手里的那把：线程 A 拿着锁 1 等锁 2，线程 B 拿着锁 2 等锁 1，于是都等下去。\n`,
+    });
+    expect(await findReference(withSection, '死锁条件，如何避免')).toBeUndefined();
+    // A question the notes do answer is still graded against its note, though an open heading is near it.
+    expect((await findReference(withSection, '死锁举例'))?.item.headingPath.at(-1)).toBe('死锁举例');
+  });
+});
