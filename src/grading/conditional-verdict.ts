@@ -10,24 +10,27 @@
  */
 import { clauseEnd } from '../text/clause-marks.ts';
 import { normaliseText } from '../text/tokenizer.ts';
+import { memoByText } from './grading-memo.ts';
+import { denyingCharacter } from './statements.ts';
 import { asksYesNo, leadingYesNo } from './sub-question-verdict.ts';
 import { wordUnits } from './text-analysis.ts';
 
 /** A clause that supposes, after a connective ("所以如果…", "而如果…"). */
 const supposing = /^(?:所以|那么|那|而|但是?|否则)?\s*(?:如果|假如|假设|要是|若是?|一旦|倘若)(.+)$/u;
-const negated = /[没不未无非]/u;
 /** Words that make an answer's verdict conditional, or say it depends. */
 const conditionMarkers = /如果|假如|要是|若|前提|取决|看情况|要看|得看|不一定|分情况|除非|只要|只有|的话|否则|才|先|之前|确保|保证|但|不过|unless|depends|only if|\bif\b/iu;
 
-/** Whether the note answers by cases: two suppositions of the same condition, one of them negated. */
-export function dependsOnCondition(reference: string): boolean {
+/** Whether the note answers by cases: two suppositions of the same condition, one of them negated. Read once per note. */
+export const dependsOnCondition = memoByText(answersByCases);
+
+function answersByCases(reference: string): boolean {
   const conditions = normaliseText(reference)
     .split(clauseEnd)
     .map((clause) => supposing.exec(clause.trim())?.[1])
     .filter((condition): condition is string => condition !== undefined);
   for (const [index, first] of conditions.entries()) {
     for (const second of conditions.slice(index + 1)) {
-      if (negated.test(first) === negated.test(second)) continue;
+      if (denyingCharacter.test(first) === denyingCharacter.test(second)) continue;
       // The negated condition is the other one denied: nearly all its words are the other's ("还没刷到磁盘" against "要覆盖的脏页
       // 已经被刷到磁盘"). Two conditions that only share a topic ("对TCP连接数量没有限制", "只开一个TCP连接的话") are two matters.
       const [shorter, longer] = [first, second].map(conditionWords).sort((a, b) => a.length - b.length) as [string[], string[]];

@@ -6,6 +6,7 @@
  * Read only for a thing the note labels (「routing key：…」, 「**etcd**：…」) and an answer clause that is the thing and the dismissal
  * alone (没什么用, 不重要, 可有可无…): "没用上 routing key" says what a setup did, not what the thing is for.
  */
+import { memoByObject } from './grading-memo.ts';
 import { spaceless, type ClauseClash, type Statement } from './statements.ts';
 
 /** The dismissal right after the thing, with the adverbs spoken before it. */
@@ -14,6 +15,17 @@ const dismissal = /^(?:嗯|呃|然后|其实|而且|另外|还有)*(.{2,24}?)(?:
 const label = /^([^：:，,。；;\n]{2,24})[：:]/u;
 
 export function dismissedRoles(note: readonly Statement[], answer: readonly Statement[]): ClauseClash[] {
+  const labelled = jobsOf(note);
+  if (!labelled.size) return [];
+  return answer.flatMap((said) => {
+    const thing = dismissal.exec(spaceless(said.normalised))?.[1];
+    const job = thing === undefined ? undefined : labelled.get(thing);
+    return job ? [{ said, notes: job }] : [];
+  });
+}
+
+/** Each labelled thing of a note and the job its point gives it: once per note, not once per answer. */
+const jobsOf = memoByObject((note: readonly Statement[]) => {
   const labelled = new Map<string, Statement>();
   for (const [index, statement] of note.entries()) {
     const name = label.exec(spaceless(statement.normalised))?.[1];
@@ -25,10 +37,5 @@ export function dismissedRoles(note: readonly Statement[], answer: readonly Stat
     const shown = label.exec(statement.text.trim())?.[1]?.trim() ?? name;
     labelled.set(name, { ...job, text: `${shown} ${rest.map((clause) => clause.text).join('')}` });
   }
-  if (!labelled.size) return [];
-  return answer.flatMap((said) => {
-    const thing = dismissal.exec(spaceless(said.normalised))?.[1];
-    const job = thing === undefined ? undefined : labelled.get(thing);
-    return job ? [{ said, notes: job }] : [];
-  });
-}
+  return labelled;
+});
