@@ -93,7 +93,7 @@ function changedValues(note: readonly Statement[], answer: readonly Statement[],
         // "4096 IDs per second per node" against "4096 IDs per millisecond per node".
         if (isRate(quantity) && isRate(entry.quantity) && sameAmount(said.normalised, entry.statement.normalised)) return true;
         if (resizedQuorum(said.normalised, quantity, entry.statement.normalised, entry.quantity)) return !statesQuorum(answer, entry.quantity);
-        return shared >= (quantity.family === 'month' ? 1 : minimumShared) && shared >= (quantity.family === 'share' || quantity.family === 'month' ? shareOfClauseForShares : shareOfClause) * ofA;
+        return (shared >= (quantity.family === 'month' ? 1 : minimumShared) && shared >= (quantity.family === 'share' || quantity.family === 'month' ? shareOfClauseForShares : shareOfClause) * ofA) || restatesAskedSubject(said, entry.statement, ignored, values, minimumShared);
       });
       if (differing && !answerStates(answer, differing, noteQuantities)) found.push({ said, notes: differing.statement });
     }
@@ -103,6 +103,19 @@ function changedValues(note: readonly Statement[], answer: readonly Statement[],
     }
   }
   return found;
+}
+
+/**
+ * A clause that gives the question's own subject another value shares nothing with the note's clause but the question's
+ * words: "M 的数量默认是 256" to 「M 和 P 的数量默认各是多少」 against the note's "M 的数量默认是 10000". Those words count
+ * then, when the note's clause itself names every one the answer's clause names (so "P 默认 4" is not read against M's value).
+ */
+function restatesAskedSubject(said: Statement, noted: Statement, asked: ReadonlySet<string>, values: ReadonlySet<string>, minimumShared: number): boolean {
+  const askedUnits = [...said.units.keys()].filter((unit) => asked.has(unit) && !/^[\d.]+$/.test(unit));
+  if (!askedUnits.length || !askedUnits.every((unit) => noted.units.has(unit))) return false;
+  const valuesOnly = new Set([...values].filter((unit) => !asked.has(unit) || /^[\d.]+$/.test(unit)));
+  const { shared, ofA } = sharedWeight(said, noted, valuesOnly);
+  return shared >= minimumShared && shared >= shareOfClause * ofA;
 }
 
 /** Share of the answer clause's content its note sentence must hold for two quantities that name nothing alike to be compared. */

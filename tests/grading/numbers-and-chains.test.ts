@@ -132,3 +132,17 @@ describe('a share the note gives of something else does not excuse a changed one
     expect(contradicted(question, note, '集群刚启动的时候所有节点都处于 LOOKING 状态，拿到多数节点的投票就成为 leader。')).toEqual([]);
   });
 });
+
+describe("another value for the question's own subject", () => {
+  const question = 'GMP 里 M 和 P 的数量默认各是多少？';
+  const note = ['像在 Go 中，M 的数量默认是 10000，P 的默认数量的 CPU 核数。'];
+
+  it('reads "M 的数量默认是 256" as a changed number, though every word it shares with the note is the question\'s', () => {
+    expect(contradicted(question, note, 'M 的数量默认是 256。')).toEqual([note[0]]);
+  });
+
+  it("accepts the note's own value, and does not hold a value said of P against M's", () => {
+    expect(contradicted(question, note, 'M 的数量默认是 10000，P 默认等于 CPU 核数。')).toEqual([]);
+    expect(contradicted(question, note, 'P 默认是 4。')).toEqual([]);
+  });
+});
