@@ -127,8 +127,21 @@ function readNegationScopes(normalised: string): NegationScope[] {
     if (match[0] === '不' && potentialComplement(masked, at, start)) return { word: match[0], at, text: wholeWords(masked, Math.max(0, at - 2), at), complement: true };
     const from = start + (modal.exec(masked.slice(start))?.[0].length ?? 0);
     const english = /[a-z]/i.test(match[0]);
-    return { word: match[0], at, text: wholeWords(masked, from, from + scopeCharacters + (english ? 16 : 0), !english), complement: false };
+    const text = wholeWords(masked, from, from + scopeCharacters + (english ? 16 : 0), !english);
+    return { word: match[0], at, text: english ? text : withinCondition(text), complement: false };
   });
+}
+
+/**
+ * A denial inside a condition stops where the condition's consequence starts: "2分钟没GC会强制跑一次" denies GC (if none ran,
+ * one is forced), not 强制跑一次; "不加锁就会出问题" denies 加锁. Read to the clause's end, such a clause "mostly denied" and was
+ * set aside as evidence, so a right answer saying when the forced GC runs made no point.
+ */
+const consequence = /就|便|则|的话|会(?![话员议计合])/u;
+
+function withinCondition(text: string): string {
+  const found = consequence.exec(text);
+  return found && found.index > 0 ? text.slice(0, found.index) : text;
 }
 
 /** Characters after a 不 that make it a potential complement of the verb before it ("处理不了", "做不到"). */

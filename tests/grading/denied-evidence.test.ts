@@ -39,3 +39,18 @@ describe('a clause that ends by dismissing what it names', () => {
     expect(covered(question, note, '可以上查询缓存和 raid，再做主备和读写分离。')).toEqual(expect.arrayContaining(['查询缓存 raid', '主备 读写分离']));
   });
 });
+
+describe('a denial inside a condition denies only the condition', () => {
+  const question = 'Go 的 GC 什么时候会被触发？';
+  const note = '默认情况下，最长2分钟触发一次GC，这个间隔在src/runtime/proc.go:forcegcperiod变量中被声明。';
+  const recall = (answer: string) => scoreAnswer({ question, answer, references: [note] }).points[0]!.coverage.recall;
+
+  it('reads "2分钟没GC会强制跑一次" as saying when the forced GC runs, as "每2分钟会强制跑一次" does', () => {
+    expect(recall('forcegcperiod兜底，2分钟没GC会强制跑一次。')).toBeGreaterThan(0.1);
+    expect(recall('forcegcperiod兜底，2分钟没GC会强制跑一次。')).toBe(recall('forcegcperiod兜底，每2分钟会强制跑一次。'));
+  });
+
+  it('still sets aside a clause that denies the point itself', () => {
+    expect(recall('forcegcperiod兜底，2分钟也不会强制触发GC。')).toBeLessThan(recall('forcegcperiod兜底，2分钟会强制触发GC。') / 2);
+  });
+});
