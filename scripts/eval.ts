@@ -58,6 +58,7 @@ const everySet: string[][] = [
   ['grading', '--file', 'eval/grading-honest-dev-4.jsonl'],
   ['grading', '--file', 'eval/grading-orders-denials-dev.jsonl'],
   ['grading', '--file', 'eval/grading-yesno-dev.jsonl'],
+  ['grading', '--file', 'eval/grading-english-dev.jsonl'],
   ['grading', '--file', 'eval/grading-honest-blind.jsonl'],
   ['grading', '--file', 'eval/grading-nonanswer-blind.jsonl'],
   ['grading', '--file', 'eval/grading-precision-blind.jsonl'],

@@ -49,7 +49,8 @@ export function withChineseGloss(answer: string): string {
   const prose = proseOf(answer);
   const concepts = withChineseTerms(prose).slice(prose.length).trim();
   const additions = new Set<string>(concepts ? concepts.split(' ') : []);
-  for (const [word] of prose.toLowerCase().matchAll(/[a-z][a-z'-]*/g)) for (const form of byStem.get(stemWord(word)) ?? []) additions.add(form);
+  // A possessive is its noun: "the parent's page tables" names the parent (父).
+  for (const [word] of prose.toLowerCase().matchAll(/[a-z][a-z'-]*/g)) for (const form of byStem.get(stemWord(word.replace(/'s?$/u, ''))) ?? []) additions.add(form);
   for (const form of topicWordsInChinese(prose)) additions.add(form);
   return additions.size ? `${answer}\n${[...additions].join(' ')}` : answer;
 }

@@ -40,6 +40,13 @@ function namedMembers(statement: Statement): Map<number, Mention> {
   return named;
 }
 
+/** A verb of becoming right before a member, past 新的 ("转成 candidate", "成为新 leader", "becomes the leader"). */
+const becoming = /(?:变成|转成|转为|变为|成为|切换成|切换为|升级为|升为|当选为?|\bbecomes?|\bturns? into|\bswitch(?:es)? to)\s*(?:一个|新的?|the|a|new)?\s*$/u;
+
+function becomes(normalised: string, mention: Mention): boolean {
+  return becoming.test(normalised.slice(0, mention.at));
+}
+
 /**
  * Whether an answer clause says what a note clause says, their family terms aside. The note clause's subject may sit in
  * an earlier clause of its sentence ("在SYN Flood攻击中，攻击者会连续发送大量的SYN包"): what they share is read against the
@@ -75,6 +82,9 @@ export function siblingExchanges(note: readonly Statement[], answer: readonly St
       const contradicted = note.find((statement) => {
         const other = namedMembers(statement).get(family);
         if (!other || other.member === mention.member || allNamed.has(`${family}:${other.member}`)) return false;
+        // What a clause's subject becomes is no claim of that member's: "超时了就转成 candidate 发起选举" is the note's "follower会在
+        // 超时后自动发起选举" (the follower becomes the candidate). Both becoming ("转成 leader" for "转成 candidate") is an exchange.
+        if (becomes(said.normalised, mention) !== becomes(statement.normalised, other)) return false;
         // A note sentence that names both members tells of both, a clause each ("客户端会发送一个SYN包以请求建立连接，…然后
         // 客户端会发送一个ACK包，这样连接就建立了"): "等合法的 ACK 回来…再建立连接" is its other clause, not an exchange.
         // Its conditional clauses count: 「只读请求最终也必须依靠Leader来执行，如果是Follower接收请求的，那么必须转发」 tells of the follower

@@ -14,3 +14,16 @@ describe('a subject named only as where something goes', () => {
     expect(contradicted(question, note, 'Tomcat 负责负载均衡和静态资源缓存。')).toEqual([note[0]]);
   });
 });
+
+describe('what a subject becomes', () => {
+  const question = '你的 MQ 是基于 Raft 做的，如果 leader 宕机了，怎么保证服务还能用？';
+  const note = ['即使leader宕机，follower会在超时后自动发起选举，快速完成新的leader。'];
+
+  it('is no claim of that role: "超时了就转成 candidate 发起选举" is the follower starting the election', () => {
+    expect(contradicted(question, note, 'follower 收不到 heartbeat，等 election timeout 到了就转成 candidate 发起选举，拿到多数票就成为新 leader。')).toEqual([]);
+  });
+
+  it('still reads another role said to start the election as a swap', () => {
+    expect(contradicted(question, note, 'leader 会在超时后自动发起选举。')).toEqual([note[0]]);
+  });
+});

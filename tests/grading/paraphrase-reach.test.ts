@@ -122,6 +122,10 @@ bgsave 是创建一个子进程来写入RDB文件，不会造成阻塞。
     expect(withChineseGloss('the child shares the same memory')).toMatch(/同一/);
   });
 
+  it('glosses a possessive as its noun: "the parent\'s page tables" names the parent (父)', () => {
+    expect(withChineseGloss("it only copies the parent's page tables").split('\n')[1]!.split(' ')).toContain('父');
+  });
+
   it('glosses superlatives and pairing: "the fastest IPC … pair it with a semaphore"', () => {
     const gloss = withChineseGloss('Shared memory is the fastest IPC, but pair it with a semaphore.');
     expect(gloss).toContain('最快');
