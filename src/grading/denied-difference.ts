@@ -19,6 +19,9 @@ const sameness =
 /** What the claim must be about: the pair ("两个", "它们", "both"), or two things named in its sentence. */
 const pairWords = /两个|两者|二者|两种|俩|它们|他们|这两|\bboth\b|\bthey\b|\bthe two\b/iu;
 
+/** The pair itself as the subject right before "are the same": "they", "both (of them)", "the two", "X and Y". */
+const englishPairSubject = /(?:\bboth(?: of them)?|\bthey|\bthe two(?: \w+)?|\b[\w.+#-]+ and (?:[\w.+#/-]+ ){0,2}[\w.+#/-]+)\s*$/iu;
+
 /** Whether the answer denies the difference the question asks about. */
 export function deniesDifference(question: string, answer: string, references: readonly string[]): boolean {
   if (!asksDifference.test(question)) return false;
@@ -29,6 +32,9 @@ export function deniesDifference(question: string, answer: string, references: r
     const before = sentence.slice(0, claim.index);
     // "在 X 上没区别，区别在于…" grants a difference after all; so does a turn (但/不过) after the claim.
     if (/区别在于|不同(?:的是|在于|之处)|\bbut\b|\bexcept\b|但|不过|只是(?:在|对)/u.test(sentence.slice(claim.index + claim[0].length, claim.index + claim[0].length + 12))) return false;
+    // An English claim's subject stands right before it: "In both versions the mechanics are the same" says one aspect is
+    // shared (its subject is the mechanics), not that the two versions are one thing.
+    if (/^are\b/iu.test(claim[0]) && !englishPairSubject.test(before)) return false;
     return pairWords.test(before) || /[和与跟及、]|\band\b/u.test(before);
   });
 }

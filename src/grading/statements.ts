@@ -208,12 +208,25 @@ function clausesOf(text: string): string[] {
       topic += piece;
       continue;
     }
+    // An English predicate with no subject of its own ("…, doesn't lose any committed data") finishes the clause before it,
+    // past an aside ("losing a minority of nodes, including the old leader, doesn't lose…"): read apart, "losing a minority
+    // of nodes" said the opposite of the note's 数据也不会丢失.
+    if (!topic && pieces.length && subjectlessPredicate.test(piece)) {
+      const aside = pieces.length > 1 && englishAside.test(pieces[pieces.length - 1]!);
+      const joined = (aside ? pieces.splice(-2).join('') : pieces.pop()!) + piece;
+      pieces.push(joined);
+      continue;
+    }
     pieces.push(topic + piece);
     topic = '';
   }
   if (topic) pieces.push(topic);
   return pieces;
 }
+
+// "don't" and "never" open advice as often ("Common fixes: don't let hot keys expire"), which has no subject to find.
+const subjectlessPredicate = /^\s*(?:doesn't|does not|won't|will not|can't|cannot|can not|isn't|aren't|is not|are not)\b/iu;
+const englishAside = /^\s*(?:including|such as|especially|e\.g\.|like)\b/iu;
 
 export function statementsOf(text: string, point = -1, sentenceOffset = 0): Statement[] {
   const statements: Statement[] = [];

@@ -30,3 +30,17 @@ describe('a difference denied (denied-difference.ts)', () => {
     expect(deniesDifference('令牌桶是怎么限流的？', '令牌桶和漏桶其实没区别。', [reference])).toBe(false);
   });
 });
+
+describe('an English sameness of one aspect', () => {
+  const asked = 'Go 1.18 前后切片扩容的策略有什么区别？';
+
+  it('is no denied difference: "In both versions the mechanics are the same" has the mechanics for its subject', () => {
+    expect(deniesDifference(asked, 'From 1.18 the threshold moved to 256. In both versions the mechanics are the same: append allocates a bigger array.', [])).toBe(false);
+  });
+
+  it('still reads the pair as the subject: "they", "the two versions", "before and after 1.18" are the same', () => {
+    expect(deniesDifference(asked, 'They are the same, nothing changed.', [])).toBe(true);
+    expect(deniesDifference(asked, 'The two versions are identical.', [])).toBe(true);
+    expect(deniesDifference(asked, 'Before and after 1.18 are basically the same.', [])).toBe(true);
+  });
+});

@@ -72,3 +72,18 @@ describe('an English denial of a Chinese note', () => {
     expect(contradicted(question, note, right)).toEqual([]);
   });
 });
+
+describe('an English predicate with no subject of its own', () => {
+  const question = '你的 MQ 是基于 Raft 做的，如果 leader 宕机了，怎么保证服务还能用、数据不丢？';
+  const note = ['其次，数据写入时必须复制到多数派节点才算提交，这样可以保证即使少数节点当即，数据也不会丢失，新leader仍然可以提供服务。'];
+
+  it('finishes the clause before it, past an aside: "losing a minority of nodes, including the old leader, doesn\'t lose any committed data"', () => {
+    const answer = "That means losing a minority of nodes, including the old leader, doesn't lose any committed data.";
+    expect(statementsOf(answer).map((statement) => statement.text)).toEqual([answer]);
+    expect(contradicted(question, note, answer)).toEqual([]);
+  });
+
+  it('still reads the opposite claim as a contradiction', () => {
+    expect(contradicted(question, note, 'A minority of nodes can crash and the data is still lost.')).toEqual([note[0]]);
+  });
+});
