@@ -5,6 +5,7 @@
  * Here each value the answer mentions is compared with what the note says about that value and
  * about the others; a description that fits another value much better is a swap.
  */
+import { withChineseGloss } from './english-gloss.ts';
 import { isMostlyEnglish, profileText, shareFound } from './text-analysis.ts';
 
 /** "设置为 0", "设成 1", "设置是 1", "取值 2", "= 3", "value 4": a number introduced as a value. */
@@ -16,15 +17,28 @@ interface ValueMention {
   description: string;
 }
 
-function mentions(text: string): ValueMention[] {
-  const found = [...text.matchAll(valuePattern)];
+/**
+ * A value opening a clause of the answer ("0 是…", "1 只写到 page cache", "0 means…", "2：…"): read as a value only when the
+ * question asks about the note's values by number ("设成 0、1、2 分别是什么意思？"), which is what a bare number then answers.
+ */
+const openingValue = /(?:^|[。；;，,、\n]|[.:]\s)\s*(?:and\s+|while\s+|whereas\s+|以及|还有|而)?\s*(\d{1,4})(?![\d.%])\s*(?:是|就是|表示|代表|的话|时|：|:|\bmeans\b|\bis\b|→|->)?/gu;
+
+function mentions(text: string, asked: ReadonlySet<string> = new Set()): ValueMention[] {
+  const found = [...text.matchAll(valuePattern)].map((match) => ({ at: match.index ?? 0, end: (match.index ?? 0) + match[0].length, value: match[1]! }));
+  if (asked.size) {
+    for (const match of text.matchAll(openingValue)) {
+      const at = match.index ?? 0;
+      if (asked.has(match[1]!) && !found.some((each) => each.at <= at + match[0].length && at <= each.end)) found.push({ at, end: at + match[0].length, value: match[1]! });
+    }
+    found.sort((a, b) => a.at - b.at);
+  }
   return found.map((match, index) => {
-    const start = (match.index ?? 0) + match[0].length;
-    const next = index + 1 < found.length ? (found[index + 1]!.index ?? text.length) : text.length;
+    const start = match.end;
+    const next = index + 1 < found.length ? found[index + 1]!.at : text.length;
     // A value's description ends with its sentence (or list item), or where the next value starts.
     const sentenceEnd = /[。；;！？!?\n]/u.exec(text.slice(start));
     const end = Math.min(next, sentenceEnd ? start + sentenceEnd.index + 1 : text.length);
-    return { value: match[1]!, description: text.slice(start, end) };
+    return { value: match.value, description: text.slice(start, end) };
   });
 }
 
@@ -51,19 +65,30 @@ export function checkValues(question: string, answer: string, reference: string)
 
   const result: ValueCheck = { consistent: 0, swapped: 0 };
   const noteInEnglish = isMostlyEnglish(profileText(reference));
-  for (const { value, description } of mentions(answer)) {
+  // The note's values the question names by number: then a bare number opening an answer clause is one of them.
+  const asked = new Set([...(question.match(/(?<![\d.])\d{1,4}(?![\d.])/gu) ?? [])].filter((value) => described.has(value)));
+  for (const { value, description } of mentions(answer, asked.size >= 2 ? asked : undefined)) {
     const own = described.get(value);
-    // A description in the other language than the note's shares only stray letters with it ("buffer" beside 「redo log
-    // buffer」), which read as fitting another value: it is not compared.
     if (!own) continue;
+    // A description in the other language than the note's shares only stray letters with it ("buffer" beside 「redo log
+    // buffer」), which read as fitting another value: an English one against a Chinese note is read by its Chinese gloss alone.
+    const english = isMostlyEnglish(profileText(description));
+    if (english && noteInEnglish === false) {
+      const glossUnits = [...profileText(withChineseGloss(description)).units];
+      compare(value, own, new Map(glossUnits.filter(([unit]) => !questionUnits.has(unit) && !shared.has(unit))));
+      continue;
+    }
+    if (english !== noteInEnglish) continue;
     const profile = profileText(description);
-    if (isMostlyEnglish(profile) !== noteInEnglish) continue;
-    const units = new Map([...profile.units].filter(([unit]) => !questionUnits.has(unit) && !shared.has(unit)));
-    if (units.size < 2) continue;
+    compare(value, own, new Map([...profile.units].filter(([unit]) => !questionUnits.has(unit) && !shared.has(unit))));
+  }
+  return result;
+
+  function compare(value: string, own: ReadonlySet<string>, units: Map<string, number>): void {
+    if (units.size < 2) return;
     const fitOwn = shareFound(units, own);
     const fitOther = Math.max(...[...described].filter(([other]) => other !== value).map(([, other]) => shareFound(units, other)));
     if (fitOther >= 0.15 && fitOther >= 2 * fitOwn + 0.1) result.swapped += 1;
     else if (fitOwn >= 0.15 && fitOwn >= fitOther) result.consistent += 1;
   }
-  return result;
 }

@@ -32,6 +32,23 @@ describe('checkValues', () => {
     expect(checkValues('innodb_flush_log_at_trx_commit 设成 0、1、2 分别是什么意思？', '设成1就是每次提交都刷盘', redo).swapped).toBe(0);
   });
 
+  it('reads a bare number opening a clause as a value when the question asks about the values by number', () => {
+    // corpus/go-mysql-redis-ecommerce-qa.md, innodb_flush_log_at_trx_commit 参数.
+    const redo = '1. 设置为 0 时，表示每次事务提交时都只是把 redo log 留在 redo log buffer 中；\n2. 设置为 1 时，表示每次事务提交时都将 redo log 直接持久化到磁盘；\n3. 设置为 2 时，表示每次事务提交时都只是把 redo log 写到 page cache。';
+    const asked = 'innodb_flush_log_at_trx_commit 设成 0、1、2 分别是什么意思？';
+    expect(checkValues(asked, '0 是每次提交都刷盘最安全，1 只写到 page cache，2 留在 buffer 里等每秒刷。', redo)).toEqual({ consistent: 0, swapped: 2 });
+    expect(checkValues(asked, '0：只留 buffer；1：每次提交 fsync 落盘；2：只 write 到 page cache。', redo).swapped).toBe(0);
+    // Not asked by number, a number opening a clause is no value: "2 个线程…" under a question about something else.
+    expect(checkValues('redo log 是怎么刷盘的？', '0 是每次提交都刷盘最安全，1 只写到 page cache，2 留在 buffer 里等每秒刷。', redo)).toEqual({ consistent: 0, swapped: 0 });
+  });
+
+  it('compares an English description with a Chinese note through its gloss', () => {
+    const redo = '1. 设置为 0 时，表示每次事务提交时都只是把 redo log 留在 redo log buffer 中；\n2. 设置为 1 时，表示每次事务提交时都将 redo log 直接持久化到磁盘；\n3. 设置为 2 时，表示每次事务提交时都只是把 redo log 写到 page cache。';
+    const asked = 'innodb_flush_log_at_trx_commit 设成 0、1、2 分别是什么意思？';
+    expect(checkValues(asked, '0 leaves the redo log in the log buffer, 1 fsyncs it to disk on every commit, and 2 only writes it to the OS page cache.', redo)).toEqual({ consistent: 3, swapped: 0 });
+    expect(checkValues(asked, "0 means every commit fsyncs the redo log. 1 only writes the redo log into the OS page cache, and 2 leaves it in the redo log buffer.", redo).swapped).toBeGreaterThan(0);
+  });
+
   it('says nothing when the note does not enumerate values', () => {
     expect(checkValues(question, swapped, '这个参数控制内存超额分配。')).toEqual({ consistent: 0, swapped: 0 });
   });
