@@ -44,6 +44,8 @@ export const generalWords: ReadonlyArray<readonly [english: string, chinese: str
   ['only|just', '只|仅'],
   ['each|every|per', '每个|每次'],
   ['first', '首先|第一'],
+  ['after|afterwards', '之后|以后'],
+  ['before', '之前|以前'],
   ['last|final', '最后'],
   ['new', '新'],
   ['old|previous', '旧|原来'],

@@ -35,6 +35,9 @@ export function stemWord(word: string): string {
   else if (stem.endsWith('ed') && stem.length >= 5) stem = stem.slice(0, -2);
   else if (stem.endsWith('es') && stem.length >= 5) stem = stem.slice(0, -2);
   else if (stem.endsWith('s') && !stem.endsWith('ss')) stem = stem.slice(0, -1);
+  // A consonant doubled before -ed / -ing is the word's own: deferred → defer, committed → commit, mapped → map
+  // (ll, ss, ff and zz are doubled in the word itself: called, passed, stuffed).
+  if (stem.length >= 4 && stem.length < word.length - 1 && /([b-dghj-km-np-rtv-y])\1$/u.test(stem) && /(?:ed|ing)$/u.test(word.toLowerCase())) stem = stem.slice(0, -1);
   return stem.length > 3 && stem.endsWith('e') ? stem.slice(0, -1) : stem;
 }
 

@@ -122,6 +122,18 @@ bgsave 是创建一个子进程来写入RDB文件，不会造成阻塞。
     expect(withChineseGloss('the child shares the same memory')).toMatch(/同一/);
   });
 
+  it('stems a doubled consonant to the word it doubles (deferred → defer), and glosses after / before', () => {
+    expect(stemWord('deferred')).toBe(stemWord('defer'));
+    expect(stemWord('committed')).toBe(stemWord('commit'));
+    expect(stemWord('mapped')).toBe(stemWord('map'));
+    // Words whose own spelling doubles the letter keep it.
+    expect(stemWord('called')).toBe('call');
+    expect(stemWord('passed')).toBe('pass');
+    expect(stemWord('stuffed')).toBe('stuff');
+    const gloss = withChineseGloss('They run after the return statement, before the caller gets the value.').split('\n')[1]!.split(' ');
+    expect(gloss).toEqual(expect.arrayContaining(['之后', '之前']));
+  });
+
   it('glosses a possessive as its noun: "the parent\'s page tables" names the parent (父)', () => {
     expect(withChineseGloss("it only copies the parent's page tables").split('\n')[1]!.split(' ')).toContain('父');
   });
