@@ -15,3 +15,17 @@ describe('a conversion said the other way round (reversed-conversions.ts)', () =
     expect(contradictedIn(asked, byteOrder, 'htonl 把主机字节序转成网络字节序，ntohl 把网络字节序转成主机字节序。')).toEqual([]);
   });
 });
+
+describe('a transfer said the other way round', () => {
+  // corpus/image-service-project-qa.md, "mysql主从模式是什么？".
+  const replication = '从服务器将主服务器的二进制日志复制到自己的中继日志（Relay Log），然后从该中继日志中重放这些操作，从而保持与主服务器的数据同步。';
+  const asked = 'MySQL 主从复制里，从库具体是怎么跟上主库的？中继日志在中间起什么作用？';
+
+  it('reads the relay log copied into the binary log as the note\'s copy reversed, whose log it is left out', () => {
+    expect(contradictedIn(asked, replication, '从服务器再把中继日志复制到自己的二进制日志，然后从二进制日志中重放这些操作。')).toHaveLength(1);
+  });
+
+  it('leaves the copy in the note\'s direction alone, in fewer words', () => {
+    expect(contradictedIn(asked, replication, '从服务器把主库的二进制日志复制到自己的中继日志里，再从中继日志重放。')).toEqual([]);
+  });
+});
