@@ -70,11 +70,16 @@ function deniedHeads(scope: NegationScope, clause: string, withWords = false): s
   const modifier = scope.word === '无' ? /^[^的，,。；;]{1,4}?的/u.exec(scope.text) : null;
   // A denial ends at the list mark after it: 「热点永不过期、互斥锁…」 denies 过期 (a glossary concept, no word of its own here),
   // not 互斥锁, the next item.
-  const keys = wordKeys((modifier ? modifier[0] : scope.text).split('、')[0]!);
+  // Whose thing it is ("没有自己的栈帧", "没有它的引用") is no predicate: the denial is of the thing, 栈帧, not of 自己.
+  const denied = (modifier ? modifier[0] : scope.text).split('、')[0]!.replace(ownerBefore, '');
+  const keys = wordKeys(denied);
   const first = scope.complement ? keys.at(-1) : keys[0];
   return first ? [first] : [];
 }
 
+
+/** A possessor before the thing denied: a pronoun and 的. */
+const ownerBefore = /^\s*(?:自己|自身|它|他|她|它们|他们|我们|你们|各自|彼此|对方)的/u;
 
 /**
  * A negation followed by 就 / 则 / 时 in its clause sets a condition ("没被访问就很快淘汰", "没有 case 就绪时"), it claims nothing;

@@ -99,6 +99,18 @@ function isListItem(words: readonly string[], at: number, length: number): boole
  * 主服务器 and 从服务器, "用户" / "内核" before 态, "雪崩" / "穿透" after 缓存). Two words the note merely
  * uses somewhere ("实现" / "存储") are a rewording, not two things.
  */
+/**
+ * The note's word a misspelling of the answer's: one is the other with a letter or two more at the end ("po信息" beside the
+ * note's many "pod"), the note writes its own form once and the answer's form more often. LRU / LFU, written alike and
+ * both used, are two things.
+ */
+function misspelt(noteWord: string, answerWord: string, note: string): boolean {
+  const [short, long] = noteWord.length < answerWord.length ? [noteWord, answerWord] : [answerWord, noteWord];
+  if (!long.startsWith(short) || long.length - short.length > 2) return false;
+  const count = (word: string) => note.match(new RegExp(String.raw`(?<![a-z0-9_])${word}(?![a-z0-9_])`, 'gu'))?.length ?? 0;
+  return count(noteWord) === 1 && count(answerWord) >= 2;
+}
+
 function namesAnotherThing(hunk: Hunk, note: readonly string[], answer: readonly string[], vocabulary: Vocabulary): boolean {
   const { removed, inserted } = hunk;
   // The two things the question contrasts ("缓存穿透和缓存雪崩" → 穿透, 雪崩), whichever the note describes.
@@ -107,7 +119,7 @@ function namesAnotherThing(hunk: Hunk, note: readonly string[], answer: readonly
   if (vocabulary.subjects.includes(removedWhole) && vocabulary.subjects.includes(insertedWhole)) return true;
   if (script(inserted) === 'latin') {
     const used = (word: string) => /[a-z]/.test(word) && wholeIndexOf(vocabulary.note, word) >= 0;
-    return removed.length === 1 && inserted.length === 1 && used(removed[0]!) && used(inserted[0]!);
+    return removed.length === 1 && inserted.length === 1 && used(removed[0]!) && used(inserted[0]!) && !misspelt(removed[0]!, inserted[0]!, vocabulary.note);
   }
   // Words of their own: a span with a function character in it ("出栈并", "对空") is cut across words.
   // Things told apart by their modifier are named alike (主/从, 用户/内核, 穿透/雪崩); "已完成" for "全" before 连接 is another

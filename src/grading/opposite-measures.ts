@@ -4,6 +4,7 @@
  * attribute word right before its measure and something the attribute is of (数据); the words around differ too much for
  * an alignment, and neither clause denies anything, so no other cue meets them.
  */
+import { conceptTokens } from '../text/glossary.ts';
 import { wordUnits } from './text-analysis.ts';
 import { spaceless, type ClauseClash, type Statement } from './statements.ts';
 
@@ -37,7 +38,9 @@ export function sharesContentWord(a: ReadonlyMap<string, number>, b: ReadonlyMap
 
 /** Content words a clause shares with another besides the attribute: what the attribute is of. */
 function sharesItsThing(said: Statement, notes: Statement, attribute: string): boolean {
-  const attributeUnits = new Set(wordUnits(attribute).keys());
+  // The attribute's glossary concept (开销 gives ~overhead) is the attribute again, not what it is of: 「这个开销比较大」 said of
+  // thread switching shared only ~overhead with 「协程…保存和恢复的开销更小」, and read as its opposite.
+  const attributeUnits = new Set([...wordUnits(attribute).keys(), ...conceptTokens(attribute)]);
   return sharesContentWord(said.units, notes.units, (unit) => attributeUnits.has(unit));
 }
 

@@ -53,8 +53,9 @@ function stepsOf(text: string): Map<string, StepSpan> {
   const steps = new Map<string, StepSpan>();
   const contexts = new Map<string, string | undefined>();
   const participants = new Set<string>();
-  rewritten.split(stepBreak).forEach((step, index) => {
-    if (!step) return;
+  rewritten.split(stepBreak).forEach((whole, index) => {
+    const step = whole.replace(timeFrame, ' ');
+    if (!step.trim()) return;
     for (const unit of profileText(step).units.keys()) {
       const context = contextOf(step, unit);
       const known = steps.get(unit);
@@ -66,6 +67,12 @@ function stepsOf(text: string): Map<string, StepSpan> {
   for (const unit of participants) steps.delete(unit);
   return steps;
 }
+
+/**
+ * A clause that only says when the steps run ("当数据落盘的时候，", "到了要落盘的时候，") is no step: read as one, its words
+ * (数据) came before the note's swap and after the answer's, which said the same order in other words.
+ */
+const timeFrame = /(?:^|(?<=[，,。]))\s*(?:当|在|等到|到了)?[^，,。；;]{1,20}?的?时候\s*[，,]/gu;
 
 /** Which of two units' steps comes first: 1 when all of a's come before all of b's, -1 the other way round, 0 when they interleave. */
 function orderOf(a: StepSpan, b: StepSpan): number {
