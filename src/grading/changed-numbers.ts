@@ -108,14 +108,26 @@ function changedValues(note: readonly Statement[], answer: readonly Statement[],
 /**
  * A clause that gives the question's own subject another value shares nothing with the note's clause but the question's
  * words: "M 的数量默认是 256" to 「M 和 P 的数量默认各是多少」 against the note's "M 的数量默认是 10000". Those words count
- * then, when the note's clause itself names every one the answer's clause names (so "P 默认 4" is not read against M's value).
+ * then, when the note's clause itself names every one the answer's clause names (so "P 默认 4" is not read against M's value)
+ * and each clause gives one value.
  */
 function restatesAskedSubject(said: Statement, noted: Statement, asked: ReadonlySet<string>, values: ReadonlySet<string>, minimumShared: number): boolean {
+  // One value each: clauses of several numbers are examples ("进栈1234，则出栈可以是3421" against the note's own example),
+  // whose numbers are the example's, not a claim about the asked thing.
+  const [saidValues, notedValues] = [quantitiesIn(said.normalised), quantitiesIn(noted.normalised)];
+  if (saidValues.length !== 1 || notedValues.length !== 1) return false;
+  // Given as what the asked thing is ("…默认是 256"), not an example's sequence ("如进栈1234，则出栈可以是3421").
+  if (!isValueOf(said.normalised, saidValues[0]!) || !isValueOf(noted.normalised, notedValues[0]!)) return false;
   const askedUnits = [...said.units.keys()].filter((unit) => asked.has(unit) && !/^[\d.]+$/.test(unit));
   if (!askedUnits.length || !askedUnits.every((unit) => noted.units.has(unit))) return false;
   const valuesOnly = new Set([...values].filter((unit) => !asked.has(unit) || /^[\d.]+$/.test(unit)));
   const { shared, ofA } = sharedWeight(said, noted, valuesOnly);
   return shared >= minimumShared && shared >= shareOfClause * ofA;
+}
+
+/** A value stated as what something is: right after a copula or a setting, in a clause that gives no example. */
+function isValueOf(normalised: string, quantity: Quantity): boolean {
+  return /(?:是|为|等于|默认|=|:|：)\s*$/u.test(normalised.slice(0, quantity.start)) && !/(?:^|[，,\s])(?:如|例如|比如|譬如|假设|假如)/u.test(normalised);
 }
 
 /** Share of the answer clause's content its note sentence must hold for two quantities that name nothing alike to be compared. */

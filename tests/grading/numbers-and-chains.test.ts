@@ -141,6 +141,12 @@ describe("another value for the question's own subject", () => {
     expect(contradicted(question, note, 'M 的数量默认是 256。')).toEqual([note[0]]);
   });
 
+  it("reads no example's numbers as the asked thing's value (ADS: 「如进栈1234，则出栈可以是3421」 against the reference's own example)", () => {
+    const asked = '请判断以下叙述是否正确，并做出解释：在n个元素进栈后，它们的出栈顺序和进栈顺序一定正好相反';
+    const reference = ['错误。进栈顺序为123时，出栈顺序可以是213。'];
+    expect(contradicted(asked, reference, '此说法错误，栈可以边进边出，如进栈1234，则出栈可以是3421。')).toEqual([]);
+  });
+
   it("accepts the note's own value, and does not hold a value said of P against M's", () => {
     expect(contradicted(question, note, 'M 的数量默认是 10000，P 默认等于 CPU 核数。')).toEqual([]);
     expect(contradicted(question, note, 'P 默认是 4。')).toEqual([]);
