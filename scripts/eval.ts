@@ -60,6 +60,7 @@ const everySet: string[][] = [
   ['grading', '--file', 'eval/grading-yesno-dev.jsonl'],
   ['grading', '--file', 'eval/grading-english-dev.jsonl'],
   ['grading', '--file', 'eval/grading-spoken-correct-dev.jsonl'],
+  ['grading', '--file', 'eval/grading-english-correct-dev.jsonl'],
   ['grading', '--file', 'eval/grading-honest-blind.jsonl'],
   ['grading', '--file', 'eval/grading-nonanswer-blind.jsonl'],
   ['grading', '--file', 'eval/grading-precision-blind.jsonl'],

@@ -54,7 +54,7 @@ export interface NoteClaim {
  * What a clause's negations deny; verbs that deny a cost ("避免了查找的开销") are left out, they agree with the note's "需要查找".
  * Once per clause text (read again for each note claim an answer clause is held against). Shared, so read-only.
  */
-export const deniedScopes: (normalised: string) => readonly NegationScope[] = memoByText((normalised) => negationScopeTexts(normalised).filter((scope) => !/^(?:避免|防止|杜绝|免去|avoids?|prevents?|without)$/iu.test(scope.word)));
+export const deniedScopes: (normalised: string) => readonly NegationScope[] = memoByText((normalised) => negationScopeTexts(normalised).filter((scope) => !/^(?:避免|防止|杜绝|免去|avoids?|prevents?|without|surviv(?:e|es|ed|ing)|tolerat(?:e|es|ed|ing)|withstands?)$/iu.test(scope.word)));
 
 /** What joins the things of a list ("区块链和web3", "k8s、容器编排"): a negation after the list is about each. */
 const listJoin = /^\s*(?:和|与|及|以及|、|或|跟|\band\b|\bor\b|,)/u;
@@ -228,8 +228,9 @@ export function sameMatter(saidAbout: ReadonlySet<string>, saidSubjects: readonl
  * A sentence that supposes ("如果自己没 recover", "只有 XID、binlog 没写成功") or corrects ("瓶颈在网络而不是 CPU")
  * anywhere in it: what it denies is not a claim about the note's case. 要是 after a word of necessity is 要 + 是, not
  * "if": "case 后面不一定要是读写通道的操作" denies the note's "必须是一个IO操作"; 则 in a word (正则, 规则) is not "then".
+ * English once / as soon as / as long as suppose only opening a clause: "committed as soon as the leader writes it" is a claim.
  */
-export const supposing = /如果|假如|假设|(?<![定须需])要是|若|倘若|一旦|只有|只要|除非|的话|(?<![正规原准法细守])则|即使|即便|哪怕|就算|而不是|而非|那样|一样|不像|相比|比起|\bif\b|\b(?:un)?like\b|\bunless\b|\brather than\b|\binstead of\b/u;
+export const supposing = /如果|假如|假设|(?<![定须需])要是|若|倘若|一旦|只有|只要|除非|的话|(?<![正规原准法细守])则|即使|即便|哪怕|就算|而不是|而非|那样|一样|不像|相比|比起|\bif\b|(?:^|[,;:]\s*)(?:once(?! (?:a|per|every)\b)|as soon as|as long as)\b|\b(?:un)?like\b|\bunless\b|\brather than\b|\binstead of\b/u;
 
 /**
  * What an answer clause is about: its own content; a bare predicate ("不会阻塞") continues the clause

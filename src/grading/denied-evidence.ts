@@ -11,7 +11,7 @@ import { normaliseText } from '../text/tokenizer.ts';
 /** Share of a clause its negations must deny for it to say nothing a point that denies nothing could rest on. */
 const deniedShare = 0.5;
 /** Negations that say a thing is avoided: the answer's 避免线程切换开销 says what the note warns of, and is kept. */
-const avoidance = /避免|防止|杜绝|免去|without|avoid|prevent/iu;
+const avoidance = /避免|防止|杜绝|免去|without|avoid|prevent|surviv|tolerat|withstand/iu;
 /** What a note point says is avoided or lessened, which an answer says with a denial. */
 const avoiding = /避免|防止|消除|杜绝|免去|省去|省掉|规避|无须|无需|不必|减少|降低|减轻|\bavoid|\bprevent|\beliminat|\bwithout\b|\breduc/iu;
 

@@ -88,7 +88,9 @@ export const generalWords: ReadonlyArray<readonly [english: string, chinese: str
   ['execute|run|runs|running', '执行|运行'],
   ['process|handle|serve|serving', '处理'],
   ['wait|waits|waiting', '等待'],
-  ['release|free|freed', '释放'],
+  ['release', '释放'],
+  // Memory is freed (释放) or, by a collector, reclaimed (回收): "the GC can't free the big array" is 「GC无法回收」.
+  ['free|freed', '释放|回收'],
   ['acquire|obtain|get|gets|fetch', '获取|拿到'],
   ['collect|reclaim|recycle', '回收'],
   ['grow|grows|expand|resize', '扩容|增长'],

@@ -52,9 +52,12 @@ const notNegations = new RegExp(
  */
 export const asksWhether = /是否|能否|可否|与否|是不是|有没有|会不会|能不能|要不要|\bwhether\b/u;
 
-/** Negations: Chinese 不/没/无/非/未 (and verbs that deny: 避免 = "so that … does not"), English not/never/no. */
+/**
+ * Negations: Chinese 不/没/无/非/未 (and verbs that deny: 避免 = "so that … does not"), English not/never/no, and the verbs that
+ * deny what befalls their subject ("committed data survives the loss of a minority of nodes" is 数据也不会丢失, not a loss).
+ */
 const negation =
-  /不|没|无|非|未|避免|防止|杜绝|免去|\bnot\b|n't\b|\bnever\b|\bno\b|\bnone\b|\bnothing\b|\bneither\b|\bnor\b|\bwithout\b|\bcannot\b|\bavoids?\b|\bprevents?\b/giu;
+  /不|没|无|非|未|避免|防止|杜绝|免去|\bnot\b|n't\b|\bnever\b|\bno\b|\bnone\b|\bnothing\b|\bneither\b|\bnor\b|\bwithout\b|\bcannot\b|\bavoids?\b|\bprevents?\b|\bsurviv(?:e|es|ed|ing)\b|\btolerat(?:e|es|ed|ing)\b|\bwithstands?\b/giu;
 
 /**
  * Whether a text has any negation. Without one (most clauses) nothing is masked, denied or removed:

@@ -17,7 +17,7 @@ import { asksWhether, sharedOf, weightOf, type Statement } from './statements.ts
  * and was read as a claim that the queue is on P.
  */
 const leadIn = String.raw`(?:(?:那么|那|然后|而且|但是|但|可是|所以|就是|嗯|呃)\s*[,，]?\s*)*`;
-const opensSupposition = String.raw`^${leadIn}(如果|假如|假设|若|要是|万一|一旦|倘若|即使|即便|哪怕|就算|否则|直到|直至|等到|\bif\b|\bunless\b|\bsuppose\b|\beven if\b|\botherwise\b|\buntil\b)`;
+const opensSupposition = String.raw`^${leadIn}(如果|假如|假设|若|要是|万一|一旦|倘若|即使|即便|哪怕|就算|否则|直到|直至|等到|\bif\b|\bunless\b|\bsuppose\b|\beven if\b|\botherwise\b|\buntil\b|\bonce\b(?! (?:a|per|every)\b)|\bas soon as\b|\bas long as\b)`;
 
 export const hypothetical = new RegExp(
   `${opensSupposition}|试图|企图|\\btries to\\b|\\battempts? to\\b|(?:不够|不足|没命中|未命中|不存在|没有了?|满了|空了)(?:的话|时)?(?:就|再|才|则|便)`,

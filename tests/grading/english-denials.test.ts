@@ -87,3 +87,22 @@ describe('an English predicate with no subject of its own', () => {
     expect(contradicted(question, note, 'A minority of nodes can crash and the data is still lost.')).toEqual([note[0]]);
   });
 });
+
+describe('English denials in other shapes', () => {
+  // corpus/go-basics-qa.md, 你的mq是怎样实现高可用高可用性的？
+  const raftQuestion = '你的mq是基于raft的，如果leader宕机了，集群还能继续工作吗？已经写入的数据会不会丢？';
+  const raftNote = ['其次，数据写入时必须复制到多数派节点才算提交，这样可以保证即使少数节点当即，数据也不会丢失，新leader仍然可以提供服务。'];
+  // corpus/go-basics-qa.md, the big backing array.
+  const sliceQuestion = '如果一个切片底层数组特别大，但你只需要其中很小一部分，会导致什么问题？怎么解决？';
+  const sliceNote = ['因为底层数组还被引用着，他会导致GC无法回收未用到的大部分内存。'];
+
+  it('reads "survives the loss of" as denying the loss, as 数据也不会丢失 does', () => {
+    expect(contradicted(raftQuestion, raftNote, 'Committed data therefore survives the loss of a minority of nodes.')).toEqual([]);
+    expect(contradicted(raftQuestion, raftNote, 'Committed data is lost when a minority of nodes go down.')).toEqual(raftNote);
+  });
+
+  it('reads what follows an opening "once" as supposed, and "as soon as" inside a claim as the claim', () => {
+    expect(contradicted(sliceQuestion, sliceNote, 'Once nothing references the big array anymore, the GC can reclaim it.')).toEqual([]);
+    expect(contradicted(sliceQuestion, sliceNote, 'The GC can reclaim the big array right away.')).toEqual(sliceNote);
+  });
+});
