@@ -71,24 +71,17 @@ export function checkValues(question: string, answer: string, reference: string)
     const own = described.get(value);
     if (!own) continue;
     // A description in the other language than the note's shares only stray letters with it ("buffer" beside 「redo log
-    // buffer」), which read as fitting another value: an English one against a Chinese note is read by its Chinese gloss alone.
+    // buffer」), which on their own read as fitting another value: an English one against a Chinese note is read with its
+    // Chinese gloss ("fsyncs it to disk" gives 磁盘 and 刷盘), a Chinese one against an English note not at all.
     const english = isMostlyEnglish(profileText(description));
-    if (english && noteInEnglish === false) {
-      const glossUnits = [...profileText(withChineseGloss(description)).units];
-      compare(value, own, new Map(glossUnits.filter(([unit]) => !questionUnits.has(unit) && !shared.has(unit))));
-      continue;
-    }
-    if (english !== noteInEnglish) continue;
-    const profile = profileText(description);
-    compare(value, own, new Map([...profile.units].filter(([unit]) => !questionUnits.has(unit) && !shared.has(unit))));
-  }
-  return result;
-
-  function compare(value: string, own: ReadonlySet<string>, units: Map<string, number>): void {
-    if (units.size < 2) return;
+    if (!english && noteInEnglish) continue;
+    const read = english && !noteInEnglish ? withChineseGloss(description) : description;
+    const units = new Map([...profileText(read).units].filter(([unit]) => !questionUnits.has(unit) && !shared.has(unit)));
+    if (units.size < 2) continue;
     const fitOwn = shareFound(units, own);
     const fitOther = Math.max(...[...described].filter(([other]) => other !== value).map(([, other]) => shareFound(units, other)));
     if (fitOther >= 0.15 && fitOther >= 2 * fitOwn + 0.1) result.swapped += 1;
     else if (fitOwn >= 0.15 && fitOwn >= fitOther) result.consistent += 1;
   }
+  return result;
 }
