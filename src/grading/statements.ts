@@ -57,7 +57,7 @@ export const asksWhether = /是否|能否|可否|与否|是不是|有没有|会�
  * deny what befalls their subject ("committed data survives the loss of a minority of nodes" is 数据也不会丢失, not a loss).
  */
 const negation =
-  /不|没|无|非|未|避免|防止|杜绝|免去|\bnot\b|n't\b|\bnever\b|\bno\b|\bnone\b|\bnothing\b|\bneither\b|\bnor\b|\bwithout\b|\bcannot\b|\bavoids?\b|\bprevents?\b|\bsurviv(?:e|es|ed|ing)\b|\btolerat(?:e|es|ed|ing)\b|\bwithstands?\b/giu;
+  /不|没|无|非|未|避免|防止|杜绝|免去|n't\b|\b(?:not|never|no|none|nothing|neither|nor|without|cannot|avoids?|prevents?|surviv(?:e|es|ed|ing)|tolerat(?:e|es|ed|ing)|withstands?)\b/giu;
 
 /**
  * Whether a text has any negation. Without one (most clauses) nothing is masked, denied or removed:
