@@ -24,3 +24,12 @@ export function wholeIndexOf(text: string, piece: string): number {
   }
   return -1;
 }
+
+/** How many times `piece` stands in `text` without cutting a Latin word at either end (wholeIndexOf's test, counted). */
+export function wholeCount(text: string, piece: string): number {
+  let count = 0;
+  for (let at = text.indexOf(piece); at >= 0; at = text.indexOf(piece, at + 1)) {
+    if (!cutsLatinWord(text, at) && !cutsLatinWord(text, at + piece.length)) count += 1;
+  }
+  return count;
+}

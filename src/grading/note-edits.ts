@@ -10,7 +10,7 @@
 import { conceptTokens } from '../text/glossary.ts';
 import { areOpposites } from '../text/antonyms.ts';
 import { memoByObject, memoByText } from './grading-memo.ts';
-import { wholeIndexOf } from './latin-words.ts';
+import { wholeCount, wholeIndexOf } from './latin-words.ts';
 import type { Statement } from './statements.ts';
 import { isFunctionCharacter } from './text-analysis.ts';
 
@@ -107,8 +107,7 @@ function isListItem(words: readonly string[], at: number, length: number): boole
 function misspelt(noteWord: string, answerWord: string, note: string): boolean {
   const [short, long] = noteWord.length < answerWord.length ? [noteWord, answerWord] : [answerWord, noteWord];
   if (!long.startsWith(short) || long.length - short.length > 2) return false;
-  const count = (word: string) => note.match(new RegExp(String.raw`(?<![a-z0-9_])${word}(?![a-z0-9_])`, 'gu'))?.length ?? 0;
-  return count(noteWord) === 1 && count(answerWord) >= 2;
+  return wholeCount(note, noteWord) === 1 && wholeCount(note, answerWord) >= 2;
 }
 
 function namesAnotherThing(hunk: Hunk, note: readonly string[], answer: readonly string[], vocabulary: Vocabulary): boolean {

@@ -304,8 +304,8 @@ function yesNoVerdict(question: string, references: readonly string[], answer: s
 /**
  * What the notes say of a one-word ask about a subject they name in other words: asked 「两个 interface {} 能不能比较」, the note
  * says 「空接口…可以和其他变量一样使用 == 进行比较操作」 and never 「interface {}」, and 「可以用 == 比较」 had scored 0. Only when no note
- * names the subject as the question does, and every clause of theirs saying the word agrees (polarityOfPredicate); the answer
- * is read the same way, on the word.
+ * names the subject as the question does, and only as the first note giving the word a polarity gives it (every clause of that
+ * note saying the word agrees, polarityOfPredicate); the answer is read the same way, on the word.
  */
 function namedOtherwise(question: string, references: readonly string[], subject: string): { polarity: Polarity; predicate: [string] } | undefined {
   const predicate = askedWord(question);
